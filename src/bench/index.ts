@@ -1,0 +1,71 @@
+/**
+ * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N]`: speed of the whole
+ * analyze path (tokenize + every layer), then of the same with the SQLite store, in words per
+ * second on one core, with time per stage and peak memory. Default corpus: the PolNeAR texts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createPipeline, PIPELINE_VERSION } from '../annotate/index.js';
+import { countWords } from '../doc/doc.js';
+import type { Article } from '../doc/types.js';
+import { sharedPath } from '../eval/shared.js';
+import { loadRules } from '../ingest/clean.js';
+import { ingest } from '../ingest/index.js';
+import { Store } from '../store/store.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    layers: { type: 'string' },
+    'no-store': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
+  },
+});
+
+const corpus = positionals.length ? positionals : [sharedPath('eval/polnear/train.jsonl'), sharedPath('eval/polnear/dev.jsonl')];
+const articles: Article[] = [];
+for await (const item of ingest(corpus, { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
+  if (item.ok) articles.push(item.article);
+  else console.error(`skipped: ${item.error.message}`);
+}
+const words = articles.reduce((n, a) => n + countWords(a.text), 0);
+const repeat = Math.max(1, Number(values.repeat) || 1);
+const layers = values.layers?.split(',').map((s) => s.trim()).filter(Boolean);
+console.log(`corpus: ${corpus.join(', ')}\n${articles.length} articles, ${words.toLocaleString('en-US')} words, repeat ${repeat}`);
+
+const pipeline = await createPipeline(layers ? { layers } : {});
+console.log(`pipeline: tokenize → ${pipeline.components.map((c) => c.name).join(' → ') || '(no layers)'}`);
+// Warm up the JIT on a slice of the corpus, then measure from clean timings.
+for (const a of articles.slice(0, 50)) pipeline.analyze(a);
+for (const k of Object.keys(pipeline.timings)) delete pipeline.timings[k];
+
+let t0 = performance.now();
+for (let r = 0; r < repeat; r++) for (const a of articles) pipeline.analyze(a);
+const analyzeMs = performance.now() - t0;
+report('analyze (no store)', analyzeMs);
+const stages = Object.entries(pipeline.timings);
+for (const [stage, ms] of stages) {
+  console.log(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(7)} ms  ${((100 * ms) / analyzeMs).toFixed(1).padStart(5)} %  ${rate(ms).padStart(12)} words/s alone`);
+}
+
+if (!values['no-store']) {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
+  const store = await Store.open(join(dir, 'bench.db'), PIPELINE_VERSION);
+  t0 = performance.now();
+  for (const a of articles) await store.save(pipeline.analyze(a));
+  report('analyze + store', performance.now() - t0, 1);
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+function rate(ms: number, times = repeat): string {
+  return Math.round((words * times) / (ms / 1000)).toLocaleString('en-US');
+}
+
+function report(label: string, ms: number, times = repeat): void {
+  console.log(`${label}: ${(ms / 1000).toFixed(2)} s, ${rate(ms, times)} words/s`);
+}

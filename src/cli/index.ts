@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerArticles } from './commands/articles.js';
+import { UsageError } from './shared.js';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('claimtrail')
+    .description('who claimed what, when: a sourced, time-aware ledger of claims in news about wars and geopolitics')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerAnalyze(program);
+  registerArticles(program);
+  return program;
+}
+
+/** Run the CLI; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+    return 1;
+  }
+}

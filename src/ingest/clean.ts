@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Rules that drop a boilerplate line; see data/boilerplate.txt for the format. */
+export type BoilerplateRules = readonly RegExp[];
+
+const DEFAULT_RULES_FILE = fileURLToPath(new URL('../../data/boilerplate.txt', import.meta.url));
+let defaults: BoilerplateRules | null = null;
+
+/** Parse a rules file: one regular expression per line, # comments. Errors name the file and line. */
+export function parseRules(source: string, name: string): RegExp[] {
+  const rules: RegExp[] = [];
+  source.split(/\r?\n/).forEach((line, i) => {
+    const rule = line.trim();
+    if (!rule || rule.startsWith('#')) return;
+    try {
+      rules.push(new RegExp(rule, 'iu'));
+    } catch (e) {
+      throw new Error(`${name}:${i + 1}: not a valid regular expression (${(e as Error).message})`);
+    }
+  });
+  return rules;
+}
+
+/** The shipped rules, plus those of each extra file. */
+export function loadRules(extraFiles: readonly string[] = []): BoilerplateRules {
+  defaults ??= parseRules(readFileSync(DEFAULT_RULES_FILE, 'utf8'), DEFAULT_RULES_FILE);
+  if (!extraFiles.length) return defaults;
+  return [...defaults, ...extraFiles.flatMap((f) => parseRules(readFileSync(f, 'utf8'), f))];
+}
+
+// Unicode spaces that are not line breaks, and invisible characters that only get in the way.
+const SPACES = /[\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * Clean article text: normalise whitespace, drop boilerplate lines and a line that repeats the
+ * line before it (a caption printed twice), keep paragraphs as blank-line-separated blocks.
+ */
+export function cleanText(raw: string, rules: BoilerplateRules): string {
+  const out: string[] = [];
+  let previous = '';
+  let blank = false;
+  for (const rawLine of raw.replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n').split('\n')) {
+    const line = rawLine.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+    if (!line) {
+      blank = out.length > 0;
+      continue;
+    }
+    if (line === previous) continue;
+    if (isBoilerplate(line, rules)) continue;
+    if (blank) out.push('');
+    out.push(line);
+    previous = line;
+    blank = false;
+  }
+  return out.join('\n');
+}
+
+export function isBoilerplate(line: string, rules: BoilerplateRules): boolean {
+  // Rules describe short prompts; a long line is story text even when it mentions "subscribe".
+  if (line.length > 400) return false;
+  for (const r of rules) if (r.test(line)) return true;
+  return false;
+}

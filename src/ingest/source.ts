@@ -1,0 +1,58 @@
+/** An article as read from its input, before cleaning gives it its final text and id. */
+export interface SourceArticle {
+  /** Where it came from, for error messages and `ref`: a path, path:line, a URL. */
+  origin: string;
+  /** The caller's own id (JSONL `id`); defaults to the origin. */
+  ref: string | null;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  language: string | null;
+  /** Plain text (already extracted from HTML where the input was HTML). */
+  text: string;
+  /** Keep `text` exactly as given: no cleaning (evaluation against gold offsets needs this). */
+  verbatim: boolean;
+}
+
+/** An input that could not be read; the message names the input and says what is wrong. */
+export class IngestError extends Error {
+  readonly origin: string;
+  constructor(origin: string, message: string) {
+    super(`${origin}: ${message}`);
+    this.origin = origin;
+    this.name = 'IngestError';
+  }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A publication date as ISO 8601: a plain date stays a date (2025-04-28), a date-time becomes
+ * UTC (2025-04-28T09:30:00Z). Returns null for anything that is not a recognisable date.
+ */
+export function normalizeDate(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const s = String(value).trim();
+  if (!s) return null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(s);
+  if (day) return validDay(+day[1]!, +day[2]!, +day[3]!);
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (compact) return validDay(+compact[1]!, +compact[2]!, +compact[3]!);
+  // "28 April 2025", "April 28, 2025" with no time of day: keep them dates, not midnight UTC.
+  const dmy = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/i.exec(s);
+  if (dmy) return validDay(+dmy[3]!, MONTHS.indexOf(dmy[2]!.toLowerCase()) + 1, +dmy[1]!);
+  const mdy = /^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(s);
+  if (mdy) return validDay(+mdy[3]!, MONTHS.indexOf(mdy[1]!.toLowerCase()) + 1, +mdy[2]!);
+  if (!/\d{4}/.test(s)) return null;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return null;
+  return new Date(t).toISOString().replace('.000Z', 'Z');
+}
+
+function validDay(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

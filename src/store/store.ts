@@ -1,0 +1,282 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
+import { countWords } from '../doc/doc.js';
+import type { Analysis, Article } from '../doc/types.js';
+import { migrationProvider } from './migrations.js';
+import type { Database } from './schema.js';
+
+/** Default database file, relative to the working directory. */
+export const DEFAULT_DB = 'claimtrail.db';
+
+/** The store path from an option, else CLAIMTRAIL_DB, else ./claimtrail.db. */
+export function resolveDbPath(option?: string): string {
+  return option ?? process.env.CLAIMTRAIL_DB ?? DEFAULT_DB;
+}
+
+export type SaveStatus = 'new' | 'duplicate' | 'replaced';
+
+/** A page of a list: `next` is the cursor of the following page, or null at the end. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface ArticleSummary {
+  id: string;
+  ref: string | null;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  words: number;
+  added: string;
+}
+
+export interface ListArticlesOptions {
+  limit?: number;
+  cursor?: string | null;
+  /** Full-text query over titles and texts (FTS5 syntax; plain words are ANDed). */
+  q?: string;
+}
+
+/** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
+const CHUNK = 400;
+
+/**
+ * The claim ledger on disk: embedded SQLite through Kysely, so queries are typed and a
+ * PostgreSQL dialect can replace SQLite without rewriting them. Each article and all its layers
+ * are written in one transaction: a process killed mid-run leaves whole articles or none.
+ */
+export class Store {
+  readonly db: Kysely<Database>;
+  readonly path: string;
+  readonly pipelineVersion: string;
+
+  private constructor(db: Kysely<Database>, path: string, pipelineVersion: string) {
+    this.db = db;
+    this.path = path;
+    this.pipelineVersion = pipelineVersion;
+  }
+
+  /** Open (creating if needed) the database at `path` and bring its schema up to date. */
+  static async open(path: string, pipelineVersion = 'claimtrail'): Promise<Store> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    let sqlite: SQLite.Database;
+    try {
+      sqlite = new SQLite(path);
+      sqlite.pragma('journal_mode = WAL');
+    } catch (e) {
+      throw new Error(`${path}: cannot open the database (${(e as Error).message})`);
+    }
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (error) {
+      await db.destroy();
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new Error(`${path}: database migration ${failed ?? ''} failed (${(error as Error).message ?? String(error)})`);
+    }
+    return new Store(db, path, pipelineVersion);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  /**
+   * Write an article and its layers in one transaction. An article already stored (same cleaned
+   * text, same id) is left alone unless `replace` is set, which re-writes its layers.
+   */
+  async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('articles').select(['seq', 'title', 'text']).where('id', '=', analysis.article.id).executeTakeFirst();
+      if (existing && !options.replace) return 'duplicate';
+      if (existing) {
+        await deleteLayers(trx, analysis.article.id);
+        await sql`insert into articles_fts(articles_fts, rowid, title, text) values ('delete', ${existing.seq}, ${existing.title}, ${existing.text})`.execute(trx);
+        await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+      }
+      await insertAnalysis(trx, analysis, this.pipelineVersion);
+      return existing ? 'replaced' : 'new';
+    });
+  }
+
+  /** The stored analysis of an article, by id, unique id prefix, or ref. */
+  async getAnalysis(key: string): Promise<Analysis | null> {
+    const id = await this.resolveArticleId(key);
+    if (!id) return null;
+    const row = await this.db
+      .selectFrom('articles')
+      .innerJoin('layers', 'layers.article_id', 'articles.id')
+      .select(['articles.id', 'ref', 'title', 'published', 'source', 'url', 'language', 'text', 'json'])
+      .where('articles.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const { json, ...article } = row;
+    return { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) };
+  }
+
+  /** An article id from a full id, a unique prefix of one (at least 4 characters), or a ref. */
+  async resolveArticleId(key: string): Promise<string | null> {
+    const exact = await this.db.selectFrom('articles').select('id').where((eb) => eb.or([eb('id', '=', key), eb('ref', '=', key)])).limit(2).execute();
+    if (exact.length === 1) return exact[0]!.id;
+    if (exact.length > 1) return exact.find((r) => r.id === key)?.id ?? null;
+    if (key.length < 4 || !/^[0-9a-f]+$/.test(key)) return null;
+    const prefixed = await this.db.selectFrom('articles').select('id').where('id', '>=', key).where('id', '<', `${key}g`).limit(2).execute();
+    return prefixed.length === 1 ? prefixed[0]!.id : null;
+  }
+
+  /** Articles, most recently added first, optionally matching a full-text query. */
+  async listArticles(options: ListArticlesOptions = {}): Promise<Page<ArticleSummary>> {
+    const limit = clampLimit(options.limit);
+    let query = this.db
+      .selectFrom('articles')
+      .select(['seq', 'id', 'ref', 'title', 'published', 'source', 'url', 'words', 'added_at'])
+      .orderBy('seq', 'desc')
+      .limit(limit + 1);
+    const after = decodeCursor(options.cursor);
+    if (after !== null) query = query.where('seq', '<', after);
+    if (options.q?.trim()) {
+      const match = ftsQuery(options.q);
+      query = query.where('seq', 'in', sql<number>`(select rowid from articles_fts where articles_fts match ${match})`);
+    }
+    const rows = await query.execute();
+    const items = rows.slice(0, limit).map(({ seq: _seq, added_at, ...r }) => ({ ...r, added: added_at }));
+    return { items, next: rows.length > limit ? encodeCursor(rows[limit - 1]!.seq) : null };
+  }
+
+  async countArticles(): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+async function deleteLayers(trx: Transaction<Database>, articleId: string): Promise<void> {
+  const claimSeqs = await trx.selectFrom('claims').select('seq').where('article_id', '=', articleId).execute();
+  for (const { seq } of claimSeqs) await sql`delete from claims_fts where rowid = ${seq}`.execute(trx);
+  for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
+}
+
+async function insertAnalysis(trx: Transaction<Database>, analysis: Analysis, pipeline: string): Promise<void> {
+  const { article, entities, times, quantities, claims, events } = analysis;
+  const layers = { entities, times, quantities, claims, events };
+  const inserted = await trx
+    .insertInto('articles')
+    .values({
+      id: article.id,
+      ref: article.ref,
+      title: article.title,
+      published: article.published,
+      source: article.source,
+      url: article.url,
+      language: article.language,
+      text: article.text,
+      words: countWords(article.text),
+      added_at: new Date().toISOString(),
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  await sql`insert into articles_fts(rowid, title, text) values (${inserted.seq}, ${article.title}, ${article.text})`.execute(trx);
+  await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
+
+  if (entities.length) {
+    await insertChunks(
+      entities.map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        subtype: e.subtype,
+        kb: e.kb,
+        country: e.country ?? null,
+        lat: e.coords?.[0] ?? null,
+        lon: e.coords?.[1] ?? null,
+      })),
+      (rows) => trx.insertInto('entities').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute(),
+    );
+    await insertChunks(
+      entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
+      (rows) => trx.insertInto('mentions').values(rows).execute(),
+    );
+  }
+  const name = new Map(entities.map((e) => [e.id, e.name]));
+  for (const c of claims) {
+    const row = await trx
+      .insertInto('claims')
+      .values({
+        article_id: article.id,
+        claim_id: c.id,
+        speaker_entity: c.speaker?.entity ?? null,
+        speaker_text: c.speaker?.text ?? null,
+        cue_lemma: c.cue?.lemma ?? null,
+        cue_text: c.cue?.text ?? null,
+        content: c.content.text,
+        content_start: c.content.start,
+        content_end: c.content.end,
+        kind: c.kind,
+        stance: c.stance,
+        said: c.said,
+        via_entity: c.via?.entity ?? null,
+        via_text: c.via?.text ?? null,
+        rule: c.explain?.rule ?? null,
+      })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    const speaker = (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '';
+    await sql`insert into claims_fts(rowid, speaker, content) values (${row.seq}, ${speaker}, ${c.content.text})`.execute(trx);
+  }
+  if (events.length) {
+    await insertChunks(
+      events.map((e) => ({
+        article_id: article.id,
+        event_id: e.id,
+        type: e.type,
+        trigger: e.trigger.text,
+        trigger_start: e.trigger.start,
+        actor: e.actor,
+        target: e.target,
+        place: e.place,
+        time: e.time,
+        quantity: e.quantity,
+        status: e.status,
+        claims: JSON.stringify(e.claims),
+        rule: e.explain?.rule ?? null,
+      })),
+      (rows) => trx.insertInto('events').values(rows).execute(),
+    );
+  }
+}
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+export function clampLimit(limit: number | undefined, max = 500): number {
+  if (limit === undefined || !Number.isFinite(limit)) return 50;
+  return Math.max(1, Math.min(max, Math.floor(limit)));
+}
+
+export function encodeCursor(seq: number): string {
+  return Buffer.from(String(seq)).toString('base64url');
+}
+
+/** A cursor from a previous page; anything that is not one is an error naming it. */
+export function decodeCursor(cursor: string | null | undefined): number | null {
+  if (!cursor) return null;
+  const n = Number(Buffer.from(cursor, 'base64url').toString());
+  if (!Number.isInteger(n) || n < 0) throw new Error(`invalid cursor "${cursor}"`);
+  return n;
+}
+
+/** Turn user words into an FTS5 query: each word quoted (no syntax errors), all required. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"`).join(' ') || '""';
+}

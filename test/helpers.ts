@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SHARED = process.env.CLAIMTRAIL_SHARED ?? resolve(ROOT, '../shared');
+export const SEED = join(SHARED, 'corpus/seed/2025-04-28-north-korea-kursk.txt');
+export const SEED_GOLD = join(SHARED, 'eval/seed/gold.json');
+
+export function tempDir(prefix = 'claimtrail-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (dist/, built by `npm test` before vitest starts). */
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/claimtrail.js'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Every span of an analysis satisfies text.slice(start, end) === span.text. */
+export function spansOf(value: unknown): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  const visit = (v: unknown, key: string) => {
+    if (Array.isArray(v)) v.forEach((x) => visit(x, key));
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (key !== 'article' && typeof o.start === 'number' && typeof o.end === 'number' && typeof o.text === 'string') out.push(o as { start: number; end: number; text: string });
+      for (const [k, x] of Object.entries(o)) if (k !== 'article') visit(x, k);
+    }
+  };
+  visit(value, '');
+  return out;
+}

@@ -28,7 +28,17 @@ export interface IngestOptions {
 
 export type Ingested = { ok: true; article: Article } | { ok: false; error: IngestError };
 
-type Kind = 'text' | 'html' | 'jsonl' | 'feed';
+export type Kind = 'text' | 'html' | 'jsonl' | 'feed';
+
+/** Content already in memory (an HTTP request body, a test): `kind` is sniffed when absent. */
+export interface InlineInput {
+  name: string;
+  content: string | Buffer;
+  kind?: Kind;
+}
+
+/** A path, a directory, an http(s) URL, "-" for stdin, or inline content. */
+export type Input = string | InlineInput;
 
 const EXTENSIONS: Record<string, Kind> = {
   '.txt': 'text',
@@ -49,14 +59,15 @@ const EXTENSIONS: Record<string, Kind> = {
  * stdin — and yield each article cleaned, or an error naming the input that failed. One bad
  * input never stops the others.
  */
-export async function* ingest(inputs: readonly string[], options: IngestOptions): AsyncGenerator<Ingested> {
+export async function* ingest(inputs: readonly Input[], options: IngestOptions): AsyncGenerator<Ingested> {
   for (const input of inputs) {
     try {
-      if (input === '-') yield* fromBuffer(await readStream(options.stdin ?? process.stdin), 'stdin', null, options);
+      if (typeof input !== 'string') yield* fromBuffer(Buffer.from(input.content), input.name, input.kind ?? null, options);
+      else if (input === '-') yield* fromBuffer(await readStream(options.stdin ?? process.stdin), 'stdin', null, options);
       else if (/^https?:\/\//i.test(input)) yield* fromUrl(input, options);
       else yield* fromPath(input, options);
     } catch (e) {
-      yield { ok: false, error: asIngestError(e, input) };
+      yield { ok: false, error: asIngestError(e, typeof input === 'string' ? input : input.name) };
     }
   }
 }
@@ -197,9 +208,13 @@ async function* fromFeed(xml: string, origin: string, options: IngestOptions): A
  * How many articles the inputs hold, for a progress bar: files count one each, JSONL files one per
  * non-blank line. Undefined when a URL, a feed or stdin makes the number unknowable in advance.
  */
-export async function estimateCount(inputs: readonly string[]): Promise<number | undefined> {
+export async function estimateCount(inputs: readonly Input[]): Promise<number | undefined> {
   let total = 0;
   for (const input of inputs) {
+    if (typeof input !== 'string') {
+      total++;
+      continue;
+    }
     if (input === '-' || /^https?:\/\//i.test(input)) return undefined;
     const info = await stat(input).catch(() => null);
     if (!info) continue;

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
+import { analyzeInputs } from '../../analyze.js';
 import { createPipeline } from '../../annotate/index.js';
-import { countWords } from '../../doc/doc.js';
-import { estimateCount, ingest } from '../../ingest/index.js';
 import { loadRules } from '../../ingest/clean.js';
-import type { SaveStatus, Store } from '../../store/store.js';
+import { estimateCount } from '../../ingest/index.js';
+import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
 import { collect, openStore, out, positiveNumber } from '../shared.js';
 
-interface AnalyzeOptions {
+interface AnalyzeFlags {
   json?: boolean;
   db?: string;
   store: boolean;
@@ -34,55 +34,43 @@ export function registerAnalyze(program: Command): void {
     .option('--timeout <seconds>', 'give up on a URL after this long', positiveNumber('--timeout'), 20)
     .option('--max-size <MB>', 'largest article accepted, in megabytes', positiveNumber('--max-size'), 10)
     .option('--reanalyze', 'replace the stored analysis of articles already in the database')
-    .action(async (inputs: string[], options: AnalyzeOptions) => {
-      process.exitCode = await analyze(inputs, options);
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+      process.exitCode = await analyze(inputs, flags);
     });
 }
 
-interface Counts {
-  read: number;
-  new: number;
-  duplicates: number;
-  replaced: number;
-  failed: number;
-  words: number;
-}
-
-async function analyze(inputs: string[], options: AnalyzeOptions): Promise<number> {
-  const rules = loadRules(options.boilerplate);
-  const pipeline = await createPipeline({ gazetteers: options.gazetteer ?? [] });
-  const store: Store | null = options.store ? await openStore(options.db) : null;
+async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
+  const rules = loadRules(flags.boilerplate);
+  const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
+  const store: Store | null = flags.store ? await openStore(flags.db) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
-  const counts: Counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
+  const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
   const started = performance.now();
   try {
-    const items = ingest(inputs, { verbatim: Boolean(options.verbatim), timeoutMs: options.timeout * 1000, maxBytes: options.maxSize * 1024 * 1024, rules });
-    for await (const item of items) {
-      if (!item.ok) {
-        counts.failed++;
-        progress.clear();
-        process.stderr.write(`error: ${item.error.message}\n`);
-        continue;
-      }
-      counts.read++;
-      counts.words += countWords(item.article.text);
-      let analysis;
-      let status: SaveStatus | null = null;
-      try {
-        analysis = pipeline.analyze(item.article);
-        if (store) status = await store.save(analysis, { replace: Boolean(options.reanalyze) });
-      } catch (e) {
-        counts.failed++;
-        progress.clear();
-        process.stderr.write(`error: ${item.article.ref ?? item.article.id}: analysis failed (${(e as Error).message})\n`);
-        continue;
-      }
-      if (status === 'duplicate') counts.duplicates++;
-      else if (status === 'replaced') counts.replaced++;
-      else counts.new++;
+    const outcomes = analyzeInputs(inputs, {
+      pipeline,
+      store,
+      replace: flags.reanalyze,
+      verbatim: Boolean(flags.verbatim),
+      timeoutMs: flags.timeout * 1000,
+      maxBytes: flags.maxSize * 1024 * 1024,
+      rules,
+    });
+    for await (const outcome of outcomes) {
       progress.clear();
-      out(options.json ? JSON.stringify(analysis) : `${digest(analysis, status === 'duplicate' ? 'already stored' : undefined)}\n`);
+      if (!outcome.ok) {
+        counts.failed++;
+        process.stderr.write(`error: ${outcome.error.message}\n`);
+      } else {
+        counts.read++;
+        counts.words += outcome.words;
+        if (outcome.status === 'duplicate') counts.duplicates++;
+        else if (outcome.status === 'replaced') counts.replaced++;
+        else counts.new++;
+        const note = outcome.status === 'duplicate' ? 'already stored' : undefined;
+        out(flags.json ? JSON.stringify(outcome.analysis) : `${digest(outcome.analysis, note)}\n`);
+      }
       progress.update(counts.read + counts.failed, counts.words, counts.failed, total);
     }
   } finally {
@@ -91,7 +79,9 @@ async function analyze(inputs: string[], options: AnalyzeOptions): Promise<numbe
   }
   const seconds = (performance.now() - started) / 1000;
   const rate = Math.round(counts.words / Math.max(seconds, 1e-3)).toLocaleString('en-US');
-  const stored = store ? ` · new ${counts.new} · duplicates ${counts.duplicates}${counts.replaced ? ` · replaced ${counts.replaced}` : ''}` : ' · not stored';
+  const stored = store
+    ? ` · new ${counts.new} · duplicates ${counts.duplicates}${counts.replaced ? ` · replaced ${counts.replaced}` : ''}`
+    : ' · not stored';
   process.stderr.write(
     `read ${counts.read}${stored} · failed ${counts.failed} · ${counts.words.toLocaleString('en-US')} words in ${seconds.toFixed(2)} s (${rate} words/s)${store ? ` · ${store.path}` : ''}\n`,
   );

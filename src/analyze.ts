@@ -1,0 +1,41 @@
+import type { Pipeline } from './annotate/pipeline.js';
+import { countWords } from './doc/doc.js';
+import type { Analysis } from './doc/types.js';
+import { ingest, type IngestError, type IngestOptions, type Input } from './ingest/index.js';
+import type { SaveStatus, Store } from './store/store.js';
+
+/** What happened to one input article on the analyze path. */
+export type Outcome =
+  | { ok: true; analysis: Analysis; status: SaveStatus | null; words: number }
+  | { ok: false; error: IngestError | Error; origin: string };
+
+export interface AnalyzeOptions extends IngestOptions {
+  pipeline: Pipeline;
+  /** Where analyses are written; null analyses without storing. */
+  store: Store | null;
+  /** Replace the stored analysis of articles already in the store. */
+  replace?: boolean;
+}
+
+/**
+ * The analyze path shared by the CLI, the HTTP API and the demo: ingest → pipeline → store,
+ * one outcome per article in input order. A failing input or article yields an error outcome
+ * and the rest go on; each article is stored in its own transaction.
+ */
+export async function* analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions): AsyncGenerator<Outcome> {
+  for await (const item of ingest(inputs, options)) {
+    if (!item.ok) {
+      yield { ok: false, error: item.error, origin: item.error.origin };
+      continue;
+    }
+    const { article } = item;
+    try {
+      const analysis = options.pipeline.analyze(article);
+      const status = options.store ? await options.store.save(analysis, { replace: Boolean(options.replace) }) : null;
+      yield { ok: true, analysis, status, words: countWords(article.text) };
+    } catch (e) {
+      const origin = article.ref ?? article.id;
+      yield { ok: false, error: new Error(`${origin}: analysis failed (${(e as Error).message})`), origin };
+    }
+  }
+}

@@ -323,19 +323,9 @@ function decodeHtml(buf: Buffer, declared: string | null): string {
 }
 
 function firstInvalidUtf8(buf: Buffer): number {
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search on prefix validity; a prefix may end mid-character, so allow 3 bytes of slack.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return Math.max(0, lo - 1);
+  // The lenient decoder marks the first bad sequence with U+FFFD; its byte offset is the length of what precedes it.
+  const text = new TextDecoder('utf-8').decode(buf);
+  return Buffer.byteLength(text.slice(0, Math.max(0, text.indexOf('\ufffd'))));
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {

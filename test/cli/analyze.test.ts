@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, SEED, spansOf, tempDir } from '../helpers.js';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema/analysis.schema.json'), 'utf8')) as object;
+const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+
+function articleText(i: number): string {
+  return `Border town report number ${i}\n\nLocal officials said on Monday that shelling damaged ${i} homes in the district overnight.\n\nThe regional governor called on residents to stay in shelters, and the defence ministry denied that its units had fired first.`;
+}
+
+/** Row counts that must agree whenever the database is consistent. */
+function consistency(db: string) {
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    const one = (q: string) => (sqlite.prepare(q).get() as { n: number }).n;
+    return {
+      integrity: (sqlite.prepare('pragma integrity_check').get() as { integrity_check: string }).integrity_check,
+      articles: one('select count(*) n from articles'),
+      distinct: one('select count(distinct text) n from articles'),
+      layers: one('select count(*) n from layers'),
+      fts: one('select count(*) n from articles_fts'),
+      orphans: one('select count(*) n from articles a where not exists (select 1 from layers l where l.article_id = a.id)'),
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe('claimtrail analyze', () => {
+  it('prints the founding article as JSON that validates against the contract, spans exact', async () => {
+    const dir = tempDir();
+    const r = await runCli(['analyze', SEED, '--json', '--db', join(dir, 'c.db')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const analysis = JSON.parse(lines[0]!) as { article: { text: string; ref: string; published: string } };
+    expect(validate(analysis), JSON.stringify(validate.errors)).toBe(true);
+    expect(analysis.article.ref).toBe(SEED);
+    expect(analysis.article.published).toBe('2025-04-28');
+    for (const span of spansOf(analysis)) expect(analysis.article.text.slice(span.start, span.end)).toBe(span.text);
+    expect(r.stderr).toMatch(/^read 1 · new 1 · duplicates 0 · failed 0 · \d[\d,]* words in [\d.]+ s \([\d,]+ words\/s\)/m);
+  });
+
+  it('stores an article once: re-analysing the same input adds nothing', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    await runCli(['analyze', SEED, '--db', db]);
+    const again = await runCli(['analyze', SEED, '--db', db]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already stored');
+    expect(again.stderr).toMatch(/read 1 · new 0 · duplicates 1/);
+    expect(consistency(db)).toMatchObject({ integrity: 'ok', articles: 1, layers: 1, fts: 1, orphans: 0 });
+  });
+
+  it('honours CLAIMTRAIL_DB, lists and shows what it stored', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'env.db');
+    const env = { CLAIMTRAIL_DB: db };
+    const r = await runCli(['analyze', SEED, '--json'], { env });
+    const id = (JSON.parse(r.stdout) as { article: { id: string } }).article.id;
+    const list = await runCli(['articles', '--json'], { env });
+    expect(list.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([id]);
+    const found = await runCli(['articles', '--query', 'Kursk'], { env });
+    expect(found.stdout).toContain(id);
+    const none = await runCli(['articles', '--query', 'zebra'], { env });
+    expect(none.stdout).toBe('');
+    const shown = await runCli(['show', id.slice(0, 6), '--json'], { env });
+    expect(JSON.parse(shown.stdout)).toEqual(JSON.parse(r.stdout));
+    const missing = await runCli(['show', 'ffffffffff'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no article "ffffffffff"');
+  });
+
+  it('analyses without storing on --no-store', async () => {
+    const dir = tempDir();
+    const r = await runCli(['analyze', SEED, '--no-store'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('North Korea acknowledges');
+    expect(r.stderr).toContain('not stored');
+    expect(() => readFileSync(join(dir, 'claimtrail.db'))).toThrow();
+  });
+
+  it('goes on past bad inputs, names each, exits non-zero and stores only whole articles', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'c.db');
+    writeFileSync(join(dir, 'good.txt'), articleText(1));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ id: 'x1', text: articleText(2) })}\nnot json\n`);
+    const r = await runCli(['analyze', join(dir, 'missing.txt'), join(dir, 'good.txt'), join(dir, 'empty.txt'), join(dir, 'bad.jsonl'), '--db', db]);
+    expect(r.code).toBe(1);
+    const errs = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errs).toEqual([
+      `error: ${join(dir, 'missing.txt')}: no such file or directory`,
+      `error: ${join(dir, 'empty.txt')}: empty input`,
+      expect.stringMatching(new RegExp(`^error: ${join(dir, 'bad.jsonl')}:2: not valid JSON`)),
+    ]);
+    expect(r.stderr).toMatch(/read 2 · new 2 · duplicates 0 · failed 3/);
+    expect(consistency(db)).toMatchObject({ integrity: 'ok', articles: 2, layers: 2, fts: 2, orphans: 0 });
+  });
+
+  it('refuses a 50 MB text file by the default size limit and still analyses the next input', async () => {
+    const dir = tempDir();
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 'lorem ipsum dolor sit amet\n'));
+    writeFileSync(join(dir, 'good.txt'), articleText(7));
+    const r = await runCli(['analyze', huge, join(dir, 'good.txt'), '--no-store']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: ${huge}: file of 50.0 MB is over the 10.0 MB limit (--max-size)`);
+    expect(r.stderr).toMatch(/read 1 · not stored · failed 1/);
+  });
+
+  it('rejects a bad option value with a usage error', async () => {
+    const r = await runCli(['analyze', SEED, '--timeout', 'soon', '--no-store']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--timeout must be a positive number, got "soon"');
+  });
+
+  it('leaves the database consistent when killed mid-run, and a re-run completes it without duplicates', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'kill.db');
+    const corpus = join(dir, 'many.jsonl');
+    const total = 4000;
+    writeFileSync(corpus, Array.from({ length: total }, (_, i) => JSON.stringify({ id: `a${i}`, text: articleText(i) })).join('\n'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/claimtrail.js'), 'analyze', corpus, '--db', db], { stdio: ['ignore', 'ignore', 'ignore'] });
+    // Kill once some articles are in, well before all are.
+    await new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        try {
+          const n = consistency(db).articles;
+          if (n >= 50) {
+            clearInterval(poll);
+            child.kill('SIGKILL');
+            resolve();
+          }
+        } catch {
+          // the database is not created yet
+        }
+      }, 20);
+      child.on('exit', () => {
+        clearInterval(poll);
+        reject(new Error('analyze finished before it could be killed'));
+      });
+    });
+    await new Promise((r) => child.on('close', r));
+    const after = consistency(db);
+    expect(after.integrity).toBe('ok');
+    expect(after.articles).toBeGreaterThan(0);
+    expect(after.articles).toBeLessThan(total);
+    expect(after).toMatchObject({ layers: after.articles, fts: after.articles, orphans: 0 });
+
+    const rerun = await runCli(['analyze', corpus, '--db', db]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toContain(`read ${total} · new ${total - after.articles} · duplicates ${after.articles}`);
+    expect(consistency(db)).toMatchObject({ integrity: 'ok', articles: total, distinct: total, layers: total, fts: total, orphans: 0 });
+  });
+});

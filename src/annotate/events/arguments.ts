@@ -1,0 +1,244 @@
+import type { Doc } from '../../doc/doc.js';
+import type { Entity, EntityType, Quantity, TimeExpression } from '../../doc/types.js';
+import type { EventType } from './taxonomy.js';
+
+/** An entity mention of one sentence, located in tokens. */
+export interface SentenceMention {
+  entity: Entity;
+  label: EntityType;
+  /** First token and one past the last token of the mention. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export interface Arguments {
+  actor: string | null;
+  target: string | null;
+  place: string | null;
+  time: string | null;
+  quantity: number | null;
+  /** How each argument was found, for the explanation. */
+  how: string[];
+}
+
+const ACTOR_LABELS = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'NORP']);
+const PLACE_LABELS = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
+
+/** Words before a place name. */
+const PLACE_PREPOSITIONS = new Set(
+  'in into to near at across inside outside around from of both over throughout toward towards within on entering across'.split(' '),
+);
+const SKIPPABLE = new Set(['the', 'a', 'an', 'both', 'southern', 'northern', 'eastern', 'western', 'central', 'occupied', 'parts', 'part']);
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
+const ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'already', 'recently', 'then', 'not', "n't", 'never', 'personally', 'reportedly']);
+const TARGET_PREPOSITIONS = new Set(['on', 'against', 'of', 'with', 'between', 'at']);
+
+/** Types whose "to X" is where forces go (a place), not a recipient. */
+const MOVEMENT: ReadonlySet<EventType> = new Set(['deploy', 'withdraw', 'military_operation', 'attack', 'protest']);
+/** Types that count something (people, weapons). */
+const COUNTED: ReadonlySet<EventType> = new Set(['deploy', 'capture', 'kill', 'injure', 'arrest', 'protest', 'arms_transfer', 'withdraw', 'attack']);
+/** Types without a target role. */
+const NO_TARGET: ReadonlySet<EventType> = new Set(['deploy', 'withdraw', 'commemorate', 'protest', 'ceasefire']);
+
+export interface Window {
+  /** First and one-past-last token of the sentence. */
+  first: number;
+  last: number;
+  /** Character range of the sentence. */
+  start: number;
+  end: number;
+  /** Character range the arguments must come from when the event lies in a claim's content, else null. */
+  content: { start: number; end: number } | null;
+}
+
+/**
+ * Find who did it, to whom, where, when and how many, from the trigger's sentence: actors before
+ * an active verb (after "by" for a passive), targets after it or after "on"/"against", places after
+ * a place preposition, the nearest date, and the nearest counted quantity.
+ */
+export function findArguments(
+  doc: Doc,
+  type: EventType,
+  pos: 'verb' | 'noun',
+  trigger: number,
+  win: Window,
+  mentions: readonly SentenceMention[],
+): Arguments {
+  const lower = doc.tokens.lower;
+  const how: string[] = [];
+  let actor: SentenceMention | null = null;
+  let target: SentenceMention | null = null;
+
+  const passive = pos === 'verb' && isPassive(lower, trigger, win.first);
+  const byAgent = agentAfterBy(lower, trigger, win.last, mentions);
+  if (byAgent) {
+    actor = byAgent;
+    how.push('actor after "by"');
+  }
+  if (pos === 'noun' && !actor) {
+    // "Russian attack", "Russia's invasion", "the North Korean deployment"
+    actor = mentions.find((m) => ACTOR_LABELS.has(m.label) && m.last <= trigger && trigger - m.last <= 2 && !isPlaceSlot(lower, m.first, win.first)) ?? null;
+    if (actor) how.push('actor modifies the noun');
+  }
+  if (!actor && !passive) {
+    const limit = pos === 'noun' ? 4 : Infinity;
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.last > trigger || trigger - m.last > limit) continue;
+      if (!ACTOR_LABELS.has(m.label) || isPlaceSlot(lower, m.first, win.first)) continue;
+      actor = m;
+      how.push('actor: nearest name before');
+      break;
+    }
+  }
+  if (passive && !NO_TARGET.has(type)) {
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.last <= trigger && ACTOR_LABELS.has(m.label) && m !== actor) {
+        target = m;
+        how.push('target: subject of a passive');
+        break;
+      }
+    }
+  }
+
+  let place: SentenceMention | null = null;
+  for (const m of mentions) {
+    if (m.first <= trigger || m === actor || !PLACE_LABELS.has(m.label)) continue;
+    if (m.first - trigger > 12) break;
+    const slot = isPlaceSlot(lower, m.first, trigger + 1);
+    if (lower[m.first - 1] === 'to' && !MOVEMENT.has(type)) continue; // a recipient ("supplied arms to Ukraine")
+    if (slot || m.label === 'LOC' || m.label === 'FAC') {
+      place = mostSpecific(m, mentions, lower);
+      how.push('place after the trigger');
+      break;
+    }
+  }
+  if (!NO_TARGET.has(type) && !target) {
+    for (const m of mentions) {
+      if (m.first <= trigger || m === actor || m === place || !ACTOR_LABELS.has(m.label)) continue;
+      if (m.first - trigger > 8) break;
+      const prev = lower[m.first - 1]!;
+      if (isPlaceSlot(lower, m.first, trigger + 1) && !(prev === 'to' && !MOVEMENT.has(type)) && m.label === 'GPE' && !TARGET_PREPOSITIONS.has(prev)) continue;
+      if (prev === 'by') continue;
+      target = m;
+      how.push('target after the trigger');
+      break;
+    }
+  }
+  if (!place) {
+    // A place named elsewhere in the sentence: "In Kursk, … captured", "fighting in Kursk … operations … continue".
+    let best: SentenceMention | null = null;
+    for (const m of mentions) {
+      if (m === actor || m === target || !PLACE_LABELS.has(m.label)) continue;
+      if (m.label === 'GPE' && !isPlaceSlot(lower, m.first, win.first)) continue;
+      if (!best || Math.abs(m.first - trigger) < Math.abs(best.first - trigger)) best = m;
+    }
+    if (best) {
+      place = mostSpecific(best, mentions, lower);
+      how.push('place elsewhere in the sentence');
+    }
+  }
+
+  const time = nearestTime(doc.times, doc.tokens.start[trigger]!, win);
+  if (time) how.push(`time "${time.text}"`);
+  const quantity = COUNTED.has(type) ? nearestQuantity(doc, doc.quantities, trigger, win) : null;
+  if (quantity) how.push(`quantity "${quantity.text}"`);
+
+  return {
+    actor: actor?.entity.id ?? null,
+    target: target && target.entity.id !== actor?.entity.id ? target.entity.id : null,
+    place: place && place.entity.id !== actor?.entity.id ? place.entity.id : null,
+    time: time ? dateOf(time.value) : null,
+    quantity: quantity?.value ?? null,
+    how,
+  };
+}
+
+/** "was captured", "were reportedly killed". */
+function isPassive(lower: readonly string[], trigger: number, sentenceFirst: number): boolean {
+  for (let k = trigger - 1; k >= sentenceFirst && k >= trigger - 3; k--) {
+    const w = lower[k]!;
+    if (BE.has(w)) return true;
+    if (!ADVERBS.has(w)) return false;
+  }
+  return false;
+}
+
+function agentAfterBy(lower: readonly string[], trigger: number, last: number, mentions: readonly SentenceMention[]): SentenceMention | null {
+  for (let k = trigger + 1; k < last && k <= trigger + 3; k++) {
+    if (lower[k] !== 'by') continue;
+    return mentions.find((m) => m.first > k && m.first - k <= 3 && ACTOR_LABELS.has(m.label)) ?? null;
+  }
+  return null;
+}
+
+/** Whether the mention starting at `first` follows a place preposition (skipping "the", "both" …). */
+function isPlaceSlot(lower: readonly string[], first: number, floor: number): boolean {
+  let k = first - 1;
+  while (k >= floor && SKIPPABLE.has(lower[k]!)) k--;
+  return k >= floor && PLACE_PREPOSITIONS.has(lower[k]!);
+}
+
+/** "Russia's Kursk Oblast": the narrower place after a possessive. */
+function mostSpecific(m: SentenceMention, mentions: readonly SentenceMention[], lower: readonly string[]): SentenceMention {
+  if (lower[m.last] !== "'s" && lower[m.last] !== '’s') return m;
+  const next = mentions.find((n) => n.first === m.last + 1 && PLACE_LABELS.has(n.label));
+  return next ?? m;
+}
+
+function nearestTime(times: readonly TimeExpression[], at: number, win: Window): TimeExpression | null {
+  let best: TimeExpression | null = null;
+  let bestDistance = Infinity;
+  for (const t of times) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    const c0 = t.value.charCodeAt(0);
+    if (c0 < 48 || c0 > 57) continue;
+    const range = win.content ?? win;
+    if (t.start < range.start || t.end > range.end) continue;
+    const distance = t.start > at ? t.start - at : at - t.end;
+    if (distance < bestDistance) {
+      best = t;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function nearestQuantity(doc: Doc, quantities: readonly Quantity[], trigger: number, win: Window): Quantity | null {
+  let best: Quantity | null = null;
+  let bestDistance = Infinity;
+  for (const q of quantities) {
+    const first = doc.tokenAt(q.start);
+    if (first < win.first || first >= win.last) continue;
+    const last = doc.tokenAt(Math.max(q.start, q.end - 1));
+    // Counted things follow the count: "captured two soldiers" (after), "two soldiers were captured" (before).
+    const distance = first > trigger ? first - trigger : (trigger - last) * 1.5;
+    if (distance > 6 || distance <= 0) continue;
+    if (distance < bestDistance) {
+      best = q;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The date part of a TIMEX3 value (2025-04-27T14:00 → 2025-04-27). */
+function dateOf(value: string): string {
+  const t = value.indexOf('T');
+  return t > 0 ? value.slice(0, t) : value;
+}
+
+/** The sentence's entity mentions in token terms, in text order. */
+export function sentenceMentions(doc: Doc, start: number, end: number): SentenceMention[] {
+  const out: SentenceMention[] = [];
+  for (const { mention, entity } of doc.mentionsIn(start, end)) {
+    const first = doc.tokenAt(mention.start);
+    const lastToken = doc.tokenAt(mention.end - 1);
+    if (first < 0 || lastToken < 0) continue;
+    out.push({ entity, label: mention.label ?? entity.type, first, last: lastToken + 1, start: mention.start, end: mention.end });
+  }
+  return out;
+}

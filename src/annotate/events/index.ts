@@ -1,0 +1,210 @@
+import type { Doc } from '../../doc/doc.js';
+import type { Claim, Event, EventStatus } from '../../doc/types.js';
+import type { Component } from '../pipeline.js';
+import { findArguments, sentenceMentions, type SentenceMention } from './arguments.js';
+import { CONFLICT_WORDS, FORCES, TRIGGERS, WEAPONS, type TriggerRule } from './lexicon.js';
+
+export { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from './taxonomy.js';
+
+/** The events layer: typed events with arguments and a status read from the claims around them. */
+export function createEventsComponent(): Component {
+  return { name: 'events', requires: ['entities', 'times', 'quantities', 'claims'], run: (doc) => (doc.events = extractEvents(doc)) };
+}
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
+const PLANNED = new Set(
+  "will 'll would shall plan plans planned planning intend intends intended intending prepare prepares preparing vowed vow vows pledged pledge pledges threatened threatens aims aim seeks seek wants want going ready".split(' '),
+);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'and', 'that', 'which', 'who']);
+/** Same-type triggers closer than this (tokens, no clause break between) are one event. */
+const MERGE_WINDOW = 5;
+const OBJECT_AFTER = 6;
+const OBJECT_BEFORE = 4;
+
+interface Found {
+  token: number;
+  rule: TriggerRule;
+  sentence: number;
+}
+
+/** Every event of the Doc, in text order. Needs the entities, times, quantities and claims layers. */
+export function extractEvents(doc: Doc): Event[] {
+  const { tokens } = doc;
+  const lower = tokens.lower;
+  const conflict = new Int8Array(doc.sentences.length); // 0 not yet known, 1 no, 2 yes
+  const found: Found[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    const rules = TRIGGERS.get(lower[i]!);
+    if (rules === undefined) continue;
+    const s = tokens.sentence[i]!;
+    for (const rule of rules) {
+      if (!fires(doc, rule, i, s, conflict)) continue;
+      const prev = found[found.length - 1];
+      if (prev && prev.rule.type === rule.type && prev.sentence === s && i - prev.token <= MERGE_WINDOW && !breakBetween(lower, prev.token, i)) break;
+      found.push({ token: i, rule, sentence: s });
+      break;
+    }
+  }
+  if (!found.length) return [];
+
+  const contents = claimRanges(doc.claims);
+  const events: Event[] = [];
+  let mentionsOf = -1;
+  let mentions: SentenceMention[] = [];
+  for (const f of found) {
+    const sentence = doc.sentences[f.sentence]!;
+    if (mentionsOf !== f.sentence) {
+      mentions = sentenceMentions(doc, sentence.start, sentence.end);
+      mentionsOf = f.sentence;
+    }
+    const at = tokens.start[f.token]!;
+    const claim = innermostClaim(contents, at);
+    const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null };
+    const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions);
+    const { status, why } = statusOf(lower, f.token, sentence.first, claim);
+    events.push({
+      id: `e${events.length + 1}`,
+      type: f.rule.type,
+      trigger: doc.tokenSpan(f.token, f.token + 1),
+      actor: args.actor,
+      target: args.target,
+      place: args.place,
+      time: args.time,
+      quantity: args.quantity,
+      status,
+      claims: claim ? [claim.id] : [],
+      explain: {
+        rule: `events/lexicon:${f.rule.pos}`,
+        detail: [`"${lower[f.token]}" → ${f.rule.type}${conditionOf(f.rule)}`, ...args.how, `status ${status}: ${why}`].join('; '),
+      },
+    });
+  }
+  markDisputed(events, doc.claims);
+  return events;
+}
+
+function fires(doc: Doc, rule: TriggerRule, i: number, s: number, conflict: Int8Array): boolean {
+  const { lower, count } = doc.tokens;
+  const sentence = doc.sentences[s]!;
+  if (rule.before && !(i > sentence.first && rule.before.has(lower[i - 1]!))) return false;
+  if (rule.object && !near(lower, rule.object, i, sentence.first, sentence.last)) return false;
+  if (rule.not) for (let k = i + 1; k < Math.min(count, sentence.last, i + 4); k++) if (rule.not.has(lower[k]!)) return false;
+  if (rule.conflict && !isConflict(doc, s, conflict) && !(s > 0 && isConflict(doc, s - 1, conflict))) return false;
+  return true;
+}
+
+function near(lower: readonly string[], set: ReadonlySet<string>, i: number, first: number, last: number): boolean {
+  for (let k = i + 1; k < last && k <= i + OBJECT_AFTER; k++) if (set.has(lower[k]!)) return true;
+  for (let k = i - 1; k >= first && k >= i - OBJECT_BEFORE; k--) if (set.has(lower[k]!)) return true;
+  return false;
+}
+
+/** Whether sentence `s` speaks of armed conflict; cached per sentence. */
+function isConflict(doc: Doc, s: number, cache: Int8Array): boolean {
+  if (cache[s] === 0) {
+    const { first, last } = doc.sentences[s]!;
+    let yes = false;
+    for (let k = first; k < last && !yes; k++) {
+      const w = doc.tokens.lower[k]!;
+      yes = CONFLICT_WORDS.has(w) || FORCES.has(w) || WEAPONS.has(w);
+    }
+    cache[s] = yes ? 2 : 1;
+  }
+  return cache[s] === 2;
+}
+
+function breakBetween(lower: readonly string[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (CLAUSE_BREAKS.has(lower[k]!)) return true;
+  return false;
+}
+
+function conditionOf(rule: TriggerRule): string {
+  const parts = [rule.object && 'with its object nearby', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict'].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+interface ClaimRange {
+  id: string;
+  stance: Claim['stance'];
+  speaker: string | null;
+  content: { start: number; end: number };
+}
+
+function claimRanges(claims: readonly Claim[]): ClaimRange[] {
+  const out: ClaimRange[] = [];
+  for (const c of claims) {
+    const speaker = c.speaker?.entity ?? c.speaker?.text ?? null;
+    const parts = c.content.parts?.length ? c.content.parts : [c.content];
+    for (const p of parts) out.push({ id: c.id, stance: c.stance, speaker, content: { start: p.start, end: p.end } });
+  }
+  return out;
+}
+
+/** The smallest claim content holding the offset: a claim nested in another's content is the nearer voice. */
+function innermostClaim(ranges: readonly ClaimRange[], at: number): ClaimRange | null {
+  let best: ClaimRange | null = null;
+  for (const r of ranges) {
+    if (at < r.content.start || at >= r.content.end) continue;
+    if (!best || r.content.end - r.content.start < best.content.end - best.content.start) best = r;
+  }
+  return best;
+}
+
+const CLAIM_STATUS: Record<Claim['stance'], EventStatus> = {
+  assert: 'reported',
+  deny: 'denied',
+  confirm: 'confirmed',
+  praise: 'reported',
+  condemn: 'reported',
+  warn: 'reported',
+  demand: 'reported',
+  promise: 'planned',
+  question: 'reported',
+};
+
+/** Status from the claim that holds the trigger, then from negation and intention words just before it. */
+function statusOf(lower: readonly string[], trigger: number, sentenceFirst: number, claim: ClaimRange | null): { status: EventStatus; why: string } {
+  let status: EventStatus = claim ? CLAIM_STATUS[claim.stance] : 'asserted';
+  let why = claim ? `inside claim ${claim.id} (${claim.stance})` : 'stated by the article';
+  for (let k = trigger - 1; k >= sentenceFirst && k >= trigger - 4; k--) {
+    const w = lower[k]!;
+    if (w === ',' || w === ';' || w === '.' || w === ':') break;
+    if (NEGATIONS.has(w)) {
+      status = status === 'denied' ? 'reported' : 'denied';
+      why += `; negated by "${w}"`;
+      break;
+    }
+    if (PLANNED.has(w) && status !== 'denied') {
+      status = 'planned';
+      why += `; intention "${w}"`;
+      break;
+    }
+  }
+  return { status, why };
+}
+
+const AFFIRMED = new Set<EventStatus>(['asserted', 'reported', 'confirmed']);
+
+/**
+ * An event denied by one voice and affirmed by another (same type, same place or actor) is
+ * disputed: both events take that status.
+ */
+function markDisputed(events: Event[], claims: readonly Claim[]): void {
+  const speakerOf = new Map(claims.map((c) => [c.id, c.speaker?.entity ?? c.speaker?.text ?? null]));
+  const voice = (e: Event) => (e.claims.length ? (speakerOf.get(e.claims[0]!) ?? e.claims[0]!) : 'article');
+  const denied = events.filter((e) => e.status === 'denied');
+  const disputed = new Set<Event>();
+  for (const d of denied) {
+    for (const e of events) {
+      if (e === d || e.type !== d.type || !AFFIRMED.has(e.status) || voice(e) === voice(d)) continue;
+      if ((d.place && d.place === e.place) || (d.actor && d.actor === e.actor)) {
+        disputed.add(d);
+        disputed.add(e);
+      }
+    }
+  }
+  for (const e of disputed) {
+    e.explain!.detail += `; disputed: denied and affirmed by different voices`;
+    e.status = 'disputed';
+  }
+}

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { createPipeline } from '../annotate/index.js';
+import type { Pipeline } from '../annotate/pipeline.js';
+import type { Store } from '../store/store.js';
+import { decodeCursor } from '../store/store.js';
+import type { CrossArticle } from './cross.js';
+import { crossRoutes } from './routes/cross.js';
+import { exportRoutes } from './routes/export.js';
+import { readRoutes } from './routes/read.js';
+import { writeRoutes } from './routes/write.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+import { HttpError, isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
+
+/** The built workbench (npm run build:web), next to dist/ and src/. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface ServerOptions {
+  store: Store;
+  /** The address the server listens on: beyond loopback, writes need a token. */
+  host?: string;
+  /** Bearer token for writes; defaults to $CLAIMTRAIL_TOKEN. */
+  token?: string | null;
+  /** The analysis pipeline for POST /api/articles; built on first use when absent. */
+  pipeline?: Pipeline;
+  /** The cross-article analysis; null answers 503 on its endpoints. */
+  cross: CrossArticle | null;
+  /** Folder of the built web UI; null serves the API alone. */
+  webRoot?: string | null;
+  /** Largest request body and article, in bytes (default 10 MB). */
+  maxBytes?: number;
+  fetchTimeoutMs?: number;
+  logger?: boolean;
+}
+
+/** The HTTP API, its OpenAPI description and docs page, and the web workbench. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token === undefined ? (process.env.CLAIMTRAIL_TOKEN?.trim() || null) : options.token;
+  if (!isLoopback(host) && !token) {
+    throw new Error(`listening on ${host} exposes the write endpoints: set CLAIMTRAIL_TOKEN (or listen on 127.0.0.1)`);
+  }
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    schemaErrorFormatter: (errors, dataVar) => {
+      const e = errors[0]!;
+      const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+      const where = `${dataVar}${e.instancePath.replace(/\//g, '.')}`;
+      return new Error(extra ? `${dataVar}: unknown parameter "${extra}"` : `${where} ${e.message ?? 'is invalid'}`);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'claimtrail API', version: '0.1.0', description: 'Who claimed what, when: the claim ledger over HTTP. List endpoints answer {items, next}; pass `next` back as `cursor`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '$CLAIMTRAIL_TOKEN' } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  app.addHook('onRequest', rebindingGuard(host));
+  app.addHook('onRequest', securityHeaders);
+  // Every cursor is checked before any query runs, so a bad one is a 400 naming it.
+  app.addHook('preHandler', async (request) => {
+    const cursor = (request.query as { cursor?: unknown } | undefined)?.cursor;
+    if (typeof cursor === 'string') {
+      try {
+        decodeCursor(cursor);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    const message = status >= 500 && !(error instanceof HttpError) ? 'internal error' : error.message;
+    return reply.code(status).send({ error: httpReason(status), message, statusCode: status });
+  });
+
+  let pipeline: Promise<Pipeline> | null = options.pipeline ? Promise.resolve(options.pipeline) : null;
+  const getPipeline = () => (pipeline ??= createPipeline());
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(readRoutes, { store: options.store });
+  await app.register(crossRoutes, { store: options.store, cross: options.cross });
+  await app.register(exportRoutes, { store: options.store });
+  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000 });
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Built assets carry a content hash in their names.
+      setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    app.get('/assets/*', { schema: { hide: true } }, (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`));
+    app.get('/favicon.svg', { schema: { hide: true } }, (_req, reply) => reply.sendFile('favicon.svg'));
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (request.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/assets/')) {
+      return reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${path}`, statusCode: 404 });
+    }
+    // The workbench routes in the browser: every other page is its index.html.
+    if (hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.code(404).type('text/plain; charset=utf-8').send('The web workbench is not built: run `npm run build:web`. The API is at /api/… (see /docs).\n');
+  });
+
+  return app;
+}
+
+function httpReason(status: number): string {
+  const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 421: 'Misdirected Request', 422: 'Unprocessable Entity', 503: 'Service Unavailable' };
+  return reasons[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}

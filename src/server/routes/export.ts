@@ -1,0 +1,31 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { eachClaim } from '../../store/queries/claims.js';
+import type { Store } from '../../store/store.js';
+import { EXPORT_FORMATS, EXPORT_MEDIA, exportClaims } from '../export.js';
+import { ClaimFilterQuery, OneOf } from '../schemas.js';
+import { articleId } from './read.js';
+
+/** GET /api/export: every claim matching the ledger's filters, streamed. */
+export const exportRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/api/export',
+    {
+      schema: {
+        summary: 'Export claims as JSON lines, CSV or schema.org ClaimReview JSON-LD',
+        tags: ['claims'],
+        querystring: Type.Object({ format: OneOf(EXPORT_FORMATS), ...ClaimFilterQuery }, { additionalProperties: false }),
+        produces: Object.values(EXPORT_MEDIA).map((m) => m.type.split(';')[0]!),
+      },
+    },
+    async (req, reply) => {
+      const { format, article, ...filters } = req.query;
+      const media = EXPORT_MEDIA[format];
+      const claims = eachClaim(store.db, { ...filters, article: article ? await articleId(store, article) : undefined });
+      const base = `${req.protocol}://${req.host}`;
+      reply.type(media.type).header('Content-Disposition', `attachment; filename="claimtrail-claims.${media.extension}"`);
+      return reply.send(Readable.from(exportClaims(claims, format, base)));
+    },
+  );
+};

@@ -1,0 +1,209 @@
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Stance } from '../../doc/types.js';
+import type { Database } from '../schema.js';
+import { clampLimit, decodeCursor, encodeCursor, ftsQuery, type Page } from '../store.js';
+
+/** Who a claim names as its speaker or intermediary: the resolved entity where there is one. */
+export interface Party {
+  entity: string | null;
+  /** The entity's canonical name, else the text of the mention. */
+  name: string;
+  text: string | null;
+}
+
+/** One claim of the ledger with where it was published. */
+export interface ClaimItem {
+  article: string;
+  claim: string;
+  speaker: Party | null;
+  cue: string | null;
+  cueLemma: string | null;
+  content: string;
+  contentStart: number;
+  contentEnd: number;
+  kind: string;
+  stance: Stance;
+  /** When the claim was made, as the text says (TIMEX3), or null. */
+  said: string | null;
+  via: Party | null;
+  rule: string | null;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+export interface ClaimFilters {
+  /** An entity id, or words of a speaker's name or text. */
+  speaker?: string;
+  stance?: Stance;
+  /** Earliest date (YYYY, YYYY-MM or YYYY-MM-DD) of `said`, else of the article's publication. */
+  from?: string;
+  /** Latest date, same forms; a month or year includes all of it. */
+  to?: string;
+  /** Full-text words over speaker and content. */
+  q?: string;
+  /** Only claims of this article (its full id). */
+  article?: string;
+  /** Claims whose content mentions an entity of this name, or whose content holds these words. */
+  about?: string;
+  /** Claims whose content mentions this entity id. */
+  mentions?: string;
+}
+
+export interface ListClaimsOptions extends ClaimFilters {
+  limit?: number;
+  cursor?: string | null;
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+/** Claims, most recently stored first, filtered; `next` pages on. */
+export async function listClaims(db: Kysely<Database>, options: ListClaimsOptions = {}): Promise<Page<ClaimItem>> {
+  const limit = clampLimit(options.limit);
+  let query = filterClaims(baseQuery(db), await resolveSpeaker(db, options)).orderBy('claims.seq', 'desc').limit(limit + 1);
+  const after = decodeCursor(options.cursor);
+  if (after !== null) query = query.where('claims.seq', '<', after);
+  const rows = await query.execute();
+  return { items: rows.slice(0, limit).map(toItem), next: rows.length > limit ? encodeCursor(rows[limit - 1]!.seq) : null };
+}
+
+/** Every claim matching the filters, oldest first, read in chunks (exports of any size). */
+export async function* eachClaim(db: Kysely<Database>, filters: ClaimFilters = {}, chunk = 500): AsyncGenerator<ClaimItem> {
+  filters = await resolveSpeaker(db, filters);
+  let after = 0;
+  for (;;) {
+    const rows = await filterClaims(baseQuery(db), filters).where('claims.seq', '>', after).orderBy('claims.seq', 'asc').limit(chunk).execute();
+    for (const r of rows) yield toItem(r);
+    if (rows.length < chunk) return;
+    after = rows[rows.length - 1]!.seq;
+  }
+}
+
+function baseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('claims')
+    .innerJoin('articles', 'articles.id', 'claims.article_id')
+    .leftJoin('entities as sp', 'sp.id', 'claims.speaker_entity')
+    .leftJoin('entities as vi', 'vi.id', 'claims.via_entity')
+    .select([
+      'claims.seq',
+      'claims.article_id',
+      'claims.claim_id',
+      'claims.speaker_entity',
+      'claims.speaker_text',
+      'sp.name as speaker_name',
+      'claims.cue_text',
+      'claims.cue_lemma',
+      'claims.content',
+      'claims.content_start',
+      'claims.content_end',
+      'claims.kind',
+      'claims.stance',
+      'claims.said',
+      'claims.via_entity',
+      'claims.via_text',
+      'vi.name as via_name',
+      'claims.rule',
+      'articles.title',
+      'articles.published',
+      'articles.source',
+      'articles.url',
+    ]);
+}
+
+type ClaimQuery = ReturnType<typeof baseQuery>;
+type Joined = ClaimQuery extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
+
+/** `%words%` for LIKE, with LIKE's own wildcards taken literally. */
+export function likePattern(words: string): string {
+  return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The date a claim is placed at: when it was said, else the day its article was published. */
+const dateKey = sql<string>`coalesce(claims.said, substr(articles.published, 1, 10))`;
+
+/** A speaker that is an entity id is matched exactly (fast, by index); anything else by name. */
+async function resolveSpeaker<T extends ClaimFilters>(db: Kysely<Database>, f: T): Promise<T & { speakerEntity?: string }> {
+  const words = f.speaker?.trim();
+  if (!words) return f;
+  const entity = await db.selectFrom('entities').select('id').where('id', '=', words).executeTakeFirst();
+  return entity ? { ...f, speaker: undefined, speakerEntity: entity.id } : f;
+}
+
+function filterClaims(query: ClaimQuery, f: ClaimFilters & { speakerEntity?: string }): ClaimQuery {
+  if (f.article) query = query.where('claims.article_id', '=', f.article);
+  if (f.stance) query = query.where('claims.stance', '=', f.stance);
+  if (f.speakerEntity) query = query.where('claims.speaker_entity', '=', f.speakerEntity);
+  if (f.speaker?.trim()) {
+    const like = likePattern(f.speaker);
+    query = query.where((eb: Joined) =>
+      eb.or([
+        eb('claims.speaker_entity', 'in', eb.selectFrom('entities').select('id').where(sql<boolean>`name like ${like} escape '\\'`)),
+        eb.and([eb('claims.speaker_entity', 'is', null), sql<boolean>`claims.speaker_text like ${like} escape '\\'`]),
+      ]),
+    );
+  }
+  if (f.from) query = query.where(dateKey, '>=', f.from);
+  // '~' sorts after digits and '-', so "to 2025-04" keeps 2025-04-30 and 2025-04.
+  if (f.to) query = query.where(dateKey, '<=', `${f.to}~`);
+  if (f.q?.trim()) query = query.where('claims.seq', 'in', sql<number>`(select rowid from claims_fts where claims_fts match ${ftsQuery(f.q)})`);
+  if (f.mentions) query = query.where((eb: Joined) => eb.exists(mentionInContent(eb, [f.mentions!])));
+  if (f.about?.trim()) {
+    const about = f.about.trim();
+    const like = likePattern(about);
+    query = query.where((eb: Joined) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('mentions')
+            .innerJoin('entities', 'entities.id', 'mentions.entity_id')
+            .select(sql`1`.as('one'))
+            .whereRef('mentions.article_id', '=', 'claims.article_id')
+            .whereRef('mentions.start', '>=', 'claims.content_start')
+            .whereRef('mentions.end', '<=', 'claims.content_end')
+            .where(sql<boolean>`entities.name like ${like} escape '\\'`),
+        ),
+        eb('claims.seq', 'in', sql<number>`(select rowid from claims_fts where claims_fts match ${`content : (${ftsQuery(about)})`})`),
+      ]),
+    );
+  }
+  return query;
+}
+
+function mentionInContent(eb: Joined, entityIds: string[]) {
+  return eb
+    .selectFrom('mentions')
+    .select(sql`1`.as('one'))
+    .where('mentions.entity_id', 'in', entityIds)
+    .whereRef('mentions.article_id', '=', 'claims.article_id')
+    .whereRef('mentions.start', '>=', 'claims.content_start')
+    .whereRef('mentions.end', '<=', 'claims.content_end');
+}
+
+function party(entity: string | null, name: string | null, text: string | null): Party | null {
+  if (entity === null && text === null) return null;
+  return { entity, name: name ?? text ?? entity ?? '', text };
+}
+
+function toItem(r: Row): ClaimItem {
+  return {
+    article: r.article_id,
+    claim: r.claim_id,
+    speaker: party(r.speaker_entity, r.speaker_name, r.speaker_text),
+    cue: r.cue_text,
+    cueLemma: r.cue_lemma,
+    content: r.content,
+    contentStart: r.content_start,
+    contentEnd: r.content_end,
+    kind: r.kind,
+    stance: r.stance as Stance,
+    said: r.said,
+    via: party(r.via_entity, r.via_name, r.via_text),
+    rule: r.rule,
+    title: r.title,
+    published: r.published,
+    source: r.source,
+    url: r.url,
+  };
+}

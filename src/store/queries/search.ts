@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { clampLimit, decodeCursor, encodeCursor, ftsQuery, type Page } from '../store.js';
+import { listClaims, type ClaimItem } from './claims.js';
+import { listEntities, type EntitySummary } from './entities.js';
+
+/** Marks around matched words in a snippet: control characters no article text contains. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+export interface ArticleHit {
+  id: string;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  /** A passage around the match, matched words between MARK_START and MARK_END. */
+  snippet: string;
+}
+
+export interface SearchResults {
+  articles: Page<ArticleHit>;
+  claims: Page<ClaimItem>;
+  entities: Page<EntitySummary>;
+}
+
+export type SearchKind = 'articles' | 'claims' | 'entities';
+
+export interface SearchOptions {
+  /** Search one kind only (to page it with `cursor`); all three when absent. */
+  kind?: SearchKind;
+  limit?: number;
+  cursor?: string | null;
+}
+
+const EMPTY = { items: [], next: null };
+
+/** Full-text search over articles (FTS5, best match first) and claims, and entity names. */
+export async function search(db: Kysely<Database>, q: string, options: SearchOptions = {}): Promise<SearchResults> {
+  const { kind, limit } = options;
+  const cursor = kind ? options.cursor : null;
+  const [articles, claims, entities] = await Promise.all([
+    !kind || kind === 'articles' ? searchArticles(db, q, limit, cursor) : EMPTY,
+    !kind || kind === 'claims' ? listClaims(db, { q, limit, cursor }) : EMPTY,
+    !kind || kind === 'entities' ? listEntities(db, { q, limit: kind ? limit : Math.min(clampLimit(limit), 10), cursor }) : EMPTY,
+  ]);
+  return { articles, claims, entities };
+}
+
+async function searchArticles(db: Kysely<Database>, q: string, limitOption: number | undefined, cursor: string | null | undefined): Promise<Page<ArticleHit>> {
+  const limit = clampLimit(limitOption);
+  const offset = decodeCursor(cursor) ?? 0;
+  const { rows } = await sql<ArticleHit>`
+    select a.id, a.title, a.published, a.source,
+      snippet(articles_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+    from articles_fts join articles a on a.seq = articles_fts.rowid
+    where articles_fts match ${ftsQuery(q)}
+    order by rank
+    limit ${limit + 1} offset ${offset}`.execute(db);
+  return { items: rows.slice(0, limit), next: rows.length > limit ? encodeCursor(offset + limit) : null };
+}

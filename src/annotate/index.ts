@@ -1,4 +1,5 @@
 import { Pipeline, type Component } from './pipeline.js';
+import { createTimes } from './times/index.js';
 
 export { Pipeline, type Component } from './pipeline.js';
 
@@ -15,6 +16,7 @@ export const PIPELINE_VERSION = 'claimtrail-pipeline/0.1';
 /** The standard pipeline: entities → times → quantities → claims → events. */
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const components: Component[] = [];
+  components.push(createTimes());
   return new Pipeline(options.layers ? selectLayers(components, options.layers) : components);
 }
 

@@ -1,0 +1,936 @@
+/**
+ * The time grammar: finds date, time, duration and set expressions in the token arrays and
+ * says what each means ({@link Sem}), leaving resolution against the publication date to
+ * resolve.ts. A hand-written scanner rather than chrono-node: chrono parses about 330k words/s
+ * on the PolNeAR texts (the budget for times and quantities together is 650k) and has no bare
+ * years, month or week granularity, durations, sets or TIMEX3 values.
+ *
+ * The scan looks each token up once in a trigger table (or checks its first character for a
+ * digit); only triggers start a match, so most tokens cost one Map miss.
+ */
+import type { Tokens } from '../../doc/tokenize.js';
+import type { TimeType } from '../../doc/types.js';
+import { digitValue, readNumber, wordValue } from '../quantities/numbers.js';
+import { clockValue, daysInMonth } from './calendar.js';
+import {
+  AMBIGUOUS_MONTHS, DECADE_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, PREFIX_MODS, PREFIX_MODS2, REFS, SEASONS, SETS, TIME_UNITS,
+  TIME_ZONES, UNIT_LETTER, UNITS, WEEKDAY_PLURALS, WEEKDAYS, type Unit,
+} from './lexicon.js';
+import type { Sem } from './resolve.js';
+
+/** One expression over tokens [start, end). */
+export interface Match {
+  start: number;
+  end: number;
+  type: TimeType;
+  /** What the expression names; null for a clock time that still needs its day. */
+  sem: Sem | null;
+  /** Time of day appended to the day's value: "T14:30", "TMO". */
+  tod: string | null;
+  mod: string | null;
+}
+
+const enum K {
+  Month = 1,
+  Weekday,
+  WeekdayPlural,
+  Number,
+  Article,
+  Relative,
+  Anchor,
+  Ref,
+  Set,
+  Every,
+  Season,
+  Ordinal,
+  Quarter,
+  Noon,
+  Vague,
+  Decade,
+  Holiday,
+  These,
+  Future,
+  Present,
+  Unit,
+  Fiscal,
+}
+
+/** "last", "this", "next" … and the shift each gives a unit ("last week" = -1). */
+const RELATIVE: ReadonlyMap<string, number> = new Map([
+  ['last', -1], ['past', -1], ['previous', -1], ['preceding', -1], ['this', 0], ['current', 0], ['next', 1], ['coming', 1],
+  ['following', 1], ['upcoming', 1], ['recent', -1], ['latest', -1],
+]);
+
+const TRIGGERS = new Map<string, K>();
+for (const w of MONTHS.keys()) TRIGGERS.set(w, K.Month);
+for (const w of WEEKDAYS.keys()) TRIGGERS.set(w, K.Weekday);
+for (const w of WEEKDAY_PLURALS.keys()) TRIGGERS.set(w, K.WeekdayPlural);
+for (const w of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'half'])
+  TRIGGERS.set(w, K.Number);
+TRIGGERS.set('a', K.Article);
+TRIGGERS.set('an', K.Article);
+for (const w of RELATIVE.keys()) TRIGGERS.set(w, K.Relative);
+for (const w of ['today', 'yesterday', 'tomorrow', 'tonight']) TRIGGERS.set(w, K.Anchor);
+for (const w of REFS.keys()) TRIGGERS.set(w, K.Ref);
+for (const w of SETS.keys()) TRIGGERS.set(w, K.Set);
+TRIGGERS.set('every', K.Every);
+TRIGGERS.set('each', K.Every);
+for (const w of SEASONS.keys()) TRIGGERS.set(w, K.Season);
+for (const w of ['first', 'second', 'third', 'fourth']) TRIGGERS.set(w, K.Ordinal);
+for (const w of ['q1', 'q2', 'q3', 'q4', 'h1', 'h2']) TRIGGERS.set(w, K.Quarter);
+for (const w of ['noon', 'midnight', 'midday']) TRIGGERS.set(w, K.Noon);
+for (const w of ['several', 'few', 'couple', 'many']) TRIGGERS.set(w, K.Vague);
+for (const w of DECADE_WORDS.keys()) TRIGGERS.set(w, K.Decade);
+for (const w of ['christmas', 'thanksgiving', 'easter', 'halloween', 'new']) TRIGGERS.set(w, K.Holiday);
+TRIGGERS.set('these', K.These);
+TRIGGERS.set('future', K.Future);
+TRIGGERS.set('present', K.Present);
+TRIGGERS.set('moment', K.Present);
+TRIGGERS.set('years', K.Unit);
+TRIGGERS.set('decades', K.Unit);
+TRIGGERS.set('centuries', K.Unit);
+TRIGGERS.set('months', K.Unit);
+TRIGGERS.set('weeks', K.Unit);
+TRIGGERS.set('fiscal', K.Fiscal);
+
+/** Words after which a bare month, season or year is temporal ("in May", "since 1991"). */
+const TEMPORAL_PREPOSITIONS = new Set([
+  'in', 'since', 'until', 'till', 'by', 'before', 'after', 'during', 'from', 'through', 'between', 'early', 'late', 'mid',
+  'of', 'to', 'and', 'or', 'last', 'next', 'this', 'that', 'on', 'for', 'around', 'circa', 'throughout', 'into', 'as',
+  'year', 'fiscal', 'spring', 'summer', 'autumn', 'fall', 'winter', 'the', 'mid-', 'end', 'beginning', 'start', 'middle',
+]);
+/** Words after a number that make it money, a share or an identifier, not a year. */
+const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'pct', 'people', 'troops', 'soldiers', 'men', 'women', 'children', 'dollars', 'euros', 'pounds', 'km', 'miles', 'kilometers', 'kilometres', 'metres', 'meters', 'feet', 'tons', 'tonnes', 'votes', 'points', 'shares', ':', '/', 'x', '-']);
+const NOT_BEFORE_YEAR = new Set(['$', '€', '£', '¥', '#', 'no.', 'number', 'nos.', 'us$', 'about', 'some', 'nearly', 'almost', 'than', 'approximately', 'roughly', 'over', 'under', 'just', 'only', 'additional', 'another', 'of', 'total', 'to', 'at', 'all', 'with']);
+const AM = new Set(['a.m.', 'am', 'a.m']);
+const PM = new Set(['p.m.', 'pm', 'p.m']);
+/** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
+const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short']);
+/** Words that make the preceding number a duration ("two-year", "10-day-old"). */
+const HYPHEN_TAILS = new Set(['old', 'long']);
+
+function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+function durationValue(n: number | null, unit: Unit): string {
+  const letter = UNIT_LETTER[unit];
+  const t = TIME_UNITS.has(unit) ? 'T' : '';
+  if (n === null) return `P${t}X${letter}`;
+  // Decades and centuries in years, as TimeBank writes them ("two decades" → P20Y).
+  if (unit === 'decade') return `P${round(n * 10)}Y`;
+  if (unit === 'century') return `P${round(n * 100)}Y`;
+  if (!Number.isInteger(n)) {
+    const whole = Math.floor(n);
+    const frac = n - whole;
+    const sub: Partial<Record<Unit, [number, string, boolean]>> = { year: [12, 'M', false], day: [24, 'H', true], hour: [60, 'M', true], minute: [60, 'S', true] };
+    const s = sub[unit];
+    if (s) {
+      const part = Math.round(frac * s[0]);
+      if (unit === 'day') return `P${whole ? whole + 'D' : ''}T${part}H`;
+      return `P${t}${whole ? whole + letter : ''}${part}${s[1]}`;
+    }
+  }
+  return `P${t}${round(n)}${letter}`;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export class TimeGrammar {
+  private readonly t: Tokens;
+  private readonly lower: string[];
+  private readonly words: string[];
+  private readonly n: number;
+  /** Token before which lookbehind may not reach (end of the previous match). */
+  private floor = 0;
+
+  constructor(tokens: Tokens) {
+    this.t = tokens;
+    this.lower = tokens.lower;
+    this.words = tokens.words;
+    this.n = tokens.count;
+  }
+
+  /** All expressions, in text order, without overlaps. */
+  scan(): Match[] {
+    const out: Match[] = [];
+    const lower = this.lower;
+    for (let i = 0; i < this.n; i++) {
+      const w = lower[i]!;
+      const c = w.charCodeAt(0);
+      let m: Match | null = null;
+      if (c >= 48 && c <= 57) m = this.digitLed(i);
+      else {
+        const k = TRIGGERS.get(w);
+        if (k !== undefined) m = this.triggered(k, i);
+        else if (w.length > 4 && w.includes('-')) m = this.hyphenated(i);
+        else if ((c === 39 || c === 0x2019) && i + 1 < this.n) m = this.apostropheDecade(i);
+      }
+      if (!m) continue;
+      m = this.extend(m);
+      out.push(m);
+      this.floor = m.end;
+      i = m.end - 1;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private w(i: number): string {
+    return i >= 0 && i < this.n ? this.lower[i]! : '';
+  }
+
+  private touching(a: number, b: number): boolean {
+    return this.t.end[a] === this.t.start[b];
+  }
+
+  private sameSentence(a: number, b: number): boolean {
+    return b < this.n && a >= 0 && this.t.sentence[a] === this.t.sentence[b];
+  }
+
+  private make(start: number, end: number, type: TimeType, sem: Sem | null, tod: string | null = null, mod: string | null = null): Match {
+    return { start, end, type, sem, tod, mod };
+  }
+
+  /** A year written in digits at token i (1000–2099), or -1. */
+  private yearAt(i: number): number {
+    const w = this.w(i);
+    if (w.length !== 4 || !this.sameSentence(i - 1, i)) return -1;
+    const c = w.charCodeAt(0);
+    if (c !== 49 && c !== 50) return -1;
+    const v = digitValue(w);
+    return v >= 1000 && v <= 2099 && Number.isInteger(v) ? v : -1;
+  }
+
+  /** Day of month at token i: "27", "27th", "1st"; -1 if none. */
+  private dayAt(i: number): number {
+    const w = this.w(i);
+    if (!w || w.length > 4) return -1;
+    let v: number;
+    if (w.length > 2 && (w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd') || w.endsWith('th'))) v = digitValue(w.slice(0, -2));
+    else v = digitValue(w);
+    if (!(v >= 1 && v <= 31) || !Number.isInteger(v)) return -1;
+    // "10:35" is a clock time, "3/4" a fraction.
+    const next = this.w(i + 1);
+    if ((next === ':' || next === '/' || next === '.') && this.touching(i, i + 1)) return -1;
+    return v;
+  }
+
+  private monthAt(i: number): number {
+    const m = MONTHS.get(this.w(i));
+    return m !== undefined && isCapitalized(this.words[i]!) ? m : -1;
+  }
+
+  /** The calendar date from a month token at i: "April 27, 2025", "April 2025", "April". */
+  private monthLed(i: number, requireCue: boolean): Match | null {
+    const m = this.monthAt(i);
+    if (m < 0) return null;
+    let j = i + 1;
+    const d = this.dayAt(j);
+    if (d > 0 && this.sameSentence(i, j)) {
+      j++;
+      let y: number | null = null;
+      if (this.w(j) === ',' && this.yearAt(j + 1) > 0) {
+        y = this.yearAt(j + 1);
+        j += 2;
+      } else if (this.yearAt(j) > 0) {
+        y = this.yearAt(j);
+        j++;
+      }
+      if (d > daysInMonth(y ?? 2000, m)) return null;
+      return this.make(i, j, 'DATE', { k: 'cal', y, m, d });
+    }
+    let y = this.yearAt(j);
+    if (y < 0 && (this.w(j) === 'of' || this.w(j) === ',') && this.yearAt(j + 1) > 0) y = this.yearAt(++j);
+    if (y > 0) return this.make(i, j + 1, 'DATE', { k: 'cal', y, m, d: null });
+    const rel = RELATIVE.get(this.w(j));
+    if (rel !== undefined && this.w(j + 1) === 'year' && (this.w(j) === 'this' || this.w(j) === 'last' || this.w(j) === 'next')) {
+      return this.make(i, j + 2, 'DATE', { k: 'cal', y: null, m, d: null, shift: rel === 0 ? 0 : rel }, null, null, );
+    }
+    const w = this.w(i);
+    const ambiguous = AMBIGUOUS_MONTHS.has(w);
+    if (ambiguous || requireCue) {
+      // "May" and "March" are verbs too; accept them bare only after a temporal cue.
+      if (w !== 'may' && w !== 'march' && !w.endsWith('.') && w.length <= 4) return null;
+      if (!TEMPORAL_PREPOSITIONS.has(this.w(i - 1))) return null;
+      if (w === 'may' && (this.w(i - 1) === 'and' || this.w(i - 1) === 'or' || this.w(i - 1) === 'that' || this.w(i - 1) === 'as' || this.w(i - 1) === 'to')) return null;
+    }
+    return this.make(i, i + 1, 'DATE', { k: 'cal', y: null, m, d: null });
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  private triggered(k: K, i: number): Match | null {
+    const w = this.lower[i]!;
+    switch (k) {
+      case K.Month:
+        return this.monthLed(i, false);
+      case K.Weekday:
+        return this.weekdayLed(i);
+      case K.WeekdayPlural:
+        if (!isCapitalized(this.words[i]!)) return null;
+        return this.make(i, i + 1, 'SET', { k: 'value', value: `XXXX-WXX-${WEEKDAY_PLURALS.get(w)}` });
+      case K.Number:
+      case K.Article:
+      case K.Vague:
+        return this.countLed(i);
+      case K.Relative:
+        return this.relativeLed(i);
+      case K.Anchor:
+        return this.anchorLed(i);
+      case K.Ref:
+        return this.make(i, i + 1, 'DATE', { k: 'value', value: REFS.get(w)! });
+      case K.Set:
+        // "daily" as a set; not "the daily newspaper" read as a noun modifier after "the".
+        if (this.w(i - 1) === 'the' || this.w(i - 1) === 'a') return null;
+        return this.make(i, i + 1, 'SET', { k: 'value', value: SETS.get(w)! });
+      case K.Every:
+        return this.everyLed(i);
+      case K.Season:
+        return this.seasonLed(i);
+      case K.Ordinal:
+        return this.ordinalLed(i);
+      case K.Quarter: {
+        const n = Number(w[1]);
+        return this.partWithYear(i, i + 1, w[0] === 'q' ? 'Q' : 'H', n);
+      }
+      case K.Noon: {
+        const tod = w === 'midnight' ? 'T24:00' : 'T12:00';
+        return this.make(i, i + 1, 'TIME', null, tod);
+      }
+      case K.Decade:
+        if (this.w(i - 1) !== 'the' && this.w(i - 1) !== 'mid' && this.w(i - 1) !== 'early' && this.w(i - 1) !== 'late') return null;
+        return this.make(i, i + 1, 'DATE', { k: 'value', value: `19${DECADE_WORDS.get(w)}` });
+      case K.Holiday:
+        return this.holiday(i);
+      case K.These:
+        return this.w(i + 1) === 'days' ? this.make(i, i + 2, 'DATE', { k: 'value', value: 'PRESENT_REF' }) : null;
+      case K.Future:
+        // "the future", "the near future", "in future"; not "future talks".
+        if (this.w(i - 1) === 'the' || this.w(i - 1) === 'near' || (this.w(i - 1) === 'in' && this.w(i + 1) !== 'of')) {
+          if (this.w(i + 1) === 'of' && this.w(i - 1) !== 'near') return null;
+          return this.make(i, i + 1, 'DATE', { k: 'value', value: 'FUTURE_REF' });
+        }
+        return null;
+      case K.Present:
+        // "at present", "at the moment"
+        if (w === 'present' ? this.w(i - 1) === 'at' : this.w(i - 1) === 'the' && this.w(i - 2) === 'at') {
+          return this.make(i, i + 1, 'DATE', { k: 'value', value: 'PRESENT_REF' });
+        }
+        return null;
+      case K.Unit:
+        // "for years", "within weeks", "for decades": a vague duration.
+        if (this.w(i - 1) === 'for' || this.w(i - 1) === 'within' || (this.w(i - 1) === 'in' && w !== 'years')) {
+          return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(null, UNITS.get(w)!) });
+        }
+        return null;
+      case K.Fiscal: {
+        let j = i + 1;
+        if (this.w(j) === 'year') j++;
+        const y = this.yearAt(j);
+        return y > 0 ? this.make(i, j + 1, 'DATE', { k: 'value', value: String(y) }) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- digits
+
+  private digitLed(i: number): Match | null {
+    const w = this.lower[i]!;
+    if (w.includes('-')) return this.hyphenated(i);
+    const last = w.charCodeAt(w.length - 1);
+    if (last === 115 /* s */) {
+      // "1990s" → 199
+      if (w.length === 5 && digitValue(w.slice(0, 4)) >= 1000 && w.charCodeAt(3) === 48) return this.make(i, i + 1, 'DATE', { k: 'value', value: w.slice(0, 3) });
+      return null;
+    }
+    if (!(last >= 48 && last <= 57)) {
+      // Ordinals: "27th April", "27th of April", "20th century".
+      const d = this.dayAt(i);
+      if (d > 0 && (w.endsWith('th') || w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd'))) {
+        const n = Number(w.slice(0, -2));
+        if (this.w(i + 1) === 'century') return this.make(i, i + 2, 'DATE', { k: 'value', value: String(n - 1).padStart(2, '0') });
+        return this.dayMonth(i, d);
+      }
+      const v = digitValue(w.slice(0, -2));
+      if ((w.endsWith('th') || w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd')) && v > 0 && this.w(i + 1) === 'century') {
+        return this.make(i, i + 2, 'DATE', { k: 'value', value: String(v - 1).padStart(2, '0') });
+      }
+      return null;
+    }
+    const clock = this.clock(i);
+    if (clock) return clock;
+    const d = this.dayAt(i);
+    if (d > 0) {
+      const dm = this.dayMonth(i, d);
+      if (dm) return dm;
+    }
+    const y = this.yearAt(i);
+    if (y > 0 && this.isYear(i, y)) return this.make(i, i + 1, 'DATE', { k: 'cal', y, m: null, d: null });
+    return this.countLed(i);
+  }
+
+  /** Is the 4-digit number at i a year rather than an amount? */
+  private isYear(i: number, y: number): boolean {
+    const prev = this.w(i - 1);
+    const next = this.w(i + 1);
+    if (NOT_AFTER_YEAR.has(next) || NOT_BEFORE_YEAR.has(prev)) {
+      // "of 2024" and "to 2025" are years; "of 2,000" would have a comma.
+      if (!(prev === 'of' || prev === 'to' || prev === 'at' || prev === 'with' || prev === 'all') || NOT_AFTER_YEAR.has(next)) return false;
+    }
+    if (next === ',' && this.w(i + 2).length === 3 && digitValue(this.w(i + 2)) >= 0) return false;
+    // Older years need a cue: "in 1492", "since 1648".
+    if (y < 1900 && !TEMPORAL_PREPOSITIONS.has(prev)) return false;
+    // "Boeing 2000", "Resolution 2024": a capitalized word before, not at the start of a sentence.
+    if (i > 0 && isCapitalized(this.words[i - 1]!) && this.sameSentence(i - 1, i) && this.t.sentence[i - 1] === this.t.sentence[i] && i - 1 > 0 && this.t.sentence[i - 2] === this.t.sentence[i - 1]) {
+      if (MONTHS.get(prev) === undefined && SEASONS.get(prev) === undefined && prev !== 'in' && !TEMPORAL_PREPOSITIONS.has(prev)) return false;
+    }
+    return true;
+  }
+
+  /** "27 April (2025)", "27th of April". */
+  private dayMonth(i: number, d: number): Match | null {
+    let j = i + 1;
+    if (this.w(j) === 'of') j++;
+    const m = this.monthAt(j);
+    if (m < 0 || !this.sameSentence(i, j)) return null;
+    // Bare abbreviations without a period ("Jan") are fine after a day number.
+    j++;
+    let y: number | null = null;
+    if (this.yearAt(j) > 0) y = this.yearAt(j++);
+    else if (this.w(j) === ',' && this.yearAt(j + 1) > 0) {
+      y = this.yearAt(j + 1);
+      j += 2;
+    }
+    if (d > daysInMonth(y ?? 2000, m)) return null;
+    let start = i;
+    if (this.w(i - 1) === 'the' && j - i > 2 && i - 1 >= this.floor) start = i - 1;
+    return this.make(start, j, 'DATE', { k: 'cal', y, m, d });
+  }
+
+  /** "10:35 a.m.", "10 p.m.", "7:15", "1430 GMT", "4 in the morning", "5 o'clock". */
+  private clock(i: number): Match | null {
+    const w = this.lower[i]!;
+    let h = digitValue(w);
+    let min = 0;
+    let j = i + 1;
+    let strong = false;
+    if (this.w(j) === ':' && this.touching(i, j) && this.touching(j, j + 1)) {
+      const mm = this.w(j + 1);
+      const v = digitValue(mm);
+      if (mm.length !== 2 || !(v >= 0 && v < 60) || !(h >= 0 && h <= 24)) return null;
+      min = v;
+      j += 2;
+    } else if (w.length === 4 && TIME_ZONES.has(this.w(j)) && h >= 0 && h <= 2400) {
+      // Military style "1430 GMT".
+      min = h % 100;
+      h = Math.floor(h / 100);
+      if (min > 59 || h > 24) return null;
+      strong = true;
+    } else if (!(h >= 1 && h <= 12 && Number.isInteger(h))) return null;
+    const next = this.w(j);
+    if (AM.has(next) || PM.has(next)) {
+      if (h < 1 || h > 12) return null;
+      if (PM.has(next) && h < 12) h += 12;
+      if (AM.has(next) && h === 12) h = 0;
+      j++;
+      strong = true;
+    } else if (next === "o'clock") {
+      j++;
+      strong = true;
+    } else if (next === 'in' && this.w(j + 1) === 'the' && PARTS_OF_DAY.has(this.w(j + 2)) && j === i + 1) {
+      const part = this.w(j + 2);
+      if (part !== 'morning' && h < 12) h += 12;
+      j += 3;
+      strong = true;
+    }
+    if (TIME_ZONES.has(this.w(j))) {
+      j++;
+      strong = true;
+    } else if (this.w(j) === 'local' && this.w(j + 1) === 'time') {
+      j += 2;
+      strong = true;
+    }
+    if (!strong) {
+      // A bare "7:15" needs "at", "by", "around"…
+      if (j === i + 1) return null;
+      const prev = this.w(i - 1);
+      if (prev !== 'at' && prev !== 'by' && prev !== 'around' && prev !== 'until' && prev !== 'before' && prev !== 'after' && prev !== 'about' && prev !== 'since') return null;
+    }
+    return this.make(i, j, 'TIME', null, clockValue(h, min));
+  }
+
+  // ---------------------------------------------------------------- counts and durations
+
+  /** "two years", "a week", "several months", "3 1/2 hours", "two more weeks", "a few days". */
+  private countLed(i: number): Match | null {
+    const lower = this.lower;
+    let n: number | null;
+    let j: number;
+    const w = lower[i]!;
+    if (w === 'a' || w === 'an') {
+      const next = this.w(i + 1);
+      if (next === 'few' || next === 'couple') {
+        const vague = this.countLed(i + 1);
+        return vague && this.withStart(vague, i);
+      }
+      if (next === 'half') {
+        // "a half hour"
+        const u = UNITS.get(this.w(i + 2));
+        return u ? this.make(i, i + 3, 'DURATION', { k: 'value', value: durationValue(0.5, u) }) : null;
+      }
+      if (!UNITS.has(next) && !(COUNT_ADJECTIVES.has(next) && UNITS.has(this.w(i + 2)))) {
+        const read = readNumber(this.t, i, Math.min(this.n, i + 8));
+        if (!read) return null;
+        n = read.value;
+        j = read.end;
+      } else {
+        n = 1;
+        j = i + 1;
+      }
+      // "a year" after an amount is a rate: "$5 million a year".
+      const unit = UNITS.get(this.w(j));
+      if (unit && this.isRateContext(i)) return this.make(i, j + 1, 'SET', { k: 'value', value: durationValue(1, unit) });
+    } else if (w === 'several' || w === 'few' || w === 'many' || w === 'couple') {
+      n = w === 'couple' ? 2 : null;
+      j = i + 1;
+      if (w === 'couple' && this.w(j) === 'of') j++;
+      if (w === 'couple' && this.w(i - 1) !== 'a') return null;
+    } else if (w === 'half') {
+      // "half an hour", "half a century"
+      const art = this.w(i + 1);
+      const u = UNITS.get(this.w(i + 2));
+      if ((art === 'a' || art === 'an') && u) return this.make(i, i + 3, 'DURATION', { k: 'value', value: durationValue(0.5, u) });
+      return null;
+    } else {
+      const read = readNumber(this.t, i, Math.min(this.n, i + 8));
+      if (!read) {
+        // "nineteen ninety-seven"
+        return this.spelledYear(i);
+      }
+      n = read.value;
+      j = read.end;
+      const sy = this.spelledYear(i);
+      if (sy) return sy;
+    }
+    if (n !== null && this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half') {
+      n += 0.5;
+      j += 3;
+    }
+    if (COUNT_ADJECTIVES.has(this.w(j)) && UNITS.has(this.w(j + 1))) j++;
+    const unit = UNITS.get(this.w(j));
+    if (!unit) return null;
+    // "one day" as "some day" is still P1D in TimeBank; "the two years" keeps its determiner.
+    j++;
+    if (n !== null && this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half') {
+      n += 0.5;
+      j += 3;
+    }
+    return this.make(i, j, 'DURATION', { k: 'value', value: durationValue(n, unit) });
+  }
+
+  private withStart(m: Match, start: number): Match {
+    m.start = start;
+    return m;
+  }
+
+  /** Token i follows an amount ("$5 million a year", "twice a week", "three times a day"). */
+  private isRateContext(i: number): boolean {
+    const prev = this.w(i - 1);
+    if (prev === 'twice' || prev === 'once' || prev === 'times' || prev === 'thrice') return true;
+    if (!prev) return false;
+    const c = prev.charCodeAt(0);
+    if (c >= 48 && c <= 57) return true;
+    return prev === 'million' || prev === 'billion' || prev === 'dollars' || prev === 'euros' || prev === 'percent' || prev === '%';
+  }
+
+  /** "nineteen ninety-seven" → 1997, "nineteen eighty" → 1980. */
+  private spelledYear(i: number): Match | null {
+    const first = this.w(i);
+    if (first !== 'nineteen' && first !== 'eighteen') return null;
+    const v = wordValue(this.w(i + 1));
+    if (v < 10 || v > 99) return null;
+    const century = first === 'nineteen' ? 1900 : 1800;
+    return this.make(i, i + 2, 'DATE', { k: 'cal', y: century + v, m: null, d: null });
+  }
+
+  // ---------------------------------------------------------------- relative expressions
+
+  private relativeLed(i: number): Match | null {
+    const w = this.lower[i]!;
+    const shift = RELATIVE.get(w)!;
+    let j = i + 1;
+    const next = this.w(j);
+    // "the past" alone: PAST_REF; "in recent years": a vague duration.
+    if (w === 'past' && (this.w(i - 1) === 'the') && !UNITS.has(next) && !this.startsCount(j) && MONTHS.get(next) === undefined && !WEEKDAYS.has(next) && !SEASONS.has(next)) {
+      return this.make(i, i + 1, 'DATE', { k: 'value', value: 'PAST_REF' });
+    }
+    // "the past few weeks", "the next several days", "recent years", "coming months"
+    if (next === 'few' || next === 'several' || next === 'couple') {
+      let k = j + 1;
+      if (next === 'couple' && this.w(k) === 'of') k++;
+      const unit = UNITS.get(this.w(k));
+      if (!unit || !this.w(k).endsWith('s')) return null;
+      return this.make(i, k + 1, 'DURATION', { k: 'value', value: durationValue(next === 'couple' ? 2 : null, unit) });
+    }
+    const unit = UNITS.get(next);
+    if (unit) {
+      const plural = next.endsWith('s') && next !== 'hrs';
+      if (plural) {
+        // "recent years" (vague), "past years" (PAST_REF), "the coming weeks"
+        if (w === 'recent' || w === 'coming' || w === 'past' || w === 'last' || w === 'next') {
+          if (w === 'past' && this.w(i - 1) !== 'the') return this.make(i, j + 1, 'DATE', { k: 'value', value: 'PAST_REF' });
+          return this.make(i, j + 1, 'DURATION', { k: 'value', value: durationValue(null, unit) });
+        }
+        return null;
+      }
+      if (w === 'recent' || w === 'latest') {
+        if (unit === 'quarter') return this.make(i, j + 1, 'DATE', { k: 'offset', unit, n: -1 });
+        return null;
+      }
+      // Times of the day: "this morning", "last night"
+      if (unit === 'day' && (w === 'this' || w === 'that')) return null;
+      return this.make(i, j + 1, 'DATE', { k: 'offset', unit, n: shift });
+    }
+    const pod = PARTS_OF_DAY.get(next);
+    if (pod) {
+      if (w === 'this') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: 0 }, 'T' + pod);
+      if (w === 'last' && next === 'night') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: -1 }, 'TNI');
+      return null;
+    }
+    if (w === 'recent' || w === 'latest' || w === 'current' || w === 'preceding' || w === 'upcoming') return null;
+    const dow = WEEKDAYS.get(next);
+    if (dow !== undefined && isCapitalized(this.words[j]!)) {
+      const m = this.make(i, j + 1, 'DATE', { k: 'weekday', dow, shift: w === 'this' ? 0 : shift < 0 ? -1 : 1 });
+      return this.partOfDay(m);
+    }
+    const month = this.monthAt(j);
+    if (month > 0 && (w === 'last' || w === 'this' || w === 'next' || w === 'past' || w === 'coming')) {
+      return this.make(i, j + 1, 'DATE', { k: 'cal', y: null, m: month, d: null, shift: w === 'this' ? 0 : shift });
+    }
+    const season = SEASONS.get(next);
+    if (season) return this.make(i, j + 1, 'DATE', { k: 'season', s: season, y: null, shift: w === 'this' ? 0 : shift });
+    // "the past two months", "the next 14 months", "the last three years"
+    if (this.startsCount(j)) {
+      const count = this.countLed(j);
+      if (count && count.type === 'DURATION') return this.withStart(count, i);
+    }
+    return null;
+  }
+
+  /** Does token i start a number ("two", "14", "a")? */
+  private startsCount(i: number): boolean {
+    const w = this.w(i);
+    if (!w) return false;
+    const c = w.charCodeAt(0);
+    return (c >= 48 && c <= 57) || wordValue(w) >= 0;
+  }
+
+  /** today, yesterday, tomorrow, tonight (+ "morning", …). */
+  private anchorLed(i: number): Match | null {
+    const w = this.lower[i]!;
+    if (w === 'tonight') return this.make(i, i + 1, 'TIME', { k: 'offset', unit: 'day', n: 0 }, 'TNI');
+    const n = w === 'today' ? 0 : w === 'yesterday' ? -1 : 1;
+    return this.partOfDay(this.make(i, i + 1, 'DATE', { k: 'offset', unit: 'day', n }));
+  }
+
+  /** A part of the day right after a day: "Friday morning", "yesterday afternoon". */
+  private partOfDay(m: Match): Match {
+    const next = this.w(m.end);
+    const pod = PARTS_OF_DAY.get(next);
+    if (pod && next !== 'overnight') {
+      m.end++;
+      m.type = 'TIME';
+      m.tod = 'T' + pod;
+    }
+    return m;
+  }
+
+  private weekdayLed(i: number): Match | null {
+    if (!isCapitalized(this.words[i]!)) return null;
+    const dow = WEEKDAYS.get(this.lower[i]!)!;
+    // "Saturday, April 25" and "Friday 27 April" name the date itself.
+    let j = i + 1;
+    if (this.w(j) === ',') j++;
+    const date = this.monthAt(j) > 0 ? this.monthLed(j, true) : this.dayAt(j) > 0 ? this.dayMonth(j, this.dayAt(j)) : null;
+    if (date && date.sem?.k === 'cal' && date.sem.d !== null) {
+      date.start = i;
+      return date;
+    }
+    return this.partOfDay(this.make(i, i + 1, 'DATE', { k: 'weekday', dow, shift: null }));
+  }
+
+  /** "every week", "each July", "every other day", "every two years", "each Thursday". */
+  private everyLed(i: number): Match | null {
+    let j = i + 1;
+    let n = 1;
+    if (this.w(j) === 'other') {
+      n = 2;
+      j++;
+    } else if (this.startsCount(j) && this.w(j) !== 'one') {
+      const read = readNumber(this.t, j, Math.min(this.n, j + 4));
+      if (!read) return null;
+      n = read.value;
+      j = read.end;
+    }
+    const w = this.w(j);
+    const unit = UNITS.get(w);
+    if (unit) return this.make(i, j + 1, 'SET', { k: 'value', value: durationValue(n, unit) });
+    const dow = WEEKDAYS.get(w);
+    if (dow !== undefined) return this.make(i, j + 1, 'SET', { k: 'value', value: `XXXX-WXX-${dow}` });
+    const m = MONTHS.get(w);
+    if (m !== undefined && isCapitalized(this.words[j]!)) return this.make(i, j + 1, 'SET', { k: 'value', value: `XXXX-${m < 10 ? '0' + m : m}` });
+    const s = SEASONS.get(w);
+    if (s) return this.make(i, j + 1, 'SET', { k: 'value', value: `XXXX-${s}` });
+    const pod = PARTS_OF_DAY.get(w);
+    if (pod) return this.make(i, j + 1, 'SET', { k: 'value', value: `XXXX-XX-XXT${pod}` });
+    return null;
+  }
+
+  private seasonLed(i: number): Match | null {
+    const w = this.lower[i]!;
+    const s = SEASONS.get(w)!;
+    const prev = this.w(i - 1);
+    let j = i + 1;
+    let y = this.yearAt(j);
+    if (y < 0 && this.w(j) === 'of' && (this.yearAt(j + 1) > 0 || this.spelledYear(j + 1))) {
+      y = this.yearAt(j + 1) > 0 ? this.yearAt(j + 1) : (this.spelledYear(j + 1)!.sem as { y: number }).y;
+      j += this.yearAt(j + 1) > 0 ? 1 : 2;
+    }
+    if (y > 0) return this.make(i, j + 1, 'DATE', { k: 'season', s, y, shift: null });
+    // Bare seasons need a temporal cue; "the fall of Kabul" and "a spring" are no seasons.
+    if (!TEMPORAL_PREPOSITIONS.has(prev) || prev === 'and' || prev === 'or' || prev === 'to' || prev === 'as') return null;
+    if (this.w(i + 1) === 'of' || (w === 'fall' || w === 'spring') && prev !== 'the' && prev !== 'last' && prev !== 'this' && prev !== 'next' && prev !== 'early' && prev !== 'late' && prev !== 'in') return null;
+    if (prev === 'the' && (w === 'fall' || w === 'spring') && !TEMPORAL_PREPOSITIONS.has(this.w(i - 2))) return null;
+    return this.make(i, i + 1, 'DATE', { k: 'season', s, y: null, shift: null });
+  }
+
+  /** "third quarter", "the first half", "the first nine months". */
+  private ordinalLed(i: number): Match | null {
+    const n = ORDINALS.get(this.lower[i]!)!;
+    const next = this.w(i + 1);
+    if (next === 'quarter' && n <= 4) return this.partWithYear(i, i + 2, 'Q', n);
+    if (next === 'half' && n <= 2) return this.partWithYear(i, i + 2, 'H', n);
+    if (next === 'quarters' && n <= 4) return this.make(i, i + 2, 'SET', { k: 'value', value: `XXXX-Q${n}` });
+    // "the first nine months"
+    if (this.w(i - 1) === 'the' && this.startsCount(i + 1)) {
+      const count = this.countLed(i + 1);
+      if (count && count.type === 'DURATION') return this.withStart(count, i);
+    }
+    return null;
+  }
+
+  /** A quarter or half, with the year before ("the 1988 second quarter", "this year's") or after ("of 1990"). */
+  private partWithYear(start: number, end: number, p: 'Q' | 'H', n: number): Match {
+    let y: number | null = null;
+    let yearShift: number | null = null;
+    let s = start;
+    let e = end;
+    if ((this.w(e) === 'of' || this.w(e) === ',') && this.yearAt(e + 1) > 0) {
+      y = this.yearAt(e + 1);
+      e += 2;
+    } else if (this.yearAt(e) > 0 && this.w(e - 1) !== 'quarter') {
+      y = this.yearAt(e);
+      e++;
+    } else if (s - 1 >= this.floor && this.yearAt(s - 1) > 0) {
+      y = this.yearAt(s - 1);
+      s--;
+      if (this.w(s - 1) === 'fiscal' && s - 1 >= this.floor) s--;
+    } else if (s - 3 >= this.floor && this.w(s - 2) === 'year' && (this.w(s - 1) === "'s" || this.w(s - 1) === '’s')) {
+      const rel = this.w(s - 3);
+      if (rel === 'this' || rel === 'last' || rel === 'next') {
+        yearShift = rel === 'this' ? 0 : rel === 'last' ? -1 : 1;
+        s -= 3;
+      }
+    }
+    return this.make(s, e, 'DATE', { k: 'part', p, n, y, yearShift });
+  }
+
+  private holiday(i: number): Match | null {
+    const w = this.lower[i]!;
+    if (!isCapitalized(this.words[i]!)) return null;
+    let name = w;
+    let j = i + 1;
+    if (w === 'new') {
+      if (this.w(j) !== 'year' || (this.w(j + 1) !== "'s" && this.w(j + 1) !== '’s')) return null;
+      j += 2;
+      if (this.w(j) === 'eve') {
+        name = "new year's eve";
+        j++;
+      } else if (this.w(j) === 'day') {
+        name = 'new year';
+        j++;
+      } else return null;
+    } else if (w === 'christmas' && this.w(j) === 'eve') {
+      name = 'christmas eve';
+      j++;
+    } else if ((w === 'christmas' || w === 'thanksgiving') && this.w(j) === 'day') j++;
+    else if (w === 'easter' && this.w(j) === 'sunday') j++;
+    let y: number | null = null;
+    if (this.yearAt(j) > 0) y = this.yearAt(j++);
+    return this.make(i, j, 'DATE', { k: 'holiday', name, y });
+  }
+
+  /** "'90s" → 199 (of the century before the 2000s, as news uses it). */
+  private apostropheDecade(i: number): Match | null {
+    const w = this.w(i + 1);
+    if (w.length !== 3 || !w.endsWith('0s') || !this.touching(i, i + 1)) return null;
+    const d = w.charCodeAt(0) - 48;
+    if (d < 0 || d > 9) return null;
+    return this.make(i, i + 2, 'DATE', { k: 'value', value: (d >= 3 ? '19' : '20') + d });
+  }
+
+  /** Tokens with hyphens: "10-year", "two-year-old", "mid-November", "third-quarter", "year-earlier". */
+  private hyphenated(i: number): Match | null {
+    const w = this.lower[i]!;
+    const parts = w.split('-');
+    const head = parts[0]!;
+    const rest = parts.slice(1).join('-');
+    if (head === 'mid' || head === 'early' || head === 'late') {
+      const mod = head === 'mid' ? 'MID' : head === 'early' ? 'START' : 'END';
+      const m = MONTHS.get(rest);
+      if (m !== undefined && !rest.endsWith('.')) {
+        const y = this.yearAt(i + 1);
+        return y > 0 ? this.make(i, i + 2, 'DATE', { k: 'cal', y, m, d: null }, null, mod) : this.make(i, i + 1, 'DATE', { k: 'cal', y: null, m, d: null }, null, mod);
+      }
+      const v = digitValue(rest);
+      if (rest.length === 4 && v >= 1000 && v <= 2099) return this.make(i, i + 1, 'DATE', { k: 'cal', y: v, m: null, d: null }, null, mod);
+      if (rest.length === 5 && rest.endsWith('0s') && digitValue(rest.slice(0, 4)) >= 1000) return this.make(i, i + 1, 'DATE', { k: 'value', value: rest.slice(0, 3) }, null, mod);
+      const pod = PARTS_OF_DAY.get(rest);
+      if (pod) return this.partOfDayAnchored(i, pod, mod);
+      const s = SEASONS.get(rest);
+      if (s) return this.make(i, i + 1, 'DATE', { k: 'season', s, y: null, shift: null }, null, mod);
+      return null;
+    }
+    if (head === 'year' || head === 'month' || head === 'week' || head === 'day' || head === 'decade') {
+      if (rest === 'earlier' || rest === 'ago') return this.make(i, i + 1, 'DATE', { k: 'offset', unit: head as Unit, n: -1 });
+      if (rest === 'end' && head === 'year') return this.make(i, i + 1, 'DATE', { k: 'offset', unit: 'year', n: 0 }, null, 'END');
+      if (rest === 'long') return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(1, head as Unit) });
+      return null;
+    }
+    if (rest === 'long' && (head === 'years' || head === 'decades' || head === 'months' || head === 'weeks' || head === 'days')) {
+      return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(null, UNITS.get(head)!) });
+    }
+    const ord = ORDINALS.get(head);
+    if (ord !== undefined && ord <= 4 && (rest === 'quarter' || (rest === 'half' && ord <= 2))) return this.partWithYear(i, i + 1, rest === 'quarter' ? 'Q' : 'H', ord);
+    // "10-year", "two-year-old", "five-day", "52-week", "twenty-four-hour"
+    for (let k = parts.length - 1; k >= 1; k--) {
+      const unit = UNITS.get(parts[k]!);
+      if (!unit) continue;
+      if (k + 1 < parts.length && !HYPHEN_TAILS.has(parts[k + 1]!)) return null;
+      const num = parts.slice(0, k).join('-');
+      let v = digitValue(num);
+      if (Number.isNaN(v)) v = wordValue(num);
+      if (!(v > 0)) return null;
+      return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(v, unit) });
+    }
+    return null;
+  }
+
+  /** "mid-afternoon" with the day it belongs to ("mid-afternoon yesterday") or the anchor. */
+  private partOfDayAnchored(i: number, pod: string, mod: string): Match {
+    const next = this.w(i + 1);
+    if (next === 'yesterday' || next === 'today' || next === 'tomorrow') {
+      return this.make(i, i + 2, 'TIME', { k: 'offset', unit: 'day', n: next === 'today' ? 0 : next === 'yesterday' ? -1 : 1 }, 'T' + pod, mod);
+    }
+    return this.make(i, i + 1, 'TIME', null, 'T' + pod, mod);
+  }
+
+  // ---------------------------------------------------------------- extension
+
+  /** Add what surrounds a core match: a day after a clock time, "ago", "or so", modifiers, "the". */
+  private extend(m: Match): Match {
+    // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9", "midnight Friday"
+    if (m.type === 'TIME' && m.sem === null) {
+      let j = m.end;
+      if (this.w(j) === ',' || this.w(j) === 'on') j++;
+      const next = this.dayLedAt(j);
+      if (next && next.sem) {
+        m.sem = next.sem;
+        m.end = next.end;
+      }
+    }
+    // "ten days ago", "a year earlier", "two weeks from now"
+    if (m.type === 'DURATION' && m.sem?.k === 'value') {
+      const after = this.w(m.end);
+      const v = m.sem.value;
+      if (after === 'ago' || after === 'earlier' || after === 'later' || (after === 'from' && this.w(m.end + 1) === 'now') || after === 'hence') {
+        const parsed = /^PT?(\d+|X)(Y|M|W|D|H|DE|CE|Q|WE|S)$/.exec(v);
+        const sign = after === 'ago' || after === 'earlier' ? -1 : 1;
+        m.end += after === 'from' ? 2 : 1;
+        m.type = 'DATE';
+        if (!parsed || parsed[1] === 'X') m.sem = { k: 'value', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+        else {
+          const count = Number(parsed[1]);
+          const unit = (v.startsWith('PT') ? { H: 'hour', M: 'minute', S: 'second' } : { Y: 'year', M: 'month', W: 'week', D: 'day', DE: 'decade', CE: 'century', Q: 'quarter', WE: 'weekend' })[parsed[2] as 'H'] as Unit;
+          // "20 years" arrives as P20Y from decades; keep years.
+          m.sem = { k: 'offset', unit, n: sign * count };
+          if (TIME_UNITS.has(unit)) m.sem = { k: 'offset', unit: 'day', n: 0 };
+        }
+      }
+    }
+    const after = this.w(m.end);
+    if (after === 'or' && this.w(m.end + 1) === 'so') {
+      m.end += 2;
+      m.mod = 'APPROX';
+    } else if ((after === 'and' && this.w(m.end + 1) === 'beyond') || (after === 'or' && this.w(m.end + 1) === 'later')) {
+      m.end += 2;
+      m.mod = 'ON_OR_AFTER';
+    } else if (after === 'or' && this.w(m.end + 1) === 'earlier') {
+      m.end += 2;
+      m.mod = 'ON_OR_BEFORE';
+    }
+    this.prefix(m);
+    return m;
+  }
+
+  /** A day-level expression starting at token j (for "noon Thursday"), without consuming it elsewhere. */
+  private dayLedAt(j: number): Match | null {
+    const w = this.w(j);
+    if (WEEKDAYS.has(w)) return this.weekdayLed(j);
+    if (w === 'today' || w === 'yesterday' || w === 'tomorrow') return this.anchorLed(j);
+    if (this.monthAt(j) > 0) {
+      const m = this.monthLed(j, true);
+      return m && m.sem?.k === 'cal' && m.sem.d !== null ? m : null;
+    }
+    return null;
+  }
+
+  /** Modifiers and determiners before a match: "the", "early", "about", "more than", "the end of". */
+  private prefix(m: Match): void {
+    let s = m.start;
+    const kind = m.sem?.k;
+    const isCount = m.type === 'DURATION' || (kind === 'offset' && this.startsCount(m.start));
+    const at = (k: number) => (k >= this.floor && this.sameSentence(k, m.start) ? this.lower[k]! : '');
+    // "the past two months", "the third quarter", "the 1990s", "the weekend"
+    if (at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME') s--;
+    const w1 = at(s - 1);
+    const w2 = at(s - 2);
+    const two = PREFIX_MODS2.get(`${w2} ${w1}`);
+    const isPointLike = m.type === 'DATE' || m.type === 'TIME';
+    if (w1 === 'of' && (w2 === 'end' || w2 === 'beginning' || w2 === 'start' || w2 === 'middle') && isPointLike) {
+      const mod = PREFIX_MODS2.get(`the ${w2}`)!;
+      s -= at(s - 3) === 'the' ? 3 : 2;
+      m.mod = mod;
+    } else if (two && (isCount || m.type === 'TIME') && (w2 === 'more' || w2 === 'less' || w2 === 'fewer' || w2 === 'at' || w2 === 'up' || w2 === 'just')) {
+      s -= 2;
+      m.mod = two;
+      if (at(s - 1) === 'no' && w2 === 'more') s--;
+    } else if (w1) {
+      const mod = PREFIX_MODS.get(w1);
+      if (mod) {
+        const temporal = mod === 'START' || mod === 'END' || mod === 'MID';
+        // "early 1990", "late Friday", "earlier this year" modify points; "about two years" counts.
+        if ((temporal && isPointLike && !(w1 === 'earlier' || w1 === 'later') && kind !== 'value') || ((w1 === 'earlier' || w1 === 'later') && isPointLike && kind !== 'value' && kind !== 'cal') || (!temporal && (isCount || m.type === 'TIME'))) {
+          s--;
+          m.mod = mod;
+        }
+      } else if (w1 === 'right' && kind === 'value' && (m.sem as { value: string }).value === 'PRESENT_REF') s--;
+    }
+    m.start = s;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The times layer: every date, time, duration and set expression with its TIMEX3 value,
+ * resolved against the publication date (`article.published`, the document creation time).
+ * Grammar in grammar.ts, values in resolve.ts, direction of open expressions in tense.ts.
+ *
+ * Values: 2025-04-27, 2025-04, 2025, 2025-W17, 2025-W17-WE, 2025-Q1, 2025-H1, 2024-SU, 199 (the
+ * 1990s), 19 (the 20th century), 2025-04-27T14:30, 2025-04-27TMO; durations P3D, P2Y, PT5H, PXY
+ * (some years); sets P1W ("every week"), XXXX-WXX-5 ("every Friday"); PRESENT_REF, PAST_REF,
+ * FUTURE_REF. Without a publication date, relative values keep an X for what is unknown.
+ */
+import type { Doc } from '../../doc/doc.js';
+import type { TimeExpression } from '../../doc/types.js';
+import type { Component } from '../pipeline.js';
+import { parseAnchor } from './calendar.js';
+import { TimeGrammar, type Match } from './grammar.js';
+import { isDay, resolve, type Sem } from './resolve.js';
+import { directionAt } from './tense.js';
+
+const TODAY: Sem = { k: 'offset', unit: 'day', n: 0 };
+
+export function findTimes(doc: Doc): TimeExpression[] {
+  const anchor = parseAnchor(doc.article.published);
+  const tokens = doc.tokens;
+  const matches = new TimeGrammar(tokens).scan();
+  const out: TimeExpression[] = [];
+  for (const m of matches) {
+    const sem = m.sem ?? dayOfSentence(doc, matches, m) ?? TODAY;
+    const sentence = doc.sentences[tokens.sentence[m.start]!]!;
+    const needsDirection = sem.k === 'cal' || sem.k === 'weekday' || sem.k === 'season' || sem.k === 'part' || sem.k === 'holiday';
+    const dir = needsDirection && anchor ? directionAt(tokens, sentence.first, sentence.last, m.start, m.end) : 'past';
+    const value = resolve(sem, anchor, dir) + (m.tod ?? '');
+    const span = doc.tokenSpan(m.start, m.end);
+    const time: TimeExpression = { ...span, value, type: m.type };
+    if (m.mod) time.mod = m.mod;
+    out.push(time);
+  }
+  return out;
+}
+
+/** The day a bare clock time ("at 10:35 a.m.") belongs to: the nearest day named in its sentence. */
+function dayOfSentence(doc: Doc, matches: Match[], m: Match): Sem | null {
+  const s = doc.tokens.sentence[m.start];
+  let best: Sem | null = null;
+  let bestDistance = Infinity;
+  for (const other of matches) {
+    if (other === m || !other.sem || doc.tokens.sentence[other.start] !== s || !isDay(other.sem)) continue;
+    const distance = Math.abs(other.start - m.start);
+    if (distance < bestDistance) {
+      best = other.sem;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export function createTimes(): Component {
+  return {
+    name: 'times',
+    requires: [],
+    run(doc: Doc): void {
+      doc.times = findTimes(doc);
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * From what an expression says to its TIMEX3 value: the parsed meaning ({@link Sem}) is
+ * resolved against the document creation time (the anchor) and, where the text leaves the
+ * direction open ("Friday", "in October"), the tense of the sentence.
+ *
+ * Without an anchor, relative expressions keep what the text gives and mark the rest unknown,
+ * as TIMEX3 does: "27 April" → XXXX-04-27, "Friday" → XXXX-WXX-5, "yesterday" → XXXX-XX-XX,
+ * "last year" → XXXX.
+ */
+import { addMonths, dayValue, daysInMonth, easter, fromDays, isoWeekday, monthValue, nthWeekday, toDays, weekValue, yearValue, type Ymd } from './calendar.js';
+import { SEASON_START, type Unit } from './lexicon.js';
+
+/** Direction of an expression the text does not place: most recent (news) or next one. */
+export type Direction = 'past' | 'future';
+
+export type Sem =
+  /** Calendar fields the text gives; `shift` for "last April" (-1), "this April" (0), "next April" (1). */
+  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number }
+  | { k: 'weekday'; dow: number; shift: number | null }
+  /** n units from the anchor at that unit's granularity: yesterday = day -1, last week = week -1. */
+  | { k: 'offset'; unit: Unit; n: number }
+  | { k: 'season'; s: string; y: number | null; shift: number | null }
+  /** Quarter (Q1–Q4) or half (H1–H2) of a year, the year given or relative to the anchor ("last year's"). */
+  | { k: 'part'; p: 'Q' | 'H'; n: number; y: number | null; yearShift: number | null }
+  | { k: 'holiday'; name: string; y: number | null }
+  /** A value that needs no anchor: durations, sets, PRESENT_REF, decades, explicit years. */
+  | { k: 'value'; value: string };
+
+/** True when the meaning names one day (a time of day may attach to it). */
+export function isDay(sem: Sem): boolean {
+  return (sem.k === 'cal' && sem.d !== null) || sem.k === 'weekday' || sem.k === 'holiday' || (sem.k === 'offset' && sem.unit === 'day');
+}
+
+export function resolve(sem: Sem, anchor: Ymd | null, dir: Direction): string {
+  switch (sem.k) {
+    case 'value':
+      return sem.value;
+    case 'cal':
+      return resolveCal(sem, anchor, dir);
+    case 'weekday':
+      return resolveWeekday(sem.dow, sem.shift, anchor, dir);
+    case 'offset':
+      return resolveOffset(sem.unit, sem.n, anchor);
+    case 'season':
+      return resolveSeason(sem.s, sem.y, sem.shift, anchor, dir);
+    case 'part':
+      return resolvePart(sem.p, sem.n, sem.y, sem.yearShift, anchor, dir);
+    case 'holiday':
+      return resolveHoliday(sem.name, sem.y, anchor, dir);
+  }
+}
+
+function resolveCal(sem: { y: number | null; m: number | null; d: number | null; shift?: number }, anchor: Ymd | null, dir: Direction): string {
+  const { m, d } = sem;
+  let y = sem.y;
+  if (m === null) return y === null ? 'XXXX' : yearValue(y);
+  if (y === null) {
+    if (!anchor) return d === null ? `XXXX-${pad(m)}` : `XXXX-${pad(m)}-${pad(d)}`;
+    y = anchor.y;
+    if (sem.shift !== undefined) {
+      // last April: the latest April before this month; next April: the first after it.
+      if (sem.shift < 0 && m >= anchor.m) y--;
+      else if (sem.shift > 0 && m <= anchor.m) y++;
+    } else if (d === null) {
+      if (dir === 'past' && m > anchor.m) y--;
+      else if (dir === 'future' && m < anchor.m) y++;
+    } else {
+      const diff = toDays(anchor.y, m, Math.min(d, daysInMonth(anchor.y, m))) - toDays(anchor.y, anchor.m, anchor.d);
+      if (dir === 'past' && diff > 0) y--;
+      else if (dir === 'future' && diff < 0) y++;
+    }
+  }
+  return d === null ? monthValue(y, m) : dayValue({ y, m, d });
+}
+
+function resolveWeekday(dow: number, shift: number | null, anchor: Ymd | null, dir: Direction): string {
+  if (!anchor) return `XXXX-WXX-${dow}`;
+  const today = toDays(anchor.y, anchor.m, anchor.d);
+  const wd = isoWeekday(today);
+  let day: number;
+  if (shift === 0) day = today + (dow - wd);
+  else if (shift === -1) day = today - (((wd - dow + 6) % 7) + 1);
+  else if (shift === 1) day = today + (((dow - wd + 6) % 7) + 1);
+  else if (dir === 'future') day = today + ((dow - wd + 7) % 7);
+  else day = today - ((wd - dow + 7) % 7);
+  return dayValue(fromDays(day));
+}
+
+function resolveOffset(unit: Unit, n: number, anchor: Ymd | null): string {
+  if (!anchor) {
+    switch (unit) {
+      case 'year':
+        return 'XXXX';
+      case 'month':
+        return 'XXXX-XX';
+      case 'week':
+      case 'weekend':
+        return unit === 'week' ? 'XXXX-WXX' : 'XXXX-WXX-WE';
+      case 'quarter':
+        return 'XXXX-QX';
+      case 'decade':
+        return 'XXX';
+      case 'century':
+        return 'XX';
+      default:
+        return 'XXXX-XX-XX';
+    }
+  }
+  const today = toDays(anchor.y, anchor.m, anchor.d);
+  switch (unit) {
+    case 'year':
+      return yearValue(anchor.y + n);
+    case 'month': {
+      const { y, m } = addMonths(anchor.y, anchor.m, n);
+      return monthValue(y, m);
+    }
+    case 'week':
+      return weekValue(today + 7 * n);
+    case 'weekend': {
+      // The weekend of the current week is Saturday–Sunday of this ISO week.
+      return weekValue(today + 7 * n) + '-WE';
+    }
+    case 'quarter': {
+      const k = anchor.y * 4 + Math.floor((anchor.m - 1) / 3) + n;
+      return `${yearValue(Math.floor(k / 4))}-Q${(k % 4) + 1}`;
+    }
+    case 'decade':
+      return String(Math.floor(anchor.y / 10) + n);
+    case 'century':
+      return String(Math.floor(anchor.y / 100) + n);
+    default:
+      // Days, and hours or minutes away (which name a day at best).
+      return dayValue(fromDays(today + (unit === 'day' ? n : 0)));
+  }
+}
+
+function resolveSeason(s: string, year: number | null, shift: number | null, anchor: Ymd | null, dir: Direction): string {
+  if (year !== null) return `${yearValue(year)}-${s}`;
+  if (!anchor) return `XXXX-${s}`;
+  const start = SEASON_START[s]!;
+  // Which season is running now; winter runs from December into the next year's February.
+  let y = anchor.y;
+  const inWinterTail = s === 'WI' && anchor.m <= 2;
+  if (inWinterTail) y--;
+  const started = inWinterTail || start <= anchor.m;
+  const ended = !inWinterTail && start + 3 <= anchor.m;
+  if (shift === -1) y = ended ? y : y - 1;
+  else if (shift === 1) y = started ? y + 1 : y;
+  else if (shift === null) {
+    if (dir === 'past' && !started) y--;
+    else if (dir === 'future' && ended) y++;
+  }
+  return `${yearValue(y)}-${s}`;
+}
+
+function resolvePart(p: 'Q' | 'H', n: number, year: number | null, yearShift: number | null, anchor: Ymd | null, dir: Direction): string {
+  if (year !== null) return `${yearValue(year)}-${p}${n}`;
+  if (!anchor) return `XXXX-${p}${n}`;
+  if (yearShift !== null) return `${yearValue(anchor.y + yearShift)}-${p}${n}`;
+  // The latest such quarter that has begun (news reports on quarters past), or the next one.
+  const current = p === 'Q' ? Math.floor((anchor.m - 1) / 3) + 1 : anchor.m <= 6 ? 1 : 2;
+  let y = anchor.y;
+  if (dir === 'past' && n > current) y--;
+  else if (dir === 'future' && n < current) y++;
+  return `${yearValue(y)}-${p}${n}`;
+}
+
+function holidayDate(name: string, y: number): Ymd {
+  switch (name) {
+    case 'christmas':
+      return { y, m: 12, d: 25 };
+    case 'christmas eve':
+      return { y, m: 12, d: 24 };
+    case 'new year':
+      return { y, m: 1, d: 1 };
+    case "new year's eve":
+      return { y, m: 12, d: 31 };
+    case 'halloween':
+      return { y, m: 10, d: 31 };
+    case 'thanksgiving':
+      return nthWeekday(y, 11, 4, 4);
+    default:
+      return easter(y);
+  }
+}
+
+function resolveHoliday(name: string, year: number | null, anchor: Ymd | null, dir: Direction): string {
+  if (year !== null) return dayValue(holidayDate(name, year));
+  if (!anchor) {
+    const fixed = holidayDate(name, 2001);
+    return name === 'easter' || name === 'thanksgiving' ? 'XXXX-XX-XX' : `XXXX-${pad(fixed.m)}-${pad(fixed.d)}`;
+  }
+  const today = toDays(anchor.y, anchor.m, anchor.d);
+  const at = (y: number) => {
+    const h = holidayDate(name, y);
+    return toDays(h.y, h.m, h.d);
+  };
+  let y = anchor.y;
+  if (dir === 'past' && at(y) > today) y--;
+  else if (dir === 'future' && at(y) < today) y++;
+  return dayValue(holidayDate(name, y));
+}
+
+function pad(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}

@@ -1,0 +1,139 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ClaimItem, EntitySummary, Page } from '../api.js';
+import { articleHref, entityHref, formatDate, plural, STANCE_WORDS } from '../format.js';
+import type { Loaded } from '../load.js';
+
+export function Section(props: { title: string; more?: { href: string; label: string }; children: ComponentChildren; id?: string }) {
+  return (
+    <section class="section" id={props.id}>
+      <header class="section-head">
+        <h2>{props.title}</h2>
+        {props.more && <a href={props.more.href}>{props.more.label} →</a>}
+      </header>
+      {props.children}
+    </section>
+  );
+}
+
+/** What a view shows while loading or after an error; `unavailable` explains a 503. */
+export function Status<T>(props: { loaded: Loaded<T>; children: (data: T) => ComponentChildren; unavailable?: string }) {
+  const { loaded } = props;
+  if (loaded.state === 'loading') return <p class="muted loading">Loading…</p>;
+  if (loaded.state === 'error') {
+    if (loaded.error.status === 503 && props.unavailable) return <p class="muted">{props.unavailable}</p>;
+    return <p class="error" role="alert">{loaded.error.message}</p>;
+  }
+  return <>{props.children(loaded.data)}</>;
+}
+
+export function StanceBadge(props: { stance: string }) {
+  return (
+    <span class={`stance stance-${props.stance}`} title={`stance: ${props.stance}`}>
+      {props.stance}
+    </span>
+  );
+}
+
+export function SpeakerLink(props: { speaker: ClaimItem['speaker'] }) {
+  const s = props.speaker;
+  if (!s) return <span class="speaker muted">unattributed</span>;
+  if (s.entity) {
+    return (
+      <a class="speaker" href={entityHref(s.entity)}>
+        {s.name}
+      </a>
+    );
+  }
+  return (
+    <a class="speaker" href={`/claims?speaker=${encodeURIComponent(s.name)}`}>
+      {s.name}
+    </a>
+  );
+}
+
+/** One claim: who, how, when, what, and where it was published. */
+export function ClaimCard(props: { claim: ClaimItem; showArticle?: boolean }) {
+  const c = props.claim;
+  return (
+    <article class={`claim-card stance-border-${c.stance}`} data-claim={`${c.article}/${c.claim}`}>
+      <div class="claim-meta">
+        <SpeakerLink speaker={c.speaker} />
+        {c.via && <span class="muted"> via {c.via.name}</span>}
+        <span class="cue"> {c.cue ?? STANCE_WORDS[c.stance] ?? c.stance}</span>
+        <StanceBadge stance={c.stance} />
+        <span class="date" title={c.said ? 'when it was said' : 'when the article was published'}>
+          {c.said ? formatDate(c.said) : `published ${formatDate(c.published)}`}
+        </span>
+      </div>
+      <blockquote class="claim-content">{c.content}</blockquote>
+      {props.showArticle !== false && (
+        <div class="claim-source">
+          <a href={articleHref(c.article, c.claim)}>{c.title ?? c.article}</a>
+          {c.source && <span class="muted"> · {c.source}</span>}
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** A paged list: the first page, then "more" fetches the next with its cursor. */
+export function PagedList<T>(props: {
+  first: Page<T>;
+  more: (cursor: string) => Promise<Page<T>>;
+  render: (item: T) => ComponentChildren;
+  empty: string;
+  class?: string;
+}) {
+  const [items, setItems] = useState(props.first.items);
+  const [next, setNext] = useState(props.first.next);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!items.length) return <p class="muted">{props.empty}</p>;
+  return (
+    <div class={props.class ?? 'list'}>
+      {items.map(props.render)}
+      {error && <p class="error">{error}</p>}
+      {next && (
+        <button
+          class="more"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              const page = await props.more(next);
+              setItems([...items, ...page.items]);
+              setNext(page.next);
+            } catch (e) {
+              setError((e as Error).message);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {busy ? 'Loading…' : 'More'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function EntityChip(props: { entity: EntitySummary }) {
+  const e = props.entity;
+  return (
+    <a class={`entity-chip type-${e.type}`} href={entityHref(e.id)} title={`${e.type}${e.kb ? ` · ${e.kb}` : ''}`}>
+      <span class="entity-name">{e.name}</span>
+      <span class="count">{plural(e.mentions, 'mention')}</span>
+    </a>
+  );
+}
+
+/** Text with matched words marked: the snippet is split on its marks, never parsed as HTML. */
+export function Snippet(props: { text: string }) {
+  const parts = props.text.split(/(\u0002[^\u0003]*\u0003)/);
+  return (
+    <span class="snippet">
+      {parts.map((p, i) => (p.startsWith('\u0002') ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}
+    </span>
+  );
+}

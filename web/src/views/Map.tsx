@@ -1,0 +1,120 @@
+import { geoNaturalEarth1, geoPath, geoGraticule10 } from 'd3-geo';
+import { useMemo, useState } from 'preact/hooks';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries110m from 'world-atlas/countries-110m.json';
+import { api, type Place } from '../api.js';
+import { PagedList, Status } from '../components/common.js';
+import { articleHref, entityHref, formatDate, plural } from '../format.js';
+import { useLoad } from '../load.js';
+
+const W = 960;
+const H = 500;
+
+/** The world's country shapes, bundled (no tiles, no network). */
+function useWorld() {
+  return useMemo(() => {
+    const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
+    const countries = feature(topology, topology.objects.countries);
+    const projection = geoNaturalEarth1().fitSize([W, H], countries);
+    return { countries, projection, path: geoPath(projection) };
+  }, []);
+}
+
+/** Where the stored events happened: one circle per place, its area by event count. */
+export function MapView() {
+  const loaded = useLoad((s) => api.places(s), []);
+  const world = useWorld();
+  const [selected, setSelected] = useState<Place | null>(null);
+  const [hover, setHover] = useState<Place | null>(null);
+  return (
+    <div class="map-page">
+      <h1>Map of event places</h1>
+      <Status loaded={loaded}>
+        {(page) => {
+          const max = Math.max(1, ...page.items.map((p) => p.events));
+          return (
+            <div class="map-layout">
+              <svg class="world" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="world map of event places">
+                <path d={world.path(geoGraticule10()) ?? ''} class="graticule" />
+                {world.countries.features.map((f, i) => (
+                  <path key={i} d={world.path(f) ?? ''} class="country" />
+                ))}
+                {page.items.map((p) => {
+                  const xy = world.projection([p.coords[1], p.coords[0]]);
+                  if (!xy) return null;
+                  const r = 4 + 14 * Math.sqrt(p.events / max);
+                  return (
+                    <circle
+                      key={p.id}
+                      cx={xy[0]}
+                      cy={xy[1]}
+                      r={r}
+                      class={`place${selected?.id === p.id ? ' selected' : ''}`}
+                      data-place={p.id}
+                      onMouseEnter={() => setHover(p)}
+                      onMouseLeave={() => setHover(null)}
+                      onClick={() => setSelected(p)}
+                    >
+                      <title>{`${p.name}: ${plural(p.events, 'event')}`}</title>
+                    </circle>
+                  );
+                })}
+              </svg>
+              <aside class="map-side">
+                {hover && !selected && <PlaceCard place={hover} />}
+                {selected ? <PlaceEvents place={selected} /> : <p class="muted">{page.items.length ? 'Click a place to list its events.' : 'No geocoded event places yet.'}</p>}
+                <ul class="place-list">
+                  {page.items.map((p) => (
+                    <li key={p.id}>
+                      <button class="link" onClick={() => setSelected(p)}>
+                        {p.name}
+                      </button>{' '}
+                      <span class="muted">{plural(p.events, 'event')}</span>
+                    </li>
+                  ))}
+                </ul>
+              </aside>
+            </div>
+          );
+        }}
+      </Status>
+    </div>
+  );
+}
+
+function PlaceCard({ place }: { place: Place }) {
+  return (
+    <div class="place-card">
+      <strong>{place.name}</strong> <span class="muted">{place.country}</span>
+      <p>{place.types.map((t) => `${t.type.replace(/_/g, ' ')} ${t.count}`).join(' · ')}</p>
+    </div>
+  );
+}
+
+function PlaceEvents({ place }: { place: Place }) {
+  const loaded = useLoad((s) => api.events({ place: place.id, limit: 30 }, s), [place.id]);
+  return (
+    <div class="place-events">
+      <h2>
+        <a href={entityHref(place.id)}>{place.name}</a>
+      </h2>
+      <Status loaded={loaded}>
+        {(page) => (
+          <PagedList
+            key={place.id}
+            first={page}
+            more={(cursor) => api.events({ place: place.id, limit: 30, cursor })}
+            render={(e) => (
+              <div key={`${e.article}/${e.event}`} class="event-row">
+                <strong>{e.type.replace(/_/g, ' ')}</strong> “{e.trigger}” <span class="muted">{e.status}</span>
+                {e.actor && <> · {e.actor.name}</>} · {formatDate(e.time ?? e.published)} · <a href={articleHref(e.article)}>{e.title ?? 'article'}</a>
+              </div>
+            )}
+            empty="No events."
+          />
+        )}
+      </Status>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useLocation } from 'preact-iso';
+import { api, type Story } from '../api.js';
+import { PagedList, StanceBadge, Status } from '../components/common.js';
+import { articleHref, dateValue, formatDate } from '../format.js';
+import { useLoad } from '../load.js';
+import { submitFilters } from './filters.js';
+
+const MISSING = 'The cross-article analysis is not part of this build, so there are no claim stories to show.';
+const href = (id: string) => `/stories/${encodeURIComponent(id)}`;
+
+export function StorySummary({ story }: { story: Story }) {
+  return (
+    <a class="story-summary" href={href(story.id)}>
+      <strong>{story.about}</strong>
+      <span class="steps-line">
+        {story.steps.map((s, i) => (
+          <span key={i}>
+            {i > 0 && ' → '}
+            {s.speaker ?? 'unattributed'} <StanceBadge stance={s.stance} />
+            {s.said && <span class="muted"> {formatDate(s.said)}</span>}
+          </span>
+        ))}
+      </span>
+    </a>
+  );
+}
+
+export function Stories() {
+  const { query, route } = useLocation();
+  const about = query.about ?? '';
+  const loaded = useLoad((s) => api.stories({ about, limit: 30 }, s), [about]);
+  return (
+    <div>
+      <h1>Claim stories</h1>
+      <form class="filters" onSubmit={submitFilters('/stories', route)}>
+        <input name="about" placeholder="about…" value={about} aria-label="about" />
+        <button type="submit">Filter</button>
+      </form>
+      <Status loaded={loaded} unavailable={MISSING}>
+        {(page) => <PagedList key={about} first={page} more={(cursor) => api.stories({ about, limit: 30, cursor })} render={(s) => <StorySummary key={s.id} story={s} />} empty="No stories." />}
+      </Status>
+    </div>
+  );
+}
+
+/**
+ * Where each step sits on the axis, 0…1: dated steps by date; undated ones between their dated
+ * neighbours in story order (the story is already in the order the claims were made).
+ */
+export function axisPositions(steps: { said: string | null }[]): number[] {
+  const t = steps.map((s) => dateValue(s.said));
+  const dated = t.filter((x): x is number => x !== null);
+  if (!dated.length) return steps.map((_, i) => (steps.length === 1 ? 0.5 : i / (steps.length - 1)));
+  const min = Math.min(...dated);
+  const span = Math.max(...dated) - min;
+  const pos = t.map((x) => (x === null ? null : span ? (x - min) / span : 0.5));
+  return pos.map((p, i) => {
+    if (p !== null) return p;
+    let before = i - 1;
+    while (before >= 0 && pos[before] === null) before--;
+    let after = i + 1;
+    while (after < pos.length && pos[after] === null) after++;
+    const lo = before >= 0 ? pos[before]! : 0;
+    const hi = after < pos.length ? pos[after]! : 1;
+    return lo + ((hi - lo) * (i - before)) / (after - before);
+  });
+}
+
+export function StoryView(props: { id: string }) {
+  const loaded = useLoad((s) => api.story(props.id, s), [props.id]);
+  return (
+    <Status loaded={loaded} unavailable={MISSING}>
+      {(story) => {
+        const x = axisPositions(story.steps);
+        const W = 900;
+        const pad = 70;
+        return (
+          <div class="story">
+            <h1>{story.about}</h1>
+            <svg class="time-axis" viewBox={`0 0 ${W} 120`} role="img" aria-label="the story on a time axis">
+              <line x1={pad} x2={W - pad} y1={60} y2={60} class="axis" />
+              {story.steps.map((s, i) => {
+                const cx = pad + x[i]! * (W - 2 * pad);
+                const up = i % 2 === 0;
+                return (
+                  <g key={i} class={`axis-step stance-fill-${s.stance}`}>
+                    <circle cx={cx} cy={60} r={8} />
+                    <text x={cx} y={up ? 38 : 92} text-anchor="middle" class="axis-date">
+                      {formatDate(s.said)}
+                    </text>
+                    <text x={cx} y={up ? 22 : 108} text-anchor="middle" class="axis-label">
+                      {`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`}
+                    </text>
+                  </g>
+                );
+              })}
+            </svg>
+            <ol class="story-steps">
+              {story.steps.map((s, i) => (
+                <li key={i} class={`stance-border-${s.stance}`}>
+                  <div class="claim-meta">
+                    <span class="speaker">{s.speaker ?? 'unattributed'}</span> <StanceBadge stance={s.stance} /> <span class="date">{formatDate(s.said)}</span>
+                  </div>
+                  <blockquote class="claim-content">{s.content}</blockquote>
+                  <a href={articleHref(s.article, s.claim)}>read in the article</a>
+                </li>
+              ))}
+            </ol>
+          </div>
+        );
+      }}
+    </Status>
+  );
+}

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
+import { registerClaims } from './commands/claims.js';
+import { registerEntities } from './commands/entities.js';
+import { registerServe } from './commands/serve.js';
 import { UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerAnalyze(program);
   registerArticles(program);
+  registerEntities(program);
+  registerClaims(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
+import { listEntities } from '../../store/queries/entities.js';
+import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+
+function entityType(value: string): EntityType {
+  const t = value.toUpperCase();
+  if (!(ENTITY_TYPES as readonly string[]).includes(t)) throw new UsageError(`--type must be one of ${ENTITY_TYPES.join(', ')}, got "${value}"`);
+  return t as EntityType;
+}
+
+export function registerEntities(program: Command): void {
+  program
+    .command('entities')
+    .description('canonical entities across the store with mention counts, most mentioned first')
+    .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
+    .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`, entityType)
+    .option('-q, --query <words>', 'only entities whose name contains these words')
+    .option('--limit <n>', 'how many', positiveNumber('--limit'), 50)
+    .option('--json', 'one JSON object per line')
+    .action(async (options: { db?: string; type?: EntityType; query?: string; limit: number; json?: boolean }) => {
+      const store = await openStore(options.db);
+      try {
+        let cursor: string | null = null;
+        let shown = 0;
+        do {
+          const page = await listEntities(store.db, { type: options.type, q: options.query, limit: Math.min(500, options.limit - shown), cursor });
+          for (const e of page.items) {
+            out(options.json ? JSON.stringify(e) : `${String(e.mentions).padStart(6)}  ${e.type.padEnd(6)}  ${e.name}${e.kb ? `  ${e.kb}` : ''}  (${e.articles} article${e.articles === 1 ? '' : 's'})`);
+          }
+          shown += page.items.length;
+          cursor = page.next;
+        } while (cursor && shown < options.limit);
+        if (!options.json) process.stderr.write(`${shown} entities in ${store.path}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

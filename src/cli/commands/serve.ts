@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { startServer } from '../../server/index.js';
+import { resolveDbPath } from '../../store/store.js';
+import { UsageError } from '../shared.js';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${value}"`);
+  return n;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api, /openapi.json, /docs) and the web workbench')
+    .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
+    .option('--host <address>', 'address to listen on; beyond loopback, CLAIMTRAIL_TOKEN must be set', '127.0.0.1')
+    .option('--port <n>', 'port (0 picks a free one)', port, 7878)
+    .option('--log', 'log every request')
+    .action(async (options: { db?: string; host: string; port: number; log?: boolean }) => {
+      let server;
+      try {
+        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, logger: Boolean(options.log) });
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use (try --port 0)`);
+        throw e;
+      }
+      process.stderr.write(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+    });
+}

@@ -1,0 +1,240 @@
+import type { Doc } from '../../doc/doc.js';
+import { posTags, TAG } from '../pos/tags.js';
+import { cueLexicon, type CueEntry } from './lexicon.js';
+import { findQuotes, type Quotes } from './quotes.js';
+
+/** Words that may stand between a speaker and the cue ("has also repeatedly said"). */
+const BETWEEN = new Set(
+  (
+    "also has have had has've is was were are be been will would could can may might must should did does do not n't never " +
+    'reportedly previously initially later again repeatedly publicly privately recently often frequently ' +
+    'once first then now still already further only even just long quickly immediately separately subsequently ' +
+    'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +
+    'widely simply essentially effectively likewise similarly however apparently allegedly falsely correctly ' +
+    'angrily bluntly sharply loudly quietly softly forcefully emphatically insistently proudly confidently ' +
+    'jokingly tersely curtly frankly candidly cautiously' 
+  ).split(' '),
+);
+
+/** Name particles that join capitalised words ("Nikolaus van der Pas", "Abu Bakr al-Baghdadi"). */
+const NAME_PARTICLES = new Set(['van', 'der', 'de', 'den', 'von', 'al', 'bin', 'ibn', 'da', 'du', 'del', 'la', 'le', 'dos', 'di', 'y']);
+
+/** Prepositions that continue a noun phrase to the right when a name follows ("Secretary of State"). */
+const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
+
+const CLOSING = new Set(['”', '"', '’']);
+const DASHES = new Set(['—', '–', '--', '-']);
+
+/** Shared, read-only views of one doc for the claim rules: tokens, classes, quotes, times. */
+export class Context {
+  readonly doc: Doc;
+  readonly words: string[];
+  readonly lower: string[];
+  readonly tags: Uint8Array;
+  readonly sentence: Int32Array;
+  readonly quotes: Quotes;
+  /** Per token: index in doc.times of the time expression covering it, or -1. */
+  readonly timeOf: Int32Array;
+  private readonly cues = cueLexicon();
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    this.words = doc.tokens.words;
+    this.lower = doc.tokens.lower;
+    this.tags = posTags(doc);
+    this.sentence = doc.tokens.sentence;
+    this.quotes = findQuotes(doc);
+    this.timeOf = new Int32Array(doc.tokens.count).fill(-1);
+    doc.times.forEach((t, k) => {
+      let i = doc.tokenAt(t.start);
+      while (i >= 0 && i < doc.tokens.count && doc.tokens.start[i]! < t.end) this.timeOf[i++] = k;
+    });
+  }
+
+  /** Cue lexicon entries of token i's word form, if any. */
+  cueEntries(i: number): CueEntry[] | undefined {
+    return i < this.words.length ? this.cues.get(this.lower[i]!) : undefined;
+  }
+
+  get count(): number {
+    return this.doc.tokens.count;
+  }
+
+  /** First token of token i's sentence. */
+  sentFirst(i: number): number {
+    return this.doc.sentences[this.sentence[i]!]!.first;
+  }
+
+  /** One past the last token of token i's sentence. */
+  sentLast(i: number): number {
+    return this.doc.sentences[this.sentence[i]!]!.last;
+  }
+
+  /** One past the last token of token i's paragraph (line). */
+  lineLast(i: number): number {
+    const { lineStart, count } = this.doc.tokens;
+    let k = i + 1;
+    while (k < count && !lineStart[k]) k++;
+    return k;
+  }
+
+  isPunct(i: number): boolean {
+    return this.tags[i] === TAG.PUNCT;
+  }
+
+  isComma(i: number): boolean {
+    return this.words[i] === ',';
+  }
+
+  isDash(i: number): boolean {
+    return DASHES.has(this.words[i]!);
+  }
+
+  /** A closing quotation mark (the token ends a quote). */
+  closesQuote(i: number): boolean {
+    if (!CLOSING.has(this.words[i]!)) return false;
+    const q = this.quotes.of[i]!;
+    return q >= 0 && this.quotes.list[q]!.close === i;
+  }
+
+  opensQuote(i: number): boolean {
+    const q = this.quotes.of[i]!;
+    return q >= 0 && this.quotes.list[q]!.open === i;
+  }
+
+  /** Length in tokens of the quote token i lies in, or 0. */
+  quoteLength(i: number): number {
+    const q = this.quotes.of[i]!;
+    if (q < 0) return 0;
+    const quote = this.quotes.list[q]!;
+    return quote.close - quote.open + 1;
+  }
+
+  isVerb(i: number): boolean {
+    const t = this.tags[i];
+    return t === TAG.VERB || t === TAG.AUX;
+  }
+
+  /** Skip left over adverbs, auxiliaries and times between a cue and its speaker; returns the new index. */
+  skipBetweenLeft(i: number, floor: number): number {
+    let k = i;
+    while (k >= floor) {
+      if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV) k--;
+      else if (this.timeOf[k]! >= 0) {
+        const t = this.timeOf[k]!;
+        while (k >= floor && this.timeOf[k] === t) k--;
+        if (k >= floor && (this.lower[k] === 'on' || this.lower[k] === 'in' || this.lower[k] === 'last' || this.lower[k] === 'this')) k--;
+      } else break;
+    }
+    return k;
+  }
+
+  /** Is token i a possible last word of a noun phrase (its head)? */
+  isNounHead(i: number): boolean {
+    const t = this.tags[i];
+    return t === TAG.NOUN || t === TAG.PROPN || t === TAG.PRON || t === TAG.NUM;
+  }
+
+  /**
+   * The noun phrase ending at token `last` (inclusive): its first token, or -1 when `last` is no
+   * noun. Takes names with their titles and possessors ("Hillary Clinton's campaign manager Robby
+   * Mook"), "of"-phrases inside names ("Central Military Commission of the Workers' Party of
+   * Korea"), name particles and coordinated names ("Clinton and Kaine").
+   */
+  npLeft(last: number, floor: number): number {
+    const { lower, tags, words } = this;
+    if (last < floor) return -1;
+    const t = tags[last];
+    if (t === TAG.PRON || t === TAG.WH) return last;
+    if (!this.isNounHead(last) && !(t === TAG.ADJ && words[last] !== lower[last])) return -1;
+    let k = last;
+    while (k > floor) {
+      const p = k - 1;
+      const pt = tags[p]!;
+      const pw = lower[p]!;
+      if (pt === TAG.NOUN || pt === TAG.PROPN || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.POSS) {
+        k = p;
+        continue;
+      }
+      // "Workers’ Party": a lone apostrophe after a plural is a possessive.
+      if ((pw === '’' || pw === "'") && p > floor && lower[p - 1]!.endsWith('s') && this.quotes.of[p] < 0) {
+        k = p;
+        continue;
+      }
+      if (pt === TAG.DET) {
+        k = p;
+        // "… of the Workers' Party": the determiner may belong to an "of"-phrase inside a name.
+        if (p - 1 > floor && NP_JOINERS.has(lower[p - 1]!) && this.isNounHead(p - 2) && tags[k + 1] === TAG.PROPN) {
+          k = p - 1;
+          continue;
+        }
+        break;
+      }
+      if (NP_JOINERS.has(pw) && p > floor && tags[k] === TAG.PROPN && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN)) {
+        k = p;
+        continue;
+      }
+      if ((NAME_PARTICLES.has(pw) || pw === '-' || pw === '&' || pw === '.') && p > floor && tags[p - 1] === TAG.PROPN && tags[k] === TAG.PROPN) {
+        k = p;
+        continue;
+      }
+      if (pw === 'and' && p > floor && tags[k] === TAG.PROPN && tags[p - 1] === TAG.PROPN && tags[last] === TAG.PROPN) {
+        k = p;
+        continue;
+      }
+      break;
+    }
+    // Never start on a joiner or particle.
+    while (k < last && (NP_JOINERS.has(lower[k]!) || lower[k] === 'and' || tags[k] === TAG.POSS)) k++;
+    return k;
+  }
+
+  /**
+   * The noun phrase starting at token `first`: one past its last token, or -1. Stops at a verb,
+   * a clause word or punctuation; takes "of"-phrases and one appositive set off by commas when
+   * `appositive` is set ("Brian Baker, a longtime political adviser to the family").
+   */
+  npRight(first: number, limit: number, appositive: boolean): number {
+    const { lower, tags } = this;
+    let k = first;
+    let nouns = 0;
+    while (k < limit) {
+      const t = tags[k]!;
+      if (t === TAG.NOUN || t === TAG.PROPN || t === TAG.PRON || t === TAG.NUM) nouns++;
+      else if (t === TAG.ADJ || t === TAG.DET || t === TAG.POSS) {
+        // fine inside a noun phrase
+      } else if ((lower[k] === '’' || lower[k] === "'") && k > first && lower[k - 1]!.endsWith('s') && this.quotes.of[k] < 0) {
+        // plural possessive
+      } else if ((NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
+        // "of"-phrase continuing the noun phrase
+      } else if ((lower[k] === '-' || lower[k] === '&' || NAME_PARTICLES.has(lower[k]!)) && nouns > 0 && tags[k + 1] === TAG.PROPN) {
+        // name particle
+      } else break;
+      k++;
+    }
+    if (!nouns) return -1;
+    // Do not end on a joiner.
+    while (k > first && (NP_JOINERS.has(lower[k - 1]!) || tags[k - 1] === TAG.DET)) k--;
+    if (appositive && k + 1 < limit && lower[k] === ',' && this.startsNp(k + 1)) {
+      const end = this.npRight(k + 1, limit, false);
+      if (end > 0) {
+        // A relative clause may close the appositive ("…, who oversees the campaign").
+        let e = end;
+        if (e < limit && tags[e] === TAG.WH) while (e < limit && !this.isPunct(e)) e++;
+        return e < limit && lower[e] === ',' ? e + 1 : e;
+      }
+    }
+    return k;
+  }
+
+  startsNp(i: number): boolean {
+    const t = this.tags[i];
+    return t === TAG.DET || t === TAG.NOUN || t === TAG.PROPN || t === TAG.ADJ || t === TAG.NUM || t === TAG.PRON;
+  }
+
+  /** Whether a closing mark or punctuation at i ends a quoted clause before a cue ("…,” she said). */
+  endsClauseBefore(i: number): boolean {
+    const w = this.words[i]!;
+    return w === ',' || this.closesQuote(i) || DASHES.has(w) || w === ':' || w === '?' || w === '!';
+  }
+}

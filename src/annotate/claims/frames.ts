@@ -1,0 +1,478 @@
+import { TAG } from '../pos/tags.js';
+import type { Context } from './context.js';
+import type { CueEntry } from './lexicon.js';
+
+/** A token range [first, last). */
+export type Range = [number, number];
+
+/** How a claim was found; the eval breaks results down by these. */
+export type RuleName =
+  | 'quote-before'
+  | 'clause-before'
+  | 'complement'
+  | 'quote-after'
+  | 'object'
+  | 'participial'
+  | 'coordinated'
+  | 'according-to'
+  | 'noun'
+  | 'passive';
+
+/** A claim in the making, in token ranges; claims/index.ts turns it into a Claim. */
+export interface Draft {
+  rule: RuleName;
+  entry: CueEntry;
+  /** The cue words, and the head word the lexicon matched. */
+  cue: Range;
+  head: number;
+  /** The speaker as written here ("A spokesperson", "he", "The Post"), or null. */
+  source: Range | null;
+  /** The noun phrase inside `source` that names the speaker (without an appositive or a relative pronoun's clause). */
+  sourceHead: Range | null;
+  /** For "who"/"that" speakers: the noun phrase the pronoun stands for. */
+  antecedent: Range | null;
+  /** The speaker is that of another claim of the sentence ("…, describing …"; "… and announced …"). */
+  inherits: boolean;
+  /** Content pieces, in text order. */
+  parts: Range[];
+  /** Where content after the cue begins (−1 when the content comes before the cue). */
+  rightFrom: number;
+  /**
+   * Token where this claim's own clause begins when it is attached to a sentence that already
+   * says something ("…, stating that", "…, according to", "… and announced"): an earlier claim's
+   * content ends before it. −1 when the claim is not such an attachment.
+   */
+  boundary: number;
+  /** Relayed through (according to state media), set when claims are assembled. */
+  via: Range | null;
+  /** The stance entry when a participle after a noun cue decides it ("a statement praising"). */
+  stanceEntry: CueEntry | null;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re", 'am']);
+const LIGHT_VERBS = new Set(
+  (
+    'issue issued issues issuing release released releases make made makes making express expressed expresses expressing ' +
+    'voice voiced voices voicing raise raised raises raising give gave given gives giving deliver delivered delivers ' +
+    'offer offered offers send sent sends post posted posts publish published publishes share shared shares reiterate ' +
+    'reiterated renew renewed echo echoed register registered air aired signal signaled signalled convey conveyed extend extended'
+  ).split(' '),
+);
+/** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
+const REFER_BACK = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
+/** Particles that belong to an object cue ("called for", "pointed to", "talked about"). */
+const PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
+/** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
+const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak', 'talk', 'write', 'tweet', 'post', 'complain', 'remind', 'brief', 'testify', 'joke', 'boast', 'think', 'know', 'worry', 'hear', 'learn', 'explain']);
+/** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
+const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
+/** Past participles that do not end in -ed. */
+const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', 'thought', 'found', 'shown', 'written', 'felt', 'understood', 'sought', 'given', 'made']);
+
+export interface Candidate {
+  head: number;
+  entry: CueEntry;
+  /** "according to" */
+  according: boolean;
+}
+
+/** Builds drafts from cue candidates. One instance per doc. */
+export class Frames {
+  private readonly drafts: Draft[] = [];
+
+  constructor(private readonly ctx: Context) {}
+
+  analyze(c: Candidate): Draft | null {
+    const d = c.according ? this.according(c) : c.entry.noun ? this.noun(c) : this.verb(c);
+    if (d) this.drafts.push(d);
+    return d;
+  }
+
+  /** The drafts made so far, in the order analysed (text order). */
+  get all(): readonly Draft[] {
+    return this.drafts;
+  }
+
+  private draft(rule: RuleName, c: Candidate, cue: Range): Draft {
+    return {
+      rule,
+      entry: c.entry,
+      cue,
+      head: c.head,
+      source: null,
+      sourceHead: null,
+      antecedent: null,
+      inherits: false,
+      parts: [],
+      rightFrom: -1,
+      boundary: -1,
+      via: null,
+      stanceEntry: null,
+    };
+  }
+
+  // ---- verbs -------------------------------------------------------------------------------
+
+  private verb(c: Candidate): Draft | null {
+    const { ctx } = this;
+    const { lower, tags } = ctx;
+    const i = c.head;
+    const sf = ctx.sentFirst(i);
+    const sl = ctx.sentLast(i);
+    const before = ctx.skipBetweenLeft(i - 1, sf);
+    // Attributive uses are no cues: "the expected result", "a so-called expert".
+    if (before >= sf && (tags[before] === TAG.DET || tags[before] === TAG.POSS) && before === i - 1) return null;
+    let cueEnd = i + 1;
+    const frame = c.entry.frame;
+    if (frame === 'object' && cueEnd < sl && PARTICLES.has(lower[cueEnd]!) && !(lower[cueEnd] === 'to' && ctx.isVerb(cueEnd + 1))) cueEnd++;
+
+    // Passive: "was asked", "is expected to", "were appointed by".
+    const beforeAux = this.auxBefore(i, sf);
+    if (beforeAux >= 0 && (lower[i]!.endsWith('ed') || IRREGULAR_PARTICIPLES.has(lower[i]!))) return this.passive(c, beforeAux, cueEnd, sl);
+
+    // Participle after a comma: "…, describing their mission as …" speaks for the main clause.
+    const w = lower[i]!;
+    if (w.endsWith('ing') && before >= sf && (ctx.isComma(before) || ctx.isDash(before) || lower[before] === 'and' || lower[before] === 'while' || lower[before] === 'by')) {
+      const d = this.draft('participial', c, [i, cueEnd]);
+      d.inherits = true;
+      d.boundary = lower[before] === 'and' && before > sf && ctx.isComma(before - 1) ? before - 1 : before;
+      this.right(d, cueEnd, sl);
+      return d;
+    }
+    // Coordinated verb: "praised the soldiers and announced plans" shares the subject.
+    if (before >= sf && (lower[before] === 'and' || lower[before] === 'but') && this.verbBefore(before, sf)) {
+      const d = this.draft('coordinated', c, [i, cueEnd]);
+      d.inherits = true;
+      d.boundary = before > sf && ctx.isComma(before - 1) ? before - 1 : before;
+      this.right(d, cueEnd, sl);
+      return d;
+    }
+    if (w.endsWith('ing') && before >= sf && ctx.isVerb(before) && !BE.has(lower[before]!)) return null;
+
+    const d = this.draft('complement', c, [i, cueEnd]);
+    const speakerFound = this.subject(d, before, sf);
+    const inversion = frame === 'speech' || frame === 'think' || frame === 'evidence';
+    // Inverted speaker: "…, said Brian Baker, an adviser".
+    let tail = cueEnd;
+    if (!speakerFound && inversion && cueEnd < sl && ctx.startsNp(cueEnd) && !BE.has(lower[cueEnd]!)) {
+      const end = ctx.npRight(cueEnd, sl, true);
+      if (end > 0) {
+        d.source = [cueEnd, end];
+        d.sourceHead = [cueEnd, this.headEnd(cueEnd, end)];
+        tail = end;
+      }
+    }
+    if (!d.source) return null;
+    const leftEnd = speakerFound ? d.source[0] - 1 : i - 1;
+    if (inversion && leftEnd >= 0 && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
+    if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
+    if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
+    this.right(d, cueEnd, sl);
+    this.markClause(d, sf);
+    return d.parts.length ? d : null;
+  }
+
+  /** Index of a form of "be" right before the cue (adverbs skipped), or −1. */
+  private auxBefore(i: number, sf: number): number {
+    let k = i - 1;
+    while (k >= sf && (this.ctx.tags[k] === TAG.ADV || this.ctx.lower[k] === 'not' || this.ctx.lower[k] === "n't")) k--;
+    return k >= sf && BE.has(this.ctx.lower[k]!) ? k : -1;
+  }
+
+  /** Is there a verb (outside quotes) between the sentence start and token `k`? */
+  private verbBefore(k: number, sf: number): boolean {
+    for (let j = k - 1; j >= sf; j--) if (this.ctx.tags[j] === TAG.VERB && this.ctx.quotes.of[j]! < 0) return true;
+    return false;
+  }
+
+  /**
+   * The speaker left of a verb: pronoun, relative pronoun (with its antecedent), a noun phrase,
+   * or a noun phrase with an appositive between commas. Sets d.source; returns whether found.
+   */
+  private subject(d: Draft, before: number, sf: number): boolean {
+    const { ctx } = this;
+    const { lower, tags } = ctx;
+    if (before < sf) return false;
+    if (tags[before] === TAG.WH || (lower[before] === 'that' && before > sf && ctx.isNounHead(before - 1))) {
+      if (lower[before] !== 'who' && lower[before] !== 'that' && lower[before] !== 'which') return false;
+      d.source = [before, before + 1];
+      d.sourceHead = d.source;
+      let a = before - 1;
+      if (a >= sf && ctx.isComma(a)) a--;
+      const s = ctx.npLeft(a, sf);
+      if (s >= 0) d.antecedent = [s, a + 1];
+      return true;
+    }
+    if (ctx.isComma(before)) {
+      // "Flynn, a top Trump surrogate, said" — look for the comma opening the appositive.
+      for (let k = before - 1; k > sf && k > before - 25; k--) {
+        if (ctx.isComma(k)) {
+          const s = ctx.npLeft(k - 1, sf);
+          if (s >= 0 && ctx.startsNp(k + 1) && (tags[k - 1] === TAG.PROPN || tags[k - 1] === TAG.PRON)) {
+            d.source = [s, before + 1];
+            d.sourceHead = [s, k];
+            return true;
+          }
+          return false;
+        }
+        if (ctx.isVerb(k) && tags[k - 1] !== TAG.WH && !this.inRelative(k, sf)) return false;
+        if (ctx.words[k] === '.' || ctx.closesQuote(k)) return false;
+      }
+      return false;
+    }
+    const s = ctx.npLeft(before, sf);
+    if (s < 0) return false;
+    d.source = [s, before + 1];
+    d.sourceHead = d.source;
+    return true;
+  }
+
+  /** Whether token k lies in a "who …" clause opened after a comma. */
+  private inRelative(k: number, sf: number): boolean {
+    for (let j = k - 1; j >= sf; j--) {
+      if (this.ctx.tags[j] === TAG.WH) return true;
+      if (this.ctx.isComma(j)) return false;
+    }
+    return false;
+  }
+
+  /** End of the name part of "Brian Baker, a longtime adviser" (before the appositive's comma). */
+  private headEnd(first: number, end: number): number {
+    for (let k = first; k < end; k++) if (this.ctx.isComma(k)) return k;
+    return end;
+  }
+
+  /**
+   * Is the rest of the sentence from `from` only the attribution's tail — times, places, media,
+   * short titles in quotes — and no clause of its own? (", he said in an interview on Monday.")
+   */
+  private isTail(from: number, sl: number): boolean {
+    const { ctx } = this;
+    let wh = false;
+    for (let k = from; k < sl; k++) {
+      const w = ctx.lower[k]!;
+      if (ctx.opensQuote(k)) {
+        if (ctx.quoteLength(k) > 8) return k > from && ctx.isComma(k - 1); // split quote: "…,” he said, “…”
+        k = ctx.quotes.list[ctx.quotes.of[k]!]!.close;
+        continue;
+      }
+      if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) return true;
+      if (w === 'that' || w === ':' || w === ';') return false;
+      if (ctx.tags[k] === TAG.WH) wh = true;
+      if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
+    }
+    return true;
+  }
+
+  /** Content before the cue: the quote or clause ending at `leftEnd`. */
+  private left(d: Draft, leftEnd: number, tail: number, sl: number): Draft | null {
+    const { ctx } = this;
+    let end = leftEnd;
+    if (!ctx.closesQuote(end) && ctx.words[end] !== ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
+    if (ctx.words[end] === ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
+    if (ctx.closesQuote(end)) {
+      const q = ctx.quotes.list[ctx.quotes.of[end]!]!;
+      d.rule = 'quote-before';
+      for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
+    } else {
+      d.rule = 'clause-before';
+      let first = ctx.sentFirst(d.head);
+      // A clause-before content runs from the sentence start or the previous clause's end.
+      if (end <= first) return null;
+      // An earlier attribution in the sentence ends where this content starts.
+      for (const other of this.drafts) if (ctx.sentence[other.head] === ctx.sentence[d.head] && other.head < end) first = Math.max(first, other.cue[1]);
+      let e = end;
+      while (e > first && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === ':')) e--;
+      if (e < first) return null;
+      d.parts.push([first, e + 1]);
+    }
+    // A split quote: "“…,” he said, “…”" — the second half follows the tail.
+    for (let k = tail; k < sl; k++) {
+      if (ctx.opensQuote(k) && ctx.quoteLength(k) > 2 && k > tail && ctx.isComma(k - 1)) {
+        const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
+        for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
+        break;
+      }
+      if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) break;
+    }
+    return d;
+  }
+
+  /** Content after the cue, from `from` to the sentence end (cut later at attached clauses). */
+  private right(d: Draft, from: number, sl: number): void {
+    const { ctx } = this;
+    const { lower, tags } = ctx;
+    let start = from;
+    const frame = d.entry.frame;
+    if (frame === 'speech' || frame === 'think' || frame === 'evidence' || frame === 'direct') {
+      // Skip what stands between the cue and its complement: "told reporters on Monday that".
+      for (let k = from; k < sl && k < from + 16; k++) {
+        const w = lower[k]!;
+        if (w === 'that' && tags[k + 1] !== TAG.AUX && tags[k + 1] !== TAG.VERB) {
+          start = k + 1;
+          break;
+        }
+        if (w === ':') {
+          start = k + 1;
+          break;
+        }
+        if (ctx.opensQuote(k)) {
+          if (ctx.quoteLength(k) > 4 || k === from || (k === from + 1 && ctx.isComma(from))) start = k;
+          break;
+        }
+        if (w === 'about' && ABOUT_TAKERS.has(d.entry.lemma)) {
+          start = k + 1;
+          break;
+        }
+        if (ctx.isVerb(k) || tags[k] === TAG.WH || w === 'whether' || w === 'if' || w === 'to' || ctx.isPunct(k)) break;
+      }
+      while (start < sl && (ctx.timeOf[start]! >= 0 || ctx.isComma(start))) start++;
+    } else if (frame === 'object' && lower[start] === 'as') start++;
+    if (start >= sl) {
+      // "She said:" at the end of a paragraph introduces the next one.
+      if (lower[sl - 1] === ':' && sl < ctx.count) {
+        const end = ctx.lineLast(sl);
+        d.rightFrom = sl;
+        d.parts.push([sl, end]);
+        d.rule = ctx.opensQuote(sl) ? 'quote-after' : d.rule;
+      }
+      return;
+    }
+    d.rightFrom = start;
+    if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
+    d.parts.push([start, sl]);
+  }
+
+  /**
+   * A claim whose speaker opens a clause of its own after a comma, semicolon or dash
+   * (", where he acknowledged", "; Smith said", "— claims Pyongyang dismissed as …") is attached
+   * to the sentence, not part of an earlier content.
+   */
+  private markClause(d: Draft, sf: number): void {
+    if (!d.source) return;
+    const { ctx } = this;
+    let k = d.source[0] - 1;
+    if (k >= sf && (CLAUSE_OPENERS.has(ctx.lower[k]!) || REFER_BACK.has(ctx.lower[k]!))) k--;
+    if (k >= sf && (ctx.isComma(k) || ctx.isDash(k) || ctx.words[k] === ';')) d.boundary = k;
+  }
+
+  private passive(c: Candidate, aux: number, cueEnd: number, sl: number): Draft | null {
+    const { ctx } = this;
+    const { lower } = ctx;
+    const sf = ctx.sentFirst(c.head);
+    const d = this.draft('passive', c, [aux, cueEnd]);
+    let k = cueEnd;
+    if (k < sl && lower[k] === 'by') {
+      const end = ctx.npRight(k + 1, sl, false);
+      if (end < 0) return null;
+      d.source = [k + 1, end];
+      d.sourceHead = d.source;
+      k = end;
+    }
+    const subjectEnd = ctx.skipBetweenLeft(aux - 1, sf);
+    const subjectStart = subjectEnd >= sf ? ctx.npLeft(subjectEnd, sf) : -1;
+    const expletive = subjectStart >= 0 && subjectStart === subjectEnd && lower[subjectStart] === 'it';
+    const complement = k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as');
+    if (!complement && !d.source) return null;
+    if (subjectStart >= 0 && !expletive) d.parts.push([subjectStart, subjectEnd + 1]);
+    if (complement) {
+      d.rightFrom = lower[k] === 'that' ? k + 1 : k;
+      d.parts.push([d.rightFrom, sl]);
+    }
+    return d.parts.length ? d : null;
+  }
+
+  // ---- according to --------------------------------------------------------------------------
+
+  private according(c: Candidate): Draft | null {
+    const { ctx } = this;
+    const i = c.head;
+    const sf = ctx.sentFirst(i);
+    const sl = ctx.sentLast(i);
+    const end = ctx.npRight(i + 2, sl, true);
+    if (end < 0) return null;
+    const d = this.draft('according-to', c, [i, i + 2]);
+    d.source = [i + 2, end];
+    d.sourceHead = [i + 2, this.headEnd(i + 2, end)];
+    let open = i - 1;
+    while (open >= sf && (ctx.tags[open] === TAG.CCONJ || ctx.tags[open] === TAG.ADV)) open--;
+    let after = end;
+    while (after < sl && (ctx.isComma(after) || ctx.isDash(after))) after++;
+    if (open < sf || ctx.opensQuote(open)) {
+      // "According to X, …"
+      if (after >= sl) return null;
+      d.rightFrom = after;
+      d.parts.push([after, sl]);
+      return d;
+    }
+    // "…, according to X[, …]"
+    let e = i - 1;
+    if (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(') d.boundary = e;
+    while (e >= sf && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(')) e--;
+    if (e < sf) return null;
+    d.parts.push([sf, e + 1]);
+    if (after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after)) {
+      d.rightFrom = after;
+      d.parts.push([after, sl]);
+    }
+    return d;
+  }
+
+  // ---- nouns -------------------------------------------------------------------------------
+
+  private noun(c: Candidate): Draft | null {
+    const { ctx } = this;
+    const { lower, tags } = ctx;
+    const n = c.head;
+    const sf = ctx.sentFirst(n);
+    const sl = ctx.sentLast(n);
+    if (n + 1 >= sl) return null;
+    // Left edge of the noun's phrase: determiners, adjectives, possessors, names.
+    let k = n - 1;
+    while (k >= sf && (tags[k] === TAG.ADJ || tags[k] === TAG.DET || tags[k] === TAG.NUM || tags[k] === TAG.ADV)) k--;
+    // "in a statement", "during an interview": the noun only qualifies another cue.
+    if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with')) return null;
+
+    // The complement says where the content is.
+    const next = lower[n + 1]!;
+    let from = -1;
+    let cueEnd = n + 1;
+    let stanceEntry: CueEntry | null = null;
+    const participle = next.endsWith('ing') ? ctx.cueEntries(n + 1)?.find((e) => !e.noun) : undefined;
+    if (next === 'that' && !ctx.isVerb(n + 2) && tags[n + 2] !== TAG.ADV) from = n + 2;
+    else if (participle) {
+      cueEnd = n + 2;
+      from = n + 2;
+      stanceEntry = participle;
+    } else if (next === 'of' || next === 'about' || next === 'over' || next === 'regarding' || next === 'against' || next === 'for' || next === 'on') from = n + 2;
+    else if (next === 'to' && ctx.isVerb(n + 2)) from = n + 1;
+    if (from < 0 || from >= sl) return null;
+
+    const d = this.draft('noun', c, [n, cueEnd]);
+    d.stanceEntry = stanceEntry;
+    // Speaker: the subject of a light verb ("issued a statement"), a possessor ("Trump's claim"), a name ("a Times report").
+    if (k >= sf && LIGHT_VERBS.has(lower[k]!)) {
+      d.cue = [k, cueEnd];
+      const aux = ctx.skipBetweenLeft(k - 1, sf);
+      if (aux >= sf && (lower[aux] === 'and' || lower[aux] === 'but') && this.verbBefore(aux, sf)) {
+        d.inherits = true;
+        d.boundary = aux;
+      } else if (aux >= sf && (ctx.isComma(aux) || lower[aux] === 'and') && lower[k]!.endsWith('ing')) {
+        d.inherits = true;
+        d.boundary = aux;
+      } else if (!this.subject(d, aux, sf)) return null;
+    } else if (k >= sf && tags[k] === TAG.POSS) {
+      const s = ctx.npLeft(k - 1, sf);
+      if (s < 0) return null;
+      d.source = [s, k];
+      d.sourceHead = d.source;
+    } else if (k >= sf && tags[k] === TAG.PROPN) {
+      const s = ctx.npLeft(k, sf);
+      d.source = [s, k + 1];
+      d.sourceHead = d.source;
+    } else if (next !== 'that' && !participle) return null;
+    d.rightFrom = from;
+    d.parts.push([from, sl]);
+    return d;
+  }
+}

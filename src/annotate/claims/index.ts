@@ -1,0 +1,298 @@
+import type { Doc } from '../../doc/doc.js';
+import type { Claim, ClaimKind, EntityRef, Span } from '../../doc/types.js';
+import type { Component } from '../pipeline.js';
+import { TAG } from '../pos/tags.js';
+import { Context } from './context.js';
+import { Frames, type Candidate, type Draft, type Range } from './frames.js';
+import type { CueEntry } from './lexicon.js';
+import { SpeakerResolver } from './speaker.js';
+import { stanceOf } from './stance.js';
+
+/** Nouns naming outlets that relay what others said ("according to North Korean state media"). */
+const RELAYS = new Set(['media', 'agency', 'news', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'broadcaster', 'television', 'tv', 'radio', 'channel', 'network', 'wire', 'daily', 'press', 'reports', 'kcna', 'tass', 'xinhua']);
+/** Time values that say nothing about when ("today" resolved to a reference, not a date). */
+const VAGUE_TIME = /_REF$/;
+/** Quotes longer than this many tokens are speech: cues inside them belong to the quoted speaker. */
+const SPEECH_QUOTE = 5;
+
+/** The claims layer: who said what, how, when and through whom. */
+export function createClaims(): Component {
+  return {
+    name: 'claims',
+    requires: ['entities', 'times'],
+    run(doc: Doc) {
+      doc.claims = findClaims(doc);
+    },
+  };
+}
+
+export function findClaims(doc: Doc): Claim[] {
+  if (!doc.tokens.count) return [];
+  const ctx = new Context(doc);
+  const frames = new Frames(ctx);
+  for (const c of candidates(ctx)) frames.analyze(c);
+  const drafts = [...frames.all];
+  cutAtAttachedClauses(ctx, drafts);
+  const kept = relayVia(ctx, dropNested(drafts));
+  for (const d of kept) continueQuote(ctx, d, kept);
+  return assemble(ctx, kept);
+}
+
+/** Tokens the lexicon knows as cues (outside speech in quotes), with the entry their use fits. */
+function candidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const { lower, tags, quotes } = ctx;
+  for (let i = 0; i < ctx.count; i++) {
+    const q = quotes.of[i]!;
+    if (q >= 0 && ctx.quoteLength(i) > SPEECH_QUOTE) continue;
+    const w = lower[i]!;
+    if (w === 'according' && lower[i + 1] === 'to') {
+      out.push({ head: i, entry: ACCORDING, according: true });
+      continue;
+    }
+    const entries = ctx.cueEntries(i);
+    if (!entries) continue;
+    const entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
+    if (!entry.noun && tags[i] !== TAG.VERB && tags[i] !== TAG.NOUN && tags[i] !== TAG.ADJ && !(w.endsWith('ed') || w.endsWith('ing') || w.endsWith('s'))) continue;
+    out.push({ head: i, entry, according: false });
+  }
+  return out;
+}
+
+const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
+
+/** Noun or verb reading of a word that can be both ("claims", "report", "call"), from its left neighbour. */
+function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
+  const verb = entries.find((e) => !e.noun);
+  const noun = entries.find((e) => e.noun);
+  if (!verb || !noun) return entries[0]!;
+  const p = i - 1;
+  const pt = p >= 0 ? ctx.tags[p] : TAG.PUNCT;
+  if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP) return noun;
+  if (pt === TAG.PRON || pt === TAG.AUX || pt === TAG.PART || pt === TAG.ADV || pt === TAG.WH) return verb;
+  if (pt === TAG.PROPN || pt === TAG.NOUN) return ctx.lower[i + 1] === 'that' || ctx.tags[i + 1] === TAG.DET || ctx.tags[i + 1] === TAG.PRON ? verb : noun;
+  return ctx.tags[i] === TAG.NOUN ? noun : verb;
+}
+
+/**
+ * Content after a cue runs to the sentence end, except where another claim attaches its own
+ * clause to the sentence ("…, stating that …", "… and announced …", "…, according to …").
+ */
+function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.rightFrom < 0) continue;
+    const last = d.parts[d.parts.length - 1]!;
+    let end = last[1];
+    for (const o of drafts) if (o !== d && o.boundary >= d.rightFrom && o.boundary < end) end = o.boundary;
+    // A quote opened right at the start of the content may run on over several sentences.
+    if (ctx.opensQuote(d.rightFrom) && end === last[1]) {
+      const q = ctx.quotes.list[ctx.quotes.of[d.rightFrom]!]!;
+      if (q.close >= end) {
+        d.parts.pop();
+        for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
+        continue;
+      }
+    }
+    last[1] = trimEnd(ctx, last[0], end);
+    if (last[1] <= last[0]) d.parts.pop();
+  }
+}
+
+/** Drop trailing punctuation, keeping a closing quote and what it closes. */
+function trimEnd(ctx: Context, first: number, end: number): number {
+  let e = end;
+  while (e > first) {
+    const w = ctx.words[e - 1]!;
+    if (ctx.closesQuote(e - 1)) break;
+    if (w === '.' || w === ',' || w === ';' || w === ':' || w === '(' || ctx.isDash(e - 1) || w === '...' || w === '…') e--;
+    else break;
+  }
+  return e;
+}
+
+/** Whether token t lies in what claim d covers: its content, or between its cue and its content. */
+function covers(d: Draft, t: number): boolean {
+  for (const [a, b] of d.parts) if (t >= a && t < b) return true;
+  return d.rightFrom >= 0 && t >= d.cue[1] && t < d.rightFrom;
+}
+
+/** A cue inside another claim's content is part of what that speaker said, not a claim of its own. */
+function dropNested(drafts: Draft[]): Draft[] {
+  return drafts.filter((d) => {
+    if (!d.parts.length) return false;
+    return !drafts.some((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
+  });
+}
+
+/**
+ * "…, according to state media" after a claim with its own speaker names who relayed it:
+ * it becomes that claim's `via`, not a claim of its own.
+ */
+function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
+  const drop = new Set<Draft>();
+  for (const d of drafts) {
+    if (d.rule !== 'according-to' || d.boundary < 0 || !d.sourceHead) continue;
+    const head = ctx.lower[d.sourceHead[1] - 1]!;
+    if (!RELAYS.has(head)) continue;
+    const sentence = ctx.sentence[d.head];
+    const speakers = drafts.filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
+    if (!speakers.length) continue;
+    for (const o of speakers) o.via = d.source;
+    drop.add(d);
+  }
+  // The relayed claims' contents end before "according to"; nothing else covered them.
+  return drafts.filter((d) => !drop.has(d));
+}
+
+/**
+ * A direct quote goes on in the sentences after its attribution when they are quotes too
+ * ("“…,” he said. “…”"), within the paragraph.
+ */
+function continueQuote(ctx: Context, d: Draft, all: Draft[]): void {
+  if (d.rule !== 'quote-before' && d.rule !== 'quote-after') return;
+  let last = Math.max(d.cue[1], d.parts[d.parts.length - 1]![1], d.source ? d.source[1] : 0);
+  const lineEnd = ctx.lineLast(Math.max(0, last - 1));
+  for (;;) {
+    const k = ctx.sentLast(Math.max(0, last - 1));
+    if (k >= lineEnd || !ctx.opensQuote(k)) return;
+    const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
+    const sentenceEnd = ctx.sentLast(q.close);
+    // The sentence must be only the quote (and its final punctuation), with no claim of its own.
+    if (q.close < sentenceEnd - 2 || all.some((o) => o.head >= k && o.head < sentenceEnd)) return;
+    for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
+    last = q.close + 1;
+  }
+}
+
+function assemble(ctx: Context, drafts: Draft[]): Claim[] {
+  const doc = ctx.doc;
+  const resolver = new SpeakerResolver(ctx);
+  const claims: Claim[] = [];
+  const speakerOf = new Map<Draft, EntityRef | null>();
+  const saidOf = new Map<Draft, string | null>();
+  for (const d of drafts) {
+    const governor = d.inherits ? governing(ctx, d, drafts) : null;
+    let speaker: EntityRef | null = null;
+    if (d.inherits) speaker = governor ? (speakerOf.get(governor) ?? null) : mainSubject(ctx, d, resolver);
+    else if (d.source && d.sourceHead) {
+      const entity = resolver.resolve(d.sourceHead, d.antecedent);
+      speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
+      resolver.remember({ entity, head: ctx.lower[d.sourceHead[1] - 1]!, token: d.head });
+    }
+    if (d.inherits && speaker) {
+      const entity = doc.entities.find((e) => e.id === speaker!.entity) ?? null;
+      resolver.remember({ entity, head: ctx.lower[d.head]!, token: d.head });
+    }
+    if (d.rule === 'noun' && speaker) {
+      const entity = doc.entities.find((e) => e.id === speaker!.entity) ?? null;
+      resolver.remember({ entity, head: d.entry.lemma, token: d.head });
+    }
+    speakerOf.set(d, speaker);
+
+    const parts = d.parts.map((r) => tokenSpan(ctx, r));
+    const content: Claim['content'] = { ...doc.span(parts[0]!.start, parts[parts.length - 1]!.end) };
+    if (parts.length > 1) content.parts = parts;
+    const contentText = parts.map((p) => p.text).join(' ');
+    const stanceEntry = d.stanceEntry ?? d.entry;
+    let said = timeOfCue(ctx, d);
+    if (said === null) said = inheritedTime(ctx, d, drafts, speakerOf, saidOf);
+    saidOf.set(d, said);
+    const cue = tokenSpan(ctx, d.cue);
+    claims.push({
+      id: `c${claims.length + 1}`,
+      speaker,
+      cue: { ...cue, lemma: stanceEntry.lemma },
+      content,
+      kind: kindOf(ctx, d),
+      stance: stanceOf(stanceEntry, contentText),
+      said,
+      via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.resolve(d.via, null)?.id ?? null } : null,
+      explain: { rule: d.rule, detail: `${stanceEntry.lemma} (${d.entry.noun ? 'noun' : d.entry.frame}${d.stanceEntry ? `, after ${d.entry.lemma}` : ''})` },
+    });
+  }
+  return claims;
+}
+
+function tokenSpan(ctx: Context, r: Range): Span {
+  return ctx.doc.span(ctx.doc.tokens.start[r[0]]!, ctx.doc.tokens.end[r[1] - 1]!);
+}
+
+/** The claim of the same sentence whose speaker an attached clause shares: the nearest one before it. */
+function governing(ctx: Context, d: Draft, drafts: Draft[]): Draft | null {
+  let best: Draft | null = null;
+  for (const o of drafts) {
+    if (o === d || ctx.sentence[o.head] !== ctx.sentence[d.head] || o.head > d.head || o.rule === 'according-to') continue;
+    if (!best || o.head > best.head) best = o;
+  }
+  return best;
+}
+
+/** The subject of the sentence's first verb, for an attached clause with no claim before it. */
+function mainSubject(ctx: Context, d: Draft, resolver: SpeakerResolver): EntityRef | null {
+  const sf = ctx.sentFirst(d.head);
+  for (let k = sf; k < d.head; k++) {
+    if (ctx.tags[k] !== TAG.VERB || ctx.quotes.of[k]! >= 0) continue;
+    const before = ctx.skipBetweenLeft(k - 1, sf);
+    const s = ctx.npLeft(before, sf);
+    if (s < 0) return null;
+    const entity = resolver.resolve([s, before + 1], null);
+    return { ...tokenSpan(ctx, [s, before + 1]), entity: entity?.id ?? null };
+  }
+  return null;
+}
+
+/**
+ * When the claim was made: a date attached to the cue — between speaker and content
+ * ("confirmed on 27 April that", "reported in October 2024 that"), in the tail after a quote
+ * ("…,” the commission said on 27 April."), or opening the sentence ("On Monday, she said").
+ */
+function timeOfCue(ctx: Context, d: Draft): string | null {
+  const doc = ctx.doc;
+  const sf = ctx.sentFirst(d.head);
+  const sl = ctx.sentLast(d.head);
+  let from: number;
+  let to: number;
+  if (d.rightFrom >= 0 && d.rule !== 'according-to') {
+    from = d.source && d.source[0] < d.cue[0] ? d.source[1] : d.cue[0];
+    to = d.rightFrom;
+  } else {
+    from = d.source && d.source[0] < d.cue[0] ? d.source[1] : d.cue[0];
+    to = sl;
+    for (const [a] of d.parts) if (a > d.cue[1] && a < to) to = a;
+  }
+  const inside = (t: number) => d.parts.some(([a, b]) => t >= a && t < b);
+  const pick = (a: number, b: number): string | null => {
+    for (let k = a; k < b; k++) {
+      const ti = ctx.timeOf[k]!;
+      if (ti < 0 || inside(k)) continue;
+      const t = doc.times[ti]!;
+      if ((t.type === 'DATE' || t.type === 'TIME') && !VAGUE_TIME.test(t.value)) return t.value;
+    }
+    return null;
+  };
+  const own = pick(from, to);
+  if (own) return own;
+  // "On Monday, X said …": a time before the speaker, set off by a comma.
+  const speakerStart = d.source && d.source[0] < d.cue[0] ? d.source[0] : -1;
+  if (speakerStart > sf && ctx.isComma(speakerStart - 1)) return pick(sf, speakerStart - 1);
+  return null;
+}
+
+/** A claim with no date of its own shares that of the sentence's earlier claim by the same speaker. */
+function inheritedTime(ctx: Context, d: Draft, drafts: Draft[], speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
+  const entity = speakers.get(d)?.entity;
+  for (const o of drafts) {
+    if (o === d || o.head > d.head || ctx.sentence[o.head] !== ctx.sentence[d.head]) continue;
+    const value = said.get(o);
+    if (value && (d.inherits || (entity && speakers.get(o)?.entity === entity))) return value;
+  }
+  return null;
+}
+
+/** direct: the content is quoted; mixed: it contains a partial quote; indirect: no quote. */
+function kindOf(ctx: Context, d: Draft): ClaimKind {
+  const quoted = d.parts.every(([a, b]) => ctx.opensQuote(a) && ctx.closesQuote(b - 1));
+  if (quoted) return 'direct';
+  for (const [a, b] of d.parts) for (let k = a; k < b; k++) if (ctx.quotes.of[k]! >= 0) return 'mixed';
+  return 'indirect';
+}

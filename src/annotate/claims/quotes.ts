@@ -1,0 +1,82 @@
+import type { Doc } from '../../doc/doc.js';
+
+/** One quotation: from its opening mark to its closing mark, possibly over several paragraphs. */
+export interface Quote {
+  /** Token of the opening mark. */
+  open: number;
+  /** Token of the closing mark, or the last token of the paragraph where an unclosed quote ends. */
+  close: number;
+  /** Whether a closing mark was found. */
+  closed: boolean;
+  /** Token ranges [first, last] (inclusive, marks included) of each paragraph the quote covers. */
+  pieces: [number, number][];
+}
+
+export interface Quotes {
+  list: Quote[];
+  /** Per token: index in `list` of the quote it lies in (marks included), or -1. */
+  of: Int32Array;
+}
+
+const LEFT_DOUBLE = '“';
+const RIGHT_DOUBLE = '”';
+const STRAIGHT = '"';
+
+/**
+ * Double quotations of a doc. Curly marks say which side they are; a straight mark opens when
+ * whitespace or an opening bracket precedes it and closes otherwise. A paragraph that opens a
+ * quote without closing it continues into the next paragraph when that one opens with a mark
+ * (the newspaper convention for a quote running over paragraphs).
+ */
+export function findQuotes(doc: Doc): Quotes {
+  const { words, start, lineStart, count } = doc.tokens;
+  const text = doc.text;
+  const of = new Int32Array(count).fill(-1);
+  const list: Quote[] = [];
+  let current: Quote | null = null;
+  let pieceStart = -1;
+
+  const finish = (q: Quote, last: number, closed: boolean) => {
+    q.close = last;
+    q.closed = closed;
+    q.pieces.push([pieceStart, last]);
+    for (const [a, b] of q.pieces) for (let k = a; k <= b; k++) of[k] = list.length;
+    list.push(q);
+  };
+
+  for (let i = 0; i < count; i++) {
+    // A paragraph break: an open quote either continues (next paragraph opens with a mark) or ends here.
+    if (current && lineStart[i] && i > 0) {
+      const w = words[i]!;
+      if (w === LEFT_DOUBLE || w === STRAIGHT) {
+        current.pieces.push([pieceStart, i - 1]);
+        pieceStart = i;
+        continue;
+      }
+      finish(current, i - 1, false);
+      current = null;
+    }
+    const w = words[i]!;
+    if (w !== LEFT_DOUBLE && w !== RIGHT_DOUBLE && w !== STRAIGHT) continue;
+    let opening: boolean;
+    if (w === LEFT_DOUBLE) opening = true;
+    else if (w === RIGHT_DOUBLE) opening = false;
+    else if (current) opening = false;
+    else {
+      // A straight mark with no quote open opens one only where an opening mark can stand.
+      const before = start[i]! > 0 ? text.charCodeAt(start[i]! - 1) : 32;
+      if (!(lineStart[i] || before === 32 || before === 9 || before === 0xa0 || before === 40 || before === 91 || before === 0x2014)) continue;
+      opening = true;
+    }
+    if (opening) {
+      if (current) finish(current, i - 1, false);
+      current = { open: i, close: i, closed: false, pieces: [] };
+      pieceStart = i;
+    } else if (current) {
+      finish(current, i, true);
+      current = null;
+    }
+  }
+  if (current) finish(current, count - 1, false);
+  return { list, of };
+}

@@ -1,0 +1,100 @@
+import type { LocatedMention } from '../../doc/doc.js';
+import type { Entity } from '../../doc/types.js';
+import type { Context } from './context.js';
+import type { Range } from './frames.js';
+
+/** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
+const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution']);
+/** People who speak for an organisation: "a spokesperson" speaks for it. */
+const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
+const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+const NEUTER = new Set(['it', 'its']);
+const PLURAL = new Set(['they', 'them', 'we']);
+
+/** What the resolver remembers of earlier claims: their speakers, the cue's head word and where they were. */
+export interface Said {
+  entity: Entity | null;
+  head: string;
+  token: number;
+}
+
+/**
+ * Resolves a claim's speaker span to an entity: a name in the span, else a pronoun or a
+ * description ("the spokesperson", "the commission", "the statement") resolved against the
+ * speakers of earlier claims and the entities mentioned before.
+ */
+export class SpeakerResolver {
+  private readonly history: Said[] = [];
+
+  constructor(private readonly ctx: Context) {}
+
+  /** Record a claim's speaker so later pronouns and descriptions can refer to it. */
+  remember(entry: Said): void {
+    this.history.push(entry);
+  }
+
+  resolve(head: Range, antecedent: Range | null): Entity | null {
+    const { ctx } = this;
+    const doc = ctx.doc;
+    const range = antecedent ?? head;
+    const from = doc.tokens.start[range[0]]!;
+    const to = doc.tokens.end[range[1] - 1]!;
+    const named = this.headMention(doc.mentionsIn(from, to));
+    if (named) return named.entity;
+    const last = ctx.lower[range[1] - 1]!;
+    const before = from;
+    if (range[1] - range[0] === 1) {
+      if (PERSONAL.has(last)) return this.recent(before, (e) => e.type === 'PERSON');
+      if (NEUTER.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
+      if (PLURAL.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
+    }
+    const two = range[1] - range[0] >= 2 ? `${ctx.lower[range[1] - 2]} ${last}` : '';
+    if (SPOKESPEOPLE.has(last) || SPOKESPEOPLE.has(two) || DOCUMENTS.has(last)) {
+      return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE', DOCUMENTS.has(last) ? last : null);
+    }
+    // "the commission", "the ministry": the last organisation whose name has that word.
+    if (ctx.lower[range[0]] === 'the' && range[1] - range[0] <= 3) {
+      const word = new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu');
+      const mentions = doc.mentions();
+      for (let k = mentions.length - 1; k >= 0; k--) {
+        const m = mentions[k]!;
+        if (m.mention.start >= before) continue;
+        if ((m.entity.type === 'ORG' || m.entity.type === 'GPE') && word.test(m.entity.name)) return m.entity;
+      }
+    }
+    return null;
+  }
+
+  /** The mention naming the speaker: the one ending last (the head of "Ukraine's General Staff"). */
+  private headMention(mentions: LocatedMention[]): LocatedMention | null {
+    let best: LocatedMention | null = null;
+    for (const m of mentions) {
+      if (!best || m.mention.end > best.mention.end || (m.mention.end === best.mention.end && m.mention.start < best.mention.start)) best = m;
+    }
+    return best;
+  }
+
+  /**
+   * The most recent fitting speaker of an earlier claim within a few sentences (preferring one
+   * whose cue was `document`, for "the statement"), else the most recent fitting mention.
+   */
+  private recent(before: number, fits: (e: Entity) => boolean, document: string | null = null): Entity | null {
+    const { ctx } = this;
+    const sentence = ctx.sentence[ctx.doc.tokenAt(before)] ?? 0;
+    let fallback: Entity | null = null;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (sentence - ctx.sentence[h.token]! > 6) break;
+      if (!h.entity || !fits(h.entity)) continue;
+      if (!document || h.head === document) return h.entity;
+      fallback ??= h.entity;
+    }
+    if (fallback) return fallback;
+    const mentions = ctx.doc.mentions();
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.mention.start < before && fits(m.entity) && ctx.quotes.of[ctx.doc.tokenAt(m.mention.start)]! < 0) return m.entity;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Doc } from '../../doc/doc.js';
+
+/**
+ * Coarse word classes, enough to find noun phrases and clause edges around attribution cues.
+ * Numbers, not strings, so a doc's classes fit one Uint8Array.
+ */
+export const TAG = {
+  X: 0,
+  NOUN: 1,
+  PROPN: 2,
+  PRON: 3,
+  DET: 4,
+  ADJ: 5,
+  NUM: 6,
+  VERB: 7,
+  AUX: 8,
+  ADV: 9,
+  ADP: 10,
+  CCONJ: 11,
+  SCONJ: 12,
+  PART: 13,
+  POSS: 14,
+  WH: 15,
+  PUNCT: 16,
+} as const;
+export type Tag = (typeof TAG)[keyof typeof TAG];
+export const TAG_NAMES: readonly string[] = Object.keys(TAG);
+
+/** The coarse class of a Penn Treebank tag (undefined for tags that say nothing useful). */
+export function coarseOfPtb(ptb: string): Tag | undefined {
+  switch (ptb) {
+    case 'NN':
+    case 'NNS':
+    case 'FW':
+      return TAG.NOUN;
+    case 'NNP':
+    case 'NNPS':
+      return TAG.PROPN;
+    case 'PRP':
+    case 'EX':
+      return TAG.PRON;
+    case 'DT':
+    case 'PDT':
+    case 'PRP$':
+      return TAG.DET;
+    case 'JJ':
+    case 'JJR':
+    case 'JJS':
+      return TAG.ADJ;
+    case 'CD':
+      return TAG.NUM;
+    case 'VB':
+    case 'VBD':
+    case 'VBG':
+    case 'VBN':
+    case 'VBP':
+    case 'VBZ':
+      return TAG.VERB;
+    case 'MD':
+      return TAG.AUX;
+    case 'RB':
+    case 'RBR':
+    case 'RBS':
+    case 'RP':
+      return TAG.ADV;
+    case 'IN':
+      return TAG.ADP;
+    case 'CC':
+      return TAG.CCONJ;
+    case 'TO':
+      return TAG.PART;
+    case 'POS':
+      return TAG.POSS;
+    case 'WDT':
+    case 'WP':
+    case 'WP$':
+    case 'WRB':
+      return TAG.WH;
+    default:
+      return /^[^A-Za-z]+$/.test(ptb) ? TAG.PUNCT : undefined;
+  }
+}
+
+/** Closed classes the lexicon must not get wrong, whatever the training text said. */
+const CLOSED: Record<string, Tag> = {};
+const closed = (tag: Tag, words: string) => words.split(' ').forEach((w) => (CLOSED[w] = tag));
+closed(TAG.AUX, "be is are was were been being am 're 'm have has had having do does did will would shall should can could may might must ought wo ca 'd 'll 've");
+closed(TAG.PRON, 'i you he she it we they me him us them myself yourself himself herself itself ourselves themselves there one');
+closed(TAG.DET, 'the a an this these those his her its our their my your some any no every each all both either neither another such');
+closed(TAG.SCONJ, 'that because if whether although though while since unless whereas');
+closed(TAG.WH, 'who whom whose which what where when why how');
+closed(TAG.CCONJ, 'and or but nor');
+closed(TAG.PART, "to not n't");
+closed(TAG.POSS, "'s ’s");
+
+const LEXICON_FILE = fileURLToPath(new URL('../../../data/pos/lexicon.tsv', import.meta.url));
+let lexicon: Map<string, Tag> | null = null;
+
+function loadLexicon(): Map<string, Tag> {
+  const map = new Map<string, Tag>();
+  const text = readFileSync(LEXICON_FILE, 'utf8');
+  text.split('\n').forEach((line, i) => {
+    if (!line || line.startsWith('#')) return;
+    const tab = line.indexOf('\t');
+    const tag = TAG[line.slice(tab + 1) as keyof typeof TAG];
+    if (tab < 1 || tag === undefined) throw new Error(`${LEXICON_FILE}:${i + 1}: expected "word<TAB>CLASS"`);
+    map.set(line.slice(0, tab), tag);
+  });
+  for (const [w, t] of Object.entries(CLOSED)) map.set(w, t);
+  return map;
+}
+
+/** Class of a word the lexicon does not know, from its shape. */
+function guess(word: string, lower: string, sentenceInitial: boolean): Tag {
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return TAG.NUM;
+  const letter = lower.charCodeAt(0) !== word.charCodeAt(0) || (c >= 97 && c <= 122) || c > 127;
+  if (!letter) return TAG.PUNCT;
+  if (!sentenceInitial && word !== lower) return TAG.PROPN;
+  if (lower.endsWith('ly')) return TAG.ADV;
+  if (lower.endsWith('ing') || lower.endsWith('ed')) return TAG.VERB;
+  if (lower.endsWith('ous') || lower.endsWith('ive') || lower.endsWith('al') || lower.endsWith('ic') || lower.endsWith('able')) return TAG.ADJ;
+  return sentenceInitial && word !== lower ? TAG.PROPN : TAG.NOUN;
+}
+
+const cache = new WeakMap<Doc, Uint8Array>();
+
+/**
+ * The coarse class of every token of a doc: lexicon lookup (most frequent class), capitalised
+ * words inside a sentence taken as names, a shape guess for unknown words. Memoised per doc.
+ */
+export function posTags(doc: Doc): Uint8Array {
+  let tags = cache.get(doc);
+  if (tags) return tags;
+  lexicon ??= loadLexicon();
+  const { words, lower, count, sentence } = doc.tokens;
+  tags = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const w = words[i]!;
+    const lw = lower[i]!;
+    const initial = i === 0 || sentence[i - 1] !== sentence[i] || tags[i - 1] === TAG.PUNCT;
+    const known = lexicon.get(lw);
+    const c = w.charCodeAt(0);
+    const capital = c >= 65 && c <= 90 && w !== lw;
+    let tag: Tag;
+    if (known === undefined) tag = guess(w, lw, initial);
+    // A capitalised common word inside a sentence is part of a name ("State Department").
+    else if (capital && !initial && (known === TAG.NOUN || known === TAG.ADJ || known === TAG.VERB)) tag = TAG.PROPN;
+    else tag = known;
+    tags[i] = tag;
+  }
+  cache.set(doc, tags);
+  return tags;
+}

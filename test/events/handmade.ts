@@ -11,9 +11,10 @@ export interface HandmadeSpec {
   published?: string | null;
   source?: string | null;
   title?: string | null;
-  entities?: { id: string; name: string; type: EntityType; subtype?: string; aliases: (string | { text: string; label: EntityType })[] }[];
-  times?: { text: string; value: string; type?: TimeType }[];
-  quantities?: { text: string; value: number; unit?: string }[];
+  entities?: { id: string; name: string; type: EntityType; subtype?: string; country?: string; aliases: (string | { text: string; label: EntityType })[] }[];
+  /** `near`: a longer piece of text that holds this occurrence, when the text has several. */
+  times?: { text: string; value: string; type?: TimeType; near?: string }[];
+  quantities?: { text: string; value: number; unit?: string; near?: string }[];
   claims?: { speaker?: string; cue?: string; content: string; stance: Stance; said?: string | null; id?: string }[];
 }
 
@@ -35,7 +36,7 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
   aliases.sort((a, b) => b.alias.text.length - a.alias.text.length);
   const entities = new Map<string, Entity>();
   for (const { entity, alias } of aliases) {
-    const e = entities.get(entity.id) ?? { id: entity.id, name: entity.name, type: entity.type, subtype: entity.subtype ?? null, kb: null, mentions: [] };
+    const e = entities.get(entity.id) ?? { id: entity.id, name: entity.name, type: entity.type, subtype: entity.subtype ?? null, kb: null, country: entity.country ?? null, mentions: [] };
     entities.set(entity.id, e);
     for (const start of occurrences(text, alias.text)) {
       const end = start + alias.text.length;
@@ -47,17 +48,19 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
   doc.entities = [...entities.values()].filter((e) => e.mentions.length);
   for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
   doc.entitiesChanged();
-  doc.times = (spec.times ?? []).map((t): TimeExpression => ({ ...find(doc, t.text), value: t.value, type: t.type ?? 'DATE' }));
-  doc.quantities = (spec.quantities ?? []).map((q): Quantity => ({ ...find(doc, q.text), value: q.value, unit: q.unit ?? null, approximate: false }));
+  const at = (near?: string) => (near ? find(doc, near).start : 0);
+  doc.times = (spec.times ?? []).map((t): TimeExpression => ({ ...find(doc, t.text, at(t.near)), value: t.value, type: t.type ?? 'DATE' }));
+  doc.quantities = (spec.quantities ?? []).map((q): Quantity => ({ ...find(doc, q.text, at(q.near)), value: q.value, unit: q.unit ?? null, approximate: false }));
   doc.claims = (spec.claims ?? []).map((c, k): Claim => {
-    const speaker = c.speaker ? find(doc, c.speaker) : null;
+    const content = find(doc, c.content);
+    const speaker = c.speaker ? find(doc, c.speaker, content.start) : null;
     const speakerEntity = speaker ? (doc.mentionsIn(speaker.start, speaker.end)[0]?.entity.id ?? null) : null;
-    const cue = c.cue ? find(doc, c.cue) : null;
+    const cue = c.cue ? find(doc, c.cue, content.start) : null;
     return {
       id: c.id ?? `c${k + 1}`,
       speaker: speaker ? { ...speaker, entity: speakerEntity } : null,
       cue: cue ? { ...cue, lemma: cue.text.toLowerCase() } : null,
-      content: find(doc, c.content),
+      content,
       kind: 'indirect',
       stance: c.stance,
       said: c.said ?? null,
@@ -67,10 +70,14 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
   return doc;
 }
 
-function find(doc: Doc, needle: string) {
-  const start = doc.text.indexOf(needle);
-  if (start < 0) throw new Error(`handmade: "${needle}" is not in the text`);
-  return doc.span(start, start + needle.length);
+/** The occurrence of `needle` nearest to `near` (the first when not given). */
+function find(doc: Doc, needle: string, near = 0) {
+  let best = -1;
+  for (let i = doc.text.indexOf(needle); i >= 0; i = doc.text.indexOf(needle, i + 1)) {
+    if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
+  }
+  if (best < 0) throw new Error(`handmade: "${needle}" is not in the text`);
+  return doc.span(best, best + needle.length);
 }
 
 function* occurrences(text: string, needle: string): Generator<number> {
@@ -90,13 +97,17 @@ function hash(text: string): string {
 
 /** The entities of the Korea–Kursk story, reused by the tests. */
 export const KOREA_ENTITIES: HandmadeSpec['entities'] = [
-  { id: 'Q423', name: 'North Korea', type: 'GPE', aliases: ['North Korea', 'Pyongyang', { text: 'North Korean', label: 'NORP' }] },
-  { id: 'Q884', name: 'South Korea', type: 'GPE', aliases: ['South Korea', { text: 'South Korean', label: 'NORP' }] },
-  { id: 'Q159', name: 'Russia', type: 'GPE', aliases: ['Russia', 'Moscow', { text: 'Russian', label: 'NORP' }] },
-  { id: 'Q212', name: 'Ukraine', type: 'GPE', aliases: ['Ukraine', 'Kyiv', { text: 'Ukrainian', label: 'NORP' }] },
-  { id: 'kursk', name: 'Kursk Oblast', type: 'LOC', aliases: ['Kursk Oblast', 'Kursk region', 'Kursk'] },
-  { id: 'nis', name: 'National Intelligence Service', type: 'ORG', subtype: 'intelligence', aliases: ['National Intelligence Service', 'Seoul’s spy agency'] },
+  { id: 'Q423', name: 'North Korea', type: 'GPE', country: 'KP', aliases: ['North Korea', 'Pyongyang', { text: 'North Korean', label: 'NORP' }] },
+  { id: 'Q884', name: 'South Korea', type: 'GPE', country: 'KR', aliases: ['South Korea', { text: 'South Korean', label: 'NORP' }] },
+  { id: 'Q159', name: 'Russia', type: 'GPE', country: 'RU', aliases: ['Russia', 'Moscow', { text: 'Russian', label: 'NORP' }] },
+  { id: 'Q212', name: 'Ukraine', type: 'GPE', country: 'UA', aliases: ['Ukraine', 'Kyiv', { text: 'Ukrainian', label: 'NORP' }] },
+  { id: 'kursk', name: 'Kursk Oblast', type: 'LOC', country: 'RU', aliases: ['Kursk Oblast', 'Kursk region', 'Kursk'] },
+  { id: 'nis', name: 'National Intelligence Service', type: 'ORG', subtype: 'intelligence', country: 'KR', aliases: ['South Korea’s National Intelligence Service', 'National Intelligence Service', 'Seoul’s spy agency'] },
+  { id: 'mfa-kp', name: 'Ministry of Foreign Affairs of North Korea', type: 'ORG', subtype: 'ministry', country: 'KP', aliases: ['North Korea’s Foreign Ministry'] },
+  { id: 'sbu', name: 'Security Service of Ukraine', type: 'ORG', subtype: 'intelligence', country: 'UA', aliases: ['Ukraine’s Security Service'] },
+  { id: 'gerasimov', name: 'Valery Gerasimov', type: 'PERSON', country: 'RU', aliases: ['Valery Gerasimov'] },
+  { id: 'putin', name: 'Vladimir Putin', type: 'PERSON', country: 'RU', aliases: ['Vladimir Putin', 'Putin'] },
   { id: 'kcna', name: 'Korean Central News Agency', type: 'ORG', subtype: 'media', aliases: ['KCNA', 'Korean Central News Agency'] },
-  { id: 'gs-ua', name: 'General Staff of the Armed Forces of Ukraine', type: 'ORG', subtype: 'military', aliases: ['Ukraine’s General Staff', 'General Staff in Kyiv'] },
+  { id: 'gs-ua', name: 'General Staff of the Armed Forces of Ukraine', type: 'ORG', subtype: 'military', country: 'UA', aliases: ['Ukraine’s General Staff', 'General Staff in Kyiv'] },
   { id: 'kim', name: 'Kim Jong Un', type: 'PERSON', aliases: ['Kim Jong Un', 'Kim'] },
 ];

@@ -1,0 +1,75 @@
+import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
+
+export interface Side {
+  /** assert: the side that affirms the proposition; deny: the side that denies it or says the contrary. */
+  stance: 'assert' | 'deny';
+  /** For a number or date disagreement, the value this side gives. */
+  value?: number | string;
+  claims: ClaimRef[];
+}
+
+export interface Contradiction {
+  id: string;
+  about: string;
+  /** What the sides disagree on: stance (deny against assert, or ended against goes on), number, date. */
+  kind: 'stance' | 'number' | 'date';
+  proposition: string;
+  sides: Side[];
+}
+
+/** Counts further apart than this ratio are incompatible ("1,500" against "3,000"). */
+const NUMBER_RATIO = 1.25;
+
+/**
+ * The disagreement within a proposition, if any. Sides by position: a denial, a negated content
+ * or a contrary predicate ("ended" against "continue") turns a claim round; when some claims of
+ * the proposition say something ended or goes on, only those (and denials of them) take sides.
+ * Failing that, sources that give the same event different counts or different days disagree.
+ * Copies of one article count once; sides must not all come from one speaker.
+ */
+export function contradictionOf(propId: number, about: string, all: readonly Member[]): Contradiction | null {
+  const members = dedupeCopies(all);
+  const predicated = members.some((m) => m.features.predicate !== 0);
+  const eligible = predicated ? members.filter((m) => m.features.predicate !== 0) : members;
+  const pro = eligible.filter((m) => m.position > 0);
+  const con = eligible.filter((m) => m.position < 0);
+  const base = { id: `x${propId}`, about, proposition: `p${propId}` };
+  if (pro.length && con.length && new Set([...pro, ...con].map((m) => m.speakerKey)).size >= 2) {
+    return { ...base, kind: 'stance', sides: [{ stance: 'assert', claims: pro.map(claimRef) }, { stance: 'deny', claims: con.map(claimRef) }] };
+  }
+  return valueContradiction(base, members, 'number') ?? valueContradiction(base, members, 'date');
+}
+
+function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposition'>, members: readonly Member[], kind: 'number' | 'date'): Contradiction | null {
+  // value → members giving it, for one event type at a time
+  const byType = new Map<string, Map<string, Member[]>>();
+  for (const m of members) {
+    if (m.position <= 0) continue;
+    for (const e of m.features.events) {
+      if (e.planned) continue;
+      const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
+      if (value === null) continue;
+      const values = byType.get(e.type) ?? new Map<string, Member[]>();
+      byType.set(e.type, values);
+      const list = values.get(value) ?? [];
+      if (!list.includes(m)) list.push(m);
+      values.set(value, list);
+    }
+  }
+  for (const values of byType.values()) {
+    const entries = [...values.entries()];
+    if (entries.length < 2) continue;
+    if (kind === 'number') {
+      const nums = entries.map(([v]) => Number(v));
+      if (Math.max(...nums) / Math.max(1e-9, Math.min(...nums)) <= NUMBER_RATIO) continue;
+    }
+    const speakers = new Set(entries.flatMap(([, ms]) => ms.map((m) => m.speakerKey)));
+    if (speakers.size < 2) continue;
+    return {
+      ...base,
+      kind,
+      sides: entries.map(([v, ms]) => ({ stance: 'assert' as const, value: kind === 'number' ? Number(v) : v, claims: ms.map(claimRef) })),
+    };
+  }
+  return null;
+}

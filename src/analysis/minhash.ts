@@ -1,0 +1,80 @@
+/**
+ * MinHash signatures over word 5-gram shingles, and LSH bands over them, for finding
+ * near-duplicate articles (syndicated copies, lightly edited rewrites) without comparing every
+ * pair: articles sharing a band are candidates, and the estimated Jaccard similarity decides.
+ */
+export const HASHES = 128;
+export const BANDS = 32;
+const ROWS = HASHES / BANDS;
+const SHINGLE = 5;
+/** Estimated shingle Jaccard similarity from which two articles are near-duplicates. */
+export const DUPLICATE_SIMILARITY = 0.5;
+
+const SEEDS = (() => {
+  const seeds = new Uint32Array(HASHES);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < HASHES; i++) {
+    x = fmix(x + 0x6d2b79f5);
+    seeds[i] = x;
+  }
+  return seeds;
+})();
+
+/** MurmurHash3's finaliser: a fast, well-mixed 32-bit permutation. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function fnv(s: string, h = 2166136261): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** The signature of a text: for each of HASHES hash functions, the least hash over its shingles. */
+export function minhash(text: string): Uint32Array {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  const shingles = Math.max(1, words.length - SHINGLE + 1);
+  for (let i = 0; i < shingles; i++) {
+    let h = 2166136261;
+    for (let k = i; k < Math.min(words.length, i + SHINGLE); k++) h = fnv(words[k]!, h ^ 32);
+    for (let j = 0; j < HASHES; j++) {
+      const v = fmix(h ^ SEEDS[j]!);
+      if (v < sig[j]!) sig[j] = v;
+    }
+  }
+  return sig;
+}
+
+/** One hash per band of ROWS signature values (signed 32-bit, as SQLite integers). */
+export function bands(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = fmix(b + 1);
+    for (let r = 0; r < ROWS; r++) h = fmix(h ^ sig[b * ROWS + r]!);
+    out.push(h | 0);
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity of the shingle sets behind two signatures. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
+
+export function toBuffer(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+export function fromBuffer(buf: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(buf.byteLength);
+  copy.set(buf);
+  return new Uint32Array(copy.buffer);
+}

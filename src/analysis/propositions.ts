@@ -1,0 +1,122 @@
+import type { ClaimFeatures, EventSig } from './features.js';
+
+/**
+ * Propositions: claims about the same thing, across articles and sources. A claim joins the
+ * proposition it matches best, found through keys (an event type with one of its arguments; six
+ * MinHash values of its content words), else founds a new one. Matching is by event (same type,
+ * a shared argument, no conflicting one) or by content words (Jaccard, with a shared entity
+ * lowering the bar).
+ */
+export interface PropFeatures {
+  events: EventSig[];
+  words: string[];
+  entities: string[];
+  countries: Record<string, string>;
+}
+
+const WORD_HASHES = 6;
+/** At most this many event signatures are kept per proposition (the earliest). */
+const MAX_EVENTS = 12;
+
+export function propositionOf(f: ClaimFeatures): PropFeatures {
+  return { events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries } };
+}
+
+/**
+ * Add a member's events of the proposition's own types (a member's other events are not what the
+ * proposition is about); returns the new keys, if any.
+ */
+export function widen(p: PropFeatures, f: ClaimFeatures): string[] {
+  const before = new Set(keysOf(p));
+  const types = new Set(p.events.map((e) => e.type));
+  p.events = dedupeEvents([...p.events, ...f.events.filter((e) => types.has(e.type))]).slice(0, MAX_EVENTS);
+  Object.assign(p.countries, f.countries);
+  return keysOf(p).filter((k) => !before.has(k));
+}
+
+function dedupeEvents(events: readonly EventSig[]): EventSig[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const k = `${e.type}|${e.actor}|${e.target}|${e.place}`;
+    if (seen.has(k) || (!e.actor && !e.target && !e.place)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Lookup keys of a claim or proposition. */
+export function keysOf(f: { events: readonly EventSig[]; words: readonly string[] }): string[] {
+  const keys = new Set<string>();
+  for (const e of f.events) {
+    if (e.actor) keys.add(`e:${e.type}:a:${e.actor}`);
+    if (e.target) keys.add(`e:${e.type}:t:${e.target}`);
+    if (e.place) keys.add(`e:${e.type}:p:${e.place}`);
+  }
+  if (f.words.length >= 3) {
+    for (let j = 0; j < WORD_HASHES; j++) {
+      let min = 0xffffffff;
+      for (const w of f.words) {
+        const h = wordHash(w, j);
+        if (h < min) min = h;
+      }
+      keys.add(`w:${j}:${min.toString(36)}`);
+    }
+  }
+  return [...keys];
+}
+
+function wordHash(w: string, seed: number): number {
+  let h = (2166136261 ^ Math.imul(seed + 1, 0x9e3779b9)) >>> 0;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
+export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
+  let best = 0;
+  for (const e of f.events) {
+    for (const q of p.events) {
+      const s = eventMatch(e, q, { ...p.countries, ...f.countries });
+      if (s > best) best = s;
+    }
+  }
+  if (best) return 2 + best;
+  const inter = intersection(f.words, p.words);
+  if (inter < 3) return 0;
+  const jaccard = inter / (f.words.length + p.words.length - inter);
+  const sharedEntity = f.entities.some((e) => p.entities.includes(e));
+  if (jaccard >= 0.5 || (sharedEntity && jaccard >= 0.3)) return jaccard;
+  return 0;
+}
+
+/** Shared arguments of two events of one type (0 when they differ in type or conflict). */
+function eventMatch(a: EventSig, b: EventSig, countries: Record<string, string>): number {
+  if (a.type !== b.type) return 0;
+  const same = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
+  if (a.actor && b.actor && !same(a.actor, b.actor)) return 0;
+  if (a.place && b.place && !same(a.place, b.place)) return 0;
+  if (a.time && b.time && a.time.slice(0, 4) !== b.time.slice(0, 4)) return 0;
+  let shared = 0;
+  if (a.actor && a.actor === b.actor) shared++;
+  if (a.target && a.target === b.target) shared++;
+  if (a.place && a.place === b.place) shared++;
+  return shared / 3;
+}
+
+function intersection(a: readonly string[], b: readonly string[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return n;
+}

@@ -1,0 +1,350 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Analysis, Claim } from '../doc/types.js';
+import type { Store } from '../store/store.js';
+import { contradictionOf } from './contradictions.js';
+import { claimFeatures, positionOf, speakerKey, type ClaimFeatures } from './features.js';
+import type { Member } from './members.js';
+import { bands, DUPLICATE_SIMILARITY, fromBuffer, minhash, similarity, toBuffer } from './minhash.js';
+import { keysOf, matchScore, propositionOf, widen, type PropFeatures } from './propositions.js';
+import { analysisDb, type AnalysisDatabase } from './schema.js';
+import { storyOf } from './stories.js';
+
+export interface RefreshStats {
+  articles: number;
+  claims: number;
+  propositions: number;
+  ms: number;
+}
+
+/** Articles per transaction: small enough that readers are not held up long. */
+const BATCH = 100;
+const IN_CHUNK = 400;
+
+const running = new WeakMap<Store, Promise<RefreshStats>>();
+
+/**
+ * Bring the materialised cross-article analysis up to date with the store: near-duplicate groups,
+ * proposition membership and the timeline for articles saved since the last refresh, then the
+ * contradictions and stories of every proposition that gained or lost a claim. Incremental and
+ * cheap when nothing changed; call it after saving articles (`claimtrail analyze` does, and so
+ * should the API after POST /api/articles). Concurrent calls on one store share one run.
+ */
+export function refreshAnalysis(store: Store): Promise<RefreshStats> {
+  const pending = running.get(store);
+  if (pending) return pending.then(() => refreshAnalysis(store));
+  const run = doRefresh(analysisDb(store)).finally(() => running.delete(store));
+  running.set(store, run);
+  return run;
+}
+
+async function doRefresh(db: Kysely<AnalysisDatabase>): Promise<RefreshStats> {
+  const t0 = performance.now();
+  const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
+  const state = await db.selectFrom('analysis_state').select('value').where('key', '=', 'articles_seq').executeTakeFirst();
+  let last = Number(state?.value ?? 0);
+  const matcher = new Matcher();
+  for (;;) {
+    const batch = await db
+      .selectFrom('articles')
+      .innerJoin('layers', 'layers.article_id', 'articles.id')
+      .select(['articles.seq', 'articles.id', 'articles.text', 'articles.published', 'layers.json'])
+      .where('articles.seq', '>', last)
+      .orderBy('articles.seq')
+      .limit(BATCH)
+      .execute();
+    if (!batch.length) break;
+    await db.transaction().execute(async (trx) => {
+      for (const row of batch) {
+        const layers = JSON.parse(row.json) as Omit<Analysis, 'article'>;
+        const analysis = { ...layers, article: { id: row.id, text: row.text, published: row.published } } as Analysis;
+        await addArticle(trx, matcher, row.seq, analysis, stats);
+        stats.articles++;
+      }
+      last = batch[batch.length - 1]!.seq;
+      await trx
+        .insertInto('analysis_state')
+        .values({ key: 'articles_seq', value: String(last) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(last) }))
+        .execute();
+    });
+  }
+  stats.propositions = await recomputeDirty(db);
+  stats.ms = performance.now() - t0;
+  return stats;
+}
+
+async function addArticle(trx: Transaction<AnalysisDatabase>, matcher: Matcher, seq: number, analysis: Analysis, stats: RefreshStats): Promise<void> {
+  const id = analysis.article.id;
+  await duplicateGroup(trx, seq, id, analysis.article.text);
+  const claimSeqs = new Map(
+    (await trx.selectFrom('claims').select(['seq', 'claim_id']).where('article_id', '=', id).execute()).map((r) => [r.claim_id, r.seq]),
+  );
+  const features = claimFeatures(analysis);
+  const propOf = new Map<string, number>();
+  const claims = [...analysis.claims].sort((a, b) => a.content.start - b.content.start);
+  await matcher.prefetch(trx, claims.map((c) => keysOf(features.get(c.id)!)).flat());
+  for (const c of claims) {
+    const f = features.get(c.id)!;
+    const claimSeq = claimSeqs.get(c.id);
+    if (claimSeq === undefined) continue;
+    const answered = f.answers ? propOf.get(f.answers) : undefined;
+    const prop = answered ?? (await matcher.assign(trx, f));
+    propOf.set(c.id, prop);
+    await trx
+      .insertInto('claim_props')
+      .values({ claim_seq: claimSeq, article_id: id, prop_id: prop, position: positionOf(c.stance, f), features: JSON.stringify(f) })
+      .onConflict((oc) => oc.column('claim_seq').doNothing())
+      .execute();
+    stats.claims++;
+  }
+  await trx.updateTable('propositions').set({ dirty: 1 }).where('id', 'in', [...new Set(propOf.values())]).execute();
+  await addTimeline(trx, analysis, propOf);
+}
+
+/** Store the article's MinHash and join the group of the first stored near-duplicate, if any. */
+async function duplicateGroup(trx: Transaction<AnalysisDatabase>, seq: number, id: string, text: string): Promise<void> {
+  const sig = minhash(text);
+  const bandHashes = bands(sig);
+  const candidates = await trx
+    .selectFrom('doc_bands')
+    .innerJoin('doc_signatures', 'doc_signatures.article_id', 'doc_bands.article_id')
+    .select(['doc_signatures.article_id', 'doc_signatures.seq', 'doc_signatures.minhash', 'doc_signatures.dup_group'])
+    .where('doc_bands.band', 'in', bandHashes)
+    .groupBy('doc_signatures.article_id')
+    .execute();
+  let group = id;
+  let best = DUPLICATE_SIMILARITY;
+  for (const c of candidates) {
+    if (c.article_id === id) continue;
+    const s = similarity(sig, fromBuffer(c.minhash));
+    if (s >= best) {
+      best = s;
+      group = c.dup_group;
+    }
+  }
+  await trx.insertInto('doc_signatures').values({ article_id: id, seq, minhash: toBuffer(sig), dup_group: group }).onConflict((oc) => oc.column('article_id').doNothing()).execute();
+  await trx.insertInto('doc_bands').values(bandHashes.map((band) => ({ band, article_id: id }))).execute();
+}
+
+/**
+ * Finds a claim's proposition through the key index, caching keys and proposition features for
+ * the length of one refresh so a batch of articles costs a few queries, not one per claim.
+ */
+class Matcher {
+  private readonly keys = new Map<string, number[]>();
+  private readonly props = new Map<number, PropFeatures>();
+
+  async prefetch(trx: Transaction<AnalysisDatabase>, keys: string[]): Promise<void> {
+    const missing = [...new Set(keys)].filter((k) => !this.keys.has(k));
+    for (let i = 0; i < missing.length; i += IN_CHUNK) {
+      const chunk = missing.slice(i, i + IN_CHUNK);
+      for (const k of chunk) this.keys.set(k, []);
+      const rows = await trx.selectFrom('prop_keys').select(['key', 'prop_id']).where('key', 'in', chunk).execute();
+      for (const r of rows) this.keys.get(r.key)!.push(r.prop_id);
+    }
+    const ids = [...new Set(keys.flatMap((k) => this.keys.get(k) ?? []))].filter((id) => !this.props.has(id));
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const rows = await trx.selectFrom('propositions').select(['id', 'features']).where('id', 'in', ids.slice(i, i + IN_CHUNK)).execute();
+      for (const r of rows) this.props.set(r.id, JSON.parse(r.features) as PropFeatures);
+    }
+  }
+
+  async assign(trx: Transaction<AnalysisDatabase>, f: ClaimFeatures): Promise<number> {
+    const keys = keysOf(f);
+    await this.prefetch(trx, keys);
+    let best: number | null = null;
+    let bestScore = 0;
+    for (const id of new Set(keys.flatMap((k) => this.keys.get(k) ?? []))) {
+      const p = this.props.get(id);
+      const s = p ? matchScore(f, p) : 0;
+      if (s > bestScore || (s === bestScore && s > 0 && best !== null && id < best)) {
+        best = id;
+        bestScore = s;
+      }
+    }
+    if (best !== null) {
+      const p = this.props.get(best)!;
+      const added = widen(p, f);
+      if (added.length) {
+        await trx.updateTable('propositions').set({ features: JSON.stringify(p) }).where('id', '=', best).execute();
+        await this.addKeys(trx, best, added);
+      }
+      return best;
+    }
+    const p = propositionOf(f);
+    const row = await trx.insertInto('propositions').values({ about: '', features: JSON.stringify(p), claims: 0, sources: 0, dirty: 1, search: '' }).returning('id').executeTakeFirstOrThrow();
+    this.props.set(row.id, p);
+    await this.addKeys(trx, row.id, keysOf(p));
+    return row.id;
+  }
+
+  private async addKeys(trx: Transaction<AnalysisDatabase>, id: number, keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await trx.insertInto('prop_keys').values(keys.map((key) => ({ key, prop_id: id }))).execute();
+    for (const k of keys) {
+      const list = this.keys.get(k);
+      if (list) list.push(id);
+    }
+  }
+}
+
+/** Dated events and claims of the article as timeline items, merged with the same item from other articles. */
+async function addTimeline(trx: Transaction<AnalysisDatabase>, analysis: Analysis, propOf: Map<string, number>): Promise<void> {
+  const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
+  const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
+  const items: { key: string; date: string; kind: string; json: unknown; ref: string; entities: string[] }[] = [];
+  for (const e of analysis.events) {
+    if (!e.time || !/^\d{4}/.test(e.time)) continue;
+    items.push({
+      key: `e|${e.type}|${e.actor}|${e.target}|${e.place}|${e.time}`,
+      date: e.time,
+      kind: 'event',
+      json: { type: e.type, actor: ref(e.actor), target: ref(e.target), place: ref(e.place), quantity: e.quantity, status: e.status, trigger: e.trigger.text },
+      ref: e.id,
+      entities: [e.actor, e.target, e.place].filter((x): x is string => x !== null),
+    });
+  }
+  for (const c of analysis.claims) {
+    if (!c.said || !/^\d{4}/.test(c.said)) continue;
+    const speaker = speakerName(c, names);
+    const inside = analysis.entities.filter((e) => e.mentions.some((m) => m.start >= c.content.start && m.end <= c.content.end)).map((e) => e.id);
+    items.push({
+      key: `c|${propOf.get(c.id) ?? c.id}|${speakerKey(c)}|${c.stance}|${c.said}`,
+      date: c.said,
+      kind: 'claim',
+      json: { speaker, stance: c.stance, content: c.content.text, proposition: propOf.has(c.id) ? `p${propOf.get(c.id)}` : null },
+      ref: c.id,
+      entities: [...new Set([c.speaker?.entity, ...inside].filter((x): x is string => Boolean(x)))],
+    });
+  }
+  for (const item of items) {
+    const existing = await trx.selectFrom('timeline_items').select('id').where('key', '=', item.key).executeTakeFirst();
+    const itemId =
+      existing?.id ??
+      (await trx.insertInto('timeline_items').values({ key: item.key, date: item.date, kind: item.kind, json: JSON.stringify(item.json) }).returning('id').executeTakeFirstOrThrow()).id;
+    await trx.insertInto('timeline_sources').values({ item_id: itemId, article_id: analysis.article.id, ref: item.ref }).execute();
+    if (!existing && item.entities.length) await trx.insertInto('timeline_entities').values(item.entities.map((entity_id) => ({ item_id: itemId, entity_id }))).execute();
+  }
+}
+
+function speakerName(c: Claim, names: Map<string, string>): string | null {
+  return (c.speaker?.entity && names.get(c.speaker.entity)) || c.speaker?.text || null;
+}
+
+/** Recompute about, counts, contradiction and story of every proposition marked dirty. */
+async function recomputeDirty(db: Kysely<AnalysisDatabase>): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const ids = (await db.selectFrom('propositions').select('id').where('dirty', '=', 1).orderBy('id').limit(IN_CHUNK).execute()).map((r) => r.id);
+    if (!ids.length) return done;
+    await db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('claim_props as cp')
+        .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
+        .innerJoin('articles as a', 'a.id', 'c.article_id')
+        .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
+        .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
+        .select([
+          'cp.prop_id',
+          'cp.position',
+          'cp.features',
+          'c.claim_id',
+          'c.article_id',
+          'c.speaker_entity',
+          'c.speaker_text',
+          'c.stance',
+          'c.content',
+          'c.content_start',
+          'c.said',
+          'a.seq',
+          'a.published',
+          'a.source',
+          'ds.dup_group',
+          'e.name as speaker_name',
+        ])
+        .where('cp.prop_id', 'in', ids)
+        .execute();
+      const byProp = new Map<number, Member[]>();
+      for (const r of rows) {
+        const list = byProp.get(r.prop_id) ?? [];
+        byProp.set(r.prop_id, list);
+        list.push({
+          article: r.article_id,
+          articleSeq: r.seq,
+          claim: r.claim_id,
+          speaker: r.speaker_name ?? r.speaker_text,
+          speakerKey: r.speaker_entity ?? (r.speaker_text ? `text:${r.speaker_text.toLowerCase()}` : 'article'),
+          stance: r.stance as Member['stance'],
+          content: r.content,
+          contentStart: r.content_start,
+          said: r.said,
+          published: r.published,
+          source: r.source,
+          dupGroup: r.dup_group ?? r.article_id,
+          position: r.position,
+          features: JSON.parse(r.features) as ClaimFeatures,
+        });
+      }
+      const features = new Map(
+        (await trx.selectFrom('propositions').select(['id', 'features']).where('id', 'in', ids).execute()).map((r) => [r.id, JSON.parse(r.features) as PropFeatures]),
+      );
+      const entityIds = [...new Set([...features.values()].flatMap((p) => p.events.flatMap((e) => [e.actor, e.target, e.place])).filter((x): x is string => x !== null))];
+      const names = new Map<string, string>();
+      for (let i = 0; i < entityIds.length; i += IN_CHUNK) {
+        for (const r of await trx.selectFrom('entities').select(['id', 'name']).where('id', 'in', entityIds.slice(i, i + IN_CHUNK)).execute()) names.set(r.id, r.name);
+      }
+      const empty: number[] = [];
+      for (const id of ids) {
+        const members = byProp.get(id) ?? [];
+        if (!members.length) {
+          empty.push(id);
+          continue;
+        }
+        const about = aboutOf(features.get(id), members, names);
+        const search = [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase();
+        const sources = new Set(members.map((m) => m.dupGroup)).size;
+        await trx.updateTable('propositions').set({ about, claims: members.length, sources, dirty: 0, search }).where('id', '=', id).execute();
+        await trx.deleteFrom('contradictions').where('prop_id', '=', id).execute();
+        await trx.deleteFrom('stories').where('prop_id', '=', id).execute();
+        const x = contradictionOf(id, about, members);
+        if (x) await trx.insertInto('contradictions').values({ prop_id: id, json: JSON.stringify(x), search }).execute();
+        const s = storyOf(id, about, members);
+        if (s) await trx.insertInto('stories').values({ prop_id: id, json: JSON.stringify(s), search }).execute();
+        done++;
+      }
+      if (empty.length) await trx.deleteFrom('propositions').where('id', 'in', empty).execute();
+    });
+  }
+}
+
+const PHRASE: Record<string, string> = {
+  deploy: 'deployment',
+  attack: 'attack',
+  military_operation: 'military operation',
+  capture: 'capture',
+  kill: 'killing',
+  injure: 'injuries',
+  withdraw: 'withdrawal',
+  sign_agreement: 'agreement signed',
+  meet: 'meeting',
+  sanction: 'sanctions',
+  arms_transfer: 'arms transfer',
+  commemorate: 'commemoration',
+  protest: 'protest',
+  arrest: 'arrest',
+  threaten: 'threat',
+  ceasefire: 'ceasefire',
+};
+
+/** A short name for the proposition: its event ("deployment by North Korea in Russia") or its first affirming claim. */
+function aboutOf(p: PropFeatures | undefined, members: readonly Member[], names: Map<string, string>): string {
+  const e = p?.events[0];
+  if (e) {
+    const name = (id: string | null) => (id ? (names.get(id) ?? id) : null);
+    const parts = [PHRASE[e.type] ?? e.type, e.actor && `by ${name(e.actor)}`, e.target && `against ${name(e.target)}`, e.place && `in ${name(e.place)}`].filter(Boolean);
+    return parts.join(' ');
+  }
+  const first = [...members].sort((a, b) => b.position - a.position || a.articleSeq - b.articleSeq || a.contentStart - b.contentStart)[0]!;
+  const text = first.content.replace(/\s+/g, ' ').trim();
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}

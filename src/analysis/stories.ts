@@ -1,0 +1,70 @@
+import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
+
+export interface StoryStep extends ClaimRef {
+  /** The date the step is placed at: when said, else inferred (see orderSteps), or null. */
+  placed: string | null;
+}
+
+export interface Story {
+  id: string;
+  about: string;
+  proposition: string;
+  steps: StoryStep[];
+}
+
+/**
+ * A claim's story: the proposition's claims in the order they were made, when they show a change
+ * (a denial after a report, a confirmation after a denial, a new stance). Copies count once.
+ */
+export function storyOf(propId: number, about: string, all: readonly Member[]): Story | null {
+  const members = dedupeCopies(all).filter((m) => m.position !== 0);
+  if (members.length < 2) return null;
+  const positions = new Set(members.map((m) => m.position));
+  const stances = new Set(members.map((m) => m.stance));
+  if (positions.size < 2 && stances.size < 2) return null;
+  return { id: `s${propId}`, about, proposition: `p${propId}`, steps: orderSteps(members) };
+}
+
+interface Placed {
+  m: Member;
+  date: string;
+  rank: number;
+}
+
+/**
+ * Order by when each claim was made. A claim without a date is placed by its article's words: a
+ * dismissal right after the claim it answers; "initially" before the article's other dated steps;
+ * otherwise ("later", "now", or nothing) at the article's publication date.
+ */
+export function orderSteps(members: readonly Member[]): StoryStep[] {
+  const byClaim = new Map(members.map((m) => [`${m.article}|${m.claim}`, m]));
+  const placed = new Map<Member, Placed>();
+  const place = (m: Member, depth = 0): Placed => {
+    const known = placed.get(m);
+    if (known) return known;
+    let p: Placed;
+    const referent = m.features.answers ? byClaim.get(`${m.article}|${m.features.answers}`) : undefined;
+    if (m.said) p = { m, date: m.said, rank: 0 };
+    else if (referent && depth < 8) {
+      const r = place(referent, depth + 1);
+      p = { m, date: r.date, rank: r.rank + 1 };
+    } else if (m.features.order === 'early') {
+      const dated = members.filter((o) => o.article === m.article && o.said).map((o) => o.said!);
+      p = { m, date: dated.sort()[0] ?? m.published ?? '', rank: -1 };
+    } else p = { m, date: m.published ?? '', rank: 0 };
+    placed.set(m, p);
+    return p;
+  };
+  const all = members.map((m) => place(m));
+  all.sort((a, b) => compareDates(a.date, b.date) || a.rank - b.rank || a.m.articleSeq - b.m.articleSeq || a.m.contentStart - b.m.contentStart);
+  return all.map((p) => ({ ...claimRef(p.m), placed: p.date || null }));
+}
+
+/** TIMEX3 dates of any precision: "2024-10" and "2024-10-15" compare on their shared prefix first. */
+function compareDates(a: string, b: string): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  const x = a.slice(0, n);
+  const y = b.slice(0, n);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { crossArticleAnalysis } from './analysis-migration.js';
 
 /**
  * Versioned schema migrations, applied in name order at open. A migration is never edited once
@@ -110,6 +111,7 @@ const migrations: Record<string, Migration> = {
       for (const t of ['events', 'claims', 'mentions', 'entities', 'layers', 'articles']) await db.schema.dropTable(t).ifExists().execute();
     },
   },
+  '0005_cross_article_analysis': crossArticleAnalysis,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,8 @@ export interface FeedItem {
 
 export interface Feed {
   title: string | null;
+  /** Channel language (RSS <language>, Atom xml:lang), applied to items. */
+  language: string | null;
   items: FeedItem[];
 }
 
@@ -34,7 +36,8 @@ export function parseFeed(xml: string, origin: string): Feed {
   const atom = rootName === 'feed';
   const items = [...root.getElementsByTagName(atom ? 'entry' : 'item')].map((el, i) => (atom ? atomEntry(el, i + 1) : rssItem(el, i + 1)));
   const channel = atom ? root : (root.getElementsByTagName('channel')[0] ?? root);
-  return { title: childText(channel, 'title'), items };
+  const language = childText(channel, 'language') ?? childText(channel, 'dc:language') ?? root.getAttribute('xml:lang');
+  return { title: childText(channel, 'title'), language: language || null, items };
 }
 
 function rssItem(el: Element, index: number): FeedItem {

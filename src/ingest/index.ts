@@ -185,12 +185,12 @@ async function* fromFeed(xml: string, origin: string, options: IngestOptions): A
   for (const item of feed.items) {
     const at = item.link ?? `${origin}#${item.index}`;
     try {
-      const meta = { origin: at, ref: at, source: feed.title, url: item.link, language: null };
+      const meta = { origin: at, ref: at, source: feed.title, url: item.link, language: feed.language };
       if (item.summaryOnly && item.link) {
         for await (const got of fromUrl(item.link, options)) {
           if (!got.ok) throw got.error;
           const a = got.article;
-          yield { ok: true, article: { ...a, title: a.title ?? item.title, published: a.published ?? item.published, source: a.source ?? feed.title } };
+          yield { ok: true, article: { ...a, title: a.title ?? item.title, published: a.published ?? item.published, source: a.source ?? feed.title, language: a.language ?? feed.language } };
         }
         continue;
       }

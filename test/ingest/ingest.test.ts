@@ -168,7 +168,7 @@ describe('inputs of every kind', () => {
     const feed = join(dir, 'feed.rss');
     writeFileSync(
       feed,
-      `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Wire</title>
+      `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Example Wire</title><language>en-gb</language>
       <item><title>Full item</title><link>${base}/full</link><pubDate>Tue, 29 Apr 2025 09:00:00 GMT</pubDate><content:encoded><![CDATA[<p>The whole article is in the feed.</p><p>It has two paragraphs.</p>]]></content:encoded></item>
       <item><title>Teaser item</title><link>${base}/story</link><pubDate>Sun, 12 Jan 2025 08:00:00 GMT</pubDate><description>Two soldiers detained.</description></item>
       <item><title>Broken link</title><link>${base}/missing</link><description>Short.</description></item>
@@ -177,7 +177,7 @@ describe('inputs of every kind', () => {
     const items = await all([feed]);
     const got = articles(items);
     expect(got.map((a) => a.title)).toEqual(['Full item', 'Fetched story']);
-    expect(got[0]).toMatchObject({ published: '2025-04-29T09:00:00Z', source: 'Example Wire', text: 'Full item\n\nThe whole article is in the feed.\n\nIt has two paragraphs.' });
+    expect(got[0]).toMatchObject({ published: '2025-04-29T09:00:00Z', source: 'Example Wire', language: 'en-gb', text: 'Full item\n\nThe whole article is in the feed.\n\nIt has two paragraphs.' });
     expect(got[1]!.text).toContain('two soldiers had been detained');
     expect(got[1]!.text).not.toContain('Home | World');
     expect(errors(items)).toEqual([expect.stringContaining(`${base}/missing: HTTP 404`)]);
@@ -188,11 +188,11 @@ describe('inputs of every kind', () => {
       await all([
         {
           name: 'atom',
-          content: `<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title><entry><title>Atom entry</title><link rel="alternate" href="https://example.org/a"/><published>2024-11-05T12:00:00Z</published><content type="html">&lt;p&gt;${'Officials confirmed the meeting took place in the capital. '.repeat(5)}&lt;/p&gt;</content></entry></feed>`,
+          content: `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>Atom Wire</title><entry><title>Atom entry</title><link rel="alternate" href="https://example.org/a"/><published>2024-11-05T12:00:00Z</published><content type="html">&lt;p&gt;${'Officials confirmed the meeting took place in the capital. '.repeat(5)}&lt;/p&gt;</content></entry></feed>`,
         },
       ]),
     );
-    expect(got[0]).toMatchObject({ title: 'Atom entry', url: 'https://example.org/a', published: '2024-11-05T12:00:00Z', source: 'Atom Wire' });
+    expect(got[0]).toMatchObject({ title: 'Atom entry', url: 'https://example.org/a', published: '2024-11-05T12:00:00Z', source: 'Atom Wire', language: 'en' });
   });
 
   it('fetches an HTML page by URL, with the page’s metadata', async () => {

@@ -1,0 +1,204 @@
+import { Readability } from '@mozilla/readability';
+import { segmentBlocks, SKIPPED, type Block } from './blocks.js';
+import { isBoilerplateElement, isTrailer, looksLikeProse } from './signals.js';
+
+/** What Readability says about the page besides its content. */
+export interface ReadabilityMetadata {
+  title: string | null;
+  publishedTime: string | null;
+  siteName: string | null;
+  lang: string | null;
+}
+
+export interface MainText {
+  /** The paragraphs of the main text, without the headline. */
+  paragraphs: string[];
+  readability: ReadabilityMetadata;
+}
+
+/**
+ * The main text of a page: Readability chooses the article, then the paragraphs it dropped
+ * between the headline and its last paragraph come back when they read as prose, and what it
+ * kept that is page furniture (newsletter boxes, author cards, captions, share bars, trailing
+ * "related" lists and prompts) goes. Works on the page's own DOM; Readability runs on a copy.
+ */
+export function extractMainText(document: Document, headline: Element | null): MainText {
+  revealHiddenProse(document);
+  removeInert(document);
+  const copy = document.cloneNode(true) as Document;
+  const parsed = new Readability(copy, { serializer: (node: Node) => node }).parse();
+  const kept = parsed?.content ? alignTextNodes(document.body, parsed.content) : new Set<Node>();
+  const blocks = segmentBlocks(document.body, kept);
+  return {
+    paragraphs: selectParagraphs(blocks, headline),
+    readability: {
+      title: clean(parsed?.title),
+      publishedTime: clean(parsed?.publishedTime),
+      siteName: clean(parsed?.siteName),
+      lang: clean(parsed?.lang),
+    },
+  };
+}
+
+/** Share of the kept text above which a flagged element is the article's wrapper, not furniture in it. */
+const WRAPPER_SHARE = 0.3;
+/** How far before Readability's first paragraph the headline may sit for the text between to count. */
+const HEADLINE_REACH = 30;
+
+function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
+  const isKept = (b: Block) => b.keptChars * 2 >= b.text.length;
+  let first = blocks.findIndex(isKept);
+  let last = blocks.findLastIndex(isKept);
+  // Readability found nothing: read the whole page, keeping only what reads as prose.
+  const fallback = first < 0;
+  if (fallback) {
+    first = 0;
+    last = blocks.length - 1;
+  }
+  const headlineAt = headline ? blocks.findIndex((b) => b.element === headline || headline.contains(b.element)) : -1;
+  const start = headlineAt >= 0 && headlineAt < first && first - headlineAt <= HEADLINE_REACH ? headlineAt : first;
+
+  // The article's container: the deepest element holding everything Readability kept.
+  let container: Element | null = null;
+  for (let i = first; i <= last && !fallback; i++) {
+    const b = blocks[i]!;
+    if (!isKept(b)) continue;
+    container = container ? commonAncestor(container, b.element) : b.element.parentElement;
+  }
+  container ??= blocks[0]?.element.ownerDocument.body ?? null;
+  if (headlineAt === start && headline && container) container = commonAncestor(container, headline);
+
+  // Furniture inside the container (flagged by tag or class) unless it holds much of the kept text.
+  const flags = new Map<Element, boolean>();
+  const flaggedAncestors = (b: Block): Element[] => {
+    const out: Element[] = [];
+    for (let el: Element | null = b.element; el && el !== container; el = el.parentElement) {
+      let f = flags.get(el);
+      if (f === undefined) flags.set(el, (f = isBoilerplateElement(el)));
+      if (f) out.push(el);
+    }
+    return out;
+  };
+  const keptIn = new Map<Element, number>();
+  let totalKept = 0;
+  const window = blocks.slice(start, last + 1);
+  const ancestors = window.map(flaggedAncestors);
+  window.forEach((b, i) => {
+    totalKept += b.keptChars;
+    for (const el of ancestors[i]!) keptIn.set(el, (keptIn.get(el) ?? 0) + b.keptChars);
+  });
+  const furniture = (i: number) => ancestors[i]!.some((el) => (keptIn.get(el) ?? 0) <= WRAPPER_SHARE * totalKept);
+
+  const chosen: Block[] = [];
+  window.forEach((b, i) => {
+    if (headline && (b.element === headline || headline.contains(b.element))) return;
+    if (furniture(i)) return;
+    if ((!fallback && isKept(b)) || looksLikeProse(b)) chosen.push(b);
+  });
+  while (chosen.length && isTrailer(chosen[chosen.length - 1]!)) chosen.pop();
+  // A heading with nothing of its own under it (the next kept block is a heading as high) goes.
+  return chosen
+    .filter((b, i) => {
+      if (!b.heading) return true;
+      const next = chosen[i + 1];
+      return next !== undefined && (!next.heading || next.heading > b.heading);
+    })
+    .map((b) => b.text);
+}
+
+function commonAncestor(a: Element, b: Element): Element {
+  let el: Element | null = a;
+  while (el && !el.contains(b)) el = el.parentElement;
+  return el ?? a.ownerDocument.documentElement;
+}
+
+/**
+ * Pages that render their article with script often ship a copy in <noscript>, or hide the
+ * article until a script shows it. Both are the article for a reader without script: unwrap
+ * the <noscript> and unhide the element when it holds prose (several paragraphs of text).
+ */
+function revealHiddenProse(document: Document): void {
+  for (const el of Array.from(document.body.getElementsByTagName('noscript'))) {
+    if (holdsProse(el)) el.replaceWith(...Array.from(el.childNodes));
+  }
+  for (const el of Array.from(document.body.querySelectorAll('[hidden], [style*="display"], [aria-hidden="true"]'))) {
+    const style = el.getAttribute('style') ?? '';
+    const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(style);
+    if (hidden && holdsProse(el)) {
+      el.removeAttribute('hidden');
+      el.removeAttribute('aria-hidden');
+      el.setAttribute('style', style.replace(/display\s*:\s*none\s*;?/gi, ''));
+    }
+  }
+}
+
+function holdsProse(el: Element): boolean {
+  let paragraphs = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) if ((p.textContent ?? '').trim().length >= 80 && ++paragraphs >= 3) return true;
+  return false;
+}
+
+/** Script, style and embedded objects carry no text to read; dropping them first makes the rest faster. */
+function removeInert(document: Document): void {
+  for (const tag of ['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'object', 'embed', 'canvas']) {
+    for (const el of Array.from(document.body.getElementsByTagName(tag))) el.remove();
+  }
+}
+
+/**
+ * The text nodes of `root` that Readability's `content` (built from a copy of the page) holds:
+ * each of its text nodes matched, in document order, to the next original node with the same
+ * text. Identity cannot be used: Readability re-parses the page when it retries.
+ */
+function alignTextNodes(root: Node, content: Node): Set<Node> {
+  const positions = new Map<string, number[]>();
+  const nodes: Node[] = [];
+  collectTextNodes(root, (node) => {
+    const key = textKey(node);
+    if (!key) return;
+    const list = positions.get(key);
+    if (list) list.push(nodes.length);
+    else positions.set(key, [nodes.length]);
+    nodes.push(node);
+  });
+  const kept = new Set<Node>();
+  let at = 0;
+  collectTextNodes(content, (node) => {
+    const list = positions.get(textKey(node));
+    if (!list) return;
+    // The first occurrence after the last match, else (Readability moved it) the first unused one.
+    const next = list[firstAtLeast(list, at)] ?? list.find((i) => !kept.has(nodes[i]!));
+    if (next === undefined) return;
+    kept.add(nodes[next]!);
+    if (next >= at) at = next + 1;
+  });
+  return kept;
+}
+
+/** Index of the first element of a sorted list that is >= value (list.length when none is). */
+function firstAtLeast(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function textKey(node: Node): string {
+  return (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function collectTextNodes(root: Node, visit: (node: Node) => void): void {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) visit(child);
+    else if (child.nodeType === 1 && !SKIPPED.has((child as Element).tagName)) collectTextNodes(child, visit);
+  }
+}
+
+function clean(v: string | null | undefined): string | null {
+  const s = v?.replace(/\s+/g, ' ').trim();
+  return s ? s : null;
+}

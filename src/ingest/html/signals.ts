@@ -1,0 +1,64 @@
+import type { Block } from './blocks.js';
+
+/** Elements that hold page furniture, never the story. */
+const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'FIGCAPTION', 'LABEL', 'MENU', 'DIALOG']);
+
+/**
+ * Words in class names and ids that web pages use for furniture around an article: comment
+ * threads, related and recommended links, newsletter and subscription boxes, share bars, author
+ * cards, captions and credits, disclaimers, ads, menus and sidebars. Matched as whole words of
+ * the name (split at punctuation and camelCase), so `comment-list` matches and `commentary` does not.
+ */
+const FURNITURE_WORDS = new Set(
+  [
+    'comment comments commentlist respond reply replies disqus',
+    'related recommended recommendations recirc trending popular outbrain taboola',
+    'newsletter newsletters subscribe subscription signup optin paywall',
+    'share sharing sharebar sharedaddy social',
+    'bio byline authorbox',
+    'caption credit credits',
+    'disclaimer disclosure copyright',
+    'ad ads advert adverts advertisement advertising sponsor sponsored promo promotion cta',
+    'nav navbar navigation menu breadcrumb breadcrumbs pagination pager',
+    'sidebar widget widgets footer tags tagcloud',
+    'cookie cookies consent gdpr modal popup overlay',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Whether an element is furniture by its tag, or by a word of its class or id. */
+export function isBoilerplateElement(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (names.length < 2) return false;
+  for (const word of names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
+    if (FURNITURE_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+const SENTENCE_END = /[.!?…:;"”’)»]$/;
+
+/** A block Readability dropped that still reads as article text: prose, not links or labels. */
+export function looksLikeProse(b: Block): boolean {
+  const n = b.text.length;
+  if (b.linkChars > 0.3 * n) return false;
+  if (b.heading) return n <= 200;
+  return n >= 60 || (n >= 15 && SENTENCE_END.test(b.text));
+}
+
+/**
+ * What ends pages after the story: prompts to subscribe, follow, share or comment; copyright
+ * lines; author bios; and link lists or short labels. Only trailing blocks are tested.
+ */
+const TRAILER =
+  /\b(newsletters?|sign(ing)? up|subscri(be|ption)|follow (us|me|him|her|them|@)|keep up with|(download|get) (our|the) [\w\s]{0,30}app|all rights reserved|copyright|©|reprint|republish|share this|leave a (comment|reply)|comments?\b.{0,20}(closed|policy)|related (stories|articles|posts|coverage)|more (stories|from|on)|filed under|tags?:|disclaimer|disclosure|advertis(ement|ing))\b/i;
+const BIO = /^([A-Z][\w.'’-]+ ){1,4}(is|was|has been|covers|writes)\b.{0,120}\b(writer|reporter|journalist|editor|correspondent|columnist|author|contributor|freelance|producer|founder|blogger|host|fellow)\b/;
+
+export function isTrailer(b: Block): boolean {
+  const n = b.text.length;
+  if (b.linkChars > 0.5 * n) return true;
+  if (n < 40 && !SENTENCE_END.test(b.text)) return true;
+  return n < 400 && (TRAILER.test(b.text) || BIO.test(b.text));
+}

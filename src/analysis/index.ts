@@ -5,6 +5,7 @@
  */
 export { refreshAnalysis, type RefreshStats } from './refresh.js';
 export {
+  allItems,
   analysisCounts,
   duplicateGroups,
   listContradictions,

@@ -224,3 +224,17 @@ function decodeDateCursor(cursor: string | null | undefined): { date: string; id
   if (s[0] !== 'd' || bar < 0 || !Number.isInteger(id)) throw new Error(`invalid cursor "${cursor}"`);
   return { date: s.slice(1, bar), id };
 }
+
+/** Every item of a paged list, page after page, up to `max` items. */
+export async function* allItems<T>(page: (cursor: string | null) => Promise<Page<T>>, max = Infinity): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  let n = 0;
+  do {
+    const p: Page<T> = await page(cursor);
+    for (const item of p.items) {
+      if (n++ >= max) return;
+      yield item;
+    }
+    cursor = p.next;
+  } while (cursor);
+}

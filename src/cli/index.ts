@@ -2,8 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
 import { registerClaims } from './commands/claims.js';
+import { registerContradictions } from './commands/contradictions.js';
 import { registerEntities } from './commands/entities.js';
 import { registerServe } from './commands/serve.js';
+import { registerStories } from './commands/stories.js';
+import { registerTimeline } from './commands/timeline.js';
 import { UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
   registerArticles(program);
   registerEntities(program);
   registerClaims(program);
+  registerContradictions(program);
+  registerStories(program);
+  registerTimeline(program);
   registerServe(program);
   return program;
 }

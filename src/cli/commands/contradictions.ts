@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { allItems, analysisCounts, listContradictions, refreshAnalysis, type ClaimRef, type Contradiction } from '../../analysis/index.js';
+import { clip } from '../digest.js';
+import { openStore, out, positiveNumber } from '../shared.js';
+
+interface Options {
+  db?: string;
+  json?: boolean;
+  about?: string;
+  limit?: number;
+}
+
+export function registerContradictions(program: Command): void {
+  program
+    .command('contradictions')
+    .description('claims that disagree across the stored articles: who says what on each side, and when')
+    .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
+    .option('--about <text>', 'only contradictions whose subject, speakers or claims contain this text')
+    .option('--limit <n>', 'at most this many', positiveNumber('--limit'))
+    .option('--json', 'one JSON object per line: {id, about, kind, sides: [{stance, claims: [{article, claim, speaker, content, said}]}]}')
+    .action(async (options: Options) => {
+      const store = await openStore(options.db);
+      try {
+        await refreshAnalysis(store);
+        let n = 0;
+        for await (const x of allItems((cursor) => listContradictions(store, { cursor, about: options.about, limit: 200 }), options.limit)) {
+          out(options.json ? JSON.stringify(x) : readable(x));
+          n++;
+        }
+        if (!options.json) {
+          const counts = await analysisCounts(store);
+          process.stderr.write(`${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions over ${counts.articles} articles\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function readable(x: Contradiction): string {
+  const lines = [`${x.id}  ${x.about}  (${x.kind})`];
+  for (const side of x.sides) {
+    lines.push(`  ${side.value !== undefined ? `says ${side.value}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
+    for (const c of side.claims) lines.push(`    ${claimLine(c)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One claim on one line: date, speaker, stance, content, outlet. */
+export function claimLine(c: ClaimRef): string {
+  const when = (c.said ?? (c.published ? `(${c.published.slice(0, 10)})` : 'undated')).padEnd(12);
+  return `${when} ${c.speaker ?? 'unattributed'} [${c.stance}]: “${clip(c.content, 110)}” · ${c.source ?? c.article.slice(0, 8)} ${c.claim}`;
+}

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { allItems, listStories, refreshAnalysis, type Story } from '../../analysis/index.js';
+import { openStore, out, positiveNumber } from '../shared.js';
+import { claimLine } from './contradictions.js';
+
+interface Options {
+  db?: string;
+  json?: boolean;
+  about?: string;
+  limit?: number;
+}
+
+export function registerStories(program: Command): void {
+  program
+    .command('stories')
+    .description('claim stories: a claim reported, denied, confirmed … in the order the claims were made')
+    .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
+    .option('--about <text>', 'only stories whose subject, speakers or claims contain this text')
+    .option('--limit <n>', 'at most this many', positiveNumber('--limit'))
+    .option('--json', 'one JSON object per line: {id, about, steps: [{stance, speaker, content, said, article, claim}]}')
+    .action(async (options: Options) => {
+      const store = await openStore(options.db);
+      try {
+        await refreshAnalysis(store);
+        let n = 0;
+        for await (const s of allItems((cursor) => listStories(store, { cursor, about: options.about, limit: 200 }), options.limit)) {
+          out(options.json ? JSON.stringify(s) : readable(s));
+          n++;
+        }
+        if (!options.json) process.stderr.write(`${n} stories\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function readable(s: Story): string {
+  return `${[`${s.id}  ${s.about}`, ...s.steps.map((step, i) => `  ${i + 1}. ${claimLine(step)}`)].join('\n')}\n`;
+}

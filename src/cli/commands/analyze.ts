@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { analyzeInputs } from '../../analyze.js';
 import { createPipeline } from '../../annotate/index.js';
+import { refreshAnalysis } from '../../analysis/index.js';
 import { loadRules } from '../../ingest/clean.js';
 import { estimateCount } from '../../ingest/index.js';
 import type { Store } from '../../store/store.js';
@@ -73,6 +74,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
       }
       progress.update(counts.read + counts.failed, counts.words, counts.failed, total);
     }
+    // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
+    if (store) await refreshAnalysis(store);
   } finally {
     progress.clear();
     await store?.close();

@@ -1,5 +1,7 @@
 import { Pipeline, type Component } from './pipeline.js';
+import { createEntities } from './entities/index.js';
 import { createTimes } from './times/index.js';
+import { createClaims } from './claims/index.js';
 
 export { Pipeline, type Component } from './pipeline.js';
 
@@ -16,7 +18,9 @@ export const PIPELINE_VERSION = 'claimtrail-pipeline/0.1';
 /** The standard pipeline: entities → times → quantities → claims → events. */
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const components: Component[] = [];
+  components.push(createEntities({ gazetteers: options.gazetteers ?? [] }));
   components.push(createTimes());
+  components.push(createClaims());
   return new Pipeline(options.layers ? selectLayers(components, options.layers) : components);
 }
 

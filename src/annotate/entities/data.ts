@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+
+/** The project root: three levels up from src/annotate/entities and from dist/annotate/entities. */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Gazetteer files shipped with the project, in load order (docs/gazetteer.md). */
+export function shippedGazetteerFiles(): string[] {
+  return ['places.tsv', 'actors.tsv'].map((f) => `${ROOT}data/gazetteer/${f}`);
+}
+
+/** The trained NER weights (scripts/train-ner.ts). */
+export const NER_MODEL_PATH = `${ROOT}data/models/ner.bin`;

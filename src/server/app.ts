@@ -107,13 +107,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
+      // One route per built file (found at start); every other path is the single-page app.
       wildcard: false,
       index: false,
       // Built assets carry a content hash in their names.
       setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
-    app.get('/assets/*', { schema: { hide: true } }, (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`));
-    app.get('/favicon.svg', { schema: { hide: true } }, (_req, reply) => reply.sendFile('favicon.svg'));
   }
 
   app.setNotFoundHandler((request, reply) => {

@@ -8,7 +8,7 @@ const DatePrefix = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', descri
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'items per page' })),
-  cursor: Type.Optional(Type.String({ maxLength: 64, description: 'the `next` of the previous page' })),
+  cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength: 64, description: 'the `next` of the previous page' })),
 };
 
 /** One of a list of strings, typed as their union. */

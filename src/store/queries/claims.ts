@@ -34,7 +34,7 @@ export interface ClaimItem {
 }
 
 export interface ClaimFilters {
-  /** An entity id, or words of a speaker's name or text. */
+  /** An entity id, or words of the speaker's canonical name or of its mention in the text. */
   speaker?: string;
   stance?: Stance;
   /** Earliest date (YYYY, YYYY-MM or YYYY-MM-DD) of `said`, else of the article's publication. */
@@ -136,12 +136,11 @@ function filterClaims(query: ClaimQuery, f: ClaimFilters & { speakerEntity?: str
   if (f.stance) query = query.where('claims.stance', '=', f.stance);
   if (f.speakerEntity) query = query.where('claims.speaker_entity', '=', f.speakerEntity);
   if (f.speaker?.trim()) {
-    const like = likePattern(f.speaker);
+    // Every word must occur, in any order: "defence ministry" finds "Ministry of Defence of Russia".
+    const words = f.speaker.trim().split(/\s+/).map(likePattern);
+    const all = (column: string) => sql.join(words.map((w) => sql`${sql.ref(column)} like ${w} escape '\\'`), sql` and `);
     query = query.where((eb: Joined) =>
-      eb.or([
-        eb('claims.speaker_entity', 'in', eb.selectFrom('entities').select('id').where(sql<boolean>`name like ${like} escape '\\'`)),
-        eb.and([eb('claims.speaker_entity', 'is', null), sql<boolean>`claims.speaker_text like ${like} escape '\\'`]),
-      ]),
+      eb.or([eb('claims.speaker_entity', 'in', eb.selectFrom('entities').select('id').where(sql<boolean>`${all('name')}`)), sql<boolean>`${all('claims.speaker_text')}`]),
     );
   }
   if (f.from) query = query.where(dateKey, '>=', f.from);

@@ -11,20 +11,42 @@ import { useLoad } from '../load.js';
 const W = 960;
 const H = 500;
 
-/** The world's country shapes, bundled (no tiles, no network). */
-function useWorld() {
+const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
+const countries = feature(topology, topology.objects.countries);
+
+/** Degrees kept around the places when the map is fitted to them. */
+const MARGIN = 12;
+
+/**
+ * The bundled country shapes (no tiles, no network) projected to fit the whole world, or the
+ * region around the given places.
+ */
+function useWorld(places: Place[] | null) {
   return useMemo(() => {
-    const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
-    const countries = feature(topology, topology.objects.countries);
-    const projection = geoNaturalEarth1().fitSize([W, H], countries);
-    return { countries, projection, path: geoPath(projection) };
-  }, []);
+    const projection = geoNaturalEarth1();
+    if (places?.length) {
+      const lons = places.map((p) => p.coords[1]);
+      const lats = places.map((p) => p.coords[0]);
+      const box = {
+        type: 'MultiPoint' as const,
+        coordinates: [
+          [Math.max(-180, Math.min(...lons) - MARGIN), Math.max(-85, Math.min(...lats) - MARGIN)],
+          [Math.min(180, Math.max(...lons) + MARGIN), Math.min(85, Math.max(...lats) + MARGIN)],
+        ],
+      };
+      projection.fitSize([W, H], box);
+    } else {
+      projection.fitSize([W, H], countries);
+    }
+    return { projection, path: geoPath(projection) };
+  }, [places]);
 }
 
 /** Where the stored events happened: one circle per place, its area by event count. */
 export function MapView() {
   const loaded = useLoad((s) => api.places(s), []);
-  const world = useWorld();
+  const [whole, setWhole] = useState(false);
+  const world = useWorld(loaded.state === 'done' && !whole ? loaded.data.items : null);
   const [selected, setSelected] = useState<Place | null>(null);
   const [hover, setHover] = useState<Place | null>(null);
   return (
@@ -37,7 +59,7 @@ export function MapView() {
             <div class="map-layout">
               <svg class="world" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="world map of event places">
                 <path d={world.path(geoGraticule10()) ?? ''} class="graticule" />
-                {world.countries.features.map((f, i) => (
+                {countries.features.map((f, i) => (
                   <path key={i} d={world.path(f) ?? ''} class="country" />
                 ))}
                 {page.items.map((p) => {
@@ -62,6 +84,7 @@ export function MapView() {
                 })}
               </svg>
               <aside class="map-side">
+                <button onClick={() => setWhole(!whole)}>{whole ? 'Zoom to the places' : 'Whole world'}</button>
                 {hover && !selected && <PlaceCard place={hover} />}
                 {selected ? <PlaceEvents place={selected} /> : <p class="muted">{page.items.length ? 'Click a place to list its events.' : 'No geocoded event places yet.'}</p>}
                 <ul class="place-list">

@@ -73,7 +73,9 @@ export function StoryView(props: { id: string }) {
       {(story) => {
         const x = axisPositions(story.steps);
         const W = 900;
-        const pad = 70;
+        const pad = 40;
+        const anchor = (cx: number) => (cx < W * 0.22 ? 'start' : cx > W * 0.78 ? 'end' : 'middle');
+        const short = (t: string) => (t.length > 42 ? `${t.slice(0, 41)}…` : t);
         return (
           <div class="story">
             <h1>{story.about}</h1>
@@ -85,11 +87,11 @@ export function StoryView(props: { id: string }) {
                 return (
                   <g key={i} class={`axis-step stance-fill-${s.stance}`}>
                     <circle cx={cx} cy={60} r={8} />
-                    <text x={cx} y={up ? 38 : 92} text-anchor="middle" class="axis-date">
+                    <text x={cx} y={up ? 38 : 92} text-anchor={anchor(cx)} class="axis-date">
                       {formatDate(s.said)}
                     </text>
-                    <text x={cx} y={up ? 22 : 108} text-anchor="middle" class="axis-label">
-                      {`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`}
+                    <text x={cx} y={up ? 22 : 108} text-anchor={anchor(cx)} class="axis-label">
+                      {short(`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`)}
                     </text>
                   </g>
                 );

@@ -1,0 +1,197 @@
+import { articleId } from '../../src/ingest/index.js';
+import type { Analysis, Claim, Entity, EntityType, Event, Span, Stance } from '../../src/doc/types.js';
+import type { Contradiction, CrossArticle, Story, TimelineEntry } from '../../src/server/cross.js';
+import { decodeCursor, encodeCursor, type Page } from '../../src/store/store.js';
+
+/**
+ * Hand-made analyses of short articles written for these tests (in the project's own words), so
+ * the API and the workbench are tested whatever the extractors find. Spans are located by text.
+ */
+export function at(text: string, needle: string, nth = 0): Span {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) {
+    start = text.indexOf(needle, start + 1);
+    if (start < 0) throw new Error(`fixture: "${needle}" (#${nth}) not in text`);
+  }
+  return { start, end: start + needle.length, text: needle };
+}
+
+interface EntityDef {
+  id: string;
+  name: string;
+  type: EntityType;
+  kb?: string;
+  coords?: [number, number];
+  country?: string;
+  /** Surface forms in the text: every occurrence becomes a mention. */
+  forms: string[];
+}
+
+interface ClaimDef {
+  speaker: string;
+  speakerEntity: string | null;
+  cue: string;
+  lemma: string;
+  content: string;
+  stance: Stance;
+  said: string | null;
+}
+
+interface EventDef {
+  type: string;
+  trigger: string;
+  actor?: string;
+  place?: string;
+  time?: string;
+  status?: Event['status'];
+}
+
+export function makeAnalysis(meta: { title: string; published: string; source: string; ref: string }, text: string, entityDefs: EntityDef[], claimDefs: ClaimDef[], eventDefs: EventDef[] = []): Analysis {
+  const entities: Entity[] = entityDefs.map((d) => {
+    const mentions = d.forms.flatMap((form) => {
+      const out: Span[] = [];
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) out.push({ start: i, end: i + form.length, text: form });
+      return out;
+    });
+    if (!mentions.length) throw new Error(`fixture: no mention of ${d.name}`);
+    return { id: d.id, name: d.name, type: d.type, subtype: null, kb: d.kb ?? null, mentions, country: d.country ?? null, coords: d.coords ?? null };
+  });
+  const claims: Claim[] = claimDefs.map((c, i) => ({
+    id: `c${i + 1}`,
+    speaker: { ...at(text, c.speaker), entity: c.speakerEntity },
+    cue: { ...at(text, c.cue), lemma: c.lemma },
+    content: at(text, c.content),
+    kind: 'indirect',
+    stance: c.stance,
+    said: c.said,
+    via: null,
+    explain: { rule: 'fixture' },
+  }));
+  const events: Event[] = eventDefs.map((e, i) => ({
+    id: `e${i + 1}`,
+    type: e.type,
+    trigger: at(text, e.trigger),
+    actor: e.actor ?? null,
+    target: null,
+    place: e.place ?? null,
+    time: e.time ?? null,
+    quantity: null,
+    status: e.status ?? 'asserted',
+    claims: [],
+  }));
+  return {
+    article: { id: articleId(text), title: meta.title, published: meta.published, source: meta.source, url: null, language: 'en', text, ref: meta.ref },
+    entities,
+    times: [],
+    quantities: [],
+    claims,
+    events,
+  };
+}
+
+const RUSSIA = { id: 'wikidata:Q159', name: 'Russia', type: 'GPE' as const, kb: 'wikidata:Q159', coords: [55.75, 37.62] as [number, number], country: 'RU' };
+const UKRAINE = { id: 'wikidata:Q212', name: 'Ukraine', type: 'GPE' as const, kb: 'wikidata:Q212', coords: [50.45, 30.52] as [number, number], country: 'UA' };
+const KURSK = { id: 'wikidata:Q7252', name: 'Kursk Oblast', type: 'LOC' as const, kb: 'wikidata:Q7252', coords: [51.6, 36.1] as [number, number], country: 'RU' };
+const GENSTAFF = { id: 'ent:ua-general-staff', name: 'General Staff of the Armed Forces of Ukraine', type: 'ORG' as const };
+const MOD = { id: 'ent:ru-defence-ministry', name: 'Ministry of Defence of Russia', type: 'ORG' as const };
+
+export function ministryArticle(): Analysis {
+  const text =
+    'Moscow says the Kursk operation is over\n\n' +
+    'The Russian defence ministry announced on 26 April that its troops had pushed the last Ukrainian units out of Kursk Oblast. ' +
+    'The ministry said the recapture of the region was complete.';
+  return makeAnalysis(
+    { title: 'Moscow says the Kursk operation is over', published: '2025-04-26', source: 'Test Wire', ref: 'fixture-ministry' },
+    text,
+    [
+      { ...RUSSIA, forms: ['Moscow', 'Russian'] },
+      { ...UKRAINE, forms: ['Ukrainian'] },
+      { ...KURSK, forms: ['Kursk Oblast', 'Kursk'] },
+      { ...MOD, forms: ['defence ministry', 'The ministry'] },
+    ],
+    [
+      { speaker: 'The Russian defence ministry', speakerEntity: MOD.id, cue: 'announced', lemma: 'announce', content: 'its troops had pushed the last Ukrainian units out of Kursk Oblast', stance: 'assert', said: '2025-04-26' },
+      { speaker: 'The ministry', speakerEntity: MOD.id, cue: 'said', lemma: 'say', content: 'the recapture of the region was complete', stance: 'assert', said: null },
+    ],
+    [{ type: 'military_operation', trigger: 'recapture', actor: RUSSIA.id, place: KURSK.id, time: '2025-04', status: 'disputed' }],
+  );
+}
+
+export function generalStaffArticle(): Analysis {
+  const text =
+    'Kyiv rejects Russian account of Kursk\n\n' +
+    "Ukraine's General Staff on 27 April denied that the fighting in Kursk Oblast had ended, insisting that its brigades still held positions there. " +
+    'The General Staff called the Russian statement propaganda.';
+  return makeAnalysis(
+    { title: 'Kyiv rejects Russian account of Kursk', published: '2025-04-27', source: 'Other Daily', ref: 'fixture-staff' },
+    text,
+    [
+      { ...RUSSIA, forms: ['Russian'] },
+      { ...UKRAINE, forms: ['Ukraine', 'Kyiv'] },
+      { ...KURSK, forms: ['Kursk Oblast'] },
+      { ...GENSTAFF, forms: ['General Staff'] },
+    ],
+    [
+      { speaker: "Ukraine's General Staff", speakerEntity: GENSTAFF.id, cue: 'denied', lemma: 'deny', content: 'the fighting in Kursk Oblast had ended', stance: 'deny', said: '2025-04-27' },
+      { speaker: 'The General Staff', speakerEntity: GENSTAFF.id, cue: 'called', lemma: 'call', content: 'the Russian statement propaganda', stance: 'condemn', said: null },
+    ],
+    [{ type: 'deploy', trigger: 'held positions', actor: UKRAINE.id, place: KURSK.id, time: '2025-04-27', status: 'asserted' }],
+  );
+}
+
+/** An article whose title and text carry markup that must show as text and never run. */
+export function hostileArticle(): Analysis {
+  const title = 'Leak <script>window.__pwned = "title"</script> <img src=x onerror="window.__pwned=\'title-img\'">';
+  const text =
+    `${title}\n\n` +
+    'A spokesman for Ukraine said that <script>window.__pwned = "text"</script> was found in a leaked file, ' +
+    'next to <img src=x onerror="window.__pwned=\'text-img\'"> and <b>bold</b> markup.';
+  return makeAnalysis(
+    { title, published: '2025-05-01', source: 'Test Wire', ref: 'fixture-hostile' },
+    text,
+    [{ ...UKRAINE, forms: ['Ukraine'] }],
+    [{ speaker: 'A spokesman for Ukraine', speakerEntity: UKRAINE.id, cue: 'said', lemma: 'say', content: '<script>window.__pwned = "text"</script> was found in a leaked file', stance: 'assert', said: null }],
+  );
+}
+
+export const IDS = { RUSSIA: RUSSIA.id, UKRAINE: UKRAINE.id, KURSK: KURSK.id, GENSTAFF: GENSTAFF.id, MOD: MOD.id };
+
+/**
+ * A stand-in for src/analysis over the fixture articles, so the HTTP layer and the views of
+ * contradictions, stories and the timeline are tested on known data. Pages by offset.
+ */
+export function fixtureCross(): CrossArticle {
+  const m = ministryArticle();
+  const g = generalStaffArticle();
+  const side = (a: Analysis, i: number) => {
+    const c = a.claims[i]!;
+    return { article: a.article.id, claim: c.id, speaker: a.entities.find((e) => e.id === c.speaker?.entity)?.name ?? null, content: c.content.text, said: c.said };
+  };
+  const contradictions: Contradiction[] = [
+    { id: 'k1', about: 'fighting in Kursk Oblast has ended', sides: [{ stance: 'assert', claims: [side(m, 0)] }, { stance: 'deny', claims: [side(g, 0)] }] },
+  ];
+  const stories: Story[] = [
+    {
+      id: 's1',
+      about: 'the end of the Kursk operation',
+      steps: [
+        { stance: 'assert', ...side(m, 0) },
+        { stance: 'deny', ...side(g, 0) },
+      ],
+    },
+  ];
+  const timeline: TimelineEntry[] = [
+    { date: '2025-04-26', kind: 'claim', type: 'assert', text: m.claims[0]!.content.text, sources: [{ article: m.article.id, id: 'c1', title: m.article.title, source: m.article.source, published: m.article.published }] },
+    { date: '2025-04-27', kind: 'event', type: 'deploy', text: 'held positions', sources: [{ article: g.article.id, id: 'e1', title: g.article.title, source: g.article.source, published: g.article.published }] },
+  ];
+  const page = <T>(items: T[], o: { limit?: number; cursor?: string | null }): Page<T> => {
+    const from = decodeCursor(o.cursor) ?? 0;
+    const limit = o.limit ?? 50;
+    return { items: items.slice(from, from + limit), next: from + limit < items.length ? encodeCursor(from + limit) : null };
+  };
+  return {
+    listContradictions: async (_db, o) => page(contradictions.filter((c) => !o.about || c.about.includes(o.about)), o),
+    listStories: async (_db, o) => page(stories.filter((s) => !o.about || s.about.includes(o.about)), o),
+    timeline: async (_db, o) => page(timeline.filter((t) => (!o.from || (t.date ?? '') >= o.from) && (!o.to || (t.date ?? '') <= `${o.to}~`)), o),
+  };
+}

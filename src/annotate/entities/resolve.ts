@@ -265,17 +265,29 @@ function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: numbe
   return c;
 }
 
+type Institution = (typeof INSTITUTIONS)[number];
+/** Institution heads by their first word, for one map lookup per token. */
+const HEADS_BY_FIRST = new Map<string, { words: string[]; spec: Institution }[]>();
+for (const spec of INSTITUTIONS) {
+  for (const head of spec.heads) {
+    const words = head.split(' ');
+    const list = HEADS_BY_FIRST.get(words[0]!) ?? [];
+    list.push({ words, spec });
+    HEADS_BY_FIRST.set(words[0]!, list);
+  }
+}
+const NO_HEADS: { end: number; spec: Institution }[] = [];
+
 /** Institution heads starting at token i ("general staff", "intelligence"), longest first. */
-function institutionHeads(t: Tokens, i: number): { end: number; spec: (typeof INSTITUTIONS)[number] }[] {
-  const out: { end: number; spec: (typeof INSTITUTIONS)[number] }[] = [];
-  for (const spec of INSTITUTIONS) {
-    for (const head of spec.heads) {
-      const words = head.split(' ');
-      if (i + words.length > t.count) continue;
-      let ok = true;
-      for (let k = 0; k < words.length && ok; k++) ok = t.lower[i + k] === words[k];
-      if (ok) out.push({ end: i + words.length, spec });
-    }
+function institutionHeads(t: Tokens, i: number): { end: number; spec: Institution }[] {
+  const candidates = HEADS_BY_FIRST.get(t.lower[i]!);
+  if (!candidates) return NO_HEADS;
+  const out: { end: number; spec: Institution }[] = [];
+  for (const { words, spec } of candidates) {
+    if (i + words.length > t.count) continue;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) ok = t.lower[i + k] === words[k];
+    if (ok) out.push({ end: i + words.length, spec });
   }
   return out.sort((a, b) => b.end - a.end);
 }

@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../../src/annotate/index.js';
+import { createEntities, entityId } from '../../src/annotate/entities/index.js';
+import { Gazetteer } from '../../src/annotate/entities/gazetteer.js';
+import { Doc } from '../../src/doc/doc.js';
+import type { Entity } from '../../src/doc/types.js';
+import { SEED, SEED_GOLD, tempDir } from '../helpers.js';
+
+const component = createEntities();
+
+function analyse(text: string): Entity[] {
+  const doc = new Doc({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  component.run(doc);
+  for (const e of doc.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  return doc.entities;
+}
+
+const entityOf = (entities: Entity[], mention: string, from = 0) =>
+  entities.find((e) => e.mentions.some((m) => m.text === mention && m.start >= from));
+
+describe('entity ids', () => {
+  it('uses the Wikidata id when known and a type + name slug otherwise, URL-safe', () => {
+    expect(entityId('GPE', 'North Korea', 'wikidata:Q423')).toBe('Q423');
+    expect(entityId('PERSON', 'Valery Gerasimov')).toBe('person.valery-gerasimov');
+    expect(entityId('ORG', 'Central Military Commission of the Workers’ Party of Korea')).toBe('org.central-military-commission-of-the-workers-party-of-korea');
+    const cyrillic = entityId('PERSON', 'Валерий Герасимов');
+    expect(cyrillic).toMatch(/^[a-z0-9.-]+$/);
+    expect(cyrillic).not.toBe(entityId('PERSON', 'Сергей Шойгу'));
+  });
+});
+
+describe('entities layer', () => {
+  it('reads titles as roles and resolves possessive institutions and acronyms', () => {
+    const es = analyse(
+      'Russian Chief of General Staff Valery Gerasimov briefed President Vladimir Putin. Later Putin met NATO envoys, ' +
+        'while Ukraine’s Security Service and Ukraine’s General Staff said nothing.',
+    );
+    const gerasimov = entityOf(es, 'Valery Gerasimov')!;
+    expect(gerasimov.type).toBe('PERSON');
+    expect(gerasimov.mentions[0]!.role).toBe('Chief of General Staff');
+    const putin = entityOf(es, 'Vladimir Putin')!;
+    expect(putin.kb).toBe('wikidata:Q7747');
+    expect(entityOf(es, 'Putin')).toBe(putin);
+    expect(putin.mentions[0]!.role).toBe('President');
+    expect(entityOf(es, 'NATO')!.kb).toBe('wikidata:Q7184');
+    expect(entityOf(es, 'Ukraine’s Security Service')!.name).toBe('Security Service of Ukraine');
+    expect(entityOf(es, 'Ukraine’s General Staff')!.name).toBe('General Staff of the Armed Forces of Ukraine');
+    expect(entityOf(es, 'Ukraine')!.kb).toBe('wikidata:Q212');
+  });
+
+  it('treats a capital as its country when it acts and as the city when it is a place', () => {
+    const text = 'Officials unveiled a statue in Pyongyang on Monday. Pyongyang should stop arming Moscow, Washington said.';
+    const es = analyse(text);
+    const at = (word: string, from: number) => es.find((e) => e.mentions.some((m) => m.text === word && m.start === text.indexOf(word, from)))!;
+    expect(at('Pyongyang', 0).id).toBe('Q18808');
+    expect(at('Pyongyang', text.indexOf('Monday')).id).toBe('Q423');
+    expect(at('Washington', 0).id).toBe('Q30');
+  });
+
+  it('joins short names to the full name in the article and gives demonyms the NORP label', () => {
+    const text = 'Ukrainian commander Oleksiy Marchenko visited the Kursk Oblast front. Marchenko said North Korean units left Kursk.';
+    const es = analyse(text);
+    const person = entityOf(es, 'Oleksiy Marchenko')!;
+    expect(entityOf(es, 'Marchenko')).toBe(person);
+    expect(person.id).toBe('person.oleksiy-marchenko');
+    const oblast = entityOf(es, 'Kursk Oblast')!;
+    expect(oblast.type).toBe('LOC');
+    expect(entityOf(es, 'Kursk')).toBe(oblast);
+    const nk = entityOf(es, 'North Korean')!;
+    expect(nk.id).toBe('Q423');
+    expect(nk.mentions.find((m) => m.text === 'North Korean')!.label).toBe('NORP');
+  });
+
+  it('finds every entity of the seed gold with its type and Wikidata id', () => {
+    const gold = JSON.parse(readFileSync(SEED_GOLD, 'utf8')) as {
+      entities: { name: string; type: string; kb?: string; aliases_in_text: string[]; optional?: boolean }[];
+    };
+    const es = analyse(readFileSync(SEED, 'utf8'));
+    const norm = (s: string) => s.replace(/[’‘]/g, "'").toLowerCase();
+    for (const g of gold.entities) {
+      for (const alias of g.aliases_in_text) {
+        if (alias.toLowerCase().startsWith('the ') || alias === alias.toLowerCase()) continue; // descriptions: the claims layer's
+        const found = es.find((e) => e.type === g.type && (!g.kb || e.kb === g.kb) && e.mentions.some((m) => norm(m.text).includes(norm(alias))));
+        if (!g.optional) expect(found, `${g.name} via "${alias}"`).toBeDefined();
+      }
+    }
+  });
+});
+
+describe('gazetteer files', () => {
+  it('adds a user file through createPipeline and names the file and line of a bad row', async () => {
+    const dir = tempDir();
+    const good = join(dir, 'mine.tsv');
+    writeFileSync(good, '# my actors\nZorya Brigade\tORG\tmilitary\t-\tUA\t-\tZorya\n');
+    const pipeline = await createPipeline({ layers: ['entities'], gazetteers: [good] });
+    const doc = pipeline.process({ id: 'x', title: null, published: null, source: null, url: null, language: 'en', text: 'The Zorya Brigade said it held the line.', ref: null });
+    const zorya = doc.entities.find((e) => e.name === 'Zorya Brigade')!;
+    expect(zorya.subtype).toBe('military');
+    expect(zorya.country).toBe('UA');
+
+    const bad = join(dir, 'bad.tsv');
+    writeFileSync(bad, 'Fine\tORG\nBroken\tARMY\n');
+    const broken = await createPipeline({ layers: ['entities'], gazetteers: [bad] });
+    expect(() => broken.process({ id: 'y', title: null, published: null, source: null, url: null, language: 'en', text: 'x', ref: null })).toThrow(`${bad}:2: unknown type "ARMY"`);
+  });
+
+  it('checks case: an all-capitals alias does not match a lower-case word', () => {
+    const g = new Gazetteer();
+    g.load('United States\tGPE\tcountry\twikidata:Q30\tUS\t-\tUS\n', 'test');
+    const doc = new Doc({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'Let us see what the US does.', ref: null });
+    const matches = g.scan(doc.tokens);
+    expect(matches.map((m) => doc.tokens.words[m.start])).toEqual(['US']);
+  });
+});

@@ -18,6 +18,7 @@ export interface EventSig {
  */
 export interface ClaimFeatures {
   entities: string[];
+  /** The events of the claim's main type (that of its first event). */
   events: EventSig[];
   words: string[];
   numbers: number[];
@@ -92,8 +93,11 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
     const ents = new Set<string>();
     for (const e of entities) if (e.mentions.some(inside)) ents.add(e.id);
-    const sigs: EventSig[] = events
-      .filter((e) => e.claims.includes(c.id) || inside(e.trigger))
+    // A claim is about its first event ("sent troops to fight in Kursk" is about the sending):
+    // only events of that type describe it.
+    const own = events.filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start);
+    const sigs: EventSig[] = own
+      .filter((e) => e.type === own[0]!.type)
       .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
     const countries: Record<string, string> = {};
     for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;

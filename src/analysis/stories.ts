@@ -1,5 +1,8 @@
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
+/** Stances that mark a stage of a claim's life: reported, denied, confirmed. */
+const LIFECYCLE = new Set(['assert', 'deny', 'confirm']);
+
 export interface StoryStep extends ClaimRef {
   /** The date the step is placed at: when said, else inferred (see orderSteps), or null. */
   placed: string | null;
@@ -14,14 +17,14 @@ export interface Story {
 
 /**
  * A claim's story: the proposition's claims in the order they were made, when they show a change
- * (a denial after a report, a confirmation after a denial, a new stance). Copies count once.
+ * (a denial after a report, a confirmation after a report or a denial). Copies count once.
  */
 export function storyOf(propId: number, about: string, all: readonly Member[]): Story | null {
   const members = dedupeCopies(all).filter((m) => m.position !== 0);
   if (members.length < 2) return null;
   const positions = new Set(members.map((m) => m.position));
-  const stances = new Set(members.map((m) => m.stance));
-  if (positions.size < 2 && stances.size < 2) return null;
+  const stages = new Set(members.map((m) => m.stance).filter((s) => LIFECYCLE.has(s)));
+  if (positions.size < 2 && stages.size < 2) return null;
   return { id: `s${propId}`, about, proposition: `p${propId}`, steps: orderSteps(members) };
 }
 

@@ -83,10 +83,13 @@ export function findArguments(
     if (actor) how.push('actor modifies the noun');
   }
   if (!actor && !passive) {
+    // A noun's actor is close by and, inside a claim, within its content: the speaker of
+    // "X denied claims that fighting …" is not the one fighting.
     const limit = pos === 'noun' ? 4 : Infinity;
+    const floor = pos === 'noun' && win.content ? win.content.start : 0;
     for (let k = mentions.length - 1; k >= 0; k--) {
       const m = mentions[k]!;
-      if (m.last > trigger || trigger - m.last > limit) continue;
+      if (m.last > trigger || trigger - m.last > limit || m.start < floor) continue;
       if (!ACTOR_LABELS.has(m.label) || isPlaceSlot(lower, m.first, win.first)) continue;
       actor = m;
       how.push('actor: nearest name before');
@@ -123,6 +126,7 @@ export function findArguments(
       const prev = lower[m.first - 1]!;
       if (isPlaceSlot(lower, m.first, trigger + 1) && !(prev === 'to' && !MOVEMENT.has(type)) && m.label === 'GPE' && !TARGET_PREPOSITIONS.has(prev)) continue;
       if (prev === 'by') continue;
+      if (place && m.last + 1 === place.first && (lower[m.last] === "'s" || lower[m.last] === '’s')) continue; // "Russia's Kursk Oblast"
       target = m;
       how.push('target after the trigger');
       break;

@@ -9,8 +9,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { Store } from '../store/store.js';
-import { decodeCursor } from '../store/store.js';
-import type { CrossArticle } from './cross.js';
+import { crossArticle, type CrossArticle } from './cross.js';
 import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
 import { readRoutes } from './routes/read.js';
@@ -29,8 +28,8 @@ export interface ServerOptions {
   token?: string | null;
   /** The analysis pipeline for POST /api/articles; built on first use when absent. */
   pipeline?: Pipeline;
-  /** The cross-article analysis; null answers 503 on its endpoints. */
-  cross: CrossArticle | null;
+  /** The cross-article analysis (default: src/analysis). */
+  cross?: CrossArticle;
   /** Folder of the built web UI; null serves the API alone. */
   webRoot?: string | null;
   /** Largest request body and article, in bytes (default 10 MB). */
@@ -74,20 +73,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onRequest', rebindingGuard(host));
   app.addHook('onRequest', securityHeaders);
-  // Every cursor is checked before any query runs, so a bad one is a 400 naming it.
-  app.addHook('preHandler', async (request) => {
-    const cursor = (request.query as { cursor?: unknown } | undefined)?.cursor;
-    if (typeof cursor === 'string') {
-      try {
-        decodeCursor(cursor);
-      } catch (e) {
-        throw new HttpError(400, (e as Error).message);
-      }
-    }
-  });
-
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const status = error.statusCode ?? 500;
+    // The store and the analysis refuse a cursor they did not issue with this message.
+    const status = error.statusCode ?? (/^invalid cursor /.test(error.message) ? 400 : 500);
     if (status >= 500) request.log.error(error);
     const message = status >= 500 && !(error instanceof HttpError) ? 'internal error' : error.message;
     return reply.code(status).send({ error: httpReason(status), message, statusCode: status });
@@ -98,9 +86,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(readRoutes, { store: options.store });
-  await app.register(crossRoutes, { store: options.store, cross: options.cross });
+  const cross = options.cross ?? crossArticle;
+  await app.register(crossRoutes, { store: options.store, cross });
   await app.register(exportRoutes, { store: options.store });
-  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000 });
+  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, refresh: () => cross.refresh(options.store), guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000 });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

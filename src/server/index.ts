@@ -3,7 +3,7 @@ import type { Pipeline } from '../annotate/pipeline.js';
 import { Store } from '../store/store.js';
 import { PIPELINE_VERSION } from '../annotate/index.js';
 import { buildServer } from './app.js';
-import { loadCrossArticle } from './cross.js';
+import { crossArticle } from './cross.js';
 
 export { buildServer, type ServerOptions } from './app.js';
 
@@ -33,7 +33,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = typeof options.db === 'string' ? await Store.open(options.db, PIPELINE_VERSION) : options.db;
   let app: FastifyInstance;
   try {
-    app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, logger: options.logger, cross: await loadCrossArticle() });
+    // Articles stored by an older build or another process get their cross-article analysis now.
+    await crossArticle.refresh(store);
+    app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, logger: options.logger, cross: crossArticle });
     await app.listen({ host, port: options.port ?? 7878 });
   } catch (e) {
     if (ownStore) await store.close();

@@ -159,36 +159,47 @@ export const ArticleHit = Type.Object({
   snippet: Type.String({ description: 'matched words between U+0002 and U+0003' }),
 });
 
-const SideClaim = Type.Object({ article: Type.String(), claim: Type.String(), speaker: Nullable(Type.String()), content: Type.String(), said: Nullable(Type.String()) }, { additionalProperties: true });
+const ClaimRef = {
+  article: Type.String(),
+  claim: Type.String(),
+  speaker: Nullable(Type.String()),
+  stance: Type.String(),
+  content: Type.String(),
+  said: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  published: Nullable(Type.String()),
+};
 
-export const Contradiction = Type.Object(
-  { id: Type.String(), about: Type.String(), sides: Type.Array(Type.Object({ stance: Type.String(), claims: Type.Array(SideClaim) }, { additionalProperties: true })) },
-  { additionalProperties: true },
-);
+export const Contradiction = Type.Object({
+  id: Type.String(),
+  about: Type.String(),
+  kind: Type.String({ description: 'stance, number or date' }),
+  proposition: Type.String(),
+  sides: Type.Array(
+    Type.Object({
+      stance: Type.String({ description: 'assert: affirms the proposition; deny: denies it or says the contrary' }),
+      value: Type.Optional(Type.Union([Type.Number(), Type.String()])),
+      claims: Type.Array(Type.Object(ClaimRef)),
+    }),
+  ),
+});
 
-export const Story = Type.Object(
+export const Story = Type.Object({
+  id: Type.String(),
+  about: Type.String(),
+  proposition: Type.String(),
+  steps: Type.Array(Type.Object({ ...ClaimRef, placed: Nullable(Type.String({ description: 'the date the step is placed at: when said, else inferred' })) })),
+});
+
+export const TimelineItem = Type.Object(
   {
-    id: Type.String(),
-    about: Type.String(),
-    steps: Type.Array(
-      Type.Object(
-        { stance: Type.String(), speaker: Nullable(Type.String()), content: Type.String(), said: Nullable(Type.String()), article: Type.String(), claim: Type.String() },
-        { additionalProperties: true },
-      ),
+    date: Type.String(),
+    kind: Type.String({ description: 'event or claim' }),
+    sources: Type.Array(
+      Type.Object({ article: Type.String(), ref: Type.String(), title: Nullable(Type.String()), source: Nullable(Type.String()), published: Nullable(Type.String()), url: Nullable(Type.String()) }),
     ),
   },
-  { additionalProperties: true },
-);
-
-export const TimelineEntry = Type.Object(
-  {
-    date: Nullable(Type.String()),
-    kind: Type.String(),
-    type: Type.String(),
-    text: Type.String(),
-    sources: Type.Array(Type.Object({ article: Type.String(), id: Type.String(), title: Nullable(Type.String()), source: Nullable(Type.String()), published: Nullable(Type.String()) }, { additionalProperties: true })),
-  },
-  { additionalProperties: true },
+  { additionalProperties: true, description: 'events: type, actor, target, place ({id, name}), quantity, status, trigger; claims: speaker, stance, content, proposition' },
 );
 
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Nullable(Type.String({ description: 'cursor of the next page, null at the end' })) });

@@ -165,12 +165,24 @@ describe('cross-article endpoints', () => {
     expect((await get<Page>('/api/timeline?from=2025-04-27')).items).toHaveLength(1);
   });
 
-  it('answer 503 saying why when the build has no cross-article analysis', async () => {
-    const bare = await buildServer({ store, cross: null, webRoot: null, token: null });
-    const r = await bare.inject('/api/stories');
-    expect(r.statusCode).toBe(503);
-    expect(r.json().message).toContain('src/analysis');
-    await bare.close();
+  it('serve what src/analysis materialised, refreshed after a POST', async () => {
+    const real = await Store.open(':memory:');
+    for (const a of [ministry, staff]) await real.save(a);
+    const server = await buildServer({ store: real, webRoot: null, token: null, pipeline: await createPipeline() });
+    // Nothing is materialised until a refresh: the POST path refreshes after storing.
+    const before = (await server.inject('/api/timeline')).json() as Page;
+    const posted = await server.inject({ method: 'POST', url: '/api/articles', payload: 'Drone strike reported\n\nThe governor said on 3 May 2025 that a drone hit a depot.', headers: { 'content-type': 'text/plain' } });
+    expect(posted.statusCode).toBe(201);
+    const after = (await server.inject('/api/timeline?limit=500')).json() as Page<{ date: string; kind: string; sources: { article: string }[] }>;
+    expect(after.items.length).toBeGreaterThan(before.items.length);
+    expect(after.items.map((t) => t.date)).toEqual([...after.items.map((t) => t.date)].sort());
+    expect(after.items.flatMap((t) => t.sources.map((x) => x.article))).toContain(ministry.article.id);
+    const first = (await server.inject('/api/timeline?limit=1')).json() as Page;
+    const second = (await server.inject(`/api/timeline?limit=1&cursor=${first.next}`)).json() as Page;
+    expect(second.items[0]).not.toEqual(first.items[0]);
+    expect((await server.inject('/api/timeline?cursor=zzz')).json().message).toBe('invalid cursor "zzz"');
+    await server.close();
+    await real.close();
   });
 });
 
@@ -298,7 +310,7 @@ describe('POST /api/articles', () => {
   it('refuses unknown media types and bodies over the limit', async () => {
     const pdf = await app.inject({ method: 'POST', url: '/api/articles', payload: 'x', headers: { 'content-type': 'application/pdf' } });
     expect(pdf.statusCode).toBe(415);
-    const small = await buildServer({ store, cross: null, webRoot: null, token: null, maxBytes: 1000, pipeline: await createPipeline() });
+    const small = await buildServer({ store, webRoot: null, token: null, maxBytes: 1000, pipeline: await createPipeline() });
     const big = await small.inject({ method: 'POST', url: '/api/articles', payload: 'word '.repeat(500), headers: { 'content-type': 'text/plain' } });
     expect(big.statusCode).toBe(413);
     await small.close();
@@ -313,11 +325,11 @@ describe('POST /api/articles', () => {
 
 describe('security', () => {
   it('needs a token to listen beyond loopback', async () => {
-    await expect(buildServer({ store, cross: null, webRoot: null, host: '0.0.0.0', token: null })).rejects.toThrow(/CLAIMTRAIL_TOKEN/);
+    await expect(buildServer({ store, webRoot: null, host: '0.0.0.0', token: null })).rejects.toThrow(/CLAIMTRAIL_TOKEN/);
   });
 
   it('asks for the token on writes and accepts the right one, reads stay open', async () => {
-    const guarded = await buildServer({ store, cross: null, webRoot: null, host: '0.0.0.0', token: 's3cret-token', pipeline: await createPipeline() });
+    const guarded = await buildServer({ store, webRoot: null, host: '0.0.0.0', token: 's3cret-token', pipeline: await createPipeline() });
     const body = { method: 'POST' as const, url: '/api/articles', payload: 'Rail link cut. The operator said repairs take a week.', headers: { 'content-type': 'text/plain' } };
     expect((await guarded.inject(body)).statusCode).toBe(401);
     expect((await guarded.inject({ ...body, headers: { ...body.headers, authorization: 'Bearer wrong' } })).statusCode).toBe(403);

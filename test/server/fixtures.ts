@@ -1,6 +1,6 @@
 import { articleId } from '../../src/ingest/index.js';
 import type { Analysis, Claim, Entity, EntityType, Event, Span, Stance } from '../../src/doc/types.js';
-import type { Contradiction, CrossArticle, Story, TimelineEntry } from '../../src/server/cross.js';
+import type { Contradiction, CrossArticle, Story, TimelineItem } from '../../src/server/cross.js';
 import { decodeCursor, encodeCursor, type Page } from '../../src/store/store.js';
 
 /**
@@ -157,32 +157,36 @@ export function hostileArticle(): Analysis {
 export const IDS = { RUSSIA: RUSSIA.id, UKRAINE: UKRAINE.id, KURSK: KURSK.id, GENSTAFF: GENSTAFF.id, MOD: MOD.id };
 
 /**
- * A stand-in for src/analysis over the fixture articles, so the HTTP layer and the views of
- * contradictions, stories and the timeline are tested on known data. Pages by offset.
+ * Known contradictions, stories and timeline over the fixture articles in the shapes of
+ * src/analysis, so the HTTP layer and the views are tested on data whose answer is known. Pages by
+ * offset; refresh does nothing.
  */
 export function fixtureCross(): CrossArticle {
   const m = ministryArticle();
   const g = generalStaffArticle();
-  const side = (a: Analysis, i: number) => {
+  const ref = (a: Analysis, i: number) => {
     const c = a.claims[i]!;
-    return { article: a.article.id, claim: c.id, speaker: a.entities.find((e) => e.id === c.speaker?.entity)?.name ?? null, content: c.content.text, said: c.said };
+    const speaker = a.entities.find((e) => e.id === c.speaker?.entity)?.name ?? null;
+    return { article: a.article.id, claim: c.id, speaker, stance: c.stance, content: c.content.text, said: c.said, source: a.article.source, published: a.article.published };
   };
   const contradictions: Contradiction[] = [
-    { id: 'k1', about: 'fighting in Kursk Oblast has ended', sides: [{ stance: 'assert', claims: [side(m, 0)] }, { stance: 'deny', claims: [side(g, 0)] }] },
+    { id: 'k1', about: 'fighting in Kursk Oblast has ended', kind: 'stance', proposition: 'p1', sides: [{ stance: 'assert', claims: [ref(m, 0)] }, { stance: 'deny', claims: [ref(g, 0)] }] },
   ];
   const stories: Story[] = [
     {
       id: 's1',
       about: 'the end of the Kursk operation',
+      proposition: 'p1',
       steps: [
-        { stance: 'assert', ...side(m, 0) },
-        { stance: 'deny', ...side(g, 0) },
+        { ...ref(m, 0), placed: '2025-04-26' },
+        { ...ref(g, 0), placed: '2025-04-27' },
       ],
     },
   ];
-  const timeline: TimelineEntry[] = [
-    { date: '2025-04-26', kind: 'claim', type: 'assert', text: m.claims[0]!.content.text, sources: [{ article: m.article.id, id: 'c1', title: m.article.title, source: m.article.source, published: m.article.published }] },
-    { date: '2025-04-27', kind: 'event', type: 'deploy', text: 'held positions', sources: [{ article: g.article.id, id: 'e1', title: g.article.title, source: g.article.source, published: g.article.published }] },
+  const source = (a: Analysis, id: string) => ({ article: a.article.id, ref: id, title: a.article.title, source: a.article.source, published: a.article.published, url: null });
+  const timeline: TimelineItem[] = [
+    { date: '2025-04-26', kind: 'claim', speaker: 'Ministry of Defence of Russia', stance: 'assert', content: m.claims[0]!.content.text, proposition: 'p1', sources: [source(m, 'c1')] },
+    { date: '2025-04-27', kind: 'event', type: 'deploy', actor: { id: IDS.UKRAINE, name: 'Ukraine' }, target: null, place: { id: IDS.KURSK, name: 'Kursk Oblast' }, quantity: null, status: 'asserted', trigger: 'held positions', sources: [source(g, 'e1')] },
   ];
   const page = <T>(items: T[], o: { limit?: number; cursor?: string | null }): Page<T> => {
     const from = decodeCursor(o.cursor) ?? 0;
@@ -190,8 +194,9 @@ export function fixtureCross(): CrossArticle {
     return { items: items.slice(from, from + limit), next: from + limit < items.length ? encodeCursor(from + limit) : null };
   };
   return {
-    listContradictions: async (_db, o) => page(contradictions.filter((c) => !o.about || c.about.includes(o.about)), o),
-    listStories: async (_db, o) => page(stories.filter((s) => !o.about || s.about.includes(o.about)), o),
-    timeline: async (_db, o) => page(timeline.filter((t) => (!o.from || (t.date ?? '') >= o.from) && (!o.to || (t.date ?? '') <= `${o.to}~`)), o),
+    listContradictions: async (_store, o) => page(contradictions.filter((c) => !o.about || c.about.includes(o.about)), o),
+    listStories: async (_store, o) => page(stories.filter((s) => !o.about || s.about.includes(o.about)), o),
+    timeline: async (_store, o) => page(timeline.filter((t) => (!o.from || t.date >= o.from) && (!o.to || t.date <= `${o.to}~`)), o),
+    refresh: async () => undefined,
   };
 }

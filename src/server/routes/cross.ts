@@ -2,18 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Store } from '../../store/store.js';
 import type { CrossArticle } from '../cross.js';
-import { Contradiction, DateQuery, PageOf, PageQuery, Story, TimelineEntry } from '../schemas.js';
+import { Contradiction, DateQuery, PageOf, PageQuery, Story, TimelineItem } from '../schemas.js';
 import { HttpError } from '../security.js';
 
 const About = { about: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of what it is about' })) };
 const strict = { additionalProperties: false };
 
 /** Contradictions, stories and the timeline: what only many articles together show (src/analysis). */
-export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: CrossArticle | null }> = async (app, { store, cross }) => {
-  const need = (): CrossArticle => {
-    if (!cross) throw new HttpError(503, 'the cross-article analysis (src/analysis) is not part of this build');
-    return cross;
-  };
+export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: CrossArticle }> = async (app, { store, cross }) => {
 
   app.get(
     '/api/contradictions',
@@ -25,14 +21,14 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         response: { 200: PageOf(Contradiction) },
       },
     },
-    async (req) => need().listContradictions(store.db, req.query),
+    async (req) => cross.listContradictions(store, req.query),
   );
 
   app.get(
     '/api/contradictions/:id',
     { schema: { summary: 'One contradiction', tags: ['cross-article'], params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) }), response: { 200: Contradiction } } },
     async (req) => {
-      const found = await findById(req.params.id, (cursor) => need().listContradictions(store.db, { limit: 500, cursor }));
+      const found = await findById(req.params.id, (cursor) => cross.listContradictions(store, { limit: 500, cursor }));
       if (!found) throw new HttpError(404, `no contradiction "${req.params.id}"`);
       return found;
     },
@@ -48,14 +44,14 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         response: { 200: PageOf(Story) },
       },
     },
-    async (req) => need().listStories(store.db, req.query),
+    async (req) => cross.listStories(store, req.query),
   );
 
   app.get(
     '/api/stories/:id',
     { schema: { summary: 'One claim story', tags: ['cross-article'], params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) }), response: { 200: Story } } },
     async (req) => {
-      const found = await findById(req.params.id, (cursor) => need().listStories(store.db, { limit: 500, cursor }));
+      const found = await findById(req.params.id, (cursor) => cross.listStories(store, { limit: 500, cursor }));
       if (!found) throw new HttpError(404, `no story "${req.params.id}"`);
       return found;
     },
@@ -68,10 +64,10 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         summary: 'Events and claims by date, each with its sources',
         tags: ['cross-article'],
         querystring: Type.Object({ ...PageQuery, ...DateQuery, entity: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id or name' })) }, strict),
-        response: { 200: PageOf(TimelineEntry) },
+        response: { 200: PageOf(TimelineItem) },
       },
     },
-    async (req) => need().timeline(store.db, req.query),
+    async (req) => cross.timeline(store, req.query),
   );
 };
 

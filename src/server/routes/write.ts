@@ -10,6 +10,8 @@ import { HttpError } from '../security.js';
 export interface WriteOptions {
   store: Store;
   pipeline: () => Promise<Pipeline>;
+  /** Bring the cross-article analysis up to date after new articles. */
+  refresh: () => Promise<unknown>;
   guard: (request: import('fastify').FastifyRequest) => Promise<void>;
   /** Largest request body, and largest article, in bytes. */
   maxBytes: number;
@@ -112,6 +114,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
         const { article, entities, claims, events } = o.analysis;
         items.push({ id: article.id, title: article.title, status: o.status ?? 'new', entities: entities.length, claims: claims.length, events: events.length, words: o.words });
       }
+      if (items.some((i) => i.status !== 'duplicate')) await options.refresh();
       return reply.code(items.length ? 201 : 422).send({ items, errors });
     },
   );

@@ -16,14 +16,11 @@ export function Section(props: { title: string; more?: { href: string; label: st
   );
 }
 
-/** What a view shows while loading or after an error; `unavailable` explains a 503. */
-export function Status<T>(props: { loaded: Loaded<T>; children: (data: T) => ComponentChildren; unavailable?: string }) {
+/** What a view shows while loading or after an error. */
+export function Status<T>(props: { loaded: Loaded<T>; children: (data: T) => ComponentChildren }) {
   const { loaded } = props;
   if (loaded.state === 'loading') return <p class="muted loading">Loading…</p>;
-  if (loaded.state === 'error') {
-    if (loaded.error.status === 503 && props.unavailable) return <p class="muted">{props.unavailable}</p>;
-    return <p class="error" role="alert">{loaded.error.message}</p>;
-  }
+  if (loaded.state === 'error') return <p class="error" role="alert">{loaded.error.message}</p>;
   return <>{props.children(loaded.data)}</>;
 }
 

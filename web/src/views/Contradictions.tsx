@@ -5,7 +5,6 @@ import { articleHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
-const MISSING = 'The cross-article analysis is not part of this build, so there are no contradictions to show.';
 const href = (id: string) => `/contradictions/${encodeURIComponent(id)}`;
 
 /** One line per contradiction: what it is about and who stands on each side. */
@@ -36,7 +35,7 @@ export function Contradictions() {
         <input name="about" placeholder="about…" value={about} aria-label="about" />
         <button type="submit">Filter</button>
       </form>
-      <Status loaded={loaded} unavailable={MISSING}>
+      <Status loaded={loaded}>
         {(page) => (
           <PagedList key={about} first={page} more={(cursor) => api.contradictions({ about, limit: 30, cursor })} render={(c) => <ContradictionSummary key={c.id} c={c} />} empty="No contradictions." />
         )}
@@ -49,24 +48,31 @@ export function Contradictions() {
 export function ContradictionView(props: { id: string }) {
   const loaded = useLoad((s) => api.contradiction(props.id, s), [props.id]);
   return (
-    <Status loaded={loaded} unavailable={MISSING}>
+    <Status loaded={loaded}>
       {(c) => (
         <div class="contradiction">
           <h1>{c.about}</h1>
+          <p class="muted">disagreement on {c.kind} · proposition {c.proposition}</p>
           <div class="sides" style={{ gridTemplateColumns: `repeat(${c.sides.length}, minmax(0, 1fr))` }}>
             {c.sides.map((side, i) => (
               <section key={i} class={`side stance-border-${side.stance}`}>
                 <h2>
                   <StanceBadge stance={side.stance} />
+                  {side.value !== undefined && <span class="side-value"> {String(side.value)}</span>}
                 </h2>
                 {side.claims.map((x) => (
                   <div key={`${x.article}/${x.claim}`} class="side-claim">
                     <div class="claim-meta">
                       <span class="speaker">{x.speaker ?? 'unattributed'}</span>
-                      <span class="date">{formatDate(x.said)}</span>
+                      <StanceBadge stance={x.stance} />
+                      <span class="date" title={x.said ? 'when it was said' : 'the text does not say when'}>
+                        {x.said ? `said ${formatDate(x.said)}` : 'undated'}
+                      </span>
                     </div>
                     <blockquote class="claim-content">{x.content}</blockquote>
                     <a href={articleHref(x.article, x.claim)}>read in the article</a>
+                    {x.source && <span class="muted"> · {x.source}</span>}
+                    {x.published && <span class="muted"> · published {formatDate(x.published)}</span>}
                   </div>
                 ))}
               </section>

@@ -5,7 +5,6 @@ import { useLoad } from '../load.js';
 import { ContradictionSummary } from './Contradictions.js';
 import { StorySummary } from './Stories.js';
 
-const CROSS_MISSING = 'The cross-article analysis is not part of this build.';
 
 export function Home() {
   const stats = useLoad((s) => api.stats(s), []);
@@ -31,12 +30,12 @@ export function Home() {
       </Status>
       <div class="home-grid">
         <Section title="Latest contradictions" more={{ href: '/contradictions', label: 'all contradictions' }}>
-          <Status loaded={contradictions} unavailable={CROSS_MISSING}>
+          <Status loaded={contradictions}>
             {(page) => (page.items.length ? page.items.map((c) => <ContradictionSummary key={c.id} c={c} />) : <p class="muted">No contradictions yet.</p>)}
           </Status>
         </Section>
         <Section title="Claim stories" more={{ href: '/stories', label: 'all stories' }}>
-          <Status loaded={stories} unavailable={CROSS_MISSING}>
+          <Status loaded={stories}>
             {(page) => (page.items.length ? page.items.map((s) => <StorySummary key={s.id} story={s} />) : <p class="muted">No stories yet.</p>)}
           </Status>
         </Section>

@@ -5,7 +5,6 @@ import { articleHref, dateValue, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
-const MISSING = 'The cross-article analysis is not part of this build, so there are no claim stories to show.';
 const href = (id: string) => `/stories/${encodeURIComponent(id)}`;
 
 export function StorySummary({ story }: { story: Story }) {
@@ -17,7 +16,7 @@ export function StorySummary({ story }: { story: Story }) {
           <span key={i}>
             {i > 0 && ' → '}
             {s.speaker ?? 'unattributed'} <StanceBadge stance={s.stance} />
-            {s.said && <span class="muted"> {formatDate(s.said)}</span>}
+            {s.placed && <span class="muted"> {formatDate(s.placed)}</span>}
           </span>
         ))}
       </span>
@@ -36,7 +35,7 @@ export function Stories() {
         <input name="about" placeholder="about…" value={about} aria-label="about" />
         <button type="submit">Filter</button>
       </form>
-      <Status loaded={loaded} unavailable={MISSING}>
+      <Status loaded={loaded}>
         {(page) => <PagedList key={about} first={page} more={(cursor) => api.stories({ about, limit: 30, cursor })} render={(s) => <StorySummary key={s.id} story={s} />} empty="No stories." />}
       </Status>
     </div>
@@ -47,8 +46,8 @@ export function Stories() {
  * Where each step sits on the axis, 0…1: dated steps by date; undated ones between their dated
  * neighbours in story order (the story is already in the order the claims were made).
  */
-export function axisPositions(steps: { said: string | null }[]): number[] {
-  const t = steps.map((s) => dateValue(s.said));
+export function axisPositions(steps: { placed: string | null }[]): number[] {
+  const t = steps.map((s) => dateValue(s.placed));
   const dated = t.filter((x): x is number => x !== null);
   if (!dated.length) return steps.map((_, i) => (steps.length === 1 ? 0.5 : i / (steps.length - 1)));
   const min = Math.min(...dated);
@@ -69,7 +68,7 @@ export function axisPositions(steps: { said: string | null }[]): number[] {
 export function StoryView(props: { id: string }) {
   const loaded = useLoad((s) => api.story(props.id, s), [props.id]);
   return (
-    <Status loaded={loaded} unavailable={MISSING}>
+    <Status loaded={loaded}>
       {(story) => {
         const x = axisPositions(story.steps);
         const W = 900;
@@ -88,7 +87,7 @@ export function StoryView(props: { id: string }) {
                   <g key={i} class={`axis-step stance-fill-${s.stance}`}>
                     <circle cx={cx} cy={60} r={8} />
                     <text x={cx} y={up ? 38 : 92} text-anchor={anchor(cx)} class="axis-date">
-                      {formatDate(s.said)}
+                      {s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}
                     </text>
                     <text x={cx} y={up ? 22 : 108} text-anchor={anchor(cx)} class="axis-label">
                       {short(`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`)}
@@ -101,10 +100,15 @@ export function StoryView(props: { id: string }) {
               {story.steps.map((s, i) => (
                 <li key={i} class={`stance-border-${s.stance}`}>
                   <div class="claim-meta">
-                    <span class="speaker">{s.speaker ?? 'unattributed'}</span> <StanceBadge stance={s.stance} /> <span class="date">{formatDate(s.said)}</span>
+                    <span class="speaker">{s.speaker ?? 'unattributed'}</span> <StanceBadge stance={s.stance} />
+                    <span class="date" title={s.said ? 'when it was said' : 'placed by the story: not dated in the text'}>
+                      {s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}
+                    </span>
                   </div>
                   <blockquote class="claim-content">{s.content}</blockquote>
                   <a href={articleHref(s.article, s.claim)}>read in the article</a>
+                  {s.source && <span class="muted"> · {s.source}</span>}
+                  {s.published && <span class="muted"> · published {formatDate(s.published)}</span>}
                 </li>
               ))}
             </ol>

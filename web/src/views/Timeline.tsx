@@ -1,21 +1,35 @@
 import { useLocation } from 'preact-iso';
-import { api, type TimelineEntry } from '../api.js';
-import { PagedList, Status } from '../components/common.js';
-import { articleHref, formatDate } from '../format.js';
+import { api, type TimelineItem } from '../api.js';
+import { PagedList, StanceBadge, Status } from '../components/common.js';
+import { articleHref, entityHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
-const MISSING = 'The cross-article analysis is not part of this build, so there is no timeline to show.';
+type Named = { id: string; name: string } | null;
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const named = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? (v as NonNullable<Named>) : null);
 
-function Entry({ e }: { e: TimelineEntry }) {
+/** One dated event or claim: what happened or was said, and every article that reports it. */
+function Entry({ e }: { e: TimelineItem }) {
+  const actor = named(e.actor);
+  const place = named(e.place);
   return (
     <div class={`timeline-item kind-${e.kind}`}>
       <span class="date">{formatDate(e.date)}</span>
       <span>
-        <span class={`kind-tag kind-tag-${e.kind}`}>{e.kind === 'event' ? e.type.replace(/_/g, ' ') : e.type}</span> {e.text}
+        {e.kind === 'event' ? (
+          <>
+            <span class="kind-tag kind-tag-event">{(str(e.type) ?? 'event').replace(/_/g, ' ')}</span> “{str(e.trigger)}”{actor && <> · <a href={entityHref(actor.id)}>{actor.name}</a></>}
+            {place && <> · in <a href={entityHref(place.id)}>{place.name}</a></>} <span class="muted">{str(e.status)}</span>
+          </>
+        ) : (
+          <>
+            <strong>{str(e.speaker) ?? 'unattributed'}</strong> <StanceBadge stance={str(e.stance) ?? 'assert'} /> “{str(e.content)}”
+          </>
+        )}
         <span class="sources">
           {e.sources.map((s, i) => (
-            <a key={i} href={articleHref(s.article, e.kind === 'claim' ? s.id : undefined)} title={s.title ?? s.article}>
+            <a key={i} href={articleHref(s.article, e.kind === 'claim' ? s.ref : undefined)} title={s.title ?? s.article}>
               {s.source ?? s.title ?? s.article}
             </a>
           ))}
@@ -35,12 +49,12 @@ export function Timeline() {
     <div>
       <h1>Timeline</h1>
       <form class="filters" key={key} onSubmit={submitFilters('/timeline', route)}>
-        <input name="entity" placeholder="entity" defaultValue={filters.entity} aria-label="entity" />
+        <input name="entity" placeholder="entity name or id" defaultValue={filters.entity} aria-label="entity" />
         <input name="from" placeholder="from YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" defaultValue={filters.from} aria-label="from" />
         <input name="to" placeholder="to YYYY-MM-DD" pattern="\d{4}(-\d{2}(-\d{2})?)?" defaultValue={filters.to} aria-label="to" />
         <button type="submit">Filter</button>
       </form>
-      <Status loaded={loaded} unavailable={MISSING}>
+      <Status loaded={loaded}>
         {(page) => <PagedList key={key} class="timeline" first={page} more={(cursor) => api.timeline({ ...filters, limit: 100, cursor })} render={(e) => <Entry e={e} />} empty="Nothing dated." />}
       </Status>
     </div>

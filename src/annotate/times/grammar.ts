@@ -28,6 +28,8 @@ export interface Match {
   /** Time of day appended to the day's value: "T14:30", "TMO". */
   tod: string | null;
   mod: string | null;
+  /** For "two years" and the like: the count and unit, so that "ago" can turn it into a date. */
+  count?: { n: number | null; unit: Unit };
 }
 
 const enum K {
@@ -53,6 +55,7 @@ const enum K {
   Present,
   Unit,
   Fiscal,
+  Term,
 }
 
 /** "last", "this", "next" … and the shift each gives a unit ("last week" = -1). */
@@ -87,6 +90,13 @@ TRIGGERS.set('future', K.Future);
 TRIGGERS.set('present', K.Present);
 TRIGGERS.set('moment', K.Present);
 TRIGGERS.set('years', K.Unit);
+TRIGGERS.set('year', K.Unit);
+TRIGGERS.set('quarter', K.Unit);
+TRIGGERS.set('month', K.Unit);
+TRIGGERS.set('week', K.Unit);
+TRIGGERS.set('weekend', K.Unit);
+TRIGGERS.set('term', K.Term);
+TRIGGERS.set('days', K.Unit);
 TRIGGERS.set('decades', K.Unit);
 TRIGGERS.set('centuries', K.Unit);
 TRIGGERS.set('months', K.Unit);
@@ -104,10 +114,10 @@ const NOT_AFTER_YEAR = new Set(['%', 'percent', 'per', 'pct', 'people', 'troops'
 const NOT_BEFORE_YEAR = new Set(['$', '€', '£', '¥', '#', 'no.', 'number', 'nos.', 'us$', 'about', 'some', 'nearly', 'almost', 'than', 'approximately', 'roughly', 'over', 'under', 'just', 'only', 'additional', 'another', 'of', 'total', 'to', 'at', 'all', 'with']);
 const AM = new Set(['a.m.', 'am', 'a.m']);
 const PM = new Set(['p.m.', 'pm', 'p.m']);
+/** Words before "the year" / "the quarter" that make them the period under report. */
+const BARE_UNIT_LEADS = new Set(['for', 'in', 'during', 'of', 'through', 'throughout', 'over']);
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
 const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short']);
-/** Words that make the preceding number a duration ("two-year", "10-day-old"). */
-const HYPHEN_TAILS = new Set(['old', 'long']);
 
 function isCapitalized(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -136,6 +146,24 @@ function durationValue(n: number | null, unit: Unit): string {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** "2025-04-28" (ISO) and "28.04.2025" (day first, as dotted dates are written in Europe). */
+function numericDate(w: string): { y: number; m: number; d: number } | null {
+  if (w.length !== 10) return null;
+  let y: number;
+  let m: number;
+  let d: number;
+  if (w[4] === '-' && w[7] === '-') {
+    y = digitValue(w.slice(0, 4));
+    m = digitValue(w.slice(5, 7));
+    d = digitValue(w.slice(8));
+  } else if (w[2] === '.' && w[5] === '.') {
+    d = digitValue(w.slice(0, 2));
+    m = digitValue(w.slice(3, 5));
+    y = digitValue(w.slice(6));
+  } else return null;
+  return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { y, m, d } : null;
+}
 
 export class TimeGrammar {
   private readonly t: Tokens;
@@ -212,10 +240,15 @@ export class TimeGrammar {
     if (w.length > 2 && (w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd') || w.endsWith('th'))) v = digitValue(w.slice(0, -2));
     else v = digitValue(w);
     if (!(v >= 1 && v <= 31) || !Number.isInteger(v)) return -1;
-    // "10:35" is a clock time, "3/4" a fraction.
+    // "10:35" is a clock time, "3/4" a fraction; "April 25:" is a date.
     const next = this.w(i + 1);
-    if ((next === ':' || next === '/' || next === '.') && this.touching(i, i + 1)) return -1;
+    if ((next === ':' || next === '/') && this.touching(i, i + 1) && i + 2 < this.n && this.touching(i + 1, i + 2)) return -1;
     return v;
+  }
+
+  /** A capitalized word inside a sentence is part of a name or title ("High Noon", ABC's "This Week"). */
+  private inName(i: number): boolean {
+    return isCapitalized(this.words[i]!) && i > 0 && this.sameSentence(i - 1, i) && this.lower[i - 1] !== '"' && this.lower[i - 1] !== '“' && this.lower[i - 1] !== '(';
   }
 
   private monthAt(i: number): number {
@@ -245,6 +278,8 @@ export class TimeGrammar {
     let y = this.yearAt(j);
     if (y < 0 && (this.w(j) === 'of' || this.w(j) === ',') && this.yearAt(j + 1) > 0) y = this.yearAt(++j);
     if (y > 0) return this.make(i, j + 1, 'DATE', { k: 'cal', y, m, d: null });
+    const spelled = this.spelledYear(j);
+    if (spelled && spelled.sem?.k === 'cal') return this.make(i, spelled.end, 'DATE', { k: 'cal', y: spelled.sem.y, m, d: null });
     const rel = RELATIVE.get(this.w(j));
     if (rel !== undefined && this.w(j + 1) === 'year' && (this.w(j) === 'this' || this.w(j) === 'last' || this.w(j) === 'next')) {
       return this.make(i, j + 2, 'DATE', { k: 'cal', y: null, m, d: null, shift: rel === 0 ? 0 : rel }, null, null, );
@@ -283,8 +318,8 @@ export class TimeGrammar {
       case K.Ref:
         return this.make(i, i + 1, 'DATE', { k: 'value', value: REFS.get(w)! });
       case K.Set:
-        // "daily" as a set; not "the daily newspaper" read as a noun modifier after "the".
-        if (this.w(i - 1) === 'the' || this.w(i - 1) === 'a') return null;
+        // Not in names ("JoongAng Daily") or after one ("the Party daily").
+        if (this.inName(i) || (i > 0 && isCapitalized(this.words[i - 1]!) && this.sameSentence(i - 1, i) && this.t.sentence[i - 2] === this.t.sentence[i])) return null;
         return this.make(i, i + 1, 'SET', { k: 'value', value: SETS.get(w)! });
       case K.Every:
         return this.everyLed(i);
@@ -297,6 +332,7 @@ export class TimeGrammar {
         return this.partWithYear(i, i + 1, w[0] === 'q' ? 'Q' : 'H', n);
       }
       case K.Noon: {
+        if (this.inName(i)) return null;
         const tod = w === 'midnight' ? 'T24:00' : 'T12:00';
         return this.make(i, i + 1, 'TIME', null, tod);
       }
@@ -321,11 +357,10 @@ export class TimeGrammar {
         }
         return null;
       case K.Unit:
-        // "for years", "within weeks", "for decades": a vague duration.
-        if (this.w(i - 1) === 'for' || this.w(i - 1) === 'within' || (this.w(i - 1) === 'in' && w !== 'years')) {
-          return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(null, UNITS.get(w)!) });
-        }
-        return null;
+        return this.bareUnit(i);
+      case K.Term:
+        // "in the near term", "over the short term"
+        return (this.w(i - 1) === 'near' || this.w(i - 1) === 'short') && this.w(i - 2) === 'the' ? this.make(i - 1, i + 1, 'DATE', { k: 'value', value: 'FUTURE_REF' }) : null;
       case K.Fiscal: {
         let j = i + 1;
         if (this.w(j) === 'year') j++;
@@ -337,10 +372,51 @@ export class TimeGrammar {
     }
   }
 
+  /**
+   * A unit word without a number: "for years", "within weeks", "the weeks ahead" (vague
+   * durations); "for the year", "in the quarter" (the current year, the quarter under report);
+   * "the year ended June 30" (a fiscal year, P1Y); "the end of the month".
+   */
+  private bareUnit(i: number): Match | null {
+    const w = this.lower[i]!;
+    const prev = this.w(i - 1);
+    const unit = UNITS.get(w)!;
+    if (isCapitalized(this.words[i]!)) return null;
+    if (w.endsWith('s')) {
+      if (prev === 'for' || prev === 'within' || (prev === 'in' && w !== 'years')) return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(null, unit) });
+      if (prev === 'the' && this.w(i + 1) === 'ahead') return this.make(i, i + 2, 'DURATION', { k: 'value', value: durationValue(null, unit) });
+      return null;
+    }
+    const next = this.w(i + 1);
+    // "the year two thousand"
+    if (unit === 'year' && prev === 'the' && next === 'two' && this.w(i + 2) === 'thousand') return this.make(i - 1, i + 3, 'DATE', { k: 'cal', y: 2000, m: null, d: null });
+    // "by year end", "by year's end"
+    if (unit === 'year' && (next === 'end' || ((next === "'s" || next === '’s') && this.w(i + 2) === 'end'))) {
+      return this.make(i, next === 'end' ? i + 2 : i + 3, 'DATE', { k: 'offset', unit: 'year', n: 0 }, null, 'END');
+    }
+    const before = this.w(i - 2);
+    const full = (prev === 'full' || prev === 'current') && this.w(i - 2) === 'the';
+    if (prev !== 'the' && !full) return null;
+    const lead = full ? this.w(i - 3) : before;
+    if (!BARE_UNIT_LEADS.has(lead)) return null;
+    if (next === 'ended' || next === 'ending' || next === 'to') return unit === 'year' ? this.make(i, i + 1, 'DURATION', { k: 'value', value: 'P1Y' }) : null;
+    if (next === 'of' || next === 'before' || next === 'after' || next === 'earlier' || next === 'later') return null;
+    if (unit === 'year') return this.make(full ? i - 1 : i, i + 1, 'DATE', { k: 'offset', unit, n: 0 });
+    if (unit === 'weekend') return this.make(i, i + 1, 'DATE', { k: 'weekend' });
+    if (unit === 'quarter') return this.make(i, i + 1, 'DATE', { k: 'quarterRef', years: 0, latest: false });
+    // "the end of the month", "the end of the week"
+    if ((unit === 'month' || unit === 'week') && lead === 'of' && (this.w(i - 3) === 'end' || this.w(i - 3) === 'beginning' || this.w(i - 3) === 'start' || this.w(i - 3) === 'middle')) {
+      return this.make(i, i + 1, 'DATE', { k: 'offset', unit, n: 0 });
+    }
+    return null;
+  }
+
   // ---------------------------------------------------------------- digits
 
   private digitLed(i: number): Match | null {
     const w = this.lower[i]!;
+    const numeric = numericDate(w);
+    if (numeric) return this.make(i, i + 1, 'DATE', { k: 'cal', ...numeric });
     if (w.includes('-')) return this.hyphenated(i);
     const last = w.charCodeAt(w.length - 1);
     if (last === 115 /* s */) {
@@ -370,7 +446,11 @@ export class TimeGrammar {
       if (dm) return dm;
     }
     const y = this.yearAt(i);
-    if (y > 0 && this.isYear(i, y)) return this.make(i, i + 1, 'DATE', { k: 'cal', y, m: null, d: null });
+    if (y > 0 && this.isYear(i, y)) {
+      const part = this.partAt(i + 1);
+      if (part) return this.make(i, part.end, 'DATE', { k: 'part', p: part.p, n: part.n, y, yearShift: null });
+      return this.make(i, i + 1, 'DATE', { k: 'cal', y, m: null, d: null });
+    }
     return this.countLed(i);
   }
 
@@ -492,9 +572,12 @@ export class TimeGrammar {
         n = 1;
         j = i + 1;
       }
-      // "a year" after an amount is a rate: "$5 million a year".
       const unit = UNITS.get(this.w(j));
-      if (unit && this.isRateContext(i)) return this.make(i, j + 1, 'SET', { k: 'value', value: durationValue(1, unit) });
+      // "a second" is an ordinal, "a quarter" a fraction.
+      if (n === 1 && (unit === 'second' || unit === 'quarter')) return null;
+      // "a year" after an amount is a rate: "$5 million a year" (but "$5 million a year ago").
+      const after = this.w(j + 1);
+      if (unit && this.isRateContext(i) && after !== 'ago' && after !== 'earlier') return this.make(i, j + 1, 'SET', { k: 'value', value: durationValue(1, unit) });
     } else if (w === 'several' || w === 'few' || w === 'many' || w === 'couple') {
       n = w === 'couple' ? 2 : null;
       j = i + 1;
@@ -523,14 +606,16 @@ export class TimeGrammar {
     }
     if (COUNT_ADJECTIVES.has(this.w(j)) && UNITS.has(this.w(j + 1))) j++;
     const unit = UNITS.get(this.w(j));
-    if (!unit) return null;
-    // "one day" as "some day" is still P1D in TimeBank; "the two years" keeps its determiner.
+    // "60 Minutes" is a title; "52 years old" an age.
+    if (!unit || (isCapitalized(this.words[j]!) && !isCapitalized(this.words[i]!)) || this.w(j + 1) === 'old') return null;
     j++;
     if (n !== null && this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half') {
       n += 0.5;
       j += 3;
     }
-    return this.make(i, j, 'DURATION', { k: 'value', value: durationValue(n, unit) });
+    const m = this.make(i, j, 'DURATION', { k: 'value', value: durationValue(n, unit) });
+    m.count = { n, unit };
+    return m;
   }
 
   private withStart(m: Match, start: number): Match {
@@ -565,6 +650,7 @@ export class TimeGrammar {
     const shift = RELATIVE.get(w)!;
     let j = i + 1;
     const next = this.w(j);
+    if (w === 'last' && next === 'half') return this.partWithYear(i, i + 2, 'H', 2);
     // "the past" alone: PAST_REF; "in recent years": a vague duration.
     if (w === 'past' && (this.w(i - 1) === 'the') && !UNITS.has(next) && !this.startsCount(j) && MONTHS.get(next) === undefined && !WEEKDAYS.has(next) && !SEASONS.has(next)) {
       return this.make(i, i + 1, 'DATE', { k: 'value', value: 'PAST_REF' });
@@ -579,6 +665,9 @@ export class TimeGrammar {
     }
     const unit = UNITS.get(next);
     if (unit) {
+      // ABC's "This Week" is a title.
+      if (isCapitalized(this.words[j]!) && !isCapitalized(this.words[i]!)) return null;
+      if (isCapitalized(this.words[j]!) && this.inName(i)) return null;
       const plural = next.endsWith('s') && next !== 'hrs';
       if (plural) {
         // "recent years" (vague), "past years" (PAST_REF), "the coming weeks"
@@ -588,14 +677,20 @@ export class TimeGrammar {
         }
         return null;
       }
-      if (w === 'recent' || w === 'latest') {
-        if (unit === 'quarter') return this.make(i, j + 1, 'DATE', { k: 'offset', unit, n: -1 });
-        return null;
-      }
-      // Times of the day: "this morning", "last night"
+      if (w === 'recent' || (w === 'latest' && unit !== 'quarter')) return null;
       if (unit === 'day' && (w === 'this' || w === 'that')) return null;
+      // "the past decade" is the last ten years, not the 2010s.
+      if ((unit === 'decade' || unit === 'century') && shift < 0) return this.make(i, j + 1, 'DURATION', { k: 'value', value: durationValue(1, unit) });
+      // "this year's third quarter", "last year's first half"
+      if (unit === 'year' && (this.w(j + 1) === "'s" || this.w(j + 1) === '’s') && (w === 'this' || w === 'last' || w === 'next')) {
+        const part = this.partAt(j + 2);
+        if (part) return this.make(i, part.end, 'DATE', { k: 'part', p: part.p, n: part.n, y: null, yearShift: shift });
+      }
+      if (unit === 'quarter' && w === 'latest') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0, latest: true });
       return this.make(i, j + 1, 'DATE', { k: 'offset', unit, n: shift });
     }
+    // "the latest period" in an earnings report is the quarter reported.
+    if (w === 'latest' && next === 'period' && this.w(i - 1) === 'the') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0, latest: true });
     const pod = PARTS_OF_DAY.get(next);
     if (pod) {
       if (w === 'this') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: 0 }, 'T' + pod);
@@ -619,6 +714,26 @@ export class TimeGrammar {
       const count = this.countLed(j);
       if (count && count.type === 'DURATION') return this.withStart(count, i);
     }
+    return null;
+  }
+
+  /** An ordinal quarter or half at token i: "third quarter", "third-quarter", "first half". */
+  private partAt(i: number): { p: 'Q' | 'H'; n: number; end: number } | null {
+    const w = this.w(i);
+    const ord = ORDINALS.get(w);
+    if (ord !== undefined && ord <= 4) {
+      const next = this.w(i + 1);
+      if (next === 'quarter') return { p: 'Q', n: ord, end: i + 2 };
+      if (next === 'half' && ord <= 2) return { p: 'H', n: ord, end: i + 2 };
+      return null;
+    }
+    if (w === 'last' && this.w(i + 1) === 'half') return { p: 'H', n: 2, end: i + 2 };
+    const dash = w.indexOf('-');
+    if (dash < 0) return null;
+    const o = ORDINALS.get(w.slice(0, dash));
+    const rest = w.slice(dash + 1);
+    if (o !== undefined && o <= 4 && rest === 'quarter') return { p: 'Q', n: o, end: i + 1 };
+    if (o !== undefined && o <= 2 && rest === 'half') return { p: 'H', n: o, end: i + 1 };
     return null;
   }
 
@@ -659,6 +774,7 @@ export class TimeGrammar {
     const date = this.monthAt(j) > 0 ? this.monthLed(j, true) : this.dayAt(j) > 0 ? this.dayMonth(j, this.dayAt(j)) : null;
     if (date && date.sem?.k === 'cal' && date.sem.d !== null) {
       date.start = i;
+      date.sem.dow = dow;
       return date;
     }
     return this.partOfDay(this.make(i, i + 1, 'DATE', { k: 'weekday', dow, shift: null }));
@@ -807,6 +923,14 @@ export class TimeGrammar {
       return null;
     }
     if (head === 'year' || head === 'month' || head === 'week' || head === 'day' || head === 'decade') {
+      if ((rest === 'earlier' || rest === 'ago') && head === 'year') {
+        // "the year-ago quarter", "the year-earlier third quarter": compared with the quarter under report.
+        let e = i + 1;
+        const part = this.partAt(e);
+        if (part) e = part.end;
+        else if (this.w(e) === 'quarter' || this.w(e) === 'period') e++;
+        return this.make(i, e, 'DATE', { k: 'quarterRef', years: -1, latest: false, part: part ? part.n : null });
+      }
       if (rest === 'earlier' || rest === 'ago') return this.make(i, i + 1, 'DATE', { k: 'offset', unit: head as Unit, n: -1 });
       if (rest === 'end' && head === 'year') return this.make(i, i + 1, 'DATE', { k: 'offset', unit: 'year', n: 0 }, null, 'END');
       if (rest === 'long') return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(1, head as Unit) });
@@ -817,11 +941,11 @@ export class TimeGrammar {
     }
     const ord = ORDINALS.get(head);
     if (ord !== undefined && ord <= 4 && (rest === 'quarter' || (rest === 'half' && ord <= 2))) return this.partWithYear(i, i + 1, rest === 'quarter' ? 'Q' : 'H', ord);
-    // "10-year", "two-year-old", "five-day", "52-week", "twenty-four-hour"
+    // "10-year", "five-day", "52-week", "twenty-four-hour"; not ages ("6-year-old") or fractions ("three-quarters").
     for (let k = parts.length - 1; k >= 1; k--) {
       const unit = UNITS.get(parts[k]!);
       if (!unit) continue;
-      if (k + 1 < parts.length && !HYPHEN_TAILS.has(parts[k + 1]!)) return null;
+      if (parts[k]!.endsWith('s') || (k + 1 < parts.length && parts[k + 1] !== 'long')) return null;
       const num = parts.slice(0, k).join('-');
       let v = digitValue(num);
       if (Number.isNaN(v)) v = wordValue(num);
@@ -854,23 +978,22 @@ export class TimeGrammar {
         m.end = next.end;
       }
     }
-    // "ten days ago", "a year earlier", "two weeks from now"
-    if (m.type === 'DURATION' && m.sem?.k === 'value') {
+    // "ten days ago", "two weeks from now", "a year earlier" name a point; "three days later"
+    // counts from a point the text gave before, so it stays a duration.
+    if (m.count) {
       const after = this.w(m.end);
-      const v = m.sem.value;
-      if (after === 'ago' || after === 'earlier' || after === 'later' || (after === 'from' && this.w(m.end + 1) === 'now') || after === 'hence') {
-        const parsed = /^PT?(\d+|X)(Y|M|W|D|H|DE|CE|Q|WE|S)$/.exec(v);
-        const sign = after === 'ago' || after === 'earlier' ? -1 : 1;
+      const { n, unit } = m.count;
+      const ago = after === 'ago';
+      const ahead = (after === 'from' && this.w(m.end + 1) === 'now') || after === 'hence';
+      const yearEarlier = after === 'earlier' && unit === 'year' && n === 1;
+      if (ago || ahead || yearEarlier) {
         m.end += after === 'from' ? 2 : 1;
         m.type = 'DATE';
-        if (!parsed || parsed[1] === 'X') m.sem = { k: 'value', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
-        else {
-          const count = Number(parsed[1]);
-          const unit = (v.startsWith('PT') ? { H: 'hour', M: 'minute', S: 'second' } : { Y: 'year', M: 'month', W: 'week', D: 'day', DE: 'decade', CE: 'century', Q: 'quarter', WE: 'weekend' })[parsed[2] as 'H'] as Unit;
-          // "20 years" arrives as P20Y from decades; keep years.
-          m.sem = { k: 'offset', unit, n: sign * count };
-          if (TIME_UNITS.has(unit)) m.sem = { k: 'offset', unit: 'day', n: 0 };
-        }
+        if (n === null || !Number.isInteger(n)) m.sem = { k: 'value', value: ago ? 'PAST_REF' : 'FUTURE_REF' };
+        else if (unit === 'year' && n === 1 && !ahead) m.sem = { k: 'quarterRef', years: -1, latest: false };
+        else if (TIME_UNITS.has(unit)) m.sem = { k: 'offset', unit: 'day', n: 0 };
+        else if (unit === 'decade' || unit === 'century') m.sem = { k: 'offset', unit: 'year', n: (ago ? -n : n) * (unit === 'decade' ? 10 : 100) };
+        else m.sem = { k: 'offset', unit, n: ago ? -n : n };
       }
     }
     const after = this.w(m.end);
@@ -907,7 +1030,7 @@ export class TimeGrammar {
     const isCount = m.type === 'DURATION' || (kind === 'offset' && this.startsCount(m.start));
     const at = (k: number) => (k >= this.floor && this.sameSentence(k, m.start) ? this.lower[k]! : '');
     // "the past two months", "the third quarter", "the 1990s", "the weekend"
-    if (at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME') s--;
+    if (at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!)) s--;
     const w1 = at(s - 1);
     const w2 = at(s - 2);
     const two = PREFIX_MODS2.get(`${w2} ${w1}`);

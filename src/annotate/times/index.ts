@@ -13,7 +13,7 @@ import type { TimeExpression } from '../../doc/types.js';
 import type { Component } from '../pipeline.js';
 import { parseAnchor } from './calendar.js';
 import { TimeGrammar, type Match } from './grammar.js';
-import { isDay, resolve, type Sem } from './resolve.js';
+import { isDay, resolve, type Context, type Sem } from './resolve.js';
 import { directionAt } from './tense.js';
 
 const TODAY: Sem = { k: 'offset', unit: 'day', n: 0 };
@@ -23,12 +23,15 @@ export function findTimes(doc: Doc): TimeExpression[] {
   const tokens = doc.tokens;
   const matches = new TimeGrammar(tokens).scan();
   const out: TimeExpression[] = [];
+  const ctx: Context = { anchor, dir: null, quarter: null };
   for (const m of matches) {
     const sem = m.sem ?? dayOfSentence(doc, matches, m) ?? TODAY;
     const sentence = doc.sentences[tokens.sentence[m.start]!]!;
-    const needsDirection = sem.k === 'cal' || sem.k === 'weekday' || sem.k === 'season' || sem.k === 'part' || sem.k === 'holiday';
-    const dir = needsDirection && anchor ? directionAt(tokens, sentence.first, sentence.last, m.start, m.end) : 'past';
-    const value = resolve(sem, anchor, dir) + (m.tod ?? '');
+    const needsDirection = sem.k === 'cal' || sem.k === 'holiday' || sem.k === 'weekday' || sem.k === 'season' || sem.k === 'weekend';
+    ctx.dir = needsDirection && anchor ? directionAt(tokens, sentence.first, sentence.last, m.start, m.end) : null;
+    const value = resolve(sem, ctx) + (m.tod ?? '');
+    // The quarter under report, for "the quarter" and "a year earlier" further on; never one still to come.
+    if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0)) && value.includes('-Q') && (!anchor || value <= `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
     const span = doc.tokenSpan(m.start, m.end);
     const time: TimeExpression = { ...span, value, type: m.type };
     if (m.mod) time.mod = m.mod;

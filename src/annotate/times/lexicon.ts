@@ -59,8 +59,6 @@ export const DECADE_WORDS: ReadonlyMap<string, number> = new Map([
   ['twenties', 2], ['thirties', 3], ['forties', 4], ['fifties', 5], ['sixties', 6], ['seventies', 7], ['eighties', 8], ['nineties', 9],
 ]);
 
-/** Vague counts: "several years" → PXY. */
-export const VAGUE_COUNTS = new Set(['several', 'few', 'many', 'some', 'couple']);
 
 /** Modifiers before an expression and their TIMEX3 mod. */
 export const PREFIX_MODS: ReadonlyMap<string, string> = new Map([
@@ -87,5 +85,5 @@ export const SETS: ReadonlyMap<string, string> = new Map([
 /** Present, past and future references. */
 export const REFS: ReadonlyMap<string, string> = new Map([
   ['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'], ['nowadays', 'PRESENT_REF'], ['presently', 'PRESENT_REF'],
-  ['recently', 'PAST_REF'], ['lately', 'PAST_REF'], ['formerly', 'PAST_REF'],
+  ['recently', 'PAST_REF'], ['lately', 'PAST_REF'],
 ]);

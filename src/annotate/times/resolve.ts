@@ -10,12 +10,21 @@
 import { addMonths, dayValue, daysInMonth, easter, fromDays, isoWeekday, monthValue, nthWeekday, toDays, weekValue, yearValue, type Ymd } from './calendar.js';
 import { SEASON_START, type Unit } from './lexicon.js';
 
-/** Direction of an expression the text does not place: most recent (news) or next one. */
+/** Direction the sentence gives an expression that does not place itself ("on Friday"). */
 export type Direction = 'past' | 'future';
+
+export interface Context {
+  /** The document creation time. */
+  anchor: Ymd | null;
+  /** From the tense of the sentence; null when it gives no cue. */
+  dir: Direction | null;
+  /** The last quarter the document named before this expression ("2025-Q1"), for "the quarter", "a year earlier". */
+  quarter: string | null;
+}
 
 export type Sem =
   /** Calendar fields the text gives; `shift` for "last April" (-1), "this April" (0), "next April" (1). */
-  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number }
+  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number; dow?: number }
   | { k: 'weekday'; dow: number; shift: number | null }
   /** n units from the anchor at that unit's granularity: yesterday = day -1, last week = week -1. */
   | { k: 'offset'; unit: Unit; n: number }
@@ -23,6 +32,14 @@ export type Sem =
   /** Quarter (Q1–Q4) or half (H1–H2) of a year, the year given or relative to the anchor ("last year's"). */
   | { k: 'part'; p: 'Q' | 'H'; n: number; y: number | null; yearShift: number | null }
   | { k: 'holiday'; name: string; y: number | null }
+  /** "the weekend": the latest one, or the coming one in a future sentence. */
+  | { k: 'weekend' }
+  /**
+   * The quarter under report ("the quarter", years 0) or the one a year before it ("a year
+   * earlier", "the year-ago quarter", years -1), from the last quarter the text named; without
+   * one, the latest completed quarter, or simply last year.
+   */
+  | { k: 'quarterRef'; years: number; latest: boolean; part?: number | null }
   /** A value that needs no anchor: durations, sets, PRESENT_REF, decades, explicit years. */
   | { k: 'value'; value: string };
 
@@ -31,43 +48,73 @@ export function isDay(sem: Sem): boolean {
   return (sem.k === 'cal' && sem.d !== null) || sem.k === 'weekday' || sem.k === 'holiday' || (sem.k === 'offset' && sem.unit === 'day');
 }
 
-export function resolve(sem: Sem, anchor: Ymd | null, dir: Direction): string {
+export function resolve(sem: Sem, ctx: Context): string {
+  const { anchor, dir } = ctx;
   switch (sem.k) {
     case 'value':
       return sem.value;
     case 'cal':
       return resolveCal(sem, anchor, dir);
     case 'weekday':
-      return resolveWeekday(sem.dow, sem.shift, anchor, dir);
+      return resolveWeekday(sem.dow, sem.shift, anchor, dir ?? 'past');
     case 'offset':
       return resolveOffset(sem.unit, sem.n, anchor);
     case 'season':
-      return resolveSeason(sem.s, sem.y, sem.shift, anchor, dir);
+      return resolveSeason(sem.s, sem.y, sem.shift, anchor, dir ?? 'past');
     case 'part':
-      return resolvePart(sem.p, sem.n, sem.y, sem.yearShift, anchor, dir);
+      return resolvePart(sem.p, sem.n, sem.y, sem.yearShift, anchor, dir ?? 'past');
     case 'holiday':
       return resolveHoliday(sem.name, sem.y, anchor, dir);
+    case 'weekend': {
+      if (!anchor) return 'XXXX-WXX-WE';
+      const weekday = isoWeekday(toDays(anchor.y, anchor.m, anchor.d));
+      return resolveOffset('weekend', dir === 'future' || weekday >= 6 ? 0 : -1, anchor);
+    }
+    case 'quarterRef':
+      return resolveQuarterRef(sem.years, sem.part ?? null, ctx);
   }
 }
 
-function resolveCal(sem: { y: number | null; m: number | null; d: number | null; shift?: number }, anchor: Ymd | null, dir: Direction): string {
+function resolveQuarterRef(years: number, part: number | null, ctx: Context): string {
+  const ref = ctx.quarter ? /^(\d{4})-Q(\d)$/.exec(ctx.quarter) : null;
+  if (ref) return `${yearValue(Number(ref[1]) + years)}-Q${part ?? ref[2]}`;
+  if (!ctx.anchor) return years === 0 ? 'XXXX-QX' : 'XXXX';
+  if (part !== null) return `${yearValue(ctx.anchor.y + years)}-Q${part}`;
+  return years === 0 ? resolveOffset('quarter', -1, ctx.anchor) : yearValue(ctx.anchor.y + years);
+}
+
+/**
+ * A month or a day without a year: the sentence's tense picks the latest or the next one; without
+ * a cue, the latest one unless the next one is close ahead — deadlines and schedules are what
+ * news dates forward ("payable Jan. 2" in November is next January; "on 27 April" in late April
+ * is this year's; "in October" in April is last October).
+ */
+const FORWARD_DAYS = 90;
+const FORWARD_MONTHS = 2;
+
+function resolveCal(sem: { y: number | null; m: number | null; d: number | null; shift?: number; dow?: number }, anchor: Ymd | null, dir: Direction | null): string {
   const { m, d } = sem;
   let y = sem.y;
   if (m === null) return y === null ? 'XXXX' : yearValue(y);
   if (y === null) {
     if (!anchor) return d === null ? `XXXX-${pad(m)}` : `XXXX-${pad(m)}-${pad(d)}`;
     y = anchor.y;
-    if (sem.shift !== undefined) {
+    // "Saturday, April 25": the year in which that day is a Saturday, if one is near.
+    const dow = sem.dow;
+    const fits = d !== null && dow !== undefined ? [anchor.y, anchor.y - 1, anchor.y + 1].filter((c) => d <= daysInMonth(c, m) && isoWeekday(toDays(c, m, d)) === dow) : [];
+    if (fits.length) y = fits[0]!;
+    else if (sem.shift !== undefined) {
       // last April: the latest April before this month; next April: the first after it.
       if (sem.shift < 0 && m >= anchor.m) y--;
       else if (sem.shift > 0 && m <= anchor.m) y++;
     } else if (d === null) {
-      if (dir === 'past' && m > anchor.m) y--;
-      else if (dir === 'future' && m < anchor.m) y++;
+      const diff = m - anchor.m;
+      if (diff > 0 && (dir === 'past' || (dir === null && diff > FORWARD_MONTHS))) y--;
+      else if (diff < 0 && (dir === 'future' || (dir === null && diff + 12 <= FORWARD_MONTHS))) y++;
     } else {
       const diff = toDays(anchor.y, m, Math.min(d, daysInMonth(anchor.y, m))) - toDays(anchor.y, anchor.m, anchor.d);
-      if (dir === 'past' && diff > 0) y--;
-      else if (dir === 'future' && diff < 0) y++;
+      if (diff > 0 && (dir === 'past' || (dir === null && diff > FORWARD_DAYS))) y--;
+      else if (diff < 0 && (dir === 'future' || (dir === null && diff + 365 <= FORWARD_DAYS))) y++;
     }
   }
   return d === null ? monthValue(y, m) : dayValue({ y, m, d });
@@ -184,7 +231,7 @@ function holidayDate(name: string, y: number): Ymd {
   }
 }
 
-function resolveHoliday(name: string, year: number | null, anchor: Ymd | null, dir: Direction): string {
+function resolveHoliday(name: string, year: number | null, anchor: Ymd | null, dir: Direction | null): string {
   if (year !== null) return dayValue(holidayDate(name, year));
   if (!anchor) {
     const fixed = holidayDate(name, 2001);
@@ -196,8 +243,9 @@ function resolveHoliday(name: string, year: number | null, anchor: Ymd | null, d
     return toDays(h.y, h.m, h.d);
   };
   let y = anchor.y;
-  if (dir === 'past' && at(y) > today) y--;
-  else if (dir === 'future' && at(y) < today) y++;
+  const diff = at(y) - today;
+  if (diff > 0 && (dir === 'past' || (dir === null && diff >= 183))) y--;
+  else if (diff < 0 && (dir === 'future' || (dir === null && diff < -183))) y++;
   return dayValue(holidayDate(name, y));
 }
 

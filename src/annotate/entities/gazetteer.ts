@@ -131,7 +131,7 @@ export class Gazetteer {
       const r = rank ? Number(rank) : 0;
       if (!Number.isFinite(r)) throw new Error(`${where}: rank "${rank}" is not a number`);
       const id = this.entries.length;
-      this.entries.push({ name, type: type as EntityType, subtype: subtype || null, kb: kb || null, country: country || null, coords: xy, rank: r, seatOf: -1, source, demonym: list(demonyms)[0] ?? null });
+      this.entries.push({ name, type: type as EntityType, subtype: subtype || null, kb: kb || null, country: country || null, coords: xy, rank: r, seatOf: -1, source, demonym: demonyms ? list(demonyms)[0]! : null });
       const key = name.toLowerCase();
       const prev = this.byName.get(key);
       if (prev === undefined || this.entries[prev]!.rank < r) this.byName.set(key, id);
@@ -236,8 +236,12 @@ export class Gazetteer {
 
 const KB = /^[a-z][a-z0-9_-]*:\S+$/;
 
+const NONE: string[] = [];
+
 function list(field: string): string[] {
-  return field ? field.split('|').map((s) => s.trim()).filter(Boolean) : [];
+  if (!field) return NONE;
+  if (field.indexOf('|') < 0) return [field];
+  return field.split('|').map((x) => x.trim()).filter(Boolean);
 }
 
 function fits(t: Tokens, start: number, cases: number): boolean {

@@ -378,7 +378,16 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Entity[] {
     const words = t.lower.slice(c.start, c.end).filter((w) => w !== "'s" && w !== '’s');
     if (c.entry >= 0) key = `#${c.entry}`;
     else key = `${c.type}|${norm(c.name ?? textOf(c)).toLowerCase()}`;
-    slot = byKey.get(key);
+    const entry = c.entry >= 0 ? g.entries[c.entry]! : null;
+    if (!c.name && (!entry || (entry.source.endsWith('places.tsv') && entry.subtype !== 'country' && !PLACE_BEFORE.has(t.lower[c.start - 1] ?? '')))) {
+      // A surname of a person named in full in the article beats a town of that name ("Washington").
+      slot = [...byKey.values()].find((s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && words.every((w, k) => s.tokens[s.tokens.length - words.length + k] === w));
+      if (slot) {
+        c.type = 'PERSON';
+        delete c.label;
+      }
+    }
+    slot ??= byKey.get(key);
     if (!slot && c.entry < 0) slot = joinShorter(c, words, [...byKey.values()]);
     if (!slot && c.entry >= 0 && g.entries[c.entry]!.source.endsWith('places.tsv') && g.entries[c.entry]!.subtype !== 'country') {
       // "Kursk" after "Kursk Oblast": a bare place name that opens a longer place name of the article.

@@ -22,8 +22,8 @@ const NAME_PARTICLES = new Set(['van', 'der', 'de', 'den', 'von', 'al', 'bin', '
 /** Prepositions that continue a noun phrase to the right when a name follows ("Secretary of State"). */
 const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
 
-const CLOSING = new Set(['”', '"', '’']);
-const DASHES = new Set(['—', '–', '--', '-']);
+const CLOSING = new Set(['”', '"', '’', "'"]);
+const DASHES = new Set(['—', '–', '―', '--', '-']);
 
 /** Shared, read-only views of one doc for the claim rules: tokens, classes, quotes, times. */
 export class Context {
@@ -31,7 +31,10 @@ export class Context {
   readonly words: string[];
   readonly lower: string[];
   readonly tags: Uint8Array;
+  /** Per token: its sentence (the doc's sentences, with opening quote marks moved to the sentence they open). */
   readonly sentence: Int32Array;
+  private readonly sentFirsts: Int32Array;
+  private readonly sentLasts: Int32Array;
   readonly quotes: Quotes;
   /** Per token: index in doc.times of the time expression covering it, or -1. */
   readonly timeOf: Int32Array;
@@ -42,8 +45,28 @@ export class Context {
     this.words = doc.tokens.words;
     this.lower = doc.tokens.lower;
     this.tags = posTags(doc);
-    this.sentence = doc.tokens.sentence;
     this.quotes = findQuotes(doc);
+    // The tokenizer ends a sentence after the closers that follow its period; an opening quote
+    // mark among them ("… she said. "Are we …") belongs to the next sentence.
+    this.sentence = new Int32Array(doc.tokens.count);
+    const bounds: number[] = [];
+    let first = 0;
+    for (const s of doc.sentences) {
+      let last = s.last;
+      while (last - 1 > s.first && this.opensQuote(last - 1) && !doc.tokens.lineStart[last]) last--;
+      if (last <= first) continue;
+      bounds.push(first);
+      first = last;
+    }
+    if (first < doc.tokens.count) bounds.push(first);
+    bounds.push(doc.tokens.count);
+    this.sentFirsts = new Int32Array(bounds.length - 1);
+    this.sentLasts = new Int32Array(bounds.length - 1);
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      this.sentFirsts[k] = bounds[k]!;
+      this.sentLasts[k] = bounds[k + 1]!;
+      this.sentence.fill(k, bounds[k]!, bounds[k + 1]!);
+    }
     this.timeOf = new Int32Array(doc.tokens.count).fill(-1);
     doc.times.forEach((t, k) => {
       let i = doc.tokenAt(t.start);
@@ -62,12 +85,12 @@ export class Context {
 
   /** First token of token i's sentence. */
   sentFirst(i: number): number {
-    return this.doc.sentences[this.sentence[i]!]!.first;
+    return this.sentFirsts[this.sentence[i]!]!;
   }
 
   /** One past the last token of token i's sentence. */
   sentLast(i: number): number {
-    return this.doc.sentences[this.sentence[i]!]!.last;
+    return this.sentLasts[this.sentence[i]!]!;
   }
 
   /** One past the last token of token i's paragraph (line). */

@@ -16,7 +16,8 @@ export type RuleName =
   | 'coordinated'
   | 'according-to'
   | 'noun'
-  | 'passive';
+  | 'passive'
+  | 'speaker-label';
 
 /** A claim in the making, in token ranges; claims/index.ts turns it into a Claim. */
 export interface Draft {
@@ -72,9 +73,14 @@ const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', 'thought
 export interface Candidate {
   head: number;
   entry: CueEntry;
-  /** "according to" */
-  according: boolean;
+  /** lexicon: a cue word; according: "according to"; label: "NAME: text" opening a line. */
+  kind: 'lexicon' | 'according' | 'label';
 }
+
+/** Words that open a line "Word: …" without naming a speaker. */
+const NOT_SPEAKERS = new Set(
+  'update updated clarification correction note photo photos source sources related read watch video image images correction disclosure warning editor editors credit credits caption file advertisement ad sponsored listen see more also breaking exclusive analysis opinion q a question answer transcript full text contact email follow subscribe'.split(' '),
+);
 
 /** Builds drafts from cue candidates. One instance per doc. */
 export class Frames {
@@ -83,7 +89,7 @@ export class Frames {
   constructor(private readonly ctx: Context) {}
 
   analyze(c: Candidate): Draft | null {
-    const d = c.according ? this.according(c) : c.entry.noun ? this.noun(c) : this.verb(c);
+    const d = c.kind === 'according' ? this.according(c) : c.kind === 'label' ? this.label(c) : c.entry.noun ? this.noun(c) : this.verb(c);
     if (d) this.drafts.push(d);
     return d;
   }
@@ -143,7 +149,10 @@ export class Frames {
     if (before >= sf && (lower[before] === 'and' || lower[before] === 'but') && this.verbBefore(before, sf)) {
       const d = this.draft('coordinated', c, [i, cueEnd]);
       d.inherits = true;
-      d.boundary = before > sf && ctx.isComma(before - 1) ? before - 1 : before;
+      // Coordinated with a cue ("praised … and announced"), it attaches to the sentence; coordinated
+      // with another verb ("reported that Pyongyang deployed … and planned …") it may be reported speech.
+      const verb = this.nearestVerb(before, sf);
+      if (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) d.boundary = before > sf && ctx.isComma(before - 1) ? before - 1 : before;
       this.right(d, cueEnd, sl);
       return d;
     }
@@ -164,6 +173,10 @@ export class Frames {
     }
     if (!d.source) return null;
     const leftEnd = speakerFound ? d.source[0] - 1 : i - 1;
+    // A quote right before the speaker is the content unless a complement follows the cue.
+    const quoteBefore =
+      leftEnd > sf && ctx.words[leftEnd - 1] !== '.' && (ctx.closesQuote(leftEnd) || (ctx.isComma(leftEnd) && ctx.closesQuote(leftEnd - 1)));
+    if (inversion && quoteBefore && !this.complementFollows(tail, sl)) return this.left(d, leftEnd, tail, sl);
     if (inversion && leftEnd >= 0 && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
     if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
@@ -177,6 +190,12 @@ export class Frames {
     let k = i - 1;
     while (k >= sf && (this.ctx.tags[k] === TAG.ADV || this.ctx.lower[k] === 'not' || this.ctx.lower[k] === "n't")) k--;
     return k >= sf && BE.has(this.ctx.lower[k]!) ? k : -1;
+  }
+
+  /** The nearest verb (outside quotes) before token `k` in the sentence, or −1. */
+  private nearestVerb(k: number, sf: number): number {
+    for (let j = k - 1; j >= sf; j--) if (this.ctx.tags[j] === TAG.VERB && this.ctx.quotes.of[j]! < 0) return j;
+    return -1;
   }
 
   /** Is there a verb (outside quotes) between the sentence start and token `k`? */
@@ -262,6 +281,13 @@ export class Frames {
       if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
     }
     return true;
+  }
+
+  /** Does a that-clause, colon or quote follow the cue (times and commas skipped)? */
+  private complementFollows(k: number, sl: number): boolean {
+    const { ctx } = this;
+    while (k < sl && (ctx.timeOf[k]! >= 0 || ctx.isComma(k))) k++;
+    return k < sl && (ctx.lower[k] === 'that' || ctx.words[k] === ':' || (ctx.opensQuote(k) && ctx.quoteLength(k) > 4));
   }
 
   /** Content before the cue: the quote or clause ending at `leftEnd`. */
@@ -380,6 +406,73 @@ export class Frames {
       d.parts.push([d.rightFrom, sl]);
     }
     return d.parts.length ? d : null;
+  }
+
+  // ---- speaker labels ---------------------------------------------------------------------------
+
+  /**
+   * A line opening with a name and a colon or dash says what that speaker said: transcripts
+   * ("PENCE: …"), headlines ("Pence: …"), lists of reactions ("Jane Doe ― “…”").
+   */
+  static labelAt(ctx: Context, first: number): number {
+    const { words, lower, tags } = ctx;
+    const end = ctx.lineLast(first);
+    if (NOT_SPEAKERS.has(lower[first]!)) return -1;
+    // "“…” ― Jane Doe": a quote signed at the end of its line.
+    if (ctx.opensQuote(first)) {
+      const q = ctx.quotes.list[ctx.quotes.of[first]!]!;
+      const dash = q.close + 1;
+      if (q.closed && dash + 1 < end && end - dash <= 7 && ctx.isDash(dash) && Frames.names(ctx, dash + 1, end)) return dash;
+      return -1;
+    }
+    for (let k = first; k < end && k < first + 7; k++) {
+      const w = words[k]!;
+      if (w === ':' || w === '―' || w === '—' || w === '–') {
+        if (k === first || k + 2 >= end || !Frames.names(ctx, first, k)) return -1;
+        return k;
+      }
+      const c = w.charCodeAt(0);
+      const capital = c >= 65 && c <= 90;
+      if (!(capital || tags[k] === TAG.POSS || (w === '.' && k > first) || (k > first && (lower[k] === 'of' || lower[k] === 'the')))) return -1;
+    }
+    return -1;
+  }
+
+  /** Do tokens [first, end) name someone: in capitals (a transcript), or holding an entity mention? */
+  private static names(ctx: Context, first: number, end: number): boolean {
+    // A transcript's speaker: one or two words in capitals before a colon ("PENCE:").
+    if (end - first <= 2 && ctx.words[end] === ':' && ctx.words.slice(first, end).every((w) => w.length > 1 && w === w.toUpperCase())) return true;
+    const { start, end: ends } = ctx.doc.tokens;
+    return ctx.doc.mentionsIn(start[first]!, ends[end - 1]!).some((m) => m.entity.type !== 'MISC' && m.entity.type !== 'EVENT' && m.entity.type !== 'LAW');
+  }
+
+  private label(c: Candidate): Draft | null {
+    const { ctx } = this;
+    const mark = c.head;
+    const first = this.lineFirst(mark);
+    const end = ctx.lineLast(mark);
+    if (ctx.opensQuote(first)) {
+      // "“…” ― Jane Doe"
+      const d = this.draft('speaker-label', c, [mark, mark + 1]);
+      d.source = [mark + 1, end];
+      d.sourceHead = d.source;
+      d.parts.push([first, mark]);
+      return d;
+    }
+    const d = this.draft('speaker-label', c, [mark, mark + 1]);
+    d.source = [first, mark];
+    d.sourceHead = d.source;
+    const last = ctx.isDash(end - 1) ? end - 1 : end;
+    if (last <= mark + 1) return null;
+    d.rightFrom = mark + 1;
+    d.parts.push([mark + 1, last]);
+    return d;
+  }
+
+  private lineFirst(i: number): number {
+    let k = i;
+    while (k > 0 && !this.ctx.doc.tokens.lineStart[k]) k--;
+    return k;
   }
 
   // ---- according to --------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export function findClaims(doc: Doc): Claim[] {
   for (const c of candidates(ctx)) frames.analyze(c);
   const drafts = [...frames.all];
   cutAtAttachedClauses(ctx, drafts);
-  const kept = relayVia(ctx, dropNested(drafts));
+  const kept = dropNested(relayVia(ctx, drafts));
   for (const d of kept) continueQuote(ctx, d, kept);
   return assemble(ctx, kept);
 }
@@ -41,25 +41,46 @@ export function findClaims(doc: Doc): Claim[] {
 /** Tokens the lexicon knows as cues (outside speech in quotes), with the entry their use fits. */
 function candidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
-  const { lower, tags, quotes } = ctx;
+  const { lower, quotes } = ctx;
   for (let i = 0; i < ctx.count; i++) {
+    if (ctx.doc.tokens.lineStart[i]) {
+      const mark = Frames.labelAt(ctx, i);
+      if (mark >= 0) {
+        out.push({ head: mark, entry: LABEL, kind: 'label' });
+        i = mark;
+        continue;
+      }
+    }
     const q = quotes.of[i]!;
     if (q >= 0 && ctx.quoteLength(i) > SPEECH_QUOTE) continue;
     const w = lower[i]!;
     if (w === 'according' && lower[i + 1] === 'to') {
-      out.push({ head: i, entry: ACCORDING, according: true });
+      out.push({ head: i, entry: ACCORDING, kind: 'according' });
       continue;
     }
     const entries = ctx.cueEntries(i);
     if (!entries) continue;
     const entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
-    if (!entry.noun && tags[i] !== TAG.VERB && tags[i] !== TAG.NOUN && tags[i] !== TAG.ADJ && !(w.endsWith('ed') || w.endsWith('ing') || w.endsWith('s'))) continue;
-    out.push({ head: i, entry, according: false });
+    if (!entry.noun && !verbal(ctx, i)) continue;
+    out.push({ head: i, entry, kind: 'lexicon' });
   }
   return out;
 }
 
+/** Whether a word with only a verb reading stands where a verb can ("state" in "state media" does not). */
+function verbal(ctx: Context, i: number): boolean {
+  const t = ctx.tags[i];
+  if (t === TAG.VERB) return true;
+  if (t !== TAG.NOUN && t !== TAG.ADJ && t !== TAG.PROPN) return false;
+  const p = i > 0 ? ctx.tags[i - 1] : TAG.PUNCT;
+  const n = ctx.tags[i + 1];
+  if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
+  if ((p === TAG.PROPN || p === TAG.NOUN) && !(ctx.lower[i + 1] === 'that' || n === TAG.DET || n === TAG.PRON || n === TAG.PUNCT)) return false;
+  return t !== TAG.PROPN || ctx.sentFirst(i) === i;
+}
+
 const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
+const LABEL: CueEntry = { lemma: ':', noun: false, frame: 'speech', stance: 'assert' };
 
 /** Noun or verb reading of a word that can be both ("claims", "report", "call"), from its left neighbour. */
 function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
@@ -112,6 +133,7 @@ function trimEnd(ctx: Context, first: number, end: number): number {
 
 /** Whether token t lies in what claim d covers: its content, or between its cue and its content. */
 function covers(d: Draft, t: number): boolean {
+  if (t > d.cue[0] && t < d.cue[1] && t !== d.head) return true;
   for (const [a, b] of d.parts) if (t >= a && t < b) return true;
   return d.rightFrom >= 0 && t >= d.cue[1] && t < d.rightFrom;
 }

@@ -56,11 +56,15 @@ export function findQuotes(doc: Doc): Quotes {
       finish(current, i - 1, false);
       current = null;
     }
-    const w = words[i]!;
+    let w = words[i]!;
+    // Two apostrophes with nothing between them are a double mark (''like this'').
+    const twin = w === "'" && i + 1 < count && words[i + 1] === "'" && doc.tokens.end[i] === start[i + 1];
+    if (twin) w = STRAIGHT;
     if (w !== LEFT_DOUBLE && w !== RIGHT_DOUBLE && w !== STRAIGHT) continue;
     let opening: boolean;
     if (w === LEFT_DOUBLE) opening = true;
-    else if (w === RIGHT_DOUBLE) opening = false;
+    // A right mark opening a line or following a space with no quote open is a typo for a left one.
+    else if (w === RIGHT_DOUBLE) opening = !current && (lineStart[i] === 1 || text.charCodeAt(start[i]! - 1) === 32);
     else if (current) opening = false;
     else {
       // A straight mark with no quote open opens one only where an opening mark can stand.
@@ -73,9 +77,10 @@ export function findQuotes(doc: Doc): Quotes {
       current = { open: i, close: i, closed: false, pieces: [] };
       pieceStart = i;
     } else if (current) {
-      finish(current, i, true);
+      finish(current, twin ? i + 1 : i, true);
       current = null;
     }
+    if (twin) i++;
   }
   if (current) finish(current, count - 1, false);
   return { list, of };

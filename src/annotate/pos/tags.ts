@@ -112,11 +112,13 @@ function loadLexicon(): Map<string, Tag> {
   return map;
 }
 
+const LETTER = /^\p{L}/u;
+
 /** Class of a word the lexicon does not know, from its shape. */
 function guess(word: string, lower: string, sentenceInitial: boolean): Tag {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) return TAG.NUM;
-  const letter = lower.charCodeAt(0) !== word.charCodeAt(0) || (c >= 97 && c <= 122) || c > 127;
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(word));
   if (!letter) return TAG.PUNCT;
   if (!sentenceInitial && word !== lower) return TAG.PROPN;
   if (lower.endsWith('ly')) return TAG.ADV;
@@ -146,6 +148,8 @@ export function posTags(doc: Doc): Uint8Array {
     const capital = c >= 65 && c <= 90 && w !== lw;
     let tag: Tag;
     if (known === undefined) tag = guess(w, lw, initial);
+    // Acronyms are names ("US", "NATO"), even where the lower-cased word is not ("us").
+    else if (capital && w.length > 1 && w.length <= 5 && w.toUpperCase() === w && /^[A-Z]+$/.test(w)) tag = TAG.PROPN;
     // A capitalised common word inside a sentence is part of a name ("State Department").
     else if (capital && !initial && (known === TAG.NOUN || known === TAG.ADJ || known === TAG.VERB)) tag = TAG.PROPN;
     else tag = known;

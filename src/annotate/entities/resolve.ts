@@ -292,7 +292,7 @@ function institutionHeads(t: Tokens, i: number): { end: number; spec: Institutio
   return out.sort((a, b) => b.end - a.end);
 }
 
-/** The country named right before token i: "Ukraine 's", "Ukrainian", "the North Korean" → [entry, start, demonym]. */
+/** The country named right before token i ("Ukraine 's", "Ukrainian"): its entry and first token. */
 function countryBefore(t: Tokens, g: Gazetteer, i: number, matchAt: Map<number, GazetteerMatch>): { country: number; start: number } | null {
   for (let back = 1; back <= 5 && i - back >= 0; back++) {
     const s = i - back;
@@ -317,7 +317,7 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
   let start = before?.start ?? m.start;
   let end = m.end;
   const heads = institutionHeads(t, m.start);
-  let headEnd = Math.max(m.end, heads[0]?.end ?? 0);
+  const headEnd = Math.max(m.end, heads[0]?.end ?? 0);
   if (country < 0) {
     // "General Staff of Ukraine"
     if (t.lower[headEnd] !== 'of') return null;
@@ -338,13 +338,11 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
     if (nextIsWord && !next.endsWith('ed') && !ACTOR_NEXT.has(next) && !AFTER_LOWER_HEAD.has(next)) return null;
   }
   if (local) {
-    if (before) end = Math.max(end, m.end);
     return { start, end, entry: local.entry, type: g.entries[local.entry]!.type };
   }
   const spec = heads[0]?.spec;
   if (!spec || (lowerHead && !spec.lower)) return null;
   if (before) end = heads[0]!.end;
-  headEnd = heads[0]!.end;
   return { start, end, entry: -1, type: 'ORG', name: spec.name(c.name, c.demonym ?? c.name), subtype: spec.subtype, country: c.country };
 }
 

@@ -1,3 +1,4 @@
+import { claimKey, linked, TRUTH_STANCES } from './links.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {
@@ -21,23 +22,28 @@ export interface Contradiction {
 const NUMBER_RATIO = 1.25;
 
 /**
- * The disagreement within a proposition, if any. Sides by position: a denial, a negated content
- * or a contrary predicate ("ended" against "continue") turns a claim round; when some claims of
- * the proposition say something ended or goes on, only those (and denials of them) take sides.
- * Failing that, sources that give the same event different counts or different days disagree.
- * Copies of one article count once; sides must not all come from one speaker.
+ * The disagreement within a proposition, if any. Only claims that say something is or is not so
+ * take sides (see TRUTH_STANCES), by position: a denial, a negated content or a contrary predicate
+ * ("ended" against "continue") turns a claim round; when some claims of the proposition say
+ * something ended or goes on, only those (and dismissals) take sides. A claim stays on its side
+ * only when it is linked (see links.ts) to a claim on the other. Failing that, sources that give
+ * the same event different counts or different days disagree. Copies of one article count once;
+ * sides must not all come from one speaker.
  */
 export function contradictionOf(propId: number, about: string, all: readonly Member[]): Contradiction | null {
   const members = dedupeCopies(all);
-  const predicated = members.some((m) => m.features.predicate !== 0);
-  const eligible = predicated ? members.filter((m) => m.features.predicate !== 0) : members;
+  const byClaim = new Map(members.map((m) => [claimKey(m), m]));
+  let eligible = members.filter((m) => TRUTH_STANCES.has(m.stance) && m.position !== 0);
+  if (eligible.some((m) => m.features.predicate !== 0)) eligible = eligible.filter((m) => m.features.predicate !== 0 || m.features.answers !== null);
   const pro = eligible.filter((m) => m.position > 0);
   const con = eligible.filter((m) => m.position < 0);
+  const proLinked = pro.filter((a) => con.some((b) => linked(a, b, byClaim)));
+  const conLinked = con.filter((b) => pro.some((a) => linked(a, b, byClaim)));
   const base = { id: `x${propId}`, about, proposition: `p${propId}` };
-  if (pro.length && con.length && new Set([...pro, ...con].map((m) => m.speakerKey)).size >= 2) {
-    return { ...base, kind: 'stance', sides: [{ stance: 'assert', claims: pro.map(claimRef) }, { stance: 'deny', claims: con.map(claimRef) }] };
+  if (proLinked.length && conLinked.length && new Set([...proLinked, ...conLinked].map((m) => m.speakerKey)).size >= 2) {
+    return { ...base, kind: 'stance', sides: [{ stance: 'assert', claims: proLinked.map(claimRef) }, { stance: 'deny', claims: conLinked.map(claimRef) }] };
   }
-  return valueContradiction(base, members, 'number') ?? valueContradiction(base, members, 'date');
+  return valueContradiction(base, eligible, 'number') ?? valueContradiction(base, eligible, 'date');
 }
 
 function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposition'>, members: readonly Member[], kind: 'number' | 'date'): Contradiction | null {

@@ -2,8 +2,8 @@ import type { ClaimFeatures, EventSig } from './features.js';
 
 /**
  * Propositions: claims about the same thing, across articles and sources. A claim joins the
- * proposition it matches best, found through keys (an event type with one of its arguments; six
- * MinHash values of its content words), else founds a new one. Matching is by event (same type,
+ * proposition it matches best, found through keys (an event type with one of its arguments; LSH
+ * bands of MinHash values of its content words), else founds a new one. Matching is by event (same type,
  * a shared argument, no conflicting one) or by content words (Jaccard, with a shared entity
  * lowering the bar).
  */
@@ -14,7 +14,8 @@ export interface PropFeatures {
   countries: Record<string, string>;
 }
 
-const WORD_HASHES = 6;
+/** MinHash values of a content's words, taken two by two as lookup keys. */
+const WORD_HASHES = 16;
 /** At most this many event signatures are kept per proposition (the earliest). */
 const MAX_EVENTS = 12;
 
@@ -53,14 +54,16 @@ export function keysOf(f: { events: readonly EventSig[]; words: readonly string[
     if (e.place) keys.add(`e:${e.type}:p:${e.place}`);
   }
   if (f.words.length >= 3) {
-    for (let j = 0; j < WORD_HASHES; j++) {
-      let min = 0xffffffff;
-      for (const w of f.words) {
+    // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
+    // on two minima (a common word alone does not make a candidate).
+    const mins = new Uint32Array(WORD_HASHES).fill(0xffffffff);
+    for (const w of f.words) {
+      for (let j = 0; j < WORD_HASHES; j++) {
         const h = wordHash(w, j);
-        if (h < min) min = h;
+        if (h < mins[j]!) mins[j] = h;
       }
-      keys.add(`w:${j}:${min.toString(36)}`);
     }
+    for (let b = 0; b < WORD_HASHES; b += 2) keys.add(`w:${b}:${mins[b]!.toString(36)}.${mins[b + 1]!.toString(36)}`);
   }
   return [...keys];
 }
@@ -84,16 +87,15 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     }
   }
   if (best) return 2 + best;
-  const inter = intersection(f.words, p.words);
-  if (inter < 3) return 0;
-  const jaccard = inter / (f.words.length + p.words.length - inter);
+  const { shared, jaccard } = overlap(f.words, p.words);
+  if (shared < 3) return 0;
   const sharedEntity = f.entities.some((e) => p.entities.includes(e));
   if (jaccard >= 0.5 || (sharedEntity && jaccard >= 0.3)) return jaccard;
   return 0;
 }
 
 /** Shared arguments of two events of one type (0 when they differ in type or conflict). */
-function eventMatch(a: EventSig, b: EventSig, countries: Record<string, string>): number {
+export function eventMatch(a: EventSig, b: EventSig, countries: Record<string, string>): number {
   if (a.type !== b.type) return 0;
   const same = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
   if (a.actor && b.actor && !same(a.actor, b.actor)) return 0;
@@ -104,6 +106,12 @@ function eventMatch(a: EventSig, b: EventSig, countries: Record<string, string>)
   if (a.target && a.target === b.target) shared++;
   if (a.place && a.place === b.place) shared++;
   return shared / 3;
+}
+
+/** Shared words of two sorted word lists, and their Jaccard similarity. */
+export function overlap(a: readonly string[], b: readonly string[]): { shared: number; jaccard: number } {
+  const shared = intersection(a, b);
+  return { shared, jaccard: shared ? shared / (a.length + b.length - shared) : 0 };
 }
 
 function intersection(a: readonly string[], b: readonly string[]): number {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Analysis, Claim } from '../doc/types.js';
 import type { Store } from '../store/store.js';
 import { contradictionOf } from './contradictions.js';
@@ -6,7 +6,7 @@ import { claimFeatures, positionOf, speakerKey, type ClaimFeatures } from './fea
 import type { Member } from './members.js';
 import { bands, DUPLICATE_SIMILARITY, fromBuffer, minhash, similarity, toBuffer } from './minhash.js';
 import { keysOf, matchScore, propositionOf, widen, type PropFeatures } from './propositions.js';
-import { analysisDb, type AnalysisDatabase } from './schema.js';
+import { analysisDb, type AnalysisDatabase, type AnalysisTables } from './schema.js';
 import { storyOf } from './stories.js';
 
 export interface RefreshStats {
@@ -54,12 +54,19 @@ async function doRefresh(db: Kysely<AnalysisDatabase>): Promise<RefreshStats> {
       .execute();
     if (!batch.length) break;
     await db.transaction().execute(async (trx) => {
+      await matcher.begin(trx);
+      const writes = new Writes();
+      const claimRows = await inChunks(batch.map((r) => r.id), (ids) => trx.selectFrom('claims').select(['seq', 'claim_id', 'article_id']).where('article_id', 'in', ids).execute());
       for (const row of batch) {
         const layers = JSON.parse(row.json) as Omit<Analysis, 'article'>;
         const analysis = { ...layers, article: { id: row.id, text: row.text, published: row.published } } as Analysis;
-        await addArticle(trx, matcher, row.seq, analysis, stats);
+        const seqs = new Map(claimRows.filter((c) => c.article_id === row.id).map((c) => [c.claim_id, c.seq]));
+        await duplicateGroup(trx, row.seq, row.id, row.text);
+        await addArticle(trx, matcher, writes, analysis, seqs, stats);
         stats.articles++;
       }
+      await matcher.flush(trx);
+      await writes.flush(trx);
       last = batch[batch.length - 1]!.seq;
       await trx
         .insertInto('analysis_state')
@@ -73,32 +80,36 @@ async function doRefresh(db: Kysely<AnalysisDatabase>): Promise<RefreshStats> {
   return stats;
 }
 
-async function addArticle(trx: Transaction<AnalysisDatabase>, matcher: Matcher, seq: number, analysis: Analysis, stats: RefreshStats): Promise<void> {
+async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(...(await run(items.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+async function addArticle(
+  trx: Transaction<AnalysisDatabase>,
+  matcher: Matcher,
+  writes: Writes,
+  analysis: Analysis,
+  claimSeqs: Map<string, number>,
+  stats: RefreshStats,
+): Promise<void> {
   const id = analysis.article.id;
-  await duplicateGroup(trx, seq, id, analysis.article.text);
-  const claimSeqs = new Map(
-    (await trx.selectFrom('claims').select(['seq', 'claim_id']).where('article_id', '=', id).execute()).map((r) => [r.claim_id, r.seq]),
-  );
   const features = claimFeatures(analysis);
   const propOf = new Map<string, number>();
   const claims = [...analysis.claims].sort((a, b) => a.content.start - b.content.start);
-  await matcher.prefetch(trx, claims.map((c) => keysOf(features.get(c.id)!)).flat());
+  await matcher.prefetch(trx, claims.flatMap((c) => keysOf(features.get(c.id)!)));
   for (const c of claims) {
     const f = features.get(c.id)!;
     const claimSeq = claimSeqs.get(c.id);
     if (claimSeq === undefined) continue;
     const answered = f.answers ? propOf.get(f.answers) : undefined;
-    const prop = answered ?? (await matcher.assign(trx, f));
+    const prop = answered ?? matcher.assign(f);
     propOf.set(c.id, prop);
-    await trx
-      .insertInto('claim_props')
-      .values({ claim_seq: claimSeq, article_id: id, prop_id: prop, position: positionOf(c.stance, f), features: JSON.stringify(f) })
-      .onConflict((oc) => oc.column('claim_seq').doNothing())
-      .execute();
+    writes.claimProps.push({ claim_seq: claimSeq, article_id: id, prop_id: prop, position: positionOf(c.stance, f), features: JSON.stringify(f) });
     stats.claims++;
   }
-  await trx.updateTable('propositions').set({ dirty: 1 }).where('id', 'in', [...new Set(propOf.values())]).execute();
-  await addTimeline(trx, analysis, propOf);
+  writes.addTimeline(analysis, propOf);
 }
 
 /** Store the article's MinHash and join the group of the first stored near-duplicate, if any. */
@@ -108,7 +119,7 @@ async function duplicateGroup(trx: Transaction<AnalysisDatabase>, seq: number, i
   const candidates = await trx
     .selectFrom('doc_bands')
     .innerJoin('doc_signatures', 'doc_signatures.article_id', 'doc_bands.article_id')
-    .select(['doc_signatures.article_id', 'doc_signatures.seq', 'doc_signatures.minhash', 'doc_signatures.dup_group'])
+    .select(['doc_signatures.article_id', 'doc_signatures.minhash', 'doc_signatures.dup_group'])
     .where('doc_bands.band', 'in', bandHashes)
     .groupBy('doc_signatures.article_id')
     .execute();
@@ -127,31 +138,38 @@ async function duplicateGroup(trx: Transaction<AnalysisDatabase>, seq: number, i
 }
 
 /**
- * Finds a claim's proposition through the key index, caching keys and proposition features for
- * the length of one refresh so a batch of articles costs a few queries, not one per claim.
+ * Finds a claim's proposition through the key index. Keys and proposition features are cached for
+ * the length of one refresh and new propositions are written once per batch, so a batch of
+ * articles costs a few queries, not several per claim.
  */
 class Matcher {
   private readonly keys = new Map<string, number[]>();
   private readonly props = new Map<number, PropFeatures>();
+  private nextId = 1;
+  private created = new Set<number>();
+  private widened = new Set<number>();
+  private touched = new Set<number>();
+  private newKeys: { key: string; prop_id: number }[] = [];
+
+  /** Start a batch: ids continue from the store's (read inside the batch's transaction). */
+  async begin(trx: Transaction<AnalysisDatabase>): Promise<void> {
+    const row = await trx.selectFrom('propositions').select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
+    this.nextId = Number(row?.m ?? 0) + 1;
+  }
 
   async prefetch(trx: Transaction<AnalysisDatabase>, keys: string[]): Promise<void> {
     const missing = [...new Set(keys)].filter((k) => !this.keys.has(k));
-    for (let i = 0; i < missing.length; i += IN_CHUNK) {
-      const chunk = missing.slice(i, i + IN_CHUNK);
-      for (const k of chunk) this.keys.set(k, []);
-      const rows = await trx.selectFrom('prop_keys').select(['key', 'prop_id']).where('key', 'in', chunk).execute();
-      for (const r of rows) this.keys.get(r.key)!.push(r.prop_id);
-    }
+    for (const k of missing) this.keys.set(k, []);
+    const rows = await inChunks(missing, (chunk) => trx.selectFrom('prop_keys').select(['key', 'prop_id']).where('key', 'in', chunk).execute());
+    for (const r of rows) this.keys.get(r.key)!.push(r.prop_id);
     const ids = [...new Set(keys.flatMap((k) => this.keys.get(k) ?? []))].filter((id) => !this.props.has(id));
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const rows = await trx.selectFrom('propositions').select(['id', 'features']).where('id', 'in', ids.slice(i, i + IN_CHUNK)).execute();
-      for (const r of rows) this.props.set(r.id, JSON.parse(r.features) as PropFeatures);
-    }
+    const props = await inChunks(ids, (chunk) => trx.selectFrom('propositions').select(['id', 'features']).where('id', 'in', chunk).execute());
+    for (const r of props) this.props.set(r.id, JSON.parse(r.features) as PropFeatures);
   }
 
-  async assign(trx: Transaction<AnalysisDatabase>, f: ClaimFeatures): Promise<number> {
+  /** The best-matching proposition's id, or a new proposition's (keys must have been prefetched). */
+  assign(f: ClaimFeatures): number {
     const keys = keysOf(f);
-    await this.prefetch(trx, keys);
     let best: number | null = null;
     let bestScore = 0;
     for (const id of new Set(keys.flatMap((k) => this.keys.get(k) ?? []))) {
@@ -163,67 +181,103 @@ class Matcher {
       }
     }
     if (best !== null) {
-      const p = this.props.get(best)!;
-      const added = widen(p, f);
+      const added = widen(this.props.get(best)!, f);
       if (added.length) {
-        await trx.updateTable('propositions').set({ features: JSON.stringify(p) }).where('id', '=', best).execute();
-        await this.addKeys(trx, best, added);
+        this.widened.add(best);
+        this.addKeys(best, added);
       }
+      this.touched.add(best);
       return best;
     }
+    const id = this.nextId++;
     const p = propositionOf(f);
-    const row = await trx.insertInto('propositions').values({ about: '', features: JSON.stringify(p), claims: 0, sources: 0, dirty: 1, search: '' }).returning('id').executeTakeFirstOrThrow();
-    this.props.set(row.id, p);
-    await this.addKeys(trx, row.id, keysOf(p));
-    return row.id;
+    this.props.set(id, p);
+    this.created.add(id);
+    this.addKeys(id, keysOf(p));
+    return id;
   }
 
-  private async addKeys(trx: Transaction<AnalysisDatabase>, id: number, keys: string[]): Promise<void> {
-    if (!keys.length) return;
-    await trx.insertInto('prop_keys').values(keys.map((key) => ({ key, prop_id: id }))).execute();
-    for (const k of keys) {
-      const list = this.keys.get(k);
+  private addKeys(id: number, keys: string[]): void {
+    for (const key of keys) {
+      this.newKeys.push({ key, prop_id: id });
+      const list = this.keys.get(key);
       if (list) list.push(id);
+      else this.keys.set(key, [id]);
     }
+  }
+
+  /** Write the batch's new propositions and keys, widened features, and dirty marks. */
+  async flush(trx: Transaction<AnalysisDatabase>): Promise<void> {
+    const created = [...this.created].map((id) => ({ id, about: '', features: JSON.stringify(this.props.get(id)), claims: 0, sources: 0, dirty: 1, search: '' }));
+    await inChunks(created, (rows) => trx.insertInto('propositions').values(rows).execute());
+    await inChunks(this.newKeys, (rows) => trx.insertInto('prop_keys').values(rows).execute());
+    for (const id of this.widened) if (!this.created.has(id)) await trx.updateTable('propositions').set({ features: JSON.stringify(this.props.get(id)) }).where('id', '=', id).execute();
+    await inChunks([...this.touched], (ids) => trx.updateTable('propositions').set({ dirty: 1 }).where('id', 'in', ids).execute());
+    this.created = new Set();
+    this.widened = new Set();
+    this.touched = new Set();
+    this.newKeys = [];
   }
 }
 
-/** Dated events and claims of the article as timeline items, merged with the same item from other articles. */
-async function addTimeline(trx: Transaction<AnalysisDatabase>, analysis: Analysis, propOf: Map<string, number>): Promise<void> {
-  const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
-  const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
-  const items: { key: string; date: string; kind: string; json: unknown; ref: string; entities: string[] }[] = [];
-  for (const e of analysis.events) {
-    if (!e.time || !/^\d{4}/.test(e.time)) continue;
-    items.push({
-      key: `e|${e.type}|${e.actor}|${e.target}|${e.place}|${e.time}`,
-      date: e.time,
-      kind: 'event',
-      json: { type: e.type, actor: ref(e.actor), target: ref(e.target), place: ref(e.place), quantity: e.quantity, status: e.status, trigger: e.trigger.text },
-      ref: e.id,
-      entities: [e.actor, e.target, e.place].filter((x): x is string => x !== null),
-    });
+interface PendingItem {
+  date: string;
+  kind: string;
+  json: string;
+  entities: string[];
+  sources: { article_id: string; ref: string }[];
+}
+
+/** Rows of one batch, written together at its end. */
+class Writes {
+  claimProps: AnalysisTables['claim_props'][] = [];
+  private readonly items = new Map<string, PendingItem>();
+
+  /** Dated events and claims of the article as timeline items, merged with the same item from other articles. */
+  addTimeline(analysis: Analysis, propOf: Map<string, number>): void {
+    const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
+    const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
+    const article = analysis.article.id;
+    const add = (key: string, date: string, kind: string, json: unknown, source: string, entities: string[]) => {
+      const item = this.items.get(key) ?? { date, kind, json: JSON.stringify(json), entities, sources: [] };
+      this.items.set(key, item);
+      if (!item.sources.some((s) => s.article_id === article)) item.sources.push({ article_id: article, ref: source });
+    };
+    for (const e of analysis.events) {
+      if (!e.time || !/^\d{4}/.test(e.time)) continue;
+      const json = { type: e.type, actor: ref(e.actor), target: ref(e.target), place: ref(e.place), quantity: e.quantity, status: e.status, trigger: e.trigger.text };
+      add(`e|${e.type}|${e.actor}|${e.target}|${e.place}|${e.time}`, e.time, 'event', json, e.id, [e.actor, e.target, e.place].filter((x): x is string => x !== null));
+    }
+    for (const c of analysis.claims) {
+      if (!c.said || !/^\d{4}/.test(c.said)) continue;
+      const inside = analysis.entities.filter((e) => e.mentions.some((m) => m.start >= c.content.start && m.end <= c.content.end)).map((e) => e.id);
+      const prop = propOf.get(c.id);
+      const json = { speaker: speakerName(c, names), stance: c.stance, content: c.content.text, proposition: prop !== undefined ? `p${prop}` : null };
+      add(`c|${prop ?? c.id}|${speakerKey(c)}|${c.stance}|${c.said}`, c.said, 'claim', json, c.id, [...new Set([c.speaker?.entity, ...inside].filter((x): x is string => Boolean(x)))]);
+    }
   }
-  for (const c of analysis.claims) {
-    if (!c.said || !/^\d{4}/.test(c.said)) continue;
-    const speaker = speakerName(c, names);
-    const inside = analysis.entities.filter((e) => e.mentions.some((m) => m.start >= c.content.start && m.end <= c.content.end)).map((e) => e.id);
-    items.push({
-      key: `c|${propOf.get(c.id) ?? c.id}|${speakerKey(c)}|${c.stance}|${c.said}`,
-      date: c.said,
-      kind: 'claim',
-      json: { speaker, stance: c.stance, content: c.content.text, proposition: propOf.has(c.id) ? `p${propOf.get(c.id)}` : null },
-      ref: c.id,
-      entities: [...new Set([c.speaker?.entity, ...inside].filter((x): x is string => Boolean(x)))],
-    });
-  }
-  for (const item of items) {
-    const existing = await trx.selectFrom('timeline_items').select('id').where('key', '=', item.key).executeTakeFirst();
-    const itemId =
-      existing?.id ??
-      (await trx.insertInto('timeline_items').values({ key: item.key, date: item.date, kind: item.kind, json: JSON.stringify(item.json) }).returning('id').executeTakeFirstOrThrow()).id;
-    await trx.insertInto('timeline_sources').values({ item_id: itemId, article_id: analysis.article.id, ref: item.ref }).execute();
-    if (!existing && item.entities.length) await trx.insertInto('timeline_entities').values(item.entities.map((entity_id) => ({ item_id: itemId, entity_id }))).execute();
+
+  async flush(trx: Transaction<AnalysisDatabase>): Promise<void> {
+    await inChunks(this.claimProps, (rows) => trx.insertInto('claim_props').values(rows).onConflict((oc) => oc.column('claim_seq').doNothing()).execute());
+    const keys = [...this.items.keys()];
+    const existing = new Map((await inChunks(keys, (chunk) => trx.selectFrom('timeline_items').select(['id', 'key']).where('key', 'in', chunk).execute())).map((r) => [r.key, r.id]));
+    const row = await trx.selectFrom('timeline_items').select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
+    let next = Number(row?.m ?? 0) + 1;
+    const items: { id: number; key: string; date: string; kind: string; json: string }[] = [];
+    const entities: AnalysisTables['timeline_entities'][] = [];
+    const sources: AnalysisTables['timeline_sources'][] = [];
+    for (const [key, item] of this.items) {
+      let id = existing.get(key);
+      if (id === undefined) {
+        id = next++;
+        items.push({ id, key, date: item.date, kind: item.kind, json: item.json });
+        for (const entity_id of item.entities) entities.push({ item_id: id, entity_id });
+      }
+      for (const s of item.sources) sources.push({ item_id: id, ...s });
+    }
+    await inChunks(items, (rows) => trx.insertInto('timeline_items').values(rows).execute());
+    await inChunks(entities, (rows) => trx.insertInto('timeline_entities').values(rows).execute());
+    await inChunks(sources, (rows) => trx.insertInto('timeline_sources').values(rows).execute());
   }
 }
 
@@ -294,6 +348,9 @@ async function recomputeDirty(db: Kysely<AnalysisDatabase>): Promise<number> {
         for (const r of await trx.selectFrom('entities').select(['id', 'name']).where('id', 'in', entityIds.slice(i, i + IN_CHUNK)).execute()) names.set(r.id, r.name);
       }
       const empty: number[] = [];
+      const updated: { id: number; about: string; features: string; claims: number; sources: number; dirty: number; search: string }[] = [];
+      const contradictions: AnalysisTables['contradictions'][] = [];
+      const stories: AnalysisTables['stories'][] = [];
       for (const id of ids) {
         const members = byProp.get(id) ?? [];
         if (!members.length) {
@@ -303,15 +360,32 @@ async function recomputeDirty(db: Kysely<AnalysisDatabase>): Promise<number> {
         const about = aboutOf(features.get(id), members, names);
         const search = [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase();
         const sources = new Set(members.map((m) => m.dupGroup)).size;
-        await trx.updateTable('propositions').set({ about, claims: members.length, sources, dirty: 0, search }).where('id', '=', id).execute();
-        await trx.deleteFrom('contradictions').where('prop_id', '=', id).execute();
-        await trx.deleteFrom('stories').where('prop_id', '=', id).execute();
+        updated.push({ id, about, features: JSON.stringify(features.get(id)), claims: members.length, sources, dirty: 0, search });
         const x = contradictionOf(id, about, members);
-        if (x) await trx.insertInto('contradictions').values({ prop_id: id, json: JSON.stringify(x), search }).execute();
+        if (x) contradictions.push({ prop_id: id, json: JSON.stringify(x), search });
         const s = storyOf(id, about, members);
-        if (s) await trx.insertInto('stories').values({ prop_id: id, json: JSON.stringify(s), search }).execute();
+        if (s) stories.push({ prop_id: id, json: JSON.stringify(s), search });
         done++;
       }
+      await trx.deleteFrom('contradictions').where('prop_id', 'in', ids).execute();
+      await trx.deleteFrom('stories').where('prop_id', 'in', ids).execute();
+      await inChunks(updated, (rows) =>
+        trx
+          .insertInto('propositions')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              about: eb.ref('excluded.about'),
+              claims: eb.ref('excluded.claims'),
+              sources: eb.ref('excluded.sources'),
+              dirty: 0,
+              search: eb.ref('excluded.search'),
+            })),
+          )
+          .execute(),
+      );
+      await inChunks(contradictions, (rows) => trx.insertInto('contradictions').values(rows).execute());
+      await inChunks(stories, (rows) => trx.insertInto('stories').values(rows).execute());
       if (empty.length) await trx.deleteFrom('propositions').where('id', 'in', empty).execute();
     });
   }

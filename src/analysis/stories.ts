@@ -1,3 +1,4 @@
+import { claimKey, linked, TRUTH_STANCES } from './links.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 /** Stances that mark a stage of a claim's life: reported, denied, confirmed. */
@@ -16,16 +17,28 @@ export interface Story {
 }
 
 /**
- * A claim's story: the proposition's claims in the order they were made, when they show a change
- * (a denial after a report, a confirmation after a report or a denial). Copies count once.
+ * A claim's story: the claims of a proposition that answer one another — a denial after a report,
+ * a confirmation of a denied claim — in the order they were made. A step is a claim that says
+ * something is or is not so and is linked (links.ts) to another step of a different stance or
+ * position. Copies count once.
  */
 export function storyOf(propId: number, about: string, all: readonly Member[]): Story | null {
-  const members = dedupeCopies(all).filter((m) => m.position !== 0);
-  if (members.length < 2) return null;
-  const positions = new Set(members.map((m) => m.position));
-  const stages = new Set(members.map((m) => m.stance).filter((s) => LIFECYCLE.has(s)));
-  if (positions.size < 2 && stages.size < 2) return null;
-  return { id: `s${propId}`, about, proposition: `p${propId}`, steps: orderSteps(members) };
+  const members = dedupeCopies(all).filter((m) => TRUTH_STANCES.has(m.stance) && m.position !== 0);
+  const byClaim = new Map(members.map((m) => [claimKey(m), m]));
+  const steps = new Set<Member>();
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = members[i]!;
+      const b = members[j]!;
+      if (a.position === b.position && (a.stance === b.stance || !LIFECYCLE.has(a.stance) || !LIFECYCLE.has(b.stance))) continue;
+      if (a.speakerKey === b.speakerKey && a.position === b.position) continue;
+      if (!linked(a, b, byClaim)) continue;
+      steps.add(a);
+      steps.add(b);
+    }
+  }
+  if (steps.size < 2) return null;
+  return { id: `s${propId}`, about, proposition: `p${propId}`, steps: orderSteps([...steps]) };
 }
 
 interface Placed {

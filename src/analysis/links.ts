@@ -1,0 +1,42 @@
+import { eventMatch, overlap } from './propositions.js';
+import type { ClaimFeatures } from './features.js';
+import type { Member } from './members.js';
+
+/** Stances that say something is or is not so; praise, blame, warnings and demands take no side. */
+export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
+
+/** Event types whose claims can be set against each other by their arguments alone. */
+const MILITARY = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire']);
+
+/**
+ * Whether two claims of a proposition speak of the very same thing closely enough to set one
+ * against the other: a dismissal and the claim it answers; contents that say nearly the same
+ * words (so a "not" or a denial is what differs); or the same military event (same type,
+ * compatible arguments, one shared) where one side denies it or both say it ended or goes on.
+ * A dismissal stands for the claim it answers.
+ */
+export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): boolean {
+  if (answers(a, b) || answers(b, a)) return true;
+  const fa = standIn(a, byClaim);
+  const fb = standIn(b, byClaim);
+  const words = overlap(fa.words, fb.words);
+  if (words.shared >= 3 && words.jaccard >= 0.3) return true;
+  const denial = a.stance === 'deny' || b.stance === 'deny' || a.features.answers !== null || b.features.answers !== null;
+  const predicated = a.features.predicate !== 0 && b.features.predicate !== 0;
+  if (!denial && !predicated) return false;
+  const countries = { ...fa.countries, ...fb.countries };
+  return fa.events.some((x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0));
+}
+
+function answers(a: Member, b: Member): boolean {
+  return a.article === b.article && a.features.answers === b.claim;
+}
+
+function standIn(m: Member, byClaim: ReadonlyMap<string, Member>): ClaimFeatures {
+  const referent = m.features.answers ? byClaim.get(`${m.article}|${m.features.answers}`) : undefined;
+  return referent?.features ?? m.features;
+}
+
+export function claimKey(m: Member): string {
+  return `${m.article}|${m.claim}`;
+}

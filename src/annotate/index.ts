@@ -1,6 +1,7 @@
 import { Pipeline, type Component } from './pipeline.js';
 import { createEntities } from './entities/index.js';
 import { createTimes } from './times/index.js';
+import { createQuantities } from './quantities/index.js';
 import { createClaims } from './claims/index.js';
 
 export { Pipeline, type Component } from './pipeline.js';
@@ -20,6 +21,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
   const components: Component[] = [];
   components.push(createEntities({ gazetteers: options.gazetteers ?? [] }));
   components.push(createTimes());
+  components.push(createQuantities());
   components.push(createClaims());
   return new Pipeline(options.layers ? selectLayers(components, options.layers) : components);
 }

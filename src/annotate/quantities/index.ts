@@ -1,0 +1,339 @@
+/**
+ * The quantities layer: counts, amounts of money and percentages, with what they count.
+ *
+ * - value: the number ("3.5 million" → 3500000; vague plurals take their least: "dozens" → 24,
+ *   "hundreds" → 200, "tens of thousands" → 20000);
+ * - span: the amount as written, with its currency sign or word, scale and percent sign
+ *   ("$1.5 billion", "12%", "70 million dollars", "1,500"), without modifiers or the counted noun;
+ * - unit: the counted noun phrase ("1,500 special forces soldiers" → "special forces soldiers"),
+ *   an ISO 4217 code for money ("USD"), "percent" for percentages, or null;
+ * - approximate: the text hedges or bounds the amount ("about", "more than", "up to", "at least",
+ *   "some", "dozens", ranges such as "two or three").
+ *
+ * Numbers inside time expressions (years, days, "two years") belong to the times layer and are
+ * skipped, as are labels ("Article 4", "No. 1", "Resolution 2231") and ordinals.
+ */
+import type { Doc } from '../../doc/doc.js';
+import type { Tokens } from '../../doc/tokenize.js';
+import type { Quantity } from '../../doc/types.js';
+import type { Component } from '../pipeline.js';
+import {
+  APPROXIMATORS, APPROXIMATORS2, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, IRREGULAR_PLURALS, LABEL_WORDS, SCALE_SUFFIXES,
+  STOP_WORDS, UNIT_ABBREVIATIONS, VAGUE_SCALES,
+} from './lexicon.js';
+import { digitValue, readNumber, SCALES, wordValue } from './numbers.js';
+
+const enum T {
+  Word = 1,
+  Vague,
+  Article,
+}
+
+const TRIGGERS = new Map<string, T>();
+for (const w of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])
+  TRIGGERS.set(w, T.Word);
+for (const w of VAGUE_SCALES.keys()) TRIGGERS.set(w, T.Vague);
+TRIGGERS.set('a', T.Article);
+TRIGGERS.set('an', T.Article);
+
+/** Words before "one" that make it a pronoun: "no one", "the one who", "each one". */
+const ONE_PRONOUN = new Set(['no', 'the', 'this', 'that', 'any', 'every', 'each', 'which', 'someone', 'anyone', 'everyone']);
+
+interface Amount {
+  start: number;
+  /** One past the last token of the amount. */
+  end: number;
+  value: number;
+  unit: string | null;
+  approximate: boolean;
+  /** Money or a percentage: the unit is set and no noun phrase is read. */
+  measured: boolean;
+  /** A vague plural followed by "of": the noun phrase comes after "of". */
+  vague: boolean;
+}
+
+function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 191;
+}
+
+function isPlural(w: string): boolean {
+  if (IRREGULAR_PLURALS.has(w) || UNIT_ABBREVIATIONS.has(w)) return true;
+  const n = w.length;
+  if (n < 3 || w.charCodeAt(n - 1) !== 115 /* s */) return false;
+  const before = w.charCodeAt(n - 2);
+  // "glass", "status", "analysis" are not plurals.
+  return before !== 115 && before !== 117 /* u */ && before !== 105 /* i */ && before !== 39 && before !== 0x2019;
+}
+
+class QuantityScanner {
+  private readonly t: Tokens;
+  private readonly lower: string[];
+  private readonly words: string[];
+  private readonly n: number;
+  /** Where the second number of a range ("two or three") starts, once the first is read. */
+  private rangeSecond = -1;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly inTime: Uint8Array,
+  ) {
+    this.t = doc.tokens;
+    this.lower = doc.tokens.lower;
+    this.words = doc.tokens.words;
+    this.n = doc.tokens.count;
+  }
+
+  scan(): Quantity[] {
+    const out: Quantity[] = [];
+    const lower = this.lower;
+    for (let i = 0; i < this.n; i++) {
+      if (this.inTime[i]) continue;
+      const w = lower[i]!;
+      const c = w.charCodeAt(0);
+      let amount: Amount | null = null;
+      if (c >= 48 && c <= 57) amount = this.digits(i);
+      else {
+        const k = TRIGGERS.get(w);
+        if (k === T.Word) amount = this.wordNumber(i);
+        else if (k === T.Vague) amount = this.vague(i);
+        else if (k === T.Article) {
+          const next = this.w(i + 1);
+          if (SCALES.has(next) || next === 'dozen') amount = this.wordNumber(i);
+        } else if (c >= 97 && c <= 122 && w.includes('-') && wordValue(w) > 0) amount = this.wordNumber(i);
+      }
+      if (!amount) continue;
+      this.finish(amount);
+      out.push(this.toQuantity(amount));
+      i = amount.end - 1;
+    }
+    return out;
+  }
+
+  private w(i: number): string {
+    return i >= 0 && i < this.n ? this.lower[i]! : '';
+  }
+
+  private same(a: number, b: number): boolean {
+    return a >= 0 && b < this.n && this.t.sentence[a] === this.t.sentence[b];
+  }
+
+  /** Token i is a word inside a sentence written with a capital: part of a name or title. */
+  private inName(i: number): boolean {
+    return isCapitalized(this.words[i]!) && i > 0 && this.same(i - 1, i) && /\p{L}/u.test(this.words[i - 1]!);
+  }
+
+  /** Is the number at i a label ("Article 4", "No. 1", "Boeing 737")? */
+  private isLabel(i: number): boolean {
+    if (i === 0 || !this.same(i - 1, i)) return false;
+    const prev = this.lower[i - 1]!;
+    if (LABEL_WORDS.has(prev)) return true;
+    const word = this.words[i - 1]!;
+    // A capitalized word before the number, itself not opening the sentence and not a hedge.
+    if (isCapitalized(word) && i > 1 && this.same(i - 2, i - 1) && !APPROXIMATORS.has(prev) && !CURRENCY_WORDS.has(prev) && isLetter(word.charCodeAt(1) || 0)) return true;
+    return false;
+  }
+
+  private digits(i: number): Amount | null {
+    const w = this.lower[i]!;
+    if (this.isLabel(i)) return null;
+    const currency = this.currencyBefore(i);
+    let read = readNumber(this.t, i, this.n);
+    let unit: string | null = currency ? currency.code : null;
+    let measured = currency !== null;
+    if (!read) {
+      // "3.5bn" after a currency, "100km", "1,500-strong", "155mm"
+      const split = splitSuffix(w);
+      if (!split) return null;
+      const scale = SCALE_SUFFIXES.get(split.suffix);
+      if (currency && scale) read = { value: split.value * scale, end: i + 1, words: false };
+      else if (UNIT_ABBREVIATIONS.has(split.suffix)) {
+        read = { value: split.value, end: i + 1, words: false };
+        unit = split.suffix;
+        measured = true;
+      } else if (split.suffix === '-strong' || split.suffix === '-plus' || split.suffix === '-odd') {
+        read = { value: split.value, end: i + 1, words: false };
+      } else return null;
+    }
+    const amount: Amount = { start: currency ? currency.start : i, end: read.end, value: read.value, unit, approximate: w.endsWith('-plus') || w.endsWith('-odd'), measured, vague: false };
+    if (!currency) this.measureAfter(amount);
+    return amount;
+  }
+
+  /** "$", "US$", "€", "USD" just before the number at i. */
+  private currencyBefore(i: number): { start: number; code: string } | null {
+    if (i === 0 || !this.same(i - 1, i)) return null;
+    const prev = this.lower[i - 1]!;
+    const symbol = CURRENCY_SYMBOLS.get(prev);
+    if (symbol) {
+      if (symbol === 'USD' && i > 1 && this.same(i - 2, i - 1) && this.t.end[i - 2] === this.t.start[i - 1]) {
+        const prefix = DOLLAR_PREFIXES.get(this.lower[i - 2]!);
+        if (prefix) return { start: i - 2, code: prefix };
+      }
+      return { start: i - 1, code: symbol };
+    }
+    const code = CURRENCY_WORDS.get(prev);
+    if (code && prev.length === 3 && this.words[i - 1] === this.words[i - 1]!.toUpperCase()) return { start: i - 1, code };
+    return null;
+  }
+
+  /** A percent sign or word, or a currency word, after the number: "12%", "5 percent", "70 million dollars". */
+  private measureAfter(a: Amount): void {
+    const next = this.w(a.end);
+    if (next === '%' || next === 'percent' || next === 'pct' || next === 'pc') {
+      a.end++;
+      a.unit = 'percent';
+      a.measured = true;
+      if (this.w(a.end) === 'points' && next !== '%') a.unit = 'percentage points';
+    } else if (next === 'per' && this.w(a.end + 1) === 'cent') {
+      a.end += 2;
+      a.unit = 'percent';
+      a.measured = true;
+    } else if (next === 'percentage' && this.w(a.end + 1) === 'points') {
+      a.end += 2;
+      a.unit = 'percentage points';
+      a.measured = true;
+    } else {
+      const code = CURRENCY_WORDS.get(next);
+      if (code) {
+        a.end++;
+        a.unit = code;
+        a.measured = true;
+      }
+    }
+  }
+
+  /** "two", "twenty-four", "three hundred", "a dozen", "a million". */
+  private wordNumber(i: number): Amount | null {
+    // Inside names and titles ("Formula One", "Group of Seven") a number is part of the name.
+    if (this.inName(i)) return null;
+    const read = readNumber(this.t, i, this.n);
+    if (!read) return null;
+    const w = this.lower[i]!;
+    if (w === 'one' && read.end === i + 1) {
+      const next = this.w(i + 1);
+      if (!next || ONE_PRONOUN.has(this.w(i - 1)) || STOP_WORDS.has(next) || !isLetter(next.charCodeAt(0)) || next === 'another' || next === 'way') return null;
+    }
+    const amount: Amount = { start: i, end: read.end, value: read.value, unit: null, approximate: false, measured: false, vague: false };
+    this.measureAfter(amount);
+    return amount;
+  }
+
+  /** "dozens of", "hundreds of", "tens of thousands of". */
+  private vague(i: number): Amount | null {
+    const w = this.lower[i]!;
+    let value = VAGUE_SCALES.get(w)!;
+    let end = i + 1;
+    if (this.w(end) === 'of') {
+      // "tens of thousands of", "hundreds of thousands of"
+      const scale = VAGUE_SCALES.get(this.w(end + 1));
+      if (scale && this.w(end + 2) === 'of' && (w === 'tens' || w === 'hundreds' || w === 'dozens')) {
+        value = (w === 'tens' ? 20 : value) * (scale / 2);
+        end += 2;
+      }
+    } else return null;
+    if (w === 'tens' && end === i + 1) return null;
+    const amount: Amount = { start: i, end, value, unit: null, approximate: true, measured: false, vague: true };
+    return amount;
+  }
+
+  /** Approximation and range marks, and the counted noun phrase. */
+  private finish(a: Amount): void {
+    const p1 = a.start > 0 && this.same(a.start - 1, a.start) ? this.lower[a.start - 1]! : '';
+    const p2 = a.start > 1 && this.same(a.start - 2, a.start) ? this.lower[a.start - 2]! : '';
+    if (APPROXIMATORS.has(p1) || APPROXIMATORS2.has(`${p2} ${p1}`) || p1 === 'between' || (p1 === 'than' && (p2 === 'more' || p2 === 'less' || p2 === 'fewer'))) a.approximate = true;
+    if (a.start === this.rangeSecond) a.approximate = true;
+    const next = this.w(a.end);
+    if (next === 'or' && this.w(a.end + 1) === 'so') a.approximate = true;
+    // "two or three soldiers", "1,000 to 2,000 troops": the range is approximate; the unit is the second number's.
+    let unitFrom = a.end;
+    if ((next === 'or' || next === 'to' || next === 'and' || next === '-' || next === '–') && this.startsNumber(a.end + 1)) {
+      const second = readNumber(this.t, a.end + 1, this.n);
+      if (second && (next !== 'and' || p1 === 'between')) {
+        a.approximate = true;
+        unitFrom = second.end;
+        this.rangeSecond = a.end + 1;
+      }
+    }
+    if (a.measured) return;
+    // "a 1,500-strong force" counts members of one force.
+    const singular = (a.value === 1 && !a.vague) || this.lower[a.end - 1]!.endsWith('-strong');
+    a.unit = this.nounPhrase(unitFrom, singular);
+  }
+
+  private startsNumber(i: number): boolean {
+    const w = this.w(i);
+    if (!w) return false;
+    const c = w.charCodeAt(0);
+    return (c >= 48 && c <= 57) || wordValue(w) >= 0;
+  }
+
+  /** The counted noun phrase from token i: up to the last plural noun before a function word. */
+  private nounPhrase(i: number, singular: boolean): string | null {
+    let k = i;
+    // "hundreds of civilians", "two of the soldiers"
+    if (this.w(k) === 'of') {
+      k++;
+      const det = this.w(k);
+      if (det === 'the' || det === 'these' || det === 'those' || det === 'his' || det === 'her' || det === 'its' || det === 'their' || det === 'our') k++;
+    }
+    const first = k;
+    let last = -1;
+    for (; k < this.n && k - first < 5 && this.same(first, k); k++) {
+      const w = this.lower[k]!;
+      if (STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0))) break;
+      if (singular) {
+        last = k;
+        // "one soldier", "one North Korean soldier": stop after the first word that is not a name.
+        if (!isCapitalized(this.words[k]!)) break;
+      } else if (isPlural(w)) last = k;
+    }
+    if (last < 0 && !singular && k === first + 1) last = first;
+    if (last < 0) return null;
+    return this.doc.text.slice(this.t.start[first]!, this.t.end[last]!);
+  }
+
+  private toQuantity(a: Amount): Quantity {
+    return { ...this.doc.tokenSpan(a.start, a.end), value: a.value, unit: a.unit, approximate: a.approximate };
+  }
+}
+
+/** "3.5bn" → 3.5 and "bn"; "1,500-strong" → 1500 and "-strong"; null when no number leads. */
+function splitSuffix(w: string): { value: number; suffix: string } | null {
+  let k = 0;
+  while (k < w.length) {
+    const c = w.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || ((c === 44 || c === 46) && k + 1 < w.length && w.charCodeAt(k + 1) >= 48 && w.charCodeAt(k + 1) <= 57)) k++;
+    else break;
+  }
+  if (k === 0 || k === w.length) return null;
+  const value = digitValue(w.slice(0, k));
+  return Number.isNaN(value) ? null : { value, suffix: w.slice(k) };
+}
+
+/** Tokens covered by a time expression. */
+function timeMask(doc: Doc): Uint8Array {
+  const mask = new Uint8Array(doc.tokens.count);
+  for (const time of doc.times) {
+    for (let k = doc.tokenAt(time.start); k >= 0 && k < doc.tokens.count && doc.tokens.start[k]! < time.end; k++) mask[k] = 1;
+  }
+  return mask;
+}
+
+export function findQuantities(doc: Doc): Quantity[] {
+  return new QuantityScanner(doc, timeMask(doc)).scan();
+}
+
+export function createQuantities(): Component {
+  return {
+    name: 'quantities',
+    requires: ['times'],
+    run(doc: Doc): void {
+      doc.quantities = findQuantities(doc);
+    },
+  };
+}

@@ -27,7 +27,7 @@ export function extractHtml(html: string, origin: string, pageUrl: string | null
   const main = extractMainText(document, meta.headline);
   if (!main.paragraphs.length) throw new IngestError(origin, 'no article text found in this HTML page');
   const source = meta.source ?? main.readability.siteName ?? hostOf(meta.url ?? pageUrl);
-  const readabilityTitle = main.readability.title ? stripSiteName(main.readability.title, []) : null;
+  const readabilityTitle = main.readability.title ? stripSiteName(main.readability.title, [], true) : null;
   const title = meta.title ?? readabilityTitle;
   // The headline leads the text once, even when the body repeats it at its top.
   const body = title && clean(main.paragraphs[0]) === title ? main.paragraphs.slice(1) : main.paragraphs;

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { segmentBlocks, SKIPPED, type Block } from './blocks.js';
-import { isBoilerplateElement, isTrailer, looksLikeProse } from './signals.js';
+import { isBoilerplateElement, isTrailer, looksLikeProse, SENTENCE_END } from './signals.js';
 
 /** What Readability says about the page besides its content. */
 export interface ReadabilityMetadata {
@@ -25,10 +25,23 @@ export interface MainText {
 export function extractMainText(document: Document, headline: Element | null): MainText {
   revealHiddenProse(document);
   removeInert(document);
-  const copy = document.cloneNode(true) as Document;
-  const parsed = new Readability(copy, { serializer: (node: Node) => node }).parse();
-  const kept = parsed?.content ? alignTextNodes(document.body, parsed.content) : new Set<Node>();
-  const blocks = segmentBlocks(document.body, kept);
+  // One text node per run of text on both sides, however the parser split it (at entities).
+  document.body.normalize();
+  const { parsed, kept } = runReadability(document);
+  let blocks = segmentBlocks(document.body, kept);
+  // Readability sometimes settles on a table or list inside the article (many short cells score
+  // well). Then ask it again without that part, and take both answers.
+  const container = keptContainer(blocks);
+  if (container && container !== document.body && proseShare(blocks) < MIN_PROSE_SHARE) {
+    const place = [container.parentNode!, container.nextSibling] as const;
+    container.remove();
+    const second = runReadability(document);
+    place[0].insertBefore(container, place[1]);
+    if (second.kept.size) {
+      for (const node of second.kept) kept.add(node);
+      blocks = segmentBlocks(document.body, kept);
+    }
+  }
   return {
     paragraphs: selectParagraphs(blocks, headline),
     readability: {
@@ -40,13 +53,42 @@ export function extractMainText(document: Document, headline: Element | null): M
   };
 }
 
+function runReadability(document: Document) {
+  const copy = document.cloneNode(true) as Document;
+  const parsed = new Readability(copy, { serializer: (node: Node) => node }).parse();
+  parsed?.content?.normalize();
+  return { parsed, kept: parsed?.content ? alignTextNodes(document.body, parsed.content) : new Set<Node>() };
+}
+
+const isKept = (b: Block) => b.keptChars * 2 >= b.text.length;
+
+/** The deepest element holding every block Readability kept. */
+function keptContainer(blocks: Block[]): Element | null {
+  let container: Element | null = null;
+  for (const b of blocks) if (isKept(b)) container = container ? commonAncestor(container, b.element) : b.element.parentElement;
+  return container;
+}
+
+/** Below this share of prose in what Readability kept, its choice is a table or list, not the story. */
+const MIN_PROSE_SHARE = 0.35;
+
+/** Share of the kept text that is in paragraphs of prose (long, ending as sentences end). */
+function proseShare(blocks: Block[]): number {
+  let prose = 0;
+  let all = 0;
+  for (const b of blocks) {
+    all += b.keptChars;
+    if (b.keptChars >= 80 && SENTENCE_END.test(b.text)) prose += b.keptChars;
+  }
+  return all ? prose / all : 1;
+}
+
 /** Share of the kept text above which a flagged element is the article's wrapper, not furniture in it. */
 const WRAPPER_SHARE = 0.3;
 /** How far before Readability's first paragraph the headline may sit for the text between to count. */
 const HEADLINE_REACH = 30;
 
 function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
-  const isKept = (b: Block) => b.keptChars * 2 >= b.text.length;
   let first = blocks.findIndex(isKept);
   let last = blocks.findLastIndex(isKept);
   // Readability found nothing: read the whole page, keeping only what reads as prose.
@@ -58,13 +100,7 @@ function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
   const headlineAt = headline ? blocks.findIndex((b) => b.element === headline || headline.contains(b.element)) : -1;
   const start = headlineAt >= 0 && headlineAt < first && first - headlineAt <= HEADLINE_REACH ? headlineAt : first;
 
-  // The article's container: the deepest element holding everything Readability kept.
-  let container: Element | null = null;
-  for (let i = first; i <= last && !fallback; i++) {
-    const b = blocks[i]!;
-    if (!isKept(b)) continue;
-    container = container ? commonAncestor(container, b.element) : b.element.parentElement;
-  }
+  let container = fallback ? null : keptContainer(blocks);
   container ??= blocks[0]?.element.ownerDocument.body ?? null;
   if (headlineAt === start && headline && container) container = commonAncestor(container, headline);
 

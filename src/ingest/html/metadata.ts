@@ -1,4 +1,5 @@
 import { normalizeDate } from '../source.js';
+import { isBoilerplateElement } from './signals.js';
 
 /** What a page says about itself, read before anything changes its DOM. */
 export interface PageMetadata {
@@ -69,31 +70,49 @@ const HEADLINE_MAX = 300;
  * title with the site name cut off.
  */
 function chooseTitle(document: Document, metaTitles: string[], siteNames: string[]): { title: string | null; headline: Element | null } {
-  const sites = siteNames.map(siteKey);
-  const candidates: { el: Element; text: string }[] = [];
-  for (const el of Array.from(document.body?.getElementsByTagName('h1') ?? [])) {
-    const text = clean(el.textContent);
-    if (!text || text.length > HEADLINE_MAX || sites.includes(siteKey(text)) || isHomeLink(el)) continue;
-    candidates.push({ el, text });
-  }
+  const sites = siteNames.map(siteKey).filter((k) => k.length >= 3);
+  const isSiteName = (text: string) => {
+    const key = siteKey(text);
+    const short = words(text).size <= 3;
+    return sites.some((site) => key === site || (key.length >= 4 && site.includes(key)) || (short && key.includes(site)));
+  };
   const metaWords = metaTitles.map(words);
-  let best: { el: Element; text: string } | null = null;
-  let bestScore = 0;
-  for (const c of candidates) {
-    const w = words(c.text);
-    for (const m of metaWords) {
-      const score = overlap(w, m);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
+  // `cover`: the heading must hold the meta title's words (an <h2> is a headline only then).
+  const candidates = (tag: string, cover: boolean) => {
+    const out: { el: Element; text: string; score: number }[] = [];
+    for (const el of Array.from(document.body?.getElementsByTagName(tag) ?? [])) {
+      const text = clean(el.textContent);
+      if (!text || text.length > HEADLINE_MAX || isSiteName(text) || isHomeLink(el) || inFurniture(el)) continue;
+      const w = words(text);
+      out.push({ el, text, score: Math.max(0, ...metaWords.map((m) => (cover ? shared(w, m) / (m.size || 1) : overlap(w, m)))) });
     }
-  }
-  if (best && bestScore >= 0.5) return { title: best.text, headline: best.el };
-  if (candidates.length === 1 && !metaTitles.length) return { title: candidates[0]!.text, headline: candidates[0]!.el };
-  if (candidates.length === 1 && words(candidates[0]!.text).size >= 3) return { title: candidates[0]!.text, headline: candidates[0]!.el };
+    return out;
+  };
+  const best = (list: { el: Element; text: string; score: number }[], min: number) =>
+    list.reduce<(typeof list)[number] | null>((a, b) => (b.score >= min && (!a || b.score > a.score) ? b : a), null);
+  const h1s = candidates('h1', false);
+  // Some pages set their headline in an <h2> (the <h1> being the section or site name).
+  const found = best(h1s, 0.5) ?? (h1s.length === 1 && (!metaTitles.length || words(h1s[0]!.text).size >= 3) ? h1s[0]! : null) ?? best(candidates('h2', true), 0.8);
+  if (found) return { title: trimHeadline(found.text, metaTitles.map((t) => stripSiteName(t, sites, false))), headline: found.el };
   const meta = metaTitles[0];
-  return { title: meta ? stripSiteName(meta, sites) : null, headline: null };
+  return { title: meta ? stripSiteName(meta, sites, true) : null, headline: null };
+}
+
+/**
+ * A headline element sometimes holds a section label too ("Politics | …"): when a meta title is
+ * one part of it, that part is the headline.
+ */
+function trimHeadline(text: string, metaTitles: string[]): string {
+  const parts = text.split(SEPARATOR);
+  if (parts.length > 1) for (const part of parts) if (metaTitles.some((m) => siteKey(m) === siteKey(part))) return part.trim();
+  return text;
+}
+
+/** A heading in a share box, a related-stories list or a menu repeats another page's or this page's title. */
+function inFurniture(el: Element): boolean {
+  let at: Element | null = el;
+  for (let depth = 0; at && depth < 3; depth++, at = at.parentElement) if (isBoilerplateElement(at)) return true;
+  return false;
 }
 
 /** A heading that is only a link to the site's front page is the site's logo. */
@@ -106,8 +125,11 @@ function isHomeLink(h1: Element): boolean {
 
 const SEPARATOR = /\s+(?:[|·•»«:]|[-–—]{1,2}|::)\s+|\s+[-–—|]+$|^[-–—|]+\s+/;
 
-/** Cut the site's name (and the separator before or after it) off a meta title. */
-export function stripSiteName(title: string, sites: string[]): string {
+/**
+ * Cut the site's name (and the separator before or after it) off a meta title. With `guess`, a
+ * title in the "Site | Title" or "Title » Site" layout whose site is unknown keeps its longest part.
+ */
+export function stripSiteName(title: string, sites: string[], guess: boolean): string {
   const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return parts[0] ?? title;
   const isSite = (p: string) => {
@@ -116,22 +138,25 @@ export function stripSiteName(title: string, sites: string[]): string {
   };
   const rest = parts.filter((p) => !isSite(p));
   if (rest.length === 0) return title;
-  if (rest.length < parts.length) return title.slice(title.indexOf(rest[0]!), title.lastIndexOf(rest.at(-1)!) + rest.at(-1)!.length);
-  // No known site name: a "Site | Title" or "Title » Site" layout keeps its longest part.
-  if (/\s[|»·]\s/.test(title)) return rest.reduce((a, b) => (b.length > a.length ? b : a));
-  return title.replace(/\s+[-–—|]+$/, '');
+  const kept = rest.length < parts.length ? title.slice(title.indexOf(rest[0]!), title.lastIndexOf(rest.at(-1)!) + rest.at(-1)!.length) : title;
+  // A "Site | Section | Title" or "Title » Site" layout whose site is unknown keeps its longest part.
+  if (guess && rest.length > 1 && /\s[|»]\s/.test(kept)) return rest.reduce((a, b) => (b.length > a.length ? b : a));
+  return kept.replace(/\s+[-–—|]+$/, '');
 }
 
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
 /** Shared words over the smaller set: 1 when one title's words all occur in the other. */
 function overlap(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.min(a.size, b.size);
+  return a.size && b.size ? shared(a, b) / Math.min(a.size, b.size) : 0;
 }
 
 /** A name reduced to its letters and digits: "La Stampa", "lastampa" and "LaStampa" compare equal. */

@@ -13,14 +13,14 @@ const FURNITURE_WORDS = new Set(
   [
     'comment comments commentlist respond reply replies disqus',
     'related recommended recommendations recirc trending popular outbrain taboola',
-    'newsletter newsletters subscribe subscription signup optin paywall',
+    'newsletter newsletters subscribe subscription signup optin',
     'share sharing sharebar sharedaddy social',
     'bio byline authorbox',
     'caption credit credits',
     'disclaimer disclosure copyright',
     'ad ads advert adverts advertisement advertising sponsor sponsored promo promotion cta',
-    'nav navbar navigation menu breadcrumb breadcrumbs pagination pager',
-    'sidebar widget widgets footer tags tagcloud',
+    'nav navbar navigation menu breadcrumb breadcrumbs pagination pager logo',
+    'sidebar footer tags tagcloud',
     'cookie cookies consent gdpr modal popup overlay',
   ]
     .join(' ')
@@ -38,7 +38,7 @@ export function isBoilerplateElement(el: Element): boolean {
   return false;
 }
 
-const SENTENCE_END = /[.!?…:;"”’)»]$/;
+export const SENTENCE_END = /[.!?…:;"”’)»]$/;
 
 /** A block Readability dropped that still reads as article text: prose, not links or labels. */
 export function looksLikeProse(b: Block): boolean {

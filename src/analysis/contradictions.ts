@@ -1,4 +1,4 @@
-import { claimKey, linked, TRUTH_STANCES } from './links.js';
+import { claimKey, linked, MILITARY, TRUTH_STANCES } from './links.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {
@@ -20,6 +20,8 @@ export interface Contradiction {
 
 /** Counts further apart than this ratio are incompatible ("1,500" against "3,000"). */
 const NUMBER_RATIO = 1.25;
+/** Dates of one event given by different sources disagree when at most this far apart. */
+const MAX_DATE_GAP_MS = 90 * 86_400_000;
 
 /**
  * The disagreement within a proposition, if any. Only claims that say something is or is not so
@@ -52,7 +54,7 @@ function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposit
   for (const m of members) {
     if (m.position <= 0) continue;
     for (const e of m.features.events) {
-      if (e.planned) continue;
+      if (e.planned || !MILITARY.has(e.type)) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
       if (value === null) continue;
       const values = byType.get(e.type) ?? new Map<string, Member[]>();
@@ -68,6 +70,10 @@ function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposit
     if (kind === 'number') {
       const nums = entries.map(([v]) => Number(v));
       if (Math.max(...nums) / Math.max(1e-9, Math.min(...nums)) <= NUMBER_RATIO) continue;
+    } else {
+      // Days years apart are different events (or a misread date), not a disagreement.
+      const days = entries.map(([v]) => Date.parse(v));
+      if (Math.max(...days) - Math.min(...days) > MAX_DATE_GAP_MS) continue;
     }
     const speakers = new Set(entries.flatMap(([, ms]) => ms.map((m) => m.speakerKey)));
     if (speakers.size < 2) continue;

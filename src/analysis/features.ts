@@ -57,19 +57,21 @@ const STOP = new Set(
     'said says say told according claimed stated added noted reported according while if because since until not'
   ).split(' '),
 );
-const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none']);
-const END = new Set('ended end ends over concluded conclude concludes completed complete finished liberated liberation victory victorious victoriously defeated expelled cleared ceased halted'.split(' '));
+/** Words that turn a content round: negations, and denials reported inside it ("a letter disputing …"). */
+const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none', 'disputing', 'denying', 'rejecting', 'refuting', 'dismissing']);
+const END = new Set('ended concluded completed finished liberated liberation victoriously defeated ceased halted'.split(' '));
 const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway'.split(' '));
 const DISMISSIVE = new Set(
   'groundless baseless rumor rumors rumour rumours lie lies lying fake false untrue nonsense fabrication fabrications fabricated propaganda hoax speculation allegation allegations claim claims report reports story stories absurd ridiculous unfounded'.split(' '),
 );
+const HEAD_WORDS = 20;
 const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
 const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
 const NOW = /\bnow\b/i;
 
 /** Lower-cased words of a text, possessives dropped. */
 function wordsOf(text: string): string[] {
-  return (text.toLowerCase().replace(/[’']s\b/g, '').match(/[\p{L}\p{N}]+(?:n't)?/gu) ?? []).map((w) => (w.endsWith("n't") ? "n't" : w));
+  return text.toLowerCase().replace(/’/g, "'").replace(/'s\b/g, '').replace(/n't\b/g, " n't").match(/n't|[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** A crude suffix stripper: enough to let "deployed"/"deploys" and "troops"/"troop" meet. */
@@ -101,19 +103,29 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
     const countries: Record<string, string> = {};
     for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
-    const raw = wordsOf(c.content.text);
+    // Names are compared as entities, not as words: a content's words are what it says of them.
+    let masked = c.content.text;
+    for (const e of entities) {
+      for (const m of e.mentions) if (inside(m)) masked = `${masked.slice(0, m.start - start)}${' '.repeat(m.end - m.start)}${masked.slice(m.end - start)}`;
+    }
+    const raw = wordsOf(masked);
     let predicate = 0;
     let ends = false;
     let goesOn = false;
     const words = new Set<string>();
     let negated = false;
-    for (const w of raw) {
-      if (NEGATION.has(w)) negated = true;
-      else if (END.has(w)) ends = true;
-      else if (CONTINUE.has(w)) goesOn = true;
+    for (let k = 0; k < raw.length; k++) {
+      const w = raw[k]!;
+      // Which way a content points is read from its opening words: a "not" deep in a long
+      // quotation rarely turns its main statement round.
+      const head = k < HEAD_WORDS;
+      if (NEGATION.has(w)) negated ||= head;
+      else if (END.has(w)) ends ||= head;
+      else if (CONTINUE.has(w)) goesOn ||= head;
       else if (w.length > 2 && !STOP.has(w)) words.add(stem(w));
     }
-    if (ends !== goesOn) predicate = ends ? 1 : -1;
+    // "ended" and "continue" speak of an event only when the content names one.
+    if (ends !== goesOn && sigs.length) predicate = ends ? 1 : -1;
     const dismissal = sigs.length === 0 && raw.length <= 6 && raw.some((w) => DISMISSIVE.has(w)) && raw.every((w) => DISMISSIVE.has(w) || STOP.has(w) || w.length <= 2 || w === 'as');
     out.set(c.id, {
       entities: [...ents].sort(),

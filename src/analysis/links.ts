@@ -6,7 +6,7 @@ import type { Member } from './members.js';
 export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
 
 /** Event types whose claims can be set against each other by their arguments alone. */
-const MILITARY = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire']);
+export const MILITARY = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire']);
 
 /**
  * Whether two claims of a proposition speak of the very same thing closely enough to set one
@@ -20,7 +20,7 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const fa = standIn(a, byClaim);
   const fb = standIn(b, byClaim);
   const words = overlap(fa.words, fb.words);
-  if (words.shared >= 3 && words.jaccard >= 0.3) return true;
+  if (words.shared >= 3 && words.jaccard >= 0.4) return true;
   const denial = a.stance === 'deny' || b.stance === 'deny' || a.features.answers !== null || b.features.answers !== null;
   const predicated = a.features.predicate !== 0 && b.features.predicate !== 0;
   if (!denial && !predicated) return false;

@@ -57,8 +57,10 @@ function isCapitalized(w: string): boolean {
   return c >= 65 && c <= 90;
 }
 
+const NON_ASCII_LETTER = /\p{L}/u;
+
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 191;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 191 && NON_ASCII_LETTER.test(String.fromCharCode(c)));
 }
 
 function isPlural(w: string): boolean {
@@ -140,6 +142,8 @@ class QuantityScanner {
 
   private digits(i: number): Amount | null {
     const w = this.lower[i]!;
+    // Ids, timestamps and phone numbers: counts this large are written with separators or scale words.
+    if (w.length > 7 && !w.includes(',') && !w.includes('.')) return null;
     if (this.isLabel(i)) return null;
     const currency = this.currencyBefore(i);
     let read = readNumber(this.t, i, this.n);
@@ -283,16 +287,16 @@ class QuantityScanner {
     }
     const first = k;
     let last = -1;
-    for (; k < this.n && k - first < 5 && this.same(first, k); k++) {
+    for (; k < this.n && k - first < 5 && this.same(first, k) && !this.inTime[k]; k++) {
       const w = this.lower[k]!;
       if (STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0))) break;
       if (singular) {
+        // "one soldier", "one North Korean soldier", "one recent attempt"; not the verb after it.
+        if (k > first && (w.endsWith('ed') || w.endsWith('ing') || (isCapitalized(this.words[k]!) && !isCapitalized(this.words[k - 1]!)))) break;
         last = k;
-        // "one soldier", "one North Korean soldier": stop after the first word that is not a name.
-        if (!isCapitalized(this.words[k]!)) break;
+        if (k - first === 2) break;
       } else if (isPlural(w)) last = k;
     }
-    if (last < 0 && !singular && k === first + 1) last = first;
     if (last < 0) return null;
     return this.doc.text.slice(this.t.start[first]!, this.t.end[last]!);
   }

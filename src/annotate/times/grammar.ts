@@ -119,6 +119,10 @@ const BARE_UNIT_LEADS = new Set(['for', 'in', 'during', 'of', 'through', 'throug
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
 const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short']);
 
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 191 && c !== 0x201c && c !== 0x2018 && c !== 0x2014 && c !== 0x2013);
+}
+
 function isCapitalized(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 65 && c <= 90;
@@ -248,7 +252,7 @@ export class TimeGrammar {
 
   /** A capitalized word inside a sentence is part of a name or title ("High Noon", ABC's "This Week"). */
   private inName(i: number): boolean {
-    return isCapitalized(this.words[i]!) && i > 0 && this.sameSentence(i - 1, i) && this.lower[i - 1] !== '"' && this.lower[i - 1] !== '“' && this.lower[i - 1] !== '(';
+    return isCapitalized(this.words[i]!) && i > 0 && this.sameSentence(i - 1, i) && isLetterCode(this.lower[i - 1]!.charCodeAt(0));
   }
 
   private monthAt(i: number): number {
@@ -260,30 +264,15 @@ export class TimeGrammar {
   private monthLed(i: number, requireCue: boolean): Match | null {
     const m = this.monthAt(i);
     if (m < 0) return null;
-    let j = i + 1;
+    const j = i + 1;
     const d = this.dayAt(j);
     if (d > 0 && this.sameSentence(i, j)) {
-      j++;
-      let y: number | null = null;
-      if (this.w(j) === ',' && this.yearAt(j + 1) > 0) {
-        y = this.yearAt(j + 1);
-        j += 2;
-      } else if (this.yearAt(j) > 0) {
-        y = this.yearAt(j);
-        j++;
-      }
-      if (d > daysInMonth(y ?? 2000, m)) return null;
-      return this.make(i, j, 'DATE', { k: 'cal', y, m, d });
+      const year = this.yearAfter(j + 1);
+      if (d > daysInMonth(year?.y ?? 2000, m)) return null;
+      return this.make(i, year ? year.end : j + 1, 'DATE', { k: 'cal', y: year?.y ?? null, m, d, yearShift: year?.yearShift });
     }
-    let y = this.yearAt(j);
-    if (y < 0 && (this.w(j) === 'of' || this.w(j) === ',') && this.yearAt(j + 1) > 0) y = this.yearAt(++j);
-    if (y > 0) return this.make(i, j + 1, 'DATE', { k: 'cal', y, m, d: null });
-    const spelled = this.spelledYear(j);
-    if (spelled && spelled.sem?.k === 'cal') return this.make(i, spelled.end, 'DATE', { k: 'cal', y: spelled.sem.y, m, d: null });
-    const rel = RELATIVE.get(this.w(j));
-    if (rel !== undefined && this.w(j + 1) === 'year' && (this.w(j) === 'this' || this.w(j) === 'last' || this.w(j) === 'next')) {
-      return this.make(i, j + 2, 'DATE', { k: 'cal', y: null, m, d: null, shift: rel === 0 ? 0 : rel }, null, null, );
-    }
+    const year = this.yearAfter(j);
+    if (year) return this.make(i, year.end, 'DATE', { k: 'cal', y: year.y, m, d: null, yearShift: year.yearShift });
     const w = this.w(i);
     const ambiguous = AMBIGUOUS_MONTHS.has(w);
     if (ambiguous || requireCue) {
@@ -314,7 +303,8 @@ export class TimeGrammar {
       case K.Relative:
         return this.relativeLed(i);
       case K.Anchor:
-        return this.anchorLed(i);
+        // "USA Today" is a newspaper.
+        return this.inName(i) ? null : this.anchorLed(i);
       case K.Ref:
         return this.make(i, i + 1, 'DATE', { k: 'value', value: REFS.get(w)! });
       case K.Set:
@@ -478,18 +468,30 @@ export class TimeGrammar {
     if (this.w(j) === 'of') j++;
     const m = this.monthAt(j);
     if (m < 0 || !this.sameSentence(i, j)) return null;
-    // Bare abbreviations without a period ("Jan") are fine after a day number.
-    j++;
-    let y: number | null = null;
-    if (this.yearAt(j) > 0) y = this.yearAt(j++);
-    else if (this.w(j) === ',' && this.yearAt(j + 1) > 0) {
-      y = this.yearAt(j + 1);
-      j += 2;
-    }
-    if (d > daysInMonth(y ?? 2000, m)) return null;
+    const year = this.yearAfter(j + 1);
+    if (d > daysInMonth(year?.y ?? 2000, m)) return null;
+    const end = year ? year.end : j + 1;
     let start = i;
-    if (this.w(i - 1) === 'the' && j - i > 2 && i - 1 >= this.floor) start = i - 1;
-    return this.make(start, j, 'DATE', { k: 'cal', y, m, d });
+    if (this.w(i - 1) === 'the' && end - i > 2 && i - 1 >= this.floor) start = i - 1;
+    return this.make(start, end, 'DATE', { k: 'cal', y: year?.y ?? null, m, d, yearShift: year?.yearShift });
+  }
+
+  /**
+   * The year completing a month or a date at token j: "2025", ", 2025", "of 2025", "nineteen
+   * ninety-seven", "this year", "of last year".
+   */
+  private yearAfter(j: number): { y: number | null; yearShift: number | undefined; end: number } | null {
+    let k = j;
+    if ((this.w(k) === ',' || this.w(k) === 'of') && this.sameSentence(j, k + 1)) k++;
+    const y = this.yearAt(k);
+    if (y > 0) return { y, yearShift: undefined, end: k + 1 };
+    const spelled = this.spelledYear(k);
+    if (spelled?.sem?.k === 'cal') return { y: spelled.sem.y, yearShift: undefined, end: spelled.end };
+    const rel = this.w(k);
+    if (this.w(k + 1) === 'year' && (rel === 'this' || rel === 'last' || rel === 'next') && this.w(k) !== ',') {
+      return { y: null, yearShift: rel === 'this' ? 0 : rel === 'last' ? -1 : 1, end: k + 2 };
+    }
+    return null;
   }
 
   /** "10:35 a.m.", "10 p.m.", "7:15", "1430 GMT", "4 in the morning", "5 o'clock". */
@@ -698,6 +700,8 @@ export class TimeGrammar {
       return null;
     }
     if (w === 'recent' || w === 'latest' || w === 'current' || w === 'preceding' || w === 'upcoming') return null;
+    // "the following Monday"; a bare "Following Monday's debate" is a preposition.
+    if ((w === 'following' || w === 'previous' || w === 'preceding') && this.w(i - 1) !== 'the') return null;
     const dow = WEEKDAYS.get(next);
     if (dow !== undefined && isCapitalized(this.words[j]!)) {
       const m = this.make(i, j + 1, 'DATE', { k: 'weekday', dow, shift: w === 'this' ? 0 : shift < 0 ? -1 : 1 });

@@ -24,7 +24,7 @@ export interface Context {
 
 export type Sem =
   /** Calendar fields the text gives; `shift` for "last April" (-1), "this April" (0), "next April" (1). */
-  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number; dow?: number }
+  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number; dow?: number; yearShift?: number | undefined }
   | { k: 'weekday'; dow: number; shift: number | null }
   /** n units from the anchor at that unit's granularity: yesterday = day -1, last week = week -1. */
   | { k: 'offset'; unit: Unit; n: number }
@@ -92,10 +92,12 @@ function resolveQuarterRef(years: number, part: number | null, ctx: Context): st
 const FORWARD_DAYS = 90;
 const FORWARD_MONTHS = 2;
 
-function resolveCal(sem: { y: number | null; m: number | null; d: number | null; shift?: number; dow?: number }, anchor: Ymd | null, dir: Direction | null): string {
+function resolveCal(sem: { y: number | null; m: number | null; d: number | null; shift?: number; dow?: number; yearShift?: number | undefined }, anchor: Ymd | null, dir: Direction | null): string {
   const { m, d } = sem;
   let y = sem.y;
   if (m === null) return y === null ? 'XXXX' : yearValue(y);
+  // "January this year", "June 16th of last year"
+  if (y === null && anchor && sem.yearShift !== undefined) y = anchor.y + sem.yearShift;
   if (y === null) {
     if (!anchor) return d === null ? `XXXX-${pad(m)}` : `XXXX-${pad(m)}-${pad(d)}`;
     y = anchor.y;

@@ -142,7 +142,7 @@ export class Context {
   skipBetweenLeft(i: number, floor: number): number {
     let k = i;
     while (k >= floor) {
-      if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV) k--;
+      if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
       else if (this.timeOf[k]! >= 0) {
         const t = this.timeOf[k]!;
         while (k >= floor && this.timeOf[k] === t) k--;
@@ -164,12 +164,21 @@ export class Context {
    * Mook"), "of"-phrases inside names ("Central Military Commission of the Workers' Party of
    * Korea"), name particles and coordinated names ("Clinton and Kaine").
    */
-  npLeft(last: number, floor: number): number {
+  npLeft(end: number, floor: number): number {
     const { lower, tags, words } = this;
+    let last = end;
+    // A parenthesis closing the phrase belongs to it: "Gwen Moore (D-Wis.)".
+    if (last > floor && words[last] === ')') {
+      let open = last - 1;
+      while (open > floor && open > last - 10 && words[open] !== '(') open--;
+      if (words[open] !== '(') return -1;
+      last = open - 1;
+    }
     if (last < floor) return -1;
     const t = tags[last];
     if (t === TAG.PRON || t === TAG.WH) return last;
-    if (!this.isNounHead(last) && !(t === TAG.ADJ && words[last] !== lower[last])) return -1;
+    // A head is a noun, or a title ending in an adjective ("attorney general", "Surgeon General").
+    if (!this.isNounHead(last) && !(t === TAG.ADJ && (words[last] !== lower[last] || (last > floor && tags[last - 1] === TAG.NOUN)))) return -1;
     let k = last;
     while (k > floor) {
       const p = k - 1;

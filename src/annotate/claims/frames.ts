@@ -127,7 +127,7 @@ export class Frames {
     const sl = ctx.sentLast(i);
     const before = ctx.skipBetweenLeft(i - 1, sf);
     // Attributive uses are no cues: "the expected result", "a so-called expert".
-    if (before >= sf && (tags[before] === TAG.DET || tags[before] === TAG.POSS) && before === i - 1) return null;
+    if (before >= sf && (tags[before] === TAG.DET || tags[before] === TAG.POSS) && before === i - 1 && ctx.quotes.of[before]! < 0) return null;
     let cueEnd = i + 1;
     const frame = c.entry.frame;
     if (frame === 'object' && cueEnd < sl && PARTICLES.has(lower[cueEnd]!) && !(lower[cueEnd] === 'to' && ctx.isVerb(cueEnd + 1))) cueEnd++;
@@ -223,11 +223,25 @@ export class Frames {
       return true;
     }
     if (ctx.isComma(before)) {
+      // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": the
+      // clause opens with a name and everything up to the cue is set off by commas.
+      let open = before - 1;
+      while (open > sf && !ctx.closesQuote(open - 1)) open--;
+      while (open < before && (ctx.isComma(open) || ctx.tags[open] === TAG.CCONJ)) open++;
+      for (let k = open + 1; k < before; k++) {
+        if (!ctx.isComma(k)) continue;
+        if (ctx.npLeft(k - 1, open) === open && ctx.startsNp(k + 1) && k - open <= 8) {
+          d.source = [open, before + 1];
+          d.sourceHead = [open, k];
+          return true;
+        }
+        break;
+      }
       // "Flynn, a top Trump surrogate, said" — look for the comma opening the appositive.
       for (let k = before - 1; k > sf && k > before - 25; k--) {
         if (ctx.isComma(k)) {
           const s = ctx.npLeft(k - 1, sf);
-          if (s >= 0 && ctx.startsNp(k + 1) && (tags[k - 1] === TAG.PROPN || tags[k - 1] === TAG.PRON)) {
+          if (s >= 0 && ctx.startsNp(k + 1) && (tags[k - 1] === TAG.PROPN || tags[k - 1] === TAG.PRON || tags[k + 1] === TAG.PROPN)) {
             d.source = [s, before + 1];
             d.sourceHead = [s, k];
             return true;

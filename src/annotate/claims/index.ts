@@ -5,6 +5,7 @@ import { TAG } from '../pos/tags.js';
 import { Context } from './context.js';
 import { Frames, type Candidate, type Draft, type Range } from './frames.js';
 import type { CueEntry } from './lexicon.js';
+import { CueModel, cueFeatures } from './model.js';
 import { SpeakerResolver } from './speaker.js';
 import { stanceOf } from './stance.js';
 
@@ -16,30 +17,51 @@ const VAGUE_TIME = /_REF$/;
 const SPEECH_QUOTE = 5;
 
 /** The claims layer: who said what, how, when and through whom. */
-export function createClaims(): Component {
+export function createClaims(model: CueModel | null = CueModel.load()): Component {
   return {
     name: 'claims',
     requires: ['entities', 'times'],
     run(doc: Doc) {
-      doc.claims = findClaims(doc);
+      doc.claims = findClaims(doc, model);
     },
   };
 }
 
-export function findClaims(doc: Doc): Claim[] {
-  if (!doc.tokens.count) return [];
+/** What the rules read in a doc before the cue model decides: for claims and for training. */
+export interface Drafts {
+  ctx: Context;
+  drafts: Draft[];
+}
+
+/** Every claim the rules can read in a doc: lexicon cues, and the model's learned cue words. */
+export function draftClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
   const ctx = new Context(doc);
   const frames = new Frames(ctx);
-  for (const c of candidates(ctx)) frames.analyze(c);
-  const drafts = [...frames.all];
+  for (const c of candidates(ctx, vocabulary)) frames.analyze(c);
+  return { ctx, drafts: [...frames.all] };
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * The claims of a doc: the rules' drafts the cue model accepts (all lexicon drafts without a
+ * model), contents cut where attached clauses begin, nested cues dropped, relays made `via`.
+ */
+export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
+  if (!doc.tokens.count) return [];
+  const { ctx, drafts: all } = draftClaims(doc, model?.vocabulary);
+  const drafts = model ? all.filter((d) => model.score(cueFeatures(ctx, d)) > model.threshold) : all;
   cutAtAttachedClauses(ctx, drafts);
   const kept = dropNested(relayVia(ctx, drafts));
   for (const d of kept) continueQuote(ctx, d, kept);
   return assemble(ctx, kept);
 }
 
-/** Tokens the lexicon knows as cues (outside speech in quotes), with the entry their use fits. */
-function candidates(ctx: Context): Candidate[] {
+/**
+ * Cue candidates outside speech in quotes: words of the lexicon (with the reading their use
+ * fits), learned cue words, "according to", and speaker labels opening a line.
+ */
+function candidates(ctx: Context, vocabulary: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   const { lower, quotes } = ctx;
   for (let i = 0; i < ctx.count; i++) {
@@ -59,12 +81,20 @@ function candidates(ctx: Context): Candidate[] {
       continue;
     }
     const entries = ctx.cueEntries(i);
-    if (!entries) continue;
-    const entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
+    let entry: CueEntry;
+    if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
+    else if (vocabulary.has(w)) entry = learnedEntry(ctx, i);
+    else continue;
     if (!entry.noun && !verbal(ctx, i)) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
   }
   return out;
+}
+
+/** A learned cue word: a noun cue where it is a noun, else a verb or adjective taking an object. */
+function learnedEntry(ctx: Context, i: number): CueEntry {
+  const noun = ctx.tags[i] === TAG.NOUN;
+  return { lemma: ctx.lower[i]!, noun, frame: noun ? 'noun' : 'object', stance: 'assert' };
 }
 
 /** Whether a word with only a verb reading stands where a verb can ("state" in "state media" does not). */

@@ -153,6 +153,8 @@ export function posTags(doc: Doc): Uint8Array {
     // A capitalised common word inside a sentence is part of a name ("State Department").
     else if (capital && !initial && (known === TAG.NOUN || known === TAG.ADJ || known === TAG.VERB)) tag = TAG.PROPN;
     else tag = known;
+    // "he's", "that's", "who's": the clitic is "is" or "has", not a possessive.
+    if (tag === TAG.POSS && i > 0 && (tags[i - 1] === TAG.PRON || tags[i - 1] === TAG.WH || lower[i - 1] === 'that')) tag = TAG.AUX;
     tags[i] = tag;
   }
   cache.set(doc, tags);

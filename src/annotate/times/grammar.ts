@@ -975,7 +975,7 @@ export class TimeGrammar {
     // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9", "midnight Friday"
     if (m.type === 'TIME' && m.sem === null) {
       let j = m.end;
-      if (this.w(j) === ',' || this.w(j) === 'on') j++;
+      if (this.w(j) === ',') j++;
       const next = this.dayLedAt(j);
       if (next && next.sem) {
         m.sem = next.sem;

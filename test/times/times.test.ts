@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createPipeline } from '../../src/annotate/index.js';
+import { createTimes } from '../../src/annotate/times/index.js';
+import { parseAnchor, weekValue, toDays } from '../../src/annotate/times/calendar.js';
+import { Doc } from '../../src/doc/doc.js';
+import type { TimeExpression } from '../../src/doc/types.js';
+import { SEED, SEED_GOLD } from '../helpers.js';
+
+/** Times of a text published on `published` (2025-04-28 is a Monday). */
+function times(text: string, published: string | null = '2025-04-28'): TimeExpression[] {
+  const doc = new Doc({ id: 't', title: null, published, source: null, url: null, language: 'en', text, ref: null });
+  createTimes().run(doc);
+  for (const t of doc.times) expect(text.slice(t.start, t.end)).toBe(t.text);
+  return doc.times;
+}
+
+/** text → value of every expression found. */
+function values(text: string, published: string | null = '2025-04-28'): Record<string, string> {
+  return Object.fromEntries(times(text, published).map((t) => [t.text, t.value]));
+}
+
+describe('times: dates resolved against the publication date', () => {
+  it('resolves days, months and years as the issue gives them', () => {
+    expect(values('The commission spoke on 27 April about a treaty signed in 2024.')).toEqual({ '27 April': '2025-04-27', '2024': '2024' });
+    expect(values('Seoul reported it in October 2024, and troops were captured on 11 January 2025.')).toEqual({
+      'October 2024': '2024-10',
+      '11 January 2025': '2025-01-11',
+    });
+    expect(values('The ceasefire held until April 30, 2025.')).toEqual({ 'April 30, 2025': '2025-04-30' });
+  });
+
+  it('reads weekdays and months as the latest one in news, the next one in a future sentence', () => {
+    expect(values('The minister resigned on Friday.')).toEqual({ Friday: '2025-04-25' });
+    expect(values('The ministers will meet on Friday.')).toEqual({ Friday: '2025-05-02' });
+    expect(values('Troops crossed the border in September.')).toEqual({ September: '2024-09' });
+    // A day close ahead without a tense cue is a deadline; one far ahead is last year's.
+    expect(values('The offer runs until 15 May.')).toEqual({ '15 May': '2025-05-15' });
+    expect(values('Shelling resumed on 3 December.')).toEqual({ '3 December': '2024-12-03' });
+  });
+
+  it('picks the year in which a dated weekday falls: "Saturday, April 26"', () => {
+    expect(values('In an editorial on Saturday, April 26, the paper argued otherwise.')).toEqual({ 'Saturday, April 26': '2025-04-26' });
+  });
+
+  it('resolves relative days, weeks, months, seasons and quarters', () => {
+    expect(values('Drones struck yesterday and again today; talks resume tomorrow.')).toEqual({
+      yesterday: '2025-04-27',
+      today: '2025-04-28',
+      tomorrow: '2025-04-29',
+    });
+    expect(values('Fighting eased last week; this month was calmer; next week may differ.')).toEqual({
+      'last week': '2025-W17',
+      'this month': '2025-04',
+      'next week': '2025-W19',
+    });
+    expect(values('The front barely moved last summer or in the winter of 2023.')).toEqual({ 'last summer': '2024-SU', 'the winter of 2023': '2023-WI' });
+    expect(values('Exports fell in the first quarter and in the second half of 2024.', '2025-05-10')).toEqual({
+      'the first quarter': '2025-Q1',
+      'the second half of 2024': '2024-H2',
+    });
+    expect(values('Three weeks ago the army withdrew; the 1990s were different.')).toEqual({ 'Three weeks ago': '2025-W15', 'the 1990s': '199' });
+  });
+
+  it('gives durations, sets and references their TIMEX3 values', () => {
+    expect(values('The siege lasted three days, then two and a half years, then a few weeks.')).toEqual({
+      'three days': 'P3D',
+      'two and a half years': 'P2Y6M',
+      'a few weeks': 'PXW',
+    });
+    expect(values('Convoys leave every week, patrols run daily and the council meets every Friday.')).toEqual({
+      'every week': 'P1W',
+      daily: 'P1D',
+      'every Friday': 'XXXX-WXX-5',
+    });
+    const refs = times('Officials now say the plant was recently shelled.');
+    expect(refs.map((t) => [t.text, t.value, t.type])).toEqual([
+      ['now', 'PRESENT_REF', 'DATE'],
+      ['recently', 'PAST_REF', 'DATE'],
+    ]);
+    expect(times('The truce held for more than two weeks.')[0]).toMatchObject({ text: 'more than two weeks', value: 'P2W', type: 'DURATION', mod: 'MORE_THAN' });
+  });
+
+  it('gives times of day the day they belong to', () => {
+    const found = times('The strike came at 10:30 a.m. on Friday; the mayor spoke this morning, after sirens last night.');
+    expect(found.map((t) => [t.text, t.value, t.type])).toEqual([
+      ['10:30 a.m.', '2025-04-25T10:30', 'TIME'],
+      ['Friday', '2025-04-25', 'DATE'],
+      ['this morning', '2025-04-28TMO', 'TIME'],
+      ['last night', '2025-04-27TNI', 'TIME'],
+    ]);
+  });
+
+  it('leaves unknown what a missing publication date cannot resolve', () => {
+    expect(values('They met on Friday, on 27 April and in 2024, and again yesterday.', null)).toEqual({
+      Friday: 'XXXX-WXX-5',
+      '27 April': 'XXXX-04-27',
+      '2024': '2024',
+      yesterday: 'XXXX-XX-XX',
+    });
+  });
+
+  it('does not read ages, fractions, names, verbs or labels as times', () => {
+    expect(times('A 6-year-old boy, aged 52 years old, read USA Today.')).toEqual([]);
+    expect(times('About three-quarters of the grain and a quarter of the fuel were lost.')).toEqual([]);
+    expect(times('Officials may march on the capital. He watched "High Noon".')).toEqual([]);
+  });
+
+  it('names the bad publication date', () => {
+    expect(() => times('On Friday.', 'last Tuesday')).toThrow(/"last Tuesday" is not an ISO 8601 date/);
+  });
+});
+
+describe('times: calendar', () => {
+  it('numbers ISO weeks across the turn of the year', () => {
+    expect(weekValue(toDays(2021, 1, 1))).toBe('2020-W53');
+    expect(weekValue(toDays(2025, 4, 28))).toBe('2025-W18');
+    expect(weekValue(toDays(2024, 12, 30))).toBe('2025-W01');
+  });
+
+  it('reads the date of ISO 8601 timestamps', () => {
+    expect(parseAnchor('1998-02-13T14:26:00')).toEqual({ y: 1998, m: 2, d: 13 });
+    expect(parseAnchor(null)).toBeNull();
+    expect(() => parseAnchor('2025-02-30')).toThrow(/2025-02-30/);
+  });
+});
+
+describe('times: the founding article', () => {
+  it('finds every time of the seed gold with its value', async () => {
+    const gold = JSON.parse(readFileSync(SEED_GOLD, 'utf8')) as { article: { published: string }; times: { text: string; value: string }[] };
+    const pipeline = await createPipeline({ layers: ['times'] });
+    const text = readFileSync(SEED, 'utf8');
+    const doc = pipeline.process({ id: 'seed', title: null, published: gold.article.published, source: null, url: null, language: 'en', text, ref: null });
+    for (const g of gold.times) {
+      expect(doc.times.some((t) => t.text.includes(g.text) && t.value === g.value), `${g.text} → ${g.value}`).toBe(true);
+    }
+  });
+});

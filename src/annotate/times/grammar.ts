@@ -115,7 +115,7 @@ const NOT_BEFORE_YEAR = new Set(['$', '€', '£', '¥', '#', 'no.', 'number', '
 const AM = new Set(['a.m.', 'am', 'a.m']);
 const PM = new Set(['p.m.', 'pm', 'p.m']);
 /** Words before "the year" / "the quarter" that make them the period under report. */
-const BARE_UNIT_LEADS = new Set(['for', 'in', 'during', 'of', 'through', 'throughout', 'over']);
+const BARE_UNIT_LEADS = new Set(['for', 'in', 'during', 'of', 'through', 'throughout', 'over', 'at']);
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
 const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short']);
 
@@ -681,6 +681,10 @@ export class TimeGrammar {
       }
       if (w === 'recent' || (w === 'latest' && unit !== 'quarter')) return null;
       if (unit === 'day' && (w === 'this' || w === 'that')) return null;
+      // "the next day", "the following year": counted from the last date the story gave.
+      if (this.w(i - 1) === 'the' && (w === 'next' || w === 'following' || w === 'previous' || w === 'preceding') && (unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year')) {
+        return this.make(i, j + 1, 'DATE', { k: 'narrative', unit, n: shift });
+      }
       // "the past decade" is the last ten years, not the 2010s.
       if ((unit === 'decade' || unit === 'century') && shift < 0) return this.make(i, j + 1, 'DURATION', { k: 'value', value: durationValue(1, unit) });
       // "this year's third quarter", "last year's first half"

@@ -23,7 +23,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
   const tokens = doc.tokens;
   const matches = new TimeGrammar(tokens).scan();
   const out: TimeExpression[] = [];
-  const ctx: Context = { anchor, dir: null, quarter: null };
+  const ctx: Context = { anchor, dir: null, quarter: null, reference: null };
   for (const m of matches) {
     const sem = m.sem ?? dayOfSentence(doc, matches, m) ?? TODAY;
     const sentence = doc.sentences[tokens.sentence[m.start]!]!;
@@ -31,6 +31,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
     ctx.dir = needsDirection && anchor ? directionAt(tokens, sentence.first, sentence.last, m.start, m.end) : null;
     const value = resolve(sem, ctx) + (m.tod ?? '');
     // The quarter under report, for "the quarter" and "a year earlier" further on; never one still to come.
+    if (m.type === 'DATE' && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) ctx.reference = value;
     if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0)) && value.includes('-Q') && (!anchor || value <= `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
     const span = doc.tokenSpan(m.start, m.end);
     const time: TimeExpression = { ...span, value, type: m.type };

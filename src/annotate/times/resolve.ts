@@ -20,6 +20,8 @@ export interface Context {
   dir: Direction | null;
   /** The last quarter the document named before this expression ("2025-Q1"), for "the quarter", "a year earlier". */
   quarter: string | null;
+  /** The last calendar date (day, month or year) the document named before this expression. */
+  reference: string | null;
 }
 
 export type Sem =
@@ -40,6 +42,8 @@ export type Sem =
    * one, the latest completed quarter, or simply last year.
    */
   | { k: 'quarterRef'; years: number; latest: boolean; part?: number | null }
+  /** "the next day", "the previous year": n units from the last date the text named, else from the anchor. */
+  | { k: 'narrative'; unit: Unit; n: number }
   /** A value that needs no anchor: durations, sets, PRESENT_REF, decades, explicit years. */
   | { k: 'value'; value: string };
 
@@ -72,7 +76,21 @@ export function resolve(sem: Sem, ctx: Context): string {
     }
     case 'quarterRef':
       return resolveQuarterRef(sem.years, sem.part ?? null, ctx);
+    case 'narrative':
+      return resolveNarrative(sem.unit, sem.n, ctx);
   }
+}
+
+function resolveNarrative(unit: Unit, n: number, ctx: Context): string {
+  const ref = ctx.reference ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(ctx.reference) : null;
+  const y = ref ? Number(ref[1]) : null;
+  const m = ref?.[2] ? Number(ref[2]) : null;
+  const d = ref?.[3] ? Number(ref[3]) : null;
+  // The reference must be as fine as the unit: "the next day" needs a day.
+  if (y !== null && (unit === 'year' || (m !== null && (unit === 'month' || (d !== null))))) {
+    return resolveOffset(unit, n, { y, m: m ?? 1, d: d ?? 1 });
+  }
+  return resolveOffset(unit, n, ctx.anchor);
 }
 
 function resolveQuarterRef(years: number, part: number | null, ctx: Context): string {

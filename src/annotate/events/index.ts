@@ -61,6 +61,11 @@ export function extractEvents(doc: Doc): Event[] {
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null };
     const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions);
+    if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
+      // "Kim announced plans to erect a monument": who promises is who will do it.
+      args.actor = claim.speakerEntity;
+      args.how.push('actor: the speaker of the promise');
+    }
     const { status, why } = statusOf(lower, f.token, sentence.first, claim);
     events.push({
       id: `e${events.length + 1}`,
@@ -131,6 +136,7 @@ interface ClaimRange {
   id: string;
   stance: Claim['stance'];
   speaker: string | null;
+  speakerEntity: string | null;
   content: { start: number; end: number };
 }
 
@@ -139,7 +145,7 @@ function claimRanges(claims: readonly Claim[]): ClaimRange[] {
   for (const c of claims) {
     const speaker = c.speaker?.entity ?? c.speaker?.text ?? null;
     const parts = c.content.parts?.length ? c.content.parts : [c.content];
-    for (const p of parts) out.push({ id: c.id, stance: c.stance, speaker, content: { start: p.start, end: p.end } });
+    for (const p of parts) out.push({ id: c.id, stance: c.stance, speaker, speakerEntity: c.speaker?.entity ?? null, content: { start: p.start, end: p.end } });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { crossArticleAnalysis } from './analysis-migration.js';
+import { queryIndexes } from './queries/migration.js';
 
 /**
  * Versioned schema migrations, applied in name order at open. A migration is never edited once
@@ -112,6 +113,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0005_cross_article_analysis': crossArticleAnalysis,
+  '0006_query_indexes': queryIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,6 +55,13 @@ describe('quantities', () => {
     ]);
   });
 
+  it('splits written ranges into both ends', () => {
+    expect(brief(quantities('The raid killed 1,500-2,000 fighters; the vote was 3-2.'))).toEqual([
+      ['1,500', 1500, 'fighters', true],
+      ['2,000', 2000, 'fighters', true],
+    ]);
+  });
+
   it('gives money an ISO 4217 code and percentages the unit "percent"', () => {
     expect(brief(quantities('Aid worth $2.5 billion, €200m and 70 million dollars rose 12%, and rents 3 per cent.'))).toEqual([
       ['$2.5 billion', 2500000000, 'USD', false],

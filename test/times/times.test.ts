@@ -91,6 +91,15 @@ describe('times: dates resolved against the publication date', () => {
     ]);
   });
 
+  it('counts "the next day" from the last date the story gave, and splits year ranges', () => {
+    expect(values('Troops crossed on 24 February 2022. The next day they reached the capital.')).toEqual({
+      '24 February 2022': '2022-02-24',
+      'The next day': '2022-02-25',
+    });
+    expect(values('The 2014-2016 offensive and the 2022-23 winter.')).toEqual({ '2014': '2014', '2016': '2016', '2022': '2022', '23': '2023' });
+    expect(values('The blast came at 5.30 p.m. local time.')).toEqual({ '5.30 p.m. local time': '2025-04-28T17:30' });
+  });
+
   it('leaves unknown what a missing publication date cannot resolve', () => {
     expect(values('They met on Friday, on 27 April and in 2024, and again yesterday.', null)).toEqual({
       Friday: 'XXXX-WXX-5',

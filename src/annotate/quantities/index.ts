@@ -98,6 +98,13 @@ class QuantityScanner {
       const w = lower[i]!;
       const c = w.charCodeAt(0);
       let amount: Amount | null = null;
+      if (c >= 48 && c <= 57 && w.includes('-')) {
+        const range = this.range(i);
+        if (range) {
+          out.push(...range);
+          continue;
+        }
+      }
       if (c >= 48 && c <= 57) amount = this.digits(i);
       else {
         const k = TRIGGERS.get(w);
@@ -166,6 +173,19 @@ class QuantityScanner {
     const amount: Amount = { start: currency ? currency.start : i, end: read.end, value: read.value, unit, approximate: w.endsWith('-plus') || w.endsWith('-odd'), measured, vague: false };
     if (!currency) this.measureAfter(amount);
     return amount;
+  }
+
+  /** "1,500-2,000 troops": both ends of the range, approximate, counting the same noun phrase. */
+  private range(i: number): Quantity[] | null {
+    const w = this.lower[i]!;
+    const dash = w.indexOf('-');
+    const from = digitValue(w.slice(0, dash));
+    const to = digitValue(w.slice(dash + 1));
+    if (!(from >= 0 && to > from) || this.isLabel(i)) return null;
+    const unit = this.nounPhrase(i + 1, false);
+    const s = this.t.start[i]!;
+    const part = (a: number, b: number, value: number): Quantity => ({ ...this.doc.span(s + a, s + b), value, unit, approximate: true });
+    return [part(0, dash, from), part(dash + 1, w.length, to)];
   }
 
   /** "$", "US$", "€", "USD" just before the number at i. */
@@ -289,7 +309,8 @@ class QuantityScanner {
     let last = -1;
     for (; k < this.n && k - first < 5 && this.same(first, k) && !this.inTime[k]; k++) {
       const w = this.lower[k]!;
-      if (STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0))) break;
+      // A period inside a word is two sentences run together ("languages.Several").
+      if (STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0)) || (w.length > 3 && w.indexOf('.') > 0 && w.indexOf('.') < w.length - 1)) break;
       if (singular) {
         // "one soldier", "one North Korean soldier", "one recent attempt"; not the verb after it.
         if (k > first && (w.endsWith('ed') || w.endsWith('ing') || (isCapitalized(this.words[k]!) && !isCapitalized(this.words[k - 1]!)))) break;

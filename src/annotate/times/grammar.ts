@@ -30,6 +30,8 @@ export interface Match {
   mod: string | null;
   /** For "two years" and the like: the count and unit, so that "ago" can turn it into a date. */
   count?: { n: number | null; unit: Unit };
+  /** Character offsets when the expression is part of a token ("2014" in "2014-2016"). */
+  chars?: [number, number];
 }
 
 const enum K {
@@ -192,6 +194,14 @@ export class TimeGrammar {
       const w = lower[i]!;
       const c = w.charCodeAt(0);
       let m: Match | null = null;
+      if (c >= 48 && c <= 57 && w.length >= 7 && w[4] === '-') {
+        const range = this.yearRange(i);
+        if (range) {
+          out.push(...range);
+          this.floor = i + 1;
+          continue;
+        }
+      }
       if (c >= 48 && c <= 57) m = this.digitLed(i);
       else {
         const k = TRIGGERS.get(w);
@@ -444,6 +454,23 @@ export class TimeGrammar {
     return this.countLed(i);
   }
 
+  /** "2014-2016", "2022-23": two years in one token, each its own expression. */
+  private yearRange(i: number): Match[] | null {
+    const w = this.lower[i]!;
+    const from = digitValue(w.slice(0, 4));
+    const tail = w.slice(5);
+    let to = digitValue(tail);
+    if (tail.length === 2) to = Math.floor(from / 100) * 100 + to;
+    else if (tail.length !== 4) return null;
+    if (!(from >= 1000 && from <= 2099 && to > from && to <= 2099)) return null;
+    const s = this.t.start[i]!;
+    const first = this.make(i, i + 1, 'DATE', { k: 'cal', y: from, m: null, d: null });
+    first.chars = [s, s + 4];
+    const second = this.make(i, i + 1, 'DATE', { k: 'cal', y: to, m: null, d: null });
+    second.chars = [s + 5, s + 5 + tail.length];
+    return [first, second];
+  }
+
   /** Is the 4-digit number at i a year rather than an amount? */
   private isYear(i: number, y: number): boolean {
     const prev = this.w(i - 1);
@@ -507,6 +534,11 @@ export class TimeGrammar {
       if (mm.length !== 2 || !(v >= 0 && v < 60) || !(h >= 0 && h <= 24)) return null;
       min = v;
       j += 2;
+    } else if (w.length >= 4 && w.length <= 5 && w[w.length - 3] === '.' && (AM.has(this.w(j)) || PM.has(this.w(j)))) {
+      // British style "5.30 p.m."
+      h = digitValue(w.slice(0, -3));
+      min = digitValue(w.slice(-2));
+      if (!(h >= 1 && h <= 12 && min < 60)) return null;
     } else if (w.length === 4 && TIME_ZONES.has(this.w(j)) && h >= 0 && h <= 2400) {
       // Military style "1430 GMT".
       min = h % 100;

@@ -33,7 +33,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
     // The quarter under report, for "the quarter" and "a year earlier" further on; never one still to come.
     if (m.type === 'DATE' && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) ctx.reference = value;
     if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0)) && value.includes('-Q') && (!anchor || value <= `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
-    const span = doc.tokenSpan(m.start, m.end);
+    const span = m.chars ? doc.span(m.chars[0], m.chars[1]) : doc.tokenSpan(m.start, m.end);
     const time: TimeExpression = { ...span, value, type: m.type };
     if (m.mod) time.mod = m.mod;
     out.push(time);

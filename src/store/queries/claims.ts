@@ -61,7 +61,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 /** Claims, most recently stored first, filtered; `next` pages on. */
 export async function listClaims(db: Kysely<Database>, options: ListClaimsOptions = {}): Promise<Page<ClaimItem>> {
   const limit = clampLimit(options.limit);
-  let query = filterClaims(baseQuery(db), await resolveSpeaker(db, options)).orderBy('claims.seq', 'desc').limit(limit + 1);
+  let query = filterClaims(baseQuery(db), await resolveFilters(db, options)).orderBy('claims.seq', 'desc').limit(limit + 1);
   const after = decodeCursor(options.cursor);
   if (after !== null) query = query.where('claims.seq', '<', after);
   const rows = await query.execute();
@@ -70,7 +70,7 @@ export async function listClaims(db: Kysely<Database>, options: ListClaimsOption
 
 /** Every claim matching the filters, oldest first, read in chunks (exports of any size). */
 export async function* eachClaim(db: Kysely<Database>, filters: ClaimFilters = {}, chunk = 500): AsyncGenerator<ClaimItem> {
-  filters = await resolveSpeaker(db, filters);
+  filters = await resolveFilters(db, filters);
   let after = 0;
   for (;;) {
     const rows = await filterClaims(baseQuery(db), filters).where('claims.seq', '>', after).orderBy('claims.seq', 'asc').limit(chunk).execute();
@@ -123,15 +123,41 @@ export function likePattern(words: string): string {
 /** The date a claim is placed at: when it was said, else the day its article was published. */
 const dateKey = sql<string>`coalesce(claims.said, substr(articles.published, 1, 10))`;
 
-/** A speaker that is an entity id is matched exactly (fast, by index); anything else by name. */
-async function resolveSpeaker<T extends ClaimFilters>(db: Kysely<Database>, f: T): Promise<T & { speakerEntity?: string }> {
-  const words = f.speaker?.trim();
-  if (!words) return f;
-  const entity = await db.selectFrom('entities').select('id').where('id', '=', words).executeTakeFirst();
-  return entity ? { ...f, speaker: undefined, speakerEntity: entity.id } : f;
+/**
+ * Below this many mentions, claims about an entity are found from its mentions (cost grows with
+ * them); above, by scanning claims newest first (an entity that common fills a page quickly).
+ */
+const RARE = 5000;
+
+interface Resolved extends ClaimFilters {
+  speakerEntity?: string;
+  /** The `mentions` entity is rare enough to start from its mentions. */
+  rareMention?: boolean;
 }
 
-function filterClaims(query: ClaimQuery, f: ClaimFilters & { speakerEntity?: string }): ClaimQuery {
+/**
+ * Choose how to run the filters: a speaker that is an entity id is matched exactly (by index),
+ * anything else by name; claims about a rare entity start from its few mentions, about a frequent
+ * one from the newest claims (a page fills after a short scan).
+ */
+async function resolveFilters(db: Kysely<Database>, f: ClaimFilters): Promise<Resolved> {
+  const r: Resolved = { ...f };
+  const words = f.speaker?.trim();
+  if (words) {
+    const entity = await db.selectFrom('entities').select('id').where('id', '=', words).executeTakeFirst();
+    if (entity) Object.assign(r, { speaker: undefined, speakerEntity: entity.id });
+  }
+  if (f.mentions) {
+    const { n } = await db
+      .selectFrom((eb) => eb.selectFrom('mentions').select(sql`1`.as('one')).where('entity_id', '=', f.mentions!).limit(RARE).as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    r.rareMention = Number(n) < RARE;
+  }
+  return r;
+}
+
+function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
   if (f.article) query = query.where('claims.article_id', '=', f.article);
   if (f.stance) query = query.where('claims.stance', '=', f.stance);
   if (f.speakerEntity) query = query.where('claims.speaker_entity', '=', f.speakerEntity);
@@ -147,7 +173,15 @@ function filterClaims(query: ClaimQuery, f: ClaimFilters & { speakerEntity?: str
   // '~' sorts after digits and '-', so "to 2025-04" keeps 2025-04-30 and 2025-04.
   if (f.to) query = query.where(dateKey, '<=', `${f.to}~`);
   if (f.q?.trim()) query = query.where('claims.seq', 'in', sql<number>`(select rowid from claims_fts where claims_fts match ${ftsQuery(f.q)})`);
-  if (f.mentions) query = query.where((eb: Joined) => eb.exists(mentionInContent(eb, [f.mentions!])));
+  if (f.mentions && f.rareMention) {
+    query = query.where(
+      'claims.seq',
+      'in',
+      sql<number>`(select c.seq from mentions m join claims c on c.article_id = m.article_id and m.start >= c.content_start and m.end <= c.content_end where m.entity_id = ${f.mentions})`,
+    );
+  } else if (f.mentions) {
+    query = query.where((eb: Joined) => eb.exists(mentionInContent(eb, [f.mentions!])));
+  }
   if (f.about?.trim()) {
     const about = f.about.trim();
     const like = likePattern(about);

@@ -7,6 +7,10 @@
  * 1990s), 19 (the 20th century), 2025-04-27T14:30, 2025-04-27TMO; durations P3D, P2Y, PT5H, PXY
  * (some years); sets P1W ("every week"), XXXX-WXX-5 ("every Friday"); PRESENT_REF, PAST_REF,
  * FUTURE_REF. Without a publication date, relative values keep an X for what is unknown.
+ *
+ * Not annotated: "former" (a property of a role, which the entities layer keeps), "soon",
+ * "recent" and "current" as adjectives (in TimeBank less often a time than not), ages
+ * ("6-year-old", "52 years old") and fractions ("three-quarters").
  */
 import type { Doc } from '../../doc/doc.js';
 import type { TimeExpression } from '../../doc/types.js';

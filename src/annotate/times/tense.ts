@@ -1,7 +1,8 @@
 /**
- * Which way an expression the text does not place points ("on Friday", "in October"): news
- * reports the past, so the most recent one, unless the nearest tense cue in the sentence says
- * future ("will meet on Friday", "is scheduled to vote in October"). A cheap stand-in for the
+ * Which way an expression the text does not place points ("on Friday", "in October"): the
+ * nearest tense cue within a few tokens decides ("will meet on Friday" → the coming Friday,
+ * "crossed the border in September" → last September). Without a cue resolve.ts falls back to
+ * the past (weekdays, seasons) or to a date close ahead (deadlines). A cheap stand-in for the
  * verb tense a tagger would give: no part-of-speech tags are available at this stage.
  */
 import type { Tokens } from '../../doc/tokenize.js';

@@ -25,6 +25,7 @@ export interface MainText {
 export function extractMainText(document: Document, headline: Element | null): MainText {
   revealHiddenProse(document);
   removeInert(document);
+  unmarkWrappers(document);
   // One text node per run of text on both sides, however the parser split it (at entities).
   document.body.normalize();
   const { parsed, kept } = runReadability(document);
@@ -132,12 +133,13 @@ function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
     if ((!fallback && isKept(b)) || looksLikeProse(b)) chosen.push(b);
   });
   while (chosen.length && isTrailer(chosen[chosen.length - 1]!)) chosen.pop();
-  // A heading with nothing of its own under it (the next kept block is a heading as high) goes.
+  // A heading with nothing under it goes: at the end, or (unless Readability kept it) straight
+  // before a heading as high.
   return chosen
     .filter((b, i) => {
       if (!b.heading) return true;
       const next = chosen[i + 1];
-      return next !== undefined && (!next.heading || next.heading > b.heading);
+      return next !== undefined && (!next.heading || next.heading > b.heading || (!fallback && isKept(b)));
     })
     .map((b) => b.text);
 }
@@ -172,6 +174,33 @@ function holdsProse(el: Element): boolean {
   let paragraphs = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) if ((p.textContent ?? '').trim().length >= 80 && ++paragraphs >= 3) return true;
   return false;
+}
+
+/** Class and id words that make Readability drop an element before scoring it. */
+const DROPPED_BY_NAME = /footer|sidebar|comment|header|banner|menu|social|related|sponsor|extra|community|remark|pager|popup|(^|[-_\s])ads?([-_\s]|$)/i;
+
+/**
+ * Some sites wrap the whole page, article included, in an element named like furniture
+ * ("above-footer", "post-wrap sidebar-right"), and Readability drops it with everything in it.
+ * An element that holds most of the page's paragraphs is the page, whatever its name: its
+ * class and id go.
+ */
+function unmarkWrappers(document: Document): void {
+  const paragraphs = Array.from(document.body.getElementsByTagName('p'));
+  const held = new Map<Element, number>();
+  let total = 0;
+  for (const p of paragraphs) {
+    const n = (p.textContent ?? '').length;
+    total += n;
+    for (let el = p.parentElement; el && el !== document.body; el = el.parentElement) held.set(el, (held.get(el) ?? 0) + n);
+  }
+  for (const [el, n] of held) {
+    if (n * 2 < total) continue;
+    if (DROPPED_BY_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
+      el.removeAttribute('class');
+      el.removeAttribute('id');
+    }
+  }
 }
 
 /** Script, style and embedded objects carry no text to read; dropping them first makes the rest faster. */

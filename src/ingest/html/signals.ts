@@ -15,7 +15,7 @@ const FURNITURE_WORDS = new Set(
     'related recommended recommendations recirc trending popular outbrain taboola',
     'newsletter newsletters subscribe subscription signup optin',
     'share sharing sharebar sharedaddy social',
-    'bio byline authorbox',
+    'bio byline author authors authorbox',
     'caption credit credits',
     'disclaimer disclosure copyright',
     'ad ads advert adverts advertisement advertising sponsor sponsored promo promotion cta',
@@ -27,13 +27,19 @@ const FURNITURE_WORDS = new Set(
     .split(' '),
 );
 
+/** Class names that state a property of a wrapper ("has-ads", "with-sidebar", "no-comments"), not what it is. */
+const MODIFIER = /(^|[-_])(has|with|without|no|show|hide|enable|disable|enabled|disabled)[-_]/i;
+
 /** Whether an element is furniture by its tag, or by a word of its class or id. */
 export function isBoilerplateElement(el: Element): boolean {
   if (FURNITURE_TAGS.has(el.tagName)) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (names.length < 2) return false;
-  for (const word of names.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
-    if (FURNITURE_WORDS.has(word)) return true;
+  for (const name of names.split(/\s+/)) {
+    if (!name || MODIFIER.test(name)) continue;
+    for (const word of name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
+      if (FURNITURE_WORDS.has(word)) return true;
+    }
   }
   return false;
 }
@@ -54,11 +60,14 @@ export function looksLikeProse(b: Block): boolean {
  */
 const TRAILER =
   /\b(newsletters?|sign(ing)? up|subscri(be|ption)|follow (us|me|him|her|them|@)|keep up with|(download|get) (our|the) [\w\s]{0,30}app|all rights reserved|copyright|©|reprint|republish|share this|leave a (comment|reply)|comments?\b.{0,20}(closed|policy)|related (stories|articles|posts|coverage)|more (stories|from|on)|filed under|tags?:|disclaimer|disclosure|advertis(ement|ing))\b/i;
-const BIO = /^([A-Z][\w.'’-]+ ){1,4}(is|was|has been|covers|writes)\b.{0,120}\b(writer|reporter|journalist|editor|correspondent|columnist|author|contributor|freelance|producer|founder|blogger|host|fellow)\b/;
+const BIO_NAME = /^(\p{Lu}[\p{L}.'’-]+ ){1,4}(is|was|has been|covers|writes)\b/u;
+const BIO_ROLE = /\b(writer|reporter|journalist|editor|correspondent|columnist|author|contributor|freelancer?|producer|founder|blogger|host|fellow|consultant)\b/i;
+/** Labels that end pages: "Comments", "Next page", "Pages: 1 2 3", "+ Follow", "37 views", "Latest posts by X (see all)". */
+const LABEL = /^(\+\s*)?(comments?|recent (posts|articles|stories)|next( page| post| article)?|previous( page| post| article)?|pages?:?( \d+)*|follow|share|tags?|more|see all|\d+ (views|comments|shares|likes)|latest posts by .{1,60})$/i;
 
 export function isTrailer(b: Block): boolean {
   const n = b.text.length;
   if (b.linkChars > 0.5 * n) return true;
-  if (n < 40 && !SENTENCE_END.test(b.text)) return true;
-  return n < 400 && (TRAILER.test(b.text) || BIO.test(b.text));
+  if (n < 80 && LABEL.test(b.text)) return true;
+  return n < 400 && (TRAILER.test(b.text) || (BIO_NAME.test(b.text) && BIO_ROLE.test(b.text.slice(0, 160))));
 }

@@ -226,7 +226,7 @@ export class Context {
    * a clause word or punctuation; takes "of"-phrases and one appositive set off by commas when
    * `appositive` is set ("Brian Baker, a longtime political adviser to the family").
    */
-  npRight(first: number, limit: number, appositive: boolean): number {
+  npRight(first: number, limit: number, appositive: boolean, ofOnly = false): number {
     const { lower, tags } = this;
     let k = first;
     let nouns = 0;
@@ -237,7 +237,7 @@ export class Context {
         // fine inside a noun phrase
       } else if ((lower[k] === '’' || lower[k] === "'") && k > first && lower[k - 1]!.endsWith('s') && this.quotes.of[k] < 0) {
         // plural possessive
-      } else if ((NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
+      } else if ((ofOnly ? lower[k] === 'of' : NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
         // "of"-phrase continuing the noun phrase
       } else if ((lower[k] === '-' || lower[k] === '&' || NAME_PARTICLES.has(lower[k]!)) && nouns > 0 && tags[k + 1] === TAG.PROPN) {
         // name particle

@@ -9,10 +9,12 @@ export type Range = [number, number];
 export type RuleName =
   | 'quote-before'
   | 'clause-before'
+  | 'interrupted'
   | 'complement'
   | 'quote-after'
   | 'object'
   | 'participial'
+  | 'infinitive'
   | 'coordinated'
   | 'according-to'
   | 'noun'
@@ -157,6 +159,20 @@ export class Frames {
       return d;
     }
     if (w.endsWith('ing') && before >= sf && ctx.isVerb(before) && !BE.has(lower[before]!)) return null;
+    // An infinitive shares the subject of the verb it depends on ("took to Twitter to accuse …").
+    if (
+      before >= sf &&
+      lower[before] === 'to' &&
+      before - 1 >= sf &&
+      (c.entry.lemma === w || !ctx.cueEntries(i)) &&
+      lower[before - 1] !== 'according' &&
+      !ctx.cueEntries(before - 1)?.some((e) => e.frame === 'intend' || e.frame === 'direct')
+    ) {
+      const d = this.draft('infinitive', c, [i, cueEnd]);
+      this.infinitiveSubject(d, before - 1, sf);
+      this.right(d, cueEnd, sl);
+      return d.parts.length ? d : null;
+    }
 
     const d = this.draft('complement', c, [i, cueEnd]);
     const speakerFound = this.subject(d, before, sf);
@@ -172,17 +188,55 @@ export class Frames {
       }
     }
     if (!d.source) return null;
+    // "Said Ellis: “…”" — an inverted speaker before a colon or a quote.
+    if (!speakerFound && tail < sl && (ctx.words[tail] === ':' || (ctx.isComma(tail) && ctx.opensQuote(tail + 1)))) {
+      this.right(d, tail, sl);
+      return d.parts.length ? d : null;
+    }
     const leftEnd = speakerFound ? d.source[0] - 1 : i - 1;
     // A quote right before the speaker is the content unless a complement follows the cue.
     const quoteBefore =
       leftEnd > sf && ctx.words[leftEnd - 1] !== '.' && (ctx.closesQuote(leftEnd) || (ctx.isComma(leftEnd) && ctx.closesQuote(leftEnd - 1)));
     if (inversion && quoteBefore && !this.complementFollows(tail, sl)) return this.left(d, leftEnd, tail, sl);
+    // "The museum, Mr. Obama said, would make visitors …": the attribution interrupts its content.
+    let after = tail;
+    while (after < sl && ctx.timeOf[after]! >= 0) after++;
+    if (inversion && !quoteBefore && leftEnd > sf && ctx.isComma(leftEnd) && after + 1 < sl && ctx.isComma(after) && !this.attachedAt(after)) {
+      const left = this.left(d, leftEnd, tail, sl);
+      if (left && left.parts.length === 1) {
+        left.rule = 'interrupted';
+        left.parts.push([after + 1, sl]);
+        left.rightFrom = after + 1;
+      }
+      return left;
+    }
     if (inversion && leftEnd >= 0 && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
     if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
     this.right(d, cueEnd, sl);
     this.markClause(d, sf);
     return d.parts.length ? d : null;
+  }
+
+  /**
+   * The subject of an infinitive cue: the object of a verb that makes someone do it ("prompted
+   * NATO to order"), else the subject of the verb it hangs on ("Stumpf appeared to blame").
+   */
+  private infinitiveSubject(d: Draft, j: number, sf: number): void {
+    const { ctx } = this;
+    const { tags } = ctx;
+    if (ctx.isNounHead(j)) {
+      const s = ctx.npLeft(j, sf);
+      if (s > sf && tags[s - 1] === TAG.VERB) {
+        d.source = [s, j + 1];
+        d.sourceHead = d.source;
+        return;
+      }
+    }
+    let k = j;
+    while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART)) k--;
+    if (k < j && k >= sf && this.subject(d, k, sf)) return;
+    d.inherits = true;
   }
 
   /** Index of a form of "be" right before the cue (adverbs skipped), or −1. */
@@ -230,7 +284,7 @@ export class Frames {
       while (open < before && (ctx.isComma(open) || ctx.tags[open] === TAG.CCONJ)) open++;
       for (let k = open + 1; k < before; k++) {
         if (!ctx.isComma(k)) continue;
-        if (ctx.npLeft(k - 1, open) === open && ctx.startsNp(k + 1) && k - open <= 8) {
+        if (ctx.npLeft(k - 1, open) === open && (ctx.startsNp(k + 1) || ctx.tags[k + 1] === TAG.WH || ctx.tags[k + 1] === TAG.ADP) && k - open <= 8) {
           d.source = [open, before + 1];
           d.sourceHead = [open, k];
           return true;
@@ -297,6 +351,12 @@ export class Frames {
     return true;
   }
 
+  /** Does another attribution attach at the comma k (", adding …", ", according to …")? */
+  private attachedAt(k: number): boolean {
+    const next = this.ctx.lower[k + 1];
+    return next !== undefined && (next.endsWith('ing') || next === 'according' || this.ctx.opensQuote(k + 1));
+  }
+
   /** Does a that-clause, colon or quote follow the cue (times and commas skipped)? */
   private complementFollows(k: number, sl: number): boolean {
     const { ctx } = this;
@@ -328,7 +388,7 @@ export class Frames {
     }
     // A split quote: "“…,” he said, “…”" — the second half follows the tail.
     for (let k = tail; k < sl; k++) {
-      if (ctx.opensQuote(k) && ctx.quoteLength(k) > 2 && k > tail && ctx.isComma(k - 1)) {
+      if (ctx.opensQuote(k) && ctx.quoteLength(k) > 2 && k > tail && (ctx.isComma(k - 1) || (ctx.tags[k - 1] === TAG.CCONJ && ctx.isComma(k - 2)))) {
         const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
         for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
         break;
@@ -380,7 +440,22 @@ export class Frames {
     }
     d.rightFrom = start;
     if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
-    d.parts.push([start, sl]);
+    d.parts.push([start, frame === 'object' ? this.objectEnd(start, sl) : sl]);
+  }
+
+  /**
+   * Where the content of a judging or naming verb ends: at the end of its clause — the first
+   * comma, semicolon or dash outside quotes, or "and" before another verb ("praised the soldiers'
+   * actions and announced …") — not at the end of the sentence.
+   */
+  private objectEnd(start: number, sl: number): number {
+    const { ctx } = this;
+    for (let k = start + 1; k < sl; k++) {
+      if (ctx.quotes.of[k]! >= 0) continue;
+      if (ctx.isComma(k) || ctx.words[k] === ';' || ctx.isDash(k)) return k;
+      if ((ctx.lower[k] === 'and' || ctx.lower[k] === 'but') && ctx.isVerb(k + 1)) return k;
+    }
+    return sl;
   }
 
   /**
@@ -546,7 +621,8 @@ export class Frames {
     let cueEnd = n + 1;
     let stanceEntry: CueEntry | null = null;
     const participle = next.endsWith('ing') ? ctx.cueEntries(n + 1)?.find((e) => !e.noun) : undefined;
-    if (next === 'that' && !ctx.isVerb(n + 2) && tags[n + 2] !== TAG.ADV) from = n + 2;
+    // "concern that changing the policy …" opens a clause; "the statement that was issued" a relative one.
+    if (next === 'that' && tags[n + 2] !== TAG.AUX && !(tags[n + 2] === TAG.VERB && !lower[n + 2]!.endsWith('ing')) && tags[n + 2] !== TAG.ADV) from = n + 2;
     else if (participle) {
       cueEnd = n + 2;
       from = n + 2;

@@ -44,13 +44,14 @@ export function draftClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
- * The claims of a doc: the rules' drafts the cue model accepts (all lexicon drafts without a
- * model), contents cut where attached clauses begin, nested cues dropped, relays made `via`.
+ * The claims of a doc: the rules' drafts (those of learned cue words where the cue model accepts
+ * them), contents cut where attached clauses begin, nested cues dropped, relays made `via`.
  */
 export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
   const { ctx, drafts: all } = draftClaims(doc, model?.vocabulary);
-  const drafts = model ? all.filter((d) => model.score(cueFeatures(ctx, d)) > model.threshold) : all;
+  // Lexicon cues stand on the rules; learned cue words only where the model accepts them.
+  const drafts = all.filter((d) => !d.entry.learned || (model !== null && model.score(cueFeatures(ctx, d)) > model.threshold));
   cutAtAttachedClauses(ctx, drafts);
   const kept = dropNested(relayVia(ctx, drafts));
   for (const d of kept) continueQuote(ctx, d, kept);
@@ -94,7 +95,7 @@ function candidates(ctx: Context, vocabulary: ReadonlySet<string>): Candidate[] 
 /** A learned cue word: a noun cue where it is a noun, else a verb or adjective taking an object. */
 function learnedEntry(ctx: Context, i: number): CueEntry {
   const noun = ctx.tags[i] === TAG.NOUN;
-  return { lemma: ctx.lower[i]!, noun, frame: noun ? 'noun' : 'object', stance: 'assert' };
+  return { lemma: ctx.lower[i]!, noun, frame: noun ? 'noun' : 'object', stance: 'assert', learned: true };
 }
 
 /** Whether a word with only a verb reading stands where a verb can ("state" in "state media" does not). */
@@ -106,7 +107,23 @@ function verbal(ctx: Context, i: number): boolean {
   const n = ctx.tags[i + 1];
   if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
   if ((p === TAG.PROPN || p === TAG.NOUN) && !(ctx.lower[i + 1] === 'that' || n === TAG.DET || n === TAG.PRON || n === TAG.PUNCT)) return false;
-  return t !== TAG.PROPN || ctx.sentFirst(i) === i;
+  return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
+}
+
+/** Whether token i's line is a title-cased headline ("Trump Urges Supporters to …"). */
+function headline(ctx: Context, i: number): boolean {
+  let first = i;
+  while (first > 0 && !ctx.doc.tokens.lineStart[first]) first--;
+  const end = ctx.lineLast(i);
+  let words = 0;
+  let capitals = 0;
+  for (let k = first; k < end; k++) {
+    const c = ctx.words[k]!.charCodeAt(0);
+    if (ctx.isPunct(k)) continue;
+    words++;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return words >= 3 && capitals >= 0.7 * words;
 }
 
 const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
@@ -201,7 +218,8 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
  * ("“…,” he said. “…”"), within the paragraph.
  */
 function continueQuote(ctx: Context, d: Draft, all: Draft[]): void {
-  if (d.rule !== 'quote-before' && d.rule !== 'quote-after') return;
+  const first = d.parts[0]![0];
+  if (d.rule !== 'quote-before' && d.rule !== 'quote-after' && !(d.rule === 'clause-before' && ctx.opensQuote(first))) return;
   let last = Math.max(d.cue[1], d.parts[d.parts.length - 1]![1], d.source ? d.source[1] : 0);
   const lineEnd = ctx.lineLast(Math.max(0, last - 1));
   for (;;) {

@@ -11,6 +11,8 @@ export interface CueEntry {
   noun: boolean;
   frame: Frame;
   stance: Stance;
+  /** A cue word learned from training data (not in the lexicon): kept only where the cue model agrees. */
+  learned?: true;
 }
 
 export const CUES_FILE = fileURLToPath(new URL('../../../data/cues/cues.tsv', import.meta.url));

@@ -5,15 +5,16 @@ import type { Context } from './context.js';
 import type { Draft } from './frames.js';
 
 /**
- * The cue model: an averaged perceptron that decides, for each claim the rules read, whether its
+ * The cue model: an averaged perceptron that scores, for each claim the rules read, whether its
  * cue really attributes (PolNeAR's notion: speech, thought, intention, judgement). Trained by
- * scripts/train-cues.ts on PolNeAR train; weights in data/cues/model.json. It also brings the
- * words that served as cues in training but are not in the hand-written lexicon.
+ * scripts/train-cues.ts on PolNeAR train; weights in data/cues/model.json. It brings the words
+ * that served as cues in training but are not in the hand-written lexicon, and decides where
+ * those words are cues.
  */
 export interface CueModelFile {
   /** What the model was trained on, for the record. */
   about: string;
-  /** Drafts scoring above this are kept. */
+  /** Drafts of learned cue words scoring above this are kept. */
   threshold: number;
   /** Cue words learned from training data beyond data/cues/cues.tsv. */
   vocabulary: string[];

@@ -8,11 +8,11 @@
 import type { Tokens } from '../../doc/tokenize.js';
 import type { Direction } from './resolve.js';
 
-const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'plans', 'plan', 'upcoming', 'expires', 'tomorrow', 'next']);
+const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'upcoming', 'expires', 'tomorrow', 'next']);
 /** Future unless a past auxiliary comes just before: "is scheduled" but "had been scheduled". */
 const FUTURE_PARTICIPLES = new Set(['scheduled', 'expected', 'planned', 'slated']);
-/** Future only when followed by "to": "going to", "set to", "is to resume". */
-const FUTURE_BEFORE_TO = new Set(['going', 'set', 'poised', 'is', 'are']);
+/** Future only when followed by "to": "going to", "set to", "is to resume", "plans to" (not "the plan"). */
+const FUTURE_BEFORE_TO = new Set(['going', 'set', 'poised', 'is', 'are', 'plan', 'plans', 'planning', 'planned']);
 const PAST_AUXILIARIES = new Set(['had', 'was', 'were', 'been']);
 const PAST = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'yesterday', 'earlier', 'came', 'went', 'took', 'made', 'began', 'met', 'held', 'left', 'gave', 'saw', 'won', 'lost', 'fell', 'rose']);
 /** After these an -ed word is a passive or perfect, not a past tense ("will be released"). */
@@ -32,8 +32,10 @@ function cue(t: Tokens, k: number): number {
   return 0;
 }
 
-/** Prepositions of deadlines: "extended to Nov. 16", "until 15 May" say nothing of the tense of the date. */
-const DEADLINES = new Set(['until', 'till', 'to', 'through', 'by', 'before', 'effective', 'payable', 'record']);
+/** Prepositions of deadlines: "extended to Nov. 16", "by 15 May" say nothing of the tense of the date. */
+const DEADLINES = new Set(['to', 'through', 'by', 'before', 'record']);
+/** Words after which a date is still to come: "until Tuesday", "effective Feb. 1", "payable Jan. 2". */
+const AHEAD = new Set(['until', 'till', 'effective', 'payable']);
 
 /**
  * Direction for the expression over tokens [start, end): the nearest cue in its sentence
@@ -42,7 +44,7 @@ const DEADLINES = new Set(['until', 'till', 'to', 'through', 'by', 'before', 'ef
  */
 export function directionAt(t: Tokens, first: number, last: number, start: number, end: number): Direction | null {
   const prev = start > first ? t.lower[start - 1]! : '';
-  if (prev === 'until' || prev === 'till' || (prev === 'as' && start - 2 > first && (t.lower[start - 2] === 'soon' || t.lower[start - 2] === 'early'))) return 'future';
+  if (AHEAD.has(prev) || (prev === 'as' && start - 2 > first && (t.lower[start - 2] === 'soon' || t.lower[start - 2] === 'early'))) return 'future';
   if (DEADLINES.has(prev)) return null;
   for (let d = 1; d <= WINDOW; d++) {
     const before = start - d;

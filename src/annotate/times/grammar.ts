@@ -403,7 +403,7 @@ export class TimeGrammar {
     if (next === 'of' || next === 'before' || next === 'after' || next === 'earlier' || next === 'later') return null;
     if (unit === 'year') return this.make(full ? i - 1 : i, i + 1, 'DATE', { k: 'offset', unit, n: 0 });
     if (unit === 'weekend') return this.make(i, i + 1, 'DATE', { k: 'weekend' });
-    if (unit === 'quarter') return this.make(i, i + 1, 'DATE', { k: 'quarterRef', years: 0, latest: false });
+    if (unit === 'quarter') return this.make(i, i + 1, 'DATE', { k: 'quarterRef', years: 0 });
     // "the end of the month", "the end of the week"
     if ((unit === 'month' || unit === 'week') && lead === 'of' && (this.w(i - 3) === 'end' || this.w(i - 3) === 'beginning' || this.w(i - 3) === 'start' || this.w(i - 3) === 'middle')) {
       return this.make(i, i + 1, 'DATE', { k: 'offset', unit, n: 0 });
@@ -427,16 +427,9 @@ export class TimeGrammar {
     if (!(last >= 48 && last <= 57)) {
       // Ordinals: "27th April", "27th of April", "20th century".
       const d = this.dayAt(i);
-      if (d > 0 && (w.endsWith('th') || w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd'))) {
-        const n = Number(w.slice(0, -2));
-        if (this.w(i + 1) === 'century') return this.make(i, i + 2, 'DATE', { k: 'value', value: String(n - 1).padStart(2, '0') });
-        return this.dayMonth(i, d);
-      }
-      const v = digitValue(w.slice(0, -2));
-      if ((w.endsWith('th') || w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd')) && v > 0 && this.w(i + 1) === 'century') {
-        return this.make(i, i + 2, 'DATE', { k: 'value', value: String(v - 1).padStart(2, '0') });
-      }
-      return null;
+      if (d < 0 || !(w.endsWith('th') || w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd'))) return null;
+      if (this.w(i + 1) === 'century') return this.make(i, i + 2, 'DATE', { k: 'value', value: String(d - 1).padStart(2, '0') });
+      return this.dayMonth(i, d);
     }
     const clock = this.clock(i);
     if (clock) return clock;
@@ -483,8 +476,8 @@ export class TimeGrammar {
     // Older years need a cue: "in 1492", "since 1648".
     if (y < 1900 && !TEMPORAL_PREPOSITIONS.has(prev)) return false;
     // "Boeing 2000", "Resolution 2024": a capitalized word before, not at the start of a sentence.
-    if (i > 0 && isCapitalized(this.words[i - 1]!) && this.sameSentence(i - 1, i) && this.t.sentence[i - 1] === this.t.sentence[i] && i - 1 > 0 && this.t.sentence[i - 2] === this.t.sentence[i - 1]) {
-      if (MONTHS.get(prev) === undefined && SEASONS.get(prev) === undefined && prev !== 'in' && !TEMPORAL_PREPOSITIONS.has(prev)) return false;
+    if (i > 1 && isCapitalized(this.words[i - 1]!) && this.sameSentence(i - 2, i)) {
+      if (!MONTHS.has(prev) && !SEASONS.has(prev) && !TEMPORAL_PREPOSITIONS.has(prev)) return false;
     }
     return true;
   }
@@ -724,11 +717,11 @@ export class TimeGrammar {
         const part = this.partAt(j + 2);
         if (part) return this.make(i, part.end, 'DATE', { k: 'part', p: part.p, n: part.n, y: null, yearShift: shift });
       }
-      if (unit === 'quarter' && w === 'latest') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0, latest: true });
+      if (unit === 'quarter' && w === 'latest') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0 });
       return this.make(i, j + 1, 'DATE', { k: 'offset', unit, n: shift });
     }
     // "the latest period" in an earnings report is the quarter reported.
-    if (w === 'latest' && next === 'period' && this.w(i - 1) === 'the') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0, latest: true });
+    if (w === 'latest' && next === 'period' && this.w(i - 1) === 'the') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0 });
     const pod = PARTS_OF_DAY.get(next);
     if (pod) {
       if (w === 'this') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: 0 }, 'T' + pod);
@@ -969,7 +962,7 @@ export class TimeGrammar {
         const part = this.partAt(e);
         if (part) e = part.end;
         else if (this.w(e) === 'quarter' || this.w(e) === 'period') e++;
-        return this.make(i, e, 'DATE', { k: 'quarterRef', years: -1, latest: false, part: part ? part.n : null });
+        return this.make(i, e, 'DATE', { k: 'quarterRef', years: -1, part: part ? part.n : null });
       }
       if (rest === 'earlier' || rest === 'ago') return this.make(i, i + 1, 'DATE', { k: 'offset', unit: head as Unit, n: -1 });
       if (rest === 'end' && head === 'year') return this.make(i, i + 1, 'DATE', { k: 'offset', unit: 'year', n: 0 }, null, 'END');
@@ -1030,7 +1023,7 @@ export class TimeGrammar {
         m.end += after === 'from' ? 2 : 1;
         m.type = 'DATE';
         if (n === null || !Number.isInteger(n)) m.sem = { k: 'value', value: ago ? 'PAST_REF' : 'FUTURE_REF' };
-        else if (unit === 'year' && n === 1 && !ahead) m.sem = { k: 'quarterRef', years: -1, latest: false };
+        else if (unit === 'year' && n === 1 && !ahead) m.sem = { k: 'quarterRef', years: -1 };
         else if (TIME_UNITS.has(unit)) m.sem = { k: 'offset', unit: 'day', n: 0 };
         else if (unit === 'decade' || unit === 'century') m.sem = { k: 'offset', unit: 'year', n: (ago ? -n : n) * (unit === 'decade' ? 10 : 100) };
         else m.sem = { k: 'offset', unit, n: ago ? -n : n };

@@ -41,7 +41,7 @@ export type Sem =
    * earlier", "the year-ago quarter", years -1), from the last quarter the text named; without
    * one, the latest completed quarter, or simply last year.
    */
-  | { k: 'quarterRef'; years: number; latest: boolean; part?: number | null }
+  | { k: 'quarterRef'; years: number; part?: number | null }
   /** "the next day", "the previous year": n units from the last date the text named, else from the anchor. */
   | { k: 'narrative'; unit: Unit; n: number }
   /** A value that needs no anchor: durations, sets, PRESENT_REF, decades, explicit years. */

@@ -26,7 +26,7 @@ export function readMetadata(document: Document, pageUrl: string | null): PageMe
   return {
     title,
     headline,
-    published: readPublished(document, meta, ld, [url, pageUrl]),
+    published: readPublished(document, meta, ld, [url, pageUrl], headline),
     source,
     url,
     language:
@@ -76,7 +76,7 @@ function chooseTitle(document: Document, metaTitles: string[], siteNames: string
     const short = words(text).size <= 3;
     return sites.some((site) => key === site || (key.length >= 4 && site.includes(key)) || (short && key.includes(site)));
   };
-  const metaWords = metaTitles.map(words);
+  const metaWords = [...metaTitles, ...metaTitles.map((t) => stripSiteName(t, sites, true))].map(words);
   // `cover`: the heading must hold the meta title's words (an <h2> is a headline only then).
   const candidates = (tag: string, cover: boolean) => {
     const out: { el: Element; text: string; score: number }[] = [];
@@ -198,7 +198,7 @@ const TEXT_DATE = new RegExp(
  * The publication date, from the most to the least explicit statement of it: meta tags, JSON-LD,
  * microdata, <time>, a date in the URL path (/2024/05/17/), a date written in the byline area.
  */
-function readPublished(document: Document, meta: MetaReader, ld: JsonLdArticle, urls: (string | null)[]): string | null {
+function readPublished(document: Document, meta: MetaReader, ld: JsonLdArticle, urls: (string | null)[], headline: Element | null): string | null {
   const fromMeta = normalizeDate(meta(...DATE_META)) ?? normalizeDate(ld.datePublished);
   if (fromMeta) return fromMeta;
   const micro = document.querySelector('[itemprop="datePublished"]');
@@ -215,9 +215,25 @@ function readPublished(document: Document, meta: MetaReader, ld: JsonLdArticle, 
     const fromUrl = m ? normalizeDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`) : null;
     if (fromUrl) return fromUrl;
   }
+  // The byline area: right after the headline, or an element named for dates or bylines.
+  const afterHeadline = headline ? textAfter(headline, 300) : null;
+  const fromByline = normalizeDate(textDate(afterHeadline));
+  if (fromByline) return fromByline;
   for (const el of Array.from(document.querySelectorAll('time, [class*="date"], [class*="publish"], [class*="posted"], [class*="byline"], [class*="meta"]')).slice(0, 50)) {
     const found = normalizeDate(textDate(el.textContent));
     if (found) return found;
+  }
+  return null;
+}
+
+/** Up to `max` characters of the text that follows an element, within its nearest ancestors. */
+function textAfter(el: Element, max: number): string | null {
+  const own = el.textContent ?? '';
+  for (let up = el.parentElement, depth = 0; up && depth < 3; up = up.parentElement, depth++) {
+    const text = up.textContent ?? '';
+    const at = text.indexOf(own);
+    const rest = at >= 0 ? text.slice(at + own.length, at + own.length + max) : '';
+    if (rest.trim().length >= 8) return rest;
   }
   return null;
 }

@@ -67,6 +67,8 @@ const REFER_BACK = new Set(['claims', 'claim', 'allegations', 'allegation', 'acc
 const PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
 const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak', 'talk', 'write', 'tweet', 'post', 'complain', 'remind', 'brief', 'testify', 'joke', 'boast', 'think', 'know', 'worry', 'hear', 'learn', 'explain']);
+/** Cues whose object is the person addressed, not the content ("…, she told reporters."). */
+const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
 const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
 /** Past participles that do not end in -ed. */
@@ -210,7 +212,9 @@ export class Frames {
       }
       return left;
     }
-    if (inversion && leftEnd >= 0 && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
+    // "In her book, Clinton noted the clot's existence": an object after the cue is its content.
+    const object = tail === cueEnd && tail < sl && ctx.startsNp(tail) && ctx.timeOf[tail]! < 0 && !ADDRESSEES.has(c.entry.lemma);
+    if (inversion && !object && leftEnd >= 0 && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
     if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
     this.right(d, cueEnd, sl);
@@ -351,6 +355,21 @@ export class Frames {
     return true;
   }
 
+  /** Is [start, sl) only "speaker cue" closing the sentence ("he said.", "said the minister.")? */
+  private attributionTail(start: number, sl: number): boolean {
+    const { ctx } = this;
+    let k = start;
+    const np = ctx.startsNp(k) ? ctx.npRight(k, sl, false) : -1;
+    if (np > 0 && np - k <= 4) k = np;
+    while (k < sl && (ctx.tags[k] === TAG.ADV || ctx.tags[k] === TAG.AUX)) k++;
+    if (k >= sl || !ctx.cueEntries(k)?.some((e) => e.frame === 'speech' && !e.noun)) return false;
+    if (np < 0 && k === start) {
+      const after = ctx.npRight(k + 1, sl, true);
+      return after > 0 && this.isTail(after, sl);
+    }
+    return np > 0 && this.isTail(k + 1, sl);
+  }
+
   /** Does another attribution attach at the comma k (", adding …", ", according to …")? */
   private attachedAt(k: number): boolean {
     const next = this.ctx.lower[k + 1];
@@ -367,6 +386,8 @@ export class Frames {
   /** Content before the cue: the quote or clause ending at `leftEnd`. */
   private left(d: Draft, leftEnd: number, tail: number, sl: number): Draft | null {
     const { ctx } = this;
+    // "…, a source said": an earlier cue's content ends where this attribution begins.
+    d.boundary = leftEnd;
     let end = leftEnd;
     if (!ctx.closesQuote(end) && ctx.words[end] !== ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
     if (ctx.words[end] === ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
@@ -376,11 +397,9 @@ export class Frames {
       for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
     } else {
       d.rule = 'clause-before';
-      let first = ctx.sentFirst(d.head);
-      // A clause-before content runs from the sentence start or the previous clause's end.
+      // A clause-before content runs from the sentence start (cues inside it are nested in it).
+      const first = ctx.sentFirst(d.head);
       if (end <= first) return null;
-      // An earlier attribution in the sentence ends where this content starts.
-      for (const other of this.drafts) if (ctx.sentence[other.head] === ctx.sentence[d.head] && other.head < end) first = Math.max(first, other.cue[1]);
       let e = end;
       while (e > first && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === ':')) e--;
       if (e < first) return null;
@@ -438,6 +457,8 @@ export class Frames {
       }
       return;
     }
+    // "… are continuing, he said": what follows is another attribution's tail, not this content.
+    if (this.attributionTail(start, sl)) return;
     d.rightFrom = start;
     if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
     d.parts.push([start, frame === 'object' ? this.objectEnd(start, sl) : sl]);

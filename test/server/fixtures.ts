@@ -48,11 +48,14 @@ interface EventDef {
 
 export function makeAnalysis(meta: { title: string; published: string; source: string; ref: string }, text: string, entityDefs: EntityDef[], claimDefs: ClaimDef[], eventDefs: EventDef[] = []): Analysis {
   const entities: Entity[] = entityDefs.map((d) => {
-    const mentions = d.forms.flatMap((form) => {
-      const out: Span[] = [];
-      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) out.push({ start: i, end: i + form.length, text: form });
-      return out;
-    });
+    // Longer forms first; a shorter form inside a longer one's mention is not a mention of its own.
+    const mentions: Span[] = [];
+    for (const form of [...d.forms].sort((x, y) => y.length - x.length)) {
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
+        if (!mentions.some((m) => i < m.end && i + form.length > m.start)) mentions.push({ start: i, end: i + form.length, text: form });
+      }
+    }
+    mentions.sort((x, y) => x.start - y.start);
     if (!mentions.length) throw new Error(`fixture: no mention of ${d.name}`);
     return { id: d.id, name: d.name, type: d.type, subtype: null, kb: d.kb ?? null, mentions, country: d.country ?? null, coords: d.coords ?? null };
   });

@@ -1,7 +1,8 @@
 import { useLocation } from 'preact-iso';
 import { api, type Story } from '../api.js';
 import { PagedList, StanceBadge, Status } from '../components/common.js';
-import { articleHref, dateValue, formatDate } from '../format.js';
+import { axisPositions } from '../axis.js';
+import { articleHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
@@ -40,29 +41,6 @@ export function Stories() {
       </Status>
     </div>
   );
-}
-
-/**
- * Where each step sits on the axis, 0…1: dated steps by date; undated ones between their dated
- * neighbours in story order (the story is already in the order the claims were made).
- */
-export function axisPositions(steps: { placed: string | null }[]): number[] {
-  const t = steps.map((s) => dateValue(s.placed));
-  const dated = t.filter((x): x is number => x !== null);
-  if (!dated.length) return steps.map((_, i) => (steps.length === 1 ? 0.5 : i / (steps.length - 1)));
-  const min = Math.min(...dated);
-  const span = Math.max(...dated) - min;
-  const pos = t.map((x) => (x === null ? null : span ? (x - min) / span : 0.5));
-  return pos.map((p, i) => {
-    if (p !== null) return p;
-    let before = i - 1;
-    while (before >= 0 && pos[before] === null) before--;
-    let after = i + 1;
-    while (after < pos.length && pos[after] === null) after++;
-    const lo = before >= 0 ? pos[before]! : 0;
-    const hi = after < pos.length ? pos[after]! : 1;
-    return lo + ((hi - lo) * (i - before)) / (after - before);
-  });
 }
 
 export function StoryView(props: { id: string }) {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/doc/types.js';
+import { axisPositions } from '../../web/src/axis.js';
+import { marksOf, segment } from '../../web/src/highlight.js';
+import { ministryArticle } from './fixtures.js';
+
+describe('reader highlighting', () => {
+  it('cuts the text at every mark boundary, each piece listing the marks over it', () => {
+    const a: Analysis = ministryArticle();
+    const marks = marksOf(a);
+    const pieces = segment(a.article.text.length, marks);
+    // The pieces tile the text exactly.
+    expect(pieces.map((p) => a.article.text.slice(p.start, p.end)).join('')).toBe(a.article.text);
+    // Inside the first claim's content, "Kursk Oblast" is both content and an entity mention.
+    const kursk = a.article.text.indexOf('Kursk Oblast', a.claims[0]!.content.start);
+    const piece = pieces.find((p) => p.start === kursk)!;
+    expect(piece.marks.map((m) => m.kind).sort()).toEqual(['content', 'entity']);
+    // Every mark is covered by exactly the pieces between its ends.
+    for (const m of marks) {
+      const covered = pieces.filter((p) => p.marks.includes(m));
+      expect(covered[0]!.start).toBe(m.start);
+      expect(covered[covered.length - 1]!.end).toBe(m.end);
+    }
+  });
+
+  it('drops marks outside the text instead of breaking the reader', () => {
+    const pieces = segment(10, [{ kind: 'time', start: 8, end: 30, time: { start: 8, end: 30, text: 'x', value: '2025', type: 'DATE' } }]);
+    expect(pieces).toEqual([{ start: 0, end: 10, marks: [] }]);
+  });
+});
+
+describe('story time axis', () => {
+  it('places dated steps by date and undated ones between their neighbours, none on top of another', () => {
+    const x = axisPositions([{ placed: '2024-10' }, { placed: null }, { placed: '2024-10' }, { placed: '2025-04-28' }]);
+    expect(x[0]).toBe(0);
+    expect(x[3]).toBe(1);
+    for (let i = 1; i < x.length; i++) expect(x[i]! - x[i - 1]!).toBeGreaterThanOrEqual(0.07);
+  });
+
+  it('spreads steps evenly when none is dated', () => {
+    expect(axisPositions([{ placed: null }, { placed: null }, { placed: null }])).toEqual([0, 0.5, 1]);
+  });
+});

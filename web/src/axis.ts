@@ -1,0 +1,31 @@
+import { dateValue } from './format.js';
+
+/** Least distance between two steps on the axis (as a share of it), so none hides another. */
+const GAP = 0.08;
+
+/**
+ * Where each step sits on the axis, 0…1: dated steps by date; undated ones between their dated
+ * neighbours in story order (the story is already in the order the claims were made). Steps on
+ * the same date are pushed apart just enough to be seen.
+ */
+export function axisPositions(steps: { placed: string | null }[]): number[] {
+  const t = steps.map((s) => dateValue(s.placed));
+  const dated = t.filter((x): x is number => x !== null);
+  if (!dated.length) return steps.map((_, i) => (steps.length === 1 ? 0.5 : i / (steps.length - 1)));
+  const min = Math.min(...dated);
+  const span = Math.max(...dated) - min;
+  const pos = t.map((x) => (x === null ? null : span ? (x - min) / span : 0.5));
+  const filled = pos.map((p, i) => {
+    if (p !== null) return p;
+    let before = i - 1;
+    while (before >= 0 && pos[before] === null) before--;
+    let after = i + 1;
+    while (after < pos.length && pos[after] === null) after++;
+    const lo = before >= 0 ? pos[before]! : 0;
+    const hi = after < pos.length ? pos[after]! : 1;
+    return lo + ((hi - lo) * (i - before)) / (after - before);
+  });
+  for (let i = 1; i < filled.length; i++) filled[i] = Math.max(filled[i]!, filled[i - 1]! + GAP);
+  const last = filled[filled.length - 1]!;
+  return last > 1 ? filled.map((p) => p / last) : filled;
+}

@@ -33,6 +33,7 @@ const MAX_DATE_GAP_MS = 90 * 86_400_000;
  * sides must not all come from one speaker.
  */
 export function contradictionOf(propId: number, about: string, all: readonly Member[]): Contradiction | null {
+  if (all.length < 2) return null;
   const members = dedupeCopies(all);
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   let eligible = members.filter((m) => TRUTH_STANCES.has(m.stance) && m.position !== 0);

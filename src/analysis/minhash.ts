@@ -10,15 +10,17 @@ const SHINGLE = 5;
 /** Estimated shingle Jaccard similarity from which two articles are near-duplicates. */
 export const DUPLICATE_SIMILARITY = 0.5;
 
-const SEEDS = (() => {
-  const seeds = new Uint32Array(HASHES);
-  let x = 0x9e3779b9;
+function randoms(seed: number, odd: boolean): Uint32Array {
+  const out = new Uint32Array(HASHES);
+  let x = seed;
   for (let i = 0; i < HASHES; i++) {
     x = fmix(x + 0x6d2b79f5);
-    seeds[i] = x;
+    out[i] = odd ? x | 1 : x;
   }
-  return seeds;
-})();
+  return out;
+}
+const SEEDS = randoms(0x9e3779b9, false);
+const MULTIPLIERS = randoms(0x85ebca6b, true);
 
 /** MurmurHash3's finaliser: a fast, well-mixed 32-bit permutation. */
 function fmix(h: number): number {
@@ -43,8 +45,10 @@ export function minhash(text: string): Uint32Array {
   for (let i = 0; i < shingles; i++) {
     let h = 2166136261;
     for (let k = i; k < Math.min(words.length, i + SHINGLE); k++) h = fnv(words[k]!, h ^ 32);
+    // One well-mixed hash per shingle, then cheap multiply-add permutations of it.
+    const x = fmix(h);
     for (let j = 0; j < HASHES; j++) {
-      const v = fmix(h ^ SEEDS[j]!);
+      const v = (Math.imul(x, MULTIPLIERS[j]!) + SEEDS[j]!) >>> 0;
       if (v < sig[j]!) sig[j] = v;
     }
   }

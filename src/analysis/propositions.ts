@@ -28,11 +28,23 @@ export function propositionOf(f: ClaimFeatures): PropFeatures {
  * proposition is about); returns the new keys, if any.
  */
 export function widen(p: PropFeatures, f: ClaimFeatures): string[] {
-  const before = new Set(keysOf(p));
   const types = new Set(p.events.map((e) => e.type));
-  p.events = dedupeEvents([...p.events, ...f.events.filter((e) => types.has(e.type))]).slice(0, MAX_EVENTS);
+  const more = f.events.filter((e) => types.has(e.type));
+  if (!more.length) return [];
+  const before = new Set(eventKeys(p.events));
+  p.events = dedupeEvents([...p.events, ...more]).slice(0, MAX_EVENTS);
   Object.assign(p.countries, f.countries);
-  return keysOf(p).filter((k) => !before.has(k));
+  return eventKeys(p.events).filter((k) => !before.has(k));
+}
+
+function eventKeys(events: readonly EventSig[]): string[] {
+  const keys: string[] = [];
+  for (const e of events) {
+    if (e.actor) keys.push(`e:${e.type}:a:${e.actor}`);
+    if (e.target) keys.push(`e:${e.type}:t:${e.target}`);
+    if (e.place) keys.push(`e:${e.type}:p:${e.place}`);
+  }
+  return keys;
 }
 
 function dedupeEvents(events: readonly EventSig[]): EventSig[] {
@@ -47,12 +59,7 @@ function dedupeEvents(events: readonly EventSig[]): EventSig[] {
 
 /** Lookup keys of a claim or proposition. */
 export function keysOf(f: { events: readonly EventSig[]; words: readonly string[] }): string[] {
-  const keys = new Set<string>();
-  for (const e of f.events) {
-    if (e.actor) keys.add(`e:${e.type}:a:${e.actor}`);
-    if (e.target) keys.add(`e:${e.type}:t:${e.target}`);
-    if (e.place) keys.add(`e:${e.type}:p:${e.place}`);
-  }
+  const keys = new Set<string>(eventKeys(f.events));
   if (f.words.length >= 3) {
     // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
     // on two minima (a common word alone does not make a candidate).

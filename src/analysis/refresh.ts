@@ -57,12 +57,15 @@ async function doRefresh(db: Kysely<AnalysisDatabase>): Promise<RefreshStats> {
       await matcher.begin(trx);
       const writes = new Writes();
       const claimRows = await inChunks(batch.map((r) => r.id), (ids) => trx.selectFrom('claims').select(['seq', 'claim_id', 'article_id']).where('article_id', 'in', ids).execute());
-      for (const row of batch) {
+      await duplicateGroups(trx, batch);
+      const prepared = batch.map((row) => {
         const layers = JSON.parse(row.json) as Omit<Analysis, 'article'>;
-        const analysis = { ...layers, article: { id: row.id, text: row.text, published: row.published } } as Analysis;
-        const seqs = new Map(claimRows.filter((c) => c.article_id === row.id).map((c) => [c.claim_id, c.seq]));
-        await duplicateGroup(trx, row.seq, row.id, row.text);
-        await addArticle(trx, matcher, writes, analysis, seqs, stats);
+        return prepare({ ...layers, article: { id: row.id, text: row.text, published: row.published } } as Analysis);
+      });
+      await matcher.prefetch(trx, prepared.flatMap((p) => [...p.keys.values()].flat()));
+      for (const p of prepared) {
+        const seqs = new Map(claimRows.filter((c) => c.article_id === p.analysis.article.id).map((c) => [c.claim_id, c.seq]));
+        addArticle(matcher, writes, p, seqs, stats);
         stats.articles++;
       }
       await matcher.flush(trx);
@@ -86,55 +89,73 @@ async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<
   return out;
 }
 
-async function addArticle(
-  trx: Transaction<AnalysisDatabase>,
-  matcher: Matcher,
-  writes: Writes,
-  analysis: Analysis,
-  claimSeqs: Map<string, number>,
-  stats: RefreshStats,
-): Promise<void> {
-  const id = analysis.article.id;
+interface Prepared {
+  analysis: Analysis;
+  features: Map<string, ClaimFeatures>;
+  keys: Map<string, string[]>;
+  /** Claims in text order, so a dismissal comes after the claim it answers. */
+  claims: Claim[];
+}
+
+function prepare(analysis: Analysis): Prepared {
   const features = claimFeatures(analysis);
-  const propOf = new Map<string, number>();
   const claims = [...analysis.claims].sort((a, b) => a.content.start - b.content.start);
-  await matcher.prefetch(trx, claims.flatMap((c) => keysOf(features.get(c.id)!)));
-  for (const c of claims) {
-    const f = features.get(c.id)!;
+  return { analysis, features, claims, keys: new Map(claims.map((c) => [c.id, keysOf(features.get(c.id)!)])) };
+}
+
+/** Assign the article's claims to propositions (keys prefetched) and queue its rows. */
+function addArticle(matcher: Matcher, writes: Writes, p: Prepared, claimSeqs: Map<string, number>, stats: RefreshStats): void {
+  const id = p.analysis.article.id;
+  const propOf = new Map<string, number>();
+  for (const c of p.claims) {
+    const f = p.features.get(c.id)!;
     const claimSeq = claimSeqs.get(c.id);
     if (claimSeq === undefined) continue;
     const answered = f.answers ? propOf.get(f.answers) : undefined;
-    const prop = answered ?? matcher.assign(f);
+    const prop = answered ?? matcher.assign(f, p.keys.get(c.id)!);
     propOf.set(c.id, prop);
     writes.claimProps.push({ claim_seq: claimSeq, article_id: id, prop_id: prop, position: positionOf(c.stance, f), features: JSON.stringify(f) });
     stats.claims++;
   }
-  writes.addTimeline(analysis, propOf);
+  writes.addTimeline(p.analysis, propOf, p.features);
 }
 
-/** Store the article's MinHash and join the group of the first stored near-duplicate, if any. */
-async function duplicateGroup(trx: Transaction<AnalysisDatabase>, seq: number, id: string, text: string): Promise<void> {
-  const sig = minhash(text);
-  const bandHashes = bands(sig);
-  const candidates = await trx
-    .selectFrom('doc_bands')
-    .innerJoin('doc_signatures', 'doc_signatures.article_id', 'doc_bands.article_id')
-    .select(['doc_signatures.article_id', 'doc_signatures.minhash', 'doc_signatures.dup_group'])
-    .where('doc_bands.band', 'in', bandHashes)
-    .groupBy('doc_signatures.article_id')
-    .execute();
-  let group = id;
-  let best = DUPLICATE_SIMILARITY;
-  for (const c of candidates) {
-    if (c.article_id === id) continue;
-    const s = similarity(sig, fromBuffer(c.minhash));
-    if (s >= best) {
-      best = s;
-      group = c.dup_group;
+/**
+ * Store each article's MinHash and put it in the group of its most similar stored (or earlier in
+ * the batch) near-duplicate, if any: one lookup of all the batch's bands.
+ */
+async function duplicateGroups(trx: Transaction<AnalysisDatabase>, batch: readonly { seq: number; id: string; text: string }[]): Promise<void> {
+  const sigs = batch.map((a) => minhash(a.text));
+  const bandsOf = sigs.map(bands);
+  const hits = await inChunks([...new Set(bandsOf.flat())], (chunk) => trx.selectFrom('doc_bands').select(['band', 'article_id']).where('band', 'in', chunk).execute());
+  const byBand = new Map<number, string[]>();
+  for (const h of hits) byBand.set(h.band, [...(byBand.get(h.band) ?? []), h.article_id]);
+  const stored = await inChunks([...new Set(hits.map((h) => h.article_id))], (ids) =>
+    trx.selectFrom('doc_signatures').select(['article_id', 'minhash', 'dup_group']).where('article_id', 'in', ids).execute(),
+  );
+  const known = new Map(stored.map((r) => [r.article_id, { sig: fromBuffer(r.minhash), group: r.dup_group }]));
+  const rows: AnalysisTables['doc_signatures'][] = [];
+  const bandRows: AnalysisTables['doc_bands'][] = [];
+  batch.forEach((a, k) => {
+    const sig = sigs[k]!;
+    let group = a.id;
+    let best = DUPLICATE_SIMILARITY;
+    for (const other of new Set(bandsOf[k]!.flatMap((b) => byBand.get(b) ?? []))) {
+      const o = known.get(other);
+      if (!o || other === a.id) continue;
+      const s = similarity(sig, o.sig);
+      if (s >= best) {
+        best = s;
+        group = o.group;
+      }
     }
-  }
-  await trx.insertInto('doc_signatures').values({ article_id: id, seq, minhash: toBuffer(sig), dup_group: group }).onConflict((oc) => oc.column('article_id').doNothing()).execute();
-  await trx.insertInto('doc_bands').values(bandHashes.map((band) => ({ band, article_id: id }))).execute();
+    known.set(a.id, { sig, group });
+    for (const b of bandsOf[k]!) byBand.set(b, [...(byBand.get(b) ?? []), a.id]);
+    rows.push({ article_id: a.id, seq: a.seq, minhash: toBuffer(sig), dup_group: group });
+    for (const band of bandsOf[k]!) bandRows.push({ band, article_id: a.id });
+  });
+  await inChunks(rows, (chunk) => trx.insertInto('doc_signatures').values(chunk).onConflict((oc) => oc.column('article_id').doNothing()).execute());
+  await inChunks(bandRows, (chunk) => trx.insertInto('doc_bands').values(chunk).execute());
 }
 
 /**
@@ -168,8 +189,7 @@ class Matcher {
   }
 
   /** The best-matching proposition's id, or a new proposition's (keys must have been prefetched). */
-  assign(f: ClaimFeatures): number {
-    const keys = keysOf(f);
+  assign(f: ClaimFeatures, keys: readonly string[]): number {
     let best: number | null = null;
     let bestScore = 0;
     for (const id of new Set(keys.flatMap((k) => this.keys.get(k) ?? []))) {
@@ -234,7 +254,7 @@ class Writes {
   private readonly items = new Map<string, PendingItem>();
 
   /** Dated events and claims of the article as timeline items, merged with the same item from other articles. */
-  addTimeline(analysis: Analysis, propOf: Map<string, number>): void {
+  addTimeline(analysis: Analysis, propOf: Map<string, number>, features: Map<string, ClaimFeatures>): void {
     const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
     const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
     const article = analysis.article.id;
@@ -250,7 +270,7 @@ class Writes {
     }
     for (const c of analysis.claims) {
       if (!c.said || !/^\d{4}/.test(c.said)) continue;
-      const inside = analysis.entities.filter((e) => e.mentions.some((m) => m.start >= c.content.start && m.end <= c.content.end)).map((e) => e.id);
+      const inside = features.get(c.id)?.entities ?? [];
       const prop = propOf.get(c.id);
       const json = { speaker: speakerName(c, names), stance: c.stance, content: c.content.text, proposition: prop !== undefined ? `p${prop}` : null };
       add(`c|${prop ?? c.id}|${speakerKey(c)}|${c.stance}|${c.said}`, c.said, 'claim', json, c.id, [...new Set([c.speaker?.entity, ...inside].filter((x): x is string => Boolean(x)))]);
@@ -358,7 +378,8 @@ async function recomputeDirty(db: Kysely<AnalysisDatabase>): Promise<number> {
           continue;
         }
         const about = aboutOf(features.get(id), members, names);
-        const search = [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase();
+        // What --about searches; a single claim is found through the claims' own full-text index.
+        const search = members.length > 1 ? [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase() : about.toLowerCase();
         const sources = new Set(members.map((m) => m.dupGroup)).size;
         updated.push({ id, about, features: JSON.stringify(features.get(id)), claims: members.length, sources, dirty: 0, search });
         const x = contradictionOf(id, about, members);

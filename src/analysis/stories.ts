@@ -23,6 +23,7 @@ export interface Story {
  * position. Copies count once.
  */
 export function storyOf(propId: number, about: string, all: readonly Member[]): Story | null {
+  if (all.length < 2) return null;
   const members = dedupeCopies(all).filter((m) => TRUTH_STANCES.has(m.stance) && m.position !== 0);
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const steps = new Set<Member>();

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeInputs } from '../../src/analyze.js';
 import { createPipeline } from '../../src/annotate/index.js';
 import { loadRules } from '../../src/ingest/clean.js';
@@ -29,14 +29,22 @@ afterAll(async () => {
   if (web) rmSync(web, { recursive: true, force: true });
 });
 
-/** A fresh page that fails the test on any script error or dialog (an XSS payload that ran). */
+/** Script errors and dialogs seen by any page of the current test (an XSS payload that ran would show here). */
+let problems: string[] = [];
+
+afterEach(() => {
+  const seen = problems;
+  problems = [];
+  expect(seen).toEqual([]);
+});
+
+/** A fresh page whose script errors and dialogs fail the test. */
 async function open(base: string, path: string): Promise<Page> {
   const page = await browser.context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`script error on ${path}: ${e.message}`);
-  });
+  page.on('pageerror', (e) => problems.push(`script error on ${path}: ${e.message}`));
   page.on('dialog', (d) => {
-    throw new Error(`unexpected dialog on ${path}: ${d.message()}`);
+    problems.push(`dialog on ${path}: ${d.message()}`);
+    void d.dismiss();
   });
   await page.goto(`${base}${path}`);
   return page;

@@ -55,6 +55,14 @@ describe('quantities', () => {
     ]);
   });
 
+  it('lets a bare count share the noun of the count before it: "3 people were killed and 12 wounded"', () => {
+    expect(brief(quantities('Officials said 3 people were killed and 12 wounded; 4 more fled.'))).toEqual([
+      ['3', 3, 'people', false],
+      ['12', 12, 'people', false],
+      ['4', 4, null, false],
+    ]);
+  });
+
   it('splits written ranges into both ends', () => {
     expect(brief(quantities('The raid killed 1,500-2,000 fighters; the vote was 3-2.'))).toEqual([
       ['1,500', 1500, 'fighters', true],

@@ -98,6 +98,7 @@ describe('times: dates resolved against the publication date', () => {
     });
     expect(values('The 2014-2016 offensive and the 2022-23 winter.')).toEqual({ '2014': '2014', '2016': '2016', '2022': '2022', '23': '2023' });
     expect(values('The blast came at 5.30 p.m. local time.')).toEqual({ '5.30 p.m. local time': '2025-04-28T17:30' });
+    expect(values('Drones struck Kharkiv overnight.')).toEqual({ overnight: '2025-04-27TNI' });
   });
 
   it('leaves unknown what a missing publication date cannot resolve', () => {

@@ -36,6 +36,9 @@ for (const w of VAGUE_SCALES.keys()) TRIGGERS.set(w, T.Vague);
 TRIGGERS.set('a', T.Article);
 TRIGGERS.set('an', T.Article);
 
+/** Words after a bare count that report what befell the people counted before: "12 wounded". */
+const CASUALTY_WORDS = new Set(['wounded', 'injured', 'killed', 'dead', 'missing', 'hurt', 'captured', 'detained', 'arrested', 'evacuated', 'displaced', 'rescued', 'hospitalized', 'hospitalised']);
+
 /** Words before "one" that make it a pronoun: "no one", "the one who", "each one". */
 const ONE_PRONOUN = new Set(['no', 'the', 'this', 'that', 'any', 'every', 'each', 'which', 'someone', 'anyone', 'everyone']);
 
@@ -117,7 +120,13 @@ class QuantityScanner {
       }
       if (!amount) continue;
       this.finish(amount);
-      out.push(this.toQuantity(amount));
+      const q = this.toQuantity(amount);
+      // "3 people were killed and 12 wounded": the second count shares the first one's noun.
+      const prev = out[out.length - 1];
+      if (q.unit === null && !amount.measured && prev?.unit && prev.unit !== 'percent' && this.t.sentence[this.doc.tokenAt(prev.start)] === this.t.sentence[i] && CASUALTY_WORDS.has(this.w(amount.end))) {
+        q.unit = prev.unit;
+      }
+      out.push(q);
       i = amount.end - 1;
     }
     return out;

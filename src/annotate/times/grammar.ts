@@ -75,7 +75,7 @@ for (const w of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
 TRIGGERS.set('a', K.Article);
 TRIGGERS.set('an', K.Article);
 for (const w of RELATIVE.keys()) TRIGGERS.set(w, K.Relative);
-for (const w of ['today', 'yesterday', 'tomorrow', 'tonight']) TRIGGERS.set(w, K.Anchor);
+for (const w of ['today', 'yesterday', 'tomorrow', 'tonight', 'overnight']) TRIGGERS.set(w, K.Anchor);
 for (const w of REFS.keys()) TRIGGERS.set(w, K.Ref);
 for (const w of SETS.keys()) TRIGGERS.set(w, K.Set);
 TRIGGERS.set('every', K.Every);
@@ -778,10 +778,12 @@ export class TimeGrammar {
     return (c >= 48 && c <= 57) || wordValue(w) >= 0;
   }
 
-  /** today, yesterday, tomorrow, tonight (+ "morning", …). */
+  /** today, yesterday, tomorrow, tonight, overnight (+ "morning", …). */
   private anchorLed(i: number): Match | null {
     const w = this.lower[i]!;
     if (w === 'tonight') return this.make(i, i + 1, 'TIME', { k: 'offset', unit: 'day', n: 0 }, 'TNI');
+    // Attacks "overnight" are reported the morning after: the night before the publication day.
+    if (w === 'overnight') return this.make(i, i + 1, 'TIME', { k: 'offset', unit: 'day', n: -1 }, 'TNI');
     const n = w === 'today' ? 0 : w === 'yesterday' ? -1 : 1;
     return this.partOfDay(this.make(i, i + 1, 'DATE', { k: 'offset', unit: 'day', n }));
   }

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { loadRules } from '../ingest/clean.js';
-import { blockText } from '../ingest/html.js';
+import { blockText, decodeCharset } from '../ingest/html.js';
 import { ingest } from '../ingest/index.js';
 import { normalizeDate } from '../ingest/source.js';
 import { prf, printTable, sharedPath } from './shared.js';
@@ -93,11 +93,11 @@ function baseline(html: string): Extracted {
   return { text, title, published: normalizeDate(parsed?.publishedTime), ms: performance.now() - t0 };
 }
 
-/** The page as a browser would decode it: its declared charset, else UTF-8 (all but one of the set are). */
+/** The page as a browser would decode it, for the baseline: its declared charset, else UTF-8 (all but one of the set are). */
 function decode(buf: Buffer): string {
   const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'))?.[1];
   try {
-    return new TextDecoder(declared ?? 'utf-8').decode(buf);
+    return decodeCharset(buf, declared ?? 'utf-8');
   } catch {
     return buf.toString('utf8');
   }

@@ -4,6 +4,7 @@ import { parsePage } from './html/parse.js';
 import { IngestError, normalizeDate } from './source.js';
 
 export { blockText } from './html/blocks.js';
+export { decodeCharset } from './html/charset.js';
 
 /** What an HTML page yields: its main text and what the page says about itself. */
 export interface HtmlArticle {

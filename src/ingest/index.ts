@@ -7,7 +7,7 @@ import type { Article } from '../doc/types.js';
 import { cleanText, type BoilerplateRules } from './clean.js';
 import { parseFeed } from './feed.js';
 import { fetchUrl, formatBytes } from './fetch.js';
-import { blockText, extractHtml } from './html.js';
+import { blockText, decodeCharset, extractHtml } from './html.js';
 import { parseJsonlLine } from './jsonl.js';
 import { IngestError, type SourceArticle } from './source.js';
 import { readPlainText } from './text.js';
@@ -310,7 +310,7 @@ function decodeHtml(buf: Buffer, declared: string | null): string {
   const charset = declared ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /^<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1] ?? null;
   if (charset && !/^utf-?8$/i.test(charset)) {
     try {
-      return new TextDecoder(charset).decode(buf);
+      return decodeCharset(buf, charset);
     } catch {
       // unknown label: fall through to UTF-8
     }
@@ -318,7 +318,7 @@ function decodeHtml(buf: Buffer, declared: string | null): string {
   try {
     return UTF8.decode(buf).replace(/^\ufeff/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(buf);
+    return decodeCharset(buf, 'windows-1252');
   }
 }
 

@@ -38,13 +38,13 @@ export function readMetadata(document: Document, pageUrl: string | null): PageMe
 
 type MetaReader = (...keys: string[]) => string | null;
 
-/** The content of the first <meta> named (property, name or itemprop, any case) by one of the keys, in key order. */
+/** The content of the first <meta> named (property, name, itemprop or http-equiv, any case) by one of the keys, in key order. */
 function metaReader(document: Document): MetaReader {
   const byKey = new Map<string, string>();
   for (const el of Array.from(document.getElementsByTagName('meta'))) {
     const content = clean(el.getAttribute('content'));
     if (!content) continue;
-    for (const attr of ['property', 'name', 'itemprop']) {
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
       const key = el.getAttribute(attr)?.toLowerCase();
       if (key && !byKey.has(key)) byKey.set(key, content);
     }

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/annotate/index.js';
 import { draftClaims } from '../src/annotate/claims/index.js';
+import { LIGHT_VERBS } from '../src/annotate/claims/frames.js';
 import { cueLexicon } from '../src/annotate/claims/lexicon.js';
 import { cueFeatures, MODEL_FILE, type CueModelFile } from '../src/annotate/claims/model.js';
 import type { Doc } from '../src/doc/doc.js';
@@ -77,7 +78,7 @@ for (const { doc } of docs) {
   doc.tokens.lower.forEach((w, i) => tagOf.has(w) || tagOf.set(w, tags[i]!));
 }
 const vocabulary = [...cueCount]
-  .filter(([w, n]) => n >= MIN_COUNT && n / seenCount.get(w)! >= MIN_RATE && !lexicon.has(w) && /^\p{L}[\p{L}-]+$/u.test(w) && !CLOSED.has(tagOf.get(w) ?? TAG.PUNCT) && w !== 'according')
+  .filter(([w, n]) => n >= MIN_COUNT && n / seenCount.get(w)! >= MIN_RATE && !lexicon.has(w) && !LIGHT_VERBS.has(w) && /^\p{L}[\p{L}-]+$/u.test(w) && !CLOSED.has(tagOf.get(w) ?? TAG.PUNCT) && w !== 'according')
   .map(([w]) => w)
   .sort();
 console.log(`${vocabulary.length} learned cue words`);

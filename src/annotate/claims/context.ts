@@ -6,7 +6,7 @@ import { findQuotes, type Quotes } from './quotes.js';
 /** Words that may stand between a speaker and the cue ("has also repeatedly said"). */
 const BETWEEN = new Set(
   (
-    "also has have had has've is was were are be been will would could can may might must should did does do not n't never " +
+    "also has have had has've is was were are be been will would could can may might must should did does do not n't n’t never " +
     'reportedly previously initially later again repeatedly publicly privately recently often frequently ' +
     'once first then now still already further only even just long quickly immediately separately subsequently ' +
     'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +

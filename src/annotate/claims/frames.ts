@@ -53,7 +53,7 @@ export interface Draft {
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re", 'am']);
-const LIGHT_VERBS = new Set(
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   (
     'issue issued issues issuing release released releases make made makes making express expressed expresses expressing ' +
     'voice voiced voices voicing raise raised raises raising give gave given gives giving deliver delivered delivers ' +
@@ -311,8 +311,10 @@ export class Frames {
       }
       return false;
     }
-    const s = ctx.npLeft(before, sf);
+    let s = ctx.npLeft(before, sf);
     if (s < 0) return false;
+    // "— claims North Korea initially dismissed as …": the noun refers back; the name speaks.
+    if (s < before && REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) s++;
     d.source = [s, before + 1];
     d.sourceHead = d.source;
     return true;
@@ -445,7 +447,11 @@ export class Frames {
         }
         if (ctx.isVerb(k) || tags[k] === TAG.WH || w === 'whether' || w === 'if' || w === 'to' || ctx.isPunct(k)) break;
       }
-      while (start < sl && (ctx.timeOf[start]! >= 0 || ctx.isComma(start))) start++;
+      while (start < sl && (ctx.timeOf[start]! >= 0 || ctx.isComma(start))) {
+        // "tweeted Friday, saying …": the participle is an attribution of its own.
+        if (ctx.isComma(start) && !ctx.opensQuote(start + 1) && this.attachedAt(start)) return;
+        start++;
+      }
     } else if (frame === 'object' && lower[start] === 'as') start++;
     if (start >= sl) {
       // "She said:" at the end of a paragraph introduces the next one.

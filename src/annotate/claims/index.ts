@@ -1,9 +1,9 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, ClaimKind, EntityRef, Span } from '../../doc/types.js';
 import type { Component } from '../pipeline.js';
-import { TAG } from '../pos/tags.js';
+import { knownWord, TAG } from '../pos/tags.js';
 import { Context } from './context.js';
-import { Frames, type Candidate, type Draft, type Range } from './frames.js';
+import { Frames, LIGHT_VERBS, type Candidate, type Draft, type Range } from './frames.js';
 import type { CueEntry } from './lexicon.js';
 import { CueModel, cueFeatures } from './model.js';
 import { SpeakerResolver } from './speaker.js';
@@ -84,7 +84,7 @@ function candidates(ctx: Context, vocabulary: ReadonlySet<string>): Candidate[] 
     const entries = ctx.cueEntries(i);
     let entry: CueEntry;
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
-    else if (vocabulary.has(w)) entry = learnedEntry(ctx, i);
+    else if (vocabulary.has(w) && !LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
     else continue;
     if (!entry.noun && !verbal(ctx, i)) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
@@ -106,7 +106,9 @@ function verbal(ctx: Context, i: number): boolean {
   const p = i > 0 ? ctx.tags[i - 1] : TAG.PUNCT;
   const n = ctx.tags[i + 1];
   if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
-  if ((p === TAG.PROPN || p === TAG.NOUN) && !(ctx.lower[i + 1] === 'that' || n === TAG.DET || n === TAG.PRON || n === TAG.PUNCT)) return false;
+  // After a name, a noun reading wins unless a clause or object follows — or the class was only
+  // guessed from the word's shape ("acknowledges" is no noun).
+  if ((p === TAG.PROPN || p === TAG.NOUN) && !(ctx.lower[i + 1] === 'that' || n === TAG.DET || n === TAG.PRON || n === TAG.PUNCT || !knownWord(ctx.lower[i]!))) return false;
   return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
 }
 

@@ -93,7 +93,7 @@ closed(TAG.DET, 'the a an this these those his her its our their my your some an
 closed(TAG.SCONJ, 'that because if whether although though while since unless whereas');
 closed(TAG.WH, 'who whom whose which what where when why how');
 closed(TAG.CCONJ, 'and or but nor');
-closed(TAG.PART, "to not n't");
+closed(TAG.PART, "to not n't n’t");
 closed(TAG.POSS, "'s ’s");
 
 const LEXICON_FILE = fileURLToPath(new URL('../../../data/pos/lexicon.tsv', import.meta.url));
@@ -126,6 +126,12 @@ function guess(word: string, lower: string, sentenceInitial: boolean): Tag {
   if (lower.endsWith('ing') || lower.endsWith('ed')) return TAG.VERB;
   if (lower.endsWith('ous') || lower.endsWith('ive') || lower.endsWith('al') || lower.endsWith('ic') || lower.endsWith('able')) return TAG.ADJ;
   return sentenceInitial && word !== lower ? TAG.PROPN : TAG.NOUN;
+}
+
+/** Whether the lexicon knows the (lower-cased) word, so its class is not a guess from its shape. */
+export function knownWord(lower: string): boolean {
+  lexicon ??= loadLexicon();
+  return lexicon.has(lower);
 }
 
 const cache = new WeakMap<Doc, Uint8Array>();

@@ -1,4 +1,5 @@
 import { claimKey, linked, MILITARY, TRUTH_STANCES } from './links.js';
+import { eventMatch } from './propositions.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {
@@ -50,17 +51,20 @@ export function contradictionOf(propId: number, about: string, all: readonly Mem
 }
 
 function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposition'>, members: readonly Member[], kind: 'number' | 'date'): Contradiction | null {
-  // value → members giving it, for one event type at a time
+  // value → members giving it, for one event at a time: same type and two shared arguments
+  // (a count of the dead in one attack is not set against a count in another).
   const byType = new Map<string, Map<string, Member[]>>();
   for (const m of members) {
     if (m.position <= 0) continue;
     for (const e of m.features.events) {
       if (e.planned || !MILITARY.has(e.type)) continue;
+      if ([e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
       if (value === null) continue;
       const values = byType.get(e.type) ?? new Map<string, Member[]>();
       byType.set(e.type, values);
       const list = values.get(value) ?? [];
+      if ([...values.values()].flat().some((o) => !o.features.events.some((x) => x.type === e.type && eventMatch(x, e, { ...o.features.countries, ...m.features.countries }) >= 2 / 3))) continue;
       if (!list.includes(m)) list.push(m);
       values.set(value, list);
     }

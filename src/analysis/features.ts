@@ -61,9 +61,10 @@ const STOP = new Set(
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none', 'disputing', 'denying', 'rejecting', 'refuting', 'dismissing']);
 const END = new Set('ended concluded completed finished liberated liberation victoriously defeated ceased halted'.split(' '));
 const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway'.split(' '));
-const DISMISSIVE = new Set(
-  'groundless baseless rumor rumors rumour rumours lie lies lying fake false untrue nonsense fabrication fabrications fabricated propaganda hoax speculation allegation allegations claim claims report reports story stories absurd ridiculous unfounded'.split(' '),
-);
+/** Words that judge something said to be false: a content of these alone dismisses an earlier claim. */
+const FALSE = new Set('groundless baseless lie lies lying fake false untrue nonsense fabrication fabrications fabricated propaganda hoax absurd ridiculous unfounded'.split(' '));
+/** Words that name something said: dismissed by a denial ("denied the allegation"). */
+const SAYING = new Set('rumor rumors rumour rumours allegation allegations claim claims report reports story stories speculation accusation accusations'.split(' '));
 const HEAD_WORDS = 20;
 const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
 const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
@@ -126,7 +127,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     }
     // "ended" and "continue" speak of an event only when the content names one.
     if (ends !== goesOn && sigs.length) predicate = ends ? 1 : -1;
-    const dismissal = sigs.length === 0 && raw.length <= 6 && raw.some((w) => DISMISSIVE.has(w)) && raw.every((w) => DISMISSIVE.has(w) || STOP.has(w) || w.length <= 2 || w === 'as');
+    const bare = sigs.length === 0 && raw.length <= 6 && raw.every((w) => FALSE.has(w) || SAYING.has(w) || STOP.has(w) || w.length <= 2 || w === 'as');
+    const dismissal = bare && (raw.some((w) => FALSE.has(w)) || (c.stance === 'deny' && raw.some((w) => SAYING.has(w))));
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,

@@ -17,10 +17,17 @@ export const MILITARY = new Set(['deploy', 'attack', 'military_operation', 'capt
  */
 export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): boolean {
   if (answers(a, b) || answers(b, a)) return true;
+  // Overlapping pieces of one quotation are one statement, whatever its parts say.
+  if (a.article === b.article && a.contentStart < b.contentEnd && b.contentStart < a.contentEnd) return false;
   const fa = standIn(a, byClaim);
   const fb = standIn(b, byClaim);
   const words = overlap(fa.words, fb.words);
-  if (words.shared >= 3 && words.jaccard >= 0.4) return true;
+  if (words.shared >= 3 && words.jaccard >= 0.4) {
+    // One content quoting the other with words added ("… careless. Not fit!") is not a denial of it:
+    // near-identical wording counts only when a stance, not extra words, makes the difference.
+    const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);
+    return !contained || a.stance !== b.stance;
+  }
   const denial = a.stance === 'deny' || b.stance === 'deny' || a.features.answers !== null || b.features.answers !== null;
   const predicated = a.features.predicate !== 0 && b.features.predicate !== 0;
   if (!denial && !predicated) return false;

@@ -11,6 +11,7 @@ export interface Member {
   stance: Stance;
   content: string;
   contentStart: number;
+  contentEnd: number;
   said: string | null;
   published: string | null;
   source: string | null;

@@ -14,7 +14,7 @@
  */
 import { createPipeline } from '../annotate/index.js';
 import type { Article, TimeExpression } from '../doc/types.js';
-import { codePointToUtf16, prf, printTable, readJsonl, sharedPath } from './shared.js';
+import { codePointToUtf16, prf, printTable, readJsonl, sharedPath, type Scores } from './shared.js';
 
 interface GoldTimex {
   start: number;
@@ -32,7 +32,7 @@ interface TempEvalRecord {
   timexes: GoldTimex[];
 }
 
-interface Counts {
+export interface Counts {
   gold: number;
   system: number;
   relaxed: number;
@@ -41,7 +41,8 @@ interface Counts {
   type: number;
 }
 
-const CORPORA = ['timebank', 'aquaint'] as const;
+export const CORPORA = ['timebank', 'aquaint'] as const;
+export type Corpus = (typeof CORPORA)[number];
 
 export async function run(args: string[]): Promise<void> {
   const showErrors = args.includes('--errors');
@@ -49,21 +50,11 @@ export async function run(args: string[]): Promise<void> {
   if (which !== 'all' && !(CORPORA as readonly string[]).includes(which)) {
     throw new Error(`eval time: unknown corpus "${which}" (timebank, aquaint or all)`);
   }
-  const corpora = which === 'all' ? [...CORPORA] : [which];
-  const pipeline = await createPipeline({ layers: ['times'] });
+  const corpora = which === 'all' ? [...CORPORA] : [which as Corpus];
   const rows: (string | number)[][] = [];
   const total = zero();
   for (const corpus of corpora) {
-    const counts = zero();
-    for (const record of readJsonl<TempEvalRecord>(sharedPath(`eval/tempeval3/${corpus}.jsonl`))) {
-      const article: Article = { id: record.id, title: null, published: record.dct, source: null, url: null, language: 'en', text: record.text, ref: record.id };
-      const system = pipeline.process(article).times;
-      const toUtf16 = codePointToUtf16(record.text);
-      const gold = record.timexes
-        .filter((g) => g.functionInDocument !== 'CREATION_TIME')
-        .map((g) => ({ ...g, start: toUtf16(g.start), end: toUtf16(g.end) }));
-      score(gold, system, counts, showErrors ? (line) => console.log(`${record.id} (dct ${record.dct}) ${line}`) : null, record.text);
-    }
+    const counts = await measure(corpus, showErrors ? (line) => console.log(line) : null);
     rows.push(row(corpus, counts));
     for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += counts[k];
   }
@@ -71,15 +62,34 @@ export async function run(args: string[]): Promise<void> {
   printTable(['corpus', 'gold', 'system', 'relaxed P', 'R', 'F1', 'strict P', 'R', 'F1', 'value F1', 'type F1'], rows);
 }
 
-function zero(): Counts {
+/** Counts of one corpus; `report` receives each miss, extra and wrong value when given. */
+export async function measure(corpus: Corpus, report: ((line: string) => void) | null = null): Promise<Counts> {
+  const pipeline = await createPipeline({ layers: ['times'] });
+  const counts = zero();
+  for (const record of readJsonl<TempEvalRecord>(sharedPath(`eval/tempeval3/${corpus}.jsonl`))) {
+    const article: Article = { id: record.id, title: null, published: record.dct, source: null, url: null, language: 'en', text: record.text, ref: record.id };
+    const system = pipeline.process(article).times;
+    const toUtf16 = codePointToUtf16(record.text);
+    const gold = record.timexes
+      .filter((g) => g.functionInDocument !== 'CREATION_TIME')
+      .map((g) => ({ ...g, start: toUtf16(g.start), end: toUtf16(g.end) }));
+    score(gold, system, counts, report && ((line) => report(`${record.id} (dct ${record.dct}) ${line}`)), record.text);
+  }
+  return counts;
+}
+
+export function zero(): Counts {
   return { gold: 0, system: 0, relaxed: 0, strict: 0, value: 0, type: 0 };
 }
 
+/** Relaxed, strict, value and type scores from counts. */
+export function measures(c: Counts): { relaxed: Scores; strict: Scores; value: Scores; type: Scores } {
+  const of = (k: number) => prf(k, c.system - k, c.gold - k);
+  return { relaxed: of(c.relaxed), strict: of(c.strict), value: of(c.value), type: of(c.type) };
+}
+
 function row(name: string, c: Counts): (string | number)[] {
-  const relaxed = prf(c.relaxed, c.system - c.relaxed, c.gold - c.relaxed);
-  const strict = prf(c.strict, c.system - c.strict, c.gold - c.strict);
-  const value = prf(c.value, c.system - c.value, c.gold - c.value);
-  const type = prf(c.type, c.system - c.type, c.gold - c.type);
+  const { relaxed, strict, value, type } = measures(c);
   return [name, c.gold, c.system, relaxed.precision, relaxed.recall, relaxed.f1, strict.precision, strict.recall, strict.f1, value.f1, type.f1];
 }
 

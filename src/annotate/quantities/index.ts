@@ -96,6 +96,9 @@ class QuantityScanner {
   scan(): Quantity[] {
     const out: Quantity[] = [];
     const lower = this.lower;
+    // The noun of the last count (not money or a share) and its sentence.
+    let lastNoun: string | null = null;
+    let lastSentence = -1;
     for (let i = 0; i < this.n; i++) {
       if (this.inTime[i]) continue;
       const w = lower[i]!;
@@ -122,9 +125,11 @@ class QuantityScanner {
       this.finish(amount);
       const q = this.toQuantity(amount);
       // "3 people were killed and 12 wounded": the second count shares the first one's noun.
-      const prev = out[out.length - 1];
-      if (q.unit === null && !amount.measured && prev?.unit && prev.unit !== 'percent' && this.t.sentence[this.doc.tokenAt(prev.start)] === this.t.sentence[i] && CASUALTY_WORDS.has(this.w(amount.end))) {
-        q.unit = prev.unit;
+      const sentence = this.t.sentence[i]!;
+      if (q.unit === null && !amount.measured && lastNoun && lastSentence === sentence && CASUALTY_WORDS.has(this.w(amount.end))) q.unit = lastNoun;
+      if (!amount.measured && q.unit) {
+        lastNoun = q.unit;
+        lastSentence = sentence;
       }
       out.push(q);
       i = amount.end - 1;

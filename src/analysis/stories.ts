@@ -32,7 +32,9 @@ export function storyOf(propId: number, about: string, all: readonly Member[]): 
       const a = members[i]!;
       const b = members[j]!;
       if (a.position === b.position && (a.stance === b.stance || !LIFECYCLE.has(a.stance) || !LIFECYCLE.has(b.stance))) continue;
-      if (a.speakerKey === b.speakerKey && a.position === b.position) continue;
+      // One speaker's claims make a story only as a change of mind over time (other articles,
+      // other dates, "initially" … "now"), not as two pieces of one statement.
+      if (a.speakerKey === b.speakerKey && (a.position === b.position || (a.article === b.article && !apart(a, b)))) continue;
       if (!linked(a, b, byClaim)) continue;
       steps.add(a);
       steps.add(b);
@@ -40,6 +42,10 @@ export function storyOf(propId: number, about: string, all: readonly Member[]): 
   }
   if (steps.size < 2) return null;
   return { id: `s${propId}`, about, proposition: `p${propId}`, steps: orderSteps([...steps]) };
+}
+
+function apart(a: Member, b: Member): boolean {
+  return a.said !== b.said || a.features.order !== null || b.features.order !== null;
 }
 
 interface Placed {

@@ -1,5 +1,5 @@
-import { claimKey, linked, MILITARY, TRUTH_STANCES } from './links.js';
-import { eventMatch } from './propositions.js';
+import { claimKey, linked, TRUTH_STANCES } from './links.js';
+import { eventMatch, MILITARY } from './propositions.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {

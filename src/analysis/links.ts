@@ -1,12 +1,10 @@
-import { eventMatch, overlap } from './propositions.js';
+import { eventMatch, MILITARY, overlap } from './propositions.js';
 import type { ClaimFeatures } from './features.js';
 import type { Member } from './members.js';
 
 /** Stances that say something is or is not so; praise, blame, warnings and demands take no side. */
 export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
 
-/** Event types whose claims can be set against each other by their arguments alone. */
-export const MILITARY = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire']);
 
 /**
  * Whether two claims of a proposition speak of the very same thing closely enough to set one

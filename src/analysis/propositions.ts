@@ -5,7 +5,7 @@ import type { ClaimFeatures, EventSig } from './features.js';
  * proposition it matches best, found through keys (an event type with one of its arguments; LSH
  * bands of MinHash values of its content words), else founds a new one. Matching is by event (same type,
  * a shared argument, no conflicting one) or by content words (Jaccard, with a shared entity
- * lowering the bar).
+ * lowering the bar, or most of the shorter content's words).
  */
 export interface PropFeatures {
   events: EventSig[];
@@ -16,6 +16,8 @@ export interface PropFeatures {
 
 /** MinHash values of a content's words, taken two by two as lookup keys. */
 const WORD_HASHES = 16;
+/** War event types: claims about one share a single argument (a place, an actor) and can be set against each other by it. */
+export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire']);
 /** At most this many event signatures are kept per proposition (the earliest). */
 const MAX_EVENTS = 12;
 
@@ -86,18 +88,22 @@ function wordHash(w: string, seed: number): number {
 
 /** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
+  const { shared, jaccard } = overlap(f.words, p.words);
   let best = 0;
   for (const e of f.events) {
     for (const q of p.events) {
       const s = eventMatch(e, q, { ...p.countries, ...f.countries });
-      if (s > best) best = s;
+      // Meetings, sanctions, protests … with one party in common are many different events:
+      // one shared argument is enough only for war events, else two, or some shared words.
+      if (s > best && (MILITARY.has(e.type) || s >= 2 / 3 || jaccard >= 0.2)) best = s;
     }
   }
   if (best) return 2 + best;
-  const { shared, jaccard } = overlap(f.words, p.words);
   if (shared < 3) return 0;
   const sharedEntity = f.entities.some((e) => p.entities.includes(e));
   if (jaccard >= 0.5 || (sharedEntity && jaccard >= 0.3)) return jaccard;
+  // A short report of a longer statement: most of the shorter one's words, about the same names.
+  if (sharedEntity && shared >= 4 && shared >= 0.6 * Math.min(f.words.length, p.words.length)) return jaccard;
   return 0;
 }
 

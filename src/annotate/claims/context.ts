@@ -53,7 +53,13 @@ export class Context {
     let first = 0;
     for (const s of doc.sentences) {
       let last = s.last;
-      while (last - 1 > s.first && this.opensQuote(last - 1) && !doc.tokens.lineStart[last]) last--;
+      for (;;) {
+        if (doc.tokens.lineStart[last]) break;
+        if (last - 1 > s.first && this.opensQuote(last - 1)) last--;
+        // an opening '' is two tokens
+        else if (last - 2 > s.first && doc.tokens.words[last - 1] === "'" && this.opensQuote(last - 2)) last -= 2;
+        else break;
+      }
       if (last <= first) continue;
       bounds.push(first);
       first = last;
@@ -143,6 +149,8 @@ export class Context {
     let k = i;
     while (k >= floor) {
       if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
+      // ", however," between a speaker and the cue
+      else if (this.words[k] === ',' && k - 2 >= floor && this.tags[k - 1] === TAG.ADV && this.words[k - 2] === ',') k -= 3;
       else if (this.timeOf[k]! >= 0) {
         const t = this.timeOf[k]!;
         while (k >= floor && this.timeOf[k] === t) k--;

@@ -67,6 +67,8 @@ const REFER_BACK = new Set(['claims', 'claim', 'allegations', 'allegation', 'acc
 const PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
 const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak', 'talk', 'write', 'tweet', 'post', 'complain', 'remind', 'brief', 'testify', 'joke', 'boast', 'think', 'know', 'worry', 'hear', 'learn', 'explain']);
+/** Subordinators of time or reason: after a cue they open no content ("said as he left"). */
+const TEMPORAL = new Set(['as', 'when', 'while', 'after', 'before', 'during', 'because', 'since', 'until']);
 /** Cues whose object is the person addressed, not the content ("…, she told reporters."). */
 const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
@@ -150,7 +152,7 @@ export class Frames {
       return d;
     }
     // Coordinated verb: "praised the soldiers and announced plans" shares the subject.
-    if (before >= sf && (lower[before] === 'and' || lower[before] === 'but') && this.verbBefore(before, sf)) {
+    if (before >= sf && (lower[before] === 'and' || lower[before] === 'but' || lower[before] === 'yet') && this.verbBefore(before, sf)) {
       const d = this.draft('coordinated', c, [i, cueEnd]);
       d.inherits = true;
       // Coordinated with a cue ("praised … and announced"), it attaches to the sentence; coordinated
@@ -258,7 +260,7 @@ export class Frames {
 
   /** Is there a verb (outside quotes) between the sentence start and token `k`? */
   private verbBefore(k: number, sf: number): boolean {
-    for (let j = k - 1; j >= sf; j--) if (this.ctx.tags[j] === TAG.VERB && this.ctx.quotes.of[j]! < 0) return true;
+    for (let j = k - 1; j >= sf; j--) if ((this.ctx.tags[j] === TAG.VERB || this.ctx.tags[j] === TAG.AUX) && this.ctx.quotes.of[j]! < 0) return true;
     return false;
   }
 
@@ -465,6 +467,8 @@ export class Frames {
     }
     // "… are continuing, he said": what follows is another attribution's tail, not this content.
     if (this.attributionTail(start, sl)) return;
+    // "said as he entered the talks": no content follows.
+    if (start === from && (frame === 'speech' || frame === 'think') && TEMPORAL.has(lower[start]!)) return;
     d.rightFrom = start;
     if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
     d.parts.push([start, frame === 'object' ? this.objectEnd(start, sl) : sl]);

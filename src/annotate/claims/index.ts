@@ -140,7 +140,15 @@ function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
   const pt = p >= 0 ? ctx.tags[p] : TAG.PUNCT;
   if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP) return noun;
   if (pt === TAG.PRON || pt === TAG.AUX || pt === TAG.PART || pt === TAG.ADV || pt === TAG.WH) return verb;
-  if (pt === TAG.PROPN || pt === TAG.NOUN) return ctx.lower[i + 1] === 'that' || ctx.tags[i + 1] === TAG.DET || ctx.tags[i + 1] === TAG.PRON ? verb : noun;
+  if (pt === TAG.PROPN || pt === TAG.NOUN) {
+    // "Trump demands accountability", "the campaign plans to": after a noun, an -s form with an
+    // object, a clause or an infinitive is the verb; "Clinton's plans are …" is the noun.
+    const next = ctx.lower[i + 1];
+    const nt = ctx.tags[i + 1];
+    if (next === 'that' || nt === TAG.DET || nt === TAG.PRON) return verb;
+    if (ctx.lower[i]!.endsWith('s') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET) return verb;
+    return noun;
+  }
   return ctx.tags[i] === TAG.NOUN ? noun : verb;
 }
 

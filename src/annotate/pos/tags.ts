@@ -96,6 +96,8 @@ closed(TAG.CCONJ, 'and or but nor');
 closed(TAG.PART, "to not n't n’t");
 closed(TAG.POSS, "'s ’s");
 
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", 'wo', 'ca', 'did', 'do', 'does']);
+
 const LEXICON_FILE = fileURLToPath(new URL('../../../data/pos/lexicon.tsv', import.meta.url));
 let lexicon: Map<string, Tag> | null = null;
 
@@ -154,7 +156,11 @@ export function posTags(doc: Doc): Uint8Array {
     const c = w.charCodeAt(0);
     const capital = c >= 65 && c <= 90 && w !== lw;
     let tag: Tag;
-    if (known === undefined) tag = guess(w, lw, initial);
+    if (known === undefined) {
+      tag = guess(w, lw, initial);
+      // An unknown word after "to", a modal or a subject pronoun is a verb ("to employ", "he touts").
+      if (tag === TAG.NOUN && i > 0 && (lower[i - 1] === 'to' || tags[i - 1] === TAG.PRON || (tags[i - 1] === TAG.AUX && MODALS.has(lower[i - 1]!)))) tag = TAG.VERB;
+    }
     // Acronyms are names ("US", "NATO"), even where the lower-cased word is not ("us").
     else if (capital && w.length > 1 && w.length <= 5 && w.toUpperCase() === w && /^[A-Z]+$/.test(w)) tag = TAG.PROPN;
     // A capitalised common word inside a sentence is part of a name ("State Department").

@@ -9,7 +9,7 @@ export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
 /**
  * Whether two claims of a proposition speak of the very same thing closely enough to set one
  * against the other: a dismissal and the claim it answers; contents that say nearly the same
- * words (so a "not" or a denial is what differs); or the same military event (same type,
+ * words (four or more shared, Jaccard ≥ 0.4, so a "not" or a denial is what differs); or the same military event (same type,
  * compatible arguments, one shared) where one side denies it or both say it ended or goes on.
  * A dismissal stands for the claim it answers.
  */
@@ -20,7 +20,7 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const fa = standIn(a, byClaim);
   const fb = standIn(b, byClaim);
   const words = overlap(fa.words, fb.words);
-  if (words.shared >= 3 && words.jaccard >= 0.4) {
+  if (words.shared >= 4 && words.jaccard >= 0.4) {
     // One content quoting the other with words added ("… careless. Not fit!") is not a denial of it:
     // near-identical wording counts only when a stance, not extra words, makes the difference.
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);

@@ -105,7 +105,8 @@ function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
   container ??= blocks[0]?.element.ownerDocument.body ?? null;
   if (headlineAt === start && headline && container) container = commonAncestor(container, headline);
 
-  // Furniture inside the container (flagged by tag or class) unless it holds much of the kept text.
+  // Furniture inside the container (flagged by tag or class) unless it holds much of the kept
+  // text; captions too unless together they do (a gallery's captions are its story).
   const flags = new Map<Element, boolean>();
   const flaggedAncestors = (b: Block): Element[] => {
     const out: Element[] = [];
@@ -116,15 +117,20 @@ function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
     }
     return out;
   };
-  const keptIn = new Map<Element, number>();
+  const keptIn = new Map<Element | string, number>();
+  const add = (key: Element | string, n: number) => keptIn.set(key, (keptIn.get(key) ?? 0) + n);
   let totalKept = 0;
   const window = blocks.slice(start, last + 1);
   const ancestors = window.map(flaggedAncestors);
   window.forEach((b, i) => {
     totalKept += b.keptChars;
-    for (const el of ancestors[i]!) keptIn.set(el, (keptIn.get(el) ?? 0) + b.keptChars);
+    for (const el of ancestors[i]!) {
+      add(el, b.keptChars);
+      if (el.tagName === 'FIGCAPTION') add('captions', b.keptChars);
+    }
   });
-  const furniture = (i: number) => ancestors[i]!.some((el) => (keptIn.get(el) ?? 0) <= WRAPPER_SHARE * totalKept);
+  const small = (key: Element | string) => (keptIn.get(key) ?? 0) <= WRAPPER_SHARE * totalKept;
+  const furniture = (i: number) => ancestors[i]!.some((el) => small(el) && (el.tagName !== 'FIGCAPTION' || small('captions')));
 
   const chosen: Block[] = [];
   window.forEach((b, i) => {

@@ -69,5 +69,5 @@ export function isTrailer(b: Block): boolean {
   const n = b.text.length;
   if (b.linkChars > 0.5 * n) return true;
   if (n < 80 && LABEL.test(b.text)) return true;
-  return n < 400 && (TRAILER.test(b.text) || (BIO_NAME.test(b.text) && BIO_ROLE.test(b.text.slice(0, 160))));
+  return (n < 400 && TRAILER.test(b.text)) || (n < 700 && BIO_NAME.test(b.text) && BIO_ROLE.test(b.text.slice(0, 160)));
 }

@@ -151,6 +151,13 @@ export class Context {
       if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
       // ", however," between a speaker and the cue
       else if (this.words[k] === ',' && k - 2 >= floor && this.tags[k - 1] === TAG.ADV && this.words[k - 2] === ',') k -= 3;
+      // "– published by The Washington Post –" between a speaker and the cue
+      else if (DASHES.has(this.words[k]!) && k - 1 > floor) {
+        let open = k - 1;
+        while (open > floor && open > k - 14 && !DASHES.has(this.words[open]!)) open--;
+        if (!DASHES.has(this.words[open]!) || open === k - 1) break;
+        k = open - 1;
+      }
       else if (this.timeOf[k]! >= 0) {
         const t = this.timeOf[k]!;
         while (k >= floor && this.timeOf[k] === t) k--;

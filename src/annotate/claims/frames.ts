@@ -290,7 +290,8 @@ export class Frames {
       while (open < before && (ctx.isComma(open) || ctx.tags[open] === TAG.CCONJ)) open++;
       for (let k = open + 1; k < before; k++) {
         if (!ctx.isComma(k)) continue;
-        if (ctx.npLeft(k - 1, open) === open && (ctx.startsNp(k + 1) || ctx.tags[k + 1] === TAG.WH || ctx.tags[k + 1] === TAG.ADP) && k - open <= 8) {
+        const opener = ctx.startsNp(k + 1) || ctx.tags[k + 1] === TAG.WH || ctx.tags[k + 1] === TAG.ADP || ctx.lower[k + 1] === 'including';
+        if (ctx.npLeft(k - 1, open) === open && opener && k - open <= 8) {
           d.source = [open, before + 1];
           d.sourceHead = [open, k];
           return true;
@@ -468,7 +469,7 @@ export class Frames {
     // "… are continuing, he said": what follows is another attribution's tail, not this content.
     if (this.attributionTail(start, sl)) return;
     // "said as he entered the talks": no content follows.
-    if (start === from && (frame === 'speech' || frame === 'think') && TEMPORAL.has(lower[start]!)) return;
+    if (start === from && (frame === 'speech' || frame === 'think') && TEMPORAL.has(lower[start]!) && lower[start + 1] !== 'much' && lower[start + 1] !== 'well') return;
     d.rightFrom = start;
     if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
     d.parts.push([start, frame === 'object' ? this.objectEnd(start, sl) : sl]);

@@ -51,6 +51,7 @@ export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
   const { ctx, drafts: all } = draftClaims(doc, model?.vocabulary);
   // Lexicon cues stand on the rules; learned cue words only where the model accepts them.
+
   const drafts = all.filter((d) => !d.entry.learned || (model !== null && model.score(cueFeatures(ctx, d)) > model.threshold));
   cutAtAttachedClauses(ctx, drafts);
   const kept = dropNested(relayVia(ctx, drafts));
@@ -104,12 +105,23 @@ function verbal(ctx: Context, i: number): boolean {
   if (t === TAG.VERB) return true;
   if (t !== TAG.NOUN && t !== TAG.ADJ && t !== TAG.PROPN) return false;
   const p = i > 0 ? ctx.tags[i - 1] : TAG.PUNCT;
-  const n = ctx.tags[i + 1];
   if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
-  // After a name, a noun reading wins unless a clause or object follows — or the class was only
+  // After a name, a noun reading wins unless the verb's company follows — or the class was only
   // guessed from the word's shape ("acknowledges" is no noun).
-  if ((p === TAG.PROPN || p === TAG.NOUN) && !(ctx.lower[i + 1] === 'that' || n === TAG.DET || n === TAG.PRON || n === TAG.PUNCT || !knownWord(ctx.lower[i]!))) return false;
+  if ((p === TAG.PROPN || p === TAG.NOUN) && knownWord(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
   return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
+}
+
+/**
+ * After a noun, is word i a verb? Yes before a that-clause, a determiner or pronoun, and for an
+ * -s form before an infinitive or a noun ("Trump demands accountability", "the campaign plans to");
+ * "Clinton's plans are …" keeps the noun.
+ */
+function verbAfterNoun(ctx: Context, i: number): boolean {
+  const next = ctx.lower[i + 1];
+  const nt = ctx.tags[i + 1];
+  if (next === 'that' || nt === TAG.DET || nt === TAG.PRON) return true;
+  return ctx.lower[i]!.endsWith('s') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET && ctx.tags[i - 2] !== TAG.POSS;
 }
 
 /** Whether token i's line is a title-cased headline ("Trump Urges Supporters to …"). */
@@ -140,15 +152,7 @@ function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
   const pt = p >= 0 ? ctx.tags[p] : TAG.PUNCT;
   if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP) return noun;
   if (pt === TAG.PRON || pt === TAG.AUX || pt === TAG.PART || pt === TAG.ADV || pt === TAG.WH) return verb;
-  if (pt === TAG.PROPN || pt === TAG.NOUN) {
-    // "Trump demands accountability", "the campaign plans to": after a noun, an -s form with an
-    // object, a clause or an infinitive is the verb; "Clinton's plans are …" is the noun.
-    const next = ctx.lower[i + 1];
-    const nt = ctx.tags[i + 1];
-    if (next === 'that' || nt === TAG.DET || nt === TAG.PRON) return verb;
-    if (ctx.lower[i]!.endsWith('s') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET) return verb;
-    return noun;
-  }
+  if (pt === TAG.PROPN || pt === TAG.NOUN) return verbAfterNoun(ctx, i) ? verb : noun;
   return ctx.tags[i] === TAG.NOUN ? noun : verb;
 }
 

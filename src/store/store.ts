@@ -51,11 +51,18 @@ const CHUNK = 400;
  */
 export class Store {
   readonly db: Kysely<Database>;
+  /**
+   * The connection under Kysely, for bulk work that needs prepared statements (the analysis
+   * refresh). Use it only while holding Kysely's connection (`db.connection().execute(…)`), so it
+   * never runs inside another caller's transaction.
+   */
+  readonly sqlite: SQLite.Database;
   readonly path: string;
   readonly pipelineVersion: string;
 
-  private constructor(db: Kysely<Database>, path: string, pipelineVersion: string) {
+  private constructor(db: Kysely<Database>, sqlite: SQLite.Database, path: string, pipelineVersion: string) {
     this.db = db;
+    this.sqlite = sqlite;
     this.path = path;
     this.pipelineVersion = pipelineVersion;
   }
@@ -80,7 +87,7 @@ export class Store {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
       throw new Error(`${path}: database migration ${failed ?? ''} failed (${(error as Error).message ?? String(error)})`);
     }
-    return new Store(db, path, pipelineVersion);
+    return new Store(db, sqlite, path, pipelineVersion);
   }
 
   async close(): Promise<void> {

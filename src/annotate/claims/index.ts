@@ -166,6 +166,7 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
     const last = d.parts[d.parts.length - 1]!;
     let end = last[1];
     for (const o of drafts) if (o !== d && o.boundary >= d.rightFrom && o.boundary < end) end = o.boundary;
+    end = clauseEnd(ctx, d.rightFrom, end);
     // A quote opened right at the start of the content may run on over several sentences.
     if (ctx.opensQuote(d.rightFrom) && end === last[1]) {
       const q = ctx.quotes.list[ctx.quotes.of[d.rightFrom]!]!;
@@ -178,6 +179,26 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
     last[1] = trimEnd(ctx, last[0], end);
     if (last[1] <= last[0]) d.parts.pop();
   }
+}
+
+/** Words that, after a comma, open a clause that reported content usually leaves out. */
+const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
+
+/**
+ * Where reported content after the cue ends: before a trailing clause that hangs on it — a
+ * participle or "which"/"who"/"but"/"while" after a comma, or a semicolon — outside quotes.
+ * (PolNeAR's annotators leave those out about twice as often as they keep them.)
+ */
+function clauseEnd(ctx: Context, from: number, end: number): number {
+  for (let k = from + 2; k < end - 1; k++) {
+    if (ctx.quotes.of[k]! >= 0) continue;
+    const w = ctx.words[k]!;
+    if (w === ';') return k;
+    if (w !== ',') continue;
+    const next = ctx.lower[k + 1]!;
+    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && ctx.tags[k + 1] === TAG.VERB)) return k;
+  }
+  return end;
 }
 
 /** Drop trailing punctuation, keeping a closing quote and what it closes. */

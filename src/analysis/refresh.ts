@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type SQLite from 'better-sqlite3';
 import type { Analysis, Claim } from '../doc/types.js';
 import type { Store } from '../store/store.js';
 import { contradictionOf } from './contradictions.js';
@@ -6,7 +6,6 @@ import { claimFeatures, positionOf, speakerKey, type ClaimFeatures } from './fea
 import type { Member } from './members.js';
 import { bands, DUPLICATE_SIMILARITY, fromBuffer, minhash, similarity, toBuffer } from './minhash.js';
 import { keysOf, matchScore, propositionOf, widen, type PropFeatures } from './propositions.js';
-import { analysisDb, type AnalysisDatabase, type AnalysisTables } from './schema.js';
 import { storyOf } from './stories.js';
 
 export interface RefreshStats {
@@ -18,7 +17,8 @@ export interface RefreshStats {
 
 /** Articles per transaction: small enough that readers are not held up long. */
 const BATCH = 100;
-const IN_CHUNK = 400;
+/** Dirty propositions recomputed per transaction. */
+const RECOMPUTE_BATCH = 500;
 
 const running = new WeakMap<Store, Promise<RefreshStats>>();
 
@@ -27,66 +27,138 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
  * proposition membership and the timeline for articles saved since the last refresh, then the
  * contradictions and stories of every proposition that gained or lost a claim. Incremental and
  * cheap when nothing changed; call it after saving articles (`claimtrail analyze` does, and so
- * should the API after POST /api/articles). Concurrent calls on one store share one run.
+ * does the API after POST /api/articles). Concurrent calls on one store share one run.
+ *
+ * The work is bulk reads and writes of small rows, so it runs on prepared statements of the
+ * store's connection while holding Kysely's connection lock (no other query interleaves).
  */
 export function refreshAnalysis(store: Store): Promise<RefreshStats> {
   const pending = running.get(store);
   if (pending) return pending.then(() => refreshAnalysis(store));
-  const run = doRefresh(analysisDb(store)).finally(() => running.delete(store));
+  const run = store.db
+    .connection()
+    .execute(async () => refreshNow(store.sqlite))
+    .finally(() => running.delete(store));
   running.set(store, run);
   return run;
 }
 
-async function doRefresh(db: Kysely<AnalysisDatabase>): Promise<RefreshStats> {
+interface ArticleRow {
+  seq: number;
+  id: string;
+  text: string;
+  published: string | null;
+  json: string;
+}
+
+function refreshNow(sq: SQLite.Database): RefreshStats {
   const t0 = performance.now();
+  const st = new Statements(sq);
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
-  const state = await db.selectFrom('analysis_state').select('value').where('key', '=', 'articles_seq').executeTakeFirst();
-  let last = Number(state?.value ?? 0);
-  const matcher = new Matcher();
+  let last = Number((st.getState.get('articles_seq') as { value: string } | undefined)?.value ?? 0);
+  const matcher = new Matcher(st);
   for (;;) {
-    const batch = await db
-      .selectFrom('articles')
-      .innerJoin('layers', 'layers.article_id', 'articles.id')
-      .select(['articles.seq', 'articles.id', 'articles.text', 'articles.published', 'layers.json'])
-      .where('articles.seq', '>', last)
-      .orderBy('articles.seq')
-      .limit(BATCH)
-      .execute();
+    const batch = st.nextArticles.all(last, BATCH) as ArticleRow[];
     if (!batch.length) break;
-    await db.transaction().execute(async (trx) => {
-      await matcher.begin(trx);
-      const writes = new Writes();
-      const claimRows = await inChunks(batch.map((r) => r.id), (ids) => trx.selectFrom('claims').select(['seq', 'claim_id', 'article_id']).where('article_id', 'in', ids).execute());
-      await duplicateGroups(trx, batch);
+    sq.transaction(() => {
+      matcher.begin();
+      const writes = new Writes(st);
+      duplicateGroups(st, batch);
       const prepared = batch.map((row) => {
         const layers = JSON.parse(row.json) as Omit<Analysis, 'article'>;
         return prepare({ ...layers, article: { id: row.id, text: row.text, published: row.published } } as Analysis);
       });
-      await matcher.prefetch(trx, prepared.flatMap((p) => [...p.keys.values()].flat()));
+      matcher.prefetch(prepared.flatMap((p) => [...p.keys.values()].flat()));
       for (const p of prepared) {
-        const seqs = new Map(claimRows.filter((c) => c.article_id === p.analysis.article.id).map((c) => [c.claim_id, c.seq]));
+        const seqs = new Map((st.claimsOf.all(p.analysis.article.id) as { seq: number; claim_id: string }[]).map((c) => [c.claim_id, c.seq]));
         addArticle(matcher, writes, p, seqs, stats);
         stats.articles++;
       }
-      await matcher.flush(trx);
-      await writes.flush(trx);
+      matcher.flush();
+      writes.flush();
       last = batch[batch.length - 1]!.seq;
-      await trx
-        .insertInto('analysis_state')
-        .values({ key: 'articles_seq', value: String(last) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(last) }))
-        .execute();
-    });
+      st.setState.run('articles_seq', String(last));
+    })();
   }
-  stats.propositions = await recomputeDirty(db);
+  stats.propositions = recomputeDirty(sq, st);
   stats.ms = performance.now() - t0;
   return stats;
 }
 
-async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(...(await run(items.slice(i, i + IN_CHUNK))));
-  return out;
+/** The statements of one refresh, prepared once. */
+class Statements {
+  readonly getState: SQLite.Statement;
+  readonly setState: SQLite.Statement;
+  readonly nextArticles: SQLite.Statement;
+  readonly claimsOf: SQLite.Statement;
+  readonly bandArticles: SQLite.Statement;
+  readonly signature: SQLite.Statement;
+  readonly insertSignature: SQLite.Statement;
+  readonly insertBand: SQLite.Statement;
+  readonly keyProps: SQLite.Statement;
+  readonly propFeatures: SQLite.Statement;
+  readonly maxProp: SQLite.Statement;
+  readonly insertProp: SQLite.Statement;
+  readonly insertKey: SQLite.Statement;
+  readonly updateFeatures: SQLite.Statement;
+  readonly markDirty: SQLite.Statement;
+  readonly insertClaimProp: SQLite.Statement;
+  readonly itemByKey: SQLite.Statement;
+  readonly maxItem: SQLite.Statement;
+  readonly insertItem: SQLite.Statement;
+  readonly insertItemEntity: SQLite.Statement;
+  readonly insertItemSource: SQLite.Statement;
+  readonly dirtyProps: SQLite.Statement;
+  readonly members: SQLite.Statement;
+  readonly entityName: SQLite.Statement;
+  readonly deleteContradiction: SQLite.Statement;
+  readonly deleteStory: SQLite.Statement;
+  readonly updateProp: SQLite.Statement;
+  readonly deleteProp: SQLite.Statement;
+  readonly insertContradiction: SQLite.Statement;
+  readonly insertStory: SQLite.Statement;
+
+  constructor(sq: SQLite.Database) {
+    this.getState = sq.prepare('select value from analysis_state where key = ?');
+    this.setState = sq.prepare('insert into analysis_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
+    this.nextArticles = sq.prepare('select a.seq, a.id, a.text, a.published, l.json from articles a join layers l on l.article_id = a.id where a.seq > ? order by a.seq limit ?');
+    this.claimsOf = sq.prepare('select seq, claim_id from claims where article_id = ?');
+    this.bandArticles = sq.prepare('select article_id from doc_bands where band = ?').pluck();
+    this.signature = sq.prepare('select minhash, dup_group from doc_signatures where article_id = ?');
+    this.insertSignature = sq.prepare('insert or ignore into doc_signatures (article_id, seq, minhash, dup_group) values (?, ?, ?, ?)');
+    this.insertBand = sq.prepare('insert into doc_bands (band, article_id) values (?, ?)');
+    this.keyProps = sq.prepare('select prop_id from prop_keys where key = ?').pluck();
+    this.propFeatures = sq.prepare('select features from propositions where id = ?').pluck();
+    this.maxProp = sq.prepare('select coalesce(max(id), 0) from propositions').pluck();
+    this.insertProp = sq.prepare("insert into propositions (id, about, features, claims, sources, dirty, search) values (?, '', ?, 0, 0, 1, '')");
+    this.insertKey = sq.prepare('insert into prop_keys (key, prop_id) values (?, ?)');
+    this.updateFeatures = sq.prepare('update propositions set features = ? where id = ?');
+    this.markDirty = sq.prepare('update propositions set dirty = 1 where id = ?');
+    this.insertClaimProp = sq.prepare('insert or ignore into claim_props (claim_seq, article_id, prop_id, position, features) values (?, ?, ?, ?, ?)');
+    this.itemByKey = sq.prepare('select id from timeline_items where key = ?').pluck();
+    this.maxItem = sq.prepare('select coalesce(max(id), 0) from timeline_items').pluck();
+    this.insertItem = sq.prepare('insert into timeline_items (id, key, date, kind, json) values (?, ?, ?, ?, ?)');
+    this.insertItemEntity = sq.prepare('insert into timeline_entities (item_id, entity_id) values (?, ?)');
+    this.insertItemSource = sq.prepare('insert into timeline_sources (item_id, article_id, ref) values (?, ?, ?)');
+    this.dirtyProps = sq.prepare('select id, features from propositions where dirty = 1 order by id limit ?');
+    this.members = sq.prepare(
+      `select cp.position, cp.features, c.claim_id, c.article_id, c.speaker_entity, c.speaker_text, c.stance, c.content,
+              c.content_start, c.content_end, c.said, a.seq, a.published, a.source, ds.dup_group, e.name as speaker_name
+         from claim_props cp
+         join claims c on c.seq = cp.claim_seq
+         join articles a on a.id = c.article_id
+         left join doc_signatures ds on ds.article_id = a.id
+         left join entities e on e.id = c.speaker_entity
+        where cp.prop_id = ?`,
+    );
+    this.entityName = sq.prepare('select name from entities where id = ?').pluck();
+    this.deleteContradiction = sq.prepare('delete from contradictions where prop_id = ?');
+    this.deleteStory = sq.prepare('delete from stories where prop_id = ?');
+    this.updateProp = sq.prepare('update propositions set about = ?, claims = ?, sources = ?, dirty = 0, search = ? where id = ?');
+    this.deleteProp = sq.prepare('delete from propositions where id = ?');
+    this.insertContradiction = sq.prepare('insert into contradictions (prop_id, json, search) values (?, ?, ?)');
+    this.insertStory = sq.prepare('insert into stories (prop_id, json, search) values (?, ?, ?)');
+  }
 }
 
 interface Prepared {
@@ -114,7 +186,7 @@ function addArticle(matcher: Matcher, writes: Writes, p: Prepared, claimSeqs: Ma
     const answered = f.answers ? propOf.get(f.answers) : undefined;
     const prop = answered ?? matcher.assign(f, p.keys.get(c.id)!);
     propOf.set(c.id, prop);
-    writes.claimProps.push({ claim_seq: claimSeq, article_id: id, prop_id: prop, position: positionOf(c.stance, f), features: JSON.stringify(f) });
+    writes.claimProps.push([claimSeq, id, prop, positionOf(c.stance, f), JSON.stringify(f)]);
     stats.claims++;
   }
   writes.addTimeline(p.analysis, propOf, p.features);
@@ -122,27 +194,25 @@ function addArticle(matcher: Matcher, writes: Writes, p: Prepared, claimSeqs: Ma
 
 /**
  * Store each article's MinHash and put it in the group of its most similar stored (or earlier in
- * the batch) near-duplicate, if any: one lookup of all the batch's bands.
+ * the batch) near-duplicate, if any.
  */
-async function duplicateGroups(trx: Transaction<AnalysisDatabase>, batch: readonly { seq: number; id: string; text: string }[]): Promise<void> {
-  const sigs = batch.map((a) => minhash(a.text));
-  const bandsOf = sigs.map(bands);
-  const hits = await inChunks([...new Set(bandsOf.flat())], (chunk) => trx.selectFrom('doc_bands').select(['band', 'article_id']).where('band', 'in', chunk).execute());
-  const byBand = new Map<number, string[]>();
-  for (const h of hits) byBand.set(h.band, [...(byBand.get(h.band) ?? []), h.article_id]);
-  const stored = await inChunks([...new Set(hits.map((h) => h.article_id))], (ids) =>
-    trx.selectFrom('doc_signatures').select(['article_id', 'minhash', 'dup_group']).where('article_id', 'in', ids).execute(),
-  );
-  const known = new Map(stored.map((r) => [r.article_id, { sig: fromBuffer(r.minhash), group: r.dup_group }]));
-  const rows: AnalysisTables['doc_signatures'][] = [];
-  const bandRows: AnalysisTables['doc_bands'][] = [];
-  batch.forEach((a, k) => {
-    const sig = sigs[k]!;
+function duplicateGroups(st: Statements, batch: readonly ArticleRow[]): void {
+  const known = new Map<string, { sig: Uint32Array; group: string } | null>();
+  const lookup = (id: string) => {
+    if (!known.has(id)) {
+      const row = st.signature.get(id) as { minhash: Buffer; dup_group: string } | undefined;
+      known.set(id, row ? { sig: fromBuffer(row.minhash), group: row.dup_group } : null);
+    }
+    return known.get(id)!;
+  };
+  for (const a of batch) {
+    const sig = minhash(a.text);
+    const bandHashes = bands(sig);
     let group = a.id;
     let best = DUPLICATE_SIMILARITY;
-    for (const other of new Set(bandsOf[k]!.flatMap((b) => byBand.get(b) ?? []))) {
-      const o = known.get(other);
-      if (!o || other === a.id) continue;
+    for (const other of new Set(bandHashes.flatMap((b) => st.bandArticles.all(b) as string[]))) {
+      const o = other === a.id ? null : lookup(other);
+      if (!o) continue;
       const s = similarity(sig, o.sig);
       if (s >= best) {
         best = s;
@@ -150,18 +220,14 @@ async function duplicateGroups(trx: Transaction<AnalysisDatabase>, batch: readon
       }
     }
     known.set(a.id, { sig, group });
-    for (const b of bandsOf[k]!) byBand.set(b, [...(byBand.get(b) ?? []), a.id]);
-    rows.push({ article_id: a.id, seq: a.seq, minhash: toBuffer(sig), dup_group: group });
-    for (const band of bandsOf[k]!) bandRows.push({ band, article_id: a.id });
-  });
-  await inChunks(rows, (chunk) => trx.insertInto('doc_signatures').values(chunk).onConflict((oc) => oc.column('article_id').doNothing()).execute());
-  await inChunks(bandRows, (chunk) => trx.insertInto('doc_bands').values(chunk).execute());
+    st.insertSignature.run(a.id, a.seq, toBuffer(sig), group);
+    for (const band of bandHashes) st.insertBand.run(band, a.id);
+  }
 }
 
 /**
  * Finds a claim's proposition through the key index. Keys and proposition features are cached for
- * the length of one refresh and new propositions are written once per batch, so a batch of
- * articles costs a few queries, not several per claim.
+ * the length of one refresh; new propositions and keys are written once per batch.
  */
 class Matcher {
   private readonly keys = new Map<string, number[]>();
@@ -170,22 +236,24 @@ class Matcher {
   private created = new Set<number>();
   private widened = new Set<number>();
   private touched = new Set<number>();
-  private newKeys: { key: string; prop_id: number }[] = [];
+  private newKeys: [string, number][] = [];
+
+  constructor(private readonly st: Statements) {}
 
   /** Start a batch: ids continue from the store's (read inside the batch's transaction). */
-  async begin(trx: Transaction<AnalysisDatabase>): Promise<void> {
-    const row = await trx.selectFrom('propositions').select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
-    this.nextId = Number(row?.m ?? 0) + 1;
+  begin(): void {
+    this.nextId = Number(this.st.maxProp.get()) + 1;
   }
 
-  async prefetch(trx: Transaction<AnalysisDatabase>, keys: string[]): Promise<void> {
-    const missing = [...new Set(keys)].filter((k) => !this.keys.has(k));
-    for (const k of missing) this.keys.set(k, []);
-    const rows = await inChunks(missing, (chunk) => trx.selectFrom('prop_keys').select(['key', 'prop_id']).where('key', 'in', chunk).execute());
-    for (const r of rows) this.keys.get(r.key)!.push(r.prop_id);
-    const ids = [...new Set(keys.flatMap((k) => this.keys.get(k) ?? []))].filter((id) => !this.props.has(id));
-    const props = await inChunks(ids, (chunk) => trx.selectFrom('propositions').select(['id', 'features']).where('id', 'in', chunk).execute());
-    for (const r of props) this.props.set(r.id, JSON.parse(r.features) as PropFeatures);
+  prefetch(keys: readonly string[]): void {
+    for (const k of keys) {
+      if (this.keys.has(k)) continue;
+      const ids = this.st.keyProps.all(k) as number[];
+      this.keys.set(k, ids);
+      for (const id of ids) {
+        if (!this.props.has(id)) this.props.set(id, JSON.parse(this.st.propFeatures.get(id) as string) as PropFeatures);
+      }
+    }
   }
 
   /** The best-matching proposition's id, or a new proposition's (keys must have been prefetched). */
@@ -217,9 +285,9 @@ class Matcher {
     return id;
   }
 
-  private addKeys(id: number, keys: string[]): void {
+  private addKeys(id: number, keys: readonly string[]): void {
     for (const key of keys) {
-      this.newKeys.push({ key, prop_id: id });
+      this.newKeys.push([key, id]);
       const list = this.keys.get(key);
       if (list) list.push(id);
       else this.keys.set(key, [id]);
@@ -227,12 +295,11 @@ class Matcher {
   }
 
   /** Write the batch's new propositions and keys, widened features, and dirty marks. */
-  async flush(trx: Transaction<AnalysisDatabase>): Promise<void> {
-    const created = [...this.created].map((id) => ({ id, about: '', features: JSON.stringify(this.props.get(id)), claims: 0, sources: 0, dirty: 1, search: '' }));
-    await inChunks(created, (rows) => trx.insertInto('propositions').values(rows).execute());
-    await inChunks(this.newKeys, (rows) => trx.insertInto('prop_keys').values(rows).execute());
-    for (const id of this.widened) if (!this.created.has(id)) await trx.updateTable('propositions').set({ features: JSON.stringify(this.props.get(id)) }).where('id', '=', id).execute();
-    await inChunks([...this.touched], (ids) => trx.updateTable('propositions').set({ dirty: 1 }).where('id', 'in', ids).execute());
+  flush(): void {
+    for (const id of this.created) this.st.insertProp.run(id, JSON.stringify(this.props.get(id)));
+    for (const [key, id] of this.newKeys) this.st.insertKey.run(key, id);
+    for (const id of this.widened) if (!this.created.has(id)) this.st.updateFeatures.run(JSON.stringify(this.props.get(id)), id);
+    for (const id of this.touched) this.st.markDirty.run(id);
     this.created = new Set();
     this.widened = new Set();
     this.touched = new Set();
@@ -245,13 +312,15 @@ interface PendingItem {
   kind: string;
   json: string;
   entities: string[];
-  sources: { article_id: string; ref: string }[];
+  sources: [string, string][];
 }
 
 /** Rows of one batch, written together at its end. */
 class Writes {
-  claimProps: AnalysisTables['claim_props'][] = [];
+  claimProps: [number, string, number, number, string][] = [];
   private readonly items = new Map<string, PendingItem>();
+
+  constructor(private readonly st: Statements) {}
 
   /** Dated events and claims of the article as timeline items, merged with the same item from other articles. */
   addTimeline(analysis: Analysis, propOf: Map<string, number>, features: Map<string, ClaimFeatures>): void {
@@ -261,7 +330,7 @@ class Writes {
     const add = (key: string, date: string, kind: string, json: unknown, source: string, entities: string[]) => {
       const item = this.items.get(key) ?? { date, kind, json: JSON.stringify(json), entities, sources: [] };
       this.items.set(key, item);
-      if (!item.sources.some((s) => s.article_id === article)) item.sources.push({ article_id: article, ref: source });
+      if (!item.sources.some(([a]) => a === article)) item.sources.push([article, source]);
     };
     for (const e of analysis.events) {
       if (!e.time || !/^\d{4}/.test(e.time)) continue;
@@ -277,27 +346,18 @@ class Writes {
     }
   }
 
-  async flush(trx: Transaction<AnalysisDatabase>): Promise<void> {
-    await inChunks(this.claimProps, (rows) => trx.insertInto('claim_props').values(rows).onConflict((oc) => oc.column('claim_seq').doNothing()).execute());
-    const keys = [...this.items.keys()];
-    const existing = new Map((await inChunks(keys, (chunk) => trx.selectFrom('timeline_items').select(['id', 'key']).where('key', 'in', chunk).execute())).map((r) => [r.key, r.id]));
-    const row = await trx.selectFrom('timeline_items').select(sql<number>`coalesce(max(id), 0)`.as('m')).executeTakeFirst();
-    let next = Number(row?.m ?? 0) + 1;
-    const items: { id: number; key: string; date: string; kind: string; json: string }[] = [];
-    const entities: AnalysisTables['timeline_entities'][] = [];
-    const sources: AnalysisTables['timeline_sources'][] = [];
+  flush(): void {
+    for (const row of this.claimProps) this.st.insertClaimProp.run(...row);
+    let next = Number(this.st.maxItem.get()) + 1;
     for (const [key, item] of this.items) {
-      let id = existing.get(key);
+      let id = this.st.itemByKey.get(key) as number | undefined;
       if (id === undefined) {
         id = next++;
-        items.push({ id, key, date: item.date, kind: item.kind, json: item.json });
-        for (const entity_id of item.entities) entities.push({ item_id: id, entity_id });
+        this.st.insertItem.run(id, key, item.date, item.kind, item.json);
+        for (const entity of item.entities) this.st.insertItemEntity.run(id, entity);
       }
-      for (const s of item.sources) sources.push({ item_id: id, ...s });
+      for (const [article, ref] of item.sources) this.st.insertItemSource.run(id, article, ref);
     }
-    await inChunks(items, (rows) => trx.insertInto('timeline_items').values(rows).execute());
-    await inChunks(entities, (rows) => trx.insertInto('timeline_entities').values(rows).execute());
-    await inChunks(sources, (rows) => trx.insertInto('timeline_sources').values(rows).execute());
   }
 }
 
@@ -305,113 +365,77 @@ function speakerName(c: Claim, names: Map<string, string>): string | null {
   return (c.speaker?.entity && names.get(c.speaker.entity)) || c.speaker?.text || null;
 }
 
+interface MemberRow {
+  position: number;
+  features: string;
+  claim_id: string;
+  article_id: string;
+  speaker_entity: string | null;
+  speaker_text: string | null;
+  stance: string;
+  content: string;
+  content_start: number;
+  content_end: number;
+  said: string | null;
+  seq: number;
+  published: string | null;
+  source: string | null;
+  dup_group: string | null;
+  speaker_name: string | null;
+}
+
 /** Recompute about, counts, contradiction and story of every proposition marked dirty. */
-async function recomputeDirty(db: Kysely<AnalysisDatabase>): Promise<number> {
+function recomputeDirty(sq: SQLite.Database, st: Statements): number {
   let done = 0;
+  const names = new Map<string, string>();
+  const nameOf = (id: string) => {
+    if (!names.has(id)) names.set(id, (st.entityName.get(id) as string | undefined) ?? id);
+    return names.get(id)!;
+  };
   for (;;) {
-    const ids = (await db.selectFrom('propositions').select('id').where('dirty', '=', 1).orderBy('id').limit(IN_CHUNK).execute()).map((r) => r.id);
-    if (!ids.length) return done;
-    await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('claim_props as cp')
-        .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
-        .innerJoin('articles as a', 'a.id', 'c.article_id')
-        .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
-        .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
-        .select([
-          'cp.prop_id',
-          'cp.position',
-          'cp.features',
-          'c.claim_id',
-          'c.article_id',
-          'c.speaker_entity',
-          'c.speaker_text',
-          'c.stance',
-          'c.content',
-          'c.content_start',
-          'c.content_end',
-          'c.said',
-          'a.seq',
-          'a.published',
-          'a.source',
-          'ds.dup_group',
-          'e.name as speaker_name',
-        ])
-        .where('cp.prop_id', 'in', ids)
-        .execute();
-      const byProp = new Map<number, Member[]>();
-      for (const r of rows) {
-        const list = byProp.get(r.prop_id) ?? [];
-        byProp.set(r.prop_id, list);
-        list.push({
-          article: r.article_id,
-          articleSeq: r.seq,
-          claim: r.claim_id,
-          speaker: r.speaker_name ?? r.speaker_text,
-          speakerKey: r.speaker_entity ?? (r.speaker_text ? `text:${r.speaker_text.toLowerCase()}` : 'article'),
-          stance: r.stance as Member['stance'],
-          content: r.content,
-          contentStart: r.content_start,
-          contentEnd: r.content_end,
-          said: r.said,
-          published: r.published,
-          source: r.source,
-          dupGroup: r.dup_group ?? r.article_id,
-          position: r.position,
-          features: JSON.parse(r.features) as ClaimFeatures,
-        });
-      }
-      const features = new Map(
-        (await trx.selectFrom('propositions').select(['id', 'features']).where('id', 'in', ids).execute()).map((r) => [r.id, JSON.parse(r.features) as PropFeatures]),
-      );
-      const entityIds = [...new Set([...features.values()].flatMap((p) => p.events.flatMap((e) => [e.actor, e.target, e.place])).filter((x): x is string => x !== null))];
-      const names = new Map<string, string>();
-      for (let i = 0; i < entityIds.length; i += IN_CHUNK) {
-        for (const r of await trx.selectFrom('entities').select(['id', 'name']).where('id', 'in', entityIds.slice(i, i + IN_CHUNK)).execute()) names.set(r.id, r.name);
-      }
-      const empty: number[] = [];
-      const updated: { id: number; about: string; features: string; claims: number; sources: number; dirty: number; search: string }[] = [];
-      const contradictions: AnalysisTables['contradictions'][] = [];
-      const stories: AnalysisTables['stories'][] = [];
-      for (const id of ids) {
-        const members = byProp.get(id) ?? [];
+    const dirty = st.dirtyProps.all(RECOMPUTE_BATCH) as { id: number; features: string }[];
+    if (!dirty.length) return done;
+    sq.transaction(() => {
+      for (const { id, features } of dirty) {
+        const members = (st.members.all(id) as MemberRow[]).map(memberOf);
+        st.deleteContradiction.run(id);
+        st.deleteStory.run(id);
         if (!members.length) {
-          empty.push(id);
+          st.deleteProp.run(id);
           continue;
         }
-        const about = aboutOf(features.get(id), members, names);
+        const about = aboutOf(JSON.parse(features) as PropFeatures, members, nameOf);
         // What --about searches; a single claim is found through the claims' own full-text index.
         const search = members.length > 1 ? [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase() : about.toLowerCase();
-        const sources = new Set(members.map((m) => m.dupGroup)).size;
-        updated.push({ id, about, features: JSON.stringify(features.get(id)), claims: members.length, sources, dirty: 0, search });
+        st.updateProp.run(about, members.length, new Set(members.map((m) => m.dupGroup)).size, search, id);
         const x = contradictionOf(id, about, members);
-        if (x) contradictions.push({ prop_id: id, json: JSON.stringify(x), search });
+        if (x) st.insertContradiction.run(id, JSON.stringify(x), search);
         const s = storyOf(id, about, members);
-        if (s) stories.push({ prop_id: id, json: JSON.stringify(s), search });
+        if (s) st.insertStory.run(id, JSON.stringify(s), search);
         done++;
       }
-      await trx.deleteFrom('contradictions').where('prop_id', 'in', ids).execute();
-      await trx.deleteFrom('stories').where('prop_id', 'in', ids).execute();
-      await inChunks(updated, (rows) =>
-        trx
-          .insertInto('propositions')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) => ({
-              about: eb.ref('excluded.about'),
-              claims: eb.ref('excluded.claims'),
-              sources: eb.ref('excluded.sources'),
-              dirty: 0,
-              search: eb.ref('excluded.search'),
-            })),
-          )
-          .execute(),
-      );
-      await inChunks(contradictions, (rows) => trx.insertInto('contradictions').values(rows).execute());
-      await inChunks(stories, (rows) => trx.insertInto('stories').values(rows).execute());
-      if (empty.length) await trx.deleteFrom('propositions').where('id', 'in', empty).execute();
-    });
+    })();
   }
+}
+
+function memberOf(r: MemberRow): Member {
+  return {
+    article: r.article_id,
+    articleSeq: r.seq,
+    claim: r.claim_id,
+    speaker: r.speaker_name ?? r.speaker_text,
+    speakerKey: r.speaker_entity ?? (r.speaker_text ? `text:${r.speaker_text.toLowerCase()}` : 'article'),
+    stance: r.stance as Member['stance'],
+    content: r.content,
+    contentStart: r.content_start,
+    contentEnd: r.content_end,
+    said: r.said,
+    published: r.published,
+    source: r.source,
+    dupGroup: r.dup_group ?? r.article_id,
+    position: r.position,
+    features: JSON.parse(r.features) as ClaimFeatures,
+  };
 }
 
 const PHRASE: Record<string, string> = {
@@ -434,10 +458,10 @@ const PHRASE: Record<string, string> = {
 };
 
 /** A short name for the proposition: its event ("deployment by North Korea in Russia") or its first affirming claim. */
-function aboutOf(p: PropFeatures | undefined, members: readonly Member[], names: Map<string, string>): string {
+function aboutOf(p: PropFeatures | undefined, members: readonly Member[], nameOf: (id: string) => string): string {
   const e = p?.events[0];
   if (e) {
-    const name = (id: string | null) => (id ? (names.get(id) ?? id) : null);
+    const name = (id: string | null) => (id ? nameOf(id) : null);
     const parts = [PHRASE[e.type] ?? e.type, e.actor && `by ${name(e.actor)}`, e.target && `against ${name(e.target)}`, e.place && `in ${name(e.place)}`].filter(Boolean);
     return parts.join(' ');
   }

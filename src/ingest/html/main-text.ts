@@ -120,32 +120,48 @@ function selectParagraphs(blocks: Block[], headline: Element | null): string[] {
   const keptIn = new Map<Element | string, number>();
   const add = (key: Element | string, n: number) => keptIn.set(key, (keptIn.get(key) ?? 0) + n);
   let totalKept = 0;
-  const window = blocks.slice(start, last + 1);
-  const ancestors = window.map(flaggedAncestors);
-  window.forEach((b, i) => {
+  const ancestors = new Map<Block, Element[]>();
+  for (let i = start; i <= last; i++) {
+    const b = blocks[i]!;
+    const flagged = flaggedAncestors(b);
+    ancestors.set(b, flagged);
     totalKept += b.keptChars;
-    for (const el of ancestors[i]!) {
+    for (const el of flagged) {
       add(el, b.keptChars);
       if (el.tagName === 'FIGCAPTION') add('captions', b.keptChars);
     }
-  });
+  }
   const small = (key: Element | string) => (keptIn.get(key) ?? 0) <= WRAPPER_SHARE * totalKept;
-  const furniture = (i: number) => ancestors[i]!.some((el) => small(el) && (el.tagName !== 'FIGCAPTION' || small('captions')));
+  const furniture = (b: Block) =>
+    (ancestors.get(b) ?? flaggedAncestors(b)).some((el) => small(el) && (el.tagName !== 'FIGCAPTION' || small('captions')));
 
+  // Past Readability's last paragraph, the prose that runs on without a break in its container
+  // (a recipe's steps after its ingredient list) — up to the first label, link list or furniture.
+  const runsOn = (b: Block | undefined) =>
+    b !== undefined && !!container?.contains(b.element) && !furniture(b) && !isTrailer(b) && b.linkChars < 0.3 * b.text.length;
+  let end = last;
+  while (!fallback) {
+    const next = blocks[end + 1];
+    if (runsOn(next) && !next!.heading && next!.text.length >= 60) end++;
+    else if (runsOn(next) && next!.heading && runsOn(blocks[end + 2]) && !blocks[end + 2]!.heading && blocks[end + 2]!.text.length >= 60) end += 2;
+    else break;
+  }
+
+  const window = blocks.slice(start, end + 1);
   const chosen: Block[] = [];
-  window.forEach((b, i) => {
+  window.forEach((b) => {
     if (headline && (b.element === headline || headline.contains(b.element))) return;
-    if (furniture(i)) return;
+    if (furniture(b)) return;
     if ((!fallback && isKept(b)) || looksLikeProse(b)) chosen.push(b);
   });
-  while (chosen.length && isTrailer(chosen[chosen.length - 1]!)) chosen.pop();
-  // A heading with nothing under it goes: at the end, or (unless Readability kept it) straight
-  // before a heading as high.
+  // Trailers go from the end, and the headings they leave last.
+  while (chosen.length && (isTrailer(chosen.at(-1)!) || chosen.at(-1)!.heading)) chosen.pop();
+  // A heading Readability did not keep goes when it stands straight before a heading as high.
   return chosen
     .filter((b, i) => {
       if (!b.heading) return true;
       const next = chosen[i + 1];
-      return next !== undefined && (!next.heading || next.heading > b.heading || (!fallback && isKept(b)));
+      return !next!.heading || next!.heading > b.heading || (!fallback && isKept(b));
     })
     .map((b) => b.text);
 }

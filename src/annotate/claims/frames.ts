@@ -67,6 +67,8 @@ const REFER_BACK = new Set(['claims', 'claim', 'allegations', 'allegation', 'acc
 const PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
 const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak', 'talk', 'write', 'tweet', 'post', 'complain', 'remind', 'brief', 'testify', 'joke', 'boast', 'think', 'know', 'worry', 'hear', 'learn', 'explain']);
+/** Prepositions of a short phrase between a speaker and the cue ("Stumpf in an interview said"). */
+const PP_BETWEEN = new Set(['in', 'at', 'on', 'during', 'from', 'with']);
 /** Subordinators of time or reason: after a cue they open no content ("said as he left"). */
 const TEMPORAL = new Set(['as', 'when', 'while', 'after', 'before', 'during', 'because', 'since', 'until']);
 /** Cues whose object is the person addressed, not the content ("…, she told reporters."). */
@@ -200,7 +202,10 @@ export class Frames {
     const leftEnd = speakerFound ? d.source[0] - 1 : i - 1;
     // A quote right before the speaker is the content unless a complement follows the cue.
     const quoteBefore =
-      leftEnd > sf && ctx.words[leftEnd - 1] !== '.' && (ctx.closesQuote(leftEnd) || (ctx.isComma(leftEnd) && ctx.closesQuote(leftEnd - 1)));
+      leftEnd > sf &&
+      ctx.words[leftEnd - 1] !== '.' &&
+      (ctx.closesQuote(leftEnd) || (ctx.isComma(leftEnd) && ctx.closesQuote(leftEnd - 1))) &&
+      !this.isTitle(ctx.quotes.of[ctx.closesQuote(leftEnd) ? leftEnd : leftEnd - 1]!);
     if (inversion && quoteBefore && !this.complementFollows(tail, sl)) return this.left(d, leftEnd, tail, sl);
     // "The museum, Mr. Obama said, would make visitors …": the attribution interrupts its content.
     let after = tail;
@@ -318,6 +323,15 @@ export class Frames {
     if (s < 0) return false;
     // "— claims North Korea initially dismissed as …": the noun refers back; the name speaks.
     if (s < before && REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) s++;
+    // "Stumpf in a televised interview appeared to …": the name before a short phrase speaks.
+    if (s - 2 >= sf && PP_BETWEEN.has(ctx.lower[s - 1]!) && (tags[s - 2] === TAG.PROPN || tags[s - 2] === TAG.PRON) && before - s < 5) {
+      const name = ctx.npLeft(s - 2, sf);
+      if (name >= 0) {
+        d.source = [name, before + 1];
+        d.sourceHead = [name, s - 1];
+        return true;
+      }
+    }
     d.source = [s, before + 1];
     d.sourceHead = d.source;
     return true;
@@ -375,6 +389,20 @@ export class Frames {
     return np > 0 && this.isTail(k + 1, sl);
   }
 
+  /** Is quote q a title ("on “Fox News Sunday,”"): a few words, every one capitalised? */
+  private isTitle(q: number): boolean {
+    const { ctx } = this;
+    const quote = ctx.quotes.list[q]!;
+    let words = 0;
+    for (let k = quote.open + 1; k < quote.close; k++) {
+      if (ctx.isPunct(k)) continue;
+      const c = ctx.words[k]!.charCodeAt(0);
+      if (!(c >= 65 && c <= 90) && !(c >= 48 && c <= 57)) return false;
+      words++;
+    }
+    return words > 0 && words <= 6;
+  }
+
   /** Does another attribution attach at the comma k (", adding …", ", according to …")? */
   private attachedAt(k: number): boolean {
     const next = this.ctx.lower[k + 1];
@@ -411,7 +439,7 @@ export class Frames {
       d.parts.push([first, e + 1]);
     }
     // A split quote: "“…,” he said, “…”" — the second half follows the tail.
-    for (let k = tail; k < sl; k++) {
+    for (let k = tail; k < sl && !(ctx.isVerb(k) && ctx.quotes.of[k]! < 0); k++) {
       if (ctx.opensQuote(k) && ctx.quoteLength(k) > 2 && k > tail && (ctx.isComma(k - 1) || (ctx.tags[k - 1] === TAG.CCONJ && ctx.isComma(k - 2)))) {
         const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
         for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);

@@ -249,23 +249,37 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
 }
 
 /**
- * A direct quote goes on in the sentences after its attribution when they are quotes too
- * ("“…,” he said. “…”"), within the paragraph.
+ * A direct quote goes on in the quoted sentences around its attribution, within the paragraph:
+ * after it ("“…,” he said. “…”") and, for a quote before the cue, before it ("“…” “…,” he said.").
+ * A quoted sentence joins when it has no claim of its own and, after its closing mark, no verb.
  */
 function continueQuote(ctx: Context, d: Draft, all: Draft[]): void {
   const first = d.parts[0]![0];
   if (d.rule !== 'quote-before' && d.rule !== 'quote-after' && !(d.rule === 'clause-before' && ctx.opensQuote(first))) return;
+  const quotedSentence = (k: number): [number, number] | null => {
+    if (!ctx.opensQuote(k)) return null;
+    const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
+    const sentenceEnd = ctx.sentLast(q.close);
+    if (all.some((o) => o.head >= k && o.head < sentenceEnd)) return null;
+    for (let t = q.close + 1; t < sentenceEnd; t++) if (ctx.isVerb(t) && ctx.quotes.of[t]! < 0) return null;
+    return [k, trimEnd(ctx, k, sentenceEnd)];
+  };
   let last = Math.max(d.cue[1], d.parts[d.parts.length - 1]![1], d.source ? d.source[1] : 0);
   const lineEnd = ctx.lineLast(Math.max(0, last - 1));
   for (;;) {
     const k = ctx.sentLast(Math.max(0, last - 1));
-    if (k >= lineEnd || !ctx.opensQuote(k)) return;
-    const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
-    const sentenceEnd = ctx.sentLast(q.close);
-    // The sentence must be only the quote (and its final punctuation), with no claim of its own.
-    if (q.close < sentenceEnd - 2 || all.some((o) => o.head >= k && o.head < sentenceEnd)) return;
-    for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
-    last = q.close + 1;
+    const next = k < lineEnd ? quotedSentence(k) : null;
+    if (!next) break;
+    d.parts.push(next);
+    last = ctx.sentLast(next[1] - 1);
+  }
+  if (d.rule !== 'quote-before') return;
+  for (let start = ctx.sentFirst(d.parts[0]![0]); start > 0 && !ctx.doc.tokens.lineStart[start]; ) {
+    const k = ctx.sentFirst(start - 1);
+    const before = quotedSentence(k);
+    if (!before || before[1] > start) break;
+    d.parts.unshift(before);
+    start = k;
   }
 }
 

@@ -10,7 +10,8 @@ export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
  * Whether two claims of a proposition speak of the very same thing closely enough to set one
  * against the other: a dismissal and the claim it answers; contents that say nearly the same
  * words (four or more shared, Jaccard ≥ 0.4, so a "not" or a denial is what differs); or the same military event (same type,
- * compatible arguments, one shared) where one side denies it or both say it ended or goes on.
+ * compatible arguments, one shared, and the same place or two shared arguments) where one side denies it or both say it
+ * ended or goes on.
  * A dismissal stands for the claim it answers.
  */
 export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): boolean {
@@ -30,7 +31,9 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const predicated = a.features.predicate !== 0 && b.features.predicate !== 0;
   if (!denial && !predicated) return false;
   const countries = { ...fa.countries, ...fb.countries };
-  return fa.events.some((x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0));
+  const samePlace = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || (countries[x] !== undefined && countries[x] === countries[y]));
+  // The same war event: where it happens agrees, or two of who, whom and where are shared.
+  return fa.events.some((x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0 && (samePlace(x.place, y.place) || eventMatch(x, y, countries) >= 2 / 3)));
 }
 
 function answers(a: Member, b: Member): boolean {

@@ -1,8 +1,8 @@
 import { claimKey, linked, TRUTH_STANCES } from './links.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
-/** Stances that mark a stage of a claim's life: reported, denied, confirmed. */
-const LIFECYCLE = new Set(['assert', 'deny', 'confirm']);
+/** A report and its confirmation: the one change of stance that keeps the direction. */
+const CONFIRMATION = new Set(['assert', 'confirm']);
 
 export interface StoryStep extends ClaimRef {
   /** The date the step is placed at: when said, else inferred (see orderSteps), or null. */
@@ -31,7 +31,8 @@ export function storyOf(propId: number, about: string, all: readonly Member[]): 
     for (let j = i + 1; j < members.length; j++) {
       const a = members[i]!;
       const b = members[j]!;
-      if (a.position === b.position && (a.stance === b.stance || !LIFECYCLE.has(a.stance) || !LIFECYCLE.has(b.stance))) continue;
+      // Same direction: a story only when a report is confirmed (assert, then confirm).
+      if (a.position === b.position && !(CONFIRMATION.has(a.stance) && CONFIRMATION.has(b.stance) && a.stance !== b.stance)) continue;
       // One speaker's claims make a story only as a change of mind over time (other articles,
       // other dates, "initially" … "now"), not as two pieces of one statement.
       if (a.speakerKey === b.speakerKey && (a.position === b.position || (a.article === b.article && !apart(a, b)))) continue;

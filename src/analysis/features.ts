@@ -127,8 +127,11 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     }
     // "ended" and "continue" speak of an event only when the content names one.
     if (ends !== goesOn && sigs.length) predicate = ends ? 1 : -1;
-    const bare = sigs.length === 0 && raw.length <= 6 && raw.every((w) => FALSE.has(w) || SAYING.has(w) || STOP.has(w) || w.length <= 2 || w === 'as');
-    const dismissal = bare && (raw.some((w) => FALSE.has(w)) || (c.stance === 'deny' && raw.some((w) => SAYING.has(w))));
+    // A dismissal is bare: its content, or the opening clause of a quotation ("It's nonsense,"
+    // he said …), holds nothing but words judging something said.
+    const opening = wordsOf(masked.split(/[,.;:!?”"]|''/).find((part) => /[\p{L}]/u.test(part)) ?? '');
+    const bare = sigs.length === 0 && opening.length <= 6 && opening.every((w) => FALSE.has(w) || SAYING.has(w) || STOP.has(w) || w.length <= 2 || w === 'as');
+    const dismissal = bare && (opening.some((w) => FALSE.has(w)) || (c.stance === 'deny' && opening.some((w) => SAYING.has(w))));
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,

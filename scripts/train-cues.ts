@@ -1,16 +1,18 @@
 /**
  * Trains the cue model (src/annotate/claims/model.ts) on PolNeAR train and writes
  * data/cues/model.json: an averaged perceptron over the claims the rules read, labelled by
- * whether PolNeAR annotates an attribution with that cue (and an overlapping content). Also
- * learns the cue words the hand-written lexicon lacks. The data is read from ../shared at build
- * time and never shipped; only weights and words are.
+ * whether PolNeAR annotates an attribution whose content overlaps the claim's by at least 0.3
+ * (shared ÷ union characters, as the eval matches). Also learns the cue words the
+ * hand-written lexicon lacks, and the two thresholds (lexicon cues, learned words) that maximise
+ * F1 on a held-out tenth of the articles. The data is read from ../shared at build time and never
+ * shipped; only weights and words are.
  *
  *   npx tsx scripts/train-cues.ts [--epochs 8] [--min-count 2] [--min-rate 0.15]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/annotate/index.js';
-import { draftClaims } from '../src/annotate/claims/index.js';
+import { readClaims } from '../src/annotate/claims/index.js';
 import { LIGHT_VERBS } from '../src/annotate/claims/frames.js';
 import { cueLexicon } from '../src/annotate/claims/lexicon.js';
 import { cueFeatures, MODEL_FILE, type CueModelFile } from '../src/annotate/claims/model.js';
@@ -83,21 +85,32 @@ const vocabulary = [...cueCount]
   .sort();
 console.log(`${vocabulary.length} learned cue words`);
 
-// 2. Examples: every draft the rules read, positive when a gold attribution shares its cue and content.
-const overlap = (a: Ranges, b: Ranges) => a.some(([s1, e1]) => b.some(([s2, e2]) => s1 < e2 && s2 < e1));
+// 2. Examples: every claim the rules read, positive when a gold attribution's content overlaps
+//    its content by 0.3 or more.
+const size = (r: Ranges) => r.reduce((n, [a, b]) => n + b - a, 0);
+const shared = (a: Ranges, b: Ranges) => {
+  let n = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return n;
+};
+const iou = (a: Ranges, b: Ranges) => {
+  const n = shared(a, b);
+  return n ? n / (size(a) + size(b) - n) : 0;
+};
 const vocab = new Set(vocabulary);
 const examples: { x: string[]; y: number; fold: number; learned: boolean }[] = [];
+const goldPerFold = new Array<number>(10).fill(0);
 docs.forEach(({ doc, gold }, k) => {
-  const { ctx, drafts } = draftClaims(doc, vocab);
+  const { ctx, drafts } = readClaims(doc, vocab);
   const { start, end } = doc.tokens;
+  goldPerFold[k % 10]! += gold.filter((g) => g.contents[0]!.length).length;
   for (const d of drafts) {
-    const cue: Ranges = [[start[d.cue[0]]!, end[d.cue[1] - 1]!]];
     const content: Ranges = d.parts.map(([a, b]) => [start[a]!, end[b - 1]!]);
-    const y = gold.some((g) => overlap(cue, g.cues) && g.contents.some((c) => overlap(content, c))) ? 1 : -1;
+    const y = gold.some((g) => g.contents.some((c) => iou(content, c) >= 0.3)) ? 1 : -1;
     examples.push({ x: cueFeatures(ctx, d), y, fold: k % 10, learned: d.entry.learned === true });
   }
 });
-console.log(`${examples.length} drafts, ${examples.filter((e) => e.y > 0).length} positive`);
+console.log(`${examples.length} claims read, ${examples.filter((e) => e.y > 0).length} positive`);
 
 /** Averaged perceptron; returns averaged weights. */
 function train(data: typeof examples): Map<string, number> {
@@ -137,27 +150,34 @@ function train(data: typeof examples): Map<string, number> {
   return avg;
 }
 
-// 3. Threshold for learned cue words (lexicon cues stand on the rules): the one that maximises
-//    F1 of their kept drafts on a held-out tenth of the articles; then train on all.
+// 3. Thresholds: the pair (lexicon cues, learned words) that maximises F1 against all gold
+//    attributions of a held-out tenth of the articles; then train on all.
 const held = train(examples.filter((e) => e.fold !== 0));
-const scored = examples.filter((e) => e.fold === 0 && e.learned).map((e) => ({ s: e.x.reduce((n, f) => n + (held.get(f) ?? 0), 0), y: e.y }));
-const positives = scored.filter((e) => e.y > 0).length;
+const scored = examples.filter((e) => e.fold === 0).map((e) => ({ s: e.x.reduce((n, f) => n + (held.get(f) ?? 0), 0), y: e.y, learned: e.learned }));
+const gold0 = goldPerFold[0]!;
 let threshold = 0;
+let lexiconThreshold = 0;
 let bestF1 = -1;
-for (let t = -3; t <= 3; t += 0.1) {
-  const kept = scored.filter((e) => e.s > t);
-  const tp = kept.filter((e) => e.y > 0).length;
-  const p = kept.length ? tp / kept.length : 0;
-  const r = positives ? tp / positives : 0;
-  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
-  if (f1 > bestF1) [bestF1, threshold] = [f1, Math.round(t * 100) / 100];
+for (let tl = -30; tl <= 2; tl += 0.5) {
+  for (let tv = -10; tv <= 4; tv += 0.5) {
+    let kept = 0;
+    let tp = 0;
+    for (const e of scored) {
+      if (e.s <= (e.learned ? tv : tl)) continue;
+      kept++;
+      if (e.y > 0) tp++;
+    }
+    const f1 = (2 * tp) / (kept + gold0);
+    if (f1 > bestF1) [bestF1, threshold, lexiconThreshold] = [f1, tv, tl];
+  }
 }
-console.log(`held-out F1 of learned-word drafts ${bestF1.toFixed(3)} at threshold ${threshold} (${scored.length} drafts, ${positives} positive)`);
+console.log(`held-out F1 ${bestF1.toFixed(3)} (claims with content ≥ 0.3) at thresholds: lexicon ${lexiconThreshold}, learned ${threshold}`);
 
 const weights = train(examples);
 const file: CueModelFile = {
-  about: `averaged perceptron, ${EPOCHS} epochs, on ${examples.length} drafts of ${docs.length} PolNeAR train articles (scripts/train-cues.ts)`,
+  about: `averaged perceptron, ${EPOCHS} epochs, on ${examples.length} claims read in ${docs.length} PolNeAR train articles (scripts/train-cues.ts)`,
   threshold,
+  lexiconThreshold,
   vocabulary,
   weights: Object.fromEntries([...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
 };

@@ -5,7 +5,7 @@ import { knownWord, TAG } from '../pos/tags.js';
 import { Context } from './context.js';
 import { Frames, LIGHT_VERBS, type Candidate, type Draft, type Range } from './frames.js';
 import type { CueEntry } from './lexicon.js';
-import { CueModel, cueFeatures } from './model.js';
+import { CueModel } from './model.js';
 import { SpeakerResolver } from './speaker.js';
 import { stanceOf } from './stance.js';
 
@@ -16,47 +16,51 @@ const VAGUE_TIME = /_REF$/;
 /** Quotes longer than this many tokens are speech: cues inside them belong to the quoted speaker. */
 const SPEECH_QUOTE = 5;
 
-/** The claims layer: who said what, how, when and through whom. */
-export function createClaims(model: CueModel | null = CueModel.load()): Component {
+/**
+ * The claims layer: who said what, how, when and through whom. Uses the shipped cue model unless
+ * given one (null: rules only); the model is read when the layer first runs.
+ */
+export function createClaims(model?: CueModel | null): Component {
+  let loaded: CueModel | null | undefined = model;
   return {
     name: 'claims',
     requires: ['entities', 'times'],
     run(doc: Doc) {
-      doc.claims = findClaims(doc, model);
+      if (loaded === undefined) loaded = CueModel.load();
+      doc.claims = findClaims(doc, loaded);
     },
   };
 }
 
-/** What the rules read in a doc before the cue model decides: for claims and for training. */
+/** The claims the rules read in a doc, before the cue model judges them: for claims and for training. */
 export interface Drafts {
   ctx: Context;
   drafts: Draft[];
 }
 
-/** Every claim the rules can read in a doc: lexicon cues, and the model's learned cue words. */
-export function draftClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
+/**
+ * Every claim the rules read in a doc — lexicon cues and the model's learned cue words — made
+ * whole: contents cut where attached clauses begin, relays made `via`, nested cues dropped,
+ * quotes joined with the quoted sentences around them.
+ */
+export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
   const ctx = new Context(doc);
   const frames = new Frames(ctx);
   for (const c of candidates(ctx, vocabulary)) frames.analyze(c);
-  return { ctx, drafts: [...frames.all] };
+  const drafts = [...frames.all];
+  cutAtAttachedClauses(ctx, drafts);
+  const kept = dropNested(relayVia(ctx, drafts));
+  for (const d of kept) continueQuote(ctx, d, kept);
+  return { ctx, drafts: kept };
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
-/**
- * The claims of a doc: the rules' drafts (those of learned cue words where the cue model accepts
- * them), contents cut where attached clauses begin, nested cues dropped, relays made `via`.
- */
+/** The claims of a doc: what the rules read, kept where the cue model agrees (lexicon cues only without a model). */
 export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
-  const { ctx, drafts: all } = draftClaims(doc, model?.vocabulary);
-  // Lexicon cues stand on the rules; learned cue words only where the model accepts them.
-
-  const drafts = all.filter((d) => !d.entry.learned || (model !== null && model.score(cueFeatures(ctx, d)) > model.threshold));
-  cutAtAttachedClauses(ctx, drafts);
-  const kept = dropNested(relayVia(ctx, drafts));
-  for (const d of kept) continueQuote(ctx, d, kept);
-  return assemble(ctx, kept);
+  const { ctx, drafts } = readClaims(doc, model?.vocabulary);
+  return assemble(ctx, model ? drafts.filter((d) => model.accepts(ctx, d)) : drafts.filter((d) => !d.entry.learned));
 }
 
 /**

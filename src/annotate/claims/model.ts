@@ -14,8 +14,10 @@ import type { Draft } from './frames.js';
 export interface CueModelFile {
   /** What the model was trained on, for the record. */
   about: string;
-  /** Drafts of learned cue words scoring above this are kept. */
+  /** Claims of learned cue words scoring above this are kept. */
   threshold: number;
+  /** Claims of lexicon cues scoring above this are kept. */
+  lexiconThreshold: number;
   /** Cue words learned from training data beyond data/cues/cues.tsv. */
   vocabulary: string[];
   weights: Record<string, number>;
@@ -27,11 +29,18 @@ export class CueModel {
   readonly vocabulary: ReadonlySet<string>;
   private readonly weights: Map<string, number>;
   readonly threshold: number;
+  readonly lexiconThreshold: number;
 
   constructor(file: CueModelFile) {
     this.vocabulary = new Set(file.vocabulary);
     this.weights = new Map(Object.entries(file.weights));
     this.threshold = file.threshold;
+    this.lexiconThreshold = file.lexiconThreshold;
+  }
+
+  /** Whether a claim the rules read is kept: its score against the threshold for its kind of cue. */
+  accepts(ctx: Context, d: Draft): boolean {
+    return this.score(cueFeatures(ctx, d)) > (d.entry.learned ? this.threshold : this.lexiconThreshold);
   }
 
   /** The shipped model, or null when none has been trained. */
@@ -43,7 +52,9 @@ export class CueModel {
     } catch (e) {
       throw new Error(`${path}: not a cue model (${(e as Error).message})`);
     }
-    if (typeof file.threshold !== 'number' || !Array.isArray(file.vocabulary) || typeof file.weights !== 'object') throw new Error(`${path}: not a cue model (threshold, vocabulary, weights expected)`);
+    if (typeof file.threshold !== 'number' || typeof file.lexiconThreshold !== 'number' || !Array.isArray(file.vocabulary) || typeof file.weights !== 'object') {
+      throw new Error(`${path}: not a cue model (threshold, lexiconThreshold, vocabulary, weights expected)`);
+    }
     return new CueModel(file);
   }
 

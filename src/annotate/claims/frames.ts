@@ -12,7 +12,6 @@ export type RuleName =
   | 'interrupted'
   | 'complement'
   | 'quote-after'
-  | 'object'
   | 'participial'
   | 'infinitive'
   | 'coordinated'
@@ -87,7 +86,7 @@ export interface Candidate {
 
 /** Words that open a line "Word: …" without naming a speaker. */
 const NOT_SPEAKERS = new Set(
-  'update updated clarification correction note photo photos source sources related read watch video image images correction disclosure warning editor editors credit credits caption file advertisement ad sponsored listen see more also breaking exclusive analysis opinion q a question answer transcript full text contact email follow subscribe'.split(' '),
+  'update updated clarification note photo photos source sources related read watch video image images correction disclosure warning editor editors credit credits caption file advertisement ad sponsored listen see more also breaking exclusive analysis opinion q a question answer transcript full text contact email follow subscribe'.split(' '),
 );
 
 /** Builds drafts from cue candidates. One instance per doc. */
@@ -151,7 +150,7 @@ export class Frames {
       d.inherits = true;
       d.boundary = lower[before] === 'and' && before > sf && ctx.isComma(before - 1) ? before - 1 : before;
       this.right(d, cueEnd, sl);
-      return d;
+      return d.parts.length ? d : null;
     }
     // Coordinated verb: "praised the soldiers and announced plans" shares the subject.
     if (before >= sf && (lower[before] === 'and' || lower[before] === 'but' || lower[before] === 'yet') && this.verbBefore(before, sf)) {
@@ -162,7 +161,7 @@ export class Frames {
       const verb = this.nearestVerb(before, sf);
       if (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) d.boundary = before > sf && ctx.isComma(before - 1) ? before - 1 : before;
       this.right(d, cueEnd, sl);
-      return d;
+      return d.parts.length ? d : null;
     }
     if (w.endsWith('ing') && before >= sf && ctx.isVerb(before) && !BE.has(lower[before]!)) return null;
     // An infinitive shares the subject of the verb it depends on ("took to Twitter to accuse …").
@@ -253,7 +252,7 @@ export class Frames {
   /** Index of a form of "be" right before the cue (adverbs skipped), or −1. */
   private auxBefore(i: number, sf: number): number {
     let k = i - 1;
-    while (k >= sf && (this.ctx.tags[k] === TAG.ADV || this.ctx.lower[k] === 'not' || this.ctx.lower[k] === "n't")) k--;
+    while (k >= sf && (this.ctx.tags[k] === TAG.ADV || this.ctx.tags[k] === TAG.PART)) k--;
     return k >= sf && BE.has(this.ctx.lower[k]!) ? k : -1;
   }
 

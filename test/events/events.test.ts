@@ -55,6 +55,13 @@ describe('event extraction', () => {
     expect(only('The senator sent a letter to Ukraine and signed copies of her book.')).toEqual([]);
   });
 
+  it('leaves the everyday senses of war words alone', () => {
+    expect(only('The senator opposes the death penalty and vowed to combat this narrative about the war.')).toEqual([]);
+    expect(only('Republicans seized on the memo as a political weapon.')).toEqual([]);
+    expect(only('Spending has since exploded to record levels.')).toEqual([]);
+    expect(only('Troops returned fire in response to attacks on the base.').map((e) => e.type)).toEqual(['attack']);
+  });
+
   it('reads a passive with its agent, and negation as denied', () => {
     const [killed] = only('Two Russian pilots were killed by Ukrainian drones near Kursk.', { quantities: [{ text: 'Two', value: 2, unit: 'Russian pilots' }] });
     expect(killed).toMatchObject({ type: 'kill', actor: 'Q212', target: 'Q159', place: 'kursk', quantity: 2, status: 'asserted' });

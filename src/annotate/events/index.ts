@@ -90,11 +90,16 @@ export function extractEvents(doc: Doc): Event[] {
 
 /** Determiners before a participle make it an adjective naming an event told elsewhere ("the captured soldiers"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'their', 'its', 'his', 'her']);
+const VERB_SLOT = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'might', 'may']);
+const NOUN_FOLLOWERS = new Set(['on', 'in', 'of', 'by', 'against', 'at', 'from', 'and', 'or', ',', '.', ';', ':', 'that', 'which']);
 
 function fires(doc: Doc, rule: TriggerRule, i: number, s: number, conflict: Int8Array): boolean {
   const { lower, count } = doc.tokens;
   const sentence = doc.sentences[s]!;
   if (rule.pos === 'verb' && i > sentence.first && DETERMINERS.has(lower[i - 1]!)) return false;
+  // "to combat the narrative", "would battle it": a noun's form used as a verb (but "in response
+  // to attacks on …" keeps its noun).
+  if (rule.pos === 'noun' && i > sentence.first && VERB_SLOT.has(lower[i - 1]!) && !(lower[i - 1] === 'to' && NOUN_FOLLOWERS.has(lower[i + 1] ?? '.'))) return false;
   if (rule.before && !(i > sentence.first && rule.before.has(lower[i - 1]!))) return false;
   if (rule.object && !near(lower, rule.object, i, sentence.first, sentence.last)) return false;
   if (rule.not) for (let k = i + 1; k < Math.min(count, sentence.last, i + 4); k++) if (rule.not.has(lower[k]!)) return false;

@@ -55,7 +55,8 @@ const SPECS: Spec[] = [
   ['deploy', 'verb', 'send sends sent sending dispatch dispatches dispatched dispatching commit commits committed committing station stations stationed', { object: FORCES }],
   ['deploy', 'noun', 'deployment deployments redeployment', { conflict: true }],
 
-  ['attack', 'verb', 'bombed bombard bombarded bombarding shelled invaded ambushed detonated detonate detonating exploded explode explodes', {}],
+  ['attack', 'verb', 'bombed bombard bombarded bombarding shelled invaded ambushed detonated detonate detonating', {}],
+  ['attack', 'verb', 'exploded explode explodes', { conflict: true }],
   ['attack', 'verb', 'attack attacks attacked attacking strike strikes struck striking assault assaulted assaulting raid raided raiding ambush shoot shooting invade invades invading fired', { conflict: true, not: EVERYDAY_OBJECTS }],
   ['attack', 'noun', 'airstrike airstrikes air-strike air-strikes bombing bombings bombardment shelling incursion explosion explosions blast blasts detonation gunfire assassination assassinations massacre', {}],
   ['attack', 'noun', 'attack attacks assault assaults raid raids strike strikes invasion shooting shootings ambush', { conflict: true }],
@@ -65,11 +66,11 @@ const SPECS: Spec[] = [
   ['military_operation', 'noun', 'campaign', { before: words('military bombing air aerial counterinsurgency') }],
   ['military_operation', 'verb', 'fight fights fought liberate liberated liberating clashed', { conflict: true }],
 
-  ['capture', 'verb', 'capture captures captured capturing seize seized seizes seizing overran overrun occupy occupies', { conflict: true }],
+  ['capture', 'verb', 'capture captures captured capturing seize seized seizes seizing overran overrun occupy occupies', { conflict: true, not: words('on upon imagination attention') }],
   ['capture', 'noun', 'capture seizure', { conflict: true }],
 
   ['kill', 'verb', 'kill kills killed killing slain slew murdered murder assassinated executed die dies died dying', { not: EVERYDAY_OBJECTS }],
-  ['kill', 'noun', 'killing killings deaths death dead fatalities slaying', {}],
+  ['kill', 'noun', 'killing killings deaths death dead fatalities slaying', { not: words('row penalty penalties threat threats sentence sentences certificate tax panel panels') }],
 
   ['injure', 'verb', 'injure injures injured injuring wound wounded wounding', {}],
   ['injure', 'noun', 'injuries injury', {}],

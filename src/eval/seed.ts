@@ -130,9 +130,12 @@ export async function run(args: string[]): Promise<void> {
 
   // claims, matched one-to-one: content first, then the best speaker
   const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
+  const byId = new Map(analysis.entities.map((e) => [e.id, e]));
+  // The speaker "names" the gold entity when it resolves to an entity called so, by its canonical name or in the text.
   const speakerOk = (c: Claim, g: GoldClaim) => {
-    const entityName = c.speaker?.entity ? names.get(c.speaker.entity) : undefined;
-    return (entityName !== undefined && fold(entityName) === fold(g.speaker)) || has(c.speaker?.text, g.speaker);
+    const e = c.speaker?.entity ? byId.get(c.speaker.entity) : undefined;
+    const named = e !== undefined && (fold(e.name) === fold(g.speaker) || e.mentions.some((m) => fold(m.text) === fold(g.speaker)));
+    return named || has(c.speaker?.text, g.speaker);
   };
   const used = new Set<Claim>();
   const matched = new Map<string, Claim>();

@@ -376,6 +376,7 @@ export class Frames {
   /** Is [start, sl) only "speaker cue" closing the sentence ("he said.", "said the minister.")? */
   private attributionTail(start: number, sl: number): boolean {
     const { ctx } = this;
+    if (start === 0 || !ctx.isComma(start - 1)) return false;
     let k = start;
     const np = ctx.startsNp(k) ? ctx.npRight(k, sl, false) : -1;
     if (np > 0 && np - k <= 4) k = np;

@@ -300,7 +300,8 @@ function assemble(ctx: Context, drafts: Draft[]): Claim[] {
     else if (d.source && d.sourceHead) {
       const entity = resolver.resolve(d.sourceHead, d.antecedent);
       speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
-      resolver.remember({ entity, head: ctx.lower[d.sourceHead[1] - 1]!, token: d.head });
+      const head = ctx.lower[d.sourceHead[1] - 1]!;
+      resolver.remember({ entity, head, token: d.head, spokesperson: SpeakerResolver.speaksFor(head) });
     }
     if (d.inherits && speaker) {
       const entity = doc.entities.find((e) => e.id === speaker!.entity) ?? null;
@@ -327,7 +328,7 @@ function assemble(ctx: Context, drafts: Draft[]): Claim[] {
       cue: { ...cue, lemma: stanceEntry.lemma },
       content,
       kind: kindOf(ctx, d),
-      stance: stanceOf(stanceEntry, contentText),
+      stance: stanceOf(stanceEntry, cue.text, contentText),
       said,
       via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.resolve(d.via, null)?.id ?? null } : null,
       explain: { rule: d.rule, detail: `${stanceEntry.lemma} (${d.entry.noun ? 'noun' : d.entry.frame}${d.stanceEntry ? `, after ${d.entry.lemma}` : ''})` },

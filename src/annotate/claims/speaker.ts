@@ -16,6 +16,8 @@ export interface Said {
   entity: Entity | null;
   head: string;
   token: number;
+  /** The speaker was someone unnamed speaking for an organisation ("a spokesperson"). */
+  spokesperson?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export class SpeakerResolver {
     const last = ctx.lower[range[1] - 1]!;
     const before = from;
     if (range[1] - range[0] === 1) {
-      if (PERSONAL.has(last)) return this.recent(before, (e) => e.type === 'PERSON');
+      if (PERSONAL.has(last)) return this.spokesperson(before) ?? this.recent(before, (e) => e.type === 'PERSON');
       if (NEUTER.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
       if (PLURAL.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     }
@@ -63,6 +65,19 @@ export class SpeakerResolver {
       }
     }
     return null;
+  }
+
+  /** "A spokesperson said … She added …": the organisation of an unnamed speaker just before. */
+  private spokesperson(before: number): Entity | null {
+    const h = this.history[this.history.length - 1];
+    if (!h || !h.spokesperson) return null;
+    const sentence = this.ctx.sentence[this.ctx.doc.tokenAt(before)] ?? 0;
+    return sentence - this.ctx.sentence[h.token]! <= 2 ? h.entity : null;
+  }
+
+  /** Whether a speaker's head word is someone speaking for an organisation ("spokesperson"). */
+  static speaksFor(head: string): boolean {
+    return SPOKESPEOPLE.has(head);
   }
 
   /** The mention naming the speaker: the one ending last (the head of "Ukraine's General Staff"). */

@@ -9,10 +9,11 @@ const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promi
 /**
  * The stance of a claim: the cue's own stance from the lexicon, refined by the content where
  * the cue is neutral — modal "should"/"must" make a demand, a question mark a question, an
- * announced plan a promise; "asked … to" is a request, "asked whether" a question.
+ * announced plan a promise; "asked … to" and "called on/for" are requests, "asked whether" a question.
  */
-export function stanceOf(entry: CueEntry, content: string): Stance {
+export function stanceOf(entry: CueEntry, cue: string, content: string): Stance {
   const base = entry.stance;
+  if (entry.lemma === 'call' && /\b(?:on|for|upon)$/i.test(cue)) return 'demand';
   if (entry.lemma === 'ask') return /^\W*(?:whether|if|what|why|how|when|where|who|which)\b/i.test(content) || content.trimEnd().endsWith('?') ? 'question' : /\bto \w+/.test(content.slice(0, 60)) ? 'demand' : 'question';
   if (base !== 'assert') return base;
   if (PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return 'promise';

@@ -1,0 +1,234 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../src/annotate/claims/index.js';
+import { parseCues } from '../../src/annotate/claims/lexicon.js';
+import { CueModel } from '../../src/annotate/claims/model.js';
+import { Doc } from '../../src/doc/doc.js';
+import type { Claim, Entity, EntityType, TimeExpression } from '../../src/doc/types.js';
+
+interface EntitySpec {
+  id: string;
+  type: EntityType;
+  /** Texts of its mentions; every occurrence in the text becomes a mention. */
+  mentions: string[];
+}
+
+/** A doc whose entity and time layers are filled by hand, so claims are tested on their own. */
+function docOf(text: string, entities: EntitySpec[] = [], times: { text: string; value: string }[] = []): Doc {
+  const doc = new Doc({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  const occurrences = (needle: string) => {
+    const out: number[] = [];
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push(at);
+    return out;
+  };
+  doc.entities = entities.map(
+    (e): Entity => ({
+      id: e.id,
+      name: e.mentions[0]!,
+      type: e.type,
+      subtype: null,
+      kb: null,
+      mentions: e.mentions.flatMap((m) => occurrences(m).map((start) => ({ start, end: start + m.length, text: m }))),
+    }),
+  );
+  doc.entitiesChanged();
+  doc.times = times.flatMap((t) => occurrences(t.text).map((start): TimeExpression => ({ start, end: start + t.text.length, text: t.text, value: t.value, type: 'DATE' })));
+  return doc;
+}
+
+const rulesOnly = (doc: Doc) => findClaims(doc, null);
+const parts = (c: Claim) => (c.content.parts ?? [c.content]).map((p) => p.text);
+const byCue = (claims: Claim[], cue: string) => {
+  const c = claims.find((x) => x.cue?.text.includes(cue));
+  if (!c) throw new Error(`no claim with cue "${cue}" among: ${claims.map((x) => x.cue?.text).join(', ')}`);
+  return c;
+};
+
+/** Every span of every claim is exactly the text it points at. */
+function expectExactSpans(doc: Doc, claims: Claim[]): void {
+  for (const c of claims) {
+    for (const s of [c.speaker, c.cue, c.content, c.via, ...(c.content.parts ?? [])]) {
+      if (s) expect(doc.text.slice(s.start, s.end)).toBe(s.text);
+    }
+  }
+}
+
+describe('direct quotes', () => {
+  it('reads a curly quote before its speaker, with the date the cue gives', () => {
+    const doc = docOf('“The bridge will reopen next week,” the governor said on Tuesday.', [], [{ text: 'Tuesday', value: '2025-04-22' }]);
+    const [c, ...rest] = rulesOnly(doc);
+    expect(rest).toHaveLength(0);
+    expect(c).toMatchObject({ kind: 'direct', stance: 'assert', said: '2025-04-22', explain: { rule: 'quote-before' } });
+    expect(c!.content.text).toBe('“The bridge will reopen next week,”');
+    expect(c!.speaker?.text).toBe('the governor');
+    expect(c!.cue).toMatchObject({ text: 'said', lemma: 'say' });
+    expectExactSpans(doc, [c!]);
+  });
+
+  it('joins a quote split by its cue and the quoted sentence after it into one claim', () => {
+    const doc = docOf('“We held the line,” Colonel Petrenko said, “and we will hold it again.” “Nobody retreated.”', [
+      { id: 'p1', type: 'PERSON', mentions: ['Petrenko'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(parts(claims[0]!)).toEqual(['“We held the line,”', '“and we will hold it again.”', '“Nobody retreated.”']);
+    expect(claims[0]!.speaker).toMatchObject({ text: 'Colonel Petrenko', entity: 'p1' });
+    expectExactSpans(doc, claims);
+  });
+
+  it('follows a quote over paragraphs and reads a demand from "must"', () => {
+    const doc = docOf('Mayor Lindqvist said: “The harbour is closed.\n\n“Ships must wait offshore until the storm passes.”');
+    const [c] = rulesOnly(doc);
+    expect(parts(c!)).toEqual(['“The harbour is closed.', '“Ships must wait offshore until the storm passes.”']);
+    expect(c!.stance).toBe('demand');
+  });
+
+  it('reads straight quotes', () => {
+    const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
+    expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });
+  });
+
+  it('marks reported speech with a partial quote as mixed', () => {
+    const [c] = rulesOnly(docOf('The spokesman added that the talks had reached “a dead end” on Sunday.'));
+    expect(c!.kind).toBe('mixed');
+  });
+});
+
+describe('reported speech', () => {
+  it('takes the that-clause after a cue and the date between them', () => {
+    const doc = docOf(
+      'The defence ministry confirmed on 3 March that two drones were shot down over the coast.',
+      [{ id: 'mod', type: 'ORG', mentions: ['defence ministry'] }],
+      [{ text: '3 March', value: '2025-03-03' }],
+    );
+    const [c] = rulesOnly(doc);
+    expect(c).toMatchObject({ stance: 'confirm', said: '2025-03-03', kind: 'indirect', content: { text: 'two drones were shot down over the coast' } });
+    expect(c!.speaker?.entity).toBe('mod');
+  });
+
+  it('gives a participle after a comma the speaker of the main clause, and ends the first content before it', () => {
+    const doc = docOf('The army denied reports that the town had fallen, saying that fighting continues in the suburbs.', [{ id: 'army', type: 'ORG', mentions: ['army'] }]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'denied')).toMatchObject({ stance: 'deny', content: { text: 'the town had fallen' } });
+    expect(byCue(claims, 'saying')).toMatchObject({ speaker: { entity: 'army' }, content: { text: 'fighting continues in the suburbs' }, explain: { rule: 'participial' } });
+  });
+
+  it('splits coordinated cues: the object of the first, a promise in the second', () => {
+    const doc = docOf('The president praised the medics and announced plans to build a new hospital.', [{ id: 'pres', type: 'PERSON', mentions: ['president'] }]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'praised')).toMatchObject({ stance: 'praise', content: { text: 'the medics' } });
+    expect(byCue(claims, 'announced')).toMatchObject({ stance: 'promise', speaker: { entity: 'pres' } });
+  });
+
+  it('reads a cue that refers back to the claim before it', () => {
+    const doc = docOf('Analysts reported that the plant had been damaged—claims the operator dismissed as “baseless speculation.”');
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'reported').content.text).toBe('the plant had been damaged');
+    const dismissed = byCue(claims, 'dismissed');
+    expect(dismissed.stance).toBe('deny');
+    expect(dismissed.speaker?.text).toBe('the operator');
+    expect(dismissed.content.text).toContain('baseless speculation');
+  });
+
+  it('keeps what a speaker reports about others inside the one claim', () => {
+    const claims = rulesOnly(docOf('The envoy said the rebels believe the ceasefire will hold.'));
+    expect(claims.map((c) => c.cue?.text)).toEqual(['said']);
+  });
+
+  it('reads a headline', () => {
+    const [c] = rulesOnly(docOf('Moldova rejects accusations of election meddling\n\nThe vote went ahead on Sunday.'));
+    expect(c).toMatchObject({ stance: 'deny', cue: { text: 'rejects' }, speaker: { text: 'Moldova' } });
+  });
+});
+
+describe('noun cues, according to, relays', () => {
+  it('reads a statement issued with a praising participle, relayed by the radio named after "according to"', () => {
+    const doc = docOf('The council issued a statement praising the rescue teams for their speed, according to local radio.', [{ id: 'council', type: 'ORG', mentions: ['council'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ stance: 'praise', cue: { text: 'issued a statement praising' }, via: { text: 'local radio' }, speaker: { entity: 'council' } });
+    expect(claims[0]!.content.text).toBe('the rescue teams for their speed');
+  });
+
+  it('makes "the statement" speak for whoever issued it', () => {
+    const doc = docOf('The council issued a statement praising the rescue teams. Ten villages were evacuated overnight, according to the statement.', [
+      { id: 'council', type: 'ORG', mentions: ['council'] },
+    ]);
+    const according = byCue(rulesOnly(doc), 'according to');
+    expect(according).toMatchObject({ speaker: { text: 'the statement', entity: 'council' }, content: { text: 'Ten villages were evacuated overnight' }, explain: { rule: 'according-to' } });
+  });
+
+  it('reads expressed concern as a warning about what follows', () => {
+    const [c] = rulesOnly(docOf('The embassy expressed concern about the arrests of journalists.'));
+    expect(c).toMatchObject({ stance: 'warn', cue: { text: 'expressed concern' }, content: { text: 'the arrests of journalists' } });
+  });
+});
+
+describe('speakers and stances', () => {
+  it('lets a spokesperson, and the pronoun after one, speak for the organisation just named', () => {
+    const doc = docOf('The Foreign Office condemned the strike. A spokesperson said that both sides should return to talks. She added that aid convoys must be allowed through.', [
+      { id: 'fo', type: 'ORG', mentions: ['Foreign Office'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'condemned')).toMatchObject({ stance: 'condemn', speaker: { entity: 'fo' } });
+    expect(byCue(claims, 'said')).toMatchObject({ stance: 'demand', speaker: { text: 'A spokesperson', entity: 'fo' } });
+    expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
+  });
+
+  it('resolves "he" to the person who spoke last, and a named organisation by its name', () => {
+    const doc = docOf('The Electoral Commission met. General Halvorsen reported to the minister on Friday about the offensive, where he acknowledged heavy losses. The commission claimed that the report was accurate.', [
+      { id: 'hal', type: 'PERSON', mentions: ['Halvorsen'] },
+      { id: 'min', type: 'PERSON', mentions: ['minister'] },
+      { id: 'com', type: 'ORG', mentions: ['Electoral Commission'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'acknowledged')).toMatchObject({ stance: 'confirm', speaker: { text: 'he', entity: 'hal' } });
+    expect(byCue(claims, 'claimed').speaker).toMatchObject({ text: 'The commission', entity: 'com' });
+  });
+
+  it('reads "called on" as a demand and a question mark as a question', () => {
+    const claims = rulesOnly(docOf('The union called on the government to raise wages. The mayor asked whether the budget would cover repairs.'));
+    expect(byCue(claims, 'called on').stance).toBe('demand');
+    expect(byCue(claims, 'asked').stance).toBe('question');
+  });
+
+  it('leaves `said` null when the text gives no date', () => {
+    const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
+    expect(c!.said).toBe(null);
+  });
+});
+
+describe('the shipped cue model', () => {
+  it('loads and keeps the clear claims', () => {
+    const model = CueModel.load();
+    expect(model).not.toBe(null);
+    const doc = docOf('“We are ready,” the commander said. The ministry denied that troops had crossed the border.');
+    const claims = findClaims(doc, model);
+    expect(claims.map((c) => c.cue?.text)).toEqual(['said', 'denied']);
+    expectExactSpans(doc, claims);
+  });
+
+  it('finds nothing in an empty text', () => {
+    expect(findClaims(docOf(''), CueModel.load())).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('names the file and line of a broken cue lexicon entry', () => {
+    expect(() => parseCues('say\tverb\tspeech\tassert\nshout\tverb\tyelling\tassert\n', 'my-cues.tsv')).toThrow(/my-cues\.tsv:2: unknown frame "yelling"/);
+    expect(() => parseCues('say\tverb\tspeech\tshout\n', 'my-cues.tsv')).toThrow(/my-cues\.tsv:1: unknown stance "shout"/);
+    expect(() => parseCues('say speech\n', 'my-cues.tsv')).toThrow(/my-cues\.tsv:1: expected/);
+  });
+
+  it('names a cue model file that is not one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-claims-'));
+    const broken = join(dir, 'model.json');
+    writeFileSync(broken, '{"weights": {}}');
+    expect(() => CueModel.load(broken)).toThrow(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a cue model`));
+    writeFileSync(broken, 'not json');
+    expect(() => CueModel.load(broken)).toThrow(/not a cue model/);
+    expect(CueModel.load(join(dir, 'absent.json'))).toBe(null);
+  });
+});

@@ -125,7 +125,8 @@ function verbAfterNoun(ctx: Context, i: number): boolean {
   const next = ctx.lower[i + 1];
   const nt = ctx.tags[i + 1];
   if (next === 'that' || nt === TAG.DET || nt === TAG.PRON) return true;
-  return ctx.lower[i]!.endsWith('s') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET && ctx.tags[i - 2] !== TAG.POSS;
+  const w = ctx.lower[i]!;
+  return w.endsWith('s') && !w.endsWith('ss') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET && ctx.tags[i - 2] !== TAG.POSS;
 }
 
 /** Whether token i's line is a title-cased headline ("Trump Urges Supporters to …"). */
@@ -169,7 +170,13 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
     if (d.rightFrom < 0) continue;
     const last = d.parts[d.parts.length - 1]!;
     let end = last[1];
-    for (const o of drafts) if (o !== d && o.boundary >= d.rightFrom && o.boundary < end) end = o.boundary;
+    for (const o of drafts) {
+      if (o === d || o.boundary < d.rightFrom || o.boundary >= end) continue;
+      // A bare comma after an opening phrase ("that at one of his first meetings, in 1972, he
+      // supported …") does not end the content: a clause needs a verb before its comma.
+      if (ctx.isComma(o.boundary) && o.source && o.source[0] === o.boundary + 1 && !hasVerb(ctx, d.rightFrom, o.boundary)) continue;
+      end = o.boundary;
+    }
     end = clauseEnd(ctx, d.rightFrom, end);
     // A quote opened right at the start of the content may run on over several sentences.
     if (ctx.opensQuote(d.rightFrom) && end === last[1]) {
@@ -185,6 +192,12 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
   }
 }
 
+/** Whether a verb stands in tokens [from, to), outside quotes. */
+function hasVerb(ctx: Context, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ctx.isVerb(k) && ctx.quotes.of[k]! < 0) return true;
+  return false;
+}
+
 /** Words that, after a comma, open a clause that reported content usually leaves out. */
 const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
 
@@ -195,6 +208,8 @@ const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
  */
 function clauseEnd(ctx: Context, from: number, end: number): number {
   for (let k = from + 2; k < end - 1; k++) {
+    // A comma just inside a closing mark ("…,” while …") ends the clause as one outside would.
+    if (ctx.closesQuote(k) && ctx.words[k - 1] === ',' && TRAILING_CLAUSES.has(ctx.lower[k + 1]!)) return k + 1;
     if (ctx.quotes.of[k]! >= 0) continue;
     const w = ctx.words[k]!;
     if (w === ';') return k;

@@ -29,7 +29,9 @@ export function registerContradictions(program: Command): void {
         }
         if (!options.json) {
           const counts = await analysisCounts(store);
-          process.stderr.write(`${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions over ${counts.articles} articles\n`);
+          process.stderr.write(
+            `${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions (${counts.crossArticlePropositions} across articles) · ${counts.stories} stories · ${counts.duplicateGroups} near-duplicate groups (${counts.articlesInDuplicateGroups} articles) · ${counts.articles} articles\n`,
+          );
         }
       } finally {
         await store.close();

@@ -33,7 +33,10 @@ export interface Draft {
   sourceHead: Range | null;
   /** For "who"/"that" speakers: the noun phrase the pronoun stands for. */
   antecedent: Range | null;
-  /** The speaker is that of another claim of the sentence ("…, describing …"; "… and announced …"). */
+  /**
+   * The speaker is that of another claim of the sentence ("…, describing …"; "… and announced
+   * …"); `source` then holds the subject of the sentence's first verb, for when no claim has one.
+   */
   inherits: boolean;
   /** Content pieces, in text order. */
   parts: Range[];
@@ -97,8 +100,24 @@ export class Frames {
 
   analyze(c: Candidate): Draft | null {
     const d = c.kind === 'according' ? this.according(c) : c.kind === 'label' ? this.label(c) : c.entry.noun ? this.noun(c) : this.verb(c);
-    if (d) this.drafts.push(d);
+    if (!d) return null;
+    if (d.inherits && !d.source) this.mainSubject(d);
+    this.drafts.push(d);
     return d;
+  }
+
+  /**
+   * For an attached clause, the subject of the sentence's first verb ("Dean, a former party
+   * chairman, poked at Trump …, tweeting …"): the speaker when no claim before it has one.
+   */
+  private mainSubject(d: Draft): void {
+    const { ctx } = this;
+    const sf = ctx.sentFirst(d.head);
+    for (let k = sf; k < d.head; k++) {
+      if (!ctx.isVerb(k) || ctx.quotes.of[k]! >= 0) continue;
+      this.subject(d, ctx.skipBetweenLeft(k - 1, sf), sf);
+      return;
+    }
   }
 
   /** The drafts made so far, in the order analysed (text order). */

@@ -11,6 +11,8 @@ import { stanceOf } from './stance.js';
 
 /** Nouns naming outlets that relay what others said ("according to North Korean state media"). */
 const RELAYS = new Set(['media', 'agency', 'news', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'broadcaster', 'television', 'tv', 'radio', 'channel', 'network', 'wire', 'daily', 'press', 'reports', 'kcna', 'tass', 'xinhua']);
+/** Cues of impressions rather than anyone's statement ("seems", "it is clear"). */
+const IMPERSONAL = /^(?:seem|appear|(?:clear|obvious|unclear|evident|apparent|likely|unlikely)$)/;
 /** Time values that say nothing about when ("today" resolved to a reference, not a date). */
 const VAGUE_TIME = /_REF$/;
 /** Quotes longer than this many tokens are speech: cues inside them belong to the quoted speaker. */
@@ -310,22 +312,19 @@ function assemble(ctx: Context, drafts: Draft[]): Claim[] {
   const saidOf = new Map<Draft, string | null>();
   for (const d of drafts) {
     const governor = d.inherits ? governing(ctx, d, drafts) : null;
-    let speaker: EntityRef | null = null;
-    if (d.inherits) speaker = governor ? (speakerOf.get(governor) ?? null) : mainSubject(ctx, d, resolver);
-    else if (d.source && d.sourceHead) {
-      const entity = resolver.resolve(d.sourceHead, d.antecedent);
+    // Remembered for later pronouns and descriptions: the speaker, under the noun cue's word
+    // ("statement") or the speaker's head word ("spokesperson").
+    let speaker: EntityRef | null = (governor && speakerOf.get(governor)) || null;
+    let head = d.rule === 'noun' ? d.entry.lemma : '';
+    // "it seems", "it was clear that": an impression, nobody's claim.
+    if (IMPERSONAL.test(d.entry.lemma)) d.source = null;
+    let entity = speaker ? (doc.entities.find((e) => e.id === speaker!.entity) ?? null) : null;
+    if (!speaker && d.source && d.sourceHead) {
+      entity = resolver.resolve(d.sourceHead, d.antecedent);
       speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
-      const head = ctx.lower[d.sourceHead[1] - 1]!;
-      resolver.remember({ entity, head, token: d.head, spokesperson: SpeakerResolver.speaksFor(head) });
+      head ||= ctx.lower[d.sourceHead[1] - 1]!;
     }
-    if (d.inherits && speaker) {
-      const entity = doc.entities.find((e) => e.id === speaker!.entity) ?? null;
-      resolver.remember({ entity, head: ctx.lower[d.head]!, token: d.head });
-    }
-    if (d.rule === 'noun' && speaker) {
-      const entity = doc.entities.find((e) => e.id === speaker!.entity) ?? null;
-      resolver.remember({ entity, head: d.entry.lemma, token: d.head });
-    }
+    if (speaker) resolver.remember({ entity, head, token: d.head, spokesperson: SpeakerResolver.speaksFor(head) });
     speakerOf.set(d, speaker);
 
     const parts = d.parts.map((r) => tokenSpan(ctx, r));
@@ -364,20 +363,6 @@ function governing(ctx: Context, d: Draft, drafts: Draft[]): Draft | null {
     if (!best || o.head > best.head) best = o;
   }
   return best;
-}
-
-/** The subject of the sentence's first verb, for an attached clause with no claim before it. */
-function mainSubject(ctx: Context, d: Draft, resolver: SpeakerResolver): EntityRef | null {
-  const sf = ctx.sentFirst(d.head);
-  for (let k = sf; k < d.head; k++) {
-    if (ctx.tags[k] !== TAG.VERB || ctx.quotes.of[k]! >= 0) continue;
-    const before = ctx.skipBetweenLeft(k - 1, sf);
-    const s = ctx.npLeft(before, sf);
-    if (s < 0) return null;
-    const entity = resolver.resolve([s, before + 1], null);
-    return { ...tokenSpan(ctx, [s, before + 1]), entity: entity?.id ?? null };
-  }
-  return null;
 }
 
 /**

@@ -310,6 +310,7 @@ function assemble(ctx: Context, drafts: Draft[]): Claim[] {
   const claims: Claim[] = [];
   const speakerOf = new Map<Draft, EntityRef | null>();
   const saidOf = new Map<Draft, string | null>();
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
   for (const d of drafts) {
     const governor = d.inherits ? governing(ctx, d, drafts) : null;
     // Remembered for later pronouns and descriptions: the speaker, under the noun cue's word
@@ -318,7 +319,7 @@ function assemble(ctx: Context, drafts: Draft[]): Claim[] {
     let head = d.rule === 'noun' ? d.entry.lemma : '';
     // "it seems", "it was clear that": an impression, nobody's claim.
     if (IMPERSONAL.test(d.entry.lemma)) d.source = null;
-    let entity = speaker ? (doc.entities.find((e) => e.id === speaker!.entity) ?? null) : null;
+    let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
     if (!speaker && d.source && d.sourceHead) {
       entity = resolver.resolve(d.sourceHead, d.antecedent);
       speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };

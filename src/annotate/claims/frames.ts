@@ -72,7 +72,7 @@ const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak'
 /** Prepositions of a short phrase between a speaker and the cue ("Stumpf in an interview said"). */
 const PP_BETWEEN = new Set(['in', 'at', 'on', 'during', 'from', 'with']);
 /** Subordinators of time or reason: after a cue they open no content ("said as he left"). */
-const TEMPORAL = new Set(['as', 'when', 'while', 'after', 'before', 'during', 'because', 'since', 'until']);
+const TEMPORAL = new Set(['as', 'when', 'while', 'because', 'since', 'until']);
 /** Cues whose object is the person addressed, not the content ("…, she told reporters."). */
 const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
@@ -548,6 +548,10 @@ export class Frames {
     let k = d.source[0] - 1;
     if (k >= sf && (CLAUSE_OPENERS.has(ctx.lower[k]!) || REFER_BACK.has(ctx.lower[k]!))) k--;
     if (k >= sf && (ctx.isComma(k) || ctx.isDash(k) || ctx.words[k] === ';')) d.boundary = k;
+    // "…,” while 73 percent said …": the comma sits inside the closing mark.
+    else if (k > sf && k < d.source[0] - 1 && ctx.closesQuote(k) && ctx.isComma(k - 1)) d.boundary = k + 1;
+    // "… mishandled the investigation and Democrats accused …": a new speaker after "and".
+    else if (k + 1 === d.source[0] - 1 && ctx.tags[k + 1] === TAG.CCONJ && ctx.tags[d.source[1] - 1] !== TAG.PRON) d.boundary = k + 1;
   }
 
   private passive(c: Candidate, aux: number, cueEnd: number, sl: number): Draft | null {

@@ -118,16 +118,17 @@ function loadLexicon(): Map<string, Tag> {
 const LETTER = /^\p{L}/u;
 
 /** Class of a word the lexicon does not know, from its shape. */
-function guess(word: string, lower: string, sentenceInitial: boolean): Tag {
+function guess(word: string, lower: string): Tag {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) return TAG.NUM;
   const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(word));
   if (!letter) return TAG.PUNCT;
-  if (!sentenceInitial && word !== lower) return TAG.PROPN;
+  // An unknown capitalised word is a name, wherever it stands ("Husted said").
+  if (word !== lower) return TAG.PROPN;
   if (lower.endsWith('ly')) return TAG.ADV;
   if (lower.endsWith('ing') || lower.endsWith('ed')) return TAG.VERB;
   if (lower.endsWith('ous') || lower.endsWith('ive') || lower.endsWith('al') || lower.endsWith('ic') || lower.endsWith('able')) return TAG.ADJ;
-  return sentenceInitial && word !== lower ? TAG.PROPN : TAG.NOUN;
+  return TAG.NOUN;
 }
 
 /** Whether the lexicon knows the (lower-cased) word, so its class is not a guess from its shape. */
@@ -151,13 +152,14 @@ export function posTags(doc: Doc): Uint8Array {
   for (let i = 0; i < count; i++) {
     const w = words[i]!;
     const lw = lower[i]!;
-    const initial = i === 0 || sentence[i - 1] !== sentence[i] || tags[i - 1] === TAG.PUNCT;
+    // First word of a sentence, of a quote or of a bracket: capitals there say nothing.
+    const initial = i === 0 || sentence[i - 1] !== sentence[i] || (tags[i - 1] === TAG.PUNCT && lower[i - 1] !== ',');
     const known = lexicon.get(lw);
     const c = w.charCodeAt(0);
     const capital = c >= 65 && c <= 90 && w !== lw;
     let tag: Tag;
     if (known === undefined) {
-      tag = guess(w, lw, initial);
+      tag = guess(w, lw);
       // An unknown word after "to", a modal or a subject pronoun is a verb ("to employ", "he touts").
       if (tag === TAG.NOUN && i > 0 && (lower[i - 1] === 'to' || tags[i - 1] === TAG.PRON || (tags[i - 1] === TAG.AUX && MODALS.has(lower[i - 1]!)))) tag = TAG.VERB;
     }

@@ -205,7 +205,8 @@ const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
 
 /**
  * Where reported content after the cue ends: before a trailing clause that hangs on it — a
- * participle or "which"/"who"/"but"/"while" after a comma, or a semicolon — outside quotes.
+ * participle, "which"/"who"/"but"/"while" or "and when …" after a comma, or a semicolon —
+ * outside quotes.
  * (PolNeAR's annotators leave those out about twice as often as they keep them.)
  */
 function clauseEnd(ctx: Context, from: number, end: number): number {
@@ -218,6 +219,8 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (w !== ',') continue;
     const next = ctx.lower[k + 1]!;
     if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && ctx.tags[k + 1] === TAG.VERB)) return k;
+    // ", and when pressed …", ", but if …": a new clause opening with a subordinator.
+    if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH)) return k;
   }
   return end;
 }

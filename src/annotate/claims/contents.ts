@@ -1,0 +1,162 @@
+import { TAG } from '../pos/tags.js';
+import type { Context } from './context.js';
+import type { Draft } from './frames.js';
+
+/** Nouns naming outlets that relay what others said ("according to North Korean state media"). */
+const RELAYS = new Set(['media', 'agency', 'news', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'broadcaster', 'television', 'tv', 'radio', 'channel', 'network', 'wire', 'daily', 'press', 'reports', 'kcna', 'tass', 'xinhua']);
+
+/**
+ * The drafts the frames read, made whole: contents cut where attached clauses begin, relays made
+ * `via`, cues nested in another claim's content dropped, direct quotes joined with the quoted
+ * sentences around them.
+ */
+export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
+  cutAtAttachedClauses(ctx, drafts);
+  const kept = dropNested(relayVia(ctx, drafts));
+  for (const d of kept) continueQuote(ctx, d, kept);
+  return kept;
+}
+
+/**
+ * Content after a cue runs to the sentence end, except where another claim attaches its own
+ * clause to the sentence ("…, stating that …", "… and announced …", "…, according to …").
+ */
+function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.rightFrom < 0) continue;
+    const last = d.parts[d.parts.length - 1]!;
+    let end = last[1];
+    for (const o of drafts) {
+      if (o === d || o.boundary < d.rightFrom || o.boundary >= end) continue;
+      // A bare comma after an opening phrase ("that at one of his first meetings, in 1972, he
+      // supported …") does not end the content: a clause needs a verb before its comma.
+      if (ctx.isComma(o.boundary) && o.source && o.source[0] === o.boundary + 1 && !hasVerb(ctx, d.rightFrom, o.boundary)) continue;
+      end = o.boundary;
+    }
+    end = clauseEnd(ctx, d.rightFrom, end);
+    // A quote opened right at the start of the content may run on over several sentences.
+    if (ctx.opensQuote(d.rightFrom) && end === last[1]) {
+      const q = ctx.quotes.list[ctx.quotes.of[d.rightFrom]!]!;
+      if (q.close >= end) {
+        d.parts.pop();
+        for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
+        continue;
+      }
+    }
+    last[1] = trimEnd(ctx, last[0], end);
+    if (last[1] <= last[0]) d.parts.pop();
+  }
+}
+
+/** Whether a verb stands in tokens [from, to), outside quotes. */
+function hasVerb(ctx: Context, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ctx.isVerb(k) && ctx.quotes.of[k]! < 0) return true;
+  return false;
+}
+
+/** Words that, after a comma, open a clause that reported content usually leaves out. */
+const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
+
+/**
+ * Where reported content after the cue ends: before a trailing clause that hangs on it — a
+ * participle, "which"/"who"/"but"/"while" or "and when …" after a comma, or a semicolon —
+ * outside quotes.
+ * (PolNeAR's annotators leave those out about twice as often as they keep them.)
+ */
+function clauseEnd(ctx: Context, from: number, end: number): number {
+  for (let k = from + 2; k < end - 1; k++) {
+    // A comma just inside a closing mark ("…,” while …") ends the clause as one outside would.
+    if (ctx.closesQuote(k) && ctx.words[k - 1] === ',' && TRAILING_CLAUSES.has(ctx.lower[k + 1]!)) return k + 1;
+    if (ctx.quotes.of[k]! >= 0) continue;
+    const w = ctx.words[k]!;
+    if (w === ';') return k;
+    if (w !== ',') continue;
+    const next = ctx.lower[k + 1]!;
+    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && ctx.tags[k + 1] === TAG.VERB)) return k;
+    // ", and when pressed …", ", but if …": a new clause opening with a subordinator.
+    if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH)) return k;
+  }
+  return end;
+}
+
+/** Drop trailing punctuation, keeping a closing quote and what it closes. */
+function trimEnd(ctx: Context, first: number, end: number): number {
+  let e = end;
+  while (e > first) {
+    const w = ctx.words[e - 1]!;
+    if (ctx.closesQuote(e - 1)) break;
+    if (w === '.' || w === ',' || w === ';' || w === ':' || w === '(' || ctx.isDash(e - 1) || w === '...' || w === '…') e--;
+    else break;
+  }
+  return e;
+}
+
+/** Whether token t lies in what claim d covers: its content, or between its cue and its content. */
+function covers(d: Draft, t: number): boolean {
+  if (t > d.cue[0] && t < d.cue[1] && t !== d.head) return true;
+  for (const [a, b] of d.parts) if (t >= a && t < b) return true;
+  return d.rightFrom >= 0 && t >= d.cue[1] && t < d.rightFrom;
+}
+
+/** A cue inside another claim's content is part of what that speaker said, not a claim of its own. */
+function dropNested(drafts: Draft[]): Draft[] {
+  return drafts.filter((d) => {
+    if (!d.parts.length) return false;
+    return !drafts.some((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
+  });
+}
+
+/**
+ * "…, according to state media" after a claim with its own speaker names who relayed it:
+ * it becomes that claim's `via`, not a claim of its own.
+ */
+function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
+  const drop = new Set<Draft>();
+  for (const d of drafts) {
+    if (d.rule !== 'according-to' || d.boundary < 0 || !d.sourceHead) continue;
+    const head = ctx.lower[d.sourceHead[1] - 1]!;
+    if (!RELAYS.has(head)) continue;
+    const sentence = ctx.sentence[d.head];
+    const speakers = drafts.filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
+    if (!speakers.length) continue;
+    for (const o of speakers) o.via = d.source;
+    drop.add(d);
+  }
+  // The relayed claims' contents end before "according to"; nothing else covered them.
+  return drafts.filter((d) => !drop.has(d));
+}
+
+/**
+ * A direct quote goes on in the quoted sentences around its attribution, within the paragraph:
+ * after it ("“…,” he said. “…”") and, for a quote before the cue, before it ("“…” “…,” he said.").
+ * A quoted sentence joins when it has no claim of its own and, after its closing mark, no verb.
+ */
+function continueQuote(ctx: Context, d: Draft, all: Draft[]): void {
+  const first = d.parts[0]![0];
+  if (d.rule !== 'quote-before' && d.rule !== 'quote-after' && !(d.rule === 'clause-before' && ctx.opensQuote(first))) return;
+  const quotedSentence = (k: number): [number, number] | null => {
+    if (!ctx.opensQuote(k)) return null;
+    const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
+    const sentenceEnd = ctx.sentLast(q.close);
+    if (all.some((o) => o.head >= k && o.head < sentenceEnd)) return null;
+    for (let t = q.close + 1; t < sentenceEnd; t++) if (ctx.isVerb(t) && ctx.quotes.of[t]! < 0) return null;
+    return [k, trimEnd(ctx, k, sentenceEnd)];
+  };
+  let last = Math.max(d.cue[1], d.parts[d.parts.length - 1]![1], d.source ? d.source[1] : 0);
+  const lineEnd = ctx.lineLast(Math.max(0, last - 1));
+  for (;;) {
+    const k = ctx.sentLast(Math.max(0, last - 1));
+    const next = k < lineEnd ? quotedSentence(k) : null;
+    if (!next) break;
+    d.parts.push(next);
+    last = ctx.sentLast(next[1] - 1);
+  }
+  if (d.rule !== 'quote-before') return;
+  for (let start = ctx.sentFirst(d.parts[0]![0]); start > 0 && !ctx.doc.tokens.lineStart[start]; ) {
+    const k = ctx.sentFirst(start - 1);
+    const before = quotedSentence(k);
+    if (!before || before[1] > start) break;
+    d.parts.unshift(before);
+    start = k;
+  }
+}

@@ -1,0 +1,105 @@
+import { knownWord, TAG } from '../pos/tags.js';
+import type { Context } from './context.js';
+import { Frames, LIGHT_VERBS, type Candidate } from './frames.js';
+import type { CueEntry } from './lexicon.js';
+
+/** Quotes longer than this many tokens are speech: cues inside them belong to the quoted speaker. */
+const SPEECH_QUOTE = 5;
+
+/**
+ * Cue candidates outside speech in quotes: words of the lexicon (with the reading their use
+ * fits), learned cue words, "according to", and speaker labels opening a line.
+ */
+export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const { lower, quotes } = ctx;
+  for (let i = 0; i < ctx.count; i++) {
+    if (ctx.doc.tokens.lineStart[i]) {
+      const mark = Frames.labelAt(ctx, i);
+      if (mark >= 0) {
+        out.push({ head: mark, entry: LABEL, kind: 'label' });
+        i = mark;
+        continue;
+      }
+    }
+    const q = quotes.of[i]!;
+    if (q >= 0 && ctx.quoteLength(i) > SPEECH_QUOTE) continue;
+    const w = lower[i]!;
+    if (w === 'according' && lower[i + 1] === 'to') {
+      out.push({ head: i, entry: ACCORDING, kind: 'according' });
+      continue;
+    }
+    const entries = ctx.cueEntries(i);
+    let entry: CueEntry;
+    if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
+    else if (vocabulary.has(w) && !LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
+    else continue;
+    if (!entry.noun && !verbal(ctx, i)) continue;
+    out.push({ head: i, entry, kind: 'lexicon' });
+  }
+  return out;
+}
+
+/** A learned cue word: a noun cue where it is a noun, else a verb or adjective taking an object. */
+function learnedEntry(ctx: Context, i: number): CueEntry {
+  const noun = ctx.tags[i] === TAG.NOUN;
+  return { lemma: ctx.lower[i]!, noun, frame: noun ? 'noun' : 'object', stance: 'assert', learned: true };
+}
+
+/** Whether a word with only a verb reading stands where a verb can ("state" in "state media" does not). */
+function verbal(ctx: Context, i: number): boolean {
+  const t = ctx.tags[i];
+  if (t === TAG.VERB) return true;
+  if (t !== TAG.NOUN && t !== TAG.ADJ && t !== TAG.PROPN) return false;
+  const p = i > 0 ? ctx.tags[i - 1] : TAG.PUNCT;
+  if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
+  // After a name, a noun reading wins unless the verb's company follows — or the class was only
+  // guessed from the word's shape ("acknowledges" is no noun).
+  if ((p === TAG.PROPN || p === TAG.NOUN) && knownWord(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
+  return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
+}
+
+/**
+ * After a noun, is word i a verb? Yes before a that-clause, a determiner or pronoun, and for an
+ * -s form before an infinitive or a noun ("Trump demands accountability", "the campaign plans to");
+ * "Clinton's plans are …" keeps the noun.
+ */
+function verbAfterNoun(ctx: Context, i: number): boolean {
+  const next = ctx.lower[i + 1];
+  const nt = ctx.tags[i + 1];
+  if (next === 'that' || nt === TAG.DET || nt === TAG.PRON) return true;
+  const w = ctx.lower[i]!;
+  return w.endsWith('s') && !w.endsWith('ss') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET && ctx.tags[i - 2] !== TAG.POSS;
+}
+
+/** Whether token i's line is a title-cased headline ("Trump Urges Supporters to …"). */
+function headline(ctx: Context, i: number): boolean {
+  let first = i;
+  while (first > 0 && !ctx.doc.tokens.lineStart[first]) first--;
+  const end = ctx.lineLast(i);
+  let words = 0;
+  let capitals = 0;
+  for (let k = first; k < end; k++) {
+    const c = ctx.words[k]!.charCodeAt(0);
+    if (ctx.isPunct(k)) continue;
+    words++;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return words >= 3 && capitals >= 0.7 * words;
+}
+
+const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
+const LABEL: CueEntry = { lemma: ':', noun: false, frame: 'speech', stance: 'assert' };
+
+/** Noun or verb reading of a word that can be both ("claims", "report", "call"), from its left neighbour. */
+function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
+  const verb = entries.find((e) => !e.noun);
+  const noun = entries.find((e) => e.noun);
+  if (!verb || !noun) return entries[0]!;
+  const p = i - 1;
+  const pt = p >= 0 ? ctx.tags[p] : TAG.PUNCT;
+  if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP) return noun;
+  if (pt === TAG.PRON || pt === TAG.AUX || pt === TAG.PART || pt === TAG.ADV || pt === TAG.WH) return verb;
+  if (pt === TAG.PROPN || pt === TAG.NOUN) return verbAfterNoun(ctx, i) ? verb : noun;
+  return ctx.tags[i] === TAG.NOUN ? noun : verb;
+}

@@ -15,7 +15,7 @@ import { createPipeline } from '../src/annotate/index.js';
 import { readClaims } from '../src/annotate/claims/index.js';
 import { LIGHT_VERBS } from '../src/annotate/claims/frames.js';
 import { cueLexicon } from '../src/annotate/claims/lexicon.js';
-import { cueFeatures, MODEL_FILE, type CueModelFile } from '../src/annotate/claims/model.js';
+import { featureKeys, MODEL_FILE, type CueModelFile } from '../src/annotate/claims/model.js';
 import type { Doc } from '../src/doc/doc.js';
 import { codePointToUtf16, readJsonl, sharedPath } from '../src/eval/shared.js';
 import { posTags, TAG } from '../src/annotate/pos/tags.js';
@@ -107,7 +107,7 @@ docs.forEach(({ doc, gold }, k) => {
   for (const d of drafts) {
     const content: Ranges = d.parts.map(([a, b]) => [start[a]!, end[b - 1]!]);
     const y = gold.some((g) => g.contents.some((c) => iou(content, c) >= 0.3)) ? 1 : -1;
-    examples.push({ x: cueFeatures(ctx, d), y, fold: k % 10, learned: d.entry.learned === true });
+    examples.push({ x: featureKeys(ctx, d), y, fold: k % 10, learned: d.entry.learned === true });
   }
 });
 console.log(`${examples.length} claims read, ${examples.filter((e) => e.y > 0).length} positive`);

@@ -25,22 +25,33 @@ export interface CueModelFile {
 
 export const MODEL_FILE = fileURLToPath(new URL('../../../data/cues/model.json', import.meta.url));
 
-export class CueModel {
+export class CueModel implements FeatureSink {
   readonly vocabulary: ReadonlySet<string>;
-  private readonly weights: Map<string, number>;
   readonly threshold: number;
   readonly lexiconThreshold: number;
+  // Weights by template, then value(s): lookups with the tokens' own strings, no concatenation.
+  private readonly single = new Map<string, Map<string, number>>();
+  private readonly double = new Map<string, Map<string, Map<string, number>>>();
+  private sum = 0;
 
   constructor(file: CueModelFile) {
     this.vocabulary = new Set(file.vocabulary);
-    this.weights = new Map(Object.entries(file.weights));
     this.threshold = file.threshold;
     this.lexiconThreshold = file.lexiconThreshold;
-  }
-
-  /** Whether a claim the rules read is kept: its score against the threshold for its kind of cue. */
-  accepts(ctx: Context, d: Draft): boolean {
-    return this.score(cueFeatures(ctx, d)) > (d.entry.learned ? this.threshold : this.lexiconThreshold);
+    for (const [key, weight] of Object.entries(file.weights)) {
+      const [name, a, b] = key.split('\t') as [string, string, string | undefined];
+      if (b === undefined) {
+        let m = this.single.get(name);
+        if (!m) this.single.set(name, (m = new Map()));
+        m.set(a, weight);
+      } else {
+        let m = this.double.get(name);
+        if (!m) this.double.set(name, (m = new Map()));
+        let n = m.get(a);
+        if (!n) m.set(a, (n = new Map()));
+        n.set(b, weight);
+      }
+    }
   }
 
   /** The shipped model, or null when none has been trained. */
@@ -58,27 +69,52 @@ export class CueModel {
     return new CueModel(file);
   }
 
-  score(features: readonly string[]): number {
-    let s = 0;
-    for (const f of features) s += this.weights.get(f) ?? 0;
-    return s;
+  /** Whether a claim the rules read is kept: its score against the threshold for its kind of cue. */
+  accepts(ctx: Context, d: Draft): boolean {
+    return this.score(ctx, d) > (d.entry.learned ? this.threshold : this.lexiconThreshold);
+  }
+
+  score(ctx: Context, d: Draft): number {
+    this.sum = 0;
+    cueFeatures(ctx, d, this);
+    return this.sum;
+  }
+
+  one(name: string, value: string): void {
+    this.sum += this.single.get(name)?.get(value) ?? 0;
+  }
+
+  two(name: string, a: string, b: string): void {
+    this.sum += this.double.get(name)?.get(a)?.get(b) ?? 0;
   }
 }
 
+/** Receives a draft's features: a template name with one value or two. */
+export interface FeatureSink {
+  one(name: string, value: string): void;
+  two(name: string, a: string, b: string): void;
+}
+
+/** Feature keys as stored in the model file: template and values joined by tabs (no token has one). */
+export function featureKeys(ctx: Context, d: Draft): string[] {
+  const keys: string[] = [];
+  cueFeatures(ctx, d, { one: (n, v) => keys.push(`${n}\t${v}`), two: (n, a, b) => keys.push(`${n}\t${a}\t${b}`) });
+  return keys;
+}
+
 const LENGTH_BUCKETS = [2, 4, 8, 16, 32, 64];
+const BUCKET_NAMES = ['0', '1', '2', '3', '4', '5', 'more'];
 
 /**
  * Features of a draft claim: the cue word and its neighbours, the rule that read it, the shape of
- * its speaker and content. Kept to plain strings so training and use share this one function.
+ * its speaker and content. One function feeds both training (keys) and use (scores).
  */
-export function cueFeatures(ctx: Context, d: Draft): string[] {
+export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   const { lower, tags } = ctx;
   const h = d.head;
   const w = lower[h]!;
   const prev = h > 0 ? lower[h - 1]! : '<s>';
   const next = h + 1 < ctx.count ? lower[h + 1]! : '</s>';
-  const prev2 = h > 1 ? lower[h - 2]! : '<s>';
-  const next2 = h + 2 < ctx.count ? lower[h + 2]! : '</s>';
   const tag = (i: number) => (i >= 0 && i < ctx.count ? TAG_NAMES[tags[i]!]! : 'END');
   const rule = d.rule;
   const frame = d.entry.noun ? 'noun' : d.entry.frame;
@@ -86,45 +122,44 @@ export function cueFeatures(ctx: Context, d: Draft): string[] {
   if (d.inherits) source = 'inherited';
   else if (d.source) {
     const s = d.sourceHead ?? d.source;
-    const last = lower[s[1] - 1]!;
     const t = tags[s[1] - 1];
-    source = t === TAG.PRON || t === TAG.WH ? `pron:${last}` : t === TAG.PROPN ? 'name' : 'noun';
+    source = t === TAG.PRON || t === TAG.WH ? 'pronoun' : t === TAG.PROPN ? 'name' : 'noun';
+    if (source === 'pronoun') f.one('sp', lower[s[1] - 1]!);
   }
   let contentTokens = 0;
   for (const [a, b] of d.parts) contentTokens += b - a;
   const bucket = LENGTH_BUCKETS.findIndex((n) => contentTokens <= n);
+  const length = BUCKET_NAMES[bucket < 0 ? 6 : bucket]!;
   const firstContent = d.parts.length ? d.parts[0]![0] : -1;
   const startWord = firstContent >= 0 ? (ctx.opensQuote(firstContent) ? 'QUOTE' : lower[firstContent]!) : 'none';
-  const quoted = d.parts.some(([a, b]) => ctx.quotes.of[a]! >= 0 || ctx.quotes.of[b - 1]! >= 0);
-  const sourceHead = d.sourceHead ? lower[d.sourceHead[1] - 1]! : 'none';
+  const quoted = d.parts.some(([a, b]) => ctx.quotes.of[a]! >= 0 || ctx.quotes.of[b - 1]! >= 0) ? 'yes' : 'no';
   const initial = ctx.sentFirst(h) === h || (d.source !== null && ctx.sentFirst(h) === d.source[0]);
-  return [
-    'bias',
-    `w=${w}`,
-    `r=${rule}`,
-    `r=${rule}|w=${w}`,
-    `f=${frame}`,
-    `f=${frame}|r=${rule}`,
-    `p=${prev}`,
-    `n=${next}`,
-    `p2=${prev2}`,
-    `n2=${next2}`,
-    `p=${prev}|w=${w}`,
-    `w=${w}|n=${next}`,
-    `t=${tag(h)}`,
-    `pt=${tag(h - 1)}|t=${tag(h)}|nt=${tag(h + 1)}`,
-    `s=${source}`,
-    `s=${source}|w=${w}`,
-    `sh=${sourceHead}`,
-    `len=${bucket}`,
-    `r=${rule}|len=${bucket}`,
-    `c0=${startWord}`,
-    `w=${w}|c0=${startWord}`,
-    `q=${quoted}`,
-    `r=${rule}|q=${quoted}`,
-    `init=${initial}`,
-    `suf=${w.slice(-3)}`,
-    `inq=${ctx.quotes.of[h]! >= 0}`,
-    `cut=${d.boundary >= 0}`,
-  ];
+  f.one('bias', '');
+  f.one('w', w);
+  f.one('r', rule);
+  f.two('rw', rule, w);
+  f.one('f', frame);
+  f.two('fr', frame, rule);
+  f.one('p', prev);
+  f.one('n', next);
+  f.one('p2', h > 1 ? lower[h - 2]! : '<s>');
+  f.one('n2', h + 2 < ctx.count ? lower[h + 2]! : '</s>');
+  f.two('pw', prev, w);
+  f.two('wn', w, next);
+  f.one('t', tag(h));
+  f.two('ptt', tag(h - 1), tag(h));
+  f.two('tnt', tag(h), tag(h + 1));
+  f.one('s', source);
+  f.two('sw', source, w);
+  f.one('sh', d.sourceHead ? lower[d.sourceHead[1] - 1]! : 'none');
+  f.one('len', length);
+  f.two('rlen', rule, length);
+  f.one('c0', startWord);
+  f.two('wc0', w, startWord);
+  f.one('q', quoted);
+  f.two('rq', rule, quoted);
+  f.one('init', initial ? 'yes' : 'no');
+  f.one('suf', w.length > 3 ? w.slice(-3) : w);
+  f.one('inq', ctx.quotes.of[h]! >= 0 ? 'yes' : 'no');
+  f.one('cut', d.boundary >= 0 ? 'yes' : 'no');
 }

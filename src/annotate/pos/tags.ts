@@ -137,6 +137,15 @@ export function knownWord(lower: string): boolean {
   return lexicon.has(lower);
 }
 
+/** Only capital letters A–Z ("US", "NATO"). */
+function acronym(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 const cache = new WeakMap<Doc, Uint8Array>();
 
 /**
@@ -164,7 +173,7 @@ export function posTags(doc: Doc): Uint8Array {
       if (tag === TAG.NOUN && i > 0 && (lower[i - 1] === 'to' || tags[i - 1] === TAG.PRON || (tags[i - 1] === TAG.AUX && MODALS.has(lower[i - 1]!)))) tag = TAG.VERB;
     }
     // Acronyms are names ("US", "NATO"), even where the lower-cased word is not ("us").
-    else if (capital && w.length > 1 && w.length <= 5 && w.toUpperCase() === w && /^[A-Z]+$/.test(w)) tag = TAG.PROPN;
+    else if (capital && w.length > 1 && w.length <= 5 && acronym(w)) tag = TAG.PROPN;
     // A capitalised common word inside a sentence is part of a name ("State Department").
     else if (capital && !initial && (known === TAG.NOUN || known === TAG.ADJ || known === TAG.VERB)) tag = TAG.PROPN;
     else tag = known;

@@ -1,6 +1,6 @@
 import { extractMainText } from './html/main-text.js';
 import { clean, readMetadata, stripSiteName } from './html/metadata.js';
-import { parsePage } from './html/parse.js';
+import { nestedDeeperThan, parsePage } from './html/parse.js';
 import { IngestError, normalizeDate } from './source.js';
 
 export { blockText } from './html/blocks.js';
@@ -17,6 +17,9 @@ export interface HtmlArticle {
   text: string;
 }
 
+/** Deepest nesting read, as in browsers' parsers (Blink's limit). */
+const MAX_DEPTH = 512;
+
 /**
  * Extract the main text of a page (Readability over linkedom, refined: see html/main-text.ts)
  * and its metadata from meta tags, JSON-LD, microdata, <time> and the URL. Throws an
@@ -24,6 +27,7 @@ export interface HtmlArticle {
  */
 export function extractHtml(html: string, origin: string, pageUrl: string | null = null): HtmlArticle {
   const document = parsePage(html);
+  if (nestedDeeperThan(document.documentElement, MAX_DEPTH)) throw new IngestError(origin, `HTML nested more than ${MAX_DEPTH} elements deep; not a page to read`);
   const meta = readMetadata(document, pageUrl);
   const main = extractMainText(document, meta.headline);
   if (!main.paragraphs.length) throw new IngestError(origin, 'no article text found in this HTML page');

@@ -65,6 +65,11 @@ describe('main text', () => {
     expect(() => extractHtml(fixture('no-article.html'), 'pages/no-article.html')).toThrowError(/^pages\/no-article\.html: no article text found/);
   });
 
+  it('rejects a page nested too deeply for the DOM library with an IngestError naming the input', () => {
+    const html = `${'<div>'.repeat(5000)}<p>A sentence buried under five thousand elements, which no browser would show either.</p>${'</div>'.repeat(5000)}`;
+    expect(() => extractHtml(html, 'deep.html')).toThrowError(/^deep\.html: HTML nested more than 512 elements deep/);
+  });
+
   it('names the file when ingest() meets a page with no article, and goes on', async () => {
     const got = await ingestOne(join(FIXTURES, 'no-article.html'));
     expect(got.ok).toBe(false);

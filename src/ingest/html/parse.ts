@@ -60,3 +60,28 @@ function repairSkeleton(document: Document): void {
     document.append(html);
   }
 }
+
+/**
+ * Whether elements nest deeper than `limit` under `root`. The DOM library and Readability recurse
+ * over the tree, and a page nested thousands deep overflows the stack; browsers' parsers stop
+ * nesting at 512 (Blink) too.
+ */
+export function nestedDeeperThan(root: Element, limit: number): boolean {
+  let el: Element | null = root.firstElementChild;
+  let depth = 1;
+  while (el) {
+    if (depth > limit) return true;
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
+  }
+  return false;
+}

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { segmentBlocks, SKIPPED, type Block } from './blocks.js';
+import { clean } from './metadata.js';
 import { isBoilerplateElement, isTrailer, looksLikeProse, SENTENCE_END } from './signals.js';
 
 /** What Readability says about the page besides its content. */
@@ -54,7 +55,8 @@ export function extractMainText(document: Document, headline: Element | null): M
   };
 }
 
-function runReadability(document: Document) {
+/** Readability over a copy of the page, and the page's own text nodes that it kept. */
+function runReadability(document: Document): { parsed: ReturnType<Readability<Node>['parse']>; kept: Set<Node> } {
   const copy = document.cloneNode(true) as Document;
   const parsed = new Readability(copy, { serializer: (node: Node) => node }).parse();
   parsed?.content?.normalize();
@@ -283,9 +285,4 @@ function collectTextNodes(root: Node, visit: (node: Node) => void): void {
     if (child.nodeType === 3) visit(child);
     else if (child.nodeType === 1 && !SKIPPED.has((child as Element).tagName)) collectTextNodes(child, visit);
   }
-}
-
-function clean(v: string | null | undefined): string | null {
-  const s = v?.replace(/\s+/g, ' ').trim();
-  return s ? s : null;
 }

@@ -207,6 +207,7 @@ describe('the shipped cue model', () => {
     const doc = docOf('“We are ready,” the commander said. The ministry denied that troops had crossed the border.');
     const claims = findClaims(doc, model);
     expect(claims.map((c) => c.cue?.text)).toEqual(['said', 'denied']);
+    expect(claims[0]!.explain?.detail).toMatch(/^say \(speech\); cue model -?\d/);
     expectExactSpans(doc, claims);
   });
 

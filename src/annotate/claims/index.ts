@@ -53,10 +53,24 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
   const { ctx, drafts } = readClaims(doc, model?.vocabulary);
-  return assemble(ctx, model ? drafts.filter((d) => model.accepts(ctx, d)) : drafts.filter((d) => !d.entry.learned));
+  if (!model) return assemble(ctx, drafts.filter((d) => !d.entry.learned), new Map());
+  const scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
+  return assemble(
+    ctx,
+    drafts.filter((d) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold)),
+    scores,
+  );
 }
 
-function assemble(ctx: Context, drafts: Draft[]): Claim[] {
+/** How a claim was read, for `explain`: rule, lexicon entry (or learned word) and the model's score. */
+function explanation(d: Draft, score: number | undefined): string {
+  const entry = d.stanceEntry ?? d.entry;
+  const how = d.entry.learned ? 'learned cue word' : d.entry.noun ? 'noun' : d.entry.frame;
+  const after = d.stanceEntry ? `, after ${d.entry.lemma}` : '';
+  return `${entry.lemma} (${how}${after})${score === undefined ? '' : `; cue model ${score.toFixed(1)}`}`;
+}
+
+function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, number>): Claim[] {
   const doc = ctx.doc;
   const resolver = new SpeakerResolver(ctx);
   const claims: Claim[] = [];
@@ -98,7 +112,7 @@ function assemble(ctx: Context, drafts: Draft[]): Claim[] {
       stance: stanceOf(stanceEntry, cue.text, contentText),
       said,
       via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.resolve(d.via, null)?.id ?? null } : null,
-      explain: { rule: d.rule, detail: `${stanceEntry.lemma} (${d.entry.noun ? 'noun' : d.entry.frame}${d.stanceEntry ? `, after ${d.entry.lemma}` : ''})` },
+      explain: { rule: d.rule, detail: explanation(d, scores.get(d)) },
     });
   }
   return claims;

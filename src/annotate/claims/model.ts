@@ -69,11 +69,6 @@ export class CueModel implements FeatureSink {
     return new CueModel(file);
   }
 
-  /** Whether a claim the rules read is kept: its score against the threshold for its kind of cue. */
-  accepts(ctx: Context, d: Draft): boolean {
-    return this.score(ctx, d) > (d.entry.learned ? this.threshold : this.lexiconThreshold);
-  }
-
   score(ctx: Context, d: Draft): number {
     this.sum = 0;
     cueFeatures(ctx, d, this);

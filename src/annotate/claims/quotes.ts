@@ -23,10 +23,11 @@ const RIGHT_DOUBLE = '”';
 const STRAIGHT = '"';
 
 /**
- * Double quotations of a doc. Curly marks say which side they are; a straight mark opens when
- * whitespace or an opening bracket precedes it and closes otherwise. A paragraph that opens a
- * quote without closing it continues into the next paragraph when that one opens with a mark
- * (the newspaper convention for a quote running over paragraphs).
+ * Double quotations of a doc. Curly marks say which side they are (a right mark after a space with
+ * no quote open is taken for a left one); a straight mark, or two apostrophes (''…''), closes an
+ * open quote and otherwise opens one where whitespace, a line start or a bracket precedes it. A
+ * paragraph that opens a quote without closing it continues into the next paragraph when that one
+ * opens with a mark (the newspaper convention for a quote running over paragraphs).
  */
 export function findQuotes(doc: Doc): Quotes {
   const { words, start, lineStart, count } = doc.tokens;

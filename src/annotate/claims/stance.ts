@@ -14,7 +14,10 @@ const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promi
 export function stanceOf(entry: CueEntry, cue: string, content: string): Stance {
   const base = entry.stance;
   if (entry.lemma === 'call' && /\b(?:on|for|upon)$/i.test(cue)) return 'demand';
-  if (entry.lemma === 'ask') return /^\W*(?:whether|if|what|why|how|when|where|who|which)\b/i.test(content) || content.trimEnd().endsWith('?') ? 'question' : /\bto \w+/.test(content.slice(0, 60)) ? 'demand' : 'question';
+  if (entry.lemma === 'ask') {
+    const question = /^\W*(?:whether|if|what|why|how|when|where|who|which)\b/i.test(content) || content.trimEnd().endsWith('?');
+    return !question && /\bto \w+/.test(content.slice(0, 60)) ? 'demand' : 'question';
+  }
   if (base !== 'assert') return base;
   if (PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return 'promise';
   if (DEMAND.test(content)) return 'demand';

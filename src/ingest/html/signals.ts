@@ -58,12 +58,34 @@ export function looksLikeProse(b: Block): boolean {
  * What ends pages after the story: prompts to subscribe, follow, share or comment; copyright
  * lines; author bios; and link lists or short labels. Only trailing blocks are tested.
  */
-const TRAILER =
-  /\b(newsletters?|sign(ing)? up|subscri(be|ption)|follow (us|me|him|her|them|@)|keep up with|(download|get) (our|the) [\w\s]{0,30}app|all rights reserved|copyright|©|reprint|republish|share this|leave a (comment|reply)|comments?\b.{0,20}(closed|policy)|related (stories|articles|posts|coverage)|more (stories|from|on)|filed under|tags?:|disclaimer|disclosure|advertis(ement|ing))\b/i;
+const TRAILER = new RegExp(
+  [
+    // newsletter, subscription and app prompts
+    String.raw`\b(sign(ing)? up|subscribe|register|join)\b.{0,60}\bnewsletters?\b`,
+    String.raw`\bnewsletters?\b.{0,60}\b(inbox|sign up|subscribe)\b`,
+    String.raw`^(subscribe|sign up|become a (member|subscriber|supporter))\b`,
+    String.raw`\bsubscribe (now|today|to (our|the))\b|\bsign up (here|now|today)\b`,
+    String.raw`\b(weekly|daily|free|e-?mail) newsletters?\b`,
+    String.raw`\b(download|get) (our|the) [\w\s]{0,30}\bapps?\b`,
+    // follow, share and comment prompts
+    String.raw`\bfollow (us|me|him|her|them) (on|at)\b|\bfollow @\w+|\bkeep up with (me|us)\b`,
+    String.raw`^share (this|on)\b`,
+    String.raw`\bleave a (comment|reply)\b|\bcomments? (are|is) (closed|moderated)\b|\bcomment policy\b`,
+    // links onward
+    String.raw`^(related|more) (stories|articles|posts|coverage|from|on)\b`,
+    String.raw`^(filed under|tags?:|tagged( with)?:)`,
+    // legal lines and disclosures
+    String.raw`\ball rights reserved\b|©|\bcopyright (©|\d{4})`,
+    String.raw`\b(may not be|must not be|cannot be) (reprinted|republished|reproduced|redistributed)\b|\bwithout (prior )?(written )?permission\b`,
+    String.raw`\bsubject to copyright\b`,
+    String.raw`\bdisclaimer\b|\bdisclosure:|\baffiliate links?\b|\bwe may (earn|receive) (a )?(commission|compensation)\b`,
+  ].join('|'),
+  'i',
+);
 const BIO_NAME = /^(\p{Lu}[\p{L}.'’-]+ ){1,4}(is|was|has been|covers|writes)\b/u;
 const BIO_ROLE = /\b(writer|reporter|journalist|editor|correspondent|columnist|author|contributor|freelancer?|producer|founder|blogger|host|fellow|consultant)\b/i;
 /** Labels that end pages: "Comments", "Next page", "Pages: 1 2 3", "+ Follow", "37 views", "Latest posts by X (see all)". */
-const LABEL = /^(\+\s*)?(comments?|recent (posts|articles|stories)|next( page| post| article)?|previous( page| post| article)?|pages?:?( \d+)*|follow|share|tags?|more|see all|\d+ (views|comments|shares|likes)|latest posts by .{1,60})$/i;
+const LABEL = /^[-–—+\s]*(advertisement|comments?|recent (posts|articles|stories)|next( page| post| article)?|previous( page| post| article)?|pages?:?( \d+)*|follow|share|tags?|more|see all|\d+ (views|comments|shares|likes)|latest posts by .{1,60})[-–—\s]*$/i;
 
 export function isTrailer(b: Block): boolean {
   const n = b.text.length;

@@ -41,6 +41,9 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** Abbreviations only before a number ("No. 5", "Fig. 2"); elsewhere the word ends a sentence ("said no."). */
+const BEFORE_NUMBER = new Set(['no', 'nos', 'vol', 'fig', 'pt', 'op', 'pp']);
+
 /** Abbreviations that almost never end a sentence: the next word is a name or a number. */
 const PREFIX_ABBREVIATIONS = new Set(
   'mr mrs ms dr prof gen lt col maj capt sgt cpl adm cmdr gov sen rep rev fr st no nos vol fig mt ft pt'.split(' '),
@@ -197,7 +200,7 @@ export function tokenize(text: string): { tokens: Tokens; sentences: Sentence[] 
         const w = text.slice(i, j);
         const lw = w.toLowerCase();
         if (
-          ABBREVIATIONS.has(lw) ||
+          (ABBREVIATIONS.has(lw) && (!BEFORE_NUMBER.has(lw) || /^\.\s?\d/.test(text.slice(j, j + 3)))) ||
           (w.length === 1 && ASCII_CLASS[w.charCodeAt(0)]! & C.Upper) ||
           (w.length >= 3 && w.indexOf('.') > 0 && /^(?:\p{L}\.)+\p{L}$/u.test(w))
         ) {
@@ -274,7 +277,8 @@ function splitSentences(t: Tokens): Sentence[] {
     const abbreviation = !punct && w.length > 1 && w.endsWith('.');
     if (!punct && !abbreviation) continue;
     let j = i + 1;
-    while (j < t.count && CLOSERS.has(t.words[j]!) && !t.lineStart[j]) j++;
+    // A closing quote or bracket sits right after the stop; a straight quote after a space opens the next sentence.
+    while (j < t.count && CLOSERS.has(t.words[j]!) && !t.lineStart[j] && t.start[j] === t.end[j - 1]) j++;
     if (j >= t.count || t.lineStart[j]) continue;
     const next = t.words[j]!;
     if (!isSentenceStart(next)) continue;

@@ -16,6 +16,7 @@ describe('tokenize', () => {
     expect(words('Ukraine’s 1,500 all-rounder 3.5 12,000,000')).toEqual(['Ukraine', '’s', '1,500', 'all-rounder', '3.5', '12,000,000']);
     expect(words('O’Brien, AT&T and U.S. troops.')).toEqual(['O’Brien', ',', 'AT&T', 'and', 'U.S.', 'troops', '.']);
     expect(words('in 2024, 3,14 units')).toEqual(['in', '2024', ',', '3', ',', '14', 'units']);
+    expect(words('Resolution No. 5 said no.')).toEqual(['Resolution', 'No.', '5', 'said', 'no', '.']);
   });
 
   it('treats single-quoted words as quotes, not clitics', () => {
@@ -31,6 +32,8 @@ describe('tokenize', () => {
     expect(sentences('A headline without a stop\nThe body starts here.')).toEqual(['A headline without a stop', 'The body starts here.']);
     expect(sentences('“We will win.” The crowd cheered.')).toEqual(['“We will win.”', 'The crowd cheered.']);
     expect(sentences('“Why?” he asked.')).toEqual(['“Why?” he asked.']);
+    expect(sentences('He said. "Are we safe?" she asked.')).toEqual(['He said.', '"Are we safe?" she asked.']);
+    expect(sentences('He said "no." Then he left.')).toEqual(['He said "no."', 'Then he left.']);
   });
 
   it('assigns every token to its sentence', () => {

@@ -31,7 +31,7 @@ export class Context {
   readonly words: string[];
   readonly lower: string[];
   readonly tags: Uint8Array;
-  /** Per token: its sentence (the doc's sentences, with opening quote marks moved to the sentence they open). */
+  /** Per token: its sentence. */
   readonly sentence: Int32Array;
   private readonly sentFirsts: Int32Array;
   private readonly sentLasts: Int32Array;
@@ -46,33 +46,9 @@ export class Context {
     this.lower = doc.tokens.lower;
     this.tags = posTags(doc);
     this.quotes = findQuotes(doc);
-    // The tokenizer ends a sentence after the closers that follow its period; an opening quote
-    // mark among them ("… she said. "Are we …") belongs to the next sentence.
-    this.sentence = new Int32Array(doc.tokens.count);
-    const bounds: number[] = [];
-    let first = 0;
-    for (const s of doc.sentences) {
-      let last = s.last;
-      for (;;) {
-        if (doc.tokens.lineStart[last]) break;
-        if (last - 1 > s.first && this.opensQuote(last - 1)) last--;
-        // an opening '' is two tokens
-        else if (last - 2 > s.first && doc.tokens.words[last - 1] === "'" && this.opensQuote(last - 2)) last -= 2;
-        else break;
-      }
-      if (last <= first) continue;
-      bounds.push(first);
-      first = last;
-    }
-    if (first < doc.tokens.count) bounds.push(first);
-    bounds.push(doc.tokens.count);
-    this.sentFirsts = new Int32Array(bounds.length - 1);
-    this.sentLasts = new Int32Array(bounds.length - 1);
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      this.sentFirsts[k] = bounds[k]!;
-      this.sentLasts[k] = bounds[k + 1]!;
-      this.sentence.fill(k, bounds[k]!, bounds[k + 1]!);
-    }
+    this.sentence = doc.tokens.sentence;
+    this.sentFirsts = Int32Array.from(doc.sentences, (x) => x.first);
+    this.sentLasts = Int32Array.from(doc.sentences, (x) => x.last);
     this.timeOf = new Int32Array(doc.tokens.count).fill(-1);
     doc.times.forEach((t, k) => {
       let i = doc.tokenAt(t.start);

@@ -6,7 +6,8 @@
  * comments are not the article (a ledger of claims must not take a commenter's words for the
  * story's), so `comments` segments count as `without`; the figures without them are printed too.
  * The project's path (decode + extractHtml + cleaning, through ingest()) is scored against
- * Readability alone over linkedom, the baseline it improves on.
+ * Readability alone over linkedom, the baseline it improves on. HTML_EVAL_VERBOSE=1 adds the
+ * counts of every page.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -189,6 +190,8 @@ export async function run(args: string[]): Promise<void> {
       ];
     }),
   );
+  console.log('titles: equal to the gold title (case, whitespace, quotes, dashes aside); dates: gold day = published day (UTC)');
+  console.log('claimtrail times the whole ingest path per file (read, decode, extract, clean); readability alone parse + parse()');
   const mine = systems[1]!;
   const failed = mine.pages.filter((p) => !p.ok).map((p) => p.file);
   if (failed.length) console.log(`\nfailed (no text): ${failed.join(', ')}`);

@@ -190,7 +190,7 @@ export async function run(args: string[]): Promise<void> {
       ];
     }),
   );
-  console.log('titles: equal to the gold title (case, whitespace, quotes, dashes aside); dates: gold day = published day (UTC)');
+  console.log('titles: equal to the gold title (case, whitespace, quotes, dashes aside); dates: gold day = the day the page gives (its own clock and offset)');
   console.log('claimtrail times the whole ingest path per file (read, decode, extract, clean); readability alone parse + parse()');
   const mine = systems[1]!;
   const failed = mine.pages.filter((p) => !p.ok).map((p) => p.file);

@@ -97,7 +97,7 @@ describe('metadata', () => {
 
   it('dates a page by its <time datetime> when no meta tag does', () => {
     const page = extractHtml(fixture('metadata-time.html'), 'metadata-time.html');
-    expect(page.published).toBe('2021-06-05T12:00:00Z');
+    expect(page.published).toBe('2021-06-05T14:00:00+02:00');
     expect(page.language).toBe('de');
   });
 

@@ -62,6 +62,13 @@ describe('publication dates', () => {
     expect(normalizeDate('28 April 2025')).toBe('2025-04-28');
     expect(normalizeDate('April 28, 2025')).toBe('2025-04-28');
     expect(normalizeDate('Mon, 28 Apr 2025 10:00:00 GMT')).toBe('2025-04-28T10:00:00Z');
+    expect(normalizeDate('Mon, 28 Apr 2025 21:30:00 -0500')).toBe('2025-04-28T21:30:00-05:00');
+    expect(normalizeDate('Mon, 28 Apr 2025 21:30 EDT')).toBe('2025-04-28T21:30:00-04:00');
+    expect(normalizeDate('2025-04-28T21:30:12.336-05:00')).toBe('2025-04-28T21:30:12-05:00');
+    expect(normalizeDate('2025-04-28T21:30:12+0530')).toBe('2025-04-28T21:30:12+05:30');
+    expect(normalizeDate('2025-04-28 09:05')).toBe('2025-04-28T09:05:00');
+    expect(normalizeDate('2025-04-28T10:00:00.000Z')).toBe('2025-04-28T10:00:00Z');
+    expect(normalizeDate('2025-04-28T25:00:00Z')).toBeNull();
     expect(normalizeDate('2025-02-30')).toBeNull();
     expect(normalizeDate('yesterday')).toBeNull();
   });

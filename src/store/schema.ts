@@ -11,6 +11,22 @@ export interface Database {
   mentions: MentionsTable;
   claims: ClaimsTable;
   events: EventsTable;
+  articles_fts: ArticlesFtsTable;
+  claims_fts: ClaimsFtsTable;
+}
+
+/** FTS5 index of articles (external content: rowid = articles.seq). */
+export interface ArticlesFtsTable {
+  rowid: number;
+  title: string | null;
+  text: string;
+}
+
+/** FTS5 index of claims (contentless: rowid = claims.seq). */
+export interface ClaimsFtsTable {
+  rowid: number;
+  speaker: string;
+  content: string;
 }
 
 export interface ArticlesTable {

@@ -191,7 +191,7 @@ async function insertAnalysis(trx: Transaction<Database>, analysis: Analysis, pi
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  await sql`insert into articles_fts(rowid, title, text) values (${inserted.seq}, ${article.title}, ${article.text})`.execute(trx);
+  await trx.insertInto('articles_fts').values({ rowid: inserted.seq, title: article.title, text: article.text }).execute();
   await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
 
   if (entities.length) {
@@ -213,31 +213,44 @@ async function insertAnalysis(trx: Transaction<Database>, analysis: Analysis, pi
       (rows) => trx.insertInto('mentions').values(rows).execute(),
     );
   }
-  const name = new Map(entities.map((e) => [e.id, e.name]));
-  for (const c of claims) {
-    const row = await trx
-      .insertInto('claims')
-      .values({
-        article_id: article.id,
-        claim_id: c.id,
-        speaker_entity: c.speaker?.entity ?? null,
-        speaker_text: c.speaker?.text ?? null,
-        cue_lemma: c.cue?.lemma ?? null,
-        cue_text: c.cue?.text ?? null,
-        content: c.content.text,
-        content_start: c.content.start,
-        content_end: c.content.end,
-        kind: c.kind,
-        stance: c.stance,
-        said: c.said,
-        via_entity: c.via?.entity ?? null,
-        via_text: c.via?.text ?? null,
-        rule: c.explain?.rule ?? null,
-      })
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    const speaker = (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '';
-    await sql`insert into claims_fts(rowid, speaker, content) values (${row.seq}, ${speaker}, ${c.content.text})`.execute(trx);
+  if (claims.length) {
+    const name = new Map(entities.map((e) => [e.id, e.name]));
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    await insertChunks(claims, async (chunk) => {
+      const rows = await trx
+        .insertInto('claims')
+        .values(
+          chunk.map((c) => ({
+            article_id: article.id,
+            claim_id: c.id,
+            speaker_entity: c.speaker?.entity ?? null,
+            speaker_text: c.speaker?.text ?? null,
+            cue_lemma: c.cue?.lemma ?? null,
+            cue_text: c.cue?.text ?? null,
+            content: c.content.text,
+            content_start: c.content.start,
+            content_end: c.content.end,
+            kind: c.kind,
+            stance: c.stance,
+            said: c.said,
+            via_entity: c.via?.entity ?? null,
+            via_text: c.via?.text ?? null,
+            rule: c.explain?.rule ?? null,
+          })),
+        )
+        .returning(['seq', 'claim_id'])
+        .execute();
+      // Each claim is indexed for search under its speaker's canonical name.
+      await trx
+        .insertInto('claims_fts')
+        .values(
+          rows.map(({ seq, claim_id }) => {
+            const c = byId.get(claim_id)!;
+            return { rowid: seq, speaker: (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '', content: c.content.text };
+          }),
+        )
+        .execute();
+    });
   }
   if (events.length) {
     await insertChunks(

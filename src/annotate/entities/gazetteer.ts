@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { tokenize, type Tokens } from '../../doc/tokenize.js';
 import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
 
@@ -6,8 +8,13 @@ import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
  * The gazetteer: known entities and the names the text may use for them, matched over tokens.
  * Every file (the shipped ones in data/gazetteer and users' `--gazetteer FILE`) has one format,
  * described in docs/gazetteer.md: tab-separated rows
- *   name, type, subtype, kb, country, coords, aliases, demonyms, local names, seats, rank
+ *   name, type, subtype, kb, country, coords, aliases, demonyms, local names, seats, rank, descriptions
  * with "-" or nothing for an empty field and "|" between list items.
+ *
+ * Parsing the shipped files (26k rows) takes a few hundred milliseconds, too long for every CLI
+ * run, so scripts/build-gazetteer.ts also writes them compiled (`compile()`): entries as short
+ * rows decoded when first used, and the alias trie with each node as a line that is decoded when
+ * a scan first reaches it. Only the trie's root is built on opening.
  */
 
 export interface GazetteerEntry {
@@ -23,8 +30,10 @@ export interface GazetteerEntry {
   rank: number;
   /** Index of the entry this place stands for when used as an actor (a capital for its country), or -1. */
   seatOf: number;
-  /** Where the entry came from: the shipped file's name or the user's path. */
+  /** Where the entry came from: the shipped file's path or the user's. */
   source: string;
+  /** Nouns a definite description may refer to it by, lower case ("alliance" for "the alliance" = NATO). */
+  descriptions: readonly string[];
 }
 
 /** How an alias names its entry. */
@@ -46,16 +55,24 @@ export interface AliasHit {
   cases: number;
 }
 
+/** A trie node; a child not yet decoded from the compiled form is its offset there. */
 interface TrieNode {
-  next: Map<string, TrieNode> | null;
+  next: Map<string, Child> | null;
   hits: AliasHit[] | null;
 }
+type Child = TrieNode | number;
 
 /** A match of one or more aliases over tokens [start, end). */
 export interface GazetteerMatch {
   start: number;
   end: number;
   hits: AliasHit[];
+}
+
+/** A seat of power not yet joined to the place of that name (the place may come in a later file). */
+interface PendingSeat {
+  entry: number;
+  seat: string;
 }
 
 /** Lower-cased token text as the trie keys it: curly apostrophes made straight. */
@@ -95,17 +112,35 @@ function caseClass(word: string): number {
   return letters >= 2 ? 2 : 1;
 }
 
+/** First line of a compiled gazetteer; bump the number when the layout changes. */
+const COMPILED_MAGIC = 'CTGAZ2';
+
 export class Gazetteer {
-  readonly entries: GazetteerEntry[] = [];
-  private readonly root = new Map<string, TrieNode>();
-  /** Entries by lower-cased canonical name, for joining seats and templates to their entries. */
-  private readonly byName = new Map<string, number>();
-  /** Country entries by ISO code. */
-  private readonly countries = new Map<string, number>();
+  /** Entries decoded so far (all of them when read from TSV). */
+  private readonly decoded: GazetteerEntry[] = [];
+  /** Compiled entry rows, decoded on first use; sources index `packedSources`. */
+  private packedRows: readonly string[] = [];
+  private packedSources: readonly string[] = [];
+  /** Compiled trie: one node per line; children point at their node's offset. */
+  private packedTrie = '';
+  private count = 0;
+  private root: Map<string, Child> = new Map();
+  private pendingSeats: PendingSeat[] = [];
+  /** Every description noun of every entry, lower case: a cheap first test for "the <noun>". */
+  readonly descriptionNouns = new Set<string>();
+
+  /** Number of entries. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Entry `i` (an alias hit's `entry`). */
+  entry(i: number): GazetteerEntry {
+    return this.decoded[i] ?? this.decodeEntry(i);
+  }
 
   /** Parse one file's text; `source` names it in errors ("FILE:LINE: …"). */
   load(text: string, source: string): void {
-    const pendingSeats: [number, string, number][] = [];
     const lines = text.split('\n');
     for (let ln = 0; ln < lines.length; ln++) {
       const line = lines[ln]!;
@@ -117,48 +152,66 @@ export class Gazetteer {
         f[k] = x === '-' ? '' : x;
       }
       const where = `${source}:${ln + 1}`;
-      const [name = '', type = '', subtype = '', kb = '', country = '', coords = '', aliases = '', demonyms = '', local = '', seats = '', rank = ''] = f;
+      const [name = '', type = '', subtype = '', kb = '', country = '', coords = '', aliases = '', demonyms = '', local = '', seats = '', rank = '', descriptions = ''] = f;
       if (!name) throw new Error(`${where}: missing name (expected tab-separated fields: name, type, subtype, kb, …)`);
       if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new Error(`${where}: unknown type "${type}" (one of ${ENTITY_TYPES.join(', ')})`);
       if (kb && !KB.test(kb)) throw new Error(`${where}: kb "${kb}" is not of the form base:id (wikidata:Q423)`);
       if (country && (country.length !== 2 || country !== country.toUpperCase())) throw new Error(`${where}: country "${country}" is not an ISO 3166-1 alpha-2 code`);
-      let xy: [number, number] | null = null;
-      if (coords) {
-        const p = coords.split(',').map(Number);
-        if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]!) > 90 || Math.abs(p[1]!) > 180) throw new Error(`${where}: coords "${coords}" are not "lat,lon"`);
-        xy = [p[0]!, p[1]!];
-      }
       const r = rank ? Number(rank) : 0;
       if (!Number.isFinite(r)) throw new Error(`${where}: rank "${rank}" is not a number`);
-      const id = this.entries.length;
-      this.entries.push({ name, type: type as EntityType, subtype: subtype || null, kb: kb || null, country: country || null, coords: xy, rank: r, seatOf: -1, source, demonym: demonyms ? list(demonyms)[0]! : null });
-      const key = name.toLowerCase();
-      const prev = this.byName.get(key);
-      if (prev === undefined || this.entries[prev]!.rank < r) this.byName.set(key, id);
-      if (type === 'GPE' && country && (subtype === 'country' || !this.countries.has(country))) this.countries.set(country, id);
+      const nouns = list(descriptions).map((d) => d.toLowerCase());
+      if (nouns.some((d) => d.includes(' '))) throw new Error(`${where}: descriptions "${descriptions}" must be single nouns ("alliance|bloc")`);
+      const id = this.count++;
+      this.decoded[id] = {
+        name,
+        type: type as EntityType,
+        subtype: subtype || null,
+        kb: kb || null,
+        country: country || null,
+        coords: coords ? parseCoords(coords, where) : null,
+        rank: r,
+        seatOf: -1,
+        source,
+        demonym: demonyms ? list(demonyms)[0]! : null,
+        descriptions: nouns,
+      };
+      for (const d of nouns) this.descriptionNouns.add(d);
       this.add(name, id, AliasKind.Name);
       for (const a of list(aliases)) this.add(a, id, AliasKind.Name);
       for (const a of list(demonyms)) this.add(a, id, AliasKind.Demonym);
       for (const a of list(local)) this.add(a, id, AliasKind.Local);
-      for (const s of list(seats)) pendingSeats.push([id, s, ln + 1]);
+      for (const s of list(seats)) {
+        this.add(s, id, AliasKind.Seat);
+        this.pendingSeats.push({ entry: id, seat: s });
+      }
     }
-    for (const [id, seat] of pendingSeats) {
-      // A seat is a place of its own ("Moscow", "Kremlin"); when the gazetteer has it, mark that
-      // entry too, and always let the name itself resolve to the government as an actor.
-      const place = this.byName.get(seat.toLowerCase());
-      if (place !== undefined && place !== id && this.entries[place]!.seatOf < 0) this.entries[place]!.seatOf = id;
-      this.add(seat, id, AliasKind.Seat);
-    }
+    // Seats may name places of this file or of earlier ones; one left over may find its place later.
+    this.pendingSeats = this.pendingSeats.filter((s) => !this.linkSeat(s));
   }
 
-  /** The entry for a country code, or -1. */
-  country(code: string): number {
-    return this.countries.get(code) ?? -1;
-  }
-
-  /** The entry with this canonical name (highest rank), or -1. */
-  named(name: string): number {
-    return this.byName.get(name.toLowerCase()) ?? -1;
+  /**
+   * Mark the place a seat of power names ("Kremlin", "Washington") as standing for its entity:
+   * a place of that name or alias in the entity's country, a capital before other places, then
+   * cities and buildings before regions, then the largest.
+   */
+  private linkSeat({ entry, seat }: PendingSeat): boolean {
+    const owner = this.entry(entry);
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const h of this.lookupName(seat)) {
+      if (h.kind !== AliasKind.Name || h.entry === entry) continue;
+      const e = this.entry(h.entry);
+      if (e.seatOf >= 0 || !(e.type === 'GPE' || e.type === 'FAC' || e.type === 'LOC')) continue;
+      if (owner.country && e.country !== owner.country) continue;
+      const score = (e.subtype === 'capital' ? 4e12 : e.type === 'LOC' ? 0 : 2e12) + e.rank;
+      if (score > bestScore) {
+        bestScore = score;
+        best = h.entry;
+      }
+    }
+    if (best < 0) return false;
+    this.entry(best).seatOf = entry;
+    return true;
   }
 
   private add(alias: string, entry: number, kind: AliasKind): void {
@@ -168,7 +221,7 @@ export class Gazetteer {
     let node: TrieNode | undefined;
     for (let i = 0; i < words.length; i++) {
       const k = tokenKey(words[i]!.toLowerCase());
-      node = map.get(k);
+      node = this.child(map, k);
       if (!node) {
         node = { next: null, hits: null };
         map.set(k, node);
@@ -182,6 +235,15 @@ export class Gazetteer {
     hits.push({ entry, kind, cases });
   }
 
+  /** The child node under `key`, decoded from the compiled trie on first use. */
+  private child(map: Map<string, Child>, key: string): TrieNode | undefined {
+    const c = map.get(key);
+    if (typeof c !== 'number') return c;
+    const node = this.decodeNode(c);
+    map.set(key, node);
+    return node;
+  }
+
   /**
    * The longest alias match starting at each token where one starts (matches may overlap; the
    * caller picks). Case must fit: a capitalised alias word needs a capitalised token, an
@@ -190,11 +252,11 @@ export class Gazetteer {
   scan(t: Tokens, from = 0, to = t.count): GazetteerMatch[] {
     const out: GazetteerMatch[] = [];
     for (let i = from; i < to; i++) {
-      let map: Map<string, TrieNode> | null = this.root;
+      let map: Map<string, Child> | null = this.root;
       let best: GazetteerMatch | null = null;
       const sentence = t.sentence[i]!;
       for (let j = i; j < to && map && t.sentence[j] === sentence; j++) {
-        const node: TrieNode | undefined = map.get(tokenKey(t.lower[j]!));
+        const node = this.child(map, tokenKey(t.lower[j]!));
         if (!node) break;
         if (node.hits) {
           const hits = node.hits.filter((h) => fits(t, i, h.cases));
@@ -207,30 +269,140 @@ export class Gazetteer {
     return out;
   }
 
-  /** The hits of an exact alias over tokens [start, end), case-checked. */
-  lookup(t: Tokens, start: number, end: number): AliasHit[] {
-    let map: Map<string, TrieNode> | null = this.root;
+  /** The hits of an exact alias over tokens [start, end), case-checked unless `anyCase`. */
+  lookup(t: Tokens, start: number, end: number, anyCase = false): AliasHit[] {
+    let map: Map<string, Child> | null = this.root;
     let node: TrieNode | undefined;
     for (let j = start; j < end; j++) {
       if (!map) return [];
-      node = map.get(tokenKey(t.lower[j]!));
+      node = this.child(map, tokenKey(t.lower[j]!));
       if (!node) return [];
       map = node.next;
     }
-    return node?.hits?.filter((h) => fits(t, start, h.cases)) ?? [];
+    if (!node?.hits) return [];
+    return anyCase ? node.hits : node.hits.filter((h) => fits(t, start, h.cases));
   }
 
   /** The hits of a name given as a string (for the names rules build, e.g. "General Staff"). */
   lookupName(name: string): AliasHit[] {
-    let map: Map<string, TrieNode> | null = this.root;
+    let map: Map<string, Child> | null = this.root;
     let node: TrieNode | undefined;
     for (const w of aliasTokens(name)) {
       if (!map) return [];
-      node = map.get(tokenKey(w.toLowerCase()));
+      node = this.child(map, tokenKey(w.toLowerCase()));
       if (!node) return [];
       map = node.next;
     }
     return node?.hits ?? [];
+  }
+
+  /**
+   * The compiled form (see the class comment), stamped with `stamp` (sourcesStamp() of the files
+   * it was read from) so that a stale copy is noticed. Layout:
+   *   CTGAZ2 \t stamp \t entry count \t root node's offset \t source names (|) \t description nouns (|)
+   *   entry rows: name type subtype kb country coords demonym rank seatOf source descriptions
+   *   seats not yet joined to a place: entry \t seat \t entry \t seat …
+   *   trie nodes, children before parents: hits (entry.kind.cases, base 36, comma-separated) \t children (key offset …)
+   */
+  compile(stamp: string): string {
+    const sources = [...new Set(this.decodedAll().map((e) => e.source))];
+    const rows = this.decodedAll().map((e) =>
+      [e.name, e.type, e.subtype ?? '', e.kb ?? '', e.country ?? '', e.coords?.join(',') ?? '', e.demonym ?? '', e.rank || '', e.seatOf < 0 ? '' : e.seatOf, sources.indexOf(e.source), e.descriptions.join('|')].join('\t'),
+    );
+    const seats = this.pendingSeats.flatMap((s) => [s.entry, s.seat]).join('\t');
+    // Nodes are written children first, so a parent knows its children's offsets; the root comes last.
+    const nodes: string[] = [];
+    let length = 0;
+    const emit = (node: TrieNode): number => {
+      let children = '';
+      if (node.next) {
+        for (const key of [...node.next.keys()].sort()) {
+          if (/\s/.test(key)) throw new Error(`gazetteer: alias token "${key}" has white space`);
+          children += `${children ? ' ' : ''}${key} ${emit(this.child(node.next, key)!).toString(36)}`;
+        }
+      }
+      const hits = node.hits?.map((h) => `${h.entry.toString(36)}.${h.kind}.${h.cases.toString(36)}`).join(',') ?? '';
+      const line = `${hits}\t${children}\n`;
+      nodes.push(line);
+      length += line.length;
+      return length - line.length;
+    };
+    const root = emit({ next: this.root, hits: null });
+    const header = [COMPILED_MAGIC, stamp, this.count, root, sources.map((s) => basename(s)).join('|'), [...this.descriptionNouns].join('|')].join('\t');
+    return `${header}\n${rows.join('\n')}\n${seats}\n${nodes.join('')}`;
+  }
+
+  private decodedAll(): GazetteerEntry[] {
+    const out: GazetteerEntry[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.entry(i));
+    return out;
+  }
+
+  /** A gazetteer over compiled text; `sources` are the paths of the files it was compiled from. */
+  static fromCompiled(text: string, sources: readonly string[]): Gazetteer {
+    const g = new Gazetteer();
+    const headerEnd = text.indexOf('\n');
+    const [magic, , count, root, names = '', nouns = ''] = text.slice(0, headerEnd).split('\t');
+    if (magic !== COMPILED_MAGIC) throw new Error(`compiled gazetteer: bad magic "${magic}"`);
+    g.count = Number(count);
+    g.packedSources = names.split('|').map((n) => sources.find((s) => basename(s) === n) ?? n);
+    for (const d of list(nouns)) g.descriptionNouns.add(d);
+    let at = headerEnd + 1;
+    if (g.count) {
+      let end = at;
+      for (let i = 0; i < g.count; i++) end = text.indexOf('\n', end) + 1;
+      g.packedRows = text.slice(at, end - 1).split('\n');
+      at = end;
+    }
+    const seatsEnd = text.indexOf('\n', at);
+    const seats = text.slice(at, seatsEnd).split('\t');
+    for (let k = 0; k + 1 < seats.length; k += 2) g.pendingSeats.push({ entry: Number(seats[k]), seat: seats[k + 1]! });
+    g.packedTrie = text.slice(seatsEnd + 1);
+    g.root = g.decodeNode(Number(root)).next ?? new Map();
+    return g;
+  }
+
+  private decodeEntry(i: number): GazetteerEntry {
+    const row = this.packedRows[i];
+    if (row === undefined) throw new Error(`gazetteer: no entry ${i}`);
+    const [name = '', type, subtype, kb, country, coords, demonym, rank, seatOf, source, descriptions = ''] = row.split('\t');
+    const xy = coords ? coords.split(',') : null;
+    const e: GazetteerEntry = {
+      name,
+      type: type as EntityType,
+      subtype: subtype || null,
+      kb: kb || null,
+      country: country || null,
+      coords: xy ? [Number(xy[0]), Number(xy[1])] : null,
+      demonym: demonym || null,
+      rank: rank ? Number(rank) : 0,
+      seatOf: seatOf ? Number(seatOf) : -1,
+      source: this.packedSources[Number(source)] ?? '',
+      descriptions: list(descriptions),
+    };
+    this.decoded[i] = e;
+    return e;
+  }
+
+  private decodeNode(offset: number): TrieNode {
+    const s = this.packedTrie;
+    const tab = s.indexOf('\t', offset);
+    const eol = s.indexOf('\n', tab);
+    let hits: AliasHit[] | null = null;
+    if (tab > offset) {
+      hits = [];
+      for (const h of s.slice(offset, tab).split(',')) {
+        const a = h.indexOf('.');
+        hits.push({ entry: parseInt(h.slice(0, a), 36), kind: h.charCodeAt(a + 1) - 48, cases: parseInt(h.slice(a + 3), 36) });
+      }
+    }
+    let next: Map<string, Child> | null = null;
+    if (eol > tab + 1) {
+      next = new Map();
+      const parts = s.slice(tab + 1, eol).split(' ');
+      for (let k = 0; k + 1 < parts.length; k += 2) next.set(parts[k]!, parseInt(parts[k + 1]!, 36));
+    }
+    return { next, hits };
   }
 }
 
@@ -242,6 +414,12 @@ function list(field: string): string[] {
   if (!field) return NONE;
   if (field.indexOf('|') < 0) return [field];
   return field.split('|').map((x) => x.trim()).filter(Boolean);
+}
+
+function parseCoords(coords: string, where: string): [number, number] {
+  const p = coords.split(',').map(Number);
+  if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]!) > 90 || Math.abs(p[1]!) > 180) throw new Error(`${where}: coords "${coords}" are not "lat,lon"`);
+  return [p[0]!, p[1]!];
 }
 
 function fits(t: Tokens, start: number, cases: number): boolean {
@@ -257,17 +435,53 @@ function fits(t: Tokens, start: number, cases: number): boolean {
   return true;
 }
 
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new Error(`gazetteer ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
 /** Read gazetteer files into one gazetteer, later files adding to earlier ones. */
 export function readGazetteer(paths: readonly string[]): Gazetteer {
   const g = new Gazetteer();
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new Error(`gazetteer ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    g.load(text, path);
+  for (const path of paths) g.load(readBytes(path).toString('utf8'), path);
+  return g;
+}
+
+/** What a compiled gazetteer is stamped with: a hash of the files it is compiled from and of the layout. */
+export function sourcesStamp(files: readonly Uint8Array[]): string {
+  const h = createHash('sha1').update(COMPILED_MAGIC);
+  for (const f of files) h.update('\0').update(f);
+  return h.digest('base64url');
+}
+
+let warnedStale = false;
+
+/**
+ * The shipped gazetteer from its compiled form when that is up to date with `sources`, else
+ * from the sources themselves (with a warning to recompile), then users' `extra` files on top.
+ */
+export function openGazetteer(compiled: string, sources: readonly string[], extra: readonly string[] = []): Gazetteer {
+  // Hashing the sources' bytes costs a few milliseconds; decoding them as text would cost more.
+  const files = sources.map(readBytes);
+  let text: string | null = null;
+  try {
+    text = readFileSync(compiled, 'utf8');
+  } catch {
+    // missing: fall back to the sources below
   }
+  let g: Gazetteer;
+  if (text !== null && text.slice(0, text.indexOf('\n')).split('\t')[1] === sourcesStamp(files)) g = Gazetteer.fromCompiled(text, sources);
+  else {
+    if (!warnedStale) {
+      warnedStale = true;
+      process.emitWarning(`${compiled} is missing or older than ${sources.map((s) => basename(s)).join(', ')}; reading those (slower). Run: npx tsx scripts/build-gazetteer.ts --compile-only`);
+    }
+    g = new Gazetteer();
+    sources.forEach((s, k) => g.load(files[k]!.toString('utf8'), s));
+  }
+  for (const path of extra) g.load(readBytes(path).toString('utf8'), path);
   return g;
 }

@@ -1,8 +1,8 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Component } from '../pipeline.js';
-import { NER_MODEL_PATH, shippedGazetteerFiles } from './data.js';
+import { COMPILED_GAZETTEER_PATH, NER_MODEL_PATH, shippedGazetteerFiles } from './data.js';
 import { DocFeatures } from './features.js';
-import { readGazetteer, type Gazetteer } from './gazetteer.js';
+import { openGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveEntities } from './resolve.js';
 import { gazetteerCodes, NerModel, spansOf } from './tagger.js';
 
@@ -29,10 +29,11 @@ export function createEntities(options: EntitiesOptions = {}): Component {
     requires: [],
     run(doc: Doc): void {
       if (!gazetteer || !model) {
-        shipped ??= { model: NerModel.read(NER_MODEL_PATH), gazetteer: readGazetteer(shippedGazetteerFiles()) };
+        shipped ??= { model: NerModel.read(NER_MODEL_PATH), gazetteer: openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles()) };
         model = shipped.model;
         const extra = options.gazetteers ?? [];
-        gazetteer = extra.length ? readGazetteer([...shippedGazetteerFiles(), ...extra]) : shipped.gazetteer;
+        // Users' files extend a gazetteer of their own, never the one shared by every pipeline.
+        gazetteer = extra.length ? openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles(), extra) : shipped.gazetteer;
       }
       const t = doc.tokens;
       const matches = gazetteer.scan(t);

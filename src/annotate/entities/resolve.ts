@@ -122,7 +122,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (overlapsTaken(taken, start, end)) {
       // Inside an institution name: keep the country as its own mention ("Ukraine" in "Ukraine's General Staff").
       const c = fromSpan(t, g, start, end, s.type);
-      if (c.entry >= 0 && (g.entries[c.entry]!.type === 'GPE' || c.label === 'NORP')) inner.push(c);
+      if (c.entry >= 0 && (g.entry(c.entry).type === 'GPE' || c.label === 'NORP')) inner.push(c);
       continue;
     }
     cands.push(fromSpan(t, g, start, end, s.type));
@@ -134,8 +134,8 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     const strong = m.hits.filter((h) => h.kind !== AliasKind.Local && strongHit(g, h, m.end - m.start));
     if (!strong.length) continue;
     if (overlapsTaken(taken, m.start, m.end)) {
-      if (strong.some((h) => g.entries[h.entry]!.type === 'GPE' || h.kind === AliasKind.Demonym)) {
-        const inside = cands.find((c) => c.start <= m.start && c.end >= m.end && c.entry >= 0 && g.entries[c.entry]!.type === 'ORG');
+      if (strong.some((h) => g.entry(h.entry).type === 'GPE' || h.kind === AliasKind.Demonym)) {
+        const inside = cands.find((c) => c.start <= m.start && c.end >= m.end && c.entry >= 0 && g.entry(c.entry).type === 'ORG');
         if (inside && !inner.some((c) => c.start === m.start)) inner.push(pick(g, strong, m.start, m.end, -1));
       }
       continue;
@@ -147,7 +147,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   for (const c of cands) {
     if (c.type !== 'ORG' || c.end - c.start < 2 || inner.some((d) => d.start === c.start)) continue;
     for (let k = c.end - 1; k > c.start; k--) {
-      const hits = g.lookup(t, c.start, k).filter((h) => (h.kind === AliasKind.Name || h.kind === AliasKind.Demonym) && g.entries[h.entry]!.subtype === 'country');
+      const hits = g.lookup(t, c.start, k).filter((h) => (h.kind === AliasKind.Name || h.kind === AliasKind.Demonym) && g.entry(h.entry).subtype === 'country');
       if (hits.length) {
         inner.push(pick(g, hits, c.start, k, -1));
         break;
@@ -159,7 +159,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
 
   // 4. Regions named with a following "oblast(s)"/"region(s)": "Kursk and Belgorod oblasts".
   for (const c of cands) {
-    const e = c.entry >= 0 ? g.entries[c.entry]! : null;
+    const e = c.entry >= 0 ? g.entry(c.entry) : null;
     if (e?.type === 'LOC' || (e && e.type !== 'GPE') || c.type === 'PERSON') continue;
     let k = c.end;
     if (t.lower[k] === 'and' && k + 1 < t.count) {
@@ -171,7 +171,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     const base = doc.text.slice(t.start[c.start]!, t.end[c.end - 1]!);
     const region = [`${base} oblast`, `${base} region`, `${base} province`, `${base} krai`]
       .flatMap((n) => g.lookupName(n))
-      .find((h) => h.kind === AliasKind.Name && g.entries[h.entry]!.type === 'LOC');
+      .find((h) => h.kind === AliasKind.Name && g.entry(h.entry).type === 'LOC');
     if (region) {
       c.entry = region.entry;
       c.type = 'LOC';
@@ -182,10 +182,10 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   // 5. Metonymy: a capital or seat of power used as an actor is its country's government.
   for (const c of cands) {
     if (c.entry < 0) continue;
-    const e = g.entries[c.entry]!;
+    const e = g.entry(c.entry);
     if (e.seatOf >= 0 && isActor(t, c.start, c.end, doc.sentences[t.sentence[c.start]!]!.first)) {
       c.entry = e.seatOf;
-      c.type = g.entries[e.seatOf]!.type;
+      c.type = g.entry(e.seatOf).type;
       delete c.label;
     }
   }
@@ -219,7 +219,7 @@ function overlapsTaken(taken: Uint8Array, start: number, end: number): boolean {
 
 /** A gazetteer hit good enough to stand without the tagger. */
 function strongHit(g: Gazetteer, h: AliasHit, length: number): boolean {
-  const e = g.entries[h.entry]!;
+  const e = g.entry(h.entry);
   if (h.kind === AliasKind.Demonym) return true;
   if (e.type === 'GPE' && e.subtype === 'country') return true;
   if (!e.source.endsWith('places.tsv')) return length > 1 || e.type === 'PERSON' || e.type === 'ORG';
@@ -241,7 +241,7 @@ function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: numbe
   let best: AliasHit | null = null;
   let bestScore = -Infinity;
   for (const h of hits) {
-    const e = g.entries[h.entry]!;
+    const e = g.entry(h.entry);
     const coarse = h.kind === AliasKind.Demonym ? 3 : COARSE[e.type];
     let score = Math.log10(1 + e.rank);
     if (coarse === tagType) score += 20;
@@ -255,10 +255,10 @@ function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: numbe
   // A seat name ("Kremlin") matched as the country itself resolves to the place when the place is known.
   let entry = best!.entry;
   if (best!.kind === AliasKind.Seat) {
-    const place = hits.find((h) => h.kind === AliasKind.Name && g.entries[h.entry]!.seatOf === entry);
+    const place = hits.find((h) => h.kind === AliasKind.Name && g.entry(h.entry).seatOf === entry);
     if (place) entry = place.entry;
   }
-  const type = g.entries[entry]!.type;
+  const type = g.entry(entry).type;
   const c: Candidate = { start, end, entry, type };
   if (best!.kind === AliasKind.Demonym) c.label = 'NORP';
   else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON') c.label = TAGGER_TYPES[tagType]!;
@@ -301,7 +301,7 @@ function countryBefore(t: Tokens, g: Gazetteer, i: number, matchAt: Map<number, 
     const possessive = m.end === i - 1 && (t.lower[i - 1] === "'s" || t.lower[i - 1] === '’s');
     if (m.end !== i && !possessive) continue;
     for (const h of m.hits) {
-      const e = g.entries[h.entry]!;
+      const e = g.entry(h.entry);
       if (e.type !== 'GPE' || e.subtype !== 'country') continue;
       if (h.kind === AliasKind.Demonym && !possessive) return { country: h.entry, start: s };
       if (h.kind === AliasKind.Name && possessive) return { country: h.entry, start: s };
@@ -322,14 +322,14 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
     // "General Staff of Ukraine"
     if (t.lower[headEnd] !== 'of') return null;
     const after = matchAt.get(headEnd + 1);
-    const h = after?.hits.find((x) => x.kind === AliasKind.Name && g.entries[x.entry]!.subtype === 'country');
+    const h = after?.hits.find((x) => x.kind === AliasKind.Name && g.entry(x.entry).subtype === 'country');
     if (!after || !h) return null;
     country = h.entry;
     start = m.start;
     end = after.end;
   }
-  const c = g.entries[country]!;
-  const local = m.hits.find((h) => h.kind === AliasKind.Local && g.entries[h.entry]!.country === c.country);
+  const c = g.entry(country);
+  const local = m.hits.find((h) => h.kind === AliasKind.Local && g.entry(h.entry).country === c.country);
   const lowerHead = t.words[m.start] === t.lower[m.start];
   if (lowerHead) {
     // "Russian military participation" is an adjective; "South Korean intelligence reported" the institution.
@@ -338,7 +338,7 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
     if (nextIsWord && !next.endsWith('ed') && !ACTOR_NEXT.has(next) && !AFTER_LOWER_HEAD.has(next)) return null;
   }
   if (local) {
-    return { start, end, entry: local.entry, type: g.entries[local.entry]!.type };
+    return { start, end, entry: local.entry, type: g.entry(local.entry).type };
   }
   const spec = heads[0]?.spec;
   if (!spec || (lowerHead && !spec.lower)) return null;
@@ -376,7 +376,7 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Entity[] {
     const words = t.lower.slice(c.start, c.end).filter((w) => w !== "'s" && w !== '’s');
     if (c.entry >= 0) key = `#${c.entry}`;
     else key = `${c.type}|${norm(c.name ?? textOf(c)).toLowerCase()}`;
-    const entry = c.entry >= 0 ? g.entries[c.entry]! : null;
+    const entry = c.entry >= 0 ? g.entry(c.entry) : null;
     if (!c.name && (!entry || (entry.source.endsWith('places.tsv') && entry.subtype !== 'country' && !PLACE_BEFORE.has(t.lower[c.start - 1] ?? '')))) {
       // A surname of a person named in full in the article beats a town of that name ("Washington").
       slot = [...byKey.values()].find((s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && words.every((w, k) => s.tokens[s.tokens.length - words.length + k] === w));
@@ -387,12 +387,12 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Entity[] {
     }
     slot ??= byKey.get(key);
     if (!slot && c.entry < 0) slot = joinShorter(c, words, [...byKey.values()]);
-    if (!slot && c.entry >= 0 && g.entries[c.entry]!.source.endsWith('places.tsv') && g.entries[c.entry]!.subtype !== 'country') {
+    if (!slot && c.entry >= 0 && g.entry(c.entry).source.endsWith('places.tsv') && g.entry(c.entry).subtype !== 'country') {
       // "Kursk" after "Kursk Oblast": a bare place name that opens a longer place name of the article.
       slot = [...byKey.values()].find((s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w));
     }
     if (!slot) {
-      const e = c.entry >= 0 ? g.entries[c.entry]! : null;
+      const e = c.entry >= 0 ? g.entry(c.entry) : null;
       const name = e ? e.name : norm(c.name ?? textOf(c));
       const entity: Entity = {
         id: entityId(e ? e.type : c.type, name, e?.kb ?? null),

@@ -173,7 +173,7 @@ export function gazetteerCodes(g: Gazetteer, t: Tokens, matches: readonly Gazett
 function category(g: Gazetteer, m: GazetteerMatch): number {
   let best = 0;
   for (const h of m.hits) {
-    const e = g.entries[h.entry]!;
+    const e = g.entry(h.entry);
     let c: number;
     if (h.kind === AliasKind.Local) continue;
     if (h.kind === AliasKind.Demonym) c = 2;

@@ -39,6 +39,29 @@ describe('times: dates resolved against the publication date', () => {
     expect(values('Shelling resumed on 3 December.')).toEqual({ '3 December': '2024-12-03' });
   });
 
+  it('takes the direction from the verb the expression hangs on, however far', () => {
+    // The modal stands seven words before the weekday; an infinitive after "planning" is still to come.
+    expect(values('The delegation would be flying back to the Ukrainian capital Thursday.')).toEqual({ Thursday: '2025-05-01' });
+    expect(values('Veterans were planning to gather in the centre of the old capital on Saturday.')).toEqual({ Saturday: '2025-05-03' });
+    // The verb after a fronted date decides: "On Tuesday, … plans to".
+    expect(values('On Tuesday, the opposition alliance of the region plans to hold a rally.')).toEqual({ Tuesday: '2025-04-29' });
+    expect(values('On Tuesday, the opposition alliance of the region held a rally.')).toEqual({ Tuesday: '2025-04-22' });
+    // "succeed" is no past tense; "had been due to expire" leaves a weekday in the past.
+    expect(values('She will succeed the current commander Feb. 1.')).toEqual({ 'Feb. 1': '2026-02-01' });
+    expect(values('The ultimatum had been due to expire Friday evening.')).toEqual({ 'Friday evening': '2025-04-25TEV' });
+    // A relative clause is its own clause: the blasts happened, whatever the main verb says.
+    expect(values('Donors will pledge aid to the towns where the 7 April strikes killed 20 people.')).toEqual({ '7 April': '2025-04-07' });
+  });
+
+  it('knows holidays by rule, their weeks, and names that only contain one', () => {
+    expect(values('Turnout on Election Day was low.', '2024-11-20')).toEqual({ 'Election Day': '2024-11-05' });
+    expect(values('Parades are banned on Victory Day.')).toEqual({ 'Victory Day': '2025-05-09' });
+    expect(values('Services were held on Orthodox Easter and on Good Friday.')).toEqual({ 'Orthodox Easter': '2025-04-20', 'Good Friday': '2025-04-18' });
+    expect(values('Shelling continued through Easter week.')).toEqual({ 'Easter week': '2025-W16' });
+    expect(values('Memorial Day 2024 was marked quietly.')).toEqual({ 'Memorial Day 2024': '2024-05-27' });
+    expect(times('The Good Friday agreement ended the Troubles; Christmas Island is remote.')).toEqual([]);
+  });
+
   it('picks the year in which a dated weekday falls: "Saturday, April 26"', () => {
     expect(values('In an editorial on Saturday, April 26, the paper argued otherwise.')).toEqual({ 'Saturday, April 26': '2025-04-26' });
   });
@@ -118,6 +141,15 @@ describe('times: dates resolved against the publication date', () => {
 
   it('names the bad publication date', () => {
     expect(() => times('On Friday.', 'last Tuesday')).toThrow(/"last Tuesday" is not an ISO 8601 date/);
+  });
+});
+
+describe('times: earnings periods', () => {
+  it('compares with the year-ago quarter, or with last year after a longer period', () => {
+    const text = 'Profit rose in the third quarter from a year earlier. For the nine months, sales grew from a year earlier.';
+    expect(times(text, '1999-11-02').map((t) => t.value)).toEqual(['1999-Q3', '1998-Q3', 'P9M', '1998']);
+    // A quarter not yet over is not the one reported: "the latest quarter" stays the last complete one.
+    expect(values('A fourth-quarter charge is likely. Sales fell in the latest quarter.', '1999-11-02')).toMatchObject({ 'the latest quarter': '1999-Q3' });
   });
 });
 

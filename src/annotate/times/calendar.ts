@@ -69,6 +69,18 @@ export function easter(y: number): Ymd {
   return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
+/** Orthodox Easter Sunday: the Julian computus, moved to the Gregorian calendar (valid 1900–2099). */
+export function orthodoxEaster(y: number): Ymd {
+  const a = y % 4;
+  const b = y % 7;
+  const c = y % 19;
+  const d = (19 * c + 15) % 30;
+  const e = (2 * a + 4 * b - d + 34) % 7;
+  const month = Math.floor((d + e + 114) / 31);
+  const day = ((d + e + 114) % 31) + 1;
+  return fromDays(toDays(y, month, day) + 13);
+}
+
 /** The n-th given ISO weekday of a month (US Thanksgiving: 4th Thursday of November). */
 export function nthWeekday(y: number, m: number, weekday: number, n: number): Ymd {
   const first = toDays(y, m, 1);

@@ -16,7 +16,11 @@ import {
   AMBIGUOUS_MONTHS, DECADE_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, PREFIX_MODS, PREFIX_MODS2, REFS, SEASONS, SETS, TIME_UNITS,
   TIME_ZONES, UNIT_LETTER, UNITS, WEEKDAY_PLURALS, WEEKDAYS, type Unit,
 } from './lexicon.js';
+import { HOLIDAY_NAMES } from './holidays.js';
 import type { Sem } from './resolve.js';
+
+/** Words after a holiday's name that make it part of another name: "the Good Friday agreement". */
+const NOT_AFTER_HOLIDAY = new Set(['agreement', 'accord', 'accords', 'island', 'islands', 'rising', 'uprising']);
 
 /** One expression over tokens [start, end). */
 export interface Match {
@@ -86,7 +90,7 @@ for (const w of ['q1', 'q2', 'q3', 'q4', 'h1', 'h2']) TRIGGERS.set(w, K.Quarter)
 for (const w of ['noon', 'midnight', 'midday']) TRIGGERS.set(w, K.Noon);
 for (const w of ['several', 'few', 'couple', 'many']) TRIGGERS.set(w, K.Vague);
 for (const w of DECADE_WORDS.keys()) TRIGGERS.set(w, K.Decade);
-for (const w of ['christmas', 'thanksgiving', 'easter', 'halloween', 'new']) TRIGGERS.set(w, K.Holiday);
+for (const w of HOLIDAY_NAMES.keys()) if (!TRIGGERS.has(w)) TRIGGERS.set(w, K.Holiday);
 TRIGGERS.set('these', K.These);
 TRIGGERS.set('future', K.Future);
 TRIGGERS.set('present', K.Present);
@@ -300,7 +304,8 @@ export class TimeGrammar {
     const w = this.lower[i]!;
     switch (k) {
       case K.Month:
-        return this.monthLed(i, false);
+        // "May Day"
+        return (HOLIDAY_NAMES.has(w) ? this.holiday(i) : null) ?? this.monthLed(i, false);
       case K.Weekday:
         return this.weekdayLed(i);
       case K.WeekdayPlural:
@@ -802,6 +807,8 @@ export class TimeGrammar {
 
   private weekdayLed(i: number): Match | null {
     if (!isCapitalized(this.words[i]!)) return null;
+    // The weekday of a holiday's name that was not read as one ("the Good Friday agreement").
+    if (i > 0 && HOLIDAY_NAMES.has(this.lower[i - 1]!) && isCapitalized(this.words[i - 1]!)) return null;
     const dow = WEEKDAYS.get(this.lower[i]!)!;
     // "Saturday, April 25" and "Friday 27 April" name the date itself.
     let j = i + 1;
@@ -901,29 +908,36 @@ export class TimeGrammar {
     return this.make(s, e, 'DATE', { k: 'part', p, n, y, yearShift });
   }
 
+  /** "Christmas", "Election Day", "Good Friday 2024", "Easter week", "Thanksgiving weekend". */
   private holiday(i: number): Match | null {
-    const w = this.lower[i]!;
     if (!isCapitalized(this.words[i]!)) return null;
-    let name = w;
-    let j = i + 1;
-    if (w === 'new') {
-      if (this.w(j) !== 'year' || (this.w(j + 1) !== "'s" && this.w(j + 1) !== '’s')) return null;
-      j += 2;
-      if (this.w(j) === 'eve') {
-        name = "new year's eve";
-        j++;
-      } else if (this.w(j) === 'day') {
-        name = 'new year';
-        j++;
-      } else return null;
-    } else if (w === 'christmas' && this.w(j) === 'eve') {
-      name = 'christmas eve';
-      j++;
-    } else if ((w === 'christmas' || w === 'thanksgiving') && this.w(j) === 'day') j++;
-    else if (w === 'easter' && this.w(j) === 'sunday') j++;
+    let found: readonly string[] | null = null;
+    for (const words of HOLIDAY_NAMES.get(this.lower[i]!) ?? []) {
+      let k = 1;
+      for (; k < words.length; k++) {
+        const w = this.w(i + k);
+        const want = words[k]!;
+        const same = w === want || (want === "'s" && w === '’s') || (want === "'" && w === '’');
+        // Names are capitalized: "Election Day", not any "election day".
+        if (!same || (isLetterCode(w.charCodeAt(0)) && !isCapitalized(this.words[i + k]!))) break;
+      }
+      if (k === words.length) {
+        found = words;
+        break;
+      }
+    }
+    if (!found) return null;
+    let j = i + found.length;
+    // "the Good Friday agreement", "the Easter Rising", "Christmas Island" are names.
+    const next = this.w(j);
+    if (NOT_AFTER_HOLIDAY.has(next) || (isCapitalized(this.words[j] ?? '') && this.sameSentence(i, j) && !WEEKDAYS.has(next))) return null;
     let y: number | null = null;
     if (this.yearAt(j) > 0) y = this.yearAt(j++);
-    return this.make(i, j, 'DATE', { k: 'holiday', name, y });
+    let part: 'week' | 'weekend' | undefined;
+    if (this.w(j) === 'week' || this.w(j) === 'weekend') part = this.w(j++) as 'week' | 'weekend';
+    const sem: Sem = { k: 'holiday', name: found.join(' '), y };
+    if (part) sem.part = part;
+    return this.make(i, j, 'DATE', sem);
   }
 
   /** "'90s" → 199 (of the century before the 2000s, as news uses it). */

@@ -18,7 +18,11 @@ import type { Component } from '../pipeline.js';
 import { parseAnchor } from './calendar.js';
 import { TimeGrammar, type Match } from './grammar.js';
 import { isDay, resolve, type Context, type Sem } from './resolve.js';
+import { posTags } from '../pos/tags.js';
 import { directionAt } from './tense.js';
+
+/** Durations that, with "the", name the period a report covers: "the nine months", "the six months ended". */
+const PERIODS_UNDER_REPORT = new Set(['P6M', 'P9M', 'P1Y']);
 
 const TODAY: Sem = { k: 'offset', unit: 'day', n: 0 };
 
@@ -28,15 +32,19 @@ export function findTimes(doc: Doc): TimeExpression[] {
   const matches = new TimeGrammar(tokens).scan();
   const out: TimeExpression[] = [];
   const ctx: Context = { anchor, dir: null, quarter: null, reference: null };
+  let tags: Uint8Array | null = null;
   for (const m of matches) {
     const sem = m.sem ?? dayOfSentence(doc, matches, m) ?? TODAY;
     const sentence = doc.sentences[tokens.sentence[m.start]!]!;
     const needsDirection = sem.k === 'cal' || sem.k === 'holiday' || sem.k === 'weekday' || sem.k === 'season' || sem.k === 'weekend';
-    ctx.dir = needsDirection && anchor ? directionAt(tokens, sentence.first, sentence.last, m.start, m.end) : null;
+    if (needsDirection && anchor) tags ??= posTags(doc);
+    ctx.dir = needsDirection && anchor ? directionAt(tokens, tags!, sentence.first, sentence.last, m.start, m.end) : null;
     const value = resolve(sem, ctx) + (m.tod ?? '');
-    // The quarter under report, for "the quarter" and "a year earlier" further on; never one still to come.
     if (m.type === 'DATE' && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) ctx.reference = value;
-    if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0)) && value.includes('-Q') && (!anchor || value <= `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
+    // The quarter under report, for "the quarter" and "a year earlier" further on; never one still
+    // to come. After "the nine months" a longer period is under report, compared with last year's.
+    else if (m.type === 'DURATION' && PERIODS_UNDER_REPORT.has(value) && (tokens.lower[m.start] === 'the' || tokens.lower[m.start] === 'first')) ctx.quarter = null;
+    if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0)) && value.includes('-Q') && (!anchor || value < `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
     const span = m.chars ? doc.span(m.chars[0], m.chars[1]) : doc.tokenSpan(m.start, m.end);
     const time: TimeExpression = { ...span, value, type: m.type };
     if (m.mod) time.mod = m.mod;

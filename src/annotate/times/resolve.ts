@@ -7,7 +7,8 @@
  * as TIMEX3 does: "27 April" → XXXX-04-27, "Friday" → XXXX-WXX-5, "yesterday" → XXXX-XX-XX,
  * "last year" → XXXX.
  */
-import { addMonths, dayValue, daysInMonth, easter, fromDays, isoWeekday, monthValue, nthWeekday, toDays, weekValue, yearValue, type Ymd } from './calendar.js';
+import { addMonths, dayValue, daysInMonth, fromDays, isoWeekday, monthValue, toDays, weekValue, yearValue, type Ymd } from './calendar.js';
+import { holidayDate, isFixedHoliday } from './holidays.js';
 import { SEASON_START, type Unit } from './lexicon.js';
 
 /** Direction the sentence gives an expression that does not place itself ("on Friday"). */
@@ -33,7 +34,8 @@ export type Sem =
   | { k: 'season'; s: string; y: number | null; shift: number | null }
   /** Quarter (Q1–Q4) or half (H1–H2) of a year, the year given or relative to the anchor ("last year's"). */
   | { k: 'part'; p: 'Q' | 'H'; n: number; y: number | null; yearShift: number | null }
-  | { k: 'holiday'; name: string; y: number | null }
+  /** A holiday (a key of holidays.ts), or the week or weekend it falls in. */
+  | { k: 'holiday'; name: string; y: number | null; part?: 'week' | 'weekend' }
   /** "the weekend": the latest one, or the coming one in a future sentence. */
   | { k: 'weekend' }
   /**
@@ -49,7 +51,7 @@ export type Sem =
 
 /** True when the meaning names one day (a time of day may attach to it). */
 export function isDay(sem: Sem): boolean {
-  return (sem.k === 'cal' && sem.d !== null) || sem.k === 'weekday' || sem.k === 'holiday' || (sem.k === 'offset' && sem.unit === 'day');
+  return (sem.k === 'cal' && sem.d !== null) || sem.k === 'weekday' || (sem.k === 'holiday' && !sem.part) || (sem.k === 'offset' && sem.unit === 'day');
 }
 
 export function resolve(sem: Sem, ctx: Context): string {
@@ -68,7 +70,7 @@ export function resolve(sem: Sem, ctx: Context): string {
     case 'part':
       return resolvePart(sem.p, sem.n, sem.y, sem.yearShift, anchor, dir ?? 'past');
     case 'holiday':
-      return resolveHoliday(sem.name, sem.y, anchor, dir);
+      return resolveHoliday(sem.name, sem.y, sem.part, anchor, dir);
     case 'weekend': {
       if (!anchor) return 'XXXX-WXX-WE';
       const weekday = isoWeekday(toDays(anchor.y, anchor.m, anchor.d));
@@ -232,40 +234,26 @@ function resolvePart(p: 'Q' | 'H', n: number, year: number | null, yearShift: nu
   return `${yearValue(y)}-${p}${n}`;
 }
 
-function holidayDate(name: string, y: number): Ymd {
-  switch (name) {
-    case 'christmas':
-      return { y, m: 12, d: 25 };
-    case 'christmas eve':
-      return { y, m: 12, d: 24 };
-    case 'new year':
-      return { y, m: 1, d: 1 };
-    case "new year's eve":
-      return { y, m: 12, d: 31 };
-    case 'halloween':
-      return { y, m: 10, d: 31 };
-    case 'thanksgiving':
-      return nthWeekday(y, 11, 4, 4);
-    default:
-      return easter(y);
-  }
-}
-
-function resolveHoliday(name: string, year: number | null, anchor: Ymd | null, dir: Direction | null): string {
-  if (year !== null) return dayValue(holidayDate(name, year));
-  if (!anchor) {
-    const fixed = holidayDate(name, 2001);
-    return name === 'easter' || name === 'thanksgiving' ? 'XXXX-XX-XX' : `XXXX-${pad(fixed.m)}-${pad(fixed.d)}`;
-  }
-  const today = toDays(anchor.y, anchor.m, anchor.d);
-  const at = (y: number) => {
+function resolveHoliday(name: string, year: number | null, part: 'week' | 'weekend' | undefined, anchor: Ymd | null, dir: Direction | null): string {
+  const days = (y: number) => {
     const h = holidayDate(name, y);
     return toDays(h.y, h.m, h.d);
   };
-  let y = anchor.y;
-  const diff = at(y) - today;
-  if (diff > 0 && (dir === 'past' || (dir === null && diff >= 183))) y--;
-  else if (diff < 0 && (dir === 'future' || (dir === null && diff < -183))) y++;
+  let y: number;
+  if (year !== null) y = year;
+  else if (!anchor) {
+    if (part) return part === 'week' ? 'XXXX-WXX' : 'XXXX-WXX-WE';
+    const fixed = holidayDate(name, 2001);
+    return isFixedHoliday(name) ? `XXXX-${pad(fixed.m)}-${pad(fixed.d)}` : 'XXXX-XX-XX';
+  } else {
+    // The nearest one, unless the sentence's tense points the other way.
+    y = anchor.y;
+    const diff = days(y) - toDays(anchor.y, anchor.m, anchor.d);
+    if (diff > 0 && (dir === 'past' || (dir === null && diff >= 183))) y--;
+    else if (diff < 0 && (dir === 'future' || (dir === null && diff < -183))) y++;
+  }
+  // "Easter week", "Thanksgiving weekend": the ISO week the day falls in, or its weekend.
+  if (part) return weekValue(days(y)) + (part === 'weekend' ? '-WE' : '');
   return dayValue(holidayDate(name, y));
 }
 

@@ -124,6 +124,35 @@ describe('times: dates resolved against the publication date', () => {
     expect(values('Drones struck Kharkiv overnight.')).toEqual({ overnight: '2025-04-27TNI' });
   });
 
+  it('reads day pairs, "last Oct. 23", "the week of", "a week or so ago" and "post-2014"', () => {
+    expect(values('Envoys meet on May 14 and 15; ministers met on 24-25 March 2024.')).toEqual({
+      'May 14': '2025-05-14',
+      '15': '2025-05-15',
+      '24': '2024-03-24',
+      '25 March 2024': '2024-03-25',
+    });
+    expect(values('The depot burned last Oct. 23.')).toEqual({ 'last Oct. 23': '2024-10-23' });
+    expect(values('Hearings open the week of May 12.')).toEqual({ 'the week of May 12': '2025-W20' });
+    expect(values('A week or so ago the line moved; post-2014 borders are disputed.')).toEqual({ 'A week or so ago': '2025-W17', 'post-2014': '2014' });
+  });
+
+  it('refers back to the date the story named: "that year", "later in the day", "the next morning"', () => {
+    expect(values('The port fell in March 2022 and was retaken later that year.')).toEqual({ 'March 2022': '2022-03', 'later that year': '2022' });
+    expect(values('Talks began on 2 May 2023. That same day, the army advanced. Shelling resumed the next morning.')).toEqual({
+      '2 May 2023': '2023-05-02',
+      'That same day': '2023-05-02',
+      'the next morning': '2023-05-03TMO',
+    });
+    expect(values('The minister toured the front and spoke to reporters later in the day.')).toEqual({ 'the day': '2025-04-28' });
+    // A month leaves the day open.
+    expect(values('The dam was breached in June 2023; that day the river rose.')).toEqual({ 'June 2023': '2023-06', 'that day': '2023-06-XX' });
+    expect(times('The ministry said that day care centres were closed.')).toEqual([]);
+  });
+
+  it('reads "will one day" as the future and vague decades in years', () => {
+    expect(values('The rail link will one day reach the coast; it was promised for decades.')).toEqual({ 'one day': 'FUTURE_REF', decades: 'PXY' });
+  });
+
   it('leaves unknown what a missing publication date cannot resolve', () => {
     expect(values('They met on Friday, on 27 April and in 2024, and again yesterday.', null)).toEqual({
       Friday: 'XXXX-WXX-5',
@@ -150,6 +179,16 @@ describe('times: earnings periods', () => {
     expect(times(text, '1999-11-02').map((t) => t.value)).toEqual(['1999-Q3', '1998-Q3', 'P9M', '1998']);
     // A quarter not yet over is not the one reported: "the latest quarter" stays the last complete one.
     expect(values('A fourth-quarter charge is likely. Sales fell in the latest quarter.', '1999-11-02')).toMatchObject({ 'the latest quarter': '1999-Q3' });
+    expect(values('Sales rose in the third quarter. Costs were lower than in the 1998 period and in the quarter a year ago.', '1999-11-02')).toEqual({
+      'the third quarter': '1999-Q3',
+      'the 1998 period': '1998-Q3',
+      'the quarter a year ago': '1998-Q3',
+    });
+    expect(values('Sales in the current fiscal year will grow; in the fiscal year ended June 30 they fell.', '1999-11-02')).toEqual({
+      'the current fiscal year': '1999',
+      'the fiscal year': 'P1Y',
+      'June 30': '1999-06-30',
+    });
   });
 });
 

@@ -62,6 +62,7 @@ const enum K {
   Unit,
   Fiscal,
   Term,
+  That,
 }
 
 /** "last", "this", "next" … and the shift each gives a unit ("last week" = -1). */
@@ -108,6 +109,9 @@ TRIGGERS.set('centuries', K.Unit);
 TRIGGERS.set('months', K.Unit);
 TRIGGERS.set('weeks', K.Unit);
 TRIGGERS.set('fiscal', K.Fiscal);
+TRIGGERS.set('day', K.Unit);
+TRIGGERS.set('that', K.That);
+TRIGGERS.set('same', K.That);
 
 /** Words after which a bare month, season or year is temporal ("in May", "since 1991"). */
 const TEMPORAL_PREPOSITIONS = new Set([
@@ -122,6 +126,10 @@ const AM = new Set(['a.m.', 'am', 'a.m']);
 const PM = new Set(['p.m.', 'pm', 'p.m']);
 /** Words before "the year" / "the quarter" that make them the period under report. */
 const BARE_UNIT_LEADS = new Set(['for', 'in', 'during', 'of', 'through', 'throughout', 'over', 'at']);
+/** Words after "that day" or "that year" that make another word of it: "day care", "year earlier". */
+const DAY_COMPOUNDS = new Set(['care', 'trader', 'traders', 'trading', 'job', 'jobs', 'shift', 'earlier', 'later', 'ago', 'old']);
+/** Words before "one day" that make it some day to come: "will one day", "could one day". */
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'shall', "'ll", '’ll']);
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
 const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short']);
 
@@ -137,8 +145,8 @@ function isCapitalized(w: string): boolean {
 function durationValue(n: number | null, unit: Unit): string {
   const letter = UNIT_LETTER[unit];
   const t = TIME_UNITS.has(unit) ? 'T' : '';
-  if (n === null) return `P${t}X${letter}`;
-  // Decades and centuries in years, as TimeBank writes them ("two decades" → P20Y).
+  // Decades and centuries in years, as TimeBank writes them ("two decades" → P20Y, "decades" → PXY).
+  if (n === null) return unit === 'decade' || unit === 'century' ? 'PXY' : `P${t}X${letter}`;
   if (unit === 'decade') return `P${round(n * 10)}Y`;
   if (unit === 'century') return `P${round(n * 100)}Y`;
   if (!Number.isInteger(n)) {
@@ -198,11 +206,12 @@ export class TimeGrammar {
       const w = lower[i]!;
       const c = w.charCodeAt(0);
       let m: Match | null = null;
-      if (c >= 48 && c <= 57 && w.length >= 7 && w[4] === '-') {
-        const range = this.yearRange(i);
+      if (c >= 48 && c <= 57 && ((w.length >= 7 && w[4] === '-') || (w.length <= 5 && w.length >= 3 && w.includes('-')))) {
+        const range = w[4] === '-' ? this.yearRange(i) : this.dayRange(i);
         if (range) {
           out.push(...range);
-          this.floor = i + 1;
+          this.floor = range[1]!.end;
+          i = this.floor - 1;
           continue;
         }
       }
@@ -238,6 +247,12 @@ export class TimeGrammar {
 
   private make(start: number, end: number, type: TimeType, sem: Sem | null, tod: string | null = null, mod: string | null = null): Match {
     return { start, end, type, sem, tod, mod };
+  }
+
+  /** "1959": four digits from 1000 to 2099. */
+  private isYearWord(w: string): boolean {
+    const v = digitValue(w);
+    return w.length === 4 && v >= 1000 && v <= 2099 && Number.isInteger(v);
   }
 
   /** A year written in digits at token i (1000–2099), or -1. */
@@ -287,6 +302,9 @@ export class TimeGrammar {
     }
     const year = this.yearAfter(j);
     if (year) return this.make(i, year.end, 'DATE', { k: 'cal', y: year.y, m, d: null, yearShift: year.yearShift });
+    // "April 24-25" is read from the day range.
+    const next = this.w(j);
+    if (next.length >= 3 && next.length <= 5 && next.charCodeAt(0) >= 48 && next.charCodeAt(0) <= 57 && next.includes('-')) return null;
     const w = this.w(i);
     const ambiguous = AMBIGUOUS_MONTHS.has(w);
     if (ambiguous || requireCue) {
@@ -363,6 +381,9 @@ export class TimeGrammar {
         return null;
       case K.Unit:
         return this.bareUnit(i);
+      case K.That:
+        // "that year"; "the same day" (not "the same year-long …").
+        return w === 'that' || this.w(i - 1) === 'the' ? this.anaphoric(i) : null;
       case K.Term:
         // "in the near term", "over the short term"
         return (this.w(i - 1) === 'near' || this.w(i - 1) === 'short') && this.w(i - 2) === 'the' ? this.make(i - 1, i + 1, 'DATE', { k: 'value', value: 'FUTURE_REF' }) : null;
@@ -399,20 +420,51 @@ export class TimeGrammar {
     if (unit === 'year' && (next === 'end' || ((next === "'s" || next === '’s') && this.w(i + 2) === 'end'))) {
       return this.make(i, next === 'end' ? i + 2 : i + 3, 'DATE', { k: 'offset', unit: 'year', n: 0 }, null, 'END');
     }
-    const before = this.w(i - 2);
-    const full = (prev === 'full' || prev === 'current') && this.w(i - 2) === 'the';
-    if (prev !== 'the' && !full) return null;
-    const lead = full ? this.w(i - 3) : before;
+    // "the week of March 6": the week that day falls in.
+    if (unit === 'week' && prev === 'the' && next === 'of') {
+      const j = i + 2;
+      const date = this.monthAt(j) > 0 ? this.monthLed(j, true) : this.dayAt(j) > 0 ? this.dayMonth(j, this.dayAt(j)) : null;
+      if (date?.sem?.k === 'cal' && date.sem.d !== null) return this.make(i - 1, date.end, 'DATE', { ...date.sem, weekOf: true });
+    }
+    // "the year", "the full year", "the current fiscal year", "the latest fiscal year"
+    let k = i - 1;
+    const fiscal = unit === 'year' && this.w(k) === 'fiscal';
+    if (fiscal) k--;
+    const adjective = this.w(k);
+    if (adjective === 'full' || adjective === 'current' || (adjective === 'latest' && unit === 'year')) k--;
+    if (this.w(k) !== 'the') return null;
+    const lead = this.w(k - 1);
+    // "earlier in the day", "later in the day": the day the story is on.
+    if (unit === 'day') return lead === 'in' && (this.w(k - 2) === 'earlier' || this.w(k - 2) === 'later') ? this.make(i, i + 1, 'DATE', { k: 'narrative', unit, n: 0 }) : null;
     if (!BARE_UNIT_LEADS.has(lead)) return null;
-    if (next === 'ended' || next === 'ending' || next === 'to') return unit === 'year' ? this.make(i, i + 1, 'DURATION', { k: 'value', value: 'P1Y' }) : null;
+    if (next === 'ended' || next === 'ending' || next === 'to') return unit === 'year' ? this.make(k + 1, i + 1, 'DURATION', { k: 'value', value: 'P1Y' }) : null;
+    // "the quarter a year ago": the one compared with the quarter under report.
+    if (unit === 'quarter' && next === 'a' && this.w(i + 2) === 'year' && (this.w(i + 3) === 'ago' || this.w(i + 3) === 'earlier')) return this.make(i, i + 4, 'DATE', { k: 'quarterRef', years: -1 });
     if (next === 'of' || next === 'before' || next === 'after' || next === 'earlier' || next === 'later') return null;
-    if (unit === 'year') return this.make(full ? i - 1 : i, i + 1, 'DATE', { k: 'offset', unit, n: 0 });
+    if (unit === 'year') return this.make(k + 1, i + 1, 'DATE', { k: 'offset', unit, n: adjective === 'latest' ? -1 : 0 });
     if (unit === 'weekend') return this.make(i, i + 1, 'DATE', { k: 'weekend' });
-    if (unit === 'quarter') return this.make(i, i + 1, 'DATE', { k: 'quarterRef', years: 0 });
+    if (unit === 'quarter') return this.make(k + 1, i + 1, 'DATE', { k: 'quarterRef', years: 0 });
     // "the end of the month", "the end of the week"
-    if ((unit === 'month' || unit === 'week') && lead === 'of' && (this.w(i - 3) === 'end' || this.w(i - 3) === 'beginning' || this.w(i - 3) === 'start' || this.w(i - 3) === 'middle')) {
+    if ((unit === 'month' || unit === 'week') && lead === 'of' && (this.w(k - 2) === 'end' || this.w(k - 2) === 'beginning' || this.w(k - 2) === 'start' || this.w(k - 2) === 'middle')) {
       return this.make(i, i + 1, 'DATE', { k: 'offset', unit, n: 0 });
     }
+    return null;
+  }
+
+  /** "that year", "that same day", "that morning", "the same week": the last date the story named. */
+  private anaphoric(i: number): Match | null {
+    let j = i + 1;
+    if (this.lower[i] === 'that' && this.w(j) === 'same') j++;
+    const w = this.w(j);
+    const unit = UNITS.get(w);
+    if (unit === 'day' || unit === 'week' || unit === 'weekend' || unit === 'month' || unit === 'year') {
+      // "day care", "day trader", "year-end" are other words.
+      if (DAY_COMPOUNDS.has(this.w(j + 1))) return null;
+      return this.make(i, j + 1, 'DATE', { k: 'narrative', unit, n: 0 });
+    }
+    if (unit === 'quarter') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0 });
+    const pod = PARTS_OF_DAY.get(w);
+    if (pod && w !== 'overnight') return this.make(i, j + 1, 'TIME', { k: 'narrative', unit: 'day', n: 0 }, 'T' + pod);
     return null;
   }
 
@@ -440,11 +492,13 @@ export class TimeGrammar {
     if (clock) return clock;
     const d = this.dayAt(i);
     if (d > 0) {
-      const dm = this.dayMonth(i, d);
+      const dm = this.dayMonth(i, d) ?? this.rangeDay(i, d);
       if (dm) return dm;
     }
     const y = this.yearAt(i);
     if (y > 0 && this.isYear(i, y)) {
+      // "the 1988 period", "the 1988 quarter": the quarter under report in that year.
+      if (this.w(i - 1) === 'the' && (this.w(i + 1) === 'period' || this.w(i + 1) === 'quarter')) return this.make(i, i + 2, 'DATE', { k: 'quarterRef', years: 0, year: y });
       const part = this.partAt(i + 1);
       if (part) return this.make(i, part.end, 'DATE', { k: 'part', p: part.p, n: part.n, y, yearShift: null });
       return this.make(i, i + 1, 'DATE', { k: 'cal', y, m: null, d: null });
@@ -467,6 +521,50 @@ export class TimeGrammar {
     const second = this.make(i, i + 1, 'DATE', { k: 'cal', y: to, m: null, d: null });
     second.chars = [s + 5, s + 5 + tail.length];
     return [first, second];
+  }
+
+  /** "24-25 April", "April 24-25": a day range in one token, each day its own expression. */
+  private dayRange(i: number): Match[] | null {
+    const w = this.lower[i]!;
+    const dash = w.indexOf('-');
+    const from = digitValue(w.slice(0, dash));
+    const to = digitValue(w.slice(dash + 1));
+    if (!(from >= 1 && to > from && to <= 31 && Number.isInteger(from) && Number.isInteger(to))) return null;
+    const before = this.monthAt(i - 1) > 0 && i - 1 >= this.floor;
+    const m = before ? this.monthAt(i - 1) : this.monthAt(i + 1);
+    if (m < 0 || to > daysInMonth(2000, m)) return null;
+    const year = this.yearAfter(before ? i + 1 : i + 2);
+    const end = year ? year.end : before ? i + 1 : i + 2;
+    const s = this.t.start[i]!;
+    const day = (d: number, start: number, a: number, b: number): Match => {
+      const match = this.make(start, end, 'DATE', { k: 'cal', y: year?.y ?? null, m, d, yearShift: year?.yearShift });
+      match.chars = [a, b];
+      return match;
+    };
+    // The month and year go with the day they are written next to.
+    const last = this.t.end[end - 1]!;
+    return before
+      ? [day(from, i - 1, this.t.start[i - 1]!, s + dash), day(to, i, s + dash + 1, year ? last : s + w.length)]
+      : [day(from, i, s, s + dash), day(to, i, s + dash + 1, last)];
+  }
+
+  /**
+   * The day of a pair that shares one month: the first of "24 and 25 April" (the second is
+   * read as usual), the second of "April 24 and 25".
+   */
+  private rangeDay(i: number, d: number): Match | null {
+    const link = (w: string) => w === 'and' || w === 'or' || w === 'to' || w === 'through' || w === '-' || w === '–';
+    if (link(this.w(i + 1)) && this.dayAt(i + 2) > 0 && this.monthAt(i + 3) > 0 && this.sameSentence(i, i + 3)) {
+      const m = this.monthAt(i + 3);
+      const year = this.yearAfter(i + 4);
+      return d > daysInMonth(2000, m) ? null : this.make(i, i + 1, 'DATE', { k: 'cal', y: year?.y ?? null, m, d, yearShift: year?.yearShift });
+    }
+    if (link(this.w(i - 1)) && this.dayAt(i - 2) > 0 && this.monthAt(i - 3) > 0 && this.sameSentence(i - 3, i)) {
+      const m = this.monthAt(i - 3);
+      const year = this.yearAfter(i + 1);
+      return d > daysInMonth(2000, m) ? null : this.make(i, year ? year.end : i + 1, 'DATE', { k: 'cal', y: year?.y ?? null, m, d, yearShift: year?.yearShift });
+    }
+    return null;
   }
 
   /** Is the 4-digit number at i a year rather than an amount? */
@@ -645,6 +743,8 @@ export class TimeGrammar {
       n += 0.5;
       j += 3;
     }
+    // "will one day be": some day to come.
+    if (w === 'one' && unit === 'day' && j === i + 2 && MODALS.has(this.w(i - 1))) return this.make(i, j, 'DATE', { k: 'value', value: 'FUTURE_REF' });
     const m = this.make(i, j, 'DURATION', { k: 'value', value: durationValue(n, unit) });
     m.count = { n, unit };
     return m;
@@ -729,6 +829,10 @@ export class TimeGrammar {
     if (w === 'latest' && next === 'period' && this.w(i - 1) === 'the') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0 });
     const pod = PARTS_OF_DAY.get(next);
     if (pod) {
+      // "the next morning", "the previous night": from the day the story is on.
+      if (this.w(i - 1) === 'the' && (w === 'next' || w === 'following' || w === 'previous' || w === 'preceding') && i - 1 >= this.floor) {
+        return this.make(i - 1, j + 1, 'TIME', { k: 'narrative', unit: 'day', n: shift }, 'T' + pod);
+      }
       if (w === 'this') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: 0 }, 'T' + pod);
       if (w === 'last' && next === 'night') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: -1 }, 'TNI');
       return null;
@@ -743,7 +847,10 @@ export class TimeGrammar {
     }
     const month = this.monthAt(j);
     if (month > 0 && (w === 'last' || w === 'this' || w === 'next' || w === 'past' || w === 'coming')) {
-      return this.make(i, j + 1, 'DATE', { k: 'cal', y: null, m: month, d: null, shift: w === 'this' ? 0 : shift });
+      // "last Oct. 23": the latest such day.
+      const d = this.dayAt(j + 1);
+      const day = d > 0 && d <= daysInMonth(2000, month) && this.sameSentence(j, j + 1);
+      return this.make(i, day ? j + 2 : j + 1, 'DATE', { k: 'cal', y: null, m: month, d: day ? d : null, shift: w === 'this' ? 0 : shift });
     }
     const season = SEASONS.get(next);
     if (season) return this.make(i, j + 1, 'DATE', { k: 'season', s: season, y: null, shift: w === 'this' ? 0 : shift });
@@ -955,6 +1062,8 @@ export class TimeGrammar {
     const parts = w.split('-');
     const head = parts[0]!;
     const rest = parts.slice(1).join('-');
+    // "post-1959 politics", "pre-2014 borders": the year itself.
+    if ((head === 'post' || head === 'pre') && rest.length === 4 && this.isYearWord(rest)) return this.make(i, i + 1, 'DATE', { k: 'cal', y: digitValue(rest), m: null, d: null });
     if (head === 'mid' || head === 'early' || head === 'late') {
       const mod = head === 'mid' ? 'MID' : head === 'early' ? 'START' : 'END';
       const m = MONTHS.get(rest);
@@ -975,6 +1084,11 @@ export class TimeGrammar {
       if ((rest === 'earlier' || rest === 'ago') && head === 'year') {
         // "the year-ago quarter", "the year-earlier third quarter": compared with the quarter under report.
         let e = i + 1;
+        // "the year-earlier nine months" is the period itself.
+        if (this.startsCount(e)) {
+          const count = this.countLed(e);
+          if (count?.type === 'DURATION') return this.withStart(count, i);
+        }
         const part = this.partAt(e);
         if (part) e = part.end;
         else if (this.w(e) === 'quarter' || this.w(e) === 'period') e++;
@@ -1030,6 +1144,11 @@ export class TimeGrammar {
     // "ten days ago", "two weeks from now", "a year earlier" name a point; "three days later"
     // counts from a point the text gave before, so it stays a duration.
     if (m.count) {
+      // "a week or so ago"
+      if (this.w(m.end) === 'or' && this.w(m.end + 1) === 'so' && this.w(m.end + 2) === 'ago') {
+        m.end += 2;
+        m.mod = 'APPROX';
+      }
       const after = this.w(m.end);
       const { n, unit } = m.count;
       const ago = after === 'ago';

@@ -44,7 +44,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
     // The quarter under report, for "the quarter" and "a year earlier" further on; never one still
     // to come. After "the nine months" a longer period is under report, compared with last year's.
     else if (m.type === 'DURATION' && PERIODS_UNDER_REPORT.has(value) && (tokens.lower[m.start] === 'the' || tokens.lower[m.start] === 'first')) ctx.quarter = null;
-    if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0)) && value.includes('-Q') && (!anchor || value < `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
+    if ((sem.k === 'part' || (sem.k === 'quarterRef' && sem.years === 0 && sem.year === undefined)) && value.includes('-Q') && (!anchor || value < `${anchor.y}-Q${Math.floor((anchor.m - 1) / 3) + 1}`)) ctx.quarter = value;
     const span = m.chars ? doc.span(m.chars[0], m.chars[1]) : doc.tokenSpan(m.start, m.end);
     const time: TimeExpression = { ...span, value, type: m.type };
     if (m.mod) time.mod = m.mod;

@@ -27,7 +27,7 @@ export interface Context {
 
 export type Sem =
   /** Calendar fields the text gives; `shift` for "last April" (-1), "this April" (0), "next April" (1). */
-  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number; dow?: number; yearShift?: number | undefined }
+  | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number; dow?: number; yearShift?: number | undefined; weekOf?: boolean }
   | { k: 'weekday'; dow: number; shift: number | null }
   /** n units from the anchor at that unit's granularity: yesterday = day -1, last week = week -1. */
   | { k: 'offset'; unit: Unit; n: number }
@@ -43,7 +43,7 @@ export type Sem =
    * earlier", "the year-ago quarter", years -1), from the last quarter the text named; without
    * one, the latest completed quarter, or simply last year.
    */
-  | { k: 'quarterRef'; years: number; part?: number | null }
+  | { k: 'quarterRef'; years: number; part?: number | null; year?: number }
   /** "the next day", "the previous year": n units from the last date the text named, else from the anchor. */
   | { k: 'narrative'; unit: Unit; n: number }
   /** A value that needs no anchor: durations, sets, PRESENT_REF, decades, explicit years. */
@@ -59,8 +59,13 @@ export function resolve(sem: Sem, ctx: Context): string {
   switch (sem.k) {
     case 'value':
       return sem.value;
-    case 'cal':
-      return resolveCal(sem, anchor, dir);
+    case 'cal': {
+      const value = resolveCal(sem, anchor, dir);
+      // "the week of March 6"
+      if (!sem.weekOf) return value;
+      const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      return day ? weekValue(toDays(Number(day[1]), Number(day[2]), Number(day[3]))) : 'XXXX-WXX';
+    }
     case 'weekday':
       return resolveWeekday(sem.dow, sem.shift, anchor, dir ?? 'past');
     case 'offset':
@@ -77,7 +82,7 @@ export function resolve(sem: Sem, ctx: Context): string {
       return resolveOffset('weekend', dir === 'future' || weekday >= 6 ? 0 : -1, anchor);
     }
     case 'quarterRef':
-      return resolveQuarterRef(sem.years, sem.part ?? null, ctx);
+      return resolveQuarterRef(sem.years, sem.part ?? null, sem.year ?? null, ctx);
     case 'narrative':
       return resolveNarrative(sem.unit, sem.n, ctx);
   }
@@ -88,6 +93,10 @@ function resolveNarrative(unit: Unit, n: number, ctx: Context): string {
   const y = ref ? Number(ref[1]) : null;
   const m = ref?.[2] ? Number(ref[2]) : null;
   const d = ref?.[3] ? Number(ref[3]) : null;
+  // "that day" after "in October 2024": a day of that month, which the text does not say.
+  if (n === 0 && y !== null && (unit === 'day' || unit === 'month') && (m === null || (unit === 'day' && d === null))) {
+    return `${yearValue(y)}-${m === null ? 'XX' : pad(m)}${unit === 'day' ? '-XX' : ''}`;
+  }
   // The reference must be as fine as the unit: "the next day" needs a day.
   if (y !== null && (unit === 'year' || (m !== null && (unit === 'month' || (d !== null))))) {
     return resolveOffset(unit, n, { y, m: m ?? 1, d: d ?? 1 });
@@ -95,8 +104,10 @@ function resolveNarrative(unit: Unit, n: number, ctx: Context): string {
   return resolveOffset(unit, n, ctx.anchor);
 }
 
-function resolveQuarterRef(years: number, part: number | null, ctx: Context): string {
+function resolveQuarterRef(years: number, part: number | null, year: number | null, ctx: Context): string {
   const ref = ctx.quarter ? /^(\d{4})-Q(\d)$/.exec(ctx.quarter) : null;
+  // "the 1988 period": that year's quarter under report, or the year when no quarter is.
+  if (year !== null) return ref ? `${yearValue(year)}-Q${ref[2]}` : yearValue(year);
   if (ref) return `${yearValue(Number(ref[1]) + years)}-Q${part ?? ref[2]}`;
   if (!ctx.anchor) return years === 0 ? 'XXXX-QX' : 'XXXX';
   if (part !== null) return `${yearValue(ctx.anchor.y + years)}-Q${part}`;
@@ -126,9 +137,11 @@ function resolveCal(sem: { y: number | null; m: number | null; d: number | null;
     const fits = d !== null && dow !== undefined ? [anchor.y, anchor.y - 1, anchor.y + 1].filter((c) => d <= daysInMonth(c, m) && isoWeekday(toDays(c, m, d)) === dow) : [];
     if (fits.length) y = fits[0]!;
     else if (sem.shift !== undefined) {
-      // last April: the latest April before this month; next April: the first after it.
-      if (sem.shift < 0 && m >= anchor.m) y--;
-      else if (sem.shift > 0 && m <= anchor.m) y++;
+      // last April: the latest April before this month; next April: the first after it;
+      // last Oct. 23: the latest Oct. 23 before today.
+      const diff = d === null ? m - anchor.m : toDays(anchor.y, m, Math.min(d, daysInMonth(anchor.y, m))) - toDays(anchor.y, anchor.m, anchor.d);
+      if (sem.shift < 0 && diff >= 0) y--;
+      else if (sem.shift > 0 && diff <= 0) y++;
     } else if (d === null) {
       const diff = m - anchor.m;
       if (diff > 0 && (dir === 'past' || (dir === null && diff > FORWARD_MONTHS))) y--;

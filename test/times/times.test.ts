@@ -49,6 +49,9 @@ describe('times: dates resolved against the publication date', () => {
     // "succeed" is no past tense; "had been due to expire" leaves a weekday in the past.
     expect(values('She will succeed the current commander Feb. 1.')).toEqual({ 'Feb. 1': '2026-02-01' });
     expect(values('The ultimatum had been due to expire Friday evening.')).toEqual({ 'Friday evening': '2025-04-25TEV' });
+    // "until" looks ahead, unless a pluperfect says the wait is over; "was planned for" may be either.
+    expect(values('Until Thursday, the prosecutors had not named a suspect.')).toEqual({ Thursday: '2025-04-24' });
+    expect(values('The handover was planned for early June.')).toEqual({ 'early June': '2025-06' });
     // A relative clause is its own clause: the blasts happened, whatever the main verb says.
     expect(values('Donors will pledge aid to the towns where the 7 April strikes killed 20 people.')).toEqual({ '7 April': '2025-04-07' });
   });
@@ -133,6 +136,7 @@ describe('times: dates resolved against the publication date', () => {
     });
     expect(values('The depot burned last Oct. 23.')).toEqual({ 'last Oct. 23': '2024-10-23' });
     expect(values('Hearings open the week of May 12.')).toEqual({ 'the week of May 12': '2025-W20' });
+    expect(values('The index lagged for eight trading days.')).toEqual({ 'eight trading days': 'P8D' });
     expect(values('A week or so ago the line moved; post-2014 borders are disputed.')).toEqual({ 'A week or so ago': '2025-W17', 'post-2014': '2014' });
   });
 
@@ -184,6 +188,13 @@ describe('times: earnings periods', () => {
       'the 1998 period': '1998-Q3',
       'the quarter a year ago': '1998-Q3',
     });
+    expect(values('Sales rose in the quarter to $2 billion, against $1.8 billion in the corresponding period last year and in last year\'s quarter.', '1999-11-02')).toEqual({
+      'the quarter': '1999-Q3',
+      'the corresponding period last year': '1998-Q3',
+      "last year's quarter": '1998-Q3',
+    });
+    expect(times('Margins fell over the past several quarters.', '1999-11-02')[0]).toMatchObject({ text: 'the past several quarters', value: 'PXQ' });
+    expect(times('Margins fell over the past several quarters.', '1999-11-02')[0]!.mod).toBeUndefined();
     expect(values('Sales in the current fiscal year will grow; in the fiscal year ended June 30 they fell.', '1999-11-02')).toEqual({
       'the current fiscal year': '1999',
       'the fiscal year': 'P1Y',

@@ -112,6 +112,8 @@ TRIGGERS.set('fiscal', K.Fiscal);
 TRIGGERS.set('day', K.Unit);
 TRIGGERS.set('that', K.That);
 TRIGGERS.set('same', K.That);
+TRIGGERS.set('corresponding', K.That);
+TRIGGERS.set('comparable', K.That);
 
 /** Words after which a bare month, season or year is temporal ("in May", "since 1991"). */
 const TEMPORAL_PREPOSITIONS = new Set([
@@ -131,7 +133,8 @@ const DAY_COMPOUNDS = new Set(['care', 'trader', 'traders', 'trading', 'job', 'j
 /** Words before "one day" that make it some day to come: "will one day", "could one day". */
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'shall', "'ll", '’ll']);
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
-const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short']);
+const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short', 'trading', 'business', 'working']);
+const VAGUE_COUNTS = new Set(['few', 'several', 'couple']);
 
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 191 && c !== 0x201c && c !== 0x2018 && c !== 0x2014 && c !== 0x2013);
@@ -382,7 +385,7 @@ export class TimeGrammar {
       case K.Unit:
         return this.bareUnit(i);
       case K.That:
-        // "that year"; "the same day" (not "the same year-long …").
+        // "that year", "the same day", "the corresponding period last year".
         return w === 'that' || this.w(i - 1) === 'the' ? this.anaphoric(i) : null;
       case K.Term:
         // "in the near term", "over the short term"
@@ -437,7 +440,10 @@ export class TimeGrammar {
     // "earlier in the day", "later in the day": the day the story is on.
     if (unit === 'day') return lead === 'in' && (this.w(k - 2) === 'earlier' || this.w(k - 2) === 'later') ? this.make(i, i + 1, 'DATE', { k: 'narrative', unit, n: 0 }) : null;
     if (!BARE_UNIT_LEADS.has(lead)) return null;
-    if (next === 'ended' || next === 'ending' || next === 'to') return unit === 'year' ? this.make(k + 1, i + 1, 'DURATION', { k: 'value', value: 'P1Y' }) : null;
+    // "the year ended June 30", "the year to March": a fiscal year; "rose in the quarter to $2 billion" is the quarter.
+    if (next === 'ended' || next === 'ending' || (next === 'to' && (this.monthAt(i + 2) > 0 || this.dayAt(i + 2) > 0))) {
+      return unit === 'year' ? this.make(k + 1, i + 1, 'DURATION', { k: 'value', value: 'P1Y' }) : null;
+    }
     // "the quarter a year ago": the one compared with the quarter under report.
     if (unit === 'quarter' && next === 'a' && this.w(i + 2) === 'year' && (this.w(i + 3) === 'ago' || this.w(i + 3) === 'earlier')) return this.make(i, i + 4, 'DATE', { k: 'quarterRef', years: -1 });
     if (next === 'of' || next === 'before' || next === 'after' || next === 'earlier' || next === 'later') return null;
@@ -453,6 +459,15 @@ export class TimeGrammar {
 
   /** "that year", "that same day", "that morning", "the same week": the last date the story named. */
   private anaphoric(i: number): Match | null {
+    // "the same period last year", "the corresponding quarter a year ago": the year-ago quarter.
+    const period = this.w(i + 1);
+    if (this.lower[i] !== 'that' && (period === 'period' || period === 'quarter')) {
+      const e = i + 2;
+      if (this.w(e) === 'last' && this.w(e + 1) === 'year') return this.make(i, e + 2, 'DATE', { k: 'quarterRef', years: -1 });
+      if (this.w(e) === 'a' && this.w(e + 1) === 'year' && (this.w(e + 2) === 'ago' || this.w(e + 2) === 'earlier')) return this.make(i, e + 3, 'DATE', { k: 'quarterRef', years: -1 });
+      if (this.w(e) === 'of' && this.yearAt(e + 1) > 0) return this.make(i, e + 2, 'DATE', { k: 'quarterRef', years: 0, year: this.yearAt(e + 1) });
+    }
+    if (this.lower[i] !== 'that' && this.lower[i] !== 'same') return null;
     let j = i + 1;
     if (this.lower[i] === 'that' && this.w(j) === 'same') j++;
     const w = this.w(j);
@@ -784,11 +799,11 @@ export class TimeGrammar {
     const next = this.w(j);
     if (w === 'last' && next === 'half') return this.partWithYear(i, i + 2, 'H', 2);
     // "the past" alone: PAST_REF; "in recent years": a vague duration.
-    if (w === 'past' && (this.w(i - 1) === 'the') && !UNITS.has(next) && !this.startsCount(j) && MONTHS.get(next) === undefined && !WEEKDAYS.has(next) && !SEASONS.has(next)) {
+    if (w === 'past' && (this.w(i - 1) === 'the') && !UNITS.has(next) && !this.startsCount(j) && !VAGUE_COUNTS.has(next) && MONTHS.get(next) === undefined && !WEEKDAYS.has(next) && !SEASONS.has(next)) {
       return this.make(i, i + 1, 'DATE', { k: 'value', value: 'PAST_REF' });
     }
     // "the past few weeks", "the next several days", "recent years", "coming months"
-    if (next === 'few' || next === 'several' || next === 'couple') {
+    if (VAGUE_COUNTS.has(next)) {
       let k = j + 1;
       if (next === 'couple' && this.w(k) === 'of') k++;
       const unit = UNITS.get(this.w(k));
@@ -821,6 +836,9 @@ export class TimeGrammar {
       if (unit === 'year' && (this.w(j + 1) === "'s" || this.w(j + 1) === '’s') && (w === 'this' || w === 'last' || w === 'next')) {
         const part = this.partAt(j + 2);
         if (part) return this.make(i, part.end, 'DATE', { k: 'part', p: part.p, n: part.n, y: null, yearShift: shift });
+        // "last year's quarter": the one compared with the quarter under report.
+        const after = this.w(j + 2);
+        if (w === 'last' && (after === 'quarter' || after === 'period')) return this.make(i, j + 3, 'DATE', { k: 'quarterRef', years: -1 });
       }
       if (unit === 'quarter' && w === 'latest') return this.make(i, j + 1, 'DATE', { k: 'quarterRef', years: 0 });
       return this.make(i, j + 1, 'DATE', { k: 'offset', unit, n: shift });
@@ -1198,8 +1216,10 @@ export class TimeGrammar {
     const isCount = m.type === 'DURATION' || (kind === 'offset' && this.startsCount(m.start));
     const at = (k: number) => (k >= this.floor && this.sameSentence(k, m.start) ? this.lower[k]! : '');
     // "the past two months", "the third quarter", "the 1990s", "the weekend"
-    if (at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!)) s--;
-    const w1 = at(s - 1);
+    const definite = at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!);
+    if (definite) s--;
+    // "over the past several quarters": "over" is a preposition here, not "more than".
+    const w1 = definite && at(s - 1) !== 'of' ? '' : at(s - 1);
     const w2 = at(s - 2);
     const two = PREFIX_MODS2.get(`${w2} ${w1}`);
     const isPointLike = m.type === 'DATE' || m.type === 'TIME';

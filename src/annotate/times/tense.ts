@@ -98,11 +98,22 @@ function groupTense(t: Tokens, tags: Uint8Array, first: number, k: number): Dire
     if (INTENT.has(lower[head]!) || governing === 'past') return 'future';
     return governing;
   }
-  // "is scheduled", "has scheduled" for Friday; "was expected", "had been planned" Friday.
-  if (FUTURE_PARTICIPLES.has(w) && tags[k] !== TAG.NOUN) return past ? 'past' : 'future';
+  // "is scheduled", "has scheduled" for Friday: ahead; "was planned for March" may be either.
+  if (FUTURE_PARTICIPLES.has(w) && tags[k] !== TAG.NOUN) return past ? null : 'future';
   if (past) return 'past';
   // A bare past form or a perfect; "is reported" says nothing.
   return (perfect || !passive) && tags[k] === TAG.VERB && isPastForm(w) ? 'past' : null;
+}
+
+/** A pluperfect ("had not called", "had been") within reach of token k. */
+function pluperfectNear(t: Tokens, first: number, last: number, k: number): boolean {
+  for (let i = Math.max(first, k - REACH); i < last && i < k + REACH; i++) {
+    if (t.lower[i] !== 'had') continue;
+    let j = i + 1;
+    if (t.lower[j] === 'not' || t.lower[j] === 'never' || t.lower[j] === 'already') j++;
+    if (j < last && (t.lower[j] === 'been' || isPastForm(t.lower[j]!))) return true;
+  }
+  return false;
 }
 
 /** "had" in the few tokens before k: a pluperfect. */
@@ -115,7 +126,10 @@ function hadBefore(t: Tokens, first: number, k: number): boolean {
 function isVerbAt(t: Tokens, tags: Uint8Array, k: number): boolean {
   const tag = tags[k]!;
   if (tag === TAG.VERB || tag === TAG.AUX) return true;
-  return tag === TAG.NOUN && k > 0 && (t.lower[k - 1] === 'which' || t.lower[k - 1] === 'who');
+  if (tag !== TAG.NOUN || k < 2) return false;
+  // "which expire", "planning to drive": nouns by the lexicon, verbs by their place.
+  const prev = t.lower[k - 1]!;
+  return prev === 'which' || prev === 'who' || (prev === 'to' && INTENT.has(t.lower[k - 2]!));
 }
 
 /** The first verb at or after token k in the clause, and the last of its group. */
@@ -147,6 +161,8 @@ function timeWord(t: Tokens, k: number): number {
  */
 export function directionAt(t: Tokens, tags: Uint8Array, first: number, last: number, start: number, end: number): Direction | null {
   const prev = start > first ? t.lower[start - 1]! : '';
+  // "Until Thursday, they had not called him a suspect": a pluperfect puts the date behind.
+  if ((prev === 'until' || prev === 'till') && pluperfectNear(t, first, last, start)) return 'past';
   if (AHEAD.has(prev) || (prev === 'as' && start - 2 > first && (t.lower[start - 2] === 'soon' || t.lower[start - 2] === 'early'))) return 'future';
   if (DEADLINES.has(prev)) return null;
   // The verb this expression hangs on: the nearest before it in the clause, else the next one.

@@ -72,9 +72,9 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (w === ';') return k;
     if (w !== ',') continue;
     const next = ctx.lower[k + 1]!;
-    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && ctx.tags[k + 1] === TAG.VERB)) return k;
-    // ", and when pressed …", ", but if …": a new clause opening with a subordinator.
-    if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH)) return k;
+    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB)) return k;
+    // ", and when pressed …", ", but if …": a new clause opening with a subordinator (", and that …" goes on reporting).
+    if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH) && ctx.lower[k + 2] !== 'that') return k;
   }
   return end;
 }
@@ -102,7 +102,9 @@ function covers(d: Draft, t: number): boolean {
 function dropNested(drafts: Draft[]): Draft[] {
   return drafts.filter((d) => {
     if (!d.parts.length) return false;
-    return !drafts.some((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
+    const outer = drafts.find((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
+    if (outer) outer.nests++;
+    return !outer;
   });
 }
 

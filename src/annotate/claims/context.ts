@@ -6,7 +6,7 @@ import { findQuotes, type Quotes } from './quotes.js';
 /** Words that may stand between a speaker and the cue ("has also repeatedly said"). */
 const BETWEEN = new Set(
   (
-    "also has have had has've is was were are be been will would could can may might must should did does do not n't n’t never " +
+    "also has have had is was were are be been will would could can may might must should did does do not n't n’t never " +
     'reportedly previously initially later again repeatedly publicly privately recently often frequently ' +
     'once first then now still already further only even just long quickly immediately separately subsequently ' +
     'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +
@@ -15,6 +15,12 @@ const BETWEEN = new Set(
     'jokingly tersely curtly frankly candidly cautiously' 
   ).split(' '),
 );
+
+/** Words before a time between a speaker and the cue ("Smith on Monday said"). */
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'since', 'over', 'earlier', 'late', 'early']);
+
+/** Quantifiers that float between a plural subject and its verb. */
+const FLOATING = new Set(['both', 'all', 'each']);
 
 /** Name particles that join capitalised words ("Nikolaus van der Pas", "Abu Bakr al-Baghdadi"). */
 const NAME_PARTICLES = new Set(['van', 'der', 'de', 'den', 'von', 'al', 'bin', 'ibn', 'da', 'du', 'del', 'la', 'le', 'dos', 'di', 'y']);
@@ -125,6 +131,8 @@ export class Context {
     let k = i;
     while (k >= floor) {
       if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
+      // "Bush and Scott have both supported", "they all said"
+      else if (FLOATING.has(this.lower[k]!) && k > floor && (this.tags[k - 1] === TAG.AUX || this.isNounHead(k - 1))) k--;
       // ", however," between a speaker and the cue
       else if (this.words[k] === ',' && k - 2 >= floor && this.tags[k - 1] === TAG.ADV && this.words[k - 2] === ',') k -= 3;
       // "– published by The Washington Post –" between a speaker and the cue
@@ -137,7 +145,9 @@ export class Context {
       else if (this.timeOf[k]! >= 0) {
         const t = this.timeOf[k]!;
         while (k >= floor && this.timeOf[k] === t) k--;
-        if (k >= floor && (this.lower[k] === 'on' || this.lower[k] === 'in' || this.lower[k] === 'last' || this.lower[k] === 'this')) k--;
+        // "on Monday", "during a Sunday", "at the weekend"
+        if (k >= floor && this.tags[k] === TAG.DET) k--;
+        if (k >= floor && TIME_PREPOSITIONS.has(this.lower[k]!)) k--;
       } else break;
     }
     return k;

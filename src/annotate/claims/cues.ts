@@ -60,16 +60,28 @@ function verbal(ctx: Context, i: number): boolean {
 }
 
 /**
- * After a noun, is word i a verb? Yes before a that-clause, a determiner or pronoun, and for an
- * -s form before an infinitive or a noun ("Trump demands accountability", "the campaign plans to");
- * "Clinton's plans are …" keeps the noun.
+ * After a noun, is word i a verb? Yes before a that-, wh- or whether-clause, a colon or quote, a
+ * determiner or pronoun, or a clause of its own ("the president hopes obstruction would …");
+ * for an -s form also before an infinitive, a noun or "on"/"for" ("Trump demands
+ * accountability", "the campaign plans to", "the accord calls on"), and for a plain form after a
+ * plural before a name or a gerund ("senators support reforming …"). "Clinton's plans are …"
+ * keeps the noun.
  */
 function verbAfterNoun(ctx: Context, i: number): boolean {
   const next = ctx.lower[i + 1];
   const nt = ctx.tags[i + 1];
-  if (next === 'that' || nt === TAG.DET || nt === TAG.PRON) return true;
+  if (next === 'that' || next === 'whether' || next === ':' || nt === TAG.DET || nt === TAG.PRON || nt === TAG.WH || ctx.opensQuote(i + 1)) return true;
   const w = ctx.lower[i]!;
-  return w.endsWith('s') && !w.endsWith('ss') && (next === 'to' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && ctx.tags[i - 2] !== TAG.DET && ctx.tags[i - 2] !== TAG.POSS;
+  const possessed = ctx.tags[i - 2] === TAG.DET || ctx.tags[i - 2] === TAG.POSS;
+  if (ctx.startsNp(i + 1) && !possessed) {
+    const end = ctx.npRight(i + 1, ctx.sentLast(i), false);
+    if (end > 0 && ctx.isVerb(end)) return true;
+  }
+  if (w.endsWith('s') && !w.endsWith('ss')) {
+    return (next === 'to' || next === 'on' || next === 'for' || nt === TAG.NOUN || nt === TAG.PROPN || nt === TAG.ADJ || nt === TAG.NUM) && !possessed;
+  }
+  const plural = ctx.lower[i - 1]!.endsWith('s') && !ctx.lower[i - 1]!.endsWith('ss') && ctx.tags[i - 1] === TAG.NOUN;
+  return plural && (nt === TAG.PROPN || (nt === TAG.VERB && next!.endsWith('ing')));
 }
 
 /** Whether token i's line is a title-cased headline ("Trump Urges Supporters to …"). */

@@ -13,6 +13,7 @@ export type RuleName =
   | 'complement'
   | 'quote-after'
   | 'participial'
+  | 'gerund'
   | 'infinitive'
   | 'coordinated'
   | 'according-to'
@@ -52,6 +53,8 @@ export interface Draft {
   via: Range | null;
   /** The stance entry when a participle after a noun cue decides it ("a statement praising"). */
   stanceEntry: CueEntry | null;
+  /** How many other drafts were dropped because their cue lies in this one's content. */
+  nests: number;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re", 'am']);
@@ -77,6 +80,36 @@ const TEMPORAL = new Set(['as', 'when', 'while', 'because', 'since', 'until']);
 const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
 const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
+/** Prepositions that open the occasion of a judgement, not its object ("praised X during a rally"). */
+const OCCASIONS = new Set(['during', 'since', 'amid', 'following', 'throughout']);
+const VENUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over']);
+/** Where things are said: a phrase of these after an object names the occasion or medium ("in an interview", "on Twitter"). */
+const VENUES = new Set(
+  (
+    'interview interviews statement statements speech speeches remarks address tweet tweets post posts message messages letter letters ' +
+    'article articles op-ed column editorial editorials book memoir memo essay report blog podcast video videos ad ads advertisement ' +
+    'rally rallies debate debates hearing hearings conference briefing briefings event events appearance appearances show broadcast ' +
+    'program programme episode segment twitter facebook instagram telegram youtube tiktok website site television tv radio ' +
+    'newspaper magazine outlet channel network'
+  ).split(' '),
+);
+/** Prepositions before a gerund cue ("in saying", "of calling for", "without mentioning"). */
+const GERUND_PREPOSITIONS = new Set(['in', 'of', 'for', 'from', 'without', 'after', 'before', 'about', 'at', 'upon']);
+
+/** Possessive determiners: the speaker of the noun cue they stand before ("his promise to …"). */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Words before a participle whose "be" is left out ("when asked", "as reported by"). */
+const ELLIPSIS = new Set(['when', 'as', 'if', 'once', 'after', 'before', 'until', 'unless']);
+
+/** Relative pronouns that open a clause inside a subject ("officials who spoke …"). */
+const RELATIVES = new Set(['who', 'whose', 'that', 'whom']);
+
+/** Whether a verb form is a past participle ("surveyed", "polled", "told"). */
+function isParticiple(w: string): boolean {
+  return w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w);
+}
+
 /** Past participles that do not end in -ed. */
 const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', 'thought', 'found', 'shown', 'written', 'felt', 'understood', 'sought', 'given', 'made']);
 
@@ -140,6 +173,7 @@ export class Frames {
       boundary: -1,
       via: null,
       stanceEntry: null,
+      nests: 0,
     };
   }
 
@@ -160,7 +194,9 @@ export class Frames {
 
     // Passive: "was asked", "is expected to", "were appointed by".
     const beforeAux = this.auxBefore(i, sf);
-    if (beforeAux >= 0 && (lower[i]!.endsWith('ed') || IRREGULAR_PARTICIPLES.has(lower[i]!))) return this.passive(c, beforeAux, cueEnd, sl);
+    if (beforeAux >= 0 && isParticiple(lower[i]!)) return this.passive(c, beforeAux, cueEnd, sl);
+    // Without "be": "when asked about …", "As reported by …", "Asked whether …, she said".
+    if (isParticiple(lower[i]!) && (i === sf || ELLIPSIS.has(lower[i - 1]!)) && c.entry.frame !== 'think') return this.elliptical(c, sl);
 
     // Participle after a comma: "…, describing their mission as …" speaks for the main clause.
     const w = lower[i]!;
@@ -182,7 +218,15 @@ export class Frames {
       this.right(d, cueEnd, sl);
       return d.parts.length ? d : null;
     }
-    if (w.endsWith('ing') && before >= sf && ctx.isVerb(before) && !BE.has(lower[before]!)) return null;
+    // A gerund after a preposition or a verb ("erred in saying", "stopped short of calling for",
+    // "avoided directly criticizing"): its speaker is the sentence's.
+    if (w.endsWith('ing') && before >= sf && (GERUND_PREPOSITIONS.has(lower[before]!) || (ctx.isVerb(before) && !BE.has(lower[before]!)))) {
+      if (ctx.isVerb(before) && tags[before] === TAG.AUX) return null;
+      const d = this.draft('gerund', c, [i, cueEnd]);
+      d.inherits = true;
+      this.right(d, cueEnd, sl);
+      return d.parts.length ? d : null;
+    }
     // An infinitive shares the subject of the verb it depends on ("took to Twitter to accuse …").
     if (
       before >= sf &&
@@ -305,37 +349,25 @@ export class Frames {
       if (s >= 0) d.antecedent = [s, a + 1];
       return true;
     }
-    if (ctx.isComma(before)) {
-      // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": the
-      // clause opens with a name and everything up to the cue is set off by commas.
-      let open = before - 1;
-      while (open > sf && !ctx.closesQuote(open - 1)) open--;
-      while (open < before && (ctx.isComma(open) || ctx.tags[open] === TAG.CCONJ)) open++;
-      for (let k = open + 1; k < before; k++) {
-        if (!ctx.isComma(k)) continue;
-        const opener = ctx.startsNp(k + 1) || ctx.tags[k + 1] === TAG.WH || ctx.tags[k + 1] === TAG.ADP || ctx.lower[k + 1] === 'including';
-        if (ctx.npLeft(k - 1, open) === open && opener && k - open <= 8) {
-          d.source = [open, before + 1];
-          d.sourceHead = [open, k];
-          return true;
-        }
-        break;
+    if (ctx.isComma(before) || ctx.isDash(before)) return this.setOffSubject(d, before, sf);
+    // "those surveyed said", "A news report published Wednesday said": a participle after its noun.
+    if (tags[before] === TAG.VERB && before > sf && isParticiple(lower[before]!) && ctx.isNounHead(before - 1)) {
+      const np = ctx.npLeft(before - 1, sf);
+      if (np >= 0) {
+        d.source = [np, before + 1];
+        d.sourceHead = [np, before];
+        return true;
       }
-      // "Flynn, a top Trump surrogate, said" — look for the comma opening the appositive.
-      for (let k = before - 1; k > sf && k > before - 25; k--) {
-        if (ctx.isComma(k)) {
-          const s = ctx.npLeft(k - 1, sf);
-          if (s >= 0 && ctx.startsNp(k + 1) && (tags[k - 1] === TAG.PROPN || tags[k - 1] === TAG.PRON || tags[k + 1] === TAG.PROPN)) {
-            d.source = [s, before + 1];
-            d.sourceHead = [s, k];
-            return true;
-          }
-          return false;
-        }
-        if (ctx.isVerb(k) && tags[k - 1] !== TAG.WH && !this.inRelative(k, sf)) return false;
-        if (ctx.words[k] === '.' || ctx.closesQuote(k)) return false;
-      }
-      return false;
+    }
+    // "Officials who spoke on condition of anonymity said": a relative clause inside the subject.
+    for (let k = before - 1; k > sf && k >= before - 10; k--) {
+      if (ctx.isPunct(k) || ctx.quotes.of[k]! >= 0) break;
+      if (!RELATIVES.has(lower[k]!) || !ctx.isNounHead(k - 1) || !this.hasVerbBetween(k + 1, before + 1)) continue;
+      const np = ctx.npLeft(k - 1, sf);
+      if (np < 0) break;
+      d.source = [np, before + 1];
+      d.sourceHead = [np, k];
+      return true;
     }
     let s = ctx.npLeft(before, sf);
     if (s < 0) return false;
@@ -355,13 +387,54 @@ export class Frames {
     return true;
   }
 
-  /** Whether token k lies in a "who …" clause opened after a comma. */
-  private inRelative(k: number, sf: number): boolean {
-    for (let j = k - 1; j >= sf; j--) {
-      if (this.ctx.tags[j] === TAG.WH) return true;
-      if (this.ctx.isComma(j)) return false;
+  /**
+   * The speaker before a phrase set off by commas or dashes right before the cue: "Scott Pruitt,
+   * the attorney general of Oklahoma, one of the states suing, said", "Cruz, as he has in the
+   * past, opposed", "The other candidates -- Bush, Kasich and Paul -- hoped". The noun phrase
+   * must open its clause (sentence start, after a conjunction, a subordinator or a closing
+   * quote); failing that, the nearest one after a comma. Sets d.source; returns whether found.
+   */
+  private setOffSubject(d: Draft, before: number, sf: number): boolean {
+    const { ctx } = this;
+    const dash = ctx.isDash(before);
+    let head = -1;
+    let first = -1;
+    for (let j = before - 2; j > sf && j >= before - 40; j--) {
+      const w = ctx.words[j]!;
+      // (A period before a comma closes an abbreviation: "Lindsey Graham, R-S.C., a candidate, said".)
+      if ((w === '.' && !ctx.isComma(j + 1)) || w === ';' || w === ':' || ctx.closesQuote(j)) break;
+      if (!(dash ? ctx.isDash(j) : ctx.isComma(j))) continue;
+      // ", said Obama," is an inverted attribution, not a phrase set off after a speaker.
+      if (ctx.tags[j + 1] === TAG.AUX || (ctx.tags[j + 1] === TAG.VERB && !/(?:ing|ed)$/.test(ctx.lower[j + 1]!))) continue;
+      const s = ctx.npLeft(j - 1, sf);
+      if (s < 0 || ctx.tags[j - 1] === TAG.NUM) continue;
+      if (this.opensClause(s, sf)) {
+        [head, first] = [j, s];
+      } else if (head < 0 && ctx.isComma(s - 1)) {
+        [head, first] = [j, s];
+      }
     }
+    if (head < 0) return false;
+    d.source = [first, before + 1];
+    d.sourceHead = [first, head];
+    return true;
+  }
+
+  /** Is there a verb in tokens [from, to)? */
+  private hasVerbBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.ctx.isVerb(k)) return true;
     return false;
+  }
+
+  /** Does a noun phrase starting at s open its clause? */
+  private opensClause(s: number, sf: number): boolean {
+    const { ctx } = this;
+    if (s === sf) return true;
+    const p = s - 1;
+    const t = ctx.tags[p];
+    if (t === TAG.CCONJ || t === TAG.SCONJ || t === TAG.WH || ctx.closesQuote(p) || ctx.lower[p] === 'that') return true;
+    // "Even the field's biggest hawks, …": an adverb opening the sentence.
+    return t === TAG.ADV && p === sf;
   }
 
   /** End of the name part of "Brian Baker, a longtime adviser" (before the appositive's comma). */
@@ -379,7 +452,11 @@ export class Frames {
     let wh = false;
     for (let k = from; k < sl; k++) {
       const w = ctx.lower[k]!;
+      // "explains why …", "asked whether …": a complement, not a tail ("said when asked" is one).
+      if (k === from && (ctx.tags[k] === TAG.WH || w === 'whether' || w === 'if') && !TEMPORAL.has(w)) return false;
       if (ctx.opensQuote(k)) {
+        // "yelled “Stay there!”": a quote right after the cue is what was said, unless it is a title.
+        if (k === from && !this.isTitle(ctx.quotes.of[k]!)) return false;
         if (ctx.quoteLength(k) > 8) return k > from && ctx.isComma(k - 1); // split quote: "…,” he said, “…”
         k = ctx.quotes.list[ctx.quotes.of[k]!]!.close;
         continue;
@@ -519,7 +596,7 @@ export class Frames {
     if (start === from && (frame === 'speech' || frame === 'think') && TEMPORAL.has(lower[start]!) && lower[start + 1] !== 'much' && lower[start + 1] !== 'well') return;
     d.rightFrom = start;
     if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
-    d.parts.push([start, frame === 'object' ? this.objectEnd(start, sl) : sl]);
+    d.parts.push([start, frame === 'object' || frame === 'intend' || frame === 'direct' ? this.objectEnd(start, sl) : sl]);
   }
 
   /**
@@ -532,9 +609,19 @@ export class Frames {
     for (let k = start + 1; k < sl; k++) {
       if (ctx.quotes.of[k]! >= 0) continue;
       if (ctx.isComma(k) || ctx.words[k] === ';' || ctx.isDash(k)) return k;
-      if ((ctx.lower[k] === 'and' || ctx.lower[k] === 'but') && ctx.isVerb(k + 1)) return k;
+      const w = ctx.lower[k]!;
+      if ((w === 'and' || w === 'but') && ctx.isVerb(k + 1)) return k;
+      if (OCCASIONS.has(w) || this.venueAt(k, sl)) return k;
     }
     return sl;
+  }
+
+  /** Does a phrase naming where something was said start at k ("in an interview", "on Twitter")? */
+  private venueAt(k: number, sl: number): boolean {
+    const { ctx } = this;
+    if (!VENUE_PREPOSITIONS.has(ctx.lower[k]!) || !ctx.startsNp(k + 1)) return false;
+    const end = ctx.npRight(k + 1, sl, false, true);
+    return end > 0 && VENUES.has(ctx.lower[end - 1]!);
   }
 
   /**
@@ -560,6 +647,13 @@ export class Frames {
     const sf = ctx.sentFirst(c.head);
     const d = this.draft('passive', c, [aux, cueEnd]);
     let k = cueEnd;
+    // "were described to him by a reporter": a short phrase before the agent.
+    for (let j = k; j < sl && j < k + 4 && !ctx.isPunct(j); j++) {
+      if (lower[j] === 'by' && ctx.tags[k] === TAG.ADP && j > k) {
+        k = j;
+        break;
+      }
+    }
     if (k < sl && lower[k] === 'by') {
       const end = ctx.npRight(k + 1, sl, false);
       if (end < 0) return null;
@@ -570,14 +664,59 @@ export class Frames {
     const subjectEnd = ctx.skipBetweenLeft(aux - 1, sf);
     const subjectStart = subjectEnd >= sf ? ctx.npLeft(subjectEnd, sf) : -1;
     const expletive = subjectStart >= 0 && subjectStart === subjectEnd && lower[subjectStart] === 'it';
-    const complement = k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as');
+    // "was asked about the strategy", "was asked whether …": the question, not the one asked.
+    const question = k < sl && (lower[k] === 'about' || ctx.tags[k] === TAG.WH || lower[k] === 'whether' || lower[k] === 'if') && !TEMPORAL.has(lower[k]!);
+    const complement = question || (k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as'));
     if (!complement && !d.source) return null;
-    if (subjectStart >= 0 && !expletive) d.parts.push([subjectStart, subjectEnd + 1]);
+    if (subjectStart >= 0 && !expletive && !question) d.parts.push([subjectStart, subjectEnd + 1]);
     if (complement) {
-      d.rightFrom = lower[k] === 'that' ? k + 1 : k;
-      d.parts.push([d.rightFrom, sl]);
+      d.rightFrom = lower[k] === 'about' || lower[k] === 'that' ? k + 1 : k;
+      if (d.rightFrom < sl) d.parts.push([d.rightFrom, sl]);
     }
     return d.parts.length ? d : null;
+  }
+
+  /**
+   * A participle with its "be" left out: "As reported by Western Journalism, there are …",
+   * "…, he said when asked how …", "Asked about the polls, Smith said …". The content is the
+   * question asked, or for "as reported by" the clause it introduces.
+   */
+  private elliptical(c: Candidate, sl: number): Draft | null {
+    const { ctx } = this;
+    const { lower } = ctx;
+    const i = c.head;
+    const sf = ctx.sentFirst(i);
+    const d = this.draft('passive', c, [i, i + 1]);
+    let k = i + 1;
+    if (k < sl && lower[k] === 'by') {
+      const end = ctx.npRight(k + 1, sl, false);
+      if (end < 0) return null;
+      d.source = [k + 1, end];
+      d.sourceHead = d.source;
+      k = end;
+    }
+    while (k < sl && (ctx.timeOf[k]! >= 0 || ctx.tags[k] === TAG.ADV)) k++;
+    const w = lower[k];
+    if (w === 'about' || w === 'whether' || w === 'if' || (ctx.tags[k] === TAG.WH && !TEMPORAL.has(w!)) || w === 'to') {
+      d.rightFrom = w === 'about' ? k + 1 : k;
+      d.parts.push([d.rightFrom, this.objectEnd(d.rightFrom, sl)]);
+      return d.rightFrom < sl ? d : null;
+    }
+    // "As reported by X, …" opens the sentence; "…, as reported by X" closes it.
+    if (lower[i - 1] !== 'as' || !d.source) return null;
+    if (i - 1 === sf && ctx.isComma(k) && k + 1 < sl) {
+      d.rightFrom = k + 1;
+      d.parts.push([k + 1, sl]);
+      return d;
+    }
+    let e = i - 2;
+    if (e > sf && ctx.isComma(e)) {
+      d.boundary = e;
+      while (e > sf && ctx.isComma(e)) e--;
+      d.parts.push([sf, e + 1]);
+      return d;
+    }
+    return null;
   }
 
   // ---- speaker labels ---------------------------------------------------------------------------
@@ -694,30 +833,46 @@ export class Frames {
     if (n + 1 >= sl) return null;
     // Left edge of the noun's phrase: determiners, adjectives, possessors, names.
     let k = n - 1;
-    while (k >= sf && (tags[k] === TAG.ADJ || tags[k] === TAG.DET || tags[k] === TAG.NUM || tags[k] === TAG.ADV)) k--;
+    let possessor = -1;
+    while (k >= sf && (tags[k] === TAG.ADJ || tags[k] === TAG.DET || tags[k] === TAG.NUM || tags[k] === TAG.ADV)) {
+      if (POSSESSIVES.has(lower[k]!)) possessor = k;
+      k--;
+    }
     // "in a statement", "during an interview": the noun only qualifies another cue.
-    if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with')) return null;
+    if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with') && (possessor < 0 || VENUES.has(lower[n]!))) return null;
 
-    // The complement says where the content is.
-    const next = lower[n + 1]!;
+    // The complement says where the content is; "criticism from Clinton about …" names the speaker first.
+    let next = lower[n + 1]!;
+    let agent: Range | null = null;
+    if (next === 'from' && ctx.startsNp(n + 2)) {
+      const end = ctx.npRight(n + 2, sl, false, true);
+      if (end < 0 || end >= sl) return null;
+      agent = [n + 2, end];
+      next = lower[end]!;
+    }
+    const after = agent ? agent[1] : n + 1;
     let from = -1;
     let cueEnd = n + 1;
     let stanceEntry: CueEntry | null = null;
     const participle = next.endsWith('ing') ? ctx.cueEntries(n + 1)?.find((e) => !e.noun) : undefined;
     // "concern that changing the policy …" opens a clause; "the statement that was issued" a relative one.
-    if (next === 'that' && tags[n + 2] !== TAG.AUX && !(tags[n + 2] === TAG.VERB && !lower[n + 2]!.endsWith('ing')) && tags[n + 2] !== TAG.ADV) from = n + 2;
-    else if (participle) {
+    if (next === 'that' && tags[after + 1] !== TAG.AUX && !(tags[after + 1] === TAG.VERB && !lower[after + 1]!.endsWith('ing')) && tags[after + 1] !== TAG.ADV) from = after + 1;
+    else if (participle && !agent) {
       cueEnd = n + 2;
       from = n + 2;
       stanceEntry = participle;
-    } else if (next === 'of' || next === 'about' || next === 'over' || next === 'regarding' || next === 'against' || next === 'for' || next === 'on') from = n + 2;
-    else if (next === 'to' && ctx.isVerb(n + 2)) from = n + 1;
+    } else if (next === 'of' || next === 'about' || next === 'over' || next === 'regarding' || next === 'against' || next === 'for' || next === 'on') from = after + 1;
+    else if (next === 'to' && ctx.isVerb(after + 1)) from = after;
     if (from < 0 || from >= sl) return null;
 
     const d = this.draft('noun', c, [n, cueEnd]);
     d.stanceEntry = stanceEntry;
-    // Speaker: the subject of a light verb ("issued a statement"), a possessor ("Trump's claim"), a name ("a Times report").
-    if (k >= sf && LIGHT_VERBS.has(lower[k]!)) {
+    // Speaker: the subject of a light verb ("issued a statement"), a possessor ("Trump's claim",
+    // "his promise"), a name ("a Times report"), or who it came from ("warnings from experts").
+    if (agent) {
+      d.source = agent;
+      d.sourceHead = agent;
+    } else if (k >= sf && LIGHT_VERBS.has(lower[k]!)) {
       d.cue = [k, cueEnd];
       const aux = ctx.skipBetweenLeft(k - 1, sf);
       if (aux >= sf && (lower[aux] === 'and' || lower[aux] === 'but') && this.verbBefore(aux, sf)) {
@@ -735,6 +890,9 @@ export class Frames {
     } else if (k >= sf && tags[k] === TAG.PROPN) {
       const s = ctx.npLeft(k, sf);
       d.source = [s, k + 1];
+      d.sourceHead = d.source;
+    } else if (possessor >= 0) {
+      d.source = [possessor, possessor + 1];
       d.sourceHead = d.source;
     } else if (next !== 'that' && !participle) return null;
     d.rightFrom = from;

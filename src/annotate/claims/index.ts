@@ -40,26 +40,30 @@ export interface Drafts {
  * whole: contents cut where attached clauses begin, relays made `via`, nested cues dropped,
  * quotes joined with the quoted sentences around them.
  */
-export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
-  const ctx = new Context(doc);
+export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS, skip: ReadonlySet<number> = NO_CUES, ctx = new Context(doc)): Drafts {
   const frames = new Frames(ctx);
-  for (const c of cueCandidates(ctx, vocabulary)) frames.analyze(c);
+  for (const c of cueCandidates(ctx, vocabulary)) if (!skip.has(c.head)) frames.analyze(c);
   return { ctx, drafts: finishDrafts(ctx, [...frames.all]) };
 }
+
+const NO_CUES: ReadonlySet<number> = new Set();
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The claims of a doc: what the rules read, kept where the cue model agrees (lexicon cues only without a model). */
 export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
-  const { ctx, drafts } = readClaims(doc, model?.vocabulary);
+  let { ctx, drafts } = readClaims(doc, model?.vocabulary);
   if (!model) return assemble(ctx, drafts.filter((d) => !d.entry.learned), new Map());
-  const scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
-  return assemble(
-    ctx,
-    drafts.filter((d) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold)),
-    scores,
-  );
+  let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
+  const kept = (d: Draft) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold);
+  // A rejected claim must not hide the claims whose cues lay in its content: read again without it.
+  const rejected = drafts.filter((d) => !kept(d));
+  if (rejected.some((d) => d.nests > 0)) {
+    ({ drafts } = readClaims(doc, model.vocabulary, new Set(rejected.map((d) => d.head)), ctx));
+    scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
+  }
+  return assemble(ctx, drafts.filter(kept), scores);
 }
 
 /** How a claim was read, for `explain`: rule, lexicon entry (or learned word) and the model's score. */

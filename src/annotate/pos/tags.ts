@@ -86,7 +86,7 @@ export function coarseOfPtb(ptb: string): Tag | undefined {
 /** Closed classes the lexicon must not get wrong, whatever the training text said. */
 const CLOSED: Record<string, Tag> = {};
 const closed = (tag: Tag, words: string) => words.split(' ').forEach((w) => (CLOSED[w] = tag));
-closed(TAG.AUX, "be is are was were been being am 're 'm have has had having do does did will would shall should can could may might must ought wo ca 'd 'll 've");
+closed(TAG.AUX, "be is are was were been being am 're 'm have has had having do does did will would shall should can could may might must ought wo ca 'd 'll 've ’re ’m ’d ’ll ’ve");
 closed(TAG.PRON, 'i you he she it we they me him us them myself yourself himself herself itself ourselves themselves there');
 closed(TAG.NUM, 'one');
 closed(TAG.DET, 'the a an this these those his her its our their my your some any no every each all both either neither another such');

@@ -52,6 +52,7 @@ describe('times: dates resolved against the publication date', () => {
     // "until" looks ahead, unless a pluperfect says the wait is over; "was planned for" may be either.
     expect(values('Until Thursday, the prosecutors had not named a suspect.')).toEqual({ Thursday: '2025-04-24' });
     expect(values('The handover was planned for early June.')).toEqual({ 'early June': '2025-06' });
+    expect(values('On Friday, the cabinet planned to pay the first claims.')).toEqual({ Friday: '2025-04-25' });
     // A relative clause is its own clause: the blasts happened, whatever the main verb says.
     expect(values('Donors will pledge aid to the towns where the 7 April strikes killed 20 people.')).toEqual({ '7 April': '2025-04-07' });
   });
@@ -170,6 +171,7 @@ describe('times: dates resolved against the publication date', () => {
     expect(times('A 6-year-old boy, aged 52 years old, read USA Today.')).toEqual([]);
     expect(times('About three-quarters of the grain and a quarter of the fuel were lost.')).toEqual([]);
     expect(times('Officials may march on the capital. He watched "High Noon".')).toEqual([]);
+    expect(times('The envoy said on ABC\'s "This Week" that for them it was high noon.')).toEqual([]);
   });
 
   it('names the bad publication date', () => {

@@ -358,7 +358,8 @@ export class TimeGrammar {
         return this.partWithYear(i, i + 1, w[0] === 'q' ? 'Q' : 'H', n);
       }
       case K.Noon: {
-        if (this.inName(i)) return null;
+        // "High Noon", "high noon" (a showdown)
+        if (this.inName(i) || this.w(i - 1) === 'high') return null;
         const tod = w === 'midnight' ? 'T24:00' : 'T12:00';
         return this.make(i, i + 1, 'TIME', null, tod);
       }
@@ -812,9 +813,8 @@ export class TimeGrammar {
     }
     const unit = UNITS.get(next);
     if (unit) {
-      // ABC's "This Week" is a title.
-      if (isCapitalized(this.words[j]!) && !isCapitalized(this.words[i]!)) return null;
-      if (isCapitalized(this.words[j]!) && this.inName(i)) return null;
+      // ABC's "This Week" is a title: a unit word is capitalized only in names.
+      if (isCapitalized(this.words[j]!)) return null;
       const plural = next.endsWith('s') && next !== 'hrs';
       if (plural) {
         // "recent years" (vague), "past years" (PAST_REF), "the coming weeks"

@@ -99,7 +99,8 @@ function groupTense(t: Tokens, tags: Uint8Array, first: number, k: number): Dire
     return governing;
   }
   // "is scheduled", "has scheduled" for Friday: ahead; "was planned for March" may be either.
-  if (FUTURE_PARTICIPLES.has(w) && tags[k] !== TAG.NOUN) return past ? null : 'future';
+  // A bare "planned to pay" is a past tense whose plan may or may not be behind.
+  if (FUTURE_PARTICIPLES.has(w) && tags[k] !== TAG.NOUN) return past || (j === k - 1 && lower[k + 1] === 'to') ? null : 'future';
   if (past) return 'past';
   // A bare past form or a perfect; "is reported" says nothing.
   return (perfect || !passive) && tags[k] === TAG.VERB && isPastForm(w) ? 'past' : null;

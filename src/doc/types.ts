@@ -34,6 +34,8 @@ export interface EntityMention extends Span {
   label?: EntityType;
   /** A title or role the text gives the entity at this mention ("President", "Chief of General Staff"). */
   role?: string;
+  /** "description" for a definite description referring to the entity ("the commission"); absent for names. */
+  kind?: 'name' | 'description';
 }
 
 export interface Entity {

@@ -3,7 +3,7 @@
  * and type). Runs the real entities component on each document's text as given. Our types map to
  * CoNLL's: PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, the rest→MISC; a mention's own label wins over its
  * entity's type. Mentions nested in another mention (the country in "Ukraine's General Staff") are
- * not scored: CoNLL annotates the outermost name only.
+ * not scored: CoNLL annotates the outermost name only; nor are definite descriptions ("the commission").
  */
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../annotate/index.js';
@@ -38,6 +38,7 @@ export async function run(args: string[]): Promise<void> {
     const predicted = new Map<string, string>();
     let outerEnd = -1;
     for (const { mention, entity } of located) {
+      if (mention.kind === 'description') continue; // CoNLL annotates names only
       if (mention.end <= outerEnd) continue; // nested in the previous mention
       outerEnd = mention.end;
       predicted.set(`${mention.start}:${mention.end}`, CONLL_TYPE[mention.label ?? entity.type]);

@@ -80,13 +80,82 @@ describe('entities layer', () => {
     };
     const es = analyse(readFileSync(SEED, 'utf8'));
     const norm = (s: string) => s.replace(/[’‘]/g, "'").toLowerCase();
+    let descriptions = 0;
     for (const g of gold.entities) {
       for (const alias of g.aliases_in_text) {
-        if (alias.toLowerCase().startsWith('the ') || alias === alias.toLowerCase()) continue; // descriptions: the claims layer's
-        const found = es.find((e) => e.type === g.type && (!g.kb || e.kb === g.kb) && e.mentions.some((m) => norm(m.text).includes(norm(alias))));
+        const description = alias.toLowerCase().startsWith('the ');
+        const found = es.find(
+          (e) => e.type === g.type && (!g.kb || e.kb === g.kb) && e.mentions.some((m) => norm(m.text).includes(norm(alias)) && (m.kind === 'description') === description),
+        );
         if (!g.optional) expect(found, `${g.name} via "${alias}"`).toBeDefined();
+        if (description) descriptions++;
       }
     }
+    expect(descriptions).toBeGreaterThan(0);
+  });
+});
+
+describe('descriptions and names in context', () => {
+  it('makes "the commission" a description mention of the last organisation with that head noun', () => {
+    const text =
+      'North Korea said the Central Military Commission of the Workers’ Party of Korea met on Sunday. ' +
+      'The commission praised the troops. Russia’s defence ministry thanked them; the ministry said the commission of inquiry was closed. ' +
+      'NATO warned Pyongyang, and the alliance said the party leader had lied.';
+    const es = analyse(text);
+    const cmc = entityOf(es, 'Central Military Commission of the Workers’ Party of Korea')!;
+    const described = cmc.mentions.filter((m) => m.kind === 'description').map((m) => m.text);
+    expect(described).toEqual(['The commission']);
+    const ministry = entityOf(es, 'Russia’s defence ministry')!;
+    expect(ministry.name).toBe('Ministry of Defence of the Russian Federation');
+    expect(ministry.mentions.filter((m) => m.kind === 'description').map((m) => m.text)).toEqual(['the ministry']);
+    // The gazetteer's own nouns: NATO is "the alliance".
+    expect(entityOf(es, 'the alliance')!.name).toBe('North Atlantic Treaty Organization');
+    // "the party leader" is the leader, not the party; "the commission of inquiry" another body.
+    expect(entityOf(es, 'the party')).toBeUndefined();
+    expect(es.some((e) => e.mentions.some((m) => m.text === 'the commission'))).toBe(false);
+    for (const e of es) for (const m of e.mentions) if (m.kind !== 'description') expect(m.text.toLowerCase().startsWith('the ')).toBe(false);
+  });
+
+  it('links no description when no organisation with that noun came before it', () => {
+    const es = analyse('The agency said the ministry would answer later.');
+    expect(es).toEqual([]);
+  });
+
+  it('resolves "the Kremlin said" to Russia and a surname shared with a town to the person', () => {
+    const text = 'The Kremlin said the talks failed. Officials said Tom Jackson, the mayor, visited a school in Jackson on Monday. Later Jackson said he would vote against the bill.';
+    const es = analyse(text);
+    expect(entityOf(es, 'Kremlin')!.name).toBe('Russia');
+    const person = entityOf(es, 'Tom Jackson')!;
+    expect(entityOf(es, 'Jackson', text.indexOf('Later'))).toBe(person);
+    const town = es.find((e) => e.mentions.some((m) => m.start === text.indexOf('in Jackson') + 3))!;
+    expect(town.type).toBe('GPE');
+  });
+
+  it('trims headline words and dates off names and joins first names and the nearest surname', () => {
+    const text =
+      'Health scare: Hillary Clinton left early. KYIV, Jan 11 - Crooked Hillary Clinton, said Bill Clinton, was fine. ' +
+      'Clinton told reporters that Hillary had rested.';
+    const es = analyse(text);
+    const hillary = entityOf(es, 'Hillary Clinton')!;
+    expect(hillary.kb).toBe('wikidata:Q6294');
+    expect(es.some((e) => e.mentions.some((m) => m.text.includes('Jan 11')))).toBe(false);
+    expect(es.some((e) => e.mentions.some((m) => m.text.startsWith('Crooked') || m.text.includes(':')))).toBe(false);
+    expect(entityOf(es, 'Hillary', text.indexOf('that Hillary'))).toBe(hillary);
+    // "Clinton" after "Bill Clinton" is the nearest Clinton named before it.
+    expect(entityOf(es, 'Clinton', text.indexOf('Clinton told'))!.name).toBe('Bill Clinton');
+  });
+
+  it('gives an unknown name one entity per article with the majority type, and local names the article country', () => {
+    const text =
+      'SEOUL (Harbour Wire) - The Harbour Wire said that North Korea moved troops. ' +
+      'Harbour Wire reported that the Central Military Commission approved it. Americans were told of Russian-held towns.';
+    const es = analyse(text);
+    expect(es.filter((e) => e.name === 'Harbour Wire')).toHaveLength(1);
+    expect(entityOf(es, 'Central Military Commission')!.name).toBe('Central Military Commission of the Workers\' Party of Korea');
+    expect(entityOf(es, 'Americans')!.name).toBe('United States');
+    const russia = entityOf(es, 'Russian-held')!;
+    expect(russia.name).toBe('Russia');
+    expect(russia.mentions[0]!.label).toBe('NORP');
   });
 });
 

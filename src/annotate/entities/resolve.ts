@@ -3,6 +3,7 @@ import type { Tokens } from '../../doc/tokenize.js';
 import type { Entity, EntityMention, EntityType } from '../../doc/types.js';
 import { AliasKind, type AliasHit, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { entityId } from './ids.js';
+import { posTags, TAG } from '../pos/tags.js';
 import { isTitleWord, roleBefore } from './roles.js';
 import type { TaggedSpan } from './tagger.js';
 
@@ -30,6 +31,8 @@ interface Candidate {
   name?: string;
   subtype?: string | null;
   country?: string | null;
+  /** The place this candidate named before metonymy made it its country ("Washington" found the net). */
+  place?: number;
 }
 
 /** Institutions every country has, for countries the gazetteer has no entry of its own for. */
@@ -59,7 +62,7 @@ const ACTOR_NEXT = new Set(
 /** Words before a place that keep it a place ("a monument in Pyongyang"). */
 const PLACE_BEFORE = new Set('in at near outside inside around across into from to via through toward towards within over of'.split(' '));
 /** Words before a name that make it an actor ("talks with Pyongyang", "between Washington and Seoul"). */
-const ACTOR_BEFORE = new Set('with between by against and urged told accused warned'.split(' '));
+const ACTOR_BEFORE = new Set('with between by against and nor neither urged told accused warned'.split(' '));
 const REGION_WORDS = new Set(['oblast', 'oblasts', 'region', 'regions', 'province', 'provinces', 'krai']);
 /** What may follow a lower-case institution word for it to be the institution ("South Korean intelligence reported"). */
 const AFTER_LOWER_HEAD = new Set(['officials', 'sources', 'chiefs', 'agency', 'said', 'says', 'and', 'that', 'of']);
@@ -78,6 +81,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   const taken = new Uint8Array(t.count);
   const matchAt = new Map<number, GazetteerMatch>();
   for (const m of matches) matchAt.set(m.start, m);
+  const countries = articleCountries(g, matches);
 
   // 1. Institutions named from their country: "Ukraine's General Staff", "South Korean intelligence".
   for (const m of matches) {
@@ -101,12 +105,31 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   // 2. Tagged spans, widened to a gazetteer name that contains them ("Kursk" + "Oblast").
   const inner: Candidate[] = [];
   for (const s of spans) {
-    let { start, end } = s;
+    let { start, end, type } = s;
+    // Headlines run a name into the words before a colon or dash: "Stealth Over Health: Hillary Clinton".
+    for (let k = end - 1; k >= start; k--) {
+      if (!BREAKS.has(t.words[k]!)) continue;
+      if (k + 1 < end) start = k + 1;
+      else end = k;
+      break;
+    }
+    while (start < end && EDGES.has(t.words[start]!)) start++;
+    while (end > start && EDGES.has(t.words[end - 1]!)) end--;
+    if (start >= end || isDate(t, start, end)) continue;
+    // A capitalised function word opening a sentence is no part of a name: "Unlike Patriot".
+    if (end - start > 1 && start === doc.sentences[t.sentence[start]!]!.first && FUNCTION_WORDS.has(posTags(doc)[start]!)) start++;
     // The tagger sometimes runs a name into the words around it: "Staff Valery Gerasimov", "Putin on".
     while (end - start > 1 && isLowerWord(t.words[end - 1]!)) end--;
-    while (end - start > 1 && s.type === 0 && isTitleWord(t.lower[start]!)) start++;
+    while (end - start > 1 && type === 0 && isTitleWord(t.lower[start]!)) start++;
+    // A known person's name ending a longer span is that person ("Crooked Hillary Clinton",
+    // "US Secretary of State Antony Blinken"); the words before are a role or a name of their own.
+    const person = personSuffix(t, g, start, end);
+    if (person > start) {
+      start = person;
+      type = 0;
+    }
     // "the Comprehensive Strategic Partnership treaty": a named agreement is a law.
-    if (s.type !== 0 && TREATY.has(t.lower[end] ?? '') && end - start > 1) {
+    if (type !== 0 && TREATY.has(t.lower[end] ?? '') && end - start > 1) {
       end++;
       cands.push({ start, end, entry: -1, type: 'LAW' });
       mark(taken, start, end);
@@ -121,11 +144,21 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     }
     if (overlapsTaken(taken, start, end)) {
       // Inside an institution name: keep the country as its own mention ("Ukraine" in "Ukraine's General Staff").
-      const c = fromSpan(t, g, start, end, s.type);
+      const c = fromSpan(t, g, start, end, type, countries);
       if (c.entry >= 0 && (g.entry(c.entry).type === 'GPE' || c.label === 'NORP')) inner.push(c);
       continue;
     }
-    cands.push(fromSpan(t, g, start, end, s.type));
+    const c = fromSpan(t, g, start, end, type, countries);
+    if (c.entry < 0 && type === 1) {
+      // "Central Military Commission" without its country next to it: the institution of a
+      // country the article names, when only one of the countries it names has one so called.
+      const local = localOf(t, g, start, end, countries);
+      if (local >= 0) {
+        c.entry = local;
+        c.type = g.entry(local).type;
+      }
+    }
+    cands.push(c);
     mark(taken, start, end);
   }
 
@@ -136,11 +169,11 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (overlapsTaken(taken, m.start, m.end)) {
       if (strong.some((h) => g.entry(h.entry).type === 'GPE' || h.kind === AliasKind.Demonym)) {
         const inside = cands.find((c) => c.start <= m.start && c.end >= m.end && c.entry >= 0 && g.entry(c.entry).type === 'ORG');
-        if (inside && !inner.some((c) => c.start === m.start)) inner.push(pick(g, strong, m.start, m.end, -1));
+        if (inside && !inner.some((c) => c.start === m.start)) inner.push(pick(g, strong, m.start, m.end, -1, countries));
       }
       continue;
     }
-    cands.push(pick(g, strong, m.start, m.end, -1));
+    cands.push(pick(g, strong, m.start, m.end, -1, countries));
     mark(taken, m.start, m.end);
   }
   // A country opening an organisation's name: "US" in "US State Department".
@@ -149,7 +182,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     for (let k = c.end - 1; k > c.start; k--) {
       const hits = g.lookup(t, c.start, k).filter((h) => (h.kind === AliasKind.Name || h.kind === AliasKind.Demonym) && g.entry(h.entry).subtype === 'country');
       if (hits.length) {
-        inner.push(pick(g, hits, c.start, k, -1));
+        inner.push(pick(g, hits, c.start, k, -1, countries));
         break;
       }
     }
@@ -183,7 +216,8 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   for (const c of cands) {
     if (c.entry < 0) continue;
     const e = g.entry(c.entry);
-    if (e.seatOf >= 0 && isActor(t, c.start, c.end, doc.sentences[t.sentence[c.start]!]!.first)) {
+    if (e.seatOf >= 0 && isActor(doc, c.start, c.end, doc.sentences[t.sentence[c.start]!]!.first)) {
+      c.place = c.entry;
       c.entry = e.seatOf;
       c.type = g.entry(e.seatOf).type;
       delete c.label;
@@ -197,7 +231,66 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (role && !cands.some((d) => d !== c && d.start < role[1] && d.end > role[0] && d.type !== 'ORG')) c.role = role;
   }
 
-  return group(doc, g, cands);
+  const slots = group(doc, g, cands);
+  describe(doc, g, slots, taken);
+  const out = slots.map((s) => s.entity);
+  for (const e of out) e.mentions.sort((a, b) => a.start - b.start);
+  return out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/**
+ * Head nouns of organisation names that a definite description may use for the organisation:
+ * "the commission" for the Central Military Commission, "the ministry", "the party". Entries of
+ * the gazetteer may add their own nouns ("the alliance" for NATO).
+ */
+const DESCRIBED_HEADS = new Set(
+  (
+    'commission ministry agency council committee department service party alliance bloc union office bureau ' +
+    'directorate court tribunal parliament assembly army navy corps brigade regiment battalion group movement ' +
+    'organisation organization federation league association coalition company network broadcaster'
+  ).split(' '),
+);
+/**
+ * Definite descriptions as mentions: "the commission" is the organisation mentioned last before
+ * it whose name has that head noun (or that the gazetteer describes so). They carry kind
+ * "description" so that name-only consumers (the CoNLL eval) can leave them out.
+ */
+function describe(doc: Doc, g: Gazetteer, slots: readonly Slot[], taken: Uint8Array): void {
+  const t = doc.tokens;
+  let nouns: string[][] | null = null;
+  for (let i = 0; i + 1 < t.count; i++) {
+    if (t.lower[i] !== 'the') continue;
+    const noun = t.lower[i + 1]!;
+    if ((!DESCRIBED_HEADS.has(noun) && !g.descriptionNouns.has(noun)) || taken[i + 1] || t.sentence[i + 1] !== t.sentence[i]) continue;
+    // Not when the noun modifies the next one ("the party leader", "the court term"), names a
+    // kind ("the commission of inquiry") or opens a name ("the Party Congress").
+    if (i + 2 < t.count && t.sentence[i + 2] === t.sentence[i]) {
+      const tag = posTags(doc)[i + 2];
+      if (tag === TAG.NOUN || tag === TAG.PROPN || t.lower[i + 2] === 'of') continue;
+    }
+    nouns ??= slots.map((s) => {
+      const out = s.entry >= 0 ? [...g.entry(s.entry).descriptions] : [];
+      const head = nameHead(s.tokens);
+      if (s.entity.type === 'ORG' && DESCRIBED_HEADS.has(head)) out.push(head);
+      return out;
+    });
+    let best = -1;
+    let bestAt = -1;
+    for (let k = 0; k < slots.length; k++) {
+      if (!nouns[k]!.includes(noun)) continue;
+      for (const a of slots[k]!.at) {
+        if (a < i && a > bestAt) {
+          bestAt = a;
+          best = k;
+        }
+      }
+    }
+    if (best < 0) continue;
+    const m: EntityMention = doc.span(t.start[i]!, t.end[i + 1]!);
+    m.kind = 'description';
+    slots[best]!.entity.mentions.push(m);
+    slots[best]!.at.push(i);
+  }
 }
 
 const TREATY = new Set(['treaty', 'agreement', 'accord', 'accords', 'pact', 'convention', 'protocol']);
@@ -206,6 +299,58 @@ const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 
 function isLowerWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 97 && c <= 122 && !PARTICLES.has(w);
+}
+
+/** Word classes that do not open a name at the start of a sentence ("Unlike", "Instead"). */
+const FUNCTION_WORDS = new Set<number>([TAG.ADP, TAG.SCONJ, TAG.CCONJ, TAG.ADV, TAG.PRON, TAG.WH, TAG.PART]);
+/** Tokens that end a name: a headline's colon, dashes, bars. */
+const BREAKS = new Set([':', '—', '–', '―', '|']);
+/** Tokens a name neither starts nor ends with: quotation marks, commas, dashes (brackets may close a name: "Rad ( B )"). */
+const EDGES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', ',', ';', ':', '—', '–', '―', '|']);
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.'.split(' '),
+);
+
+/** A date the tagger took for a name: "Jan 11", "October 2024". */
+function isDate(t: Tokens, start: number, end: number): boolean {
+  if (end - start < 2 || !MONTHS.has(t.lower[start]!)) return false;
+  for (let k = start + 1; k < end; k++) {
+    const c = t.words[k]!.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) && t.words[k] !== ',') return false;
+  }
+  return true;
+}
+
+/** Where a known person's name (two words or more) ends the span, its first token; else -1. */
+function personSuffix(t: Tokens, g: Gazetteer, start: number, end: number): number {
+  for (let k = start + 1; k <= end - 2; k++) {
+    if (g.lookup(t, k, end).some((h) => h.kind === AliasKind.Name && g.entry(h.entry).type === 'PERSON')) return k;
+  }
+  return -1;
+}
+
+/** ISO codes of the countries the article names (by name or demonym). */
+function articleCountries(g: Gazetteer, matches: readonly GazetteerMatch[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of matches) {
+    for (const h of m.hits) {
+      if (h.kind !== AliasKind.Name && h.kind !== AliasKind.Demonym) continue;
+      const e = g.entry(h.entry);
+      if (e.subtype === 'country' && e.country) out.add(e.country);
+    }
+  }
+  return out;
+}
+
+/** The one entry with the local name [start, end) among the article's countries, or -1. */
+function localOf(t: Tokens, g: Gazetteer, start: number, end: number, countries: Set<string>): number {
+  let found = -1;
+  for (const h of g.lookup(t, start, end)) {
+    if (h.kind !== AliasKind.Local || !countries.has(g.entry(h.entry).country ?? '')) continue;
+    if (found >= 0 && found !== h.entry) return -1;
+    found = h.entry;
+  }
+  return found;
 }
 
 function mark(taken: Uint8Array, start: number, end: number): void {
@@ -220,24 +365,36 @@ function overlapsTaken(taken: Uint8Array, start: number, end: number): boolean {
 /** A gazetteer hit good enough to stand without the tagger. */
 function strongHit(g: Gazetteer, h: AliasHit, length: number): boolean {
   const e = g.entry(h.entry);
-  if (h.kind === AliasKind.Demonym) return true;
+  // Adjectives of places stand alone; those of parties ("Democratic") need the tagger.
+  if (h.kind === AliasKind.Demonym) return e.type === 'GPE' || e.type === 'LOC';
   if (e.type === 'GPE' && e.subtype === 'country') return true;
   if (!e.source.endsWith('places.tsv')) return length > 1 || e.type === 'PERSON' || e.type === 'ORG';
   return length > 1 && e.type === 'LOC';
 }
 
 /** The candidate for a tagged span: its gazetteer entry if the name is known, else a new entity. */
-function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: number): Candidate {
+function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: number, countries: ReadonlySet<string>): Candidate {
   const hits = g.lookup(t, start, end).filter((h) => h.kind !== AliasKind.Local);
-  if (!hits.length) {
+  if (!hits.length && end - start === 1) {
+    // "Russian-held", "Ukrainian-born": the country's adjective joined to a word.
+    const w = t.words[start]!;
+    const dash = w.indexOf('-');
+    if (dash > 0) {
+      const demonym = g.lookupName(w.slice(0, dash)).find((h) => h.kind === AliasKind.Demonym && g.entry(h.entry).subtype === 'country');
+      if (demonym && w.charCodeAt(0) !== w.toLowerCase().charCodeAt(0)) return { start, end, entry: demonym.entry, type: g.entry(demonym.entry).type, label: 'NORP' };
+    }
+  }
+  // A person the gazetteer knows only as a place or body ("Clinton" the town, "Warren") is a
+  // person of the article; group() joins it to the full name there.
+  if (!hits.length || (tagType === 0 && !hits.some((h) => g.entry(h.entry).type === 'PERSON'))) {
     const type = TAGGER_TYPES[tagType]!;
     return { start, end, entry: -1, type };
   }
-  return pick(g, hits, start, end, tagType);
+  return pick(g, hits, start, end, tagType, countries);
 }
 
 /** Choose among the entries a name may stand for: the tagger's class first, then rank. */
-function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: number, tagType: number): Candidate {
+function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: number, tagType: number, countries: ReadonlySet<string>): Candidate {
   let best: AliasHit | null = null;
   let bestScore = -Infinity;
   for (const h of hits) {
@@ -247,6 +404,8 @@ function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: numbe
     if (coarse === tagType) score += 20;
     if (h.kind === AliasKind.Seat) score -= 5;
     if (!e.source.endsWith('places.tsv')) score += 12;
+    // A place in a country the article names beats a larger one elsewhere ("Virginia" in a US story).
+    if (e.country && e.subtype !== 'country' && countries.has(e.country)) score += 3;
     if (score > bestScore) {
       bestScore = score;
       best = h;
@@ -329,7 +488,13 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
     end = after.end;
   }
   const c = g.entry(country);
-  const local = m.hits.find((h) => h.kind === AliasKind.Local && g.entry(h.entry).country === c.country);
+  const isLocal = (h: AliasHit) => h.kind === AliasKind.Local && g.entry(h.entry).country === c.country;
+  // The country's own entry whatever the case: "Russia's defence ministry" is its Defence Ministry.
+  let local = m.hits.find(isLocal);
+  if (!local && heads.length) {
+    local = g.lookup(t, m.start, headEnd, true).find(isLocal);
+    if (local && before) end = Math.max(end, headEnd);
+  }
   const lowerHead = t.words[m.start] === t.lower[m.start];
   if (lowerHead) {
     // "Russian military participation" is an adjective; "South Korean intelligence reported" the institution.
@@ -347,67 +512,93 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
 }
 
 /** Is the place at [start, end) used as an actor (subject of a verb, party to relations)? */
-function isActor(t: Tokens, start: number, end: number, sentenceFirst: number): boolean {
-  const prev = start > sentenceFirst ? t.lower[start - 1]! : '';
-  if (PLACE_BEFORE.has(prev)) return prev === 'to' && t.lower[start - 2] === 'assistance';
+function isActor(doc: Doc, start: number, end: number, sentenceFirst: number): boolean {
+  const t = doc.tokens;
+  // "the Kremlin", "the White House": the word that decides is the one before the article.
+  const before = t.lower[start - 1] === 'the' ? start - 2 : start - 1;
+  const prev = before >= sentenceFirst ? t.lower[before]! : '';
+  if (PLACE_BEFORE.has(prev)) return prev === 'to' && t.lower[before - 1] === 'assistance';
   const next = t.lower[end] ?? '';
   if (next === "'s" || next === '’s') return true;
-  if (ACTOR_NEXT.has(next)) return true;
-  if (ACTOR_BEFORE.has(prev)) return true;
+  if (ACTOR_NEXT.has(next) || ACTOR_BEFORE.has(prev)) return true;
+  // A verb or auxiliary right after it ("the figure Washington gave").
+  if (end < t.count && t.sentence[end] === t.sentence[start]) {
+    const tag = posTags(doc)[end];
+    return tag === TAG.VERB || tag === TAG.AUX;
+  }
   return false;
 }
 
+/** An entity of the article being built, with what joining names and descriptions to it needs. */
+interface Slot {
+  entity: Entity;
+  /** Gazetteer entry, or -1. */
+  entry: number;
+  /** Lower-case words of its canonical name. */
+  tokens: string[];
+  /** First tokens of its mentions so far: the nearest of several fitting entities wins. */
+  at: number[];
+}
+
 /** Group candidates into entities: gazetteer entries by entry, others by name, with in-article coreference. */
-function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Entity[] {
+function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
   const t = doc.tokens;
   const text = doc.text;
-  const byKey = new Map<string, { entity: Entity; tokens: string[] }>();
-  const out: Entity[] = [];
+  const byKey = new Map<string, Slot>();
+  const slots: Slot[] = [];
   const textOf = (c: Candidate) => text.slice(t.start[c.start]!, t.end[c.end - 1]!);
   const norm = (s: string) => s.replace(/’/g, "'").replace(/\s+/g, ' ');
+  const majority = majorityTypes(cands, (c) => norm(textOf(c)).toLowerCase());
 
   // Longer names first so shorter ones can join them ("Zelenskyy" → "Volodymyr Zelenskyy").
   const order = cands.map((_, i) => i).sort((a, b) => cands[b]!.end - cands[b]!.start - (cands[a]!.end - cands[a]!.start) || a - b);
-  const target = new Array<{ entity: Entity; tokens: string[] }>(cands.length);
+  const target = new Array<Slot>(cands.length);
   for (const i of order) {
     const c = cands[i]!;
-    let key: string;
-    let slot: { entity: Entity; tokens: string[] } | undefined;
+    let slot: Slot | undefined;
     const words = t.lower.slice(c.start, c.end).filter((w) => w !== "'s" && w !== '’s');
-    if (c.entry >= 0) key = `#${c.entry}`;
-    else key = `${c.type}|${norm(c.name ?? textOf(c)).toLowerCase()}`;
+    const type = (!c.name && majority?.get(norm(textOf(c)).toLowerCase())) || c.type;
+    const key = c.entry >= 0 ? `#${c.entry}` : `${type}|${norm(c.name ?? textOf(c)).toLowerCase()}`;
     const entry = c.entry >= 0 ? g.entry(c.entry) : null;
-    if (!c.name && (!entry || (entry.source.endsWith('places.tsv') && entry.subtype !== 'country' && !PLACE_BEFORE.has(t.lower[c.start - 1] ?? '')))) {
+    const place = c.entry >= 0 ? g.entry(c.place ?? c.entry) : null;
+    const generatedPlace = place !== null && place.source.endsWith('places.tsv') && place.subtype !== 'country';
+    if (!c.name && (!entry || (generatedPlace && !PLACE_BEFORE.has(t.lower[c.start - 1] ?? '')))) {
       // A surname of a person named in full in the article beats a town of that name ("Washington").
-      slot = [...byKey.values()].find((s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && words.every((w, k) => s.tokens[s.tokens.length - words.length + k] === w));
+      slot = nearest(
+        slots.filter((s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && endsWith(s.tokens, words)),
+        c.start,
+      );
       if (slot) {
         c.type = 'PERSON';
         delete c.label;
       }
     }
     slot ??= byKey.get(key);
-    if (!slot && c.entry < 0) slot = joinShorter(c, words, [...byKey.values()]);
-    if (!slot && c.entry >= 0 && g.entry(c.entry).source.endsWith('places.tsv') && g.entry(c.entry).subtype !== 'country') {
+    if (!slot && c.entry < 0) slot = joinShorter(c, words, slots);
+    if (!slot && generatedPlace) {
       // "Kursk" after "Kursk Oblast": a bare place name that opens a longer place name of the article.
-      slot = [...byKey.values()].find((s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w));
+      slot = nearest(
+        slots.filter((s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w)),
+        c.start,
+      );
     }
     if (!slot) {
-      const e = c.entry >= 0 ? g.entry(c.entry) : null;
-      const name = e ? e.name : norm(c.name ?? textOf(c));
+      const name = entry ? entry.name : norm(c.name ?? textOf(c));
       const entity: Entity = {
-        id: entityId(e ? e.type : c.type, name, e?.kb ?? null),
+        id: entityId(entry ? entry.type : type, name, entry?.kb ?? null),
         name,
-        type: e ? e.type : c.type,
-        subtype: e ? e.subtype : (c.subtype ?? null),
-        kb: e?.kb ?? null,
+        type: entry ? entry.type : type,
+        subtype: entry ? entry.subtype : (c.subtype ?? null),
+        kb: entry?.kb ?? null,
         mentions: [],
-        country: e ? e.country : (c.country ?? null),
-        coords: e?.coords ?? null,
+        country: entry ? entry.country : (c.country ?? null),
+        coords: entry?.coords ?? null,
       };
-      slot = { entity, tokens: (e ? e.name.toLowerCase().replace(/’/g, "'").split(/\s+/) : words) };
+      slot = { entity, entry: c.entry, tokens: entry || c.name ? name.toLowerCase().replace(/’/g, "'").split(/\s+/) : words, at: [] };
       byKey.set(key, slot);
-      out.push(entity);
+      slots.push(slot);
     }
+    slot.at.push(c.start);
     target[i] = slot;
   }
   cands.forEach((c, i) => {
@@ -418,27 +609,84 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Entity[] {
     if (c.role) m.role = text.slice(t.start[c.role[0]]!, t.end[c.role[1] - 1]!);
     entity.mentions.push(m);
   });
-  for (const e of out) e.mentions.sort((a, b) => a.start - b.start);
-  return out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return slots;
+}
+
+/**
+ * One entity per unknown name in an article, typed by the tagger's majority, the first mention's
+ * type on a tie ("Meridian Wire" tagged once as a person and twice as an organisation is an
+ * organisation); mentions keep their own type as their label. Null when no name has two types.
+ */
+function majorityTypes(cands: readonly Candidate[], keyOf: (c: Candidate) => string): Map<string, EntityType> | null {
+  const votes = new Map<string, Map<EntityType, number>>();
+  let mixed = false;
+  for (const c of cands) {
+    if (c.entry >= 0 || c.name || c.type === 'LAW') continue;
+    const key = keyOf(c);
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(c.type, (v.get(c.type) ?? 0) + 1);
+    votes.set(key, v);
+    mixed ||= v.size > 1;
+  }
+  if (!mixed) return null;
+  const out = new Map<string, EntityType>();
+  for (const [key, v] of votes) {
+    if (v.size < 2) continue;
+    // Map order is insertion order: the first type seen wins a tie.
+    let best: EntityType | null = null;
+    for (const [type, n] of v) if (best === null || n > v.get(best)!) best = type;
+    out.set(key, best!);
+  }
+  return out;
+}
+
+function endsWith(tokens: readonly string[], words: readonly string[]): boolean {
+  const off = tokens.length - words.length;
+  return off >= 0 && words.every((w, k) => tokens[off + k] === w);
+}
+
+/** Of several fitting entities, the one mentioned last before token `at`, else the first after it. */
+function nearest(slots: readonly Slot[], at: number): Slot | undefined {
+  let best: Slot | undefined;
+  let bestScore = -Infinity;
+  for (const s of slots) {
+    for (const a of s.at) {
+      // Before `at`: the closer the better; after: always worse than any before, the closer the better.
+      const score = a < at ? a : -a - 1;
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+  }
+  return best;
+}
+
+/** The head noun of a name: the word before its first "of", else its last word ("Commission"). */
+function nameHead(tokens: readonly string[]): string {
+  const of = tokens.indexOf('of');
+  return tokens[of > 0 ? of - 1 : tokens.length - 1] ?? '';
 }
 
 /** An entity of the article whose name this shorter name is part of: a surname, an acronym, a short form. */
-function joinShorter(c: Candidate, words: string[], slots: { entity: Entity; tokens: string[] }[]): { entity: Entity; tokens: string[] } | undefined {
+function joinShorter(c: Candidate, words: string[], slots: readonly Slot[]): Slot | undefined {
   if (c.name) return undefined;
+  const fitting: Slot[] = [];
+  const firstNames: Slot[] = [];
   for (const s of slots) {
     const e = s.entity;
     if (s.tokens.length <= words.length) continue;
     if (c.type === 'PERSON' && e.type === 'PERSON') {
-      // "Zelenskyy" / "Kim Jong Un" → the full name ending (or starting) with these words.
-      const tail = s.tokens.slice(-words.length);
-      const head = s.tokens.slice(0, words.length);
-      if (words.every((w, k) => tail[k] === w) || (words.length > 1 && words.every((w, k) => head[k] === w))) return s;
+      // "Zelenskyy" / "Kim Jong" → the full name ending (or starting) with these words.
+      if (endsWith(s.tokens, words) || (words.length > 1 && words.every((w, k) => s.tokens[k] === w))) fitting.push(s);
+      // "Hillary", "Kim": a first (or Korean family) name, when no full name ends with it.
+      else if (words.length === 1 && s.tokens[0] === words[0]) firstNames.push(s);
     }
     if (c.type === 'ORG' && e.type === 'ORG' && words.length === 1) {
-      // "NFU" for "National Farmers' Union".
+      // "NFU" for "National Farmers' Union"; "Commission" for "European Commission".
       const initials = s.tokens.filter((w) => /^\p{L}/u.test(w) && !['of', 'the', 'and', 'for'].includes(w)).map((w) => w[0]).join('');
-      if (initials.length > 1 && initials === words[0]) return s;
+      if ((initials.length > 1 && initials === words[0]) || nameHead(s.tokens) === words[0]) fitting.push(s);
     }
   }
-  return undefined;
+  return nearest(fitting, c.start) ?? nearest(firstNames, c.start);
 }

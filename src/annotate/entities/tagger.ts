@@ -176,8 +176,11 @@ function category(g: Gazetteer, m: GazetteerMatch): number {
     const e = g.entry(h.entry);
     let c: number;
     if (h.kind === AliasKind.Local) continue;
-    if (h.kind === AliasKind.Demonym) c = 2;
-    else if (h.kind === AliasKind.Seat) c = 1;
+    if (h.kind === AliasKind.Demonym) {
+      // The model was trained with demonyms of places only; a party's adjective ("Republican") is no evidence.
+      if (e.type !== 'GPE' && e.type !== 'LOC') continue;
+      c = 2;
+    } else if (h.kind === AliasKind.Seat) c = 1;
     else if (e.type === 'GPE' && e.subtype === 'country') c = 1;
     else if (e.type === 'PERSON') c = 7;
     else if (e.type === 'ORG') c = 6;

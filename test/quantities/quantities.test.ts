@@ -63,6 +63,31 @@ describe('quantities', () => {
     ]);
   });
 
+  it('ends the counted noun phrase at a verb or a number, keeping participles that modify a noun', () => {
+    expect(brief(quantities('Yesterday 20 drones hit two apartment blocks and 14 heavily armed men seized three armoured vehicles.'))).toEqual([
+      ['20', 20, 'drones', false],
+      ['two', 2, 'apartment blocks', false],
+      ['14', 14, 'heavily armed men', false],
+      ['three', 3, 'armoured vehicles', false],
+    ]);
+    // After the count the lexicon's "verb" is a noun: "one estimate", "two protest groups".
+    expect(brief(quantities('By one estimate, two protest groups marched.'))).toEqual([
+      ['one', 1, 'estimate', false],
+      ['two', 2, 'protest groups', false],
+    ]);
+  });
+
+  it('lets a bare subject count share the noun before it: "300 troops died and 2,700 were injured"', () => {
+    expect(brief(quantities('About 300 conscripts died and 2,700 were injured.'))).toEqual([
+      ['300', 300, 'conscripts', true],
+      ['2,700', 2700, 'conscripts', false],
+    ]);
+  });
+
+  it('does not count ages', () => {
+    expect(brief(quantities('The pilot, 36 years old, and two boys aged 9 and 11 survived; Petrenko, 52, did not.'))).toEqual([['two', 2, 'boys', false]]);
+  });
+
   it('splits written ranges into both ends', () => {
     expect(brief(quantities('The raid killed 1,500-2,000 fighters; the vote was 3-2.'))).toEqual([
       ['1,500', 1500, 'fighters', true],

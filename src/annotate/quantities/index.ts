@@ -6,12 +6,15 @@
  * - span: the amount as written, with its currency sign or word, scale and percent sign
  *   ("$1.5 billion", "12%", "70 million dollars", "1,500"), without modifiers or the counted noun;
  * - unit: the counted noun phrase ("1,500 special forces soldiers" → "special forces soldiers"),
- *   an ISO 4217 code for money ("USD"), "percent" for percentages, or null;
+ *   read with the coarse word classes of ../pos/tags.ts, an ISO 4217 code for money ("USD"),
+ *   "percent" for percentages, or null; a bare count that reports what befell those counted
+ *   ("and 2,700 were injured") takes the noun of the count before it in the sentence;
  * - approximate: the text hedges or bounds the amount ("about", "more than", "up to", "at least",
  *   "some", "dozens", ranges such as "two or three").
  *
  * Numbers inside time expressions (years, days, "two years") belong to the times layer and are
- * skipped, as are labels ("Article 4", "No. 1", "Resolution 2231") and ordinals.
+ * skipped, as are labels ("Article 4", "No. 1", "Resolution 2231"), ordinals and ages ("36 years
+ * old", "aged 52", "Petrenko, 52,"): an age describes a person, it counts nothing a claim reports.
  */
 import type { Doc } from '../../doc/doc.js';
 import type { Tokens } from '../../doc/tokenize.js';
@@ -21,6 +24,7 @@ import {
   APPROXIMATORS, APPROXIMATORS2, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, IRREGULAR_PLURALS, LABEL_WORDS, SCALE_SUFFIXES,
   STOP_WORDS, UNIT_ABBREVIATIONS, VAGUE_SCALES,
 } from './lexicon.js';
+import { posTags, TAG } from '../pos/tags.js';
 import { digitValue, readNumber, SCALES, wordValue } from './numbers.js';
 
 const enum T {
@@ -82,6 +86,7 @@ class QuantityScanner {
   private readonly n: number;
   /** Where the second number of a range ("two or three") starts, once the first is read. */
   private rangeSecond = -1;
+  private tagCache: Uint8Array | null = null;
 
   constructor(
     private readonly doc: Doc,
@@ -122,11 +127,16 @@ class QuantityScanner {
         } else if (c >= 97 && c <= 122 && w.includes('-') && wordValue(w) > 0) amount = this.wordNumber(i);
       }
       if (!amount) continue;
+      if (!amount.measured && this.isAge(amount)) {
+        i = amount.end - 1;
+        continue;
+      }
       this.finish(amount);
       const q = this.toQuantity(amount);
-      // "3 people were killed and 12 wounded": the second count shares the first one's noun.
+      // "3 people were killed and 12 wounded", "300 troops died and 2,700 were injured": a bare
+      // count that reports what befell someone shares the noun of the count before it.
       const sentence = this.t.sentence[i]!;
-      if (q.unit === null && !amount.measured && lastNoun && lastSentence === sentence && CASUALTY_WORDS.has(this.w(amount.end))) q.unit = lastNoun;
+      if (q.unit === null && !amount.measured && lastNoun && lastSentence === sentence && this.reportsFate(amount.end)) q.unit = lastNoun;
       if (!amount.measured && q.unit) {
         lastNoun = q.unit;
         lastSentence = sentence;
@@ -135,6 +145,31 @@ class QuantityScanner {
       i = amount.end - 1;
     }
     return out;
+  }
+
+  /**
+   * Ages are not quantities: "36 years old", "a boy aged 5 and a girl aged 7", "Kim, 41, said".
+   * They describe a person rather than count anything a claim reports, and the times layer
+   * does not read them as durations either.
+   */
+  private isAge(a: Amount): boolean {
+    const next = this.w(a.end);
+    if ((next === 'years' || next === 'year' || next === 'months') && this.w(a.end + 1) === 'old') return true;
+    const prev = this.w(a.start - 1);
+    if (prev === 'aged' || ((prev === 'and' || prev === 'or' || prev === 'to') && this.w(a.start - 3) === 'aged')) return true;
+    // An appositive after a name: "Slepian, 52, and his wife".
+    return (
+      prev === ',' && next === ',' && a.end === a.start + 1 && Number.isInteger(a.value) && a.value < 120 &&
+      a.start > 1 && this.same(a.start - 2, a.end) && this.tags()[a.start - 2] === TAG.PROPN
+    );
+  }
+
+  /** "wounded", "were injured", "died": the words after a bare count say what befell those counted. */
+  private reportsFate(k: number): boolean {
+    if (CASUALTY_WORDS.has(this.w(k))) return true;
+    if (k >= this.n || !this.same(k - 1, k)) return false;
+    const tag = this.tags()[k]!;
+    return tag === TAG.AUX || (tag === TAG.VERB && this.lower[k]!.endsWith('ed'));
   }
 
   private w(i: number): string {
@@ -310,7 +345,12 @@ class QuantityScanner {
     return (c >= 48 && c <= 57) || wordValue(w) >= 0;
   }
 
-  /** The counted noun phrase from token i: up to the last plural noun before a function word. */
+  /**
+   * The counted noun phrase from token i: adjectives and nouns up to the last noun (the last
+   * plural one after a count above one), ending at a verb, a preposition, a function word or a
+   * number ("20 drones hit two blocks" counts drones). Participles may modify a noun that
+   * follows ("armoured vehicles", "wounded soldiers").
+   */
   private nounPhrase(i: number, singular: boolean): string | null {
     let k = i;
     // "hundreds of civilians", "two of the soldiers"
@@ -319,26 +359,50 @@ class QuantityScanner {
       const det = this.w(k);
       if (det === 'the' || det === 'these' || det === 'those' || det === 'his' || det === 'her' || det === 'its' || det === 'their' || det === 'our') k++;
     }
+    const tags = this.tags();
     const first = k;
     let last = -1;
     for (; k < this.n && k - first < 5 && this.same(first, k) && !this.inTime[k]; k++) {
       const w = this.lower[k]!;
       // A period inside a word is two sentences run together ("languages.Several").
       if (STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0)) || (w.length > 3 && w.indexOf('.') > 0 && w.indexOf('.') < w.length - 1)) break;
-      if (singular) {
-        // "one soldier", "one North Korean soldier", "one recent attempt"; not the verb after it.
-        if (k > first && (w.endsWith('ed') || w.endsWith('ing') || (isCapitalized(this.words[k]!) && !isCapitalized(this.words[k - 1]!)))) break;
-        last = k;
-        if (k - first === 2) break;
-      } else if (isPlural(w)) last = k;
+      let tag = classOf(w, tags[k]!);
+      // The lexicon's commonest class misleads right after a count or an adjective: "one estimate",
+      // "one unique feature", "two protest groups" are nouns; "20 drones hit" stays a verb.
+      if (tag === TAG.VERB && !isParticiple(w) && (k === first || tags[k - 1] === TAG.ADJ)) tag = TAG.NOUN;
+      const next = k + 1 < this.n && this.same(k, k + 1) ? classOf(this.lower[k + 1]!, tags[k + 1]!) : TAG.PUNCT;
+      const modifies = next === TAG.NOUN || next === TAG.PROPN || next === TAG.ADJ || (next === TAG.VERB && isParticiple(this.lower[k + 1]!));
+      if (tag === TAG.VERB) {
+        // "armoured vehicles", "wounded soldiers", "rotating battalion-sized units"
+        if (!(modifies && isParticiple(w))) break;
+        continue;
+      }
+      if (tag === TAG.ADV && w.endsWith('ly') && modifies) continue;
+      if (tag !== TAG.NOUN && tag !== TAG.PROPN && tag !== TAG.ADJ && !(tag === TAG.X && isPlural(w))) break;
+      // "one soldier", "one North Korean soldier"; a plural noun after a larger count.
+      if (singular ? tag !== TAG.ADJ : isPlural(w)) last = k;
     }
     if (last < 0) return null;
     return this.doc.text.slice(this.t.start[first]!, this.t.end[last]!);
   }
 
+  /** The coarse word classes of the doc, read once, when a count needs its noun. */
+  private tags(): Uint8Array {
+    return (this.tagCache ??= posTags(this.doc));
+  }
+
   private toQuantity(a: Amount): Quantity {
     return { ...this.doc.tokenSpan(a.start, a.end), value: a.value, unit: a.unit, approximate: a.approximate };
   }
+}
+
+function isParticiple(w: string): boolean {
+  return w.endsWith('ed') || w.endsWith('ing') || w.endsWith('en');
+}
+
+/** A hyphenated word the lexicon took for a verb ("battalion-sized") is an adjective. */
+function classOf(w: string, tag: number): number {
+  return tag === TAG.VERB && w.includes('-') ? TAG.ADJ : tag;
 }
 
 /** "3.5bn" → 3.5 and "bn"; "1,500-strong" → 1500 and "-strong"; null when no number leads. */

@@ -154,8 +154,15 @@ describe('times: dates resolved against the publication date', () => {
     expect(times('The ministry said that day care centres were closed.')).toEqual([]);
   });
 
-  it('reads "will one day" as the future and vague decades in years', () => {
+  it('reads "will one day", "a later date", "as soon as possible" and vague spans', () => {
     expect(values('The rail link will one day reach the coast; it was promised for decades.')).toEqual({ 'one day': 'FUTURE_REF', decades: 'PXY' });
+    expect(values('Over the years the plan was put off for a while, to a later date, and must now start as soon as possible.')).toEqual({
+      'the years': 'PXY',
+      'a while': 'PXX',
+      'a later date': 'FUTURE_REF',
+      now: 'PRESENT_REF',
+      'as soon as possible': 'FUTURE_REF',
+    });
   });
 
   it('leaves unknown what a missing publication date cannot resolve', () => {

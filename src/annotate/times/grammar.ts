@@ -63,6 +63,7 @@ const enum K {
   Fiscal,
   Term,
   That,
+  Soon,
 }
 
 /** "last", "this", "next" … and the shift each gives a unit ("last week" = -1). */
@@ -114,6 +115,7 @@ TRIGGERS.set('that', K.That);
 TRIGGERS.set('same', K.That);
 TRIGGERS.set('corresponding', K.That);
 TRIGGERS.set('comparable', K.That);
+TRIGGERS.set('soon', K.Soon);
 
 /** Words after which a bare month, season or year is temporal ("in May", "since 1991"). */
 const TEMPORAL_PREPOSITIONS = new Set([
@@ -385,6 +387,9 @@ export class TimeGrammar {
         return null;
       case K.Unit:
         return this.bareUnit(i);
+      case K.Soon:
+        // "as soon as possible"; a bare "soon" is left out (see index.ts).
+        return this.w(i - 1) === 'as' && i - 1 >= this.floor && this.w(i + 1) === 'as' && this.w(i + 2) === 'possible' ? this.make(i - 1, i + 3, 'DATE', { k: 'value', value: 'FUTURE_REF' }) : null;
       case K.That:
         // "that year", "the same day", "the corresponding period last year".
         return w === 'that' || this.w(i - 1) === 'the' ? this.anaphoric(i) : null;
@@ -415,6 +420,11 @@ export class TimeGrammar {
     if (w.endsWith('s')) {
       if (prev === 'for' || prev === 'within' || (prev === 'in' && w !== 'years')) return this.make(i, i + 1, 'DURATION', { k: 'value', value: durationValue(null, unit) });
       if (prev === 'the' && this.w(i + 1) === 'ahead') return this.make(i, i + 2, 'DURATION', { k: 'value', value: durationValue(null, unit) });
+      // "over the years", "in the years that followed"
+      const lead = this.w(i - 2);
+      if (w === 'years' && prev === 'the' && (lead === 'over' || lead === 'through' || lead === 'throughout' || lead === 'during' || lead === 'in')) {
+        return this.make(i - 1, i + 1, 'DURATION', { k: 'value', value: 'PXY' });
+      }
       return null;
     }
     const next = this.w(i + 1);
@@ -704,6 +714,9 @@ export class TimeGrammar {
         const vague = this.countLed(i + 1);
         return vague && this.withStart(vague, i);
       }
+      // "for a while"; "at a later date", "an earlier date"
+      if (next === 'while' && this.w(i - 1) === 'for') return this.make(i, i + 2, 'DURATION', { k: 'value', value: 'PXX' });
+      if ((next === 'later' || next === 'earlier') && this.w(i + 2) === 'date') return this.make(i, i + 3, 'DATE', { k: 'value', value: next === 'later' ? 'FUTURE_REF' : 'PAST_REF' });
       if (next === 'half') {
         // "a half hour"
         const u = UNITS.get(this.w(i + 2));

@@ -159,6 +159,16 @@ describe('descriptions and names in context', () => {
   });
 });
 
+describe('datelines and titles', () => {
+  it('types the source in a dateline as an organisation and keeps a lone title as the role', () => {
+    const text = 'SEOUL, Oct 18 (Harbour Wire) - Vice Foreign Minister Kim Jong Gyu said on Friday that the report was wrong.';
+    const es = analyse(text);
+    expect(entityOf(es, 'Harbour Wire')!.type).toBe('ORG');
+    expect(es.some((e) => e.mentions.some((m) => m.text === 'Minister'))).toBe(false);
+    expect(es.find((e) => e.type === 'PERSON')!.mentions[0]!.role).toBe('Vice Foreign Minister');
+  });
+});
+
 describe('gazetteer files', () => {
   it('adds a user file through createPipeline and names the file and line of a bad row', async () => {
     const dir = tempDir();

@@ -117,10 +117,15 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     while (end > start && EDGES.has(t.words[end - 1]!)) end--;
     if (start >= end || isDate(t, start, end)) continue;
     // A capitalised function word opening a sentence is no part of a name: "Unlike Patriot".
-    if (end - start > 1 && start === doc.sentences[t.sentence[start]!]!.first && FUNCTION_WORDS.has(posTags(doc)[start]!)) start++;
+    const first = start === doc.sentences[t.sentence[start]!]!.first || t.lineStart[start] === 1;
+    if (end - start > 1 && first && FUNCTION_WORDS.has(posTags(doc)[start]!)) start++;
+    // The source in a dateline is an organisation: "SEOUL, Oct 18 (Meridian Wire) -", "WASHINGTON (AP) —".
+    if (t.words[start - 1] === '(' && t.words[end] === ')' && inDateline(t, start - 1)) type = 1;
     // The tagger sometimes runs a name into the words around it: "Staff Valery Gerasimov", "Putin on".
     while (end - start > 1 && isLowerWord(t.words[end - 1]!)) end--;
     while (end - start > 1 && type === 0 && isTitleWord(t.lower[start]!)) start++;
+    // A title alone before a name is no name: "Vice Foreign Minister Kim …".
+    if (end - start === 1 && isTitleWord(t.lower[start]!) && isCapitalised(t.words[end] ?? '')) continue;
     // A known person's name ending a longer span is that person ("Crooked Hillary Clinton",
     // "US Secretary of State Antony Blinken"); the words before are a role or a name of their own.
     const person = personSuffix(t, g, start, end);
@@ -310,6 +315,21 @@ const EDGES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', ',', ';
 const MONTHS = new Set(
   'january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.'.split(' '),
 );
+
+/** Is token i within the first few tokens of a line that opens with a place in capitals ("KYIV, Jan 11 (")? */
+function inDateline(t: Tokens, i: number): boolean {
+  for (let k = i; k >= 0 && i - k <= 6; k--) {
+    if (!t.lineStart[k]) continue;
+    const w = t.words[k]!;
+    return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+  }
+  return false;
+}
+
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : w[0] !== w[0]!.toLowerCase();
+}
 
 /** A date the tagger took for a name: "Jan 11", "October 2024". */
 function isDate(t: Tokens, start: number, end: number): boolean {

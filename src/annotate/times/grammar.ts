@@ -1229,8 +1229,9 @@ export class TimeGrammar {
     const isCount = m.type === 'DURATION' || (kind === 'offset' && this.startsCount(m.start));
     const at = (k: number) => (k >= this.floor && this.sameSentence(k, m.start) ? this.lower[k]! : '');
     // "the past two months", "the third quarter", "the 1990s", "the weekend"
-    const definite = at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!);
-    if (definite) s--;
+    const absorb = at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!);
+    if (absorb) s--;
+    const definite = absorb || this.lower[s] === 'the';
     // "over the past several quarters": "over" is a preposition here, not "more than".
     const w1 = definite && at(s - 1) !== 'of' ? '' : at(s - 1);
     const w2 = at(s - 2);

@@ -149,6 +149,9 @@ describe('times: dates resolved against the publication date', () => {
       'the next morning': '2023-05-03TMO',
     });
     expect(values('The minister toured the front and spoke to reporters later in the day.')).toEqual({ 'the day': '2025-04-28' });
+    expect(values('The index closed lower on Friday, 25 April, than the previous Friday.')).toEqual({ 'Friday, 25 April': '2025-04-25', 'the previous Friday': '2025-04-18' });
+    // A future verb still counts after a deadline preposition; a past one does not.
+    expect(values('The airline will double its flights by August.')).toEqual({ August: '2025-08' });
     // A month leaves the day open.
     expect(values('The dam was breached in June 2023; that day the river rose.')).toEqual({ 'June 2023': '2023-06', 'that day': '2023-06-XX' });
     expect(times('The ministry said that day care centres were closed.')).toEqual([]);

@@ -873,8 +873,11 @@ export class TimeGrammar {
     if ((w === 'following' || w === 'previous' || w === 'preceding') && this.w(i - 1) !== 'the') return null;
     const dow = WEEKDAYS.get(next);
     if (dow !== undefined && isCapitalized(this.words[j]!)) {
-      const m = this.make(i, j + 1, 'DATE', { k: 'weekday', dow, shift: w === 'this' ? 0 : shift < 0 ? -1 : 1 });
-      return this.partOfDay(m);
+      const sem: Sem = { k: 'weekday', dow, shift: w === 'this' ? 0 : shift < 0 ? -1 : 1 };
+      // "the previous Friday", "the following Monday": counted from the day the story is on.
+      const fromStory = this.w(i - 1) === 'the' && i - 1 >= this.floor && w !== 'this' && w !== 'last' && w !== 'next';
+      if (fromStory) sem.fromStory = true;
+      return this.partOfDay(this.make(fromStory ? i - 1 : i, j + 1, 'DATE', sem));
     }
     const month = this.monthAt(j);
     if (month > 0 && (w === 'last' || w === 'this' || w === 'next' || w === 'past' || w === 'coming')) {

@@ -28,7 +28,8 @@ export interface Context {
 export type Sem =
   /** Calendar fields the text gives; `shift` for "last April" (-1), "this April" (0), "next April" (1). */
   | { k: 'cal'; y: number | null; m: number | null; d: number | null; shift?: number; dow?: number; yearShift?: number | undefined; weekOf?: boolean }
-  | { k: 'weekday'; dow: number; shift: number | null }
+  /** A weekday; `fromStory` counts "the previous Friday" from the last day the text named. */
+  | { k: 'weekday'; dow: number; shift: number | null; fromStory?: boolean }
   /** n units from the anchor at that unit's granularity: yesterday = day -1, last week = week -1. */
   | { k: 'offset'; unit: Unit; n: number }
   | { k: 'season'; s: string; y: number | null; shift: number | null }
@@ -66,8 +67,11 @@ export function resolve(sem: Sem, ctx: Context): string {
       const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
       return day ? weekValue(toDays(Number(day[1]), Number(day[2]), Number(day[3]))) : 'XXXX-WXX';
     }
-    case 'weekday':
-      return resolveWeekday(sem.dow, sem.shift, anchor, dir ?? 'past');
+    case 'weekday': {
+      const day = sem.fromStory && ctx.reference ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx.reference) : null;
+      const from = day ? { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) } : anchor;
+      return resolveWeekday(sem.dow, sem.shift, from, dir ?? 'past');
+    }
     case 'offset':
       return resolveOffset(sem.unit, sem.n, anchor);
     case 'season':

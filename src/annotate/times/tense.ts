@@ -165,7 +165,8 @@ export function directionAt(t: Tokens, tags: Uint8Array, first: number, last: nu
   // "Until Thursday, they had not called him a suspect": a pluperfect puts the date behind.
   if ((prev === 'until' || prev === 'till') && pluperfectNear(t, first, last, start)) return 'past';
   if (AHEAD.has(prev) || (prev === 'as' && start - 2 > first && (t.lower[start - 2] === 'soon' || t.lower[start - 2] === 'early'))) return 'future';
-  if (DEADLINES.has(prev)) return null;
+  // After a deadline preposition only a future verb counts: "will double its flights by August".
+  const deadline = DEADLINES.has(prev);
   // The verb this expression hangs on: the nearest before it in the clause, else the next one.
   let verb = -1;
   for (let k = start - 1; k >= first && k >= start - REACH; k--) {
@@ -176,12 +177,13 @@ export function directionAt(t: Tokens, tags: Uint8Array, first: number, last: nu
     if (isClauseEdge(t, tags, k)) break;
   }
   const back = verb >= 0 ? groupTense(t, tags, first, verb) : null;
-  if (back) return back;
+  if (back) return deadline && back === 'past' ? null : back;
   if (verb < 0) {
     const after = verbAfter(t, tags, end, last);
     const forth = after >= 0 ? groupTense(t, tags, first, after) : null;
-    if (forth) return forth;
+    if (forth) return deadline && forth === 'past' ? null : forth;
   }
+  if (deadline) return null;
   for (let d = 1; d <= WINDOW; d++) {
     const b = start - d >= first ? timeWord(t, start - d) : 0;
     if (b) return b > 0 ? 'future' : 'past';

@@ -100,6 +100,7 @@ describe('times: dates resolved against the publication date', () => {
       daily: 'P1D',
       'every Friday': 'XXXX-WXX-5',
     });
+    expect(values('Trains leave on Monday and Thursday nights.')).toEqual({ Monday: 'XXXX-WXX-1TNI', 'Thursday nights': 'XXXX-WXX-4TNI' });
     const refs = times('Officials now say the plant was recently shelled.');
     expect(refs.map((t) => [t.text, t.value, t.type])).toEqual([
       ['now', 'PRESENT_REF', 'DATE'],

@@ -137,6 +137,8 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'shall'
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
 const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short', 'trading', 'business', 'working']);
 const VAGUE_COUNTS = new Set(['few', 'several', 'couple']);
+/** Parts of the day in the plural, after a weekday: "Friday nights". */
+const PLURAL_PARTS: ReadonlyMap<string, string> = new Map([['mornings', 'MO'], ['afternoons', 'AF'], ['evenings', 'EV'], ['nights', 'NI']]);
 
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 191 && c !== 0x201c && c !== 0x2018 && c !== 0x2014 && c !== 0x2013);
@@ -960,6 +962,9 @@ export class TimeGrammar {
       date.sem.dow = dow;
       return date;
     }
+    // "Tuesday nights", "Monday and Tuesday nights": every such night.
+    const plural = PLURAL_PARTS.get(this.w(i + 1)) ?? (this.w(i + 1) === 'and' && WEEKDAYS.has(this.w(i + 2)) ? PLURAL_PARTS.get(this.w(i + 3)) : undefined);
+    if (plural) return this.make(i, PLURAL_PARTS.has(this.w(i + 1)) ? i + 2 : i + 1, 'SET', { k: 'value', value: `XXXX-WXX-${dow}T${plural}` });
     return this.partOfDay(this.make(i, i + 1, 'DATE', { k: 'weekday', dow, shift: null }));
   }
 

@@ -256,8 +256,14 @@ export class Gazetteer {
       let best: GazetteerMatch | null = null;
       const sentence = t.sentence[i]!;
       for (let j = i; j < to && map && t.sentence[j] === sentence; j++) {
-        const node = this.child(map, tokenKey(t.lower[j]!));
-        if (!node) break;
+        // child() inlined: this loop runs for every token.
+        const key = tokenKey(t.lower[j]!);
+        let node = map.get(key);
+        if (node === undefined) break;
+        if (typeof node === 'number') {
+          node = this.decodeNode(node);
+          map.set(key, node);
+        }
         if (node.hits) {
           const hits = node.hits.filter((h) => fits(t, i, h.cases));
           if (hits.length) best = { start: i, end: j + 1, hits };

@@ -363,7 +363,7 @@ function articleCountries(g: Gazetteer, matches: readonly GazetteerMatch[]): Set
 }
 
 /** The one entry with the local name [start, end) among the article's countries, or -1. */
-function localOf(t: Tokens, g: Gazetteer, start: number, end: number, countries: Set<string>): number {
+function localOf(t: Tokens, g: Gazetteer, start: number, end: number, countries: ReadonlySet<string>): number {
   let found = -1;
   for (const h of g.lookup(t, start, end)) {
     if (h.kind !== AliasKind.Local || !countries.has(g.entry(h.entry).country ?? '')) continue;
@@ -401,7 +401,7 @@ function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: 
     const dash = w.indexOf('-');
     if (dash > 0) {
       const demonym = g.lookupName(w.slice(0, dash)).find((h) => h.kind === AliasKind.Demonym && g.entry(h.entry).subtype === 'country');
-      if (demonym && w.charCodeAt(0) !== w.toLowerCase().charCodeAt(0)) return { start, end, entry: demonym.entry, type: g.entry(demonym.entry).type, label: 'NORP' };
+      if (demonym && isCapitalised(w)) return { start, end, entry: demonym.entry, type: g.entry(demonym.entry).type, label: 'NORP' };
     }
   }
   // A person the gazetteer knows only as a place or body ("Clinton" the town, "Warren") is a

@@ -47,7 +47,7 @@ describe('times: dates resolved against the publication date', () => {
     expect(values('On Tuesday, the opposition alliance of the region plans to hold a rally.')).toEqual({ Tuesday: '2025-04-29' });
     expect(values('On Tuesday, the opposition alliance of the region held a rally.')).toEqual({ Tuesday: '2025-04-22' });
     // "succeed" is no past tense; "had been due to expire" leaves a weekday in the past.
-    expect(values('She will succeed the current commander Feb. 1.')).toEqual({ 'Feb. 1': '2026-02-01' });
+    expect(values('She will succeed General Petrenko as commander Feb. 1.')).toEqual({ 'Feb. 1': '2026-02-01' });
     expect(values('The ultimatum had been due to expire Friday evening.')).toEqual({ 'Friday evening': '2025-04-25TEV' });
     // "until" looks ahead, unless a pluperfect says the wait is over; "was planned for" may be either.
     expect(values('Until Thursday, the prosecutors had not named a suspect.')).toEqual({ Thursday: '2025-04-24' });
@@ -101,6 +101,11 @@ describe('times: dates resolved against the publication date', () => {
       'every Friday': 'XXXX-WXX-5',
     });
     expect(values('Trains leave on Monday and Thursday nights.')).toEqual({ Monday: 'XXXX-WXX-1TNI', 'Thursday nights': 'XXXX-WXX-4TNI' });
+    expect(values('The current ceasefire holds at then current lines, but the current account and the current year differ.')).toEqual({
+      current: 'PRESENT_REF',
+      'then current': 'PAST_REF',
+      'the current year': '2025',
+    });
     const refs = times('Officials now say the plant was recently shelled.');
     expect(refs.map((t) => [t.text, t.value, t.type])).toEqual([
       ['now', 'PRESENT_REF', 'DATE'],

@@ -137,6 +137,8 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'shall'
 /** Adjectives allowed between a count and its unit: "two more weeks", "three straight days". */
 const COUNT_ADJECTIVES = new Set(['more', 'additional', 'full', 'straight', 'consecutive', 'successive', 'whole', 'extra', 'further', 'long', 'short', 'trading', 'business', 'working']);
 const VAGUE_COUNTS = new Set(['few', 'several', 'couple']);
+/** Nouns after "current" that make a term, not a time: "current account", "current affairs". */
+const CURRENT_TERMS = new Set(['account', 'accounts', 'affairs', 'assets', 'liabilities', 'events', 'and', 'or', 'of', 'in', 'is', 'was']);
 /** Parts of the day in the plural, after a weekday: "Friday nights". */
 const PLURAL_PARTS: ReadonlyMap<string, string> = new Map([['mornings', 'MO'], ['afternoons', 'AF'], ['evenings', 'EV'], ['nights', 'NI']]);
 
@@ -870,6 +872,11 @@ export class TimeGrammar {
       if (w === 'last' && next === 'night') return this.make(i, j + 1, 'TIME', { k: 'offset', unit: 'day', n: -1 }, 'TNI');
       return null;
     }
+    // "current" before a noun is the present ("its current position", "current market conditions"),
+    // "then current" a past one; "current account" and "current affairs" are terms of their own.
+    if (w === 'current' && !isCapitalized(this.words[i]!) && isLetterCode(next.charCodeAt(0)) && !CURRENT_TERMS.has(next) && next !== 'fiscal' && !UNITS.has(next) && this.sameSentence(i, j)) {
+      return this.w(i - 1) === 'then' && i - 1 >= this.floor ? this.make(i - 1, i + 1, 'DATE', { k: 'value', value: 'PAST_REF' }) : this.make(i, i + 1, 'DATE', { k: 'value', value: 'PRESENT_REF' });
+    }
     if (w === 'recent' || w === 'latest' || w === 'current' || w === 'preceding' || w === 'upcoming') return null;
     // "the following Monday"; a bare "Following Monday's debate" is a preposition.
     if ((w === 'following' || w === 'previous' || w === 'preceding') && this.w(i - 1) !== 'the') return null;
@@ -1237,7 +1244,7 @@ export class TimeGrammar {
     const isCount = m.type === 'DURATION' || (kind === 'offset' && this.startsCount(m.start));
     const at = (k: number) => (k >= this.floor && this.sameSentence(k, m.start) ? this.lower[k]! : '');
     // "the past two months", "the third quarter", "the 1990s", "the weekend"
-    const absorb = at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!);
+    const absorb = at(s - 1) === 'the' && kind !== 'cal' && kind !== 'weekday' && m.type !== 'TIME' && !REFS.has(this.lower[m.start]!) && !(kind === 'value' && this.lower[m.start] === 'current');
     if (absorb) s--;
     const definite = absorb || this.lower[s] === 'the';
     // "over the past several quarters": "over" is a preposition here, not "more than".

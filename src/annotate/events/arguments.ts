@@ -34,11 +34,19 @@ const SKIPPABLE = new Set(['the', 'a', 'an', 'both', 'southern', 'northern', 'ea
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
 const ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'already', 'recently', 'then', 'not', "n't", 'never', 'personally', 'reportedly']);
 const TARGET_PREPOSITIONS = new Set(['on', 'against', 'of', 'with', 'between', 'at']);
+/** Words that end the clause a trigger's arguments come from ("strikes on the plant, and accuses Moscow"). */
+const CLAUSE_ENDS = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'although', 'because']);
+/** Words a subjectless content may open with before its event ("to send", "having deployed", "already sending"). */
+const OPENERS = new Set(['to', 'having', 'had', 'been', 'be', 'already', 'not', 'personally', 'also', 'reportedly', 'recently', 'now', 'both']);
+/** A pronoun subject or possessive in a claim's content that stands for its speaker ("it had sent troops", "its soldiers fought"). */
+const SPEAKER_PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i', 'my']);
 
 /** Types whose "to X" is where forces go (a place), not a recipient. */
 const MOVEMENT: ReadonlySet<EventType> = new Set(['deploy', 'withdraw', 'military_operation', 'attack', 'protest']);
 /** Types that count something (people, weapons). */
 const COUNTED: ReadonlySet<EventType> = new Set(['deploy', 'capture', 'kill', 'injure', 'arrest', 'protest', 'arms_transfer', 'withdraw', 'attack']);
+/** Events between parties, where who is actor and who target is a matter of wording. */
+const SYMMETRIC: ReadonlySet<EventType> = new Set(['sign_agreement', 'meet', 'ceasefire']);
 /** Types without a target role. */
 const NO_TARGET: ReadonlySet<EventType> = new Set(['deploy', 'withdraw', 'commemorate', 'protest', 'ceasefire']);
 
@@ -51,6 +59,8 @@ export interface Window {
   end: number;
   /** Character range the arguments must come from when the event lies in a claim's content, else null. */
   content: { start: number; end: number } | null;
+  /** The entity id of that claim's speaker, if known. */
+  speaker?: string | null;
 }
 
 /**
@@ -83,17 +93,34 @@ export function findArguments(
     if (actor) how.push('actor modifies the noun');
   }
   if (!actor && !passive) {
-    // A noun's actor is close by and, inside a claim, within its content: the speaker of
-    // "X denied claims that fighting …" is not the one fighting.
+    // Inside a claim the arguments are what its content says: the speaker of "X denied claims
+    // that fighting …" is not the one fighting. A noun's actor is close by, in its own clause.
     const limit = pos === 'noun' ? 4 : Infinity;
-    const floor = pos === 'noun' && win.content ? win.content.start : 0;
+    const floor = win.content ? win.content.start : 0;
     for (let k = mentions.length - 1; k >= 0; k--) {
       const m = mentions[k]!;
       if (m.last > trigger || trigger - m.last > limit || m.start < floor) continue;
       if (!ACTOR_LABELS.has(m.label) || isPlaceSlot(lower, m.first, win.first)) continue;
+      if (pos === 'noun' && clauseEndBetween(lower, m.last - 1, trigger)) break;
       actor = m;
       how.push('actor: nearest name before');
       break;
+    }
+  }
+  let actorId = actor?.entity.id ?? null;
+  if (!actorId && !passive && win.content && win.speaker) {
+    // In reported speech a pronoun subject is the speaker ("North Korea said it had sent troops"),
+    // and so is the missing subject of a content that opens with the event ("confirmed sending troops").
+    const floor = tokenFrom(doc, win.content.start);
+    for (let k = trigger - 1; k >= floor - 1 && k >= trigger - 6; k--) {
+      const w = k >= floor ? lower[k]! : '';
+      if (k >= floor && CLAUSE_ENDS.has(w)) break;
+      if (k < floor || SPEAKER_PRONOUNS.has(w)) {
+        actorId = win.speaker;
+        how.push(k < floor ? 'actor: the speaker (the content opens with the event)' : `actor: the speaker ("${w}")`);
+        break;
+      }
+      if (!OPENERS.has(w)) break;
     }
   }
   if (passive && !NO_TARGET.has(type)) {
@@ -107,10 +134,16 @@ export function findArguments(
     }
   }
 
+  // Places and targets come after the trigger, within its clause (and the claim's content).
+  const until = clauseEnd(doc, trigger, win);
+  // Where forces are sent is their destination, not where a purpose clause says they will fight:
+  // "sending soldiers to fight for Russia in Ukraine" names no destination.
+  const purpose = type === 'deploy' ? purposeClause(doc, trigger, until) : -1;
+  const beyond = (m: SentenceMention) => purpose >= 0 && m.first > purpose && m.first > trigger;
   let place: SentenceMention | null = null;
   for (const m of mentions) {
     if (m.first <= trigger || m === actor || !PLACE_LABELS.has(m.label)) continue;
-    if (m.first - trigger > 12) break;
+    if (m.first - trigger > 12 || m.first >= until || beyond(m)) break;
     const slot = isPlaceSlot(lower, m.first, trigger + 1);
     if (lower[m.first - 1] === 'to' && !MOVEMENT.has(type)) continue; // a recipient ("supplied arms to Ukraine")
     if (slot || m.label === 'LOC' || m.label === 'FAC') {
@@ -122,7 +155,7 @@ export function findArguments(
   if (!NO_TARGET.has(type) && !target) {
     for (const m of mentions) {
       if (m.first <= trigger || m === actor || m === place || !ACTOR_LABELS.has(m.label)) continue;
-      if (m.first - trigger > 8) break;
+      if (m.first - trigger > 8 || m.first >= until) break;
       const prev = lower[m.first - 1]!;
       if (isPlaceSlot(lower, m.first, trigger + 1) && !(prev === 'to' && !MOVEMENT.has(type)) && m.label === 'GPE' && !TARGET_PREPOSITIONS.has(prev)) continue;
       if (prev === 'by') continue;
@@ -132,11 +165,18 @@ export function findArguments(
       break;
     }
   }
+  if (!actorId && target && SYMMETRIC.has(type) && lower[target.first - 1] === 'with') {
+    // "a treaty signed with Moscow": in an event between parties the one named is a party.
+    actorId = target.entity.id;
+    target = null;
+    how.push('actor: the party after "with"');
+  }
   if (!place) {
     // A place named elsewhere in the sentence: "In Kursk, … captured", "fighting in Kursk … operations … continue".
     let best: SentenceMention | null = null;
     for (const m of mentions) {
-      if (m === actor || m === target || !PLACE_LABELS.has(m.label)) continue;
+      if (m === actor || m === target || !PLACE_LABELS.has(m.label) || beyond(m)) continue;
+      if (win.content && (m.start < win.content.start || m.end > win.content.end)) continue;
       if (m.label === 'GPE' && !isPlaceSlot(lower, m.first, win.first)) continue;
       if (!best || Math.abs(m.first - trigger) < Math.abs(best.first - trigger)) best = m;
     }
@@ -148,21 +188,74 @@ export function findArguments(
 
   const time = nearestTime(doc.times, doc.tokens.start[trigger]!, win);
   if (time) how.push(`time "${time.text}"`);
-  const quantity = COUNTED.has(type) ? nearestQuantity(doc, doc.quantities, trigger, win) : null;
+  const quantity = COUNTED.has(type) ? nearestQuantity(doc, doc.quantities, trigger, win, until) : null;
   if (quantity) how.push(`quantity "${quantity.text}"`);
 
   return {
-    actor: actor?.entity.id ?? null,
-    target: target && target.entity.id !== actor?.entity.id ? target.entity.id : null,
-    place: place && place.entity.id !== actor?.entity.id ? place.entity.id : null,
+    actor: actorId,
+    target: target && target.entity.id !== actorId ? target.entity.id : null,
+    place: place && place.entity.id !== actorId ? place.entity.id : null,
     time: time ? dateOf(time.value) : null,
     quantity: quantity?.value ?? null,
     how,
   };
 }
 
-/** "was captured", "were reportedly killed". */
+const NOT_A_VERB = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'both', 'parts', 'part', 'southern', 'northern', 'eastern', 'western', 'central', 'occupied']);
+
+/** The "to" opening an infinitive purpose clause after the trigger ("sent troops to fight …"), or -1. */
+function purposeClause(doc: Doc, trigger: number, until: number): number {
+  const { lower, words } = doc.tokens;
+  for (let k = trigger + 1; k + 1 < until; k++) {
+    if (lower[k] === 'to' && !isNameStart(words[k + 1]!) && !NOT_A_VERB.has(lower[k + 1]!) && /^[a-z]/.test(lower[k + 1]!)) return k;
+  }
+  return -1;
+}
+
+/** Whether a clause ends between two tokens. */
+function clauseEndBetween(lower: readonly string[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (CLAUSE_ENDS.has(lower[k]!)) return true;
+  return false;
+}
+
+/**
+ * One past the last token of the trigger's clause: the end of the sentence (or of the claim's
+ * content), a clause word, or "and" before a lower-case word ("strikes on the plant and accuses
+ * Moscow"; "attacks on Kyiv and Lviv" goes on).
+ */
+function clauseEnd(doc: Doc, trigger: number, win: Window): number {
+  const { lower, words } = doc.tokens;
+  let last = win.last;
+  if (win.content) last = Math.min(last, tokenFrom(doc, win.content.end));
+  for (let k = trigger + 1; k < last; k++) {
+    const w = lower[k]!;
+    if (CLAUSE_ENDS.has(w) && !(w === ',' && k + 1 < last && isNameStart(words[k + 1]!))) return k;
+    if ((w === 'and' || w === 'or') && k + 1 < last && !isNameStart(words[k + 1]!) && lower[k + 1] !== 'the') return k;
+  }
+  return last;
+}
+
+/** The first token starting at or after a character offset. */
+function tokenFrom(doc: Doc, offset: number): number {
+  const s = doc.tokens.start;
+  let lo = 0;
+  let hi = doc.tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isNameStart(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** "was captured", "were reportedly killed" (not "is sending"). */
 function isPassive(lower: readonly string[], trigger: number, sentenceFirst: number): boolean {
+  if (lower[trigger]!.endsWith('ing')) return false;
   for (let k = trigger - 1; k >= sentenceFirst && k >= trigger - 3; k--) {
     const w = lower[k]!;
     if (BE.has(w)) return true;
@@ -211,16 +304,18 @@ function nearestTime(times: readonly TimeExpression[], at: number, win: Window):
   return best;
 }
 
-function nearestQuantity(doc: Doc, quantities: readonly Quantity[], trigger: number, win: Window): Quantity | null {
+/** A count after the trigger lies in its clause ("killed, and 1,000 wounded" counts the wounded). */
+function nearestQuantity(doc: Doc, quantities: readonly Quantity[], trigger: number, win: Window, until: number): Quantity | null {
   let best: Quantity | null = null;
   let bestDistance = Infinity;
   for (const q of quantities) {
     const first = doc.tokenAt(q.start);
-    if (first < win.first || first >= win.last) continue;
+    if (first < win.first || first >= win.last || (first > trigger && first >= until)) continue;
     const last = doc.tokenAt(Math.max(q.start, q.end - 1));
-    // Counted things follow the count: "captured two soldiers" (after), "two soldiers were captured" (before).
+    // Counted things follow the count: "captured two soldiers" (after), "100 North Korean soldiers
+    // have been killed" (before, a little further: an after-count wins at equal distance).
     const distance = first > trigger ? first - trigger : (trigger - last) * 1.5;
-    if (distance > 6 || distance <= 0) continue;
+    if (distance <= 0 || (first > trigger ? distance > 6 : trigger - last > 7)) continue;
     if (distance < bestDistance) {
       best = q;
       bestDistance = distance;

@@ -59,7 +59,7 @@ export function extractEvents(doc: Doc): Event[] {
     }
     const at = tokens.start[f.token]!;
     const claim = innermostClaim(contents, at);
-    const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null };
+    const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
     const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions);
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "Kim announced plans to erect a monument": who promises is who will do it.

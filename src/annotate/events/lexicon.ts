@@ -66,7 +66,7 @@ const SPECS: Spec[] = [
   ['military_operation', 'noun', 'campaign', { before: words('military bombing air aerial counterinsurgency') }],
   ['military_operation', 'verb', 'fight fights fought liberate liberated liberating clashed', { conflict: true }],
 
-  ['capture', 'verb', 'capture captures captured capturing seize seized seizes seizing overran overrun occupy occupies', { conflict: true, not: words('on upon imagination attention') }],
+  ['capture', 'verb', 'capture captures captured capturing recapture recaptures recaptured recapturing retake retakes retook retaken retaking seize seized seizes seizing overran overrun occupy occupies', { conflict: true, not: words('on upon imagination attention') }],
   ['capture', 'noun', 'capture seizure', { conflict: true }],
 
   ['kill', 'verb', 'kill kills killed killing slain slew murdered murder assassinated executed die dies died dying', { not: EVERYDAY_OBJECTS }],

@@ -1,3 +1,4 @@
+import { disputeAbout, type NameOf } from './about.js';
 import { claimKey, linked, TRUTH_STANCES } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
@@ -23,34 +24,51 @@ export interface Contradiction {
 const NUMBER_RATIO = 1.25;
 /** Dates of one event given by different sources disagree when at most this far apart. */
 const MAX_DATE_GAP_MS = 90 * 86_400_000;
+/** Counts made further apart than this are counts at different times, not a disagreement. */
+const MAX_COUNT_GAP_MS = 31 * 86_400_000;
 
 /**
- * The disagreement within a proposition, if any. Only claims that say something is or is not so
- * take sides (see TRUTH_STANCES), by position: a denial, a negated content or a contrary predicate
- * ("ended" against "continue") turns a claim round; when some claims of the proposition say
- * something ended or goes on, only those (and dismissals) take sides. A claim stays on its side
- * only when it is linked (see links.ts) to a claim on the other. Failing that, sources that give
- * the same event different counts or different days disagree. Copies of one article count once;
- * sides must not all come from one speaker.
+ * The disagreement within a proposition, if any. Claims that say something is or is not so take
+ * sides (see TRUTH_STANCES), and so does an accusation a reference answers ("accused X …" — "X
+ * denied it"), by position: a denial, a negated content or a contrary predicate ("ended" against
+ * "continue") turns a claim round; when some claims of the proposition say something ended or
+ * goes on, only those (and references) take sides. A claim stays on its side only when it is
+ * linked (see links.ts) to a claim of another voice on the other. Failing that, sources that give
+ * the same event different counts or different days disagree. Copies of one article count once.
  */
-export function contradictionOf(propId: number, about: string, all: readonly Member[]): Contradiction | null {
+export function contradictionOf(propId: number, all: readonly Member[], nameOf: NameOf): Contradiction | null {
   if (all.length < 2) return null;
   const members = dedupeCopies(all);
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
-  let eligible = members.filter((m) => TRUTH_STANCES.has(m.stance) && m.position !== 0);
-  if (eligible.some((m) => m.features.predicate !== 0)) eligible = eligible.filter((m) => m.features.predicate !== 0 || m.features.answers !== null);
+  const answered = new Set(members.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
+  let eligible = members.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
+  if (eligible.some((m) => m.features.predicate !== 0)) eligible = eligible.filter((m) => m.features.predicate !== 0 || m.features.refers !== 0 || answered.has(claimKey(m)));
   const pro = eligible.filter((m) => m.position > 0);
   const con = eligible.filter((m) => m.position < 0);
-  const proLinked = pro.filter((a) => con.some((b) => linked(a, b, byClaim)));
-  const conLinked = con.filter((b) => pro.some((a) => linked(a, b, byClaim)));
-  const base = { id: `x${propId}`, about, proposition: `p${propId}` };
-  if (proLinked.length && conLinked.length && new Set([...proLinked, ...conLinked].map((m) => m.speakerKey)).size >= 2) {
-    return { ...base, kind: 'stance', sides: [{ stance: 'assert', claims: proLinked.map(claimRef) }, { stance: 'deny', claims: conLinked.map(claimRef) }] };
+  // One voice against itself counts only as a change of mind over time ("groundless" in October, confirmed in April).
+  const against = (a: Member, b: Member) => (a.features.voice !== b.features.voice || apart(a, b)) && linked(a, b, byClaim);
+  const proLinked = pro.filter((a) => con.some((b) => against(a, b)));
+  const conLinked = con.filter((b) => pro.some((a) => against(a, b)));
+  const base = { id: `x${propId}`, proposition: `p${propId}` };
+  if (proLinked.length && conLinked.length && new Set([...proLinked, ...conLinked].map((m) => m.features.voice)).size >= 2) {
+    // The side whose references dispute what the other says is the denying one, whatever the
+    // words of the claims they answer ("accused him of not doing enough" — "rejected that criticism").
+    const disputes = (side: Member[]) => side.filter((m) => m.features.refers < 0).length;
+    const [affirm, deny] = disputes(proLinked) > disputes(conLinked) ? [conLinked, proLinked] : [proLinked, conLinked];
+    const about = disputeAbout('stance', [...affirm, ...deny], byClaim, nameOf);
+    return { ...base, about, kind: 'stance', sides: [{ stance: 'assert', claims: affirm.map(claimRef) }, { stance: 'deny', claims: deny.map(claimRef) }] };
   }
-  return valueContradiction(base, eligible, 'number') ?? valueContradiction(base, eligible, 'date');
+  const value = valueSides(eligible, 'number') ?? valueSides(eligible, 'date');
+  if (!value) return null;
+  const about = disputeAbout(value.kind, value.sides.flatMap(([, ms]) => ms), byClaim, nameOf);
+  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, claims: ms.map(claimRef) })) };
 }
 
-function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposition'>, members: readonly Member[], kind: 'number' | 'date'): Contradiction | null {
+/**
+ * Different counts (or days) of one event from different voices, each with the claims giving it.
+ * Counts of a war change as it goes on: only claims made within a month of each other disagree.
+ */
+function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind: 'number' | 'date'; sides: [number | string, Member[]][] } | null {
   // value → members giving it, for one event at a time: same type and two shared arguments
   // (a count of the dead in one attack is not set against a count in another).
   const byType = new Map<string, Map<string, Member[]>>();
@@ -80,13 +98,24 @@ function valueContradiction(base: Pick<Contradiction, 'id' | 'about' | 'proposit
       const days = entries.map(([v]) => Date.parse(v));
       if (Math.max(...days) - Math.min(...days) > MAX_DATE_GAP_MS) continue;
     }
-    const speakers = new Set(entries.flatMap(([, ms]) => ms.map((m) => m.speakerKey)));
-    if (speakers.size < 2) continue;
-    return {
-      ...base,
-      kind,
-      sides: entries.map(([v, ms]) => ({ stance: 'assert' as const, value: kind === 'number' ? Number(v) : v, claims: ms.map(claimRef) })),
-    };
+    const voices = new Set(entries.flatMap(([, ms]) => ms.map((m) => m.features.voice)));
+    if (voices.size < 2) continue;
+    if (kind === 'number') {
+      const when = entries.flatMap(([, ms]) => ms.map(madeAt)).filter((t) => !Number.isNaN(t));
+      if (when.length && Math.max(...when) - Math.min(...when) > MAX_COUNT_GAP_MS) continue;
+    }
+    return { kind, sides: entries.map(([v, ms]) => [kind === 'number' ? Number(v) : v, ms]) };
   }
   return null;
+}
+
+/** Claims made in different articles on different days. */
+function apart(a: Member, b: Member): boolean {
+  return a.dupGroup !== b.dupGroup && (a.said ?? a.published ?? '').slice(0, 10) !== (b.said ?? b.published ?? '').slice(0, 10);
+}
+
+/** When a claim was made: its date, else its article's publication date (ms, NaN when unknown). */
+function madeAt(m: Member): number {
+  const day = (m.said && /^\d{4}-\d{2}-\d{2}/.test(m.said) ? m.said : m.published ?? '').slice(0, 10);
+  return Date.parse(day);
 }

@@ -1,4 +1,6 @@
-import type { Analysis, Claim, Stance } from '../doc/types.js';
+import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
+import { overlap } from './propositions.js';
+import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
 export interface EventSig {
@@ -14,7 +16,8 @@ export interface EventSig {
 /**
  * What a claim is about, reduced to what can be compared across articles: the entities and
  * events in its content, its content words (negation and end/continue predicates left out so
- * "has ended" and "continues" still match), and which way it points.
+ * "has ended" and "continues" still match), and which way it points. A content that refers to
+ * something said ("denied the report") is read by references.ts and linked to the claim it answers.
  */
 export interface ClaimFeatures {
   entities: string[];
@@ -28,10 +31,20 @@ export interface ClaimFeatures {
   negated: boolean;
   /** Country of each actor and place, so "Russia" and "Kursk Oblast", or a ministry and its state, can agree. */
   countries: Record<string, string>;
+  /** Those of the events' places that are whole countries: sharing one alone says little of which event it is. */
+  wide: string[];
   /** Order words before the claim: "initially" (early), "later" (late), "now". */
   order: 'early' | 'late' | 'now' | null;
-  /** A bare dismissal ("groundless rumors") answers the nearest earlier claim: its id. */
+  /** The content refers to something said: −1 it disputes it ("denied the report"), +1 it bears it out, 0 it says something itself. */
+  refers: -1 | 0 | 1;
+  /** A reference that names something said without saying what ("the report", "claims of plagiarism"): its words are a topic, not a statement. */
+  topic: boolean;
+  /** The claim of the same article that a reference answers: its id. */
   answers: string | null;
+  /** A refusal ("declined to comment"): no side on anything. */
+  refusal: boolean;
+  /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
+  voice: string;
 }
 
 /** A claim with the facts about it that the analysis shows. */
@@ -57,26 +70,64 @@ const STOP = new Set(
     'said says say told according claimed stated added noted reported according while if because since until not'
   ).split(' '),
 );
+const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
+/** Finite verbs and auxiliaries: a content without one (and without "that") names a thing, not a statement. */
+const FINITE = new Set('is are was were be been has have had did does do will would can could should may might must am isn\'t wasn\'t n\'t not'.split(' '));
+/** A denial that opens with these denies that something exists ("denied any wrongdoing"). */
+const NONE_OF = new Set(['any', 'no', 'all', 'every']);
 /** Words that turn a content round: negations, and denials reported inside it ("a letter disputing …"). */
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none', 'disputing', 'denying', 'rejecting', 'refuting', 'dismissing']);
-const END = new Set('ended concluded completed finished liberated liberation victoriously defeated ceased halted'.split(' '));
-const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway'.split(' '));
-/** Words that judge something said to be false: a content of these alone dismisses an earlier claim. */
-const FALSE = new Set('groundless baseless lie lies lying fake false untrue nonsense fabrication fabrications fabricated propaganda hoax absurd ridiculous unfounded'.split(' '));
-/** Words that name something said: dismissed by a denial ("denied the allegation"). */
-const SAYING = new Set('rumor rumors rumour rumours allegation allegations claim claims report reports story stories speculation accusation accusations'.split(' '));
+const END = new Set('ended concluded completed finished liberated liberation victoriously defeated ceased halted retaken recaptured'.split(' '));
+const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway rages raging'.split(' '));
+/** "goes on", "carry on": going on. */
+const GOING = new Set(['go', 'goes', 'going', 'went', 'carry', 'carries', 'carrying', 'carried']);
+/** News words for one thing, folded together so outlets' wordings meet ("troops", "soldiers", "forces"). */
+const SAME = new Map(
+  Object.entries({
+    troop: 'soldiers troops forces personnel servicemen units',
+    fight: 'fighting fight fought combat battle battles clashes',
+    attack: 'attack attacks attacked strike strikes struck hit hits shelling',
+    kill: 'killed deaths dead',
+    send: 'sent sending send deployed deploying deploy deployment dispatched',
+  }).flatMap(([canon, forms]) => forms.split(' ').map((f) => [f, canon] as const)),
+);
 const HEAD_WORDS = 20;
+/** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
+export const SHORT_STATEMENT = 15;
 const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
 const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
 const NOW = /\bnow\b/i;
+/** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
+const ANSWERABLE = new Set(['assert', 'confirm', 'condemn']);
+/** A denial that states what it denies reads as a reference whose whole content is what was said. */
+const ECHO: Reference = { direction: -1, sayer: null, noun: null, said: 0, saidEnd: 0, clause: true };
+/** Cues that deny a statement (not "countered", "retorted", which answer with another). */
+const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt']);
+/** How far back (characters) a bare reference ("denied it") looks for what it answers, and one that says what or whose. */
+const BARE_REACH = 400;
+const NAMED_REACH = 3000;
+/** Speakers that speak for their state. */
+const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
 
-/** Lower-cased words of a text, possessives dropped. */
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(/’/g, "'").replace(/'s\b/g, '').replace(/n't\b/g, " n't").match(/n't|[\p{L}\p{N}]+/gu) ?? [];
+const TOKEN = /[\p{L}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+/** The content's tokens, lower case, each with the entity whose mention it lies in. */
+function contentTokens(text: string, offset: number, mentions: readonly { start: number; end: number; entity: string }[]): Token[] {
+  const out: Token[] = [];
+  let m = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const at = offset + match.index;
+    while (m < mentions.length && mentions[m]!.end <= at) m++;
+    const mention = mentions[m];
+    out.push({ lower: match[0].toLowerCase().replace(/’/g, "'"), entity: mention && mention.start <= at ? mention.entity : null });
+  }
+  return out;
 }
 
 /** A crude suffix stripper: enough to let "deployed"/"deploys" and "troops"/"troop" meet. */
 function stem(w: string): string {
+  const same = SAME.get(w);
+  if (same) return same;
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -88,50 +139,59 @@ function stem(w: string): string {
 export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   const { article, entities, events, quantities, times, claims } = analysis;
   const text = article.text;
+  const byId = new Map(entities.map((e) => [e.id, e]));
   const countryOf = new Map(entities.filter((e) => e.country).map((e) => [e.id, e.country!]));
+  const voiceOf = (id: string): string => {
+    const e = byId.get(id);
+    return e?.country && (e.type === 'GPE' || (e.type === 'FAC' && e.country) || STATE_SUBTYPES.has(e.subtype ?? '')) ? `state:${e.country}` : id;
+  };
+  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id }))).sort((a, b) => a.start - b.start);
   const out = new Map<string, ClaimFeatures>();
   const ordered = [...claims].sort((a, b) => a.content.start - b.content.start);
+  const references = new Map<string, Reference>();
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
+    const tokens = contentTokens(c.content.text, start, mentions.filter(inside));
+    const reference = readReference(tokens, c.stance);
+    if (reference) references.set(c.id, reference);
+    // What a reference says was said ("the claim that X": X) is its content; a bare one has none of its own.
+    const from = reference ? (reference.said >= 0 ? reference.said : tokens.length) : 0;
+    const to = reference && reference.said >= 0 ? reference.saidEnd : tokens.length;
     const ents = new Set<string>();
-    for (const e of entities) if (e.mentions.some(inside)) ents.add(e.id);
+    for (let k = from; k < to; k++) if (tokens[k]!.entity) ents.add(tokens[k]!.entity!);
     // A claim is about its first event ("sent troops to fight in Kursk" is about the sending):
     // only events of that type describe it.
-    const own = events.filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start);
+    const own = from < to ? events.filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start) : [];
     const sigs: EventSig[] = own
       .filter((e) => e.type === own[0]!.type)
       .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
     const countries: Record<string, string> = {};
     for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
-    // Names are compared as entities, not as words: a content's words are what it says of them.
-    let masked = c.content.text;
-    for (const e of entities) {
-      for (const m of e.mentions) if (inside(m)) masked = `${masked.slice(0, m.start - start)}${' '.repeat(m.end - m.start)}${masked.slice(m.end - start)}`;
-    }
-    const raw = wordsOf(masked);
-    let predicate = 0;
+    const wide = [...new Set(sigs.flatMap((s) => (s.place && isCountry(byId.get(s.place)) ? [s.place] : [])))];
     let ends = false;
     let goesOn = false;
-    const words = new Set<string>();
     let negated = false;
-    for (let k = 0; k < raw.length; k++) {
-      const w = raw[k]!;
-      // Which way a content points is read from its opening words: a "not" deep in a long
-      // quotation rarely turns its main statement round.
-      const head = k < HEAD_WORDS;
-      if (NEGATION.has(w)) negated ||= head;
+    const words = new Set<string>();
+    let relative = false;
+    // Names are compared as entities, not as words: a content's words are what it says of them.
+    for (let k = from; k < to; k++) {
+      const t = tokens[k]!;
+      if (t.entity) continue;
+      const w = t.lower;
+      // Which way a content points is read from the opening words of its main clause: a "not"
+      // deep in a long quotation, in a relative clause ("students who did not qualify") or before
+      // an infinitive ("the decision not to charge") does not turn its statement round.
+      if (RELATIVE.has(w)) relative = true;
+      else if (/^[,;:.]$/.test(w)) relative = false;
+      const head = k - from < HEAD_WORDS && !relative;
+      if (NEGATION.has(w)) negated ||= head && tokens[k + 1]?.lower !== 'to';
       else if (END.has(w)) ends ||= head;
-      else if (CONTINUE.has(w)) goesOn ||= head;
-      else if (w.length > 2 && !STOP.has(w)) words.add(stem(w));
+      else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
+      else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) words.add(stem(w));
     }
     // "ended" and "continue" speak of an event only when the content names one.
-    if (ends !== goesOn && sigs.length) predicate = ends ? 1 : -1;
-    // A dismissal is bare: its content, or the opening clause of a quotation ("It's nonsense,"
-    // he said …), holds nothing but words judging something said.
-    const opening = wordsOf(masked.split(/[,.;:!?”"]|''/).find((part) => /[\p{L}]/u.test(part)) ?? '');
-    const bare = sigs.length === 0 && opening.length <= 6 && opening.every((w) => FALSE.has(w) || SAYING.has(w) || STOP.has(w) || w.length <= 2 || w === 'as');
-    const dismissal = bare && (opening.some((w) => FALSE.has(w)) || (c.stance === 'deny' && opening.some((w) => SAYING.has(w))));
+    const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
@@ -141,11 +201,35 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       predicate,
       negated,
       countries,
+      wide,
       order: orderWord(text, c),
-      answers: dismissal ? answered(ordered, c) : null,
+      refers: reference?.direction ?? 0,
+      topic: reference !== null && !reference.clause,
+      answers: null,
+      refusal: isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
+      voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
     });
   }
+  for (const c of ordered) {
+    const f = out.get(c.id)!;
+    const reference = references.get(c.id);
+    if (reference) f.answers = answered(ordered, c, reference, out, voiceOf);
+    // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
+    // claim it echoes, if the article has one.
+    else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(ordered, c, ECHO, out, voiceOf);
+  }
   return out;
+}
+
+/**
+ * A denial whose content names a thing and states nothing — "rejected the self-described
+ * democratic socialist", "dismissed Obama's actions on guns" — rejects it: no side on a statement.
+ * "Denied any wrongdoing" still denies that something is so.
+ */
+function rejectsAThing(tokens: readonly Token[]): boolean {
+  const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));
+  if (!first || first.lower === 'that' || NONE_OF.has(first.lower)) return false;
+  return !tokens.some((t) => FINITE.has(t.lower));
 }
 
 /** The order word in the few words before a claim's content (within its sentence). */
@@ -161,25 +245,97 @@ function orderWord(text: string, c: Claim): ClaimFeatures['order'] {
   return null;
 }
 
-/** The claim a bare dismissal answers: the nearest one ending just before it, from another speaker. */
-function answered(ordered: readonly Claim[], c: Claim): string | null {
-  const who = (x: Claim) => x.speaker?.entity ?? x.speaker?.text?.toLowerCase() ?? null;
-  let best: Claim | null = null;
-  for (const x of ordered) {
-    if (x === c || x.content.end > c.content.start || c.content.start - x.content.end > 300) continue;
-    if (who(x) !== null && who(x) === who(c)) continue;
-    if (!best || x.content.end > best.content.end) best = x;
+/**
+ * The claim of the article that a reference answers, from another voice: one of the named
+ * sayer's ("Trump's claim") or of the one its noun names ("the report": what "the report" said),
+ * else the one sharing most of what it says was said ("reports that North Korea sent troops"),
+ * before or after it (a lead often gives the denial first); else — for a bare "that account",
+ * "it" — the claim just before it: of that voice's few claims in a row, the first that tells of
+ * an event (else the first), if it is a statement or an accusation.
+ */
+function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: Map<string, ClaimFeatures>, voiceOf: (id: string) => string): string | null {
+  const own = features.get(c.id)!;
+  const gap = (x: Claim) => (x.content.end <= c.content.start ? c.content.start - x.content.end : x.content.start - c.content.end);
+  const others = ordered.filter((x) => x !== c && features.get(x.id)!.voice !== own.voice && !features.get(x.id)!.refusal && (x.content.end <= c.content.start || x.content.start >= c.content.end));
+  const statements = others.filter((x) => gap(x) <= NAMED_REACH && ANSWERABLE.has(x.stance) && !features.get(x.id)!.refers);
+  const score = (x: Claim) => 2 * overlap(features.get(x.id)!.words, own.words).shared + overlap(features.get(x.id)!.entities, own.entities).shared;
+  // The best-scoring; among equals one before the reference, then the nearest.
+  const best = (candidates: readonly Claim[]): string | null => {
+    const rank = (x: Claim) => [score(x), x.content.end <= c.content.start ? 1 : 0, -gap(x)] as const;
+    let top: Claim | null = null;
+    for (const x of candidates) {
+      if (!top) top = x;
+      else {
+        const [a, b] = [rank(x), rank(top)];
+        if (a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] > b[2])))) top = x;
+      }
+    }
+    return top?.id ?? null;
+  };
+  if (r.sayer || r.noun) {
+    const sayer = r.sayer ? voiceOf(r.sayer) : null;
+    const noun = r.noun ? singular(r.noun) : null;
+    const named = (x: Claim) => (sayer !== null && features.get(x.id)!.voice === sayer) || (noun !== null && x.speaker !== null && singular(lastWord(x.speaker.text)) === noun);
+    // "Moscow's account of the fighting" is one of Moscow's claims about fighting.
+    const onTopic = (x: Claim) => !own.words.length || overlap(features.get(x.id)!.words, own.words).shared > 0;
+    const x = best(statements.filter((x) => named(x) && onTopic(x)));
+    if (x || r.sayer) return x;
   }
-  return best?.id ?? null;
+  if (r.said >= 0) {
+    // What was said must be said by the other claim: two or more of its words, and a good part
+    // of them (most of them for a denial that does not say it answers anything).
+    const part = r === ECHO ? 0.6 : 0.4;
+    return best(
+      statements.filter((x) => {
+        const { shared } = overlap(features.get(x.id)!.words, own.words);
+        return shared >= 2 && shared >= part * Math.min(own.words.length, features.get(x.id)!.words.length);
+      }),
+    );
+  }
+  // The voice just before: its few claims in a row, the first that tells of an event (else the
+  // first). A run that answers something itself ("did not deny them, saying …") is looked past.
+  const before = others.filter((x) => x.content.end <= c.content.start);
+  let k = before.length - 1;
+  let from = c.content.start;
+  for (let runs = 0; runs < 2 && k >= 0 && from - before[k]!.content.end <= BARE_REACH; runs++) {
+    const voice = features.get(before[k]!.id)!.voice;
+    const run: Claim[] = [];
+    while (k >= 0 && features.get(before[k]!.id)!.voice === voice && from - before[k]!.content.end <= BARE_REACH) {
+      run.unshift(before[k]!);
+      from = before[k]!.content.start;
+      k--;
+    }
+    if (run.some((x) => features.get(x.id)!.refers !== 0)) continue;
+    const pick = run.find((x) => features.get(x.id)!.events.length) ?? run[0]!;
+    return ANSWERABLE.has(pick.stance) ? pick.id : null;
+  }
+  return null;
+}
+
+function isCountry(e: Entity | undefined): boolean {
+  return e !== undefined && e.type === 'GPE' && e.subtype === 'country';
+}
+
+function lastWord(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}]+/gu);
+  return words ? words[words.length - 1]! : '';
+}
+
+function singular(w: string): string {
+  return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
 /**
- * Which way a claim points on its proposition: +1 affirms, −1 denies, 0 takes no side (a question).
- * A denial, a negated content and a "goes on" predicate each turn it round.
+ * Which way a claim points on its proposition: +1 affirms, −1 denies, 0 takes no side (a question,
+ * a refusal). A reference points with or against the claim it answers (`referent`, that claim's
+ * position); otherwise a denial, a negated content and a "goes on" predicate each turn it round.
  */
-export function positionOf(stance: Stance, f: ClaimFeatures): number {
-  if (stance === 'question') return 0;
-  let p = stance === 'deny' || f.answers ? -1 : 1;
+export function positionOf(stance: Stance, f: ClaimFeatures, referent?: number): number {
+  if (stance === 'question' || f.refusal) return 0;
+  if (f.refers && referent !== undefined) return f.refers * referent;
+  // An accusation affirms its charge, whatever words it holds ("blamed him for not doing more").
+  if (stance === 'condemn') return 1;
+  let p = stance === 'deny' || f.refers < 0 ? -1 : 1;
   if (f.negated) p = -p;
   if (f.predicate) p *= f.predicate;
   return p;

@@ -1,18 +1,17 @@
 import { eventMatch, MILITARY, overlap } from './propositions.js';
-import type { ClaimFeatures } from './features.js';
+import { SHORT_STATEMENT, type ClaimFeatures, type EventSig } from './features.js';
 import type { Member } from './members.js';
 
-/** Stances that say something is or is not so; praise, blame, warnings and demands take no side. */
+/** Stances that say something is or is not so; praise, blame, warnings and demands take no side of their own. */
 export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
-
 
 /**
  * Whether two claims of a proposition speak of the very same thing closely enough to set one
- * against the other: a dismissal and the claim it answers; contents that say nearly the same
- * words (four or more shared, Jaccard ≥ 0.4, so a "not" or a denial is what differs); or the same military event (same type,
- * compatible arguments, one shared, and the same place or two shared arguments) where one side denies it or both say it
- * ended or goes on.
- * A dismissal stands for the claim it answers.
+ * against the other: a reference and the claim it answers ("denied the report"); contents that
+ * say nearly the same words (a "not" or a denial is what differs); the war in one place said to be
+ * over and to go on; or the same military event (same type, compatible arguments, one shared, and
+ * the same place, the same actor for movements of forces or arms, or two shared arguments) where
+ * one side denies it or both say it ended or goes on. A bare reference stands for the claim it answers.
  */
 export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): boolean {
   if (answers(a, b) || answers(b, a)) return true;
@@ -20,29 +19,60 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   if (a.article === b.article && a.contentStart < b.contentEnd && b.contentStart < a.contentEnd) return false;
   const fa = standIn(a, byClaim);
   const fb = standIn(b, byClaim);
-  const words = overlap(fa.words, fb.words);
-  if (words.shared >= 4 && words.jaccard >= 0.4) {
-    // One content quoting the other with words added ("… careless. Not fit!") is not a denial of it:
-    // near-identical wording counts only when a stance, not extra words, makes the difference.
+  // A reference that names a topic ("critique of his debate performance") says nothing of it to compare.
+  const words = fa.topic || fb.topic ? { shared: 0, jaccard: 0 } : overlap(fa.words, fb.words);
+  // A denial or a reference that says what it disputes ("rejected the notion that …") meets its
+  // statement on fewer words than two statements do.
+  const disputing = [a, b].some((m) => (m.stance === 'deny' || m.features.refers !== 0) && !m.features.topic);
+  // A "not" deep in a long quotation does not deny what another content says.
+  const plainNegation = [a, b].every((m) => !m.features.negated || m.features.words.length <= SHORT_STATEMENT);
+  if ((disputing || plainNegation) && ((words.shared >= 4 && words.jaccard >= 0.4) || (words.shared >= 3 && words.jaccard >= 0.6))) {
+    // One content quoting the other with words added ("… careless. Not fit!") is not a denial of
+    // it: near-identical wording counts only when a stance, not extra words, makes the difference.
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);
     return !contained || a.stance !== b.stance;
   }
-  const denial = a.stance === 'deny' || b.stance === 'deny' || a.features.answers !== null || b.features.answers !== null;
-  const predicated = a.features.predicate !== 0 && b.features.predicate !== 0;
+  const denial = a.position * b.position < 0 && (a.stance === 'deny' || b.stance === 'deny' || a.features.refers !== 0 || b.features.refers !== 0);
+  const predicated = fa.predicate !== 0 && fb.predicate !== 0;
+  if (predicated && sameWarPlace(fa, fb)) return true;
   if (!denial && !predicated) return false;
-  const countries = { ...fa.countries, ...fb.countries };
-  const samePlace = (x: string | null, y: string | null) => x !== null && y !== null && (x === y || (countries[x] !== undefined && countries[x] === countries[y]));
-  // The same war event: where it happens agrees, or two of who, whom and where are shared.
-  return fa.events.some((x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0 && (samePlace(x.place, y.place) || eventMatch(x, y, countries) >= 2 / 3)));
+  return sameWarEvent(fa, fb);
 }
 
-function answers(a: Member, b: Member): boolean {
+/**
+ * Whether the war in one place is what both speak of: "Kursk retaken" and "the fighting in Kursk
+ * goes on" name different events of one war in one place (narrower than a country), and say
+ * whether it is over.
+ */
+export function sameWarPlace(fa: ClaimFeatures, fb: ClaimFeatures): boolean {
+  const wide = new Set([...fa.wide, ...fb.wide]);
+  return fa.events.some((x) => MILITARY.has(x.type) && x.place !== null && !wide.has(x.place) && fb.events.some((y) => MILITARY.has(y.type) && y.place === x.place));
+}
+
+/** The same war event: where it happens agrees (more narrowly than a whole country), or two of who, whom and where are shared. */
+export function sameWarEvent(fa: ClaimFeatures, fb: ClaimFeatures): boolean {
+  const countries = { ...fa.countries, ...fb.countries };
+  const wide = new Set([...fa.wide, ...fb.wide]);
+  const samePlace = (x: string | null, y: string | null) =>
+    x !== null && y !== null && !(wide.has(x) && wide.has(y)) && (x === y || (countries[x] !== undefined && countries[x] === countries[y]));
+  // Who sends forces, withdraws them or supplies arms makes the event; for the rest, where.
+  const byActor = (x: EventSig, y: EventSig) => MOVERS.has(x.type) && x.actor !== null && x.actor === y.actor;
+  return fa.events.some(
+    (x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0 && (samePlace(x.place, y.place) || byActor(x, y) || eventMatch(x, y, countries) >= 2 / 3)),
+  );
+}
+
+const MOVERS = new Set(['deploy', 'withdraw', 'arms_transfer']);
+
+/** Whether `a` is a reference answering `b`. */
+export function answers(a: Member, b: Member): boolean {
   return a.article === b.article && a.features.answers === b.claim;
 }
 
-function standIn(m: Member, byClaim: ReadonlyMap<string, Member>): ClaimFeatures {
-  const referent = m.features.answers ? byClaim.get(`${m.article}|${m.features.answers}`) : undefined;
-  return referent?.features ?? m.features;
+/** What a claim says, or — for a reference that says nothing of its own ("denied it") — what the claim it answers says. */
+export function standIn(m: Member, byClaim: ReadonlyMap<string, Member>): ClaimFeatures {
+  if (!m.features.answers || m.features.refers === 0 || m.features.words.length || m.features.events.length) return m.features;
+  return byClaim.get(`${m.article}|${m.features.answers}`)?.features ?? m.features;
 }
 
 export function claimKey(m: Member): string {

@@ -39,17 +39,14 @@ export function claimRef(m: Member): ClaimRef {
 }
 
 /**
- * One member per (copy group, speaker, stance, position, content): a claim repeated by a
- * syndicated copy counts once. The earliest stored article keeps it.
+ * A claim repeated by a syndicated copy counts once: within a group of near-duplicate articles,
+ * one voice's claims on one side of a proposition are kept from the earliest stored article that
+ * has any (a copy's new headline saying the same counts no more), and only a copy's new voices or
+ * sides add claims.
  */
 export function dedupeCopies(members: readonly Member[]): Member[] {
-  const seen = new Set<string>();
-  const out: Member[] = [];
-  for (const m of [...members].sort((a, b) => a.articleSeq - b.articleSeq || a.contentStart - b.contentStart)) {
-    const key = `${m.dupGroup}|${m.speakerKey}|${m.stance}|${m.position}|${m.content.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 80)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(m);
-  }
-  return out;
+  const first = new Map<string, number>();
+  const key = (m: Member) => `${m.dupGroup}|${m.features.voice}|${m.position}`;
+  for (const m of members) first.set(key(m), Math.min(first.get(key(m)) ?? Infinity, m.articleSeq));
+  return [...members].filter((m) => m.articleSeq === first.get(key(m))).sort((a, b) => a.articleSeq - b.articleSeq || a.contentStart - b.contentStart);
 }

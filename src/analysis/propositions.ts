@@ -12,6 +12,7 @@ export interface PropFeatures {
   words: string[];
   entities: string[];
   countries: Record<string, string>;
+  wide: string[];
 }
 
 /** MinHash values of a content's words, taken two by two as lookup keys. */
@@ -22,7 +23,7 @@ export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'milit
 const MAX_EVENTS = 12;
 
 export function propositionOf(f: ClaimFeatures): PropFeatures {
-  return { events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries } };
+  return { events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
 }
 
 /**
@@ -33,18 +34,21 @@ export function widen(p: PropFeatures, f: ClaimFeatures): string[] {
   const types = new Set(p.events.map((e) => e.type));
   const more = f.events.filter((e) => types.has(e.type));
   if (!more.length) return [];
-  const before = new Set(eventKeys(p.events));
+  const before = new Set(eventKeys(p.events, p.wide));
   p.events = dedupeEvents([...p.events, ...more]).slice(0, MAX_EVENTS);
   Object.assign(p.countries, f.countries);
-  return eventKeys(p.events).filter((k) => !before.has(k));
+  p.wide = [...new Set([...(p.wide ?? []), ...f.wide])];
+  return eventKeys(p.events, p.wide).filter((k) => !before.has(k));
 }
 
-function eventKeys(events: readonly EventSig[]): string[] {
+/** Keys of events: type and argument, and the place of a war event (narrower than a country) of any type. */
+function eventKeys(events: readonly EventSig[], wide: readonly string[]): string[] {
   const keys: string[] = [];
   for (const e of events) {
     if (e.actor) keys.push(`e:${e.type}:a:${e.actor}`);
     if (e.target) keys.push(`e:${e.type}:t:${e.target}`);
     if (e.place) keys.push(`e:${e.type}:p:${e.place}`);
+    if (e.place && MILITARY.has(e.type) && !wide.includes(e.place)) keys.push(`m:${e.place}`);
   }
   return keys;
 }
@@ -60,8 +64,8 @@ function dedupeEvents(events: readonly EventSig[]): EventSig[] {
 }
 
 /** Lookup keys of a claim or proposition. */
-export function keysOf(f: { events: readonly EventSig[]; words: readonly string[] }): string[] {
-  const keys = new Set<string>(eventKeys(f.events));
+export function keysOf(f: { events: readonly EventSig[]; words: readonly string[]; wide: readonly string[] }): string[] {
+  const keys = new Set<string>(eventKeys(f.events, f.wide));
   if (f.words.length >= 3) {
     // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
     // on two minima (a common word alone does not make a candidate).
@@ -89,14 +93,22 @@ function wordHash(w: string, seed: number): number {
 /** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   const { shared, jaccard } = overlap(f.words, p.words);
+  const wide = new Set([...f.wide, ...(p.wide ?? [])]);
   let best = 0;
   for (const e of f.events) {
     for (const q of p.events) {
       const s = eventMatch(e, q, { ...p.countries, ...f.countries });
       // Meetings, sanctions, protests … with one party in common are many different events:
-      // one shared argument is enough only for war events, else two, or some shared words.
-      if (s > best && (MILITARY.has(e.type) || s >= 2 / 3 || jaccard >= 0.2)) best = s;
+      // one shared argument is enough only for war events, else two, or some shared words. A
+      // whole country alone ("attacks in the U.S.") needs shared words too.
+      const onlyWide = s < 2 / 3 && e.place !== null && e.place === q.place && wide.has(e.place);
+      if (s > best && (s >= 2 / 3 || (MILITARY.has(e.type) && !onlyWide) || jaccard >= 0.2)) best = s;
     }
+  }
+  // A claim that says the war in one place is over or goes on meets claims about the war there.
+  if (!best && f.predicate !== 0) {
+    const places = new Set(f.events.filter((e) => MILITARY.has(e.type) && e.place && !wide.has(e.place)).map((e) => e.place));
+    if (p.events.some((q) => MILITARY.has(q.type) && q.place !== null && places.has(q.place))) best = 1 / 3;
   }
   if (best) return 2 + best;
   if (shared < 3) return 0;

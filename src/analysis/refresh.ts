@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Analysis, Claim } from '../doc/types.js';
 import type { Store } from '../store/store.js';
+import { propositionAbout } from './about.js';
 import { contradictionOf } from './contradictions.js';
 import { claimFeatures, positionOf, speakerKey, type ClaimFeatures } from './features.js';
 import type { Member } from './members.js';
@@ -14,6 +15,14 @@ export interface RefreshStats {
   propositions: number;
   ms: number;
 }
+
+/**
+ * Version of what the refresh computes (claim features, matching): a store analysed by another
+ * version is recomputed from scratch on its next refresh.
+ */
+const ANALYSIS_VERSION = '2';
+/** The materialised tables, dependents first. */
+const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'];
 
 /** Articles per transaction: small enough that readers are not held up long. */
 const BATCH = 100;
@@ -55,6 +64,13 @@ function refreshNow(sq: SQLite.Database): RefreshStats {
   const t0 = performance.now();
   const st = new Statements(sq);
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
+  if ((st.getState.get('version') as { value: string } | undefined)?.value !== ANALYSIS_VERSION) {
+    sq.transaction(() => {
+      for (const t of TABLES) sq.prepare(`delete from ${t}`).run();
+      st.setState.run('articles_seq', '0');
+      st.setState.run('version', ANALYSIS_VERSION);
+    })();
+  }
   let last = Number((st.getState.get('articles_seq') as { value: string } | undefined)?.value ?? 0);
   const matcher = new Matcher(st);
   for (;;) {
@@ -179,14 +195,25 @@ function prepare(analysis: Analysis): Prepared {
 function addArticle(matcher: Matcher, writes: Writes, p: Prepared, claimSeqs: Map<string, number>, stats: RefreshStats): void {
   const id = p.analysis.article.id;
   const propOf = new Map<string, number>();
+  const positions = new Map<string, number>();
+  // A denial told before what it answers ("Kyiv denied … . Moscow insists …"): the claim it answers joins it.
+  const answeredBy = new Map<string, string>();
+  for (const c of p.claims) {
+    const f = p.features.get(c.id)!;
+    if (f.answers && !answeredBy.has(f.answers)) answeredBy.set(f.answers, c.id);
+  }
   for (const c of p.claims) {
     const f = p.features.get(c.id)!;
     const claimSeq = claimSeqs.get(c.id);
     if (claimSeq === undefined) continue;
+    // A reference joins the proposition of the claim it answers, pointing with or against it.
     const answered = f.answers ? propOf.get(f.answers) : undefined;
-    const prop = answered ?? matcher.assign(f, p.keys.get(c.id)!);
+    const by = answeredBy.get(c.id);
+    const prop = answered ?? (by !== undefined ? propOf.get(by) : undefined) ?? matcher.assign(f, p.keys.get(c.id)!);
+    const position = positionOf(c.stance, f, answered !== undefined ? positions.get(f.answers!) : undefined);
     propOf.set(c.id, prop);
-    writes.claimProps.push([claimSeq, id, prop, positionOf(c.stance, f), JSON.stringify(f)]);
+    positions.set(c.id, position);
+    writes.claimProps.push([claimSeq, id, prop, position, JSON.stringify(f)]);
     stats.claims++;
   }
   writes.addTimeline(p.analysis, propOf, p.features);
@@ -404,14 +431,14 @@ function recomputeDirty(sq: SQLite.Database, st: Statements): number {
           st.deleteProp.run(id);
           continue;
         }
-        const about = aboutOf(JSON.parse(features) as PropFeatures, members, nameOf);
+        const about = propositionAbout(JSON.parse(features) as PropFeatures, members, nameOf);
         // What --about searches; a single claim is found through the claims' own full-text index.
         const search = members.length > 1 ? [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase() : about.toLowerCase();
         st.updateProp.run(about, members.length, new Set(members.map((m) => m.dupGroup)).size, search, id);
-        const x = contradictionOf(id, about, members);
-        if (x) st.insertContradiction.run(id, JSON.stringify(x), search);
-        const s = storyOf(id, about, members);
-        if (s) st.insertStory.run(id, JSON.stringify(s), search);
+        const x = contradictionOf(id, members, nameOf);
+        if (x) st.insertContradiction.run(id, JSON.stringify(x), `${x.about.toLowerCase()}\n${search}`);
+        const s = storyOf(id, members, nameOf);
+        if (s) st.insertStory.run(id, JSON.stringify(s), `${s.about.toLowerCase()}\n${search}`);
         done++;
       }
     })();
@@ -436,36 +463,4 @@ function memberOf(r: MemberRow): Member {
     position: r.position,
     features: JSON.parse(r.features) as ClaimFeatures,
   };
-}
-
-const PHRASE: Record<string, string> = {
-  deploy: 'deployment',
-  attack: 'attack',
-  military_operation: 'military operation',
-  capture: 'capture',
-  kill: 'killing',
-  injure: 'injuries',
-  withdraw: 'withdrawal',
-  sign_agreement: 'agreement signed',
-  meet: 'meeting',
-  sanction: 'sanctions',
-  arms_transfer: 'arms transfer',
-  commemorate: 'commemoration',
-  protest: 'protest',
-  arrest: 'arrest',
-  threaten: 'threat',
-  ceasefire: 'ceasefire',
-};
-
-/** A short name for the proposition: its event ("deployment by North Korea in Russia") or its first affirming claim. */
-function aboutOf(p: PropFeatures | undefined, members: readonly Member[], nameOf: (id: string) => string): string {
-  const e = p?.events[0];
-  if (e) {
-    const name = (id: string | null) => (id ? nameOf(id) : null);
-    const parts = [PHRASE[e.type] ?? e.type, e.actor && `by ${name(e.actor)}`, e.target && `against ${name(e.target)}`, e.place && `in ${name(e.place)}`].filter(Boolean);
-    return parts.join(' ');
-  }
-  const first = [...members].sort((a, b) => b.position - a.position || a.articleSeq - b.articleSeq || a.contentStart - b.contentStart)[0]!;
-  const text = first.content.replace(/\s+/g, ' ').trim();
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }

@@ -1,3 +1,4 @@
+import { disputeAbout, type NameOf } from './about.js';
 import { claimKey, linked, TRUTH_STANCES } from './links.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
@@ -19,12 +20,14 @@ export interface Story {
 /**
  * A claim's story: the claims of a proposition that answer one another — a denial after a report,
  * a confirmation of a denied claim — in the order they were made. A step is a claim that says
- * something is or is not so and is linked (links.ts) to another step of a different stance or
- * position. Copies count once.
+ * something is or is not so (or an accusation a reference answers) and is linked (links.ts) to
+ * another step of a different stance or position. Copies count once.
  */
-export function storyOf(propId: number, about: string, all: readonly Member[]): Story | null {
+export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf): Story | null {
   if (all.length < 2) return null;
-  const members = dedupeCopies(all).filter((m) => TRUTH_STANCES.has(m.stance) && m.position !== 0);
+  const deduped = dedupeCopies(all);
+  const answered = new Set(deduped.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
+  const members = deduped.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const steps = new Set<Member>();
   for (let i = 0; i < members.length; i++) {
@@ -35,14 +38,32 @@ export function storyOf(propId: number, about: string, all: readonly Member[]): 
       if (a.position === b.position && !(CONFIRMATION.has(a.stance) && CONFIRMATION.has(b.stance) && a.stance !== b.stance)) continue;
       // One speaker's claims make a story only as a change of mind over time (other articles,
       // other dates, "initially" … "now"), not as two pieces of one statement.
-      if (a.speakerKey === b.speakerKey && (a.position === b.position || (a.article === b.article && !apart(a, b)))) continue;
+      if (a.features.voice === b.features.voice && (a.position === b.position || (a.article === b.article && !apart(a, b)))) continue;
       if (!linked(a, b, byClaim)) continue;
       steps.add(a);
       steps.add(b);
     }
   }
   if (steps.size < 2) return null;
-  return { id: `s${propId}`, about, proposition: `p${propId}`, steps: orderSteps([...steps]) };
+  const told = turns(orderSteps([...steps]), byClaim);
+  if (told.length < 2) return null;
+  return { id: `s${propId}`, about: disputeAbout('story', [...steps], byClaim, nameOf), proposition: `p${propId}`, steps: told };
+}
+
+/**
+ * The turns of a story: its first step, then each step that goes the other way, or confirms what
+ * was reported or denied before. More voices repeating what was just said add no turn.
+ */
+function turns(steps: readonly StoryStep[], byClaim: ReadonlyMap<string, Member>): StoryStep[] {
+  const out: StoryStep[] = [];
+  let last: Member | null = null;
+  for (const step of steps) {
+    const m = byClaim.get(`${step.article}|${step.claim}`)!;
+    if (last && m.position === last.position && !(m.stance === 'confirm' && last.stance !== 'confirm')) continue;
+    out.push(step);
+    last = m;
+  }
+  return out;
 }
 
 function apart(a: Member, b: Member): boolean {

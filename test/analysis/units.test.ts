@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
-import { claimFeatures, positionOf, type ClaimFeatures } from '../../src/analysis/features.js';
+import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
 import type { Member } from '../../src/analysis/members.js';
 import { minhash, similarity } from '../../src/analysis/minhash.js';
-import { orderSteps } from '../../src/analysis/stories.js';
+import { readReference, type Token } from '../../src/analysis/references.js';
+import { orderSteps, storyOf } from '../../src/analysis/stories.js';
 import type { Stance } from '../../src/doc/types.js';
 import { handmade, KOREA_ENTITIES, type HandmadeSpec } from '../events/handmade.js';
 import { RECORDS } from './corpus.js';
@@ -15,9 +16,29 @@ function featuresOf(text: string, spec: HandmadeSpec) {
   return claimFeatures(doc.toAnalysis());
 }
 
+const BASE: ClaimFeatures = {
+  entities: [],
+  events: [],
+  words: [],
+  numbers: [],
+  dates: [],
+  predicate: 0,
+  negated: false,
+  countries: {},
+  wide: [],
+  order: null,
+  refers: 0,
+  topic: false,
+  answers: null,
+  refusal: false,
+  voice: 'v',
+};
+
 let seq = 0;
-function member(over: Partial<Member> & { features: ClaimFeatures; stance: Stance }): Member {
+/** A member of a proposition; every one its own article and voice unless told. */
+function member(over: Omit<Partial<Member>, 'features'> & { features: Partial<ClaimFeatures>; stance: Stance }): Member {
   seq++;
+  const features = { ...BASE, voice: `voice ${seq}`, ...over.features };
   return {
     article: `a${seq}`,
     articleSeq: seq,
@@ -31,10 +52,16 @@ function member(over: Partial<Member> & { features: ClaimFeatures; stance: Stanc
     published: '2025-01-20',
     source: null,
     dupGroup: `a${seq}`,
-    position: positionOf(over.stance, over.features),
+    position: positionOf(over.stance, features),
     ...over,
+    features,
   };
 }
+
+const nameOf = (id: string) => ({ Q423: 'North Korea', Q212: 'Ukraine', kursk: 'Kursk Oblast', plant: 'Zaporizhzhia' })[id] ?? id;
+/** Lower-cased word tokens of a text, the given words marked as an entity's mention. */
+const tokens = (text: string, names: Record<string, string> = {}): Token[] =>
+  (text.toLowerCase().match(/n't|'s|[\p{L}\p{N}-]+|[^\s\p{L}\p{N}]/gu) ?? []).map((w) => ({ lower: w, entity: names[w] ?? null }));
 
 describe('claim features', () => {
   it('reads which way a content points: "ended" against "continue", negation in its opening words', () => {
@@ -52,6 +79,17 @@ describe('claim features', () => {
     expect(f.get('c1')!.words).toEqual(f.get('c2')!.words);
   });
 
+  it('does not let a "not" in a relative clause or before an infinitive turn a statement round', () => {
+    const f = featuresOf('Kim said soldiers who did not train were sent. Kim said the decision not to retreat was right.', {
+      claims: [
+        { speaker: 'Kim', content: 'soldiers who did not train were sent', stance: 'assert' },
+        { speaker: 'Kim', content: 'the decision not to retreat was right', stance: 'assert', id: 'c2' },
+      ],
+    });
+    expect(f.get('c1')!.negated).toBe(false);
+    expect(f.get('c2')!.negated).toBe(false);
+  });
+
   it('lets a bare dismissal answer the nearest earlier claim of another speaker, and reads "initially"', () => {
     const text = 'Seoul said North Korea had sent troops to Russia, a report Pyongyang initially called baseless lies.';
     const f = featuresOf(text, {
@@ -60,33 +98,131 @@ describe('claim features', () => {
         { speaker: 'Pyongyang', content: 'baseless lies', stance: 'deny' },
       ],
     });
-    expect(f.get('c2')).toMatchObject({ answers: 'c1', order: 'early' });
+    expect(f.get('c2')).toMatchObject({ answers: 'c1', order: 'early', refers: -1 });
     expect(f.get('c1')!.answers).toBeNull();
+  });
+
+  it('links a named reference to its sayer’s claim and a denial told first to the claim it echoes', () => {
+    const text =
+      'Kyiv denied that Ukrainian drones had attacked the plant. Moscow insists Ukrainian drones attacked the plant. Seoul said the war goes on. Pyongyang rejected Moscow’s claim.';
+    const f = featuresOf(text, {
+      claims: [
+        { speaker: 'Kyiv', cue: 'denied', lemma: 'deny', content: 'Ukrainian drones had attacked the plant', stance: 'deny' },
+        { speaker: 'Moscow', content: 'Ukrainian drones attacked the plant', stance: 'assert' },
+        { speaker: 'Seoul', content: 'the war goes on', stance: 'assert' },
+        { speaker: 'Pyongyang', content: 'Moscow’s claim', stance: 'deny' },
+      ],
+    });
+    // The lead gives the denial before the claim it denies.
+    expect(f.get('c1')!.answers).toBe('c2');
+    // "Moscow's claim" is Moscow's, not the nearest (Seoul's).
+    expect(f.get('c4')).toMatchObject({ answers: 'c2', refers: -1 });
+  });
+
+  it('treats a refusal as no side, and a voice speaking through its capital or its ministry as one', () => {
+    const f = featuresOf('Moscow declined to comment. Russia said the reports were false. Kyiv said Ukraine had not withdrawn.', {
+      entities: [
+        ...KOREA_ENTITIES!,
+        { id: 'moscow', name: 'Moscow', type: 'GPE', subtype: 'capital', country: 'RU', aliases: ['Moscow'] },
+        { id: 'kyiv', name: 'Kyiv', type: 'GPE', subtype: 'capital', country: 'UA', aliases: ['Kyiv'] },
+      ],
+      claims: [
+        { speaker: 'Moscow', cue: 'declined', content: 'to comment', stance: 'deny' },
+        { speaker: 'Russia', content: 'the reports were false', stance: 'assert' },
+        { speaker: 'Kyiv', content: 'Ukraine had not withdrawn', stance: 'assert' },
+      ],
+    });
+    expect(f.get('c1')!.refusal).toBe(true);
+    expect(positionOf('deny', f.get('c1')!)).toBe(0);
+    expect(f.get('c1')!.voice).toBe(f.get('c2')!.voice);
+    expect(f.get('c2')).toMatchObject({ refers: -1, answers: null });
   });
 });
 
-describe('ordering story steps', () => {
+describe('references to something said', () => {
+  it('reads what a content refers to, who said it, and which way it takes it', () => {
+    expect(readReference(tokens('the charges through his lawyer'), 'deny')).toMatchObject({ direction: -1, sayer: null, said: -1, noun: 'charges' });
+    expect(readReference(tokens('the notion that he was part of the establishment'), 'deny')).toMatchObject({ direction: -1, said: 3, clause: true });
+    expect(readReference(tokens("trump 's claim about the vote", { trump: 'trump' }), 'deny')).toMatchObject({ sayer: 'trump', clause: false });
+    expect(readReference(tokens('criticism from republican candidate trump that the unit was needed', { trump: 'trump' }), 'deny')).toMatchObject({ sayer: 'trump', clause: true });
+    expect(readReference(tokens("that 's untrue"), 'assert')).toMatchObject({ direction: -1 });
+    expect(readReference(tokens('the ap report was misleading because it left out meetings', { ap: 'ap' }), 'assert')).toMatchObject({ direction: -1, sayer: 'ap', noun: 'report' });
+    expect(readReference(tokens('the reports'), 'confirm')).toMatchObject({ direction: 1 });
+    // Statements, not references to one.
+    expect(readReference(tokens('it was wrong to compare the two'), 'assert')).toBeNull();
+    expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
+    expect(readReference(tokens('the reports'), 'assert')).toBeNull();
+  });
+});
+
+describe('contradictions', () => {
+  const attack = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'Q212', target: null, place: 'plant', time: null, quantity: null, planned: false, ...over });
+
+  it('sets a denial against the claim it answers, the denying side second whatever the words of the charge', () => {
+    const charge = member({ stance: 'condemn', article: 'x', claim: 'c1', features: { words: ['enough', 'help'], negated: true } });
+    const denial = member({ stance: 'deny', article: 'x', claim: 'c2', features: { refers: -1, answers: 'c1' }, position: -1 });
+    const x = contradictionOf(3, [charge, denial], nameOf);
+    expect(x).toMatchObject({ id: 'x3', kind: 'stance' });
+    expect(x!.sides.map((s) => s.claims.map((c) => c.claim))).toEqual([['c1'], ['c2']]);
+  });
+
+  it('needs two voices, or one voice changing its mind in another article on another day', () => {
+    const report = member({ stance: 'assert', features: { voice: 'state:KP', events: [attack()] }, said: '2024-10-20' });
+    const sameDay = member({ stance: 'deny', features: { voice: 'state:KP', events: [attack()] }, said: '2024-10-20' });
+    expect(contradictionOf(4, [report, sameDay], nameOf)).toBeNull();
+    const seoul = member({ stance: 'assert', features: { voice: 'state:KR', events: [attack()] }, said: '2024-10-18' });
+    const later = member({ stance: 'deny', features: { voice: 'state:KP', events: [attack()] }, said: '2025-04-28' });
+    const x = contradictionOf(5, [seoul, report, later], nameOf);
+    expect(x!.sides[1]!.claims.map((c) => c.article)).toEqual([later.article]);
+    expect(x!.about).toBe('whether Ukraine attacked Zaporizhzhia');
+  });
+
+  it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {
+    const words = ['better', 'conclusion', 'experience', 'reach', 'richness', 'wise', 'woman'];
+    const quote = member({ stance: 'assert', features: { words } });
+    const long = member({ stance: 'assert', features: { words: [...words, 'quote', 'say', 'speech', 'think', 'trouble', 'white', 'male', 'found', 'often', 'worse', 'hope', 'later', 'years'], negated: true } });
+    expect(contradictionOf(6, [quote, long], nameOf)).toBeNull();
+    const short = member({ stance: 'assert', features: { words: [...words.slice(0, 5), 'claim'], negated: true } });
+    expect(contradictionOf(6, [quote, short], nameOf)?.kind).toBe('stance');
+  });
+
+  it('sets different counts of one capture from different sources against each other, made within a month', () => {
+    const capture = (n: number): Partial<ClaimFeatures> => ({
+      events: [{ type: 'capture', actor: 'Q212', target: 'Q423', place: 'kursk', time: '2025-01-11', quantity: n, planned: false }],
+      words: ['captur', 'soldier'],
+      numbers: [n],
+    });
+    const x = contradictionOf(7, [member({ stance: 'assert', features: capture(2) }), member({ stance: 'assert', features: capture(9) })], nameOf);
+    expect(x).toMatchObject({ id: 'x7', kind: 'number', about: 'how many were captured: North Korea, Kursk Oblast' });
+    expect(x!.sides.map((s) => s.value)).toEqual([2, 9]);
+    // Counts within a quarter of each other are the same figure rounded differently.
+    expect(contradictionOf(8, [member({ stance: 'assert', features: capture(100) }), member({ stance: 'assert', features: capture(110) })], nameOf)).toBeNull();
+    // A count months later is a later count.
+    const early = member({ stance: 'assert', features: capture(2), said: '2025-01-11' });
+    const late = member({ stance: 'assert', features: capture(9), said: '2025-04-11' });
+    expect(contradictionOf(9, [early, late], nameOf)).toBeNull();
+  });
+});
+
+describe('claim stories', () => {
   it('puts a dismissal right after the claim it answers and an undated claim at its publication date', () => {
-    const base: ClaimFeatures = { entities: [], events: [], words: [], numbers: [], dates: [], predicate: 0, negated: false, countries: {}, order: null, answers: null };
-    const report = member({ stance: 'assert', said: '2024-10', article: 'x', claim: 'c1', features: base, published: '2025-04-28' });
-    const dismissal = member({ stance: 'deny', article: 'x', claim: 'c2', features: { ...base, answers: 'c1', order: 'early' }, published: '2025-04-28' });
-    const confirmation = member({ stance: 'confirm', article: 'x', claim: 'c3', features: base, published: '2025-04-28', contentStart: 50 });
-    const earlierDenial = member({ stance: 'deny', said: '2024-11-02', features: base });
+    const report = member({ stance: 'assert', said: '2024-10', article: 'x', claim: 'c1', features: {}, published: '2025-04-28' });
+    const dismissal = member({ stance: 'deny', article: 'x', claim: 'c2', features: { answers: 'c1', order: 'early' }, published: '2025-04-28' });
+    const confirmation = member({ stance: 'confirm', article: 'x', claim: 'c3', features: {}, published: '2025-04-28', contentStart: 50 });
+    const earlierDenial = member({ stance: 'deny', said: '2024-11-02', features: {} });
     const steps = orderSteps([confirmation, earlierDenial, dismissal, report]);
     expect(steps.map((s) => `${s.article}/${s.claim}`)).toEqual(['x/c1', 'x/c2', `${earlierDenial.article}/c1`, 'x/c3']);
     expect(steps.map((s) => s.placed)).toEqual(['2024-10', '2024-10', '2024-11-02', '2025-04-28']);
   });
-});
 
-describe('number disagreements', () => {
-  it('sets different counts of one capture from different sources against each other', () => {
-    const capture = (n: number) => ({ type: 'capture', actor: 'Q212', target: 'Q423', place: 'kursk', time: '2025-01-11', quantity: n, planned: false });
-    const f = (n: number): ClaimFeatures => ({ entities: [], events: [capture(n)], words: ['captur', 'soldier'], numbers: [n], dates: [], predicate: 0, negated: false, countries: {}, order: null, answers: null });
-    const x = contradictionOf(7, 'capture', [member({ stance: 'assert', features: f(2) }), member({ stance: 'assert', features: f(9) })]);
-    expect(x).toMatchObject({ id: 'x7', kind: 'number' });
-    expect(x!.sides.map((s) => s.value)).toEqual([2, 9]);
-    // Counts within a quarter of each other are the same figure rounded differently.
-    expect(contradictionOf(8, 'capture', [member({ stance: 'assert', features: f(100) }), member({ stance: 'assert', features: f(110) })])).toBeNull();
+  it('tells only the turns: more voices repeating the report add no step', () => {
+    const deploy: Partial<ClaimFeatures> = { events: [{ type: 'deploy', actor: 'Q423', target: null, place: null, time: null, quantity: null, planned: false }] };
+    const reports = ['2024-10-18', '2024-10-20', '2024-10-29'].map((said) => member({ stance: 'assert', said, features: deploy }));
+    const denial = member({ stance: 'deny', said: '2024-10-22', features: { ...deploy, voice: 'state:KP' } });
+    const confirmation = member({ stance: 'confirm', said: '2025-04-28', features: { ...deploy, voice: 'state:KP' } });
+    const story = storyOf(1, [...reports, denial, confirmation], nameOf);
+    expect(story!.steps.map((s) => s.said)).toEqual(['2024-10-18', '2024-10-22', '2024-10-29', '2025-04-28']);
+    expect(story!.about).toBe('whether North Korea sent forces');
   });
 });
 

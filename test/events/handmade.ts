@@ -15,7 +15,8 @@ export interface HandmadeSpec {
   /** `near`: a longer piece of text that holds this occurrence, when the text has several. */
   times?: { text: string; value: string; type?: TimeType; near?: string }[];
   quantities?: { text: string; value: number; unit?: string; near?: string }[];
-  claims?: { speaker?: string; cue?: string; content: string; stance: Stance; said?: string | null; id?: string }[];
+  /** `lemma`: the cue's lemma when it is not the cue's own text ("denied" → "deny"). */
+  claims?: { speaker?: string; cue?: string; lemma?: string; content: string; stance: Stance; said?: string | null; id?: string }[];
 }
 
 export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
@@ -59,7 +60,7 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
     return {
       id: c.id ?? `c${k + 1}`,
       speaker: speaker ? { ...speaker, entity: speakerEntity } : null,
-      cue: cue ? { ...cue, lemma: cue.text.toLowerCase() } : null,
+      cue: cue ? { ...cue, lemma: c.lemma ?? cue.text.toLowerCase() } : null,
       content,
       kind: 'indirect',
       stance: c.stance,

@@ -1,0 +1,180 @@
+/**
+ * Contents that speak of something said instead of saying something: "denied the report",
+ * "dismissed Trump's claim that …", "called them groundless rumours", "said the AP report was
+ * misleading", "rejected it". Such a claim takes a side on what it refers to — against it when it
+ * denies it or judges it false, for it when it confirms it — and the analysis links it to the
+ * claim it answers (features.ts).
+ */
+
+/** A word of a claim's content; `entity` when it lies in an entity mention. */
+export interface Token {
+  lower: string;
+  entity: string | null;
+}
+
+export interface Reference {
+  /** −1 disputes what it refers to, +1 bears it out. */
+  direction: -1 | 1;
+  /** Who said it, when the content names them ("Trump's claim", "criticism from Exxon"). */
+  sayer: string | null;
+  /** Tokens [said, saidEnd) are what the content says was said ("the claim that X": X; "reports of X": X), or said = -1 when it only names it. */
+  said: number;
+  saidEnd: number;
+  /** What was said is a clause ("the claim that …"), not a topic ("reports of …"). */
+  clause: boolean;
+  /** The noun naming it ("report" in "the AP report"), or null for a pronoun or a bare judgement. */
+  noun: string | null;
+}
+
+/** Nouns that name something said. Proposals, offers and requests are not: rejecting them denies nothing. */
+export const SAYING = new Set(
+  (
+    'report reports reporting rumor rumors rumour rumours allegation allegations claim claims charge charges accusation accusations ' +
+    'assertion assertions account accounts story stories suggestion suggestions speculation notion idea characterization ' +
+    'characterisation portrayal version narrative premise theory criticism criticisms critique critiques remark remarks comment comments ' +
+    'statement statements figure figures estimate estimates number numbers label talk insinuation insinuations implication contention ' +
+    'assessment assessments finding findings conclusion conclusions point argument arguments reporting description descriptions ' +
+    'depiction depictions interpretation'
+  ).split(' '),
+);
+
+/** Words that judge something said to be false. */
+export const FALSE = new Set(
+  (
+    'false untrue inaccurate incorrect wrong misleading baseless groundless unfounded unsubstantiated fabricated fabrication fabrications ' +
+    'fake lie lies lying nonsense absurd ridiculous ludicrous preposterous bogus hoax propaganda smear smears slander fiction fictitious ' +
+    'erroneous distorted distortion distortions garbage rubbish disinformation misinformation debunked exaggerated overblown mischaracterization ' +
+    'misrepresentation misleadingly falsely'
+  ).split(' '),
+);
+
+/** Words before a noun naming something said: determiners, possessives and the like ("such reports", "earlier media accounts"). */
+const BEFORE_NOUN = new Set(
+  (
+    'the a an this that these those such any all some his her its their our my your earlier previous prior recent latest new initial ' +
+    'early first several multiple many widespread various persistent repeated published media press news public similar other further ' +
+    'unconfirmed unsubstantiated anonymous western foreign unnamed official intelligence government campaign poll polling casualty ' +
+    "troop deployment 's ’s ' ’"
+  ).split(' '),
+);
+const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those', 'these']);
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", '’s', 'being']);
+const ADVERBS = new Set(['completely', 'totally', 'entirely', 'utterly', 'absolutely', 'simply', 'patently', 'categorically', 'wholly', 'just', 'all', 'a', 'an', 'the', 'so', 'very', 'clearly', 'obviously', 'demonstrably', 'mostly', 'largely', '"', '“', '”', "''"]);
+/** What may follow the noun of a bare reference ("the charges through his lawyer", "such reports before"). */
+const AFTER_BARE = new Set(['as', 'through', 'in', 'on', 'at', 'before', 'after', 'during', 'over', 'with', 'last', 'this', 'earlier', 'outright', 'out', 'again', 'immediately', 'publicly', 'firmly', 'flatly', 'strongly']);
+/** What introduces what was said after the noun ("the claim that …", "reports of …"). */
+const SAID_AFTER = new Set(['that', 'of', 'about', 'regarding', 'concerning', 'on']);
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
+/** After "it is wrong", these make "it" stand for what follows, not for something said. */
+const EXPLETIVE_AFTER = new Set(['to', 'that', 'for', 'how', 'when', 'if', 'whether']);
+
+/** How a claim of this stance stands on what its content refers to, if it refers to something said. */
+export function readReference(tokens: readonly Token[], stance: string): Reference | null {
+  let i = 0;
+  while (i < tokens.length && PUNCT.test(tokens[i]!.lower)) i++;
+  if (i >= tokens.length) return null;
+  const n = tokens.length;
+  const judged = (from: number) => judgedFalse(tokens, from);
+  const side = (falsehood: boolean): -1 | 1 | null => (stance === 'deny' || falsehood ? -1 : stance === 'confirm' ? 1 : null);
+
+  // "it", "that's untrue", "them groundless rumours"
+  if (PRONOUNS.has(tokens[i]!.lower) && tokens[i]!.entity === null) {
+    const next = tokens[i + 1]?.lower;
+    if (next === undefined || PUNCT.test(next) || next === 'as' || FALSE.has(next) || BE.has(next) || FALSE.has(tokens[i + 2]?.lower ?? '')) {
+      const direction = side(judged(i + 1));
+      return direction ? { direction, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null } : null;
+    }
+  }
+  // "the report", "Trump's claim that …", "earlier accounts of North Korean soldiers fighting for Russia"
+  let j = i;
+  let sayer: string | null = null;
+  while (j < n && j - i <= 6) {
+    const t = tokens[j]!;
+    if (t.entity !== null) sayer ??= t.entity;
+    else if (!BEFORE_NOUN.has(t.lower) || SAYING.has(t.lower)) break;
+    j++;
+  }
+  if (j < n && SAYING.has(tokens[j]!.lower)) {
+    const noun = tokens[j]!.lower;
+    let k = j + 1;
+    while (k < n && SAYING.has(tokens[k]!.lower)) k++;
+    if (k < n && (tokens[k]!.lower === 'from' || tokens[k]!.lower === 'by')) {
+      // "criticism from Republican presidential candidate Donald Trump that …"
+      const named = tokens.slice(k + 1, k + 6).findIndex((t) => t.entity !== null);
+      if (named >= 0) {
+        sayer = tokens[k + 1 + named]!.entity;
+        k += 1 + named;
+        while (k < n && tokens[k]!.entity === sayer) k++;
+      }
+    }
+    const next = tokens[k]?.lower;
+    if (next === undefined || PUNCT.test(next) || AFTER_BARE.has(next) || next === 'from' || next === 'by') {
+      const direction = side(judged(k));
+      return direction ? { direction, sayer, said: -1, saidEnd: -1, clause: false, noun } : null;
+    }
+    if (SAID_AFTER.has(next)) {
+      const direction = side(false);
+      // A clause runs to the end of the content; a topic ("claims of plagiarism, …") to the first break.
+      const clause = next === 'that';
+      return direction ? { direction, sayer, said: k + 1, saidEnd: clause ? n : firstBreak(tokens, k + 1), clause, noun } : null;
+    }
+    if (BE.has(next) || FALSE.has(next)) {
+      return judged(k) ? { direction: -1, sayer, said: -1, saidEnd: -1, clause: false, noun } : null;
+    }
+    return null;
+  }
+  // A content of judging words alone: "groundless rumours", "nonsense", "a lie".
+  const opening = tokens.slice(i, firstBreak(tokens, i));
+  if (opening.length <= 6 && opening.some((t) => FALSE.has(t.lower)) && opening.every((t) => FALSE.has(t.lower) || SAYING.has(t.lower) || ADVERBS.has(t.lower) || t.lower.length <= 2)) {
+    return { direction: -1, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null };
+  }
+  return null;
+}
+
+/** Things asked for or offered: to reject them is to refuse, not to deny that something is so. */
+const PROPOSALS = new Set(
+  'proposal proposals offer offers request requests push plan plans bid call calls invitation invitations demand demands appeal appeals motion nomination endorsement inquiry inquiries question questions'.split(' '),
+);
+const REFUSING = new Set(['decline', 'refuse', 'refused', 'declined', 'refuses', 'declines']);
+
+/**
+ * A refusal ("declined to comment", "refused to endorse him", "rejected a request to …") denies no
+ * statement: it takes no side.
+ */
+export function isRefusal(tokens: readonly Token[], stance: string, cueLemma: string | null): boolean {
+  if (stance !== 'deny') return false;
+  if (cueLemma !== null && REFUSING.has(cueLemma)) return true;
+  let i = 0;
+  while (i < tokens.length && PUNCT.test(tokens[i]!.lower)) i++;
+  if (tokens[i]?.lower === 'to') return true;
+  // "rejected Republican presidential candidate Donald Trump's offer to …": the first noun named after the names.
+  for (let j = i; j < tokens.length && j - i <= 8; j++) {
+    const w = tokens[j]!.lower;
+    if (PROPOSALS.has(w)) return true;
+    if (SAYING.has(w) || w === 'that' || PUNCT.test(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the words from `from` on judge the thing false: "as fake news", "was completely false",
+ * "groundless", "is misleading because …" — not "it was wrong to compare …", where "it" refers to
+ * nothing said.
+ */
+function judgedFalse(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 6; k++) {
+    const w = tokens[k]!.lower;
+    if (FALSE.has(w)) {
+      let e = k + 1;
+      while (e < tokens.length && (FALSE.has(tokens[e]!.lower) || SAYING.has(tokens[e]!.lower) || tokens[e]!.lower === 'news' || PUNCT.test(tokens[e]!.lower))) e++;
+      return !EXPLETIVE_AFTER.has(tokens[e]?.lower ?? '');
+    }
+    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || PUNCT.test(w))) return false;
+  }
+  return false;
+}
+
+function firstBreak(tokens: readonly Token[], from: number): number {
+  for (let k = from; k < tokens.length; k++) if (/^[,.;:!?]$/.test(tokens[k]!.lower)) return k;
+  return tokens.length;
+}

@@ -1,16 +1,22 @@
 /**
  * The times layer: every date, time, duration and set expression with its TIMEX3 value,
  * resolved against the publication date (`article.published`, the document creation time).
- * Grammar in grammar.ts, values in resolve.ts, direction of open expressions in tense.ts.
+ * Grammar in grammar.ts, values in resolve.ts, direction of open expressions in tense.ts (from
+ * the verb group they hang on), named days in holidays.ts.
+ *
+ * Story-relative expressions ("the next day", "that year", "later in the day", "the previous
+ * Friday") count from the last date the text named; earnings language ("the quarter", "a year
+ * earlier", "the 1988 period") from the last completed quarter it named, or from the year after
+ * "the nine months".
  *
  * Values: 2025-04-27, 2025-04, 2025, 2025-W17, 2025-W17-WE, 2025-Q1, 2025-H1, 2024-SU, 199 (the
  * 1990s), 19 (the 20th century), 2025-04-27T14:30, 2025-04-27TMO; durations P3D, P2Y, PT5H, PXY
  * (some years); sets P1W ("every week"), XXXX-WXX-5 ("every Friday"); PRESENT_REF, PAST_REF,
  * FUTURE_REF. Without a publication date, relative values keep an X for what is unknown.
  *
- * Not annotated: "former" (a property of a role, which the entities layer keeps), "soon",
- * "recent" and "current" as adjectives (in TimeBank less often a time than not), ages
- * ("6-year-old", "52 years old") and fractions ("three-quarters").
+ * Not annotated: "former" (a property of a role, which the entities layer keeps), "soon" and
+ * "recent" as adjectives (in TimeBank less often a time than not; "current" before a noun is,
+ * and reads PRESENT_REF), ages ("6-year-old", "52 years old") and fractions ("three-quarters").
  */
 import type { Doc } from '../../doc/doc.js';
 import type { TimeExpression } from '../../doc/types.js';

@@ -568,7 +568,9 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
   const slots: Slot[] = [];
   const textOf = (c: Candidate) => text.slice(t.start[c.start]!, t.end[c.end - 1]!);
   const norm = (s: string) => s.replace(/’/g, "'").replace(/\s+/g, ' ');
-  const majority = majorityTypes(cands, (c) => norm(textOf(c)).toLowerCase());
+  // The key text of each name the gazetteer does not know and no rule named.
+  const names = cands.map((c) => (c.entry < 0 && !c.name ? norm(textOf(c)).toLowerCase() : ''));
+  const majority = majorityTypes(cands, names);
 
   // Longer names first so shorter ones can join them ("Zelenskyy" → "Volodymyr Zelenskyy").
   const order = cands.map((_, i) => i).sort((a, b) => cands[b]!.end - cands[b]!.start - (cands[a]!.end - cands[a]!.start) || a - b);
@@ -577,17 +579,14 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
     const c = cands[i]!;
     let slot: Slot | undefined;
     const words = t.lower.slice(c.start, c.end).filter((w) => w !== "'s" && w !== '’s');
-    const type = (!c.name && majority?.get(norm(textOf(c)).toLowerCase())) || c.type;
-    const key = c.entry >= 0 ? `#${c.entry}` : `${type}|${norm(c.name ?? textOf(c)).toLowerCase()}`;
+    const type = (names[i] && majority?.get(names[i])) || c.type;
+    const key = c.entry >= 0 ? `#${c.entry}` : `${type}|${names[i] || norm(c.name!).toLowerCase()}`;
     const entry = c.entry >= 0 ? g.entry(c.entry) : null;
     const place = c.entry >= 0 ? g.entry(c.place ?? c.entry) : null;
     const generatedPlace = place !== null && place.source.endsWith('places.tsv') && place.subtype !== 'country';
     if (!c.name && (!entry || (generatedPlace && !PLACE_BEFORE.has(t.lower[c.start - 1] ?? '')))) {
       // A surname of a person named in full in the article beats a town of that name ("Washington").
-      slot = nearest(
-        slots.filter((s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && endsWith(s.tokens, words)),
-        c.start,
-      );
+      slot = nearest(slots, c.start, (s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && endsWith(s.tokens, words));
       if (slot) {
         c.type = 'PERSON';
         delete c.label;
@@ -597,10 +596,7 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
     if (!slot && c.entry < 0) slot = joinShorter(c, words, slots);
     if (!slot && generatedPlace) {
       // "Kursk" after "Kursk Oblast": a bare place name that opens a longer place name of the article.
-      slot = nearest(
-        slots.filter((s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w)),
-        c.start,
-      );
+      slot = nearest(slots, c.start, (s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w));
     }
     if (!slot) {
       const name = entry ? entry.name : norm(c.name ?? textOf(c));
@@ -637,12 +633,13 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
  * type on a tie ("Meridian Wire" tagged once as a person and twice as an organisation is an
  * organisation); mentions keep their own type as their label. Null when no name has two types.
  */
-function majorityTypes(cands: readonly Candidate[], keyOf: (c: Candidate) => string): Map<string, EntityType> | null {
+function majorityTypes(cands: readonly Candidate[], names: readonly string[]): Map<string, EntityType> | null {
   const votes = new Map<string, Map<EntityType, number>>();
   let mixed = false;
-  for (const c of cands) {
-    if (c.entry >= 0 || c.name || c.type === 'LAW') continue;
-    const key = keyOf(c);
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const key = names[i]!;
+    if (!key || c.type === 'LAW') continue;
     const v = votes.get(key) ?? new Map<EntityType, number>();
     v.set(c.type, (v.get(c.type) ?? 0) + 1);
     votes.set(key, v);
@@ -665,11 +662,12 @@ function endsWith(tokens: readonly string[], words: readonly string[]): boolean 
   return off >= 0 && words.every((w, k) => tokens[off + k] === w);
 }
 
-/** Of several fitting entities, the one mentioned last before token `at`, else the first after it. */
-function nearest(slots: readonly Slot[], at: number): Slot | undefined {
+/** Of the entities that fit, the one mentioned last before token `at`, else the first after it. */
+function nearest(slots: readonly Slot[], at: number, fits: (s: Slot) => boolean = () => true): Slot | undefined {
   let best: Slot | undefined;
   let bestScore = -Infinity;
   for (const s of slots) {
+    if (!fits(s)) continue;
     for (const a of s.at) {
       // Before `at`: the closer the better; after: always worse than any before, the closer the better.
       const score = a < at ? a : -a - 1;

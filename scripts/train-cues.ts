@@ -9,7 +9,7 @@
  * eval's terms: content F1 at 0.3 and 0.8 overlap, and with source and cue right. The data is
  * read from ../shared at build time and never shipped; only weights and words are.
  *
- *   npx tsx scripts/train-cues.ts [--epochs 8] [--min-count 2] [--min-rate 0.15]
+ *   npx tsx scripts/train-cues.ts [--epochs 8] [--min-count 2] [--min-rate 0.25]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -38,7 +38,7 @@ const { values } = parseArgs({
   options: {
     epochs: { type: 'string', default: '8' },
     'min-count': { type: 'string', default: '2' },
-    'min-rate': { type: 'string', default: '0.15' },
+    'min-rate': { type: 'string', default: '0.25' },
   },
 });
 const EPOCHS = Number(values.epochs);

@@ -1,9 +1,7 @@
 import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
-import type { Draft } from './frames.js';
+import { RELAYS, type Draft } from './frames.js';
 
-/** Nouns naming outlets that relay what others said ("according to North Korean state media"). */
-const RELAYS = new Set(['media', 'agency', 'news', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'broadcaster', 'television', 'tv', 'radio', 'channel', 'network', 'wire', 'daily', 'press', 'reports', 'kcna', 'tass', 'xinhua']);
 
 /**
  * The drafts the frames read, made whole: contents cut where attached clauses begin, relays made
@@ -27,6 +25,12 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
     const last = d.parts[d.parts.length - 1]!;
     let end = last[1];
     for (const o of drafts) {
+      // "South Korea, which first reported the deployment on Oct. 18, said …": a claim made in
+      // another's speaker ends where that speaker's cue begins.
+      if (o !== d && o.source && d.head >= o.source[0] && d.head < o.source[1] && o.cue[0] >= d.rightFrom && o.cue[0] < end) {
+        end = o.source[1] - (ctx.isComma(o.source[1] - 1) ? 1 : 0);
+        continue;
+      }
       if (o === d || o.boundary < d.rightFrom || o.boundary >= end) continue;
       // A bare comma after an opening phrase ("that at one of his first meetings, in 1972, he
       // supported …") does not end the content: a clause needs a verb before its comma.
@@ -73,6 +77,8 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (w !== ',') continue;
     const next = ctx.lower[k + 1]!;
     if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB)) return k;
+    // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
+    if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;
     // ", and when pressed …", ", but if …": a new clause opening with a subordinator (", and that …" goes on reporting).
     if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH) && ctx.lower[k + 2] !== 'that') return k;
   }
@@ -121,11 +127,24 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
     const sentence = ctx.sentence[d.head];
     const speakers = drafts.filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
     if (!speakers.length) continue;
-    for (const o of speakers) o.via = d.source;
+    // Not a claim in a clause that opens the sentence ("After its diplomats called …, Kim said
+    // …, according to KCNA").
+    const intro = introClauseEnd(ctx, ctx.sentFirst(d.head), d.head);
+    for (const o of speakers) if (o.head > intro) o.via = d.source;
     drop.add(d);
   }
   // The relayed claims' contents end before "according to"; nothing else covered them.
   return drafts.filter((d) => !drop.has(d));
+}
+
+/** Words that open a subordinate clause at the start of a sentence. */
+const OPENERS = new Set(['after', 'before', 'when', 'while', 'as', 'since', 'although', 'though', 'because', 'if', 'once', 'until', 'whereas']);
+
+/** The comma that closes a subordinate clause opening the sentence at `sf` ("After …, "), or −1. */
+function introClauseEnd(ctx: Context, sf: number, limit: number): number {
+  if (!OPENERS.has(ctx.lower[sf]!)) return -1;
+  for (let k = sf + 1; k < limit; k++) if (ctx.isComma(k) && ctx.quotes.of[k]! < 0) return k;
+  return -1;
 }
 
 /**

@@ -12,12 +12,25 @@ const BETWEEN = new Set(
     'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +
     'widely simply essentially effectively likewise similarly however apparently allegedly falsely correctly ' +
     'angrily bluntly sharply loudly quietly softly forcefully emphatically insistently proudly confidently ' +
-    'jokingly tersely curtly frankly candidly cautiously' 
+    'jokingly tersely curtly frankly candidly cautiously since'
+  ).split(' '),
+);
+
+/** Nouns for people or bodies that act for a place or an organisation named after them ("experts at the site"). */
+const ROLES = new Set(
+  (
+    'experts expert officials official spokesman spokeswoman spokesperson representative representatives staff team inspectors ' +
+    'management leadership head chief director directors members member leaders leader sources source analysts researchers ' +
+    'diplomats diplomat envoy ambassador lawyers lawyer employees workers authorities commanders commander'
   ).split(' '),
 );
 
 /** Words before a time between a speaker and the cue ("Smith on Monday said"). */
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'since', 'over', 'earlier', 'late', 'early']);
+
+/** Adverbial phrases between a speaker and the cue: "for the first time", "in turn", "at least". */
+const ADVERBIAL_HEADS = new Set(['time', 'turn', 'fact', 'part', 'least', 'response', 'return', 'addition', 'contrast', 'private', 'public', 'particular', 'effect', 'short', 'person', 'writing']);
+const ADVERBIAL_PREPOSITIONS = new Set(['for', 'at', 'in', 'by', 'on']);
 
 /** Quantifiers that float between a plural subject and its verb. */
 const FLOATING = new Set(['both', 'all', 'each']);
@@ -53,13 +66,44 @@ export class Context {
     this.tags = posTags(doc);
     this.quotes = findQuotes(doc);
     this.sentence = doc.tokens.sentence;
-    this.sentFirsts = Int32Array.from(doc.sentences, (x) => x.first);
     this.sentLasts = Int32Array.from(doc.sentences, (x) => x.last);
     this.timeOf = new Int32Array(doc.tokens.count).fill(-1);
     doc.times.forEach((t, k) => {
       let i = doc.tokenAt(t.start);
       while (i >= 0 && i < doc.tokens.count && doc.tokens.start[i]! < t.end) this.timeOf[i++] = k;
     });
+    // A dateline ("VIENNA -", "SEOUL, Oct 18 (Meridian Wire) -") is no part of the sentence it opens.
+    this.sentFirsts = Int32Array.from(doc.sentences, (x) => {
+      const after = doc.tokens.lineStart[x.first] ? this.datelineEnd(x.first, x.last) : -1;
+      return after > 0 ? after : x.first;
+    });
+  }
+
+  /**
+   * One past a dateline opening a paragraph at token `first` — a place in capitals (or a place
+   * named in the entity layer), then optionally a date and an agency in brackets, then a dash —
+   * or -1 when there is none.
+   */
+  private datelineEnd(first: number, last: number): number {
+    const { words, start, end } = this.doc.tokens;
+    const w = words[first]!;
+    const capitals = w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+    if (!capitals && !this.doc.mentionsIn(start[first]!, end[first]!).some((m) => m.entity.type === 'GPE' || m.entity.type === 'LOC')) return -1;
+    for (let k = first + 1; k < last && k < first + 14; k++) {
+      const x = words[k]!;
+      if (DASHES.has(x)) {
+        const next = words[k + 1]?.charCodeAt(0) ?? 0;
+        return k + 1 < last && start[k]! > end[k - 1]! && ((next >= 65 && next <= 90) || CLOSING.has(words[k + 1]!) || words[k + 1] === '“') ? k + 1 : -1;
+      }
+      if (x === '(') {
+        while (k < last && words[k] !== ')') k++;
+        continue;
+      }
+      const c = x.charCodeAt(0);
+      if (x === ',' || x === '.' || this.timeOf[k]! >= 0 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+      return -1;
+    }
+    return -1;
   }
 
   /** Cue lexicon entries of token i's word form, if any. */
@@ -132,7 +176,14 @@ export class Context {
     while (k >= floor) {
       if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
       // "Bush and Scott have both supported", "they all said"
-      else if (FLOATING.has(this.lower[k]!) && k > floor && (this.tags[k - 1] === TAG.AUX || this.isNounHead(k - 1))) k--;
+      else if (FLOATING.has(this.lower[k]!) && k > floor && (this.tags[k - 1] === TAG.AUX || this.isNounHead(k - 1) || this.words[k - 1] === ')')) k--;
+      // "and for the first time publicly credited", "in turn said"
+      else if (ADVERBIAL_HEADS.has(this.lower[k]!)) {
+        let j = k - 1;
+        while (j >= floor && (this.tags[j] === TAG.ADJ || this.tags[j] === TAG.NUM || this.tags[j] === TAG.DET)) j--;
+        if (j < floor || !ADVERBIAL_PREPOSITIONS.has(this.lower[j]!)) break;
+        k = j - 1;
+      }
       // ", however," between a speaker and the cue
       else if (this.words[k] === ',' && k - 2 >= floor && this.tags[k - 1] === TAG.ADV && this.words[k - 2] === ',') k -= 3;
       // "– published by The Washington Post –" between a speaker and the cue
@@ -150,6 +201,19 @@ export class Context {
         if (k >= floor && TIME_PREPOSITIONS.has(this.lower[k]!)) k--;
       } else break;
     }
+    return k;
+  }
+
+  /** Is token i written without spaces around it ("Al-Shabaab" rather than "Kyiv - Ukraine")? */
+  joined(i: number): boolean {
+    const { start, end } = this.doc.tokens;
+    return i > 0 && end[i - 1] === start[i] && end[i] === start[i + 1];
+  }
+
+  /** First token from i on that is no adverb ("also", "later"), or `limit`. */
+  skipAdverbsRight(i: number, limit: number): number {
+    let k = i;
+    while (k < limit && (this.tags[k] === TAG.ADV || BETWEEN.has(this.lower[k]!)) && !this.isVerb(k)) k++;
     return k;
   }
 
@@ -179,7 +243,10 @@ export class Context {
     const t = tags[last];
     if (t === TAG.PRON || t === TAG.WH) return last;
     // A head is a noun, or a title ending in an adjective ("attorney general", "Surgeon General").
-    if (!this.isNounHead(last) && !(t === TAG.ADJ && (words[last] !== lower[last] || (last > floor && tags[last - 1] === TAG.NOUN)))) return -1;
+    // A head is a noun, or a title ending in an adjective ("attorney general", "Surgeon General"),
+    // or an adjective used as a noun ("the military", "Russia's top general").
+    const nominal = last > floor && (tags[last - 1] === TAG.NOUN || tags[last - 1] === TAG.DET || tags[last - 1] === TAG.POSS || (tags[last - 1] === TAG.ADJ && tags[last - 2] === TAG.POSS));
+    if (!this.isNounHead(last) && !(t === TAG.ADJ && (words[last] !== lower[last] || nominal))) return -1;
     let k = last;
     while (k > floor) {
       const p = k - 1;
@@ -196,18 +263,22 @@ export class Context {
       }
       if (pt === TAG.DET) {
         k = p;
-        // "… of the Workers' Party": the determiner may belong to an "of"-phrase inside a name.
-        if (p - 1 > floor && NP_JOINERS.has(lower[p - 1]!) && this.isNounHead(p - 2) && tags[k + 1] === TAG.PROPN) {
+        // "… of the Workers' Party": the determiner may belong to an "of"-phrase inside a name;
+        // "experts at the site", "the management of the plant": to a phrase after a role.
+        if (p - 1 > floor && (NP_JOINERS.has(lower[p - 1]!) || lower[p - 1] === 'in' || lower[p - 1] === 'from') && (this.isNounHead(p - 2) || ROLES.has(lower[p - 2]!)) && (tags[k + 1] === TAG.PROPN || ROLES.has(lower[p - 2]!))) {
           k = p - 1;
           continue;
         }
         break;
       }
-      if (NP_JOINERS.has(pw) && p > floor && tags[k] === TAG.PROPN && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN)) {
+      // "Secretary of State", "an official in Seoul", "chief of staff"
+      const role = p > floor && ROLES.has(lower[p - 1]!);
+      if ((NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role)) {
         k = p;
         continue;
       }
-      if ((NAME_PARTICLES.has(pw) || pw === '-' || pw === '&' || pw === '.') && p > floor && tags[p - 1] === TAG.PROPN && tags[k] === TAG.PROPN) {
+      // (A hyphen with spaces around it is a dash: "SEOUL - North Korea".)
+      if ((NAME_PARTICLES.has(pw) || (pw === '-' && this.joined(p)) || pw === '&' || pw === '.') && p > floor && tags[p - 1] === TAG.PROPN && tags[k] === TAG.PROPN) {
         k = p;
         continue;
       }
@@ -240,7 +311,7 @@ export class Context {
         // plural possessive
       } else if ((ofOnly ? lower[k] === 'of' : NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
         // "of"-phrase continuing the noun phrase
-      } else if ((lower[k] === '-' || lower[k] === '&' || NAME_PARTICLES.has(lower[k]!)) && nouns > 0 && tags[k + 1] === TAG.PROPN) {
+      } else if (((lower[k] === '-' && this.joined(k)) || lower[k] === '&' || NAME_PARTICLES.has(lower[k]!)) && nouns > 0 && tags[k + 1] === TAG.PROPN) {
         // name particle
       } else break;
       k++;
@@ -254,10 +325,30 @@ export class Context {
         // A relative clause may close the appositive ("…, who oversees the campaign").
         let e = end;
         if (e < limit && tags[e] === TAG.WH) while (e < limit && !this.isPunct(e)) e++;
-        return e < limit && lower[e] === ',' ? e + 1 : e;
+        // An appositive closes with punctuation; "According to the agency, the soldiers were …" has none.
+        if (e >= limit) return e;
+        if (this.isPunct(e)) return lower[e] === ',' ? e + 1 : e;
       }
     }
     return k;
+  }
+
+  /**
+   * One past the last noun of a simple noun phrase starting at `first` — determiners and
+   * modifiers, then nouns; a possessor goes on to its noun ("Friday's decision") — or −1.
+   * Unlike npRight it stops at a second determiner: "told state TV the talks had failed".
+   */
+  npCore(first: number, limit: number): number {
+    const { tags } = this;
+    if (tags[first] === TAG.PRON) return first + 1;
+    let end = -1;
+    for (let k = first; k < limit; k++) {
+      const t = tags[k];
+      if (t === TAG.NOUN || t === TAG.PROPN || t === TAG.NUM) end = k + 1;
+      else if (t === TAG.POSS) end = -1;
+      else if (end > 0 || (t !== TAG.DET && t !== TAG.ADJ)) break;
+    }
+    return end;
   }
 
   startsNp(i: number): boolean {

@@ -34,7 +34,7 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
     else if (vocabulary.has(w) && !LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
     else continue;
-    if (!entry.noun && !verbal(ctx, i)) continue;
+    if (!entry.noun && !verbal(ctx, i, entry)) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
   }
   return out;
@@ -47,8 +47,13 @@ function learnedEntry(ctx: Context, i: number): CueEntry {
 }
 
 /** Whether a word with only a verb reading stands where a verb can ("state" in "state media" does not). */
-function verbal(ctx: Context, i: number): boolean {
+function verbal(ctx: Context, i: number, entry: CueEntry): boolean {
   const t = ctx.tags[i];
+  const w = ctx.lower[i]!;
+  // "press secretary", "the casualty estimate": a verb's plain form does not follow a singular noun.
+  if (!entry.learned && w === entry.lemma && i > 0 && (ctx.tags[i - 1] === TAG.NOUN || ctx.tags[i - 1] === TAG.PROPN) && singularSubject(ctx, i)) return false;
+  // "told state TV": a word read as a noun right after a verb is its object.
+  if (t === TAG.NOUN && i > 0 && ctx.tags[i - 1] === TAG.VERB) return false;
   if (t === TAG.VERB) return true;
   if (t !== TAG.NOUN && t !== TAG.ADJ && t !== TAG.PROPN) return false;
   const p = i > 0 ? ctx.tags[i - 1] : TAG.PUNCT;
@@ -57,6 +62,25 @@ function verbal(ctx: Context, i: number): boolean {
   // guessed from the word's shape ("acknowledges" is no noun).
   if ((p === TAG.PROPN || p === TAG.NOUN) && knownWord(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
   return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
+}
+
+/** Plurals without -s. */
+const PLURALS = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'personnel', 'clergy', 'public', 'military', 'government', 'us', 'they']);
+
+/**
+ * Whether the noun phrase before token i is one singular thing ("the Pentagon", "the casualty"),
+ * not a plural, a coordination ("China and Russia"), a count ("1 percent") or the object of a
+ * preposition ("data from the Survey").
+ */
+function singularSubject(ctx: Context, i: number): boolean {
+  const w = ctx.lower[i - 1]!;
+  if ((w.endsWith('s') && !w.endsWith('ss')) || PLURALS.has(w)) return false;
+  const s = ctx.npLeft(i - 1, ctx.sentFirst(i));
+  if (s < 0) return false;
+  const before = ctx.tags[s - 1];
+  if (s > 0 && (before === TAG.ADP || before === TAG.PART || before === TAG.CCONJ || ctx.isComma(s - 1))) return false;
+  for (let k = s; k < i; k++) if (ctx.tags[k] === TAG.NUM || ctx.tags[k] === TAG.CCONJ || ctx.tags[k] === TAG.ADP || ctx.tags[k] === TAG.PART) return false;
+  return true;
 }
 
 /**

@@ -80,6 +80,18 @@ const TEMPORAL = new Set(['as', 'when', 'while', 'because', 'since', 'until']);
 const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
 const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
+/** Prepositions before a time ("on Friday", "in October"). */
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'since', 'by', 'last', 'this', 'early', 'late', 'earlier']);
+
+/** Words joining what qualifies a venue ("an interview with CNN", "a statement carried by KCNA"). */
+const VENUE_LINKS = new Set(['with', 'by', 'on', 'to', 'via', 'at', 'in']);
+
+/** Nouns naming outlets that relay what others said ("according to North Korean state media"). */
+export const RELAYS = new Set(['media', 'agency', 'news', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'broadcaster', 'television', 'tv', 'radio', 'channel', 'network', 'wire', 'daily', 'press', 'reports', 'kcna', 'tass', 'xinhua']);
+
+/** Platforms a statement is posted on ("wrote on Telegram"). */
+const PLATFORMS = new Set(['telegram', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'truth', 'weibo', 'vk']);
+
 /** Prepositions that open the occasion of a judgement, not its object ("praised X during a rally"). */
 const OCCASIONS = new Set(['during', 'since', 'amid', 'following', 'throughout']);
 const VENUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over']);
@@ -90,9 +102,12 @@ const VENUES = new Set(
     'article articles op-ed column editorial editorials book memoir memo essay report blog podcast video videos ad ads advertisement ' +
     'rally rallies debate debates hearing hearings conference briefing briefings event events appearance appearances show broadcast ' +
     'program programme episode segment twitter facebook instagram telegram youtube tiktok website site television tv radio ' +
-    'newspaper magazine outlet channel network'
+    'newspaper magazine outlet channel network meeting summit session ceremony forum gathering'
   ).split(' '),
 );
+/** Words that open a clause whose subject follows ("two days after his chief of staff, …, declared"). */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'once', 'while', 'when', 'although', 'though', 'if', 'unless', 'whereas']);
+
 /** Prepositions before a gerund cue ("in saying", "of calling for", "without mentioning"). */
 const GERUND_PREPOSITIONS = new Set(['in', 'of', 'for', 'from', 'without', 'after', 'before', 'about', 'at', 'upon']);
 
@@ -135,6 +150,7 @@ export class Frames {
     const d = c.kind === 'according' ? this.according(c) : c.kind === 'label' ? this.label(c) : c.entry.noun ? this.noun(c) : this.verb(c);
     if (!d) return null;
     if (d.inherits && !d.source) this.mainSubject(d);
+    if (c.kind === 'lexicon' && !c.entry.noun) d.via = this.viaOf(d);
     this.drafts.push(d);
     return d;
   }
@@ -151,6 +167,19 @@ export class Frames {
       this.subject(d, ctx.skipBetweenLeft(k - 1, sf), sf);
       return;
     }
+  }
+
+  /**
+   * An outlet named between the cue and its content ("told state TV that …") or, for content
+   * before the cue, after the cue and its speaker ("…,” he told Ukrainian television.").
+   */
+  private viaOf(d: Draft): Range | null {
+    const { ctx } = this;
+    const sl = ctx.sentLast(d.head);
+    let from = d.cue[1];
+    if (d.source && d.source[0] >= from) from = d.source[1];
+    const to = d.rightFrom >= 0 ? d.rightFrom : d.parts.some(([a]) => a >= from) ? Math.min(...d.parts.filter(([a]) => a >= from).map(([a]) => a)) : sl;
+    return from < to ? this.relayBetween(from, to) : null;
   }
 
   /** The drafts made so far, in the order analysed (text order). */
@@ -211,10 +240,14 @@ export class Frames {
     if (before >= sf && (lower[before] === 'and' || lower[before] === 'but' || lower[before] === 'yet') && this.verbBefore(before, sf)) {
       const d = this.draft('coordinated', c, [i, cueEnd]);
       d.inherits = true;
-      // Coordinated with a cue ("praised … and announced"), it attaches to the sentence; coordinated
-      // with another verb ("reported that Pyongyang deployed … and planned …") it may be reported speech.
+      // Coordinated with a cue ("praised … and announced"), it attaches to the sentence; so does a
+      // verb of saying ("confirmed that Ukraine held them and said …") or one after a comma
+      // ("…, and called on"). Coordinated with another verb ("reported that Pyongyang deployed …
+      // and planned …") it may be reported speech.
       const verb = this.nearestVerb(before, sf);
-      if (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) d.boundary = before > sf && ctx.isComma(before - 1) ? before - 1 : before;
+      const comma = before > sf && ctx.isComma(before - 1);
+      const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma) && this.cueBefore(before, sf));
+      if (main) d.boundary = comma ? before - 1 : before;
       this.right(d, cueEnd, sl);
       return d.parts.length ? d : null;
     }
@@ -249,7 +282,10 @@ export class Frames {
     let tail = cueEnd;
     if (!speakerFound && inversion && cueEnd < sl && ctx.startsNp(cueEnd) && !BE.has(lower[cueEnd]!)) {
       const end = ctx.npRight(cueEnd, sl, true);
-      if (end > 0) {
+      // The speaker ends its clause: "…, said the minister.", "Said Ellis: …" — not "declared the
+      // Kursk region fully retaken".
+      const closes = end > 0 && (end >= sl || ctx.isPunct(end) || ctx.isComma(end - 1) || ctx.opensQuote(end) || this.isTail(end, sl));
+      if (closes) {
         d.source = [cueEnd, end];
         d.sourceHead = [cueEnd, this.headEnd(cueEnd, end)];
         tail = end;
@@ -274,7 +310,8 @@ export class Frames {
     while (after < sl && ctx.timeOf[after]! >= 0) after++;
     if (inversion && !quoteBefore && leftEnd > sf && ctx.isComma(leftEnd) && after + 1 < sl && ctx.isComma(after) && !this.attachedAt(after)) {
       const left = this.left(d, leftEnd, tail, sl);
-      if (left && left.parts.length === 1) {
+      // "Radiation levels were normal, he said, and he called on …": what follows is not the content.
+      if (left && left.parts.length === 1 && this.continues(after + 1, sl)) {
         left.rule = 'interrupted';
         left.parts.push([after + 1, sl]);
         left.rightFrom = after + 1;
@@ -288,6 +325,8 @@ export class Frames {
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
     this.right(d, cueEnd, sl);
     this.markClause(d, sf);
+    // "called an emergency meeting" names no judgement; "called the attacks reckless" does.
+    if (c.entry.lemma === 'call' && cueEnd === i + 1 && d.parts.length && !this.secondComplement(d.parts[0]!)) return null;
     return d.parts.length ? d : null;
   }
 
@@ -323,6 +362,13 @@ export class Frames {
   private nearestVerb(k: number, sf: number): number {
     for (let j = k - 1; j >= sf; j--) if (this.ctx.tags[j] === TAG.VERB && this.ctx.quotes.of[j]! < 0) return j;
     return -1;
+  }
+
+  /** Is there a lexicon verb cue (outside quotes) between the sentence start and token `k`? */
+  private cueBefore(k: number, sf: number): boolean {
+    const { ctx } = this;
+    for (let j = k - 1; j >= sf; j--) if (ctx.isVerb(j) && ctx.quotes.of[j]! < 0 && ctx.cueEntries(j)?.some((e) => !e.noun)) return true;
+    return false;
   }
 
   /** Is there a verb (outside quotes) between the sentence start and token `k`? */
@@ -432,7 +478,7 @@ export class Frames {
     if (s === sf) return true;
     const p = s - 1;
     const t = ctx.tags[p];
-    if (t === TAG.CCONJ || t === TAG.SCONJ || t === TAG.WH || ctx.closesQuote(p) || ctx.lower[p] === 'that') return true;
+    if (t === TAG.CCONJ || t === TAG.SCONJ || t === TAG.WH || ctx.closesQuote(p) || ctx.lower[p] === 'that' || SUBORDINATORS.has(ctx.lower[p]!)) return true;
     // "Even the field's biggest hawks, …": an adverb opening the sentence.
     return t === TAG.ADV && p === sf;
   }
@@ -462,6 +508,8 @@ export class Frames {
         continue;
       }
       if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) return true;
+      // "…, the agency said on Friday, the first time Seoul has …": an appositive to the sentence.
+      if (ctx.isComma(k) && k > from && ctx.tags[k + 1] === TAG.DET && !POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
       if (w === 'that' || w === ':' || w === ';') return false;
       if (ctx.tags[k] === TAG.WH) wh = true;
       if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
@@ -497,6 +545,34 @@ export class Frames {
       words++;
     }
     return words > 0 && words <= 6;
+  }
+
+  /** Does an object ("the attacks") come with a second complement ("reckless", "a disaster", a quote)? */
+  private secondComplement([a, b]: Range): boolean {
+    const { ctx } = this;
+    const { tags } = ctx;
+    // A quoted name for it ("called the plan “a disgrace”") or a relative object ("what he called …").
+    for (let k = a; k < b; k++) if (ctx.quotes.of[k]! >= 0 || ctx.words[k] === '‘') return true;
+    if (tags[a] === TAG.WH) return true;
+    // The object, then any "of"/"in" phrases.
+    let np = ctx.npCore(a, b);
+    while (np > 0 && np < b && tags[np] === TAG.ADP && ctx.lower[np] !== 'as') np = ctx.npCore(np + 1, b);
+    if (np < 0 || np >= b) return false;
+    const w = ctx.words[np]!;
+    return ctx.startsNp(np) || ctx.quotes.of[np]! >= 0 || w === '‘' || w === "'" || ctx.lower[np] === 'as';
+  }
+
+  /**
+   * Does the text after an interrupting attribution go on with the interrupted clause ("The
+   * museum, he said, would …")? Not when it opens an appositive ("…, the first time …") or a
+   * clause of its own ("…, he said, and he called on …").
+   */
+  private continues(k: number, sl: number): boolean {
+    const { ctx } = this;
+    if (ctx.tags[k] === TAG.DET && !POSSESSIVES.has(ctx.lower[k]!)) return false;
+    if (ctx.tags[k] !== TAG.CCONJ || !ctx.startsNp(k + 1)) return true;
+    const end = ctx.npRight(k + 1, sl, false);
+    return !(end > 0 && end < sl && ctx.isVerb(ctx.skipAdverbsRight(end, sl)));
   }
 
   /** Does another attribution attach at the comma k (", adding …", ", according to …")? */
@@ -572,9 +648,20 @@ export class Frames {
           start = k + 1;
           break;
         }
+        // "said in a statement carried by KCNA that", "said in a meeting shown on state television that"
+        const venue = this.venueEnd(k, sl);
+        if (venue > 0) {
+          k = venue - 1;
+          continue;
+        }
         if (ctx.isVerb(k) || tags[k] === TAG.WH || w === 'whether' || w === 'if' || w === 'to' || ctx.isPunct(k)) break;
       }
-      while (start < sl && (ctx.timeOf[start]! >= 0 || ctx.isComma(start))) {
+      // "told state TV the talks had failed", "told reporters how …": past the one addressed.
+      if (start === from && ADDRESSEES.has(d.entry.lemma) && ctx.startsNp(from) && ctx.timeOf[from]! < 0) {
+        const np = ctx.npCore(from, sl);
+        if (np > from && np < sl && (ctx.startsNp(np) || tags[np] === TAG.WH || lower[np] === 'whether' || lower[np] === 'to' || ctx.opensQuote(np))) start = np;
+      }
+      while (start < sl && (ctx.timeOf[start]! >= 0 || ctx.isComma(start) || (TIME_PREPOSITIONS.has(lower[start]!) && ctx.timeOf[start + 1]! >= 0))) {
         // "tweeted Friday, saying …": the participle is an attribution of its own.
         if (ctx.isComma(start) && !ctx.opensQuote(start + 1) && this.attachedAt(start)) return;
         start++;
@@ -625,6 +712,48 @@ export class Frames {
   }
 
   /**
+   * One past a phrase naming where something was said, with what qualifies it ("in a statement
+   * carried by the state news agency KCNA", "in an interview with CNN on Monday", "on
+   * Telegram"), or −1 when none starts at k.
+   */
+  private venueEnd(k: number, sl: number): number {
+    const { ctx } = this;
+    if (!this.venueAt(k, sl)) return -1;
+    let end = ctx.npRight(k + 1, sl, false, true);
+    for (let steps = 0; steps < 4 && end < sl; steps++) {
+      const w = ctx.lower[end]!;
+      if (ctx.timeOf[end]! >= 0) {
+        while (end < sl && ctx.timeOf[end]! >= 0) end++;
+      } else if (ctx.tags[end] === TAG.VERB && isParticiple(w)) end++;
+      else if (VENUE_LINKS.has(w) && ctx.startsNp(end + 1) && ctx.timeOf[end + 1]! < 0) {
+        const e = ctx.npRight(end + 1, sl, false, true);
+        if (e < 0) break;
+        end = e;
+      } else break;
+    }
+    return end;
+  }
+
+  /**
+   * The outlet or platform that carried a claim, named between its cue and its content or in the
+   * tail after it: "told state TV", "in a statement carried by KCNA", "wrote on Telegram".
+   */
+  relayBetween(from: number, to: number): Range | null {
+    const { ctx } = this;
+    const { start, end } = ctx.doc.tokens;
+    for (let k = from; k < to; k++) {
+      if (!ctx.startsNp(k) || ctx.quotes.of[k]! >= 0 || (k > from && ctx.startsNp(k - 1) && ctx.tags[k - 1] !== TAG.VERB)) continue;
+      const e = ctx.npRight(k, to, false, true);
+      if (e < 0) continue;
+      const head = ctx.lower[e - 1]!;
+      const media = ctx.doc.mentionsIn(start[k]!, end[e - 1]!).some((m) => m.entity.subtype === 'media');
+      if (RELAYS.has(head) || PLATFORMS.has(head) || media) return [k, e];
+      k = e - 1;
+    }
+    return null;
+  }
+
+  /**
    * A claim whose speaker opens a clause of its own after a comma, semicolon or dash
    * (", where he acknowledged", "; Smith said", "— claims Pyongyang dismissed as …") is attached
    * to the sentence, not part of an earlier content.
@@ -664,6 +793,19 @@ export class Frames {
     const subjectEnd = ctx.skipBetweenLeft(aux - 1, sf);
     const subjectStart = subjectEnd >= sf ? ctx.npLeft(subjectEnd, sf) : -1;
     const expletive = subjectStart >= 0 && subjectStart === subjectEnd && lower[subjectStart] === 'it';
+    // "Kim was quoted as saying that …": the one quoted is the speaker.
+    if (!d.source && subjectStart >= 0 && !expletive && lower[k] === 'as' && lower[k + 1]!.endsWith('ing') && ctx.cueEntries(k + 1)?.some((e) => e.frame === 'speech')) {
+      d.cue = [aux, k + 2];
+      d.stanceEntry = ctx.cueEntries(k + 1)!.find((e) => e.frame === 'speech')!;
+      d.source = [subjectStart, subjectEnd + 1];
+      d.sourceHead = d.source;
+      let from = k + 2;
+      if (lower[from] === 'that' || lower[from] === ':' || ctx.isComma(from)) from++;
+      if (from >= sl) return null;
+      d.rightFrom = from;
+      d.parts.push([from, sl]);
+      return d;
+    }
     // "was asked about the strategy", "was asked whether …": the question, not the one asked.
     const question = k < sl && (lower[k] === 'about' || ctx.tags[k] === TAG.WH || lower[k] === 'whether' || lower[k] === 'if') && !TEMPORAL.has(lower[k]!);
     const complement = question || (k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as'));

@@ -115,7 +115,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
       kind: kindOf(ctx, d),
       stance: stanceOf(stanceEntry, cue.text, contentText),
       said,
-      via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.resolve(d.via, null)?.id ?? null } : null,
+      via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.outlet(d.via)?.id ?? null } : null,
       explain: { rule: d.rule, detail: explanation(d, scores.get(d)) },
     });
   }

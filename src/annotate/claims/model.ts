@@ -157,4 +157,33 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   f.one('suf', w.length > 3 ? w.slice(-3) : w);
   f.one('inq', ctx.quotes.of[h]! >= 0 ? 'yes' : 'no');
   f.one('cut', d.boundary >= 0 ? 'yes' : 'no');
+  // What kind of speaker (a named person, organisation, place …) and what kind of content (a
+  // clause or a bare phrase), for the cue's lemma: generalises over its word forms.
+  const lemma = d.entry.lemma;
+  const clause = hasFiniteVerb(ctx, d) ? 'clause' : 'phrase';
+  f.two('lc', lemma, clause);
+  f.two('fc', frame, clause);
+  f.two('ls', lemma, source);
+  f.one('et', speakerType(ctx, d));
+  f.two('let', lemma, speakerType(ctx, d));
+}
+
+/** Whether the content holds a verb outside quotes, or is a quote. */
+function hasFiniteVerb(ctx: Context, d: Draft): boolean {
+  for (const [a, b] of d.parts) {
+    if (ctx.opensQuote(a)) return true;
+    for (let k = a; k < b; k++) if (ctx.isVerb(k) && !ctx.lower[k]!.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+/** The entity type named in the speaker span ("PERSON", "ORG" …), or what the span is. */
+function speakerType(ctx: Context, d: Draft): string {
+  if (d.inherits) return 'inherited';
+  if (!d.sourceHead) return 'none';
+  const { start, end } = ctx.doc.tokens;
+  const mentions = ctx.doc.mentionsIn(start[d.sourceHead[0]]!, end[d.sourceHead[1] - 1]!);
+  if (mentions.length) return mentions[mentions.length - 1]!.entity.type;
+  const t = ctx.tags[d.sourceHead[1] - 1];
+  return t === TAG.PRON || t === TAG.WH ? 'pronoun' : 'common';
 }

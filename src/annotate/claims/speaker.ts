@@ -8,6 +8,9 @@ const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'comm
 /** People who speak for an organisation: "a spokesperson" speaks for it. */
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their']);
+/** Who acts for someone: "his office", "their lawyers". */
+const AGENTS = new Set(['office', 'campaign', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'team', 'staff', 'government', 'administration', 'ministry', 'embassy', 'delegation', 'camp', 'allies', 'supporters', 'advisers', 'advisors', 'adviser', 'advisor']);
 const NEUTER = new Set(['it', 'its']);
 const PLURAL = new Set(['they', 'them', 'we']);
 
@@ -30,6 +33,13 @@ export class SpeakerResolver {
 
   constructor(private readonly ctx: Context) {}
 
+  /** The organisation a relay span names ("the state news agency KCNA", "CNN"), or null ("Ukrainian television"). */
+  outlet(range: Range): Entity | null {
+    const { start, end } = this.ctx.doc.tokens;
+    const orgs = this.ctx.doc.mentionsIn(start[range[0]]!, end[range[1] - 1]!).filter((m) => m.entity.type === 'ORG');
+    return this.headMention(orgs)?.entity ?? null;
+  }
+
   /** Record a claim's speaker so later pronouns and descriptions can refer to it. */
   remember(entry: Said): void {
     this.history.push(entry);
@@ -41,12 +51,18 @@ export class SpeakerResolver {
     const range = antecedent ?? head;
     const from = doc.tokens.start[range[0]]!;
     const to = doc.tokens.end[range[1] - 1]!;
-    const named = this.headMention(doc.mentionsIn(from, to));
-    if (named) return named.entity;
     const last = ctx.lower[range[1] - 1]!;
     const before = from;
+    // "its diplomats", "his office": someone speaking for whoever the possessive names.
+    const owner = ctx.lower[range[0]]!;
+    if (range[1] - range[0] >= 2 && POSSESSIVE.has(owner) && (SPOKESPEOPLE.has(last) || AGENTS.has(last))) {
+      const found = owner === 'his' || owner === 'her' ? this.person(before) : this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
+      if (found) return found;
+    }
+    const named = this.headMention(doc.mentionsIn(from, to));
+    if (named) return named.entity;
     if (range[1] - range[0] === 1) {
-      if (PERSONAL.has(last)) return this.spokesperson(before) ?? this.recent(before, (e) => e.type === 'PERSON');
+      if (PERSONAL.has(last)) return this.spokesperson(before) ?? this.person(before);
       if (NEUTER.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
       if (PLURAL.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     }
@@ -65,6 +81,43 @@ export class SpeakerResolver {
       }
     }
     return null;
+  }
+
+  /**
+   * The person "he" or "she" most likely is: the speaker of a recent claim, else the person last
+   * named as the subject of a clause in this or the two sentences before ("Kim summoned the
+   * ambassador, Zinoviev, … He warned …" is Kim), else the person last named.
+   */
+  private person(before: number): Entity | null {
+    const { ctx } = this;
+    const doc = ctx.doc;
+    const sentence = ctx.sentence[doc.tokenAt(before)] ?? 0;
+    const h = this.history[this.history.length - 1];
+    if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 1) return h.entity;
+    const mentions = doc.mentions();
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.mention.start >= before || m.entity.type !== 'PERSON') continue;
+      const t = doc.tokenAt(m.mention.start);
+      if (sentence - ctx.sentence[t]! > 2) break;
+      if (ctx.quotes.of[t]! >= 0) continue;
+      if (this.subjectAt(doc.tokenAt(m.mention.end - 1))) return m.entity;
+    }
+    return this.recent(before, (e) => e.type === 'PERSON');
+  }
+
+  /** Is the noun phrase ending at token `last` the subject of a verb after it? */
+  private subjectAt(last: number): boolean {
+    const { ctx } = this;
+    let k = last + 1;
+    if (ctx.isComma(k)) {
+      // "Kim, a diplomat, said": skip an appositive.
+      const close = ctx.npRight(k + 1, ctx.sentLast(last), false);
+      if (close < 0 || !ctx.isComma(close)) return false;
+      k = close + 1;
+    }
+    k = ctx.skipAdverbsRight(k, ctx.sentLast(last));
+    return ctx.isVerb(k);
   }
 
   /** "A spokesperson said … She added …": the organisation of an unnamed speaker just before. */

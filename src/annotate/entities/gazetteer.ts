@@ -445,7 +445,10 @@ function readBytes(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new Error(`gazetteer ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    // The places table and the compiled form are generated at install (npm ci runs `prepare`).
+    const hint = code === 'ENOENT' && path.endsWith('places.tsv') ? '; generate it with `npm run build:data`' : '';
+    throw new Error(`gazetteer ${path}: cannot read (${code ?? (e as Error).message})${hint}`);
   }
 }
 
@@ -483,7 +486,7 @@ export function openGazetteer(compiled: string, sources: readonly string[], extr
   else {
     if (!warnedStale) {
       warnedStale = true;
-      process.emitWarning(`${compiled} is missing or older than ${sources.map((s) => basename(s)).join(', ')}; reading those (slower). Run: npx tsx scripts/build-gazetteer.ts --compile-only`);
+      process.emitWarning(`${compiled} is missing or older than ${sources.map((s) => basename(s)).join(', ')}; reading those (slower). Run: npm run build:data`);
     }
     g = new Gazetteer();
     sources.forEach((s, k) => g.load(files[k]!.toString('utf8'), s));

@@ -43,6 +43,8 @@ export interface ClaimFeatures {
   answers: string | null;
   /** A refusal ("declined to comment"): no side on anything. */
   refusal: boolean;
+  /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */
+  statement: boolean;
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
 }
@@ -99,6 +101,13 @@ const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
 const NOW = /\bnow\b/i;
 /** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
 const ANSWERABLE = new Set(['assert', 'confirm', 'condemn']);
+/** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
+const NOUN_KIND = new Map<string, 'charge' | 'account'>([
+  ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
+  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements'.split(' ').map((w) => [w, 'account'] as const),
+]);
+/** Cues that propose rather than state: rejecting a proposal contradicts no statement. */
+const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call', 'ask', 'request', 'recommend']);
 /** A denial that states what it denies reads as a reference whose whole content is what was said. */
 const ECHO: Reference = { direction: -1, sayer: null, noun: null, said: 0, saidEnd: 0, clause: true };
 /** Cues that deny a statement (not "countered", "retorted", which answer with another). */
@@ -207,18 +216,28 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       topic: reference !== null && !reference.clause,
       answers: null,
       refusal: isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
+      statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
     });
   }
   for (const c of ordered) {
     const f = out.get(c.id)!;
     const reference = references.get(c.id);
-    if (reference) f.answers = answered(ordered, c, reference, out, voiceOf);
+    if (reference) f.answers = answered(ordered, c, reference, out, voiceOf, text);
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
-    else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(ordered, c, ECHO, out, voiceOf);
+    else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
   }
   return out;
+}
+
+/** A finite verb (an auxiliary, a negation, a past form) among the tokens [from, to). */
+function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (FINITE.has(w) || (w.length > 4 && w.endsWith('ed') && !tokens[k]!.entity)) return true;
+  }
+  return false;
 }
 
 /**
@@ -253,11 +272,12 @@ function orderWord(text: string, c: Claim): ClaimFeatures['order'] {
  * "it" — the claim just before it: of that voice's few claims in a row, the first that tells of
  * an event (else the first), if it is a statement or an accusation.
  */
-function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: Map<string, ClaimFeatures>, voiceOf: (id: string) => string): string | null {
+function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: Map<string, ClaimFeatures>, voiceOf: (id: string) => string, text: string): string | null {
   const own = features.get(c.id)!;
   const gap = (x: Claim) => (x.content.end <= c.content.start ? c.content.start - x.content.end : x.content.start - c.content.end);
   const others = ordered.filter((x) => x !== c && features.get(x.id)!.voice !== own.voice && !features.get(x.id)!.refusal && (x.content.end <= c.content.start || x.content.start >= c.content.end));
-  const statements = others.filter((x) => gap(x) <= NAMED_REACH && ANSWERABLE.has(x.stance) && !features.get(x.id)!.refers);
+  const answerable = (x: Claim) => ANSWERABLE.has(x.stance) && !PROPOSING.has(x.cue?.lemma ?? '');
+  const statements = others.filter((x) => gap(x) <= NAMED_REACH && answerable(x) && !features.get(x.id)!.refers);
   const score = (x: Claim) => 2 * overlap(features.get(x.id)!.words, own.words).shared + overlap(features.get(x.id)!.entities, own.entities).shared;
   // The best-scoring; among equals one before the reference, then the nearest.
   const best = (candidates: readonly Claim[]): string | null => {
@@ -285,16 +305,20 @@ function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: M
     // What was said must be said by the other claim: two or more of its words, and a good part
     // of them (most of them for a denial that does not say it answers anything).
     const part = r === ECHO ? 0.6 : 0.4;
+    // A denial that does not say it answers anything answers a claim about its speaker or about what it names.
+    const aboutThem = (x: Claim) => r !== ECHO || overlap(features.get(x.id)!.entities, own.entities).shared > 0 || features.get(x.id)!.entities.some((e) => voiceOf(e) === own.voice);
     return best(
       statements.filter((x) => {
         const { shared } = overlap(features.get(x.id)!.words, own.words);
-        return shared >= 2 && shared >= part * Math.min(own.words.length, features.get(x.id)!.words.length);
+        return shared >= 2 && shared >= part * Math.min(own.words.length, features.get(x.id)!.words.length) && aboutThem(x);
       }),
     );
   }
   // The voice just before: its few claims in a row, the first that tells of an event (else the
   // first). A run that answers something itself ("did not deny them, saying …") is looked past.
   const before = others.filter((x) => x.content.end <= c.content.start);
+  // "Israel disputes this" after a sentence of the article's own: "this" is in that sentence, not a claim.
+  if (!r.noun && before.length && !followsClosely(text, before[before.length - 1]!, c)) return null;
   let k = before.length - 1;
   let from = c.content.start;
   for (let runs = 0; runs < 2 && k >= 0 && from - before[k]!.content.end <= BARE_REACH; runs++) {
@@ -306,10 +330,28 @@ function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: M
       k--;
     }
     if (run.some((x) => features.get(x.id)!.refers !== 0)) continue;
-    const pick = run.find((x) => features.get(x.id)!.events.length) ?? run[0]!;
-    return ANSWERABLE.has(pick.stance) ? pick.id : null;
+    // "the accusations": the accusation in the run; "that account": where it starts, with its event; else the nearest.
+    const kind = r.noun ? NOUN_KIND.get(r.noun) : undefined;
+    const pick =
+      (kind === 'charge' ? run.find((x) => x.stance === 'condemn') : kind === 'account' ? (run.find((x) => features.get(x.id)!.events.length) ?? run[0]) : undefined) ?? run[run.length - 1]!;
+    return answerable(pick) ? pick.id : null;
   }
   return null;
+}
+
+const SENTENCE_END = /[.!?]["”’']?\s+|\n/g;
+
+/**
+ * Whether claim `c` comes right after `x`: in the same sentence, or in the next one that opens
+ * with c's speaker or cue ("Sanders rejected that.").
+ */
+function followsClosely(text: string, x: Claim, c: Claim): boolean {
+  const from = Math.min(c.content.start, c.speaker?.start ?? Infinity, c.cue?.start ?? Infinity);
+  const ends = [...text.slice(x.content.end, from).matchAll(SENTENCE_END)];
+  if (!ends.length) return true;
+  const last = ends[ends.length - 1]!;
+  const opening = text.slice(x.content.end + last.index + last[0].length, from);
+  return ends.length <= 2 && /^[\s"“'‘]*$/.test(opening);
 }
 
 function isCountry(e: Entity | undefined): boolean {

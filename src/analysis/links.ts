@@ -19,11 +19,13 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   if (a.article === b.article && a.contentStart < b.contentEnd && b.contentStart < a.contentEnd) return false;
   const fa = standIn(a, byClaim);
   const fb = standIn(b, byClaim);
-  // A reference that names a topic ("critique of his debate performance") says nothing of it to compare.
-  const words = fa.topic || fb.topic ? { shared: 0, jaccard: 0 } : overlap(fa.words, fb.words);
+  // A reference that names a topic ("critique of his debate performance") says nothing of it to
+  // compare, nor does a content that only names a thing ("his tax records").
+  const comparable = !fa.topic && !fb.topic && fa.statement && fb.statement;
+  const words = comparable ? overlap(fa.words, fb.words) : { shared: 0, jaccard: 0 };
   // A denial or a reference that says what it disputes ("rejected the notion that …") meets its
   // statement on fewer words than two statements do.
-  const disputing = [a, b].some((m) => (m.stance === 'deny' || m.features.refers !== 0) && !m.features.topic);
+  const disputing = [a, b].some((m) => m.stance === 'deny' || m.features.refers !== 0);
   // A "not" deep in a long quotation does not deny what another content says.
   const plainNegation = [a, b].every((m) => !m.features.negated || m.features.words.length <= SHORT_STATEMENT);
   if ((disputing || plainNegation) && ((words.shared >= 4 && words.jaccard >= 0.4) || (words.shared >= 3 && words.jaccard >= 0.6))) {

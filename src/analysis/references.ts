@@ -58,6 +58,10 @@ const BEFORE_NOUN = new Set(
   ).split(' '),
 );
 const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those', 'these']);
+/** Pronouns that as often stand for people ("dismissed them as the Washington cartel"): a reference only when judged false. */
+const PEOPLE_TOO = new Set(['them', 'those', 'these']);
+/** Nouns that name a statement only with what it says ("the idea that …"); alone they are mostly proposals ("rejected the idea"). */
+const WITH_CLAUSE = new Set(['idea', 'suggestion', 'suggestions']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", '’s', 'being']);
 const ADVERBS = new Set(['completely', 'totally', 'entirely', 'utterly', 'absolutely', 'simply', 'patently', 'categorically', 'wholly', 'just', 'all', 'a', 'an', 'the', 'so', 'very', 'clearly', 'obviously', 'demonstrably', 'mostly', 'largely', '"', '“', '”', "''"]);
 /** What may follow the noun of a bare reference ("the charges through his lawyer", "such reports before"). */
@@ -81,7 +85,8 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
   if (PRONOUNS.has(tokens[i]!.lower) && tokens[i]!.entity === null) {
     const next = tokens[i + 1]?.lower;
     if (next === undefined || PUNCT.test(next) || next === 'as' || FALSE.has(next) || BE.has(next) || FALSE.has(tokens[i + 2]?.lower ?? '')) {
-      const direction = side(judged(i + 1));
+      const falsehood = judged(i + 1);
+      const direction = PEOPLE_TOO.has(tokens[i]!.lower) && !falsehood ? null : side(falsehood);
       return direction ? { direction, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null } : null;
     }
   }
@@ -112,6 +117,7 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
       const direction = side(judged(k));
       return direction ? { direction, sayer, said: -1, saidEnd: -1, clause: false, noun } : null;
     }
+    if (WITH_CLAUSE.has(noun) && next !== 'that') return null;
     if (SAID_AFTER.has(next)) {
       const direction = side(false);
       // A clause runs to the end of the content; a topic ("claims of plagiarism, …") to the first break.

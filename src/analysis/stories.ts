@@ -51,18 +51,25 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
 }
 
 /**
- * The turns of a story: its first step, then each step that goes the other way, or confirms what
- * was reported or denied before. More voices repeating what was just said add no turn.
+ * The turns of a story: its first step, then each step that goes the other way or confirms what
+ * was reported or denied before, and the first word on each side of a voice that changed its
+ * mind. More voices repeating what was just said, or a voice repeating itself, add no turn.
  */
 function turns(steps: readonly StoryStep[], byClaim: ReadonlyMap<string, Member>): StoryStep[] {
+  const members = steps.map((s) => byClaim.get(`${s.article}|${s.claim}`)!);
+  const sides = new Map<string, Set<number>>();
+  for (const m of members) sides.set(m.features.voice, (sides.get(m.features.voice) ?? new Set()).add(m.position));
   const out: StoryStep[] = [];
+  const said = new Set<string>();
   let last: Member | null = null;
-  for (const step of steps) {
-    const m = byClaim.get(`${step.article}|${step.claim}`)!;
-    if (last && m.position === last.position && !(m.stance === 'confirm' && last.stance !== 'confirm')) continue;
-    out.push(step);
+  members.forEach((m, k) => {
+    const key = `${m.features.voice}|${m.position}|${m.stance === 'confirm'}`;
+    const turn = !last || m.position !== last.position || (m.stance === 'confirm' && last.stance !== 'confirm') || sides.get(m.features.voice)!.size > 1;
+    if (!turn || said.has(key)) return;
+    out.push(steps[k]!);
+    said.add(key);
     last = m;
-  }
+  });
   return out;
 }
 

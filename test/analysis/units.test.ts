@@ -31,6 +31,7 @@ const BASE: ClaimFeatures = {
   topic: false,
   answers: null,
   refusal: false,
+  statement: true,
   voice: 'v',
 };
 

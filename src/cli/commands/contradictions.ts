@@ -39,11 +39,15 @@ export function registerContradictions(program: Command): void {
     });
 }
 
+/** Claims shown per side; --json has them all. */
+const SHOWN = 4;
+
 function readable(x: Contradiction): string {
   const lines = [`${x.id}  ${x.about}  (${x.kind})`];
   for (const side of x.sides) {
-    lines.push(`  ${side.value !== undefined ? `says ${side.value}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
-    for (const c of side.claims) lines.push(`    ${claimLine(c)}`);
+    lines.push(`  ${side.value !== undefined ? `says ${side.value.toLocaleString('en-US')}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
+    for (const c of side.claims.slice(0, SHOWN)) lines.push(`    ${claimLine(c)}`);
+    if (side.claims.length > SHOWN) lines.push(`    … and ${side.claims.length - SHOWN} more (--json for all)`);
   }
   return `${lines.join('\n')}\n`;
 }

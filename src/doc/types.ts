@@ -107,6 +107,11 @@ export interface Claim {
   said: string | null;
   /** Intermediary that relayed the claim (e.g. state media). */
   via: EntityRef | null;
+  /**
+   * Id of the earlier claim of the same article that this one answers or refers back to
+   * ("… — claims North Korea dismissed as groundless", "Kyiv rejected the Russian account").
+   */
+  refersTo?: string;
   explain?: Explanation;
 }
 

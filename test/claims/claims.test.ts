@@ -200,6 +200,73 @@ describe('speakers and stances', () => {
   });
 });
 
+describe('speakers set off, relayed and referred back to', () => {
+  it('finds the speaker before a phrase set off by commas or dashes', () => {
+    const claims = rulesOnly(
+      docOf('Maria Lenz, the mayor of Tarnow, who took office in May, said the bridge would reopen. The two rivals -- Ostrowski and Kral -- warned that prices would rise.', [
+        { id: 'lenz', type: 'PERSON', mentions: ['Maria Lenz'] },
+      ]),
+    );
+    expect(byCue(claims, 'said').speaker).toMatchObject({ entity: 'lenz' });
+    expect(byCue(claims, 'said').speaker?.text).toMatch(/^Maria Lenz, the mayor of Tarnow/);
+    expect(byCue(claims, 'warned').speaker?.text).toMatch(/^The two rivals/);
+  });
+
+  it('keeps a dateline out of the content and the speaker', () => {
+    const doc = docOf('GDANSK, May 3 (Baltic Wire) - The port reopened after the storm, the harbour authority said on Friday, the first good news in weeks.');
+    const [c] = rulesOnly(doc);
+    expect(c).toMatchObject({ content: { text: 'The port reopened after the storm' }, speaker: { text: 'the harbour authority' } });
+  });
+
+  it('skips the place a statement was made and names the outlet that carried it as via', () => {
+    const doc = docOf('The council said in a statement carried by the regional news agency that the dam was safe. The mayor told local radio the roads were clear. Nowak wrote on Telegram that the vote had been rigged.', [
+      { id: 'council', type: 'ORG', mentions: ['council'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'said')).toMatchObject({ content: { text: 'the dam was safe' }, via: { text: 'the regional news agency' } });
+    expect(byCue(claims, 'told')).toMatchObject({ content: { text: 'the roads were clear' }, via: { text: 'local radio' } });
+    expect(byCue(claims, 'wrote')).toMatchObject({ content: { text: 'the vote had been rigged' }, via: { text: 'Telegram' } });
+    expectExactSpans(doc, claims);
+  });
+
+  it('links a claim that answers an earlier one to it', () => {
+    const doc = docOf('The rebels reported that the airport had been captured. The army dismissed that account. Analysts said the front was quiet.', [
+      { id: 'rebels', type: 'ORG', mentions: ['rebels'] },
+      { id: 'army', type: 'ORG', mentions: ['army'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'dismissed').refersTo).toBe(byCue(claims, 'reported').id);
+    expect(byCue(claims, 'said').refersTo).toBeUndefined();
+  });
+
+  it('links a denial of claims that … to the claim it names', () => {
+    const doc = docOf('The governor announced that the floods had receded. The engineers said the levee held. Residents denied claims that the floods were over.', [
+      { id: 'gov', type: 'PERSON', mentions: ['governor'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'denied').refersTo).toBe(byCue(claims, 'announced').id);
+  });
+});
+
+describe('cues in other shapes', () => {
+  it('reads a gerund after a preposition with the sentence subject as speaker', () => {
+    const doc = docOf('The senator erred in saying that the budget had doubled.', [{ id: 'sen', type: 'PERSON', mentions: ['senator'] }]);
+    expect(byCue(rulesOnly(doc), 'saying')).toMatchObject({ speaker: { entity: 'sen' }, content: { text: 'the budget had doubled' }, explain: { rule: 'gerund' } });
+  });
+
+  it('reads a participle without its "be": the question asked, and "as reported by"', () => {
+    const claims = rulesOnly(docOf('Asked about the delays, the minister blamed the weather. As reported by the Daily Courier, the ferry will resume on Monday.'));
+    expect(byCue(claims, 'Asked')).toMatchObject({ stance: 'question', content: { text: 'the delays' } });
+    expect(byCue(claims, 'reported')).toMatchObject({ speaker: { text: 'the Daily Courier' }, content: { text: 'the ferry will resume on Monday' } });
+  });
+
+  it('does not read "press" in a title or "called" a meeting as a cue', () => {
+    const claims = rulesOnly(docOf('Deputy press secretary Anna Wolf told reporters the talks had stalled. The president called an emergency meeting on Friday.'));
+    expect(claims.map((c) => c.cue?.text)).toEqual(['told']);
+    expect(claims[0]!.content.text).toBe('the talks had stalled');
+  });
+});
+
 describe('the shipped cue model', () => {
   it('loads and keeps the clear claims', () => {
     const model = CueModel.load();

@@ -55,6 +55,8 @@ export interface Draft {
   stanceEntry: CueEntry | null;
   /** How many other drafts were dropped because their cue lies in this one's content. */
   nests: number;
+  /** The cue answers the claim just before it ("— claims North Korea dismissed as …"). */
+  refersBack: boolean;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re", 'am']);
@@ -67,7 +69,7 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
-const REFER_BACK = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
+export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 /** Particles that belong to an object cue ("called for", "pointed to", "talked about"). */
 const PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
@@ -203,6 +205,7 @@ export class Frames {
       via: null,
       stanceEntry: null,
       nests: 0,
+      refersBack: false,
     };
   }
 
@@ -418,7 +421,10 @@ export class Frames {
     let s = ctx.npLeft(before, sf);
     if (s < 0) return false;
     // "— claims North Korea initially dismissed as …": the noun refers back; the name speaks.
-    if (s < before && REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) s++;
+    if (s < before && REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) {
+      s++;
+      d.refersBack = true;
+    }
     // "Stumpf in a televised interview appeared to …": the name before a short phrase speaks.
     if (s - 2 >= sf && PP_BETWEEN.has(ctx.lower[s - 1]!) && (tags[s - 2] === TAG.PROPN || tags[s - 2] === TAG.PRON) && before - s < 5) {
       const name = ctx.npLeft(s - 2, sf);

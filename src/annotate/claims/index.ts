@@ -6,6 +6,7 @@ import { Context } from './context.js';
 import { cueCandidates } from './cues.js';
 import { Frames, type Draft, type Range } from './frames.js';
 import { CueModel } from './model.js';
+import { linkReferences } from './refers.js';
 import { inheritedTime, timeOfCue } from './said.js';
 import { SpeakerResolver } from './speaker.js';
 import { stanceOf } from './stance.js';
@@ -119,6 +120,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
       explain: { rule: d.rule, detail: explanation(d, scores.get(d)) },
     });
   }
+  linkReferences(ctx, drafts, claims, entities);
   return claims;
 }
 

@@ -30,6 +30,36 @@ describe('event extraction', () => {
     expect(events[0]!.time).toBeNull();
   });
 
+  it('takes a reported event’s arguments from the claim’s content, its pronoun or missing subject being the speaker', () => {
+    const text =
+      'The National Intelligence Service confirmed that a drone had struck the base. North Korea confirmed sending troops to fight for Russia in Kursk. Pyongyang denied that it was sending soldiers.';
+    const events = only(text, {
+      claims: [
+        { speaker: 'The National Intelligence Service', cue: 'confirmed', content: 'a drone had struck the base', stance: 'confirm' },
+        { speaker: 'North Korea', cue: 'confirmed', content: 'sending troops to fight for Russia in Kursk', stance: 'confirm' },
+        { speaker: 'Pyongyang', cue: 'denied', content: 'it was sending soldiers', stance: 'deny' },
+      ],
+    });
+    expect(events.filter((e) => e.type !== 'military_operation').map((e) => [e.type, e.actor, e.place])).toEqual([
+      // Not the agency that confirmed it.
+      ['attack', null, null],
+      // Sent by the speaker; where they fight is not where they are sent.
+      ['deploy', 'Q423', null],
+      ['deploy', 'Q423', null],
+    ]);
+    expect(events.find((e) => e.type === 'deploy')!.explain?.detail).toContain('the speaker');
+  });
+
+  it('counts within the trigger’s clause, before it when the count opens the sentence', () => {
+    const [killed] = only('At least 100 North Korean soldiers have been killed and close to 1,000 wounded in the Kursk region.', {
+      quantities: [
+        { text: '100', value: 100, unit: 'North Korean soldiers' },
+        { text: '1,000', value: 1000 },
+      ],
+    });
+    expect(killed).toMatchObject({ type: 'kill', target: 'Q423', place: 'kursk', quantity: 100 });
+  });
+
   it('reads intentions as planned', () => {
     const events = only('The leadership in Pyongyang plans to erect a monument to the fallen soldiers.');
     expect(events).toMatchObject([{ type: 'commemorate', status: 'planned' }]);

@@ -36,8 +36,10 @@ const ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'already', 
 const TARGET_PREPOSITIONS = new Set(['on', 'against', 'of', 'with', 'between', 'at']);
 /** Words that end the clause a trigger's arguments come from ("strikes on the plant, and accuses Moscow"). */
 const CLAUSE_ENDS = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'although', 'because']);
-/** Words a subjectless content may open with before its event ("to send", "having deployed", "already sending"). */
-const OPENERS = new Set(['to', 'having', 'had', 'been', 'be', 'already', 'not', 'personally', 'also', 'reportedly', 'recently', 'now', 'both']);
+/** Words between a subject (or a subjectless content's start) and its event: "it *was* sending", "*to* send", "*having already* deployed". */
+const OPENERS = new Set(
+  'to having had has have was were is are am been be being will would could should might may can did does do already not never also personally reportedly recently now both still'.split(' '),
+);
 /** A pronoun subject or possessive in a claim's content that stands for its speaker ("it had sent troops", "its soldiers fought"). */
 const SPEAKER_PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i', 'my']);
 

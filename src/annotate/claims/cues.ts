@@ -1,6 +1,6 @@
 import { knownWord, TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
-import { Frames, LIGHT_VERBS, type Candidate } from './frames.js';
+import { Frames, LIGHT_VERBS, SURVEYS, type Candidate } from './frames.js';
 import type { CueEntry } from './lexicon.js';
 
 /** Quotes longer than this many tokens are speech: cues inside them belong to the quoted speaker. */
@@ -27,6 +27,10 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
     const w = lower[i]!;
     if (w === 'according' && lower[i + 1] === 'to') {
       out.push({ head: i, entry: ACCORDING, kind: 'according' });
+      continue;
+    }
+    if (w === 'in' && pollAhead(ctx, i)) {
+      out.push({ head: i, entry: POLL, kind: 'poll' });
       continue;
     }
     const entries = ctx.cueEntries(i);
@@ -125,6 +129,16 @@ function headline(ctx: Context, i: number): boolean {
 }
 
 const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
+const POLL: CueEntry = { lemma: 'in', noun: false, frame: 'evidence', stance: 'assert' };
+
+/** Does a poll's noun follow "in" within a few words ("in the latest CNN/ORC poll")? */
+function pollAhead(ctx: Context, i: number): boolean {
+  for (let k = i + 1; k < i + 7 && k < ctx.count; k++) {
+    if (SURVEYS.has(ctx.lower[k]!)) return true;
+    if (ctx.isVerb(k) || ctx.isPunct(k)) return false;
+  }
+  return false;
+}
 const LABEL: CueEntry = { lemma: ':', noun: false, frame: 'speech', stance: 'assert' };
 
 /** Noun or verb reading of a word that can be both ("claims", "report", "call"), from its left neighbour. */

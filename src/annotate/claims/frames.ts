@@ -85,6 +85,9 @@ const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before
 /** Prepositions before a time ("on Friday", "in October"). */
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'since', 'by', 'last', 'this', 'early', 'late', 'earlier']);
 
+/** Nouns of polls and their averages: "in the latest poll" names what shows the content. */
+export const SURVEYS: ReadonlySet<string> = new Set(['poll', 'polls', 'survey', 'surveys', 'average', 'averages', 'polling']);
+
 /** Words joining what qualifies a venue ("an interview with CNN", "a statement carried by KCNA"). */
 const VENUE_LINKS = new Set(['with', 'by', 'on', 'to', 'via', 'at', 'in']);
 
@@ -133,8 +136,8 @@ const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', 'thought
 export interface Candidate {
   head: number;
   entry: CueEntry;
-  /** lexicon: a cue word; according: "according to"; label: "NAME: text" opening a line. */
-  kind: 'lexicon' | 'according' | 'label';
+  /** lexicon: a cue word; according: "according to"; poll: "in the latest poll"; label: "NAME: text" opening a line. */
+  kind: 'lexicon' | 'according' | 'poll' | 'label';
 }
 
 /** Words that open a line "Word: …" without naming a speaker. */
@@ -149,8 +152,10 @@ export class Frames {
   constructor(private readonly ctx: Context) {}
 
   analyze(c: Candidate): Draft | null {
-    const d = c.kind === 'according' ? this.according(c) : c.kind === 'label' ? this.label(c) : c.entry.noun ? this.noun(c) : this.verb(c);
+    const d = c.kind === 'according' ? this.according(c) : c.kind === 'poll' ? this.poll(c) : c.kind === 'label' ? this.label(c) : c.entry.noun ? this.noun(c) : this.verb(c);
     if (!d) return null;
+    // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
+    if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
     if (d.inherits && !d.source) this.mainSubject(d);
     if (c.kind === 'lexicon' && !c.entry.noun) d.via = this.viaOf(d);
     this.drafts.push(d);
@@ -280,7 +285,7 @@ export class Frames {
 
     const d = this.draft('complement', c, [i, cueEnd]);
     const speakerFound = this.subject(d, before, sf);
-    const inversion = frame === 'speech' || frame === 'think' || frame === 'evidence';
+    const inversion = frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence';
     // Inverted speaker: "…, said Brian Baker, an adviser".
     let tail = cueEnd;
     if (!speakerFound && inversion && cueEnd < sl && ctx.startsNp(cueEnd) && !BE.has(lower[cueEnd]!)) {
@@ -323,7 +328,9 @@ export class Frames {
     }
     // "In her book, Clinton noted the clot's existence": an object after the cue is its content.
     const object = tail === cueEnd && tail < sl && ctx.startsNp(tail) && ctx.timeOf[tail]! < 0 && !ADDRESSEES.has(c.entry.lemma);
-    if (inversion && !object && leftEnd >= 0 && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
+    // (A quote closed after a full stop ends a sentence of its own: "… “Go home.” He continued to fight.")
+    const closedSentence = ctx.closesQuote(leftEnd) && (ctx.words[leftEnd - 1] === '.' || ctx.words[leftEnd - 1] === '!' || ctx.words[leftEnd - 1] === '?') && leftEnd === sf - 1;
+    if (inversion && !object && leftEnd >= 0 && !closedSentence && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
     if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
     this.right(d, cueEnd, sl);
@@ -634,7 +641,7 @@ export class Frames {
     const { lower, tags } = ctx;
     let start = from;
     const frame = d.entry.frame;
-    if (frame === 'speech' || frame === 'think' || frame === 'evidence' || frame === 'direct') {
+    if (frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence' || frame === 'direct') {
       // Skip what stands between the cue and its complement: "told reporters on Monday that".
       for (let k = from; k < sl && k < from + 16; k++) {
         const w = lower[k]!;
@@ -901,6 +908,8 @@ export class Frames {
   private static names(ctx: Context, first: number, end: number): boolean {
     // A transcript's speaker: one or two words in capitals before a colon ("PENCE:").
     if (end - first <= 2 && ctx.words[end] === ':' && ctx.words.slice(first, end).every((w) => w.length > 1 && w === w.toUpperCase())) return true;
+    // A headline's speaker: a capitalised word or two before a colon on a short line ("Sanders: …").
+    if (end - first <= 2 && ctx.words[end] === ':' && ctx.lineLast(end) - end <= 20 && ctx.tags[first] === TAG.PROPN && ctx.tags[end - 1] === TAG.PROPN) return true;
     const { start, end: ends } = ctx.doc.tokens;
     return ctx.doc.mentionsIn(start[first]!, ends[end - 1]!).some((m) => m.entity.type !== 'MISC' && m.entity.type !== 'EVENT' && m.entity.type !== 'LAW');
   }
@@ -967,6 +976,44 @@ export class Frames {
       d.rightFrom = after;
       d.parts.push([after, sl]);
     }
+    return d;
+  }
+
+  /**
+   * A poll as the source of what it shows: "In the latest CNN poll released Wednesday, Trump
+   * leads by 5 points", "Clinton stays well ahead in the polls".
+   */
+  private poll(c: Candidate): Draft | null {
+    const { ctx } = this;
+    const i = c.head;
+    const sf = ctx.sentFirst(i);
+    const sl = ctx.sentLast(i);
+    const np = ctx.npRight(i + 1, sl, false, true);
+    if (np < 0 || !SURVEYS.has(ctx.lower[np - 1]!)) return null;
+    const d = this.draft('according-to', c, [i, i + 1]);
+    let open = i - 1;
+    while (open >= sf && (ctx.tags[open] === TAG.CCONJ || ctx.tags[open] === TAG.ADV)) open--;
+    if (open < sf) {
+      // "In the latest poll released Wednesday, …": the source runs to the comma.
+      let comma = np;
+      while (comma < sl && comma < np + 10 && !ctx.isComma(comma) && !(ctx.isVerb(comma) && !isParticiple(ctx.lower[comma]!))) comma++;
+      if (!ctx.isComma(comma) || comma + 1 >= sl) return null;
+      d.source = [i + 1, comma];
+      d.sourceHead = [i + 1, np];
+      d.rightFrom = comma + 1;
+      d.parts.push([comma + 1, sl]);
+      return d;
+    }
+    // "… ahead in the polls.": the phrase closes the sentence.
+    let after = np;
+    while (after < sl && (ctx.isPunct(after) || ctx.timeOf[after]! >= 0)) after++;
+    if (after < sl) return null;
+    let e = i - 1;
+    while (e > sf && (ctx.isComma(e) || ctx.isDash(e))) e--;
+    if (e <= sf) return null;
+    d.source = [i + 1, np];
+    d.sourceHead = d.source;
+    d.parts.push([sf, e + 1]);
     return d;
   }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { STANCES, type Stance } from '../../doc/types.js';
 
 /** Where a cue's content lies; see data/cues/cues.tsv. */
-export const FRAMES = ['speech', 'think', 'intend', 'direct', 'object', 'evidence', 'noun'] as const;
+export const FRAMES = ['speech', 'quote', 'think', 'intend', 'direct', 'object', 'evidence', 'noun'] as const;
 export type Frame = (typeof FRAMES)[number];
 
 export interface CueEntry {

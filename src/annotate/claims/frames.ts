@@ -65,7 +65,9 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
     'issue issued issues issuing release released releases make made makes making express expressed expresses expressing ' +
     'voice voiced voices voicing raise raised raises raising give gave given gives giving deliver delivered delivers ' +
     'offer offered offers send sent sends post posted posts publish published publishes share shared shares reiterate ' +
-    'reiterated renew renewed echo echoed register registered air aired signal signaled signalled convey conveyed extend extended'
+    'reiterated renew renewed echo echoed register registered air aired signal signaled signalled convey conveyed extend extended ' +
+    'take took taken takes taking provide provided provides providing lodge lodged lodges lodging level leveled levelled levels leveling ' +
+    'launch launched launches launching mount mounted mounts mounting unleash unleashed unleashes unleashing lend lent lends lending'
   ).split(' '),
 );
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
@@ -329,7 +331,8 @@ export class Frames {
     // "In her book, Clinton noted the clot's existence": an object after the cue is its content.
     const object = tail === cueEnd && tail < sl && ctx.startsNp(tail) && ctx.timeOf[tail]! < 0 && !ADDRESSEES.has(c.entry.lemma);
     // (A quote closed after a full stop ends a sentence of its own: "… “Go home.” He continued to fight.")
-    const closedSentence = ctx.closesQuote(leftEnd) && (ctx.words[leftEnd - 1] === '.' || ctx.words[leftEnd - 1] === '!' || ctx.words[leftEnd - 1] === '?') && leftEnd === sf - 1;
+    // (“…!” and “…?” before their speaker are split off by the sentence splitter, but not closed.)
+    const closedSentence = ctx.closesQuote(leftEnd) && ctx.words[leftEnd - 1] === '.' && leftEnd === sf - 1;
     if (inversion && !object && leftEnd >= 0 && !closedSentence && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
     if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
@@ -642,8 +645,11 @@ export class Frames {
     let start = from;
     const frame = d.entry.frame;
     if (frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence' || frame === 'direct') {
+      // "He told his audience, to applause:" — what follows the colon is the content.
+      const colon = lower[sl - 1] === ':' && sl - from < 20 && !lower.slice(from, sl).includes('that') ? sl : -1;
+      if (colon > 0) start = colon;
       // Skip what stands between the cue and its complement: "told reporters on Monday that".
-      for (let k = from; k < sl && k < from + 16; k++) {
+      for (let k = from; colon < 0 && k < sl && k < from + 16; k++) {
         const w = lower[k]!;
         if (w === 'that' && tags[k + 1] !== TAG.AUX && tags[k + 1] !== TAG.VERB) {
           start = k + 1;

@@ -118,6 +118,13 @@ const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'becau
 /** Prepositions before a gerund cue ("in saying", "of calling for", "without mentioning"). */
 const GERUND_PREPOSITIONS = new Set(['in', 'of', 'for', 'from', 'without', 'after', 'before', 'about', 'at', 'upon']);
 
+/** Nouns of backing: who gives it speaks for whom it goes to. */
+const BACKING = new Set(['support', 'backing', 'endorsement', 'endorsements']);
+/** Verbs of receiving backing ("earned the support of", "received support from"). */
+const RECEIVING = new Set(
+  'receive received receives receiving earn earned earns earning win won wins winning enjoy enjoyed enjoys enjoying has have had having get got gets getting draw drew drawn draws gain gained gains garner garnered garners attract attracted attracts command commanded commands consolidate consolidated consolidates secure secured secures'.split(' '),
+);
+
 /** Possessive determiners: the speaker of the noun cue they stand before ("his promise to …"). */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -294,7 +301,7 @@ export class Frames {
       const end = ctx.npRight(cueEnd, sl, true);
       // The speaker ends its clause: "…, said the minister.", "Said Ellis: …" — not "declared the
       // Kursk region fully retaken".
-      const closes = end > 0 && (end >= sl || ctx.isPunct(end) || ctx.isComma(end - 1) || ctx.opensQuote(end) || this.isTail(end, sl));
+      const closes = end > 0 && (end >= sl || ctx.isPunct(end) || ctx.isComma(end - 1) || ctx.opensQuote(end) || this.isTail(end, sl, false));
       if (closes) {
         d.source = [cueEnd, end];
         d.sourceHead = [cueEnd, this.headEnd(cueEnd, end)];
@@ -333,7 +340,7 @@ export class Frames {
     // (A quote closed after a full stop ends a sentence of its own: "… “Go home.” He continued to fight.")
     // (“…!” and “…?” before their speaker are split off by the sentence splitter, but not closed.)
     const closedSentence = ctx.closesQuote(leftEnd) && ctx.words[leftEnd - 1] === '.' && leftEnd === sf - 1;
-    if (inversion && !object && leftEnd >= 0 && !closedSentence && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl)) return this.left(d, leftEnd, tail, sl);
+    if (inversion && !object && leftEnd >= 0 && !closedSentence && ctx.endsClauseBefore(leftEnd) && this.isTail(tail, sl, tail === cueEnd)) return this.left(d, leftEnd, tail, sl);
     if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
     if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
     this.right(d, cueEnd, sl);
@@ -509,13 +516,18 @@ export class Frames {
    * Is the rest of the sentence from `from` only the attribution's tail — times, places, media,
    * short titles in quotes — and no clause of its own? (", he said in an interview on Monday.")
    */
-  private isTail(from: number, sl: number): boolean {
+  private isTail(from: number, sl: number, afterCue = true): boolean {
     const { ctx } = this;
     let wh = false;
     for (let k = from; k < sl; k++) {
       const w = ctx.lower[k]!;
       // "explains why …", "asked whether …": a complement, not a tail ("said when asked" is one).
-      if (k === from && (ctx.tags[k] === TAG.WH || w === 'whether' || w === 'if') && !TEMPORAL.has(w)) return false;
+      if (afterCue && k === from && (ctx.tags[k] === TAG.WH || w === 'whether' || w === 'if') && !TEMPORAL.has(w)) return false;
+      // "said a member who supports Trump", "said Jane Doe, director of a union that …": a relative clause.
+      if (!afterCue && w === 'that' && k > 0 && ctx.isNounHead(k - 1)) {
+        wh = true;
+        continue;
+      }
       if (ctx.opensQuote(k)) {
         // "yelled “Stay there!”": a quote right after the cue is what was said, unless it is a title.
         if (k === from && !this.isTitle(ctx.quotes.of[k]!)) return false;
@@ -544,7 +556,7 @@ export class Frames {
     if (k >= sl || !ctx.cueEntries(k)?.some((e) => e.frame === 'speech' && !e.noun)) return false;
     if (np < 0 && k === start) {
       const after = ctx.npRight(k + 1, sl, true);
-      return after > 0 && this.isTail(after, sl);
+      return after > 0 && this.isTail(after, sl, false);
     }
     return np > 0 && this.isTail(k + 1, sl);
   }
@@ -1025,6 +1037,31 @@ export class Frames {
 
   // ---- nouns -------------------------------------------------------------------------------
 
+  /**
+   * "Trump earned the support of nearly four in ten voters", "Clinton received support from
+   * black voters": whoever gives the support (after of/from/among) backs the subject of the
+   * receiving verb.
+   */
+  private backing(c: Candidate, verb: number, sf: number, sl: number): Draft | null {
+    const { ctx } = this;
+    const n = c.head;
+    const by = ctx.lower[n + 1];
+    if (by !== 'of' && by !== 'from' && by !== 'among') return null;
+    // "of nearly four in 10 likely voters"
+    let first = n + 2;
+    while (first < sl && ctx.tags[first] === TAG.ADV) first++;
+    const end = ctx.npRight(first, sl, false);
+    if (end < 0) return null;
+    const subjectEnd = ctx.skipBetweenLeft(verb - 1, sf);
+    const subjectStart = subjectEnd >= sf ? ctx.npLeft(subjectEnd, sf) : -1;
+    if (subjectStart < 0) return null;
+    const d = this.draft('noun', c, [verb, n + 2]);
+    d.source = [n + 2, end];
+    d.sourceHead = d.source;
+    d.parts.push([subjectStart, subjectEnd + 1]);
+    return d;
+  }
+
   private noun(c: Candidate): Draft | null {
     const { ctx } = this;
     const { lower, tags } = ctx;
@@ -1042,6 +1079,8 @@ export class Frames {
     // "in a statement", "during an interview": the noun only qualifies another cue.
     if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with') && (possessor < 0 || VENUES.has(lower[n]!))) return null;
 
+    // "Trump earned the support of four in ten voters": the backers speak, about the one backed.
+    if (BACKING.has(lower[n]!) && k >= sf && RECEIVING.has(lower[k]!)) return this.backing(c, k, sf, sl);
     // The complement says where the content is; "criticism from Clinton about …" names the speaker first.
     let next = lower[n + 1]!;
     let agent: Range | null = null;
@@ -1064,6 +1103,8 @@ export class Frames {
       stanceEntry = participle;
     } else if (next === 'of' || next === 'about' || next === 'over' || next === 'regarding' || next === 'against' || next === 'for' || next === 'on') from = after + 1;
     else if (next === 'to' && ctx.isVerb(after + 1)) from = after;
+    // "threw their support behind Cruz", "lent his backing to the plan"
+    else if ((next === 'behind' || next === 'to') && BACKING.has(lower[n]!)) from = after + 1;
     if (from < 0 || from >= sl) return null;
 
     const d = this.draft('noun', c, [n, cueEnd]);

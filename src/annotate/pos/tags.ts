@@ -137,6 +137,11 @@ export function knownWord(lower: string): boolean {
   return lexicon.has(lower);
 }
 
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 /** Only capital letters A–Z ("US", "NATO"). */
 function acronym(w: string): boolean {
   for (let k = 0; k < w.length; k++) {
@@ -176,6 +181,8 @@ export function posTags(doc: Doc): Uint8Array {
     else if (capital && w.length > 1 && w.length <= 5 && acronym(w)) tag = TAG.PROPN;
     // A capitalised common word inside a sentence is part of a name ("State Department").
     else if (capital && !initial && (known === TAG.NOUN || known === TAG.ADJ || known === TAG.VERB)) tag = TAG.PROPN;
+    // "Will Rogers", "May Smith": a capitalised modal before another capitalised word is a name.
+    else if (capital && !initial && known === TAG.AUX && i + 1 < count && isCapitalised(words[i + 1]!)) tag = TAG.PROPN;
     else tag = known;
     // "he's", "that's", "who's": the clitic is "is" or "has", not a possessive.
     if (tag === TAG.POSS && i > 0 && (tags[i - 1] === TAG.PRON || tags[i - 1] === TAG.WH || lower[i - 1] === 'that')) tag = TAG.AUX;

@@ -45,6 +45,10 @@ export interface ClaimFeatures {
   refusal: boolean;
   /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */
   statement: boolean;
+  /** The content (or what it says was said) opens with a personal pronoun: "he was part of the establishment" is about whoever "he" is. */
+  pronounSubject: boolean;
+  /** A retort ("countered", "retorted"): an answer with another statement, not a denial of the same one. */
+  retort: boolean;
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
 }
@@ -109,7 +113,10 @@ const NOUN_KIND = new Map<string, 'charge' | 'account'>([
 /** Cues that propose rather than state: rejecting a proposal contradicts no statement. */
 const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call', 'ask', 'request', 'recommend']);
 /** A denial that states what it denies reads as a reference whose whole content is what was said. */
-const ECHO: Reference = { direction: -1, sayer: null, noun: null, said: 0, saidEnd: 0, clause: true };
+const ECHO: Reference = { direction: -1, sayer: null, noun: null, said: 0, saidEnd: 0, clause: true, near: false };
+/** Cues that answer a statement with another one. */
+const RETORTING = new Set(['counter', 'retort']);
+const PERSONAL = new Set(['he', 'she', 'i', 'we', 'they', 'his', 'her', 'my', 'our', 'their']);
 /** Cues that deny a statement (not "countered", "retorted", which answer with another). */
 const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt']);
 /** How far back (characters) a bare reference ("denied it") looks for what it answers, and one that says what or whose. */
@@ -217,6 +224,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       answers: null,
       refusal: isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
+      pronounSubject: opensWithPronoun(tokens, from, to),
+      retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
     });
   }
@@ -229,6 +238,12 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
   }
   return out;
+}
+
+function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to && (/^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower) || tokens[k]!.lower === 'that')) k++;
+  return k < to && PERSONAL.has(tokens[k]!.lower);
 }
 
 /** A finite verb (an auxiliary, a negation, a past form) among the tokens [from, to). */
@@ -318,7 +333,7 @@ function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: M
   // first). A run that answers something itself ("did not deny them, saying …") is looked past.
   const before = others.filter((x) => x.content.end <= c.content.start);
   // "Israel disputes this" after a sentence of the article's own: "this" is in that sentence, not a claim.
-  if (!r.noun && before.length && !followsClosely(text, before[before.length - 1]!, c)) return null;
+  if (r.near && before.length && !followsClosely(text, before[before.length - 1]!, c)) return null;
   let k = before.length - 1;
   let from = c.content.start;
   for (let runs = 0; runs < 2 && k >= 0 && from - before[k]!.content.end <= BARE_REACH; runs++) {
@@ -343,7 +358,7 @@ const SENTENCE_END = /[.!?]["”’']?\s+|\n/g;
 
 /**
  * Whether claim `c` comes right after `x`: in the same sentence, or in the next one that opens
- * with c's speaker or cue ("Sanders rejected that.").
+ * with c's speaker or cue ("Sanders rejected that."). A claim's own sentence end may close its content.
  */
 function followsClosely(text: string, x: Claim, c: Claim): boolean {
   const from = Math.min(c.content.start, c.speaker?.start ?? Infinity, c.cue?.start ?? Infinity);

@@ -21,14 +21,15 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const fb = standIn(b, byClaim);
   // A reference that names a topic ("critique of his debate performance") says nothing of it to
   // compare, nor does a content that only names a thing ("his tax records").
-  const comparable = !fa.topic && !fb.topic && fa.statement && fb.statement;
+  // Nor do "he was part of the establishment" said by two people about themselves.
+  const comparable = !fa.topic && !fb.topic && fa.statement && fb.statement && !(fa.pronounSubject && fb.pronounSubject && a.features.voice !== b.features.voice);
   const words = comparable ? overlap(fa.words, fb.words) : { shared: 0, jaccard: 0 };
   // A denial or a reference that says what it disputes ("rejected the notion that …") meets its
   // statement on fewer words than two statements do.
-  const disputing = [a, b].some((m) => m.stance === 'deny' || m.features.refers !== 0);
-  // A "not" deep in a long quotation does not deny what another content says.
-  const plainNegation = [a, b].every((m) => !m.features.negated || m.features.words.length <= SHORT_STATEMENT);
-  if ((disputing || plainNegation) && ((words.shared >= 4 && words.jaccard >= 0.4) || (words.shared >= 3 && words.jaccard >= 0.6))) {
+  const disputing = [a, b].some((m) => (m.stance === 'deny' && !m.features.retort) || m.features.refers !== 0);
+  // What turns one round is a denial, or a negation in a short statement — not a "not" deep in a long quotation.
+  const negation = [a, b].some((m) => m.features.negated) && [a, b].every((m) => !m.features.negated || m.features.words.length <= SHORT_STATEMENT);
+  if ((disputing || negation) && ((words.shared >= 4 && words.jaccard >= 0.4) || (words.shared >= 3 && words.jaccard >= 0.6))) {
     // One content quoting the other with words added ("… careless. Not fit!") is not a denial of
     // it: near-identical wording counts only when a stance, not extra words, makes the difference.
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);

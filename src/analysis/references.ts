@@ -24,6 +24,8 @@ export interface Reference {
   clause: boolean;
   /** The noun naming it ("report" in "the AP report"), or null for a pronoun or a bare judgement. */
   noun: string | null;
+  /** A pronoun ("it", "that"): what it answers was just said. */
+  near: boolean;
 }
 
 /** Nouns that name something said. Proposals, offers and requests are not: rejecting them denies nothing. */
@@ -66,6 +68,7 @@ const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", '’s', 'bei
 const ADVERBS = new Set(['completely', 'totally', 'entirely', 'utterly', 'absolutely', 'simply', 'patently', 'categorically', 'wholly', 'just', 'all', 'a', 'an', 'the', 'so', 'very', 'clearly', 'obviously', 'demonstrably', 'mostly', 'largely', '"', '“', '”', "''"]);
 /** What may follow the noun of a bare reference ("the charges through his lawyer", "such reports before"). */
 const AFTER_BARE = new Set(['as', 'through', 'in', 'on', 'at', 'before', 'after', 'during', 'over', 'with', 'last', 'this', 'earlier', 'outright', 'out', 'again', 'immediately', 'publicly', 'firmly', 'flatly', 'strongly']);
+const WHEN = new Set('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight'.split(' '));
 /** What introduces what was said after the noun ("the claim that …", "reports of …"). */
 const SAID_AFTER = new Set(['that', 'of', 'about', 'regarding', 'concerning', 'on']);
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
@@ -87,7 +90,7 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
     if (next === undefined || PUNCT.test(next) || next === 'as' || FALSE.has(next) || BE.has(next) || FALSE.has(tokens[i + 2]?.lower ?? '')) {
       const falsehood = judged(i + 1);
       const direction = PEOPLE_TOO.has(tokens[i]!.lower) && !falsehood ? null : side(falsehood);
-      return direction ? { direction, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null } : null;
+      return direction ? { direction, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null, near: true } : null;
     }
   }
   // "the report", "Trump's claim that …", "earlier accounts of North Korean soldiers fighting for Russia"
@@ -112,27 +115,29 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
         while (k < n && tokens[k]!.entity === sayer) k++;
       }
     }
+    // "called that report Friday a 'boldfaced lie'": when it was said is no part of what.
+    while (k < n && WHEN.has(tokens[k]!.lower)) k++;
     const next = tokens[k]?.lower;
     if (next === undefined || PUNCT.test(next) || AFTER_BARE.has(next) || next === 'from' || next === 'by') {
       const direction = side(judged(k));
-      return direction ? { direction, sayer, said: -1, saidEnd: -1, clause: false, noun } : null;
+      return direction ? { direction, sayer, said: -1, saidEnd: -1, clause: false, noun, near: false } : null;
     }
     if (WITH_CLAUSE.has(noun) && next !== 'that') return null;
     if (SAID_AFTER.has(next)) {
       const direction = side(false);
       // A clause runs to the end of the content; a topic ("claims of plagiarism, …") to the first break.
       const clause = next === 'that';
-      return direction ? { direction, sayer, said: k + 1, saidEnd: clause ? n : firstBreak(tokens, k + 1), clause, noun } : null;
+      return direction ? { direction, sayer, said: k + 1, saidEnd: clause ? n : firstBreak(tokens, k + 1), clause, noun, near: false } : null;
     }
-    if (BE.has(next) || FALSE.has(next)) {
-      return judged(k) ? { direction: -1, sayer, said: -1, saidEnd: -1, clause: false, noun } : null;
+    if (BE.has(next) || FALSE.has(next) || next === 'a' || next === 'an') {
+      return judged(k) ? { direction: -1, sayer, said: -1, saidEnd: -1, clause: false, noun, near: false } : null;
     }
     return null;
   }
   // A content of judging words alone: "groundless rumours", "nonsense", "a lie".
   const opening = tokens.slice(i, firstBreak(tokens, i));
   if (opening.length <= 6 && opening.some((t) => FALSE.has(t.lower)) && opening.every((t) => FALSE.has(t.lower) || SAYING.has(t.lower) || ADVERBS.has(t.lower) || t.lower.length <= 2)) {
-    return { direction: -1, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null };
+    return { direction: -1, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null, near: true };
   }
   return null;
 }
@@ -175,7 +180,8 @@ function judgedFalse(tokens: readonly Token[], from: number): boolean {
       while (e < tokens.length && (FALSE.has(tokens[e]!.lower) || SAYING.has(tokens[e]!.lower) || tokens[e]!.lower === 'news' || PUNCT.test(tokens[e]!.lower))) e++;
       return !EXPLETIVE_AFTER.has(tokens[e]?.lower ?? '');
     }
-    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || PUNCT.test(w))) return false;
+    // "a boldfaced lie", "an outright fabrication": one word may qualify the judgement.
+    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || PUNCT.test(w) || FALSE.has(tokens[k + 1]?.lower ?? ''))) return false;
   }
   return false;
 }

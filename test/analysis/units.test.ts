@@ -32,6 +32,8 @@ const BASE: ClaimFeatures = {
   answers: null,
   refusal: false,
   statement: true,
+  pronounSubject: false,
+  retort: false,
   voice: 'v',
 };
 

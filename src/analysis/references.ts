@@ -118,11 +118,11 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
     // "called that report Friday a 'boldfaced lie'": when it was said is no part of what.
     while (k < n && WHEN.has(tokens[k]!.lower)) k++;
     const next = tokens[k]?.lower;
+    if (WITH_CLAUSE.has(noun) && next !== 'that') return null;
     if (next === undefined || PUNCT.test(next) || AFTER_BARE.has(next) || next === 'from' || next === 'by') {
       const direction = side(judged(k));
       return direction ? { direction, sayer, said: -1, saidEnd: -1, clause: false, noun, near: false } : null;
     }
-    if (WITH_CLAUSE.has(noun) && next !== 'that') return null;
     if (SAID_AFTER.has(next)) {
       const direction = side(false);
       // A clause runs to the end of the content; a topic ("claims of plagiarism, …") to the first break.

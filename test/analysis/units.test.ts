@@ -122,6 +122,27 @@ describe('claim features', () => {
     expect(f.get('c4')).toMatchObject({ answers: 'c2', refers: -1 });
   });
 
+  it('answers a pronoun only right after the claim: not across a sentence of the article’s own', () => {
+    const text = 'Trump said he would wait to meet Netanyahu. The embassies are in Tel Aviv, although Israel disputes this. Cruz said the plan was weak. Rubio rejected that.';
+    const f = featuresOf(text, {
+      entities: [
+        { id: 'trump', name: 'Donald Trump', type: 'PERSON', aliases: ['Trump'] },
+        { id: 'israel', name: 'Israel', type: 'GPE', aliases: ['Israel'] },
+        { id: 'cruz', name: 'Ted Cruz', type: 'PERSON', aliases: ['Cruz'] },
+        { id: 'rubio', name: 'Marco Rubio', type: 'PERSON', aliases: ['Rubio'] },
+      ],
+      claims: [
+        { speaker: 'Trump', content: 'he would wait to meet Netanyahu', stance: 'assert' },
+        { speaker: 'Israel', content: 'this', stance: 'deny' },
+        { speaker: 'Cruz', content: 'the plan was weak', stance: 'assert' },
+        { speaker: 'Rubio', content: 'that', stance: 'deny', id: 'c4' },
+      ],
+    });
+    expect(f.get('c2')!.answers).toBeNull();
+    expect(f.get('c4')!.answers).toBe('c3');
+    expect(f.get('c1')!.pronounSubject).toBe(true);
+  });
+
   it('treats a refusal as no side, and a voice speaking through its capital or its ministry as one', () => {
     const f = featuresOf('Moscow declined to comment. Russia said the reports were false. Kyiv said Ukraine had not withdrawn.', {
       entities: [
@@ -151,6 +172,13 @@ describe('references to something said', () => {
     expect(readReference(tokens("that 's untrue"), 'assert')).toMatchObject({ direction: -1 });
     expect(readReference(tokens('the ap report was misleading because it left out meetings', { ap: 'ap' }), 'assert')).toMatchObject({ direction: -1, sayer: 'ap', noun: 'report' });
     expect(readReference(tokens('the reports'), 'confirm')).toMatchObject({ direction: 1 });
+    expect(readReference(tokens('that report friday a " boldfaced lie . "'), 'assert')).toMatchObject({ direction: -1, noun: 'report' });
+    // "Them" is as often people: a reference only when judged false.
+    expect(readReference(tokens('them as part of the washington cartel'), 'deny')).toBeNull();
+    expect(readReference(tokens('them groundless rumours'), 'assert')).toMatchObject({ direction: -1 });
+    // Rejecting "the idea" alone rejects a proposal; "the idea that …" a statement.
+    expect(readReference(tokens('the idea as ludicrous'), 'deny')).toBeNull();
+    expect(readReference(tokens('the idea that the changes amounted to a shake-up'), 'deny')).toMatchObject({ clause: true });
     // Statements, not references to one.
     expect(readReference(tokens('it was wrong to compare the two'), 'assert')).toBeNull();
     expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
@@ -178,6 +206,19 @@ describe('contradictions', () => {
     const x = contradictionOf(5, [seoul, report, later], nameOf);
     expect(x!.sides[1]!.claims.map((c) => c.article)).toEqual([later.article]);
     expect(x!.about).toBe('whether Ukraine attacked Zaporizhzhia');
+  });
+
+  it('does not set two speakers’ words about themselves, or a retort, against each other', () => {
+    const words = ['part', 'so-called', 'establishment'];
+    const trump = member({ stance: 'assert', features: { words, pronounSubject: true } });
+    const bush = member({ stance: 'deny', features: { words, pronounSubject: true } });
+    expect(contradictionOf(10, [trump, bush], nameOf)).toBeNull();
+    const quote = ['special', 'place', 'hell', 'women', 'help', 'vote'];
+    const albright = member({ stance: 'assert', features: { words: quote.slice(0, 5) } });
+    const retort = member({ stance: 'deny', features: { words: quote, retort: true } });
+    expect(contradictionOf(11, [albright, retort], nameOf)).toBeNull();
+    const denial = member({ stance: 'deny', features: { words: quote } });
+    expect(contradictionOf(12, [albright, denial], nameOf)?.kind).toBe('stance');
   });
 
   it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {

@@ -86,6 +86,9 @@ export class Context {
    */
   private datelineEnd(first: number, last: number): number {
     const { words, start, end } = this.doc.tokens;
+    let dash = first + 1;
+    while (dash < last && dash < first + 14 && !DASHES.has(words[dash]!)) dash++;
+    if (dash >= last || dash >= first + 14) return -1;
     const w = words[first]!;
     const capitals = w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
     if (!capitals && !this.doc.mentionsIn(start[first]!, end[first]!).some((m) => m.entity.type === 'GPE' || m.entity.type === 'LOC')) return -1;

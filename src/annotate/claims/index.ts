@@ -34,6 +34,8 @@ export function createClaims(model?: CueModel | null): Component {
 export interface Drafts {
   ctx: Context;
   drafts: Draft[];
+  /** The drafts as the frames read them, before they were made whole (kept to finish again). */
+  read: readonly Draft[];
 }
 
 /**
@@ -41,28 +43,46 @@ export interface Drafts {
  * whole: contents cut where attached clauses begin, relays made `via`, nested cues dropped,
  * quotes joined with the quoted sentences around them.
  */
-export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS, skip: ReadonlySet<number> = NO_CUES, ctx = new Context(doc)): Drafts {
+export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
+  const ctx = new Context(doc);
   const frames = new Frames(ctx);
-  for (const c of cueCandidates(ctx, vocabulary)) if (!skip.has(c.head)) frames.analyze(c);
-  return { ctx, drafts: finishDrafts(ctx, [...frames.all]) };
+  for (const c of cueCandidates(ctx, vocabulary)) frames.analyze(c);
+  return { ctx, drafts: finishDrafts(ctx, frames.all.map(copy)), read: frames.all };
 }
 
-const NO_CUES: ReadonlySet<number> = new Set();
+function sameParts(a: Draft, b: Draft): boolean {
+  return a.parts.length === b.parts.length && a.parts.every(([x, y], k) => x === b.parts[k]![0] && y === b.parts[k]![1]);
+}
+
+/** A draft to finish: finishing cuts and extends its parts in place. */
+function copy(d: Draft): Draft {
+  return { ...d, parts: d.parts.map(([a, b]): Range => [a, b]), nests: 0 };
+}
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The claims of a doc: what the rules read, kept where the cue model agrees (lexicon cues only without a model). */
 export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
-  let { ctx, drafts } = readClaims(doc, model?.vocabulary);
+  const { ctx, drafts: first, read } = readClaims(doc, model?.vocabulary);
+  let drafts = first;
   if (!model) return assemble(ctx, drafts.filter((d) => !d.entry.learned), new Map());
   let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
   const kept = (d: Draft) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold);
-  // A rejected claim must not hide the claims whose cues lay in its content: read again without it.
+  // A rejected claim must not hide the claims whose cues lay in its content: finish again without it.
   const rejected = drafts.filter((d) => !kept(d));
   if (rejected.some((d) => d.nests > 0)) {
-    ({ drafts } = readClaims(doc, model.vocabulary, new Set(rejected.map((d) => d.head)), ctx));
-    scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
+    const heads = new Set(rejected.map((d) => d.head));
+    // Drafts that come out of finishing as before keep their score.
+    const before = new Map(drafts.map((d) => [d.head, d]));
+    drafts = finishDrafts(ctx, read.filter((d) => !heads.has(d.head)).map(copy));
+    const previous = scores;
+    scores = new Map(
+      drafts.map((d) => {
+        const old = before.get(d.head);
+        return [d, old && sameParts(old, d) && old.via === d.via ? previous.get(old)! : model.score(ctx, d)];
+      }),
+    );
   }
   return assemble(ctx, drafts.filter(kept), scores);
 }

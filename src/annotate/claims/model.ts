@@ -157,15 +157,10 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   f.one('suf', w.length > 3 ? w.slice(-3) : w);
   f.one('inq', ctx.quotes.of[h]! >= 0 ? 'yes' : 'no');
   f.one('cut', d.boundary >= 0 ? 'yes' : 'no');
-  // What kind of speaker (a named person, organisation, place …) and what kind of content (a
-  // clause or a bare phrase), for the cue's lemma: generalises over its word forms.
-  const lemma = d.entry.lemma;
-  const clause = hasFiniteVerb(ctx, d) ? 'clause' : 'phrase';
-  f.two('lc', lemma, clause);
-  f.two('fc', frame, clause);
-  f.two('ls', lemma, source);
+  // What kind of content (a clause or a bare phrase) the cue's lemma takes — generalising over
+  // its word forms — and what kind of speaker (a named person, organisation, place …) it has.
+  f.two('lc', d.entry.lemma, hasFiniteVerb(ctx, d) ? 'clause' : 'phrase');
   f.one('et', speakerType(ctx, d));
-  f.two('let', lemma, speakerType(ctx, d));
 }
 
 /** Whether the content holds a verb outside quotes, or is a quote. */

@@ -23,7 +23,13 @@ const REACH = 8;
  * with no qualifier, the nearest earlier claim by another speaker. `drafts[i]` made `claims[i]`.
  */
 export function linkReferences(ctx: Context, drafts: readonly Draft[], claims: Claim[], entities: ReadonlyMap<string, Entity>): void {
-  const words = drafts.map((d) => contentWords(ctx, d));
+  // Content words, computed only for claims a referring claim is compared with.
+  const memo = new Map<number, Set<string>>();
+  const words = (j: number): Set<string> => {
+    let w = memo.get(j);
+    if (!w) memo.set(j, (w = contentWords(ctx, drafts[j]!)));
+    return w;
+  };
   drafts.forEach((d, i) => {
     const target = d.refersBack ? answered(ctx, drafts, i) : named(ctx, drafts, claims, entities, words, i);
     if (target >= 0) claims[i]!.refersTo = claims[target]!.id;
@@ -49,7 +55,7 @@ function answered(ctx: Context, drafts: readonly Draft[], i: number): number {
  * A claim whose content (or what stands between cue and content) names an earlier statement:
  * the earlier claim that statement is, or −1.
  */
-function named(ctx: Context, drafts: readonly Draft[], claims: readonly Claim[], entities: ReadonlyMap<string, Entity>, words: readonly Set<string>[], i: number): number {
+function named(ctx: Context, drafts: readonly Draft[], claims: readonly Claim[], entities: ReadonlyMap<string, Entity>, words: (j: number) => Set<string>, i: number): number {
   const d = drafts[i]!;
   if (!d.parts.length) return -1;
   const [a, b] = d.parts[0]!;
@@ -89,7 +95,7 @@ function named(ctx: Context, drafts: readonly Draft[], claims: readonly Claim[],
     const speaker = claims[j]!.speaker?.entity ?? null;
     if (own && speaker === own) continue;
     let score = 0;
-    for (const w of qualifier) if (words[j]!.has(w)) score++;
+    if (qualifier.size) for (const w of qualifier) if (words(j).has(w)) score++;
     const entity = speaker ? entities.get(speaker) : undefined;
     if (entity && (named.has(entity.id) || (entity.country && named.has(`country:${entity.country}`)))) score += 2;
     const needed = qualifier.size || named.size ? 1 : 0;

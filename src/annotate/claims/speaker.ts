@@ -14,6 +14,27 @@ const AGENTS = new Set(['office', 'campaign', 'lawyer', 'lawyers', 'attorney', '
 const NEUTER = new Set(['it', 'its']);
 const PLURAL = new Set(['they', 'them', 'we']);
 
+const NAME_WORDS = new WeakMap<Entity, Set<string>>();
+
+/** The lower-cased words of an entity's name ("Central Military Commission" → central, military, commission). */
+function nameWords(e: Entity): Set<string> {
+  let words = NAME_WORDS.get(e);
+  if (!words) NAME_WORDS.set(e, (words = new Set(e.name.toLowerCase().split(/[^\p{L}\p{N}]+/u))));
+  return words;
+}
+
+/** Index of the last mention (sorted by start) that starts before `offset`, or −1. */
+function lastBefore(mentions: readonly LocatedMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.mention.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** What the resolver remembers of earlier claims: their speakers, the cue's head word and where they were. */
 export interface Said {
   entity: Entity | null;
@@ -72,12 +93,10 @@ export class SpeakerResolver {
     }
     // "the commission", "the ministry": the last organisation whose name has that word.
     if (ctx.lower[range[0]] === 'the' && range[1] - range[0] <= 3) {
-      const word = new RegExp(`\\b${last.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu');
       const mentions = doc.mentions();
-      for (let k = mentions.length - 1; k >= 0; k--) {
-        const m = mentions[k]!;
-        if (m.mention.start >= before) continue;
-        if ((m.entity.type === 'ORG' || m.entity.type === 'GPE') && word.test(m.entity.name)) return m.entity;
+      for (let k = lastBefore(mentions, before); k >= 0; k--) {
+        const e = mentions[k]!.entity;
+        if ((e.type === 'ORG' || e.type === 'GPE') && nameWords(e).has(last)) return e;
       }
     }
     return null;
@@ -95,7 +114,7 @@ export class SpeakerResolver {
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 1) return h.entity;
     const mentions = doc.mentions();
-    for (let k = mentions.length - 1; k >= 0; k--) {
+    for (let k = lastBefore(mentions, before); k >= 0; k--) {
       const m = mentions[k]!;
       if (m.mention.start >= before || m.entity.type !== 'PERSON') continue;
       const t = doc.tokenAt(m.mention.start);
@@ -159,7 +178,7 @@ export class SpeakerResolver {
     }
     if (fallback) return fallback;
     const mentions = ctx.doc.mentions();
-    for (let k = mentions.length - 1; k >= 0; k--) {
+    for (let k = lastBefore(mentions, before); k >= 0; k--) {
       const m = mentions[k]!;
       if (m.mention.start < before && fits(m.entity) && ctx.quotes.of[ctx.doc.tokenAt(m.mention.start)]! < 0) return m.entity;
     }

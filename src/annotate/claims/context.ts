@@ -25,6 +25,9 @@ const ROLES = new Set(
   ).split(' '),
 );
 
+/** Works that speak for their authors ("a study by the Council found"). */
+const WORKS = new Set(['study', 'studies', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'analysis', 'review', 'audit', 'investigation', 'letter', 'memo', 'article', 'ad', 'ads', 'video', 'book', 'statement', 'paper', 'estimate', 'estimates', 'assessment']);
+
 /** Words before a time between a speaker and the cue ("Smith on Monday said"). */
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'since', 'over', 'earlier', 'late', 'early']);
 
@@ -272,12 +275,20 @@ export class Context {
           k = p - 1;
           continue;
         }
+        if (p - 1 > floor && this.byAuthor(p - 1, floor)) {
+          k = tags[p - 2] === TAG.VERB ? p - 2 : p - 1;
+          continue;
+        }
         break;
       }
       // "Secretary of State", "an official in Seoul", "chief of staff"
       const role = p > floor && ROLES.has(lower[p - 1]!);
       if ((NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role)) {
         k = p;
+        continue;
+      }
+      if (this.byAuthor(p, floor)) {
+        k = tags[p - 1] === TAG.VERB ? p - 1 : p;
         continue;
       }
       // (A hyphen with spaces around it is a dash: "SEOUL - North Korea".)
@@ -294,6 +305,17 @@ export class Context {
     // Never start on a joiner or particle.
     while (k < last && (NP_JOINERS.has(lower[k]!) || lower[k] === 'and' || tags[k] === TAG.POSS)) k++;
     return k;
+  }
+
+  /**
+   * Is token p the "by" of a work and its author ("a study by the Council", "records compiled by
+   * the Center")? The noun phrase may go on left over it (and over the participle).
+   */
+  private byAuthor(p: number, floor: number): boolean {
+    const { lower, tags } = this;
+    if (lower[p] !== 'by' || p <= floor) return false;
+    if (WORKS.has(lower[p - 1]!)) return true;
+    return tags[p - 1] === TAG.VERB && lower[p - 1]!.endsWith('ed') && p - 1 > floor && this.isNounHead(p - 2);
   }
 
   /**

@@ -10,7 +10,7 @@
  * eval's terms: content F1 at 0.3 and 0.8 overlap, and with source and cue right. The data is
  * read from ../shared at build time and never shipped; only weights and words are.
  *
- *   npx tsx scripts/train-cues.ts [--epochs 8] [--min-count 2] [--min-rate 0.25]
+ *   npx tsx scripts/train-cues.ts [--epochs 8] [--min-count 2] [--min-rate 0.25] [--min-feature 3]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -40,11 +40,13 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '8' },
     'min-count': { type: 'string', default: '2' },
     'min-rate': { type: 'string', default: '0.25' },
+    'min-feature': { type: 'string', default: '3' },
   },
 });
 const EPOCHS = Number(values.epochs);
 const MIN_COUNT = Number(values['min-count']);
 const MIN_RATE = Number(values['min-rate']);
+const MIN_FEATURE = Number(values['min-feature']);
 
 // One annotation per article (the first), so a doubly annotated article does not weigh twice.
 const seen = new Set<string>();
@@ -167,6 +169,11 @@ docs.forEach(({ doc, gold }, k) => {
     });
   });
 });
+// Features seen in fewer than MIN_FEATURE claims are dropped: their weights would only learn
+// those few claims ("willingness" seen twice, both times rejected, would veto every later one).
+const featureCount = new Map<string, number>();
+for (const e of examples) for (const f of e.x) featureCount.set(f, (featureCount.get(f) ?? 0) + 1);
+for (const e of examples) e.x = e.x.filter((f) => featureCount.get(f)! >= MIN_FEATURE);
 console.log(`${examples.length} claims read, ${examples.filter((e) => e.y > 0).length} matched`);
 
 /** Averaged perceptron; returns averaged weights. */

@@ -177,6 +177,14 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
   });
 
+  it('resolves "he" to the person last named as a subject, and "its diplomats" to the country', () => {
+    const doc = docOf('Minister Ostrowska summoned the ambassador, Petr Hanak, on Monday. He warned that ties would suffer. Its diplomats later said the talks were over.', [
+      { id: 'ost', type: 'PERSON', mentions: ['Ostrowska'] },
+      { id: 'han', type: 'PERSON', mentions: ['Petr Hanak'] },
+    ]);
+    expect(byCue(rulesOnly(doc), 'warned').speaker).toMatchObject({ text: 'He', entity: 'ost' });
+  });
+
   it('resolves "he" to the person who spoke last, and a named organisation by its name', () => {
     const doc = docOf('The Electoral Commission met. General Halvorsen reported to the minister on Friday about the offensive, where he acknowledged heavy losses. The commission claimed that the report was accurate.', [
       { id: 'hal', type: 'PERSON', mentions: ['Halvorsen'] },
@@ -258,6 +266,23 @@ describe('cues in other shapes', () => {
     const claims = rulesOnly(docOf('Asked about the delays, the minister blamed the weather. As reported by the Daily Courier, the ferry will resume on Monday.'));
     expect(byCue(claims, 'Asked')).toMatchObject({ stance: 'question', content: { text: 'the delays' } });
     expect(byCue(claims, 'reported')).toMatchObject({ speaker: { text: 'the Daily Courier' }, content: { text: 'the ferry will resume on Monday' } });
+  });
+
+  it('reads a poll as the source of what it shows', () => {
+    const claims = rulesOnly(docOf('In the latest Harbour Tribune poll, the mayor leads by six points. The challenger is well ahead in the polls.'));
+    expect(claims[0]).toMatchObject({ speaker: { text: 'the latest Harbour Tribune poll' }, cue: { text: 'In' }, content: { text: 'the mayor leads by six points' } });
+    expect(claims[1]).toMatchObject({ speaker: { text: 'the polls' }, content: { text: 'The challenger is well ahead' } });
+  });
+
+  it('takes "continued" only with quoted words', () => {
+    const claims = rulesOnly(docOf('“We will rebuild the pier,” the mayor continued. The strike continued into its third week.'));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ cue: { text: 'continued' }, kind: 'direct', speaker: { text: 'the mayor' } });
+  });
+
+  it('lets the backers of "earned the support of" speak for whom they back', () => {
+    const [c] = rulesOnly(docOf('The mayor earned the support of most shop owners on the waterfront.'));
+    expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });
   });
 
   it('does not read "press" in a title or "called" a meeting as a cue', () => {

@@ -118,6 +118,11 @@ const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'becau
 /** Prepositions before a gerund cue ("in saying", "of calling for", "without mentioning"). */
 const GERUND_PREPOSITIONS = new Set(['in', 'of', 'for', 'from', 'without', 'after', 'before', 'about', 'at', 'upon']);
 
+/** Verbs whose object does what the infinitive after it says ("prompted NATO to order …"). */
+const CAUSATIVES = new Set(
+  'prompt prompts prompted prompting force forces forced forcing allow allows allowed allowing lead leads led leading persuade persuades persuaded persuading convince convinces convinced convincing get gets got getting cause causes caused causing enable enables enabled enabling help helps helped helping pressure pressures pressured pressuring need needs needed expect expects expected expecting challenge challenges challenged challenging dare dares dared daring'.split(' '),
+);
+
 /** Nouns of backing: who gives it speaks for whom it goes to. */
 const BACKING = new Set(['support', 'backing', 'endorsement', 'endorsements']);
 /** Verbs of receiving backing ("earned the support of", "received support from"). */
@@ -357,9 +362,12 @@ export class Frames {
   private infinitiveSubject(d: Draft, j: number, sf: number): void {
     const { ctx } = this;
     const { tags } = ctx;
-    if (ctx.isNounHead(j)) {
+    if (ctx.isNounHead(j) && ctx.timeOf[j]! < 0) {
       const s = ctx.npLeft(j, sf);
-      if (s > sf && tags[s - 1] === TAG.VERB) {
+      // Only a verb that makes someone act hands its object the infinitive ("prompted NATO to
+      // order"); after others it says what for ("called an emergency meeting to discuss").
+      const v = s - 1;
+      if (s > sf && tags[v] === TAG.VERB && (CAUSATIVES.has(ctx.lower[v]!) || ctx.cueEntries(v)?.some((e) => e.frame === 'direct' || e.frame === 'intend'))) {
         d.source = [s, j + 1];
         d.sourceHead = d.source;
         return;
@@ -672,7 +680,9 @@ export class Frames {
           break;
         }
         if (ctx.opensQuote(k)) {
-          if (ctx.quoteLength(k) > 4 || k === from || (k === from + 1 && ctx.isComma(from))) start = k;
+          // "says voter fraud “would be one hell of a way to lose”": the words before the quote are its subject.
+          const subject = k > from && !ctx.isPunct(k - 1) && !ADDRESSEES.has(d.entry.lemma) && ctx.startsNp(from) && ctx.npRight(from, k + 1, false) === k;
+          if (!subject && (ctx.quoteLength(k) > 4 || k === from || (k === from + 1 && ctx.isComma(from)))) start = k;
           break;
         }
         if (w === 'about' && ABOUT_TAKERS.has(d.entry.lemma)) {

@@ -29,6 +29,8 @@ export interface ClaimFeatures {
   /** +1 when the content says something ended or was concluded, −1 when it says it goes on, 0 otherwise. */
   predicate: number;
   negated: boolean;
+  /** A negation anywhere in the content (not only in its opening words). */
+  negation: boolean;
   /** Country of each actor and place, so "Russia" and "Kursk Oblast", or a ministry and its state, can agree. */
   countries: Record<string, string>;
   /** Those of the events' places that are whole countries: sharing one alone says little of which event it is. */
@@ -190,6 +192,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     let negated = false;
     const words = new Set<string>();
     let relative = false;
+    let negation = false;
     // Names are compared as entities, not as words: a content's words are what it says of them.
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
@@ -201,7 +204,10 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       if (RELATIVE.has(w)) relative = true;
       else if (/^[,;:.]$/.test(w)) relative = false;
       const head = k - from < HEAD_WORDS && !relative;
-      if (NEGATION.has(w)) negated ||= head && tokens[k + 1]?.lower !== 'to';
+      if (NEGATION.has(w)) {
+        negated ||= head && tokens[k + 1]?.lower !== 'to';
+        negation = true;
+      }
       else if (END.has(w)) ends ||= head;
       else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
       else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) words.add(stem(w));
@@ -216,6 +222,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       dates: times.filter((t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
       predicate,
       negated,
+      negation,
       countries,
       wide,
       order: orderWord(text, c),

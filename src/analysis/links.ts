@@ -28,7 +28,8 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   // statement on fewer words than two statements do.
   const disputing = [a, b].some((m) => (m.stance === 'deny' && !m.features.retort) || m.features.refers !== 0);
   // What turns one round is a denial, or a negation in a short statement — not a "not" deep in a long quotation.
-  const negation = [a, b].some((m) => m.features.negated) && [a, b].every((m) => !m.features.negated || m.features.words.length <= SHORT_STATEMENT);
+  // (and only one of the two holds a negation at all: "careless …, but no prosecutor would charge" twice is one statement).
+  const negation = [a, b].some((m) => m.features.negated) && [a, b].every((m) => !m.features.negated || m.features.words.length <= SHORT_STATEMENT) && a.features.negation !== b.features.negation;
   if ((disputing || negation) && ((words.shared >= 4 && words.jaccard >= 0.4) || (words.shared >= 3 && words.jaccard >= 0.6))) {
     // One content quoting the other with words added ("… careless. Not fit!") is not a denial of
     // it: near-identical wording counts only when a stance, not extra words, makes the difference.

@@ -71,8 +71,10 @@ export function keysOf(f: { events: readonly EventSig[]; words: readonly string[
     // on two minima (a common word alone does not make a candidate).
     const mins = new Uint32Array(WORD_HASHES).fill(0xffffffff);
     for (const w of f.words) {
+      // One pass over the word's letters; the hash functions are mixes of it with a seed each.
+      const base = wordHash(w);
       for (let j = 0; j < WORD_HASHES; j++) {
-        const h = wordHash(w, j);
+        const h = mix(base ^ SEEDS[j]!);
         if (h < mins[j]!) mins[j] = h;
       }
     }
@@ -81,14 +83,24 @@ export function keysOf(f: { events: readonly EventSig[]; words: readonly string[
   return [...keys];
 }
 
-function wordHash(w: string, seed: number): number {
-  let h = (2166136261 ^ Math.imul(seed + 1, 0x9e3779b9)) >>> 0;
+/** FNV-1a over a word's letters. */
+function wordHash(w: string): number {
+  let h = 2166136261;
   for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
   return h >>> 0;
 }
+
+/** MurmurHash3's finaliser: a well-mixed 32-bit permutation. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Uint32Array.from({ length: WORD_HASHES }, (_, j) => mix(Math.imul(j + 1, 0x9e3779b9)));
 
 /** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {

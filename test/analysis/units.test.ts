@@ -24,6 +24,7 @@ const BASE: ClaimFeatures = {
   dates: [],
   predicate: 0,
   negated: false,
+  negation: false,
   countries: {},
   wide: [],
   order: null,
@@ -224,10 +225,13 @@ describe('contradictions', () => {
   it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {
     const words = ['better', 'conclusion', 'experience', 'reach', 'richness', 'wise', 'woman'];
     const quote = member({ stance: 'assert', features: { words } });
-    const long = member({ stance: 'assert', features: { words: [...words, 'quote', 'say', 'speech', 'think', 'trouble', 'white', 'male', 'found', 'often', 'worse', 'hope', 'later', 'years'], negated: true } });
+    const long = member({ stance: 'assert', features: { words: [...words, 'quote', 'say', 'speech', 'think', 'trouble', 'white', 'male', 'found', 'often', 'worse', 'hope', 'later', 'years'], negated: true, negation: true } });
     expect(contradictionOf(6, [quote, long], nameOf)).toBeNull();
-    const short = member({ stance: 'assert', features: { words: [...words.slice(0, 5), 'claim'], negated: true } });
+    const short = member({ stance: 'assert', features: { words: [...words.slice(0, 5), 'claim'], negated: true, negation: true } });
     expect(contradictionOf(6, [quote, short], nameOf)?.kind).toBe('stance');
+    // Both hold the negation, one deeper in: one statement told twice.
+    const deeper = member({ stance: 'assert', features: { words, negation: true } });
+    expect(contradictionOf(6, [deeper, short], nameOf)).toBeNull();
   });
 
   it('sets different counts of one capture from different sources against each other, made within a month', () => {

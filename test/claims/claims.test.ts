@@ -185,6 +185,13 @@ describe('speakers and stances', () => {
     expect(byCue(rulesOnly(doc), 'warned').speaker).toMatchObject({ text: 'He', entity: 'ost' });
   });
 
+  it('resolves "the agency" to the organisation that spoke last when its name lacks the word', () => {
+    const doc = docOf('The Coastal Security Service said on Monday that two boats had been seized. The agency said the crews were safe.', [
+      { id: 'css', type: 'ORG', mentions: ['Coastal Security Service'] },
+    ]);
+    expect(rulesOnly(doc)[1]!.speaker).toMatchObject({ text: 'The agency', entity: 'css' });
+  });
+
   it('resolves "he" to the person who spoke last, and a named organisation by its name', () => {
     const doc = docOf('The Electoral Commission met. General Halvorsen reported to the minister on Friday about the offensive, where he acknowledged heavy losses. The commission claimed that the report was accurate.', [
       { id: 'hal', type: 'PERSON', mentions: ['Halvorsen'] },

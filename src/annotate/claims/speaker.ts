@@ -8,6 +8,8 @@ const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'comm
 /** People who speak for an organisation: "a spokesperson" speaks for it. */
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+/** Words for an organisation that "the …" names when its name does not have them ("the agency"). */
+const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their']);
 /** Who acts for someone: "his office", "their lawyers". */
 const AGENTS = new Set(['office', 'campaign', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'team', 'staff', 'government', 'administration', 'ministry', 'embassy', 'delegation', 'camp', 'allies', 'supporters', 'advisers', 'advisors', 'adviser', 'advisor']);
@@ -91,13 +93,28 @@ export class SpeakerResolver {
     if (SPOKESPEOPLE.has(last) || SPOKESPEOPLE.has(two) || DOCUMENTS.has(last)) {
       return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE', DOCUMENTS.has(last) ? last : null);
     }
-    // "the commission", "the ministry": the last organisation whose name has that word.
+    // "the commission", "the ministry": the last organisation whose name has that word; else, for
+    // a word naming an organisation ("the agency" after the National Intelligence Service spoke),
+    // the organisation that spoke last.
     if (ctx.lower[range[0]] === 'the' && range[1] - range[0] <= 3) {
       const mentions = doc.mentions();
       for (let k = lastBefore(mentions, before); k >= 0; k--) {
         const e = mentions[k]!.entity;
         if ((e.type === 'ORG' || e.type === 'GPE') && nameWords(e).has(last)) return e;
       }
+      if (BODIES.has(last)) return this.recentSpeaker(before, (e) => e.type === 'ORG');
+    }
+    return null;
+  }
+
+  /** The organisation or person that spoke last within a few sentences, if it fits. */
+  private recentSpeaker(before: number, fits: (e: Entity) => boolean): Entity | null {
+    const { ctx } = this;
+    const sentence = ctx.sentence[ctx.doc.tokenAt(before)] ?? 0;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (sentence - ctx.sentence[h.token]! > 4) break;
+      if (h.entity && fits(h.entity)) return h.entity;
     }
     return null;
   }

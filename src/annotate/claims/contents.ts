@@ -76,7 +76,7 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (w === ';') return k;
     if (w !== ',') continue;
     const next = ctx.lower[k + 1]!;
-    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB)) return k;
+    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
     if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;
     // ", and when pressed …", ", but if …": a new clause opening with a subordinator (", and that …" goes on reporting).

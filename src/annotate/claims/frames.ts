@@ -544,6 +544,8 @@ export class Frames {
         continue;
       }
       if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) return true;
+      // "…, the Pentagon said on Monday, more than tripling the figure …"
+      if (ctx.isComma(k) && ctx.lower[k + 1] === 'more' && ctx.lower[k + 2] === 'than' && ctx.lower[k + 3]?.endsWith('ing')) return true;
       // "…, the agency said on Friday, the first time Seoul has …": an appositive to the sentence.
       if (ctx.isComma(k) && k > from && ctx.tags[k + 1] === TAG.DET && !POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
       if (w === 'that' || w === ':' || w === ';') return false;

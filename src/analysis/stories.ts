@@ -112,11 +112,24 @@ export function orderSteps(members: readonly Member[]): StoryStep[] {
   return all.map((p) => ({ ...claimRef(p.m), placed: p.date || null }));
 }
 
-/** TIMEX3 dates of any precision: "2024-10" and "2024-10-15" compare on their shared prefix first. */
+/**
+ * TIMEX3 dates of any precision: "2024-10" and "2024-10-15" compare on their shared prefix first;
+ * a week ("2024-W42") compares as the day it starts.
+ */
 function compareDates(a: string, b: string): number {
   if (!a || !b) return a ? -1 : b ? 1 : 0;
-  const n = Math.min(a.length, b.length);
-  const x = a.slice(0, n);
-  const y = b.slice(0, n);
+  const [p, q] = [calendar(a), calendar(b)];
+  const n = Math.min(p.length, q.length);
+  const x = p.slice(0, n);
+  const y = q.slice(0, n);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** "2024-W42" → "2024-10-14" (the Monday of ISO week 42); other values unchanged. */
+function calendar(value: string): string {
+  const m = /^(\d{4})-W(\d{2})/.exec(value);
+  if (!m) return value;
+  const jan4 = Date.UTC(Number(m[1]), 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(m[2]) - 1) * 7 * 86_400_000;
+  return new Date(monday).toISOString().slice(0, 10);
 }

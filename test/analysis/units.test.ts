@@ -263,6 +263,12 @@ describe('claim stories', () => {
     expect(steps.map((s) => s.placed)).toEqual(['2024-10', '2024-10', '2024-11-02', '2025-04-28']);
   });
 
+  it('places a claim dated by its week at the week’s first day', () => {
+    const week = member({ stance: 'assert', said: '2024-W42', features: {} });
+    const day = member({ stance: 'deny', said: '2024-10-21', features: {} });
+    expect(orderSteps([day, week]).map((s) => s.said)).toEqual(['2024-W42', '2024-10-21']);
+  });
+
   it('tells only the turns: more voices repeating the report add no step', () => {
     const deploy: Partial<ClaimFeatures> = { events: [{ type: 'deploy', actor: 'Q423', target: null, place: null, time: null, quantity: null, planned: false }] };
     const reports = ['2024-10-18', '2024-10-20', '2024-10-29'].map((said) => member({ stance: 'assert', said, features: deploy }));

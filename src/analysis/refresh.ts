@@ -1,7 +1,9 @@
 import type SQLite from 'better-sqlite3';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Analysis, Claim } from '../doc/types.js';
 import type { Store } from '../store/store.js';
 import { propositionAbout } from './about.js';
+import { analysisDb, type AnalysisDatabase, type AnalysisTables } from './schema.js';
 import { contradictionOf } from './contradictions.js';
 import { claimFeatures, positionOf, speakerKey, type ClaimFeatures } from './features.js';
 import type { Member } from './members.js';
@@ -22,7 +24,7 @@ export interface RefreshStats {
  */
 const ANALYSIS_VERSION = '5';
 /** The materialised tables, dependents first. */
-const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'];
+const TABLES: (keyof AnalysisTables)[] = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'];
 
 /** Articles per transaction: small enough that readers are not held up long. */
 const BATCH = 100;
@@ -46,7 +48,7 @@ export function refreshAnalysis(store: Store): Promise<RefreshStats> {
   if (pending) return pending.then(() => refreshAnalysis(store));
   const run = store.db
     .connection()
-    .execute(async () => refreshNow(store.sqlite))
+    .execute(async () => refreshNow(store.sqlite, analysisDb(store)))
     .finally(() => running.delete(store));
   running.set(store, run);
   return run;
@@ -60,13 +62,13 @@ interface ArticleRow {
   json: string;
 }
 
-function refreshNow(sq: SQLite.Database): RefreshStats {
+function refreshNow(sq: SQLite.Database, db: Kysely<AnalysisDatabase>): RefreshStats {
   const t0 = performance.now();
-  const st = new Statements(sq);
+  const st = new Statements(sq, db);
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
   if ((st.getState.get('version') as { value: string } | undefined)?.value !== ANALYSIS_VERSION) {
     sq.transaction(() => {
-      for (const t of TABLES) sq.prepare(`delete from ${t}`).run();
+      for (const statement of st.clear) statement.run();
       st.setState.run('articles_seq', '0');
       st.setState.run('version', ANALYSIS_VERSION);
     })();
@@ -101,7 +103,16 @@ function refreshNow(sq: SQLite.Database): RefreshStats {
   return stats;
 }
 
-/** The statements of one refresh, prepared once. */
+/** A parameter slot of a statement built once and bound per call, in the order the builder emits them. */
+function param<T>(): RawBuilder<T> {
+  return sql<T>`${null}`;
+}
+
+/**
+ * The statements of one refresh. Each is a typed Kysely query, compiled by the store's dialect
+ * once and prepared on its connection: the refresh binds thousands of small rows, which per-query
+ * compilation and promises would slow several-fold.
+ */
 class Statements {
   readonly getState: SQLite.Statement;
   readonly setState: SQLite.Statement;
@@ -133,47 +144,101 @@ class Statements {
   readonly deleteProp: SQLite.Statement;
   readonly insertContradiction: SQLite.Statement;
   readonly insertStory: SQLite.Statement;
+  readonly clear: SQLite.Statement[];
 
-  constructor(sq: SQLite.Database) {
-    this.getState = sq.prepare('select value from analysis_state where key = ?');
-    this.setState = sq.prepare('insert into analysis_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
-    this.nextArticles = sq.prepare('select a.seq, a.id, a.text, a.published, l.json from articles a join layers l on l.article_id = a.id where a.seq > ? order by a.seq limit ?');
-    this.claimsOf = sq.prepare('select seq, claim_id from claims where article_id = ?');
-    this.bandArticles = sq.prepare('select article_id from doc_bands where band = ?').pluck();
-    this.signature = sq.prepare('select minhash, dup_group from doc_signatures where article_id = ?');
-    this.insertSignature = sq.prepare('insert or ignore into doc_signatures (article_id, seq, minhash, dup_group) values (?, ?, ?, ?)');
-    this.insertBand = sq.prepare('insert into doc_bands (band, article_id) values (?, ?)');
-    this.keyProps = sq.prepare('select prop_id from prop_keys where key = ?').pluck();
-    this.propFeatures = sq.prepare('select features from propositions where id = ?').pluck();
-    this.maxProp = sq.prepare('select coalesce(max(id), 0) from propositions').pluck();
-    this.insertProp = sq.prepare("insert into propositions (id, about, features, claims, sources, dirty, search) values (?, '', ?, 0, 0, 1, '')");
-    this.insertKey = sq.prepare('insert into prop_keys (key, prop_id) values (?, ?)');
-    this.updateFeatures = sq.prepare('update propositions set features = ? where id = ?');
-    this.markDirty = sq.prepare('update propositions set dirty = 1 where id = ?');
-    this.insertClaimProp = sq.prepare('insert or ignore into claim_props (claim_seq, article_id, prop_id, position, features) values (?, ?, ?, ?, ?)');
-    this.itemByKey = sq.prepare('select id from timeline_items where key = ?').pluck();
-    this.maxItem = sq.prepare('select coalesce(max(id), 0) from timeline_items').pluck();
-    this.insertItem = sq.prepare('insert into timeline_items (id, key, date, kind, json) values (?, ?, ?, ?, ?)');
-    this.insertItemEntity = sq.prepare('insert into timeline_entities (item_id, entity_id) values (?, ?)');
-    this.insertItemSource = sq.prepare('insert into timeline_sources (item_id, article_id, ref) values (?, ?, ?)');
-    this.dirtyProps = sq.prepare('select id, features from propositions where dirty = 1 order by id limit ?');
-    this.members = sq.prepare(
-      `select cp.position, cp.features, c.claim_id, c.article_id, c.speaker_entity, c.speaker_text, c.stance, c.content,
-              c.content_start, c.content_end, c.said, a.seq, a.published, a.source, ds.dup_group, e.name as speaker_name
-         from claim_props cp
-         join claims c on c.seq = cp.claim_seq
-         join articles a on a.id = c.article_id
-         left join doc_signatures ds on ds.article_id = a.id
-         left join entities e on e.id = c.speaker_entity
-        where cp.prop_id = ?`,
+  constructor(sq: SQLite.Database, db: Kysely<AnalysisDatabase>) {
+    const prep = (q: Compilable) => sq.prepare(q.compile().sql);
+    const text = param<string>;
+    const num = param<number>;
+    this.getState = prep(db.selectFrom('analysis_state').select('value').where('key', '=', text()));
+    this.setState = prep(
+      db
+        .insertInto('analysis_state')
+        .values({ key: text(), value: text() })
+        .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
     );
-    this.entityName = sq.prepare('select name from entities where id = ?').pluck();
-    this.deleteContradiction = sq.prepare('delete from contradictions where prop_id = ?');
-    this.deleteStory = sq.prepare('delete from stories where prop_id = ?');
-    this.updateProp = sq.prepare('update propositions set about = ?, claims = ?, sources = ?, dirty = 0, search = ? where id = ?');
-    this.deleteProp = sq.prepare('delete from propositions where id = ?');
-    this.insertContradiction = sq.prepare('insert into contradictions (prop_id, json, search) values (?, ?, ?)');
-    this.insertStory = sq.prepare('insert into stories (prop_id, json, search) values (?, ?, ?)');
+    this.nextArticles = prep(
+      db
+        .selectFrom('articles as a')
+        .innerJoin('layers as l', 'l.article_id', 'a.id')
+        .select(['a.seq', 'a.id', 'a.text', 'a.published', 'l.json'])
+        .where('a.seq', '>', num())
+        .orderBy('a.seq')
+        .limit(num()),
+    );
+    this.claimsOf = prep(db.selectFrom('claims').select(['seq', 'claim_id']).where('article_id', '=', text()));
+    this.bandArticles = prep(db.selectFrom('doc_bands').select('article_id').where('band', '=', num())).pluck();
+    this.signature = prep(db.selectFrom('doc_signatures').select(['minhash', 'dup_group']).where('article_id', '=', text()));
+    this.insertSignature = prep(
+      db
+        .insertInto('doc_signatures')
+        .values({ article_id: text(), seq: num(), minhash: param<Buffer>(), dup_group: text() })
+        .onConflict((oc) => oc.doNothing()),
+    );
+    this.insertBand = prep(db.insertInto('doc_bands').values({ band: num(), article_id: text() }));
+    this.keyProps = prep(db.selectFrom('prop_keys').select('prop_id').where('key', '=', text())).pluck();
+    this.propFeatures = prep(db.selectFrom('propositions').select('features').where('id', '=', num())).pluck();
+    this.maxProp = prep(db.selectFrom('propositions').select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql.lit(0)).as('n'))).pluck();
+    this.insertProp = prep(
+      db
+        .insertInto('propositions')
+        .values({ id: num(), about: sql.lit(''), features: text(), claims: sql.lit(0), sources: sql.lit(0), dirty: sql.lit(1), search: sql.lit('') }),
+    );
+    this.insertKey = prep(db.insertInto('prop_keys').values({ key: text(), prop_id: num() }));
+    this.updateFeatures = prep(db.updateTable('propositions').set({ features: text() }).where('id', '=', num()));
+    this.markDirty = prep(db.updateTable('propositions').set({ dirty: sql.lit(1) }).where('id', '=', num()));
+    this.insertClaimProp = prep(
+      db
+        .insertInto('claim_props')
+        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text() })
+        .onConflict((oc) => oc.doNothing()),
+    );
+    this.itemByKey = prep(db.selectFrom('timeline_items').select('id').where('key', '=', text())).pluck();
+    this.maxItem = prep(db.selectFrom('timeline_items').select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql.lit(0)).as('n'))).pluck();
+    this.insertItem = prep(db.insertInto('timeline_items').values({ id: num(), key: text(), date: text(), kind: text(), json: text() }));
+    this.insertItemEntity = prep(db.insertInto('timeline_entities').values({ item_id: num(), entity_id: text() }));
+    this.insertItemSource = prep(db.insertInto('timeline_sources').values({ item_id: num(), article_id: text(), ref: text() }));
+    this.dirtyProps = prep(db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', sql.lit(1)).orderBy('id').limit(num()));
+    this.members = prep(
+      db
+        .selectFrom('claim_props as cp')
+        .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
+        .innerJoin('articles as a', 'a.id', 'c.article_id')
+        .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
+        .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
+        .select([
+          'cp.position',
+          'cp.features',
+          'c.claim_id',
+          'c.article_id',
+          'c.speaker_entity',
+          'c.speaker_text',
+          'c.stance',
+          'c.content',
+          'c.content_start',
+          'c.content_end',
+          'c.said',
+          'a.seq',
+          'a.published',
+          'a.source',
+          'ds.dup_group',
+          'e.name as speaker_name',
+        ])
+        .where('cp.prop_id', '=', num()),
+    );
+    this.entityName = prep(db.selectFrom('entities').select('name').where('id', '=', text())).pluck();
+    this.deleteContradiction = prep(db.deleteFrom('contradictions').where('prop_id', '=', num()));
+    this.deleteStory = prep(db.deleteFrom('stories').where('prop_id', '=', num()));
+    this.updateProp = prep(
+      db
+        .updateTable('propositions')
+        .set({ about: text(), claims: num(), sources: num(), dirty: sql.lit(0), search: text() })
+        .where('id', '=', num()),
+    );
+    this.deleteProp = prep(db.deleteFrom('propositions').where('id', '=', num()));
+    this.insertContradiction = prep(db.insertInto('contradictions').values({ prop_id: num(), json: text(), search: text() }));
+    this.insertStory = prep(db.insertInto('stories').values({ prop_id: num(), json: text(), search: text() }));
+    this.clear = TABLES.map((t) => prep(db.deleteFrom(t)));
   }
 }
 

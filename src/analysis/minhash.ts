@@ -23,7 +23,7 @@ const SEEDS = randoms(0x9e3779b9, false);
 const MULTIPLIERS = randoms(0x85ebca6b, true);
 
 /** MurmurHash3's finaliser: a fast, well-mixed 32-bit permutation. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,4 +1,5 @@
 import type { ClaimFeatures, EventSig } from './features.js';
+import { fmix } from './minhash.js';
 
 /**
  * Propositions: claims about the same thing, across articles and sources. A claim joins the
@@ -74,7 +75,7 @@ export function keysOf(f: { events: readonly EventSig[]; words: readonly string[
       // One pass over the word's letters; the hash functions are mixes of it with a seed each.
       const base = wordHash(w);
       for (let j = 0; j < WORD_HASHES; j++) {
-        const h = mix(base ^ SEEDS[j]!);
+        const h = fmix(base ^ SEEDS[j]!);
         if (h < mins[j]!) mins[j] = h;
       }
     }
@@ -90,17 +91,8 @@ function wordHash(w: string): number {
   return h >>> 0;
 }
 
-/** MurmurHash3's finaliser: a well-mixed 32-bit permutation. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
-const SEEDS = Uint32Array.from({ length: WORD_HASHES }, (_, j) => mix(Math.imul(j + 1, 0x9e3779b9)));
+const SEEDS = Uint32Array.from({ length: WORD_HASHES }, (_, j) => fmix(Math.imul(j + 1, 0x9e3779b9)));
 
 /** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {

@@ -21,7 +21,7 @@ interface GoldEntity {
   aliases_in_text: string[];
   optional?: boolean;
 }
-interface GoldClaim {
+export interface GoldClaim {
   id: string;
   speaker: string;
   speaker_text_any?: string[];

@@ -1,3 +1,4 @@
+import type { Article } from '../doc/types.js';
 import { extractMainText } from './html/main-text.js';
 import { clean, readMetadata, stripSiteName } from './html/metadata.js';
 import { nestedDeeperThan, parsePage } from './html/parse.js';
@@ -6,16 +7,11 @@ import { IngestError, normalizeDate } from './source.js';
 export { blockText } from './html/blocks.js';
 export { decodeCharset } from './html/charset.js';
 
-/** What an HTML page yields: its main text and what the page says about itself. */
-export interface HtmlArticle {
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  language: string | null;
-  /** Main text: paragraphs separated by blank lines, the title as its first line. */
-  text: string;
-}
+/**
+ * What an HTML page yields: its main text (paragraphs separated by blank lines, the title as its
+ * first line) and what the page says about itself.
+ */
+export type HtmlArticle = Pick<Article, 'title' | 'published' | 'source' | 'url' | 'language' | 'text'>;
 
 /** Deepest nesting read, as in browsers' parsers (Blink's limit). */
 const MAX_DEPTH = 512;

@@ -1,16 +1,9 @@
+import type { Article } from '../doc/types.js';
+
 /** An article as read from its input, before cleaning gives it its final text and id. */
-export interface SourceArticle {
+export interface SourceArticle extends Omit<Article, 'id'> {
   /** Where it came from, for error messages and `ref`: a path, path:line, a URL. */
   origin: string;
-  /** The caller's own id (JSONL `id`); defaults to the origin. */
-  ref: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  language: string | null;
-  /** Plain text (already extracted from HTML where the input was HTML). */
-  text: string;
   /** Keep `text` exactly as given: no cleaning (evaluation against gold offsets needs this). */
   verbatim: boolean;
 }

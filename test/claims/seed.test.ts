@@ -2,24 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/annotate/index.js';
 import type { Analysis, Claim } from '../../src/doc/types.js';
+import { fold, type GoldClaim } from '../../src/eval/seed.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import { ingest } from '../../src/ingest/index.js';
 import { SEED, SEED_GOLD } from '../helpers.js';
 
-interface GoldClaim {
-  id: string;
-  speaker: string;
-  speaker_text_any?: string[];
-  cue: string;
-  stance: string;
-  stance_any?: string[];
-  content: string;
-  said?: string;
-  via?: string;
-  optional?: boolean;
-}
 
-const fold = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
 const has = (text: string | undefined, part: string) => text !== undefined && fold(text).includes(fold(part));
 
 async function analyseSeed(): Promise<Analysis> {

@@ -3,7 +3,7 @@ import { createEntities } from './entities/index.js';
 import { createTimes } from './times/index.js';
 import { createQuantities } from './quantities/index.js';
 import { createClaims } from './claims/index.js';
-import { createEventsComponent } from './events/index.js';
+import { createEvents } from './events/index.js';
 
 export { Pipeline, type Component } from './pipeline.js';
 
@@ -24,7 +24,7 @@ export async function createPipeline(options: PipelineOptions = {}): Promise<Pip
   components.push(createTimes());
   components.push(createQuantities());
   components.push(createClaims());
-  components.push(createEventsComponent());
+  components.push(createEvents());
   return new Pipeline(options.layers ? selectLayers(components, options.layers) : components);
 }
 

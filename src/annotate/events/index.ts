@@ -7,7 +7,7 @@ import { CONFLICT_WORDS, FORCES, TRIGGERS, WEAPONS, type TriggerRule } from './l
 export { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from './taxonomy.js';
 
 /** The events layer: typed events with arguments and a status read from the claims around them. */
-export function createEventsComponent(): Component {
+export function createEvents(): Component {
   return { name: 'events', requires: ['entities', 'times', 'quantities', 'claims'], run: (doc) => (doc.events = extractEvents(doc)) };
 }
 

@@ -43,7 +43,7 @@ export interface ClaimFeatures {
   topic: boolean;
   /** The claim of the same article that a reference answers: its id. */
   answers: string | null;
-  /** A refusal ("declined to comment"): no side on anything. */
+  /** A refusal ("declined to comment") or a negated cue ("has not confirmed"): no side on anything. */
   refusal: boolean;
   /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */
   statement: boolean;
@@ -229,7 +229,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       refers: reference?.direction ?? 0,
       topic: reference !== null && !reference.clause,
       answers: null,
-      refusal: isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
+      refusal: c.negated === true || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),

@@ -1,4 +1,4 @@
-import type { Analysis, Entity } from '../doc/types.js';
+import { stanceLabel, type Analysis, type Entity } from '../doc/types.js';
 
 const MAX_CLAIMS = 8;
 
@@ -18,7 +18,7 @@ export function digest(a: Analysis, note?: string): string {
   for (const c of a.claims.slice(0, MAX_CLAIMS)) {
     const who = (c.speaker?.entity && names.get(c.speaker.entity)?.name) ?? c.speaker?.text ?? 'unattributed';
     const when = c.said ? ` (${c.said})` : '';
-    lines.push(`  • ${who} ${c.cue?.text ?? '—'}${when} [${c.stance}]: ${clip(c.content.text, 110)}`);
+    lines.push(`  • ${who} ${c.cue?.text ?? '—'}${when} [${stanceLabel(c)}]: ${clip(c.content.text, 110)}`);
   }
   if (a.claims.length > MAX_CLAIMS) lines.push(`  … and ${a.claims.length - MAX_CLAIMS} more claims (claimtrail show ${article.id.slice(0, 8)})`);
   return lines.join('\n');

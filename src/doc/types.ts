@@ -76,6 +76,11 @@ export type ClaimKind = 'direct' | 'indirect' | 'mixed';
 export const STANCES = ['assert', 'deny', 'confirm', 'praise', 'condemn', 'warn', 'demand', 'promise', 'question'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** A claim's stance as shown to readers: "not confirm" when the cue is negated. */
+export function stanceLabel(c: { stance: Stance | string; negated?: boolean }): string {
+  return c.negated ? `not ${c.stance}` : c.stance;
+}
+
 export interface EntityRef extends Span {
   /** entities[].id after coreference, or null when unresolved. */
   entity: string | null;
@@ -112,6 +117,8 @@ export interface Claim {
    * ("… — claims North Korea dismissed as groundless", "Kyiv rejected the Russian account").
    */
   refersTo?: string;
+  /** The cue is negated ("has not confirmed", "never said"): the speaker did not make this claim, so it takes no side. */
+  negated?: true;
   explain?: Explanation;
 }
 

@@ -1,3 +1,4 @@
+import { stanceLabel } from '../doc/types.js';
 import type { ClaimItem } from '../store/queries/claims.js';
 
 /** Claim exports: JSON lines, CSV (RFC 4180) and schema.org ClaimReview JSON-LD. */
@@ -10,10 +11,10 @@ export const EXPORT_MEDIA: Record<ExportFormat, { type: string; extension: strin
   claimreview: { type: 'application/ld+json; charset=utf-8', extension: 'jsonld' },
 };
 
-const CSV_COLUMNS = ['article', 'claim', 'speaker', 'speaker_entity', 'cue', 'stance', 'kind', 'said', 'via', 'content', 'title', 'published', 'source', 'url'] as const;
+const CSV_COLUMNS = ['article', 'claim', 'speaker', 'speaker_entity', 'cue', 'stance', 'kind', 'said', 'via', 'content', 'title', 'published', 'source', 'url', 'negated'] as const;
 
 function csvRow(c: ClaimItem): string[] {
-  return [c.article, c.claim, c.speaker?.name ?? '', c.speaker?.entity ?? '', c.cue ?? '', c.stance, c.kind, c.said ?? '', c.via?.name ?? '', c.content, c.title ?? '', c.published ?? '', c.source ?? '', c.url ?? ''];
+  return [c.article, c.claim, c.speaker?.name ?? '', c.speaker?.entity ?? '', c.cue ?? '', c.stance, c.kind, c.said ?? '', c.via?.name ?? '', c.content, c.title ?? '', c.published ?? '', c.source ?? '', c.url ?? '', c.negated ? 'true' : 'false'];
 }
 
 /**
@@ -44,7 +45,7 @@ export function claimReview(c: ClaimItem, base: string): Record<string, unknown>
       appearance,
     },
     // No truth rating: the stance says what the speaker did with the claim.
-    reviewAspect: `stance: ${c.stance}`,
+    reviewAspect: `stance: ${stanceLabel(c)}`,
     author: { '@type': 'Organization', name: 'claimtrail' },
   };
 }

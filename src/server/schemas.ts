@@ -45,6 +45,7 @@ export const ClaimItem = Type.Object(
     contentEnd: Type.Integer(),
     kind: Type.String(),
     stance: Type.String(),
+    negated: Type.Boolean({ description: 'the cue is negated ("has not confirmed"): the speaker did not make this claim' }),
     said: Nullable(Type.String()),
     via: Party,
     rule: Nullable(Type.String()),

@@ -114,6 +114,15 @@ const migrations: Record<string, Migration> = {
   },
   '0005_cross_article_analysis': crossArticleAnalysis,
   '0006_query_indexes': queryIndexes,
+  '0007_claim_negation': {
+    // Claims whose cue is negated ("has not confirmed"); 1 or 0, as SQLite has no boolean.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('claims').addColumn('negated', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('claims').dropColumn('negated').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -85,6 +85,8 @@ export interface ClaimsTable {
   content_end: number;
   kind: string;
   stance: string;
+  /** 1 when the cue is negated ("has not confirmed"). */
+  negated: Generated<number>;
   said: string | null;
   via_entity: string | null;
   via_text: string | null;

@@ -232,6 +232,7 @@ async function insertAnalysis(trx: Transaction<Database>, analysis: Analysis, pi
             content_end: c.content.end,
             kind: c.kind,
             stance: c.stance,
+            negated: c.negated ? 1 : 0,
             said: c.said,
             via_entity: c.via?.entity ?? null,
             via_text: c.via?.text ?? null,

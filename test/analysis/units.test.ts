@@ -162,6 +162,17 @@ describe('claim features', () => {
     expect(f.get('c1')!.voice).toBe(f.get('c2')!.voice);
     expect(f.get('c2')).toMatchObject({ refers: -1, answers: null });
   });
+
+  it('treats a negated cue as no side: "has not confirmed" neither confirms nor denies', () => {
+    const f = featuresOf('Pyongyang has not confirmed that troops were sent to Russia. Months later Pyongyang confirmed that it had sent troops to Russia.', {
+      claims: [
+        { speaker: 'Pyongyang', cue: 'confirmed', content: 'troops were sent to Russia', stance: 'confirm', negated: true },
+        { speaker: 'Pyongyang', cue: 'confirmed', content: 'it had sent troops to Russia', stance: 'confirm' },
+      ],
+    });
+    expect(positionOf('confirm', f.get('c1')!)).toBe(0);
+    expect(positionOf('confirm', f.get('c2')!)).toBe(1);
+  });
 });
 
 describe('references to something said', () => {

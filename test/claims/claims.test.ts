@@ -209,6 +209,27 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'asked').stance).toBe('question');
   });
 
+  it('marks a negated cue, and only the cue: "has not confirmed" and "never said" take no side', () => {
+    const claims = rulesOnly(
+      docOf(
+        'The port authority has not confirmed the closure. The rebels never said the ceasefire had collapsed. ' +
+          'The navy has yet to confirm the sinking. The mayor said the bridge had not been damaged. ' +
+          'The minister not only said the talks were over but also blamed the envoy.',
+      ),
+    );
+    const by = (speaker: string) => {
+      const c = claims.find((x) => x.speaker?.text === speaker);
+      if (!c) throw new Error(`no claim by "${speaker}"`);
+      return c;
+    };
+    expect(by('The port authority')).toMatchObject({ stance: 'confirm', negated: true, content: { text: 'the closure' } });
+    expect(by('The rebels')).toMatchObject({ negated: true, content: { text: 'the ceasefire had collapsed' } });
+    expect(by('The navy').negated).toBe(true);
+    expect(by('The mayor')).not.toHaveProperty('negated');
+    expect(by('The minister')).not.toHaveProperty('negated');
+    expect(byCue(claims, 'confirmed').explain?.detail).toMatch(/cue negated/);
+  });
+
   it('leaves `said` null when the text gives no date', () => {
     const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
     expect(c!.said).toBe(null);

@@ -76,6 +76,19 @@ describe('claimtrail analyze', () => {
     expect(missing.stderr).toContain('no article "ffffffffff"');
   });
 
+  it('stores a negated cue as such and shows it as "not confirm" in the ledger', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'negated.txt');
+    writeFileSync(input, 'Port closure\n\nThe port authority has not confirmed the closure of the harbour. The navy said the harbour was closed.\n');
+    expect((await runCli(['analyze', input], { cwd: dir })).code).toBe(0);
+    const claims = (await runCli(['claims', '--json'], { cwd: dir })).stdout.trim().split('\n').map((l) => JSON.parse(l) as { content: string; negated: boolean });
+    expect(claims.map((c) => [c.content, c.negated]).sort()).toEqual([
+      ['the closure of the harbour', true],
+      ['the harbour was closed', false],
+    ]);
+    expect((await runCli(['claims'], { cwd: dir })).stdout).toContain('· not confirm ·');
+  });
+
   it('analyses without storing on --no-store', async () => {
     const dir = tempDir();
     const r = await runCli(['analyze', SEED, '--no-store'], { cwd: dir });

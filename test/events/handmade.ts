@@ -16,7 +16,7 @@ export interface HandmadeSpec {
   times?: { text: string; value: string; type?: TimeType; near?: string }[];
   quantities?: { text: string; value: number; unit?: string; near?: string }[];
   /** `lemma`: the cue's lemma when it is not the cue's own text ("denied" → "deny"). */
-  claims?: { speaker?: string; cue?: string; lemma?: string; content: string; stance: Stance; said?: string | null; id?: string }[];
+  claims?: { speaker?: string; cue?: string; lemma?: string; content: string; stance: Stance; said?: string | null; id?: string; negated?: true }[];
 }
 
 export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
@@ -66,6 +66,7 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
       stance: c.stance,
       said: c.said ?? null,
       via: null,
+      ...(c.negated ? { negated: c.negated } : {}),
     };
   });
   return doc;

@@ -200,7 +200,7 @@ describe('exports', () => {
     const r = await app.inject('/api/export?format=csv');
     expect(r.headers['content-type']).toContain('text/csv');
     const rows = r.body.trim().split('\r\n');
-    expect(rows[0]).toBe('article,claim,speaker,speaker_entity,cue,stance,kind,said,via,content,title,published,source,url');
+    expect(rows[0]).toBe('article,claim,speaker,speaker_entity,cue,stance,kind,said,via,content,title,published,source,url,negated');
     expect(rows).toHaveLength(6);
     expect(r.body).toContain('"Leak <script>window.__pwned = ""title""</script>');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);

@@ -6,6 +6,7 @@ import { Context } from './context.js';
 import { cueCandidates } from './cues.js';
 import { Frames, type Draft, type Range } from './frames.js';
 import { CueModel } from './model.js';
+import { negatedCue } from './negation.js';
 import { linkReferences } from './refers.js';
 import { inheritedTime, timeOfCue } from './said.js';
 import { SpeakerResolver } from './speaker.js';
@@ -128,6 +129,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     if (said === null) said = inheritedTime(ctx, d, drafts, speakerOf, saidOf);
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
+    const negated = negatedCue(ctx, d.cue);
     claims.push({
       id: `c${claims.length + 1}`,
       speaker,
@@ -137,7 +139,8 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
       stance: stanceOf(stanceEntry, cue.text, contentText),
       said,
       via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.outlet(d.via)?.id ?? null } : null,
-      explain: { rule: d.rule, detail: explanation(d, scores.get(d)) },
+      ...(negated ? { negated } : {}),
+      explain: { rule: d.rule, detail: explanation(d, scores.get(d)) + (negated ? '; cue negated' : '') },
     });
   }
   linkReferences(ctx, drafts, claims, entities);

@@ -23,6 +23,8 @@ export interface ClaimItem {
   contentEnd: number;
   kind: string;
   stance: Stance;
+  /** The cue is negated ("has not confirmed"): the speaker did not make this claim. */
+  negated: boolean;
   /** When the claim was made, as the text says (TIMEX3), or null. */
   said: string | null;
   via: Party | null;
@@ -100,6 +102,7 @@ function baseQuery(db: Kysely<Database>) {
       'claims.content_end',
       'claims.kind',
       'claims.stance',
+      'claims.negated',
       'claims.said',
       'claims.via_entity',
       'claims.via_text',
@@ -231,6 +234,7 @@ function toItem(r: Row): ClaimItem {
     contentEnd: r.content_end,
     kind: r.kind,
     stance: r.stance as Stance,
+    negated: r.negated === 1,
     said: r.said,
     via: party(r.via_entity, r.via_name, r.via_text),
     rule: r.rule,

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { stanceLabel } from '../../../src/doc/types.js';
 import type { ClaimItem, EntitySummary, Page } from '../api.js';
 import { articleHref, entityHref, formatDate, plural, STANCE_WORDS } from '../format.js';
 import type { Loaded } from '../load.js';
@@ -24,10 +25,12 @@ export function Status<T>(props: { loaded: Loaded<T>; children: (data: T) => Com
   return <>{props.children(loaded.data)}</>;
 }
 
-export function StanceBadge(props: { stance: string }) {
+/** A negated claim ("has not confirmed") takes no side: its badge reads "not confirm", uncoloured. */
+export function StanceBadge(props: { stance: string; negated?: boolean }) {
+  const label = stanceLabel(props);
   return (
-    <span class={`stance stance-${props.stance}`} title={`stance: ${props.stance}`}>
-      {props.stance}
+    <span class={`stance ${props.negated ? 'stance-negated' : `stance-${props.stance}`}`} title={`stance: ${label}`}>
+      {label}
     </span>
   );
 }
@@ -53,12 +56,12 @@ export function SpeakerLink(props: { speaker: ClaimItem['speaker'] }) {
 export function ClaimCard(props: { claim: ClaimItem; showArticle?: boolean }) {
   const c = props.claim;
   return (
-    <article class={`claim-card stance-border-${c.stance}`} data-claim={`${c.article}/${c.claim}`}>
+    <article class={`claim-card stance-border-${c.negated ? 'assert' : c.stance}`} data-claim={`${c.article}/${c.claim}`}>
       <div class="claim-meta">
         <SpeakerLink speaker={c.speaker} />
         {c.via && <span class="muted"> via {c.via.name}</span>}
         <span class="cue"> {c.cue ?? STANCE_WORDS[c.stance] ?? c.stance}</span>
-        <StanceBadge stance={c.stance} />
+        <StanceBadge stance={c.stance} negated={c.negated} />
         <span class="date" title={c.said ? 'when it was said' : 'when the article was published'}>
           {c.said ? formatDate(c.said) : `published ${formatDate(c.published)}`}
         </span>

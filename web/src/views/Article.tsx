@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { stanceLabel } from '../../../src/doc/types.js';
 import { api, type Analysis } from '../api.js';
 import { StanceBadge, Status } from '../components/common.js';
 import { entityHref, formatDate, plural } from '../format.js';
@@ -88,7 +89,7 @@ function Reader({ analysis }: { analysis: Analysis }) {
             const claims = [...new Set(s.marks.flatMap((m) => ('claim' in m ? [m.claim.id] : [])))];
             const classes = ['hl', ...new Set(s.marks.map((m) => `hl-${m.kind}`))];
             const stance = s.marks.find((m) => m.kind === 'content');
-            if (stance?.kind === 'content') classes.push(`stance-bg-${stance.claim.stance}`);
+            if (stance?.kind === 'content' && !stance.claim.negated) classes.push(`stance-bg-${stance.claim.stance}`);
             if (focus && claims.includes(focus)) classes.push('focus');
             return (
               <span
@@ -121,7 +122,7 @@ function Reader({ analysis }: { analysis: Analysis }) {
               >
                 {speakerName(c)}
               </button>{' '}
-              <StanceBadge stance={c.stance} /> <span class="muted">{c.said ? formatDate(c.said) : ''}</span>
+              <StanceBadge stance={c.stance} negated={c.negated} /> <span class="muted">{c.said ? formatDate(c.said) : ''}</span>
               <p>{c.content.text}</p>
             </li>
           ))}
@@ -193,7 +194,7 @@ function Details(props: { marks: Mark[]; x: number; y: number; speakerName: (c: 
           )}
           {'claim' in m && (
             <>
-              <strong>claim {m.claim.id}</strong> · {props.speakerName(m.claim)} <em>{m.claim.cue?.text ?? ''}</em> · {m.claim.stance} · {m.claim.kind}
+              <strong>claim {m.claim.id}</strong> · {props.speakerName(m.claim)} <em>{m.claim.cue?.text ?? ''}</em> · {stanceLabel(m.claim)} · {m.claim.kind}
               {m.claim.said && ` · said ${formatDate(m.claim.said)}`}
               {m.claim.via && ` · via ${m.claim.via.text}`}
               {m.claim.explain && <div class="muted">rule: {m.claim.explain.rule}{m.claim.explain.detail ? ` (${m.claim.explain.detail})` : ''}</div>}

@@ -1,0 +1,30 @@
+import type { Context } from './context.js';
+import type { Range } from './frames.js';
+
+const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'cannot']);
+/** Auxiliaries and adverbs that may stand between a negator and its cue ("has not yet publicly confirmed"). */
+const BRIDGE = new Set(
+  'has have had is was were are be been will would could can may might must should did does do wo ca yet publicly officially formally explicitly directly immediately independently ever also still'.split(' '),
+);
+const REACH = 4;
+
+/**
+ * Whether the cue itself is negated — "has not confirmed", "never said", "did not deny", "was not
+ * confirmed by", "has yet to confirm": the speaker did not make the claim the cue names, so it
+ * takes no side. A negation inside the content ("said it had not") is the content's own; "not
+ * only said" adds to the claim.
+ */
+export function negatedCue(ctx: Context, cue: Range): boolean {
+  const lower = ctx.lower;
+  const first = ctx.sentFirst(cue[0]);
+  const isNegator = (k: number) => NEGATORS.has(lower[k]!) && lower[k + 1] !== 'only';
+  // A passive cue's range holds its auxiliary ("was not confirmed").
+  for (let k = cue[0]; k < cue[1] - 1; k++) if (isNegator(k)) return true;
+  // "has yet to confirm", "have yet to say".
+  if (lower[cue[0] - 1] === 'to' && lower[cue[0] - 2] === 'yet' && cue[0] - 2 > first) return true;
+  for (let k = cue[0] - 1, n = 0; k >= first && n < REACH; k--, n++) {
+    if (isNegator(k)) return true;
+    if (!BRIDGE.has(lower[k]!)) return false;
+  }
+  return false;
+}

@@ -1,3 +1,6 @@
+import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { BlockList, isIP } from 'node:net';
+import { Agent, fetch, type Response } from 'undici';
 import { IngestError } from './source.js';
 
 export interface Fetched {
@@ -12,23 +15,74 @@ export interface Fetched {
 export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
+  /**
+   * Fetch public addresses only: refuse a host that is, or resolves to, a loopback, private,
+   * link-local or otherwise non-public address, after every redirect too. A server fetching URLs
+   * its clients send sets this, so they cannot reach the services behind it.
+   */
+  publicOnly?: boolean;
 }
 
+const MAX_REDIRECTS = 5;
+const HEADERS = {
+  'user-agent': 'claimtrail/0.1 (+https://github.com/claimtrail/claimtrail)',
+  accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+};
+
+/** Address ranges that are not the public internet (IANA special-purpose registries). */
+const NON_PUBLIC = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 3],
+] as const) NON_PUBLIC.addSubnet(net, bits, 'ipv4');
+// BlockList matches IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) against the IPv4 ranges itself;
+// NAT64 addresses (64:ff9b::/96) are refused whole rather than unpacked.
+for (const [net, bits] of [['::', 127], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  NON_PUBLIC.addSubnet(net, bits, 'ipv6');
+}
+
+/** Whether an IP address is outside the public internet (loopback, private, link-local …). */
+export function isNonPublicAddress(address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && NON_PUBLIC.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * The connection's own DNS lookup, refusing non-public answers: checked where the socket
+ * connects, so a name that resolves differently on a second lookup (DNS rebinding) cannot slip by.
+ */
+export function publicLookup(hostname: string, options: LookupOptions, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void): void {
+  lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, []);
+    const blocked = addresses.find((a) => isNonPublicAddress(a.address));
+    if (blocked) return callback(new Error(`${hostname} resolves to the non-public address ${blocked.address}`), []);
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0]!.address, addresses[0]!.family);
+  });
+}
+
+let publicAgent: Agent | null = null;
+
 /** GET a URL with a bounded time and size; every failure is an IngestError naming the URL. */
-export async function fetchUrl(url: string, { timeoutMs, maxBytes }: FetchOptions): Promise<Fetched> {
-  let response: Response;
+export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = false }: FetchOptions): Promise<Fetched> {
   const signal = AbortSignal.timeout(timeoutMs);
-  try {
-    response = await fetch(url, {
-      signal,
-      redirect: 'follow',
-      headers: {
-        'user-agent': 'claimtrail/0.1 (+https://github.com/claimtrail/claimtrail)',
-        accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
-      },
-    });
-  } catch (e) {
-    throw new IngestError(url, describeFetchError(e, timeoutMs));
+  const dispatcher = publicOnly ? (publicAgent ??= new Agent({ connect: { lookup: publicLookup } })) : undefined;
+  let response: Response;
+  let at = url;
+  // Redirects are followed here, not by fetch, so each hop's address is checked.
+  for (let hops = 0; ; hops++) {
+    if (publicOnly) refuseNonPublicHost(url, at);
+    try {
+      response = await fetch(at, { signal, redirect: 'manual', headers: HEADERS, dispatcher });
+    } catch (e) {
+      throw new IngestError(url, describeFetchError(e, timeoutMs));
+    }
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || !location) break;
+    await response.body?.cancel();
+    if (hops === MAX_REDIRECTS) throw new IngestError(url, `more than ${MAX_REDIRECTS} redirects`);
+    at = new URL(location, at).href;
+    if (!/^https?:$/.test(new URL(at).protocol)) throw new IngestError(url, `redirected to ${at}, which is not http(s)`);
   }
   if (!response.ok) {
     await response.body?.cancel();
@@ -58,7 +112,15 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes }: FetchOption
   const type = response.headers.get('content-type') ?? '';
   const [mediaType = '', ...params] = type.split(';').map((s) => s.trim());
   const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '') ?? null;
-  return { body: Buffer.concat(chunks), mediaType: mediaType.toLowerCase(), charset, url: response.url || url };
+  return { body: Buffer.concat(chunks), mediaType: mediaType.toLowerCase(), charset, url: at };
+}
+
+/** A host written as an IP address connects without a lookup: check it here. */
+function refuseNonPublicHost(origin: string, at: string): void {
+  const host = new URL(at).hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (isNonPublicAddress(host) || host === 'localhost' || host.endsWith('.localhost')) {
+    throw new IngestError(origin, `refused to fetch ${at}: ${host} is not a public address`);
+  }
 }
 
 function describeFetchError(e: unknown, timeoutMs: number): string {

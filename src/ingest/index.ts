@@ -21,6 +21,8 @@ export interface IngestOptions {
   timeoutMs: number;
   /** Largest article (file, record or download) accepted. */
   maxBytes: number;
+  /** Fetch public addresses only (see FetchOptions). */
+  publicOnly?: boolean;
   rules: BoilerplateRules;
   /** Read for the input "-". */
   stdin?: NodeJS.ReadableStream;

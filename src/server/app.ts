@@ -35,6 +35,11 @@ export interface ServerOptions {
   /** Largest request body and article, in bytes (default 10 MB). */
   maxBytes?: number;
   fetchTimeoutMs?: number;
+  /**
+   * Let POST /api/articles fetch loopback and private addresses. Off by default: a client could
+   * otherwise make the server read services only it can reach (cloud metadata, an intranet).
+   */
+  allowPrivateUrls?: boolean;
   logger?: boolean;
 }
 
@@ -89,7 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const cross = options.cross ?? crossArticle;
   await app.register(crossRoutes, { store: options.store, cross });
   await app.register(exportRoutes, { store: options.store });
-  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, refresh: () => cross.refresh(options.store), guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000 });
+  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, refresh: () => cross.refresh(options.store), guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

@@ -16,6 +16,8 @@ export interface StartOptions {
   token?: string | null;
   pipeline?: Pipeline;
   webRoot?: string | null;
+  /** Let posted URLs reach loopback and private addresses (ServerOptions.allowPrivateUrls). */
+  allowPrivateUrls?: boolean;
   logger?: boolean;
 }
 
@@ -35,7 +37,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     // Articles stored by an older build or another process get their cross-article analysis now.
     await crossArticle.refresh(store);
-    app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, logger: options.logger, cross: crossArticle });
+    app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, allowPrivateUrls: options.allowPrivateUrls, logger: options.logger, cross: crossArticle });
     await app.listen({ host, port: options.port ?? 7878 });
   } catch (e) {
     if (ownStore) await store.close();

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText, loadRules, parseRules } from '../../src/ingest/clean.js';
-import { ingest, type Ingested, type Input } from '../../src/ingest/index.js';
+import { isNonPublicAddress, publicLookup } from '../../src/ingest/fetch.js';
+import { ingest, type Ingested, type IngestOptions, type Input } from '../../src/ingest/index.js';
 import { normalizeDate } from '../../src/ingest/source.js';
 import { SEED, SEED_GOLD, tempDir } from '../helpers.js';
 
 const rules = loadRules();
-const options = { verbatim: false, timeoutMs: 2000, maxBytes: 1 << 20, rules };
+const options: IngestOptions = { verbatim: false, timeoutMs: 2000, maxBytes: 1 << 20, rules };
 
 async function all(inputs: Input[], extra: Partial<typeof options> & { stdin?: NodeJS.ReadableStream } = {}): Promise<Ingested[]> {
   const out: Ingested[] = [];
@@ -102,7 +103,7 @@ describe('the founding article', () => {
 describe('inputs of every kind', () => {
   let server: Server;
   let base: string;
-  const pages: Record<string, { type: string; body: string; delay?: boolean }> = {};
+  const pages: Record<string, { type: string; body: string; delay?: boolean; redirect?: string }> = {};
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -112,6 +113,10 @@ describe('inputs of every kind', () => {
         return;
       }
       if (page.delay) return; // never answers: the client's timeout must end it
+      if (page.redirect) {
+        res.writeHead(302, { location: page.redirect }).end();
+        return;
+      }
       res.writeHead(200, { 'content-type': page.type }).end(page.body);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -205,6 +210,27 @@ describe('inputs of every kind', () => {
   it('fetches an HTML page by URL, with the page’s metadata', async () => {
     const got = articles(await all([`${base}/story`]));
     expect(got[0]).toMatchObject({ title: 'Fetched story', published: '2025-01-12T08:00:00Z', language: 'en', url: `${base}/story` });
+  });
+
+  it('follows redirects to the final address, and stops a redirect loop', async () => {
+    pages['/moved'] = { type: 'text/html', body: '', redirect: '/story' };
+    pages['/loop'] = { type: 'text/html', body: '', redirect: `${base}/loop` };
+    const items = await all([`${base}/moved`, `${base}/loop`]);
+    expect(articles(items)[0]).toMatchObject({ title: 'Fetched story', url: `${base}/story` });
+    expect(errors(items)).toEqual([`${base}/loop: more than 5 redirects`]);
+  });
+
+  it('fetching for others (publicOnly), refuses loopback, private and link-local hosts, and goes on', async () => {
+    const refused = [`${base}/story`, 'http://169.254.169.254/latest/meta-data/', 'http://localhost.:8080/', 'http://[::1]/', 'http://10.1.2.3/'];
+    const items = await all([...refused, { name: 'next', content: STORY }], { publicOnly: true });
+    expect(errors(items)).toEqual(refused.map((u) => `${u}: refused to fetch ${u}: ${new URL(u).hostname.replace(/^\[|\]$|\.$/g, '')} is not a public address`));
+    expect(articles(items)).toHaveLength(1);
+    // A name is checked where the connection looks it up, so a second answer cannot differ.
+    const looked = await new Promise<Error | null>((r) => publicLookup('localhost', { all: true }, (err) => r(err)));
+    expect(looked?.message).toMatch(/^localhost resolves to the non-public address (127\.0\.0\.1|::1)$/);
+    expect(isNonPublicAddress('93.184.215.14')).toBe(false);
+    expect(isNonPublicAddress('2606:4700::1111')).toBe(false);
+    expect(isNonPublicAddress('::ffff:127.0.0.1')).toBe(true);
   });
 
   it('gives up on a URL that never answers, within the timeout, and goes on', async () => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/annotate/index.js';
@@ -324,6 +326,24 @@ describe('POST /api/articles', () => {
 });
 
 describe('security', () => {
+  it('does not fetch a posted URL on this machine or its network unless told to', async () => {
+    const page = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('Intranet memo\n\nThe director said the budget was cut.'));
+    await new Promise<void>((r) => page.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}/memo`;
+    try {
+      const refused = await app.inject({ method: 'POST', url: '/api/articles', payload: { url } });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0].message).toBe(`${url}: refused to fetch ${url}: 127.0.0.1 is not a public address`);
+      const trusting = await buildServer({ store, webRoot: null, token: null, allowPrivateUrls: true, pipeline: await createPipeline() });
+      const fetched = await trusting.inject({ method: 'POST', url: '/api/articles', payload: { url } });
+      expect(fetched.statusCode).toBe(201);
+      expect(fetched.json().items[0].title).toBe('Intranet memo');
+      await trusting.close();
+    } finally {
+      page.close();
+    }
+  });
+
   it('needs a token to listen beyond loopback', async () => {
     await expect(buildServer({ store, webRoot: null, host: '0.0.0.0', token: null })).rejects.toThrow(/CLAIMTRAIL_TOKEN/);
   });

@@ -16,11 +16,12 @@ export function registerServe(program: Command): void {
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--host <address>', 'address to listen on; beyond loopback, CLAIMTRAIL_TOKEN must be set', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', port, 7878)
+    .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
     .option('--log', 'log every request')
-    .action(async (options: { db?: string; host: string; port: number; log?: boolean }) => {
+    .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
       let server;
       try {
-        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, logger: Boolean(options.log) });
+        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: Boolean(options.log) });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use (try --port 0)`);

@@ -16,6 +16,8 @@ export interface WriteOptions {
   /** Largest request body, and largest article, in bytes. */
   maxBytes: number;
   fetchTimeoutMs: number;
+  /** Let posted URLs (and feed links) reach loopback and private addresses. */
+  allowPrivateUrls: boolean;
 }
 
 /** Media types of raw bodies and what ingest reads them as. */
@@ -104,6 +106,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
         verbatim: false,
         timeoutMs: options.fetchTimeoutMs,
         maxBytes: options.maxBytes,
+        publicOnly: !options.allowPrivateUrls,
         rules,
       });
       for await (const o of outcomes) {

@@ -230,6 +230,26 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'confirmed').explain?.detail).toMatch(/cue negated/);
   });
 
+  it('reads a judgement of an object and an accusation, a name the lexicon took for a verb speaking', () => {
+    const claims = rulesOnly(
+      docOf('The ministry called the charges baseless. Seoul accused the envoy of reckless threats.', [
+        { id: 'seoul', type: 'GPE', mentions: ['Seoul'] },
+        { id: 'min', type: 'ORG', mentions: ['The ministry'] },
+      ]),
+    );
+    expect(byCue(claims, 'called')).toMatchObject({ speaker: { entity: 'min' }, content: { text: 'the charges baseless' } });
+    expect(byCue(claims, 'accused')).toMatchObject({ speaker: { text: 'Seoul', entity: 'seoul' }, stance: 'condemn', content: { text: 'the envoy of reckless threats' } });
+  });
+
+  it('reads a transcript quoted paragraph by paragraph, each opening with a quote mark', () => {
+    const claims = rulesOnly(docOf('Partial transcript:\n\n"HOST: Will the minister attend the summit?\n\n"RIVERA: The minister will not attend. She has other duties.\n\n"HOST: Thank you.'));
+    expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([
+      ['HOST', 'Will the minister attend the summit?'],
+      ['RIVERA', 'The minister will not attend. She has other duties'],
+      ['HOST', 'Thank you'],
+    ]);
+  });
+
   it('leaves `said` null when the text gives no date', () => {
     const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
     expect(c!.said).toBe(null);

@@ -47,6 +47,26 @@ const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
 const CLOSING = new Set(['”', '"', '’', "'"]);
 const DASHES = new Set(['—', '–', '―', '--', '-']);
 
+/**
+ * Word classes with the entity layer's say: a word of a name is no verb, whatever the lexicon
+ * learnt of it ("Seoul" is a verb in its training headlines). Copied only when something changes.
+ */
+function withNames(doc: Doc, tags: Uint8Array): Uint8Array {
+  const { start, count } = doc.tokens;
+  let own: Uint8Array | null = null;
+  for (const e of doc.entities) {
+    if (e.type === 'MISC') continue;
+    for (const m of e.mentions) {
+      for (let i = doc.tokenAt(m.start); i >= 0 && i < count && start[i]! < m.end; i++) {
+        if (tags[i] !== TAG.VERB && tags[i] !== TAG.AUX) continue;
+        own ??= tags.slice();
+        own[i] = TAG.PROPN;
+      }
+    }
+  }
+  return own ?? tags;
+}
+
 /** Shared, read-only views of one doc for the claim rules: tokens, classes, quotes, times. */
 export class Context {
   readonly doc: Doc;
@@ -66,7 +86,7 @@ export class Context {
     this.doc = doc;
     this.words = doc.tokens.words;
     this.lower = doc.tokens.lower;
-    this.tags = posTags(doc);
+    this.tags = withNames(doc, posTags(doc));
     this.quotes = findQuotes(doc);
     this.sentence = doc.tokens.sentence;
     this.sentLasts = Int32Array.from(doc.sentences, (x) => x.last);

@@ -72,6 +72,8 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
 );
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
+/** Quote marks that open a paragraph of a quotation running over paragraphs. */
+const PARAGRAPH_QUOTES = new Set(['"', '“']);
 /** Particles that belong to an object cue ("called for", "pointed to", "talked about"). */
 const PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
@@ -919,8 +921,10 @@ export class Frames {
       const q = ctx.quotes.list[ctx.quotes.of[first]!]!;
       const dash = q.close + 1;
       if (q.closed && dash + 1 < end && end - dash <= 7 && ctx.isDash(dash) && Frames.names(ctx, dash + 1, end)) return dash;
-      return -1;
     }
+    // A transcript quoted paragraph by paragraph ("“PENCE: …"): the label follows the quote mark,
+    // which may pair as the close of the paragraph before.
+    if (PARAGRAPH_QUOTES.has(words[first]!)) return first + 2 < end ? Frames.labelAt(ctx, first + 1) : -1;
     for (let k = first; k < end && k < first + 7; k++) {
       const w = words[k]!;
       if (w === ':' || w === '―' || w === '—' || w === '–') {
@@ -947,9 +951,10 @@ export class Frames {
   private label(c: Candidate): Draft | null {
     const { ctx } = this;
     const mark = c.head;
-    const first = this.lineFirst(mark);
+    let first = this.lineFirst(mark);
     const end = ctx.lineLast(mark);
-    if (ctx.opensQuote(first)) {
+    const quote = ctx.opensQuote(first) ? ctx.quotes.list[ctx.quotes.of[first]!]! : null;
+    if (quote?.closed && quote.close < mark) {
       // "“…” ― Jane Doe"
       const d = this.draft('speaker-label', c, [mark, mark + 1]);
       d.source = [mark + 1, end];
@@ -957,6 +962,8 @@ export class Frames {
       d.parts.push([first, mark]);
       return d;
     }
+    // "“PENCE: …": a paragraph's opening quote mark is no part of the label.
+    if (PARAGRAPH_QUOTES.has(ctx.words[first]!)) first++;
     const d = this.draft('speaker-label', c, [mark, mark + 1]);
     d.source = [first, mark];
     d.sourceHead = d.source;

@@ -127,7 +127,7 @@ function guess(word: string, lower: string): Tag {
   if (word !== lower) return TAG.PROPN;
   if (lower.endsWith('ly')) return TAG.ADV;
   if (lower.endsWith('ing') || lower.endsWith('ed')) return TAG.VERB;
-  if (lower.endsWith('ous') || lower.endsWith('ive') || lower.endsWith('al') || lower.endsWith('ic') || lower.endsWith('able')) return TAG.ADJ;
+  if (/(?:ous|ive|al|ic|able|ible|less|ful|ish)$/.test(lower)) return TAG.ADJ;
   return TAG.NOUN;
 }
 

@@ -5,7 +5,8 @@
  * by content overlap (shared characters ÷ characters in either, over all content pieces), at 0.3
  * and at 0.8. A matched claim's source is right when the spans overlap (or both are absent), its
  * cue when they overlap. Articles annotated by several people are scored once, against the
- * annotation that agrees best with the others.
+ * annotation that agrees best with the others. `--errors N` lists up to about N false positives
+ * (FP), misses (FN) and claims found with their content's boundaries off (BD, below 0.8).
  */
 import { createPipeline } from '../annotate/index.js';
 import type { Article, Claim } from '../doc/types.js';
@@ -87,6 +88,10 @@ export async function run(args: string[]): Promise<void> {
       }
       row.matched++;
       const g = gold[m.gold]!;
+      // Found, but its content's boundaries miss the 0.8 overlap.
+      if (showErrors && !at8.some((x) => x.predicted === k) && errors.length < showErrors * 2) {
+        errors.push(`BD [${rule}] ${c.content.text.slice(0, 160)}\n   gold: ${slice(record.text, g.content).slice(0, 160)}`);
+      }
       const sourceRight = c.speaker ? overlaps([[c.speaker.start, c.speaker.end]], g.source) : g.source.length === 0;
       const cueRight = c.cue !== null && overlaps([[c.cue.start, c.cue.end]], g.cue);
       if (sourceRight) totals.source++;

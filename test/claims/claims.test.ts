@@ -241,6 +241,14 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'accused')).toMatchObject({ speaker: { text: 'Seoul', entity: 'seoul' }, stance: 'condemn', content: { text: 'the envoy of reckless threats' } });
   });
 
+  it('skips a programme named after the one addressed, and keeps an including-phrase on a judged object', () => {
+    const claims = rulesOnly(
+      docOf('The envoy told Channel 4’s “Evening Brief” on Friday that the border would reopen. The farmers criticized the new levies, including the fuel duty.', [], [{ text: 'Friday', value: '2025-04-25' }]),
+    );
+    expect(byCue(claims, 'told').content.text).toBe('the border would reopen');
+    expect(byCue(claims, 'criticized').content.text).toBe('the new levies, including the fuel duty');
+  });
+
   it('reads a transcript quoted paragraph by paragraph, each opening with a quote mark', () => {
     const claims = rulesOnly(docOf('Partial transcript:\n\n"HOST: Will the minister attend the summit?\n\n"RIVERA: The minister will not attend. She has other duties.\n\n"HOST: Thank you.'));
     expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([

@@ -703,8 +703,20 @@ export class Frames {
       }
       // "told state TV the talks had failed", "told reporters how …": past the one addressed.
       if (start === from && ADDRESSEES.has(d.entry.lemma) && ctx.startsNp(from) && ctx.timeOf[from]! < 0) {
-        const np = ctx.npCore(from, sl);
-        if (np > from && np < sl && (ctx.startsNp(np) || tags[np] === TAG.WH || lower[np] === 'whether' || lower[np] === 'to' || ctx.opensQuote(np))) start = np;
+        let np = ctx.npCore(from, sl);
+        // "told MSNBC’s “Morning Joe” on Friday that …", "told the host on Thursday how …": a
+        // programme's quoted name and a time may follow the one addressed.
+        if (np < 0) {
+          let poss = from + 1;
+          while (poss < from + 6 && poss < sl && tags[poss] !== TAG.POSS) poss++;
+          if (tags[poss] === TAG.POSS && ctx.opensQuote(poss + 1)) np = poss + 1;
+        }
+        let past = np;
+        if (past > from && ctx.opensQuote(past) && ctx.quoteLength(past) <= 6) past += ctx.quoteLength(past);
+        while (past > from && past < sl && (ctx.timeOf[past]! >= 0 || (TIME_PREPOSITIONS.has(lower[past]!) && ctx.timeOf[past + 1]! >= 0))) past++;
+        if (past > np && past < sl && (lower[past] === 'that' || tags[past] === TAG.WH || lower[past] === 'whether')) np = past;
+        if (np > from && np < sl && lower[np] === 'that') start = np + 1;
+        else if (np > from && np < sl && (ctx.startsNp(np) || tags[np] === TAG.WH || lower[np] === 'whether' || lower[np] === 'to' || ctx.opensQuote(np))) start = np;
       }
       while (start < sl && (ctx.timeOf[start]! >= 0 || ctx.isComma(start) || (TIME_PREPOSITIONS.has(lower[start]!) && ctx.timeOf[start + 1]! >= 0))) {
         // "tweeted Friday, saying …": the participle is an attribution of its own.
@@ -740,6 +752,8 @@ export class Frames {
     const { ctx } = this;
     for (let k = start + 1; k < sl; k++) {
       if (ctx.quotes.of[k]! >= 0) continue;
+      // "Russia’s invasion of Ukraine, including its annexation of Crimea": still the object.
+      if (ctx.isComma(k) && ctx.lower[k + 1] === 'including') continue;
       if (ctx.isComma(k) || ctx.words[k] === ';' || ctx.isDash(k)) return k;
       const w = ctx.lower[k]!;
       if ((w === 'and' || w === 'but') && ctx.isVerb(k + 1)) return k;

@@ -258,6 +258,24 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('reads a non-denial and what follows it after an opening participle, "its diplomats at" a body, and "stopped short of"', () => {
+    const claims = rulesOnly(
+      docOf(
+        'Pyongyang has changed its tone. After its diplomats at the United Nations called the reports groundless, the minister stopped short of confirming that troops had left. ' +
+          'Asked about the reports on Friday, Putin did not deny them, saying that the treaty was a matter for Moscow.',
+        [
+          { id: 'kp', type: 'GPE', mentions: ['Pyongyang'] },
+          { id: 'un', type: 'ORG', mentions: ['United Nations'] },
+          { id: 'putin', type: 'PERSON', mentions: ['Putin'] },
+        ],
+      ),
+    );
+    expect(byCue(claims, 'called').speaker).toMatchObject({ text: 'its diplomats at the United Nations', entity: 'kp' });
+    expect(byCue(claims, 'confirming')).toMatchObject({ negated: true, content: { text: 'troops had left' } });
+    expect(byCue(claims, 'deny')).toMatchObject({ negated: true, speaker: { entity: 'putin' } });
+    expect(byCue(claims, 'saying')).toMatchObject({ speaker: { entity: 'putin' }, content: { text: 'the treaty was a matter for Moscow' } });
+  });
+
   it('leaves `said` null when the text gives no date', () => {
     const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
     expect(c!.said).toBe(null);

@@ -185,10 +185,10 @@ export class Frames {
   private mainSubject(d: Draft): void {
     const { ctx } = this;
     const sf = ctx.sentFirst(d.head);
+    // The first verb with a subject: an opening participle ("Asked about the reports, Putin …") has none.
     for (let k = sf; k < d.head; k++) {
       if (!ctx.isVerb(k) || ctx.quotes.of[k]! >= 0) continue;
-      this.subject(d, ctx.skipBetweenLeft(k - 1, sf), sf);
-      return;
+      if (this.subject(d, ctx.skipBetweenLeft(k - 1, sf), sf)) return;
     }
   }
 

@@ -69,7 +69,9 @@ export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   let drafts = first;
   if (!model) return assemble(ctx, drafts.filter((d) => !d.entry.learned), new Map());
   let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
-  const kept = (d: Draft) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold);
+  // A negated lexicon cue stays whatever the model says: it never learnt negation, and a non-denial
+  // ("did not deny them") is what an analyst needs to see.
+  const kept = (d: Draft) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold) || (!d.entry.learned && negatedCue(ctx, d.cue));
   // A rejected claim must not hide the claims whose cues lay in its content: finish again without it.
   const rejected = drafts.filter((d) => !kept(d));
   if (rejected.some((d) => d.nests > 0)) {

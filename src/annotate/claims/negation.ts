@@ -8,11 +8,14 @@ const BRIDGE = new Set(
 );
 const REACH = 4;
 
+/** Verbs whose gerund object is left undone ("avoided naming", "refrained from confirming"). */
+const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refrained|refraining)$/;
+
 /**
  * Whether the cue itself is negated — "has not confirmed", "never said", "did not deny", "was not
- * confirmed by", "has yet to confirm": the speaker did not make the claim the cue names, so it
- * takes no side. A negation inside the content ("said it had not") is the content's own; "not
- * only said" adds to the claim.
+ * confirmed by", "has yet to confirm", "stopped short of confirming", "without naming": the
+ * speaker did not make the claim the cue names, so it takes no side. A negation inside the
+ * content ("said it had not") is the content's own; "not only said" adds to the claim.
  */
 export function negatedCue(ctx: Context, cue: Range): boolean {
   const lower = ctx.lower;
@@ -20,8 +23,11 @@ export function negatedCue(ctx: Context, cue: Range): boolean {
   const isNegator = (k: number) => NEGATORS.has(lower[k]!) && lower[k + 1] !== 'only';
   // A passive cue's range holds its auxiliary ("was not confirmed").
   for (let k = cue[0]; k < cue[1] - 1; k++) if (isNegator(k)) return true;
-  // "has yet to confirm", "have yet to say".
-  if (lower[cue[0] - 1] === 'to' && lower[cue[0] - 2] === 'yet' && cue[0] - 2 > first) return true;
+  const one = cue[0] - 1 >= first ? lower[cue[0] - 1]! : '';
+  const two = cue[0] - 2 >= first ? lower[cue[0] - 2]! : '';
+  // "has yet to confirm", "stopped short of confirming", "without naming", "refrained from saying", "avoided naming".
+  if (one === 'without' || WITHHOLD.test(one)) return true;
+  if ((one === 'to' && two === 'yet') || (one === 'of' && two === 'short') || (one === 'from' && WITHHOLD.test(two))) return true;
   for (let k = cue[0] - 1, n = 0; k >= first && n < REACH; k--, n++) {
     if (isNegator(k)) return true;
     if (!BRIDGE.has(lower[k]!)) return false;

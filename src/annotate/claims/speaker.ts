@@ -1,5 +1,6 @@
 import type { LocatedMention } from '../../doc/doc.js';
 import type { Entity } from '../../doc/types.js';
+import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
 import type { Range } from './frames.js';
 
@@ -76,9 +77,12 @@ export class SpeakerResolver {
     const to = doc.tokens.end[range[1] - 1]!;
     const last = ctx.lower[range[1] - 1]!;
     const before = from;
-    // "its diplomats", "his office": someone speaking for whoever the possessive names.
+    // "its diplomats (at the United Nations)", "his office": someone speaking for whoever the possessive names.
     const owner = ctx.lower[range[0]]!;
-    if (range[1] - range[0] >= 2 && POSSESSIVE.has(owner) && (SPOKESPEOPLE.has(last) || AGENTS.has(last))) {
+    let own = range[0] + 1;
+    while (own < range[1] && (ctx.tags[own] === TAG.NOUN || ctx.tags[own] === TAG.ADJ)) own++;
+    const ownHead = ctx.lower[own - 1]!;
+    if (own - range[0] >= 2 && POSSESSIVE.has(owner) && (SPOKESPEOPLE.has(ownHead) || AGENTS.has(ownHead))) {
       const found = owner === 'his' || owner === 'her' ? this.person(before) : this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
       if (found) return found;
     }

@@ -25,7 +25,8 @@ function claimtrail(title, args) {
   }
 }
 
-claimtrail('Analysing the example articles (see examples/README.md: written for the demo, fictional outlets, real events)', ['analyze', 'examples/articles']);
+// --reanalyze: a database left by an earlier run (or build) shows what this build finds.
+claimtrail('Analysing the example articles (see examples/README.md: written for the demo, fictional outlets, real events)', ['analyze', 'examples/articles', '--reanalyze']);
 claimtrail('Contradictions across the articles', ['contradictions', '--limit', '5']);
 claimtrail('Claim stories, in the order the claims were made', ['stories', '--limit', '5']);
 claimtrail('The actors most spoken of', ['entities', '--limit', '10']);

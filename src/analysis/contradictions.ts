@@ -1,5 +1,5 @@
 import { disputeAbout, type NameOf } from './about.js';
-import { claimKey, linked, TRUTH_STANCES } from './links.js';
+import { claimKey, largestGroup, linked, TRUTH_STANCES } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
@@ -47,8 +47,11 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   const con = eligible.filter((m) => m.position < 0);
   // One voice against itself counts only as a change of mind over time ("groundless" in October, confirmed in April).
   const against = (a: Member, b: Member) => (a.features.voice !== b.features.voice || apart(a, b)) && linked(a, b, byClaim);
-  const proLinked = pro.filter((a) => con.some((b) => against(a, b)));
-  const conLinked = con.filter((b) => pro.some((a) => against(a, b)));
+  // A proposition may hold two disputes ("the Kursk region retaken" against "the fighting goes on",
+  // and a denial of a report of troops sent there): one contradiction shows the larger.
+  const dispute = largestGroup(pro.flatMap((a) => con.filter((b) => against(a, b)).map((b): [Member, Member] => [a, b])));
+  const proLinked = pro.filter((m) => dispute.has(m));
+  const conLinked = con.filter((m) => dispute.has(m));
   const base = { id: `x${propId}`, proposition: `p${propId}` };
   if (proLinked.length && conLinked.length && new Set([...proLinked, ...conLinked].map((m) => m.features.voice)).size >= 2) {
     // The side whose references dispute what the other says is the denying one, whatever the

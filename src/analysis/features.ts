@@ -337,8 +337,9 @@ function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: M
     );
   }
   // The voice just before: its few claims in a row, the first that tells of an event (else the
-  // first). A run that answers something itself ("did not deny them, saying …") is looked past.
-  const before = others.filter((x) => x.content.end <= c.content.start);
+  // first). A run that answers something itself ("did not deny them, saying …") is looked past,
+  // so its refusals and non-denials count here.
+  const before = ordered.filter((x) => x !== c && features.get(x.id)!.voice !== own.voice && x.content.end <= c.content.start);
   // "Israel disputes this" after a sentence of the article's own: "this" is in that sentence, not a claim.
   if (r.near && before.length && !followsClosely(text, before[before.length - 1]!, c)) return null;
   let k = before.length - 1;
@@ -351,7 +352,7 @@ function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: M
       from = before[k]!.content.start;
       k--;
     }
-    if (run.some((x) => features.get(x.id)!.refers !== 0)) continue;
+    if (run.some((x) => features.get(x.id)!.refers !== 0 || features.get(x.id)!.refusal)) continue;
     // "the accusations": the accusation in the run; "that account": where it starts, with its event; else the nearest.
     const kind = r.noun ? NOUN_KIND.get(r.noun) : undefined;
     const pick =

@@ -82,3 +82,31 @@ export function standIn(m: Member, byClaim: ReadonlyMap<string, Member>): ClaimF
 export function claimKey(m: Member): string {
   return `${m.article}|${m.claim}`;
 }
+
+/**
+ * The largest group of claims joined by the given pairs (the first found among equals), or an
+ * empty set when there are none.
+ */
+export function largestGroup<T>(pairs: readonly (readonly [T, T])[]): Set<T> {
+  const parent = new Map<T, T>();
+  const root = (x: T): T => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const [a, b] of pairs) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    parent.set(root(a), root(b));
+  }
+  const groups = new Map<T, Set<T>>();
+  for (const x of parent.keys()) {
+    const r = root(x);
+    if (!groups.has(r)) groups.set(r, new Set());
+    groups.get(r)!.add(x);
+  }
+  let best = new Set<T>();
+  for (const g of groups.values()) if (g.size > best.size) best = g;
+  return best;
+}

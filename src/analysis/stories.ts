@@ -1,5 +1,5 @@
 import { disputeAbout, type NameOf } from './about.js';
-import { claimKey, linked, TRUTH_STANCES } from './links.js';
+import { claimKey, largestGroup, linked, TRUTH_STANCES } from './links.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 /** A report and its confirmation: the one change of stance that keeps the direction. */
@@ -29,7 +29,7 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
   const answered = new Set(deduped.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
   const members = deduped.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
-  const steps = new Set<Member>();
+  const pairs: [Member, Member][] = [];
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
       const a = members[i]!;
@@ -39,11 +39,11 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
       // One speaker's claims make a story only as a change of mind over time (other articles,
       // other dates, "initially" … "now"), not as two pieces of one statement.
       if (a.features.voice === b.features.voice && (a.position === b.position || (a.article === b.article && !apart(a, b)))) continue;
-      if (!linked(a, b, byClaim)) continue;
-      steps.add(a);
-      steps.add(b);
+      if (linked(a, b, byClaim)) pairs.push([a, b]);
     }
   }
+  // One story per proposition: the larger of two that share it.
+  const steps = largestGroup(pairs);
   if (steps.size < 2) return null;
   const told = turns(orderSteps([...steps]), byClaim);
   if (told.length < 2) return null;

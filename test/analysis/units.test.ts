@@ -233,6 +233,19 @@ describe('contradictions', () => {
     expect(contradictionOf(12, [albright, denial], nameOf)?.kind).toBe('stance');
   });
 
+  it('shows one dispute of a proposition that holds two, the larger, in its contradiction and its story', () => {
+    const troops = ['troops', 'reached', 'front', 'week', 'border'];
+    const over = ['region', 'retaken', 'fully', 'invaders', 'gone'];
+    const report = member({ stance: 'assert', said: '2024-10-20', features: { words: troops } });
+    const dismissal = member({ stance: 'deny', said: '2024-10-21', features: { words: troops } });
+    const claim = member({ stance: 'assert', said: '2025-04-26', features: { words: over } });
+    const denials = ['2025-04-27', '2025-04-28'].map((said) => member({ stance: 'deny', said, features: { words: over } }));
+    const all = [report, dismissal, claim, ...denials];
+    const x = contradictionOf(13, all, nameOf);
+    expect(x!.sides.map((s) => s.claims.map((c) => c.article))).toEqual([[claim.article], denials.map((d) => d.article)]);
+    expect(storyOf(13, all, nameOf)!.steps.map((s) => s.article)).toEqual([claim.article, denials[0]!.article]);
+  });
+
   it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {
     const words = ['better', 'conclusion', 'experience', 'reach', 'richness', 'wise', 'woman'];
     const quote = member({ stance: 'assert', features: { words } });

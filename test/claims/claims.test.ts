@@ -214,7 +214,8 @@ describe('speakers and stances', () => {
       docOf(
         'The port authority has not confirmed the closure. The rebels never said the ceasefire had collapsed. ' +
           'The navy has yet to confirm the sinking. The mayor said the bridge had not been damaged. ' +
-          'The minister not only said the talks were over but also blamed the envoy.',
+          'The minister not only said the talks were over but also blamed the envoy. ' +
+          'Neither the mayor nor the harbour master has acknowledged the damage. Neither side kept the truce, the monitors said.',
       ),
     );
     const by = (speaker: string) => {
@@ -227,6 +228,8 @@ describe('speakers and stances', () => {
     expect(by('The navy').negated).toBe(true);
     expect(by('The mayor')).not.toHaveProperty('negated');
     expect(by('The minister')).not.toHaveProperty('negated');
+    expect(by('the harbour master')).toMatchObject({ negated: true, content: { text: 'the damage' } });
+    expect(by('the monitors')).not.toHaveProperty('negated');
     expect(byCue(claims, 'confirmed').explain?.detail).toMatch(/cue negated/);
   });
 

@@ -7,13 +7,17 @@ const BRIDGE = new Set(
   'has have had is was were are be been will would could can may might must should did does do wo ca yet publicly officially formally explicitly directly immediately independently ever also still'.split(' '),
 );
 const REACH = 4;
+/** Subjects that say nobody did it, and how far from the sentence start the cue may then be. */
+const NO_ONE = new Set(['neither', 'nobody', 'none']);
+const SUBJECT_REACH = 10;
 
 /** Verbs whose gerund object is left undone ("avoided naming", "refrained from confirming"). */
 const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refrained|refraining)$/;
 
 /**
  * Whether the cue itself is negated — "has not confirmed", "never said", "did not deny", "was not
- * confirmed by", "has yet to confirm", "stopped short of confirming", "without naming": the
+ * confirmed by", "has yet to confirm", "stopped short of confirming", "without naming",
+ * "neither Moscow nor Pyongyang has acknowledged": the
  * speaker did not make the claim the cue names, so it takes no side. A negation inside the
  * content ("said it had not") is the content's own; "not only said" adds to the claim.
  */
@@ -30,7 +34,12 @@ export function negatedCue(ctx: Context, cue: Range): boolean {
   if ((one === 'to' && two === 'yet') || (one === 'of' && two === 'short') || (one === 'from' && WITHHOLD.test(two))) return true;
   for (let k = cue[0] - 1, n = 0; k >= first && n < REACH; k--, n++) {
     if (isNegator(k)) return true;
-    if (!BRIDGE.has(lower[k]!)) return false;
+    if (!BRIDGE.has(lower[k]!)) break;
   }
-  return false;
+  // "Neither Moscow nor Pyongyang has acknowledged", "No one has confirmed": a subject that denies it.
+  const opening = lower[first]!;
+  if (cue[0] - first > SUBJECT_REACH || !(NO_ONE.has(opening) || (opening === 'no' && lower[first + 1] === 'one'))) return false;
+  // The subject runs up to the cue: no other verb or clause between ("Neither side said …, officials said").
+  for (let k = first + 1; k < cue[0]; k++) if (ctx.isPunct(k) || (ctx.isVerb(k) && !BRIDGE.has(lower[k]!))) return false;
+  return true;
 }

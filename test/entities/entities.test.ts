@@ -145,6 +145,12 @@ describe('descriptions and names in context', () => {
     expect(entityOf(es, 'Clinton', text.indexOf('Clinton told'))!.name).toBe('Bill Clinton');
   });
 
+  it('keeps the last part of a three-part name the tagger cut short, so it is not taken for another person', () => {
+    const es = analyse('Kim Jong Un inspected a factory. Later, Vice Foreign Minister Kim Jong Gyu said the drills were lawful.');
+    expect(entityOf(es, 'Kim Jong Gyu')).toMatchObject({ type: 'PERSON', kb: null });
+    expect(entityOf(es, 'Kim Jong Un')!.mentions.map((m) => m.text)).toEqual(['Kim Jong Un']);
+  });
+
   it('gives an unknown name one entity per article with the majority type, and local names the article country', () => {
     const text =
       'SEOUL (Harbour Wire) - The Harbour Wire said that North Korea moved troops. ' +

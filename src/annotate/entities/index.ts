@@ -4,7 +4,7 @@ import { COMPILED_GAZETTEER_PATH, NER_MODEL_PATH, shippedGazetteerFiles } from '
 import { DocFeatures } from './features.js';
 import { openGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveEntities } from './resolve.js';
-import { gazetteerCodes, NerModel, spansOf } from './tagger.js';
+import { completeNames, gazetteerCodes, NerModel, spansOf } from './tagger.js';
 
 export { entityId } from './ids.js';
 
@@ -38,7 +38,7 @@ export function createEntities(options: EntitiesOptions = {}): Component {
       const t = doc.tokens;
       const matches = gazetteer.scan(t);
       const features = new DocFeatures(t, gazetteerCodes(gazetteer, t, matches), doc.sentences);
-      const spans = spansOf(model.tag(features));
+      const spans = completeNames(spansOf(model.tag(features)), t);
       doc.entities = resolveEntities({ doc, gazetteer, matches, spans });
       doc.entitiesChanged();
     },

@@ -16,10 +16,10 @@ const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refrained|r
 
 /**
  * Whether the cue itself is negated — "has not confirmed", "never said", "did not deny", "was not
- * confirmed by", "has yet to confirm", "stopped short of confirming", "without naming",
- * "neither Moscow nor Pyongyang has acknowledged": the
- * speaker did not make the claim the cue names, so it takes no side. A negation inside the
- * content ("said it had not") is the content's own; "not only said" adds to the claim.
+ * confirmed by", "has yet to confirm", "stopped short of confirming", "without naming", "neither
+ * Moscow nor Pyongyang has acknowledged": the speaker did not make the claim the cue names, so it
+ * takes no side. A negation inside the content ("said it had not") is the content's own; "not
+ * only said" adds to the claim.
  */
 export function negatedCue(ctx: Context, cue: Range): boolean {
   const lower = ctx.lower;

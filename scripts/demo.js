@@ -25,8 +25,7 @@ function claimtrail(title, args) {
   }
 }
 
-// --reanalyze: a database left by an earlier run (or build) shows what this build finds.
-claimtrail('Analysing the example articles (see examples/README.md: written for the demo, fictional outlets, real events)', ['analyze', 'examples/articles', '--reanalyze']);
+claimtrail('Analysing the example articles (see examples/README.md: written for the demo, fictional outlets, real events)', ['analyze', 'examples/articles']);
 claimtrail('Contradictions across the articles', ['contradictions', '--limit', '5']);
 claimtrail('Claim stories, in the order the claims were made', ['stories', '--limit', '5']);
 claimtrail('The actors most spoken of', ['entities', '--limit', '10']);

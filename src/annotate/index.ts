@@ -6,6 +6,7 @@ import { createClaims } from './claims/index.js';
 import { createEvents } from './events/index.js';
 
 export { Pipeline, type Component } from './pipeline.js';
+export { pipelineVersion } from './version.js';
 
 export interface PipelineOptions {
   /** Extra gazetteer files (see docs/gazetteer.md) added to the shipped one. */
@@ -14,8 +15,6 @@ export interface PipelineOptions {
   layers?: readonly string[];
 }
 
-/** Version of the extraction rules and models, stored with every analysis. */
-export const PIPELINE_VERSION = 'claimtrail-pipeline/0.1';
 
 /** The standard pipeline: entities → times → quantities → claims → events. */
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {

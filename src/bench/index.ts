@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { refreshAnalysis } from '../analysis/index.js';
-import { createPipeline, PIPELINE_VERSION } from '../annotate/index.js';
+import { createPipeline, pipelineVersion } from '../annotate/index.js';
 import { countWords } from '../doc/doc.js';
 import type { Article } from '../doc/types.js';
 import { sharedPath } from '../eval/shared.js';
@@ -55,7 +55,7 @@ for (const [stage, ms] of stages) {
 
 if (!values['no-store']) {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
-  const store = await Store.open(join(dir, 'bench.db'), PIPELINE_VERSION);
+  const store = await Store.open(join(dir, 'bench.db'), pipelineVersion());
   t0 = performance.now();
   for (const a of articles) await store.save(pipeline.analyze(a));
   const storedMs = performance.now() - t0;

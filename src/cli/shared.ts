@@ -1,4 +1,4 @@
-import { PIPELINE_VERSION } from '../annotate/index.js';
+import { pipelineVersion } from '../annotate/index.js';
 import { resolveDbPath, Store } from '../store/store.js';
 
 /** A mistake in how a command was called: printed without a stack trace, exit status 2. */
@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 
 /** Open the store named by --db / CLAIMTRAIL_DB / ./claimtrail.db. */
 export function openStore(db?: string): Promise<Store> {
-  return Store.open(resolveDbPath(db), PIPELINE_VERSION);
+  return Store.open(resolveDbPath(db), pipelineVersion());
 }
 
 /** Write a line to stdout, respecting a closed pipe (`claimtrail … | head`). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pipeline } from '../annotate/pipeline.js';
 import { Store } from '../store/store.js';
-import { PIPELINE_VERSION } from '../annotate/index.js';
+import { pipelineVersion } from '../annotate/index.js';
 import { buildServer } from './app.js';
 import { crossArticle } from './cross.js';
 
@@ -32,7 +32,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const ownStore = typeof options.db === 'string';
-  const store = typeof options.db === 'string' ? await Store.open(options.db, PIPELINE_VERSION) : options.db;
+  const store = typeof options.db === 'string' ? await Store.open(options.db, pipelineVersion()) : options.db;
   let app: FastifyInstance;
   try {
     // Articles stored by an older build or another process get their cross-article analysis now.

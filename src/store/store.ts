@@ -100,12 +100,18 @@ export class Store {
 
   /**
    * Write an article and its layers in one transaction. An article already stored (same cleaned
-   * text, same id) is left alone unless `replace` is set, which re-writes its layers.
+   * text, same id) is left alone unless `replace` is set or another pipeline version analysed
+   * it; then its layers are re-written.
    */
   async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('articles').select(['seq', 'title', 'text']).where('id', '=', analysis.article.id).executeTakeFirst();
-      if (existing && !options.replace) return 'duplicate';
+      const existing = await trx
+        .selectFrom('articles')
+        .leftJoin('layers', 'layers.article_id', 'articles.id')
+        .select(['articles.seq', 'articles.title', 'articles.text', 'layers.pipeline'])
+        .where('articles.id', '=', analysis.article.id)
+        .executeTakeFirst();
+      if (existing && !options.replace && existing.pipeline === this.pipelineVersion) return 'duplicate';
       if (existing) {
         await deleteLayers(trx, analysis.article.id);
         await sql`insert into articles_fts(articles_fts, rowid, title, text) values ('delete', ${existing.seq}, ${existing.title}, ${existing.text})`.execute(trx);

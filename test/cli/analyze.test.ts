@@ -57,6 +57,22 @@ describe('claimtrail analyze', () => {
     expect(consistency(db)).toMatchObject({ integrity: 'ok', articles: 1, layers: 1, fts: 1, orphans: 0 });
   });
 
+  it('re-analyses an article that another build stored, once', async () => {
+    const db = join(tempDir(), 'old.db');
+    await runCli(['analyze', SEED, '--db', db]);
+    const sqlite = new Database(db);
+    sqlite.prepare("update layers set pipeline = 'claimtrail/0.0.1+older', json = replace(json, 'Kursk', 'Kursq')").run();
+    sqlite.close();
+    const newer = await runCli(['analyze', SEED, '--db', db]);
+    expect(newer.stderr).toMatch(/read 1 · new 0 · duplicates 0 · replaced 1/);
+    const id = (JSON.parse((await runCli(['articles', '--json', '--db', db])).stdout) as { id: string }).id;
+    const shown = await runCli(['show', id, '--json', '--db', db]);
+    expect(shown.stdout).toContain('Kursk');
+    expect(shown.stdout).not.toContain('Kursq');
+    expect((await runCli(['analyze', SEED, '--db', db])).stderr).toMatch(/read 1 · new 0 · duplicates 1/);
+    expect(consistency(db)).toMatchObject({ integrity: 'ok', articles: 1, layers: 1, fts: 1, orphans: 0 });
+  });
+
   it('honours CLAIMTRAIL_DB, lists and shows what it stored', async () => {
     const dir = tempDir();
     const db = join(dir, 'env.db');

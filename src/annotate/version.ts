@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CODE_DIRS = ['../annotate', '../doc'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const DATA_FILES = ['cues/cues.tsv', 'cues/model.json', 'models/ner.bin', 'pos/lexicon.tsv', 'gazetteer/compiled.txt'].map((f) =>
+  fileURLToPath(new URL(`../../data/${f}`, import.meta.url)),
+);
+const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+let version: string | null = null;
+
+/**
+ * The version of the extraction rules and models, stored with every analysis: the package
+ * version and a digest of the annotators' code and data. A store can tell an analysis made by
+ * another build from its own, and `claimtrail analyze` re-does it.
+ */
+export function pipelineVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const files = [...CODE_DIRS.flatMap((d) => codeFiles(d)), ...DATA_FILES];
+  // Contents only, in a fixed order: the same build digests the same wherever it is installed.
+  for (const f of files) hash.update(readFileSync(f));
+  const pkg = JSON.parse(readFileSync(PACKAGE, 'utf8')) as { version: string };
+  version = `claimtrail/${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
+  return version;
+}
+
+/** Source or compiled modules below a folder, in a fixed order (no maps or declarations). */
+function codeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(?:js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}

@@ -252,6 +252,18 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'criticized').content.text).toBe('the new levies, including the fuel duty');
   });
 
+  it('takes no programme title for a quote, and no "as"-clause after a date for content', () => {
+    const claims = rulesOnly(
+      docOf(
+        'In an interview on the network’s “Meet the Region,” Speaker Jane Roe said the riots had to end. ' +
+          '“Europe must be able to defend itself,” the president said Friday as he entered the summit.',
+        [],
+        [{ text: 'Friday', value: '2025-04-25' }],
+      ),
+    );
+    expect(claims.map((c) => c.content.text)).toEqual(['the riots had to end', '“Europe must be able to defend itself,”']);
+  });
+
   it('reads a transcript quoted paragraph by paragraph, each opening with a quote mark', () => {
     const claims = rulesOnly(docOf('Partial transcript:\n\n"HOST: Will the minister attend the summit?\n\n"RIVERA: The minister will not attend. She has other duties.\n\n"HOST: Thank you.'));
     expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([

@@ -72,6 +72,8 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
 );
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
+/** Words a title keeps lower-case ("Face the Nation", "State of the Union"). */
+const TITLE_SMALL_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with', 'by']);
 /** Quote marks that open a paragraph of a quotation running over paragraphs. */
 const PARAGRAPH_QUOTES = new Set(['"', '“']);
 /** Particles that belong to an object cue ("called for", "pointed to", "talked about"). */
@@ -581,7 +583,8 @@ export class Frames {
     for (let k = quote.open + 1; k < quote.close; k++) {
       if (ctx.isPunct(k)) continue;
       const c = ctx.words[k]!.charCodeAt(0);
-      if (!(c >= 65 && c <= 90) && !(c >= 48 && c <= 57)) return false;
+      // "Face the Nation", "Meet the Press": small words inside a title stay lower-case.
+      if (!(c >= 65 && c <= 90) && !(c >= 48 && c <= 57) && !(words > 0 && TITLE_SMALL_WORDS.has(ctx.lower[k]!))) return false;
       words++;
     }
     return words > 0 && words <= 6;
@@ -736,8 +739,10 @@ export class Frames {
     }
     // "… are continuing, he said": what follows is another attribution's tail, not this content.
     if (this.attributionTail(start, sl)) return;
-    // "said as he entered the talks": no content follows.
-    if (start === from && (frame === 'speech' || frame === 'think') && TEMPORAL.has(lower[start]!) && lower[start + 1] !== 'much' && lower[start + 1] !== 'well') return;
+    // "said as he entered the talks", "said Friday as he …": no content follows.
+    // (Not after a comma: "cautioned, as did the campaign, that …" goes on to its content.)
+    const adjacent = lower.slice(from, start).every((_, k) => ctx.timeOf[from + k]! >= 0 || TIME_PREPOSITIONS.has(lower[from + k]!));
+    if (adjacent && (frame === 'speech' || frame === 'think') && TEMPORAL.has(lower[start]!) && lower[start + 1] !== 'much' && lower[start + 1] !== 'well') return;
     d.rightFrom = start;
     if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
     d.parts.push([start, frame === 'object' || frame === 'intend' || frame === 'direct' ? this.objectEnd(start, sl) : sl]);

@@ -1,5 +1,5 @@
 import type { EventSig } from './features.js';
-import { sameWarPlace, standIn } from './links.js';
+import { sameWarPlace, standIn, type Link } from './links.js';
 import type { Member } from './members.js';
 import { eventMatch, MILITARY, type PropFeatures } from './propositions.js';
 
@@ -135,4 +135,18 @@ function opening(content: string): string {
   if (text.length <= MAX) return text;
   const cut = text.lastIndexOf(' ', MAX - 1);
   return `${text.slice(0, cut > 40 ? cut : MAX - 1)}…`;
+}
+
+/** One line saying why two claims are set against each other (links.ts). */
+export function linkWhy(link: Link, nameOf: NameOf): string {
+  switch (link.kind) {
+    case 'answers':
+      return `${link.answer.speaker ?? 'the article'} answers ${link.answered.speaker ?? 'an unattributed claim'}`;
+    case 'wording':
+      return 'the same words, one side denying or negating them';
+    case 'war':
+      return `one side says the fighting in ${nameOf(link.place)} is over, the other that it goes on`;
+    case 'event':
+      return `the same event: ${eventPhrase(link.event, nameOf)}`;
+  }
 }

@@ -1,6 +1,7 @@
-import { disputeAbout, type NameOf } from './about.js';
-import { claimKey, largestGroup, linked, TRUTH_STANCES } from './links.js';
+import { disputeAbout, eventPhrase, linkWhy, type NameOf } from './about.js';
+import { claimKey, largestGroup, linkOf, TRUTH_STANCES, type Link } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
+import type { EventSig } from './features.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {
@@ -18,6 +19,8 @@ export interface Contradiction {
   kind: 'stance' | 'number' | 'date';
   proposition: string;
   sides: Side[];
+  /** Why the sides are set against each other: each kind of link between them, most frequent first (at most three). */
+  why: string[];
 }
 
 /** Counts further apart than this ratio are incompatible ("1,500" against "3,000"). */
@@ -46,10 +49,16 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   const pro = eligible.filter((m) => m.position > 0);
   const con = eligible.filter((m) => m.position < 0);
   // One voice against itself counts only as a change of mind over time ("groundless" in October, confirmed in April).
-  const against = (a: Member, b: Member) => (a.features.voice !== b.features.voice || apart(a, b)) && linked(a, b, byClaim);
+  const links: { pair: [Member, Member]; link: Link }[] = [];
+  for (const a of pro) {
+    for (const b of con) {
+      const link = a.features.voice !== b.features.voice || apart(a, b) ? linkOf(a, b, byClaim) : null;
+      if (link) links.push({ pair: [a, b], link });
+    }
+  }
   // A proposition may hold two disputes ("the Kursk region retaken" against "the fighting goes on",
   // and a denial of a report of troops sent there): one contradiction shows the larger.
-  const dispute = largestGroup(pro.flatMap((a) => con.filter((b) => against(a, b)).map((b): [Member, Member] => [a, b])));
+  const dispute = largestGroup(links.map((l) => l.pair));
   const proLinked = pro.filter((m) => dispute.has(m));
   const conLinked = con.filter((m) => dispute.has(m));
   const base = { id: `x${propId}`, proposition: `p${propId}` };
@@ -59,22 +68,41 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
     const disputes = (side: Member[]) => side.filter((m) => m.features.refers < 0).length;
     const [affirm, deny] = disputes(proLinked) > disputes(conLinked) ? [conLinked, proLinked] : [proLinked, conLinked];
     const about = disputeAbout('stance', [...affirm, ...deny], byClaim, nameOf);
-    return { ...base, about, kind: 'stance', sides: [{ stance: 'assert', claims: affirm.map(claimRef) }, { stance: 'deny', claims: deny.map(claimRef) }] };
+    const why = mostFrequent(links.filter((l) => dispute.has(l.pair[0])).map((l) => linkWhy(l.link, nameOf)));
+    return { ...base, about, kind: 'stance', sides: [{ stance: 'assert', claims: affirm.map(claimRef) }, { stance: 'deny', claims: deny.map(claimRef) }], why };
   }
   const value = valueSides(eligible, 'number') ?? valueSides(eligible, 'date');
   if (!value) return null;
   const about = disputeAbout(value.kind, value.sides.flatMap(([, ms]) => ms), byClaim, nameOf);
-  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, claims: ms.map(claimRef) })) };
+  const why = [`${value.kind === 'number' ? 'different counts' : 'different days'} of the same event: ${eventPhrase(value.event, nameOf)}`];
+  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, claims: ms.map(claimRef) })), why };
+}
+
+/**
+ * Distinct lines, most frequent first, at most three; a line another one completes ("the same
+ * event: deployment by North Korea" beside "… to Russia") counts with it.
+ */
+function mostFrequent(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+  for (const [l, n] of counts) {
+    const fuller = [...counts.keys()].find((o) => o !== l && o.startsWith(l));
+    if (fuller === undefined) continue;
+    counts.set(fuller, counts.get(fuller)! + n);
+    counts.delete(l);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l]) => l);
 }
 
 /**
  * Different counts (or days) of one event from different voices, each with the claims giving it.
  * Counts of a war change as it goes on: only claims made within a month of each other disagree.
  */
-function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind: 'number' | 'date'; sides: [number | string, Member[]][] } | null {
+function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind: 'number' | 'date'; event: EventSig; sides: [number | string, Member[]][] } | null {
   // value → members giving it, for one event at a time: same type and two shared arguments
   // (a count of the dead in one attack is not set against a count in another).
   const byType = new Map<string, Map<string, Member[]>>();
+  const firstOf = new Map<string, EventSig>();
   for (const m of members) {
     if (m.position <= 0) continue;
     for (const e of m.features.events) {
@@ -82,6 +110,7 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
       if ([e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
       if (value === null) continue;
+      if (!firstOf.has(e.type)) firstOf.set(e.type, e);
       const values = byType.get(e.type) ?? new Map<string, Member[]>();
       byType.set(e.type, values);
       const list = values.get(value) ?? [];
@@ -90,7 +119,7 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
       values.set(value, list);
     }
   }
-  for (const values of byType.values()) {
+  for (const [type, values] of byType) {
     const entries = [...values.entries()];
     if (entries.length < 2) continue;
     if (kind === 'number') {
@@ -107,7 +136,7 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
       const when = entries.flatMap(([, ms]) => ms.map(madeAt)).filter((t) => !Number.isNaN(t));
       if (when.length && Math.max(...when) - Math.min(...when) > MAX_COUNT_GAP_MS) continue;
     }
-    return { kind, sides: entries.map(([v, ms]) => [kind === 'number' ? Number(v) : v, ms]) };
+    return { kind, event: firstOf.get(type)!, sides: entries.map(([v, ms]) => [kind === 'number' ? Number(v) : v, ms]) };
   }
   return null;
 }

@@ -5,18 +5,31 @@ import type { Member } from './members.js';
 /** Stances that say something is or is not so; praise, blame, warnings and demands take no side of their own. */
 export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
 
-/**
- * Whether two claims of a proposition speak of the very same thing closely enough to set one
- * against the other: a reference and the claim it answers ("denied the report"); contents that
- * say nearly the same words (a "not" or a denial is what differs); the war in one place said to be
- * over and to go on; or the same military event (same type, compatible arguments, one shared, and
- * the same place, the same actor for movements of forces or arms, or two shared arguments) where
- * one side denies it or both say it ended or goes on. A bare reference stands for the claim it answers.
- */
+/** Why two claims are set against each other (see linkOf). */
+export type Link =
+  | { kind: 'answers'; answer: Member; answered: Member }
+  | { kind: 'wording' }
+  | { kind: 'war'; place: string }
+  | { kind: 'event'; event: EventSig };
+
 export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): boolean {
-  if (answers(a, b) || answers(b, a)) return true;
+  return linkOf(a, b, byClaim) !== null;
+}
+
+/**
+ * Whether, and why, two claims of a proposition speak of the very same thing closely enough to
+ * set one against the other: a reference and the claim it answers ("denied the report"); contents
+ * that say nearly the same words (a "not" or a denial is what differs); the war in one place said
+ * to be over and to go on; or the same military event (same type, compatible arguments, one
+ * shared, and the same place, the same actor for movements of forces or arms, or two shared
+ * arguments) where one side denies it or both say it ended or goes on. A bare reference stands
+ * for the claim it answers.
+ */
+export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): Link | null {
+  if (answers(a, b)) return { kind: 'answers', answer: a, answered: b };
+  if (answers(b, a)) return { kind: 'answers', answer: b, answered: a };
   // Overlapping pieces of one quotation are one statement, whatever its parts say.
-  if (a.article === b.article && a.contentStart < b.contentEnd && b.contentStart < a.contentEnd) return false;
+  if (a.article === b.article && a.contentStart < b.contentEnd && b.contentStart < a.contentEnd) return null;
   const fa = standIn(a, byClaim);
   const fb = standIn(b, byClaim);
   // A reference that names a topic ("critique of his debate performance") says nothing of it to
@@ -34,13 +47,15 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     // One content quoting the other with words added ("… careless. Not fit!") is not a denial of
     // it: near-identical wording counts only when a stance, not extra words, makes the difference.
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);
-    return !contained || a.stance !== b.stance;
+    return !contained || a.stance !== b.stance ? { kind: 'wording' } : null;
   }
   const denial = a.position * b.position < 0 && (a.stance === 'deny' || b.stance === 'deny' || a.features.refers !== 0 || b.features.refers !== 0);
   const predicated = fa.predicate !== 0 && fb.predicate !== 0;
-  if (predicated && sameWarPlace(fa, fb)) return true;
-  if (!denial && !predicated) return false;
-  return sameWarEvent(fa, fb);
+  const place = predicated ? warPlace(fa, fb) : null;
+  if (place) return { kind: 'war', place };
+  if (!denial && !predicated) return null;
+  const event = warEvent(fa, fb);
+  return event ? { kind: 'event', event } : null;
 }
 
 /**
@@ -49,20 +64,30 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
  * whether it is over.
  */
 export function sameWarPlace(fa: ClaimFeatures, fb: ClaimFeatures): boolean {
-  const wide = new Set([...fa.wide, ...fb.wide]);
-  return fa.events.some((x) => MILITARY.has(x.type) && x.place !== null && !wide.has(x.place) && fb.events.some((y) => MILITARY.has(y.type) && y.place === x.place));
+  return warPlace(fa, fb) !== null;
 }
 
-/** The same war event: where it happens agrees (more narrowly than a whole country), or two of who, whom and where are shared. */
-export function sameWarEvent(fa: ClaimFeatures, fb: ClaimFeatures): boolean {
+/** The place of that war, or null. */
+function warPlace(fa: ClaimFeatures, fb: ClaimFeatures): string | null {
+  const wide = new Set([...fa.wide, ...fb.wide]);
+  return fa.events.find((x) => MILITARY.has(x.type) && x.place !== null && !wide.has(x.place) && fb.events.some((y) => MILITARY.has(y.type) && y.place === x.place))?.place ?? null;
+}
+
+/**
+ * The same war event, as the first claim tells it: where it happens agrees (more narrowly than a
+ * whole country), or two of who, whom and where are shared; null when there is none.
+ */
+function warEvent(fa: ClaimFeatures, fb: ClaimFeatures): EventSig | null {
   const countries = { ...fa.countries, ...fb.countries };
   const wide = new Set([...fa.wide, ...fb.wide]);
   const samePlace = (x: string | null, y: string | null) =>
     x !== null && y !== null && !(wide.has(x) && wide.has(y)) && (x === y || (countries[x] !== undefined && countries[x] === countries[y]));
   // Who sends forces, withdraws them or supplies arms makes the event; for the rest, where.
   const byActor = (x: EventSig, y: EventSig) => MOVERS.has(x.type) && x.actor !== null && x.actor === y.actor;
-  return fa.events.some(
-    (x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0 && (samePlace(x.place, y.place) || byActor(x, y) || eventMatch(x, y, countries) >= 2 / 3)),
+  return (
+    fa.events.find(
+      (x) => MILITARY.has(x.type) && fb.events.some((y) => eventMatch(x, y, countries) > 0 && (samePlace(x.place, y.place) || byActor(x, y) || eventMatch(x, y, countries) >= 2 / 3)),
+    ) ?? null
   );
 }
 

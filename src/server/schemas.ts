@@ -183,6 +183,7 @@ export const Contradiction = Type.Object({
       claims: Type.Array(Type.Object(ClaimRef)),
     }),
   ),
+  why: Type.Array(Type.String(), { description: 'why the sides are set against each other: each kind of link between them, most frequent first' }),
 });
 
 export const Story = Type.Object({

@@ -37,6 +37,7 @@ describe('cross-article analysis over the test corpus', () => {
     expect(deploy!.sides.map((s) => s.stance)).toEqual(['assert', 'deny']);
     expect(ids(deploy!.sides[0]!.claims)).toEqual(['harbour-2024-10-18/c1', 'ledger-2025-04-28/c1']);
     expect(ids(deploy!.sides[1]!.claims)).toEqual(['eastgate-2024-10-25/c1']);
+    expect(deploy!.why).toEqual(['the same event: deployment by North Korea to Russia']);
   });
 
   it('sets "completed" against "continue" for the Kursk operation', async () => {
@@ -46,6 +47,7 @@ describe('cross-article analysis over the test corpus', () => {
     expect(ids(op!.sides[0]!.claims)).toEqual(['steppe-2025-04-26/c1']);
     expect(ids(op!.sides[1]!.claims)).toEqual(['dnipro-2025-04-27/c1']);
     expect(op!.sides[0]!.claims[0]).toMatchObject({ speaker: 'Valery Gerasimov', said: '2025-04-26', source: 'Steppe Observer' });
+    expect(op!.why).toEqual(['one side says the fighting in Kursk Oblast is over, the other that it goes on']);
   });
 
   it('tells the deployment story in the order the claims were made', async () => {

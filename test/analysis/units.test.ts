@@ -207,6 +207,7 @@ describe('contradictions', () => {
     const x = contradictionOf(3, [charge, denial], nameOf);
     expect(x).toMatchObject({ id: 'x3', kind: 'stance' });
     expect(x!.sides.map((s) => s.claims.map((c) => c.claim))).toEqual([['c1'], ['c2']]);
+    expect(x!.why).toEqual([`${denial.speaker} answers ${charge.speaker}`]);
   });
 
   it('needs two voices, or one voice changing its mind in another article on another day', () => {
@@ -267,6 +268,7 @@ describe('contradictions', () => {
     const x = contradictionOf(7, [member({ stance: 'assert', features: capture(2) }), member({ stance: 'assert', features: capture(9) })], nameOf);
     expect(x).toMatchObject({ id: 'x7', kind: 'number', about: 'how many were captured: North Korea, Kursk Oblast' });
     expect(x!.sides.map((s) => s.value)).toEqual([2, 9]);
+    expect(x!.why).toEqual(['different counts of the same event: capture by Ukraine against North Korea in Kursk Oblast']);
     // Counts within a quarter of each other are the same figure rounded differently.
     expect(contradictionOf(8, [member({ stance: 'assert', features: capture(100) }), member({ stance: 'assert', features: capture(110) })], nameOf)).toBeNull();
     // A count months later is a later count.

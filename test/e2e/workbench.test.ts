@@ -121,6 +121,7 @@ describe('the workbench on hand-made analyses', () => {
     await page.locator('.side').first().waitFor();
     expect(await page.locator('.side').count()).toBe(2);
     expect(await page.locator('.side').nth(1).textContent()).toContain('said 27 Apr 2025');
+    expect(await page.locator('.why li').allTextContents()).toEqual(['General Staff of the Armed Forces of Ukraine answers Ministry of Defence of the Russian Federation']);
     await page.goto(`${base}/stories/s1`);
     await page.locator('.axis-step').first().waitFor();
     const xs = await page.locator('.axis-step circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
@@ -229,6 +230,7 @@ describe('walking through the founding article', () => {
     const sides = await page.locator('.side').allTextContents();
     expect(sides.some((t) => t.includes('General Staff of the Armed Forces of Ukraine'))).toBe(true);
     expect(sides.some((t) => t.includes('Valery Gerasimov') || t.includes('Central Military Commission'))).toBe(true);
+    expect(await page.locator('.why li').allTextContents()).toContain('one side says the fighting in Kursk Oblast is over, the other that it goes on');
     await shot(page, 'contradiction');
     await page.close();
   });

@@ -160,7 +160,7 @@ describe('cross-article endpoints', () => {
     const c = await get<Page<{ id: string; sides: unknown[] }>>('/api/contradictions');
     expect(c.items[0]).toMatchObject({ id: 'k1' });
     expect(c.items[0]!.sides).toHaveLength(2);
-    expect((await get<{ id: string }>('/api/contradictions/k1')).id).toBe('k1');
+    expect(await get<{ id: string; why: string[] }>('/api/contradictions/k1')).toMatchObject({ id: 'k1', why: ['General Staff of the Armed Forces of Ukraine answers Ministry of Defence of the Russian Federation'] });
     await get('/api/contradictions/zz', 404);
     expect((await get<Page>('/api/stories?about=Kursk')).items).toHaveLength(1);
     expect((await get<{ steps: unknown[] }>('/api/stories/s1')).steps).toHaveLength(2);

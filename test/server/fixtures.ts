@@ -173,7 +173,7 @@ export function fixtureCross(): CrossArticle {
     return { article: a.article.id, claim: c.id, speaker, stance: c.stance, content: c.content.text, said: c.said, source: a.article.source, published: a.article.published };
   };
   const contradictions: Contradiction[] = [
-    { id: 'k1', about: 'fighting in Kursk Oblast has ended', kind: 'stance', proposition: 'p1', sides: [{ stance: 'assert', claims: [ref(m, 0)] }, { stance: 'deny', claims: [ref(g, 0)] }] },
+    { id: 'k1', about: 'fighting in Kursk Oblast has ended', kind: 'stance', proposition: 'p1', sides: [{ stance: 'assert', claims: [ref(m, 0)] }, { stance: 'deny', claims: [ref(g, 0)] }], why: ['General Staff of the Armed Forces of Ukraine answers Ministry of Defence of the Russian Federation'] },
   ];
   const stories: Story[] = [
     {

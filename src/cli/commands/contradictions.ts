@@ -17,7 +17,7 @@ export function registerContradictions(program: Command): void {
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--about <text>', 'only contradictions whose subject, speakers or claims contain this text')
     .option('--limit <n>', 'at most this many', positiveNumber('--limit'))
-    .option('--json', 'one JSON object per line: {id, about, kind, sides: [{stance, claims: [{article, claim, speaker, content, said}]}]}')
+    .option('--json', 'one JSON object per line: {id, about, kind, sides: [{stance, claims: [{article, claim, speaker, content, said}]}], why}')
     .action(async (options: Options) => {
       const store = await openStore(options.db);
       try {
@@ -43,7 +43,7 @@ export function registerContradictions(program: Command): void {
 const SHOWN = 4;
 
 function readable(x: Contradiction): string {
-  const lines = [`${x.id}  ${x.about}  (${x.kind})`];
+  const lines = [`${x.id}  ${x.about}  (${x.kind})`, ...x.why.map((w) => `  why: ${w}`)];
   for (const side of x.sides) {
     lines.push(`  ${side.value !== undefined ? `says ${side.value.toLocaleString('en-US')}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
     for (const c of side.claims.slice(0, SHOWN)) lines.push(`    ${claimLine(c)}`);

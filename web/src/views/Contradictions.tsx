@@ -53,6 +53,13 @@ export function ContradictionView(props: { id: string }) {
         <div class="contradiction">
           <h1>{c.about}</h1>
           <p class="muted">disagreement on {c.kind} · proposition {c.proposition}</p>
+          {c.why.length > 0 && (
+            <ul class="why" aria-label="why these claims are set against each other">
+              {c.why.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
           <div class="sides" style={{ gridTemplateColumns: `repeat(${c.sides.length}, minmax(0, 1fr))` }}>
             {c.sides.map((side, i) => (
               <section key={i} class={`side stance-border-${side.stance}`}>

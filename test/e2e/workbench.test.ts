@@ -269,6 +269,10 @@ describe('walking through the founding article', () => {
     await shot(page, 'timeline');
     await page.goto(`${base()}/map`);
     await page.locator('svg.world path.country').first().waitFor();
+    // Fitted to the places, the map shows every one of them (Kursk, Russia and Pyongyang far apart).
+    const centres = await page.locator('circle.place').evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))] as const));
+    expect(centres.length).toBeGreaterThanOrEqual(3);
+    for (const [x, y] of centres) expect(x > 0 && x < 960 && y > 0 && y < 500).toBe(true);
     await shot(page, 'map');
     await page.goto(`${base()}/ingest`);
     await page.locator('textarea[name=text]').waitFor();

@@ -27,11 +27,17 @@ function useWorld(places: Place[] | null) {
     if (places?.length) {
       const lons = places.map((p) => p.coords[1]);
       const lats = places.map((p) => p.coords[0]);
+      const [west, east] = [Math.max(-180, Math.min(...lons) - MARGIN), Math.min(180, Math.max(...lons) + MARGIN)];
+      const [south, north] = [Math.max(-85, Math.min(...lats) - MARGIN), Math.min(85, Math.max(...lats) + MARGIN)];
+      // All four corners: the projection bends meridians, so two opposite corners can leave a
+      // place near the others outside the frame.
       const box = {
         type: 'MultiPoint' as const,
         coordinates: [
-          [Math.max(-180, Math.min(...lons) - MARGIN), Math.max(-85, Math.min(...lats) - MARGIN)],
-          [Math.min(180, Math.max(...lons) + MARGIN), Math.min(85, Math.max(...lats) + MARGIN)],
+          [west, south],
+          [west, north],
+          [east, south],
+          [east, north],
         ],
       };
       projection.fitSize([W, H], box);

@@ -1,4 +1,5 @@
-import { stanceLabel, type Analysis, type Entity } from '../doc/types.js';
+import { stanceLabel } from '../doc/display.js';
+import type { Analysis, Entity } from '../doc/types.js';
 
 const MAX_CLAIMS = 8;
 

@@ -76,11 +76,6 @@ export type ClaimKind = 'direct' | 'indirect' | 'mixed';
 export const STANCES = ['assert', 'deny', 'confirm', 'praise', 'condemn', 'warn', 'demand', 'promise', 'question'] as const;
 export type Stance = (typeof STANCES)[number];
 
-/** A claim's stance as shown to readers: "not confirm" when the cue is negated. */
-export function stanceLabel(c: { stance: Stance | string; negated?: boolean }): string {
-  return c.negated ? `not ${c.stance}` : c.stance;
-}
-
 export interface EntityRef extends Span {
   /** entities[].id after coreference, or null when unresolved. */
   entity: string | null;

@@ -1,4 +1,4 @@
-import { stanceLabel } from '../doc/types.js';
+import { stanceLabel } from '../doc/display.js';
 import type { ClaimItem } from '../store/queries/claims.js';
 
 /** Claim exports: JSON lines, CSV (RFC 4180) and schema.org ClaimReview JSON-LD. */

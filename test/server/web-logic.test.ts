@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/doc/types.js';
+import { quoted, stanceLabel } from '../../src/doc/display.js';
 import { axisPositions } from '../../web/src/axis.js';
 import { marksOf, segment } from '../../web/src/highlight.js';
 import { ministryArticle } from './fixtures.js';
@@ -39,5 +40,15 @@ describe('story time axis', () => {
 
   it('spreads steps evenly when none is dated', () => {
     expect(axisPositions([{ placed: null }, { placed: null }, { placed: null }])).toEqual([0, 0.5, 1]);
+  });
+});
+
+describe('claims shown to readers', () => {
+  it('quotes a content once, and names a negated stance', () => {
+    expect(quoted('troops had left')).toBe('“troops had left”');
+    expect(quoted('“We will not stand idle,”')).toBe('“We will not stand idle,”');
+    expect(quoted('"Statements by the command"')).toBe('"Statements by the command"');
+    expect(stanceLabel({ stance: 'confirm', negated: true })).toBe('not confirm');
+    expect(stanceLabel({ stance: 'deny' })).toBe('deny');
   });
 });

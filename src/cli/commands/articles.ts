@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { stanceLabel } from '../../doc/types.js';
+import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip, digest } from '../digest.js';
 import { openStore, out, positiveNumber, UsageError } from '../shared.js';
 
@@ -52,7 +52,7 @@ export function registerArticles(program: Command): void {
           const who = (c.speaker?.entity && names.get(c.speaker.entity)) ?? c.speaker?.text ?? 'unattributed';
           const via = c.via ? ` via ${c.via.text}` : '';
           out(`  ${c.id} ${who}${via} · ${c.cue?.text ?? '—'} · ${stanceLabel(c)} · ${c.kind}${c.said ? ` · said ${c.said}` : ''}`);
-          out(`     “${clip(c.content.text, 160)}”`);
+          out(`     ${quoted(clip(c.content.text, 160))}`);
           if (options.explain && c.explain) out(`     rule: ${c.explain.rule}${c.explain.detail ? ` (${c.explain.detail})` : ''}`);
         }
         if (analysis.events.length) out('\nevents:');

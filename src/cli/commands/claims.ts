@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { STANCES, stanceLabel, type Stance } from '../../doc/types.js';
+import { quoted, stanceLabel } from '../../doc/display.js';
+import { STANCES, type Stance } from '../../doc/types.js';
 import { listClaims } from '../../store/queries/claims.js';
 import { clip } from '../digest.js';
 import { openStore, out, positiveNumber, UsageError } from '../shared.js';
@@ -63,7 +64,7 @@ export function registerClaims(program: Command): void {
             }
             const when = c.said ?? (c.published ? `published ${c.published.slice(0, 10)}` : 'undated');
             out(`${c.speaker?.name ?? 'unattributed'}${c.via ? ` via ${c.via.name}` : ''} · ${c.cue ?? '—'} · ${stanceLabel(c)} · ${when}`);
-            out(`   “${clip(c.content, 150)}”`);
+            out(`   ${quoted(clip(c.content, 150))}`);
             out(`   ${c.article.slice(0, 8)} ${c.claim}  ${clip(c.title ?? '', 70)}`);
           }
           shown += page.items.length;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { allItems, analysisCounts, listContradictions, refreshAnalysis, type ClaimRef, type Contradiction } from '../../analysis/index.js';
+import { quoted } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { openStore, out, positiveNumber } from '../shared.js';
 
@@ -55,5 +56,5 @@ function readable(x: Contradiction): string {
 /** One claim on one line: date, speaker, stance, content, outlet. */
 export function claimLine(c: ClaimRef): string {
   const when = (c.said ?? (c.published ? `(${c.published.slice(0, 10)})` : 'undated')).padEnd(12);
-  return `${when} ${c.speaker ?? 'unattributed'} [${c.stance}]: “${clip(c.content, 110)}” · ${c.source ?? c.article.slice(0, 8)} ${c.claim}`;
+  return `${when} ${c.speaker ?? 'unattributed'} [${c.stance}]: ${quoted(clip(c.content, 110))} · ${c.source ?? c.article.slice(0, 8)} ${c.claim}`;
 }

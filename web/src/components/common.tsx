@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { stanceLabel } from '../../../src/doc/types.js';
+import { stanceLabel } from '../../../src/doc/display.js';
 import type { ClaimItem, EntitySummary, Page } from '../api.js';
 import { articleHref, entityHref, formatDate, plural, STANCE_WORDS } from '../format.js';
 import type { Loaded } from '../load.js';

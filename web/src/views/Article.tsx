@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { stanceLabel } from '../../../src/doc/types.js';
+import { stanceLabel } from '../../../src/doc/display.js';
 import { api, type Analysis } from '../api.js';
 import { StanceBadge, Status } from '../components/common.js';
 import { entityHref, formatDate, plural } from '../format.js';

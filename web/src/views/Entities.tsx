@@ -1,4 +1,5 @@
 import { useLocation } from 'preact-iso';
+import { quoted } from '../../../src/doc/display.js';
 import { api } from '../api.js';
 import { ClaimCard, EntityChip, PagedList, Section, Status } from '../components/common.js';
 import { articleHref, formatDate, plural } from '../format.js';
@@ -80,7 +81,7 @@ export function EntityView(props: { id: string }) {
                       <span class="date">{formatDate(t.date)}</span>
                       {t.kind === 'claim' ? (
                         <span>
-                          <strong>{t.claim.speaker?.name ?? 'unattributed'}</strong> {t.claim.cue ?? t.claim.stance}: “{t.claim.content}”{' '}
+                          <strong>{t.claim.speaker?.name ?? 'unattributed'}</strong> {t.claim.cue ?? t.claim.stance}: {quoted(t.claim.content)}{' '}
                           <a href={articleHref(t.claim.article, t.claim.claim)}>source</a>
                         </span>
                       ) : (

@@ -1,4 +1,5 @@
 import { useLocation } from 'preact-iso';
+import { quoted } from '../../../src/doc/display.js';
 import { api, type TimelineItem } from '../api.js';
 import { PagedList, StanceBadge, Status } from '../components/common.js';
 import { articleHref, entityHref, formatDate } from '../format.js';
@@ -24,7 +25,7 @@ function Entry({ e }: { e: TimelineItem }) {
           </>
         ) : (
           <>
-            <strong>{str(e.speaker) ?? 'unattributed'}</strong> <StanceBadge stance={str(e.stance) ?? 'assert'} /> “{str(e.content)}”
+            <strong>{str(e.speaker) ?? 'unattributed'}</strong> <StanceBadge stance={str(e.stance) ?? 'assert'} /> {quoted(str(e.content) ?? '')}
           </>
         )}
         <span class="sources">

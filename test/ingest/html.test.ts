@@ -109,6 +109,13 @@ describe('metadata', () => {
     expect(page.published).toBe('2020-05-17');
     expect(page.url).toBe('https://ledger.example/2020/05/17/curfew-lifted');
   });
+
+  it('takes the publication time from og:article:published_time before a generic date tag', () => {
+    const body = '<p>The port reopened on Sunday after a week of repairs to the breakwater, the harbour authority said in a short statement.</p>'.repeat(3);
+    const head = '<meta name="date" content="2020-01-20T09:49:32Z"><meta property="og:article:published_time" content="2020-01-19T12:25:36Z">';
+    const page = extractHtml(`<html><head><title>Port reopens</title>${head}</head><body><article>${body}</article></body></html>`, 'inline');
+    expect(page.published).toBe('2020-01-19T12:25:36Z');
+  });
 });
 
 describe('decoding through ingest()', () => {

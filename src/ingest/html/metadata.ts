@@ -169,6 +169,7 @@ function siteKey(s: string): string {
 
 const DATE_META = [
   'article:published_time',
+  'og:article:published_time',
   'og:published_time',
   'article:published',
   'datepublished',

@@ -110,6 +110,14 @@ describe('metadata', () => {
     expect(page.url).toBe('https://ledger.example/2020/05/17/curfew-lifted');
   });
 
+  it('takes the headline apart from a kicker above a <br> and a <small> subtitle', () => {
+    const body = '<p>Engineers restored power to the northern districts overnight after storms brought down two transmission lines near the coast.</p>'.repeat(3);
+    const page = (h1: string, og: string) =>
+      extractHtml(`<html><head><title>x</title><meta property="og:title" content="${og}"></head><body><article><h1>${h1}</h1>${body}</article></body></html>`, 'inline');
+    expect(page('<span>Grid Watch</span><br/><span>Power returns to the north after storms</span>', 'Power returns to the north after storms').title).toBe('Power returns to the north after storms');
+    expect(page('Power returns to the north <small>Crews worked through the night</small>', 'Power returns to the north').title).toBe('Power returns to the north');
+  });
+
   it('takes the publication time from og:article:published_time before a generic date tag', () => {
     const body = '<p>The port reopened on Sunday after a week of repairs to the breakwater, the harbour authority said in a short statement.</p>'.repeat(3);
     const head = '<meta name="date" content="2020-01-20T09:49:32Z"><meta property="og:article:published_time" content="2020-01-19T12:25:36Z">';

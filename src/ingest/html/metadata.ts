@@ -81,7 +81,7 @@ function chooseTitle(document: Document, metaTitles: string[], siteNames: string
   const candidates = (tag: string, cover: boolean) => {
     const out: { el: Element; text: string; score: number }[] = [];
     for (const el of Array.from(document.body?.getElementsByTagName(tag) ?? [])) {
-      const text = clean(el.textContent);
+      const text = clean(headingParts(el).join(' '));
       if (!text || text.length > HEADLINE_MAX || isSiteName(text) || isHomeLink(el) || inFurniture(el)) continue;
       const w = words(text);
       out.push({ el, text, score: Math.max(0, ...metaWords.map((m) => (cover ? shared(w, m) / (m.size || 1) : overlap(w, m)))) });
@@ -93,19 +93,35 @@ function chooseTitle(document: Document, metaTitles: string[], siteNames: string
   const h1s = candidates('h1', false);
   // Some pages set their headline in an <h2> (the <h1> being the section or site name).
   const found = best(h1s, 0.5) ?? (h1s.length === 1 && (!metaTitles.length || words(h1s[0]!.text).size >= 3) ? h1s[0]! : null) ?? best(candidates('h2', true), 0.8);
-  if (found) return { title: trimHeadline(found.text, metaTitles.map((t) => stripSiteName(t, sites, false))), headline: found.el };
+  if (found) return { title: trimHeadline(found.el, found.text, metaTitles.map((t) => stripSiteName(t, sites, false))), headline: found.el };
   const meta = metaTitles[0];
   return { title: meta ? stripSiteName(meta, sites, true) : null, headline: null };
 }
 
 /**
- * A headline element sometimes holds a section label too ("Politics | …"): when a meta title is
- * one part of it, that part is the headline.
+ * A headline element sometimes holds a section label or a subtitle too ("Politics | …", a kicker
+ * above a <br>, a <small> subtitle): when a meta title is one part of it, that part is the headline.
  */
-function trimHeadline(text: string, metaTitles: string[]): string {
-  const parts = text.split(SEPARATOR);
-  if (parts.length > 1) for (const part of parts) if (metaTitles.some((m) => siteKey(m) === siteKey(part))) return part.trim();
+function trimHeadline(el: Element, text: string, metaTitles: string[]): string {
+  const parts = [...headingParts(el), ...text.split(SEPARATOR)].map((p) => clean(p)).filter((p): p is string => p !== null);
+  if (parts.length > 1) for (const part of parts) if (metaTitles.some((m) => siteKey(m) === siteKey(part))) return part;
   return text;
+}
+
+/** The text of a heading in the parts a <br> or a <small> subtitle sets apart. */
+function headingParts(el: Element): string[] {
+  const parts: string[] = [''];
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) parts[parts.length - 1] += child.textContent ?? '';
+      else if (child.nodeType !== 1) continue;
+      else if ((child as Element).tagName === 'BR') parts.push('');
+      else if ((child as Element).tagName === 'SMALL') parts.push(child.textContent ?? '', '');
+      else walk(child);
+    }
+  };
+  walk(el);
+  return parts.filter((p) => p.trim());
 }
 
 /** A heading in a share box, a related-stories list or a menu repeats another page's or this page's title. */

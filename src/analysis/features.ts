@@ -39,7 +39,7 @@ export interface ClaimFeatures {
   order: 'early' | 'late' | 'now' | null;
   /** The content refers to something said: −1 it disputes it ("denied the report"), +1 it bears it out, 0 it says something itself. */
   refers: -1 | 0 | 1;
-  /** A reference that names something said without saying what ("the report", "claims of plagiarism"): its words are a topic, not a statement. */
+  /** A reference that names something said without saying what ("the report", "claims of fraud"): its words are a topic, not a statement. */
   topic: boolean;
   /** The claim of the same article that a reference answers: its id. */
   answers: string | null;
@@ -47,7 +47,7 @@ export interface ClaimFeatures {
   refusal: boolean;
   /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */
   statement: boolean;
-  /** The content (or what it says was said) opens with a personal pronoun: "he was part of the establishment" is about whoever "he" is. */
+  /** The content (or what it says was said) opens with a personal pronoun: "he was never an insider" is about whoever "he" is. */
   pronounSubject: boolean;
   /** A retort ("countered", "retorted"): an answer with another statement, not a denial of the same one. */
   retort: boolean;
@@ -199,7 +199,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       if (t.entity) continue;
       const w = t.lower;
       // Which way a content points is read from the opening words of its main clause: a "not"
-      // deep in a long quotation, in a relative clause ("students who did not qualify") or before
+      // deep in a long quotation, in a relative clause ("voters who did not register") or before
       // an infinitive ("the decision not to charge") does not turn its statement round.
       if (RELATIVE.has(w)) relative = true;
       else if (/^[,;:.]$/.test(w)) relative = false;
@@ -340,7 +340,7 @@ function answered(ordered: readonly Claim[], c: Claim, r: Reference, features: M
   // first). A run that answers something itself ("did not deny them, saying …") is looked past,
   // so its refusals and non-denials count here.
   const before = ordered.filter((x) => x !== c && features.get(x.id)!.voice !== own.voice && x.content.end <= c.content.start);
-  // "Israel disputes this" after a sentence of the article's own: "this" is in that sentence, not a claim.
+  // "Egypt contests this" after a sentence of the article's own: "this" is in that sentence, not a claim.
   if (r.near && before.length && !followsClosely(text, before[before.length - 1]!, c)) return null;
   let k = before.length - 1;
   let from = c.content.start;

@@ -34,7 +34,7 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const fb = standIn(b, byClaim);
   // A reference that names a topic ("critique of his debate performance") says nothing of it to
   // compare, nor does a content that only names a thing ("his tax records").
-  // Nor do "he was part of the establishment" said by two people about themselves.
+  // Nor do "he was never an insider" said by two people about themselves.
   const comparable = !fa.topic && !fb.topic && fa.statement && fb.statement && !(fa.pronounSubject && fb.pronounSubject && a.features.voice !== b.features.voice);
   const words = comparable ? overlap(fa.words, fb.words) : { shared: 0, jaccard: 0 };
   // A denial or a reference that says what it disputes ("rejected the notion that …") meets its

@@ -1,6 +1,6 @@
 /**
  * Contents that speak of something said instead of saying something: "denied the report",
- * "dismissed Trump's claim that …", "called them groundless rumours", "said the AP report was
+ * "dismissed Trump's claim that …", "called them groundless rumours", "said the Reuters account was
  * misleading", "rejected it". Such a claim takes a side on what it refers to — against it when it
  * denies it or judges it false, for it when it confirms it — and the analysis links it to the
  * claim it answers (features.ts).
@@ -22,7 +22,7 @@ export interface Reference {
   saidEnd: number;
   /** What was said is a clause ("the claim that …"), not a topic ("reports of …"). */
   clause: boolean;
-  /** The noun naming it ("report" in "the AP report"), or null for a pronoun or a bare judgement. */
+  /** The noun naming it ("report" in "the Reuters report"), or null for a pronoun or a bare judgement. */
   noun: string | null;
   /** A pronoun ("it", "that"): what it answers was just said. */
   near: boolean;
@@ -60,13 +60,13 @@ const BEFORE_NOUN = new Set(
   ).split(' '),
 );
 const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those', 'these']);
-/** Pronouns that as often stand for people ("dismissed them as the Washington cartel"): a reference only when judged false. */
+/** Pronouns that as often stand for people ("dismissed them as the old guard"): a reference only when judged false. */
 const PEOPLE_TOO = new Set(['them', 'those', 'these']);
 /** Nouns that name a statement only with what it says ("the idea that …"); alone they are mostly proposals ("rejected the idea"). */
 const WITH_CLAUSE = new Set(['idea', 'suggestion', 'suggestions']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", '’s', 'being']);
 const ADVERBS = new Set(['completely', 'totally', 'entirely', 'utterly', 'absolutely', 'simply', 'patently', 'categorically', 'wholly', 'just', 'all', 'a', 'an', 'the', 'so', 'very', 'clearly', 'obviously', 'demonstrably', 'mostly', 'largely', '"', '“', '”', "''"]);
-/** What may follow the noun of a bare reference ("the charges through his lawyer", "such reports before"). */
+/** What may follow the noun of a bare reference ("the allegations through her attorney", "such reports before"). */
 const AFTER_BARE = new Set(['as', 'through', 'in', 'on', 'at', 'before', 'after', 'during', 'over', 'with', 'last', 'this', 'earlier', 'outright', 'out', 'again', 'immediately', 'publicly', 'firmly', 'flatly', 'strongly']);
 const WHEN = new Set('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight'.split(' '));
 /** What introduces what was said after the noun ("the claim that …", "reports of …"). */
@@ -107,7 +107,7 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
     let k = j + 1;
     while (k < n && SAYING.has(tokens[k]!.lower)) k++;
     if (k < n && (tokens[k]!.lower === 'from' || tokens[k]!.lower === 'by')) {
-      // "criticism from Republican presidential candidate Donald Trump that …"
+      // "criticism from opposition leader Jane Roe that …"
       const named = tokens.slice(k + 1, k + 6).findIndex((t) => t.entity !== null);
       if (named >= 0) {
         sayer = tokens[k + 1 + named]!.entity;
@@ -115,7 +115,7 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
         while (k < n && tokens[k]!.entity === sayer) k++;
       }
     }
-    // "called that report Friday a 'boldfaced lie'": when it was said is no part of what.
+    // "called that report Monday a 'shameless lie'": when it was said is no part of what.
     while (k < n && WHEN.has(tokens[k]!.lower)) k++;
     const next = tokens[k]?.lower;
     if (WITH_CLAUSE.has(noun) && next !== 'that') return null;
@@ -125,7 +125,7 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
     }
     if (SAID_AFTER.has(next)) {
       const direction = side(false);
-      // A clause runs to the end of the content; a topic ("claims of plagiarism, …") to the first break.
+      // A clause runs to the end of the content; a topic ("claims of fraud, …") to the first break.
       const clause = next === 'that';
       return direction ? { direction, sayer, said: k + 1, saidEnd: clause ? n : firstBreak(tokens, k + 1), clause, noun, near: false } : null;
     }
@@ -149,7 +149,7 @@ const PROPOSALS = new Set(
 const REFUSING = new Set(['decline', 'refuse', 'refused', 'declined', 'refuses', 'declines']);
 
 /**
- * A refusal ("declined to comment", "refused to endorse him", "rejected a request to …") denies no
+ * A refusal ("declined to comment", "refused to back her", "rejected a request to …") denies no
  * statement: it takes no side.
  */
 export function isRefusal(tokens: readonly Token[], stance: string, cueLemma: string | null): boolean {
@@ -158,7 +158,7 @@ export function isRefusal(tokens: readonly Token[], stance: string, cueLemma: st
   let i = 0;
   while (i < tokens.length && PUNCT.test(tokens[i]!.lower)) i++;
   if (tokens[i]?.lower === 'to') return true;
-  // "rejected Republican presidential candidate Donald Trump's offer to …": the first noun named after the names.
+  // "rejected opposition leader Jane Roe's offer to …": the first noun named after the names.
   for (let j = i; j < tokens.length && j - i <= 8; j++) {
     const w = tokens[j]!.lower;
     if (PROPOSALS.has(w)) return true;
@@ -169,7 +169,7 @@ export function isRefusal(tokens: readonly Token[], stance: string, cueLemma: st
 
 /**
  * Whether the words from `from` on judge the thing false: "as fake news", "was completely false",
- * "groundless", "is misleading because …" — not "it was wrong to compare …", where "it" refers to
+ * "groundless", "is misleading because …" — not "it was wrong to equate …", where "it" refers to
  * nothing said.
  */
 function judgedFalse(tokens: readonly Token[], from: number): boolean {
@@ -180,7 +180,7 @@ function judgedFalse(tokens: readonly Token[], from: number): boolean {
       while (e < tokens.length && (FALSE.has(tokens[e]!.lower) || SAYING.has(tokens[e]!.lower) || tokens[e]!.lower === 'news' || PUNCT.test(tokens[e]!.lower))) e++;
       return !EXPLETIVE_AFTER.has(tokens[e]?.lower ?? '');
     }
-    // "a boldfaced lie", "an outright fabrication": one word may qualify the judgement.
+    // "a shameless lie", "an outright fabrication": one word may qualify the judgement.
     if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || PUNCT.test(w) || FALSE.has(tokens[k + 1]?.lower ?? ''))) return false;
   }
   return false;

@@ -1,6 +1,6 @@
 import { normalizeDate, type SourceArticle } from './source.js';
 
-/** A scraper's header line such as "date 2025-04-28 Support us on Patreon": it carries the date. */
+/** A scraper's header line such as "date 2025-04-28 Back our reporting": it carries the date. */
 const HEADER_LINE = /^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\b.*$/i;
 
 /**

@@ -124,17 +124,17 @@ describe('claim features', () => {
   });
 
   it('answers a pronoun only right after the claim: not across a sentence of the article’s own', () => {
-    const text = 'Trump said he would wait to meet Netanyahu. The embassies are in Tel Aviv, although Israel disputes this. Cruz said the plan was weak. Rubio rejected that.';
+    const text = 'Trump said he would wait to meet Netanyahu. The embassies are in Tel Aviv, although Egypt disputes this. Cruz said the plan was weak. Rubio rejected that.';
     const f = featuresOf(text, {
       entities: [
         { id: 'trump', name: 'Donald Trump', type: 'PERSON', aliases: ['Trump'] },
-        { id: 'israel', name: 'Israel', type: 'GPE', aliases: ['Israel'] },
+        { id: 'egypt', name: 'Egypt', type: 'GPE', aliases: ['Egypt'] },
         { id: 'cruz', name: 'Ted Cruz', type: 'PERSON', aliases: ['Cruz'] },
         { id: 'rubio', name: 'Marco Rubio', type: 'PERSON', aliases: ['Rubio'] },
       ],
       claims: [
         { speaker: 'Trump', content: 'he would wait to meet Netanyahu', stance: 'assert' },
-        { speaker: 'Israel', content: 'this', stance: 'deny' },
+        { speaker: 'Egypt', content: 'this', stance: 'deny' },
         { speaker: 'Cruz', content: 'the plan was weak', stance: 'assert' },
         { speaker: 'Rubio', content: 'that', stance: 'deny', id: 'c4' },
       ],
@@ -177,22 +177,22 @@ describe('claim features', () => {
 
 describe('references to something said', () => {
   it('reads what a content refers to, who said it, and which way it takes it', () => {
-    expect(readReference(tokens('the charges through his lawyer'), 'deny')).toMatchObject({ direction: -1, sayer: null, said: -1, noun: 'charges' });
-    expect(readReference(tokens('the notion that he was part of the establishment'), 'deny')).toMatchObject({ direction: -1, said: 3, clause: true });
+    expect(readReference(tokens('the allegations through her attorney'), 'deny')).toMatchObject({ direction: -1, sayer: null, said: -1, noun: 'allegations' });
+    expect(readReference(tokens('the notion that he was never an insider'), 'deny')).toMatchObject({ direction: -1, said: 3, clause: true });
     expect(readReference(tokens("trump 's claim about the vote", { trump: 'trump' }), 'deny')).toMatchObject({ sayer: 'trump', clause: false });
     expect(readReference(tokens('criticism from republican candidate trump that the unit was needed', { trump: 'trump' }), 'deny')).toMatchObject({ sayer: 'trump', clause: true });
     expect(readReference(tokens("that 's untrue"), 'assert')).toMatchObject({ direction: -1 });
     expect(readReference(tokens('the ap report was misleading because it left out meetings', { ap: 'ap' }), 'assert')).toMatchObject({ direction: -1, sayer: 'ap', noun: 'report' });
     expect(readReference(tokens('the reports'), 'confirm')).toMatchObject({ direction: 1 });
-    expect(readReference(tokens('that report friday a " boldfaced lie . "'), 'assert')).toMatchObject({ direction: -1, noun: 'report' });
+    expect(readReference(tokens('that report monday a " shameless lie . "'), 'assert')).toMatchObject({ direction: -1, noun: 'report' });
     // "Them" is as often people: a reference only when judged false.
-    expect(readReference(tokens('them as part of the washington cartel'), 'deny')).toBeNull();
+    expect(readReference(tokens('them as members of the old guard'), 'deny')).toBeNull();
     expect(readReference(tokens('them groundless rumours'), 'assert')).toMatchObject({ direction: -1 });
     // Rejecting "the idea" alone rejects a proposal; "the idea that …" a statement.
     expect(readReference(tokens('the idea as ludicrous'), 'deny')).toBeNull();
-    expect(readReference(tokens('the idea that the changes amounted to a shake-up'), 'deny')).toMatchObject({ clause: true });
+    expect(readReference(tokens('the idea that the reform was a purge'), 'deny')).toMatchObject({ clause: true });
     // Statements, not references to one.
-    expect(readReference(tokens('it was wrong to compare the two'), 'assert')).toBeNull();
+    expect(readReference(tokens('it was wrong to equate the two plans'), 'assert')).toBeNull();
     expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
     expect(readReference(tokens('the reports'), 'assert')).toBeNull();
   });

@@ -133,13 +133,13 @@ describe('descriptions and names in context', () => {
 
   it('trims headline words and dates off names and joins first names and the nearest surname', () => {
     const text =
-      'Health scare: Hillary Clinton left early. KYIV, Jan 11 - Crooked Hillary Clinton, said Bill Clinton, was fine. ' +
+      'Health scare: Hillary Clinton left early. KYIV, Jan 11 - Weary Hillary Clinton, said Bill Clinton, was fine. ' +
       'Clinton told reporters that Hillary had rested.';
     const es = analyse(text);
     const hillary = entityOf(es, 'Hillary Clinton')!;
     expect(hillary.kb).toBe('wikidata:Q6294');
     expect(es.some((e) => e.mentions.some((m) => m.text.includes('Jan 11')))).toBe(false);
-    expect(es.some((e) => e.mentions.some((m) => m.text.startsWith('Crooked') || m.text.includes(':')))).toBe(false);
+    expect(es.some((e) => e.mentions.some((m) => m.text.startsWith('Weary') || m.text.includes(':')))).toBe(false);
     expect(entityOf(es, 'Hillary', text.indexOf('that Hillary'))).toBe(hillary);
     // "Clinton" after "Bill Clinton" is the nearest Clinton named before it.
     expect(entityOf(es, 'Clinton', text.indexOf('Clinton told'))!.name).toBe('Bill Clinton');

@@ -28,7 +28,7 @@ describe('cleaning', () => {
     const raw = [
       'Ceasefire talks stall',
       '',
-      'Support us on Patreon',
+      'Back our reporting on Patreon',
       'Delegates at the lakeside venue. Photo: press pool',
       'Delegates at the lakeside venue. Photo: press pool',
       '',

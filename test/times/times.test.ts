@@ -48,7 +48,7 @@ describe('times: dates resolved against the publication date', () => {
     expect(values('On Tuesday, the opposition alliance of the region held a rally.')).toEqual({ Tuesday: '2025-04-22' });
     // "succeed" is no past tense; "had been due to expire" leaves a weekday in the past.
     expect(values('She will succeed General Petrenko as commander Feb. 1.')).toEqual({ 'Feb. 1': '2026-02-01' });
-    expect(values('The ultimatum had been due to expire Friday evening.')).toEqual({ 'Friday evening': '2025-04-25TEV' });
+    expect(values('The ultimatum had been due to lapse Friday evening.')).toEqual({ 'Friday evening': '2025-04-25TEV' });
     // "until" looks ahead, unless a pluperfect says the wait is over; "was planned for" may be either.
     expect(values('Until Thursday, the prosecutors had not named a suspect.')).toEqual({ Thursday: '2025-04-24' });
     expect(values('The handover was planned for early June.')).toEqual({ 'early June': '2025-06' });

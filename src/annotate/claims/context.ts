@@ -38,7 +38,7 @@ const ADVERBIAL_PREPOSITIONS = new Set(['for', 'at', 'in', 'by', 'on']);
 /** Quantifiers that float between a plural subject and its verb. */
 const FLOATING = new Set(['both', 'all', 'each']);
 
-/** Name particles that join capitalised words ("Nikolaus van der Pas", "Abu Bakr al-Baghdadi"). */
+/** Name particles that join capitalised words ("Anna van der Berg", "Omar bin Said"). */
 const NAME_PARTICLES = new Set(['van', 'der', 'de', 'den', 'von', 'al', 'bin', 'ibn', 'da', 'du', 'del', 'la', 'le', 'dos', 'di', 'y']);
 
 /** Prepositions that continue a noun phrase to the right when a name follows ("Secretary of State"). */
@@ -258,7 +258,7 @@ export class Context {
   npLeft(end: number, floor: number): number {
     const { lower, tags, words } = this;
     let last = end;
-    // A parenthesis closing the phrase belongs to it: "Gwen Moore (D-Wis.)".
+    // A parenthesis closing the phrase belongs to it: "Jane Roe (D-Ore.)".
     if (last > floor && words[last] === ')') {
       let open = last - 1;
       while (open > floor && open > last - 10 && words[open] !== '(') open--;

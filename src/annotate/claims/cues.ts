@@ -89,10 +89,10 @@ function singularSubject(ctx: Context, i: number): boolean {
 
 /**
  * After a noun, is word i a verb? Yes before a that-, wh- or whether-clause, a colon or quote, a
- * determiner or pronoun, or a clause of its own ("the president hopes obstruction would …");
+ * determiner or pronoun, or a clause of its own ("the mayor hopes the bridge would …");
  * for an -s form also before an infinitive, a noun or "on"/"for" ("Trump demands
- * accountability", "the campaign plans to", "the accord calls on"), and for a plain form after a
- * plural before a name or a gerund ("senators support reforming …"). "Clinton's plans are …"
+ * accountability", "the ministry plans to", "the accord calls on"), and for a plain form after a
+ * plural before a name or a gerund ("unions support extending …"). "Clinton's plans are …"
  * keeps the noun.
  */
 function verbAfterNoun(ctx: Context, i: number): boolean {

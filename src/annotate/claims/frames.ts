@@ -331,7 +331,7 @@ export class Frames {
       (ctx.closesQuote(leftEnd) || (ctx.isComma(leftEnd) && ctx.closesQuote(leftEnd - 1))) &&
       !this.isTitle(ctx.quotes.of[ctx.closesQuote(leftEnd) ? leftEnd : leftEnd - 1]!);
     if (inversion && quoteBefore && !this.complementFollows(tail, sl)) return this.left(d, leftEnd, tail, sl);
-    // "The museum, Mr. Obama said, would make visitors …": the attribution interrupts its content.
+    // "The bridge, the mayor said, would open …": the attribution interrupts its content.
     let after = tail;
     while (after < sl && ctx.timeOf[after]! >= 0) after++;
     if (inversion && !quoteBefore && leftEnd > sf && ctx.isComma(leftEnd) && after + 1 < sl && ctx.isComma(after) && !this.attachedAt(after)) {
@@ -428,7 +428,7 @@ export class Frames {
       return true;
     }
     if (ctx.isComma(before) || ctx.isDash(before)) return this.setOffSubject(d, before, sf);
-    // "those surveyed said", "A news report published Wednesday said": a participle after its noun.
+    // "those surveyed said", "A study released Monday said": a participle after its noun.
     if (tags[before] === TAG.VERB && before > sf && isParticiple(lower[before]!) && ctx.isNounHead(before - 1)) {
       const np = ctx.npLeft(before - 1, sf);
       if (np >= 0) {
@@ -454,7 +454,7 @@ export class Frames {
       s++;
       d.refersBack = true;
     }
-    // "Stumpf in a televised interview appeared to …": the name before a short phrase speaks.
+    // "Roe in a radio interview appeared to …": the name before a short phrase speaks.
     if (s - 2 >= sf && PP_BETWEEN.has(ctx.lower[s - 1]!) && (tags[s - 2] === TAG.PROPN || tags[s - 2] === TAG.PRON) && before - s < 5) {
       const name = ctx.npLeft(s - 2, sf);
       if (name >= 0) {
@@ -514,7 +514,7 @@ export class Frames {
     const p = s - 1;
     const t = ctx.tags[p];
     if (t === TAG.CCONJ || t === TAG.SCONJ || t === TAG.WH || ctx.closesQuote(p) || ctx.lower[p] === 'that' || SUBORDINATORS.has(ctx.lower[p]!)) return true;
-    // "Even the field's biggest hawks, …": an adverb opening the sentence.
+    // "Even the party's loudest critics, …": an adverb opening the sentence.
     return t === TAG.ADV && p === sf;
   }
 
@@ -541,7 +541,7 @@ export class Frames {
         continue;
       }
       if (ctx.opensQuote(k)) {
-        // "yelled “Stay there!”": a quote right after the cue is what was said, unless it is a title.
+        // "shouted “Get back!”": a quote right after the cue is what was said, unless it is a title.
         if (k === from && !this.isTitle(ctx.quotes.of[k]!)) return false;
         if (ctx.quoteLength(k) > 8) return k > from && ctx.isComma(k - 1); // split quote: "…,” he said, “…”
         k = ctx.quotes.list[ctx.quotes.of[k]!]!.close;
@@ -757,7 +757,7 @@ export class Frames {
     const { ctx } = this;
     for (let k = start + 1; k < sl; k++) {
       if (ctx.quotes.of[k]! >= 0) continue;
-      // "Russia’s invasion of Ukraine, including its annexation of Crimea": still the object.
+      // "the new levies, including the fuel duty": still the object.
       if (ctx.isComma(k) && ctx.lower[k + 1] === 'including') continue;
       if (ctx.isComma(k) || ctx.words[k] === ';' || ctx.isDash(k)) return k;
       const w = ctx.lower[k]!;
@@ -830,7 +830,7 @@ export class Frames {
     if (k >= sf && (ctx.isComma(k) || ctx.isDash(k) || ctx.words[k] === ';')) d.boundary = k;
     // "…,” while 73 percent said …": the comma sits inside the closing mark.
     else if (k > sf && k < d.source[0] - 1 && ctx.closesQuote(k) && ctx.isComma(k - 1)) d.boundary = k + 1;
-    // "… mishandled the investigation and Democrats accused …": a new speaker after "and".
+    // "… delayed the audit and the opposition accused …": a new speaker after "and".
     else if (k + 1 === d.source[0] - 1 && ctx.tags[k + 1] === TAG.CCONJ && ctx.tags[d.source[1] - 1] !== TAG.PRON) d.boundary = k + 1;
   }
 
@@ -883,7 +883,7 @@ export class Frames {
   }
 
   /**
-   * A participle with its "be" left out: "As reported by Western Journalism, there are …",
+   * A participle with its "be" left out: "As reported by the Coast Gazette, there are …",
    * "…, he said when asked how …", "Asked about the polls, Smith said …". The content is the
    * question asked, or for "as reported by" the clause it introduces.
    */
@@ -1085,7 +1085,7 @@ export class Frames {
     const n = c.head;
     const by = ctx.lower[n + 1];
     if (by !== 'of' && by !== 'from' && by !== 'among') return null;
-    // "of nearly four in 10 likely voters"
+    // "of about three in 10 residents"
     let first = n + 2;
     while (first < sl && ctx.tags[first] === TAG.ADV) first++;
     const end = ctx.npRight(first, sl, false);
@@ -1119,7 +1119,7 @@ export class Frames {
 
     // "Trump earned the support of four in ten voters": the backers speak, about the one backed.
     if (BACKING.has(lower[n]!) && k >= sf && RECEIVING.has(lower[k]!)) return this.backing(c, k, sf, sl);
-    // The complement says where the content is; "criticism from Clinton about …" names the speaker first.
+    // The complement says where the content is; "criticism from Roe about …" names the speaker first.
     let next = lower[n + 1]!;
     let agent: Range | null = null;
     if (next === 'from' && ctx.startsNp(n + 2)) {
@@ -1133,7 +1133,7 @@ export class Frames {
     let cueEnd = n + 1;
     let stanceEntry: CueEntry | null = null;
     const participle = next.endsWith('ing') ? ctx.cueEntries(n + 1)?.find((e) => !e.noun) : undefined;
-    // "concern that changing the policy …" opens a clause; "the statement that was issued" a relative one.
+    // "concern that raising the tariff …" opens a clause; "the statement that was issued" a relative one.
     if (next === 'that' && tags[after + 1] !== TAG.AUX && !(tags[after + 1] === TAG.VERB && !lower[after + 1]!.endsWith('ing')) && tags[after + 1] !== TAG.ADV) from = after + 1;
     else if (participle && !agent) {
       cueEnd = n + 2;

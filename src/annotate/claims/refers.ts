@@ -17,7 +17,7 @@ const REACH = 8;
  * Links each claim that answers or refers back to an earlier claim of the article to it
  * (`refersTo`): a cue after a noun that refers back ("…, claims North Korea initially
  * dismissed as groundless"), or a content that names an earlier statement ("Balitsky dismissed
- * that account", "denied claims that fighting in Kursk has ended", "Kyiv rejected the Russian
+ * that account", "denied claims that the siege had ended", "Kyiv rejected the Russian
  * account"). The earlier claim is the one whose content shares most words with what qualifies
  * the noun ("reports of the deployment"), or whose speaker it names ("the Russian account");
  * with no qualifier, the nearest earlier claim by another speaker. `drafts[i]` made `claims[i]`.

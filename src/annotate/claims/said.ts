@@ -7,7 +7,7 @@ const VAGUE_TIME = /_REF$/;
 
 /**
  * When the claim was made: a date attached to the cue — between speaker and content
- * ("confirmed on 27 April that", "reported in October 2024 that"), in the tail after a quote
+ * ("confirmed on 3 May that", "reported in March 2023 that"), in the tail after a quote
  * ("…,” the commission said on 27 April."), or opening the sentence ("On Monday, she said").
  */
 export function timeOfCue(ctx: Context, d: Draft): string | null {

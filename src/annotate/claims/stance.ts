@@ -1,9 +1,9 @@
 import type { Stance } from '../../doc/types.js';
 import type { CueEntry } from './lexicon.js';
 
-/** Modal wording that turns a statement into a demand ("Pyongyang should cease …"). */
+/** Modal wording that turns a statement into a demand ("Minsk should withdraw …"). */
 const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better)\b/i;
-/** Wording of a plan announced ("announced plans to erect …"). */
+/** Wording of a plan announced ("announced plans to build …"). */
 const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
 
 /**

@@ -48,7 +48,7 @@ const INSTITUTIONS: { heads: string[]; name: (country: string, demonym: string) 
   { heads: ['state media'], name: (_c, d) => `${d} state media`, subtype: 'media', lower: true },
 ];
 
-/** Verbs and auxiliaries after a name that make it an actor ("Pyongyang should cease"). */
+/** Verbs and auxiliaries after a name that make it an actor ("Minsk should withdraw"). */
 const ACTOR_NEXT = new Set(
   (
     'said says say has have had is was were are will would should must could can may might wants want ' +
@@ -59,12 +59,12 @@ const ACTOR_NEXT = new Set(
     'did does sought seeks blamed blames ordered orders'
   ).split(' '),
 );
-/** Words before a place that keep it a place ("a monument in Pyongyang"). */
+/** Words before a place that keep it a place ("a statue in Minsk"). */
 const PLACE_BEFORE = new Set('in at near outside inside around across into from to via through toward towards within over of'.split(' '));
 /** Words before a name that make it an actor ("talks with Pyongyang", "between Washington and Seoul"). */
 const ACTOR_BEFORE = new Set('with between by against and nor neither urged told accused warned'.split(' '));
 const REGION_WORDS = new Set(['oblast', 'oblasts', 'region', 'regions', 'province', 'provinces', 'krai']);
-/** What may follow a lower-case institution word for it to be the institution ("South Korean intelligence reported"). */
+/** What may follow a lower-case institution word for it to be the institution ("Japanese intelligence said"). */
 const AFTER_LOWER_HEAD = new Set(['officials', 'sources', 'chiefs', 'agency', 'said', 'says', 'and', 'that', 'of']);
 
 export interface ResolveInput {
@@ -106,7 +106,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   const inner: Candidate[] = [];
   for (const s of spans) {
     let { start, end, type } = s;
-    // Headlines run a name into the words before a colon or dash: "Stealth Over Health: Hillary Clinton".
+    // Headlines run a name into the words before a colon or dash: "Quiet Week Ahead: Jane Roe".
     for (let k = end - 1; k >= start; k--) {
       if (!BREAKS.has(t.words[k]!)) continue;
       if (k + 1 < end) start = k + 1;
@@ -116,24 +116,24 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     while (start < end && EDGES.has(t.words[start]!)) start++;
     while (end > start && EDGES.has(t.words[end - 1]!)) end--;
     if (start >= end || isDate(t, start, end)) continue;
-    // A capitalised function word opening a sentence is no part of a name: "Unlike Patriot".
+    // A capitalised function word opening a sentence is no part of a name: "Unlike Smith".
     const first = start === doc.sentences[t.sentence[start]!]!.first || t.lineStart[start] === 1;
     if (end - start > 1 && first && FUNCTION_WORDS.has(posTags(doc)[start]!)) start++;
-    // The source in a dateline is an organisation: "SEOUL, Oct 18 (Meridian Wire) -", "WASHINGTON (AP) —".
+    // The source in a dateline is an organisation: "SEOUL, Oct 18 (Meridian Wire) -", "OSLO (Nordic Wire) —".
     if (t.words[start - 1] === '(' && t.words[end] === ')' && inDateline(t, start - 1)) type = 1;
-    // The tagger sometimes runs a name into the words around it: "Staff Valery Gerasimov", "Putin on".
+    // The tagger sometimes runs a name into the words around it: "Staff Ivan Petrov", "Petrov on".
     while (end - start > 1 && isLowerWord(t.words[end - 1]!)) end--;
     while (end - start > 1 && type === 0 && isTitleWord(t.lower[start]!)) start++;
     // A title alone before a name is no name: "Vice Foreign Minister Kim …".
     if (end - start === 1 && isTitleWord(t.lower[start]!) && isCapitalised(t.words[end] ?? '')) continue;
-    // A known person's name ending a longer span is that person ("Crooked Hillary Clinton",
-    // "US Secretary of State Antony Blinken"); the words before are a role or a name of their own.
+    // A known person's name ending a longer span is that person ("Weary Jane Roe",
+    // "Finnish Foreign Minister Jane Roe"); the words before are a role or a name of their own.
     const person = personSuffix(t, g, start, end);
     if (person > start) {
       start = person;
       type = 0;
     }
-    // "the Comprehensive Strategic Partnership treaty": a named agreement is a law.
+    // "the Northern Cooperation treaty": a named agreement is a law.
     if (type !== 0 && TREATY.has(t.lower[end] ?? '') && end - start > 1) {
       end++;
       cands.push({ start, end, entry: -1, type: 'LAW' });
@@ -195,7 +195,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   cands.push(...inner);
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
 
-  // 4. Regions named with a following "oblast(s)"/"region(s)": "Kursk and Belgorod oblasts".
+  // 4. Regions named with a following "oblast(s)"/"region(s)": "Sumy and Kharkiv oblasts".
   for (const c of cands) {
     const e = c.entry >= 0 ? g.entry(c.entry) : null;
     if (e?.type === 'LOC' || (e && e.type !== 'GPE') || c.type === 'PERSON') continue;
@@ -267,7 +267,7 @@ function describe(doc: Doc, g: Gazetteer, slots: readonly Slot[], taken: Uint8Ar
     if (t.lower[i] !== 'the') continue;
     const noun = t.lower[i + 1]!;
     if ((!DESCRIBED_HEADS.has(noun) && !g.descriptionNouns.has(noun)) || taken[i + 1] || t.sentence[i + 1] !== t.sentence[i]) continue;
-    // Not when the noun modifies the next one ("the party leader", "the court term"), names a
+    // Not when the noun modifies the next one ("the party chair", "the court session"), names a
     // kind ("the commission of inquiry") or opens a name ("the Party Congress").
     if (i + 2 < t.count && t.sentence[i + 2] === t.sentence[i]) {
       const tag = posTags(doc)[i + 2];
@@ -310,7 +310,7 @@ function isLowerWord(w: string): boolean {
 const FUNCTION_WORDS = new Set<number>([TAG.ADP, TAG.SCONJ, TAG.CCONJ, TAG.ADV, TAG.PRON, TAG.WH, TAG.PART]);
 /** Tokens that end a name: a headline's colon, dashes, bars. */
 const BREAKS = new Set([':', '—', '–', '―', '|']);
-/** Tokens a name neither starts nor ends with: quotation marks, commas, dashes (brackets may close a name: "Rad ( B )"). */
+/** Tokens a name neither starts nor ends with: quotation marks, commas, dashes (brackets may close a name: "Smith ( Jr )"). */
 const EDGES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', ',', ';', ':', '—', '–', '―', '|']);
 const MONTHS = new Set(
   'january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.'.split(' '),
@@ -517,7 +517,7 @@ function institution(t: Tokens, g: Gazetteer, m: GazetteerMatch, matchAt: Map<nu
   }
   const lowerHead = t.words[m.start] === t.lower[m.start];
   if (lowerHead) {
-    // "Russian military participation" is an adjective; "South Korean intelligence reported" the institution.
+    // "Russian military participation" is an adjective; "Japanese intelligence said" the institution.
     const next = t.lower[headEnd] ?? '';
     const nextIsWord = /^\p{Ll}/u.test(next);
     if (nextIsWord && !next.endsWith('ed') && !ACTOR_NEXT.has(next) && !AFTER_LOWER_HEAD.has(next)) return null;
@@ -701,7 +701,7 @@ function joinShorter(c: Candidate, words: string[], slots: readonly Slot[]): Slo
       else if (words.length === 1 && s.tokens[0] === words[0]) firstNames.push(s);
     }
     if (c.type === 'ORG' && e.type === 'ORG' && words.length === 1) {
-      // "NFU" for "National Farmers' Union"; "Commission" for "European Commission".
+      // "NDU" for "National Dockers' Union"; "Commission" for "European Commission".
       const initials = s.tokens.filter((w) => /^\p{L}/u.test(w) && !['of', 'the', 'and', 'for'].includes(w)).map((w) => w[0]).join('');
       if ((initials.length > 1 && initials === words[0]) || nameHead(s.tokens) === words[0]) fitting.push(s);
     }

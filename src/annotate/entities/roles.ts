@@ -1,8 +1,8 @@
 import type { Tokens } from '../../doc/tokenize.js';
 
 /**
- * Titles and roles written before a person's name: "President Volodymyr Zelenskyy", "Russian Chief
- * of General Staff Valery Gerasimov", "North Korean leader Kim Jong Un". The role is the run of
+ * Titles and roles written before a person's name: "President Jane Roe", "Chief of
+ * General Staff Ivan Petrov", "opposition leader John Doe". The role is the run of
  * title words right before the name; a demonym or country in front of it is not part of the role.
  */
 
@@ -42,7 +42,7 @@ export function isTitleWord(lower: string): boolean {
 /** The role written right before tokens[start], as [first token, end token) or null. */
 export function roleBefore(t: Tokens, start: number, sentenceFirst: number): [number, number] | null {
   let j = start - 1;
-  // "Gen. Gerasimov", "chief spokesman Nikolaus van der Pas": the role ends right before the name.
+  // "Gen. Gerasimov", "chief spokeswoman Anna van der Berg": the role ends right before the name.
   while (j >= sentenceFirst && TITLE_WORDS.has(t.lower[j]!)) j--;
   let first = j + 1;
   while (first < start && NOT_FIRST.has(t.lower[first]!)) first++;

@@ -62,7 +62,7 @@ export function extractEvents(doc: Doc): Event[] {
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
     const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions);
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
-      // "Kim announced plans to erect a monument": who promises is who will do it.
+      // "the mayor announced plans to build a bridge": who promises is who will do it.
       args.actor = claim.speakerEntity;
       args.how.push('actor: the speaker of the promise');
     }

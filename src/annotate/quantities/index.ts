@@ -373,7 +373,7 @@ class QuantityScanner {
       const next = k + 1 < this.n && this.same(k, k + 1) ? classOf(this.lower[k + 1]!, tags[k + 1]!) : TAG.PUNCT;
       const modifies = next === TAG.NOUN || next === TAG.PROPN || next === TAG.ADJ || (next === TAG.VERB && isParticiple(this.lower[k + 1]!));
       if (tag === TAG.VERB) {
-        // "armoured vehicles", "wounded soldiers", "rotating battalion-sized units"
+        // "armoured vehicles", "wounded soldiers", "company-sized detachments"
         if (!(modifies && isParticiple(w))) break;
         continue;
       }

@@ -131,7 +131,7 @@ function resolveCal(sem: { y: number | null; m: number | null; d: number | null;
   const { m, d } = sem;
   let y = sem.y;
   if (m === null) return y === null ? 'XXXX' : yearValue(y);
-  // "January this year", "June 16th of last year"
+  // "January this year", "May 3rd of last year"
   if (y === null && anchor && sem.yearShift !== undefined) y = anchor.y + sem.yearShift;
   if (y === null) {
     if (!anchor) return d === null ? `XXXX-${pad(m)}` : `XXXX-${pad(m)}-${pad(d)}`;

@@ -89,7 +89,7 @@ function groupTense(t: Tokens, tags: Uint8Array, first: number, k: number): Dire
     j--;
   }
   // "to meet on Friday": an infinitive is still to come when its verb was said or planned;
-  // after a pluperfect it may be either ("had been due to expire Friday", "had been set to
+  // after a pluperfect it may be either ("had been due to lapse Monday", "had been set to
   // expire Nov. 6", days ahead), which resolve.ts settles by distance.
   if (j >= first && lower[j] === 'to' && j === k - 1) {
     const head = j - 1;

@@ -15,7 +15,6 @@ export interface PipelineOptions {
   layers?: readonly string[];
 }
 
-
 /** The standard pipeline: entities → times → quantities → claims → events. */
 export async function createPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const components: Component[] = [];

@@ -1,6 +1,5 @@
+// How the CLI and the workbench show parts of the analysis to readers.
 import type { Stance } from './types.js';
-
-/** How the CLI and the workbench show parts of the analysis to readers. */
 
 /** A claim's stance: "not confirm" when the cue is negated. */
 export function stanceLabel(c: { stance: Stance | string; negated?: boolean }): string {

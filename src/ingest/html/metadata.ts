@@ -79,21 +79,22 @@ function chooseTitle(document: Document, metaTitles: string[], siteNames: string
   const metaWords = [...metaTitles, ...metaTitles.map((t) => stripSiteName(t, sites, true))].map(words);
   // `cover`: the heading must hold the meta title's words (an <h2> is a headline only then).
   const candidates = (tag: string, cover: boolean) => {
-    const out: { el: Element; text: string; score: number }[] = [];
+    const out: { el: Element; parts: string[]; text: string; score: number }[] = [];
     for (const el of Array.from(document.body?.getElementsByTagName(tag) ?? [])) {
-      const text = clean(headingParts(el).join(' '));
+      const parts = headingParts(el);
+      const text = clean(parts.join(' '));
       if (!text || text.length > HEADLINE_MAX || isSiteName(text) || isHomeLink(el) || inFurniture(el)) continue;
       const w = words(text);
-      out.push({ el, text, score: Math.max(0, ...metaWords.map((m) => (cover ? shared(w, m) / (m.size || 1) : overlap(w, m)))) });
+      out.push({ el, parts, text, score: Math.max(0, ...metaWords.map((m) => (cover ? shared(w, m) / (m.size || 1) : overlap(w, m)))) });
     }
     return out;
   };
-  const best = (list: { el: Element; text: string; score: number }[], min: number) =>
+  const best = (list: { el: Element; parts: string[]; text: string; score: number }[], min: number) =>
     list.reduce<(typeof list)[number] | null>((a, b) => (b.score >= min && (!a || b.score > a.score) ? b : a), null);
   const h1s = candidates('h1', false);
   // Some pages set their headline in an <h2> (the <h1> being the section or site name).
   const found = best(h1s, 0.5) ?? (h1s.length === 1 && (!metaTitles.length || words(h1s[0]!.text).size >= 3) ? h1s[0]! : null) ?? best(candidates('h2', true), 0.8);
-  if (found) return { title: trimHeadline(found.el, found.text, metaTitles.map((t) => stripSiteName(t, sites, false))), headline: found.el };
+  if (found) return { title: trimHeadline(found.parts, found.text, metaTitles.map((t) => stripSiteName(t, sites, false))), headline: found.el };
   const meta = metaTitles[0];
   return { title: meta ? stripSiteName(meta, sites, true) : null, headline: null };
 }
@@ -102,8 +103,8 @@ function chooseTitle(document: Document, metaTitles: string[], siteNames: string
  * A headline element sometimes holds a section label or a subtitle too ("Politics | …", a kicker
  * above a <br>, a <small> subtitle): when a meta title is one part of it, that part is the headline.
  */
-function trimHeadline(el: Element, text: string, metaTitles: string[]): string {
-  const parts = [...headingParts(el), ...text.split(SEPARATOR)].map((p) => clean(p)).filter((p): p is string => p !== null);
+function trimHeadline(pieces: string[], text: string, metaTitles: string[]): string {
+  const parts = [...pieces, ...text.split(SEPARATOR)].map((p) => clean(p)).filter((p): p is string => p !== null);
   if (parts.length > 1) for (const part of parts) if (metaTitles.some((m) => siteKey(m) === siteKey(part))) return part;
   return text;
 }

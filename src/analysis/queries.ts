@@ -138,7 +138,7 @@ export interface TimelineSource {
 export interface TimelineItem {
   date: string;
   kind: 'event' | 'claim';
-  /** For events: type, actor, target, place, quantity, status, trigger; for claims: speaker, stance, content, proposition. */
+  /** For events: type, actor, target, place, quantity, status, trigger; for claims: speaker, stance, negated (when true), content, proposition. */
   [field: string]: unknown;
   sources: TimelineSource[];
 }

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Analysis, Claim } from '../doc/types.js';
 import type { Store } from '../store/store.js';
+import { stanceLabel } from '../doc/display.js';
 import { propositionAbout } from './about.js';
 import { analysisDb, type AnalysisDatabase, type AnalysisTables } from './schema.js';
 import { contradictionOf } from './contradictions.js';
@@ -433,8 +434,9 @@ class Writes {
       if (!c.said || !/^\d{4}/.test(c.said)) continue;
       const inside = features.get(c.id)?.entities ?? [];
       const prop = propOf.get(c.id);
-      const json = { speaker: speakerName(c, names), stance: c.stance, content: c.content.text, proposition: prop !== undefined ? `p${prop}` : null };
-      add(`c|${prop ?? c.id}|${speakerKey(c)}|${c.stance}|${c.said}`, c.said, 'claim', json, c.id, [...new Set([c.speaker?.entity, ...inside].filter((x): x is string => Boolean(x)))]);
+      // A non-denial ("did not deny") is no denial: it stays apart from one and says so.
+      const json = { speaker: speakerName(c, names), stance: c.stance, ...(c.negated ? { negated: true } : {}), content: c.content.text, proposition: prop !== undefined ? `p${prop}` : null };
+      add(`c|${prop ?? c.id}|${speakerKey(c)}|${stanceLabel(c)}|${c.said}`, c.said, 'claim', json, c.id, [...new Set([c.speaker?.entity, ...inside].filter((x): x is string => Boolean(x)))]);
     }
   }
 

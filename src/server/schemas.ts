@@ -201,7 +201,7 @@ export const TimelineItem = Type.Object(
       Type.Object({ article: Type.String(), ref: Type.String(), title: Nullable(Type.String()), source: Nullable(Type.String()), published: Nullable(Type.String()), url: Nullable(Type.String()) }),
     ),
   },
-  { additionalProperties: true, description: 'events: type, actor, target, place ({id, name}), quantity, status, trigger; claims: speaker, stance, content, proposition' },
+  { additionalProperties: true, description: 'events: type, actor, target, place ({id, name}), quantity, status, trigger; claims: speaker, stance, negated (when the cue is negated), content, proposition' },
 );
 
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Nullable(Type.String({ description: 'cursor of the next page, null at the end' })) });

@@ -105,6 +105,19 @@ describe('claimtrail analyze', () => {
     expect((await runCli(['claims'], { cwd: dir })).stdout).toContain('· not confirm ·');
   });
 
+  it('keeps a dated non-confirmation apart on the timeline, and passes a date naming May before "that"', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'dated.txt');
+    writeFileSync(input, 'Port closure\n\nThe port authority on 3 May 2025 did not confirm the closure of the harbour. The navy said on 3 May 2025 that the harbour was closed.\n');
+    expect((await runCli(['analyze', input], { cwd: dir })).code).toBe(0);
+    const items = (await runCli(['timeline', '--json'], { cwd: dir })).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(items.map((i) => [i.speaker, i.stance, i.negated ?? false, i.content])).toEqual([
+      ['The port authority', 'confirm', true, 'the closure of the harbour'],
+      ['The navy', 'assert', false, 'the harbour was closed'],
+    ]);
+    expect((await runCli(['timeline'], { cwd: dir })).stdout).toContain('The port authority [not confirm]');
+  });
+
   it('analyses without storing on --no-store', async () => {
     const dir = tempDir();
     const r = await runCli(['analyze', SEED, '--no-store'], { cwd: dir });

@@ -677,6 +677,8 @@ export class Frames {
       if (colon > 0) start = colon;
       // Skip what stands between the cue and its complement: "told reporters on Monday that".
       for (let k = from; colon < 0 && k < sl && k < from + 16; k++) {
+        // A date is passed whole ("on 3 May 2025 that": its "May" is no verb).
+        if (ctx.timeOf[k]! >= 0) continue;
         const w = lower[k]!;
         if (w === 'that' && tags[k + 1] !== TAG.AUX && tags[k + 1] !== TAG.VERB) {
           start = k + 1;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { allItems, refreshAnalysis, timeline, type TimelineItem } from '../../analysis/index.js';
-import { quoted } from '../../doc/display.js';
+import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { openStore, out, positiveNumber, UsageError } from '../shared.js';
 
@@ -58,7 +58,7 @@ function readable(item: TimelineItem): string {
     const parts = [item.type, name(item.actor) && `by ${name(item.actor)}`, name(item.target) && `against ${name(item.target)}`, name(item.place) && `in ${name(item.place)}`, item.quantity !== null && item.quantity !== undefined && `(${item.quantity})`];
     what = `event  ${parts.filter(Boolean).join(' ')} — ${item.status}`;
   } else {
-    what = `claim  ${item.speaker ?? 'unattributed'} [${item.stance}]: ${quoted(clip(String(item.content), 100))}`;
+    what = `claim  ${item.speaker ?? 'unattributed'} [${stanceLabel({ stance: String(item.stance), negated: item.negated === true })}]: ${quoted(clip(String(item.content), 100))}`;
   }
   return `${item.date.padEnd(10)}  ${what} · ${sources}`;
 }

@@ -25,7 +25,7 @@ function Entry({ e }: { e: TimelineItem }) {
           </>
         ) : (
           <>
-            <strong>{str(e.speaker) ?? 'unattributed'}</strong> <StanceBadge stance={str(e.stance) ?? 'assert'} /> {quoted(str(e.content) ?? '')}
+            <strong>{str(e.speaker) ?? 'unattributed'}</strong> <StanceBadge stance={str(e.stance) ?? 'assert'} negated={e.negated === true} /> {quoted(str(e.content) ?? '')}
           </>
         )}
         <span class="sources">

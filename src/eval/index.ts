@@ -9,6 +9,7 @@ const SUITES: Record<string, string> = {
   seed: 'the founding article against ../shared/eval/seed/gold.json',
   attribution: 'attributed claims on PolNeAR dev (content overlap, source, cue)',
   events: 'event triggers on WikiEvents dev',
+  conflict: 'claims, speakers, stances and contradictions on Russia–Ukraine war reporting (conflict dev)',
 };
 
 export interface Suite {

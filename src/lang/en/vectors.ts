@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Components per word vector. */
+export const DIMENSIONS = 100;
+/** A unit vector's components are stored as round(x × SCALE) in a signed byte (|x| < 0.6 in the shipped set). */
+export const SCALE = 200;
+
+const DIR = fileURLToPath(new URL('../../../data/vectors/', import.meta.url));
+
+/**
+ * English word vectors (GloVe, 100 dimensions, the 60,000 most frequent lower-case words; built by
+ * scripts/build-vectors.ts, see docs/vectors.md). What they are for: telling that two words mean
+ * nearly the same ("invasion" and "offensive", "baseless" and "groundless") without a list of
+ * synonyms, and describing a text by its meaning rather than by its exact words.
+ */
+export class WordVectors {
+  private readonly index: Map<string, number>;
+
+  constructor(
+    readonly words: readonly string[],
+    private readonly data: Int8Array,
+  ) {
+    this.index = new Map(words.map((w, k) => [w, k]));
+  }
+
+  has(word: string): boolean {
+    return this.index.has(word.toLowerCase());
+  }
+
+  /** Cosine similarity of two words' vectors, or null when either is unknown. */
+  similarity(a: string, b: string): number | null {
+    const i = this.index.get(a.toLowerCase());
+    const j = this.index.get(b.toLowerCase());
+    if (i === undefined || j === undefined) return null;
+    if (i === j) return 1;
+    let s = 0;
+    const x = i * DIMENSIONS;
+    const y = j * DIMENSIONS;
+    for (let d = 0; d < DIMENSIONS; d++) s += this.data[x + d]! * this.data[y + d]!;
+    return s / (SCALE * SCALE);
+  }
+
+  /** Add a word's unit vector (times `weight`) into `into`; false when the word is unknown. */
+  addTo(into: Float32Array, word: string, weight = 1): boolean {
+    const k = this.index.get(word.toLowerCase());
+    if (k === undefined) return false;
+    const x = k * DIMENSIONS;
+    const w = weight / SCALE;
+    for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
+    return true;
+  }
+
+  /** The normalised mean of the known words' vectors (zeros when none is known). */
+  mean(words: Iterable<string>): Float32Array {
+    const v = new Float32Array(DIMENSIONS);
+    for (const w of words) this.addTo(v, w);
+    const n = Math.hypot(...v);
+    if (n > 0) for (let d = 0; d < DIMENSIONS; d++) v[d]! /= n;
+    return v;
+  }
+}
+
+/** Cosine similarity of two vectors. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  let na = 0;
+  let nb = 0;
+  for (let d = 0; d < a.length; d++) {
+    s += a[d]! * b[d]!;
+    na += a[d]! * a[d]!;
+    nb += b[d]! * b[d]!;
+  }
+  return na && nb ? s / Math.sqrt(na * nb) : 0;
+}
+
+let shipped: WordVectors | null = null;
+
+/** The shipped vectors, read once (about 6 MB). */
+export function wordVectors(): WordVectors {
+  if (!shipped) {
+    const words = readFileSync(`${DIR}words.txt`, 'utf8').split('\n').filter(Boolean);
+    const buffer = readFileSync(`${DIR}vectors.i8`);
+    const data = new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if (data.length !== words.length * DIMENSIONS) throw new Error(`${DIR}vectors.i8: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
+    shipped = new WordVectors(words, data);
+  }
+  return shipped;
+}

@@ -60,6 +60,18 @@ export function cleanText(raw: string, rules: BoilerplateRules): string {
 export function isBoilerplate(line: string, rules: BoilerplateRules): boolean {
   // Rules describe short prompts; a long line is story text even when it mentions "subscribe".
   if (line.length > 400) return false;
+  if (isCapitalsBanner(line)) return true;
   for (const r of rules) if (r.test(line)) return true;
   return false;
+}
+
+/**
+ * A line of three or more words all in capitals ("CLICK HERE TO GET THE APP", a link to another
+ * story set in capitals between paragraphs): page furniture, not the story. The rules cannot say
+ * it, as they match case-insensitively.
+ */
+function isCapitalsBanner(line: string): boolean {
+  const letters = line.match(/\p{L}/gu);
+  if (!letters || letters.length < 12 || line.split(' ').length < 3) return false;
+  return !/\p{Ll}/u.test(line);
 }

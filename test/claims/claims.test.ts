@@ -78,11 +78,25 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
-  it('follows a quote over paragraphs and reads a demand from "must"', () => {
-    const doc = docOf('Mayor Lindqvist said: “The harbour is closed.\n\n“Ships must wait offshore until the storm passes.”');
-    const [c] = rulesOnly(doc);
-    expect(parts(c!)).toEqual(['“The harbour is closed.', '“Ships must wait offshore until the storm passes.”']);
-    expect(c!.stance).toBe('demand');
+  it('follows a quote over paragraphs, one claim per paragraph, and reads a demand from "must"', () => {
+    const doc = docOf('Mayor Lindqvist said: “The harbour is closed.\n\n“Ships must wait offshore until the storm passes.”', [{ id: 'p1', type: 'PERSON', mentions: ['Mayor Lindqvist'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => c.content.text)).toEqual(['“The harbour is closed.', '“Ships must wait offshore until the storm passes.”']);
+    expect(claims.map((c) => c.speaker?.entity)).toEqual(['p1', 'p1']);
+    expect(claims[1]!).toMatchObject({ stance: 'demand', explain: { rule: 'quote-continued' } });
+    expectExactSpans(doc, claims);
+  });
+
+  it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
+    const text =
+      'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';
+    const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.content.text, c.speaker?.entity])).toEqual([
+      ['the dam would hold through the spring', 'p1'],
+      ['“We tested every gate twice.”', 'p1'],
+    ]);
+    expectExactSpans(doc, claims);
   });
 
   it('reads straight quotes', () => {
@@ -367,6 +381,15 @@ describe('cues in other shapes', () => {
     const claims = rulesOnly(docOf('“We will rebuild the pier,” the mayor continued. The strike continued into its third week.'));
     expect(claims).toHaveLength(1);
     expect(claims[0]).toMatchObject({ cue: { text: 'continued' }, kind: 'direct', speaker: { text: 'the mayor' } });
+  });
+
+  it('reads verbs of trying, agreeing, ordering and backing as deeds unless they take a clause or tell someone to act', () => {
+    const text =
+      'The ministry sought to calm the markets. The union declined to comment. The council agreed to a truce. The general ordered a full mobilisation. ' +
+      'The general ordered the garrison to withdraw. The council agreed that the truce had held. The ministry wants the port to reopen.';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => c.content.text)).toEqual(['the garrison to withdraw', 'the truce had held', 'the port to reopen']);
+    expect(claims.map((c) => c.stance)).toEqual(['demand', 'confirm', 'demand']);
   });
 
   it('lets the backers of "earned the support of" speak for whom they back', () => {

@@ -42,6 +42,18 @@ describe('cleaning', () => {
     expect(cleanText(raw, rules)).toBe('Ceasefire talks stall\n\nDelegates at the lakeside venue. Photo: press pool\n\nNegotiators left the talks without a deal.');
   });
 
+  it('drops links to other stories in capitals or after "Other topics of interest", credits and "join us" prompts', () => {
+    const raw = [
+      'The bridge reopened on Tuesday after repairs.',
+      'FERRY OPERATORS BRACE FOR A QUIET SUMMER ON THE LAKE',
+      'Other Topics of Interest Harbour Chief: Dredging Will Start In May Officials said the work would take a month.',
+      'JOIN US ON TELEGRAM! Follow our coverage of the region on our channel.',
+      'Lakeside Wire contributed to this report.',
+      'UN said the repairs met the standard.',
+    ].join('\n');
+    expect(cleanText(raw, rules)).toBe('The bridge reopened on Tuesday after repairs.\nUN said the repairs met the standard.');
+  });
+
   it('keeps story sentences that merely mention support or subscribers', () => {
     const line = 'Support for the ceasefire grew among subscribers to the party newsletter, officials said.';
     expect(cleanText(line, rules)).toBe(line);

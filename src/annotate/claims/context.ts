@@ -81,6 +81,7 @@ export class Context {
   /** Per token: index in doc.times of the time expression covering it, or -1. */
   readonly timeOf: Int32Array;
   private readonly cues = cueLexicon();
+  private lineIndex: Int32Array | null = null;
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -149,6 +150,20 @@ export class Context {
   /** One past the last token of token i's sentence. */
   sentLast(i: number): number {
     return this.sentLasts[this.sentence[i]!]!;
+  }
+
+  /** Per token: the index of its paragraph (line). */
+  get lines(): Int32Array {
+    if (!this.lineIndex) {
+      const { lineStart, count } = this.doc.tokens;
+      this.lineIndex = new Int32Array(count);
+      let line = -1;
+      for (let k = 0; k < count; k++) {
+        if (lineStart[k] || k === 0) line++;
+        this.lineIndex[k] = line;
+      }
+    }
+    return this.lineIndex;
   }
 
   /** One past the last token of token i's paragraph (line). */

@@ -19,7 +19,8 @@ export type RuleName =
   | 'according-to'
   | 'noun'
   | 'passive'
-  | 'speaker-label';
+  | 'speaker-label'
+  | 'quote-continued';
 
 /** A claim in the making, in token ranges; claims/index.ts turns it into a Claim. */
 export interface Draft {
@@ -39,6 +40,8 @@ export interface Draft {
    * …"); `source` then holds the subject of the sentence's first verb, for when no claim has one.
    */
   inherits: boolean;
+  /** A paragraph of quotes with no cue of its own: the claim whose speaker goes on talking in it. */
+  continues?: Draft;
   /** Content pieces, in text order. */
   parts: Range[];
   /** Where content after the cue begins (−1 when the content comes before the cue). */
@@ -134,6 +137,14 @@ const RECEIVING = new Set(
   'receive received receives receiving earn earned earns earning win won wins winning enjoy enjoyed enjoys enjoying has have had having get got gets getting draw drew drawn draws gain gained gains garner garnered garners attract attracted attracts command commanded commands consolidate consolidated consolidates secure secured secures'.split(' '),
 );
 
+/**
+ * Verbs of wanting, trying, deciding and agreeing: with an infinitive or an object they tell what
+ * their subject does or means to do ("sought to expand", "agreed to a truce"), not what it said.
+ */
+const OWN_DEEDS = new Set(['seek', 'hope', 'aim', 'plan', 'intend', 'decide', 'refuse', 'decline', 'agree', 'consider']);
+/** Verbs of wanting, directing and backing: acts unless someone else is to act ("ordered a mobilisation", "wants to build", "backed the resolution"). */
+const DOING = new Set(['want', 'wish', 'prefer', 'order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct', 'support', 'back', 'favor', 'embrace', 'champion']);
+
 /** Possessive determiners: the speaker of the noun cue they stand before ("his promise to …"). */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -174,10 +185,42 @@ export class Frames {
     if (!d) return null;
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
+    if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;
     if (d.inherits && !d.source) this.mainSubject(d);
     if (c.kind === 'lexicon' && !c.entry.noun) d.via = this.viaOf(d);
     this.drafts.push(d);
     return d;
+  }
+
+  /**
+   * Whether a verb reads here as something its subject does rather than says: "sought to
+   * expand", "refused to condemn", "agreed to host", "declined to comment", "ordered a
+   * mobilisation", "backed the resolution". Such verbs attribute only with a clause or a quote
+   * ("agreed that …", "ordered troops to withdraw", "backed the claim that …").
+   */
+  private tellsADeed(entry: CueEntry, d: Draft): boolean {
+    const { ctx } = this;
+    if (d.rightFrom < 0 || !d.parts.length) return false;
+    const first = d.rightFrom;
+    if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
+    if (OWN_DEEDS.has(entry.lemma)) return true;
+    if (!DOING.has(entry.lemma)) return false;
+    // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
+    // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
+    const [a, b] = d.parts[0]!;
+    if (ctx.lower[a] === 'to') return true;
+    for (let k = a + 1; k < Math.min(b, a + 12); k++) if (ctx.lower[k] === 'to' && ctx.isVerb(k + 1)) return false;
+    return true;
+  }
+
+  /** Does a content open with a subject and its finite verb ("she should share …", "the talks had failed")? */
+  private opensFiniteClause([a, b]: Range): boolean {
+    const { ctx } = this;
+    if (!ctx.startsNp(a)) return false;
+    const end = ctx.npRight(a, b, false);
+    if (end <= a || end >= b) return false;
+    const v = ctx.skipAdverbsRight(end, b);
+    return ctx.isVerb(v) && !ctx.lower[v]!.endsWith('ing') && ctx.lower[v - 1] !== 'to';
   }
 
   /**

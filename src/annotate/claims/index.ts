@@ -3,6 +3,7 @@ import type { Claim, ClaimKind, EntityRef, Span } from '../../doc/types.js';
 import type { Component } from '../pipeline.js';
 import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
+import { continueSpeakers } from './continued.js';
 import { cueCandidates } from './cues.js';
 import { Frames, type Draft, type Range } from './frames.js';
 import { CueModel } from './model.js';
@@ -67,7 +68,7 @@ export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   if (!doc.tokens.count) return [];
   const { ctx, drafts: first, read } = readClaims(doc, model?.vocabulary);
   let drafts = first;
-  if (!model) return assemble(ctx, drafts.filter((d) => !d.entry.learned), new Map());
+  if (!model) return assemble(ctx, continueSpeakers(ctx, drafts.filter((d) => !d.entry.learned)), new Map());
   let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
   // A negated lexicon cue stays whatever the model says: it never learnt negation, and a non-denial
   // ("did not deny them") is what an analyst needs to see.
@@ -87,12 +88,13 @@ export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
       }),
     );
   }
-  return assemble(ctx, drafts.filter(kept), scores);
+  return assemble(ctx, continueSpeakers(ctx, drafts.filter(kept)), scores);
 }
 
 /** How a claim was read, for `explain`: rule, lexicon entry (or learned word) and the model's score. */
-function explanation(d: Draft, score: number | undefined): string {
+function explanation(ctx: Context, d: Draft, score: number | undefined): string {
   const entry = d.stanceEntry ?? d.entry;
+  if (d.continues) return `a quoted paragraph with no cue of its own: the speaker of “${tokenSpan(ctx, d.continues.cue).text}” goes on`;
   const how = d.entry.learned ? 'learned cue word' : d.entry.noun ? 'noun' : d.entry.frame;
   const after = d.stanceEntry ? `, after ${d.entry.lemma}` : '';
   return `${entry.lemma} (${how}${after})${score === undefined ? '' : `; cue model ${score.toFixed(1)}`}`;
@@ -106,7 +108,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   const saidOf = new Map<Draft, string | null>();
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   for (const d of drafts) {
-    const governor = d.inherits ? governing(ctx, d, drafts) : null;
+    const governor = d.continues ?? (d.inherits ? governing(ctx, d, drafts) : null);
     // Remembered for later pronouns and descriptions: the speaker, under the noun cue's word
     // ("statement") or the speaker's head word ("spokesperson").
     let speaker: EntityRef | null = (governor && speakerOf.get(governor)) || null;
@@ -142,7 +144,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
       said,
       via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.outlet(d.via)?.id ?? null } : null,
       ...(negated ? { negated } : {}),
-      explain: { rule: d.rule, detail: explanation(d, scores.get(d)) + (negated ? '; cue negated' : '') },
+      explain: { rule: d.rule, detail: explanation(ctx, d, scores.get(d)) + (negated ? '; cue negated' : '') },
     });
   }
   linkReferences(ctx, drafts, claims, entities);

@@ -1,0 +1,103 @@
+import type { Context } from './context.js';
+import type { Draft, Range } from './frames.js';
+import type { CueEntry } from './lexicon.js';
+
+/** What a paragraph of quotes with no cue of its own is: more of what the speaker said. */
+const CONTINUED: CueEntry = { lemma: 'say', noun: false, frame: 'quote', stance: 'assert' };
+/** A line with fewer tokens than this and no claim, between a quote and its speaker's paragraph, is a subheading. */
+const HEADING_TOKENS = 14;
+
+/**
+ * Quoted paragraphs that go on with a speaker's words: each paragraph of a quotation that runs
+ * over several paragraphs ("Mr Biden said: “… ¶ “… ¶ “…”") and each paragraph that is only a
+ * quotation, with no cue of its own, right after a paragraph where someone speaks (“It plays to
+ * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph.
+ * Returns the drafts with the first kind split and the second added, in text order.
+ */
+export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) out.push(...splitParagraphs(ctx, d));
+  const covered = new Uint8Array(ctx.count);
+  for (const d of out) for (const [a, b] of d.parts) covered.fill(1, a, b);
+  const lines = ctx.lines;
+  const heads = new Set(out.map((d) => lines[d.head]));
+  const added: Draft[] = [];
+  for (let i = 0; i < ctx.count; i = ctx.lineLast(i)) {
+    const end = ctx.lineLast(i);
+    if (!quotedParagraph(ctx, i, end) || covered[i + 1] || heads.has(lines[i])) continue;
+    const speaker = speakerBefore(ctx, i, [...out, ...added]);
+    if (speaker) added.push(continuation(ctx, speaker, i, end));
+  }
+  return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
+}
+
+/** A claim whose quoted content runs over paragraphs, as one claim per paragraph. */
+function splitParagraphs(ctx: Context, d: Draft): Draft[] {
+  if (d.parts.length < 2 || d.rightFrom < 0) return [d];
+  const lines = ctx.lines;
+  if (new Set(d.parts.map(([a]) => lines[a])).size < 2) return [d];
+  const first = lines[d.parts[0]![0]];
+  const own = d.parts.filter(([a]) => lines[a] === first);
+  const rest = d.parts.filter(([a]) => lines[a] !== first);
+  // Only a quotation runs on: each later paragraph must open with its mark.
+  if (!rest.every(([a]) => ctx.opensQuote(a) || ctx.quotes.of[a]! >= 0)) return [d];
+  const head: Draft = { ...d, parts: own };
+  const byLine = new Map<number, Range[]>();
+  for (const r of rest) {
+    const l = lines[r[0]]!;
+    byLine.set(l, [...(byLine.get(l) ?? []), r]);
+  }
+  return [head, ...[...byLine.values()].map((parts) => ({ ...continuation(ctx, head, parts[0]![0], parts[parts.length - 1]![1]), parts }))];
+}
+
+/** Tokens [i, end) form a paragraph that is all quotation: it opens with a mark and has no verb outside quotes. */
+function quotedParagraph(ctx: Context, i: number, end: number): boolean {
+  const mark = ctx.words[i];
+  if (mark !== '“' && mark !== '"' && mark !== '”') return false;
+  if (end - i < 3) return false;
+  for (let k = i; k < end; k++) if (ctx.quotes.of[k]! < 0 && ctx.isVerb(k)) return false;
+  return true;
+}
+
+/**
+ * The claim whose speaker goes on talking in the quoted paragraph at token `i`: the last claim
+ * with a speaker in the paragraph before (a short subheading between them skipped).
+ */
+function speakerBefore(ctx: Context, i: number, drafts: readonly Draft[]): Draft | null {
+  const lines = ctx.lines;
+  // Back over the paragraphs before, token by token: the nearest paragraph with a speaking claim.
+  let start = i;
+  for (let step = 0; step < 2 && start > 0; step++) {
+    const end = start;
+    start = end - 1;
+    while (start > 0 && lines[start - 1] === lines[end - 1]) start--;
+    const inLine = drafts.filter((d) => lines[d.head] === lines[start] && (d.source !== null || d.inherits));
+    if (inLine.length) return inLine.reduce((a, b) => (b.head > a.head ? b : a));
+    if (end - start >= HEADING_TOKENS) return null;
+  }
+  return null;
+}
+
+/** A claim of `governor`'s speaker for the quoted tokens [i, end). */
+function continuation(ctx: Context, governor: Draft, i: number, end: number): Draft {
+  let e = end;
+  while (e > i + 1 && (ctx.isPunct(e - 1) && !ctx.closesQuote(e - 1))) e--;
+  return {
+    rule: 'quote-continued',
+    entry: CONTINUED,
+    cue: [i, i + 1],
+    head: i,
+    source: null,
+    sourceHead: null,
+    antecedent: null,
+    inherits: true,
+    continues: governor.continues ?? governor,
+    parts: [[i, e]],
+    rightFrom: i,
+    boundary: -1,
+    via: governor.via,
+    stanceEntry: null,
+    nests: 0,
+    refersBack: false,
+  };
+}

@@ -66,12 +66,12 @@ export function isBoilerplate(line: string, rules: BoilerplateRules): boolean {
 }
 
 /**
- * A line of three or more words all in capitals ("CLICK HERE TO GET THE APP", a link to another
+ * A line of five or more words all in capitals ("CLICK HERE TO GET THE APP", a link to another
  * story set in capitals between paragraphs): page furniture, not the story. The rules cannot say
  * it, as they match case-insensitively.
  */
 function isCapitalsBanner(line: string): boolean {
   const letters = line.match(/\p{L}/gu);
-  if (!letters || letters.length < 12 || line.split(' ').length < 3) return false;
+  if (!letters || letters.length < 20 || line.split(' ').length < 5) return false;
   return !/\p{Ll}/u.test(line);
 }

@@ -77,7 +77,7 @@ export async function run(args: string[]): Promise<void> {
     totals.m8 += at8.length;
     const matchedPredicted = new Map(at3.map((m) => [m.predicted, m]));
     predicted.forEach((c, k) => {
-      const rule = c.explain?.rule ?? '?';
+      const rule = `${c.explain?.rule ?? '?'}${c.explain?.detail?.includes('learned cue word') ? ' (learned word)' : ''}`;
       const row = byRule.get(rule) ?? { predicted: 0, matched: 0, all: 0 };
       byRule.set(rule, row);
       row.predicted++;

@@ -109,7 +109,11 @@ export async function run(args: string[]): Promise<void> {
     entry.claims.forEach((gc, k) => {
       const p = matches.get(k);
       if (p === undefined) {
-        note(`FN  ${id.slice(-10)} ${gc.speaker} | ${gc.cue} | ${gc.stance} | ${clip(gc.content)}`);
+        // The system claim that overlaps it most, if any: a boundary miss rather than a missed claim.
+        const range = goldRanges[k];
+        const near = range ? predicted.map((c, j) => [overlapScore(range, rangesOf(c)), j] as const).filter(([s]) => s > 0).sort((a, b) => b[0] - a[0])[0] : undefined;
+        const nearText = near ? ` ⟷ ${near[0].toFixed(2)} “${clip(predicted[near[1]]!.content.text, 80)}”` : '';
+        note(`${near ? 'BD ' : 'FN '} ${id.slice(-10)} ${gc.speaker} | ${gc.cue} | ${gc.stance} | ${clip(gc.content, 100)}${nearText}`);
         return;
       }
       matchedClaims.add(p);

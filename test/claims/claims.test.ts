@@ -404,6 +404,36 @@ describe('cues in other shapes', () => {
   });
 });
 
+describe('stances read from the content of a neutral cue', () => {
+  const stances = (text: string, entities: EntitySpec[] = []) => rulesOnly(docOf(text, entities)).map((c) => [c.stance, c.content.text]);
+
+  it('reads a denial, a promise of the speaker, a demand and a question', () => {
+    expect(stances('The harbour master said the report was completely false.')).toEqual([['deny', 'the report was completely false']]);
+    expect(stances('The mayor said there is no evidence of sabotage.')).toEqual([['deny', 'there is no evidence of sabotage']]);
+    expect(stances('The ministry said it will send two more ferries next week.')).toEqual([['promise', 'it will send two more ferries next week']]);
+    expect(stances('“We are ready to reopen the crossing,” the governor said.')).toEqual([['promise', '“We are ready to reopen the crossing,”']]);
+    expect(stances('The envoy said both sides must return to the talks.')).toEqual([['demand', 'both sides must return to the talks']]);
+    expect(stances('“Who will pay for the damage?” the farmer said.')).toEqual([['question', '“Who will pay for the damage?”']]);
+  });
+
+  it('reads a warning of harm ahead, a condemnation in words of judgement, and praise', () => {
+    expect(stances('The analyst said the fighting could spread into a wider war.')).toEqual([['warn', 'the fighting could spread into a wider war']]);
+    expect(stances('The minister said the shelling of the market was barbaric.')).toEqual([['condemn', 'the shelling of the market was barbaric']]);
+    expect(stances('The foreign office said the rebels bear full responsibility for the blockade.')).toEqual([['condemn', 'the rebels bear full responsibility for the blockade']]);
+    expect(stances('The mayor said the rescue crews were brave.')).toEqual([['praise', 'the rescue crews were brave']]);
+  });
+
+  it('keeps a report of harm an assertion, and a harm the speaker will do a warning', () => {
+    expect(stances('The governor said three people were killed in the flood.')).toEqual([['assert', 'three people were killed in the flood']]);
+    expect(stances('“We will destroy any boat that crosses the line,” the commander said.')).toEqual([['warn', '“We will destroy any boat that crosses the line,”']]);
+  });
+
+  it('says in explain what decided the stance', () => {
+    const [c] = rulesOnly(docOf('The harbour master said the report was a lie.'));
+    expect(c!.explain?.detail).toContain('deny from “was a lie”');
+  });
+});
+
 describe('the shipped cue model', () => {
   it('loads and keeps the clear claims', () => {
     const model = CueModel.load();
@@ -413,6 +443,16 @@ describe('the shipped cue model', () => {
     expect(claims.map((c) => c.cue?.text)).toEqual(['said', 'denied']);
     expect(claims[0]!.explain?.detail).toMatch(/^say \(speech\); cue model -?\d/);
     expectExactSpans(doc, claims);
+  });
+
+  it('keeps denials whatever the model says, with their object: a clause without "that", a gerund, a reference', () => {
+    const text = 'The Kremlin denies it is planning an offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
+    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The Kremlin'] }]), CueModel.load());
+    expect(claims.map((c) => [c.stance, c.content.text])).toEqual([
+      ['deny', 'it is planning an offensive'],
+      ['deny', 'shelling the port'],
+      ['deny', 'those claims'],
+    ]);
   });
 
   it('finds nothing in an empty text', () => {

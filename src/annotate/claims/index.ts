@@ -1,5 +1,5 @@
 import type { Doc } from '../../doc/doc.js';
-import type { Claim, ClaimKind, EntityRef, Span } from '../../doc/types.js';
+import type { Claim, ClaimKind, Entity, EntityRef, Span } from '../../doc/types.js';
 import type { Component } from '../pipeline.js';
 import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
@@ -72,7 +72,9 @@ export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
   let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
   // A negated lexicon cue stays whatever the model says: it never learnt negation, and a non-denial
   // ("did not deny them") is what an analyst needs to see.
-  const kept = (d: Draft) => scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold) || (!d.entry.learned && negatedCue(ctx, d.cue));
+  // A denial stays too: the training news had few, and in conflict news they are what matters most.
+  const kept = (d: Draft) =>
+    scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold) || (!d.entry.learned && (negatedCue(ctx, d.cue) || (d.entry.stance === 'deny' && d.entry.frame !== 'intend')));
   // A rejected claim must not hide the claims whose cues lay in its content: finish again without it.
   const rejected = drafts.filter((d) => !kept(d));
   if (rejected.some((d) => d.nests > 0)) {
@@ -134,21 +136,47 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
     const negated = negatedCue(ctx, d.cue);
+    const stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
     claims.push({
       id: `c${claims.length + 1}`,
       speaker,
       cue: { ...cue, lemma: stanceEntry.lemma },
       content,
       kind: kindOf(ctx, d),
-      stance: stanceOf(stanceEntry, cue.text, contentText),
+      stance: stance.stance,
       said,
       via: d.via ? { ...tokenSpan(ctx, d.via), entity: resolver.outlet(d.via)?.id ?? null } : null,
       ...(negated ? { negated } : {}),
-      explain: { rule: d.rule, detail: explanation(ctx, d, scores.get(d)) + (negated ? '; cue negated' : '') },
+      explain: { rule: d.rule, detail: explanation(ctx, d, scores.get(d)) + (negated ? '; cue negated' : '') + (stance.why ? `; ${stance.stance} from “${stance.why}”` : '') },
     });
   }
   linkReferences(ctx, drafts, claims, entities);
   return claims;
+}
+
+/** Personal pronouns that, opening reported speech, stand for its speaker ("said it would …"). */
+const REPORTED_SELF = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+/** Pronouns that, opening a quotation, are its speaker ("“We are ready …”"). */
+const QUOTED_SELF = new Set(['we', 'i', 'our', 'my']);
+
+/**
+ * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
+ * ("said it will provide", "“We are ready …”"), the speaker named again, or the speaker's
+ * country ("Belarus is not going to …" said by its president).
+ */
+function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities: ReadonlyMap<string, Entity>): boolean {
+  let a = d.parts[0]![0];
+  const quoted = ctx.opensQuote(a);
+  while (a < ctx.count && ctx.isPunct(a)) a++;
+  const w = ctx.lower[a]!;
+  if ((quoted ? QUOTED_SELF : REPORTED_SELF).has(w)) return true;
+  if (!speaker) return false;
+  const { start, end } = ctx.doc.tokens;
+  const first = ctx.doc.mentionsIn(start[a]!, end[a]!)[0];
+  if (!first) return false;
+  const named = entities.get(first.entity.id);
+  if (!named) return false;
+  return named.id === speaker.id || (named.type === 'GPE' && named.country != null && named.country === speaker.country);
 }
 
 function tokenSpan(ctx: Context, r: Range): Span {

@@ -108,8 +108,11 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   const { lower, tags } = ctx;
   const h = d.head;
   const w = lower[h]!;
-  const prev = h > 0 ? lower[h - 1]! : '<s>';
-  const next = h + 1 < ctx.count ? lower[h + 1]! : '</s>';
+  // Words around the cue, with names and numbers as their class: the model learns how attribution
+  // is written, not who happened to speak in the training news.
+  const word = (i: number) => (i < 0 ? '<s>' : i >= ctx.count ? '</s>' : shapeOf(ctx, i));
+  const prev = word(h - 1);
+  const next = word(h + 1);
   const tag = (i: number) => (i >= 0 && i < ctx.count ? TAG_NAMES[tags[i]!]! : 'END');
   const rule = d.rule;
   const frame = d.entry.noun ? 'noun' : d.entry.frame;
@@ -126,7 +129,7 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   const bucket = LENGTH_BUCKETS.findIndex((n) => contentTokens <= n);
   const length = BUCKET_NAMES[bucket < 0 ? 6 : bucket]!;
   const firstContent = d.parts.length ? d.parts[0]![0] : -1;
-  const startWord = firstContent >= 0 ? (ctx.opensQuote(firstContent) ? 'QUOTE' : lower[firstContent]!) : 'none';
+  const startWord = firstContent >= 0 ? (ctx.opensQuote(firstContent) ? 'QUOTE' : word(firstContent)) : 'none';
   const quoted = d.parts.some(([a, b]) => ctx.quotes.of[a]! >= 0 || ctx.quotes.of[b - 1]! >= 0) ? 'yes' : 'no';
   const initial = ctx.sentFirst(h) === h || (d.source !== null && ctx.sentFirst(h) === d.source[0]);
   f.one('bias', '');
@@ -137,8 +140,8 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   f.two('fr', frame, rule);
   f.one('p', prev);
   f.one('n', next);
-  f.one('p2', h > 1 ? lower[h - 2]! : '<s>');
-  f.one('n2', h + 2 < ctx.count ? lower[h + 2]! : '</s>');
+  f.one('p2', word(h - 2));
+  f.one('n2', word(h + 2));
   f.two('pw', prev, w);
   f.two('wn', w, next);
   f.one('t', tag(h));
@@ -146,7 +149,7 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   f.two('tnt', tag(h), tag(h + 1));
   f.one('s', source);
   f.two('sw', source, w);
-  f.one('sh', d.sourceHead ? lower[d.sourceHead[1] - 1]! : 'none');
+  f.one('sh', d.sourceHead ? word(d.sourceHead[1] - 1) : 'none');
   f.one('len', length);
   f.two('rlen', rule, length);
   f.one('c0', startWord);
@@ -161,6 +164,20 @@ export function cueFeatures(ctx: Context, d: Draft, f: FeatureSink): void {
   // its word forms — and what kind of speaker (a named person, organisation, place …) it has.
   f.two('lc', d.entry.lemma, hasFiniteVerb(ctx, d) ? 'clause' : 'phrase');
   f.one('et', speakerType(ctx, d));
+}
+
+/**
+ * A token as a feature value: its lower-case form for words of the language, its class for
+ * names ("NAME"), capitalised words mid-sentence ("Cap"), numbers ("NUM") and other symbols.
+ */
+function shapeOf(ctx: Context, i: number): string {
+  const t = ctx.tags[i];
+  if (t === TAG.PROPN) return 'NAME';
+  if (t === TAG.NUM) return 'NUM';
+  const word = ctx.words[i]!;
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90 && ctx.sentFirst(i) !== i && word.length > 1) return 'Cap';
+  return ctx.lower[i]!;
 }
 
 /** Whether the content holds a verb outside quotes, or is a quote. */

@@ -309,8 +309,31 @@ function speakerMatches(c: Claim, names: Map<string, string>, g: GoldClaim): boo
   const mine = [c.speaker?.entity ? names.get(c.speaker.entity) : undefined, c.speaker?.text].filter((s): s is string => Boolean(s)).map(speakerForm);
   const theirs = [g.speaker, g.speaker_text].map(speakerForm);
   const endsWith = (long: string[], short: string[]) =>
-    short.length > 0 && long.length >= short.length && short.every((w, i) => long[long.length - short.length + i] === w) && !['of', 'for'].includes(long[long.length - short.length - 1] ?? '');
-  return mine.some((m) => theirs.some((t) => endsWith(m, t) || endsWith(t, m)));
+    short.length > 0 && long.length >= short.length && short.every((w, i) => sameName(long[long.length - short.length + i]!, w)) && !['of', 'for'].includes(long[long.length - short.length - 1] ?? '');
+  if (mine.some((m) => theirs.some((t) => endsWith(m, t) || endsWith(t, m)))) return true;
+  // A speaker span with an appositive ("The FSB, Russia's main intelligence service,") points at
+  // the text before it; a name's alias in brackets ("… of Russia (FSB)") is a name of it.
+  const span = c.speaker ? fold(c.speaker.text) : '';
+  const aliases = [g.speaker, g.speaker_text, ...[...g.speaker.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!)].map((x) => fold(x).replace(/^the /, ''));
+  const head = span.replace(/^the /, '').split(/,| \(/)[0]!.trim();
+  return aliases.some((a) => a === head);
+}
+
+/** Two name words are the same name, transliteration aside: equal, or one edit apart in a long word (Zelensky, Zelenskyy). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 2) return false;
+  return editDistance(a, b) <= 2;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 function speakerLabel(c: Claim, names: Map<string, string>): string {

@@ -1,6 +1,6 @@
 import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
-import { RELAYS, type Draft } from './frames.js';
+import { RELAYS, type Draft, type Range } from './frames.js';
 
 
 /**
@@ -121,9 +121,10 @@ function dropNested(drafts: Draft[]): Draft[] {
 function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   const drop = new Set<Draft>();
   for (const d of drafts) {
-    if (d.rule !== 'according-to' || d.boundary < 0 || !d.sourceHead) continue;
-    const head = ctx.lower[d.sourceHead[1] - 1]!;
-    if (!RELAYS.has(head)) continue;
+    if (!d.sourceHead) continue;
+    // "…, according to state media", and an agency's "…, BelTA has learned" closing the sentence.
+    const agencyLine = d.rule === 'clause-before' && RELAY_CUES.has(d.entry.lemma) && isMedia(ctx, d.sourceHead);
+    if (!agencyLine && (d.rule !== 'according-to' || d.boundary < 0 || !RELAYS.has(ctx.lower[d.sourceHead[1] - 1]!))) continue;
     const sentence = ctx.sentence[d.head];
     const speakers = drafts.filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
     if (!speakers.length) continue;
@@ -135,6 +136,16 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   }
   // The relayed claims' contents end before "according to"; nothing else covered them.
   return drafts.filter((d) => !drop.has(d));
+}
+
+/** Cues with which an outlet says it relays what others said ("…, the agency has learned"). */
+const RELAY_CUES = new Set(['learn', 'report']);
+
+/** Whether tokens of `r` name a news outlet: a media organisation (or one filing a dateline), or a noun for one ("state media"). */
+export function isMedia(ctx: Context, r: Range): boolean {
+  const { start, end } = ctx.doc.tokens;
+  if (RELAYS.has(ctx.lower[r[1] - 1]!)) return true;
+  return ctx.doc.mentionsIn(start[r[0]]!, end[r[1] - 1]!).some((m) => m.entity.subtype === 'media' || ctx.agencies.has(m.entity.id));
 }
 
 /** Words that open a subordinate clause at the start of a sentence. */

@@ -82,6 +82,8 @@ export class Context {
   readonly timeOf: Int32Array;
   private readonly cues = cueLexicon();
   private lineIndex: Int32Array | null = null;
+  /** Organisations named in brackets in a dateline ("SEOUL, Oct 18 (Meridian Wire) –"): news agencies. */
+  readonly agencies = new Set<string>();
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -123,7 +125,10 @@ export class Context {
         return k + 1 < last && start[k]! > end[k - 1]! && ((next >= 65 && next <= 90) || CLOSING.has(words[k + 1]!) || words[k + 1] === '“') ? k + 1 : -1;
       }
       if (x === '(') {
+        const open = k;
         while (k < last && words[k] !== ')') k++;
+        // "(BelTA)": the agency that filed the story.
+        for (const m of this.doc.mentionsIn(start[open]!, end[k]!)) if (m.entity.type === 'ORG') this.agencies.add(m.entity.id);
         continue;
       }
       const c = x.charCodeAt(0);

@@ -1,6 +1,7 @@
 import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
 import type { CueEntry } from './lexicon.js';
+import { isMedia } from './contents.js';
 
 /** A token range [first, last). */
 export type Range = [number, number];
@@ -590,7 +591,7 @@ export class Frames {
         k = ctx.quotes.list[ctx.quotes.of[k]!]!.close;
         continue;
       }
-      if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) return true;
+      if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according' || this.agencyTail(k + 1, sl))) return true;
       // "…, the Pentagon said on Monday, more than tripling the figure …"
       if (ctx.isComma(k) && ctx.lower[k + 1] === 'more' && ctx.lower[k + 2] === 'than' && ctx.lower[k + 3]?.endsWith('ing')) return true;
       // "…, the agency said on Friday, the first time Seoul has …": an appositive to the sentence.
@@ -599,6 +600,20 @@ export class Frames {
       if (ctx.tags[k] === TAG.WH) wh = true;
       if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
     }
+    return true;
+  }
+
+  /** Is [k, sl) an outlet saying it relays the sentence ("BelTA has learned", "the agency reported")? */
+  private agencyTail(k: number, sl: number): boolean {
+    const { ctx } = this;
+    if (!ctx.startsNp(k)) return false;
+    const np = ctx.npRight(k, sl, false);
+    if (np < 0 || np - k > 4 || !isMedia(ctx, [k, np])) return false;
+    let v = np;
+    while (v < sl && (ctx.tags[v] === TAG.AUX || ctx.tags[v] === TAG.ADV)) v++;
+    const w = ctx.lower[v];
+    if (w !== 'learned' && w !== 'learnt' && w !== 'reports' && w !== 'reported') return false;
+    for (let e = v + 1; e < sl; e++) if (!ctx.isPunct(e)) return false;
     return true;
   }
 

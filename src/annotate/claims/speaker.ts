@@ -17,6 +17,22 @@ const AGENTS = new Set(['office', 'campaign', 'lawyer', 'lawyers', 'attorney', '
 const NEUTER = new Set(['it', 'its']);
 const PLURAL = new Set(['they', 'them', 'we']);
 
+/** Offices a description of a person ends with ("the president", "the foreign minister", "the head of state"). */
+const OFFICES = new Set(
+  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder'.split(' '),
+);
+/** Words of an office that narrow it ("foreign minister", "former president"). */
+const PORTFOLIO = new Set('foreign defence defense prime interior finance economy trade justice health energy deputy vice former acting top senior chief'.split(' '));
+/** Grades rather than portfolios: they need not be in the title given at the name. */
+const GRADES = new Set(['former', 'acting', 'top', 'senior', 'chief', 'deputy', 'vice']);
+/** Offices that lead a state or government ("the head of state", "the leader"). */
+const LEADERS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'leader', 'prime', 'pope', 'emir', 'sheikh']);
+
+/** Words opening a subordinate clause: its subject is rarely what a later "he" stands for. */
+const SUBORDINATING = new Set(['since', 'when', 'after', 'before', 'because', 'as', 'while', 'although', 'though', 'if', 'until', 'that', 'whether']);
+/** Prepositions that place a speaker somewhere ("the institute in Washington"). */
+const LOCATING = new Set(['in', 'at', 'from', 'near']);
+
 const NAME_WORDS = new WeakMap<Entity, Set<string>>();
 
 /** The lower-cased words of an entity's name ("Central Military Commission" → central, military, commission). */
@@ -86,6 +102,8 @@ export class SpeakerResolver {
       const found = owner === 'his' || owner === 'her' ? this.person(before) : this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
       if (found) return found;
     }
+    const described = this.describedPerson(range, before);
+    if (described) return described;
     const named = this.headMention(doc.mentionsIn(from, to));
     if (named) return named.entity;
     if (range[1] - range[0] === 1) {
@@ -111,6 +129,103 @@ export class SpeakerResolver {
     return null;
   }
 
+  /**
+   * The person a description of their office names: "the head of state", "the Russian
+   * president", "Ukraine's prime minister", "the general" — the person of the article who holds
+   * that office (by the title or appositive given at a name), of that country where one is said,
+   * preferring the one who spoke last. Null when the span names a person or describes no office.
+   */
+  private describedPerson(range: Range, before: number): Entity | null {
+    const { ctx } = this;
+    const doc = ctx.doc;
+    const [a, b] = range;
+    const lower = ctx.lower;
+    const office = b - a >= 3 && lower[b - 2] === 'of' && lower[b - 3] === 'head' && (lower[b - 1] === 'state' || lower[b - 1] === 'government') ? 'head' : lower[b - 1]!;
+    if (!OFFICES.has(office)) return null;
+    const { start, end } = doc.tokens;
+    const inside = doc.mentionsIn(start[a]!, end[b - 1]!);
+    if (inside.some((m) => m.entity.type === 'PERSON' || (m.entity.type === 'ORG' && m.entity.subtype !== null && m.entity.subtype !== 'government'))) return null;
+    // Only determiners, possessors, nationalities and portfolio words before the office.
+    for (let k = a; k < b - 1; k++) {
+      const w = lower[k]!;
+      if (w === 'the' || w === "'s" || w === '’s' || w === 'of' || w === 'head' || w === 'state' || w === 'government' || PORTFOLIO.has(w)) continue;
+      if (inside.some((m) => m.mention.start <= start[k]! && m.mention.end >= end[k]!)) continue;
+      return null;
+    }
+    const countries = new Set(inside.map((m) => m.entity.country).filter((c): c is string => Boolean(c)));
+    const portfolio = lower.slice(a, b - 1).filter((w) => PORTFOLIO.has(w) && !GRADES.has(w));
+    const fits = (e: Entity) => {
+      if (e.type !== 'PERSON') return false;
+      if (countries.size && !this.countriesOf(e).some((c) => countries.has(c))) return false;
+      const roles = this.rolesOf(e);
+      const holds = office === 'head' || office === 'leader' ? [...roles].some((r) => LEADERS.has(r)) : roles.has(office);
+      return holds && portfolio.every((w) => roles.has(w));
+    };
+    const sentence = ctx.sentence[doc.tokenAt(before)] ?? 0;
+    for (let k = this.history.length - 1; k >= 0; k--) {
+      const h = this.history[k]!;
+      if (sentence - ctx.sentence[h.token]! > 12) break;
+      if (h.entity && fits(h.entity)) return h.entity;
+    }
+    const mentions = doc.mentions();
+    for (let k = lastBefore(mentions, before); k >= 0; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
+    // No title says who holds the office: the person who spoke just before, if of that country.
+    const h = this.history[this.history.length - 1];
+    if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 2 && (!countries.size || this.countriesOf(h.entity).some((c) => countries.has(c)))) return h.entity;
+    return null;
+  }
+
+  private readonly roles = new Map<Entity, Set<string>>();
+  private readonly countries = new Map<Entity, string[]>();
+
+  /**
+   * The words of a person's offices in this article: titles before a name ("President Jane
+   * Roe") and appositives beside it ("Jane Roe, the foreign minister," / "the foreign
+   * minister, Jane Roe,").
+   */
+  private rolesOf(e: Entity): Set<string> {
+    let roles = this.roles.get(e);
+    if (roles) return roles;
+    roles = new Set();
+    const { ctx } = this;
+    const doc = ctx.doc;
+    for (const m of e.mentions) {
+      for (const w of (m.role ?? '').toLowerCase().split(/\s+/)) if (w) roles.add(w);
+      const first = doc.tokenAt(m.start);
+      const last = doc.tokenAt(m.end - 1);
+      for (const [from, step] of [
+        [last + 1, 1],
+        [first - 1, -1],
+      ] as const) {
+        if (!ctx.isComma(from)) continue;
+        // Up to the next comma (or the sentence's edge), a few words away.
+        for (let k = from + step, n = 0; n < 8 && k >= 0 && k < ctx.count && !ctx.isComma(k) && ctx.words[k] !== '.'; k += step, n++) {
+          if (OFFICES.has(ctx.lower[k]!) || PORTFOLIO.has(ctx.lower[k]!)) roles.add(ctx.lower[k]!);
+        }
+      }
+    }
+    this.roles.set(e, roles);
+    return roles;
+  }
+
+  /** The countries a person is of: the entity's own, and those named in the title or appositive at its mentions. */
+  private countriesOf(e: Entity): string[] {
+    let out = this.countries.get(e);
+    if (out) return out;
+    const { ctx } = this;
+    const doc = ctx.doc;
+    const found = new Set<string>(e.country ? [e.country] : []);
+    for (const m of e.mentions) {
+      const first = doc.tokenAt(m.start);
+      const from = m.role ? doc.tokenAt(m.start) - 6 : first - 3;
+      const around = doc.mentionsIn(doc.tokens.start[Math.max(0, from)]!, m.start);
+      for (const x of around) if (x.entity.country && (x.entity.type === 'GPE' || x.mention.label === 'NORP')) found.add(x.entity.country);
+    }
+    out = [...found];
+    this.countries.set(e, out);
+    return out;
+  }
+
   /** The organisation or person that spoke last within a few sentences, if it fits. */
   private recentSpeaker(before: number, fits: (e: Entity) => boolean): Entity | null {
     const { ctx } = this;
@@ -134,6 +249,9 @@ export class SpeakerResolver {
     const sentence = ctx.sentence[doc.tokenAt(before)] ?? 0;
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 1) return h.entity;
+    // A person speaking within the last few sentences, unless another person was named as a
+    // main-clause subject since ("Kim summoned Zinoviev. He warned …").
+    const speaker = this.history.findLast((x) => x.entity?.type === 'PERSON' && sentence - ctx.sentence[x.token]! <= 3);
     const mentions = doc.mentions();
     for (let k = lastBefore(mentions, before); k >= 0; k--) {
       const m = mentions[k]!;
@@ -141,9 +259,22 @@ export class SpeakerResolver {
       const t = doc.tokenAt(m.mention.start);
       if (sentence - ctx.sentence[t]! > 2) break;
       if (ctx.quotes.of[t]! >= 0) continue;
-      if (this.subjectAt(doc.tokenAt(m.mention.end - 1))) return m.entity;
+      if (speaker && t < speaker.token) break;
+      if (this.subjectAt(doc.tokenAt(m.mention.end - 1)) && !this.subordinate(t)) return m.entity;
     }
+    if (speaker?.entity) return speaker.entity;
     return this.recent(before, (e) => e.type === 'PERSON');
+  }
+
+  /** Does token t stand in a subordinate clause ("since Putin invaded …", "when he said …")? */
+  private subordinate(t: number): boolean {
+    const { ctx } = this;
+    const sf = ctx.sentFirst(t);
+    for (let k = t - 1; k >= sf && k >= t - 6; k--) {
+      if (ctx.isComma(k)) return false;
+      if (SUBORDINATING.has(ctx.lower[k]!)) return true;
+    }
+    return false;
   }
 
   /** Is the noun phrase ending at token `last` the subject of a verb after it? */
@@ -173,10 +304,16 @@ export class SpeakerResolver {
     return SPOKESPEOPLE.has(head);
   }
 
-  /** The mention naming the speaker: the one ending last (the head of "Ukraine's General Staff"). */
+  /**
+   * The mention naming the speaker: the one ending last (the head of "Ukraine's General Staff"),
+   * but not a place that only says where the speaker is ("the Institute … in Washington").
+   */
   private headMention(mentions: LocatedMention[]): LocatedMention | null {
     let best: LocatedMention | null = null;
+    const { ctx } = this;
     for (const m of mentions) {
+      const t = ctx.doc.tokenAt(m.mention.start);
+      if (best && LOCATING.has(ctx.lower[t - 1] ?? '') && (m.entity.type === 'GPE' || m.entity.type === 'LOC')) continue;
       if (!best || m.mention.end > best.mention.end || (m.mention.end === best.mention.end && m.mention.start < best.mention.start)) best = m;
     }
     return best;

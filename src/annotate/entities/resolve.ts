@@ -352,9 +352,15 @@ function shoutingLines(t: Tokens): Uint8Array | null {
     let caps = 0;
     for (let k = i; k < j; k++) {
       const w = t.words[k]!;
-      if (w.length < 2 || w.toLowerCase() === w.toUpperCase()) continue;
-      words++;
-      if (w === w.toUpperCase()) caps++;
+      if (w.length < 2) continue;
+      // Most words show at once that they are not in capitals: a small letter first or second.
+      const a = w.charCodeAt(0);
+      const b = w.charCodeAt(1);
+      if ((a >= 97 && a <= 122) || (b >= 97 && b <= 122)) words++;
+      else if (w.toLowerCase() !== w.toUpperCase()) {
+        words++;
+        if (w === w.toUpperCase()) caps++;
+      }
     }
     if (words >= 3 && caps * 5 >= words * 4) (out ??= new Uint8Array(t.count)).fill(1, i, j);
     i = j;

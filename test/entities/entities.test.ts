@@ -5,6 +5,7 @@ import { createPipeline } from '../../src/annotate/index.js';
 import { createEntities, entityId } from '../../src/annotate/entities/index.js';
 import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../../src/annotate/entities/data.js';
 import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../src/annotate/entities/gazetteer.js';
+import { spellingKey, spellingVariants } from '../../src/annotate/entities/variants.js';
 import { Doc } from '../../src/doc/doc.js';
 import type { Entity } from '../../src/doc/types.js';
 import { SEED, SEED_GOLD, tempDir } from '../helpers.js';
@@ -230,5 +231,55 @@ describe('compiled gazetteer', () => {
     const place = palace!.hits.find((h) => h.kind === AliasKind.Name)!;
     expect(g.entry(g.entry(place.entry).seatOf).name).toBe('Ruritania');
     expect(americans!.hits.map((h) => g.entry(h.entry).name)).toEqual(['United States']);
+  });
+});
+
+describe('names in conflict news', () => {
+  it('folds romanisations of one name to one spelling key and keeps different names apart', () => {
+    const same = (...ws: string[]) => expect(new Set(ws.map(spellingKey)).size).toBe(1);
+    same('Zelenskyy', 'Zelensky', 'Zelenskiy', 'Zelenskyi');
+    same('Sergei', 'Sergey', 'Serhiy');
+    same('Dmitri', 'Dmitry', 'Dmytro');
+    same('Yuri', 'Yuriy', 'Yury', 'Yurii');
+    same('Aleksandr', 'Alexander', 'Oleksandr');
+    same('Mykhailo', 'Mikhail');
+    same('Makei', 'Makey');
+    expect(spellingKey('Ivanov')).not.toBe(spellingKey('Ivanova'));
+    expect(spellingKey('Petrov')).not.toBe(spellingKey('Popov'));
+    expect(spellingVariants('Zelenskyy')).toEqual(expect.arrayContaining(['Zelenskyy', 'Zelensky', 'Zelenskiy']));
+  });
+
+  it('links catalogue people under any romanisation and joins spellings, surnames and initials within an article', () => {
+    const text =
+      'Sergey Lavrov met Aleksandr Lukashenko in Minsk. Later President Volodymyr Zelenskiy answered them. ' +
+      'Analyst Dmitri Volkanov said the talks were empty; Dmitry Volkanov has said so before. ' +
+      'Jane Harrowgate, a lawyer, agreed, and J. Harrowgate wrote that Zelensky was right.';
+    const es = analyse(text);
+    expect(entityOf(es, 'Sergey Lavrov')!.kb).toBe('wikidata:Q58217');
+    expect(entityOf(es, 'Aleksandr Lukashenko')!.kb).toBe('wikidata:Q2866');
+    const zelenskyy = entityOf(es, 'Volodymyr Zelenskiy')!;
+    expect(zelenskyy.kb).toBe('wikidata:Q3874799');
+    expect(entityOf(es, 'Zelensky')).toBe(zelenskyy);
+    expect(entityOf(es, 'Dmitry Volkanov')).toBe(entityOf(es, 'Dmitri Volkanov'));
+    expect(entityOf(es, 'J. Harrowgate')).toBe(entityOf(es, 'Jane Harrowgate'));
+  });
+
+  it('reads an acronym written as a word but not a word that an acronym spells', () => {
+    const es = analyse('Nato allies met on Friday. Who fired first is unclear, and Isis claimed nothing.');
+    expect(entityOf(es, 'Nato')!.kb).toBe('wikidata:Q7184');
+    expect(entityOf(es, 'Isis')!.name).toBe('Islamic State');
+    expect(entityOf(es, 'Who')).toBeUndefined();
+  });
+
+  it('makes no place of a direction word or bloc, and no organisation of a headline in capitals', () => {
+    const text =
+      'ENVOYS TO MEET AS TALKS STALL\n' +
+      'Western officials said the West would not wait. Southern and Eastern delegations agreed, officials in the North said.';
+    const es = analyse(text);
+    for (const word of ['Western', 'West', 'Southern', 'Eastern', 'North']) {
+      const e = entityOf(es, word);
+      if (e) expect(['GPE', 'LOC', 'FAC']).not.toContain(e.type);
+    }
+    expect(es.some((e) => e.mentions.some((m) => text.slice(0, text.indexOf('\n')).includes(m.text) && / (TO|AS) /.test(` ${m.text} `)))).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { tokenize, type Tokens } from '../../doc/tokenize.js';
 import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
+import { lexiconClass, TAG } from '../pos/tags.js';
+import { spellingVariants } from './variants.js';
 
 /**
  * The gazetteer: known entities and the names the text may use for them, matched over tokens.
@@ -51,7 +53,10 @@ export const enum AliasKind {
 export interface AliasHit {
   entry: number;
   kind: AliasKind;
-  /** Two bits per alias token (first token lowest): 0 any case, 1 capital initial, 2 all capitals. */
+  /**
+   * Two bits per alias token (first token lowest): 0 any case, 1 capital initial, 2 all capitals,
+   * 3 all capitals or an acronym written as a word ("NATO" or "Nato").
+   */
   cases: number;
 }
 
@@ -98,7 +103,14 @@ function caseClass(word: string): number {
       const d = word.charCodeAt(i);
       if (d >= 97 && d <= 122) return 1;
     }
-    return word.length >= 2 ? 2 : 1;
+    if (word.length < 2) return 1;
+    // Acronyms read as words are written so too ("Nato", "Isis"); not those that are words of
+    // another class ("WHO" is no "Who").
+    if (word.length >= 3 && /^[A-Z]+$/.test(word)) {
+      const cls = lexiconClass(word.toLowerCase());
+      if (cls === undefined || cls === TAG.PROPN) return 3;
+    }
+    return 2;
   }
   if (c.toLowerCase() === c.toUpperCase()) return 0;
   if (c === c.toLowerCase()) return 0;
@@ -113,7 +125,7 @@ function caseClass(word: string): number {
 }
 
 /** First line of a compiled gazetteer; bump the number when the layout changes. */
-const COMPILED_MAGIC = 'CTGAZ2';
+const COMPILED_MAGIC = 'CTGAZ3';
 
 export class Gazetteer {
   /** Entries decoded so far (all of them when read from TSV). */
@@ -178,6 +190,8 @@ export class Gazetteer {
       for (const d of nouns) this.descriptionNouns.add(d);
       this.add(name, id, AliasKind.Name);
       for (const a of list(aliases)) this.add(a, id, AliasKind.Name);
+      // People are found under every romanisation of their names ("Zelensky", "Zelenskiy").
+      if (type === 'PERSON') for (const a of [name, ...list(aliases)]) for (const v of nameVariants(a)) this.add(v, id, AliasKind.Name);
       for (const a of list(demonyms)) this.add(a, id, AliasKind.Demonym);
       for (const a of list(local)) this.add(a, id, AliasKind.Local);
       for (const s of list(seats)) {
@@ -305,7 +319,7 @@ export class Gazetteer {
   /**
    * The compiled form (see the class comment), stamped with `stamp` (sourcesStamp() of the files
    * it was read from) so that a stale copy is noticed. Layout:
-   *   CTGAZ2 \t stamp \t entry count \t root node's offset \t source names (|) \t description nouns (|)
+   *   CTGAZ3 \t stamp \t entry count \t root node's offset \t source names (|) \t description nouns (|)
    *   entry rows: name type subtype kb country coords demonym rank seatOf source descriptions
    *   seats not yet joined to a place: entry \t seat \t entry \t seat …
    *   trie nodes, children before parents: hits (entry.kind.cases, base 36, comma-separated) \t children (key offset …)
@@ -414,6 +428,19 @@ export class Gazetteer {
 
 const KB = /^[a-z][a-z0-9_-]*:\S+$/;
 
+const MAX_NAME_VARIANTS = 24;
+
+/** Spellings of a person's name, word by word (spellingVariants), the name itself left out. */
+function nameVariants(name: string): string[] {
+  let out = [''];
+  for (const w of name.split(' ')) {
+    if (!w) continue;
+    const vs = /^\p{Lu}\p{Ll}/u.test(w) ? spellingVariants(w) : [w];
+    out = out.flatMap((o) => vs.map((v) => (o ? `${o} ${v}` : v))).slice(0, MAX_NAME_VARIANTS);
+  }
+  return out.filter((v) => v !== name);
+}
+
 const NONE: string[] = [];
 
 function list(field: string): string[] {
@@ -436,7 +463,7 @@ function fits(t: Tokens, start: number, cases: number): boolean {
     const c = w.charCodeAt(0);
     const upper = c < 128 ? c >= 65 && c <= 90 : w[0] !== w[0]!.toLowerCase();
     if (!upper) return false;
-    if (need === 2 && w !== w.toUpperCase()) return false;
+    if (need >= 2 && w !== w.toUpperCase() && (need === 2 || w.slice(1) !== w.slice(1).toLowerCase())) return false;
   }
   return true;
 }

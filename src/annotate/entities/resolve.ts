@@ -3,9 +3,10 @@ import type { Tokens } from '../../doc/tokenize.js';
 import type { Entity, EntityMention, EntityType } from '../../doc/types.js';
 import { AliasKind, type AliasHit, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { entityId } from './ids.js';
-import { posTags, TAG } from '../pos/tags.js';
+import { lexiconClass, posTags, TAG } from '../pos/tags.js';
 import { isTitleWord, roleBefore } from './roles.js';
 import type { TaggedSpan } from './tagger.js';
+import { spellingKey } from './variants.js';
 
 /**
  * From tagged spans and gazetteer matches to canonical entities: picks the gazetteer entry a name
@@ -104,8 +105,17 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
 
   // 2. Tagged spans, widened to a gazetteer name that contains them ("Kursk" + "Oblast").
   const inner: Candidate[] = [];
+  const shouting = shoutingLines(t);
   for (const s of spans) {
     let { start, end, type } = s;
+    // In a line of capitals every word looks like a name: "US TO" in "US TO SEND TROOPS" is "US".
+    if (shouting?.[start] && !g.lookup(t, start, end).some((h) => h.kind === AliasKind.Name)) {
+      while (end > start && PLAIN_WORD.has(lexiconClass(t.lower[end - 1]!) ?? TAG.X)) end--;
+      while (start < end && PLAIN_WORD.has(lexiconClass(t.lower[start]!) ?? TAG.X)) start++;
+      let inside = start;
+      while (inside < end && !PLAIN_WORD.has(lexiconClass(t.lower[inside]!) ?? TAG.X)) inside++;
+      if (start >= end || inside < end) continue;
+    }
     // Headlines run a name into the words before a colon or dash: "Quiet Week Ahead: Jane Roe".
     for (let k = end - 1; k >= start; k--) {
       if (!BREAKS.has(t.words[k]!)) continue;
@@ -324,6 +334,38 @@ function inDateline(t: Tokens, i: number): boolean {
     return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
   }
   return false;
+}
+
+/** Word classes no name in capitals is made of ("TO", "SEND", "THE"). */
+const PLAIN_WORD = new Set<number>([TAG.ADP, TAG.DET, TAG.PART, TAG.CCONJ, TAG.SCONJ, TAG.PRON, TAG.AUX, TAG.WH, TAG.VERB, TAG.ADV]);
+
+/**
+ * Per token, whether its line is written in capitals (a headline or a banner: at least three
+ * words of two letters or more, four in five of them all capitals); null when no line is.
+ */
+function shoutingLines(t: Tokens): Uint8Array | null {
+  let out: Uint8Array | null = null;
+  for (let i = 0; i < t.count; ) {
+    let j = i + 1;
+    while (j < t.count && !t.lineStart[j]) j++;
+    let words = 0;
+    let caps = 0;
+    for (let k = i; k < j; k++) {
+      const w = t.words[k]!;
+      if (w.length < 2) continue;
+      // Most words show at once that they are not in capitals: a small letter first or second.
+      const a = w.charCodeAt(0);
+      const b = w.charCodeAt(1);
+      if ((a >= 97 && a <= 122) || (b >= 97 && b <= 122)) words++;
+      else if (w.toLowerCase() !== w.toUpperCase()) {
+        words++;
+        if (w === w.toUpperCase()) caps++;
+      }
+    }
+    if (words >= 3 && caps * 5 >= words * 4) (out ??= new Uint8Array(t.count)).fill(1, i, j);
+    i = j;
+  }
+  return out;
 }
 
 function isCapitalised(w: string): boolean {
@@ -556,6 +598,8 @@ interface Slot {
   entry: number;
   /** Lower-case words of its canonical name. */
   tokens: string[];
+  /** Their spelling keys (variants.ts), so that "Zelensky" finds "Volodymyr Zelenskyy". */
+  keys: string[];
   /** First tokens of its mentions so far: the nearest of several fitting entities wins. */
   at: number[];
 }
@@ -568,8 +612,8 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
   const slots: Slot[] = [];
   const textOf = (c: Candidate) => text.slice(t.start[c.start]!, t.end[c.end - 1]!);
   const norm = (s: string) => s.replace(/’/g, "'").replace(/\s+/g, ' ');
-  // The key text of each name the gazetteer does not know and no rule named.
-  const names = cands.map((c) => (c.entry < 0 && !c.name ? norm(textOf(c)).toLowerCase() : ''));
+  // The key of each name the gazetteer does not know and no rule named: spellings of one name share it.
+  const names = cands.map((c) => (c.entry < 0 && !c.name ? norm(textOf(c)).toLowerCase().split(' ').map(spellingKey).join(' ') : ''));
   const majority = majorityTypes(cands, names);
 
   // Longer names first so shorter ones can join them ("Zelenskyy" → "Volodymyr Zelenskyy").
@@ -579,6 +623,7 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
     const c = cands[i]!;
     let slot: Slot | undefined;
     const words = t.lower.slice(c.start, c.end).filter((w) => w !== "'s" && w !== '’s');
+    const keys = words.map(spellingKey);
     const type = (names[i] && majority?.get(names[i])) || c.type;
     const key = c.entry >= 0 ? `#${c.entry}` : `${type}|${names[i] || norm(c.name!).toLowerCase()}`;
     const entry = c.entry >= 0 ? g.entry(c.entry) : null;
@@ -586,14 +631,14 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
     const generatedPlace = place !== null && place.source.endsWith('places.tsv') && place.subtype !== 'country';
     if (!c.name && (!entry || (generatedPlace && !PLACE_BEFORE.has(t.lower[c.start - 1] ?? '')))) {
       // A surname of a person named in full in the article beats a town of that name ("Washington").
-      slot = nearest(slots, c.start, (s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && endsWith(s.tokens, words));
+      slot = nearest(slots, c.start, (s) => s.entity.type === 'PERSON' && s.tokens.length > words.length && endsWith(s.keys, keys));
       if (slot) {
         c.type = 'PERSON';
         delete c.label;
       }
     }
     slot ??= byKey.get(key);
-    if (!slot && c.entry < 0) slot = joinShorter(c, words, slots);
+    if (!slot && c.entry < 0) slot = joinShorter(c, words, keys, slots);
     if (!slot && generatedPlace) {
       // "Kursk" after "Kursk Oblast": a bare place name that opens a longer place name of the article.
       slot = nearest(slots, c.start, (s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w));
@@ -610,7 +655,8 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
         country: entry ? entry.country : (c.country ?? null),
         coords: entry?.coords ?? null,
       };
-      slot = { entity, entry: c.entry, tokens: entry || c.name ? name.toLowerCase().replace(/’/g, "'").split(/\s+/) : words, at: [] };
+      const tokens = entry || c.name ? name.toLowerCase().replace(/’/g, "'").split(/\s+/) : words;
+      slot = { entity, entry: c.entry, tokens, keys: tokens.map(spellingKey), at: [] };
       byKey.set(key, slot);
       slots.push(slot);
     }
@@ -686,19 +732,34 @@ function nameHead(tokens: readonly string[]): string {
   return tokens[of > 0 ? of - 1 : tokens.length - 1] ?? '';
 }
 
-/** An entity of the article whose name this shorter name is part of: a surname, an acronym, a short form. */
-function joinShorter(c: Candidate, words: string[], slots: readonly Slot[]): Slot | undefined {
+/** Is `word` an initial ("d.", "d") of `full`? */
+function isInitial(word: string, full: string): boolean {
+  return (word.length === 1 || (word.length === 2 && word[1] === '.')) && full.length > 1 && full[0] === word[0];
+}
+
+/**
+ * An entity of the article whose name this shorter name is part of: a surname, an acronym, a
+ * short form, or the name with initials ("D. Cameron" for "David Cameron"). Words compare by
+ * spelling key: "Zelensky" is part of "Volodymyr Zelenskyy".
+ */
+function joinShorter(c: Candidate, words: string[], keys: string[], slots: readonly Slot[]): Slot | undefined {
   if (c.name) return undefined;
   const fitting: Slot[] = [];
   const firstNames: Slot[] = [];
   for (const s of slots) {
     const e = s.entity;
+    if (c.type === 'PERSON' && e.type === 'PERSON' && s.tokens.length === words.length && words.length > 1) {
+      // Initials for the first names, the surname spelled out: "D. Cameron", "J. R. Smith".
+      const last = words.length - 1;
+      if (keys[last] === s.keys[last] && words.slice(0, last).every((w, k) => keys[k] === s.keys[k] || isInitial(w, s.tokens[k]!)) && words.some((w, k) => isInitial(w, s.tokens[k]!))) fitting.push(s);
+      continue;
+    }
     if (s.tokens.length <= words.length) continue;
     if (c.type === 'PERSON' && e.type === 'PERSON') {
       // "Zelenskyy" / "Kim Jong" → the full name ending (or starting) with these words.
-      if (endsWith(s.tokens, words) || (words.length > 1 && words.every((w, k) => s.tokens[k] === w))) fitting.push(s);
+      if (endsWith(s.keys, keys) || (words.length > 1 && keys.every((w, k) => s.keys[k] === w))) fitting.push(s);
       // "Hillary", "Kim": a first (or Korean family) name, when no full name ends with it.
-      else if (words.length === 1 && s.tokens[0] === words[0]) firstNames.push(s);
+      else if (words.length === 1 && s.keys[0] === keys[0]) firstNames.push(s);
     }
     if (c.type === 'ORG' && e.type === 'ORG' && words.length === 1) {
       // "NDU" for "National Dockers' Union"; "Commission" for "European Commission".

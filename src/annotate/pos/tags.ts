@@ -131,6 +131,12 @@ function guess(word: string, lower: string): Tag {
   return TAG.NOUN;
 }
 
+/** The lexicon's class of a (lower-cased) word, if it knows the word. */
+export function lexiconClass(lower: string): Tag | undefined {
+  lexicon ??= loadLexicon();
+  return lexicon.get(lower);
+}
+
 /** Whether the lexicon knows the (lower-cased) word, so its class is not a guess from its shape. */
 export function knownWord(lower: string): boolean {
   lexicon ??= loadLexicon();

@@ -1,5 +1,6 @@
 import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
 import { overlap } from './propositions.js';
+import { blameOf, type Blame } from './blame.js';
 import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
@@ -53,6 +54,10 @@ export interface ClaimFeatures {
   retort: boolean;
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
+  /** Who the content holds responsible for what ("Nato provoked the war"), the party as a voice; null when it blames no one. */
+  blame: Blame | null;
+  /** The state a speaker speaks for, as a voice (a minister, a ministry, the capital: its state), else the voice. */
+  camp: string;
 }
 
 /** A claim with the facts about it that the analysis shows. */
@@ -234,6 +239,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
+      camp: campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c),
+      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id))), byId, voiceOf),
     });
   }
   for (const c of ordered) {
@@ -245,6 +252,34 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
   }
   return out;
+}
+
+/**
+ * A blame's party as a voice: a state and its bodies are one; a person who holds an office of a
+ * state stands for it when blamed for what a state does (a war).
+ */
+/** The side a speaker is on: its state when it is a person holding an office of one, else its voice. */
+function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim): string {
+  if (e?.type === 'PERSON' && e.country && e.mentions.some((m) => m.role)) return `state:${e.country}`;
+  return e ? voiceOf(e.id) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article';
+}
+
+/** Who can be held responsible: people, organisations other than outlets, states and peoples, and blocs — not towns or regions. */
+function isParty(e: Entity | undefined): boolean {
+  if (!e) return false;
+  if (e.type === 'PERSON' || e.type === 'NORP' || e.type === 'MISC') return true;
+  if (e.type === 'ORG') return e.subtype !== 'media';
+  return e.type === 'GPE' && e.subtype === 'country';
+}
+
+function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string): Blame | null {
+  if (!b) return null;
+  const e = byId.get(b.target);
+  const asState = e?.type === 'PERSON' && e.country && b.outcome === 'war' && e.mentions.some((m) => m.role);
+  const target = asState ? `state:${e.country}` : voiceOf(b.target);
+  // A state is named by the country itself where the article names it ("Moscow" blamed: Russia).
+  const state = target.startsWith('state:') ? [...byId.values()].find((x) => x.type === 'GPE' && x.subtype === 'country' && x.country === target.slice(6)) : undefined;
+  return { ...b, target, name: state?.name ?? e?.name ?? b.target, with: b.with.map(voiceOf) };
 }
 
 function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {

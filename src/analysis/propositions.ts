@@ -9,6 +9,8 @@ import { fmix } from './minhash.js';
  * lowering the bar, or most of the shorter content's words).
  */
 export interface PropFeatures {
+  /** The outcomes its members blame someone for ("war"): a blaming claim joins the dispute over who is to blame. */
+  blames?: string[];
   events: EventSig[];
   words: string[];
   entities: string[];
@@ -24,7 +26,7 @@ export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'milit
 const MAX_EVENTS = 12;
 
 export function propositionOf(f: ClaimFeatures): PropFeatures {
-  return { events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
+  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
 }
 
 /**
@@ -65,8 +67,9 @@ function dedupeEvents(events: readonly EventSig[]): EventSig[] {
 }
 
 /** Lookup keys of a claim or proposition. */
-export function keysOf(f: { events: readonly EventSig[]; words: readonly string[]; wide: readonly string[] }): string[] {
+export function keysOf(f: { events: readonly EventSig[]; words: readonly string[]; wide: readonly string[]; blame?: { outcome: string } | null; blames?: readonly string[] }): string[] {
   const keys = new Set<string>(eventKeys(f.events, f.wide));
+  for (const outcome of f.blame ? [f.blame.outcome] : (f.blames ?? [])) keys.add(`b:${outcome}`);
   if (f.words.length >= 3) {
     // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
     // on two minima (a common word alone does not make a candidate).
@@ -96,6 +99,8 @@ const SEEDS = Uint32Array.from({ length: WORD_HASHES }, (_, j) => fmix(Math.imul
 
 /** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
+  // Who is to blame for one outcome is one dispute, whatever the words ("provoked the war", "bears responsibility for the conflict").
+  if (f.blame) return p.blames?.includes(f.blame.outcome) ? 4 : 0;
   const { shared, jaccard } = overlap(f.words, p.words);
   const wide = new Set([...f.wide, ...(p.wide ?? [])]);
   let best = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
+import { blameOf } from '../../src/analysis/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
 import type { Member } from '../../src/analysis/members.js';
@@ -36,13 +37,15 @@ const BASE: ClaimFeatures = {
   pronounSubject: false,
   retort: false,
   voice: 'v',
+  camp: 'v',
+  blame: null,
 };
 
 let seq = 0;
 /** A member of a proposition; every one its own article and voice unless told. */
 function member(over: Omit<Partial<Member>, 'features'> & { features: Partial<ClaimFeatures>; stance: Stance }): Member {
   seq++;
-  const features = { ...BASE, voice: `voice ${seq}`, ...over.features };
+  const features = { ...BASE, voice: `voice ${seq}`, camp: `voice ${seq}`, ...over.features };
   return {
     article: `a${seq}`,
     articleSeq: seq,
@@ -195,6 +198,33 @@ describe('references to something said', () => {
     expect(readReference(tokens('it was wrong to equate the two plans'), 'assert')).toBeNull();
     expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
     expect(readReference(tokens('the reports'), 'assert')).toBeNull();
+  });
+});
+
+describe('who is to blame', () => {
+  const party = () => true;
+  it('reads who a content holds responsible for the war, however worded, and who it holds not responsible', () => {
+    const ents = { ruritania: 'R', osterlich: 'O', league: 'L' };
+    expect(blameOf(tokens('ruritania bears full responsibility for its unprovoked war', ents), null, party)).toMatchObject({ target: 'R', outcome: 'war', direction: 1 });
+    expect(blameOf(tokens('the responsibility for the fighting lies solely with osterlich', ents), null, party)).toMatchObject({ target: 'O', direction: 1 });
+    expect(blameOf(tokens('the league may have provoked the war', ents), null, party)).toMatchObject({ target: 'L' });
+    expect(blameOf(tokens("osterlich 's policy forced ruritania 's hand", ents), null, party)).toMatchObject({ target: 'O' });
+    expect(blameOf(tokens('this is a war that ruritania started', ents), null, party)).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('ruritania cannot be blamed for the conflict', ents), null, party)).toMatchObject({ target: 'R', direction: -1 });
+    expect(blameOf(tokens('osterlich and the league of starting the conflict', ents), 'accuse', party)).toMatchObject({ target: 'O', with: ['L'] });
+    // Told as someone else's story, or no outcome blamed: none.
+    expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
+    expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();
+  });
+
+  it('sets parties blamed for one outcome against each other, not allies blamed together', () => {
+    const blame = (target: string, voice: string, w: string[] = []) => ({ target, entity: true, outcome: 'war', direction: 1 as const, name: target, with: w });
+    const a = member({ stance: 'condemn', features: { blame: blame('R', 'O'), voice: 'O' } });
+    const b = member({ stance: 'condemn', features: { blame: blame('O', 'R', ['L']), voice: 'R' } });
+    const c = member({ stance: 'condemn', features: { blame: blame('L', 'X'), voice: 'X' } });
+    const x = contradictionOf(9, [a, b, c], nameOf);
+    expect(x).toMatchObject({ kind: 'blame', sides: [{ value: 'R' }, { value: 'O, L' }] });
+    expect(contradictionOf(10, [b, c], nameOf)).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
 import { registerClaims } from './commands/claims.js';
 import { registerContradictions } from './commands/contradictions.js';
+import { registerDuplicates } from './commands/duplicates.js';
 import { registerEntities } from './commands/entities.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerClaims(program);
   registerContradictions(program);
   registerStories(program);
+  registerDuplicates(program);
   registerTimeline(program);
   registerServe(program);
   return program;

@@ -59,7 +59,7 @@ describe('claimtrail contradictions, stories, timeline', () => {
     expect(items).toEqual([expect.objectContaining({ date: '2025-01-11', kind: 'event', type: 'capture', quantity: 2 })]);
     expect(items[0]!.sources.map(record)).toEqual(['harbour-2025-01-12']);
     const text = await runCli(['timeline', '--db', db]);
-    expect(text.stdout).toMatch(/^2025-01-11 {2}event {2}capture by Ukraine against North Korea in Kursk Oblast \(2\)/m);
+    expect(text.stdout).toMatch(/^11 Jan 2025 {3}event {2}Ukraine captured 2 from North Korea in Kursk Oblast — reported · /m);
     const bad = await runCli(['timeline', '--from', 'yesterday', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from must be a date like 2024, 2024-10 or 2024-10-05, got "yesterday"');

@@ -7,7 +7,7 @@ import { openStore, out, positiveNumber, UsageError } from '../shared.js';
 export function registerArticles(program: Command): void {
   program
     .command('articles')
-    .description('list stored articles, newest first')
+    .description('list stored articles, most recently published first (≡ marks one with near-duplicate copies)')
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('-q, --query <words>', 'only articles whose title or text contain these words')
     .option('--limit <n>', 'how many', positiveNumber('--limit'), 50)
@@ -17,7 +17,7 @@ export function registerArticles(program: Command): void {
       try {
         const page = await store.listArticles({ limit: options.limit, q: options.query });
         for (const a of page.items) {
-          out(options.json ? JSON.stringify(a) : `${a.id}  ${a.published?.slice(0, 10) ?? 'undated   '}  ${clip(a.title ?? '(untitled)', 70)}  ${a.source ?? a.ref ?? ''}`);
+          out(options.json ? JSON.stringify(a) : `${a.id}  ${(a.published?.slice(0, 10) ?? 'undated').padEnd(10)} ${a.duplicateGroup ? '≡' : ' '} ${clip(a.title ?? '(untitled)', 70)}  ${a.source ?? a.ref ?? ''}`);
         }
         if (!options.json) {
           const total = await store.countArticles();

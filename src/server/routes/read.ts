@@ -44,7 +44,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
     '/api/articles',
     {
       schema: {
-        summary: 'Stored articles, most recently added first',
+        summary: 'Stored articles, most recently published first',
         tags: ['articles'],
         querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'full-text words over title and text' })) }, strict),
         response: { 200: PageOf(Type.Ref('ArticleSummary')) },

@@ -139,13 +139,21 @@ export class Store {
     return { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) };
   }
 
-  /** An article id from a full id, a unique prefix of one (at least 4 characters), or a ref. */
+  /**
+   * An article id from a full id, a unique prefix of one (at least 4 characters), or a ref; null
+   * when none matches. A ref or prefix that several articles share throws AmbiguousArticleError.
+   */
   async resolveArticleId(key: string): Promise<string | null> {
-    const exact = await this.db.selectFrom('articles').select('id').where((eb) => eb.or([eb('id', '=', key), eb('ref', '=', key)])).limit(2).execute();
+    const exact = await this.db.selectFrom('articles').select('id').where((eb) => eb.or([eb('id', '=', key), eb('ref', '=', key)])).execute();
     if (exact.length === 1) return exact[0]!.id;
-    if (exact.length > 1) return exact.find((r) => r.id === key)?.id ?? null;
+    if (exact.length > 1) {
+      const byId = exact.find((r) => r.id === key);
+      if (byId) return byId.id;
+      throw new AmbiguousArticleError(key, exact.length);
+    }
     if (key.length < 4 || !/^[0-9a-f]+$/.test(key)) return null;
     const prefixed = await this.db.selectFrom('articles').select('id').where('id', '>=', key).where('id', '<', `${key}g`).limit(2).execute();
+    if (prefixed.length > 1) throw new AmbiguousArticleError(key, null);
     return prefixed.length === 1 ? prefixed[0]!.id : null;
   }
 
@@ -299,6 +307,18 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 export function clampLimit(limit: number | undefined, max = 500): number {
   if (limit === undefined || !Number.isFinite(limit)) return 50;
   return Math.max(1, Math.min(max, Math.floor(limit)));
+}
+
+/** A key that names more than one stored article: the caller should give the article id. */
+export class AmbiguousArticleError extends Error {
+  constructor(
+    readonly key: string,
+    /** How many match, when counted. */
+    count: number | null,
+  ) {
+    super(`"${key}" is ambiguous: ${count ?? 'several'} articles match it (give the article id; see claimtrail articles)`);
+    this.name = 'AmbiguousArticleError';
+  }
 }
 
 export function encodeCursor(seq: number): string {

@@ -97,6 +97,17 @@ describe.concurrent('claimtrail analyze', () => {
     expect(missing.stderr).toContain('no article "ffffffffff"');
   });
 
+  it('says a ref two articles share is ambiguous, instead of "no article"', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'twins.db');
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ id: 'twin', text: articleText(1) }));
+    writeFileSync(join(dir, 'b.jsonl'), JSON.stringify({ id: 'twin', text: articleText(2) }));
+    expect((await runCli(['analyze', join(dir, 'a.jsonl'), join(dir, 'b.jsonl'), '--db', db])).code).toBe(0);
+    const r = await runCli(['show', 'twin', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: "twin" is ambiguous: 2 articles match it (give the article id; see claimtrail articles)\n');
+  });
+
   it('stores a negated cue as such and shows it as "not confirm" in the ledger', async () => {
     const dir = tempDir();
     const input = join(dir, 'negated.txt');

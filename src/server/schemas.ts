@@ -181,6 +181,7 @@ export const Contradiction = Type.Object({
     Type.Object({
       stance: Type.String({ description: 'assert: affirms the proposition; deny: denies it or says the contrary' }),
       value: Type.Optional(Type.Union([Type.Number(), Type.String()])),
+      label: Type.Optional(Type.String({ description: 'a count as its claims give it, with its bound and measure: "at least 100 killed"' })),
       claims: Type.Array(Type.Object(ClaimRef)),
     }),
   ),

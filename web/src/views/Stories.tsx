@@ -46,7 +46,7 @@ export function Stories() {
 /** Rows of labels above and below the axis, so labels of steps close in time never overlap. */
 const ROWS = [38, 92, 18, 112];
 /** Average width of a label character in the axis' units (the SVG is 900 wide). */
-const CHAR = 6.2;
+const CHAR = 7;
 
 export function StoryView(props: { id: string }) {
   const loaded = useLoad((s) => api.story(props.id, s), [props.id]);
@@ -58,8 +58,10 @@ export function StoryView(props: { id: string }) {
         const pad = 40;
         const cx = x.map((p) => pad + p * (W - 2 * pad));
         const labels = story.steps.map((s, i) => `${i + 1}. ${s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}`);
-        const rows = labelRows(cx, labels.map((l) => l.length * CHAR + 12), ROWS.length);
-        const anchor = (c: number) => (c < W * 0.12 ? 'start' : c > W * 0.88 ? 'end' : 'middle');
+        const widths = labels.map((l) => l.length * CHAR + 12);
+        // A label is centred on its step, moved in from the edges just enough to fit.
+        const lx = cx.map((c, i) => Math.min(Math.max(c, widths[i]! / 2), W - widths[i]! / 2));
+        const rows = labelRows(lx, widths, ROWS.length);
         return (
           <div class="story">
             <h1>{story.about}</h1>
@@ -72,7 +74,7 @@ export function StoryView(props: { id: string }) {
                     <title>{`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`}</title>
                     <line x1={cx[i]} x2={cx[i]} y1={65} y2={y < 65 ? y + 4 : y - 12} class="axis-tick" />
                     <circle cx={cx[i]} cy={65} r={7} />
-                    <text x={cx[i]} y={y} text-anchor={anchor(cx[i]!)} class="axis-date">
+                    <text x={lx[i]} y={y} text-anchor="middle" class="axis-date">
                       {labels[i]}
                     </text>
                   </g>

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
 import { countWords } from '../doc/doc.js';
 import type { Analysis, Article } from '../doc/types.js';
-import { migrationProvider } from './migrations.js';
+import { claimMade, migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 /** Default database file, relative to the working directory. */
@@ -259,6 +259,7 @@ async function insertAnalysis(trx: Transaction<Database>, analysis: Analysis, pi
             stance: c.stance,
             negated: c.negated ? 1 : 0,
             said: c.said,
+            made: claimMade(c.said, article.published),
             via_entity: c.via?.entity ?? null,
             via_text: c.via?.text ?? null,
             rule: c.explain?.rule ?? null,

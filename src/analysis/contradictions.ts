@@ -2,6 +2,7 @@ import { disputeAbout, eventPhrase, linkWhy, type NameOf } from './about.js';
 import { claimKey, largestGroup, linkOf, TRUTH_STANCES, type Link } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
 import type { EventSig } from './features.js';
+import { countIn } from './measures.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {
@@ -9,6 +10,8 @@ export interface Side {
   stance: 'assert' | 'deny';
   /** For a number or date disagreement, the value this side gives. */
   value?: number | string;
+  /** For a number, the count as its claims give it: "at least 100 killed" (measures.ts). */
+  label?: string;
   claims: ClaimRef[];
 }
 
@@ -77,7 +80,8 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   if (!value) return null;
   const about = disputeAbout(value.kind, value.sides.flatMap(([, ms]) => ms), byClaim, nameOf);
   const why = [`${value.kind === 'number' ? 'different counts' : 'different days'} of the same event: ${eventPhrase(value.event, nameOf)}`];
-  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, claims: ms.map(claimRef) })), why };
+  const label = (v: number | string, ms: Member[]) => (typeof v === 'number' ? { label: countIn(ms[0]!.content, v, value.event.type).label } : {});
+  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, ...label(v, ms), claims: ms.map(claimRef) })), why };
 }
 
 /**
@@ -112,9 +116,11 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
       if ([e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
       if (value === null) continue;
-      if (!firstOf.has(e.type)) firstOf.set(e.type, e);
-      const values = byType.get(e.type) ?? new Map<string, Member[]>();
-      byType.set(e.type, values);
+      // Counts of one measure only: "killed" is not set against "killed or wounded".
+      const key = kind === 'number' ? `${e.type}|${countIn(m.content, e.quantity!, e.type).measure}` : e.type;
+      if (!firstOf.has(key)) firstOf.set(key, e);
+      const values = byType.get(key) ?? new Map<string, Member[]>();
+      byType.set(key, values);
       const list = values.get(value) ?? [];
       if ([...values.values()].flat().some((o) => !o.features.events.some((x) => x.type === e.type && eventMatch(x, e, { ...o.features.countries, ...m.features.countries }) >= 2 / 3))) continue;
       if (!list.includes(m)) list.push(m);

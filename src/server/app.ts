@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
-import type { Store } from '../store/store.js';
+import { AmbiguousArticleError, type Store } from '../store/store.js';
 import { crossArticle, type CrossArticle } from './cross.js';
 import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
@@ -80,7 +80,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', securityHeaders);
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     // The store and the analysis refuse a cursor they did not issue with this message.
-    const status = error.statusCode ?? (/^invalid cursor /.test(error.message) ? 400 : 500);
+    const status = error.statusCode ?? (/^invalid cursor /.test(error.message) || error instanceof AmbiguousArticleError ? 400 : 500);
     if (status >= 500) request.log.error(error);
     const message = status >= 500 && !(error instanceof HttpError) ? 'internal error' : error.message;
     return reply.code(status).send({ error: httpReason(status), message, statusCode: status });

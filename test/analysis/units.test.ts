@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
 import { blameOf } from '../../src/analysis/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
+import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
 import type { Member } from '../../src/analysis/members.js';
 import { minhash, similarity } from '../../src/analysis/minhash.js';
@@ -305,6 +306,33 @@ describe('contradictions', () => {
     const early = member({ stance: 'assert', features: capture(2), said: '2025-01-11' });
     const late = member({ stance: 'assert', features: capture(9), said: '2025-04-11' });
     expect(contradictionOf(9, [early, late], nameOf)).toBeNull();
+  });
+
+  it('sets counts against each other only when they count the same thing, and says their bounds', () => {
+    const killed = (n: number): Partial<ClaimFeatures> => ({
+      events: [{ type: 'kill', actor: null, target: 'Q423', place: 'kursk', time: null, quantity: n, planned: false }],
+      words: ['kill', 'soldier'],
+      numbers: [n],
+    });
+    const atLeast100 = member({ stance: 'assert', features: killed(100), content: 'At least 100 soldiers have been killed and close to 1,000 wounded' });
+    const over3000 = member({ stance: 'assert', features: killed(3000), content: 'More than 3,000 soldiers have been killed or wounded' });
+    // "killed" and "killed or wounded" are two measures: no contradiction.
+    expect(contradictionOf(14, [atLeast100, over3000], nameOf)).toBeNull();
+    const about1000 = member({ stance: 'assert', features: killed(1000), content: 'about 1000 of the soldiers were killed in the fighting' });
+    const x = contradictionOf(15, [atLeast100, about1000], nameOf);
+    expect(x).toMatchObject({ kind: 'number', about: 'how many were killed: North Korea, Kursk Oblast' });
+    expect(x!.sides.map((s) => s.label)).toEqual(['at least 100 killed', 'about 1,000 killed']);
+  });
+});
+
+describe('counts as claims give them', () => {
+  it('reads the measure and the bound around the number, written with or without a comma', () => {
+    expect(countIn('More than 3,000 North Korean soldiers have been killed or wounded', 3000, 'kill')).toEqual({ measure: 'killed or wounded', bound: 'more than', label: 'more than 3,000 killed or wounded' });
+    expect(countIn('suffered about 1100 casualties', 1100, 'injure')).toMatchObject({ measure: 'killed or wounded', label: 'about 1,100 killed or wounded' });
+    expect(countIn('some 10,000 soldiers were sent', 10000, 'deploy').label).toBe('about 10,000 sent');
+    expect(countIn('2 soldiers captured', 2, 'capture')).toEqual({ measure: 'captured', bound: null, label: '2 captured' });
+    // 12,000 is not 2,000 nor 1,000: the number is matched whole.
+    expect(countIn('12,000 killed', 2000, 'kill').bound).toBeNull();
   });
 });
 

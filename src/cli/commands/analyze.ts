@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
-import { analyzeInputs } from '../../analyze.js';
-import { createPipeline } from '../../annotate/index.js';
-import { refreshAnalysis } from '../../analysis/index.js';
-import { loadRules } from '../../ingest/clean.js';
-import { estimateCount } from '../../ingest/index.js';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
 import { collect, openStore, out, positiveNumber } from '../shared.js';
+import { summaryLine } from '../summary.js';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -41,13 +37,23 @@ export function registerAnalyze(program: Command): void {
 }
 
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
+  const started = performance.now();
+  // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
+  const [{ analyzeInputs }, { createPipeline }, { refreshAnalysis }, { loadRules }, { estimateCount }] = await Promise.all([
+    import('../../analyze.js'),
+    import('../../annotate/index.js'),
+    import('../../analysis/index.js'),
+    import('../../ingest/clean.js'),
+    import('../../ingest/index.js'),
+  ]);
   const rules = loadRules(flags.boilerplate);
   const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
-  const started = performance.now();
+  const ready = performance.now();
+  let analysed = ready;
   try {
     const outcomes = analyzeInputs(inputs, {
       pipeline,
@@ -74,19 +80,23 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
       }
       progress.update(counts.read + counts.failed, counts.words, counts.failed, total);
     }
+    analysed = performance.now();
     // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
     if (store) await refreshAnalysis(store);
   } finally {
     progress.clear();
     await store?.close();
   }
-  const seconds = (performance.now() - started) / 1000;
-  const rate = Math.round(counts.words / Math.max(seconds, 1e-3)).toLocaleString('en-US');
-  const stored = store
-    ? ` · new ${counts.new} · duplicates ${counts.duplicates}${counts.replaced ? ` · replaced ${counts.replaced}` : ''}`
-    : ' · not stored';
-  process.stderr.write(
-    `read ${counts.read}${stored} · failed ${counts.failed} · ${counts.words.toLocaleString('en-US')} words in ${seconds.toFixed(2)} s (${rate} words/s)${store ? ` · ${store.path}` : ''}\n`,
-  );
+  const line = summaryLine({
+    read: counts.read,
+    stored: store ? { new: counts.new, duplicates: counts.duplicates, replaced: counts.replaced } : null,
+    failed: counts.failed,
+    words: counts.words,
+    startupMs: ready - started,
+    analysisMs: analysed - ready,
+    refreshMs: performance.now() - analysed,
+    db: store?.path ?? null,
+  });
+  process.stderr.write(`${line}\n`);
   return counts.failed ? 1 : 0;
 }

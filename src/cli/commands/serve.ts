@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/index.js';
 import { resolveDbPath } from '../../store/store.js';
 import { UsageError } from '../shared.js';
 
@@ -19,6 +18,8 @@ export function registerServe(program: Command): void {
     .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
     .option('--log', 'log every request')
     .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
+      // Only serve loads Fastify and its plugins: the other commands start without them.
+      const { startServer } = await import('../../server/index.js');
       let server;
       try {
         server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: Boolean(options.log) });

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { analyzeInputs } from '../../analyze.js';
 import type { Pipeline } from '../../annotate/pipeline.js';
 import { loadRules } from '../../ingest/clean.js';
+import { normalizeDate } from '../../ingest/source.js';
 import type { Input, Kind } from '../../ingest/index.js';
 import type { Store } from '../../store/store.js';
 import { HttpError } from '../security.js';
@@ -55,13 +57,26 @@ const Stored = Type.Object({
 const Failed = Type.Object({ origin: Type.String(), message: Type.String() });
 const Result = Type.Object({ items: Type.Array(Stored), errors: Type.Array(Failed) });
 
+/**
+ * A ref for what a request posts without one of its own, unique across requests so that `show
+ * REF` finds that article ("request:1" for every posted article named none).
+ */
+function requestRef(): string {
+  return `request-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
+}
+
 /** Turn a JSON body into one ingest input: inline text or HTML (as a JSONL record, to carry its metadata), or a URL. */
 function jsonInput(body: Static<typeof JsonArticle>): Input {
   const given = (['text', 'html', 'url'] as const).filter((k) => body[k] !== undefined);
   if (given.length !== 1) throw new HttpError(400, `body must have exactly one of "text", "html" or "url" (got ${given.length ? given.map((k) => `"${k}"`).join(', ') : 'none'})`);
+  // A date the store cannot read would be dropped in silence, and the article's times resolved against nothing.
+  if (body.published !== undefined && normalizeDate(body.published) === null) {
+    throw new HttpError(400, `"published" is not a date: "${body.published}" (give ISO 8601, e.g. 2024-10-18 or 2024-10-18T09:30:00Z)`);
+  }
   if (body.url !== undefined) return body.url;
-  const record = { id: body.ref, text: body.text, html: body.html, title: body.title, published: body.published, source: body.source };
-  return { name: body.ref ?? 'request', content: JSON.stringify(record), kind: 'jsonl' };
+  const ref = body.ref ?? requestRef();
+  const record = { id: ref, text: body.text, html: body.html, title: body.title, published: body.published, source: body.source };
+  return { name: ref, content: JSON.stringify(record), kind: 'jsonl' };
 }
 
 /** POST /api/articles: analyse and store through the same path as `claimtrail analyze`. */
@@ -95,7 +110,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
       const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const body = req.body as string | Static<typeof JsonArticle> | undefined;
       if (body === undefined) throw new HttpError(400, 'empty body: send JSON {text | html | url}, text/plain, text/html or application/x-ndjson');
-      const input: Input = typeof body === 'string' ? { name: 'request', content: body, kind: RAW_KINDS[media] ?? 'text' } : jsonInput(body);
+      const input: Input = typeof body === 'string' ? { name: requestRef(), content: body, kind: RAW_KINDS[media] ?? 'text' } : jsonInput(body);
       const pipeline = await options.pipeline();
       const items: Static<typeof Stored>[] = [];
       const errors: Static<typeof Failed>[] = [];

@@ -110,12 +110,14 @@ export const SHORT_STATEMENT = 15;
 const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
 const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
 const NOW = /\bnow\b/i;
+/** Verbs of thinking whose negation is the content's ("I don't think X" means "I think not X"). */
+const NEG_RAISING = new Set(['think', 'believe', 'expect', 'suppose', 'consider', 'feel', 'reckon', 'imagine']);
 /** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
-const ANSWERABLE = new Set(['assert', 'confirm', 'condemn']);
+const ANSWERABLE = new Set(['assert', 'confirm', 'condemn', 'warn']);
 /** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
 const NOUN_KIND = new Map<string, 'charge' | 'account'>([
   ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
-  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements'.split(' ').map((w) => [w, 'account'] as const),
+  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements announcement announcements'.split(' ').map((w) => [w, 'account'] as const),
 ]);
 /** Cues that propose rather than state: rejecting a proposal contradicts no statement. */
 const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call', 'ask', 'request', 'recommend']);
@@ -217,6 +219,11 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
       else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) words.add(stem(w));
     }
+    // "does not believe Lukashenko would have control": the speaker holds the content false.
+    if (c.negated && NEG_RAISING.has(c.cue?.lemma ?? '')) negated = !negated;
+    // A denial read from the content's own words ("said there is no technical reason"): its
+    // negation is the denial, not a second turn.
+    if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
     // "ended" and "continue" speak of an event only when the content names one.
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     out.set(c.id, {
@@ -234,7 +241,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       refers: reference?.direction ?? 0,
       topic: reference !== null && !reference.clause,
       answers: null,
-      refusal: c.negated === true || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
+      // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
+      refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),

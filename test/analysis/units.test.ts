@@ -219,10 +219,10 @@ describe('who is to blame', () => {
   });
 
   it('sets parties blamed for one outcome against each other, not allies blamed together', () => {
-    const blame = (target: string, voice: string, w: string[] = []) => ({ target, entity: true, outcome: 'war', direction: 1 as const, name: target, with: w });
-    const a = member({ stance: 'condemn', features: { blame: blame('R', 'O'), voice: 'O' } });
-    const b = member({ stance: 'condemn', features: { blame: blame('O', 'R', ['L']), voice: 'R' } });
-    const c = member({ stance: 'condemn', features: { blame: blame('L', 'X'), voice: 'X' } });
+    const blame = (target: string, w: string[] = []) => ({ target, entity: true, outcome: 'war', direction: 1 as const, name: target, with: w });
+    const a = member({ stance: 'condemn', features: { blame: blame('R'), voice: 'O' } });
+    const b = member({ stance: 'condemn', features: { blame: blame('O', ['L']), voice: 'R' } });
+    const c = member({ stance: 'condemn', features: { blame: blame('L'), voice: 'X' } });
     const x = contradictionOf(9, [a, b, c], nameOf);
     expect(x).toMatchObject({ kind: 'blame', sides: [{ value: 'R' }, { value: 'O, L' }] });
     expect(contradictionOf(10, [b, c], nameOf)).toBeNull();

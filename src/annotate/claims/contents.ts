@@ -68,13 +68,23 @@ const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
  * (PolNeAR's annotators leave those out about twice as often as they keep them.)
  */
 function clauseEnd(ctx: Context, from: number, end: number): number {
+  // Whether the content has a verb yet: before one, it is an object ("those claims").
+  let clauseSoFar = ctx.opensQuote(from) || ctx.isVerb(from) || ctx.isVerb(from + 1);
   for (let k = from + 2; k < end - 1; k++) {
     // A comma just inside a closing mark ("…,” while …") ends the clause as one outside would.
     if (ctx.closesQuote(k) && ctx.words[k - 1] === ',' && TRAILING_CLAUSES.has(ctx.lower[k + 1]!)) return k + 1;
     if (ctx.quotes.of[k]! >= 0) continue;
     const w = ctx.words[k]!;
     if (w === ';') return k;
-    if (w !== ',') continue;
+    if (ctx.isVerb(k)) clauseSoFar = true;
+    if (w !== ',') {
+      // "denied those claims and instead sought …": a second verb of the speaker after an object.
+      if (!clauseSoFar && (w === 'and' || w === 'but')) {
+        const v = ctx.skipAdverbsRight(k + 1, end);
+        if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing')) return k;
+      }
+      continue;
+    }
     const next = ctx.lower[k + 1]!;
     if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.

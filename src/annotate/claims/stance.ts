@@ -21,6 +21,7 @@ const DENIAL = [
   /\bnothing of the (?:kind|sort)\b/i,
   /\b(?:there (?:is|was|were|are)|we (?:have|had|see|saw))\s+(?:absolutely\s+)?no\s+(?:\w+\s+){0,2}(?:reason|evidence|proof|basis|truth|grounds|sign|indication)\b/i,
   /\b(?:is|are|am|was|were)\s+not\s+(?:a\s+)?(?:part|party|parties|involved|responsible|guilty|to blame|behind)\b/i,
+  /\b(?:have|has|had)\s+not\s+seen\s+(?:any\s+)?(?:\w+\s+){0,6}?(?:evidence|indication|sign|proof|reason)\b/i,
   /^\W*no,/i,
   /\bno need to blame\b/i,
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,

@@ -25,7 +25,7 @@ export interface Blame {
 }
 
 /** Outcomes that are the war itself, whatever the word: blaming anyone for one is blaming them for the war. */
-const WAR = new Set(['war', 'wars', 'conflict', 'crisis', 'bloodshed', 'invasion', 'aggression', 'fighting', 'hostilities', 'escalation']);
+const WAR = new Set(['war', 'wars', 'conflict', 'bloodshed', 'invasion', 'aggression', 'fighting', 'hostilities']);
 /** The food crisis, however worded. */
 const FOOD = new Set(['food', 'hunger', 'famine', 'grain', 'starvation']);
 /** Verbs that make their subject the cause of their object ("provoked the war", "started the conflict"). */
@@ -58,7 +58,9 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     for (let k = from; k < n && k < from + 8; k++) {
       const w = lower(k);
       if (PUNCT.test(w) && w !== '-' && w !== "'" && w !== '"' && w !== ',') break;
-      if (WAR.has(w) || (w === 'operation' && lower(k - 1) === 'military')) return 'war';
+      // "the crisis", "the Ukraine crisis" — not "the financial crisis".
+      const crisis = w === 'crisis' && (lower(k - 1) === 'the' || lower(k - 1) === 'this' || tokens[k - 1]?.entity != null);
+      if (WAR.has(w) || crisis || (w === 'operation' && lower(k - 1) === 'military')) return 'war';
       if (FOOD.has(w)) return 'food';
     }
     return null;

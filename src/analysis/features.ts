@@ -257,7 +257,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     if (reference) f.answers = answered(ordered, c, reference, out, voiceOf, text);
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
-    else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
+    // So does one read from the content's own negation ("has not seen any indication Russia is preparing to …").
+    else if (c.stance === 'deny' && !f.refusal) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
   }
   return out;
 }

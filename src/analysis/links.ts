@@ -3,7 +3,7 @@ import { SHORT_STATEMENT, type ClaimFeatures, type EventSig } from './features.j
 import type { Member } from './members.js';
 
 /** Stances that say something is or is not so; praise, blame, warnings and demands take no side of their own. */
-export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
+export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise', 'warn', 'condemn', 'demand']);
 
 /** Why two claims are set against each other (see linkOf). */
 export type Link =

@@ -428,6 +428,14 @@ describe('stances read from the content of a neutral cue', () => {
     expect(stances('“We will destroy any boat that crosses the line,” the commander said.')).toEqual([['warn', '“We will destroy any boat that crosses the line,”']]);
   });
 
+  it('reads a judgement of falsity as a denial, and a refusal to recognise as one', () => {
+    expect(stances('The ministry called the reports baseless.')).toEqual([['deny', 'the reports baseless']]);
+    expect(stances('The envoy described the plan as unworkable.')).toEqual([['deny', 'the plan as unworkable']]);
+    const [c] = rulesOnly(docOf('The council does not recognize the results of the vote.'));
+    expect(c).toMatchObject({ stance: 'deny', content: { text: 'the results of the vote' } });
+    expect(c!.negated).toBeUndefined();
+  });
+
   it('says in explain what decided the stance', () => {
     const [c] = rulesOnly(docOf('The harbour master said the report was a lie.'));
     expect(c!.explain?.detail).toContain('deny from “was a lie”');

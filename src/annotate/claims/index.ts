@@ -135,8 +135,13 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     if (said === null) said = inheritedTime(ctx, d, drafts, speakerOf, saidOf);
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
-    const negated = negatedCue(ctx, d.cue);
-    const stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    let negated = negatedCue(ctx, d.cue);
+    let stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    // "does not recognize the results", "will never recognise the annexation": a refusal to grant legitimacy is a denial, not a claim left unmade.
+    if (negated && REFUSED_BY_NEGATION.has(stanceEntry.lemma)) {
+      negated = false;
+      stance = { stance: 'deny', why: `not ${stanceEntry.lemma}` };
+    }
     claims.push({
       id: `c${claims.length + 1}`,
       speaker,
@@ -153,6 +158,9 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   linkReferences(ctx, drafts, claims, entities);
   return claims;
 }
+
+/** Verbs of granting legitimacy: negated, they deny it ("does not recognize the results"). */
+const REFUSED_BY_NEGATION = new Set(['recognize', 'recognise']);
 
 /** Personal pronouns that, opening reported speech, stand for its speaker ("said it would …"). */
 const REPORTED_SELF = new Set(['he', 'she', 'it', 'they', 'we', 'i']);

@@ -22,7 +22,7 @@ const DENIAL = [
   /\b(?:there (?:is|was|were|are)|we (?:have|had|see|saw))\s+(?:absolutely\s+)?no\s+(?:\w+\s+){0,2}(?:reason|evidence|proof|basis|truth|grounds|sign|indication)\b/i,
   /\b(?:is|are|am|was|were)\s+not\s+(?:a\s+)?(?:part|party|parties|involved|responsible|guilty|to blame|behind)\b/i,
   /\b(?:have|has|had)\s+not\s+seen\s+(?:any\s+)?(?:\w+\s+){0,6}?(?:evidence|indication|sign|proof|reason)\b/i,
-  /^\W*no,/i,
+  /(?:^|[.!?]\s+)\W*no,\s/i,
   /\bno need to blame\b/i,
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,
 ];
@@ -100,6 +100,11 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   }
   // Judging verbs ("called the vote a sham", "described the plan as workable") judge by their words.
   const judging = entry.frame === 'object' && base === 'assert' && JUDGING.has(entry.lemma);
+  // "called them baseless", "described the plan as unworkable": judged false or unworkable, denied.
+  if (judging) {
+    const falsity = UNFOUNDED.exec(content);
+    if (falsity) return { stance: 'deny', why: falsity[0] };
+  }
   if (base !== 'assert') return plain;
   if (PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return { stance: 'promise', why: 'a plan announced' };
   const text = content.replace(/[“”"]/g, ' ').trim();
@@ -130,6 +135,9 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   if (approval.length) return { stance: 'praise', why: approval.slice(0, 2).join(', ') };
   return plain;
 }
+
+/** Words that judge something said or proposed unfounded or unworkable. */
+const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|a myth|a hoax|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
 
 /** Verbs that name or describe something, whose second complement judges it ("called the vote a sham"). */
 const JUDGING = new Set(['call', 'describe', 'characterize', 'characterise', 'portray', 'label', 'dub', 'brand', 'liken', 'compare']);

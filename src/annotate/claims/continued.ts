@@ -54,9 +54,14 @@ function splitParagraphs(ctx: Context, d: Draft): Draft[] {
 function quotedParagraph(ctx: Context, i: number, end: number): boolean {
   const mark = ctx.words[i];
   if (mark !== '“' && mark !== '"' && mark !== '”') return false;
-  if (end - i < 3) return false;
-  for (let k = i; k < end; k++) if (ctx.quotes.of[k]! < 0 && ctx.isVerb(k)) return false;
-  return true;
+  // A stage direction ("(CROSSTALK)") or a few words are no statement.
+  if (ctx.words[i + 1] === '(' || ctx.words[i + 1] === '[') return false;
+  let words = 0;
+  for (let k = i; k < end; k++) {
+    if (ctx.quotes.of[k]! < 0 && ctx.isVerb(k)) return false;
+    if (!ctx.isPunct(k)) words++;
+  }
+  return words >= 4;
 }
 
 /**

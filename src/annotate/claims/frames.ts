@@ -144,6 +144,8 @@ const RECEIVING = new Set(
  * (Wanting, hoping and planning stay cues: attribution corpora count a stated intention.)
  */
 const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
+/** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
+const KNOWING = new Set(['feel', 'imagine', 'realize']);
 /** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
 const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
 
@@ -206,6 +208,8 @@ export class Frames {
     const first = d.rightFrom;
     if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
     if (OWN_DEEDS.has(entry.lemma)) return true;
+    // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
+    if (KNOWING.has(entry.lemma)) return true;
     if (!DOING.has(entry.lemma)) return false;
     // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
     // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
@@ -698,7 +702,10 @@ export class Frames {
     let end = leftEnd;
     if (!ctx.closesQuote(end) && ctx.words[end] !== ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
     if (ctx.words[end] === ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
-    if (ctx.closesQuote(end)) {
+    // A quoted phrase closing a clause of the article's words ("… to leave its ports “this week”,
+    // the minister said") is part of that clause: the clause is the content.
+    const fragment = ctx.closesQuote(end) && this.quotedTail(ctx.quotes.list[ctx.quotes.of[end]!]!.open);
+    if (ctx.closesQuote(end) && !fragment) {
       const q = ctx.quotes.list[ctx.quotes.of[end]!]!;
       d.rule = 'quote-before';
       for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
@@ -722,6 +729,18 @@ export class Frames {
       if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) break;
     }
     return d;
+  }
+
+  /**
+   * Does the quote opening at token `open` close a clause of unquoted words — several words
+   * before it in its sentence, the last no punctuation ("expects shipments to leave “this week”")?
+   */
+  private quotedTail(open: number): boolean {
+    const { ctx } = this;
+    const sf = ctx.sentFirst(open);
+    if (open - sf < 4 || ctx.isPunct(open - 1)) return false;
+    for (let k = sf; k < open; k++) if (ctx.quotes.of[k]! >= 0) return false;
+    return true;
   }
 
   /** Content after the cue, from `from` to the sentence end (cut later at attached clauses). */

@@ -1,4 +1,5 @@
 import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
+import { wordVectors } from '../lang/en/vectors.js';
 import { overlap } from './propositions.js';
 import { blameOf, type Blame } from './blame.js';
 import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
@@ -54,6 +55,12 @@ export interface ClaimFeatures {
   retort: boolean;
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
+  /** Rare words said of the subject right after it ("neutral" in "China is neutral"): what the statement says of it. */
+  rare: string[];
+  /** The content opens with a belief the speaker denies holding ("did not think X"): X is held false, whatever the stance. */
+  disbelief: boolean;
+  /** Who the content is about: the entity opening it (a pronoun opening reported speech stands for the speaker), or null. */
+  subject: string | null;
   /** Who the content holds responsible for what ("Nato provoked the war"), the party as a voice; null when it blames no one. */
   blame: Blame | null;
   /** The state a speaker speaks for, as a voice (a minister, a ministry, the capital: its state), else the voice. */
@@ -181,7 +188,10 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const reference = readReference(tokens, c.stance);
     if (reference) references.set(c.id, reference);
     // What a reference says was said ("the claim that X": X) is its content; a bare one has none of its own.
-    const from = reference ? (reference.said >= 0 ? reference.said : tokens.length) : 0;
+    // "he did not think China was behaving in a neutral way": a belief of the speaker's, denied,
+    // opening the content — what it is about starts after it, held false.
+    const belief = reference ? null : innerBelief(tokens);
+    const from = reference ? (reference.said >= 0 ? reference.said : tokens.length) : (belief?.end ?? 0);
     const to = reference && reference.said >= 0 ? reference.saidEnd : tokens.length;
     const ents = new Set<string>();
     for (let k = from; k < to; k++) if (tokens[k]!.entity) ents.add(tokens[k]!.entity!);
@@ -217,10 +227,16 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       }
       else if (END.has(w)) ends ||= head;
       else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
-      else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) words.add(stem(w));
+      else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
+        words.add(stem(w));
+      }
     }
     // "does not believe Lukashenko would have control": the speaker holds the content false.
     if (c.negated && NEG_RAISING.has(c.cue?.lemma ?? '')) negated = !negated;
+    if (belief?.negated) {
+      negated = !negated;
+      negation = true;
+    }
     // A denial read from the content's own words ("said there is no technical reason"): its
     // negation is the denial, not a second turn.
     if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
@@ -230,6 +246,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       entities: [...ents].sort(),
       events: sigs,
       words: [...words].sort(),
+      ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
+      disbelief: belief?.negated === true,
       numbers: quantities.filter(inside).map((q) => q.value),
       dates: times.filter((t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
       predicate,
@@ -267,6 +285,71 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
  * A blame's party as a voice: a state and its bodies are one; a person who holds an office of a
  * state stands for it when blamed for what a state does (a war).
  */
+/** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */
+const COMMON = 3000;
+let rank: Map<string, number> | null = null;
+
+function isRare(word: string): boolean {
+  rank ??= new Map(wordVectors().words.map((w, i) => [w, i]));
+  return (rank.get(word) ?? Infinity) >= COMMON;
+}
+
+/** Auxiliaries that carry a negation before a verb of thinking ("did not think"). */
+const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
+
+/**
+ * A belief opening a content, with its subject pronoun ("he did not think …", "she believes
+ * that …"): where the content proper starts, and whether the belief is denied.
+ */
+function innerBelief(tokens: readonly Token[]): { end: number; negated: boolean } | null {
+  let k = 0;
+  while (k < tokens.length && /^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower)) k++;
+  if (!SELF.has(tokens[k]?.lower ?? '')) return null;
+  k++;
+  let negated = false;
+  if (DO_AUX.has(tokens[k]?.lower ?? '')) {
+    negated = tokens[k]!.lower.endsWith("n't") || tokens[k + 1]?.lower === 'not' || tokens[k + 1]?.lower === "n't";
+    k += tokens[k + 1]?.lower === 'not' || tokens[k + 1]?.lower === "n't" ? 2 : 1;
+  }
+  const verb = tokens[k]?.lower ?? '';
+  if (!NEG_RAISING.has(verb) && !NEG_RAISING.has(verb.replace(/s$/, '')) && verb !== 'thought' && verb !== 'believed') return null;
+  k++;
+  if (tokens[k]?.lower === 'that') k++;
+  return k < tokens.length ? { end: k, negated } : null;
+}
+
+/** Pronouns that, opening reported speech, are its speaker ("said it is neutral"). */
+const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+
+/** Nouns after a state's name that speak for it ("the Chinese government"). */
+const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);
+/** How far after its subject a word still says what the subject is or does ("China is neutral"). */
+const PREDICATE_REACH = 8;
+
+/**
+ * What a content is about: the entity opening it (or its speaker, for a pronoun opening reported
+ * speech), and the rare words said of it within a few words after it.
+ */
+function subjectOf(tokens: readonly Token[], from: number, to: number, c: Claim): { subject: string | null; said: string[] } {
+  let k = from;
+  while (k < to && (/^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower) || tokens[k]!.lower === 'that' || tokens[k]!.lower === 'the')) k++;
+  if (k >= to) return { subject: null, said: [] };
+  const t = tokens[k]!;
+  const subject = t.entity ?? (SELF.has(t.lower) && c.speaker?.entity ? c.speaker.entity : null);
+  if (!subject) return { subject: null, said: [] };
+  while (k < to && tokens[k]!.entity === subject) k++;
+  // A possessor or a modifier is not the subject ("Clinton's use of …", "the Republican nominee"),
+  // except for the body that speaks for it ("the Chinese government").
+  const next = tokens[k]?.lower ?? '';
+  if (t.entity && (next === "'s" || next === "'" || (/^\p{Ll}/u.test(next) && !FINITE.has(next) && !SPEAKING_BODIES.has(next) && !next.endsWith('ed')))) return { subject: null, said: [] };
+  const said = new Set<string>();
+  for (let j = k; j < to && j < k + PREDICATE_REACH; j++) {
+    const w = tokens[j]!.lower;
+    if (!tokens[j]!.entity && w.length >= 4 && !STOP.has(w) && isRare(w)) said.add(stem(w));
+  }
+  return { subject, said: [...said].sort() };
+}
+
 /** The side a speaker is on: its state when it is a person holding an office of one, else its voice. */
 function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim): string {
   if (e?.type === 'PERSON' && e.country && e.mentions.some((m) => m.role)) return `state:${e.country}`;
@@ -443,7 +526,7 @@ export function positionOf(stance: Stance, f: ClaimFeatures, referent?: number):
   if (stance === 'question' || f.refusal) return 0;
   if (f.refers && referent !== undefined) return f.refers * referent;
   // An accusation affirms its charge, whatever words it holds ("blamed him for not doing more").
-  if (stance === 'condemn') return 1;
+  if (stance === 'condemn') return f.disbelief ? -1 : 1;
   let p = stance === 'deny' || f.refers < 0 ? -1 : 1;
   if (f.negated) p = -p;
   if (f.predicate) p *= f.predicate;

@@ -40,6 +40,9 @@ const BASE: ClaimFeatures = {
   voice: 'v',
   camp: 'v',
   blame: null,
+  rare: [],
+  subject: null,
+  disbelief: false,
 };
 
 let seq = 0;
@@ -85,6 +88,14 @@ describe('claim features', () => {
     expect(positionOf('assert', f.get('c1')!)).toBe(1);
     expect(positionOf('deny', f.get('c1')!)).toBe(-1);
     expect(f.get('c1')!.words).toEqual(f.get('c2')!.words);
+  });
+
+  it('reads a denied belief opening a content as holding the rest false, about the party it names', () => {
+    const f = featuresOf('Kim said he did not think North Korea was impartial.', {
+      claims: [{ speaker: 'Kim', content: 'he did not think North Korea was impartial', stance: 'assert' }],
+    });
+    expect(f.get('c1')).toMatchObject({ negated: true, disbelief: true, rare: ['impartial'] });
+    expect(positionOf('condemn', f.get('c1')!)).toBe(-1);
   });
 
   it('does not let a "not" in a relative clause or before an infinitive turn a statement round', () => {
@@ -288,6 +299,16 @@ describe('contradictions', () => {
     // Both hold the negation, one deeper in: one statement told twice.
     const deeper = member({ stance: 'assert', features: { words, negation: true } });
     expect(contradictionOf(6, [deeper, short], nameOf)).toBeNull();
+  });
+
+  it('sets one party said to be something against a denial of it in few words, from the other side', () => {
+    const said = member({ stance: 'assert', features: { subject: 'R', rare: ['neutral'], words: ['neutral', 'war'] }, position: 1 });
+    const denied = member({ stance: 'condemn', features: { subject: 'R', rare: ['neutral'], words: ['behav', 'neutral', 'way'], negated: true, negation: true, disbelief: true }, position: -1 });
+    const x = contradictionOf(12, [said, denied], nameOf);
+    expect(x).toMatchObject({ kind: 'stance', why: ['the same said of R (“neutral…”), one side denying it'] });
+    // Of two parties, or in a long statement: no dispute.
+    const other = member({ stance: 'condemn', features: { subject: 'O', rare: ['neutral'], words: ['behav', 'neutral', 'way'], negated: true, negation: true }, position: -1 });
+    expect(contradictionOf(13, [said, other], nameOf)).toBeNull();
   });
 
   it('sets different counts of one capture from different sources against each other, made within a month', () => {

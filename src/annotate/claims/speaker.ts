@@ -30,6 +30,8 @@ const LEADERS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 
 
 /** Words opening a subordinate clause: its subject is rarely what a later "he" stands for. */
 const SUBORDINATING = new Set(['since', 'when', 'after', 'before', 'because', 'as', 'while', 'although', 'though', 'if', 'until', 'that', 'whether']);
+/** A person's body that speaks for the state they lead ("Xi Jinping's government"). */
+const STATE_BODIES = new Set(['government', 'administration', 'cabinet']);
 /** Prepositions that place a speaker somewhere ("the institute in Washington"). */
 const LOCATING = new Set(['in', 'at', 'from', 'near']);
 
@@ -104,6 +106,12 @@ export class SpeakerResolver {
     }
     const described = this.describedPerson(range, before);
     if (described) return described;
+    // "Xi Jinping's government", "Biden's administration": the state the person governs.
+    if (STATE_BODIES.has(last) && range[1] - range[0] >= 3 && (ctx.lower[range[1] - 2] === "'s" || ctx.lower[range[1] - 2] === '’s')) {
+      const owner = this.headMention(doc.mentionsIn(from, doc.tokens.end[range[1] - 3]!));
+      const state = owner?.entity.type === 'PERSON' && owner.entity.country ? doc.entities.find((e) => e.type === 'GPE' && e.subtype === 'country' && e.country === owner.entity.country) : undefined;
+      if (state) return state;
+    }
     const named = this.headMention(doc.mentionsIn(from, to));
     if (named) return named.entity;
     if (range[1] - range[0] === 1) {

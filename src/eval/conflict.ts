@@ -314,6 +314,12 @@ function speakerMatches(c: Claim, names: Map<string, string>, g: GoldClaim): boo
   const endsWith = (long: string[], short: string[]) =>
     short.length > 0 && long.length >= short.length && short.every((w, i) => sameName(long[long.length - short.length + i]!, w)) && !['of', 'for'].includes(long[long.length - short.length - 1] ?? '');
   if (mine.some((m) => theirs.some((t) => endsWith(m, t) || endsWith(t, m)))) return true;
+  // A canonical name the gold writes out further: "Federal Security Service" for "… of Russia (FSB)",
+  // "African Development Bank" for "… (AfDB)".
+  const acronym = g.speaker.match(/\(([^)]+)\)\s*$/)?.[1]?.toLowerCase();
+  const prefixOf = (short: string[], long: string[]) =>
+    short.length >= 2 && long.length > short.length && short.every((w, i) => sameName(long[i]!, w)) && (long[short.length] === 'of' || long[short.length] === acronym);
+  if (mine.some((m) => theirs.some((t) => prefixOf(m, t)))) return true;
   // A speaker span with an appositive ("The FSB, Russia's main intelligence service,") points at
   // the text before it; a name's alias in brackets ("… of Russia (FSB)") is a name of it.
   const span = c.speaker ? fold(c.speaker.text) : '';

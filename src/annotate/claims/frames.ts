@@ -149,6 +149,9 @@ const KNOWING = new Set(['feel', 'imagine', 'realize']);
 /** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
 const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
 
+/** Nouns of documents whose author ("a report by the agency") is who says what they say. */
+const AUTHORED = new Set(['report', 'study', 'analysis', 'assessment', 'survey', 'statement', 'readout', 'review', 'investigation', 'update', 'estimate', 'estimates', 'briefing']);
+
 /** Possessive determiners: the speaker of the noun cue they stand before ("his promise to …"). */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -1086,11 +1089,20 @@ export class Frames {
     const i = c.head;
     const sf = ctx.sentFirst(i);
     const sl = ctx.sentLast(i);
-    const end = ctx.npRight(i + 2, sl, true);
+    let end = ctx.npRight(i + 2, sl, true);
     if (end < 0) return null;
     const d = this.draft('according-to', c, [i, i + 2]);
+    // "according to a report by the World Food Programme": the report's author speaks.
+    let author: Range | null = null;
+    if (AUTHORED.has(ctx.lower[end - 1]!) && (ctx.lower[end] === 'by' || ctx.lower[end] === 'from') && ctx.startsNp(end + 1)) {
+      const by = ctx.npRight(end + 1, sl, false);
+      if (by > end + 1) {
+        author = [end + 1, by];
+        end = by;
+      }
+    }
     d.source = [i + 2, end];
-    d.sourceHead = [i + 2, this.headEnd(i + 2, end)];
+    d.sourceHead = author ?? [i + 2, this.headEnd(i + 2, end)];
     let open = i - 1;
     while (open >= sf && (ctx.tags[open] === TAG.CCONJ || ctx.tags[open] === TAG.ADV)) open--;
     let after = end;

@@ -19,7 +19,7 @@ const PLURAL = new Set(['they', 'them', 'we']);
 
 /** Offices a description of a person ends with ("the president", "the foreign minister", "the head of state"). */
 const OFFICES = new Set(
-  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder'.split(' '),
+  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder spokesman spokeswoman spokesperson diplomat'.split(' '),
 );
 /** Words of an office that narrow it ("foreign minister", "former president"). */
 const PORTFOLIO = new Set('foreign defence defense prime interior finance economy trade justice health energy deputy vice former acting top senior chief'.split(' '));
@@ -149,7 +149,8 @@ export class SpeakerResolver {
     const [a, b] = range;
     const lower = ctx.lower;
     const office = b - a >= 3 && lower[b - 2] === 'of' && lower[b - 3] === 'head' && (lower[b - 1] === 'state' || lower[b - 1] === 'government') ? 'head' : lower[b - 1]!;
-    if (!OFFICES.has(office)) return null;
+    // "a spokesman" is someone unnamed; "the spokesman" someone named before.
+    if (!OFFICES.has(office) || lower[a] === 'a' || lower[a] === 'an') return null;
     const { start, end } = doc.tokens;
     const inside = doc.mentionsIn(start[a]!, end[b - 1]!);
     if (inside.some((m) => m.entity.type === 'PERSON' || (m.entity.type === 'ORG' && m.entity.subtype !== null && m.entity.subtype !== 'government'))) return null;
@@ -177,9 +178,17 @@ export class SpeakerResolver {
     }
     const mentions = doc.mentions();
     for (let k = lastBefore(mentions, before); k >= 0; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
-    // No title says who holds the office: the person who spoke just before, if of that country.
+    // No title says who holds the office: the person who spoke just before, if of that country;
+    // else, for an office of a named country, its known office holder named last ("the Russian
+    // president" after "Putin").
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 2 && (!countries.size || this.countriesOf(h.entity).some((c) => countries.has(c)))) return h.entity;
+    if (countries.size && LEADERS.has(office === 'head' ? 'leader' : office)) {
+      for (let k = lastBefore(mentions, before); k >= 0; k--) {
+        const e = mentions[k]!.entity;
+        if (e.type === 'PERSON' && e.kb && e.country && countries.has(e.country)) return e;
+      }
+    }
     return null;
   }
 

@@ -76,7 +76,7 @@ function speakerBefore(ctx: Context, i: number, drafts: readonly Draft[]): Draft
     const end = start;
     start = end - 1;
     while (start > 0 && lines[start - 1] === lines[end - 1]) start--;
-    const inLine = drafts.filter((d) => lines[d.head] === lines[start] && (d.source !== null || d.inherits));
+    const inLine = drafts.filter((d) => lines[d.head] === lines[start] && (d.source !== null || d.continues !== undefined));
     if (inLine.length) return inLine.reduce((a, b) => (b.head > a.head ? b : a));
     if (end - start >= HEADING_TOKENS) return null;
   }

@@ -347,6 +347,8 @@ export class Frames {
       lower[before - 1] !== 'according' &&
       !ctx.cueEntries(before - 1)?.some((e) => e.frame === 'intend' || e.frame === 'direct')
     ) {
+      // "simplistic to say", "important to note": an impersonal remark, nobody's claim.
+      if (tags[before - 1] === TAG.ADJ) return null;
       const d = this.draft('infinitive', c, [i, cueEnd]);
       this.infinitiveSubject(d, before - 1, sf);
       this.right(d, cueEnd, sl);

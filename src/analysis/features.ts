@@ -1,7 +1,8 @@
 import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
 import { wordVectors } from '../lang/en/vectors.js';
 import { overlap } from './propositions.js';
-import { blameOf, type Blame } from './blame.js';
+import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
+import { contentTokens } from '../lang/en/token.js';
 import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
@@ -120,7 +121,7 @@ const NOW = /\bnow\b/i;
 /** Verbs of thinking whose negation is the content's ("I don't think X" means "I think not X"). */
 const NEG_RAISING = new Set(['think', 'believe', 'expect', 'suppose', 'consider', 'feel', 'reckon', 'imagine']);
 /** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
-const ANSWERABLE = new Set(['assert', 'confirm', 'condemn', 'warn']);
+const ANSWERABLE = new Set(['assert', 'confirm', 'condemn', 'warn', 'promise']);
 /** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
 const NOUN_KIND = new Map<string, 'charge' | 'account'>([
   ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
@@ -140,21 +141,6 @@ const BARE_REACH = 400;
 const NAMED_REACH = 3000;
 /** Speakers that speak for their state. */
 const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
-
-const TOKEN = /[\p{L}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-
-/** The content's tokens, lower case, each with the entity whose mention it lies in. */
-function contentTokens(text: string, offset: number, mentions: readonly { start: number; end: number; entity: string }[]): Token[] {
-  const out: Token[] = [];
-  let m = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const at = offset + match.index;
-    while (m < mentions.length && mentions[m]!.end <= at) m++;
-    const mention = mentions[m];
-    out.push({ lower: match[0].toLowerCase().replace(/’/g, "'"), entity: mention && mention.start <= at ? mention.entity : null });
-  }
-  return out;
-}
 
 /** A crude suffix stripper: enough to let "deployed"/"deploys" and "troops"/"troop" meet. */
 function stem(w: string): string {
@@ -354,14 +340,6 @@ function subjectOf(tokens: readonly Token[], from: number, to: number, c: Claim)
 function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim): string {
   if (e?.type === 'PERSON' && e.country && e.mentions.some((m) => m.role)) return `state:${e.country}`;
   return e ? voiceOf(e.id) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article';
-}
-
-/** Who can be held responsible: people, organisations other than outlets, states and peoples, and blocs — not towns or regions. */
-function isParty(e: Entity | undefined): boolean {
-  if (!e) return false;
-  if (e.type === 'PERSON' || e.type === 'NORP' || e.type === 'MISC') return true;
-  if (e.type === 'ORG') return e.subtype !== 'media';
-  return e.type === 'GPE' && e.subtype === 'country';
 }
 
 function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string): Blame | null {

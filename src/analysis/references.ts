@@ -6,11 +6,9 @@
  * claim it answers (features.ts).
  */
 
-/** A word of a claim's content; `entity` when it lies in an entity mention. */
-export interface Token {
-  lower: string;
-  entity: string | null;
-}
+import type { Token } from '../lang/en/token.js';
+
+export type { Token };
 
 export interface Reference {
   /** −1 disputes what it refers to, +1 bears it out. */

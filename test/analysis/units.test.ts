@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
-import { blameOf } from '../../src/analysis/blame.js';
+import { blameOf } from '../../src/lang/en/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
@@ -230,7 +230,7 @@ describe('who is to blame', () => {
   });
 
   it('sets parties blamed for one outcome against each other, not allies blamed together', () => {
-    const blame = (target: string, w: string[] = []) => ({ target, entity: true, outcome: 'war', direction: 1 as const, name: target, with: w });
+    const blame = (target: string, w: string[] = []) => ({ target, outcome: 'war', direction: 1 as const, name: target, with: w });
     const a = member({ stance: 'condemn', features: { blame: blame('R'), voice: 'O' } });
     const b = member({ stance: 'condemn', features: { blame: blame('O', ['L']), voice: 'R' } });
     const c = member({ stance: 'condemn', features: { blame: blame('L'), voice: 'X' } });

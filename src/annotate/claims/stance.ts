@@ -29,6 +29,14 @@ const DENIAL = [
 
 /** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
 const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time)\b|^\W*let(?:'s| us)\b/i;
+/** An act in progress: "is cutting", "are sending". */
+const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
+/** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
+const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|going|being|getting|facing|working)\b/i;
+/** How far into a content an obligation still makes it a demand. */
+const OBLIGATION_WORDS = 12;
+/** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
+const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
 /** First person: the speaker speaking of itself or its side. */
 const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
 /** Commitments about one's own future: "will", "are ready to", "intends to", "had decided to". */
@@ -121,17 +129,25 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   const approval = words.filter((w) => APPROVAL.has(w));
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
   const opening = text.split(/\s+/).slice(0, 8).join(' ');
-  const commitment = COMMITMENT.exec(opening);
+  // The speaker's side doing something now, as announced ("it is cutting deliveries").
+  const doing = ofItself ? ANNOUNCED_ACT.exec(opening) : null;
+  const commitment = COMMITMENT.exec(opening) ?? (doing && !MENTAL.test(doing[0]) ? doing : null);
   if (!judging && commitment && (ofItself || FIRST_PERSON.test(text)) && !BELIEF.test(text)) {
     const harming = HARMING.exec(text);
     return harming && harm.length ? { stance: 'warn', why: harming[0] } : { stance: 'promise', why: commitment[0] };
   }
-  const obligation = DEMAND.exec(text);
-  if (!judging && obligation) return { stance: 'demand', why: obligation[0] };
+  // An obligation is the claim's point only where it opens it: in its first words, not somewhere in a long quotation.
+  const firstWords = (sentences[0] ?? text).split(/\s+/).slice(0, OBLIGATION_WORDS).join(' ');
+  const obligation = DEMAND.exec(firstWords);
   const accusing = ACCUSING.exec(text);
-  if (against.length || accusing) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
-  const possible = POSSIBLE.exec(text);
-  if (!judging && (possible || CONDITION.test(text)) && harm.length) return { stance: 'warn', why: `${possible?.[0] ?? 'if'} … ${harm[0]}` };
+  const condemning = against.length > 0 || accusing !== null;
+  if (!judging && obligation && !EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
+  if (condemning) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
+  // A danger ahead, told in the claim's first sentence.
+  const first = sentences[0] ?? text;
+  const possible = POSSIBLE.exec(first);
+  const firstHarm = (first.toLowerCase().match(/[\p{L}']+/gu) ?? []).find((w) => HARM.has(w));
+  if (!judging && (possible || CONDITION.test(first)) && firstHarm) return { stance: 'warn', why: `${possible?.[0] ?? 'if'} … ${firstHarm}` };
   if (approval.length) return { stance: 'praise', why: approval.slice(0, 2).join(', ') };
   return plain;
 }

@@ -1,19 +1,18 @@
-import type { Token } from './references.js';
+import type { Entity } from '../../doc/types.js';
+import type { Token } from './token.js';
 
 /**
  * Who a claim holds responsible for what: "Russia bears full responsibility for its war",
  * "the responsibility … lies solely with X", "Nato is to blame for the war", "Nato may have
  * provoked the war", "You, NATO and the United States, needed the war", "accused the US of
  * starting the conflict", "it was X that launched a military operation", "X cannot be blamed for
- * the conflict" (held not responsible), "the explosions were caused by sabotage" (a cause, not a
- * party). Claims that lay one outcome at different doors disagree, though their words differ
+ * the conflict" (held not responsible). Claims that lay one outcome at different doors disagree,
+ * though their words differ
  * ("who started the war" is the commonest dispute of war reporting).
  */
 export interface Blame {
-  /** The entity held responsible (its id), or a word naming the cause ("sabotage"). */
+  /** The entity held responsible (its id; the analysis makes it a voice). */
   target: string;
-  /** The target is an entity of the article (else a word). */
-  entity: boolean;
   /** The party's name, for people to read ("Russia"). */
   name?: string;
   /** Parties blamed together with it ("the US and Nato"): allies in this dispute. */
@@ -115,13 +114,13 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     return out;
   };
   const make = (target: string | null, outcome: string | null, at: number): Blame | null =>
-    target && outcome && !reported(at) ? { target, entity: true, outcome, direction: negatedBefore(at) ? -1 : 1, with: alongside(target) } : null;
+    target && outcome && !reported(at) ? { target, outcome, direction: negatedBefore(at) ? -1 : 1, with: alongside(target) } : null;
 
   // "accused the US and Nato of starting …", "blamed Moscow for the crisis": the object is blamed.
   if (cueLemma === 'accuse' || cueLemma === 'blame') {
     const target = agentAfter(0);
     const outcome = outcomeAt(1) ?? outcomeAt(Math.min(n - 1, 6));
-    if (target && outcome) return { target, entity: true, outcome, direction: 1, with: alongside(target) };
+    if (target && outcome) return { target, outcome, direction: 1, with: alongside(target) };
   }
   for (let k = 0; k < n; k++) {
     const w = lower(k);
@@ -175,4 +174,12 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     }
   }
   return null;
+}
+
+/** Who can be held responsible: people, organisations other than outlets, states and peoples, and blocs — not towns or regions. */
+export function isParty(e: Entity | undefined): boolean {
+  if (!e) return false;
+  if (e.type === 'PERSON' || e.type === 'NORP' || e.type === 'MISC') return true;
+  if (e.type === 'ORG') return e.subtype !== 'media';
+  return e.type === 'GPE' && e.subtype === 'country';
 }

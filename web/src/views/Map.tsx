@@ -7,12 +7,16 @@ import { api, type Place } from '../api.js';
 import { PagedList, Status } from '../components/common.js';
 import { articleHref, entityHref, formatDate, plural } from '../format.js';
 import { useLoad } from '../load.js';
+import { placeShape, type PlaceShape } from '../places.js';
 
 const W = 960;
 const H = 500;
 
 const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topology, topology.objects.countries);
+
+/** Drawing order: countries, then regions, then facilities and points on top. */
+const LAYER: Record<PlaceShape['kind'], number> = { country: 0, area: 1, facility: 2, point: 3, none: 4 };
 
 /** Degrees kept around the places when the map is fitted to them. */
 const MARGIN = 12;
@@ -21,9 +25,11 @@ const MARGIN = 12;
  * The bundled country shapes (no tiles, no network) projected to fit the whole world, or the
  * region around the given places.
  */
-function useWorld(places: Place[] | null) {
+function useWorld(all: Place[] | null) {
   return useMemo(() => {
     const projection = geoNaturalEarth1();
+    // A continent is not drawn, so it does not widen the frame either.
+    const places = all?.filter((p) => p.subtype !== 'continent');
     if (places?.length) {
       const lons = places.map((p) => p.coords[1]);
       const lats = places.map((p) => p.coords[0]);
@@ -45,10 +51,14 @@ function useWorld(places: Place[] | null) {
       projection.fitSize([W, H], countries);
     }
     return { projection, path: geoPath(projection) };
-  }, [places]);
+  }, [all]);
 }
 
-/** Where the stored events happened: one circle per place, its area by event count. */
+/**
+ * Where the stored events happened: a city, town or facility as a point (a circle, a facility a
+ * square) sized by its event count, a country as its shape, a region or sea as a shaded area
+ * around its centre; continents only in the list.
+ */
 export function MapView() {
   const loaded = useLoad((s) => api.places(s), []);
   const [whole, setWhole] = useState(false);
@@ -68,26 +78,44 @@ export function MapView() {
                 {countries.features.map((f, i) => (
                   <path key={i} d={world.path(f) ?? ''} class="country" />
                 ))}
-                {page.items.map((p) => {
-                  const xy = world.projection([p.coords[1], p.coords[0]]);
-                  if (!xy) return null;
-                  const r = 4 + 14 * Math.sqrt(p.events / max);
-                  return (
-                    <circle
-                      key={p.id}
-                      cx={xy[0]}
-                      cy={xy[1]}
-                      r={r}
-                      class={`place${selected?.id === p.id ? ' selected' : ''}`}
-                      data-place={p.id}
-                      onMouseEnter={() => setHover(p)}
-                      onMouseLeave={() => setHover(null)}
-                      onClick={() => setSelected(p)}
-                    >
-                      <title>{`${p.name}: ${plural(p.events, 'event')}`}</title>
-                    </circle>
-                  );
-                })}
+                {/* Areas first, so that the points in them stay on top and clickable. */}
+                {page.items
+                  .map((p) => ({ p, shape: placeShape(p, countries.features) }))
+                  .sort((a, b) => LAYER[a.shape.kind] - LAYER[b.shape.kind])
+                  .map(({ p, shape }) => {
+                    const common = {
+                      class: `place ${shape.kind}${selected?.id === p.id ? ' selected' : ''}`,
+                      'data-place': p.id,
+                      'data-shape': shape.kind,
+                      onMouseEnter: () => setHover(p),
+                      onMouseLeave: () => setHover(null),
+                      onClick: () => setSelected(p),
+                    };
+                    const title = <title>{`${p.name}: ${plural(p.events, 'event')}`}</title>;
+                    if (shape.kind === 'none') return null;
+                    if (shape.kind === 'country' || shape.kind === 'area') {
+                      return (
+                        <path key={p.id} d={world.path(shape.shape) ?? ''} {...common}>
+                          {title}
+                        </path>
+                      );
+                    }
+                    const xy = world.projection([p.coords[1], p.coords[0]]);
+                    if (!xy) return null;
+                    const r = 4 + 14 * Math.sqrt(p.events / max);
+                    if (shape.kind === 'facility') {
+                      return (
+                        <rect key={p.id} x={xy[0] - r * 0.8} y={xy[1] - r * 0.8} width={r * 1.6} height={r * 1.6} {...common}>
+                          {title}
+                        </rect>
+                      );
+                    }
+                    return (
+                      <circle key={p.id} cx={xy[0]} cy={xy[1]} r={r} {...common}>
+                        {title}
+                      </circle>
+                    );
+                  })}
               </svg>
               <aside class="map-side">
                 <button onClick={() => setWhole(!whole)}>{whole ? 'Zoom to the places' : 'Whole world'}</button>
@@ -99,7 +127,10 @@ export function MapView() {
                       <button class="link" onClick={() => setSelected(p)}>
                         {p.name}
                       </button>{' '}
-                      <span class="muted">{plural(p.events, 'event')}</span>
+                      <span class="muted">
+                        {plural(p.events, 'event')}
+                        {p.subtype === 'continent' && ' · a continent, not drawn'}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -44,14 +44,15 @@ export function readCities500(): GeoPlace[] {
 /**
  * Ukrainian names as news writes them (the national romanisation of 2010) from the BGN/PCGN
  * forms GeoNames often has: no soft-sign apostrophes, ia/iu/ie/i inside a word for ya/yu/ye/yi,
- * -yi for a final -yy ("Berdyans'k" → "Berdiansk", "Avdiyivka" → "Avdiivka",
- * "Khmel'nyts'kyy" → "Khmelnytskyi", "Zaporizhzhya" → "Zaporizhzhia").
+ * i for y after a vowel (й), -yi for a final -yy ("Berdyans'k" → "Berdiansk", "Avdiyivka" →
+ * "Avdiivka", "Hulyaypole" → "Huliaipole", "Khmel'nyts'kyy" → "Khmelnytskyi").
  */
 export function ukrainianRomanisation(name: string): string {
   return name
     .replace(/(?<=\p{L})['’ʹ]/gu, '')
     .replace(/(?<=[a-z])y([aeu])/g, 'i$1')
     .replace(/(?<=[a-z])yi/g, 'i')
+    .replace(/(?<=[aeou])y(?![aeiouy])/g, 'i')
     .replace(/yy\b/g, 'yi');
 }
 

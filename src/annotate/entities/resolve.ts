@@ -50,6 +50,8 @@ const ACTOR_NEXT = new Set(
 );
 /** Words before a place that keep it a place ("a statue in Minsk"). */
 const PLACE_BEFORE = new Set('in at near outside inside around across into from to via through toward towards within over of'.split(' '));
+/** Words before a name that make it a place rather than a person of that name. */
+const PLACE_ONLY_BEFORE = new Set(['in', 'near', 'outside', 'around', 'across', 'over', 'into']);
 /** Words before a name that make it an actor ("talks with Pyongyang", "between Washington and Seoul"). */
 const ACTOR_BEFORE = new Set('with between by against and nor neither urged told accused warned'.split(' '));
 const REGION_WORDS = new Set(['oblast', 'oblasts', 'region', 'regions', 'province', 'provinces', 'krai']);
@@ -460,7 +462,9 @@ function strongHit(g: Gazetteer, h: AliasHit, length: number): boolean {
 
 /** The candidate for a tagged span: its gazetteer entry if the name is known, else a new entity. */
 function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: number, countries: ReadonlySet<string>): Candidate {
-  const hits = g.lookup(t, start, end).filter((h) => h.kind !== AliasKind.Local);
+  // A one-letter name is the gazetteer's only where the text uses it as one ("on X", not "Generation X").
+  const oneLetter = end - start === 1 && t.words[start]!.length === 1 && !platformSlot(t, start);
+  const hits = oneLetter ? [] : g.lookup(t, start, end).filter((h) => h.kind !== AliasKind.Local);
   if (!hits.length && end - start === 1) {
     // "Russian-held", "Ukrainian-born": the country's adjective joined to a word.
     const w = t.words[start]!;
@@ -472,7 +476,8 @@ function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: 
   }
   // A person the gazetteer knows only as a place or body ("Clinton" the town, "Warren") is a
   // person of the article; group() joins it to the full name there.
-  if (!hits.length || (tagType === 0 && !hits.some((h) => g.entry(h.entry).type === 'PERSON'))) {
+  // After "in", "near" … a place it is, whatever the tagger read ("fighting in Chasiv Yar").
+  if (!hits.length || (tagType === 0 && !hits.some((h) => g.entry(h.entry).type === 'PERSON') && !PLACE_ONLY_BEFORE.has(t.lower[start - 1] ?? ''))) {
     const type = TAGGER_TYPES[tagType]!;
     return { start, end, entry: -1, type };
   }

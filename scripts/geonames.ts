@@ -6,6 +6,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * Countries at war or with armed conflicts on their soil, and their neighbours in those wars, whose
+ * towns news names down to villages near a front: every GeoNames place of 500 people or more is
+ * kept there (scripts/build-gazetteer.ts), elsewhere only cities of 15,000; their small ports too
+ * (scripts/build-facilities.ts).
+ */
+export const FINE_COUNTRIES: ReadonlySet<string> = new Set(
+  'UA RU BY MD GE AM AZ IL PS LB SY IQ IR YE JO LY SD SS SO ET ER ML BF NE TD CF NG AF PK MM KP KR TW XK RS'.split(' '),
+);
+
 export interface GeoPlace {
   id: number;
   name: string;
@@ -87,4 +97,13 @@ function editDistance(a: string, b: string, max: number): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/**
+ * The name news gives a GeoNames place: its name where that needs no letters beyond Latin-1
+ * ("Liège"), else its ASCII form ("Tartus" for "Ţarţūs"); for Ukraine in the national romanisation.
+ */
+export function newsName(p: GeoPlace): string {
+  const name = /^[\u0000-\u00ff]+$/.test(p.name) ? p.name : p.ascii;
+  return p.country === 'UA' ? ukrainianRomanisation(name) : name;
 }

@@ -306,9 +306,11 @@ describe('places and facilities with coordinates', () => {
     expect(plant.coords![0] - city.coords![0]).toBeGreaterThan(0.5);
   });
 
-  it('knows airports under the name of their city', () => {
-    const es = analyse('A drone was shot down near Boryspil airport, officials said.');
+  it('knows airports and ports under the name of their city', () => {
+    const es = analyse('A drone was shot down near Boryspil airport, officials said. Warships left the port of Latakia and Tartus port.');
     expect(entityOf(es, 'Boryspil airport')).toMatchObject({ type: 'FAC', subtype: 'airport', name: 'Boryspil International Airport' });
+    expect(entityOf(es, 'port of Latakia')).toMatchObject({ type: 'FAC', subtype: 'port', name: 'Port of Latakia', country: 'SY' });
+    expect(entityOf(es, 'Tartus port')).toMatchObject({ type: 'FAC', subtype: 'port', name: 'Port of Tartus' });
   });
 });
 

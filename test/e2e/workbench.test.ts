@@ -403,6 +403,22 @@ describe('the map on analysed articles', () => {
     await page.close();
   });
 
+  it('shows a facility as a point and a region as an area on their entity pages', async () => {
+    const map = await open(base(), '/map');
+    await map.locator('svg.world .place').first().waitFor();
+    const plant = (await map.locator('svg.world rect.place.facility', { hasText: 'Rivne Nuclear Power Plant' }).getAttribute('data-place'))!;
+    const region = (await map.locator('svg.world path.place.area', { hasText: 'Kursk Oblast' }).getAttribute('data-place'))!;
+    await map.close();
+    for (const [id, shape] of [
+      [plant, 'rect.place.facility'],
+      [region, 'path.place.area'],
+    ] as const) {
+      const page = await open(base(), `/entities/${encodeURIComponent(id)}`);
+      await page.locator(`svg.place-map ${shape}`).waitFor();
+      await page.close();
+    }
+  });
+
   it('draws a region as an area and a continent not at all', async () => {
     const page = await open(base(), '/map');
     const region = page.locator('svg.world path.place.area', { hasText: 'Kursk Oblast' });

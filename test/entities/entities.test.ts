@@ -357,5 +357,8 @@ describe('one entity per body, no fragments, platforms and outlets', () => {
     );
     for (const name of ['Kestrel Wire', 'Nordic Ledger', 'Polar One', 'Corvo Media']) expect(entityOf(es, name), name).toMatchObject({ type: 'ORG', subtype: 'media' });
     expect(entityOf(es, 'Lisbon-based')?.subtype ?? null).toBeNull();
+    // A service or network is an outlet only when the text says it is one of news.
+    const other = analyse('Valdor Guard, a security service, said it had detained two men. The Harrow Network, a smuggling network, denied it.');
+    expect(other.filter((e) => e.subtype === 'media')).toEqual([]);
   });
 });

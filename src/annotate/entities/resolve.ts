@@ -719,10 +719,17 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
   return slots;
 }
 
-/** Nouns that say a name is an outlet: "the news agency X", "X newspaper", "state TV X", "X, a daily". */
-const OUTLET_NOUNS = new Set(
-  'agency newspaper paper daily weekly tabloid broadcaster tv television channel outlet magazine radio website wire service network'.split(' '),
-);
+/** Nouns that say a name is an outlet: "the newspaper X", "X newspaper", "state TV X", "X, a daily". */
+const OUTLET_NOUNS = new Set('newspaper daily weekly tabloid broadcaster tv television channel outlet magazine radio website wire'.split(' '));
+/** Nouns that do so only after a word of news: "news agency", "wire service", "television network" (not "a security service"). */
+const NEWS_NOUNS = new Set(['agency', 'service', 'network']);
+const NEWS_WORDS = new Set(['news', 'wire', 'press', 'information', 'television', 'tv', 'broadcasting', 'media']);
+
+/** Is token k a noun that makes a name an outlet? */
+function outletNoun(t: Tokens, k: number): boolean {
+  const w = t.lower[k] ?? '';
+  return OUTLET_NOUNS.has(w) || (NEWS_NOUNS.has(w) && NEWS_WORDS.has(t.lower[k - 1] ?? ''));
+}
 /** Last words of outlets' names, which with a reporting word make the name an outlet ("told Meridian Wire"). */
 const OUTLET_HEADS = new Set(
   'wire news times post herald gazette journal tribune telegraph daily press agency tv television radio broadcasting channel chronicle courier dispatch bulletin magazine newspaper weekly media'.split(' '),
@@ -738,18 +745,20 @@ function isOutlet(t: Tokens, start: number, end: number): boolean {
   const before = t.lower[start - 1] ?? '';
   const after = t.lower[end] ?? '';
   // "the news agency X", "state TV X", "the daily X"; "X newspaper", "X news agency".
-  if (OUTLET_NOUNS.has(before) || OUTLET_NOUNS.has(after) || (after === 'news' && OUTLET_NOUNS.has(t.lower[end + 1] ?? ''))) return true;
+  if (outletNoun(t, start - 1) || outletNoun(t, end) || (after === 'news' && outletNoun(t, end + 1))) return true;
   // "X, a Seoul-based news agency,": a short apposition ending in such a noun.
   if (after === ',' && (t.lower[end + 1] === 'a' || t.lower[end + 1] === 'an' || t.lower[end + 1] === 'the')) {
     for (let k = end + 2; k < t.count && k <= end + 6 && t.sentence[k] === t.sentence[start]; k++) {
       const w = t.lower[k]!;
       if (w === ',' || w === '.') break;
-      if (OUTLET_NOUNS.has(w) && !/^[a-z]/.test(t.lower[k + 1] ?? '')) return true;
+      if (outletNoun(t, k) && !/^[a-z]/.test(t.lower[k + 1] ?? '')) return true;
     }
   }
   // "in a dateline's brackets": "SEOUL, Oct 18 (Meridian Wire) —".
   if (before === '(' && after === ')' && inDateline(t, start - 1)) return true;
-  return OUTLET_HEADS.has(t.lower[end - 1]!) && end - start > 1 && (TOLD.has(before) || REPORTED.has(after));
+  // "told Meridian Wire", "according to the Kestrel Times", "Nordic Post reported".
+  const reporting = TOLD.has(before === 'the' ? (t.lower[start - 2] ?? '') : before) || REPORTED.has(after);
+  return OUTLET_HEADS.has(t.lower[end - 1]!) && end - start > 1 && reporting;
 }
 
 /**

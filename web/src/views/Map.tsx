@@ -143,6 +143,37 @@ export function MapView() {
   );
 }
 
+/** Degrees shown around a place on its entity page. */
+const AROUND = 8;
+
+/** A small map of one place for its entity page, drawn as the map of event places draws it. */
+export function PlaceMap({ place }: { place: Pick<Place, 'name' | 'type' | 'subtype' | 'coords'> }) {
+  const view = useMemo(() => {
+    const shape = placeShape(place, countries.features);
+    if (shape.kind === 'none') return null;
+    const [lat, lon] = place.coords;
+    const projection = geoNaturalEarth1();
+    const box = { type: 'MultiPoint' as const, coordinates: [[lon - AROUND, lat - AROUND / 2], [lon + AROUND, lat + AROUND / 2]] };
+    if (shape.kind === 'country') projection.fitSize([320, 200], shape.shape);
+    else projection.fitSize([320, 200], box);
+    return { shape, projection, path: geoPath(projection), xy: projection([lon, lat]) };
+  }, [place]);
+  if (!view) return null;
+  const { shape, path, xy } = view;
+  return (
+    <svg class="world place-map" viewBox="0 0 320 200" role="img" aria-label={`map of ${place.name}`}>
+      {countries.features.map((f, i) => (
+        <path key={i} d={path(f) ?? ''} class="country" />
+      ))}
+      {shape.kind === 'country' || shape.kind === 'area' ? (
+        <path d={path(shape.shape) ?? ''} class={`place ${shape.kind}`} data-shape={shape.kind} />
+      ) : (
+        xy && (shape.kind === 'facility' ? <rect x={xy[0] - 5} y={xy[1] - 5} width={10} height={10} class="place facility" data-shape="facility" /> : <circle cx={xy[0]} cy={xy[1]} r={5} class="place point" data-shape="point" />)
+      )}
+    </svg>
+  );
+}
+
 function PlaceCard({ place }: { place: Place }) {
   return (
     <div class="place-card">

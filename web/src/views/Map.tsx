@@ -15,8 +15,8 @@ const H = 500;
 const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topology, topology.objects.countries);
 
-/** Drawing order: countries, then regions, then facilities and points on top. */
-const LAYER: Record<PlaceShape['kind'], number> = { country: 0, area: 1, facility: 2, point: 3, none: 4 };
+/** Drawing order: countries, then regions, then facilities and points, the larger first so none hides a smaller one. */
+const LAYER: Record<PlaceShape['kind'], number> = { country: 0, area: 1, facility: 2, point: 2, none: 3 };
 
 /** Degrees kept around the places when the map is fitted to them. */
 const MARGIN = 12;
@@ -28,8 +28,11 @@ const MARGIN = 12;
 function useWorld(all: Place[] | null) {
   return useMemo(() => {
     const projection = geoNaturalEarth1();
-    // A continent is not drawn, so it does not widen the frame either.
-    const places = all?.filter((p) => p.subtype !== 'continent');
+    // A continent is not drawn, so it does not widen the frame either; nor does a country's
+    // centre (Russia's lies in Siberia) when anything narrower is on the map.
+    const drawn = all?.filter((p) => p.subtype !== 'continent');
+    const narrow = drawn?.filter((p) => p.subtype !== 'country');
+    const places = narrow?.length ? narrow : drawn;
     if (places?.length) {
       const lons = places.map((p) => p.coords[1]);
       const lats = places.map((p) => p.coords[0]);
@@ -81,7 +84,7 @@ export function MapView() {
                 {/* Areas first, so that the points in them stay on top and clickable. */}
                 {page.items
                   .map((p) => ({ p, shape: placeShape(p, countries.features) }))
-                  .sort((a, b) => LAYER[a.shape.kind] - LAYER[b.shape.kind])
+                  .sort((a, b) => LAYER[a.shape.kind] - LAYER[b.shape.kind] || b.p.events - a.p.events)
                   .map(({ p, shape }) => {
                     const common = {
                       class: `place ${shape.kind}${selected?.id === p.id ? ' selected' : ''}`,
@@ -152,10 +155,10 @@ export function PlaceMap({ place }: { place: Pick<Place, 'name' | 'type' | 'subt
     const shape = placeShape(place, countries.features);
     if (shape.kind === 'none') return null;
     const [lat, lon] = place.coords;
-    const projection = geoNaturalEarth1();
-    const box = { type: 'MultiPoint' as const, coordinates: [[lon - AROUND, lat - AROUND / 2], [lon + AROUND, lat + AROUND / 2]] };
-    if (shape.kind === 'country') projection.fitSize([320, 200], shape.shape);
-    else projection.fitSize([320, 200], box);
+    // Centred on the place's meridian, so that no country is cut where the map ends (Russia).
+    const projection = geoNaturalEarth1().rotate([-lon, 0]);
+    const around = { type: 'MultiPoint' as const, coordinates: [[lon - AROUND, lat - AROUND / 2], [lon + AROUND, lat + AROUND / 2]] };
+    projection.fitSize([320, 200], shape.kind === 'country' ? shape.shape : around);
     return { shape, projection, path: geoPath(projection), xy: projection([lon, lat]) };
   }, [place]);
   if (!view) return null;

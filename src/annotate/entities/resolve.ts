@@ -435,6 +435,11 @@ function compassCountry(g: Gazetteer, matches: readonly GazetteerMatch[], word: 
 
 /** Words around a platform's name: "on X", "via X", "an X post", "his X account". */
 const PLATFORM_BEFORE = new Set(['on', 'via']);
+
+/** A town or a city that is no capital (a capital may stand for its government: "talks in Moscow" aside). */
+function isSettlement(subtype: string | null): boolean {
+  return subtype === 'town' || subtype === 'city';
+}
 const PLATFORM_AFTER = new Set(['post', 'posts', 'account', 'accounts', 'feed', 'user', 'users']);
 
 function platformSlot(t: Tokens, i: number): boolean {
@@ -511,8 +516,8 @@ function pick(g: Gazetteer, t: Tokens, hits: readonly AliasHit[], start: number,
   const type = g.entry(entry).type;
   const c: Candidate = { start, end, entry, type };
   if (best!.kind === AliasKind.Demonym) c.label = 'NORP';
-  else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON' && !(g.entry(entry).subtype === 'town' && PLACE_BEFORE.has(t.lower[start - 1] ?? ''))) {
-    // A town after "in", "near", "over" is a place whatever the tagger read ("drones over Sudzha").
+  else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON' && !(isSettlement(g.entry(entry).subtype) && PLACE_ONLY_BEFORE.has(t.lower[start - 1] ?? ''))) {
+    // A town or city after "in", "near", "over" is a place whatever the tagger read ("drones over Sudzha").
     c.label = TAGGER_TYPES[tagType]!;
   }
   return c;

@@ -73,7 +73,7 @@ try {
   await shot('story', await firstHref('/stories?about=sent forces', 'a.story-summary'), '.axis-step');
   await shot('duplicates', '/duplicates', '.duplicate-group');
   await shot('timeline', '/timeline', '.timeline-item');
-  await shot('map', '/map', 'circle.place');
+  await shot('map', '/map', 'svg.world .place');
   await shot('search', '/search?q=Kursk', '.article-hit');
   await shot('ingest', '/ingest', 'textarea[name=text]');
 } finally {

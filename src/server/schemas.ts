@@ -147,6 +147,8 @@ export const EntityPage = Type.Object({
 export const Place = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  type: Type.String({ description: 'entity type: a GPE country, LOC region, sea or continent is an area, a city or FAC facility a point' }),
+  subtype: Nullable(Type.String()),
   country: Nullable(Type.String()),
   coords: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
   events: Type.Integer(),

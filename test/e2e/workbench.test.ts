@@ -185,9 +185,10 @@ describe('the workbench on hand-made analyses', () => {
 
   it('places events on the map and lists those of a clicked place', async () => {
     const page = await open(base, '/map');
-    const circle = page.locator(`circle.place[data-place="${IDS.KURSK}"]`);
-    await circle.waitFor();
-    await circle.click();
+    // Kursk Oblast is a region: an area, clicked like a point.
+    const region = page.locator(`path.place.area[data-place="${IDS.KURSK}"]`);
+    await region.waitFor();
+    await region.click();
     await page.locator('.event-row').first().waitFor();
     expect(await page.locator('.event-row').count()).toBe(2);
     await page.close();
@@ -343,9 +344,90 @@ describe('walking through the example articles (examples/articles, written for t
   it('fits the map to the places of the events', async () => {
     const page = await open(base(), '/map');
     await page.locator('svg.world path.country').first().waitFor();
-    const centres = await page.locator('circle.place').evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))] as const));
+    // A country's shape may reach beyond the frame; every other mark is centred on its place.
+    await page.locator('svg.world .place').first().waitFor();
+    const centres = await page.locator('svg.world .place:not(.country)').evaluateAll((cs) =>
+      cs.map((c) => {
+        const b = (c as SVGGraphicsElement).getBBox();
+        return [b.x + b.width / 2, b.y + b.height / 2] as const;
+      }),
+    );
     expect(centres.length).toBeGreaterThanOrEqual(3);
     for (const [x, y] of centres) expect(x > 0 && x < 960 && y > 0 && y < 500).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the map on analysed articles', () => {
+  let dir: string;
+  let server: RunningServer;
+  const base = () => server.address.replace(/\/$/, '');
+  const ARTICLES = [
+    ['2025-03-10', 'Drones struck the Rivne nuclear power plant on Sunday, its operator said. Russian shelling killed two people in Rivne on Monday, regional officials said.'],
+    ['2025-03-11', 'Ukrainian troops fought in Kursk Oblast, the general staff said. Protests against the war spread across Europe.'],
+  ] as const;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const db = join(dir, 'map.db');
+    const store = await Store.open(db);
+    const pipeline = await createPipeline();
+    for (const [published, text] of ARTICLES) {
+      await store.save(pipeline.analyze({ id: `map-${published}`, title: null, published, source: null, url: null, language: 'en', text, ref: null }));
+    }
+    await store.close();
+    server = await startServer({ db, host: '127.0.0.1', port: 0, webRoot: web, token: null });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The centre of a place's mark on the map, in the map's own coordinates. */
+  const centre = (page: Page, id: string) =>
+    page.locator(`svg.world .place[data-place="${id}"]`).evaluate((c) => {
+      const b = (c as SVGGraphicsElement).getBBox();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2, w: b.width };
+    });
+
+  it('draws a nuclear power plant at its own place, north of the city it is named after', async () => {
+    const page = await open(base(), '/map');
+    const plant = page.locator('svg.world rect.place.facility', { hasText: 'Rivne Nuclear Power Plant' });
+    await plant.waitFor();
+    const plantId = (await plant.getAttribute('data-place'))!;
+    const cityId = (await page.locator('svg.world circle.place.point', { hasText: /^Rivne:/ }).getAttribute('data-place'))!;
+    const [p, c] = [await centre(page, plantId), await centre(page, cityId)];
+    // The plant stands at Varash, some 80 km north of Rivne: higher on the map, not on the city.
+    expect(c.y - p.y).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('shows a facility as a point and a region as an area on their entity pages', async () => {
+    const map = await open(base(), '/map');
+    await map.locator('svg.world .place').first().waitFor();
+    const plant = (await map.locator('svg.world rect.place.facility', { hasText: 'Rivne Nuclear Power Plant' }).getAttribute('data-place'))!;
+    const region = (await map.locator('svg.world path.place.area', { hasText: 'Kursk Oblast' }).getAttribute('data-place'))!;
+    await map.close();
+    for (const [id, shape] of [
+      [plant, 'rect.place.facility'],
+      [region, 'path.place.area'],
+    ] as const) {
+      const page = await open(base(), `/entities/${encodeURIComponent(id)}`);
+      await page.locator(`svg.place-map ${shape}`).waitFor();
+      await page.close();
+    }
+  });
+
+  it('draws a region as an area and a continent not at all', async () => {
+    const page = await open(base(), '/map');
+    const region = page.locator('svg.world path.place.area', { hasText: 'Kursk Oblast' });
+    await region.waitFor();
+    const id = (await region.getAttribute('data-place'))!;
+    expect((await centre(page, id)).w).toBeGreaterThan(20);
+    expect(await page.locator('svg.world circle.place', { hasText: 'Kursk Oblast' }).count()).toBe(0);
+    expect(await page.locator('svg.world .place', { hasText: 'Europe' }).count()).toBe(0);
+    expect(await page.locator('.place-list li', { hasText: 'Europe' }).textContent()).toContain('a continent, not drawn');
     await page.close();
   });
 });

@@ -20,13 +20,18 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
   const covered = new Uint8Array(ctx.count);
   for (const d of out) for (const [a, b] of d.parts) covered.fill(1, a, b);
   const lines = ctx.lines;
-  const heads = new Set(out.map((d) => lines[d.head]));
+  // The drafts of each paragraph, looked up by paragraph (a page may have many thousands).
+  const byLine = new Map<number, Draft[]>();
+  for (const d of out) byLine.set(lines[d.head]!, [...(byLine.get(lines[d.head]!) ?? []), d]);
   const added: Draft[] = [];
   for (let i = 0; i < ctx.count; i = ctx.lineLast(i)) {
     const end = ctx.lineLast(i);
-    if (!quotedParagraph(ctx, i, end) || covered[i + 1] || heads.has(lines[i])) continue;
-    const speaker = speakerBefore(ctx, i, [...out, ...added]);
-    if (speaker) added.push(continuation(ctx, speaker, i, end));
+    if (!quotedParagraph(ctx, i, end) || covered[i + 1] || byLine.has(lines[i]!)) continue;
+    const speaker = speakerBefore(ctx, i, byLine);
+    if (!speaker) continue;
+    const d = continuation(ctx, speaker, i, end);
+    added.push(d);
+    byLine.set(lines[i]!, [d]);
   }
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
@@ -68,7 +73,7 @@ function quotedParagraph(ctx: Context, i: number, end: number): boolean {
  * The claim whose speaker goes on talking in the quoted paragraph at token `i`: the last claim
  * with a speaker in the paragraph before (a short subheading between them skipped).
  */
-function speakerBefore(ctx: Context, i: number, drafts: readonly Draft[]): Draft | null {
+function speakerBefore(ctx: Context, i: number, byLine: ReadonlyMap<number, readonly Draft[]>): Draft | null {
   const lines = ctx.lines;
   // Back over the paragraphs before, token by token: the nearest paragraph with a speaking claim.
   let start = i;
@@ -76,7 +81,7 @@ function speakerBefore(ctx: Context, i: number, drafts: readonly Draft[]): Draft
     const end = start;
     start = end - 1;
     while (start > 0 && lines[start - 1] === lines[end - 1]) start--;
-    const inLine = drafts.filter((d) => lines[d.head] === lines[start] && (d.source !== null || d.continues !== undefined));
+    const inLine = (byLine.get(lines[start]!) ?? []).filter((d) => d.source !== null || d.continues !== undefined);
     if (inLine.length) return inLine.reduce((a, b) => (b.head > a.head ? b : a));
     if (end - start >= HEADING_TOKENS) return null;
   }

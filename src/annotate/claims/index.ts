@@ -111,7 +111,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   const speakerOf = new Map<Draft, EntityRef | null>();
   const saidOf = new Map<Draft, string | null>();
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
-  for (const d of drafts) {
+  for (const [at, d] of drafts.entries()) {
     const governor = d.continues ?? (d.inherits ? governing(ctx, d, drafts) : null);
     // Remembered for later pronouns and descriptions: the speaker, under the noun cue's word
     // ("statement") or the speaker's head word ("spokesperson").
@@ -134,7 +134,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     const contentText = parts.map((p) => p.text).join(' ');
     const stanceEntry = d.stanceEntry ?? d.entry;
     let said = timeOfCue(ctx, d);
-    if (said === null) said = inheritedTime(ctx, d, drafts, speakerOf, saidOf);
+    if (said === null) said = inheritedTime(ctx, d, drafts, at, speakerOf, saidOf);
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
     let negated = negatedCue(ctx, d.cue);

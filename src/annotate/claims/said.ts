@@ -50,16 +50,21 @@ export function timeOfCue(ctx: Context, d: Draft): string | null {
  * speaker, else that of the same speaker's dated claim a sentence or two before: a statement
  * dated once ("said on Sunday …") and told on over the next sentences.
  */
-export function inheritedTime(ctx: Context, d: Draft, drafts: Draft[], speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
+export function inheritedTime(ctx: Context, d: Draft, drafts: readonly Draft[], at: number, speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
   const entity = speakers.get(d)?.entity;
+  const sentence = ctx.sentence[d.head]!;
+  let sameSentence: string | null = null;
   let earlier: string | null = null;
-  for (const o of drafts) {
-    if (o === d || o.head > d.head) continue;
+  // Back from the claim before it (drafts are in text order), as far as a statement told on reaches.
+  for (let k = at - 1; k >= 0; k--) {
+    const o = drafts[k]!;
+    if (sentence - ctx.sentence[o.head]! > SAME_OCCASION) break;
+    if (o.head > d.head) continue;
     const value = said.get(o);
     if (!value) continue;
     const same = entity && speakers.get(o)?.entity === entity;
-    if (ctx.sentence[o.head] === ctx.sentence[d.head] && (d.inherits || same)) return value;
-    if (same && /^\d{4}-\d{2}(?:-\d{2})?$/.test(value) && ctx.sentence[d.head]! - ctx.sentence[o.head]! <= SAME_OCCASION) earlier = value;
+    if (ctx.sentence[o.head] === sentence && (d.inherits || same)) sameSentence = value;
+    else if (same && earlier === null && /^\d{4}-\d{2}(?:-\d{2})?$/.test(value)) earlier = value;
   }
-  return earlier;
+  return sameSentence ?? earlier;
 }

@@ -21,6 +21,8 @@ const PLURAL = new Set(['they', 'them', 'we']);
 const OFFICES = new Set(
   'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder spokesman spokeswoman spokesperson diplomat'.split(' '),
 );
+/** How many mentions back a description of an office looks for its holder (bounded: long pages). */
+const DESCRIBED_REACH = 400;
 /** Words of an office that narrow it ("foreign minister", "former president"). */
 const PORTFOLIO = new Set('foreign defence defense prime interior finance economy trade justice health energy deputy vice former acting top senior chief'.split(' '));
 /** Grades rather than portfolios: they need not be in the title given at the name. */
@@ -177,14 +179,15 @@ export class SpeakerResolver {
       if (h.entity && fits(h.entity)) return h.entity;
     }
     const mentions = doc.mentions();
-    for (let k = lastBefore(mentions, before); k >= 0; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
+    const last = lastBefore(mentions, before);
+    for (let k = last; k >= 0 && last - k < DESCRIBED_REACH; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
     // No title says who holds the office: the person who spoke just before, if of that country;
     // else, for an office of a named country, its known office holder named last ("the Russian
     // president" after "Putin").
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 2 && (!countries.size || this.countriesOf(h.entity).some((c) => countries.has(c)))) return h.entity;
     if (countries.size && LEADERS.has(office === 'head' ? 'leader' : office)) {
-      for (let k = lastBefore(mentions, before); k >= 0; k--) {
+      for (let k = last; k >= 0 && last - k < DESCRIBED_REACH; k--) {
         const e = mentions[k]!.entity;
         if (e.type === 'PERSON' && e.kb && e.country && countries.has(e.country)) return e;
       }

@@ -35,6 +35,8 @@ const CAUSING = new Set(
 );
 /** "forced Russia's hand", "forced Russia to invade": the subject made the other act. */
 const FORCING = new Set(['forced', 'pushed', 'drove', 'compelled']);
+/** Cues whose object is the party blamed ("accused X of starting …", "condemned X for its aggression"). */
+const ACCUSING_CUES = new Set(['accuse', 'blame', 'condemn', 'criticize', 'criticise', 'denounce', 'fault']);
 /** Words that join parties blamed together. */
 const COORDINATION = new Set(['and', ',', 'the', 'its', 'their', 'as', 'well', '&']);
 /** Marks that end the clause a cause is looked for in. */
@@ -117,7 +119,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     target && outcome && !reported(at) ? { target, outcome, direction: negatedBefore(at) ? -1 : 1, with: alongside(target) } : null;
 
   // "accused the US and Nato of starting …", "blamed Moscow for the crisis": the object is blamed.
-  if (cueLemma === 'accuse' || cueLemma === 'blame') {
+  if (cueLemma !== null && ACCUSING_CUES.has(cueLemma)) {
     const target = agentAfter(0);
     const outcome = outcomeAt(1) ?? outcomeAt(Math.min(n - 1, 6));
     if (target && outcome) return { target, outcome, direction: 1, with: alongside(target) };

@@ -165,10 +165,9 @@ function madeAt(m: Member): number {
 }
 
 /**
- * Who is to blame: claims that hold different parties responsible for one outcome ("Nato
- * provoked the war" against "Russia bears full responsibility for its war"), where the parties
- * are opposed — one blames the other, as a speaker on the other side — not allies blamed
- * together ("Nato" and "the US"). The party blamed by most opposed voices is one side; the
+ * Who is to blame: claims that hold different parties responsible for one outcome ("the League
+ * provoked the war" against "the junta bears full responsibility for this war"), where the parties
+ * are opposed — not allies blamed together ("the League and Osterlich"). The party blamed by most opposed voices is one side; the
  * parties opposed to it, and those who say it is not to blame, the other.
  */
 function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf): Contradiction | null {

@@ -56,13 +56,13 @@ export interface ClaimFeatures {
   retort: boolean;
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
-  /** Rare words said of the subject right after it ("neutral" in "China is neutral"): what the statement says of it. */
+  /** Rare words said of the subject right after it ("impartial" in "the League is impartial"): what the statement says of it. */
   rare: string[];
   /** The content opens with a belief the speaker denies holding ("did not think X"): X is held false, whatever the stance. */
   disbelief: boolean;
   /** Who the content is about: the entity opening it (a pronoun opening reported speech stands for the speaker), or null. */
   subject: string | null;
-  /** Who the content holds responsible for what ("Nato provoked the war"), the party as a voice; null when it blames no one. */
+  /** Who the content holds responsible for what ("the League provoked the war"), the party as a voice; null when it blames no one. */
   blame: Blame | null;
   /** The state a speaker speaks for, as a voice (a minister, a ministry, the capital: its state), else the voice. */
   camp: string;
@@ -174,7 +174,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const reference = readReference(tokens, c.stance);
     if (reference) references.set(c.id, reference);
     // What a reference says was said ("the claim that X": X) is its content; a bare one has none of its own.
-    // "he did not think China was behaving in a neutral way": a belief of the speaker's, denied,
+    // "she did not think the League was acting impartially": a belief of the speaker's, denied,
     // opening the content — what it is about starts after it, held false.
     const belief = reference ? null : innerBelief(tokens);
     const from = reference ? (reference.said >= 0 ? reference.said : tokens.length) : (belief?.end ?? 0);
@@ -217,13 +217,13 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
         words.add(stem(w));
       }
     }
-    // "does not believe Lukashenko would have control": the speaker holds the content false.
+    // "does not believe the general would have control": the speaker holds the content false.
     if (c.negated && NEG_RAISING.has(c.cue?.lemma ?? '')) negated = !negated;
     if (belief?.negated) {
       negated = !negated;
       negation = true;
     }
-    // A denial read from the content's own words ("said there is no technical reason"): its
+    // A denial read from the content's own words ("said there is no safety reason"): its
     // negation is the denial, not a second turn.
     if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
     // "ended" and "continue" speak of an event only when the content names one.
@@ -261,7 +261,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     if (reference) f.answers = answered(ordered, c, reference, out, voiceOf, text);
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
-    // So does one read from the content's own negation ("has not seen any indication Russia is preparing to …").
+    // So does one read from the content's own negation ("has not seen any sign the rebels are preparing to …").
     else if (c.stance === 'deny' && !f.refusal) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
   }
   return out;
@@ -304,12 +304,12 @@ function innerBelief(tokens: readonly Token[]): { end: number; negated: boolean 
   return k < tokens.length ? { end: k, negated } : null;
 }
 
-/** Pronouns that, opening reported speech, are its speaker ("said it is neutral"). */
+/** Pronouns that, opening reported speech, are its speaker ("said it is impartial"). */
 const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 
 /** Nouns after a state's name that speak for it ("the Chinese government"). */
 const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);
-/** How far after its subject a word still says what the subject is or does ("China is neutral"). */
+/** How far after its subject a word still says what the subject is or does ("the League is impartial"). */
 const PREDICATE_REACH = 8;
 
 /**
@@ -347,7 +347,7 @@ function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceO
   const e = byId.get(b.target);
   const asState = e?.type === 'PERSON' && e.country && b.outcome === 'war' && e.mentions.some((m) => m.role);
   const target = asState ? `state:${e.country}` : voiceOf(b.target);
-  // A state is named by the country itself where the article names it ("Moscow" blamed: Russia).
+  // A state is named by the country itself where the article names it (its capital blamed: the country).
   const state = target.startsWith('state:') ? [...byId.values()].find((x) => x.type === 'GPE' && x.subtype === 'country' && x.country === target.slice(6)) : undefined;
   return { ...b, target, name: state?.name ?? e?.name ?? b.target, with: b.with.map(voiceOf) };
 }

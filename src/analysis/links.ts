@@ -57,7 +57,7 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const event = denial || predicated ? warEvent(fa, fb) : null;
   if (event) return { kind: 'event', event };
   // One party said to be something and not to be it, in a rare word of the same statement
-  // ("China says it is neutral" — "did not think China was behaving in a neutral way").
+  // ("the League says it is impartial" — "did not think the League was acting impartially").
   // Both short statements, one turned round at its head (a denial, or a negation opening it).
   const turned = [a, b].some((m) => (m.stance === 'deny' && !m.features.retort) || m.features.negated);
   const short = [fa, fb].every((f) => f.words.length <= SHORT_STATEMENT);

@@ -132,7 +132,7 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     if (p.events.some((q) => MILITARY.has(q.type) && q.place !== null && places.has(q.place))) best = 1 / 3;
   }
   if (best) return 2 + best;
-  // The same party said to be (or not to be) something rare: "China is neutral", "China was not behaving in a neutral way".
+  // The same party said to be (or not to be) something rare: "the League is impartial", "the League was not impartial".
   if (f.subject && f.subject === p.subject && overlap(f.rare, p.rare ?? []).shared >= 1 && jaccard >= 0.08) return 0.25 + jaccard / 10;
   if (shared < 3) return 0;
   const sharedEntity = f.entities.some((e) => p.entities.includes(e));

@@ -137,8 +137,8 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
   if (opening.length <= 6 && opening.some((t) => FALSE.has(t.lower)) && opening.every((t) => FALSE.has(t.lower) || SAYING.has(t.lower) || ADVERBS.has(t.lower) || t.lower.length <= 2)) {
     return { direction: -1, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null, near: true };
   }
-  // A denial that names whose statement it answers further in: "there is no technical reason for
-  // Gazprom's announcement", "nothing in the ministry's report supports that".
+  // A denial that names whose statement it answers further in: "there is no safety reason for
+  // the operator's announcement", "nothing in the ministry's report supports that".
   if (stance === 'deny') {
     for (let k = i + 1; k + 1 < n; k++) {
       const owner = tokens[k - 1]!.entity;

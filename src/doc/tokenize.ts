@@ -160,7 +160,7 @@ export function tokenize(text: string): { tokens: Tokens; sentences: Sentence[] 
           continue;
         }
         if (d === 46 /* . */) {
-          // "the fighting.But local reports": a sentence whose space after the stop was lost.
+          // "the harbour reopened.Ferries ran late": a sentence whose space after the stop was lost.
           if (isLower(text.charCodeAt(j - 1)) && isLower(text.charCodeAt(j - 2)) && ASCII_CLASS[next]! & C.Upper && isLower(text.charCodeAt(j + 2))) break;
           // 3.5, U.S, bbc.co — a period between word characters joins them.
           j += 2;

@@ -306,7 +306,7 @@ function matchOneToOne(gold: readonly (Range | null)[], predicted: readonly Rang
 }
 
 /** Lower case, quotes and dashes folded, leading articles and honorifics and a possessive dropped. */
-/** Folded words of a speaker name, each as its spelling key: "Makei" and "Makey" are one name romanised two ways. */
+/** Folded words of a speaker name, each as its spelling key: "Sergei" and "Sergey" are one name romanised two ways. */
 function speakerForm(s: string): string[] {
   return fold(s)
     .replace(/['’]s\b/g, '')
@@ -320,7 +320,7 @@ function speakerForm(s: string): string[] {
 /**
  * The GUIDE's rule: the system's speaker name or the text it points at matches the gold speaker
  * or speaker text. Matching is on folded words; a name also matches the end of a longer one
- * ("Peskov" — "Dmitry Peskov") unless that end follows "of" ("Russia" is not "Ministry of Defence of Russia").
+ * ("Roe" — "Jane Roe") unless that end follows "of" ("Osterlich" is not "Ministry of Defence of Osterlich").
  */
 function speakerMatches(c: Claim, names: Map<string, string>, g: GoldClaim): boolean {
   const mine = [c.speaker?.entity ? names.get(c.speaker.entity) : undefined, c.speaker?.text].filter((s): s is string => Boolean(s)).map(speakerForm);
@@ -328,14 +328,14 @@ function speakerMatches(c: Claim, names: Map<string, string>, g: GoldClaim): boo
   const endsWith = (long: string[], short: string[]) =>
     short.length > 0 && long.length >= short.length && short.every((w, i) => sameName(long[long.length - short.length + i]!, w)) && !['of', 'for'].includes(long[long.length - short.length - 1] ?? '');
   if (mine.some((m) => theirs.some((t) => endsWith(m, t) || endsWith(t, m)))) return true;
-  // A canonical name the gold writes out further: "Federal Security Service" for "… of Russia (FSB)",
-  // "African Development Bank" for "… (AfDB)".
+  // A canonical name the gold writes out further: "Security Service" for "… of Osterlich (OSS)",
+  // "Harbour Development Bank" for "… (HDB)".
   const acronym = g.speaker.match(/\(([^)]+)\)\s*$/)?.[1]?.toLowerCase();
   const prefixOf = (short: string[], long: string[]) =>
     short.length >= 2 && long.length > short.length && short.every((w, i) => sameName(long[i]!, w)) && (long[short.length] === 'of' || long[short.length] === acronym);
   if (mine.some((m) => theirs.some((t) => prefixOf(m, t)))) return true;
-  // A speaker span with an appositive ("The FSB, Russia's main intelligence service,") points at
-  // the text before it; a name's alias in brackets ("… of Russia (FSB)") is a name of it.
+  // A speaker span with an appositive ("The OSS, Osterlich's main intelligence service,") points at
+  // the text before it; a name's alias in brackets ("… of Osterlich (OSS)") is a name of it.
   const span = c.speaker ? fold(c.speaker.text) : '';
   const aliases = [g.speaker, g.speaker_text, ...[...g.speaker.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!)].map((x) => fold(x).replace(/^the /, ''));
   const head = span.replace(/^the /, '').split(/,| \(/)[0]!.trim();

@@ -470,10 +470,10 @@ describe('the shipped cue model', () => {
   });
 
   it('keeps denials whatever the model says, with their object: a clause without "that", a gerund, a reference', () => {
-    const text = 'The Kremlin denies it is planning an offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
-    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The Kremlin'] }]), CueModel.load());
+    const text = 'The palace denies it is preparing a new offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
+    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The palace'] }]), CueModel.load());
     expect(claims.map((c) => [c.stance, c.content.text])).toEqual([
-      ['deny', 'it is planning an offensive'],
+      ['deny', 'it is preparing a new offensive'],
       ['deny', 'shelling the port'],
       ['deny', 'those claims'],
     ]);

@@ -78,7 +78,7 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (w === ';') return k;
     if (ctx.isVerb(k)) clauseSoFar = true;
     if (w !== ',') {
-      // "denied those claims and instead sought …": a second verb of the speaker after an object.
+      // "denied the reports and instead blamed …": a second verb of the speaker after an object.
       if (!clauseSoFar && (w === 'and' || w === 'but')) {
         const v = ctx.skipAdverbsRight(k + 1, end);
         if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing')) return k;
@@ -86,7 +86,7 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
       continue;
     }
     const next = ctx.lower[k + 1]!;
-    // "the seizure of the region, which covers most of the east, has been the goal": a relative
+    // "the port, which handles most of the grain, has been the target": a relative
     // clause set off inside the subject, its verb still to come — not a trailing clause.
     if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
     if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
@@ -145,7 +145,7 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   const drop = new Set<Draft>();
   for (const d of drafts) {
     if (!d.sourceHead) continue;
-    // "…, according to state media", and an agency's "…, BelTA has learned" closing the sentence.
+    // "…, according to state media", and an agency's "…, Meridian Wire has learned" closing the sentence.
     const agencyLine = d.rule === 'clause-before' && RELAY_CUES.has(d.entry.lemma) && isMedia(ctx, d.sourceHead);
     if (!agencyLine && (d.rule !== 'according-to' || d.boundary < 0 || !RELAYS.has(ctx.lower[d.sourceHead[1] - 1]!))) continue;
     const sentence = ctx.sentence[d.head];

@@ -9,7 +9,7 @@ const HEADING_TOKENS = 14;
 
 /**
  * Quoted paragraphs that go on with a speaker's words: each paragraph of a quotation that runs
- * over several paragraphs ("Mr Biden said: “… ¶ “… ¶ “…”") and each paragraph that is only a
+ * over several paragraphs ("The mayor said: “… ¶ “… ¶ “…”") and each paragraph that is only a
  * quotation, with no cue of its own, right after a paragraph where someone speaks (“It plays to
  * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph.
  * Returns the drafts with the first kind split and the second added, in text order.

@@ -140,7 +140,7 @@ const RECEIVING = new Set(
 
 /**
  * Verbs of trying, agreeing and declining: with an infinitive or an object they tell what their
- * subject does ("sought to expand", "agreed to a truce", "declined to comment"), not what it said.
+ * subject does ("sought to expand", "agreed to a ceasefire", "declined to comment"), not what it said.
  * (Wanting, hoping and planning stay cues: attribution corpora count a stated intention.)
  */
 const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
@@ -613,7 +613,7 @@ export class Frames {
     return true;
   }
 
-  /** Is [k, sl) an outlet saying it relays the sentence ("BelTA has learned", "the agency reported")? */
+  /** Is [k, sl) an outlet saying it relays the sentence ("Meridian Wire has learned", "the agency reported")? */
   private agencyTail(k: number, sl: number): boolean {
     const { ctx } = this;
     if (!ctx.startsNp(k)) return false;
@@ -707,7 +707,7 @@ export class Frames {
     let end = leftEnd;
     if (!ctx.closesQuote(end) && ctx.words[end] !== ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
     if (ctx.words[end] === ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
-    // A quoted phrase closing a clause of the article's words ("… to leave its ports “this week”,
+    // A quoted phrase closing a clause of the article's words ("… to reopen the ferry “by spring”,
     // the minister said") is part of that clause: the clause is the content.
     const fragment = ctx.closesQuote(end) && this.quotedTail(ctx.quotes.list[ctx.quotes.of[end]!]!.open);
     if (ctx.closesQuote(end) && !fragment) {
@@ -738,7 +738,7 @@ export class Frames {
 
   /**
    * Does the quote opening at token `open` close a clause of unquoted words — several words
-   * before it in its sentence, the last no punctuation ("expects shipments to leave “this week”")?
+   * before it in its sentence, the last no punctuation ("expects the ferry to reopen “by spring”")?
    */
   private quotedTail(open: number): boolean {
     const { ctx } = this;

@@ -139,7 +139,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     const cue = tokenSpan(ctx, d.cue);
     let negated = negatedCue(ctx, d.cue);
     let stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
-    // Laying the war or another outcome at a party's door is an accusation, whatever the cue ("said Ukraine launched the war").
+    // Laying the war or another outcome at a party's door is an accusation, whatever the cue ("said the rebels started the war").
     if (stance.stance === 'assert') {
       const blame = blameOf(contentTokens(content.text, content.start, mentionSpans(doc, content.start, content.end)), stanceEntry.lemma, (id) => isParty(entities.get(id)));
       if (blame && blame.direction > 0) stance = { stance: 'condemn', why: `${entities.get(blame.target)?.name ?? blame.target} held responsible for the ${blame.outcome}` };
@@ -199,7 +199,7 @@ function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities
   if (!first) return false;
   const named = entities.get(first.entity.id);
   if (!named) return false;
-  // The speaker's state, its seat or one of its bodies ("the Kremlin was ready …" said by a Russian minister).
+  // The speaker's state, its seat or one of its bodies ("the palace is ready …" said by that state's minister).
   const ofState = named.type === 'GPE' || named.type === 'FAC' || (named.type === 'ORG' && STATE_ORGS.has(named.subtype ?? ''));
   return named.id === speaker.id || (ofState && named.country != null && named.country === speaker.country);
 }

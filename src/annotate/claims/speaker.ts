@@ -32,7 +32,7 @@ const LEADERS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 
 
 /** Words opening a subordinate clause: its subject is rarely what a later "he" stands for. */
 const SUBORDINATING = new Set(['since', 'when', 'after', 'before', 'because', 'as', 'while', 'although', 'though', 'if', 'until', 'that', 'whether']);
-/** A person's body that speaks for the state they lead ("Xi Jinping's government"). */
+/** A person's body that speaks for the state they lead ("the president's government"). */
 const STATE_BODIES = new Set(['government', 'administration', 'cabinet']);
 /** Prepositions that place a speaker somewhere ("the institute in Washington"). */
 const LOCATING = new Set(['in', 'at', 'from', 'near']);
@@ -108,7 +108,7 @@ export class SpeakerResolver {
     }
     const described = this.describedPerson(range, before);
     if (described) return described;
-    // "Xi Jinping's government", "Biden's administration": the state the person governs.
+    // "Jane Roe's government", "the premier's administration": the state the person governs.
     if (STATE_BODIES.has(last) && range[1] - range[0] >= 3 && (ctx.lower[range[1] - 2] === "'s" || ctx.lower[range[1] - 2] === '’s')) {
       const owner = this.headMention(doc.mentionsIn(from, doc.tokens.end[range[1] - 3]!));
       const state = owner?.entity.type === 'PERSON' && owner.entity.country ? doc.entities.find((e) => e.type === 'GPE' && e.subtype === 'country' && e.country === owner.entity.country) : undefined;
@@ -182,8 +182,8 @@ export class SpeakerResolver {
     const last = lastBefore(mentions, before);
     for (let k = last; k >= 0 && last - k < DESCRIBED_REACH; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
     // No title says who holds the office: the person who spoke just before, if of that country;
-    // else, for an office of a named country, its known office holder named last ("the Russian
-    // president" after "Putin").
+    // else, for an office of a named country, its known office holder named last ("the Ruritanian
+    // president" after the president's surname alone).
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 2 && (!countries.size || this.countriesOf(h.entity).some((c) => countries.has(c)))) return h.entity;
     if (countries.size && LEADERS.has(office === 'head' ? 'leader' : office)) {
@@ -286,7 +286,7 @@ export class SpeakerResolver {
     return this.recent(before, (e) => e.type === 'PERSON');
   }
 
-  /** Does token t stand in a subordinate clause ("since Putin invaded …", "when he said …")? */
+  /** Does token t stand in a subordinate clause ("since the general invaded …", "when he said …")? */
   private subordinate(t: number): boolean {
     const { ctx } = this;
     const sf = ctx.sentFirst(t);

@@ -12,8 +12,8 @@ export interface StanceReading {
 const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
 
 /**
- * Saying that something is false or did not happen ("That's absolutely wrong", "there is no
- * technical reason", "nothing of the kind", "No, I am not", "the claims are baseless").
+ * Saying that something is false or did not happen ("That is simply untrue", "there is no
+ * evidence", "nothing of the sort", "No, we did not", "the claims are baseless").
  */
 const DENIAL = [
   /\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply |entirely |just )?(?:not true|untrue|false|wrong|a lie|lies|a fabrication|fabricated|fake|nonsense|baseless|groundless|unfounded|absurd|ridiculous|a myth|fiction|a hoax|slander|disinformation)\b/i,
@@ -29,7 +29,7 @@ const DENIAL = [
 
 /** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
 const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time)\b|^\W*let(?:'s| us)\b/i;
-/** An act in progress: "is cutting", "are sending". */
+/** An act in progress: "is closing", "are sending". */
 const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
 const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|going|being|getting|facing|working)\b/i;
@@ -43,8 +43,8 @@ const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'
 const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|stands? ready|(?:intends?|intended|plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
 const POSSIBLE = /\b(?:could|may|might|will|would|can|shall|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
-/** A condition: "if they …, …" */
-const CONDITION = /^\W*(?:if|unless|should they|in case)\b|\b(?:if|unless)\s+(?:they|it|he|she|you|the|russia|this|someone|anyone)\b/i;
+/** A condition: "if they …, …", "unless …" */
+const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}/iu;
 /** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
 const BELIEF = /^\W*(?:we|i) (?:believe|think|know|see|understand|are (?:convinced|sure|certain|concerned|worried))\b/i;
 
@@ -108,7 +108,7 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   }
   // Judging verbs ("called the vote a sham", "described the plan as workable") judge by their words.
   const judging = entry.frame === 'object' && base === 'assert' && JUDGING.has(entry.lemma);
-  // "called them baseless", "described the plan as unworkable": judged false or unworkable, denied.
+  // "called them baseless", "described the scheme as unrealistic": judged false or unworkable, denied.
   if (judging) {
     const falsity = UNFOUNDED.exec(content);
     if (falsity) return { stance: 'deny', why: falsity[0] };
@@ -129,7 +129,7 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   const approval = words.filter((w) => APPROVAL.has(w));
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
   const opening = text.split(/\s+/).slice(0, 8).join(' ');
-  // The speaker's side doing something now, as announced ("it is cutting deliveries").
+  // The speaker's side doing something now, as announced ("it is closing the crossing").
   const doing = ofItself ? ANNOUNCED_ACT.exec(opening) : null;
   const commitment = COMMITMENT.exec(opening) ?? (doing && !MENTAL.test(doing[0]) ? doing : null);
   if (!judging && commitment && (ofItself || FIRST_PERSON.test(text)) && !BELIEF.test(text)) {

@@ -2,20 +2,20 @@ import type { Entity } from '../../doc/types.js';
 import type { Token } from './token.js';
 
 /**
- * Who a claim holds responsible for what: "Russia bears full responsibility for its war",
- * "the responsibility … lies solely with X", "Nato is to blame for the war", "Nato may have
- * provoked the war", "You, NATO and the United States, needed the war", "accused the US of
- * starting the conflict", "it was X that launched a military operation", "X cannot be blamed for
- * the conflict" (held not responsible). Claims that lay one outcome at different doors disagree,
+ * Who a claim holds responsible for what: "the junta bears full responsibility for this war",
+ * "the responsibility … rests with X", "the alliance is to blame for the fighting", "the rebels may
+ * have provoked the conflict", "You and your allies needed this war", "accused the League of
+ * starting the conflict", "it was X that launched the offensive", "X cannot be blamed for the
+ * conflict" (held not responsible). Claims that lay one outcome at different doors disagree,
  * though their words differ
  * ("who started the war" is the commonest dispute of war reporting).
  */
 export interface Blame {
   /** The entity held responsible (its id; the analysis makes it a voice). */
   target: string;
-  /** The party's name, for people to read ("Russia"). */
+  /** The party's name, for people to read ("Osterlich"). */
   name?: string;
-  /** Parties blamed together with it ("the US and Nato"): allies in this dispute. */
+  /** Parties blamed together with it ("the League and Osterlich"): allies in this dispute. */
   with: string[];
   /** What it is held responsible for: a kind of outcome ("war", "food") or the head word of one. */
   outcome: string;
@@ -33,7 +33,7 @@ const CAUSING = new Set(
     ' ',
   ),
 );
-/** "forced Russia's hand", "forced Russia to invade": the subject made the other act. */
+/** "forced the government's hand", "forced them to attack": the subject made the other act. */
 const FORCING = new Set(['forced', 'pushed', 'drove', 'compelled']);
 /** Cues whose object is the party blamed ("accused X of starting …", "condemned X for its aggression"). */
 const ACCUSING_CUES = new Set(['accuse', 'blame', 'condemn', 'criticize', 'criticise', 'denounce', 'fault']);
@@ -59,7 +59,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     for (let k = from; k < n && k < from + 8; k++) {
       const w = lower(k);
       if (PUNCT.test(w) && w !== '-' && w !== "'" && w !== '"' && w !== ',') break;
-      // "the crisis", "the Ukraine crisis" — not "the financial crisis".
+      // "the crisis", "the Ruritania crisis" — not "the financial crisis".
       const crisis = w === 'crisis' && (lower(k - 1) === 'the' || lower(k - 1) === 'this' || tokens[k - 1]?.entity != null);
       if (WAR.has(w) || crisis || (w === 'operation' && lower(k - 1) === 'military')) return 'war';
       if (FOOD.has(w)) return 'food';
@@ -75,10 +75,10 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     }
     return null;
   };
-  /** The first entity of token k's clause: the head of a long subject ("the barking of NATO at Russia's door"). */
+  /** The first entity of token k's clause: the head of a long subject ("the threats of the League against Osterlich's ports"). */
   const agentFirst = (k: number): string | null => {
     // Back to the clause's start: a full stop, or a "that" opening a clause with a party in it
-    // ("… shows that the US is trying to prolong …"; not "it was Ukraine that launched …").
+    // ("… shows that the League is trying to prolong …"; not "it was Osterlich that launched …").
     let to = k;
     for (let from = k - 1; from >= -1; from--) {
       if (from >= 0 && !HARD_STOP.has(lower(from)) && lower(from) !== 'that') continue;
@@ -100,7 +100,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     for (let j = 0; j < k; j++) if (REPORTING.has(lower(j))) return true;
     return false;
   };
-  /** Parties coordinated with the one at token `at` ("the US and Nato", "You, NATO and the United States"). */
+  /** Parties coordinated with the one at token `at` ("the League and Osterlich", "You, the League and your allies"). */
   const alongside = (target: string): string[] => {
     const at = tokens.findIndex((t) => t.entity === target);
     const out: string[] = [];
@@ -118,7 +118,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
   const make = (target: string | null, outcome: string | null, at: number): Blame | null =>
     target && outcome && !reported(at) ? { target, outcome, direction: negatedBefore(at) ? -1 : 1, with: alongside(target) } : null;
 
-  // "accused the US and Nato of starting …", "blamed Moscow for the crisis": the object is blamed.
+  // "accused the League and Osterlich of starting …", "blamed the junta for the crisis": the object is blamed.
   if (cueLemma !== null && ACCUSING_CUES.has(cueLemma)) {
     const target = agentAfter(0);
     const outcome = outcomeAt(1) ?? outcomeAt(Math.min(n - 1, 6));
@@ -144,9 +144,9 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       if (b) return b;
       continue;
     }
-    // "X provoked the war", "it was X that launched a military operation", "the one who started the crisis"
+    // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"
     if (CAUSING.has(w)) {
-      // "the war started by Russia"
+      // "the war started by the junta"
       if (lower(k + 1) === 'by' && WAR.has(lower(k - 1))) {
         const b = make(agentAfter(k + 2), 'war', k);
         if (b) return b;
@@ -157,7 +157,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
         if (b) return b;
         continue;
       }
-      // "a war that President Putin has started": the outcome before, its maker between.
+      // "a war that the general has started": the outcome before, its maker between.
       for (let j = k - 1; j >= 1 && j >= k - 6; j--) {
         if ((lower(j) === 'that' || lower(j) === 'which') && outcomeAt(j - 1) !== null && WAR.has(lower(j - 1))) {
           const b = make(agentAfter(j + 1), 'war', k);
@@ -166,7 +166,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       }
       continue;
     }
-    // "X forced Russia's hand", "X may have forced Russia to invade": X is blamed for the war.
+    // "X forced the government's hand", "X may have forced them to attack": X is blamed for the war.
     if (FORCING.has(w)) {
       const hand = lower(k + 3) === 'hand' || lower(k + 2) === 'hand' || lower(k + 4) === 'hand';
       const toAct = lower(k + 2) === 'to' || lower(k + 3) === 'to';

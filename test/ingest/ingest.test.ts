@@ -46,8 +46,8 @@ describe('cleaning', () => {
     const raw = [
       'The bridge reopened on Tuesday after repairs.',
       'FERRY OPERATORS BRACE FOR A QUIET SUMMER ON THE LAKE',
-      'Other Topics of Interest Harbour Chief: Dredging Will Start In May Officials said the work would take a month.',
-      'JOIN US ON TELEGRAM! Follow our coverage of the region on our channel.',
+      'Other Stories of Interest Harbour Chief: Dredging Will Start In May Officials said the work would take a month.',
+      'Join us on WhatsApp for alerts from our newsroom.',
       'Lakeside Wire contributed to this report.',
       'UN said the repairs met the standard.',
     ].join('\n');

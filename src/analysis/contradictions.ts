@@ -192,12 +192,15 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
     const weight = others.length ? others.length * 1000 + byTarget.get(t)!.length : 0;
     if (weight > best) [pivot, best] = [t, weight];
   }
-  const notPivot = blaming.filter((m) => m.features.blame!.direction < 0 && m.features.blame!.target === pivot && m.features.blame!.outcome === outcome);
-  if (pivot === null && !notPivot.length) return null;
   if (pivot === null) return null;
   const against = targets.filter((o) => opposed(pivot!, o));
+  // Holding a party not to blame sides against those who blame it: "X cannot be blamed" with the
+  // other side when X is the pivot, with the pivot's when X is one of the others.
+  const denying = blaming.filter((m) => m.features.blame!.direction < 0 && m.features.blame!.outcome === outcome);
+  const notPivot = denying.filter((m) => m.features.blame!.target === pivot);
+  const notOthers = denying.filter((m) => against.includes(m.features.blame!.target));
   const other = [...against.flatMap((t) => byTarget.get(t)!), ...notPivot];
-  const held = byTarget.get(pivot)!;
+  const held = [...byTarget.get(pivot)!, ...notOthers];
   if (!other.length || new Set([...held, ...other].map((m) => m.features.voice)).size < 2) return null;
   const names = new Map(blaming.map((m) => [m.features.blame!.target, m.features.blame!.name ?? nameOf(m.features.blame!.target)]));
   const name = (voice: string) => names.get(voice) ?? voice;

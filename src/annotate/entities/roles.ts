@@ -9,7 +9,7 @@ import type { Tokens } from '../../doc/tokenize.js';
 /** Words a role is made of (lower case). */
 const TITLE_WORDS = new Set(
   (
-    'president vice deputy prime first minister foreign defence defense interior finance economy trade farm ' +
+    'president vice deputy prime first minister foreign affairs defence defense interior finance economy trade farm ' +
     'agriculture justice health energy chief commander leader head spokesman spokeswoman spokesperson ' +
     'secretary state general staff ambassador envoy director chairman chairwoman chair governor mayor ' +
     'senator sen. rep. representative congressman congresswoman gov. gen. lt. col. maj. capt. adm. sgt. ' +
@@ -24,7 +24,7 @@ const TITLE_WORDS = new Set(
 /** Words that can end a role (its head). */
 const HEADS = new Set(
   (
-    'president minister chief commander leader head spokesman spokeswoman spokesperson secretary ambassador ' +
+    'president minister chief commander leader head spokesman spokeswoman spokesperson secretary ambassador affairs defence defense ' +
     'envoy director chairman chairwoman chair governor mayor senator sen. rep. representative congressman ' +
     'congresswoman gov. gen. lt. col. maj. capt. adm. sgt. colonel major captain admiral marshal lieutenant ' +
     'sergeant king queen prince princess premier chancellor commissioner general staff pope cardinal ' +

@@ -29,7 +29,7 @@ const WAR = new Set(['war', 'wars', 'conflict', 'bloodshed', 'invasion', 'aggres
 const FOOD = new Set(['food', 'hunger', 'famine', 'grain', 'starvation']);
 /** Verbs that make their subject the cause of their object ("provoked the war", "started the conflict"). */
 const CAUSING = new Set(
-  'provoked provoke provokes provoking started start starts starting caused cause causes causing unleashed unleash unleashes launched launch launches triggered trigger triggers sparked spark sparks instigated instigate needed need needs chose chosen fuelling fueling prolonging prolong goaded goad'.split(
+  'justified provoked provoke provokes provoking started start starts starting caused cause causes causing unleashed unleash unleashes launched launch launches triggered trigger triggers sparked spark sparks instigated instigate needed need needs chose chosen fuelling fueling prolonging prolong goaded goad'.split(
     ' ',
   ),
 );
@@ -39,6 +39,9 @@ const FORCING = new Set(['forced', 'pushed', 'drove', 'compelled']);
 const ACCUSING_CUES = new Set(['accuse', 'blame', 'condemn', 'criticize', 'criticise', 'denounce', 'fault']);
 /** Words that join parties blamed together. */
 const COORDINATION = new Set(['and', ',', 'the', 'its', 'their', 'as', 'well', '&']);
+/** Pronouns, and auxiliaries between one and its verb: a blame on "he" or "they" names no party here. */
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'may', 'might', 'could', 'would', 'will', 'did', 'also', 'then']);
 /** Marks that end the clause a cause is looked for in. */
 const HARD_STOP = new Set(['.', ';', ':', '?', '!']);
 const RESPONSIBLE = new Set(['responsibility', 'responsible', 'blame', 'culpable', 'guilty']);
@@ -65,6 +68,11 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       if (FOOD.has(w)) return 'food';
     }
     return null;
+  };
+  /** A word for the war just before token k ("the war started by", "the invasion had not been justified by"). */
+  const warBefore = (k: number): boolean => {
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (WAR.has(lower(j))) return true;
+    return false;
   };
   /** The entity nearest before token k in its clause: the party the construction blames. */
   const agentBefore = (k: number): string | null => {
@@ -146,13 +154,15 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     }
     // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"
     if (CAUSING.has(w)) {
-      // "the war started by the junta"
-      if (lower(k + 1) === 'by' && WAR.has(lower(k - 1))) {
+      // "the war started by the junta", "the invasion had not been provoked by any act of X"
+      if (lower(k + 1) === 'by' && warBefore(k)) {
         const b = make(agentAfter(k + 2), 'war', k);
         if (b) return b;
       }
       const outcome = lower(k + 1) === 'by' ? null : outcomeAt(k + 1);
       if (outcome) {
+        // "when he launched his first invasion": whom the pronoun stands for is not read here.
+        if (PRONOUNS.has(lower(k - 1)) || (AUXILIARIES.has(lower(k - 1)) && PRONOUNS.has(lower(k - 2)))) continue;
         const b = make(agentFirst(k), outcome, k);
         if (b) return b;
         continue;

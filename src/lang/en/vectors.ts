@@ -28,6 +28,34 @@ export class WordVectors {
     return this.index.has(word.toLowerCase());
   }
 
+  /** A lower-case word's row, or −1 when unknown. Rows follow corpus frequency: row 0 is the commonest word. */
+  id(lower: string): number {
+    return this.index.get(lower) ?? -1;
+  }
+
+  /** Add row `k`'s unit vector (times `weight`) into `into`. */
+  addRow(into: Float32Array, k: number, weight = 1): void {
+    const x = k * DIMENSIONS;
+    const w = weight / SCALE;
+    for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
+  }
+
+  /** The largest cosine similarity of row `i` with any of `rows` (integer arithmetic on the stored bytes); −1 for none. */
+  closest(i: number, rows: ArrayLike<number>): number {
+    const data = this.data;
+    const x = i * DIMENSIONS;
+    let best = -Infinity;
+    for (let k = 0; k < rows.length; k++) {
+      const j = rows[k]!;
+      if (j === i) return 1;
+      const y = j * DIMENSIONS;
+      let s = 0;
+      for (let d = 0; d < DIMENSIONS; d++) s += data[x + d]! * data[y + d]!;
+      if (s > best) best = s;
+    }
+    return rows.length ? best / (SCALE * SCALE) : -1;
+  }
+
   /** Cosine similarity of two words' vectors, or null when either is unknown. */
   similarity(a: string, b: string): number | null {
     const i = this.index.get(a.toLowerCase());

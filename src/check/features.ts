@@ -1,0 +1,332 @@
+import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/en/vectors.js';
+import type { Stance } from '../doc/types.js';
+import type { Lexicon } from './lexical.js';
+import { HEDGE } from './lexicon.js';
+import type { Prepared, PreparedSentence } from './prepare.js';
+
+/**
+ * What the model sees of a claim and an article: how much of the claim the article holds (words,
+ * pairs of words, meaning, names, numbers, the sentences that hold most of it), and how the
+ * article speaks where it does (refuting, hedging, confirming and negating words; the claims the
+ * pipeline found there, their stances and whether their cue is negated), and how the claim itself
+ * is worded. Nothing names a topic or a person: the features describe language, so the model
+ * carries over to claims it never saw.
+ */
+export const FEATURES = [
+  'cover',
+  'cover_plain',
+  'jaccard',
+  'tfidf',
+  'bigrams',
+  'lead_cover',
+  'sent_cover_max',
+  'sent_cover_2nd',
+  'sent_cover_top3',
+  'sent_covering_half',
+  'sent_covering_half_share',
+  'best_position',
+  'vector_cos',
+  'sent_cos_max',
+  'sent_cos_top3',
+  'align_mean',
+  'align_exact',
+  'align_close',
+  'entities_found',
+  'numbers_found',
+  'claim_words',
+  'own_voice_cover',
+  'body_refute',
+  'body_hedge',
+  'body_confirm',
+  'body_negation',
+  'body_refute_any',
+  'top_refute',
+  'top_hedge',
+  'top_confirm',
+  'top_negation',
+  'top_question',
+  'lead_refute',
+  'lead_hedge',
+  'lead_confirm',
+  'best_refute',
+  'best_hedge',
+  'best_confirm',
+  'best_negation',
+  'best_in_claim',
+  'turned_matches',
+  'turned_matches_best',
+  'claims_per_sentence',
+  'claim_best_cover',
+  'claim_best_assert',
+  'claim_best_deny',
+  'claim_best_confirm',
+  'claim_best_other',
+  'claim_best_negated',
+  'claim_best_hedged',
+  'claims_deny_cover',
+  'claims_confirm_cover',
+  'claims_assert_cover',
+  'claims_negated_cover',
+  'head_refute',
+  'head_hedge',
+  'head_confirm',
+  'head_negation',
+  'head_question',
+  'head_claim',
+  'head_claim_deny',
+  'head_claim_confirm',
+  'head_claim_negated',
+  'lex_agree',
+  'lex_disagree',
+  'lex_discuss',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+/** The article's sentences that hold most of the claim, best first, with how much of it each holds. */
+export interface Relevant {
+  sentence: number;
+  cover: number;
+  cosine: number;
+}
+
+export interface PairFeatures {
+  values: Float32Array;
+  relevant: Relevant[];
+}
+
+const TOP = 3;
+const LEAD = 3;
+/** Sentences whose words the claim's words are aligned with. */
+const ALIGN = 5;
+/** How many words after a negation a claim's word counts as negated. */
+const TURN_WINDOW = 4;
+let vectors: WordVectors | null = null;
+
+export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon | null): PairFeatures {
+  const x = new Float32Array(FEATURES.length);
+  let k = 0;
+  const put = (v: number) => (x[k++] = v);
+
+  // The claim's content words, merged over its sentences.
+  const cw = claim.tf;
+  let cTotal = 0;
+  let cFound = 0;
+  let cFoundPlain = 0;
+  let dot = 0;
+  for (const [id, w] of cw) {
+    cTotal += w;
+    const bw = body.tf.get(id);
+    if (bw !== undefined) {
+      cFound += w;
+      cFoundPlain++;
+      dot += w * bw;
+    }
+  }
+  const cCount = cw.size;
+  let bigramsFound = 0;
+  for (const b of claim.bigrams) if (body.bigrams.has(b)) bigramsFound++;
+
+  // Per sentence: the share of the claim's weight it holds, and its meaning's closeness.
+  const n = body.sentences.length;
+  const covers = new Float64Array(n);
+  const cosines = new Float64Array(n);
+  const leadSeen = new Set<number>();
+  for (let s = 0; s < n; s++) {
+    const sent = body.sentences[s]!;
+    let found = 0;
+    for (let j = 0; j < sent.stems.length; j++) {
+      const id = sent.stems[j]!;
+      const w = cw.get(id);
+      if (w !== undefined) {
+        found += w;
+        if (s < LEAD) leadSeen.add(id);
+      }
+    }
+    covers[s] = cTotal ? found / cTotal : 0;
+    cosines[s] = cos(claim.vector, sent.vector);
+  }
+  let leadFound = 0;
+  for (const id of leadSeen) leadFound += cw.get(id)!;
+  const order = Array.from({ length: n }, (_, s) => s).sort((a, b) => covers[b]! + 0.5 * cosines[b]! - (covers[a]! + 0.5 * cosines[a]!) || a - b);
+  const relevant = order.slice(0, TOP).map((s) => ({ sentence: s, cover: covers[s]!, cosine: cosines[s]! }));
+  const sortedCovers = Array.from(covers).sort((a, b) => b - a);
+  const sortedCos = Array.from(cosines).sort((a, b) => b - a);
+  const covering = sortedCovers.filter((c) => c >= 0.5).length;
+
+  put(cTotal ? cFound / cTotal : 0);
+  put(cCount ? cFoundPlain / cCount : 0);
+  put(cCount + body.tf.size ? cFoundPlain / (cCount + body.tf.size - cFoundPlain) : 0);
+  put(claim.norm && body.norm ? dot / (claim.norm * body.norm) : 0);
+  put(claim.bigrams.size ? bigramsFound / claim.bigrams.size : 0);
+  put(cTotal ? leadFound / cTotal : 0);
+  put(sortedCovers[0] ?? 0);
+  put(sortedCovers[1] ?? 0);
+  put(mean(sortedCovers, TOP));
+  put(covering);
+  put(n ? covering / n : 0);
+  put(n > 1 ? (relevant[0]?.sentence ?? 0) / (n - 1) : 0);
+  put(cos(claim.vector, body.vector));
+  put(sortedCos[0] ?? 0);
+  put(mean(sortedCos, TOP));
+  const align = alignment(claim, body, order.slice(0, ALIGN));
+  put(align.mean);
+  put(align.exact);
+  put(align.close);
+  put(found(claimEntities(claim), body.entities));
+  put(found(claim.numbers, body.numbers));
+  put(cCount);
+  let own = 0;
+  for (let s = 0; s < n; s++) if (body.sentences[s]!.claim < 0) own = Math.max(own, covers[s]!);
+  put(own);
+
+  // How the article speaks, overall, where it holds the claim, and in its opening.
+  const sum = (ss: readonly PreparedSentence[], f: (s: PreparedSentence) => number) => ss.reduce((a, s) => a + f(s), 0);
+  const all = body.sentences;
+  const top = relevant.map((r) => all[r.sentence]!);
+  const lead = all.slice(0, LEAD);
+  const per = (v: number) => (n ? v / n : 0);
+  put(per(sum(all, (s) => s.refute)));
+  put(per(sum(all, (s) => s.hedge)));
+  put(per(sum(all, (s) => s.confirm)));
+  put(per(sum(all, (s) => s.negation)));
+  put(all.some((s) => s.refute > 0) ? 1 : 0);
+  put(sum(top, (s) => s.refute));
+  put(sum(top, (s) => s.hedge));
+  put(sum(top, (s) => s.confirm));
+  put(sum(top, (s) => s.negation));
+  put(sum(top, (s) => (s.question ? 1 : 0)));
+  put(sum(lead, (s) => s.refute));
+  put(sum(lead, (s) => s.hedge));
+  put(sum(lead, (s) => s.confirm));
+  const best = top[0];
+  put(best?.refute ?? 0);
+  put(best?.hedge ?? 0);
+  put(best?.confirm ?? 0);
+  put(best?.negation ?? 0);
+  put(best && best.claim >= 0 ? 1 : 0);
+  put(turned(cw, top, cTotal));
+  put(turned(cw, top.slice(0, 1), cTotal));
+
+  // The claims the pipeline found in the article, by how much of the claim their content holds.
+  put(per(body.claims.length));
+  let bestCover = 0;
+  let bestStance: Stance | null = null;
+  let bestNegated = false;
+  let bestHedged = false;
+  const byStance = { deny: 0, confirm: 0, assert: 0, negated: 0 };
+  for (const c of body.claims) {
+    let f = 0;
+    for (let j = 0; j < c.stems.length; j++) {
+      const w = cw.get(c.stems[j]!);
+      if (w !== undefined) f += w;
+    }
+    const cover = cTotal ? f / cTotal : 0;
+    if (cover > bestCover) {
+      bestCover = cover;
+      bestStance = c.claim.stance;
+      bestNegated = Boolean(c.claim.negated);
+      bestHedged = HEDGE.has(c.claim.cue?.lemma ?? '') || HEDGE.has(c.claim.cue?.text.toLowerCase() ?? '');
+    }
+    if (c.claim.negated) byStance.negated += cover;
+    else if (c.claim.stance === 'deny') byStance.deny += cover;
+    else if (c.claim.stance === 'confirm') byStance.confirm += cover;
+    else if (c.claim.stance === 'assert') byStance.assert += cover;
+  }
+  put(bestCover);
+  put(bestStance === 'assert' ? 1 : 0);
+  put(bestStance === 'deny' ? 1 : 0);
+  put(bestStance === 'confirm' ? 1 : 0);
+  put(bestStance && !['assert', 'deny', 'confirm'].includes(bestStance) ? 1 : 0);
+  put(bestNegated ? 1 : 0);
+  put(bestHedged ? 1 : 0);
+  put(byStance.deny);
+  put(byStance.confirm);
+  put(byStance.assert);
+  put(byStance.negated);
+
+  // How the claim itself is worded: a claim that says something is false, or reports a denial.
+  const cs = claim.sentences;
+  put(sum(cs, (s) => s.refute));
+  put(sum(cs, (s) => s.hedge));
+  put(sum(cs, (s) => s.confirm));
+  put(sum(cs, (s) => s.negation));
+  put(cs.some((s) => s.question) ? 1 : 0);
+  const head = claim.claims[0]?.claim;
+  put(head ? 1 : 0);
+  put(head?.stance === 'deny' ? 1 : 0);
+  put(head?.stance === 'confirm' ? 1 : 0);
+  put(head?.negated ? 1 : 0);
+  const words = lexicon ? lexicon.scores(claim, body, relevant.map((r) => r.sentence)) : [0, 0, 0];
+  for (const v of words) put(v);
+  return { values: x, relevant };
+}
+
+/**
+ * The weighted share of the claim's words that the sentences hold right after a negation or a
+ * refuting word ("has not been killed", "fake photos of"): the article saying the claim's own
+ * words the other way round.
+ */
+function turned(cw: ReadonlyMap<number, number>, sentences: readonly PreparedSentence[], total: number): number {
+  if (!total) return 0;
+  let found = 0;
+  for (const s of sentences) {
+    let last = -10;
+    for (let i = 0; i < s.wordStems.length; i++) {
+      if (s.turns[i]) last = i;
+      const w = cw.get(s.wordStems[i]!);
+      if (w !== undefined && i - last <= TURN_WINDOW) found += w;
+    }
+  }
+  return found / total;
+}
+
+function claimEntities(claim: Prepared): Set<string> {
+  return claim.entities;
+}
+
+/** Share of `wanted` present in `pool`; −1 when nothing is wanted (the model tells "none" apart). */
+function found<T>(wanted: ReadonlySet<T>, pool: ReadonlySet<T>): number {
+  if (!wanted.size) return -1;
+  let n = 0;
+  for (const w of wanted) if (pool.has(w)) n++;
+  return n / wanted.size;
+}
+
+function mean(sorted: ArrayLike<number>, k: number): number {
+  const m = Math.min(k, sorted.length);
+  let s = 0;
+  for (let i = 0; i < m; i++) s += sorted[i]!;
+  return m ? s / m : 0;
+}
+
+function cos(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let d = 0; d < DIMENSIONS; d++) s += a[d]! * b[d]!;
+  return s;
+}
+
+/**
+ * Each claim word's closest word by meaning ("killed" finds "dead") among the words of the
+ * sentences that hold most of the claim: the weighted mean of the best similarities, and the
+ * weighted shares matched exactly and closely.
+ */
+function alignment(claim: Prepared, body: Prepared, sentences: readonly number[]): { mean: number; exact: number; close: number } {
+  vectors ??= wordVectors();
+  const targets = new Set<number>();
+  for (const s of sentences) for (const r of body.sentences[s]!.rows) targets.add(r);
+  const rows = Int32Array.from(targets);
+  let total = 0;
+  let sum = 0;
+  let exact = 0;
+  let close = 0;
+  for (let i = 0; i < claim.rows.length; i++) {
+    const a = claim.rows[i]!;
+    const best = targets.has(a) ? 1 : Math.max(0, vectors.closest(a, rows));
+    const w = claim.rowWeights[i]!;
+    total += w;
+    sum += w * best;
+    if (best === 1) exact += w;
+    if (best > 0.6) close += w;
+  }
+  return total ? { mean: sum / total, exact: exact / total, close: close / total } : { mean: 0, exact: 0, close: 0 };
+}

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import type { Analysis, Article } from '../doc/types.js';
+import type { Store } from '../store/store.js';
+import type { ClaimChecker, Evidence, StanceResult } from './index.js';
+import { STOP } from './lexicon.js';
+import type { StanceLabel } from './types.js';
+
+/** A side an article takes on a claim. */
+export type Side = Exclude<StanceLabel, 'unrelated'>;
+export const SIDES: readonly Side[] = ['agree', 'disagree', 'discuss'];
+
+/** How one stored article stands towards the claim. */
+export interface Verdict {
+  article: string;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  stance: Side;
+  score: number;
+  /** Who takes the side: the speaker of a claim in the main evidence sentence; null when the article says it in its own voice. */
+  speaker: string | null;
+  speakerEntity: string | null;
+  /** When: the date that claim was made, else the article's publication date. */
+  date: string | null;
+  evidence: Evidence[];
+}
+
+/** One step of the claim's story: who took which side, when. */
+export interface StoryStep {
+  date: string | null;
+  stance: Side;
+  speaker: string | null;
+  source: string | null;
+  article: string;
+  title: string | null;
+  /** The main evidence sentence. */
+  sentence: string;
+}
+
+export interface CheckAnswer {
+  claim: string;
+  agree: Verdict[];
+  disagree: Verdict[];
+  discuss: Verdict[];
+  /** Every verdict in date order, undated ones last. */
+  story: StoryStep[];
+  /** Stored articles read and judged. */
+  searched: number;
+}
+
+export interface CheckOptions {
+  /** Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  /** Only articles published on or before this date; a month or year includes all of it. */
+  to?: string;
+  /** How many candidate articles each search (full text, entities) brings at most (default 100). */
+  candidates?: number;
+}
+
+const DEFAULT_CANDIDATES = 100;
+
+/**
+ * Checks a claim against the store: candidate articles from a full-text search on the claim's
+ * words (best matches first) and from the entities it names (articles naming most of them first),
+ * each judged by the stance model; the articles that take a side, by side, and the claim's story.
+ */
+export async function checkClaim(store: Store, checker: ClaimChecker, claim: string, options: CheckOptions = {}): Promise<CheckAnswer> {
+  const claimAnalysis = checker.analyze(claim);
+  const limit = options.candidates ?? DEFAULT_CANDIDATES;
+  const ids = new Set<string>([...(await byWords(store, claim, limit, options)), ...(await byEntities(store, claimAnalysis, limit, options))]);
+  const verdicts: Verdict[] = [];
+  for (const analysis of await analyses(store, [...ids])) {
+    const r = checker.judge(claimAnalysis, analysis);
+    if (r.stance !== 'unrelated') verdicts.push(verdict(analysis.article, r.stance, r));
+  }
+  verdicts.sort((a, b) => b.score - a.score || a.article.localeCompare(b.article));
+  const story = verdicts
+    .slice()
+    .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article))
+    .map((v) => ({ date: v.date, stance: v.stance, speaker: v.speaker, source: v.source, article: v.article, title: v.title, sentence: v.evidence[0]?.sentence.text ?? '' }));
+  const side = (s: Side) => verdicts.filter((v) => v.stance === s);
+  return { claim, agree: side('agree'), disagree: side('disagree'), discuss: side('discuss'), story, searched: ids.size };
+}
+
+function verdict(article: Article, stance: Side, r: StanceResult): Verdict {
+  const main = r.evidence[0]?.claims[0] ?? null;
+  return {
+    article: article.id,
+    title: article.title,
+    published: article.published,
+    source: article.source,
+    url: article.url,
+    stance,
+    score: r.score,
+    speaker: main?.speaker ?? null,
+    speakerEntity: main?.speakerEntity ?? null,
+    date: (main?.said && /^\d{4}-\d{2}-\d{2}/.test(main.said) ? main.said.slice(0, 10) : null) ?? article.published?.slice(0, 10) ?? null,
+    evidence: r.evidence,
+  };
+}
+
+/** Publication-date bounds as SQL: a month or year in `to` includes all of it. */
+function published(options: CheckOptions) {
+  return sql`(${options.from ?? null} is null or a.published >= ${options.from ?? null}) and (${options.to ?? null} is null or a.published <= ${options.to ? `${options.to}\uffff` : null})`;
+}
+
+async function byWords(store: Store, claim: string, limit: number, options: CheckOptions): Promise<string[]> {
+  const words = [...new Set((claim.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w)))];
+  if (!words.length) return [];
+  // Any of the words, best matches first (bm25): an article need not repeat the claim's every word.
+  const match = words.map((w) => `"${w}"`).join(' OR ');
+  const { rows } = await sql<{ id: string }>`
+    select a.id from articles_fts join articles a on a.seq = articles_fts.rowid
+    where articles_fts match ${match} and ${published(options)}
+    order by rank limit ${limit}`.execute(store.db);
+  return rows.map((r) => r.id);
+}
+
+async function byEntities(store: Store, claim: Analysis, limit: number, options: CheckOptions): Promise<string[]> {
+  const entities = claim.entities.map((e) => e.id);
+  if (!entities.length) return [];
+  const { rows } = await sql<{ id: string }>`
+    select m.article_id as id from mentions m join articles a on a.id = m.article_id
+    where m.entity_id in (${sql.join(entities)}) and ${published(options)}
+    group by m.article_id order by count(distinct m.entity_id) desc, max(a.seq) desc limit ${limit}`.execute(store.db);
+  return rows.map((r) => r.id);
+}
+
+async function analyses(store: Store, ids: string[]): Promise<Analysis[]> {
+  if (!ids.length) return [];
+  const rows = await store.db
+    .selectFrom('articles')
+    .innerJoin('layers', 'layers.article_id', 'articles.id')
+    .select(['articles.id', 'ref', 'title', 'published', 'source', 'url', 'language', 'text', 'json'])
+    .where('articles.id', 'in', ids)
+    .execute();
+  return rows.map(({ json, ...article }) => ({ article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) }));
+}

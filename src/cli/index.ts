@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
+import { registerCheck } from './commands/check.js';
 import { registerClaims } from './commands/claims.js';
 import { registerContradictions } from './commands/contradictions.js';
 import { registerEntities } from './commands/entities.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerClaims(program);
   registerContradictions(program);
   registerStories(program);
+  registerCheck(program);
   registerTimeline(program);
   registerServe(program);
   return program;

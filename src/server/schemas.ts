@@ -204,6 +204,61 @@ export const TimelineItem = Type.Object(
   { additionalProperties: true, description: 'events: type, actor, target, place ({id, name}), quantity, status, trigger; claims: speaker, stance, negated (when the cue is negated), content, proposition' },
 );
 
+const CheckSide = OneOf(['agree', 'disagree', 'discuss'] as const, { description: 'agree: holds the claim true; disagree: holds it false; discuss: reports it without taking a side' });
+
+const Evidence = Type.Object({
+  sentence: Type.Object({ start: Type.Integer(), end: Type.Integer(), text: Type.String() }, { description: 'a sentence of the article (offsets into its text)' }),
+  cover: Type.Number({ description: 'weighted share of the claim’s words the sentence holds' }),
+  cues: Type.Array(Type.String(), { description: 'refuting, hedging, confirming and negating words in it' }),
+  claims: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      speaker: Nullable(Type.String()),
+      speakerEntity: Nullable(Type.String()),
+      cue: Nullable(Type.String()),
+      stance: Stance,
+      negated: Type.Boolean(),
+      content: Type.String(),
+      said: Nullable(Type.String()),
+    }),
+    { description: 'claims the pipeline found in the sentence' },
+  ),
+});
+
+const Verdict = Type.Object({
+  article: Type.String(),
+  title: Nullable(Type.String()),
+  published: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  stance: CheckSide,
+  score: Type.Number({ description: 'the model’s probability of that stance' }),
+  speaker: Nullable(Type.String({ description: 'speaker of a claim in the main evidence sentence; null: the article’s own voice' })),
+  speakerEntity: Nullable(Type.String()),
+  date: Nullable(Type.String({ description: 'when that claim was made, else the publication date' })),
+  evidence: Type.Array(Evidence, { description: 'the sentences that decide it, most telling first' }),
+});
+
+export const CheckAnswer = Type.Object({
+  claim: Type.String(),
+  agree: Type.Array(Verdict),
+  disagree: Type.Array(Verdict),
+  discuss: Type.Array(Verdict),
+  story: Type.Array(
+    Type.Object({
+      date: Nullable(Type.String()),
+      stance: CheckSide,
+      speaker: Nullable(Type.String()),
+      source: Nullable(Type.String()),
+      article: Type.String(),
+      title: Nullable(Type.String()),
+      sentence: Type.String(),
+    }),
+    { description: 'every verdict in date order, undated last' },
+  ),
+  searched: Type.Integer({ description: 'stored articles read and judged' }),
+});
+
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Nullable(Type.String({ description: 'cursor of the next page, null at the end' })) });
 
 export const DateQuery = { from: Type.Optional(DatePrefix), to: Type.Optional(DatePrefix) };

@@ -1,0 +1,104 @@
+import { useLocation } from 'preact-iso';
+import { api, type CheckAnswer, type CheckVerdict } from '../api.js';
+import { StanceBadge, Status } from '../components/common.js';
+import { articleHref, formatDate, plural } from '../format.js';
+import { useLoad } from '../load.js';
+import { submitFilters } from './filters.js';
+
+const SIDES = [
+  ['agree', 'Hold it true'],
+  ['disagree', 'Deny it'],
+  ['discuss', 'Only report it'],
+] as const;
+
+/** The claim box: on the home page and atop the check page. */
+export function CheckForm(props: { claim?: string; from?: string; to?: string; compact?: boolean }) {
+  const { route } = useLocation();
+  return (
+    <form class="check-form filters" role="search" aria-label="check a claim" onSubmit={submitFilters('/check', route)}>
+      <input name="claim" class="check-claim" placeholder="A claim to check, e.g. “North Korean troops are fighting in Kursk”" defaultValue={props.claim ?? ''} aria-label="claim" required />
+      {!props.compact && <input name="from" placeholder="from YYYY-MM-DD" defaultValue={props.from ?? ''} aria-label="from" pattern="\d{4}(-\d{2}(-\d{2})?)?" />}
+      {!props.compact && <input name="to" placeholder="to YYYY-MM-DD" defaultValue={props.to ?? ''} aria-label="to" pattern="\d{4}(-\d{2}(-\d{2})?)?" />}
+      <button type="submit">Check</button>
+    </form>
+  );
+}
+
+/** Who holds a claim true, who denies it, who only reports it — side by side — and its story in date order. */
+export function Check() {
+  const { query } = useLocation();
+  const claim = query.claim ?? '';
+  const from = query.from ?? '';
+  const to = query.to ?? '';
+  return (
+    <div class="check">
+      <h1>Check a claim</h1>
+      <CheckForm key={`${claim}|${from}|${to}`} claim={claim} from={from} to={to} />
+      {claim ? <Answer claim={claim} from={from} to={to} /> : <p class="muted">Write a claim as one sentence: the stored articles are searched for it and each is read for whether it holds the claim true, denies it or only reports it.</p>}
+    </div>
+  );
+}
+
+function Answer(props: { claim: string; from: string; to: string }) {
+  const loaded = useLoad((s) => api.check({ claim: props.claim, from: props.from, to: props.to }, s), [props.claim, props.from, props.to]);
+  return (
+    <Status loaded={loaded}>
+      {(a) => (
+        <>
+          <p class="muted">
+            {plural(a.searched, 'article')} read · {plural(a.story.length, 'takes a side', 'take a side')}
+          </p>
+          <div class="sides check-sides">
+            {SIDES.map(([side, title]) => (
+              <section key={side} class={`side check-side-${side}`} aria-label={title}>
+                <h2>
+                  <span class={`stance verdict-${side}`}>{side}</span> {title} <span class="muted">({a[side].length})</span>
+                </h2>
+                {a[side].length ? a[side].map((v) => <VerdictCard key={v.article} v={v} />) : <p class="muted">None.</p>}
+              </section>
+            ))}
+          </div>
+          <Story answer={a} />
+        </>
+      )}
+    </Status>
+  );
+}
+
+function VerdictCard({ v }: { v: CheckVerdict }) {
+  const main = v.evidence[0];
+  const said = main?.claims[0];
+  return (
+    <div class="side-claim verdict" data-article={v.article}>
+      <div class="claim-meta">
+        <span class="speaker">{v.speaker ?? `${v.source ?? 'the article'} (own voice)`}</span>
+        {said && <StanceBadge stance={said.stance} negated={said.negated} />}
+        <span class="date">{formatDate(v.date)}</span>
+        <span class="muted" title="the model’s probability of this side">
+          {Math.round(v.score * 100)} %
+        </span>
+      </div>
+      {main && <blockquote class="claim-content">{main.sentence.text}</blockquote>}
+      {main && main.cues.length > 0 && <p class="cues muted">telling words: {main.cues.join(', ')}</p>}
+      <a href={articleHref(v.article)}>{v.title ?? v.article}</a>
+      {v.source && <span class="muted"> · {v.source}</span>}
+    </div>
+  );
+}
+
+function Story({ answer }: { answer: CheckAnswer }) {
+  if (!answer.story.length) return <p class="muted">No stored article takes a side on this claim.</p>;
+  return (
+    <section class="check-story">
+      <h2>The claim’s story</h2>
+      <ol class="steps">
+        {answer.story.map((s) => (
+          <li key={s.article} class={`step verdict-border-${s.stance}`}>
+            <span class="date">{formatDate(s.date)}</span> <span class={`stance verdict-${s.stance}`}>{s.stance}</span> <strong>{s.speaker ?? s.source ?? 'the article'}</strong>:{' '}
+            <span class="claim-content">{s.sentence}</span> <a href={articleHref(s.article)}>article</a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -5,28 +5,49 @@
  * the confusion matrix. Speed counts the whole path: the pipeline over each distinct claim and
  * article (each analysed once, as `claimtrail check --pairs` does), features and model.
  */
-import { ClaimChecker } from '../check/index.js';
+import { ClaimChecker, type StanceResult } from '../check/index.js';
 import { STANCE_LABELS } from '../check/types.js';
-import { heldOut, readFnc1, scoreFnc1 } from './fnc1-data.js';
+import { heldOut, readFnc1, scoreFnc1, type Fnc1, type Fnc1Pair, type Fnc1Scores } from './fnc1-data.js';
 import { prf, printTable } from './shared.js';
+
+export interface Measured {
+  data: Fnc1;
+  pairs: Fnc1Pair[];
+  results: StanceResult[];
+  scores: Fnc1Scores;
+  /** Wall-clock seconds for the whole path (pipeline included). */
+  seconds: number;
+  /** Processor seconds (user + system) for the same. */
+  cpuSeconds: number;
+  checker: ClaimChecker;
+}
+
+/** The shipped model on the held-out pairs (all of them, or the first `limit`). */
+export async function measure(limit = Infinity): Promise<Measured> {
+  const data = readFnc1();
+  const pairs = data.pairs.filter((p) => heldOut(p.body)).slice(0, limit);
+  const checker = await ClaimChecker.create();
+  // Warm-up on a few training pairs (not scored): code paths compiled, vectors and lexicons read.
+  for (const p of data.pairs.filter((q) => !heldOut(q.body)).slice(0, 50)) checker.judge(p.claim, data.bodies.get(p.body)!);
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const results = pairs.map((p) => checker.judge(p.claim, data.bodies.get(p.body)!));
+  const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu);
+  const scores = scoreFnc1(
+    pairs.map((p) => p.stance),
+    results.map((r) => r.stance),
+  );
+  return { data, pairs, results, scores, seconds, cpuSeconds: (used.user + used.system) / 1e6, checker };
+}
 
 export async function run(args: string[]): Promise<void> {
   const errorsArg = args.indexOf('--errors');
   const showErrors = errorsArg >= 0 ? Number(args[errorsArg + 1] ?? 20) : 0;
-  const data = readFnc1();
-  const pairs = data.pairs.filter((p) => heldOut(p.body));
-  const checker = await ClaimChecker.create();
+  const { data, pairs, results, scores: s, seconds, cpuSeconds, checker } = await measure();
   console.log(`model: ${checker.model.file.about}\ntrained on: ${checker.model.file.split}\n`);
-  // Warm-up on a few training pairs (not scored): code paths compiled, vectors and lexicons read.
-  for (const p of data.pairs.filter((q) => !heldOut(q.body)).slice(0, 50)) checker.judge(p.claim, data.bodies.get(p.body)!);
-
-  const t0 = performance.now();
-  const results = pairs.map((p) => checker.judge(p.claim, data.bodies.get(p.body)!));
-  const seconds = (performance.now() - t0) / 1000;
-
   const gold = pairs.map((p) => p.stance);
   const predicted = results.map((r) => r.stance);
-  const s = scoreFnc1(gold, predicted);
   const bodies = new Set(pairs.map((p) => p.body)).size;
   const claims = new Set(pairs.map((p) => p.claim)).size;
   console.log(`held-out: ${pairs.length} pairs, ${bodies} bodies, ${claims} claims\n`);
@@ -43,13 +64,14 @@ export async function run(args: string[]): Promise<void> {
   console.log(`\nconfusion (rows gold, columns predicted):`);
   printTable(['', ...STANCE_LABELS], STANCE_LABELS.map((l, k) => [l, ...s.confusion[k]!]));
   console.log(`\nFNC score ${(100 * s.fnc).toFixed(2)} %  ·  macro-F1 ${s.macroF1.toFixed(3)}  ·  disagree F1 ${s.f1.disagree.toFixed(3)}  ·  accuracy ${s.accuracy.toFixed(3)}`);
-  console.log(`${pairs.length} pairs in ${seconds.toFixed(2)} s: ${Math.round(pairs.length / seconds).toLocaleString('en-US')} pairs/s (pipeline over ${bodies + claims} distinct texts included)`);
+  const rate = (n: number) => Math.round(n).toLocaleString('en-US');
+  console.log(`${pairs.length} pairs in ${seconds.toFixed(2)} s: ${rate(pairs.length / seconds)} pairs/s, ${rate(pairs.length / cpuSeconds)} per processor second (pipeline over ${bodies + claims} distinct texts included)`);
 
   // Judging alone, every text already analysed and read.
   const t1 = performance.now();
   for (const p of pairs) checker.judge(p.claim, data.bodies.get(p.body)!);
   const again = (performance.now() - t1) / 1000;
-  console.log(`judging alone (texts analysed): ${Math.round(pairs.length / again).toLocaleString('en-US')} pairs/s`);
+  console.log(`judging alone (texts analysed): ${rate(pairs.length / again)} pairs/s`);
 
   if (showErrors) {
     console.log(`\nmisses (first ${showErrors} of ${predicted.filter((p, i) => p !== gold[i]).length}):`);

@@ -25,7 +25,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/annotate/index.js';
 import { FEATURES, pairFeatures } from '../src/check/features.js';
-import { boost, predict, type BoostOptions, type Forest } from '../src/check/gbdt.js';
+import { boost, CompiledForest, type BoostOptions, type Forest } from '../src/check/gbdt.js';
 import { gramsOf, LEXICAL_CLASSES, LexicalIndexer, Lexicon, trainLexicon } from '../src/check/lexical.js';
 import { STANCE_MODEL_FILE, type StanceModelFile } from '../src/check/model.js';
 import { prepare, type Prepared } from '../src/check/prepare.js';
@@ -128,14 +128,16 @@ if (!values['no-cv']) {
   const probabilities: number[][] = new Array(pairs.length);
   for (let f = 0; f < FOLDS; f++) {
     const train = pairs.flatMap((p, i) => (fold(p) !== f ? [i] : []));
-    const forest = boost(
-      train.map((i) => x[i]!),
-      train.map((i) => y[i]!),
-      STANCE_LABELS.length,
-      TREES,
+    const forest = new CompiledForest(
+      boost(
+        train.map((i) => x[i]!),
+        train.map((i) => y[i]!),
+        STANCE_LABELS.length,
+        TREES,
+      ),
     );
     pairs.forEach((p, i) => {
-      if (fold(p) === f) probabilities[i] = predict(forest, x[i]!);
+      if (fold(p) === f) probabilities[i] = forest.predict(x[i]!);
     });
   }
   const gold = pairs.map((p) => p.stance);
@@ -191,7 +193,7 @@ function topics(ps: readonly Fnc1Pair[]): (claim: string) => string {
   return find;
 }
 
-/** Leaf values to 6 significant digits, thresholds to 9 (enough to give back each float32 exactly). */
+/** Leaf values to 6 significant digits, thresholds to 9 (enough to give back each float32 exactly; CompiledForest reads them as float32). */
 function compact(f: Forest): Forest {
   return {
     ...f,

@@ -39,6 +39,19 @@ export function negates(claim: Prepared): boolean {
   return claim.sentences.some((s) => s.refute > 0 || s.negation > 0);
 }
 
+/** An article's known grams: all of them, and each sentence's. */
+export interface ArticleGrams {
+  body: Int32Array;
+  sentences: Int32Array[];
+}
+
+/** The grams of the sentences near the claim, each once. */
+function nearGrams(read: ArticleGrams, near: readonly number[]): Set<number> {
+  const seen = new Set<number>();
+  for (const s of near) for (const g of read.sentences[s] ?? []) seen.add(g);
+  return seen;
+}
+
 /** Sparse feature values: indices into one class's weights. */
 export interface Sparse {
   index: number[];
@@ -47,11 +60,35 @@ export interface Sparse {
 
 /** The sparse features of a pair. */
 export class LexicalIndexer {
-  readonly index: Map<string, number>;
-  private readonly bodies = new WeakMap<Prepared, { body: Int32Array; sentences: Int32Array[] }>();
+  /** Word → its index, and word → next word → the pair's index: no strings built per lookup. */
+  private readonly single = new Map<string, number>();
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly bodies = new WeakMap<Prepared, ArticleGrams>();
+  private readonly claims = new WeakMap<Prepared, Int32Array>();
 
   constructor(readonly grams: readonly string[]) {
-    this.index = new Map(grams.map((g, k) => [g, k]));
+    grams.forEach((g, k) => {
+      const space = g.indexOf(' ');
+      if (space < 0) return this.single.set(g, k);
+      const first = g.slice(0, space);
+      let next = this.pairs.get(first);
+      if (!next) this.pairs.set(first, (next = new Map()));
+      next.set(g.slice(space + 1), k);
+    });
+  }
+
+  /** Indices of the known words and pairs of words of a sentence. */
+  private known(words: readonly string[]): Set<number> {
+    const ids = new Set<number>();
+    for (let i = 0; i < words.length; i++) {
+      const k = this.single.get(words[i]!);
+      if (k !== undefined) ids.add(k);
+      if (i > 0) {
+        const p = this.pairs.get(words[i - 1]!)?.get(words[i]!);
+        if (p !== undefined) ids.add(p);
+      }
+    }
+    return ids;
   }
 
   get size(): number {
@@ -72,31 +109,31 @@ export class LexicalIndexer {
       }
     };
     region(read.body, read.body.length, BODY + shift);
-    const seen = new Set<number>();
-    for (const s of near) for (const g of read.sentences[s] ?? []) seen.add(g);
+    const seen = nearGrams(read, near);
     region(seen, seen.size, NEAR + shift);
-    const own = new Set<number>();
-    for (const s of claim.sentences) {
-      for (const g of gramsOf(s.words)) {
-        const k = this.index.get(g);
-        if (k !== undefined) own.add(k);
-      }
-    }
-    region(own, own.size, CLAIM);
+    const own = this.claimGrams(claim);
+    region(own, own.length, CLAIM);
     return out;
   }
 
+  /** The claim's known grams, read once per claim. */
+  claimGrams(claim: Prepared): Int32Array {
+    let r = this.claims.get(claim);
+    if (!r) {
+      const own = new Set<number>();
+      for (const s of claim.sentences) for (const k of this.known(s.words)) own.add(k);
+      this.claims.set(claim, (r = Int32Array.from(own)));
+    }
+    return r;
+  }
+
   /** The article's known grams, read once per article. */
-  private read(body: Prepared): { body: Int32Array; sentences: Int32Array[] } {
+  read(body: Prepared): ArticleGrams {
     let r = this.bodies.get(body);
     if (!r) {
       const all = new Set<number>();
       const sentences = body.sentences.map((s) => {
-        const ids = new Set<number>();
-        for (const g of gramsOf(s.words)) {
-          const k = this.index.get(g);
-          if (k !== undefined) ids.add(k);
-        }
+        const ids = this.known(s.words);
         for (const k of ids) all.add(k);
         return Int32Array.from(ids);
       });
@@ -111,6 +148,9 @@ export class Lexicon {
   private readonly indexer: LexicalIndexer;
   private readonly weights: Float32Array;
   private readonly bias: number[];
+  /** Per article: its article-wide margins for each claim polarity (the same for every claim). */
+  private readonly articles = new WeakMap<Prepared, Float64Array>();
+  private readonly claims = new WeakMap<Prepared, Float64Array>();
 
   constructor(file: LexicalFile) {
     this.indexer = new LexicalIndexer(file.grams);
@@ -119,9 +159,39 @@ export class Lexicon {
     if (this.weights.length !== K * this.indexer.size) throw new Error(`lexicon: ${this.weights.length} weights for ${file.grams.length} grams`);
   }
 
-  /** Probabilities of agree, disagree and discuss from the words alone. */
+  /**
+   * Probabilities of agree, disagree and discuss from the words alone: the margins of the sparse
+   * features (LexicalIndexer.features) summed region by region, the article's and the claim's
+   * regions once per text.
+   */
   scores(claim: Prepared, body: Prepared, near: readonly number[]): number[] {
-    return softmax(margins(this.indexer.features(claim, body, near), this.weights, this.bias, this.indexer.size));
+    const shift = negates(claim) ? 1 : 0;
+    const read = this.indexer.read(body);
+    let article = this.articles.get(body);
+    if (!article) {
+      article = new Float64Array(2 * K);
+      for (const s of [0, 1]) this.add(article, s * K, read.body, read.body.length, BODY + s);
+      this.articles.set(body, article);
+    }
+    let own = this.claims.get(claim);
+    if (!own) {
+      own = new Float64Array(K);
+      const grams = this.indexer.claimGrams(claim);
+      this.add(own, 0, grams, grams.length, CLAIM);
+      this.claims.set(claim, own);
+    }
+    const m = new Float64Array(K);
+    const seen = nearGrams(read, near);
+    this.add(m, 0, seen, seen.size, NEAR + shift);
+    return softmax(this.bias.map((b, c) => b + article[shift * K + c]! + own[c]! + m[c]!));
+  }
+
+  /** Adds a region's margins (each gram weighing 1/√n) into `into` at `at`. */
+  private add(into: Float64Array, at: number, grams: Iterable<number>, n: number, region: number): void {
+    const size = this.indexer.size;
+    const offset = region * this.indexer.grams.length;
+    const v = 1 / Math.sqrt(Math.max(n, 1));
+    for (const g of grams) for (let c = 0; c < K; c++) into[at + c]! += this.weights[c * size + offset + g]! * v;
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURES, pairFeatures, type Relevant } from './features.js';
-import { predict, type Forest } from './gbdt.js';
+import { CompiledForest, type Forest } from './gbdt.js';
 import { Lexicon, type LexicalFile } from './lexical.js';
 import type { Prepared } from './prepare.js';
 import { STANCE_LABELS, type StanceLabel } from './types.js';
@@ -35,12 +35,12 @@ export interface Judgement {
 
 export class StanceModel {
   private readonly lexicon: Lexicon;
+  private readonly forest: CompiledForest;
 
   constructor(readonly file: StanceModelFile) {
     if (file.features.join() !== FEATURES.join()) throw new ModelError(`stance model: trained on other features than this build computes; run npx tsx scripts/train-check.ts`);
     this.lexicon = new Lexicon(file.lexicon);
-    // Thresholds are stored to 9 digits: fround gives back the float32 feature values they were.
-    for (const t of file.forest.trees) t.threshold = t.threshold.map((v) => Math.fround(v));
+    this.forest = new CompiledForest(file.forest);
   }
 
   static load(path = STANCE_MODEL_FILE): StanceModel {
@@ -50,7 +50,7 @@ export class StanceModel {
 
   judge(claim: Prepared, article: Prepared): Judgement {
     const { values, relevant } = pairFeatures(claim, article, this.lexicon);
-    const p = predict(this.file.forest, values);
+    const p = this.forest.predict(values);
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k]! * this.file.bias[k]! > p[best]! * this.file.bias[best]!) best = k;
     return {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES, pairFeatures } from '../../src/check/features.js';
-import { boost, predict } from '../../src/check/gbdt.js';
+import { boost, CompiledForest } from '../../src/check/gbdt.js';
 import { ClaimChecker, stanceToClaim } from '../../src/check/index.js';
 import { gramsOf, LexicalIndexer, Lexicon, trainLexicon } from '../../src/check/lexical.js';
 import { prepare, stem } from '../../src/check/prepare.js';
@@ -95,7 +95,8 @@ describe('the learners', () => {
     }
     const options = { rounds: 30, depth: 3, rate: 0.3, lambda: 1, minChild: 1, rowSample: 0.8, featureSample: 1, seed: 5 };
     const forest = boost(rows, labels, 2, options);
-    const wrong = rows.filter((x, i) => (predict(forest, x)[1]! > 0.5 ? 1 : 0) !== labels[i]).length;
+    const compiled = new CompiledForest(forest);
+    const wrong = rows.filter((x, i) => (compiled.predict(x)[1]! > 0.5 ? 1 : 0) !== labels[i]).length;
     expect(wrong).toBe(0);
     expect(boost(rows, labels, 2, options)).toEqual(forest);
   });

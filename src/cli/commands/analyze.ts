@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { analyzeInputs } from '../../analyze.js';
 import { createPipeline } from '../../annotate/index.js';
 import { refreshAnalysis } from '../../analysis/index.js';
 import { loadRules } from '../../ingest/clean.js';
-import { estimateCount } from '../../ingest/index.js';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
@@ -41,6 +39,8 @@ export function registerAnalyze(program: Command): void {
 }
 
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
+  // Ingest (HTML parsing, fetching) is loaded only when articles are read, so other commands start fast.
+  const [{ analyzeInputs }, { estimateCount }] = await Promise.all([import('../../analyze.js'), import('../../ingest/index.js')]);
   const rules = loadRules(flags.boilerplate);
   const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
   const store: Store | null = flags.store ? await openStore(flags.db) : null;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/index.js';
 import { resolveDbPath } from '../../store/store.js';
 import { UsageError } from '../shared.js';
 
@@ -21,6 +20,8 @@ export function registerServe(program: Command): void {
     .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
       let server;
       try {
+        // The server (Fastify, the workbench) is loaded only to serve, so other commands start fast.
+        const { startServer } = await import('../../server/index.js');
         server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: Boolean(options.log) });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;

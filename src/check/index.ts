@@ -67,6 +67,33 @@ export function stanceToClaim(claim: Analysis, article: Analysis, model: StanceM
   return { stance: judgement.stance, score: judgement.score, probabilities: judgement.probabilities, evidence: evidenceOf(judgement, a, article) };
 }
 
+/**
+ * One claim of an analysed article as an analysis of its own: its content as the text, with the
+ * entities, times, quantities and nested claims inside it (offsets moved to the content). So the
+ * cross-article analysis can ask how other articles stand towards a stored claim without running
+ * the pipeline again: `stanceToClaim(claimAnalysis(a, 'c3'), b)`.
+ */
+export function claimAnalysis(analysis: Analysis, claimId: string): Analysis {
+  const claim = analysis.claims.find((c) => c.id === claimId);
+  if (!claim) throw new Error(`${analysis.article.id}: no claim "${claimId}"`);
+  const { start, end } = claim.content;
+  const inside = <T extends { start: number; end: number }>(x: T) => x.start >= start && x.end <= end;
+  const move = <T extends Span>(x: T): T => ({ ...x, start: x.start - start, end: x.end - start });
+  return {
+    article: { ...analysis.article, text: claim.content.text, title: null },
+    entities: analysis.entities.flatMap((e) => {
+      const mentions = e.mentions.filter(inside).map(move);
+      return mentions.length ? [{ ...e, mentions }] : [];
+    }),
+    times: analysis.times.filter(inside).map(move),
+    quantities: analysis.quantities.filter(inside).map(move),
+    claims: analysis.claims
+      .filter((c) => c.id !== claimId && inside(c.content) && (!c.cue || inside(c.cue)))
+      .map((c) => ({ ...c, content: { ...move(c.content), ...(c.content.parts ? { parts: c.content.parts.map(move) } : {}) }, cue: c.cue && move(c.cue), speaker: c.speaker && inside(c.speaker) ? move(c.speaker) : null, via: null })),
+    events: [],
+  };
+}
+
 /** Words that speak for each stance: evidence sentences holding them come first. */
 const TELLING: Record<StanceLabel, (s: PreparedSentence) => number> = {
   agree: (s) => s.confirm,

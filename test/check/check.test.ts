@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES, pairFeatures } from '../../src/check/features.js';
 import { boost, CompiledForest } from '../../src/check/gbdt.js';
-import { ClaimChecker, stanceToClaim } from '../../src/check/index.js';
+import { claimAnalysis, ClaimChecker, stanceToClaim } from '../../src/check/index.js';
 import { gramsOf, LexicalIndexer, Lexicon, trainLexicon } from '../../src/check/lexical.js';
 import { prepare, stem } from '../../src/check/prepare.js';
 import { parseCsv, scoreFnc1 } from '../../src/eval/fnc1-data.js';
@@ -49,6 +49,27 @@ describe('stance to a claim, on the project’s own articles', () => {
     expect(a.stance).toBe('agree');
     const sum = Object.values(a.probabilities).reduce((x, y) => x + y, 0);
     expect(sum).toBeCloseTo(1, 6);
+  });
+});
+
+describe('claimAnalysis: a stored claim checked against other articles', () => {
+  it('takes the claim Minsk denies out of its article, offsets moved, and judges it as if its words were analysed anew', () => {
+    const courier = checker.analyze(record('courier-2025-03-04').text);
+    const denial = courier.claims.find((c) => c.stance === 'deny' && /Volyn region/.test(c.content.text))!;
+    const claim = claimAnalysis(courier, denial.id);
+    expect(claim.article.text).toBe(denial.content.text);
+    for (const e of claim.entities) for (const m of e.mentions) expect(claim.article.text.slice(m.start, m.end)).toBe(m.text);
+    expect(claim.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Belarus', 'Ukraine', 'Volyn Oblast']));
+    // The article that reports the claim only to deny it disagrees with it; the grain report is unrelated.
+    expect(stanceToClaim(claim, courier, checker.model).stance).toBe('disagree');
+    expect(stanceToClaim(claim, checker.analyze(record('harvest-2025-03-05').text), checker.model).stance).toBe('unrelated');
+    for (const r of CHECK_RECORDS) {
+      const article = checker.analyze(r.text);
+      const fromStore = stanceToClaim(claim, article, checker.model).probabilities;
+      const anew = stanceToClaim(checker.analyze(denial.content.text), article, checker.model).probabilities;
+      for (const k of Object.keys(anew) as (keyof typeof anew)[]) expect(fromStore[k]).toBeCloseTo(anew[k], 3);
+    }
+    expect(() => claimAnalysis(courier, 'c999')).toThrow('no claim "c999"');
   });
 });
 

@@ -67,6 +67,20 @@ export function stanceToClaim(claim: Analysis, article: Analysis, model: StanceM
   return { stance: judgement.stance, score: judgement.score, probabilities: judgement.probabilities, evidence: evidenceOf(judgement, a, article) };
 }
 
+const AUXILIARIES = new Set('is are was were am do does did has have had will would can could should shall may might must'.split(' '));
+
+/**
+ * A yes–no question as the statement it asks about ("Are North Korean troops fighting in Kursk?"
+ * → "North Korean troops fighting in Kursk."): the leading auxiliary and the question mark go, the
+ * rest stays as written; any other text is kept. The model learnt claims as statements; a question
+ * mark would read as doubt.
+ */
+export function asStatement(claim: string): string {
+  const text = claim.trim();
+  const m = /^(\p{L}+)\s+(.+?)\s*\?+$/su.exec(text);
+  return m && AUXILIARIES.has(m[1]!.toLowerCase()) ? `${m[2]!}.` : text;
+}
+
 /**
  * One claim of an analysed article as an analysis of its own: its content as the text, with the
  * entities, times, quantities and nested claims inside it (offsets moved to the content). So the

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Analysis, Article } from '../doc/types.js';
 import type { Store } from '../store/store.js';
-import type { ClaimChecker, Evidence, StanceResult } from './index.js';
+import { asStatement, type ClaimChecker, type Evidence, type StanceResult } from './index.js';
 import { STOP } from './lexicon.js';
 import type { StanceLabel } from './types.js';
 
@@ -40,6 +40,8 @@ export interface StoryStep {
 
 export interface CheckAnswer {
   claim: string;
+  /** The claim as judged: a yes–no question as the statement it asks about. */
+  statement: string;
   agree: Verdict[];
   disagree: Verdict[];
   discuss: Verdict[];
@@ -66,9 +68,10 @@ const DEFAULT_CANDIDATES = 100;
  * each judged by the stance model; the articles that take a side, by side, and the claim's story.
  */
 export async function checkClaim(store: Store, checker: ClaimChecker, claim: string, options: CheckOptions = {}): Promise<CheckAnswer> {
-  const claimAnalysis = checker.analyze(claim);
+  const statement = asStatement(claim);
+  const claimAnalysis = checker.analyze(statement);
   const limit = options.candidates ?? DEFAULT_CANDIDATES;
-  const ids = new Set<string>([...(await byWords(store, claim, limit, options)), ...(await byEntities(store, claimAnalysis, limit, options))]);
+  const ids = new Set<string>([...(await byWords(store, statement, limit, options)), ...(await byEntities(store, claimAnalysis, limit, options))]);
   const verdicts: Verdict[] = [];
   for (const analysis of await analyses(store, [...ids])) {
     const r = checker.judge(claimAnalysis, analysis);
@@ -80,7 +83,7 @@ export async function checkClaim(store: Store, checker: ClaimChecker, claim: str
     .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article))
     .map((v) => ({ date: v.date, stance: v.stance, speaker: v.speaker, source: v.source, article: v.article, title: v.title, sentence: v.evidence[0]?.sentence.text ?? '' }));
   const side = (s: Side) => verdicts.filter((v) => v.stance === s);
-  return { claim, agree: side('agree'), disagree: side('disagree'), discuss: side('discuss'), story, searched: ids.size };
+  return { claim, statement, agree: side('agree'), disagree: side('disagree'), discuss: side('discuss'), story, searched: ids.size };
 }
 
 function verdict(article: Article, stance: Side, r: StanceResult): Verdict {

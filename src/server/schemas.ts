@@ -241,6 +241,7 @@ const Verdict = Type.Object({
 
 export const CheckAnswer = Type.Object({
   claim: Type.String(),
+  statement: Type.String({ description: 'the claim as judged: a yes–no question as the statement it asks about' }),
   agree: Type.Array(Verdict),
   disagree: Type.Array(Verdict),
   discuss: Type.Array(Verdict),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES, pairFeatures } from '../../src/check/features.js';
 import { boost, CompiledForest } from '../../src/check/gbdt.js';
-import { claimAnalysis, ClaimChecker, stanceToClaim } from '../../src/check/index.js';
+import { asStatement, claimAnalysis, ClaimChecker, stanceToClaim } from '../../src/check/index.js';
 import { gramsOf, LexicalIndexer, Lexicon, trainLexicon } from '../../src/check/lexical.js';
 import { prepare, stem } from '../../src/check/prepare.js';
 import { parseCsv, scoreFnc1 } from '../../src/eval/fnc1-data.js';
@@ -70,6 +70,17 @@ describe('claimAnalysis: a stored claim checked against other articles', () => {
       for (const k of Object.keys(anew) as (keyof typeof anew)[]) expect(fromStore[k]).toBeCloseTo(anew[k], 3);
     }
     expect(() => claimAnalysis(courier, 'c999')).toThrow('no claim "c999"');
+  });
+});
+
+describe('questions', () => {
+  it('reads a yes–no question as the statement it asks about, and judges it so', () => {
+    expect(asStatement('Are North Korean troops fighting in Kursk?')).toBe('North Korean troops fighting in Kursk.');
+    expect(asStatement('  Did Belarusian troops cross into Volyn ?? ')).toBe('Belarusian troops cross into Volyn.');
+    expect(asStatement('Who shelled the bridge?')).toBe('Who shelled the bridge?');
+    expect(asStatement('Troops crossed the border.')).toBe('Troops crossed the border.');
+    const question = asStatement("Did Belarusian troops cross the border into Ukraine's Volyn region?");
+    expect(checker.judge(question, record('courier-2025-03-04').text).stance).toBe('disagree');
   });
 });
 

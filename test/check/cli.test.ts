@@ -62,6 +62,12 @@ describe('claimtrail check CLAIM', () => {
     expect(bad.stderr).toContain('--from must be YYYY, YYYY-MM or YYYY-MM-DD');
   });
 
+  it('answers a yes–no question as the statement it asks about', async () => {
+    const { stdout } = await runCli(['check', "Did Belarusian troops cross the border into Ukraine's Volyn region?", '--db', db]);
+    expect(stdout).toContain("read as: “Belarusian troops cross the border into Ukraine's Volyn region.”");
+    expect(stdout).toContain('disagree — deny it (1)');
+  });
+
   it('asks for a claim when none is given', async () => {
     const { code, stderr } = await runCli(['check', '--db', db]);
     expect(code).toBe(2);

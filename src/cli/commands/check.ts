@@ -20,13 +20,13 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('check a claim against the store: which articles hold it true, deny it or only report it, with evidence, and its story over time')
-    .argument('[claim]', 'the claim, one sentence ("North Korean troops are fighting in Kursk")')
+    .argument('[claim]', 'the claim, one sentence or a yes–no question ("Are North Korean troops fighting in Kursk?")')
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--from <date>', 'only articles published on or after this date', datePrefix('--from'))
     .option('--to <date>', 'only articles published on or before this date', datePrefix('--to'))
     .option('--candidates <n>', 'articles each search brings at most (full text, entities)', positiveNumber('--candidates'), 100)
     .option('--pairs <file>', 'judge JSON lines {id, claim, text} instead; prints {id, stance, score, evidence} per line')
-    .option('--json', 'one JSON object: {claim, agree, disagree, discuss, story, searched}')
+    .option('--json', 'one JSON object: {claim, statement, agree, disagree, discuss, story, searched}')
     .action(async (claim: string | undefined, options: Options) => {
       if (options.pairs !== undefined) {
         if (claim !== undefined) throw new UsageError('give a claim or --pairs FILE, not both');
@@ -52,6 +52,7 @@ const SHOWN = 8;
 
 function readable(a: CheckAnswer): string {
   const lines = [`claim: ${quoted(a.claim)}`];
+  if (a.statement !== a.claim) lines.push(`read as: ${quoted(a.statement)}`);
   for (const side of SIDES) {
     const vs = a[side];
     lines.push('', `${side} — ${LABEL[side]} (${vs.length})`);

@@ -73,14 +73,16 @@ describe('Check a claim in the workbench', () => {
     await page.close();
   });
 
-  it('checks a claim typed into the home page’s box', async () => {
+  it('checks a question typed into the home page’s box as the statement it asks about', async () => {
     const page = await open('/');
-    await page.locator('.check-form input[name=claim]').fill(CLAIM);
+    const question = "Did Belarusian troops cross the border into Ukraine's Volyn region?";
+    await page.locator('.check-form input[name=claim]').fill(question);
     await page.locator('.check-form button').click();
     await page.waitForURL(/\/check\?claim=/);
     await page.locator('.check-side-disagree .verdict').waitFor();
     expect(await page.locator('.check-side-disagree .verdict').count()).toBe(1);
-    expect(new URL(page.url()).searchParams.get('claim')).toBe(CLAIM);
+    expect(new URL(page.url()).searchParams.get('claim')).toBe(question);
+    expect(await page.locator('.read-as').textContent()).toBe("read as: “Belarusian troops cross the border into Ukraine's Volyn region.”");
     await page.close();
   });
 });

@@ -16,7 +16,7 @@ export function CheckForm(props: { claim?: string; from?: string; to?: string; c
   const { route } = useLocation();
   return (
     <form class="check-form filters" role="search" aria-label="check a claim" onSubmit={submitFilters('/check', route)}>
-      <input name="claim" class="check-claim" placeholder="A claim to check, e.g. “North Korean troops are fighting in Kursk”" defaultValue={props.claim ?? ''} aria-label="claim" required />
+      <input name="claim" class="check-claim" placeholder="A claim or a yes–no question, e.g. “Are North Korean troops fighting in Kursk?”" defaultValue={props.claim ?? ''} aria-label="claim" required />
       {!props.compact && <input name="from" placeholder="from YYYY-MM-DD" defaultValue={props.from ?? ''} aria-label="from" pattern="\d{4}(-\d{2}(-\d{2})?)?" />}
       {!props.compact && <input name="to" placeholder="to YYYY-MM-DD" defaultValue={props.to ?? ''} aria-label="to" pattern="\d{4}(-\d{2}(-\d{2})?)?" />}
       <button type="submit">Check</button>
@@ -45,6 +45,7 @@ function Answer(props: { claim: string; from: string; to: string }) {
     <Status loaded={loaded}>
       {(a) => (
         <>
+          {a.statement !== a.claim && <p class="muted read-as">read as: “{a.statement}”</p>}
           <p class="muted">
             {plural(a.searched, 'article')} read · {plural(a.story.length, 'takes a side', 'take a side')}
           </p>

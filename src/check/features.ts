@@ -130,7 +130,9 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   const n = body.sentences.length;
   const covers = new Float64Array(n);
   const cosines = new Float64Array(n);
+  const rel = new Float64Array(n);
   const leadSeen = new Set<number>();
+  let covering = 0;
   for (let s = 0; s < n; s++) {
     const sent = body.sentences[s]!;
     let found = 0;
@@ -144,14 +146,15 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
     }
     covers[s] = cTotal ? found / cTotal : 0;
     cosines[s] = cos(claim.vector, sent.vector);
+    rel[s] = covers[s]! + 0.5 * cosines[s]!;
+    if (covers[s]! >= 0.5) covering++;
   }
   let leadFound = 0;
   for (const id of leadSeen) leadFound += cw.get(id)!;
-  const order = Array.from({ length: n }, (_, s) => s).sort((a, b) => covers[b]! + 0.5 * cosines[b]! - (covers[a]! + 0.5 * cosines[a]!) || a - b);
+  const order = largest(rel, ALIGN);
   const relevant = order.slice(0, TOP).map((s) => ({ sentence: s, cover: covers[s]!, cosine: cosines[s]! }));
-  const sortedCovers = Array.from(covers).sort((a, b) => b - a);
-  const sortedCos = Array.from(cosines).sort((a, b) => b - a);
-  const covering = sortedCovers.filter((c) => c >= 0.5).length;
+  const topCovers = largest(covers, TOP).map((s) => covers[s]!);
+  const topCos = largest(cosines, TOP).map((s) => cosines[s]!);
 
   put(cTotal ? cFound / cTotal : 0);
   put(cCount ? cFoundPlain / cCount : 0);
@@ -159,16 +162,16 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   put(claim.norm && body.norm ? dot / (claim.norm * body.norm) : 0);
   put(claim.bigrams.size ? bigramsFound / claim.bigrams.size : 0);
   put(cTotal ? leadFound / cTotal : 0);
-  put(sortedCovers[0] ?? 0);
-  put(sortedCovers[1] ?? 0);
-  put(mean(sortedCovers, TOP));
+  put(topCovers[0] ?? 0);
+  put(topCovers[1] ?? 0);
+  put(mean(topCovers, TOP));
   put(covering);
   put(n ? covering / n : 0);
   put(n > 1 ? (relevant[0]?.sentence ?? 0) / (n - 1) : 0);
   put(cos(claim.vector, body.vector));
-  put(sortedCos[0] ?? 0);
-  put(mean(sortedCos, TOP));
-  const align = alignment(claim, body, order.slice(0, ALIGN));
+  put(topCos[0] ?? 0);
+  put(mean(topCos, TOP));
+  const align = alignment(claim, body, order);
   put(align.mean);
   put(align.exact);
   put(align.close);
@@ -292,6 +295,20 @@ function found<T>(wanted: ReadonlySet<T>, pool: ReadonlySet<T>): number {
   return n / wanted.size;
 }
 
+/** Indices of the k largest values, largest first (the earlier index first among equals). */
+function largest(values: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (out.length === k && v <= values[out[k - 1]!]!) continue;
+    let at = out.length < k ? out.length : k - 1;
+    while (at > 0 && values[out[at - 1]!]! < v) at--;
+    out.splice(at, 0, i);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
 function mean(sorted: ArrayLike<number>, k: number): number {
   const m = Math.min(k, sorted.length);
   let s = 0;
@@ -305,23 +322,48 @@ function cos(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
+let marks = new Uint32Array(0);
+let stamps = 0;
+let targets: Int32Array = new Int32Array(256);
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * Each claim word's closest word by meaning ("killed" finds "dead") among the words of the
  * sentences that hold most of the claim: the weighted mean of the best similarities, and the
  * weighted shares matched exactly and closely.
  */
 function alignment(claim: Prepared, body: Prepared, sentences: readonly number[]): { mean: number; exact: number; close: number } {
-  vectors ??= wordVectors();
-  const targets = new Set<number>();
-  for (const s of sentences) for (const r of body.sentences[s]!.rows) targets.add(r);
-  const rows = Int32Array.from(targets);
+  if (!vectors) {
+    vectors = wordVectors();
+    marks = new Uint32Array(vectors.words.length);
+  }
+  if (stamps === 0xffffffff) {
+    marks.fill(0);
+    stamps = 0;
+  }
+  // The sentences' distinct rows, marked with this call's stamp: no set built per pair.
+  const stamp = ++stamps;
+  let count = 0;
+  for (const s of sentences) {
+    for (const r of body.sentences[s]!.rows) {
+      if (marks[r] === stamp) continue;
+      marks[r] = stamp;
+      if (count === targets.length) targets = grow(targets);
+      targets[count++] = r;
+    }
+  }
   let total = 0;
   let sum = 0;
   let exact = 0;
   let close = 0;
   for (let i = 0; i < claim.rows.length; i++) {
     const a = claim.rows[i]!;
-    const best = targets.has(a) ? 1 : Math.max(0, vectors.closest(a, rows));
+    const best = marks[a] === stamp ? 1 : Math.max(0, vectors.closest(a, targets, count));
     const w = claim.rowWeights[i]!;
     total += w;
     sum += w * best;

@@ -109,6 +109,40 @@ export function informativeness(row: number): number {
 const isWord = (w: string) => /[\p{L}\p{N}]/u.test(w);
 const NUMBER = /^\d[\d,]*(?:\.\d+)?$/;
 
+const REFUTING = 1;
+const HEDGING = 2;
+const CONFIRMING = 4;
+const NEGATING = 8;
+const FUNCTION = 16;
+const WORD = 32;
+
+/** What prepare needs of a lower-case token, worked out once per distinct word. */
+interface WordInfo {
+  flags: number;
+  stem: number;
+  row: number;
+  weight: number;
+  /** Its value when the token is a number ("1,500"), else NaN. */
+  value: number;
+}
+
+/** Distinct words seen; cleared when it grows past WORDS (a long run over many texts). */
+const words = new Map<string, WordInfo>();
+const WORDS = 500_000;
+
+function wordInfo(w: string, wv: WordVectors): WordInfo {
+  let info = words.get(w);
+  if (!info) {
+    if (words.size >= WORDS) words.clear();
+    const flags =
+      (REFUTE.has(w) ? REFUTING : 0) | (HEDGE.has(w) ? HEDGING : 0) | (CONFIRM.has(w) ? CONFIRMING : 0) | (NEGATION.has(w) ? NEGATING : 0) | (STOP.has(w) ? FUNCTION : 0) | (isWord(w) ? WORD : 0);
+    const row = flags & WORD && !(flags & FUNCTION) ? wv.id(w) : -1;
+    info = { flags, stem: flags & WORD && !(flags & FUNCTION) ? stemId(w) : -1, row, weight: informativeness(row), value: NUMBER.test(w) ? Number(w.replace(/,/g, '')) : NaN };
+    words.set(w, info);
+  }
+  return info;
+}
+
 export function prepare(analysis: Analysis): Prepared {
   vectors ??= wordVectors();
   const wv = vectors;
@@ -124,7 +158,7 @@ export function prepare(analysis: Analysis): Prepared {
   for (const s of sentences) {
     const stems = new Map<number, number>();
     const rows = new Map<number, number>();
-    const words: string[] = [];
+    const sentenceWords: string[] = [];
     const wordStems: number[] = [];
     const turns: number[] = [];
     const sv = new Float32Array(DIMENSIONS);
@@ -136,21 +170,19 @@ export function prepare(analysis: Analysis): Prepared {
     for (let i = s.first; i < s.last; i++) {
       const w = tokens.lower[i]!;
       if (w === '?') question = true;
-      if (REFUTE.has(w)) refute++;
-      if (HEDGE.has(w)) hedge++;
-      if (CONFIRM.has(w)) confirm++;
-      if (NEGATION.has(w)) negation++;
-      if (NUMBER.test(w)) numbers.add(Number(w.replace(/,/g, '')));
-      if (!isWord(w)) continue;
-      words.push(w);
-      turns.push(NEGATION.has(w) || REFUTE.has(w) ? 1 : 0);
-      if (STOP.has(w)) {
+      const { flags, stem: id, row, weight, value } = wordInfo(w, wv);
+      if (flags & REFUTING) refute++;
+      if (flags & HEDGING) hedge++;
+      if (flags & CONFIRMING) confirm++;
+      if (flags & NEGATING) negation++;
+      if (!Number.isNaN(value)) numbers.add(value);
+      if (!(flags & WORD)) continue;
+      sentenceWords.push(w);
+      turns.push(flags & (NEGATING | REFUTING) ? 1 : 0);
+      if (flags & FUNCTION) {
         wordStems.push(-1);
         continue;
       }
-      const row = wv.id(w);
-      const weight = informativeness(row);
-      const id = stemId(w);
       wordStems.push(id);
       stems.set(id, Math.max(stems.get(id) ?? 0, weight));
       tf.set(id, (tf.get(id) ?? 0) + weight);
@@ -172,7 +204,7 @@ export function prepare(analysis: Analysis): Prepared {
       total: [...stems.values()].reduce((a, b) => a + b, 0),
       rows: Int32Array.from(rows.keys()),
       rowWeights: Float32Array.from(rows.values()),
-      words,
+      words: sentenceWords,
       wordStems: Int32Array.from(wordStems),
       turns: Uint8Array.from(turns),
       vector: sv,
@@ -198,8 +230,8 @@ export function prepare(analysis: Analysis): Prepared {
     const sentence = sentenceAt(out, claim.content.start);
     const stems = new Map<number, number>();
     for (const w of claim.content.text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-      if (STOP.has(w)) continue;
-      stems.set(stemId(w), informativeness(wv.id(w)));
+      const info = wordInfo(w, wv);
+      if (!(info.flags & FUNCTION)) stems.set(info.stem, info.weight);
     }
     return { claim, sentence, stems: Int32Array.from(stems.keys()), weights: Float32Array.from(stems.values()) };
   });

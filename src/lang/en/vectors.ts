@@ -16,6 +16,7 @@ const DIR = fileURLToPath(new URL('../../../data/vectors/', import.meta.url));
  */
 export class WordVectors {
   private readonly index: Map<string, number>;
+  private readonly scratch = new Float64Array(DIMENSIONS);
 
   constructor(
     readonly words: readonly string[],
@@ -40,21 +41,29 @@ export class WordVectors {
     for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
   }
 
-  /** The largest cosine similarity of row `i` with any of `rows` (integer arithmetic on the stored bytes); −1 for none. */
-  closest(i: number, rows: ArrayLike<number>): number {
+  /** The largest cosine similarity of row `i` with any of the first `count` of `rows`; −1 for none. */
+  closest(i: number, rows: ArrayLike<number>, count = rows.length): number {
     const data = this.data;
+    // Row i as doubles, two running sums: the products are small integers, so the sums are exact.
+    const a = this.scratch;
     const x = i * DIMENSIONS;
+    for (let d = 0; d < DIMENSIONS; d++) a[d] = data[x + d]!;
     let best = -Infinity;
-    for (let k = 0; k < rows.length; k++) {
+    for (let k = 0; k < count; k++) {
       const j = rows[k]!;
       if (j === i) return 1;
       const y = j * DIMENSIONS;
-      let s = 0;
-      for (let d = 0; d < DIMENSIONS; d++) s += data[x + d]! * data[y + d]!;
-      if (s > best) best = s;
+      let s0 = 0;
+      let s1 = 0;
+      for (let d = 0; d < DIMENSIONS; d += 2) {
+        s0 += a[d]! * data[y + d]!;
+        s1 += a[d + 1]! * data[y + d + 1]!;
+      }
+      if (s0 + s1 > best) best = s0 + s1;
     }
-    return rows.length ? best / (SCALE * SCALE) : -1;
+    return count ? best / (SCALE * SCALE) : -1;
   }
+
 
   /** Cosine similarity of two words' vectors, or null when either is unknown. */
   similarity(a: string, b: string): number | null {

@@ -5,7 +5,7 @@
  * model (model.ts) reads what the two analyses show side by side (features.ts).
  */
 import { createPipeline, type Pipeline } from '../annotate/index.js';
-import type { Analysis, Article, Span, Stance } from '../doc/types.js';
+import type { Analysis, Span, Stance } from '../doc/types.js';
 import { stanceModel, type Judgement, type StanceModel } from './model.js';
 import { CONFIRM, HEDGE, NEGATION, REFUTE } from './lexicon.js';
 import { prepare, type Prepared, type PreparedSentence } from './prepare.js';
@@ -45,8 +45,8 @@ export interface StanceResult {
   evidence: Evidence[];
 }
 
-/** Analysed texts a checker keeps. */
-const CACHED_TEXTS = 5000;
+/** Analysed texts a checker keeps (with what prepare reads of them): memory stays bounded on long runs. */
+const CACHED_TEXTS = 2000;
 
 const prepared = new WeakMap<Analysis, Prepared>();
 
@@ -162,14 +162,16 @@ export class ClaimChecker {
   }
 
   /** The analysis of a text (a claim or an article body), from the cache when seen before. */
-  analyze(text: string, article: Partial<Omit<Article, 'text'>> = {}): Analysis {
+  analyze(text: string): Analysis {
     let a = this.analyses.get(text);
-    if (!a) {
-      a = this.pipeline.analyze({ id: 'check', title: null, published: null, source: null, url: null, language: 'en', ref: null, ...article, text });
-      // A bounded cache: the oldest text goes first, so a long run over distinct texts keeps its memory.
+    if (a) {
+      // Least recently used first out: a text seen again moves to the end.
+      this.analyses.delete(text);
+    } else {
+      a = this.pipeline.analyze({ id: 'check', title: null, published: null, source: null, url: null, language: 'en', ref: null, text });
       if (this.analyses.size >= CACHED_TEXTS) this.analyses.delete(this.analyses.keys().next().value!);
-      this.analyses.set(text, a);
     }
+    this.analyses.set(text, a);
     return a;
   }
 

@@ -2,7 +2,7 @@ import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/en/vectors.js
 import type { Stance } from '../doc/types.js';
 import type { Lexicon } from './lexical.js';
 import { HEDGE } from './lexicon.js';
-import type { Prepared, PreparedSentence } from './prepare.js';
+import { TURN_WINDOW, type Prepared, type PreparedSentence } from './prepare.js';
 
 /**
  * What the model sees of a claim and an article: how much of the claim the article holds (words,
@@ -98,8 +98,6 @@ const TOP = 3;
 const LEAD = 3;
 /** Sentences whose words the claim's words are aligned with. */
 const ALIGN = 5;
-/** How many words after a negation a claim's word counts as negated. */
-const TURN_WINDOW = 4;
 let vectors: WordVectors | null = null;
 
 export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon | null): PairFeatures {

@@ -61,7 +61,12 @@ export interface PreparedClaim {
   sentence: number;
   stems: Int32Array;
   weights: Float32Array;
+  /** Stems of its content said right after a negation or a refuting word ("not a single soldier has crossed"). */
+  turned: Set<number>;
 }
+
+/** How many words after a negation a word counts as negated. */
+export const TURN_WINDOW = 4;
 
 const stemIds = new Map<string, number>();
 
@@ -229,11 +234,17 @@ export function prepare(analysis: Analysis): Prepared {
   const claims = analysis.claims.map((claim) => {
     const sentence = sentenceAt(out, claim.content.start);
     const stems = new Map<number, number>();
-    for (const w of claim.content.text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+    const turned = new Set<number>();
+    let last = -TURN_WINDOW - 1;
+    const ws = claim.content.text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    ws.forEach((w, i) => {
       const info = wordInfo(w, wv);
-      if (!(info.flags & FUNCTION)) stems.set(info.stem, info.weight);
-    }
-    return { claim, sentence, stems: Int32Array.from(stems.keys()), weights: Float32Array.from(stems.values()) };
+      if (info.flags & (NEGATING | REFUTING) || /n['’]t$/.test(w)) last = i;
+      if (info.flags & FUNCTION) return;
+      stems.set(info.stem, info.weight);
+      if (i - last <= TURN_WINDOW) turned.add(info.stem);
+    });
+    return { claim, sentence, stems: Int32Array.from(stems.keys()), weights: Float32Array.from(stems.values()), turned };
   });
   claims.forEach((c, i) => {
     const s = out[c.sentence];

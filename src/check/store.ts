@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
 import type { Analysis, Article } from '../doc/types.js';
 import type { Store } from '../store/store.js';
-import { asStatement, type ClaimChecker, type Evidence, type StanceResult } from './index.js';
+import { asStatement, type ClaimChecker, type Evidence, type EvidenceClaim, type Side, type Source } from './index.js';
 import { STOP } from './lexicon.js';
-import type { StanceLabel } from './types.js';
 
-/** A side an article takes on a claim. */
-export type Side = Exclude<StanceLabel, 'unrelated'>;
+export type { Side } from './index.js';
 export const SIDES: readonly Side[] = ['agree', 'disagree', 'discuss'];
 
-/** How one stored article stands towards the claim. */
+/** A source's side on the claim, in one stored article. */
 export interface Verdict {
   article: string;
   title: string | null;
@@ -18,12 +16,16 @@ export interface Verdict {
   url: string | null;
   stance: Side;
   score: number;
-  /** Who takes the side: the speaker of a claim in the main evidence sentence; null when the article says it in its own voice. */
+  /** Who takes the side: a speaker whose claim holds the claim; null when it is the article's own voice. */
   speaker: string | null;
   speakerEntity: string | null;
-  /** When: the date that claim was made, else the article's publication date. */
+  /** The speaker's claim (null for the article's own voice). */
+  claim: EvidenceClaim | null;
+  /** How the article as a whole stands towards the claim (the model's judgement). */
+  articleStance: Side;
+  /** When: the date the speaker's claim was made, else the article's publication date. */
   date: string | null;
-  evidence: Evidence[];
+  evidence: Evidence;
 }
 
 /** One step of the claim's story: who took which side, when. */
@@ -34,7 +36,7 @@ export interface StoryStep {
   source: string | null;
   article: string;
   title: string | null;
-  /** The main evidence sentence. */
+  /** The sentence that says it. */
   sentence: string;
 }
 
@@ -45,7 +47,7 @@ export interface CheckAnswer {
   agree: Verdict[];
   disagree: Verdict[];
   discuss: Verdict[];
-  /** Every verdict in date order, undated ones last. */
+  /** Every source's side in date order, undated ones last. */
   story: StoryStep[];
   /** Stored articles read and judged. */
   searched: number;
@@ -65,7 +67,8 @@ const DEFAULT_CANDIDATES = 100;
 /**
  * Checks a claim against the store: candidate articles from a full-text search on the claim's
  * words (best matches first) and from the entities it names (articles naming most of them first),
- * each judged by the stance model; the articles that take a side, by side, and the claim's story.
+ * each judged by the stance model; the sources that take a side (speakers, or an article's own
+ * voice; see stanceToClaim), by side, and the claim's story.
  */
 export async function checkClaim(store: Store, checker: ClaimChecker, claim: string, options: CheckOptions = {}): Promise<CheckAnswer> {
   const statement = asStatement(claim);
@@ -75,31 +78,33 @@ export async function checkClaim(store: Store, checker: ClaimChecker, claim: str
   const verdicts: Verdict[] = [];
   for (const analysis of await analyses(store, [...ids])) {
     const r = checker.judge(claimAnalysis, analysis);
-    if (r.stance !== 'unrelated') verdicts.push(verdict(analysis.article, r.stance, r));
+    if (r.stance !== 'unrelated') for (const s of r.sources) verdicts.push(verdict(analysis.article, r.stance, s));
   }
   verdicts.sort((a, b) => b.score - a.score || a.article.localeCompare(b.article));
   const story = verdicts
     .slice()
-    .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article))
-    .map((v) => ({ date: v.date, stance: v.stance, speaker: v.speaker, source: v.source, article: v.article, title: v.title, sentence: v.evidence[0]?.sentence.text ?? '' }));
+    .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.article.localeCompare(b.article) || a.stance.localeCompare(b.stance))
+    .map((v) => ({ date: v.date, stance: v.stance, speaker: v.speaker, source: v.source, article: v.article, title: v.title, sentence: v.evidence.sentence.text }));
   const side = (s: Side) => verdicts.filter((v) => v.stance === s);
   return { claim, statement, agree: side('agree'), disagree: side('disagree'), discuss: side('discuss'), story, searched: ids.size };
 }
 
-function verdict(article: Article, stance: Side, r: StanceResult): Verdict {
-  const main = r.evidence[0]?.claims[0] ?? null;
+function verdict(article: Article, articleStance: Side, s: Source): Verdict {
+  const said = s.claim?.said;
   return {
     article: article.id,
     title: article.title,
     published: article.published,
     source: article.source,
     url: article.url,
-    stance,
-    score: r.score,
-    speaker: main?.speaker ?? null,
-    speakerEntity: main?.speakerEntity ?? null,
-    date: (main?.said && /^\d{4}-\d{2}-\d{2}/.test(main.said) ? main.said.slice(0, 10) : null) ?? article.published?.slice(0, 10) ?? null,
-    evidence: r.evidence,
+    stance: s.side,
+    score: s.score,
+    speaker: s.speaker,
+    speakerEntity: s.speakerEntity,
+    claim: s.claim,
+    articleStance,
+    date: (said && /^\d{4}-\d{2}-\d{2}/.test(said) ? said.slice(0, 10) : null) ?? article.published?.slice(0, 10) ?? null,
+    evidence: s.evidence,
   };
 }
 

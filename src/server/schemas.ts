@@ -206,23 +206,22 @@ export const TimelineItem = Type.Object(
 
 const CheckSide = OneOf(['agree', 'disagree', 'discuss'] as const, { description: 'agree: holds the claim true; disagree: holds it false; discuss: reports it without taking a side' });
 
+const EvidenceClaim = Type.Object({
+  id: Type.String(),
+  speaker: Nullable(Type.String()),
+  speakerEntity: Nullable(Type.String()),
+  cue: Nullable(Type.String()),
+  stance: Stance,
+  negated: Type.Boolean(),
+  content: Type.String(),
+  said: Nullable(Type.String()),
+});
+
 const Evidence = Type.Object({
   sentence: Type.Object({ start: Type.Integer(), end: Type.Integer(), text: Type.String() }, { description: 'a sentence of the article (offsets into its text)' }),
   cover: Type.Number({ description: 'weighted share of the claim’s words the sentence holds' }),
   cues: Type.Array(Type.String(), { description: 'refuting, hedging, confirming and negating words in it' }),
-  claims: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      speaker: Nullable(Type.String()),
-      speakerEntity: Nullable(Type.String()),
-      cue: Nullable(Type.String()),
-      stance: Stance,
-      negated: Type.Boolean(),
-      content: Type.String(),
-      said: Nullable(Type.String()),
-    }),
-    { description: 'claims the pipeline found in the sentence' },
-  ),
+  claims: Type.Array(EvidenceClaim, { description: 'claims the pipeline found in the sentence' }),
 });
 
 const Verdict = Type.Object({
@@ -232,11 +231,13 @@ const Verdict = Type.Object({
   source: Nullable(Type.String()),
   url: Nullable(Type.String()),
   stance: CheckSide,
-  score: Type.Number({ description: 'the model’s probability of that stance' }),
-  speaker: Nullable(Type.String({ description: 'speaker of a claim in the main evidence sentence; null: the article’s own voice' })),
+  score: Type.Number({ description: 'how sure: the speaker’s claim’s share of the claim times the model’s probability that the article is related; for the own voice, the model’s probability of its stance' }),
+  speaker: Nullable(Type.String({ description: 'the speaker whose claim holds the claim; null: the article’s own voice' })),
   speakerEntity: Nullable(Type.String()),
-  date: Nullable(Type.String({ description: 'when that claim was made, else the publication date' })),
-  evidence: Type.Array(Evidence, { description: 'the sentences that decide it, most telling first' }),
+  claim: Nullable(EvidenceClaim),
+  articleStance: CheckSide,
+  date: Nullable(Type.String({ description: 'when the speaker’s claim was made, else the publication date' })),
+  evidence: Evidence,
 });
 
 export const CheckAnswer = Type.Object({
@@ -255,7 +256,7 @@ export const CheckAnswer = Type.Object({
       title: Nullable(Type.String()),
       sentence: Type.String(),
     }),
-    { description: 'every verdict in date order, undated last' },
+    { description: 'every source’s side in date order, undated last' },
   ),
   searched: Type.Integer({ description: 'stored articles read and judged' }),
 });

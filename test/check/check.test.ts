@@ -52,6 +52,30 @@ describe('stance to a claim, on the project’s own articles', () => {
   });
 });
 
+describe('sources: who in an article takes which side', () => {
+  const sides = (text: string) => Object.fromEntries(checker.judge(CLAIM, text).sources.map((x) => [x.side, x.speaker]));
+
+  it('sets a speaker who says it against one who denies it, in the same article', () => {
+    const text =
+      "Border tensions rise\n\nUkraine's border guard service said on Monday that Belarusian troops had crossed the border into Ukraine's Volyn region. " +
+      "Belarus's Defence Ministry denied that Belarusian troops had crossed the border into Ukraine's Volyn region.";
+    const got = sides(text);
+    expect(got.agree).toMatch(/Ukraine|[Bb]order/);
+    expect(got.disagree).toMatch(/Defence/);
+  });
+
+  it('turns a speaker round who says the claim’s words negated, and lets a speaker who only claims it report it', () => {
+    expect(sides("Minsk rejects border story\n\n\"Not a single Belarusian soldier crossed the border into Ukraine's Volyn region,\" Belarus's Defence Ministry said on Tuesday.").disagree).toMatch(/Defence/);
+    expect(Object.keys(sides(record('riverside-2025-03-03').text))).toEqual(['discuss']);
+  });
+
+  it('does not count a speaker whose statement names none of the claim’s actors', () => {
+    const got = checker.judge(CLAIM, "Kyiv moves units north\n\nUkraine's army said its troops crossed the border into the Volyn region on Monday to reinforce positions.").sources;
+    expect(got.map((x) => x.side)).not.toContain('agree');
+    expect(got.every((x) => x.speaker === null)).toBe(true);
+  });
+});
+
 describe('claimAnalysis: a stored claim checked against other articles', () => {
   it('takes the claim Minsk denies out of its article, offsets moved, and judges it as if its words were analysed anew', () => {
     const courier = checker.analyze(record('courier-2025-03-04').text);

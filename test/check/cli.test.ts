@@ -30,7 +30,9 @@ describe('claimtrail check CLAIM', () => {
     const denial = a.disagree[0]!;
     expect(denial.speaker).toMatch(/Defence/);
     expect(denial.date).toBe('2025-03-04');
-    expect(denial.evidence[0]!.sentence.text).toMatch(/denied reports/);
+    expect(denial.evidence.sentence.text).toMatch(/denied reports/);
+    expect(denial.claim).toMatchObject({ stance: 'deny', cue: 'denied' });
+    expect(denial.articleStance).toBe('disagree');
     // The story in date order: reported and held true on the 3rd, denied on the 4th.
     expect(a.story.map((s) => s.date)).toEqual(['2025-03-03', '2025-03-03', '2025-03-04']);
     expect(a.story.map((s) => s.stance)).toEqual(a.story.map((s) => EXPECTED[ref(s)]));
@@ -43,7 +45,7 @@ describe('claimtrail check CLAIM', () => {
     expect(stdout).toContain('agree — hold it true (1)');
     expect(stdout).toContain('disagree — deny it (1)');
     expect(stdout).toContain('discuss — only report it (1)');
-    expect(stdout).toMatch(/2025-03-04 {2}Ministry of Defence of Belarus · Minsk Courier · [0-9a-f]{8} Minsk denies its troops entered Volyn/);
+    expect(stdout).toMatch(/2025-03-04 {2}Ministry of Defence of Belarus \[deny\] · Minsk Courier · [0-9a-f]{8} Minsk denies its troops entered Volyn/);
     expect(stdout).toContain('“Belarus\'s Defence Ministry on Tuesday denied reports');
     expect(stdout.slice(stdout.indexOf('\nstory'))).toMatch(/2025-03-03 .*\n.*2025-03-03 .*\n.*2025-03-04 {2}disagree/);
     expect(stdout).not.toContain('Harvest Weekly');

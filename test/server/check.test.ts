@@ -35,7 +35,7 @@ describe('GET /api/check', () => {
     expect(a.disagree.map(ref)).toEqual(['courier-2025-03-04']);
     expect(a.discuss.map(ref)).toEqual(['riverside-2025-03-03']);
     expect(a.disagree[0]).toMatchObject({ stance: 'disagree', date: '2025-03-04', source: 'Minsk Courier', title: 'Minsk denies its troops entered Volyn' });
-    expect(a.disagree[0]!.evidence[0]!.claims.some((c) => c.stance === 'deny')).toBe(true);
+    expect(a.disagree[0]!.evidence.claims.some((c) => c.stance === 'deny')).toBe(true);
     expect(a.story.map((s) => s.date)).toEqual(['2025-03-03', '2025-03-03', '2025-03-04']);
   });
 

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ClaimChecker, type Evidence } from '../../check/index.js';
 import { checkClaim, SIDES, type CheckAnswer, type Verdict } from '../../check/store.js';
-import { quoted } from '../../doc/display.js';
+import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { datePrefix, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
@@ -19,7 +19,7 @@ interface Options {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check a claim against the store: which articles hold it true, deny it or only report it, with evidence, and its story over time')
+    .description('check a claim against the store: which sources hold it true, deny it or only report it, with evidence, and its story over time')
     .argument('[claim]', 'the claim, one sentence or a yes–no question ("Are North Korean troops fighting in Kursk?")')
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--from <date>', 'only articles published on or after this date', datePrefix('--from'))
@@ -39,7 +39,7 @@ export function registerCheck(program: Command): void {
         const checker = await ClaimChecker.create();
         const answer = await checkClaim(store, checker, claim.trim(), { from: options.from, to: options.to, candidates: options.candidates });
         out(options.json ? JSON.stringify(answer) : readable(answer));
-        if (!options.json) process.stderr.write(`${answer.searched} articles read · ${answer.story.length} take a side · ${store.path}\n`);
+        if (!options.json) process.stderr.write(`${answer.searched} articles read · ${answer.story.length} sides taken · ${store.path}\n`);
       } finally {
         await store.close();
       }
@@ -60,17 +60,17 @@ function readable(a: CheckAnswer): string {
     if (vs.length > SHOWN) lines.push(`  … and ${vs.length - SHOWN} more (--json for all)`);
   }
   lines.push('', 'story');
-  if (!a.story.length) lines.push('  no stored article takes a side');
-  for (const s of a.story) lines.push(`  ${(s.date ?? 'undated').padEnd(10)}  ${s.stance.padEnd(8)}  ${s.speaker ?? s.source ?? 'the article'}: ${quoted(clip(s.sentence, 110))}`);
+  if (!a.story.length) lines.push('  no stored source takes a side');
+  for (const s of a.story) lines.push(`  ${(s.date ?? 'undated').padEnd(10)}  ${s.stance.padEnd(8)}  ${s.speaker ?? `${s.source ?? 'the article'} (own voice)`}: ${quoted(clip(s.sentence, 110))}`);
   return lines.join('\n');
 }
 
 function verdictLines(v: Verdict): string[] {
-  const who = v.speaker ?? `${v.source ?? 'the article'} (own voice)`;
-  const main = v.evidence[0];
+  const who = v.claim ? `${v.speaker ?? 'unattributed'} [${stanceLabel(v.claim)}]` : `${v.source ?? 'the article'} (own voice)`;
+  const e = v.evidence;
   return [
     `  ${(v.date ?? 'undated').padEnd(10)}  ${who} · ${v.source ?? '—'} · ${v.article.slice(0, 8)} ${clip(v.title ?? '', 60)}  (${v.score.toFixed(2)})`,
-    ...(main ? [`      ${quoted(clip(main.sentence.text, 150))}${main.cues.length ? `  [${main.cues.join(', ')}]` : ''}`] : []),
+    `      ${quoted(clip(e.sentence.text, 150))}${e.cues.length ? `  [${e.cues.join(', ')}]` : ''}`,
   ];
 }
 

@@ -47,7 +47,7 @@ function Answer(props: { claim: string; from: string; to: string }) {
         <>
           {a.statement !== a.claim && <p class="muted read-as">read as: “{a.statement}”</p>}
           <p class="muted">
-            {plural(a.searched, 'article')} read · {plural(a.story.length, 'takes a side', 'take a side')}
+            {plural(a.searched, 'article')} read · {plural(a.story.length, 'side taken', 'sides taken')}
           </p>
           <div class="sides check-sides">
             {SIDES.map(([side, title]) => (
@@ -55,7 +55,7 @@ function Answer(props: { claim: string; from: string; to: string }) {
                 <h2>
                   <span class={`stance verdict-${side}`}>{side}</span> {title} <span class="muted">({a[side].length})</span>
                 </h2>
-                {a[side].length ? a[side].map((v) => <VerdictCard key={v.article} v={v} />) : <p class="muted">None.</p>}
+                {a[side].length ? a[side].map((v) => <VerdictCard key={`${v.article}/${v.claim?.id ?? 'own'}`} v={v} />) : <p class="muted">None.</p>}
               </section>
             ))}
           </div>
@@ -67,20 +67,20 @@ function Answer(props: { claim: string; from: string; to: string }) {
 }
 
 function VerdictCard({ v }: { v: CheckVerdict }) {
-  const main = v.evidence[0];
-  const said = main?.claims[0];
+  const e = v.evidence;
   return (
     <div class="side-claim verdict" data-article={v.article}>
       <div class="claim-meta">
-        <span class="speaker">{v.speaker ?? `${v.source ?? 'the article'} (own voice)`}</span>
-        {said && <StanceBadge stance={said.stance} negated={said.negated} />}
+        <span class="speaker">{v.claim ? (v.speaker ?? 'unattributed') : `${v.source ?? 'the article'} (own voice)`}</span>
+        {v.claim && <StanceBadge stance={v.claim.stance} negated={v.claim.negated} />}
         <span class="date">{formatDate(v.date)}</span>
-        <span class="muted" title="the model’s probability of this side">
+        <span class="muted" title="how sure: the speaker’s claim’s share of the claim times the model’s probability that the article is related; for the own voice, the model’s probability of its stance">
           {Math.round(v.score * 100)} %
         </span>
       </div>
-      {main && <blockquote class="claim-content">{main.sentence.text}</blockquote>}
-      {main && main.cues.length > 0 && <p class="cues muted">telling words: {main.cues.join(', ')}</p>}
+      <blockquote class="claim-content">{e.sentence.text}</blockquote>
+      {e.cues.length > 0 && <p class="cues muted">telling words: {e.cues.join(', ')}</p>}
+      {v.articleStance !== v.stance && <p class="cues muted">the article as a whole: {v.articleStance}</p>}
       <a href={articleHref(v.article)}>{v.title ?? v.article}</a>
       {v.source && <span class="muted"> · {v.source}</span>}
     </div>
@@ -88,14 +88,14 @@ function VerdictCard({ v }: { v: CheckVerdict }) {
 }
 
 function Story({ answer }: { answer: CheckAnswer }) {
-  if (!answer.story.length) return <p class="muted">No stored article takes a side on this claim.</p>;
+  if (!answer.story.length) return <p class="muted">No stored source takes a side on this claim.</p>;
   return (
     <section class="check-story">
       <h2>The claim’s story</h2>
       <ol class="steps">
         {answer.story.map((s) => (
-          <li key={s.article} class={`step verdict-border-${s.stance}`}>
-            <span class="date">{formatDate(s.date)}</span> <span class={`stance verdict-${s.stance}`}>{s.stance}</span> <strong>{s.speaker ?? s.source ?? 'the article'}</strong>:{' '}
+          <li key={`${s.article}/${s.stance}`} class={`step verdict-border-${s.stance}`}>
+            <span class="date">{formatDate(s.date)}</span> <span class={`stance verdict-${s.stance}`}>{s.stance}</span> <strong>{s.speaker ?? `${s.source ?? 'the article'} (own voice)`}</strong>:{' '}
             <span class="claim-content">{s.sentence}</span> <a href={articleHref(s.article)}>article</a>
           </li>
         ))}

@@ -126,7 +126,7 @@ function sourcesOf(j: Judgement, evidence: Evidence[], claim: Prepared, claimDoc
   };
   for (const pc of body.claims) {
     if (pc.claim.negated || !pc.claim.speaker) continue;
-    const h = held(claim, total, names, pc, analysis);
+    const h = held(claim, total, names, pc);
     const side = h.all && h.cover >= SAYS ? sideOf(pc, h.turned > 0 && !negatesItself(claim)) : null;
     if (side) offer(side, h.cover * related, pc);
   }
@@ -134,7 +134,7 @@ function sourcesOf(j: Judgement, evidence: Evidence[], claim: Prepared, claimDoc
   if (main && !best.size) {
     const at = body.sentences.findIndex((s) => s.start === main.sentence.start);
     const told = body.claims.find((pc) => pc.sentence === at && !pc.claim.negated && pc.claim.speaker);
-    const h = told && held(claim, total, names, told, analysis);
+    const h = told && held(claim, total, names, told);
     const side = told && h && h.actors && main.cover >= TOLD && sideOf(told, h.turned > 0 && !negatesItself(claim));
     if (told && side) offer(side, main.cover * related, told);
   }
@@ -154,8 +154,6 @@ function sideOf(pc: PreparedClaim, negates: boolean): Side | null {
   return null;
 }
 
-const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
-
 /** What a speaker's claim holds of the claim. */
 interface Held {
   /** The claim's share of weighted words it holds. */
@@ -168,28 +166,27 @@ interface Held {
   actors: boolean;
 }
 
-/** A name counts as held where the content names the same entity, or opens with a pronoun standing for the speaker. */
-function held(claim: Prepared, total: number, names: Map<string, ClaimName>, pc: PreparedClaim, analysis: Analysis): Held {
-  const present = new Set(pc.stems);
-  const c = pc.claim;
-  const named = new Set<string>();
-  for (const e of analysis.entities) if (names.has(e.id) && e.mentions.some((m) => m.start >= c.content.start && m.end <= c.content.end)) named.add(e.id);
-  const opening = /^\W*(\p{L}+)/u.exec(c.content.text)?.[1]?.toLowerCase();
-  if (c.speaker?.entity && opening && PRONOUNS.has(opening) && names.has(c.speaker.entity)) named.add(c.speaker.entity);
-  for (const id of named) for (const stem of names.get(id)!.stems) present.add(stem);
+/** A name counts as held where the content names the same entity, or opens with a pronoun standing for the speaker (PreparedClaim.named). */
+function held(claim: Prepared, total: number, names: Map<string, ClaimName>, pc: PreparedClaim): Held {
+  const own = new Set(pc.stems);
+  const byName = new Set<number>();
+  let all = true;
+  let actors = true;
+  for (const [id, n] of names) {
+    if (pc.named.has(id)) for (const stem of n.stems) byName.add(stem);
+    else {
+      all = false;
+      if (n.actor) actors = false;
+    }
+  }
   let cover = 0;
   let turned = 0;
   for (const [stem, w] of claim.tf) {
-    if (!present.has(stem)) continue;
+    if (!own.has(stem) && !byName.has(stem)) continue;
     cover += w;
     if (pc.turned.has(stem)) turned += w;
   }
-  return {
-    cover: total ? cover / total : 0,
-    turned: total ? turned / total : 0,
-    all: named.size === names.size,
-    actors: [...names].every(([id, n]) => !n.actor || named.has(id)),
-  };
+  return { cover: total ? cover / total : 0, turned: total ? turned / total : 0, all, actors };
 }
 
 interface ClaimName {

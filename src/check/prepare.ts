@@ -63,7 +63,11 @@ export interface PreparedClaim {
   weights: Float32Array;
   /** Stems of its content said right after a negation or a refuting word ("not a single soldier has crossed"). */
   turned: Set<number>;
+  /** Entities named inside its content; with its speaker's when the content opens with a pronoun ("it had sent troops"). */
+  named: Set<string>;
 }
+
+const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
 
 /** How many words after a negation a word counts as negated. */
 export const TURN_WINDOW = 4;
@@ -244,7 +248,11 @@ export function prepare(analysis: Analysis): Prepared {
       stems.set(info.stem, info.weight);
       if (i - last <= TURN_WINDOW) turned.add(info.stem);
     });
-    return { claim, sentence, stems: Int32Array.from(stems.keys()), weights: Float32Array.from(stems.values()), turned };
+    const named = new Set<string>();
+    const { start, end } = claim.content;
+    for (const e of analysis.entities) if (e.mentions.some((m) => m.start >= start && m.end <= end)) named.add(e.id);
+    if (claim.speaker?.entity && PRONOUNS.has(ws[0] ?? '')) named.add(claim.speaker.entity);
+    return { claim, sentence, stems: Int32Array.from(stems.keys()), weights: Float32Array.from(stems.values()), turned, named };
   });
   claims.forEach((c, i) => {
     const s = out[c.sentence];

@@ -59,36 +59,48 @@ export function readFnc1(): Fnc1 {
   return { bodies, pairs };
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. */
+/** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. Fields are slices of the source (flat strings, no per-character concatenation). */
 export function parseCsv(source: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
+  let i = 0;
+  const n = source.length;
+  while (i < n) {
+    let field: string;
+    if (source[i] === '"') {
+      const parts: string[] = [];
+      let from = ++i;
+      for (;;) {
+        const q = source.indexOf('"', i);
+        if (q < 0) throw new Error(`CSV: a quoted field opened at ${from - 1} never closes`);
+        if (source[q + 1] === '"') {
+          parts.push(source.slice(from, q + 1));
+          from = i = q + 2;
+          continue;
+        }
+        parts.push(source.slice(from, q));
+        i = q + 1;
+        break;
+      }
+      field = parts.join('');
+    } else {
+      let end = i;
+      while (end < n && source[end] !== ',' && source[end] !== '\n' && source[end] !== '\r') end++;
+      field = source.slice(i, end);
+      i = end;
+    }
     row.push(field);
+    if (source[i] === ',') {
+      i++;
+      if (i === n) row.push('');
+      continue;
+    }
+    if (source[i] === '\r') i++;
+    if (source[i] === '\n') i++;
     rows.push(row);
+    row = [];
   }
+  if (row.length) rows.push(row);
   return rows;
 }
 

@@ -67,6 +67,9 @@ export interface StanceResult {
   sources: Source[];
 }
 
+/** The layers the stance features read. */
+const FEATURE_LAYERS = ['entities', 'times', 'quantities', 'claims'];
+
 /** Analysed texts a checker keeps (with what prepare reads of them): memory stays bounded on long runs. */
 const CACHED_TEXTS = 2000;
 
@@ -307,9 +310,9 @@ export class ClaimChecker {
     readonly model: StanceModel,
   ) {}
 
-  /** A checker over a pipeline (the standard one when absent) and the shipped model. */
+  /** A checker over a pipeline (when absent, the standard one without events, which the features do not read) and the shipped model. */
   static async create(pipeline?: Pipeline, model: StanceModel = stanceModel()): Promise<ClaimChecker> {
-    return new ClaimChecker(pipeline ?? (await createPipeline()), model);
+    return new ClaimChecker(pipeline ?? (await createPipeline({ layers: FEATURE_LAYERS })), model);
   }
 
   /** The analysis of a text (a claim or an article body), from the cache when seen before. */

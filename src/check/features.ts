@@ -151,8 +151,9 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   for (const id of leadSeen) leadFound += cw.get(id)!;
   const order = largest(rel, ALIGN);
   const relevant = order.slice(0, TOP).map((s) => ({ sentence: s, cover: covers[s]!, cosine: cosines[s]! }));
-  const topCovers = largest(covers, TOP).map((s) => covers[s]!);
-  const topCos = largest(cosines, TOP).map((s) => cosines[s]!);
+  // Indices, not values: an array of values would hold small integers for one pair and doubles for the next.
+  const topCovers = largest(covers, TOP);
+  const topCos = largest(cosines, TOP);
 
   put(cTotal ? cFound / cTotal : 0);
   put(cCount ? cFoundPlain / cCount : 0);
@@ -160,15 +161,15 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   put(claim.norm && body.norm ? dot / (claim.norm * body.norm) : 0);
   put(claim.bigrams.size ? bigramsFound / claim.bigrams.size : 0);
   put(cTotal ? leadFound / cTotal : 0);
-  put(topCovers[0] ?? 0);
-  put(topCovers[1] ?? 0);
-  put(mean(topCovers, TOP));
+  put(topCovers.length > 0 ? covers[topCovers[0]!]! : 0);
+  put(topCovers.length > 1 ? covers[topCovers[1]!]! : 0);
+  put(mean(covers, topCovers));
   put(covering);
   put(n ? covering / n : 0);
   put(n > 1 ? (relevant[0]?.sentence ?? 0) / (n - 1) : 0);
   put(cos(claim.vector, body.vector));
-  put(topCos[0] ?? 0);
-  put(mean(topCos, TOP));
+  put(topCos.length > 0 ? cosines[topCos[0]!]! : 0);
+  put(mean(cosines, topCos));
   const align = alignment(claim, body, order);
   put(align.mean);
   put(align.exact);
@@ -181,32 +182,40 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   put(own);
 
   // How the article speaks, overall, where it holds the claim, and in its opening.
-  const sum = (ss: readonly PreparedSentence[], f: (s: PreparedSentence) => number) => ss.reduce((a, s) => a + f(s), 0);
   const all = body.sentences;
-  const top = relevant.map((r) => all[r.sentence]!);
-  const lead = all.slice(0, LEAD);
   const per = (v: number) => (n ? v / n : 0);
-  put(per(sum(all, (s) => s.refute)));
-  put(per(sum(all, (s) => s.hedge)));
-  put(per(sum(all, (s) => s.confirm)));
-  put(per(sum(all, (s) => s.negation)));
-  put(all.some((s) => s.refute > 0) ? 1 : 0);
-  put(sum(top, (s) => s.refute));
-  put(sum(top, (s) => s.hedge));
-  put(sum(top, (s) => s.confirm));
-  put(sum(top, (s) => s.negation));
-  put(sum(top, (s) => (s.question ? 1 : 0)));
-  put(sum(lead, (s) => s.refute));
-  put(sum(lead, (s) => s.hedge));
-  put(sum(lead, (s) => s.confirm));
-  const best = top[0];
-  put(best?.refute ?? 0);
-  put(best?.hedge ?? 0);
-  put(best?.confirm ?? 0);
-  put(best?.negation ?? 0);
+  const overall = counts(all, 0, n);
+  put(per(overall.refute));
+  put(per(overall.hedge));
+  put(per(overall.confirm));
+  put(per(overall.negation));
+  put(overall.refuting);
+  const near = { refute: 0, hedge: 0, confirm: 0, negation: 0, question: 0 };
+  for (const r of relevant) {
+    const s = all[r.sentence]!;
+    near.refute += s.refute;
+    near.hedge += s.hedge;
+    near.confirm += s.confirm;
+    near.negation += s.negation;
+    near.question += s.question ? 1 : 0;
+  }
+  put(near.refute);
+  put(near.hedge);
+  put(near.confirm);
+  put(near.negation);
+  put(near.question);
+  const lead = counts(all, 0, Math.min(LEAD, n));
+  put(lead.refute);
+  put(lead.hedge);
+  put(lead.confirm);
+  const best = relevant.length ? all[relevant[0]!.sentence]! : null;
+  put(best ? best.refute : 0);
+  put(best ? best.hedge : 0);
+  put(best ? best.confirm : 0);
+  put(best ? best.negation : 0);
   put(best && best.claim >= 0 ? 1 : 0);
-  put(turned(cw, top, cTotal));
-  put(turned(cw, top.slice(0, 1), cTotal));
+  put(turned(cw, all, relevant, relevant.length, cTotal));
+  put(turned(cw, all, relevant, Math.min(1, relevant.length), cTotal));
 
   // The claims the pipeline found in the article, by how much of the claim their content holds.
   put(per(body.claims.length));
@@ -247,10 +256,11 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
 
   // How the claim itself is worded: a claim that says something is false, or reports a denial.
   const cs = claim.sentences;
-  put(sum(cs, (s) => s.refute));
-  put(sum(cs, (s) => s.hedge));
-  put(sum(cs, (s) => s.confirm));
-  put(sum(cs, (s) => s.negation));
+  const worded = counts(cs, 0, cs.length);
+  put(worded.refute);
+  put(worded.hedge);
+  put(worded.confirm);
+  put(worded.negation);
   put(cs.some((s) => s.question) ? 1 : 0);
   const head = claim.claims[0]?.claim;
   put(head ? 1 : 0);
@@ -262,15 +272,30 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   return { values: x, relevant };
 }
 
+/** Refuting, hedging, confirming and negating words of sentences [from, to), and whether any refutes. */
+function counts(all: readonly PreparedSentence[], from: number, to: number): { refute: number; hedge: number; confirm: number; negation: number; refuting: number } {
+  const c = { refute: 0, hedge: 0, confirm: 0, negation: 0, refuting: 0 };
+  for (let i = from; i < to; i++) {
+    const s = all[i]!;
+    c.refute += s.refute;
+    c.hedge += s.hedge;
+    c.confirm += s.confirm;
+    c.negation += s.negation;
+    if (s.refute > 0) c.refuting = 1;
+  }
+  return c;
+}
+
 /**
  * The weighted share of the claim's words that the sentences hold right after a negation or a
  * refuting word ("has not been killed", "fake photos of"): the article saying the claim's own
  * words the other way round.
  */
-function turned(cw: ReadonlyMap<number, number>, sentences: readonly PreparedSentence[], total: number): number {
+function turned(cw: ReadonlyMap<number, number>, all: readonly PreparedSentence[], relevant: readonly Relevant[], count: number, total: number): number {
   if (!total) return 0;
   let found = 0;
-  for (const s of sentences) {
+  for (let k = 0; k < count; k++) {
+    const s = all[relevant[k]!.sentence]!;
     let last = -10;
     for (let i = 0; i < s.wordStems.length; i++) {
       if (s.turns[i]) last = i;
@@ -307,11 +332,11 @@ function largest(values: Float64Array, k: number): number[] {
   return out;
 }
 
-function mean(sorted: ArrayLike<number>, k: number): number {
-  const m = Math.min(k, sorted.length);
+/** The mean of the values at these indices (0 for none). */
+function mean(values: Float64Array, at: readonly number[]): number {
   let s = 0;
-  for (let i = 0; i < m; i++) s += sorted[i]!;
-  return m ? s / m : 0;
+  for (const i of at) s += values[i]!;
+  return at.length ? s / at.length : 0;
 }
 
 function cos(a: Float32Array, b: Float32Array): number {

@@ -250,56 +250,57 @@ export function predictTree(tree: Tree, x: ArrayLike<number>): number {
 
 /**
  * A forest in flat typed arrays, every tree one after another: prediction touches no objects, which
- * keeps it fast from the first call (a command judges a hundred articles and exits).
+ * keeps it fast from the first call (a command judges a hundred articles and exits). A node's
+ * feature and left child sit side by side; its right child is always the next node after the left
+ * (grow() adds them together).
  */
 export class CompiledForest {
   private readonly roots: Int32Array;
-  private readonly feature: Int16Array;
+  /** Per node: feature (−1 for a leaf), then left child. */
+  private readonly nodes: Int32Array;
   /** Float32, as the features are: a stored threshold equals the value it was cut at. */
   private readonly threshold: Float32Array;
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
   private readonly value: Float64Array;
-  private readonly base: number[];
+  private readonly base: Float64Array;
   readonly classes: number;
 
   constructor(forest: Forest) {
     const size = forest.trees.reduce((n, t) => n + t.feature.length, 0);
     this.roots = new Int32Array(forest.trees.length);
-    this.feature = new Int16Array(size);
+    this.nodes = new Int32Array(2 * size);
     this.threshold = new Float32Array(size);
-    this.left = new Int32Array(size);
-    this.right = new Int32Array(size);
     this.value = new Float64Array(size);
     let at = 0;
     forest.trees.forEach((t, k) => {
       this.roots[k] = at;
       for (let i = 0; i < t.feature.length; i++) {
-        this.feature[at + i] = t.feature[i]!;
+        if (t.feature[i]! >= 0 && t.right[i] !== t.left[i]! + 1) throw new Error('forest: a right child is not next to its left one');
+        this.nodes[2 * (at + i)] = t.feature[i]!;
+        this.nodes[2 * (at + i) + 1] = at + t.left[i]!;
         this.threshold[at + i] = t.threshold[i]!;
-        this.left[at + i] = at + t.left[i]!;
-        this.right[at + i] = at + t.right[i]!;
         this.value[at + i] = t.value[i]!;
       }
       at += t.feature.length;
     });
-    this.base = forest.base;
+    this.base = Float64Array.from(forest.base);
     this.classes = forest.classes;
   }
 
   /** Class probabilities for one feature row. */
   predict(x: ArrayLike<number>): number[] {
     const k = this.classes;
-    const s = this.base.slice();
-    const { roots, feature, threshold, left, right, value } = this;
+    // Typed arrays throughout: an array whose element kind changes would throw the compiled loop away.
+    const s = Float64Array.from(this.base);
+    const { roots, nodes, threshold, value } = this;
     for (let t = 0; t < roots.length; t++) {
       let n = roots[t]!;
-      for (let f = feature[n]!; f >= 0; f = feature[n]!) n = x[f]! <= threshold[n]! ? left[n]! : right[n]!;
+      for (let f = nodes[2 * n]!; f >= 0; f = nodes[2 * n]!) n = nodes[2 * n + 1]! + (x[f]! <= threshold[n]! ? 0 : 1);
       s[t % k]! += value[n]!;
     }
-    const max = Math.max(...s);
-    const e = s.map((v) => Math.exp(v - max));
-    const sum = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / sum);
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) max = Math.max(max, s[c]!);
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += s[c] = Math.exp(s[c]! - max);
+    return Array.from(s, (v) => v / sum);
   }
 }

@@ -80,7 +80,6 @@ export const FEATURES = [
   'lex_disagree',
   'lex_discuss',
 ] as const;
-export type FeatureName = (typeof FEATURES)[number];
 
 /** The article's sentences that hold most of the claim, best first, with how much of it each holds. */
 export interface Relevant {

@@ -110,7 +110,7 @@ const LOG_VOCAB = Math.log(60_000);
  * corpus frequency, so a word's row stands in for its document frequency (no corpus of our own
  * needed); words the vectors lack are rarer still.
  */
-export function informativeness(row: number): number {
+function informativeness(row: number): number {
   const rank = row < 0 ? 60_000 : row;
   return Math.max(0.1, Math.log(rank + 1) / LOG_VOCAB);
 }

@@ -6,7 +6,7 @@
  * request), which is what the workbench waits for.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { pipelineVersion } from '../annotate/index.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/store.js';
-import { syntheticAnalyses } from './synthetic.js';
+import { fillSynthetic } from './synthetic.js';
 
 const { values } = parseArgs({
   options: {
@@ -94,21 +94,10 @@ function positive(name: string, value: string | undefined): number {
   return n;
 }
 
-/** Store `count` synthetic articles unless the database already holds them. */
 async function fill(path: string, count: number): Promise<void> {
   const store = await Store.open(path, pipelineVersion());
   try {
-    const have = existsSync(path) ? await store.countArticles() : 0;
-    if (have < count) {
-      const started = performance.now();
-      let i = 0;
-      for (const analysis of syntheticAnalyses(count)) {
-        if (i++ < have) continue;
-        await store.save(analysis);
-        if (i % 1000 === 0) process.stderr.write(`\rstored ${i} articles`);
-      }
-      process.stderr.write(`\rstored ${count} synthetic articles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-    }
+    await fillSynthetic(store, count);
     console.log(`store ${path}: ${await store.countArticles()} articles`);
   } finally {
     await store.close();

@@ -76,7 +76,7 @@ export async function checkClaim(store: Store, checker: ClaimChecker, claim: str
   const limit = options.candidates ?? DEFAULT_CANDIDATES;
   const ids = new Set<string>([...(await byWords(store, statement, limit, options)), ...(await byEntities(store, claimAnalysis, limit, options))]);
   const verdicts: Verdict[] = [];
-  for (const analysis of await analyses(store, [...ids])) {
+  for (const analysis of await store.getAnalyses([...ids])) {
     const r = checker.judge(claimAnalysis, analysis);
     if (r.stance !== 'unrelated') for (const s of r.sources) verdicts.push(verdict(analysis.article, r.stance, s));
   }
@@ -133,15 +133,4 @@ async function byEntities(store: Store, claim: Analysis, limit: number, options:
     where m.entity_id in (${sql.join(entities)}) and ${published(options)}
     group by m.article_id order by count(distinct m.entity_id) desc, max(a.seq) desc limit ${limit}`.execute(store.db);
   return rows.map((r) => r.id);
-}
-
-async function analyses(store: Store, ids: string[]): Promise<Analysis[]> {
-  if (!ids.length) return [];
-  const rows = await store.db
-    .selectFrom('articles')
-    .innerJoin('layers', 'layers.article_id', 'articles.id')
-    .select(['articles.id', 'ref', 'title', 'published', 'source', 'url', 'language', 'text', 'json'])
-    .where('articles.id', 'in', ids)
-    .execute();
-  return rows.map(({ json, ...article }) => ({ article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) }));
 }

@@ -173,7 +173,7 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   put(align.mean);
   put(align.exact);
   put(align.close);
-  put(found(claimEntities(claim), body.entities));
+  put(found(claim.entities, body.entities));
   put(found(claim.numbers, body.numbers));
   put(cCount);
   let own = 0;
@@ -268,6 +268,7 @@ export function pairFeatures(claim: Prepared, body: Prepared, lexicon: Lexicon |
   put(head?.negated ? 1 : 0);
   const words = lexicon ? lexicon.scores(claim, body, relevant.map((r) => r.sentence)) : [0, 0, 0];
   for (const v of words) put(v);
+  if (k !== FEATURES.length) throw new Error(`pairFeatures: ${k} values for ${FEATURES.length} features`);
   return { values: x, relevant };
 }
 
@@ -303,10 +304,6 @@ function turned(cw: ReadonlyMap<number, number>, all: readonly PreparedSentence[
     }
   }
   return found / total;
-}
-
-function claimEntities(claim: Prepared): Set<string> {
-  return claim.entities;
 }
 
 /** Share of `wanted` present in `pool`; −1 when nothing is wanted (the model tells "none" apart). */

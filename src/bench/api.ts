@@ -4,7 +4,7 @@
  * with autocannon against the server running in its own process. Prints p50/p95/p99 per scenario.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { buildServer } from '../server/app.js';
 import { listEntities } from '../store/queries/entities.js';
 import { Store } from '../store/store.js';
-import { syntheticAnalyses } from './synthetic.js';
+import { fillSynthetic } from './synthetic.js';
 
 const { values } = parseArgs({
   options: {
@@ -77,17 +77,7 @@ function positive(name: string, value: string | undefined): number {
 async function fill(db: string, count: number): Promise<{ id: string; name: string; mentions: number }[]> {
   const store = await Store.open(db);
   try {
-    const have = existsSync(db) ? await store.countArticles() : 0;
-    if (have < count) {
-      const started = performance.now();
-      let i = 0;
-      for (const analysis of syntheticAnalyses(count)) {
-        if (i++ < have) continue;
-        await store.save(analysis);
-        if (i % 1000 === 0) process.stderr.write(`\rstored ${i} articles`);
-      }
-      process.stderr.write(`\rstored ${count} synthetic articles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-    }
+    await fillSynthetic(store, count);
     const entities = await listEntities(store.db, { limit: 500 });
     const n = await store.countArticles();
     const stats = await store.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
+import { registerCheck } from './commands/check.js';
 import { registerClaims } from './commands/claims.js';
 import { registerContradictions } from './commands/contradictions.js';
 import { registerDuplicates } from './commands/duplicates.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerContradictions(program);
   registerStories(program);
   registerDuplicates(program);
+  registerCheck(program);
   registerTimeline(program);
   registerServe(program);
   return program;

@@ -25,3 +25,11 @@ export function positiveNumber(name: string) {
     return n;
   };
 }
+
+/** A date option: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function datePrefix(name: string) {
+  return (value: string): string => {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+    return value;
+  };
+}

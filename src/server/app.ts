@@ -10,6 +10,8 @@ import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import { AmbiguousArticleError, type Store } from '../store/store.js';
 import { crossArticle, type CrossArticle } from './cross.js';
+import { ClaimChecker } from '../check/index.js';
+import { checkRoutes } from './routes/check.js';
 import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
 import { readRoutes } from './routes/read.js';
@@ -93,6 +95,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(readRoutes, { store: options.store });
   const cross = options.cross ?? crossArticle;
   await app.register(crossRoutes, { store: options.store, cross });
+  let checker: Promise<ClaimChecker> | null = null;
+  const getChecker = () => (checker ??= getPipeline().then((p) => ClaimChecker.create(p)));
+  await app.register(checkRoutes, { store: options.store, checker: getChecker });
   await app.register(exportRoutes, { store: options.store });
   await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, refresh: () => cross.refresh(options.store), guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
 

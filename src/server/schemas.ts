@@ -213,6 +213,63 @@ export const TimelineItem = Type.Object(
   { additionalProperties: true, description: 'events: type, actor, target, place ({id, name}), quantity, status, trigger; claims: speaker, stance, negated (when the cue is negated), content, proposition' },
 );
 
+const CheckSide = OneOf(['agree', 'disagree', 'discuss'] as const, { description: 'agree: holds the claim true; disagree: holds it false; discuss: reports it without taking a side' });
+
+const EvidenceClaim = Type.Object({
+  id: Type.String(),
+  speaker: Nullable(Type.String()),
+  speakerEntity: Nullable(Type.String()),
+  cue: Nullable(Type.String()),
+  stance: Stance,
+  negated: Type.Boolean(),
+  content: Type.String(),
+  said: Nullable(Type.String()),
+});
+
+const Evidence = Type.Object({
+  sentence: Type.Object({ start: Type.Integer(), end: Type.Integer(), text: Type.String() }, { description: 'a sentence of the article (offsets into its text)' }),
+  cover: Type.Number({ description: 'weighted share of the claim’s words the sentence holds' }),
+  cues: Type.Array(Type.String(), { description: 'refuting, hedging, confirming and negating words in it' }),
+  claims: Type.Array(EvidenceClaim, { description: 'claims the pipeline found in the sentence' }),
+});
+
+const Verdict = Type.Object({
+  article: Type.String(),
+  title: Nullable(Type.String()),
+  published: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  stance: CheckSide,
+  score: Type.Number({ description: 'how sure: the speaker’s claim’s share of the claim times the model’s probability that the article is related; for the own voice, the model’s probability of its stance' }),
+  speaker: Nullable(Type.String({ description: 'the speaker whose claim holds the claim; null: the article’s own voice' })),
+  speakerEntity: Nullable(Type.String()),
+  claim: Nullable(EvidenceClaim),
+  articleStance: CheckSide,
+  date: Nullable(Type.String({ description: 'when the speaker’s claim was made, else the publication date' })),
+  evidence: Evidence,
+});
+
+export const CheckAnswer = Type.Object({
+  claim: Type.String(),
+  statement: Type.String({ description: 'the claim as judged: a yes–no question as the statement it asks about' }),
+  agree: Type.Array(Verdict),
+  disagree: Type.Array(Verdict),
+  discuss: Type.Array(Verdict),
+  story: Type.Array(
+    Type.Object({
+      date: Nullable(Type.String()),
+      stance: CheckSide,
+      speaker: Nullable(Type.String()),
+      source: Nullable(Type.String()),
+      article: Type.String(),
+      title: Nullable(Type.String()),
+      sentence: Type.String(),
+    }),
+    { description: 'every source’s side in date order, undated last' },
+  ),
+  searched: Type.Integer({ description: 'stored articles read and judged' }),
+});
+
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Nullable(Type.String({ description: 'cursor of the next page, null at the end' })) });
 
 export const DateQuery = { from: Type.Optional(DatePrefix), to: Type.Optional(DatePrefix) };

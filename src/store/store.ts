@@ -127,16 +127,19 @@ export class Store {
   /** The stored analysis of an article, by id, unique id prefix, or ref. */
   async getAnalysis(key: string): Promise<Analysis | null> {
     const id = await this.resolveArticleId(key);
-    if (!id) return null;
-    const row = await this.db
+    return id ? ((await this.getAnalyses([id]))[0] ?? null) : null;
+  }
+
+  /** The stored analyses of these articles (full ids), in one query; unknown ids are left out. */
+  async getAnalyses(ids: readonly string[]): Promise<Analysis[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
       .selectFrom('articles')
       .innerJoin('layers', 'layers.article_id', 'articles.id')
       .select(['articles.id', 'ref', 'title', 'published', 'source', 'url', 'language', 'text', 'json'])
-      .where('articles.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return null;
-    const { json, ...article } = row;
-    return { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) };
+      .where('articles.id', 'in', ids)
+      .execute();
+    return rows.map(({ json, ...article }) => ({ article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) }));
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { CheckAnswer, Verdict as CheckVerdict } from '../../src/check/store.js';
 import type { Analysis } from '../../src/doc/types.js';
 import type { Contradiction, DuplicateGroup, Story, TimelineItem } from '../../src/server/cross.js';
 import type { ClaimItem } from '../../src/store/queries/claims.js';
@@ -6,7 +7,7 @@ import type { EventItem, Place } from '../../src/store/queries/events.js';
 import type { SearchResults } from '../../src/store/queries/search.js';
 import type { ArticleSummary, Page } from '../../src/store/store.js';
 
-export type { Analysis, ArticleSummary, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, Page, Place, SearchResults, Story, TimelineItem };
+export type { Analysis, ArticleSummary, CheckAnswer, CheckVerdict, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, Page, Place, SearchResults, Story, TimelineItem };
 
 export interface Stats {
   articles: number;
@@ -65,6 +66,7 @@ export const api = {
   story: (id: string, s?: AbortSignal) => get<Story>(`/api/stories/${seg(id)}`, {}, s),
   timeline: (p: Params, s?: AbortSignal) => get<Page<TimelineItem>>('/api/timeline', p, s),
   duplicates: (p: Params, s?: AbortSignal) => get<Page<DuplicateGroup>>('/api/duplicates', p, s),
+  check: (p: Params, s?: AbortSignal) => get<CheckAnswer>('/api/check', p, s),
 
   async ingest(body: { text?: string; url?: string; title?: string; published?: string; source?: string }, token: string): Promise<IngestResult> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { ArticleView } from './views/Article.js';
+import { Check } from './views/Check.js';
 import { Claims } from './views/Claims.js';
 import { ContradictionView, Contradictions } from './views/Contradictions.js';
 import { Entities, EntityView } from './views/Entities.js';
@@ -16,6 +17,7 @@ import './style.css';
 const NAV: [string, string][] = [
   ['/', 'Home'],
   ['/articles', 'Articles'],
+  ['/check', 'Check'],
   ['/claims', 'Claims'],
   ['/entities', 'Entities'],
   ['/contradictions', 'Contradictions'],
@@ -71,6 +73,7 @@ function App() {
             <Route path="/" component={Home} />
             <Route path="/articles" component={Articles} />
             <Route path="/articles/:id" component={ArticleView} />
+            <Route path="/check" component={Check} />
             <Route path="/claims" component={Claims} />
             <Route path="/entities" component={Entities} />
             <Route path="/entities/:id" component={EntityView} />

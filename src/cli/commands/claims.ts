@@ -3,18 +3,11 @@ import { claimDate, INFERRED_NOTE, quoted, stanceLabel } from '../../doc/display
 import { STANCES, type Stance } from '../../doc/types.js';
 import { listClaims } from '../../store/queries/claims.js';
 import { clip } from '../digest.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { datePrefix, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 function stance(value: string): Stance {
   if (!(STANCES as readonly string[]).includes(value)) throw new UsageError(`--stance must be one of ${STANCES.join(', ')}, got "${value}"`);
   return value as Stance;
-}
-
-function date(name: string) {
-  return (value: string): string => {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
-    return value;
-  };
 }
 
 interface ClaimsOptions {
@@ -38,8 +31,8 @@ export function registerClaims(program: Command): void {
     .option('--speaker <name>', 'entity id, or words of the speaker’s name')
     .option('--stance <stance>', `only this stance (${STANCES.join(', ')})`, stance)
     .option('--about <text>', 'claims whose content mentions an entity of this name or holds these words')
-    .option('--from <date>', 'said (else published) on or after this date', date('--from'))
-    .option('--to <date>', 'said (else published) on or before this date', date('--to'))
+    .option('--from <date>', 'said (else published) on or after this date', datePrefix('--from'))
+    .option('--to <date>', 'said (else published) on or before this date', datePrefix('--to'))
     .option('-q, --query <words>', 'full-text words over speaker and content')
     .option('--article <id>', 'only claims of this article (id, unique prefix or ref)')
     .option('--limit <n>', 'how many', positiveNumber('--limit'), 50)

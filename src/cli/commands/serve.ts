@@ -18,10 +18,10 @@ export function registerServe(program: Command): void {
     .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
     .option('--log', 'log every request')
     .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
-      // Only serve loads Fastify and its plugins: the other commands start without them.
-      const { startServer } = await import('../../server/index.js');
       let server;
       try {
+        // The server (Fastify, the workbench) is loaded only to serve, so other commands start fast.
+        const { startServer } = await import('../../server/index.js');
         server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: Boolean(options.log) });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;

@@ -16,6 +16,7 @@ const DIR = fileURLToPath(new URL('../../../data/vectors/', import.meta.url));
  */
 export class WordVectors {
   private readonly index: Map<string, number>;
+  private readonly scratch = new Float64Array(DIMENSIONS);
 
   constructor(
     readonly words: readonly string[],
@@ -27,6 +28,42 @@ export class WordVectors {
   has(word: string): boolean {
     return this.index.has(word.toLowerCase());
   }
+
+  /** A lower-case word's row, or −1 when unknown. Rows follow corpus frequency: row 0 is the commonest word. */
+  id(lower: string): number {
+    return this.index.get(lower) ?? -1;
+  }
+
+  /** Add row `k`'s unit vector (times `weight`) into `into`. */
+  addRow(into: Float32Array, k: number, weight = 1): void {
+    const x = k * DIMENSIONS;
+    const w = weight / SCALE;
+    for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
+  }
+
+  /** The largest cosine similarity of row `i` with any of the first `count` of `rows`; −1 for none. */
+  closest(i: number, rows: ArrayLike<number>, count = rows.length): number {
+    const data = this.data;
+    // Row i as doubles, two running sums: the products are small integers, so the sums are exact.
+    const a = this.scratch;
+    const x = i * DIMENSIONS;
+    for (let d = 0; d < DIMENSIONS; d++) a[d] = data[x + d]!;
+    let best = -Infinity;
+    for (let k = 0; k < count; k++) {
+      const j = rows[k]!;
+      if (j === i) return 1;
+      const y = j * DIMENSIONS;
+      let s0 = 0;
+      let s1 = 0;
+      for (let d = 0; d < DIMENSIONS; d += 2) {
+        s0 += a[d]! * data[y + d]!;
+        s1 += a[d + 1]! * data[y + d + 1]!;
+      }
+      if (s0 + s1 > best) best = s0 + s1;
+    }
+    return count ? best / (SCALE * SCALE) : -1;
+  }
+
 
   /** Cosine similarity of two words' vectors, or null when either is unknown. */
   similarity(a: string, b: string): number | null {

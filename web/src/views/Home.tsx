@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { ClaimCard, EntityChip, Section, Status } from '../components/common.js';
 import { plural } from '../format.js';
 import { useLoad } from '../load.js';
+import { CheckForm } from './Check.js';
 import { ContradictionSummary } from './Contradictions.js';
 import { StorySummary } from './Stories.js';
 
@@ -28,6 +29,7 @@ export function Home() {
           )
         }
       </Status>
+      <CheckForm compact />
       <div class="home-grid">
         <Section title="Latest contradictions" more={{ href: '/contradictions', label: 'all contradictions' }}>
           <Status loaded={contradictions}>

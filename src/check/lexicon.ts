@@ -1,0 +1,43 @@
+/**
+ * Word classes the stance features count: words that call something false, words that hold back
+ * from saying it is true, words that say it is, and negations. General English, written for the
+ * project; which of them matter and how much is learned (scripts/train-check.ts).
+ */
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Calling a claim false, a fabrication or a joke. */
+export const REFUTE = words(`
+  fake fakes faked fakery hoax hoaxes hoaxed hoaxer false falsely falsehood fraud fraudulent fabricated fabrication fabricate
+  bogus debunk debunked debunks debunking deny denies denied denial denials denying untrue myth myths satire satirical
+  parody spoof prank pranks baseless groundless unfounded nonsense misleading misled doctored photoshopped manipulated
+  refute refuted refutes refuting dismiss dismissed dismisses dismissing reject rejected rejects rejecting incorrect
+  erroneous erroneously wrong lie lies lied lying fiction fictional fictitious made-up scam retract retracted retraction
+  disproved disprove discredited invented rebut rebutted rebuffed contradicted contradicts disputed dispute disputes
+  disputing exaggerated exaggeration misinformation disinformation doubt doubts doubted doubtful skeptical sceptical
+  dubious questionable unsubstantiated unproven implausible debunking mistaken`);
+
+/** Holding back: reported, alleged, possible, unconfirmed. */
+export const HEDGE = words(`
+  reportedly allegedly alleged alleges allege purportedly purported apparently supposedly claim claims claimed claiming
+  rumor rumors rumored rumour rumours rumoured unconfirmed unverified may might could possibly possible perhaps likely
+  unlikely appear appears appeared seem seems seemed suggest suggests suggested suggesting believed speculation speculate
+  speculated report reports reported according sources source if whether unclear uncertain investigating investigation
+  probe says said say told stated tweeted wrote posted`);
+
+/** Saying it is so: confirmed, official, proof. */
+export const CONFIRM = words(`
+  confirm confirms confirmed confirming confirmation official officially announce announced announces announcement
+  verified verify proved proven proof revealed reveals indeed true real genuine authentic evidence shows showed shown
+  admitted admits admit acknowledged acknowledges footage photos video documents`);
+
+export const NEGATION = words(`not no never n't nothing none neither nor nobody without cannot`);
+
+/** Function words: no weight in overlap. */
+export const STOP = words(`
+  the a an and or but of to in on at by for with from as that this these those it its is are was were be been being has
+  have had will would can could should may might must shall do does did done their there they them he she his her him
+  we our us you your i my me who whom which what when where why how than then so such also very more most much many some
+  any all each other into about over after before under again further once here just only own same too both between
+  through during out up down off while if because since until s 's said says say told according new one two just like
+  get got us â`);

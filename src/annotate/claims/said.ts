@@ -1,4 +1,5 @@
 import type { EntityRef } from '../../doc/types.js';
+import type { PositionIndex } from '../ranges.js';
 import type { Context } from './context.js';
 import type { Draft } from './frames.js';
 
@@ -43,9 +44,10 @@ export function timeOfCue(ctx: Context, d: Draft): string | null {
 }
 
 /** A claim with no date of its own shares that of the sentence's earlier claim by the same speaker. */
-export function inheritedTime(ctx: Context, d: Draft, drafts: Draft[], speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
+export function inheritedTime(ctx: Context, d: Draft, heads: PositionIndex<Draft>, speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
   const entity = speakers.get(d)?.entity;
-  for (const o of drafts) {
+  for (const i of heads.between(ctx.sentFirst(d.head), d.head + 1)) {
+    const o = heads.items[i]!;
     if (o === d || o.head > d.head || ctx.sentence[o.head] !== ctx.sentence[d.head]) continue;
     const value = said.get(o);
     if (value && (d.inherits || (entity && speakers.get(o)?.entity === entity))) return value;

@@ -7,7 +7,7 @@ import { registerEntities } from './commands/entities.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
-import { UsageError } from './shared.js';
+import { err, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -39,10 +39,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      err(`error: ${e.message}`);
       return 2;
     }
-    process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+    err(`error: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { crossArticleAnalysis } from './analysis-migration.js';
 import { queryIndexes } from './queries/migration.js';
+import { stableIds } from './stable-ids-migration.js';
 
 /**
  * Versioned schema migrations, applied in name order at open. A migration is never edited once
@@ -123,6 +124,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('claims').dropColumn('negated').execute();
     },
   },
+  '0008_stable_ids': stableIds,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { analyzeInputs } from '../../analyze.js';
 import { createPipeline } from '../../annotate/index.js';
+import { readGazetteer } from '../../annotate/entities/gazetteer.js';
 import { refreshAnalysis } from '../../analysis/index.js';
 import { loadRules } from '../../ingest/clean.js';
 import { estimateCount } from '../../ingest/index.js';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
-import { collect, openStore, out, positiveNumber } from '../shared.js';
+import { collect, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -40,14 +41,32 @@ export function registerAnalyze(program: Command): void {
     });
 }
 
+/** Read every file an option names before any article, so a bad one is one usage error, not one per article. */
+function checkOptionFiles(flags: AnalyzeFlags): ReturnType<typeof loadRules> {
+  for (const file of flags.gazetteer ?? []) {
+    try {
+      readGazetteer([file]);
+    } catch (e) {
+      throw new UsageError(`--gazetteer ${file}: ${(e as Error).message.replace(/^gazetteer \S+: /, '')}`);
+    }
+  }
+  try {
+    return loadRules(flags.boilerplate);
+  } catch (e) {
+    throw new UsageError(`--boilerplate: ${(e as Error).message}`);
+  }
+}
+
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
-  const rules = loadRules(flags.boilerplate);
+  const rules = checkOptionFiles(flags);
   const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
   const started = performance.now();
+  let fatal = false;
+  let refreshFailed = false;
   try {
     const outcomes = analyzeInputs(inputs, {
       pipeline,
@@ -62,7 +81,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
       progress.clear();
       if (!outcome.ok) {
         counts.failed++;
-        process.stderr.write(`error: ${outcome.error.message}\n`);
+        err(`error: ${outcome.error.message}`);
+        fatal ||= outcome.fatal === true;
       } else {
         counts.read++;
         counts.words += outcome.words;
@@ -75,7 +95,12 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
       progress.update(counts.read + counts.failed, counts.words, counts.failed, total);
     }
     // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
-    if (store) await refreshAnalysis(store);
+    if (store && !fatal) {
+      await refreshAnalysis(store).catch((e: Error) => {
+        refreshFailed = true;
+        err(`error: the articles are stored, but the cross-article analysis failed (the next run retries it): ${e.message}`);
+      });
+    }
   } finally {
     progress.clear();
     await store?.close();
@@ -85,8 +110,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const stored = store
     ? ` · new ${counts.new} · duplicates ${counts.duplicates}${counts.replaced ? ` · replaced ${counts.replaced}` : ''}`
     : ' · not stored';
-  process.stderr.write(
-    `read ${counts.read}${stored} · failed ${counts.failed} · ${counts.words.toLocaleString('en-US')} words in ${seconds.toFixed(2)} s (${rate} words/s)${store ? ` · ${store.path}` : ''}\n`,
+  err(
+    `read ${counts.read}${stored} · failed ${counts.failed} · ${counts.words.toLocaleString('en-US')} words in ${seconds.toFixed(2)} s (${rate} words/s)${store ? ` · ${store.path}` : ''}${fatal ? ' · stopped: the database cannot be written' : ''}`,
   );
-  return counts.failed ? 1 : 0;
+  return counts.failed || refreshFailed ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip, digest } from '../digest.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 export function registerArticles(program: Command): void {
   program
@@ -20,7 +20,7 @@ export function registerArticles(program: Command): void {
         }
         if (!options.json) {
           const total = await store.countArticles();
-          process.stderr.write(`${page.items.length} of ${total} articles in ${store.path}\n`);
+          err(`${page.items.length} of ${total} articles in ${store.path}`);
         }
       } finally {
         await store.close();

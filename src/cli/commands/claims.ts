@@ -3,7 +3,7 @@ import { quoted, stanceLabel } from '../../doc/display.js';
 import { STANCES, type Stance } from '../../doc/types.js';
 import { listClaims } from '../../store/queries/claims.js';
 import { clip } from '../digest.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 function stance(value: string): Stance {
   if (!(STANCES as readonly string[]).includes(value)) throw new UsageError(`--stance must be one of ${STANCES.join(', ')}, got "${value}"`);
@@ -70,7 +70,7 @@ export function registerClaims(program: Command): void {
           shown += page.items.length;
           cursor = page.next;
         } while (cursor && shown < options.limit);
-        if (!options.json) process.stderr.write(`${shown} claims in ${store.path}\n`);
+        if (!options.json) err(`${shown} claims in ${store.path}`);
       } finally {
         await store.close();
       }

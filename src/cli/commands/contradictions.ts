@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { allItems, analysisCounts, listContradictions, refreshAnalysis, type ClaimRef, type Contradiction } from '../../analysis/index.js';
 import { quoted } from '../../doc/display.js';
 import { clip } from '../digest.js';
-import { openStore, out, positiveNumber } from '../shared.js';
+import { err, openStore, out, positiveNumber } from '../shared.js';
 
 interface Options {
   db?: string;
@@ -30,8 +30,8 @@ export function registerContradictions(program: Command): void {
         }
         if (!options.json) {
           const counts = await analysisCounts(store);
-          process.stderr.write(
-            `${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions (${counts.crossArticlePropositions} across articles) · ${counts.stories} stories · ${counts.duplicateGroups} near-duplicate groups (${counts.articlesInDuplicateGroups} articles) · ${counts.articles} articles\n`,
+          err(
+            `${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions (${counts.crossArticlePropositions} across articles) · ${counts.stories} stories · ${counts.duplicateGroups} near-duplicate groups (${counts.articlesInDuplicateGroups} articles) · ${counts.articles} articles`,
           );
         }
       } finally {

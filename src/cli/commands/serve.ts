@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { startServer } from '../../server/index.js';
 import { resolveDbPath } from '../../store/store.js';
-import { UsageError } from '../shared.js';
+import { err, UsageError } from '../shared.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -27,7 +27,7 @@ export function registerServe(program: Command): void {
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use (try --port 0)`);
         throw e;
       }
-      process.stderr.write(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops\n`);
+      err(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { allItems, listStories, refreshAnalysis, type Story } from '../../analysis/index.js';
-import { openStore, out, positiveNumber } from '../shared.js';
+import { err, openStore, out, positiveNumber } from '../shared.js';
 import { claimLine } from './contradictions.js';
 
 interface Options {
@@ -27,7 +27,7 @@ export function registerStories(program: Command): void {
           out(options.json ? JSON.stringify(s) : readable(s));
           n++;
         }
-        if (!options.json) process.stderr.write(`${n} stories\n`);
+        if (!options.json) err(`${n} stories`);
       } finally {
         await store.close();
       }

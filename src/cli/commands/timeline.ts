@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { allItems, refreshAnalysis, timeline, type TimelineItem } from '../../analysis/index.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 interface Options {
   db?: string;
@@ -39,7 +39,7 @@ export function registerTimeline(program: Command): void {
           out(options.json ? JSON.stringify(item) : readable(item));
           n++;
         }
-        if (!options.json) process.stderr.write(`${n} dated items\n`);
+        if (!options.json) err(`${n} dated items`);
       } finally {
         await store.close();
       }

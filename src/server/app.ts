@@ -14,6 +14,8 @@ import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
 import { readRoutes } from './routes/read.js';
 import { writeRoutes } from './routes/write.js';
+import { loadRules } from '../ingest/clean.js';
+import { inProcessWriter, workerWriter, type Writer } from './writer.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { HttpError, isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
 
@@ -88,13 +90,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   let pipeline: Promise<Pipeline> | null = options.pipeline ? Promise.resolve(options.pipeline) : null;
   const getPipeline = () => (pipeline ??= createPipeline());
+  const cross = options.cross ?? crossArticle;
+  // Analysis and writes run on a worker thread with its own connection, off the event loop; a store
+  // in memory, or a pipeline or cross-article analysis a test brings, is written in-process.
+  const writer: Writer =
+    options.store.path !== ':memory:' && !options.pipeline && cross === crossArticle
+      ? workerWriter(options.store.path, options.store.pipelineVersion)
+      : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh(options.store) });
+  app.addHook('onClose', () => writer.close());
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(readRoutes, { store: options.store });
-  const cross = options.cross ?? crossArticle;
   await app.register(crossRoutes, { store: options.store, cross });
   await app.register(exportRoutes, { store: options.store });
-  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, refresh: () => cross.refresh(options.store), guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
+  await app.register(writeRoutes, { writer, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

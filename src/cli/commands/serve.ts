@@ -17,11 +17,11 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on; beyond loopback, CLAIMTRAIL_TOKEN must be set', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', port, 7878)
     .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
-    .option('--log', 'log every request')
+    .option('--no-log', 'do not log (requests and errors are logged at info level by default)')
     .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
       let server;
       try {
-        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: Boolean(options.log) });
+        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: options.log !== false });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use (try --port 0)`);

@@ -5,7 +5,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { isDatePrefix } from '../doc/dates.js';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { Store } from '../store/store.js';
@@ -80,6 +81,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onRequest', rebindingGuard(host));
   app.addHook('onRequest', securityHeaders);
+  app.addHook('preValidation', checkLimit);
+  app.addHook('preHandler', checkDates);
+  // JSON bodies: a key that could reach an object's prototype is refused by name, not as "not valid JSON".
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     // The store and the analysis refuse a cursor they did not issue with this message.
     const status = error.statusCode ?? (/^invalid cursor /.test(error.message) ? 400 : 500);
@@ -113,7 +124,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       // One route per built file (found at start); every other path is the single-page app.
       wildcard: false,
       index: false,
-      // Built assets carry a content hash in their names.
+      // Built assets carry a content hash in their names: cached for good; everything else revalidated.
+      cacheControl: false,
       setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
@@ -129,6 +141,39 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   return app;
+}
+
+/** A page size is a whole number: "1e400" or "2.5" is refused before the schema would coerce it. */
+async function checkLimit(request: FastifyRequest): Promise<void> {
+  const limit = (request.query as Record<string, unknown> | undefined)?.limit;
+  if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,6}$/.test(limit))) {
+    throw new HttpError(400, `querystring.limit must be a whole number, got ${JSON.stringify(limit)}`);
+  }
+}
+
+function parseJsonBody(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (key === '__proto__' || (key === 'constructor' && typeof v === 'object' && v !== null && 'prototype' in v)) {
+        throw new HttpError(400, `body: the key "${key}" is not allowed`);
+      }
+      return v;
+    });
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, `body is not valid JSON (${(e as Error).message})`);
+  }
+  return value;
+}
+
+/** Date filters name real days: the schema checks their shape, this the month and day ("2024-13-45"). */
+async function checkDates(request: FastifyRequest): Promise<void> {
+  const query = request.query as Record<string, unknown> | undefined;
+  for (const name of ['from', 'to']) {
+    const value = query?.[name];
+    if (typeof value === 'string' && !isDatePrefix(value)) throw new HttpError(400, `querystring.${name} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+  }
 }
 
 function httpReason(status: number): string {

@@ -123,7 +123,9 @@ export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
   let next = 1;
   const pending = new Map<number, { resolve: (r: Reply) => void }>();
   const start = (): Worker => {
-    const w = new Worker(script, { workerData: { dbPath, pipelineVersion } });
+    // Not the flags of how this process was started from a string (`node --input-type=module -e …`).
+    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+    const w = new Worker(script, { workerData: { dbPath, pipelineVersion }, execArgv });
     w.on('message', (reply: Reply) => {
       pending.get(reply.id)?.resolve(reply);
       pending.delete(reply.id);

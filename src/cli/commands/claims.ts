@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { quoted, stanceLabel } from '../../doc/display.js';
+import { isDatePrefix } from '../../doc/dates.js';
 import { STANCES, type Stance } from '../../doc/types.js';
 import { listClaims } from '../../store/queries/claims.js';
 import { clip } from '../digest.js';
@@ -12,7 +13,7 @@ function stance(value: string): Stance {
 
 function date(name: string) {
   return (value: string): string => {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+    if (!isDatePrefix(value)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
     return value;
   };
 }

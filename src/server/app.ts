@@ -16,6 +16,7 @@ import { exportRoutes } from './routes/export.js';
 import { readRoutes } from './routes/read.js';
 import { writeRoutes } from './routes/write.js';
 import { loadRules } from '../ingest/clean.js';
+import { ReadCache } from './cache.js';
 import { inProcessWriter, workerWriter, type Writer } from './writer.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { HttpError, isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
@@ -109,12 +110,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ? workerWriter(options.store.path, options.store.pipelineVersion)
       : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh(options.store) });
   app.addHook('onClose', () => writer.close());
+  const cache = new ReadCache(options.store);
+  cache.register(app);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(readRoutes, { store: options.store });
   await app.register(crossRoutes, { store: options.store, cross });
   await app.register(exportRoutes, { store: options.store });
-  await app.register(writeRoutes, { writer, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
+  await app.register(writeRoutes, { writer: { ...writer, write: (job) => writer.write(job).finally(() => cache.changed()), refresh: () => writer.refresh().finally(() => cache.changed()) }, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { isDatePrefix } from '../doc/dates.js';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
@@ -44,7 +44,8 @@ export interface ServerOptions {
    * otherwise make the server read services only it can reach (cloud metadata, an intranet).
    */
   allowPrivateUrls?: boolean;
-  logger?: boolean;
+  /** Fastify's logger: true logs at info; or its options (level, stream). */
+  logger?: FastifyServerOptions['logger'];
 }
 
 /** The HTTP API, its OpenAPI description and docs page, and the web workbench. */

@@ -17,6 +17,7 @@ import { readRoutes } from './routes/read.js';
 import { writeRoutes } from './routes/write.js';
 import { loadRules } from '../ingest/clean.js';
 import { ReadCache } from './cache.js';
+import { enterBudget, QueryCancelled } from '../store/deadline.js';
 import { inProcessWriter, workerWriter, type Writer } from './writer.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { HttpError, isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
@@ -36,6 +37,11 @@ export interface ServerOptions {
   cross?: CrossArticle;
   /** Folder of the built web UI; null serves the API alone. */
   webRoot?: string | null;
+  /**
+   * How long the reads of one request may run, in ms (default 10 s), when the store bounds reads
+   * (Store.open's boundedReads): past it, or when the client disconnects, its query stops.
+   */
+  readTimeoutMs?: number;
   /** Largest request body and article, in bytes (default 10 MB). */
   maxBytes?: number;
   fetchTimeoutMs?: number;
@@ -81,6 +87,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  const readTimeoutMs = options.readTimeoutMs ?? 10_000;
+  app.addHook('onRequest', async (_request, reply) => {
+    const budget = enterBudget(readTimeoutMs);
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) budget.cancel();
+    });
+  });
   app.addHook('onRequest', rebindingGuard(host));
   app.addHook('onRequest', securityHeaders);
   app.addHook('preValidation', checkLimit);
@@ -93,11 +106,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       done(e as Error, undefined);
     }
   });
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError | QueryCancelled, request, reply) => {
     // The store and the analysis refuse a cursor they did not issue with this message.
-    const status = error.statusCode ?? (/^invalid cursor /.test(error.message) ? 400 : 500);
+    const status = error instanceof QueryCancelled ? 503 : (error.statusCode ?? (/^invalid cursor /.test(error.message) ? 400 : 500));
     if (status >= 500) request.log.error(error);
-    const message = status >= 500 && !(error instanceof HttpError) ? 'internal error' : error.message;
+    const message = status >= 500 && !(error instanceof HttpError) && !(error instanceof QueryCancelled) ? 'internal error' : error.message;
     return reply.code(status).send({ error: httpReason(status), message, statusCode: status });
   });
 
@@ -151,7 +164,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 async function checkLimit(request: FastifyRequest): Promise<void> {
   const limit = (request.query as Record<string, unknown> | undefined)?.limit;
   if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,6}$/.test(limit))) {
-    throw new HttpError(400, `querystring.limit must be a whole number, got ${JSON.stringify(limit)}`);
+    throw new HttpError(400, `querystring.limit must be integer (a whole number), got ${JSON.stringify(limit)}`);
   }
 }
 

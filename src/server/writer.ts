@@ -5,6 +5,7 @@ import { analyzeInputs } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
 import type { InlineInput } from '../ingest/index.js';
+import { unbounded } from '../store/deadline.js';
 import type { Store } from '../store/store.js';
 
 /** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
@@ -90,10 +91,11 @@ export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteRes
 export function inProcessWriter(deps: { store: Store; pipeline: () => Promise<Pipeline>; rules: BoilerplateRules; refresh: () => Promise<unknown> }): Writer {
   return {
     async write(job) {
-      return runWrite(job, { ...deps, pipeline: await deps.pipeline() });
+      const pipeline = await deps.pipeline();
+      return unbounded(() => runWrite(job, { ...deps, pipeline }));
     },
     async refresh() {
-      await deps.refresh();
+      await unbounded(deps.refresh);
     },
     async close() {},
   };

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { countWords } from '../doc/doc.js';
 import type { Analysis, Article } from '../doc/types.js';
+import { DeadlinePlugin, installDeadline } from './deadline.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -131,8 +132,12 @@ export class Store {
     this.pipelineVersion = pipelineVersion;
   }
 
-  /** Open (creating if needed) the database at `path` and bring its schema up to date. */
-  static async open(path: string, pipelineVersion = 'claimtrail'): Promise<Store> {
+  /**
+   * Open (creating if needed) the database at `path` and bring its schema up to date. With
+   * `boundedReads` (the server), every SELECT stops when the current request's time budget is
+   * spent or its client has gone (deadline.ts).
+   */
+  static async open(path: string, pipelineVersion = 'claimtrail', options: { boundedReads?: boolean } = {}): Promise<Store> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let sqlite: SQLite.Database;
     try {
@@ -144,7 +149,8 @@ export class Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    installDeadline(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: options.boundedReads ? [new DeadlinePlugin()] : [] });
     const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     if (error) {
       await db.destroy();

@@ -62,13 +62,19 @@ export async function measureSize(kind: SizeKind, mb: number, pipeline: Awaited<
 
 export async function runSizes(sizes: readonly number[], kinds: readonly SizeKind[]): Promise<void> {
   const pipeline = await createPipeline();
-  // Warm the JIT (and load the models) on a small article first.
-  await measureSize('text', 0.05, pipeline);
-  console.log('kind  MB      CPU s   wall s   CPU s/MB   words       claims   stages (CPU-ish ms)');
+  // Warm the JIT (and load the models) on a few articles of each kind first: a cold run of a
+  // small article costs several times a warm one and would hide how time grows with size.
+  for (let i = 0; i < 3; i++) for (const kind of kinds) await measureSize(kind, 0.25, pipeline);
+  console.log('kind  MB      CPU s   wall s   CPU s/MB   words       claims   stages of the last run (wall ms)');
   for (const kind of kinds) {
     for (const mb of sizes) {
-      for (const k of Object.keys(pipeline.timings)) delete pipeline.timings[k];
-      const r = await measureSize(kind, mb, pipeline);
+      // Small sizes are measured three times and the median run kept: one run is too noisy.
+      const runs: SizeResult[] = [];
+      for (let i = 0; i < (mb < 1 ? 3 : 1); i++) {
+        for (const k of Object.keys(pipeline.timings)) delete pipeline.timings[k];
+        runs.push(await measureSize(kind, mb, pipeline));
+      }
+      const r = runs.sort((a, b) => a.cpuMs - b.cpuMs)[runs.length >> 1]!;
       const stages = Object.entries(pipeline.timings)
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ');

@@ -119,10 +119,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const cross = options.cross ?? crossArticle;
   // Analysis and writes run on a worker thread with its own connection, off the event loop; a store
   // in memory, or a pipeline or cross-article analysis a test brings, is written in-process.
-  const writer: Writer =
-    options.store.path !== ':memory:' && !options.pipeline && cross === crossArticle
-      ? workerWriter(options.store.path, options.store.pipelineVersion)
-      : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh(options.store) });
+  const inWorker = options.store.path !== ':memory:' && !options.pipeline && cross === crossArticle;
+  const writer: Writer = inWorker
+    ? workerWriter(options.store.path, options.store.pipelineVersion)
+    : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh(options.store) });
   app.addHook('onClose', () => writer.close());
   const cache = new ReadCache(options.store);
   cache.register(app);
@@ -131,7 +131,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(readRoutes, { store: options.store });
   await app.register(crossRoutes, { store: options.store, cross });
   await app.register(exportRoutes, { store: options.store });
-  await app.register(writeRoutes, { writer: { ...writer, write: (job) => writer.write(job).finally(() => cache.changed()), refresh: () => writer.refresh().finally(() => cache.changed()) }, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
+  // The writer thread's writes are read like another process's (kept answers served while they are
+  // recomputed: no burst of queries after each POST); in-process writes are read at once.
+  const changed = () => cache.changed({ stale: inWorker });
+  await app.register(writeRoutes, { writer: { ...writer, write: (job) => writer.write(job).finally(changed), refresh: () => writer.refresh().finally(changed) }, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

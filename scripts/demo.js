@@ -28,7 +28,7 @@ function claimtrail(title, args) {
 claimtrail('Analysing the example articles (see examples/README.md: written for the demo, fictional outlets, real events)', ['analyze', 'examples/articles']);
 claimtrail('Contradictions across the articles', ['contradictions', '--limit', '5']);
 claimtrail('Claim stories, in the order the claims were made', ['stories', '--limit', '5']);
-claimtrail('The actors most spoken of', ['entities', '--limit', '10']);
+claimtrail('The actors most spoken of (outlets and platforms left out)', ['entities', '--actors', '--limit', '10']);
 
 if (serve) {
   const { startServer } = await import('../dist/server/index.js');

@@ -10,7 +10,7 @@
  * eval's terms: content F1 at 0.3 and 0.8 overlap, and with source and cue right. The data is
  * read from ../shared at build time and never shipped; only weights and words are.
  *
- *   npx tsx scripts/train-cues.ts [--epochs 8] [--min-count 2] [--min-rate 0.25] [--min-feature 3]
+ *   npx tsx scripts/train-cues.ts [--epochs 5] [--min-count 2] [--min-rate 0.25] [--min-feature 3]
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -37,7 +37,7 @@ type Ranges = [number, number][];
 
 const { values } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '8' },
+    epochs: { type: 'string', default: '5' },
     'min-count': { type: 'string', default: '2' },
     'min-rate': { type: 'string', default: '0.25' },
     'min-feature': { type: 'string', default: '3' },

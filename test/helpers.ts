@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,16 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHARED = process.env.CLAIMTRAIL_SHARED ?? resolve(ROOT, '../shared');
 export const SEED = join(SHARED, 'corpus/seed/2025-04-28-north-korea-kursk.txt');
 export const SEED_GOLD = join(SHARED, 'eval/seed/gold.json');
+
+/**
+ * Whether these files of the shared evaluation data are here. A user's clone has no ../shared:
+ * tests that read it are skipped (`it.skipIf(!hasShared(…))`), and test/shared-setup.ts says so once.
+ */
+export function hasShared(...paths: string[]): boolean {
+  return paths.every((p) => existsSync(p));
+}
+
+export const HAS_SEED = hasShared(SEED, SEED_GOLD);
 
 export function tempDir(prefix = 'claimtrail-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -127,11 +127,15 @@ export function eventPhrase(e: EventSig, nameOf: NameOf): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** The opening of a content: its first sentence or clause, without wrapping quotes, cut at a word. */
+/**
+ * The opening of a content: its first sentence or clause, without wrapping quotes or the comma a
+ * quote ends on before its cue ("We will not stand idle," he said), cut at a word.
+ */
 function opening(content: string): string {
-  let text = content.replace(/\s+/g, ' ').trim().replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim();
+  const bare = (s: string) => s.replace(/^["“”'‘’\s]+|[\s"“”'‘’,;:–—-]+$/g, '');
+  let text = bare(content.replace(/\s+/g, ' ').trim());
   const stop = text.search(/[.;!?](?:\s|["”’]|$)/);
-  if (stop > 20) text = text.slice(0, stop);
+  if (stop > 20) text = bare(text.slice(0, stop));
   if (text.length <= MAX) return text;
   const cut = text.lastIndexOf(' ', MAX - 1);
   return `${text.slice(0, cut > 40 ? cut : MAX - 1)}…`;
@@ -144,6 +148,8 @@ export function linkWhy(link: Link, nameOf: NameOf): string {
       return `${link.answer.speaker ?? 'the article'} answers ${link.answered.speaker ?? 'an unattributed claim'}`;
     case 'wording':
       return 'the same words, one side denying or negating them';
+    case 'subject':
+      return `the same said of ${nameOf(link.subject)} (“${link.word}…”), one side denying it`;
     case 'war':
       return `one side says the fighting in ${nameOf(link.place)} is over, the other that it goes on`;
     case 'event':

@@ -2,6 +2,7 @@ import { disputeAbout, eventPhrase, linkWhy, type NameOf } from './about.js';
 import { claimKey, largestGroup, linkOf, TRUTH_STANCES, type Link } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
 import type { EventSig } from './features.js';
+import { countIn } from './measures.js';
 import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
 
 export interface Side {
@@ -9,14 +10,16 @@ export interface Side {
   stance: 'assert' | 'deny';
   /** For a number or date disagreement, the value this side gives. */
   value?: number | string;
+  /** For a number, the count as its claims give it: "at least 100 killed" (measures.ts). */
+  label?: string;
   claims: ClaimRef[];
 }
 
 export interface Contradiction {
   id: string;
   about: string;
-  /** What the sides disagree on: stance (deny against assert, or ended against goes on), number, date. */
-  kind: 'stance' | 'number' | 'date';
+  /** What the sides disagree on: stance (deny against assert, or ended against goes on), number, date, or who is to blame. */
+  kind: 'stance' | 'number' | 'date' | 'blame';
   proposition: string;
   sides: Side[];
   /** Why the sides are set against each other: each kind of link between them, most frequent first (at most three). */
@@ -42,6 +45,8 @@ const MAX_COUNT_GAP_MS = 31 * 86_400_000;
 export function contradictionOf(propId: number, all: readonly Member[], nameOf: NameOf): Contradiction | null {
   if (all.length < 2) return null;
   const members = dedupeCopies(all);
+  const blame = blameDispute(propId, members, nameOf);
+  if (blame) return blame;
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const answered = new Set(members.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
   let eligible = members.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
@@ -75,7 +80,8 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   if (!value) return null;
   const about = disputeAbout(value.kind, value.sides.flatMap(([, ms]) => ms), byClaim, nameOf);
   const why = [`${value.kind === 'number' ? 'different counts' : 'different days'} of the same event: ${eventPhrase(value.event, nameOf)}`];
-  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, claims: ms.map(claimRef) })), why };
+  const label = (v: number | string, ms: Member[]) => (typeof v === 'number' ? { label: countIn(ms[0]!.content, v, value.event.type).label } : {});
+  return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, ...label(v, ms), claims: ms.map(claimRef) })), why };
 }
 
 /**
@@ -110,9 +116,11 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
       if ([e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
       if (value === null) continue;
-      if (!firstOf.has(e.type)) firstOf.set(e.type, e);
-      const values = byType.get(e.type) ?? new Map<string, Member[]>();
-      byType.set(e.type, values);
+      // Counts of one measure only: "killed" is not set against "killed or wounded".
+      const key = kind === 'number' ? `${e.type}|${countIn(m.content, e.quantity!, e.type).measure}` : e.type;
+      if (!firstOf.has(key)) firstOf.set(key, e);
+      const values = byType.get(key) ?? new Map<string, Member[]>();
+      byType.set(key, values);
       const list = values.get(value) ?? [];
       if ([...values.values()].flat().some((o) => !o.features.events.some((x) => x.type === e.type && eventMatch(x, e, { ...o.features.countries, ...m.features.countries }) >= 2 / 3))) continue;
       if (!list.includes(m)) list.push(m);
@@ -141,6 +149,10 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
   return null;
 }
 
+function pair(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
 /** Claims made in different articles on different days. */
 function apart(a: Member, b: Member): boolean {
   return a.dupGroup !== b.dupGroup && (a.said ?? a.published ?? '').slice(0, 10) !== (b.said ?? b.published ?? '').slice(0, 10);
@@ -150,4 +162,57 @@ function apart(a: Member, b: Member): boolean {
 function madeAt(m: Member): number {
   const day = (m.said && /^\d{4}-\d{2}-\d{2}/.test(m.said) ? m.said : m.published ?? '').slice(0, 10);
   return Date.parse(day);
+}
+
+/**
+ * Who is to blame: claims that hold different parties responsible for one outcome ("the League
+ * provoked the war" against "the junta bears full responsibility for this war"), where the parties
+ * are opposed — not allies blamed together ("the League and Osterlich"). The party blamed by most opposed voices is one side; the
+ * parties opposed to it, and those who say it is not to blame, the other.
+ */
+function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf): Contradiction | null {
+  const blaming = members.filter((m) => m.features.blame !== null && m.stance !== 'question');
+  if (blaming.length < 2) return null;
+  const outcome = blaming[0]!.features.blame!.outcome;
+  const byTarget = new Map<string, Member[]>();
+  for (const m of blaming) {
+    const b = m.features.blame!;
+    if (b.outcome !== outcome || b.direction < 0) continue;
+    byTarget.set(b.target, [...(byTarget.get(b.target) ?? []), m]);
+  }
+  // Parties blamed together, or of one state, are allies; any others blamed for the same outcome are opposed.
+  const allied = new Set<string>();
+  for (const m of blaming) for (const w of m.features.blame!.with) allied.add(pair(m.features.blame!.target, w));
+  const opposed = (x: string, y: string) => x !== y && !allied.has(pair(x, y));
+  const targets = [...byTarget.keys()];
+  let pivot: string | null = null;
+  let best = 0;
+  for (const t of targets) {
+    const others = targets.filter((o) => opposed(t, o));
+    const weight = others.length ? others.length * 1000 + byTarget.get(t)!.length : 0;
+    if (weight > best) [pivot, best] = [t, weight];
+  }
+  const notPivot = blaming.filter((m) => m.features.blame!.direction < 0 && m.features.blame!.target === pivot && m.features.blame!.outcome === outcome);
+  if (pivot === null && !notPivot.length) return null;
+  if (pivot === null) return null;
+  const against = targets.filter((o) => opposed(pivot!, o));
+  const other = [...against.flatMap((t) => byTarget.get(t)!), ...notPivot];
+  const held = byTarget.get(pivot)!;
+  if (!other.length || new Set([...held, ...other].map((m) => m.features.voice)).size < 2) return null;
+  const names = new Map(blaming.map((m) => [m.features.blame!.target, m.features.blame!.name ?? nameOf(m.features.blame!.target)]));
+  const name = (voice: string) => names.get(voice) ?? voice;
+  const others = [...new Set(against.map(name))];
+  const what = outcome === 'war' ? 'the war' : outcome === 'food' ? 'the food crisis' : outcome;
+  const about = `who is to blame for ${what}: ${name(pivot)} or ${others.length ? others.join(' and ') : 'not ' + name(pivot)}`;
+  return {
+    id: `x${propId}`,
+    proposition: `p${propId}`,
+    about,
+    kind: 'blame',
+    sides: [
+      { stance: 'assert', value: name(pivot), claims: held.map(claimRef) },
+      { stance: 'deny', value: others.join(', ') || `not ${name(pivot)}`, claims: other.map(claimRef) },
+    ],
+    why: [`each side lays ${what} at another's door`],
+  };
 }

@@ -1,6 +1,9 @@
 import { PositionIndex } from '../annotate/ranges.js';
 import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
+import { wordVectors } from '../lang/en/vectors.js';
 import { overlap } from './propositions.js';
+import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
+import { contentTokens } from '../lang/en/token.js';
 import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
@@ -54,6 +57,16 @@ export interface ClaimFeatures {
   retort: boolean;
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
+  /** Rare words said of the subject right after it ("impartial" in "the League is impartial"): what the statement says of it. */
+  rare: string[];
+  /** The content opens with a belief the speaker denies holding ("did not think X"): X is held false, whatever the stance. */
+  disbelief: boolean;
+  /** Who the content is about: the entity opening it (a pronoun opening reported speech stands for the speaker), or null. */
+  subject: string | null;
+  /** Who the content holds responsible for what ("the League provoked the war"), the party as a voice; null when it blames no one. */
+  blame: Blame | null;
+  /** The state a speaker speaks for, as a voice (a minister, a ministry, the capital: its state), else the voice. */
+  camp: string;
 }
 
 /** A claim with the facts about it that the analysis shows. */
@@ -106,12 +119,14 @@ export const SHORT_STATEMENT = 15;
 const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
 const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
 const NOW = /\bnow\b/i;
+/** Verbs of thinking whose negation is the content's ("I don't think X" means "I think not X"). */
+const NEG_RAISING = new Set(['think', 'believe', 'expect', 'suppose', 'consider', 'feel', 'reckon', 'imagine']);
 /** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
-const ANSWERABLE = new Set(['assert', 'confirm', 'condemn']);
+const ANSWERABLE = new Set(['assert', 'confirm', 'condemn', 'warn', 'promise']);
 /** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
 const NOUN_KIND = new Map<string, 'charge' | 'account'>([
   ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
-  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements'.split(' ').map((w) => [w, 'account'] as const),
+  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements announcement announcements'.split(' ').map((w) => [w, 'account'] as const),
 ]);
 /** Cues that propose rather than state: rejecting a proposal contradicts no statement. */
 const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call', 'ask', 'request', 'recommend']);
@@ -129,21 +144,6 @@ const ANSWER_WINDOW = 50_000;
 const NAMED_REACH = 3000;
 /** Speakers that speak for their state. */
 const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
-
-const TOKEN = /[\p{L}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-
-/** The content's tokens, lower case, each with the entity whose mention it lies in. */
-function contentTokens(text: string, offset: number, mentions: readonly { start: number; end: number; entity: string }[]): Token[] {
-  const out: Token[] = [];
-  let m = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const at = offset + match.index;
-    while (m < mentions.length && mentions[m]!.end <= at) m++;
-    const mention = mentions[m];
-    out.push({ lower: match[0].toLowerCase().replace(/’/g, "'"), entity: mention && mention.start <= at ? mention.entity : null });
-  }
-  return out;
-}
 
 /** A crude suffix stripper: enough to let "deployed"/"deploys" and "troops"/"troop" meet. */
 function stem(w: string): string {
@@ -184,7 +184,10 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const reference = readReference(tokens, c.stance);
     if (reference) references.set(c.id, reference);
     // What a reference says was said ("the claim that X": X) is its content; a bare one has none of its own.
-    const from = reference ? (reference.said >= 0 ? reference.said : tokens.length) : 0;
+    // "she did not think the League was acting impartially": a belief of the speaker's, denied,
+    // opening the content — what it is about starts after it, held false.
+    const belief = reference ? null : innerBelief(tokens);
+    const from = reference ? (reference.said >= 0 ? reference.said : tokens.length) : (belief?.end ?? 0);
     const to = reference && reference.said >= 0 ? reference.saidEnd : tokens.length;
     const ents = new Set<string>();
     for (let k = from; k < to; k++) if (tokens[k]!.entity) ents.add(tokens[k]!.entity!);
@@ -221,14 +224,27 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       }
       else if (END.has(w)) ends ||= head;
       else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
-      else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) words.add(stem(w));
+      else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
+        words.add(stem(w));
+      }
     }
+    // "does not believe the general would have control": the speaker holds the content false.
+    if (c.negated && NEG_RAISING.has(c.cue?.lemma ?? '')) negated = !negated;
+    if (belief?.negated) {
+      negated = !negated;
+      negation = true;
+    }
+    // A denial read from the content's own words ("said there is no safety reason"): its
+    // negation is the denial, not a second turn.
+    if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
     // "ended" and "continue" speak of an event only when the content names one.
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
       words: [...words].sort(),
+      ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
+      disbelief: belief?.negated === true,
       numbers: quantitiesAt.between(start, end).map((i) => quantities[i]!).filter(inside).map((q) => q.value),
       dates: timesAt.between(start, end).map((i) => times[i]!).filter((t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
       predicate,
@@ -240,11 +256,14 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       refers: reference?.direction ?? 0,
       topic: reference !== null && !reference.clause,
       answers: null,
-      refusal: c.negated === true || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
+      // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
+      refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
+      camp: campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c),
+      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id))), byId, voiceOf),
     });
   }
   // What a claim answers lies within reach of it: the claims around it, not the whole article.
@@ -257,9 +276,95 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     if (reference) f.answers = answered(around(c), c, reference, out, voiceOf, text);
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
-    else if (c.stance === 'deny' && !f.refusal && DENYING.has(c.cue?.lemma ?? '')) f.answers = answered(around(c), c, ECHO, out, voiceOf, text);
+    // So does one read from the content's own negation ("has not seen any sign the rebels are preparing to …").
+    else if (c.stance === 'deny' && !f.refusal) f.answers = answered(around(c), c, ECHO, out, voiceOf, text);
   }
   return out;
+}
+
+/**
+ * A blame's party as a voice: a state and its bodies are one; a person who holds an office of a
+ * state stands for it when blamed for what a state does (a war).
+ */
+/** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */
+const COMMON = 3000;
+let rank: Map<string, number> | null = null;
+
+function isRare(word: string): boolean {
+  rank ??= new Map(wordVectors().words.map((w, i) => [w, i]));
+  return (rank.get(word) ?? Infinity) >= COMMON;
+}
+
+/** Auxiliaries that carry a negation before a verb of thinking ("did not think"). */
+const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
+
+/**
+ * A belief opening a content, with its subject pronoun ("he did not think …", "she believes
+ * that …"): where the content proper starts, and whether the belief is denied.
+ */
+function innerBelief(tokens: readonly Token[]): { end: number; negated: boolean } | null {
+  let k = 0;
+  while (k < tokens.length && /^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower)) k++;
+  if (!SELF.has(tokens[k]?.lower ?? '')) return null;
+  k++;
+  let negated = false;
+  if (DO_AUX.has(tokens[k]?.lower ?? '')) {
+    negated = tokens[k]!.lower.endsWith("n't") || tokens[k + 1]?.lower === 'not' || tokens[k + 1]?.lower === "n't";
+    k += tokens[k + 1]?.lower === 'not' || tokens[k + 1]?.lower === "n't" ? 2 : 1;
+  }
+  const verb = tokens[k]?.lower ?? '';
+  if (!NEG_RAISING.has(verb) && !NEG_RAISING.has(verb.replace(/s$/, '')) && verb !== 'thought' && verb !== 'believed') return null;
+  k++;
+  if (tokens[k]?.lower === 'that') k++;
+  return k < tokens.length ? { end: k, negated } : null;
+}
+
+/** Pronouns that, opening reported speech, are its speaker ("said it is impartial"). */
+const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+
+/** Nouns after a state's name that speak for it ("the Chinese government"). */
+const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);
+/** How far after its subject a word still says what the subject is or does ("the League is impartial"). */
+const PREDICATE_REACH = 8;
+
+/**
+ * What a content is about: the entity opening it (or its speaker, for a pronoun opening reported
+ * speech), and the rare words said of it within a few words after it.
+ */
+function subjectOf(tokens: readonly Token[], from: number, to: number, c: Claim): { subject: string | null; said: string[] } {
+  let k = from;
+  while (k < to && (/^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower) || tokens[k]!.lower === 'that' || tokens[k]!.lower === 'the')) k++;
+  if (k >= to) return { subject: null, said: [] };
+  const t = tokens[k]!;
+  const subject = t.entity ?? (SELF.has(t.lower) && c.speaker?.entity ? c.speaker.entity : null);
+  if (!subject) return { subject: null, said: [] };
+  while (k < to && tokens[k]!.entity === subject) k++;
+  // A possessor or a modifier is not the subject ("Clinton's use of …", "the Republican nominee"),
+  // except for the body that speaks for it ("the Chinese government").
+  const next = tokens[k]?.lower ?? '';
+  if (t.entity && (next === "'s" || next === "'" || (/^\p{Ll}/u.test(next) && !FINITE.has(next) && !SPEAKING_BODIES.has(next) && !next.endsWith('ed')))) return { subject: null, said: [] };
+  const said = new Set<string>();
+  for (let j = k; j < to && j < k + PREDICATE_REACH; j++) {
+    const w = tokens[j]!.lower;
+    if (!tokens[j]!.entity && w.length >= 4 && !STOP.has(w) && isRare(w)) said.add(stem(w));
+  }
+  return { subject, said: [...said].sort() };
+}
+
+/** The side a speaker is on: its state when it is a person holding an office of one, else its voice. */
+function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim): string {
+  if (e?.type === 'PERSON' && e.country && e.mentions.some((m) => m.role)) return `state:${e.country}`;
+  return e ? voiceOf(e.id) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article';
+}
+
+function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string): Blame | null {
+  if (!b) return null;
+  const e = byId.get(b.target);
+  const asState = e?.type === 'PERSON' && e.country && b.outcome === 'war' && e.mentions.some((m) => m.role);
+  const target = asState ? `state:${e.country}` : voiceOf(b.target);
+  // A state is named by the country itself where the article names it (its capital blamed: the country).
+  const state = target.startsWith('state:') ? [...byId.values()].find((x) => x.type === 'GPE' && x.subtype === 'country' && x.country === target.slice(6)) : undefined;
+  return { ...b, target, name: state?.name ?? e?.name ?? b.target, with: b.with.map(voiceOf) };
 }
 
 function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {
@@ -414,7 +519,7 @@ export function positionOf(stance: Stance, f: ClaimFeatures, referent?: number):
   if (stance === 'question' || f.refusal) return 0;
   if (f.refers && referent !== undefined) return f.refers * referent;
   // An accusation affirms its charge, whatever words it holds ("blamed him for not doing more").
-  if (stance === 'condemn') return 1;
+  if (stance === 'condemn') return f.disbelief ? -1 : 1;
   let p = stance === 'deny' || f.refers < 0 ? -1 : 1;
   if (f.negated) p = -p;
   if (f.predicate) p *= f.predicate;

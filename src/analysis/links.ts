@@ -3,12 +3,13 @@ import { SHORT_STATEMENT, type ClaimFeatures, type EventSig } from './features.j
 import type { Member } from './members.js';
 
 /** Stances that say something is or is not so; praise, blame, warnings and demands take no side of their own. */
-export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise']);
+export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise', 'warn', 'condemn', 'demand']);
 
 /** Why two claims are set against each other (see linkOf). */
 export type Link =
   | { kind: 'answers'; answer: Member; answered: Member }
   | { kind: 'wording' }
+  | { kind: 'subject'; subject: string; word: string }
   | { kind: 'war'; place: string }
   | { kind: 'event'; event: EventSig };
 
@@ -53,9 +54,18 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   const predicated = fa.predicate !== 0 && fb.predicate !== 0;
   const place = predicated ? warPlace(fa, fb) : null;
   if (place) return { kind: 'war', place };
-  if (!denial && !predicated) return null;
-  const event = warEvent(fa, fb);
-  return event ? { kind: 'event', event } : null;
+  const event = denial || predicated ? warEvent(fa, fb) : null;
+  if (event) return { kind: 'event', event };
+  // One party said to be something and not to be it, in a rare word of the same statement
+  // ("the League says it is impartial" — "did not think the League was acting impartially").
+  // Both short statements, one turned round at its head (a denial, or a negation opening it).
+  const turned = [a, b].some((m) => (m.stance === 'deny' && !m.features.retort) || m.features.negated);
+  const short = [fa, fb].every((f) => f.words.length <= SHORT_STATEMENT);
+  if (turned && short && a.position * b.position < 0 && fa.subject && fa.subject === fb.subject && a.features.camp !== b.features.camp) {
+    const word = fa.rare.find((w) => fb.rare.includes(w));
+    if (word && words.jaccard >= 0.15) return { kind: 'subject', subject: fa.subject, word };
+  }
+  return null;
 }
 
 /**

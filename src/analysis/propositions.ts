@@ -9,6 +9,11 @@ import { fmix } from './minhash.js';
  * lowering the bar, or most of the shorter content's words).
  */
 export interface PropFeatures {
+  /** The outcomes its members blame someone for ("war"): a blaming claim joins the dispute over who is to blame. */
+  blames?: string[];
+  /** Who its first claim is about, and the rare words it says of them: claims about one party in the same rare words meet. */
+  subject?: string | null;
+  rare?: string[];
   events: EventSig[];
   words: string[];
   entities: string[];
@@ -24,7 +29,7 @@ export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'milit
 const MAX_EVENTS = 12;
 
 export function propositionOf(f: ClaimFeatures): PropFeatures {
-  return { events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
+  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
 }
 
 /**
@@ -65,8 +70,18 @@ function dedupeEvents(events: readonly EventSig[]): EventSig[] {
 }
 
 /** Lookup keys of a claim or proposition. */
-export function keysOf(f: { events: readonly EventSig[]; words: readonly string[]; wide: readonly string[] }): string[] {
+export function keysOf(f: {
+  events: readonly EventSig[];
+  words: readonly string[];
+  wide: readonly string[];
+  blame?: { outcome: string } | null;
+  blames?: readonly string[];
+  subject?: string | null;
+  rare?: readonly string[];
+}): string[] {
   const keys = new Set<string>(eventKeys(f.events, f.wide));
+  if (f.subject) for (const w of f.rare ?? []) keys.add(`s:${f.subject}:${w}`);
+  for (const outcome of f.blame ? [f.blame.outcome] : (f.blames ?? [])) keys.add(`b:${outcome}`);
   if (f.words.length >= 3) {
     // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
     // on two minima (a common word alone does not make a candidate).
@@ -96,6 +111,8 @@ const SEEDS = Uint32Array.from({ length: WORD_HASHES }, (_, j) => fmix(Math.imul
 
 /** How well a claim fits a proposition: 0 no match; event matches score above 2, word matches below 1. */
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
+  // Who is to blame for one outcome is one dispute, whatever the words ("provoked the war", "bears responsibility for the conflict").
+  if (f.blame) return p.blames?.includes(f.blame.outcome) ? 4 : 0;
   const { shared, jaccard } = overlap(f.words, p.words);
   const wide = new Set([...f.wide, ...(p.wide ?? [])]);
   let best = 0;
@@ -115,6 +132,8 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     if (p.events.some((q) => MILITARY.has(q.type) && q.place !== null && places.has(q.place))) best = 1 / 3;
   }
   if (best) return 2 + best;
+  // The same party said to be (or not to be) something rare: "the League is impartial", "the League was not impartial".
+  if (f.subject && f.subject === p.subject && overlap(f.rare, p.rare ?? []).shared >= 1 && jaccard >= 0.08) return 0.25 + jaccard / 10;
   if (shared < 3) return 0;
   const sharedEntity = f.entities.some((e) => p.entities.includes(e));
   if (jaccard >= 0.5 || (sharedEntity && jaccard >= 0.3)) return jaccard;

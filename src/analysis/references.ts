@@ -6,11 +6,9 @@
  * claim it answers (features.ts).
  */
 
-/** A word of a claim's content; `entity` when it lies in an entity mention. */
-export interface Token {
-  lower: string;
-  entity: string | null;
-}
+import type { Token } from '../lang/en/token.js';
+
+export type { Token };
 
 export interface Reference {
   /** −1 disputes what it refers to, +1 bears it out. */
@@ -36,7 +34,7 @@ export const SAYING = new Set(
     'characterisation portrayal version narrative premise theory criticism criticisms critique critiques remark remarks comment comments ' +
     'statement statements figure figures estimate estimates number numbers label talk insinuation insinuations implication contention ' +
     'assessment assessments finding findings conclusion conclusions point argument arguments reporting description descriptions ' +
-    'depiction depictions interpretation'
+    'depiction depictions interpretation announcement announcements'
   ).split(' '),
 );
 
@@ -138,6 +136,16 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
   const opening = tokens.slice(i, firstBreak(tokens, i));
   if (opening.length <= 6 && opening.some((t) => FALSE.has(t.lower)) && opening.every((t) => FALSE.has(t.lower) || SAYING.has(t.lower) || ADVERBS.has(t.lower) || t.lower.length <= 2)) {
     return { direction: -1, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null, near: true };
+  }
+  // A denial that names whose statement it answers further in: "there is no safety reason for
+  // the operator's announcement", "nothing in the ministry's report supports that".
+  if (stance === 'deny') {
+    for (let k = i + 1; k + 1 < n; k++) {
+      const owner = tokens[k - 1]!.entity;
+      if (owner && (tokens[k]!.lower === "'s" || tokens[k]!.lower === "'") && SAYING.has(tokens[k + 1]!.lower)) {
+        return { direction: -1, sayer: owner, said: -1, saidEnd: -1, clause: false, noun: tokens[k + 1]!.lower, near: false };
+      }
+    }
   }
   return null;
 }

@@ -23,7 +23,7 @@ export interface RefreshStats {
  * Version of what the refresh computes (claim features, matching): a store analysed by another
  * version is recomputed from scratch on its next refresh.
  */
-const ANALYSIS_VERSION = '6';
+const ANALYSIS_VERSION = '8';
 /** The materialised tables, dependents first. */
 const TABLES: (keyof AnalysisTables)[] = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'];
 

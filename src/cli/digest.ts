@@ -1,3 +1,4 @@
+import { formatDate } from '../doc/dates.js';
 import { stanceLabel } from '../doc/display.js';
 import type { Analysis, Entity } from '../doc/types.js';
 
@@ -18,7 +19,7 @@ export function digest(a: Analysis, note?: string): string {
   const names = new Map<string, Entity>(a.entities.map((e) => [e.id, e]));
   for (const c of a.claims.slice(0, MAX_CLAIMS)) {
     const who = (c.speaker?.entity && names.get(c.speaker.entity)?.name) ?? c.speaker?.text ?? 'unattributed';
-    const when = c.said ? ` (${c.said})` : '';
+    const when = c.said ? ` (${formatDate(c.said)})` : '';
     lines.push(`  • ${who} ${c.cue?.text ?? '—'}${when} [${stanceLabel(c)}]: ${clip(c.content.text, 110)}`);
   }
   if (a.claims.length > MAX_CLAIMS) lines.push(`  … and ${a.claims.length - MAX_CLAIMS} more claims (claimtrail show ${article.id.slice(0, 8)})`);

@@ -3,10 +3,12 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
 import { registerClaims } from './commands/claims.js';
 import { registerContradictions } from './commands/contradictions.js';
+import { registerDuplicates } from './commands/duplicates.js';
 import { registerEntities } from './commands/entities.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
+import { AmbiguousArticleError } from '../store/store.js';
 import { err, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
@@ -22,6 +24,7 @@ export function buildProgram(): Command {
   registerClaims(program);
   registerContradictions(program);
   registerStories(program);
+  registerDuplicates(program);
   registerTimeline(program);
   registerServe(program);
   return program;
@@ -38,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof AmbiguousArticleError) {
       err(`error: ${e.message}`);
       return 2;
     }

@@ -58,6 +58,11 @@ const enum C {
 }
 
 const ASCII_CLASS = new Uint8Array(128);
+
+/** An ASCII lower-case letter. */
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 for (let c = 0; c < 128; c++) {
   let k = 0;
   if (c === 32 || c === 9 || c === 11 || c === 12) k = C.Space;
@@ -155,6 +160,8 @@ export function tokenize(text: string): { tokens: Tokens; sentences: Sentence[] 
           continue;
         }
         if (d === 46 /* . */) {
+          // "the harbour reopened.Ferries ran late": a sentence whose space after the stop was lost.
+          if (isLower(text.charCodeAt(j - 1)) && isLower(text.charCodeAt(j - 2)) && ASCII_CLASS[next]! & C.Upper && isLower(text.charCodeAt(j + 2))) break;
           // 3.5, U.S, bbc.co — a period between word characters joins them.
           j += 2;
           continue;

@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<void> {
   const note = (line: string) => {
     if (errors.length < showErrors * 4) errors.push(line);
   };
-  const totals = { gold: 0, predicted: 0, matched: 0, speaker: 0, stance: 0, strict: 0, denies: 0, deniesFound: 0 };
+  const totals = { gold: 0, predicted: 0, matched: 0, speaker: 0, stance: 0, strict: 0, denies: 0, deniesFound: 0, saidGiven: 0, saidRight: 0, saidUngiven: 0, saidInvented: 0 };
   const confusion = new Map<string, number>();
   /** system "article|claim" → gold claim id */
   const goldOf = new Map<string, string>();
@@ -127,6 +127,18 @@ export async function run(args: string[]): Promise<void> {
       if (stanceRight) totals.stance++;
       if (speakerRight && stanceRight) totals.strict++;
       if (gc.stance === 'deny' && stanceRight) totals.deniesFound++;
+      // When said: the day (or month) the text gives for the statement; none where it gives none.
+      if (gc.said) {
+        totals.saidGiven++;
+        if (c.said !== null && c.said.startsWith(gc.said)) totals.saidRight++;
+        else note(`SAID ${id.slice(-10)} gold ${gc.said} | got ${c.said ?? 'none'} | ${gc.cue} | ${clip(gc.content, 90)}`);
+      } else {
+        totals.saidUngiven++;
+        if (c.said !== null) {
+          totals.saidInvented++;
+          note(`SAID ${id.slice(-10)} gold none | got ${c.said} | ${clip(gc.content, 100)}`);
+        }
+      }
       if (!speakerRight) note(`SPK ${id.slice(-10)} gold ${gc.speaker} ("${gc.speaker_text}") | got ${speakerLabel(c, names)} | ${clip(gc.content, 80)}`);
       if (!stanceRight) note(`STN ${id.slice(-10)} gold ${gc.stance} | got ${c.stance}${c.negated ? ' (negated)' : ''} [${c.explain?.rule ?? '?'}] ${c.cue?.text ?? '∅'} | ${clip(gc.content, 100)}`);
     });
@@ -215,6 +227,8 @@ export async function run(args: string[]): Promise<void> {
       ['speaker accuracy (matched claims)', totals.speaker, totals.matched, ratio(totals.speaker, totals.matched)],
       ['stance accuracy (matched claims)', totals.stance, totals.matched, ratio(totals.stance, totals.matched)],
       ['deny recall (gold denials found as deny)', totals.deniesFound, totals.denies, ratio(totals.deniesFound, totals.denies)],
+      ['said right (gold gives a date)', totals.saidRight, totals.saidGiven, ratio(totals.saidRight, totals.saidGiven)],
+      ['said given where the text gives none', totals.saidInvented, totals.saidUngiven, ratio(totals.saidInvented, totals.saidUngiven)],
       ['gold contradictions found', found, goldContradictions.length, ratio(found, goldContradictions.length)],
       ['  of them from two articles', foundTwo, crossArticle.length, ratio(foundTwo, crossArticle.length)],
       ['contradiction precision (supported)', supported, contradictions.length, ratio(supported, contradictions.length)],
@@ -292,7 +306,7 @@ function matchOneToOne(gold: readonly (Range | null)[], predicted: readonly Rang
 }
 
 /** Lower case, quotes and dashes folded, leading articles and honorifics and a possessive dropped. */
-/** Folded words of a speaker name, each as its spelling key: "Makei" and "Makey" are one name romanised two ways. */
+/** Folded words of a speaker name, each as its spelling key: "Sergei" and "Sergey" are one name romanised two ways. */
 function speakerForm(s: string): string[] {
   return fold(s)
     .replace(/['’]s\b/g, '')
@@ -306,7 +320,7 @@ function speakerForm(s: string): string[] {
 /**
  * The GUIDE's rule: the system's speaker name or the text it points at matches the gold speaker
  * or speaker text. Matching is on folded words; a name also matches the end of a longer one
- * ("Peskov" — "Dmitry Peskov") unless that end follows "of" ("Russia" is not "Ministry of Defence of Russia").
+ * ("Roe" — "Jane Roe") unless that end follows "of" ("Osterlich" is not "Ministry of Defence of Osterlich").
  */
 function speakerMatches(c: Claim, names: Map<string, string>, g: GoldClaim): boolean {
   const mine = [c.speaker?.entity ? names.get(c.speaker.entity) : undefined, c.speaker?.text].filter((s): s is string => Boolean(s)).map(speakerForm);
@@ -314,8 +328,14 @@ function speakerMatches(c: Claim, names: Map<string, string>, g: GoldClaim): boo
   const endsWith = (long: string[], short: string[]) =>
     short.length > 0 && long.length >= short.length && short.every((w, i) => sameName(long[long.length - short.length + i]!, w)) && !['of', 'for'].includes(long[long.length - short.length - 1] ?? '');
   if (mine.some((m) => theirs.some((t) => endsWith(m, t) || endsWith(t, m)))) return true;
-  // A speaker span with an appositive ("The FSB, Russia's main intelligence service,") points at
-  // the text before it; a name's alias in brackets ("… of Russia (FSB)") is a name of it.
+  // A canonical name the gold writes out further: "Security Service" for "… of Osterlich (OSS)",
+  // "Harbour Development Bank" for "… (HDB)".
+  const acronym = g.speaker.match(/\(([^)]+)\)\s*$/)?.[1]?.toLowerCase();
+  const prefixOf = (short: string[], long: string[]) =>
+    short.length >= 2 && long.length > short.length && short.every((w, i) => sameName(long[i]!, w)) && (long[short.length] === 'of' || long[short.length] === acronym);
+  if (mine.some((m) => theirs.some((t) => prefixOf(m, t)))) return true;
+  // A speaker span with an appositive ("The OSS, Osterlich's main intelligence service,") points at
+  // the text before it; a name's alias in brackets ("… of Osterlich (OSS)") is a name of it.
   const span = c.speaker ? fold(c.speaker.text) : '';
   const aliases = [g.speaker, g.speaker_text, ...[...g.speaker.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!)].map((x) => fold(x).replace(/^the /, ''));
   const head = span.replace(/^the /, '').split(/,| \(/)[0]!.trim();

@@ -9,7 +9,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, 
 import { isDatePrefix } from '../doc/dates.js';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
-import type { Store } from '../store/store.js';
+import { AmbiguousArticleError, type Store } from '../store/store.js';
 import { crossArticle, type CrossArticle } from './cross.js';
 import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
@@ -108,7 +108,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setErrorHandler((error: FastifyError | HttpError | QueryCancelled, request, reply) => {
     // The store and the analysis refuse a cursor they did not issue with this message.
-    const status = error instanceof QueryCancelled ? 503 : (error.statusCode ?? (/^invalid cursor /.test(error.message) ? 400 : 500));
+    const status = error instanceof QueryCancelled ? 503 : (error.statusCode ?? (/^invalid cursor /.test(error.message) || error instanceof AmbiguousArticleError ? 400 : 500));
     if (status >= 500) request.log.error(error);
     const message = status >= 500 && !(error instanceof HttpError) && !(error instanceof QueryCancelled) ? 'internal error' : error.message;
     return reply.code(status).send({ error: httpReason(status), message, statusCode: status });

@@ -82,6 +82,7 @@ export const ArticleSummary = Type.Object(
     url: Nullable(Type.String()),
     words: Type.Integer(),
     added: Type.String(),
+    duplicateGroup: Nullable(Type.String({ description: 'the near-duplicate group it shares with its copies (GET /api/duplicates), or null' })),
   },
   { $id: 'ArticleSummary' },
 );
@@ -146,6 +147,8 @@ export const EntityPage = Type.Object({
 export const Place = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  type: Type.String({ description: 'entity type: a GPE country, LOC region, sea or continent is an area, a city or FAC facility a point' }),
+  subtype: Nullable(Type.String()),
   country: Nullable(Type.String()),
   coords: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
   events: Type.Integer(),
@@ -180,10 +183,16 @@ export const Contradiction = Type.Object({
     Type.Object({
       stance: Type.String({ description: 'assert: affirms the proposition; deny: denies it or says the contrary' }),
       value: Type.Optional(Type.Union([Type.Number(), Type.String()])),
+      label: Type.Optional(Type.String({ description: 'a count as its claims give it, with its bound and measure: "at least 100 killed"' })),
       claims: Type.Array(Type.Object(ClaimRef)),
     }),
   ),
   why: Type.Array(Type.String(), { description: 'why the sides are set against each other: each kind of link between them, most frequent first' }),
+});
+
+export const DuplicateGroup = Type.Object({
+  id: Type.String({ description: 'the group' }),
+  articles: Type.Array(ArticleRef, { description: 'its articles, in the order they were stored' }),
 });
 
 export const Story = Type.Object({

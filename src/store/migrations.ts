@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dateKey } from '../doc/dates.js';
 import { crossArticleAnalysis } from './analysis-migration.js';
 import { queryIndexes } from './queries/migration.js';
 import { stableIds } from './stable-ids-migration.js';
@@ -124,8 +125,30 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('claims').dropColumn('negated').execute();
     },
   },
-  '0008_stable_ids': stableIds,
+  '0008_claim_made': {
+    // The day a claim was made, for the ledger's order: the first day of when it was said (a week
+    // or month as its first day, src/doc/dates.ts), else its article's publication day.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('claims').addColumn('made', 'text').execute();
+      const rows = await sql<{ seq: number; said: string | null; published: string | null }>`select c.seq, c.said, a.published from claims c join articles a on a.id = c.article_id`.execute(db);
+      for (const r of rows.rows) {
+        const made = claimMade(r.said, r.published);
+        if (made) await sql`update claims set made = ${made} where seq = ${r.seq}`.execute(db);
+      }
+      await db.schema.createIndex('claims_made').on('claims').columns(['made', 'seq']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('claims_made').ifExists().execute();
+      await db.schema.alterTable('claims').dropColumn('made').execute();
+    },
+  },
+  '0009_stable_ids': stableIds,
 };
+
+/** The day a claim was made (YYYY-MM-DD): when it was said, else when its article was published. */
+export function claimMade(said: string | null, published: string | null): string | null {
+  return dateKey(said) ?? dateKey(published);
+}
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {

@@ -88,6 +88,8 @@ export interface ClaimsTable {
   /** 1 when the cue is negated ("has not confirmed"). */
   negated: Generated<number>;
   said: string | null;
+  /** The day it was made: when said, else its article's publication day (migration 0008). */
+  made: string | null;
   via_entity: string | null;
   via_text: string | null;
   rule: string | null;

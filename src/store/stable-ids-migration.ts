@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * Migration 0008: ids that survive recomputes, and no orphans after a re-analysis.
+ * Migration 0009: ids that survive recomputes, and no orphans after a re-analysis.
  * - `prop_ids` remembers the id of each proposition's founding claim, so contradictions and
  *   stories (named after their proposition) keep their ids when the analysis is recomputed.
  * - A timeline item whose last source article is deleted (replaced by --reanalyze) goes with it,

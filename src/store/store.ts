@@ -6,7 +6,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { countWords } from '../doc/doc.js';
 import type { Analysis, Article } from '../doc/types.js';
 import { DeadlinePlugin, installDeadline } from './deadline.js';
-import { migrationProvider } from './migrations.js';
+import { claimMade, migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 /** Default database file, relative to the working directory. */
@@ -97,6 +97,8 @@ export interface ArticleSummary {
   url: string | null;
   words: number;
   added: string;
+  /** The near-duplicate group the article shares with its copies, or null when it has none. */
+  duplicateGroup: string | null;
 }
 
 export interface ListArticlesOptions {
@@ -257,33 +259,50 @@ export class Store {
     return { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) };
   }
 
-  /** An article id from a full id, a unique prefix of one (at least 4 characters), or a ref. */
+  /**
+   * An article id from a full id, a unique prefix of one (at least 4 characters), or a ref; null
+   * when none matches. A ref or prefix that several articles share throws AmbiguousArticleError.
+   */
   async resolveArticleId(key: string): Promise<string | null> {
-    const exact = await this.db.selectFrom('articles').select('id').where((eb) => eb.or([eb('id', '=', key), eb('ref', '=', key)])).limit(2).execute();
+    const exact = await this.db.selectFrom('articles').select('id').where((eb) => eb.or([eb('id', '=', key), eb('ref', '=', key)])).execute();
     if (exact.length === 1) return exact[0]!.id;
-    if (exact.length > 1) return exact.find((r) => r.id === key)?.id ?? null;
+    if (exact.length > 1) {
+      const byId = exact.find((r) => r.id === key);
+      if (byId) return byId.id;
+      throw new AmbiguousArticleError(key, exact.length);
+    }
     if (key.length < 4 || !/^[0-9a-f]+$/.test(key)) return null;
     const prefixed = await this.db.selectFrom('articles').select('id').where('id', '>=', key).where('id', '<', `${key}g`).limit(2).execute();
+    if (prefixed.length > 1) throw new AmbiguousArticleError(key, null);
     return prefixed.length === 1 ? prefixed[0]!.id : null;
   }
 
-  /** Articles, most recently added first, optionally matching a full-text query. */
+  /**
+   * Articles, most recently published first (undated ones last; the one stored later first on a
+   * tie), optionally matching a full-text query, each with its near-duplicate group when it has
+   * copies (set by the cross-article analysis).
+   */
   async listArticles(options: ListArticlesOptions = {}): Promise<Page<ArticleSummary>> {
     const limit = clampLimit(options.limit);
+    const group = sql<string | null>`(select d.dup_group from doc_signatures d where d.article_id = articles.id and exists (select 1 from doc_signatures e where e.dup_group = d.dup_group and e.article_id <> d.article_id))`;
+    // '' sorts undated articles after every date when the order is descending.
+    const day = sql<string>`coalesce(published, '')`;
     let query = this.db
       .selectFrom('articles')
-      .select(['seq', 'id', 'ref', 'title', 'published', 'source', 'url', 'words', 'added_at'])
+      .select(['seq', 'id', 'ref', 'title', 'published', 'source', 'url', 'words', 'added_at', group.as('duplicate_group')])
+      .orderBy(day, 'desc')
       .orderBy('seq', 'desc')
       .limit(limit + 1);
-    const after = decodeCursor(options.cursor);
-    if (after !== null) query = query.where('seq', '<', after);
+    const after = decodeDateSeqCursor(options.cursor);
+    if (after) query = query.where((eb) => eb.or([eb(day, '<', after.date), eb.and([eb(day, '=', after.date), eb('seq', '<', after.seq)])]));
     if (options.q?.trim()) {
       const match = ftsQuery(options.q);
       query = query.where('seq', 'in', sql<number>`(select rowid from articles_fts where articles_fts match ${match})`);
     }
     const rows = await query.execute();
-    const items = rows.slice(0, limit).map(({ seq: _seq, added_at, ...r }) => ({ ...r, added: added_at }));
-    return { items, next: rows.length > limit ? encodeCursor(rows[limit - 1]!.seq) : null };
+    const items = rows.slice(0, limit).map(({ seq: _seq, added_at, duplicate_group, ...r }) => ({ ...r, added: added_at, duplicateGroup: duplicate_group }));
+    const last = rows[limit - 1];
+    return { items, next: rows.length > limit && last ? encodeDateSeqCursor(last.published ?? '', last.seq) : null };
   }
 
   async countArticles(): Promise<number> {
@@ -360,6 +379,7 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
             stance: c.stance,
             negated: c.negated ? 1 : 0,
             said: c.said,
+            made: claimMade(c.said, article.published),
             via_entity: c.via?.entity ?? null,
             via_text: c.via?.text ?? null,
             rule: c.explain?.rule ?? null,
@@ -410,8 +430,37 @@ export function clampLimit(limit: number | undefined, max = 500): number {
   return Math.max(1, Math.min(max, Math.floor(limit)));
 }
 
+/** A key that names more than one stored article: the caller should give the article id. */
+export class AmbiguousArticleError extends Error {
+  constructor(
+    readonly key: string,
+    /** How many match, when counted. */
+    count: number | null,
+  ) {
+    super(`"${key}" is ambiguous: ${count ?? 'several'} articles match it (give the article id; see claimtrail articles)`);
+    this.name = 'AmbiguousArticleError';
+  }
+}
+
 export function encodeCursor(seq: number): string {
   return Buffer.from(String(seq)).toString('base64url');
+}
+
+/** A cursor after a row of a list ordered by a date text, then seq. */
+export function encodeDateSeqCursor(date: string, seq: number): string {
+  return Buffer.from(JSON.stringify([date, seq])).toString('base64url');
+}
+
+export function decodeDateSeqCursor(cursor: string | null | undefined): { date: string; seq: number } | null {
+  if (!cursor) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    value = null;
+  }
+  if (!Array.isArray(value) || typeof value[0] !== 'string' || !Number.isInteger(value[1])) throw new Error(`invalid cursor "${cursor}"`);
+  return { date: value[0], seq: value[1] as number };
 }
 
 /** A cursor from a previous page; anything that is not one is an error naming it. */

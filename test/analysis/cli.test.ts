@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contradiction, Story, TimelineItem } from '../../src/analysis/index.js';
-import { runCli, SEED, SEED_GOLD, tempDir } from '../helpers.js';
+import { HAS_SEED, runCli, SEED, SEED_GOLD, tempDir } from '../helpers.js';
 import { CORPUS, RECORDS } from './corpus.js';
 
 /** The test corpus and the founding article through the real pipeline and the built CLI. */
@@ -18,7 +18,7 @@ const record = (a: { source: string | null; published: string | null }) =>
 
 beforeAll(async () => {
   expect((await runCli(['analyze', CORPUS, '--db', db])).code).toBe(0);
-  expect((await runCli(['analyze', SEED, '--db', seedDb])).code).toBe(0);
+  if (HAS_SEED) expect((await runCli(['analyze', SEED, '--db', seedDb])).code).toBe(0);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,13 +59,13 @@ describe('claimtrail contradictions, stories, timeline', () => {
     expect(items).toEqual([expect.objectContaining({ date: '2025-01-11', kind: 'event', type: 'capture', quantity: 2 })]);
     expect(items[0]!.sources.map(record)).toEqual(['harbour-2025-01-12']);
     const text = await runCli(['timeline', '--db', db]);
-    expect(text.stdout).toMatch(/^2025-01-11 {2}event {2}capture by Ukraine against North Korea in Kursk Oblast \(2\)/m);
+    expect(text.stdout).toMatch(/^11 Jan 2025 {3}event {2}Ukraine captured 2 from North Korea in Kursk Oblast — reported · /m);
     const bad = await runCli(['timeline', '--from', 'yesterday', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--from must be a date like 2024, 2024-10 or 2024-10-05, got "yesterday"');
   });
 
-  it('finds both contradictions and the story of the founding article', async () => {
+  it.skipIf(!HAS_SEED)('finds both contradictions and the story of the founding article', async () => {
     const gold = JSON.parse(readFileSync(SEED_GOLD, 'utf8')) as { contradictions: unknown[]; lifecycles: unknown[] };
     const x = lines<Contradiction>((await runCli(['contradictions', '--json', '--db', seedDb])).stdout);
     expect(x.length).toBeGreaterThanOrEqual(gold.contradictions.length);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
+import { blameOf } from '../../src/lang/en/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
+import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
 import type { Member } from '../../src/analysis/members.js';
 import { minhash, similarity } from '../../src/analysis/minhash.js';
@@ -36,13 +38,18 @@ const BASE: ClaimFeatures = {
   pronounSubject: false,
   retort: false,
   voice: 'v',
+  camp: 'v',
+  blame: null,
+  rare: [],
+  subject: null,
+  disbelief: false,
 };
 
 let seq = 0;
 /** A member of a proposition; every one its own article and voice unless told. */
 function member(over: Omit<Partial<Member>, 'features'> & { features: Partial<ClaimFeatures>; stance: Stance }): Member {
   seq++;
-  const features = { ...BASE, voice: `voice ${seq}`, ...over.features };
+  const features = { ...BASE, voice: `voice ${seq}`, camp: `voice ${seq}`, ...over.features };
   return {
     article: `a${seq}`,
     articleSeq: seq,
@@ -81,6 +88,14 @@ describe('claim features', () => {
     expect(positionOf('assert', f.get('c1')!)).toBe(1);
     expect(positionOf('deny', f.get('c1')!)).toBe(-1);
     expect(f.get('c1')!.words).toEqual(f.get('c2')!.words);
+  });
+
+  it('reads a denied belief opening a content as holding the rest false, about the party it names', () => {
+    const f = featuresOf('Kim said he did not think North Korea was impartial.', {
+      claims: [{ speaker: 'Kim', content: 'he did not think North Korea was impartial', stance: 'assert' }],
+    });
+    expect(f.get('c1')).toMatchObject({ negated: true, disbelief: true, rare: ['impartial'] });
+    expect(positionOf('condemn', f.get('c1')!)).toBe(-1);
   });
 
   it('does not let a "not" in a relative clause or before an infinitive turn a statement round', () => {
@@ -198,6 +213,33 @@ describe('references to something said', () => {
   });
 });
 
+describe('who is to blame', () => {
+  const party = () => true;
+  it('reads who a content holds responsible for the war, however worded, and who it holds not responsible', () => {
+    const ents = { ruritania: 'R', osterlich: 'O', league: 'L' };
+    expect(blameOf(tokens('ruritania bears full responsibility for its unprovoked war', ents), null, party)).toMatchObject({ target: 'R', outcome: 'war', direction: 1 });
+    expect(blameOf(tokens('the responsibility for the fighting lies solely with osterlich', ents), null, party)).toMatchObject({ target: 'O', direction: 1 });
+    expect(blameOf(tokens('the league may have provoked the war', ents), null, party)).toMatchObject({ target: 'L' });
+    expect(blameOf(tokens("osterlich 's policy forced ruritania 's hand", ents), null, party)).toMatchObject({ target: 'O' });
+    expect(blameOf(tokens('this is a war that ruritania started', ents), null, party)).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('ruritania cannot be blamed for the conflict', ents), null, party)).toMatchObject({ target: 'R', direction: -1 });
+    expect(blameOf(tokens('osterlich and the league of starting the conflict', ents), 'accuse', party)).toMatchObject({ target: 'O', with: ['L'] });
+    // Told as someone else's story, or no outcome blamed: none.
+    expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
+    expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();
+  });
+
+  it('sets parties blamed for one outcome against each other, not allies blamed together', () => {
+    const blame = (target: string, w: string[] = []) => ({ target, outcome: 'war', direction: 1 as const, name: target, with: w });
+    const a = member({ stance: 'condemn', features: { blame: blame('R'), voice: 'O' } });
+    const b = member({ stance: 'condemn', features: { blame: blame('O', ['L']), voice: 'R' } });
+    const c = member({ stance: 'condemn', features: { blame: blame('L'), voice: 'X' } });
+    const x = contradictionOf(9, [a, b, c], nameOf);
+    expect(x).toMatchObject({ kind: 'blame', sides: [{ value: 'R' }, { value: 'O, L' }] });
+    expect(contradictionOf(10, [b, c], nameOf)).toBeNull();
+  });
+});
+
 describe('contradictions', () => {
   const attack = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'Q212', target: null, place: 'plant', time: null, quantity: null, planned: false, ...over });
 
@@ -259,6 +301,16 @@ describe('contradictions', () => {
     expect(contradictionOf(6, [deeper, short], nameOf)).toBeNull();
   });
 
+  it('sets one party said to be something against a denial of it in few words, from the other side', () => {
+    const said = member({ stance: 'assert', features: { subject: 'R', rare: ['neutral'], words: ['neutral', 'war'] }, position: 1 });
+    const denied = member({ stance: 'condemn', features: { subject: 'R', rare: ['neutral'], words: ['behav', 'neutral', 'way'], negated: true, negation: true, disbelief: true }, position: -1 });
+    const x = contradictionOf(12, [said, denied], nameOf);
+    expect(x).toMatchObject({ kind: 'stance', why: ['the same said of R (“neutral…”), one side denying it'] });
+    // Of two parties, or in a long statement: no dispute.
+    const other = member({ stance: 'condemn', features: { subject: 'O', rare: ['neutral'], words: ['behav', 'neutral', 'way'], negated: true, negation: true }, position: -1 });
+    expect(contradictionOf(13, [said, other], nameOf)).toBeNull();
+  });
+
   it('sets different counts of one capture from different sources against each other, made within a month', () => {
     const capture = (n: number): Partial<ClaimFeatures> => ({
       events: [{ type: 'capture', actor: 'Q212', target: 'Q423', place: 'kursk', time: '2025-01-11', quantity: n, planned: false }],
@@ -275,6 +327,33 @@ describe('contradictions', () => {
     const early = member({ stance: 'assert', features: capture(2), said: '2025-01-11' });
     const late = member({ stance: 'assert', features: capture(9), said: '2025-04-11' });
     expect(contradictionOf(9, [early, late], nameOf)).toBeNull();
+  });
+
+  it('sets counts against each other only when they count the same thing, and says their bounds', () => {
+    const killed = (n: number): Partial<ClaimFeatures> => ({
+      events: [{ type: 'kill', actor: null, target: 'Q423', place: 'kursk', time: null, quantity: n, planned: false }],
+      words: ['kill', 'soldier'],
+      numbers: [n],
+    });
+    const atLeast100 = member({ stance: 'assert', features: killed(100), content: 'At least 100 soldiers have been killed and close to 1,000 wounded' });
+    const over3000 = member({ stance: 'assert', features: killed(3000), content: 'More than 3,000 soldiers have been killed or wounded' });
+    // "killed" and "killed or wounded" are two measures: no contradiction.
+    expect(contradictionOf(14, [atLeast100, over3000], nameOf)).toBeNull();
+    const about1000 = member({ stance: 'assert', features: killed(1000), content: 'about 1000 of the soldiers were killed in the fighting' });
+    const x = contradictionOf(15, [atLeast100, about1000], nameOf);
+    expect(x).toMatchObject({ kind: 'number', about: 'how many were killed: North Korea, Kursk Oblast' });
+    expect(x!.sides.map((s) => s.label)).toEqual(['at least 100 killed', 'about 1,000 killed']);
+  });
+});
+
+describe('counts as claims give them', () => {
+  it('reads the measure and the bound around the number, written with or without a comma', () => {
+    expect(countIn('More than 3,000 North Korean soldiers have been killed or wounded', 3000, 'kill')).toEqual({ measure: 'killed or wounded', bound: 'more than', label: 'more than 3,000 killed or wounded' });
+    expect(countIn('suffered about 1100 casualties', 1100, 'injure')).toMatchObject({ measure: 'killed or wounded', label: 'about 1,100 killed or wounded' });
+    expect(countIn('some 10,000 soldiers were sent', 10000, 'deploy').label).toBe('about 10,000 sent');
+    expect(countIn('2 soldiers captured', 2, 'capture')).toEqual({ measure: 'captured', bound: null, label: '2 captured' });
+    // 12,000 is not 2,000 nor 1,000: the number is matched whole.
+    expect(countIn('12,000 killed', 2000, 'kill').bound).toBeNull();
   });
 });
 

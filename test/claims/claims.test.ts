@@ -309,6 +309,22 @@ describe('speakers and stances', () => {
     const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
     expect(c!.said).toBe(null);
   });
+
+  it('dates what a speaker goes on saying by the date given a sentence before, not later, nor from a date in the content', () => {
+    const text =
+      'The governor said on Monday that the roads were safe. She added that crews would work at night. The mayor said the bridge reopened in 2019. ' +
+      'Traffic was light. Buses ran late. Trams were full. The governor said the tunnels were dry.';
+    const claims = rulesOnly(docOf(text, [{ id: 'g', type: 'PERSON', mentions: ['The governor', 'She'] }, { id: 'm', type: 'PERSON', mentions: ['The mayor'] }], [
+      { text: 'on Monday', value: '2025-04-28' },
+      { text: '2019', value: '2019' },
+    ]));
+    expect(claims.map((c) => [c.content.text, c.said])).toEqual([
+      ['the roads were safe', '2025-04-28'],
+      ['crews would work at night', '2025-04-28'],
+      ['the bridge reopened in 2019', null],
+      ['the tunnels were dry', null],
+    ]);
+  });
 });
 
 describe('speakers set off, relayed and referred back to', () => {
@@ -428,6 +444,14 @@ describe('stances read from the content of a neutral cue', () => {
     expect(stances('“We will destroy any boat that crosses the line,” the commander said.')).toEqual([['warn', '“We will destroy any boat that crosses the line,”']]);
   });
 
+  it('reads a judgement of falsity as a denial, and a refusal to recognise as one', () => {
+    expect(stances('The ministry called the reports baseless.')).toEqual([['deny', 'the reports baseless']]);
+    expect(stances('The envoy described the plan as unworkable.')).toEqual([['deny', 'the plan as unworkable']]);
+    const [c] = rulesOnly(docOf('The council does not recognize the results of the vote.'));
+    expect(c).toMatchObject({ stance: 'deny', content: { text: 'the results of the vote' } });
+    expect(c!.negated).toBeUndefined();
+  });
+
   it('says in explain what decided the stance', () => {
     const [c] = rulesOnly(docOf('The harbour master said the report was a lie.'));
     expect(c!.explain?.detail).toContain('deny from “was a lie”');
@@ -446,10 +470,10 @@ describe('the shipped cue model', () => {
   });
 
   it('keeps denials whatever the model says, with their object: a clause without "that", a gerund, a reference', () => {
-    const text = 'The Kremlin denies it is planning an offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
-    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The Kremlin'] }]), CueModel.load());
+    const text = 'The palace denies it is preparing a new offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
+    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The palace'] }]), CueModel.load());
     expect(claims.map((c) => [c.stance, c.content.text])).toEqual([
-      ['deny', 'it is planning an offensive'],
+      ['deny', 'it is preparing a new offensive'],
       ['deny', 'shelling the port'],
       ['deny', 'those claims'],
     ]);

@@ -8,7 +8,7 @@ import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from
 import { spellingKey, spellingVariants } from '../../src/annotate/entities/variants.js';
 import { Doc } from '../../src/doc/doc.js';
 import type { Entity } from '../../src/doc/types.js';
-import { SEED, SEED_GOLD, tempDir } from '../helpers.js';
+import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir } from '../helpers.js';
 
 const component = createEntities();
 
@@ -75,7 +75,7 @@ describe('entities layer', () => {
     expect(nk.mentions.find((m) => m.text === 'North Korean')!.label).toBe('NORP');
   });
 
-  it('finds every entity of the seed gold with its type and Wikidata id', () => {
+  it.skipIf(!HAS_SEED)('finds every entity of the seed gold with its type and Wikidata id', () => {
     const gold = JSON.parse(readFileSync(SEED_GOLD, 'utf8')) as {
       entities: { name: string; type: string; kb?: string; aliases_in_text: string[]; optional?: boolean }[];
     };
@@ -204,6 +204,7 @@ describe('gazetteer files', () => {
 
 describe('compiled gazetteer', () => {
   const sources = shippedGazetteerFiles();
+  const EXAMPLES = ['2024-10-18-meridian-wire-seoul-special-forces.txt', '2024-10-29-eastbridge-times-pentagon-10000.txt', '2025-04-28-eastbridge-times-pyongyang-confirms.txt'];
 
   it('is up to date with the shipped TSV files (else run scripts/build-gazetteer.ts --compile-only)', () => {
     const text = readFileSync(COMPILED_GAZETTEER_PATH, 'utf8');
@@ -214,7 +215,7 @@ describe('compiled gazetteer', () => {
     const compiled = openGazetteer(COMPILED_GAZETTEER_PATH, sources);
     const parsed = readGazetteer(sources);
     expect(compiled.size).toBe(parsed.size);
-    const doc = new Doc({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: readFileSync(SEED, 'utf8'), ref: null });
+    const doc = new Doc({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples/articles/kursk', f), 'utf8')).join('\n\n'), ref: null });
     const a = compiled.scan(doc.tokens);
     expect(a.length).toBeGreaterThan(50);
     expect(a).toEqual(parsed.scan(doc.tokens));
@@ -281,5 +282,83 @@ describe('names in conflict news', () => {
       if (e) expect(['GPE', 'LOC', 'FAC']).not.toContain(e.type);
     }
     expect(es.some((e) => e.mentions.some((m) => text.slice(0, text.indexOf('\n')).includes(m.text) && / (TO|AS) /.test(` ${m.text} `)))).toBe(false);
+  });
+});
+
+describe('places and facilities with coordinates', () => {
+  it('gives towns below the cities’ cut their coordinates, named as news spells them', () => {
+    const es = analyse('Fighting raged in Chasiv Yar and near Huliaipole overnight, and drones flew over Varash.');
+    const town = entityOf(es, 'Chasiv Yar')!;
+    expect(town).toMatchObject({ type: 'GPE', subtype: 'town', country: 'UA' });
+    expect(town.coords![0]).toBeCloseTo(48.59, 1);
+    expect(entityOf(es, 'Huliaipole')!.coords).not.toBeNull();
+    // A town after "over" is a place even where the tagger reads an organisation.
+    expect(entityOf(es, 'Varash')!.mentions[0]!.label).toBeUndefined();
+  });
+
+  it('draws a nuclear power plant at its own coordinates, not at the city it is named after', () => {
+    const es = analyse('Inspectors reached the Rivne nuclear power plant on Friday. Later they drove to Rivne.');
+    const plant = entityOf(es, 'Rivne nuclear power plant')!;
+    expect(plant).toMatchObject({ type: 'FAC', subtype: 'nuclear-plant', name: 'Rivne Nuclear Power Plant' });
+    const city = entityOf(es, 'Rivne', es.indexOf(plant) + 1)!;
+    expect(city.type).toBe('GPE');
+    // The plant stands at Varash, some 80 km north of the city.
+    expect(plant.coords![0] - city.coords![0]).toBeGreaterThan(0.5);
+  });
+
+  it('knows airports and ports under the name of their city', () => {
+    const es = analyse('A drone was shot down near Boryspil airport, officials said. Warships left the port of Latakia and Tartus port.');
+    expect(entityOf(es, 'Boryspil airport')).toMatchObject({ type: 'FAC', subtype: 'airport', name: 'Boryspil International Airport' });
+    expect(entityOf(es, 'port of Latakia')).toMatchObject({ type: 'FAC', subtype: 'port', name: 'Port of Latakia', country: 'SY' });
+    expect(entityOf(es, 'Tartus port')).toMatchObject({ type: 'FAC', subtype: 'port', name: 'Port of Tartus' });
+  });
+});
+
+describe('one entity per body, no fragments, platforms and outlets', () => {
+  it('joins a country’s institution named by a description to its own name, for any country with one such body', () => {
+    const es = analyse('Israeli intelligence said the cell was dismantled. Mossad declined to comment. The Chinese military said drills ended, the People’s Liberation Army said.');
+    expect(entityOf(es, 'Israeli intelligence')!.name).toBe('Mossad');
+    expect(entityOf(es, 'Israeli intelligence')).toBe(entityOf(es, 'Mossad'));
+    expect(entityOf(es, 'Chinese military')!.name).toBe("People's Liberation Army");
+    // Several intelligence services of one country: the description stays a body of its own.
+    const ru = analyse('Russian intelligence said the plot failed.');
+    expect(entityOf(ru, 'Russian intelligence')!.name).toBe('Russian intelligence');
+  });
+
+  it('does so for the bodies a user file adds too', async () => {
+    const file = join(tempDir(), 'agencies.tsv');
+    writeFileSync(file, 'Lindholm Defence Intelligence Agency\tORG\tintelligence\t-\tFI\t-\tLDIA\n');
+    const pipeline = await createPipeline({ layers: ['entities'], gazetteers: [file] });
+    const doc = pipeline.process({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Finnish intelligence said the drone came from the east. The LDIA gave no details.', ref: null });
+    const agency = doc.entities.find((e) => e.name === 'Lindholm Defence Intelligence Agency')!;
+    expect(agency.mentions.map((m) => m.text)).toEqual(['Finnish intelligence', 'LDIA']);
+  });
+
+  it('makes no entity of a possessive or a bare compass word, unless one country of the article is so named', () => {
+    const es = analyse('North Korea sent troops. Officials said the North’s troops moved at night.');
+    expect(es.some((e) => /North’s|North's/.test(e.name))).toBe(false);
+    expect(entityOf(es, 'North')!.name).toBe('North Korea');
+    const none = analyse('Officials said the North’s troops moved at night.');
+    expect(none.map((e) => e.name)).toEqual([]);
+  });
+
+  it('keeps messaging platforms apart from actors, and X only where the text uses it as one', () => {
+    const es = analyse('The video spread on X and on Telegram on Sunday. Generation X voters stayed home.');
+    expect(entityOf(es, 'Telegram')!.subtype).toBe('platform');
+    const x = es.filter((e) => e.subtype === 'platform' && e.name === 'X');
+    expect(x.length).toBe(1);
+    expect(x[0]!.mentions.map((m) => m.text)).toEqual(['X']);
+  });
+
+  it('recognises an outlet named only in the text when the text says it is one', () => {
+    const es = analyse(
+      'A spokesman told Kestrel Wire that talks had stalled. The newspaper Nordic Ledger said the same, ' +
+        'and state TV channel Polar One showed the convoy. Corvo Media, a Lisbon-based news agency, said nothing.',
+    );
+    for (const name of ['Kestrel Wire', 'Nordic Ledger', 'Polar One', 'Corvo Media']) expect(entityOf(es, name), name).toMatchObject({ type: 'ORG', subtype: 'media' });
+    expect(entityOf(es, 'Lisbon-based')?.subtype ?? null).toBeNull();
+    // A service or network is an outlet only when the text says it is one of news.
+    const other = analyse('Valdor Guard, a security service, said it had detained two men. The Harrow Network, a smuggling network, denied it.');
+    expect(other.filter((e) => e.subtype === 'media')).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/annotate/index.js';
 import type { Analysis, Event } from '../../src/doc/types.js';
 import { ingest } from '../../src/ingest/index.js';
 import { loadRules } from '../../src/ingest/clean.js';
-import { SEED, SEED_GOLD, spansOf } from '../helpers.js';
+import { HAS_SEED, SEED, SEED_GOLD, spansOf } from '../helpers.js';
 
 async function analyseSeed(): Promise<Analysis> {
   const pipeline = await createPipeline();
@@ -14,8 +14,11 @@ async function analyseSeed(): Promise<Analysis> {
   throw new Error(`${SEED}: not read`);
 }
 
-describe('events of the founding article (real pipeline)', async () => {
-  const analysis = await analyseSeed();
+describe.skipIf(!HAS_SEED)('events of the founding article (real pipeline)', () => {
+  let analysis: Analysis;
+  beforeAll(async () => {
+    analysis = await analyseSeed();
+  });
   const name = (id: string | null) => analysis.entities.find((e) => e.id === id)?.name ?? null;
   const of = (type: string) => analysis.events.filter((e: Event) => e.type === type);
 

@@ -297,10 +297,27 @@ describe('POST /api/articles', () => {
     [{ url: 'file:///etc/passwd' }, 'url must match pattern'],
     [{ url: '/etc/passwd' }, 'url must match pattern'],
     [{ text: 'x', colour: 'red' }, 'unknown parameter "colour"'],
+    [{ text: 'Talks resume. The envoy said talks resume.', published: 'next tuesday' }, '"published" is not a date: "next tuesday" (give ISO 8601'],
   ])('refuses the JSON body %j', async (body, words) => {
     const r = await post(body);
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain(words);
+  });
+
+  it('gives every article posted without a ref a ref of its own, and says when a ref is ambiguous', async () => {
+    const one = await post({ text: 'Dam inspected\n\nEngineers said the dam held through the flood.' });
+    const two = await post('Ferry resumes\n\nThe operator said the ferry runs again from Monday.');
+    const refs = await Promise.all([one, two].map(async (r) => (await store.getAnalysis(r.json().items[0].id))!.article.ref));
+    expect(refs[0]).toMatch(/^request-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
+    expect(refs[1]).toMatch(/^request-/);
+    expect(refs[0]).not.toBe(refs[1]);
+    for (const ref of refs) expect((await app.inject({ method: 'GET', url: `/api/articles/${encodeURIComponent(ref!)}` })).statusCode).toBe(200);
+    // Two JSON lines bodies that name their records alike: the ref names both, and the answer says so.
+    await post('{"id":"twin","text":"Grid repaired. The operator said power is back in the east."}', { 'content-type': 'application/x-ndjson' });
+    await post('{"id":"twin","text":"Rail line reopened. The railway said trains run to the coast."}', { 'content-type': 'application/x-ndjson' });
+    const ambiguous = await app.inject({ method: 'GET', url: '/api/articles/twin' });
+    expect(ambiguous.statusCode).toBe(400);
+    expect(ambiguous.json().message).toBe('"twin" is ambiguous: 2 articles match it (give the article id; see claimtrail articles)');
   });
 
   it('answers 422 when no article could be read', async () => {

@@ -60,7 +60,7 @@ describe('claimtrail claims', () => {
   it('prints who, cue, stance and when, then the content', async () => {
     const r = await runCli(['claims', '--db', db, '--stance', 'deny']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('General Staff of the Armed Forces of Ukraine · denied · deny · 2025-04-27');
+    expect(r.stdout).toContain('General Staff of the Armed Forces of Ukraine · denied · deny · 27 Apr 2025');
     expect(r.stdout).toContain('“the fighting in Kursk Oblast had ended”');
   });
 

@@ -174,6 +174,18 @@ export function fixtureCross(): CrossArticle {
   };
   const contradictions: Contradiction[] = [
     { id: 'k1', about: 'fighting in Kursk Oblast has ended', kind: 'stance', proposition: 'p1', sides: [{ stance: 'assert', claims: [ref(m, 0)] }, { stance: 'deny', claims: [ref(g, 0)] }], why: ['General Staff of the Armed Forces of Ukraine answers Ministry of Defence of the Russian Federation'] },
+    // Two counts of one measure, one undated in its text (shown ≈ its publication date).
+    {
+      id: 'k2',
+      about: 'how many were killed: Kursk Oblast',
+      kind: 'number',
+      proposition: 'p2',
+      sides: [
+        { stance: 'assert', value: 100, label: 'at least 100 killed', claims: [{ ...ref(m, 0), said: '2025-04-26' }] },
+        { stance: 'assert', value: 1000, label: 'about 1,000 killed', claims: [{ ...ref(g, 0), said: null }] },
+      ],
+      why: ['different counts of the same event: killing in Kursk Oblast'],
+    },
   ];
   const stories: Story[] = [
     {
@@ -183,6 +195,17 @@ export function fixtureCross(): CrossArticle {
       steps: [
         { ...ref(m, 0), placed: '2025-04-26' },
         { ...ref(g, 0), placed: '2025-04-27' },
+      ],
+    },
+    // Dated by a month, an ISO week and a day: the week falls between the other two.
+    {
+      id: 's2',
+      about: 'whether troops were sent',
+      proposition: 'p3',
+      steps: [
+        { ...ref(m, 0), said: '2024-10', placed: '2024-10' },
+        { ...ref(g, 0), said: '2024-W44', placed: '2024-W44' },
+        { ...ref(m, 0), said: null, placed: '2024-11-05' },
       ],
     },
   ];
@@ -200,6 +223,8 @@ export function fixtureCross(): CrossArticle {
     listContradictions: async (_store, o) => page(contradictions.filter((c) => !o.about || c.about.includes(o.about)), o),
     listStories: async (_store, o) => page(stories.filter((s) => !o.about || s.about.includes(o.about)), o),
     timeline: async (_store, o) => page(timeline.filter((t) => (!o.from || t.date >= o.from) && (!o.to || t.date <= `${o.to}~`)), o),
+    // The hand-made articles are no copies of each other.
+    duplicateGroups: async () => ({ items: [], next: null }),
     refresh: async () => undefined,
   };
 }

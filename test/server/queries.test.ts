@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticAnalyses } from '../../src/bench/synthetic.js';
 import type { Analysis } from '../../src/doc/types.js';
+import { dateKey } from '../../src/doc/dates.js';
 import { listClaims } from '../../src/store/queries/claims.js';
 import { entityPage, listEntities } from '../../src/store/queries/entities.js';
 import { Store } from '../../src/store/store.js';
@@ -69,10 +70,12 @@ describe('queries over a store of synthetic articles', () => {
     expect(page!.claimsAbout).toHaveLength(20);
   });
 
-  it('lists claims by a speaker entity newest first', async () => {
+  it('lists claims by a speaker entity, the latest made first, the later stored first on a tie', async () => {
     const speaker = analyses[0]!.claims[0]!.speaker!.entity!;
-    const expected = analyses.flatMap((a) => a.claims.filter((c) => c.speaker?.entity === speaker).map((c) => `${a.article.id}/${c.id}`));
+    const stored = analyses.flatMap((a) => a.claims.filter((c) => c.speaker?.entity === speaker).map((c) => ({ key: `${a.article.id}/${c.id}`, made: dateKey(c.said) ?? dateKey(a.article.published) ?? '' })));
+    const expected = stored.map((c, order) => ({ ...c, order })).sort((x, y) => y.made.localeCompare(x.made) || y.order - x.order);
+    expect(new Set(stored.map((c) => c.made)).size).toBeGreaterThan(1);
     const got = await allClaims({ speaker });
-    expect(got).toEqual(expected.reverse());
+    expect(got).toEqual(expected.map((c) => c.key));
   });
 });

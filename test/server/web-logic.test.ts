@@ -3,6 +3,7 @@ import type { Analysis } from '../../src/doc/types.js';
 import { quoted, stanceLabel } from '../../src/doc/display.js';
 import { axisPositions } from '../../web/src/axis.js';
 import { marksOf, segment } from '../../web/src/highlight.js';
+import { placeShape } from '../../web/src/places.js';
 import { ministryArticle } from './fixtures.js';
 
 describe('reader highlighting', () => {
@@ -50,5 +51,31 @@ describe('claims shown to readers', () => {
     expect(quoted('"Statements by the command"')).toBe('"Statements by the command"');
     expect(stanceLabel({ stance: 'confirm', negated: true })).toBe('not confirm');
     expect(stanceLabel({ stance: 'deny' })).toBe('deny');
+  });
+});
+
+describe('map shapes', () => {
+  const square = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[30, 45], [30, 52], [40, 52], [40, 45], [30, 45]]] } };
+  const at = (type: string, subtype: string | null) => ({ type, subtype, coords: [48, 35] as [number, number] });
+
+  it('draws a country as its shape, a region or sea as an area, a city or facility as a point, a continent not at all', () => {
+    expect(placeShape(at('GPE', 'country'), [square])).toEqual({ kind: 'country', shape: square });
+    expect(placeShape(at('LOC', 'oblast'), [square]).kind).toBe('area');
+    expect(placeShape(at('LOC', 'sea'), [square]).kind).toBe('area');
+    expect(placeShape(at('GPE', 'city'), [square]).kind).toBe('point');
+    expect(placeShape(at('GPE', 'town'), [square]).kind).toBe('point');
+    expect(placeShape(at('FAC', 'nuclear-plant'), [square]).kind).toBe('facility');
+    expect(placeShape(at('LOC', 'continent'), [square]).kind).toBe('none');
+  });
+
+  it('draws a country the atlas has no shape for as an area around its centre, and a sea wider than a region', () => {
+    const country = placeShape(at('GPE', 'country'), []);
+    expect(country.kind).toBe('area');
+    const width = (s: ReturnType<typeof placeShape>) => {
+      if (s.kind !== 'area') return 0;
+      const lons = s.shape.coordinates[0]!.map((p) => p[0]!);
+      return Math.max(...lons) - Math.min(...lons);
+    };
+    expect(width(placeShape(at('LOC', 'sea'), []))).toBeGreaterThan(width(placeShape(at('LOC', 'oblast'), [])));
   });
 });

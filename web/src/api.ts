@@ -1,12 +1,12 @@
 import type { Analysis } from '../../src/doc/types.js';
-import type { Contradiction, Story, TimelineItem } from '../../src/server/cross.js';
+import type { Contradiction, DuplicateGroup, Story, TimelineItem } from '../../src/server/cross.js';
 import type { ClaimItem } from '../../src/store/queries/claims.js';
 import type { EntityPage, EntitySummary } from '../../src/store/queries/entities.js';
 import type { EventItem, Place } from '../../src/store/queries/events.js';
 import type { SearchResults } from '../../src/store/queries/search.js';
 import type { ArticleSummary, Page } from '../../src/store/store.js';
 
-export type { Analysis, ArticleSummary, ClaimItem, Contradiction, EntityPage, EntitySummary, EventItem, Page, Place, SearchResults, Story, TimelineItem };
+export type { Analysis, ArticleSummary, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, Page, Place, SearchResults, Story, TimelineItem };
 
 export interface Stats {
   articles: number;
@@ -64,6 +64,7 @@ export const api = {
   stories: (p: Params, s?: AbortSignal) => get<Page<Story>>('/api/stories', p, s),
   story: (id: string, s?: AbortSignal) => get<Story>(`/api/stories/${seg(id)}`, {}, s),
   timeline: (p: Params, s?: AbortSignal) => get<Page<TimelineItem>>('/api/timeline', p, s),
+  duplicates: (p: Params, s?: AbortSignal) => get<Page<DuplicateGroup>>('/api/duplicates', p, s),
 
   async ingest(body: { text?: string; url?: string; title?: string; published?: string; source?: string }, token: string): Promise<IngestResult> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };

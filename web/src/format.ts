@@ -1,25 +1,6 @@
-/** Display helpers: dates as the text gives them, stances in words. */
+/** Display helpers: dates as readers say them (src/doc/dates.ts), stances in words. */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A TIMEX3-style or ISO date for people: 2025-04-27 → 27 Apr 2025, 2024-10 → Oct 2024. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return 'undated';
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
-  if (!m) return value;
-  const [, y, mo, d] = m;
-  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
-  if (d && month) return `${Number(d)} ${month} ${y}`;
-  if (month) return `${month} ${y}`;
-  return value.length > 4 ? value : y!;
-}
-
-/** A sortable position in time for a TIMEX3 date prefix, or null (undated, PAST_REF …). */
-export function dateValue(value: string | null | undefined): number | null {
-  const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value) : null;
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
-}
+export { dateMiddle, formatDate } from '../../src/doc/dates.js';
 
 export const STANCE_WORDS: Record<string, string> = {
   assert: 'asserts',

@@ -6,7 +6,7 @@ import { ContradictionView, Contradictions } from './views/Contradictions.js';
 import { Entities, EntityView } from './views/Entities.js';
 import { Home } from './views/Home.js';
 import { Ingest } from './views/Ingest.js';
-import { Articles, Search } from './views/Lists.js';
+import { Articles, Duplicates, Search } from './views/Lists.js';
 import { MapView } from './views/Map.js';
 import { Stories, StoryView } from './views/Stories.js';
 import { Timeline } from './views/Timeline.js';
@@ -20,6 +20,7 @@ const NAV: [string, string][] = [
   ['/entities', 'Entities'],
   ['/contradictions', 'Contradictions'],
   ['/stories', 'Stories'],
+  ['/duplicates', 'Copies'],
   ['/timeline', 'Timeline'],
   ['/map', 'Map'],
   ['/ingest', 'Add'],
@@ -77,6 +78,7 @@ function App() {
             <Route path="/contradictions/:id" component={ContradictionView} />
             <Route path="/stories" component={Stories} />
             <Route path="/stories/:id" component={StoryView} />
+            <Route path="/duplicates" component={Duplicates} />
             <Route path="/timeline" component={Timeline} />
             <Route path="/map" component={MapView} />
             <Route path="/search" component={Search} />

@@ -74,14 +74,27 @@ const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
  * (PolNeAR's annotators leave those out about twice as often as they keep them.)
  */
 function clauseEnd(ctx: Context, from: number, end: number): number {
+  // Whether the content has a verb yet: before one, it is an object ("those claims").
+  let clauseSoFar = ctx.opensQuote(from) || ctx.isVerb(from) || ctx.isVerb(from + 1);
   for (let k = from + 2; k < end - 1; k++) {
     // A comma just inside a closing mark ("…,” while …") ends the clause as one outside would.
     if (ctx.closesQuote(k) && ctx.words[k - 1] === ',' && TRAILING_CLAUSES.has(ctx.lower[k + 1]!)) return k + 1;
     if (ctx.quotes.of[k]! >= 0) continue;
     const w = ctx.words[k]!;
     if (w === ';') return k;
-    if (w !== ',') continue;
+    if (ctx.isVerb(k)) clauseSoFar = true;
+    if (w !== ',') {
+      // "denied the reports and instead blamed …": a second verb of the speaker after an object.
+      if (!clauseSoFar && (w === 'and' || w === 'but')) {
+        const v = ctx.skipAdverbsRight(k + 1, end);
+        if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing')) return k;
+      }
+      continue;
+    }
     const next = ctx.lower[k + 1]!;
+    // "the port, which handles most of the grain, has been the target": a relative
+    // clause set off inside the subject, its verb still to come — not a trailing clause.
+    if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
     if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
     if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;
@@ -89,6 +102,16 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH) && ctx.lower[k + 2] !== 'that') return k;
   }
   return end;
+}
+
+/** Does the relative clause opening after the comma at k close with a comma and the main verb after it? */
+function insideSubject(ctx: Context, k: number, end: number): boolean {
+  for (let j = k + 2; j < end - 1; j++) {
+    if (ctx.quotes.of[j]! >= 0) continue;
+    if (ctx.words[j] === ';' || ctx.words[j] === '.') return false;
+    if (ctx.isComma(j)) return ctx.isVerb(ctx.skipAdverbsRight(j + 1, end)) && !ctx.lower[ctx.skipAdverbsRight(j + 1, end)]!.endsWith('ing');
+  }
+  return false;
 }
 
 /** Drop trailing punctuation, keeping a closing quote and what it closes. */
@@ -142,7 +165,7 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   const heads = new PositionIndex(drafts, (o) => o.head);
   for (const d of drafts) {
     if (!d.sourceHead) continue;
-    // "…, according to state media", and an agency's "…, BelTA has learned" closing the sentence.
+    // "…, according to state media", and an agency's "…, Meridian Wire has learned" closing the sentence.
     const agencyLine = d.rule === 'clause-before' && RELAY_CUES.has(d.entry.lemma) && isMedia(ctx, d.sourceHead);
     if (!agencyLine && (d.rule !== 'according-to' || d.boundary < 0 || !RELAYS.has(ctx.lower[d.sourceHead[1] - 1]!))) continue;
     const sentence = ctx.sentence[d.head];

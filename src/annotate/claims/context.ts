@@ -127,7 +127,7 @@ export class Context {
       if (x === '(') {
         const open = k;
         while (k < last && words[k] !== ')') k++;
-        // "(BelTA)": the agency that filed the story.
+        // "(Meridian Wire)": the agency that filed the story.
         for (const m of this.doc.mentionsIn(start[open]!, end[k]!)) if (m.entity.type === 'ORG') this.agencies.add(m.entity.id);
         continue;
       }

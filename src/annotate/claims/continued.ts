@@ -9,7 +9,7 @@ const HEADING_TOKENS = 14;
 
 /**
  * Quoted paragraphs that go on with a speaker's words: each paragraph of a quotation that runs
- * over several paragraphs ("Mr Biden said: “… ¶ “… ¶ “…”") and each paragraph that is only a
+ * over several paragraphs ("The mayor said: “… ¶ “… ¶ “…”") and each paragraph that is only a
  * quotation, with no cue of its own, right after a paragraph where someone speaks (“It plays to
  * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph.
  * Returns the drafts with the first kind split and the second added, in text order.
@@ -20,13 +20,18 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
   const covered = new Uint8Array(ctx.count);
   for (const d of out) for (const [a, b] of d.parts) covered.fill(1, a, b);
   const lines = ctx.lines;
-  const heads = new Set(out.map((d) => lines[d.head]));
+  // The drafts of each paragraph, looked up by paragraph (a page may have many thousands).
+  const byLine = new Map<number, Draft[]>();
+  for (const d of out) byLine.set(lines[d.head]!, [...(byLine.get(lines[d.head]!) ?? []), d]);
   const added: Draft[] = [];
   for (let i = 0; i < ctx.count; i = ctx.lineLast(i)) {
     const end = ctx.lineLast(i);
-    if (!quotedParagraph(ctx, i, end) || covered[i + 1] || heads.has(lines[i])) continue;
-    const speaker = speakerBefore(ctx, i, [...out, ...added]);
-    if (speaker) added.push(continuation(ctx, speaker, i, end));
+    if (!quotedParagraph(ctx, i, end) || covered[i + 1] || byLine.has(lines[i]!)) continue;
+    const speaker = speakerBefore(ctx, i, byLine);
+    if (!speaker) continue;
+    const d = continuation(ctx, speaker, i, end);
+    added.push(d);
+    byLine.set(lines[i]!, [d]);
   }
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
@@ -54,16 +59,21 @@ function splitParagraphs(ctx: Context, d: Draft): Draft[] {
 function quotedParagraph(ctx: Context, i: number, end: number): boolean {
   const mark = ctx.words[i];
   if (mark !== '“' && mark !== '"' && mark !== '”') return false;
-  if (end - i < 3) return false;
-  for (let k = i; k < end; k++) if (ctx.quotes.of[k]! < 0 && ctx.isVerb(k)) return false;
-  return true;
+  // A stage direction ("(CROSSTALK)") or a few words are no statement.
+  if (ctx.words[i + 1] === '(' || ctx.words[i + 1] === '[') return false;
+  let words = 0;
+  for (let k = i; k < end; k++) {
+    if (ctx.quotes.of[k]! < 0 && ctx.isVerb(k)) return false;
+    if (!ctx.isPunct(k)) words++;
+  }
+  return words >= 4;
 }
 
 /**
  * The claim whose speaker goes on talking in the quoted paragraph at token `i`: the last claim
  * with a speaker in the paragraph before (a short subheading between them skipped).
  */
-function speakerBefore(ctx: Context, i: number, drafts: readonly Draft[]): Draft | null {
+function speakerBefore(ctx: Context, i: number, byLine: ReadonlyMap<number, readonly Draft[]>): Draft | null {
   const lines = ctx.lines;
   // Back over the paragraphs before, token by token: the nearest paragraph with a speaking claim.
   let start = i;
@@ -71,7 +81,7 @@ function speakerBefore(ctx: Context, i: number, drafts: readonly Draft[]): Draft
     const end = start;
     start = end - 1;
     while (start > 0 && lines[start - 1] === lines[end - 1]) start--;
-    const inLine = drafts.filter((d) => lines[d.head] === lines[start] && (d.source !== null || d.inherits));
+    const inLine = (byLine.get(lines[start]!) ?? []).filter((d) => d.source !== null || d.continues !== undefined);
     if (inLine.length) return inLine.reduce((a, b) => (b.head > a.head ? b : a));
     if (end - start >= HEADING_TOKENS) return null;
   }

@@ -139,12 +139,18 @@ const RECEIVING = new Set(
 );
 
 /**
- * Verbs of wanting, trying, deciding and agreeing: with an infinitive or an object they tell what
- * their subject does or means to do ("sought to expand", "agreed to a truce"), not what it said.
+ * Verbs of trying, agreeing and declining: with an infinitive or an object they tell what their
+ * subject does ("sought to expand", "agreed to a ceasefire", "declined to comment"), not what it said.
+ * (Wanting, hoping and planning stay cues: attribution corpora count a stated intention.)
  */
-const OWN_DEEDS = new Set(['seek', 'hope', 'aim', 'plan', 'intend', 'decide', 'refuse', 'decline', 'agree', 'consider']);
-/** Verbs of wanting, directing and backing: acts unless someone else is to act ("ordered a mobilisation", "wants to build", "backed the resolution"). */
-const DOING = new Set(['want', 'wish', 'prefer', 'order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct', 'support', 'back', 'favor', 'embrace', 'champion']);
+const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
+/** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
+const KNOWING = new Set(['feel', 'imagine', 'realize']);
+/** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
+const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
+
+/** Nouns of documents whose author ("a report by the agency") is who says what they say. */
+const AUTHORED = new Set(['report', 'study', 'analysis', 'assessment', 'survey', 'statement', 'readout', 'review', 'investigation', 'update', 'estimate', 'estimates', 'briefing']);
 
 /** Possessive determiners: the speaker of the noun cue they stand before ("his promise to …"). */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
@@ -205,6 +211,8 @@ export class Frames {
     const first = d.rightFrom;
     if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
     if (OWN_DEEDS.has(entry.lemma)) return true;
+    // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
+    if (KNOWING.has(entry.lemma)) return true;
     if (!DOING.has(entry.lemma)) return false;
     // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
     // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
@@ -339,6 +347,8 @@ export class Frames {
       lower[before - 1] !== 'according' &&
       !ctx.cueEntries(before - 1)?.some((e) => e.frame === 'intend' || e.frame === 'direct')
     ) {
+      // "simplistic to say", "important to note": an impersonal remark, nobody's claim.
+      if (tags[before - 1] === TAG.ADJ) return null;
       const d = this.draft('infinitive', c, [i, cueEnd]);
       this.infinitiveSubject(d, before - 1, sf);
       this.right(d, cueEnd, sl);
@@ -603,7 +613,7 @@ export class Frames {
     return true;
   }
 
-  /** Is [k, sl) an outlet saying it relays the sentence ("BelTA has learned", "the agency reported")? */
+  /** Is [k, sl) an outlet saying it relays the sentence ("Meridian Wire has learned", "the agency reported")? */
   private agencyTail(k: number, sl: number): boolean {
     const { ctx } = this;
     if (!ctx.startsNp(k)) return false;
@@ -697,7 +707,10 @@ export class Frames {
     let end = leftEnd;
     if (!ctx.closesQuote(end) && ctx.words[end] !== ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
     if (ctx.words[end] === ',' && end > 0 && ctx.closesQuote(end - 1)) end--;
-    if (ctx.closesQuote(end)) {
+    // A quoted phrase closing a clause of the article's words ("… to reopen the ferry “by spring”,
+    // the minister said") is part of that clause: the clause is the content.
+    const fragment = ctx.closesQuote(end) && this.quotedTail(ctx.quotes.list[ctx.quotes.of[end]!]!.open);
+    if (ctx.closesQuote(end) && !fragment) {
       const q = ctx.quotes.list[ctx.quotes.of[end]!]!;
       d.rule = 'quote-before';
       for (const [a, b] of q.pieces) d.parts.push([a, b + 1]);
@@ -721,6 +734,18 @@ export class Frames {
       if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according')) break;
     }
     return d;
+  }
+
+  /**
+   * Does the quote opening at token `open` close a clause of unquoted words — several words
+   * before it in its sentence, the last no punctuation ("expects the ferry to reopen “by spring”")?
+   */
+  private quotedTail(open: number): boolean {
+    const { ctx } = this;
+    const sf = ctx.sentFirst(open);
+    if (open - sf < 4 || ctx.isPunct(open - 1)) return false;
+    for (let k = sf; k < open; k++) if (ctx.quotes.of[k]! >= 0) return false;
+    return true;
   }
 
   /** Content after the cue, from `from` to the sentence end (cut later at attached clauses). */
@@ -1066,11 +1091,20 @@ export class Frames {
     const i = c.head;
     const sf = ctx.sentFirst(i);
     const sl = ctx.sentLast(i);
-    const end = ctx.npRight(i + 2, sl, true);
+    let end = ctx.npRight(i + 2, sl, true);
     if (end < 0) return null;
     const d = this.draft('according-to', c, [i, i + 2]);
+    // "according to a report by the World Food Programme": the report's author speaks.
+    let author: Range | null = null;
+    if (AUTHORED.has(ctx.lower[end - 1]!) && (ctx.lower[end] === 'by' || ctx.lower[end] === 'from') && ctx.startsNp(end + 1)) {
+      const by = ctx.npRight(end + 1, sl, false);
+      if (by > end + 1) {
+        author = [end + 1, by];
+        end = by;
+      }
+    }
     d.source = [i + 2, end];
-    d.sourceHead = [i + 2, this.headEnd(i + 2, end)];
+    d.sourceHead = author ?? [i + 2, this.headEnd(i + 2, end)];
     let open = i - 1;
     while (open >= sf && (ctx.tags[open] === TAG.CCONJ || ctx.tags[open] === TAG.ADV)) open--;
     let after = end;

@@ -13,6 +13,8 @@ import { linkReferences } from './refers.js';
 import { inheritedTime, timeOfCue } from './said.js';
 import { SpeakerResolver } from './speaker.js';
 import { stanceOf } from './stance.js';
+import { blameOf, isParty } from '../../lang/en/blame.js';
+import { contentTokens } from '../../lang/en/token.js';
 
 /** Cues of impressions rather than anyone's statement ("seems", "it is clear"). */
 const IMPERSONAL = /^(?:seem|appear|(?:clear|obvious|unclear|evident|apparent|likely|unlikely)$)/;
@@ -111,7 +113,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   const saidOf = new Map<Draft, string | null>();
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const heads = new PositionIndex(drafts, (d) => d.head);
-  for (const d of drafts) {
+  for (const [at, d] of drafts.entries()) {
     const governor = d.continues ?? (d.inherits ? governing(ctx, d, heads) : null);
     // Remembered for later pronouns and descriptions: the speaker, under the noun cue's word
     // ("statement") or the speaker's head word ("spokesperson").
@@ -134,11 +136,21 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     const contentText = parts.map((p) => p.text).join(' ');
     const stanceEntry = d.stanceEntry ?? d.entry;
     let said = timeOfCue(ctx, d);
-    if (said === null) said = inheritedTime(ctx, d, heads, speakerOf, saidOf);
+    if (said === null) said = inheritedTime(ctx, d, drafts, at, speakerOf, saidOf);
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
-    const negated = negatedCue(ctx, d.cue);
-    const stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    let negated = negatedCue(ctx, d.cue);
+    let stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    // Laying the war or another outcome at a party's door is an accusation, whatever the cue ("said the rebels started the war").
+    if (stance.stance === 'assert') {
+      const blame = blameOf(contentTokens(content.text, content.start, mentionSpans(doc, content.start, content.end)), stanceEntry.lemma, (id) => isParty(entities.get(id)));
+      if (blame && blame.direction > 0) stance = { stance: 'condemn', why: `${entities.get(blame.target)?.name ?? blame.target} held responsible for the ${blame.outcome}` };
+    }
+    // "does not recognize the results", "will never recognise the annexation": a refusal to grant legitimacy is a denial, not a claim left unmade.
+    if (negated && REFUSED_BY_NEGATION.has(stanceEntry.lemma)) {
+      negated = false;
+      stance = { stance: 'deny', why: `not ${stanceEntry.lemma}` };
+    }
     claims.push({
       id: `c${claims.length + 1}`,
       speaker,
@@ -155,6 +167,17 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   linkReferences(ctx, drafts, claims, entities);
   return claims;
 }
+
+/** Verbs of granting legitimacy: negated, they deny it ("does not recognize the results"). */
+const REFUSED_BY_NEGATION = new Set(['recognize', 'recognise']);
+
+/** The entity mentions within [start, end), as the token reader wants them. */
+function mentionSpans(doc: Doc, start: number, end: number): { start: number; end: number; entity: string }[] {
+  return doc.mentionsIn(start, end).map((m) => ({ start: m.mention.start, end: m.mention.end, entity: m.entity.id }));
+}
+
+/** Kinds of organisation that act for their state. */
+const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence']);
 
 /** Personal pronouns that, opening reported speech, stand for its speaker ("said it would …"). */
 const REPORTED_SELF = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
@@ -178,7 +201,9 @@ function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities
   if (!first) return false;
   const named = entities.get(first.entity.id);
   if (!named) return false;
-  return named.id === speaker.id || (named.type === 'GPE' && named.country != null && named.country === speaker.country);
+  // The speaker's state, its seat or one of its bodies ("the palace is ready …" said by that state's minister).
+  const ofState = named.type === 'GPE' || named.type === 'FAC' || (named.type === 'ORG' && STATE_ORGS.has(named.subtype ?? ''));
+  return named.id === speaker.id || (ofState && named.country != null && named.country === speaker.country);
 }
 
 function tokenSpan(ctx: Context, r: Range): Span {

@@ -1,7 +1,9 @@
 import type { EntityRef } from '../../doc/types.js';
-import type { PositionIndex } from '../ranges.js';
 import type { Context } from './context.js';
 import type { Draft } from './frames.js';
+
+/** How many sentences after a dated claim the same speaker's next claims are taken as said then. */
+const SAME_OCCASION = 2;
 
 /** Time values that say nothing about when ("today" resolved to a reference, not a date). */
 const VAGUE_TIME = /_REF$/;
@@ -43,14 +45,26 @@ export function timeOfCue(ctx: Context, d: Draft): string | null {
   return null;
 }
 
-/** A claim with no date of its own shares that of the sentence's earlier claim by the same speaker. */
-export function inheritedTime(ctx: Context, d: Draft, heads: PositionIndex<Draft>, speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
+/**
+ * A claim with no date of its own shares that of the sentence's earlier claim by the same
+ * speaker, else that of the same speaker's dated claim a sentence or two before: a statement
+ * dated once ("said on Sunday …") and told on over the next sentences.
+ */
+export function inheritedTime(ctx: Context, d: Draft, drafts: readonly Draft[], at: number, speakers: Map<Draft, EntityRef | null>, said: Map<Draft, string | null>): string | null {
   const entity = speakers.get(d)?.entity;
-  for (const i of heads.between(ctx.sentFirst(d.head), d.head + 1)) {
-    const o = heads.items[i]!;
-    if (o === d || o.head > d.head || ctx.sentence[o.head] !== ctx.sentence[d.head]) continue;
+  const sentence = ctx.sentence[d.head]!;
+  let sameSentence: string | null = null;
+  let earlier: string | null = null;
+  // Back from the claim before it (drafts are in text order), as far as a statement told on reaches.
+  for (let k = at - 1; k >= 0; k--) {
+    const o = drafts[k]!;
+    if (sentence - ctx.sentence[o.head]! > SAME_OCCASION) break;
+    if (o.head > d.head) continue;
     const value = said.get(o);
-    if (value && (d.inherits || (entity && speakers.get(o)?.entity === entity))) return value;
+    if (!value) continue;
+    const same = entity && speakers.get(o)?.entity === entity;
+    if (ctx.sentence[o.head] === sentence && (d.inherits || same)) sameSentence = value;
+    else if (same && earlier === null && /^\d{4}-\d{2}(?:-\d{2})?$/.test(value)) earlier = value;
   }
-  return null;
+  return sameSentence ?? earlier;
 }

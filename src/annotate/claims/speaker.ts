@@ -19,8 +19,10 @@ const PLURAL = new Set(['they', 'them', 'we']);
 
 /** Offices a description of a person ends with ("the president", "the foreign minister", "the head of state"). */
 const OFFICES = new Set(
-  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder'.split(' '),
+  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder spokesman spokeswoman spokesperson diplomat'.split(' '),
 );
+/** How many mentions back a description of an office looks for its holder (bounded: long pages). */
+const DESCRIBED_REACH = 400;
 /** Words of an office that narrow it ("foreign minister", "former president"). */
 const PORTFOLIO = new Set('foreign defence defense prime interior finance economy trade justice health energy deputy vice former acting top senior chief'.split(' '));
 /** Grades rather than portfolios: they need not be in the title given at the name. */
@@ -30,6 +32,8 @@ const LEADERS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 
 
 /** Words opening a subordinate clause: its subject is rarely what a later "he" stands for. */
 const SUBORDINATING = new Set(['since', 'when', 'after', 'before', 'because', 'as', 'while', 'although', 'though', 'if', 'until', 'that', 'whether']);
+/** A person's body that speaks for the state they lead ("the president's government"). */
+const STATE_BODIES = new Set(['government', 'administration', 'cabinet']);
 /** Prepositions that place a speaker somewhere ("the institute in Washington"). */
 const LOCATING = new Set(['in', 'at', 'from', 'near']);
 
@@ -104,6 +108,12 @@ export class SpeakerResolver {
     }
     const described = this.describedPerson(range, before);
     if (described) return described;
+    // "Jane Roe's government", "the premier's administration": the state the person governs.
+    if (STATE_BODIES.has(last) && range[1] - range[0] >= 3 && (ctx.lower[range[1] - 2] === "'s" || ctx.lower[range[1] - 2] === '’s')) {
+      const owner = this.headMention(doc.mentionsIn(from, doc.tokens.end[range[1] - 3]!));
+      const state = owner?.entity.type === 'PERSON' && owner.entity.country ? doc.entities.find((e) => e.type === 'GPE' && e.subtype === 'country' && e.country === owner.entity.country) : undefined;
+      if (state) return state;
+    }
     const named = this.headMention(doc.mentionsIn(from, to));
     if (named) return named.entity;
     if (range[1] - range[0] === 1) {
@@ -141,7 +151,8 @@ export class SpeakerResolver {
     const [a, b] = range;
     const lower = ctx.lower;
     const office = b - a >= 3 && lower[b - 2] === 'of' && lower[b - 3] === 'head' && (lower[b - 1] === 'state' || lower[b - 1] === 'government') ? 'head' : lower[b - 1]!;
-    if (!OFFICES.has(office)) return null;
+    // "a spokesman" is someone unnamed; "the spokesman" someone named before.
+    if (!OFFICES.has(office) || lower[a] === 'a' || lower[a] === 'an') return null;
     const { start, end } = doc.tokens;
     const inside = doc.mentionsIn(start[a]!, end[b - 1]!);
     if (inside.some((m) => m.entity.type === 'PERSON' || (m.entity.type === 'ORG' && m.entity.subtype !== null && m.entity.subtype !== 'government'))) return null;
@@ -168,10 +179,19 @@ export class SpeakerResolver {
       if (h.entity && fits(h.entity)) return h.entity;
     }
     const mentions = doc.mentions();
-    for (let k = lastBefore(mentions, before); k >= 0; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
-    // No title says who holds the office: the person who spoke just before, if of that country.
+    const last = lastBefore(mentions, before);
+    for (let k = last; k >= 0 && last - k < DESCRIBED_REACH; k--) if (fits(mentions[k]!.entity)) return mentions[k]!.entity;
+    // No title says who holds the office: the person who spoke just before, if of that country;
+    // else, for an office of a named country, its known office holder named last ("the Ruritanian
+    // president" after the president's surname alone).
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 2 && (!countries.size || this.countriesOf(h.entity).some((c) => countries.has(c)))) return h.entity;
+    if (countries.size && LEADERS.has(office === 'head' ? 'leader' : office)) {
+      for (let k = last; k >= 0 && last - k < DESCRIBED_REACH; k--) {
+        const e = mentions[k]!.entity;
+        if (e.type === 'PERSON' && e.kb && e.country && countries.has(e.country)) return e;
+      }
+    }
     return null;
   }
 
@@ -266,7 +286,7 @@ export class SpeakerResolver {
     return this.recent(before, (e) => e.type === 'PERSON');
   }
 
-  /** Does token t stand in a subordinate clause ("since Putin invaded …", "when he said …")? */
+  /** Does token t stand in a subordinate clause ("since the general invaded …", "when he said …")? */
   private subordinate(t: number): boolean {
     const { ctx } = this;
     const sf = ctx.sentFirst(t);

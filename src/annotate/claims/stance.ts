@@ -12,8 +12,8 @@ export interface StanceReading {
 const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
 
 /**
- * Saying that something is false or did not happen ("That's absolutely wrong", "there is no
- * technical reason", "nothing of the kind", "No, I am not", "the claims are baseless").
+ * Saying that something is false or did not happen ("That is simply untrue", "there is no
+ * evidence", "nothing of the sort", "No, we did not", "the claims are baseless").
  */
 const DENIAL = [
   /\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply |entirely |just )?(?:not true|untrue|false|wrong|a lie|lies|a fabrication|fabricated|fake|nonsense|baseless|groundless|unfounded|absurd|ridiculous|a myth|fiction|a hoax|slander|disinformation)\b/i,
@@ -21,21 +21,30 @@ const DENIAL = [
   /\bnothing of the (?:kind|sort)\b/i,
   /\b(?:there (?:is|was|were|are)|we (?:have|had|see|saw))\s+(?:absolutely\s+)?no\s+(?:\w+\s+){0,2}(?:reason|evidence|proof|basis|truth|grounds|sign|indication)\b/i,
   /\b(?:is|are|am|was|were)\s+not\s+(?:a\s+)?(?:part|party|parties|involved|responsible|guilty|to blame|behind)\b/i,
-  /^\W*no,/i,
+  /\b(?:have|has|had)\s+not\s+seen\s+(?:any\s+)?(?:\w+\s+){0,6}?(?:evidence|indication|sign|proof|reason)\b/i,
+  /(?:^|[.!?]\s+)\W*no,\s/i,
   /\bno need to blame\b/i,
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,
 ];
 
 /** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
 const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time)\b|^\W*let(?:'s| us)\b/i;
+/** An act in progress: "is closing", "are sending". */
+const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
+/** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
+const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|going|being|getting|facing|working)\b/i;
+/** How far into a content an obligation still makes it a demand. */
+const OBLIGATION_WORDS = 12;
+/** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
+const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
 /** First person: the speaker speaking of itself or its side. */
 const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
 /** Commitments about one's own future: "will", "are ready to", "intends to", "had decided to". */
 const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|stands? ready|(?:intends?|intended|plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
 const POSSIBLE = /\b(?:could|may|might|will|would|can|shall|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
-/** A condition: "if they …, …" */
-const CONDITION = /^\W*(?:if|unless|should they|in case)\b|\b(?:if|unless)\s+(?:they|it|he|she|you|the|russia|this|someone|anyone)\b/i;
+/** A condition: "if they …, …", "unless …" */
+const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}/iu;
 /** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
 const BELIEF = /^\W*(?:we|i) (?:believe|think|know|see|understand|are (?:convinced|sure|certain|concerned|worried))\b/i;
 
@@ -99,6 +108,11 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   }
   // Judging verbs ("called the vote a sham", "described the plan as workable") judge by their words.
   const judging = entry.frame === 'object' && base === 'assert' && JUDGING.has(entry.lemma);
+  // "called them baseless", "described the scheme as unrealistic": judged false or unworkable, denied.
+  if (judging) {
+    const falsity = UNFOUNDED.exec(content);
+    if (falsity) return { stance: 'deny', why: falsity[0] };
+  }
   if (base !== 'assert') return plain;
   if (PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return { stance: 'promise', why: 'a plan announced' };
   const text = content.replace(/[“”"]/g, ' ').trim();
@@ -115,20 +129,31 @@ export function stanceOf(entry: CueEntry, cue: string, content: string, ofItself
   const approval = words.filter((w) => APPROVAL.has(w));
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
   const opening = text.split(/\s+/).slice(0, 8).join(' ');
-  const commitment = COMMITMENT.exec(opening);
+  // The speaker's side doing something now, as announced ("it is closing the crossing").
+  const doing = ofItself ? ANNOUNCED_ACT.exec(opening) : null;
+  const commitment = COMMITMENT.exec(opening) ?? (doing && !MENTAL.test(doing[0]) ? doing : null);
   if (!judging && commitment && (ofItself || FIRST_PERSON.test(text)) && !BELIEF.test(text)) {
     const harming = HARMING.exec(text);
     return harming && harm.length ? { stance: 'warn', why: harming[0] } : { stance: 'promise', why: commitment[0] };
   }
-  const obligation = DEMAND.exec(text);
-  if (!judging && obligation) return { stance: 'demand', why: obligation[0] };
+  // An obligation is the claim's point only where it opens it: in its first words, not somewhere in a long quotation.
+  const firstWords = (sentences[0] ?? text).split(/\s+/).slice(0, OBLIGATION_WORDS).join(' ');
+  const obligation = DEMAND.exec(firstWords);
   const accusing = ACCUSING.exec(text);
-  if (against.length || accusing) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
-  const possible = POSSIBLE.exec(text);
-  if (!judging && (possible || CONDITION.test(text)) && harm.length) return { stance: 'warn', why: `${possible?.[0] ?? 'if'} … ${harm[0]}` };
+  const condemning = against.length > 0 || accusing !== null;
+  if (!judging && obligation && !EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
+  if (condemning) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
+  // A danger ahead, told in the claim's first sentence.
+  const first = sentences[0] ?? text;
+  const possible = POSSIBLE.exec(first);
+  const firstHarm = (first.toLowerCase().match(/[\p{L}']+/gu) ?? []).find((w) => HARM.has(w));
+  if (!judging && (possible || CONDITION.test(first)) && firstHarm) return { stance: 'warn', why: `${possible?.[0] ?? 'if'} … ${firstHarm}` };
   if (approval.length) return { stance: 'praise', why: approval.slice(0, 2).join(', ') };
   return plain;
 }
+
+/** Words that judge something said or proposed unfounded or unworkable. */
+const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|a myth|a hoax|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
 
 /** Verbs that name or describe something, whose second complement judges it ("called the vote a sham"). */
 const JUDGING = new Set(['call', 'describe', 'characterize', 'characterise', 'portray', 'label', 'dub', 'brand', 'liken', 'compare']);

@@ -5,7 +5,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Gazetteer files shipped with the project, in load order (docs/gazetteer.md). */
 export function shippedGazetteerFiles(): string[] {
-  return ['places.tsv', 'actors.tsv', 'people.tsv'].map((f) => `${ROOT}data/gazetteer/${f}`);
+  return ['places.tsv', 'facilities.tsv', 'actors.tsv', 'people.tsv'].map((f) => `${ROOT}data/gazetteer/${f}`);
 }
 
 /** The shipped files compiled for fast opening (scripts/build-gazetteer.ts). */

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { tokenize, type Tokens } from '../../doc/tokenize.js';
 import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
 import { lexiconClass, TAG } from '../pos/tags.js';
+import { INSTITUTIONS } from './institutions.js';
 import { spellingVariants } from './variants.js';
 
 /**
@@ -154,6 +155,8 @@ export class Gazetteer {
   /** Parse one file's text; `source` names it in errors ("FILE:LINE: …"). */
   load(text: string, source: string): void {
     const lines = text.split('\n');
+    /** This file's organisations of a country, for the institutions they are (institutions.ts). */
+    const bodies: { id: number; country: string; subtype: string; names: string }[] = [];
     for (let ln = 0; ln < lines.length; ln++) {
       const line = lines[ln]!;
       if (line.charCodeAt(0) === 35 /* # */ || !line.trim()) continue;
@@ -198,9 +201,38 @@ export class Gazetteer {
         this.add(s, id, AliasKind.Seat);
         this.pendingSeats.push({ entry: id, seat: s });
       }
+      if (type === 'ORG' && country && subtype) bodies.push({ id, country, subtype, names: `${name}|${aliases}` });
     }
+    this.addInstitutionNames(bodies);
     // Seats may name places of this file or of earlier ones; one left over may find its place later.
     this.pendingSeats = this.pendingSeats.filter((s) => !this.linkSeat(s));
+  }
+
+  /**
+   * The one body of a country that is one of its institutions (its intelligence service, general
+   * staff, defence ministry …) is also named by that institution's heads after the country: "South
+   * Korean intelligence" is the National Intelligence Service. Not where the country has several
+   * (the CIA and the NSA) or already has a local name of that head for another body.
+   */
+  private addInstitutionNames(bodies: readonly { id: number; country: string; subtype: string; names: string }[]): void {
+    for (const spec of INSTITUTIONS) {
+      const { member } = spec;
+      if (!member) continue;
+      const byCountry = new Map<string, number[]>();
+      for (const b of bodies) {
+        if (b.subtype !== spec.subtype || !member(b.names)) continue;
+        const ids = byCountry.get(b.country) ?? [];
+        ids.push(b.id);
+        byCountry.set(b.country, ids);
+      }
+      for (const [country, ids] of byCountry) {
+        if (ids.length !== 1) continue;
+        for (const head of spec.heads) {
+          const taken = this.lookupName(head).some((h) => h.kind === AliasKind.Local && h.entry !== ids[0] && this.entry(h.entry).country === country);
+          if (!taken) this.add(head, ids[0]!, AliasKind.Local);
+        }
+      }
+    }
   }
 
   /**
@@ -243,10 +275,13 @@ export class Gazetteer {
       if (i < words.length - 1) map = node.next ??= new Map();
     }
     const hits = (node!.hits ??= []);
-    for (const h of hits) if (h.entry === entry && h.kind === kind) return;
     let cases = 0;
     for (let i = 0; i < words.length && i < 15; i++) cases |= caseClass(words[i]!) << (2 * i);
-    hits.push({ entry, kind, cases });
+    const same = hits.find((h) => h.entry === entry && h.kind === kind);
+    // Two aliases of one entry that differ only in case ("Zaporizhzhia Nuclear Power Plant" and
+    // "Zaporizhzhia nuclear power plant"): each word needs only what the looser of them needs.
+    if (same) same.cases = looserCases(same.cases, cases);
+    else hits.push({ entry, kind, cases });
   }
 
   /** The child node under `key`, decoded from the compiled trie on first use. */
@@ -453,6 +488,19 @@ function parseCoords(coords: string, where: string): [number, number] {
   const p = coords.split(',').map(Number);
   if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]!) > 90 || Math.abs(p[1]!) > 180) throw new Error(`${where}: coords "${coords}" are not "lat,lon"`);
   return [p[0]!, p[1]!];
+}
+
+/** Case classes from the loosest need to the strictest: any, capital initial, acronym or word, all capitals. */
+const STRICTNESS = [0, 1, 3, 2];
+
+function looserCases(a: number, b: number): number {
+  let out = 0;
+  for (let k = 0; k < 15; k++) {
+    const x = (a >>> (2 * k)) & 3;
+    const y = (b >>> (2 * k)) & 3;
+    out |= (STRICTNESS[x]! <= STRICTNESS[y]! ? x : y) << (2 * k);
+  }
+  return out;
 }
 
 function fits(t: Tokens, start: number, cases: number): boolean {

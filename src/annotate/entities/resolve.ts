@@ -3,6 +3,7 @@ import type { Tokens } from '../../doc/tokenize.js';
 import type { Entity, EntityMention, EntityType } from '../../doc/types.js';
 import { AliasKind, type AliasHit, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { entityId } from './ids.js';
+import { INSTITUTIONS, type Institution } from './institutions.js';
 import { lexiconClass, posTags, TAG } from '../pos/tags.js';
 import { isTitleWord, roleBefore } from './roles.js';
 import type { TaggedSpan } from './tagger.js';
@@ -37,19 +38,6 @@ interface Candidate {
   place?: number;
 }
 
-/** Institutions every country has, for countries the gazetteer has no entry of its own for. */
-const INSTITUTIONS: { heads: string[]; name: (country: string, demonym: string) => string; subtype: string; lower: boolean }[] = [
-  { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: false },
-  { heads: ['defence ministry', 'defense ministry', 'ministry of defence', 'ministry of defense'], name: (c) => `Ministry of Defence of ${c}`, subtype: 'ministry', lower: true },
-  { heads: ['foreign ministry', 'ministry of foreign affairs'], name: (c) => `Ministry of Foreign Affairs of ${c}`, subtype: 'ministry', lower: true },
-  { heads: ['interior ministry', 'ministry of interior', 'ministry of internal affairs'], name: (c) => `Ministry of Internal Affairs of ${c}`, subtype: 'ministry', lower: true },
-  { heads: ['security service'], name: (c) => `Security Service of ${c}`, subtype: 'intelligence', lower: false },
-  { heads: ['intelligence', 'intelligence service', 'intelligence services', 'intelligence agency'], name: (_c, d) => `${d} intelligence`, subtype: 'intelligence', lower: true },
-  { heads: ['armed forces', 'military', 'army'], name: (c) => `Armed Forces of ${c}`, subtype: 'military', lower: true },
-  { heads: ['government', 'authorities'], name: (c) => `Government of ${c}`, subtype: 'government', lower: true },
-  { heads: ['state media'], name: (_c, d) => `${d} state media`, subtype: 'media', lower: true },
-];
-
 /** Verbs and auxiliaries after a name that make it an actor ("Minsk should withdraw"). */
 const ACTOR_NEXT = new Set(
   (
@@ -63,6 +51,8 @@ const ACTOR_NEXT = new Set(
 );
 /** Words before a place that keep it a place ("a statue in Minsk"). */
 const PLACE_BEFORE = new Set('in at near outside inside around across into from to via through toward towards within over of'.split(' '));
+/** Words before a name that make it a place rather than a person of that name. */
+const PLACE_ONLY_BEFORE = new Set(['in', 'near', 'outside', 'around', 'across', 'over', 'into']);
 /** Words before a name that make it an actor ("talks with Pyongyang", "between Washington and Seoul"). */
 const ACTOR_BEFORE = new Set('with between by against and nor neither urged told accused warned'.split(' '));
 const REGION_WORDS = new Set(['oblast', 'oblasts', 'region', 'regions', 'province', 'provinces', 'krai']);
@@ -110,6 +100,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   // 2. Tagged spans, widened to a gazetteer name that contains them ("Kursk" + "Oblast").
   const inner: Candidate[] = [];
   const innerStarts = new Set<number>();
+  const compass = new Map<string, number>();
   const addInner = (c: Candidate) => {
     inner.push(c);
     innerStarts.add(c.start);
@@ -133,8 +124,21 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
       break;
     }
     while (start < end && EDGES.has(t.words[start]!)) start++;
-    while (end > start && EDGES.has(t.words[end - 1]!)) end--;
+    // A possessive is no part of a name: "the North's troops".
+    while (end > start && (EDGES.has(t.words[end - 1]!) || t.lower[end - 1] === "'s" || t.lower[end - 1] === '’s')) end--;
     if (start >= end || isDate(t, start, end)) continue;
+    if (end - start === 1 && COMPASS.has(t.lower[start]!)) {
+      // "the North" alone is the one country of the article named so (North Korea), else no name.
+      const word = t.lower[start]!;
+      // Once per word: the matches do not change, and scanning them per mention would be quadratic.
+      if (!compass.has(word)) compass.set(word, compassCountry(g, matches, word));
+      const country = compass.get(word)!;
+      if (country >= 0 && t.lower[start - 1] === 'the' && !taken[start]) {
+        cands.push({ start, end, entry: country, type: g.entry(country).type });
+        mark(taken, start, end);
+      }
+      continue;
+    }
     // A capitalised function word opening a sentence is no part of a name: "Unlike Smith".
     const first = start === doc.sentences[t.sentence[start]!]!.first || t.lineStart[start] === 1;
     if (end - start > 1 && first && FUNCTION_WORDS.has(posTags(doc)[start]!)) start++;
@@ -201,15 +205,17 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     return false;
   };
   for (const m of matches) {
+    // A one-letter name ("X") is a name only where the text uses it as one: "posted on X".
+    if (m.end - m.start === 1 && t.words[m.start]!.length === 1 && !platformSlot(t, m.start)) continue;
     const strong = m.hits.filter((h) => h.kind !== AliasKind.Local && strongHit(g, h, m.end - m.start));
     if (!strong.length) continue;
     if (overlapsTaken(taken, m.start, m.end)) {
       if (strong.some((h) => g.entry(h.entry).type === 'GPE' || h.kind === AliasKind.Demonym)) {
-        if (insideOrg(m) && !innerStarts.has(m.start)) addInner(pick(g, strong, m.start, m.end, -1, countries));
+        if (insideOrg(m) && !innerStarts.has(m.start)) addInner(pick(g, t, strong, m.start, m.end, -1, countries));
       }
       continue;
     }
-    const c = pick(g, strong, m.start, m.end, -1, countries);
+    const c = pick(g, t, strong, m.start, m.end, -1, countries);
     cands.push(c);
     mark(taken, m.start, m.end);
     if (c.entry >= 0 && g.entry(c.entry).type === 'ORG') {
@@ -223,7 +229,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     for (let k = c.end - 1; k > c.start; k--) {
       const hits = g.lookup(t, c.start, k).filter((h) => (h.kind === AliasKind.Name || h.kind === AliasKind.Demonym) && g.entry(h.entry).subtype === 'country');
       if (hits.length) {
-        addInner(pick(g, hits, c.start, k, -1, countries));
+        addInner(pick(g, t, hits, c.start, k, -1, countries));
         break;
       }
     }
@@ -456,6 +462,35 @@ function firstMatchFrom(matches: readonly GazetteerMatch[], from: number): numbe
   return lo;
 }
 
+const COMPASS = new Set(['north', 'south', 'east', 'west']);
+
+/** The one country the article names whose name opens with this compass word, or -1. */
+function compassCountry(g: Gazetteer, matches: readonly GazetteerMatch[], word: string): number {
+  let found = -1;
+  for (const m of matches) {
+    for (const h of m.hits) {
+      const e = g.entry(h.entry);
+      if ((h.kind !== AliasKind.Name && h.kind !== AliasKind.Demonym) || e.subtype !== 'country' || e.name.split(' ')[0]!.toLowerCase() !== word) continue;
+      if (found >= 0 && found !== h.entry) return -1;
+      found = h.entry;
+    }
+  }
+  return found;
+}
+
+/** Words around a platform's name: "on X", "via X", "an X post", "his X account". */
+const PLATFORM_BEFORE = new Set(['on', 'via']);
+
+/** A town or a city that is no capital (a capital may stand for its government: "talks in Moscow" aside). */
+function isSettlement(subtype: string | null): boolean {
+  return subtype === 'town' || subtype === 'city';
+}
+const PLATFORM_AFTER = new Set(['post', 'posts', 'account', 'accounts', 'feed', 'user', 'users']);
+
+function platformSlot(t: Tokens, i: number): boolean {
+  return PLATFORM_BEFORE.has(t.lower[i - 1] ?? '') || PLATFORM_AFTER.has(t.lower[i + 1] ?? '');
+}
+
 function mark(taken: Uint8Array, start: number, end: number): void {
   taken.fill(1, start, end);
 }
@@ -477,7 +512,9 @@ function strongHit(g: Gazetteer, h: AliasHit, length: number): boolean {
 
 /** The candidate for a tagged span: its gazetteer entry if the name is known, else a new entity. */
 function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: number, countries: ReadonlySet<string>): Candidate {
-  const hits = g.lookup(t, start, end).filter((h) => h.kind !== AliasKind.Local);
+  // A one-letter name is the gazetteer's only where the text uses it as one ("on X", not "Generation X").
+  const oneLetter = end - start === 1 && t.words[start]!.length === 1 && !platformSlot(t, start);
+  const hits = oneLetter ? [] : g.lookup(t, start, end).filter((h) => h.kind !== AliasKind.Local);
   if (!hits.length && end - start === 1) {
     // "Russian-held", "Ukrainian-born": the country's adjective joined to a word.
     const w = t.words[start]!;
@@ -489,15 +526,16 @@ function fromSpan(t: Tokens, g: Gazetteer, start: number, end: number, tagType: 
   }
   // A person the gazetteer knows only as a place or body ("Clinton" the town, "Warren") is a
   // person of the article; group() joins it to the full name there.
-  if (!hits.length || (tagType === 0 && !hits.some((h) => g.entry(h.entry).type === 'PERSON'))) {
+  // After "in", "near" … a place it is, whatever the tagger read ("fighting in Chasiv Yar").
+  if (!hits.length || (tagType === 0 && !hits.some((h) => g.entry(h.entry).type === 'PERSON') && !PLACE_ONLY_BEFORE.has(t.lower[start - 1] ?? ''))) {
     const type = TAGGER_TYPES[tagType]!;
     return { start, end, entry: -1, type };
   }
-  return pick(g, hits, start, end, tagType, countries);
+  return pick(g, t, hits, start, end, tagType, countries);
 }
 
 /** Choose among the entries a name may stand for: the tagger's class first, then rank. */
-function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: number, tagType: number, countries: ReadonlySet<string>): Candidate {
+function pick(g: Gazetteer, t: Tokens, hits: readonly AliasHit[], start: number, end: number, tagType: number, countries: ReadonlySet<string>): Candidate {
   let best: AliasHit | null = null;
   let bestScore = -Infinity;
   for (const h of hits) {
@@ -523,11 +561,13 @@ function pick(g: Gazetteer, hits: readonly AliasHit[], start: number, end: numbe
   const type = g.entry(entry).type;
   const c: Candidate = { start, end, entry, type };
   if (best!.kind === AliasKind.Demonym) c.label = 'NORP';
-  else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON') c.label = TAGGER_TYPES[tagType]!;
+  else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON' && !(isSettlement(g.entry(entry).subtype) && PLACE_ONLY_BEFORE.has(t.lower[start - 1] ?? ''))) {
+    // A town or city after "in", "near", "over" is a place whatever the tagger read ("drones over Sudzha").
+    c.label = TAGGER_TYPES[tagType]!;
+  }
   return c;
 }
 
-type Institution = (typeof INSTITUTIONS)[number];
 /** Institution heads by their first word, for one map lookup per token. */
 const HEADS_BY_FIRST = new Map<string, { words: string[]; spec: Institution }[]>();
 for (const spec of INSTITUTIONS) {
@@ -655,6 +695,20 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
   const norm = (s: string) => s.replace(/’/g, "'").replace(/\s+/g, ' ');
   // The key of each name the gazetteer does not know and no rule named: spellings of one name share it.
   const names = cands.map((c) => (c.entry < 0 && !c.name ? norm(textOf(c)).toLowerCase().split(' ').map(spellingKey).join(' ') : ''));
+  // A name the text calls an outlet once ("told Meridian Wire", "the newspaper Nordic Post") is one everywhere.
+  let outlets: Set<string> | null = null;
+  cands.forEach((c, i) => {
+    // Not an adjective or a title the tagger read as MISC ("the Yugoslav news agency").
+    if (names[i] && c.type !== 'LAW' && c.type !== 'MISC' && isOutlet(t, c.start, c.end)) (outlets ??= new Set()).add(names[i]);
+  });
+  if (outlets) {
+    cands.forEach((c, i) => {
+      if (!outlets!.has(names[i]!)) return;
+      c.type = 'ORG';
+      c.subtype = 'media';
+      delete c.label;
+    });
+  }
   const majority = majorityTypes(cands, names);
 
   // Longer names first so shorter ones can join them ("Zelenskyy" → "Volodymyr Zelenskyy").
@@ -713,6 +767,48 @@ function group(doc: Doc, g: Gazetteer, cands: Candidate[]): Slot[] {
     entity.mentions.push(m);
   });
   return slots;
+}
+
+/** Nouns that say a name is an outlet: "the newspaper X", "X newspaper", "state TV X", "X, a daily". */
+const OUTLET_NOUNS = new Set('newspaper daily weekly tabloid broadcaster tv television channel outlet magazine radio website wire'.split(' '));
+/** Nouns that do so only after a word of news: "news agency", "wire service", "television network" (not "a security service"). */
+const NEWS_NOUNS = new Set(['agency', 'service', 'network']);
+const NEWS_WORDS = new Set(['news', 'wire', 'press', 'information', 'television', 'tv', 'broadcasting', 'media']);
+
+/** Is token k a noun that makes a name an outlet? */
+function outletNoun(t: Tokens, k: number): boolean {
+  const w = t.lower[k] ?? '';
+  return OUTLET_NOUNS.has(w) || (NEWS_NOUNS.has(w) && NEWS_WORDS.has(t.lower[k - 1] ?? ''));
+}
+/** Last words of outlets' names, which with a reporting word make the name an outlet ("told Meridian Wire"). */
+const OUTLET_HEADS = new Set(
+  'wire news times post herald gazette journal tribune telegraph daily press agency tv television radio broadcasting channel chronicle courier dispatch bulletin magazine newspaper weekly media'.split(' '),
+);
+/** Words of reporting around an outlet's name: "told X", "according to X", "X reported". */
+const TOLD = new Set(['told', 'to', 'by']);
+const REPORTED = new Set(['reported', 'reports', 'quoted', 'cited', 'published', 'broadcast', 'aired']);
+
+/** Does the text around tokens [start, end) say that they name an outlet? */
+function isOutlet(t: Tokens, start: number, end: number): boolean {
+  // "a Lisbon-based news agency": an adjective before the noun, not the outlet's name.
+  if (/-\p{Ll}+$/u.test(t.words[end - 1]!)) return false;
+  const before = t.lower[start - 1] ?? '';
+  const after = t.lower[end] ?? '';
+  // "the news agency X", "state TV X", "the daily X"; "X newspaper", "X news agency".
+  if (outletNoun(t, start - 1) || outletNoun(t, end) || (after === 'news' && outletNoun(t, end + 1))) return true;
+  // "X, a Seoul-based news agency,": a short apposition ending in such a noun.
+  if (after === ',' && (t.lower[end + 1] === 'a' || t.lower[end + 1] === 'an' || t.lower[end + 1] === 'the')) {
+    for (let k = end + 2; k < t.count && k <= end + 6 && t.sentence[k] === t.sentence[start]; k++) {
+      const w = t.lower[k]!;
+      if (w === ',' || w === '.') break;
+      if (outletNoun(t, k) && !/^[a-z]/.test(t.lower[k + 1] ?? '')) return true;
+    }
+  }
+  // "in a dateline's brackets": "SEOUL, Oct 18 (Meridian Wire) —".
+  if (before === '(' && after === ')' && inDateline(t, start - 1)) return true;
+  // "told Meridian Wire", "according to the Kestrel Times", "Nordic Post reported".
+  const reporting = TOLD.has(before === 'the' ? (t.lower[start - 2] ?? '') : before) || REPORTED.has(after);
+  return OUTLET_HEADS.has(t.lower[end - 1]!) && end - start > 1 && reporting;
 }
 
 /**

@@ -204,6 +204,9 @@ function category(g: Gazetteer, m: GazetteerMatch): number {
     else if (e.type === 'GPE' && e.subtype === 'country') c = 1;
     else if (e.type === 'PERSON') c = 7;
     else if (e.type === 'ORG') c = 6;
+    // Towns came after the model was trained: a village that shares its name with a word or a
+    // surname would only mislead it.
+    else if (e.subtype === 'town') continue;
     else if (e.type === 'GPE' && (e.rank >= 100_000 || e.subtype === 'capital')) c = 4;
     else if (e.type === 'GPE') c = 5;
     else if (e.type === 'LOC' || e.type === 'FAC') c = 3;

@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
-import { analyzeInputs } from '../../analyze.js';
-import { createPipeline } from '../../annotate/index.js';
-import { readGazetteer } from '../../annotate/entities/gazetteer.js';
-import { refreshAnalysis } from '../../analysis/index.js';
-import { loadRules } from '../../ingest/clean.js';
-import { estimateCount } from '../../ingest/index.js';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
 import { collect, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { summaryLine } from '../summary.js';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -42,7 +37,11 @@ export function registerAnalyze(program: Command): void {
 }
 
 /** Read every file an option names before any article, so a bad one is one usage error, not one per article. */
-function checkOptionFiles(flags: AnalyzeFlags): ReturnType<typeof loadRules> {
+function checkOptionFiles(
+  flags: AnalyzeFlags,
+  loadRules: typeof import('../../ingest/clean.js').loadRules,
+  readGazetteer: typeof import('../../annotate/entities/gazetteer.js').readGazetteer,
+): ReturnType<typeof loadRules> {
   for (const file of flags.gazetteer ?? []) {
     try {
       readGazetteer([file]);
@@ -58,13 +57,24 @@ function checkOptionFiles(flags: AnalyzeFlags): ReturnType<typeof loadRules> {
 }
 
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
-  const rules = checkOptionFiles(flags);
+  const started = performance.now();
+  // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
+  const [{ analyzeInputs }, { createPipeline }, { refreshAnalysis }, { loadRules }, { estimateCount }, { readGazetteer }] = await Promise.all([
+    import('../../analyze.js'),
+    import('../../annotate/index.js'),
+    import('../../analysis/index.js'),
+    import('../../ingest/clean.js'),
+    import('../../ingest/index.js'),
+    import('../../annotate/entities/gazetteer.js'),
+  ]);
+  const rules = checkOptionFiles(flags, loadRules, readGazetteer);
   const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
-  const started = performance.now();
+  const ready = performance.now();
+  let analysed = ready;
   let fatal = false;
   let refreshFailed = false;
   try {
@@ -94,6 +104,7 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
       }
       progress.update(counts.read + counts.failed, counts.words, counts.failed, total);
     }
+    analysed = performance.now();
     // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
     if (store && !fatal) {
       await refreshAnalysis(store).catch((e: Error) => {
@@ -105,13 +116,16 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
     progress.clear();
     await store?.close();
   }
-  const seconds = (performance.now() - started) / 1000;
-  const rate = Math.round(counts.words / Math.max(seconds, 1e-3)).toLocaleString('en-US');
-  const stored = store
-    ? ` · new ${counts.new} · duplicates ${counts.duplicates}${counts.replaced ? ` · replaced ${counts.replaced}` : ''}`
-    : ' · not stored';
-  err(
-    `read ${counts.read}${stored} · failed ${counts.failed} · ${counts.words.toLocaleString('en-US')} words in ${seconds.toFixed(2)} s (${rate} words/s)${store ? ` · ${store.path}` : ''}${fatal ? ' · stopped: the database cannot be written' : ''}`,
-  );
+  const line = summaryLine({
+    read: counts.read,
+    stored: store ? { new: counts.new, duplicates: counts.duplicates, replaced: counts.replaced } : null,
+    failed: counts.failed,
+    words: counts.words,
+    startupMs: ready - started,
+    analysisMs: analysed - ready,
+    refreshMs: performance.now() - analysed,
+    db: store?.path ?? null,
+  });
+  err(`${line}${fatal ? ' · stopped: the database cannot be written' : ''}`);
   return counts.failed || refreshFailed ? 1 : 0;
 }

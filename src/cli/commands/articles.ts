@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatDate } from '../../doc/dates.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip, digest } from '../digest.js';
 import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
@@ -6,7 +7,7 @@ import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 export function registerArticles(program: Command): void {
   program
     .command('articles')
-    .description('list stored articles, newest first')
+    .description('list stored articles, most recently published first (≡ marks one with near-duplicate copies)')
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('-q, --query <words>', 'only articles whose title or text contain these words')
     .option('--limit <n>', 'how many', positiveNumber('--limit'), 50)
@@ -16,7 +17,7 @@ export function registerArticles(program: Command): void {
       try {
         const page = await store.listArticles({ limit: options.limit, q: options.query });
         for (const a of page.items) {
-          out(options.json ? JSON.stringify(a) : `${a.id}  ${a.published?.slice(0, 10) ?? 'undated   '}  ${clip(a.title ?? '(untitled)', 70)}  ${a.source ?? a.ref ?? ''}`);
+          out(options.json ? JSON.stringify(a) : `${a.id}  ${(a.published?.slice(0, 10) ?? 'undated').padEnd(10)} ${a.duplicateGroup ? '≡' : ' '} ${clip(a.title ?? '(untitled)', 70)}  ${a.source ?? a.ref ?? ''}`);
         }
         if (!options.json) {
           const total = await store.countArticles();
@@ -51,13 +52,13 @@ export function registerArticles(program: Command): void {
         for (const c of analysis.claims) {
           const who = (c.speaker?.entity && names.get(c.speaker.entity)) ?? c.speaker?.text ?? 'unattributed';
           const via = c.via ? ` via ${c.via.text}` : '';
-          out(`  ${c.id} ${who}${via} · ${c.cue?.text ?? '—'} · ${stanceLabel(c)} · ${c.kind}${c.said ? ` · said ${c.said}` : ''}`);
+          out(`  ${c.id} ${who}${via} · ${c.cue?.text ?? '—'} · ${stanceLabel(c)} · ${c.kind}${c.said ? ` · said ${formatDate(c.said)}` : ''}`);
           out(`     ${quoted(clip(c.content.text, 160))}`);
           if (options.explain && c.explain) out(`     rule: ${c.explain.rule}${c.explain.detail ? ` (${c.explain.detail})` : ''}`);
         }
         if (analysis.events.length) out('\nevents:');
         for (const e of analysis.events) {
-          const parts = [e.actor && `actor ${names.get(e.actor) ?? e.actor}`, e.target && `target ${names.get(e.target) ?? e.target}`, e.place && `place ${names.get(e.place) ?? e.place}`, e.time && `time ${e.time}`, e.quantity !== null && `quantity ${e.quantity}`].filter(Boolean);
+          const parts = [e.actor && `actor ${names.get(e.actor) ?? e.actor}`, e.target && `target ${names.get(e.target) ?? e.target}`, e.place && `place ${names.get(e.place) ?? e.place}`, e.time && `time ${formatDate(e.time)}`, e.quantity !== null && `quantity ${e.quantity}`].filter(Boolean);
           out(`  ${e.id} ${e.type} “${e.trigger.text}” · ${e.status}${parts.length ? ` · ${parts.join(' · ')}` : ''}`);
           if (options.explain && e.explain) out(`     rule: ${e.explain.rule}${e.explain.detail ? ` (${e.explain.detail})` : ''}`);
         }

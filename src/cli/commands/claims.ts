@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { quoted, stanceLabel } from '../../doc/display.js';
 import { isDatePrefix } from '../../doc/dates.js';
+import { claimDate, INFERRED_NOTE, quoted, stanceLabel } from '../../doc/display.js';
 import { STANCES, type Stance } from '../../doc/types.js';
 import { listClaims } from '../../store/queries/claims.js';
 import { clip } from '../digest.js';
@@ -56,6 +56,7 @@ export function registerClaims(program: Command): void {
         const filters = { speaker: options.speaker, stance: options.stance, about: options.about, from: options.from, to: options.to, q: options.query, article };
         let cursor: string | null = null;
         let shown = 0;
+        let inferred = false;
         do {
           const page = await listClaims(store.db, { ...filters, limit: Math.min(500, options.limit - shown), cursor });
           for (const c of page.items) {
@@ -63,14 +64,16 @@ export function registerClaims(program: Command): void {
               out(JSON.stringify(c));
               continue;
             }
-            const when = c.said ?? (c.published ? `published ${c.published.slice(0, 10)}` : 'undated');
-            out(`${c.speaker?.name ?? 'unattributed'}${c.via ? ` via ${c.via.name}` : ''} · ${c.cue ?? '—'} · ${stanceLabel(c)} · ${when}`);
+            const when = claimDate(c);
+            inferred ||= when.inferred;
+            out(`${c.speaker?.name ?? 'unattributed'}${c.via ? ` via ${c.via.name}` : ''} · ${c.cue ?? '—'} · ${stanceLabel(c)} · ${when.text}`);
             out(`   ${quoted(clip(c.content, 150))}`);
             out(`   ${c.article.slice(0, 8)} ${c.claim}  ${clip(c.title ?? '', 70)}`);
           }
           shown += page.items.length;
           cursor = page.next;
         } while (cursor && shown < options.limit);
+        if (inferred && !options.json) err(INFERRED_NOTE);
         if (!options.json) err(`${shown} claims in ${store.path}`);
       } finally {
         await store.close();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { allItems, analysisCounts, listContradictions, refreshAnalysis, type ClaimRef, type Contradiction } from '../../analysis/index.js';
-import { quoted } from '../../doc/display.js';
+import { formatDate } from '../../doc/dates.js';
+import { claimDate, INFERRED_NOTE, quoted } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
 
@@ -24,10 +25,13 @@ export function registerContradictions(program: Command): void {
       try {
         await refreshAnalysis(store);
         let n = 0;
+        let inferred = false;
         for await (const x of allItems((cursor) => listContradictions(store, { cursor, about: options.about, limit: 200 }), options.limit)) {
           out(options.json ? JSON.stringify(x) : readable(x));
+          inferred ||= x.sides.some((s) => s.claims.some((c) => !c.said && c.published));
           n++;
         }
+        if (inferred && !options.json) process.stderr.write(`${INFERRED_NOTE}\n`);
         if (!options.json) {
           const counts = await analysisCounts(store);
           err(
@@ -46,15 +50,15 @@ const SHOWN = 4;
 function readable(x: Contradiction): string {
   const lines = [`${x.id}  ${x.about}  (${x.kind})`, ...x.why.map((w) => `  why: ${w}`)];
   for (const side of x.sides) {
-    lines.push(`  ${side.value !== undefined ? `says ${side.value.toLocaleString('en-US')}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
+    lines.push(`  ${side.value !== undefined ? `says ${side.label ?? (typeof side.value === 'number' ? side.value.toLocaleString('en-US') : formatDate(side.value))}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
     for (const c of side.claims.slice(0, SHOWN)) lines.push(`    ${claimLine(c)}`);
     if (side.claims.length > SHOWN) lines.push(`    … and ${side.claims.length - SHOWN} more (--json for all)`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** One claim on one line: date, speaker, stance, content, outlet. */
-export function claimLine(c: ClaimRef): string {
-  const when = (c.said ?? (c.published ? `(${c.published.slice(0, 10)})` : 'undated')).padEnd(12);
+/** One claim on one line: date (≈ when inferred, see INFERRED_NOTE), speaker, stance, content, outlet. */
+export function claimLine(c: ClaimRef & { placed?: string | null }): string {
+  const when = claimDate(c).text.padEnd(14);
   return `${when} ${c.speaker ?? 'unattributed'} [${c.stance}]: ${quoted(clip(c.content, 110))} · ${c.source ?? c.article.slice(0, 8)} ${c.claim}`;
 }

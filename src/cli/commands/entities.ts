@@ -16,15 +16,16 @@ export function registerEntities(program: Command): void {
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`, entityType)
     .option('-q, --query <words>', 'only entities whose name contains these words')
+    .option('--actors', 'leave out outlets and platforms (media, and the sources of stored articles)')
     .option('--limit <n>', 'how many', positiveNumber('--limit'), 50)
     .option('--json', 'one JSON object per line')
-    .action(async (options: { db?: string; type?: EntityType; query?: string; limit: number; json?: boolean }) => {
+    .action(async (options: { db?: string; type?: EntityType; query?: string; actors?: boolean; limit: number; json?: boolean }) => {
       const store = await openStore(options.db);
       try {
         let cursor: string | null = null;
         let shown = 0;
         do {
-          const page = await listEntities(store.db, { type: options.type, q: options.query, limit: Math.min(500, options.limit - shown), cursor });
+          const page = await listEntities(store.db, { type: options.type, q: options.query, role: options.actors ? 'actors' : undefined, limit: Math.min(500, options.limit - shown), cursor });
           for (const e of page.items) {
             out(options.json ? JSON.stringify(e) : `${String(e.mentions).padStart(6)}  ${e.type.padEnd(6)}  ${e.name}${e.kb ? `  ${e.kb}` : ''}  (${e.articles} article${e.articles === 1 ? '' : 's'})`);
           }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/index.js';
 import { resolveDbPath } from '../../store/store.js';
 import { err, UsageError } from '../shared.js';
 
@@ -19,6 +18,8 @@ export function registerServe(program: Command): void {
     .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
     .option('--no-log', 'do not log (requests and errors are logged at info level by default)')
     .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
+      // Only serve loads Fastify and its plugins: the other commands start without them.
+      const { startServer } = await import('../../server/index.js');
       let server;
       try {
         server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: options.log !== false });

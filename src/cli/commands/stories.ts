@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { allItems, listStories, refreshAnalysis, type Story } from '../../analysis/index.js';
+import { INFERRED_NOTE } from '../../doc/display.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
 import { claimLine } from './contradictions.js';
 
@@ -23,10 +24,13 @@ export function registerStories(program: Command): void {
       try {
         await refreshAnalysis(store);
         let n = 0;
+        let inferred = false;
         for await (const s of allItems((cursor) => listStories(store, { cursor, about: options.about, limit: 200 }), options.limit)) {
           out(options.json ? JSON.stringify(s) : readable(s));
+          inferred ||= s.steps.some((step) => !step.said && step.placed);
           n++;
         }
+        if (inferred && !options.json) err(INFERRED_NOTE);
         if (!options.json) err(`${n} stories`);
       } finally {
         await store.close();

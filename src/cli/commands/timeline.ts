@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { allItems, refreshAnalysis, timeline, type TimelineItem } from '../../analysis/index.js';
-import { quoted, stanceLabel } from '../../doc/display.js';
+import { formatDate } from '../../doc/dates.js';
+import { eventSentence, quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
@@ -55,10 +56,10 @@ function readable(item: TimelineItem): string {
   const name = (x: unknown) => (x && typeof x === 'object' && 'name' in x ? (x as Named).name : null);
   let what: string;
   if (item.kind === 'event') {
-    const parts = [item.type, name(item.actor) && `by ${name(item.actor)}`, name(item.target) && `against ${name(item.target)}`, name(item.place) && `in ${name(item.place)}`, item.quantity !== null && item.quantity !== undefined && `(${item.quantity})`];
-    what = `event  ${parts.filter(Boolean).join(' ')} — ${item.status}`;
+    const quantity = typeof item.quantity === 'number' ? item.quantity : null;
+    what = `event  ${eventSentence({ type: String(item.type), trigger: String(item.trigger ?? item.type), actor: name(item.actor), target: name(item.target), place: name(item.place), quantity, status: String(item.status) })}`;
   } else {
     what = `claim  ${item.speaker ?? 'unattributed'} [${stanceLabel({ stance: String(item.stance), negated: item.negated === true })}]: ${quoted(clip(String(item.content), 100))}`;
   }
-  return `${item.date.padEnd(10)}  ${what} · ${sources}`;
+  return `${formatDate(item.date).padEnd(12)}  ${what} · ${sources}`;
 }

@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Store } from '../../store/store.js';
 import type { CrossArticle } from '../cross.js';
-import { Contradiction, DateQuery, PageOf, PageQuery, Story, TimelineItem } from '../schemas.js';
+import { Contradiction, DateQuery, DuplicateGroup, PageOf, PageQuery, Story, TimelineItem } from '../schemas.js';
 import { HttpError } from '../security.js';
 
 const About = { about: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of what it is about' })) };
 const strict = { additionalProperties: false };
 
-/** Contradictions, stories and the timeline: what only many articles together show (src/analysis). */
+/** Contradictions, stories, the timeline and near-duplicates: what only many articles together show (src/analysis). */
 export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: CrossArticle }> = async (app, { store, cross }) => {
 
   app.get(
@@ -55,6 +55,19 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       if (!found) throw new HttpError(404, `no story "${req.params.id}"`);
       return found;
     },
+  );
+
+  app.get(
+    '/api/duplicates',
+    {
+      schema: {
+        summary: 'Groups of near-duplicate articles (syndicated copies, reposts), each counted once across articles',
+        tags: ['cross-article'],
+        querystring: Type.Object(PageQuery, strict),
+        response: { 200: PageOf(DuplicateGroup) },
+      },
+    },
+    async (req) => cross.duplicateGroups(store, req.query),
   );
 
   app.get(

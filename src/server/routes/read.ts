@@ -44,7 +44,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
     '/api/articles',
     {
       schema: {
-        summary: 'Stored articles, most recently added first',
+        summary: 'Stored articles, most recently published first',
         tags: ['articles'],
         querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'full-text words over title and text' })) }, strict),
         response: { 200: PageOf(Type.Ref('ArticleSummary')) },
@@ -76,7 +76,15 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Canonical entities with mention counts, most mentioned first',
         tags: ['entities'],
-        querystring: Type.Object({ ...PageQuery, type: Type.Optional(EntityTypeSchema), q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of the name' })) }, strict),
+        querystring: Type.Object(
+          {
+            ...PageQuery,
+            type: Type.Optional(EntityTypeSchema),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of the name' })),
+            role: Type.Optional(Type.Union([Type.Literal('actors'), Type.Literal('outlets')], { description: 'actors: without outlets and platforms (media, and the sources of stored articles); outlets: only those' })),
+          },
+          strict,
+        ),
         response: { 200: PageOf(Type.Ref('Entity')) },
       },
     },

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { looksLikeFeed, type InlineInput, type Kind } from '../../ingest/index.js';
+import { normalizeDate } from '../../ingest/source.js';
 import { HttpError } from '../security.js';
 import type { Writer } from '../writer.js';
 
@@ -62,19 +64,32 @@ function checkJsonTypes(body: unknown): void {
   }
 }
 
+/**
+ * A ref for what a request posts without one of its own, unique across requests so that `show
+ * REF` finds that article ("request:1" for every posted article named none).
+ */
+function requestRef(): string {
+  return `request-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
+}
+
 /** Turn a JSON body into one ingest input: inline text or HTML (as a JSONL record, to carry its metadata), or a URL. */
 function jsonInput(body: Static<typeof JsonArticle>): string | InlineInput {
   const given = (['text', 'html', 'url'] as const).filter((k) => body[k] !== undefined);
   if (given.length !== 1) throw new HttpError(400, `body must have exactly one of "text", "html" or "url" (got ${given.length ? given.map((k) => `"${k}"`).join(', ') : 'none'})`);
+  // A date the store cannot read would be dropped in silence, and the article's times resolved against nothing.
+  if (body.published !== undefined && normalizeDate(body.published) === null) {
+    throw new HttpError(400, `"published" is not a date: "${body.published}" (give ISO 8601, e.g. 2024-10-18 or 2024-10-18T09:30:00Z)`);
+  }
   if (body.url !== undefined) return body.url;
-  const record = { id: body.ref, text: body.text, html: body.html, title: body.title, published: body.published, source: body.source };
-  return { name: body.ref ?? 'request', content: JSON.stringify(record), kind: 'jsonl' };
+  const ref = body.ref ?? requestRef();
+  const record = { id: ref, text: body.text, html: body.html, title: body.title, published: body.published, source: body.source };
+  return { name: ref, content: JSON.stringify(record), kind: 'jsonl' };
 }
 
 /** Raw text/plain that is really a feed (a pasted RSS or Atom document) is read as one. */
 function rawInput(body: string, media: string): InlineInput {
   const kind = RAW_KINDS[media] ?? 'text';
-  return { name: 'request', content: body, kind: kind === 'text' && looksLikeFeed(body) ? 'feed' : kind };
+  return { name: requestRef(), content: body, kind: kind === 'text' && looksLikeFeed(body) ? 'feed' : kind };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Stance } from '../../doc/types.js';
 import type { Database } from '../schema.js';
-import { clampLimit, decodeCursor, encodeCursor, ftsQuery, type Page } from '../store.js';
+import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor, ftsQuery, type Page } from '../store.js';
 
 /** Who a claim names as its speaker or intermediary: the resolved entity where there is one. */
 export interface Party {
@@ -60,14 +60,21 @@ export interface ListClaimsOptions extends ClaimFilters {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-/** Claims, most recently stored first, filtered; `next` pages on. */
+/** '' sorts claims of no known date after every dated one when the order is descending. */
+const made = sql<string>`coalesce(claims.made, '')`;
+
+/**
+ * Claims, most recently made first (when said, else when published; the one stored later first
+ * on a tie), filtered; `next` pages on.
+ */
 export async function listClaims(db: Kysely<Database>, options: ListClaimsOptions = {}): Promise<Page<ClaimItem>> {
   const limit = clampLimit(options.limit);
-  let query = filterClaims(baseQuery(db), await resolveFilters(db, options)).orderBy('claims.seq', 'desc').limit(limit + 1);
-  const after = decodeCursor(options.cursor);
-  if (after !== null) query = query.where('claims.seq', '<', after);
+  let query = filterClaims(baseQuery(db), await resolveFilters(db, options)).orderBy(made, 'desc').orderBy('claims.seq', 'desc').limit(limit + 1);
+  const after = decodeDateSeqCursor(options.cursor);
+  if (after) query = query.where((eb) => eb.or([eb(made, '<', after.date), eb.and([eb(made, '=', after.date), eb('claims.seq', '<', after.seq)])]));
   const rows = await query.execute();
-  return { items: rows.slice(0, limit).map(toItem), next: rows.length > limit ? encodeCursor(rows[limit - 1]!.seq) : null };
+  const last = rows[limit - 1];
+  return { items: rows.slice(0, limit).map(toItem), next: rows.length > limit && last ? encodeDateSeqCursor(last.made ?? '', last.seq) : null };
 }
 
 /** Every claim matching the filters, oldest first, read in chunks (exports of any size). */
@@ -104,6 +111,7 @@ function baseQuery(db: Kysely<Database>) {
       'claims.stance',
       'claims.negated',
       'claims.said',
+      'claims.made',
       'claims.via_entity',
       'claims.via_text',
       'vi.name as via_name',
@@ -123,8 +131,6 @@ export function likePattern(words: string): string {
   return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The date a claim is placed at: when it was said, else the day its article was published. */
-const dateKey = sql<string>`coalesce(claims.said, substr(articles.published, 1, 10))`;
 
 /**
  * Below this many mentions, claims about an entity are found from its mentions (cost grows with
@@ -181,9 +187,10 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
       eb.or([eb('claims.speaker_entity', 'in', eb.selectFrom('entities').select('id').where(sql<boolean>`${all('name')}`)), sql<boolean>`${all('claims.speaker_text')}`]),
     );
   }
-  if (f.from) query = query.where(dateKey, '>=', f.from);
-  // '~' sorts after digits and '-', so "to 2025-04" keeps 2025-04-30 and 2025-04.
-  if (f.to) query = query.where(dateKey, '<=', `${f.to}~`);
+  // The day it was made: a week or month said counts from its first day.
+  if (f.from) query = query.where('claims.made', '>=', f.from);
+  // '~' sorts after digits and '-', so "to 2025-04" keeps 2025-04-30.
+  if (f.to) query = query.where('claims.made', '<=', `${f.to}~`);
   if (f.q?.trim()) query = query.where('claims.seq', 'in', sql<number>`(select rowid from claims_fts where claims_fts match ${ftsQuery(f.q)})`);
   if (f.mentions && f.rareMention) {
     query = query.where(

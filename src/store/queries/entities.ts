@@ -22,9 +22,16 @@ export interface ListEntitiesOptions {
   type?: EntityType;
   /** Words of the name. */
   q?: string;
+  /**
+   * actors: leave out outlets and platforms (media organisations, and names the store's articles
+   * give as their source), which are cited, not spoken of; outlets: only those.
+   */
+  role?: 'actors' | 'outlets';
   limit?: number;
   cursor?: string | null;
 }
+
+const OUTLET = sql<boolean>`(coalesce(entities.subtype, '') in ('media', 'platform') or entities.name in (select source from articles where source is not null))`;
 
 /**
  * Canonical entities, most mentioned first. Ranked lists page by position: the cursor holds the
@@ -45,6 +52,7 @@ export async function listEntities(db: Kysely<Database>, options: ListEntitiesOp
     .offset(offset);
   if (options.type) query = query.where('entities.type', '=', options.type);
   if (options.q?.trim()) query = query.where(sql<boolean>`entities.name like ${likePattern(options.q)} escape '\\'`);
+  if (options.role) query = query.where(options.role === 'outlets' ? OUTLET : sql<boolean>`not ${OUTLET}`);
   const rows = await query.execute();
   return { items: rows.slice(0, limit).map(toSummary), next: rows.length > limit ? encodeCursor(offset + limit) : null };
 }

@@ -97,6 +97,9 @@ export async function listEvents(db: Kysely<Database>, options: ListEventsOption
 export interface Place {
   id: string;
   name: string;
+  /** Entity type and subtype: the map draws a country or region as an area, a city or facility as a point. */
+  type: string;
+  subtype: string | null;
   country: string | null;
   coords: [number, number];
   events: number;
@@ -109,7 +112,7 @@ export async function listPlaces(db: Kysely<Database>): Promise<Place[]> {
   const rows = await db
     .selectFrom('events')
     .innerJoin('entities', 'entities.id', 'events.place')
-    .select(['entities.id', 'entities.name', 'entities.country', 'entities.lat', 'entities.lon', 'events.type', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['entities.id', 'entities.name', 'entities.type as entityType', 'entities.subtype', 'entities.country', 'entities.lat', 'entities.lon', 'events.type', (eb) => eb.fn.countAll<number>().as('n')])
     .where('entities.lat', 'is not', null)
     .where('entities.lon', 'is not', null)
     .groupBy(['entities.id', 'events.type'])
@@ -117,7 +120,7 @@ export async function listPlaces(db: Kysely<Database>): Promise<Place[]> {
   const places = new Map<string, Place>();
   for (const r of rows) {
     let p = places.get(r.id);
-    if (!p) places.set(r.id, (p = { id: r.id, name: r.name, country: r.country, coords: [r.lat!, r.lon!], events: 0, types: [] }));
+    if (!p) places.set(r.id, (p = { id: r.id, name: r.name, type: r.entityType, subtype: r.subtype, country: r.country, coords: [r.lat!, r.lon!], events: 0, types: [] }));
     p.events += Number(r.n);
     p.types.push({ type: r.type, count: Number(r.n) });
   }

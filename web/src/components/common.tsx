@@ -77,6 +77,21 @@ export function ClaimCard(props: { claim: ClaimItem; showArticle?: boolean }) {
   );
 }
 
+/**
+ * When a claim was made: the date its text gives ("said 27 Apr 2025"), else ≈ the date it is
+ * placed at (its article's publication, or the claim it answers), which <InferredNote> explains.
+ */
+export function ClaimDate(props: { said: string | null; placed: string | null; verb?: boolean }) {
+  if (props.said) return <span class="date" title="when it was said, as the text gives it">{props.verb === false ? '' : 'said '}{formatDate(props.said)}</span>;
+  if (props.placed) return <span class="date inferred" title="not dated in the text: placed at its article's publication date, or by the claim it answers">≈ {formatDate(props.placed)}</span>;
+  return <span class="date" title="the text does not say when">undated</span>;
+}
+
+/** Said once per page that shows ≈ dates. */
+export function InferredNote() {
+  return <p class="muted inferred-note">≈ marks a date the text does not give: it is inferred from the article's publication date, or from the claim it answers.</p>;
+}
+
 /** A paged list: the first page, then "more" fetches the next with its cursor. */
 export function PagedList<T>(props: {
   first: Page<T>;

@@ -1,13 +1,25 @@
 import { useLocation } from 'preact-iso';
 import { api, type Contradiction } from '../api.js';
-import { PagedList, StanceBadge, Status } from '../components/common.js';
+import { claimDate } from '../../../src/doc/display.js';
+import { ClaimDate, InferredNote, PagedList, StanceBadge, Status } from '../components/common.js';
 import { articleHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
 const href = (id: string) => `/contradictions/${encodeURIComponent(id)}`;
 
-/** One line per contradiction: what it is about and who stands on each side. */
+type Side = Contradiction['sides'][number];
+
+/** What a side says: its count ("at least 100 killed") or day, else its stance. */
+function SideHead({ side }: { side: Side }) {
+  if (side.value === undefined) return <StanceBadge stance={side.stance} />;
+  return <span class="side-value">{side.label ?? (typeof side.value === 'number' ? side.value.toLocaleString('en-US') : formatDate(side.value))}</span>;
+}
+
+/** Claims shown per side in the list; the page of the contradiction has them all. */
+const SHOWN = 3;
+
+/** One entry per contradiction: what it is about, and on each side who said it, where and when. */
 export function ContradictionSummary({ c }: { c: Contradiction }) {
   return (
     <a class="contradiction-summary" href={href(c.id)}>
@@ -16,7 +28,14 @@ export function ContradictionSummary({ c }: { c: Contradiction }) {
         {c.sides.map((s, i) => (
           <span key={i} class="side-line">
             {i > 0 && <span class="versus"> vs </span>}
-            <StanceBadge stance={s.stance} /> {[...new Set(s.claims.map((x) => x.speaker ?? 'unattributed'))].join(', ')}
+            <SideHead side={s} />{' '}
+            {s.claims.slice(0, SHOWN).map((x, k) => (
+              <span key={k} class="side-source">
+                {k > 0 && '; '}
+                {x.speaker ?? 'unattributed'} <span class="muted">({[x.source, claimDate(x).text].filter(Boolean).join(', ')})</span>
+              </span>
+            ))}
+            {s.claims.length > SHOWN && <span class="muted"> and {s.claims.length - SHOWN} more</span>}
           </span>
         ))}
       </span>
@@ -64,17 +83,14 @@ export function ContradictionView(props: { id: string }) {
             {c.sides.map((side, i) => (
               <section key={i} class={`side stance-border-${side.stance}`}>
                 <h2>
-                  <StanceBadge stance={side.stance} />
-                  {side.value !== undefined && <span class="side-value"> {String(side.value)}</span>}
+                  <SideHead side={side} />
                 </h2>
                 {side.claims.map((x) => (
                   <div key={`${x.article}/${x.claim}`} class="side-claim">
                     <div class="claim-meta">
                       <span class="speaker">{x.speaker ?? 'unattributed'}</span>
                       <StanceBadge stance={x.stance} />
-                      <span class="date" title={x.said ? 'when it was said' : 'the text does not say when'}>
-                        {x.said ? `said ${formatDate(x.said)}` : 'undated'}
-                      </span>
+                      <ClaimDate said={x.said} placed={x.published} />
                     </div>
                     <blockquote class="claim-content">{x.content}</blockquote>
                     <a href={articleHref(x.article, x.claim)}>read in the article</a>
@@ -85,6 +101,7 @@ export function ContradictionView(props: { id: string }) {
               </section>
             ))}
           </div>
+          {c.sides.some((side) => side.claims.some((x) => !x.said && x.published)) && <InferredNote />}
         </div>
       )}
     </Status>

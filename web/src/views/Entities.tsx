@@ -5,6 +5,7 @@ import { ClaimCard, EntityChip, PagedList, Section, Status } from '../components
 import { articleHref, formatDate, plural } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
+import { PlaceMap } from './Map.js';
 
 const TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'LAW', 'EVENT', 'MISC'];
 
@@ -48,12 +49,13 @@ export function EntityView(props: { id: string }) {
               <h1>{e.name}</h1>
               <p class="muted">
                 {e.type}
-                {e.subtype && ` · ${e.subtype}`}
+                {e.subtype && ` · ${e.subtype.replace(/-/g, ' ')}`}
                 {e.kb && ` · ${e.kb}`}
                 {e.country && ` · ${e.country}`}
                 {` · ${plural(e.mentions, 'mention')} in ${plural(e.articles, 'article')}`}
               </p>
               {p.aliases.length > 0 && <p class="aliases">called: {p.aliases.map((a) => `${a.text} (${a.count})`).join(', ')}</p>}
+              {e.coords && <PlaceMap place={{ name: e.name, type: e.type, subtype: e.subtype, coords: e.coords }} />}
             </header>
             <div class="entity-grid">
               <Section title={`Claims by ${e.name}`} id="claims-by">

@@ -11,7 +11,7 @@ export function Home() {
   const contradictions = useLoad((s) => api.contradictions({ limit: 4 }, s), []);
   const stories = useLoad((s) => api.stories({ limit: 4 }, s), []);
   const claims = useLoad((s) => api.claims({ limit: 8 }, s), []);
-  const entities = useLoad((s) => api.entities({ limit: 16 }, s), []);
+  const entities = useLoad((s) => api.entities({ limit: 16, role: 'actors' }, s), []);
   return (
     <div class="home">
       <Status loaded={stats}>

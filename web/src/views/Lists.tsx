@@ -26,6 +26,12 @@ export function Articles() {
             render={(a) => (
               <div key={a.id} class="article-row">
                 <a href={articleHref(a.id)}>{a.title ?? '(untitled)'}</a>
+                {a.duplicateGroup && (
+                  <a class="duplicate-mark" href={`/duplicates#${encodeURIComponent(a.duplicateGroup)}`} title="a near-duplicate of another stored article: counted once across articles">
+                    {' '}
+                    ≡ copy
+                  </a>
+                )}
                 <span class="muted">
                   {' '}
                   {formatDate(a.published)}
@@ -89,6 +95,42 @@ export function Search() {
           }
         </Status>
       )}
+    </div>
+  );
+}
+
+/** Groups of near-duplicate articles: syndicated copies and reposts, each group counted once. */
+export function Duplicates() {
+  const loaded = useLoad((s) => api.duplicates({ limit: 50 }, s), []);
+  return (
+    <div>
+      <h1>Near-duplicates</h1>
+      <p class="muted">Articles whose texts are nearly the same (a wire story and its reprints). Contradictions and stories count each group once.</p>
+      <Status loaded={loaded}>
+        {(page) => (
+          <PagedList
+            class="duplicate-groups"
+            first={page}
+            more={(cursor) => api.duplicates({ limit: 50, cursor })}
+            render={(g) => (
+              <section key={g.id} id={g.id} class="duplicate-group">
+                <h2>{plural(g.articles.length, 'copy', 'copies')}</h2>
+                {g.articles.map((a) => (
+                  <div key={a.id} class="article-row">
+                    <a href={articleHref(a.id)}>{a.title ?? '(untitled)'}</a>
+                    <span class="muted">
+                      {' '}
+                      {formatDate(a.published)}
+                      {a.source && ` · ${a.source}`}
+                    </span>
+                  </div>
+                ))}
+              </section>
+            )}
+            empty="No near-duplicate articles."
+          />
+        )}
+      </Status>
     </div>
   );
 }

@@ -7,12 +7,16 @@ import { api, type Place } from '../api.js';
 import { PagedList, Status } from '../components/common.js';
 import { articleHref, entityHref, formatDate, plural } from '../format.js';
 import { useLoad } from '../load.js';
+import { placeShape, type PlaceShape } from '../places.js';
 
 const W = 960;
 const H = 500;
 
 const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topology, topology.objects.countries);
+
+/** Drawing order: countries, then regions, then facilities and points, the larger first so none hides a smaller one. */
+const LAYER: Record<PlaceShape['kind'], number> = { country: 0, area: 1, facility: 2, point: 2, none: 3 };
 
 /** Degrees kept around the places when the map is fitted to them. */
 const MARGIN = 12;
@@ -21,9 +25,14 @@ const MARGIN = 12;
  * The bundled country shapes (no tiles, no network) projected to fit the whole world, or the
  * region around the given places.
  */
-function useWorld(places: Place[] | null) {
+function useWorld(all: Place[] | null) {
   return useMemo(() => {
     const projection = geoNaturalEarth1();
+    // A continent is not drawn, so it does not widen the frame either; nor does a country's
+    // centre (Russia's lies in Siberia) when anything narrower is on the map.
+    const drawn = all?.filter((p) => p.subtype !== 'continent');
+    const narrow = drawn?.filter((p) => p.subtype !== 'country');
+    const places = narrow?.length ? narrow : drawn;
     if (places?.length) {
       const lons = places.map((p) => p.coords[1]);
       const lats = places.map((p) => p.coords[0]);
@@ -45,10 +54,14 @@ function useWorld(places: Place[] | null) {
       projection.fitSize([W, H], countries);
     }
     return { projection, path: geoPath(projection) };
-  }, [places]);
+  }, [all]);
 }
 
-/** Where the stored events happened: one circle per place, its area by event count. */
+/**
+ * Where the stored events happened: a city, town or facility as a point (a circle, a facility a
+ * square) sized by its event count, a country as its shape, a region or sea as a shaded area
+ * around its centre; continents only in the list.
+ */
 export function MapView() {
   const loaded = useLoad((s) => api.places(s), []);
   const [whole, setWhole] = useState(false);
@@ -68,26 +81,44 @@ export function MapView() {
                 {countries.features.map((f, i) => (
                   <path key={i} d={world.path(f) ?? ''} class="country" />
                 ))}
-                {page.items.map((p) => {
-                  const xy = world.projection([p.coords[1], p.coords[0]]);
-                  if (!xy) return null;
-                  const r = 4 + 14 * Math.sqrt(p.events / max);
-                  return (
-                    <circle
-                      key={p.id}
-                      cx={xy[0]}
-                      cy={xy[1]}
-                      r={r}
-                      class={`place${selected?.id === p.id ? ' selected' : ''}`}
-                      data-place={p.id}
-                      onMouseEnter={() => setHover(p)}
-                      onMouseLeave={() => setHover(null)}
-                      onClick={() => setSelected(p)}
-                    >
-                      <title>{`${p.name}: ${plural(p.events, 'event')}`}</title>
-                    </circle>
-                  );
-                })}
+                {/* Areas first, so that the points in them stay on top and clickable. */}
+                {page.items
+                  .map((p) => ({ p, shape: placeShape(p, countries.features) }))
+                  .sort((a, b) => LAYER[a.shape.kind] - LAYER[b.shape.kind] || b.p.events - a.p.events)
+                  .map(({ p, shape }) => {
+                    const common = {
+                      class: `place ${shape.kind}${selected?.id === p.id ? ' selected' : ''}`,
+                      'data-place': p.id,
+                      'data-shape': shape.kind,
+                      onMouseEnter: () => setHover(p),
+                      onMouseLeave: () => setHover(null),
+                      onClick: () => setSelected(p),
+                    };
+                    const title = <title>{`${p.name}: ${plural(p.events, 'event')}`}</title>;
+                    if (shape.kind === 'none') return null;
+                    if (shape.kind === 'country' || shape.kind === 'area') {
+                      return (
+                        <path key={p.id} d={world.path(shape.shape) ?? ''} {...common}>
+                          {title}
+                        </path>
+                      );
+                    }
+                    const xy = world.projection([p.coords[1], p.coords[0]]);
+                    if (!xy) return null;
+                    const r = 4 + 14 * Math.sqrt(p.events / max);
+                    if (shape.kind === 'facility') {
+                      return (
+                        <rect key={p.id} x={xy[0] - r * 0.8} y={xy[1] - r * 0.8} width={r * 1.6} height={r * 1.6} {...common}>
+                          {title}
+                        </rect>
+                      );
+                    }
+                    return (
+                      <circle key={p.id} cx={xy[0]} cy={xy[1]} r={r} {...common}>
+                        {title}
+                      </circle>
+                    );
+                  })}
               </svg>
               <aside class="map-side">
                 <button onClick={() => setWhole(!whole)}>{whole ? 'Zoom to the places' : 'Whole world'}</button>
@@ -99,7 +130,10 @@ export function MapView() {
                       <button class="link" onClick={() => setSelected(p)}>
                         {p.name}
                       </button>{' '}
-                      <span class="muted">{plural(p.events, 'event')}</span>
+                      <span class="muted">
+                        {plural(p.events, 'event')}
+                        {p.subtype === 'continent' && ' · a continent, not drawn'}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -109,6 +143,37 @@ export function MapView() {
         }}
       </Status>
     </div>
+  );
+}
+
+/** Degrees shown around a place on its entity page. */
+const AROUND = 8;
+
+/** A small map of one place for its entity page, drawn as the map of event places draws it. */
+export function PlaceMap({ place }: { place: Pick<Place, 'name' | 'type' | 'subtype' | 'coords'> }) {
+  const view = useMemo(() => {
+    const shape = placeShape(place, countries.features);
+    if (shape.kind === 'none') return null;
+    const [lat, lon] = place.coords;
+    // Centred on the place's meridian, so that no country is cut where the map ends (Russia).
+    const projection = geoNaturalEarth1().rotate([-lon, 0]);
+    const around = { type: 'MultiPoint' as const, coordinates: [[lon - AROUND, lat - AROUND / 2], [lon + AROUND, lat + AROUND / 2]] };
+    projection.fitSize([320, 200], shape.kind === 'country' ? shape.shape : around);
+    return { shape, projection, path: geoPath(projection), xy: projection([lon, lat]) };
+  }, [place]);
+  if (!view) return null;
+  const { shape, path, xy } = view;
+  return (
+    <svg class="world place-map" viewBox="0 0 320 200" role="img" aria-label={`map of ${place.name}`}>
+      {countries.features.map((f, i) => (
+        <path key={i} d={path(f) ?? ''} class="country" />
+      ))}
+      {shape.kind === 'country' || shape.kind === 'area' ? (
+        <path d={path(shape.shape) ?? ''} class={`place ${shape.kind}`} data-shape={shape.kind} />
+      ) : (
+        xy && (shape.kind === 'facility' ? <rect x={xy[0] - 5} y={xy[1] - 5} width={10} height={10} class="place facility" data-shape="facility" /> : <circle cx={xy[0]} cy={xy[1]} r={5} class="place point" data-shape="point" />)
+      )}
+    </svg>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { api, type Story } from '../api.js';
-import { PagedList, StanceBadge, Status } from '../components/common.js';
-import { axisPositions } from '../axis.js';
+import { ClaimDate, InferredNote, PagedList, StanceBadge, Status } from '../components/common.js';
+import { axisPositions, labelRows } from '../axis.js';
 import { articleHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
@@ -17,7 +17,7 @@ export function StorySummary({ story }: { story: Story }) {
           <span key={i}>
             {i > 0 && ' → '}
             {s.speaker ?? 'unattributed'} <StanceBadge stance={s.stance} />
-            {s.placed && <span class="muted"> {formatDate(s.placed)}</span>}
+            {s.placed && <span class="muted"> {s.said ? formatDate(s.said) : `≈ ${formatDate(s.placed)}`}</span>}
           </span>
         ))}
       </span>
@@ -43,6 +43,11 @@ export function Stories() {
   );
 }
 
+/** Rows of labels above and below the axis, so labels of steps close in time never overlap. */
+const ROWS = [38, 92, 18, 112];
+/** Average width of a label character in the axis' units (the SVG is 900 wide). */
+const CHAR = 7;
+
 export function StoryView(props: { id: string }) {
   const loaded = useLoad((s) => api.story(props.id, s), [props.id]);
   return (
@@ -51,24 +56,26 @@ export function StoryView(props: { id: string }) {
         const x = axisPositions(story.steps);
         const W = 900;
         const pad = 40;
-        const anchor = (cx: number) => (cx < W * 0.22 ? 'start' : cx > W * 0.78 ? 'end' : 'middle');
-        const short = (t: string) => (t.length > 42 ? `${t.slice(0, 41)}…` : t);
+        const cx = x.map((p) => pad + p * (W - 2 * pad));
+        const labels = story.steps.map((s, i) => `${i + 1}. ${s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}`);
+        const widths = labels.map((l) => l.length * CHAR + 12);
+        // A label is centred on its step, moved in from the edges just enough to fit.
+        const lx = cx.map((c, i) => Math.min(Math.max(c, widths[i]! / 2), W - widths[i]! / 2));
+        const rows = labelRows(lx, widths, ROWS.length);
         return (
           <div class="story">
             <h1>{story.about}</h1>
-            <svg class="time-axis" viewBox={`0 0 ${W} 120`} role="img" aria-label="the story on a time axis">
-              <line x1={pad} x2={W - pad} y1={60} y2={60} class="axis" />
+            <svg class="time-axis" viewBox={`0 0 ${W} 130`} role="img" aria-label="the story on a time axis">
+              <line x1={pad} x2={W - pad} y1={65} y2={65} class="axis" />
               {story.steps.map((s, i) => {
-                const cx = pad + x[i]! * (W - 2 * pad);
-                const up = i % 2 === 0;
+                const y = ROWS[rows[i]!]!;
                 return (
-                  <g key={i} class={`axis-step stance-fill-${s.stance}`}>
-                    <circle cx={cx} cy={60} r={8} />
-                    <text x={cx} y={up ? 38 : 92} text-anchor={anchor(cx)} class="axis-date">
-                      {s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}
-                    </text>
-                    <text x={cx} y={up ? 22 : 108} text-anchor={anchor(cx)} class="axis-label">
-                      {short(`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`)}
+                  <g key={i} class={`axis-step stance-fill-${s.stance}`} data-date={s.said ?? s.placed ?? ''}>
+                    <title>{`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`}</title>
+                    <line x1={cx[i]} x2={cx[i]} y1={65} y2={y < 65 ? y + 4 : y - 12} class="axis-tick" />
+                    <circle cx={cx[i]} cy={65} r={7} />
+                    <text x={lx[i]} y={y} text-anchor="middle" class="axis-date">
+                      {labels[i]}
                     </text>
                   </g>
                 );
@@ -79,9 +86,7 @@ export function StoryView(props: { id: string }) {
                 <li key={i} class={`stance-border-${s.stance}`}>
                   <div class="claim-meta">
                     <span class="speaker">{s.speaker ?? 'unattributed'}</span> <StanceBadge stance={s.stance} />
-                    <span class="date" title={s.said ? 'when it was said' : 'placed by the story: not dated in the text'}>
-                      {s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}
-                    </span>
+                    <ClaimDate said={s.said} placed={s.placed} />
                   </div>
                   <blockquote class="claim-content">{s.content}</blockquote>
                   <a href={articleHref(s.article, s.claim)}>read in the article</a>
@@ -90,6 +95,7 @@ export function StoryView(props: { id: string }) {
                 </li>
               ))}
             </ol>
+            {story.steps.some((s) => !s.said && s.placed) && <InferredNote />}
           </div>
         );
       }}

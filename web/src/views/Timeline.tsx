@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { quoted } from '../../../src/doc/display.js';
+import { eventSentence, quoted } from '../../../src/doc/display.js';
 import { api, type TimelineItem } from '../api.js';
 import { PagedList, StanceBadge, Status } from '../components/common.js';
 import { articleHref, entityHref, formatDate } from '../format.js';
@@ -12,16 +12,24 @@ const named = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? (v as
 
 /** One dated event or claim: what happened or was said, and every article that reports it. */
 function Entry({ e }: { e: TimelineItem }) {
-  const actor = named(e.actor);
-  const place = named(e.place);
+  const [actor, target, place] = [named(e.actor), named(e.target), named(e.place)];
+  const who = [actor, target, place].filter((x): x is NonNullable<Named> => x !== null);
   return (
     <div class={`timeline-item kind-${e.kind}`}>
       <span class="date">{formatDate(e.date)}</span>
       <span>
         {e.kind === 'event' ? (
           <>
-            <span class="kind-tag kind-tag-event">{(str(e.type) ?? 'event').replace(/_/g, ' ')}</span> “{str(e.trigger)}”{actor && <> · <a href={entityHref(actor.id)}>{actor.name}</a></>}
-            {place && <> · in <a href={entityHref(place.id)}>{place.name}</a></>} <span class="muted">{str(e.status)}</span>
+            <span class="kind-tag kind-tag-event">{(str(e.type) ?? 'event').replace(/_/g, ' ')}</span>{' '}
+            <span class="event-sentence" title={`the text says “${str(e.trigger) ?? ''}”`}>
+              {eventSentence({ type: str(e.type) ?? 'event', trigger: str(e.trigger) ?? '', actor: actor?.name ?? null, target: target?.name ?? null, place: place?.name ?? null, quantity: typeof e.quantity === 'number' ? e.quantity : null, status: str(e.status) ?? '' })}
+            </span>
+            {who.map((x) => (
+              <a key={x.id} class="entity-link muted" href={entityHref(x.id)}>
+                {' '}
+                {x.name}
+              </a>
+            ))}
           </>
         ) : (
           <>

@@ -1,0 +1,187 @@
+import type { Entity } from '../../doc/types.js';
+import type { Token } from './token.js';
+
+/**
+ * Who a claim holds responsible for what: "the junta bears full responsibility for this war",
+ * "the responsibility … rests with X", "the alliance is to blame for the fighting", "the rebels may
+ * have provoked the conflict", "You and your allies needed this war", "accused the League of
+ * starting the conflict", "it was X that launched the offensive", "X cannot be blamed for the
+ * conflict" (held not responsible). Claims that lay one outcome at different doors disagree,
+ * though their words differ
+ * ("who started the war" is the commonest dispute of war reporting).
+ */
+export interface Blame {
+  /** The entity held responsible (its id; the analysis makes it a voice). */
+  target: string;
+  /** The party's name, for people to read ("Osterlich"). */
+  name?: string;
+  /** Parties blamed together with it ("the League and Osterlich"): allies in this dispute. */
+  with: string[];
+  /** What it is held responsible for: a kind of outcome ("war", "food") or the head word of one. */
+  outcome: string;
+  /** +1 held responsible, −1 held not responsible ("cannot be blamed"). */
+  direction: 1 | -1;
+}
+
+/** Outcomes that are the war itself, whatever the word: blaming anyone for one is blaming them for the war. */
+const WAR = new Set(['war', 'wars', 'conflict', 'bloodshed', 'invasion', 'aggression', 'fighting', 'hostilities']);
+/** The food crisis, however worded. */
+const FOOD = new Set(['food', 'hunger', 'famine', 'grain', 'starvation']);
+/** Verbs that make their subject the cause of their object ("provoked the war", "started the conflict"). */
+const CAUSING = new Set(
+  'provoked provoke provokes provoking started start starts starting caused cause causes causing unleashed unleash unleashes launched launch launches triggered trigger triggers sparked spark sparks instigated instigate needed need needs chose chosen fuelling fueling prolonging prolong goaded goad'.split(
+    ' ',
+  ),
+);
+/** "forced the government's hand", "forced them to attack": the subject made the other act. */
+const FORCING = new Set(['forced', 'pushed', 'drove', 'compelled']);
+/** Cues whose object is the party blamed ("accused X of starting …", "condemned X for its aggression"). */
+const ACCUSING_CUES = new Set(['accuse', 'blame', 'condemn', 'criticize', 'criticise', 'denounce', 'fault']);
+/** Words that join parties blamed together. */
+const COORDINATION = new Set(['and', ',', 'the', 'its', 'their', 'as', 'well', '&']);
+/** Marks that end the clause a cause is looked for in. */
+const HARD_STOP = new Set(['.', ';', ':', '?', '!']);
+const RESPONSIBLE = new Set(['responsibility', 'responsible', 'blame', 'culpable', 'guilty']);
+const NEGATORS = new Set(['not', "n't", 'cannot', 'never', 'no']);
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
+/** A content that only reports what someone else said ("tell a story that X caused …") is not the speaker's blame. */
+const REPORTING = new Set(['story', 'narrative', 'propaganda', 'myth', 'lie', 'lies', 'pretext', 'pretence', 'pretense', 'fiction']);
+
+/** The blame laid in a claim's content tokens, if any. `accusing` is the claim's cue lemma being "accuse" or "blame" (its object is the target). */
+export function blameOf(tokens: readonly Token[], cueLemma: string | null, isParty: (entity: string) => boolean): Blame | null {
+  const n = tokens.length;
+  const party = (k: number): string | null => {
+    const e = tokens[k]?.entity;
+    return e && isParty(e) ? e : null;
+  };
+  const lower = (k: number) => tokens[k]?.lower ?? '';
+  const outcomeAt = (from: number): string | null => {
+    for (let k = from; k < n && k < from + 8; k++) {
+      const w = lower(k);
+      if (PUNCT.test(w) && w !== '-' && w !== "'" && w !== '"' && w !== ',') break;
+      // "the crisis", "the Ruritania crisis" — not "the financial crisis".
+      const crisis = w === 'crisis' && (lower(k - 1) === 'the' || lower(k - 1) === 'this' || tokens[k - 1]?.entity != null);
+      if (WAR.has(w) || crisis || (w === 'operation' && lower(k - 1) === 'military')) return 'war';
+      if (FOOD.has(w)) return 'food';
+    }
+    return null;
+  };
+  /** The entity nearest before token k in its clause: the party the construction blames. */
+  const agentBefore = (k: number): string | null => {
+    for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
+      const t = tokens[j]!;
+      if (party(j)) return party(j);
+      if (PUNCT.test(t.lower) && t.lower !== '"' && t.lower !== "'" && t.lower !== '“' && t.lower !== '”' && t.lower !== ',') return null;
+    }
+    return null;
+  };
+  /** The first entity of token k's clause: the head of a long subject ("the threats of the League against Osterlich's ports"). */
+  const agentFirst = (k: number): string | null => {
+    // Back to the clause's start: a full stop, or a "that" opening a clause with a party in it
+    // ("… shows that the League is trying to prolong …"; not "it was Osterlich that launched …").
+    let to = k;
+    for (let from = k - 1; from >= -1; from--) {
+      if (from >= 0 && !HARD_STOP.has(lower(from)) && lower(from) !== 'that') continue;
+      for (let j = from + 1; j < to; j++) if (party(j)) return party(j);
+      if (from < 0 || HARD_STOP.has(lower(from))) return null;
+      to = from;
+    }
+    return null;
+  };
+  const agentAfter = (k: number): string | null => {
+    for (let j = k; j < n && j < k + 6; j++) if (party(j)) return party(j);
+    return null;
+  };
+  const negatedBefore = (k: number) => {
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (NEGATORS.has(lower(j))) return true;
+    return false;
+  };
+  const reported = (k: number) => {
+    for (let j = 0; j < k; j++) if (REPORTING.has(lower(j))) return true;
+    return false;
+  };
+  /** Parties coordinated with the one at token `at` ("the League and Osterlich", "You, the League and your allies"). */
+  const alongside = (target: string): string[] => {
+    const at = tokens.findIndex((t) => t.entity === target);
+    const out: string[] = [];
+    for (let j = at + 1; at >= 0 && j < n && j < at + 12; j++) {
+      const t = tokens[j]!;
+      if (t.entity === target) continue;
+      if (t.entity && party(j)) {
+        if (!out.includes(t.entity)) out.push(t.entity);
+        continue;
+      }
+      if (!COORDINATION.has(t.lower)) break;
+    }
+    return out;
+  };
+  const make = (target: string | null, outcome: string | null, at: number): Blame | null =>
+    target && outcome && !reported(at) ? { target, outcome, direction: negatedBefore(at) ? -1 : 1, with: alongside(target) } : null;
+
+  // "accused the League and Osterlich of starting …", "blamed the junta for the crisis": the object is blamed.
+  if (cueLemma !== null && ACCUSING_CUES.has(cueLemma)) {
+    const target = agentAfter(0);
+    const outcome = outcomeAt(1) ?? outcomeAt(Math.min(n - 1, 6));
+    if (target && outcome) return { target, outcome, direction: 1, with: alongside(target) };
+  }
+  for (let k = 0; k < n; k++) {
+    const w = lower(k);
+    // "bears (full) responsibility for …", "is to blame for …", "cannot be blamed for …"
+    if (RESPONSIBLE.has(w) || w === 'blamed') {
+      let f = k + 1;
+      while (f < n && f < k + 3 && lower(f) !== 'for') f++;
+      const outcome = lower(f) === 'for' ? outcomeAt(f + 1) : null;
+      if (!outcome) continue;
+      // "the responsibility for the war lies (solely) with X"
+      let lies = f + 1;
+      while (lies < n && lies < f + 12 && lower(lies) !== 'lies' && lower(lies) !== 'rests') lies++;
+      if ((lower(lies) === 'lies' || lower(lies) === 'rests') && w === 'responsibility' && k <= 2) {
+        const b = make(agentAfter(lies + 1), outcome, k);
+        if (b) return b;
+        continue;
+      }
+      const b = make(agentBefore(k), outcome, k);
+      if (b) return b;
+      continue;
+    }
+    // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"
+    if (CAUSING.has(w)) {
+      // "the war started by the junta"
+      if (lower(k + 1) === 'by' && WAR.has(lower(k - 1))) {
+        const b = make(agentAfter(k + 2), 'war', k);
+        if (b) return b;
+      }
+      const outcome = lower(k + 1) === 'by' ? null : outcomeAt(k + 1);
+      if (outcome) {
+        const b = make(agentFirst(k), outcome, k);
+        if (b) return b;
+        continue;
+      }
+      // "a war that the general has started": the outcome before, its maker between.
+      for (let j = k - 1; j >= 1 && j >= k - 6; j--) {
+        if ((lower(j) === 'that' || lower(j) === 'which') && outcomeAt(j - 1) !== null && WAR.has(lower(j - 1))) {
+          const b = make(agentAfter(j + 1), 'war', k);
+          if (b) return b;
+        }
+      }
+      continue;
+    }
+    // "X forced the government's hand", "X may have forced them to attack": X is blamed for the war.
+    if (FORCING.has(w)) {
+      const hand = lower(k + 3) === 'hand' || lower(k + 2) === 'hand' || lower(k + 4) === 'hand';
+      const toAct = lower(k + 2) === 'to' || lower(k + 3) === 'to';
+      if (!hand && !toAct) continue;
+      const b = make(agentFirst(k), 'war', k);
+      if (b) return b;
+    }
+  }
+  return null;
+}
+
+/** Who can be held responsible: people, organisations other than outlets, states and peoples, and blocs — not towns or regions. */
+export function isParty(e: Entity | undefined): boolean {
+  if (!e) return false;
+  if (e.type === 'PERSON' || e.type === 'NORP' || e.type === 'MISC') return true;
+  if (e.type === 'ORG') return e.subtype !== 'media';
+  return e.type === 'GPE' && e.subtype === 'country';
+}

@@ -19,7 +19,9 @@ interface Entry {
  *
  * When another process has written, a kept answer is still served while it is recomputed in
  * the background, one URL at a time, so a burst of recomputations never queues the requests
- * behind it; an answer more than `maxStaleMs` old is recomputed before it is served. Requests
+ * behind it, and each at most once every `refreshMs` while writes go on (else the event loop
+ * would spend itself recomputing); an answer more than `maxStaleMs` old is recomputed before it
+ * is served. Requests
  * that find no answer for a URL whose answer is being computed wait for that one.
  */
 export class ReadCache {
@@ -34,6 +36,7 @@ export class ReadCache {
   constructor(
     private readonly store: Store,
     private readonly maxStaleMs = 10_000,
+    private readonly refreshMs = 1000,
     private readonly maxEntries = 2000,
   ) {}
 
@@ -100,7 +103,7 @@ export class ReadCache {
           }
           return;
         }
-      } else if (hit.version !== version) {
+      } else if (hit.version !== version && Date.now() - hit.at >= this.refreshMs) {
         this.queued.add(request.url);
         this.drain();
       }

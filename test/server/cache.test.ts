@@ -19,7 +19,7 @@ describe('the read cache', () => {
     await other.close();
     expect(await count()).toBe(1);
     let fresh = 0;
-    for (let i = 0; i < 100 && fresh !== 2; i++) {
+    for (let i = 0; i < 250 && fresh !== 2; i++) {
       await new Promise((r) => setTimeout(r, 20));
       fresh = await count();
     }

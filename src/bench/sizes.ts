@@ -62,11 +62,12 @@ export async function measureSize(kind: SizeKind, mb: number, pipeline: Awaited<
 
 export async function runSizes(sizes: readonly number[], kinds: readonly SizeKind[]): Promise<void> {
   const pipeline = await createPipeline();
-  // Warm the JIT (and load the models) on a few articles of each kind first: a cold run of a
-  // small article costs several times a warm one and would hide how time grows with size.
-  for (let i = 0; i < 3; i++) for (const kind of kinds) await measureSize(kind, 0.25, pipeline);
   console.log('kind  MB      CPU s   wall s   CPU s/MB   words       claims   stages of the last run (wall ms)');
   for (const kind of kinds) {
+    // Warm the JIT (and load the models) on a few articles of the kind first, also after the
+    // largest articles of the kind before: a cold run of a small article costs several times a
+    // warm one and would hide how time grows with size.
+    for (let i = 0; i < 3; i++) await measureSize(kind, 0.25, pipeline);
     for (const mb of sizes) {
       // Small sizes are measured three times and the median run kept: one run is too noisy.
       const runs: SizeResult[] = [];

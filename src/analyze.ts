@@ -2,12 +2,15 @@ import type { Pipeline } from './annotate/pipeline.js';
 import { countWords } from './doc/doc.js';
 import type { Analysis } from './doc/types.js';
 import { ingest, type IngestError, type IngestOptions, type Input } from './ingest/index.js';
-import type { SaveStatus, Store } from './store/store.js';
+import { StoreUnwritableError, type SaveStatus, type Store } from './store/store.js';
 
-/** What happened to one input article on the analyze path. */
+/**
+ * What happened to one input article on the analyze path. An error with `fatal` set (the
+ * database cannot be written) is the last outcome: the run stops there.
+ */
 export type Outcome =
   | { ok: true; analysis: Analysis; status: SaveStatus | null; words: number }
-  | { ok: false; error: IngestError | Error; origin: string };
+  | { ok: false; error: IngestError | Error; origin: string; fatal?: boolean };
 
 export interface AnalyzeOptions extends IngestOptions {
   pipeline: Pipeline;
@@ -20,7 +23,9 @@ export interface AnalyzeOptions extends IngestOptions {
 /**
  * The analyze path shared by the CLI, the HTTP API and the demo: ingest → pipeline → store,
  * one outcome per article in input order. A failing input or article yields an error outcome
- * and the rest go on; each article is stored in its own transaction.
+ * and the rest go on; each article is stored in its own transaction. An article stored by this
+ * pipeline version is recognised by its id (the hash of its cleaned text) and not analysed again.
+ * A database that cannot be written stops the run with one fatal outcome.
  */
 export async function* analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions): AsyncGenerator<Outcome> {
   for await (const item of ingest(inputs, options)) {
@@ -29,13 +34,28 @@ export async function* analyzeInputs(inputs: readonly Input[], options: AnalyzeO
       continue;
     }
     const { article } = item;
+    const origin = article.ref ?? article.id;
     try {
+      const stored = options.store && !options.replace ? await storedCopy(options.store, article.id) : null;
+      if (stored) {
+        yield { ok: true, analysis: stored, status: 'duplicate', words: countWords(article.text) };
+        continue;
+      }
       const analysis = options.pipeline.analyze(article);
       const status = options.store ? await options.store.save(analysis, { replace: Boolean(options.replace) }) : null;
       yield { ok: true, analysis, status, words: countWords(article.text) };
     } catch (e) {
-      const origin = article.ref ?? article.id;
+      if (e instanceof StoreUnwritableError) {
+        yield { ok: false, error: e, origin, fatal: true };
+        return;
+      }
       yield { ok: false, error: new Error(`${origin}: analysis failed (${(e as Error).message})`), origin };
     }
   }
+}
+
+/** The stored analysis of an article when this pipeline version made it, else null. */
+async function storedCopy(store: Store, id: string): Promise<Analysis | null> {
+  if ((await store.storedPipeline(id)) !== store.pipelineVersion) return null;
+  return store.getAnalysis(id);
 }

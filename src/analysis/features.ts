@@ -1,3 +1,4 @@
+import { PositionIndex } from '../annotate/ranges.js';
 import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
 import { wordVectors } from '../lang/en/vectors.js';
 import { overlap } from './propositions.js';
@@ -138,6 +139,8 @@ const PERSONAL = new Set(['he', 'she', 'i', 'we', 'they', 'his', 'her', 'my', 'o
 const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt']);
 /** How far back (characters) a bare reference ("denied it") looks for what it answers, and one that says what or whose. */
 const BARE_REACH = 400;
+/** Characters before a claim searched for what it answers: far beyond NAMED_REACH and chains of BARE_REACH. */
+const ANSWER_WINDOW = 50_000;
 const NAMED_REACH = 3000;
 /** Speakers that speak for their state. */
 const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
@@ -166,11 +169,18 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id }))).sort((a, b) => a.start - b.start);
   const out = new Map<string, ClaimFeatures>();
   const ordered = [...claims].sort((a, b) => a.content.start - b.content.start);
+  // Looked up by position, not scanned per claim: linear in the article's length.
+  const mentionsAt = new PositionIndex(mentions, (m) => m.start);
+  const triggersAt = new PositionIndex(events, (e) => e.trigger.start);
+  const quantitiesAt = new PositionIndex(quantities, (q) => q.start);
+  const timesAt = new PositionIndex(times, (t) => t.start);
+  const eventsOf = new Map<string, number[]>();
+  events.forEach((e, i) => e.claims.forEach((id) => eventsOf.set(id, [...(eventsOf.get(id) ?? []), i])));
   const references = new Map<string, Reference>();
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
-    const tokens = contentTokens(c.content.text, start, mentions.filter(inside));
+    const tokens = contentTokens(c.content.text, start, mentionsAt.between(start, end).map((i) => mentions[i]!).filter(inside));
     const reference = readReference(tokens, c.stance);
     if (reference) references.set(c.id, reference);
     // What a reference says was said ("the claim that X": X) is its content; a bare one has none of its own.
@@ -183,7 +193,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     for (let k = from; k < to; k++) if (tokens[k]!.entity) ents.add(tokens[k]!.entity!);
     // A claim is about its first event ("sent troops to fight in Kursk" is about the sending):
     // only events of that type describe it.
-    const own = from < to ? events.filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start) : [];
+    const near = from < to ? [...new Set([...(eventsOf.get(c.id) ?? []), ...triggersAt.between(start, end)])].sort((a, b) => a - b) : [];
+    const own = near.map((i) => events[i]!).filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start);
     const sigs: EventSig[] = own
       .filter((e) => e.type === own[0]!.type)
       .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
@@ -234,8 +245,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       words: [...words].sort(),
       ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
       disbelief: belief?.negated === true,
-      numbers: quantities.filter(inside).map((q) => q.value),
-      dates: times.filter((t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
+      numbers: quantitiesAt.between(start, end).map((i) => quantities[i]!).filter(inside).map((q) => q.value),
+      dates: timesAt.between(start, end).map((i) => times[i]!).filter((t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
       predicate,
       negated,
       negation,
@@ -255,14 +266,18 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id))), byId, voiceOf),
     });
   }
+  // What a claim answers lies within reach of it: the claims around it, not the whole article.
+  const starts = new PositionIndex(ordered, (x) => x.content.start);
+  const longest = ordered.reduce((n, x) => Math.max(n, x.content.end - x.content.start), 0);
+  const around = (c: Claim) => starts.between(c.content.start - ANSWER_WINDOW - longest, c.content.end + NAMED_REACH + 1).map((i) => ordered[i]!);
   for (const c of ordered) {
     const f = out.get(c.id)!;
     const reference = references.get(c.id);
-    if (reference) f.answers = answered(ordered, c, reference, out, voiceOf, text);
+    if (reference) f.answers = answered(around(c), c, reference, out, voiceOf, text);
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
     // So does one read from the content's own negation ("has not seen any sign the rebels are preparing to …").
-    else if (c.stance === 'deny' && !f.refusal) f.answers = answered(ordered, c, ECHO, out, voiceOf, text);
+    else if (c.stance === 'deny' && !f.refusal) f.answers = answered(around(c), c, ECHO, out, voiceOf, text);
   }
   return out;
 }

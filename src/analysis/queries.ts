@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isDatePrefix } from '../doc/dates.js';
 import { clampLimit, type Page, type Store } from '../store/store.js';
 import type { Contradiction } from './contradictions.js';
 import { analysisDb } from './schema.js';
@@ -143,14 +144,12 @@ export interface TimelineItem {
   sources: TimelineSource[];
 }
 
-const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
-
 /** Dated events and claims in date order, each with the articles it comes from. */
 export async function timeline(store: Store, options: TimelineOptions = {}): Promise<Page<TimelineItem>> {
   const db = analysisDb(store);
   const limit = clampLimit(options.limit);
   for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
-    if (value !== undefined && !DATE.test(value)) throw new Error(`timeline: --${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${value}"`);
+    if (value !== undefined && !isDatePrefix(value)) throw new Error(`timeline: --${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${value}"`);
   }
   let q = db.selectFrom('timeline_items').select(['id', 'date', 'kind', 'json']).where(sql<boolean>`exists (select 1 from timeline_sources s where s.item_id = timeline_items.id)`).orderBy('date').orderBy('id').limit(limit + 1);
   if (options.from) q = q.where('date', '>=', options.from);

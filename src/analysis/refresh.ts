@@ -41,6 +41,12 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
  * cheap when nothing changed; call it after saving articles (`claimtrail analyze` does, and so
  * does the API after POST /api/articles). Concurrent calls on one store share one run.
  *
+ * Several processes may refresh one database at once (two `claimtrail analyze` runs, a server):
+ * each step is one write transaction that holds the write lock from its start and reads where
+ * the analysis stands inside it, so steps of different processes serialise and none repeats or
+ * skips another's work. (A PostgreSQL store would take a transaction-scoped advisory lock at the
+ * start of each step for the same guarantee.)
+ *
  * The work is bulk reads and writes of small rows, so it runs on prepared statements of the
  * store's connection while holding Kysely's connection lock (no other query interleaves).
  */
@@ -49,7 +55,7 @@ export function refreshAnalysis(store: Store): Promise<RefreshStats> {
   if (pending) return pending.then(() => refreshAnalysis(store));
   const run = store.db
     .connection()
-    .execute(async () => refreshNow(store.sqlite, analysisDb(store)))
+    .execute(async () => refreshNow(store, analysisDb(store)))
     .finally(() => running.delete(store));
   running.set(store, run);
   return run;
@@ -63,24 +69,33 @@ interface ArticleRow {
   json: string;
 }
 
-function refreshNow(sq: SQLite.Database, db: Kysely<AnalysisDatabase>): RefreshStats {
+/** One step of the refresh as a write transaction holding the lock from its start, waiting for other writers. */
+function writeStep<T>(store: Store, fn: () => T): Promise<T> {
+  return store.whenUnlocked(() => store.sqlite.transaction(fn).immediate());
+}
+
+async function refreshNow(store: Store, db: Kysely<AnalysisDatabase>): Promise<RefreshStats> {
   const t0 = performance.now();
-  const st = new Statements(sq, db);
+  const st = new Statements(store.sqlite, db);
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
-  if ((st.getState.get('version') as { value: string } | undefined)?.value !== ANALYSIS_VERSION) {
-    sq.transaction(() => {
-      for (const statement of st.clear) statement.run();
-      st.setState.run('articles_seq', '0');
-      st.setState.run('version', ANALYSIS_VERSION);
-    })();
-  }
-  let last = Number((st.getState.get('articles_seq') as { value: string } | undefined)?.value ?? 0);
+  const state = (key: string) => (st.getState.get(key) as { value: string } | undefined)?.value;
+  await writeStep(store, () => {
+    if (state('version') === ANALYSIS_VERSION) return;
+    for (const statement of st.clear) statement.run();
+    st.setState.run('articles_seq', '0');
+    st.setState.run('version', ANALYSIS_VERSION);
+  });
+  // Propositions that lost claims to a replaced article go first: one left with none is deleted,
+  // so the same claims coming back found it again, under the same id.
+  stats.propositions = await recomputeDirty(store, st);
   const matcher = new Matcher(st);
   for (;;) {
-    const batch = st.nextArticles.all(last, BATCH) as ArticleRow[];
-    if (!batch.length) break;
-    sq.transaction(() => {
-      matcher.begin();
+    const more = await writeStep(store, () => {
+      // Read inside the step: another process may have taken the articles after the last one seen.
+      const last = Number(state('articles_seq') ?? 0);
+      const batch = st.nextArticles.all(last, BATCH) as ArticleRow[];
+      if (!batch.length) return false;
+      matcher.begin(Number(state('generation') ?? 0));
       const writes = new Writes(st);
       duplicateGroups(st, batch);
       const prepared = batch.map((row) => {
@@ -95,11 +110,13 @@ function refreshNow(sq: SQLite.Database, db: Kysely<AnalysisDatabase>): RefreshS
       }
       matcher.flush();
       writes.flush();
-      last = batch[batch.length - 1]!.seq;
-      st.setState.run('articles_seq', String(last));
-    })();
+      st.setState.run('articles_seq', String(batch[batch.length - 1]!.seq));
+      matcher.wrote(bumpGeneration(st));
+      return true;
+    });
+    if (!more) break;
   }
-  stats.propositions = recomputeDirty(sq, st);
+  stats.propositions += await recomputeDirty(store, st);
   stats.ms = performance.now() - t0;
   return stats;
 }
@@ -126,6 +143,10 @@ class Statements {
   readonly keyProps: SQLite.Statement;
   readonly propFeatures: SQLite.Statement;
   readonly maxProp: SQLite.Statement;
+  readonly maxMappedProp: SQLite.Statement;
+  readonly mappedProp: SQLite.Statement;
+  readonly mapProp: SQLite.Statement;
+  readonly propExists: SQLite.Statement;
   readonly insertProp: SQLite.Statement;
   readonly insertKey: SQLite.Statement;
   readonly updateFeatures: SQLite.Statement;
@@ -180,6 +201,15 @@ class Statements {
     this.keyProps = prep(db.selectFrom('prop_keys').select('prop_id').where('key', '=', text())).pluck();
     this.propFeatures = prep(db.selectFrom('propositions').select('features').where('id', '=', num())).pluck();
     this.maxProp = prep(db.selectFrom('propositions').select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql.lit(0)).as('n'))).pluck();
+    this.maxMappedProp = prep(db.selectFrom('prop_ids').select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql.lit(0)).as('n'))).pluck();
+    this.mappedProp = prep(db.selectFrom('prop_ids').select('id').where('founder', '=', text())).pluck();
+    this.mapProp = prep(
+      db
+        .insertInto('prop_ids')
+        .values({ founder: text(), id: num() })
+        .onConflict((oc) => oc.column('founder').doUpdateSet((eb) => ({ id: eb.ref('excluded.id') }))),
+    );
+    this.propExists = prep(db.selectFrom('propositions').select('id').where('id', '=', num())).pluck();
     this.insertProp = prep(
       db
         .insertInto('propositions')
@@ -275,7 +305,7 @@ function addArticle(matcher: Matcher, writes: Writes, p: Prepared, claimSeqs: Ma
     // A reference joins the proposition of the claim it answers, pointing with or against it.
     const answered = f.answers ? propOf.get(f.answers) : undefined;
     const by = answeredBy.get(c.id);
-    const prop = answered ?? (by !== undefined ? propOf.get(by) : undefined) ?? matcher.assign(f, p.keys.get(c.id)!);
+    const prop = answered ?? (by !== undefined ? propOf.get(by) : undefined) ?? matcher.assign(f, p.keys.get(c.id)!, `${id}/${c.id}`);
     const position = positionOf(c.stance, f, answered !== undefined ? positions.get(f.answers!) : undefined);
     propOf.set(c.id, prop);
     positions.set(c.id, position);
@@ -330,12 +360,26 @@ class Matcher {
   private widened = new Set<number>();
   private touched = new Set<number>();
   private newKeys: [string, number][] = [];
+  /** The analysis generation this matcher's caches reflect (see bumpGeneration). */
+  private generation = -1;
 
   constructor(private readonly st: Statements) {}
 
-  /** Start a batch: ids continue from the store's (read inside the batch's transaction). */
-  begin(): void {
-    this.nextId = Number(this.st.maxProp.get()) + 1;
+  /**
+   * Start a batch (inside its transaction): ids continue from the store's, and the caches are
+   * dropped when another process changed the propositions since this one's last batch.
+   */
+  begin(generation: number): void {
+    if (generation !== this.generation) {
+      this.keys.clear();
+      this.props.clear();
+    }
+    this.nextId = Math.max(Number(this.st.maxProp.get()), Number(this.st.maxMappedProp.get())) + 1;
+  }
+
+  /** The batch was written as this generation. */
+  wrote(generation: number): void {
+    this.generation = generation;
   }
 
   prefetch(keys: readonly string[]): void {
@@ -349,8 +393,12 @@ class Matcher {
     }
   }
 
-  /** The best-matching proposition's id, or a new proposition's (keys must have been prefetched). */
-  assign(f: ClaimFeatures, keys: readonly string[]): number {
+  /**
+   * The best-matching proposition's id, or a new proposition's (keys must have been prefetched).
+   * A new proposition takes the id its founding claim (`article/claim`) had before, so ids of
+   * propositions, contradictions and stories survive a recompute and a re-analysis.
+   */
+  assign(f: ClaimFeatures, keys: readonly string[], founder: string): number {
     let best: number | null = null;
     let bestScore = 0;
     for (const id of new Set(keys.flatMap((k) => this.keys.get(k) ?? []))) {
@@ -370,11 +418,19 @@ class Matcher {
       this.touched.add(best);
       return best;
     }
-    const id = this.nextId++;
+    const id = this.idFor(founder);
     const p = propositionOf(f);
     this.props.set(id, p);
     this.created.add(id);
     this.addKeys(id, keysOf(p));
+    return id;
+  }
+
+  private idFor(founder: string): number {
+    const before = this.st.mappedProp.get(founder) as number | undefined;
+    if (before !== undefined && !this.created.has(before) && this.st.propExists.get(before) === undefined) return before;
+    const id = this.nextId++;
+    this.st.mapProp.run(founder, id);
     return id;
   }
 
@@ -478,8 +534,18 @@ interface MemberRow {
   speaker_name: string | null;
 }
 
+/**
+ * Count a write to the propositions: a process whose caches reflect an older generation drops
+ * them. Returns the new generation.
+ */
+function bumpGeneration(st: Statements): number {
+  const next = Number((st.getState.get('generation') as { value: string } | undefined)?.value ?? 0) + 1;
+  st.setState.run('generation', String(next));
+  return next;
+}
+
 /** Recompute about, counts, contradiction and story of every proposition marked dirty. */
-function recomputeDirty(sq: SQLite.Database, st: Statements): number {
+async function recomputeDirty(store: Store, st: Statements): Promise<number> {
   let done = 0;
   const names = new Map<string, string>();
   const nameOf = (id: string) => {
@@ -487,9 +553,9 @@ function recomputeDirty(sq: SQLite.Database, st: Statements): number {
     return names.get(id)!;
   };
   for (;;) {
-    const dirty = st.dirtyProps.all(RECOMPUTE_BATCH) as { id: number; features: string }[];
-    if (!dirty.length) return done;
-    sq.transaction(() => {
+    const more = await writeStep(store, () => {
+      const dirty = st.dirtyProps.all(RECOMPUTE_BATCH) as { id: number; features: string }[];
+      if (!dirty.length) return false;
       for (const { id, features } of dirty) {
         const members = (st.members.all(id) as MemberRow[]).map(memberOf);
         st.deleteContradiction.run(id);
@@ -508,7 +574,10 @@ function recomputeDirty(sq: SQLite.Database, st: Statements): number {
         if (s) st.insertStory.run(id, JSON.stringify(s), `${s.about.toLowerCase()}\n${search}`);
         done++;
       }
-    })();
+      bumpGeneration(st);
+      return true;
+    });
+    if (!more) return done;
   }
 }
 

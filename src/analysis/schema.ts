@@ -23,6 +23,11 @@ export type AnalysisTables = {
     /** Text searched by --about: about, speakers and contents. */
     search: string;
   };
+  /**
+   * The id each proposition's founding claim ("article/claim") got, never cleared: a proposition
+   * founded by the same claim again (after a recompute or a re-analysis) takes the same id.
+   */
+  prop_ids: { founder: string; id: number };
   /** Keys under which a proposition is found: event type with an argument, MinHash of its words. */
   prop_keys: { key: string; prop_id: number };
   claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string };

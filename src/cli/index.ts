@@ -10,7 +10,7 @@ import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
 import { AmbiguousArticleError } from '../store/store.js';
-import { UsageError } from './shared.js';
+import { err, UsageError } from './shared.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -44,10 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError || e instanceof AmbiguousArticleError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      err(`error: ${e.message}`);
       return 2;
     }
-    process.stderr.write(`error: ${(e as Error).message ?? String(e)}\n`);
+    err(`error: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
 }

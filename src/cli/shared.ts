@@ -1,3 +1,4 @@
+import { isDatePrefix } from '../doc/dates.js';
 import { pipelineVersion } from '../annotate/index.js';
 import { resolveDbPath, Store } from '../store/store.js';
 
@@ -9,9 +10,26 @@ export function openStore(db?: string): Promise<Store> {
   return Store.open(resolveDbPath(db), pipelineVersion());
 }
 
-/** Write a line to stdout, respecting a closed pipe (`claimtrail … | head`). */
+/**
+ * Characters a terminal would act on rather than show: C0 controls but tab and line feed
+ * (escape sequences, carriage return, backspace), DEL, C1 controls, and the bidirectional
+ * overrides and isolates that reorder what is shown.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Article text made safe to print: each unsafe character as \uXXXX (also a valid escape inside JSON strings). */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Write a line to stdout, terminal-safe, respecting a closed pipe (`claimtrail … | head`). */
 export function out(line: string): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${terminalSafe(line)}\n`);
+}
+
+/** Write a line to stderr, terminal-safe. */
+export function err(line: string): void {
+  process.stderr.write(`${terminalSafe(line)}\n`);
 }
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -26,10 +44,10 @@ export function positiveNumber(name: string) {
   };
 }
 
-/** A date option: YYYY, YYYY-MM or YYYY-MM-DD. */
+/** A date option: YYYY, YYYY-MM or YYYY-MM-DD, a real month and day. */
 export function datePrefix(name: string) {
   return (value: string): string => {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+    if (!isDatePrefix(value)) throw new UsageError(`${name} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
     return value;
   };
 }

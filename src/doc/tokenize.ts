@@ -263,7 +263,17 @@ const SENTENCE_OPENERS = new Set(
   ).split(' '),
 );
 
-/** Sentence boundaries: every line break, and terminal punctuation followed by a sentence opener. */
+/**
+ * Longest sentence, in tokens. Real sentences stay far below it; text with no stops (a list run
+ * together, a pasted table) is cut here, after a comma where one is near, so that the layers,
+ * which look around each word within its sentence, stay linear in the article's length.
+ */
+export const MAX_SENTENCE_TOKENS = 1000;
+
+/**
+ * Sentence boundaries: every line break, and terminal punctuation followed by a sentence opener;
+ * a sentence reaching MAX_SENTENCE_TOKENS is cut.
+ */
 function splitSentences(t: Tokens): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
@@ -274,12 +284,15 @@ function splitSentences(t: Tokens): Sentence[] {
     sentences.push({ start: t.start[first]!, end: t.end[last - 1]!, first, last });
     first = last;
   };
+  let comma = -1;
   for (let i = 0; i < t.count; i++) {
     if (i > first && t.lineStart[i]) {
       close(i);
       continue;
     }
+    if (i - first >= MAX_SENTENCE_TOKENS) close(comma > first + MAX_SENTENCE_TOKENS / 2 ? comma + 1 : i);
     const w = t.words[i]!;
+    if (w === ',' || w === ';') comma = i;
     const punct = TERMINAL.has(w) || w === '...' || w === '!!' || w === '??';
     const abbreviation = !punct && w.length > 1 && w.endsWith('.');
     if (!punct && !abbreviation) continue;

@@ -278,12 +278,19 @@ async function walk(dir: string): Promise<string[]> {
 function sniff(buf: Buffer): Kind {
   const head = buf.subarray(0, 4096).toString('utf8').replace(/^\ufeff/, '').trimStart();
   if (head.startsWith('{')) return 'jsonl';
-  if (head.startsWith('<')) {
-    const lower = head.toLowerCase();
-    if (/<(rss|feed|rdf:rdf)[\s>]/.test(lower) && !/<html[\s>]/.test(lower)) return 'feed';
-    return 'html';
-  }
+  if (head.startsWith('<')) return isFeedHead(head) ? 'feed' : 'html';
   return 'text';
+}
+
+function isFeedHead(head: string): boolean {
+  const lower = head.toLowerCase();
+  return /<(rss|feed|rdf:rdf)[\s>]/.test(lower) && !/<html[\s>]/.test(lower);
+}
+
+/** Whether content said to be text is an RSS or Atom document (a feed pasted or posted as text/plain). */
+export function looksLikeFeed(content: string): boolean {
+  const head = content.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
+  return head.startsWith('<') && isFeedHead(head);
 }
 
 /** NUL bytes, or a known binary signature, mean the input is not text. */

@@ -5,7 +5,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { isDatePrefix } from '../doc/dates.js';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import { AmbiguousArticleError, type Store } from '../store/store.js';
@@ -16,6 +17,10 @@ import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
 import { readRoutes } from './routes/read.js';
 import { writeRoutes } from './routes/write.js';
+import { loadRules } from '../ingest/clean.js';
+import { ReadCache } from './cache.js';
+import { enterBudget, QueryCancelled } from '../store/deadline.js';
+import { inProcessWriter, workerWriter, type Writer } from './writer.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { HttpError, isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
 
@@ -34,6 +39,11 @@ export interface ServerOptions {
   cross?: CrossArticle;
   /** Folder of the built web UI; null serves the API alone. */
   webRoot?: string | null;
+  /**
+   * How long the reads of one request may run, in ms (default 10 s), when the store bounds reads
+   * (Store.open's boundedReads): past it, or when the client disconnects, its query stops.
+   */
+  readTimeoutMs?: number;
   /** Largest request body and article, in bytes (default 10 MB). */
   maxBytes?: number;
   fetchTimeoutMs?: number;
@@ -42,7 +52,8 @@ export interface ServerOptions {
    * otherwise make the server read services only it can reach (cloud metadata, an intranet).
    */
   allowPrivateUrls?: boolean;
-  logger?: boolean;
+  /** Fastify's logger: true logs at info; or its options (level, stream). */
+  logger?: FastifyServerOptions['logger'];
 }
 
 /** The HTTP API, its OpenAPI description and docs page, and the web workbench. */
@@ -78,28 +89,57 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  const readTimeoutMs = options.readTimeoutMs ?? 10_000;
+  app.addHook('onRequest', async (_request, reply) => {
+    const budget = enterBudget(readTimeoutMs);
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) budget.cancel();
+    });
+  });
   app.addHook('onRequest', rebindingGuard(host));
   app.addHook('onRequest', securityHeaders);
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.addHook('preValidation', checkLimit);
+  app.addHook('preHandler', checkDates);
+  // JSON bodies: a key that could reach an object's prototype is refused by name, not as "not valid JSON".
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+  app.setErrorHandler((error: FastifyError | HttpError | QueryCancelled, request, reply) => {
     // The store and the analysis refuse a cursor they did not issue with this message.
-    const status = error.statusCode ?? (/^invalid cursor /.test(error.message) || error instanceof AmbiguousArticleError ? 400 : 500);
+    const status = error instanceof QueryCancelled ? 503 : (error.statusCode ?? (/^invalid cursor /.test(error.message) || error instanceof AmbiguousArticleError ? 400 : 500));
     if (status >= 500) request.log.error(error);
-    const message = status >= 500 && !(error instanceof HttpError) ? 'internal error' : error.message;
+    const message = status >= 500 && !(error instanceof HttpError) && !(error instanceof QueryCancelled) ? 'internal error' : error.message;
     return reply.code(status).send({ error: httpReason(status), message, statusCode: status });
   });
 
   let pipeline: Promise<Pipeline> | null = options.pipeline ? Promise.resolve(options.pipeline) : null;
   const getPipeline = () => (pipeline ??= createPipeline());
+  const cross = options.cross ?? crossArticle;
+  // Analysis and writes run on a worker thread with its own connection, off the event loop; a store
+  // in memory, or a pipeline or cross-article analysis a test brings, is written in-process.
+  const inWorker = options.store.path !== ':memory:' && !options.pipeline && cross === crossArticle;
+  const writer: Writer = inWorker
+    ? workerWriter(options.store.path, options.store.pipelineVersion)
+    : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh(options.store) });
+  app.addHook('onClose', () => writer.close());
+  const cache = new ReadCache(options.store);
+  cache.register(app);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(readRoutes, { store: options.store });
-  const cross = options.cross ?? crossArticle;
   await app.register(crossRoutes, { store: options.store, cross });
   let checker: Promise<ClaimChecker> | null = null;
   const getChecker = () => (checker ??= getPipeline().then((p) => ClaimChecker.create(p)));
   await app.register(checkRoutes, { store: options.store, checker: getChecker });
   await app.register(exportRoutes, { store: options.store });
-  await app.register(writeRoutes, { store: options.store, pipeline: getPipeline, refresh: () => cross.refresh(options.store), guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
+  // The writer thread's writes are read like another process's (kept answers served while they are
+  // recomputed: no burst of queries after each POST); in-process writes are read at once.
+  const changed = () => cache.changed({ stale: inWorker });
+  await app.register(writeRoutes, { writer: { ...writer, write: (job) => writer.write(job).finally(changed), refresh: () => writer.refresh().finally(changed) }, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
@@ -109,7 +149,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       // One route per built file (found at start); every other path is the single-page app.
       wildcard: false,
       index: false,
-      // Built assets carry a content hash in their names.
+      // Built assets carry a content hash in their names: cached for good; everything else revalidated.
+      cacheControl: false,
       setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
@@ -125,6 +166,39 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   return app;
+}
+
+/** A page size is a whole number: "1e400" or "2.5" is refused before the schema would coerce it. */
+async function checkLimit(request: FastifyRequest): Promise<void> {
+  const limit = (request.query as Record<string, unknown> | undefined)?.limit;
+  if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,6}$/.test(limit))) {
+    throw new HttpError(400, `querystring.limit must be integer (a whole number), got ${JSON.stringify(limit)}`);
+  }
+}
+
+function parseJsonBody(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (key === '__proto__' || (key === 'constructor' && typeof v === 'object' && v !== null && 'prototype' in v)) {
+        throw new HttpError(400, `body: the key "${key}" is not allowed`);
+      }
+      return v;
+    });
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw new HttpError(400, `body is not valid JSON (${(e as Error).message})`);
+  }
+  return value;
+}
+
+/** Date filters name real days: the schema checks their shape, this the month and day ("2024-13-45"). */
+async function checkDates(request: FastifyRequest): Promise<void> {
+  const query = request.query as Record<string, unknown> | undefined;
+  for (const name of ['from', 'to']) {
+    const value = query?.[name];
+    if (typeof value === 'string' && !isDatePrefix(value)) throw new HttpError(400, `querystring.${name} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+  }
 }
 
 function httpReason(status: number): string {

@@ -32,7 +32,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const ownStore = typeof options.db === 'string';
-  const store = typeof options.db === 'string' ? await Store.open(options.db, pipelineVersion()) : options.db;
+  const store = typeof options.db === 'string' ? await Store.open(options.db, pipelineVersion(), { boundedReads: true }) : options.db;
   let app: FastifyInstance;
   try {
     // Articles stored by an older build or another process get their cross-article analysis now.

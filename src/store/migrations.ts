@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { dateKey } from '../doc/dates.js';
 import { crossArticleAnalysis } from './analysis-migration.js';
 import { queryIndexes } from './queries/migration.js';
+import { stableIds } from './stable-ids-migration.js';
 
 /**
  * Versioned schema migrations, applied in name order at open. A migration is never edited once
@@ -141,6 +142,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('claims').dropColumn('made').execute();
     },
   },
+  '0009_stable_ids': stableIds,
 };
 
 /** The day a claim was made (YYYY-MM-DD): when it was said, else when its article was published. */

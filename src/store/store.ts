@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { countWords } from '../doc/doc.js';
 import type { Analysis, Article } from '../doc/types.js';
+import { DeadlinePlugin, installDeadline } from './deadline.js';
 import { claimMade, migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -16,6 +18,69 @@ export function resolveDbPath(option?: string): string {
 }
 
 export type SaveStatus = 'new' | 'duplicate' | 'replaced';
+
+/**
+ * The database cannot be written at all (disk full, read-only, I/O error, corrupt file): no later
+ * article can be stored either, so a run stops at the first one and says why, once.
+ */
+export class StoreUnwritableError extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    cause: Error,
+  ) {
+    const known = unwritableKind(code);
+    super(`${path}: cannot write the database: ${known ? UNWRITABLE[known] : code} (${cause.message})`, { cause });
+    this.name = 'StoreUnwritableError';
+  }
+}
+
+/** Another writer held the database for longer than a writer waits. */
+export class StoreBusyError extends Error {
+  constructor(
+    readonly path: string,
+    waitedMs: number,
+  ) {
+    super(`${path}: the database stayed locked by another writer for ${(waitedMs / 1000).toFixed(0)} s; try again when it is done`);
+    this.name = 'StoreBusyError';
+  }
+}
+
+const UNWRITABLE: Record<string, string> = {
+  SQLITE_FULL: 'the disk (or the database size limit) is full',
+  SQLITE_READONLY: 'it is read-only',
+  SQLITE_IOERR: 'an I/O error',
+  SQLITE_CORRUPT: 'the file is corrupt',
+  SQLITE_NOTADB: 'the file is not a claimtrail database',
+  SQLITE_CANTOPEN: 'the file cannot be opened',
+  SQLITE_PERM: 'permission denied',
+};
+
+/** The SQLite error code of a driver error (better-sqlite3's SqliteError), if any. */
+export function sqliteCode(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+}
+
+/** The primary code (SQLITE_IOERR for SQLITE_IOERR_WRITE) when it means the database cannot be written at all. */
+function unwritableKind(code: string | null): string | null {
+  return (code !== null && Object.keys(UNWRITABLE).find((k) => code === k || code.startsWith(`${k}_`))) || null;
+}
+
+/** Whether a driver error code means the database cannot be written at all (see StoreUnwritableError). */
+export function isUnwritable(code: string | null): boolean {
+  return unwritableKind(code) !== null;
+}
+
+/** Whether a driver error means another connection holds the lock: wait and try again. */
+function isBusy(code: string | null): boolean {
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code?.startsWith('SQLITE_BUSY_') === true;
+}
+
+/** How long a writer waits, in all, for another writer's lock before giving up. */
+export const WRITE_WAIT_MS = 120_000;
+/** SQLite's own wait for a lock on each attempt (it blocks the calling thread). */
+const BUSY_TIMEOUT_MS = 5000;
 
 /** A page of a list: `next` is the cursor of the following page, or null at the end. */
 export interface Page<T> {
@@ -69,8 +134,12 @@ export class Store {
     this.pipelineVersion = pipelineVersion;
   }
 
-  /** Open (creating if needed) the database at `path` and bring its schema up to date. */
-  static async open(path: string, pipelineVersion = 'claimtrail'): Promise<Store> {
+  /**
+   * Open (creating if needed) the database at `path` and bring its schema up to date. With
+   * `boundedReads` (the server), every SELECT stops when the current request's time budget is
+   * spent or its client has gone (deadline.ts).
+   */
+  static async open(path: string, pipelineVersion = 'claimtrail', options: { boundedReads?: boolean } = {}): Promise<Store> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let sqlite: SQLite.Database;
     try {
@@ -81,8 +150,9 @@ export class Store {
     }
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    installDeadline(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: options.boundedReads ? [new DeadlinePlugin()] : [] });
     const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     if (error) {
       await db.destroy();
@@ -100,13 +170,63 @@ export class Store {
     return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
+  /** The version of the pipeline that analysed a stored article, or null when it is not stored. */
+  async storedPipeline(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('layers').select('pipeline').where('article_id', '=', id).executeTakeFirst();
+    return row?.pipeline ?? null;
+  }
+
+  /**
+   * Run `fn` as one write transaction that holds the write lock from its start (SQLite's BEGIN
+   * IMMEDIATE; PostgreSQL would take an advisory lock), so it never fails half-way for a lock:
+   * it waits for other writers — SQLite's busy timeout, then retries — up to WRITE_WAIT_MS.
+   * A database that cannot be written (disk full, read-only) throws StoreUnwritableError with
+   * the real cause, not the failed rollback after it.
+   */
+  async writeTransaction<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.whenUnlocked(() =>
+      this.db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (e) {
+          // SQLite has already rolled back after some errors (a full disk): roll back only what is open.
+          if (this.sqlite.inTransaction) await sql`rollback`.execute(conn);
+          throw e;
+        }
+      }),
+    );
+  }
+
+  /**
+   * Run a write step, waiting for other writers' locks (retried with backoff up to WRITE_WAIT_MS)
+   * and turning a database that cannot be written into StoreUnwritableError.
+   */
+  async whenUnlocked<T>(step: () => Promise<T> | T): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await step();
+      } catch (e) {
+        const code = sqliteCode(e);
+        if (isUnwritable(code)) throw new StoreUnwritableError(this.path, code!, e as Error);
+        if (!isBusy(code)) throw e;
+        const waited = Date.now() - started;
+        if (waited >= WRITE_WAIT_MS) throw new StoreBusyError(this.path, waited);
+        await sleep(Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random()));
+      }
+    }
+  }
+
   /**
    * Write an article and its layers in one transaction. An article already stored (same cleaned
    * text, same id) is left alone unless `replace` is set or another pipeline version analysed
    * it; then its layers are re-written.
    */
   async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writeTransaction(async (trx) => {
       const existing = await trx
         .selectFrom('articles')
         .leftJoin('layers', 'layers.article_id', 'articles.id')
@@ -194,13 +314,13 @@ export class Store {
   }
 }
 
-async function deleteLayers(trx: Transaction<Database>, articleId: string): Promise<void> {
+async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<void> {
   const claimSeqs = await trx.selectFrom('claims').select('seq').where('article_id', '=', articleId).execute();
   for (const { seq } of claimSeqs) await sql`delete from claims_fts where rowid = ${seq}`.execute(trx);
   for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
 }
 
-async function insertAnalysis(trx: Transaction<Database>, analysis: Analysis, pipeline: string): Promise<void> {
+async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string): Promise<void> {
   const { article, entities, times, quantities, claims, events } = analysis;
   const layers = { entities, times, quantities, claims, events };
   const inserted = await trx

@@ -1,4 +1,5 @@
 import { TAG } from '../pos/tags.js';
+import { PositionIndex, SpanIndex } from '../ranges.js';
 import type { Context } from './context.js';
 import { RELAYS, type Draft, type Range } from './frames.js';
 
@@ -11,7 +12,8 @@ import { RELAYS, type Draft, type Range } from './frames.js';
 export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
   cutAtAttachedClauses(ctx, drafts);
   const kept = dropNested(relayVia(ctx, drafts));
-  for (const d of kept) continueQuote(ctx, d, kept);
+  const heads = new PositionIndex(kept, (d) => d.head);
+  for (const d of kept) continueQuote(ctx, d, heads);
   return kept;
 }
 
@@ -20,11 +22,15 @@ export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
  * clause to the sentence ("…, stating that …", "… and announced …", "…, according to …").
  */
 function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
+  // Only a draft whose cue or boundary lies in d's content can cut it.
+  const cues = new PositionIndex(drafts, (o) => o.cue[0]);
+  const boundaries = new PositionIndex(drafts, (o) => o.boundary);
   for (const d of drafts) {
     if (d.rightFrom < 0) continue;
     const last = d.parts[d.parts.length - 1]!;
     let end = last[1];
-    for (const o of drafts) {
+    const near = [...new Set([...cues.between(d.rightFrom, end), ...boundaries.between(d.rightFrom, end)])].sort((a, b) => a - b);
+    for (const o of near.map((i) => drafts[i]!)) {
       // "South Korea, which first reported the deployment on Oct. 18, said …": a claim made in
       // another's speaker ends where that speaker's cue begins.
       if (o !== d && o.source && d.head >= o.source[0] && d.head < o.source[1] && o.cue[0] >= d.rightFrom && o.cue[0] < end) {
@@ -127,11 +133,24 @@ function covers(d: Draft, t: number): boolean {
   return d.rightFrom >= 0 && t >= d.cue[1] && t < d.rightFrom;
 }
 
+/** The first and one past the last token `covers` can hold. */
+function extentStart(d: Draft): number {
+  return Math.min(d.cue[0], ...d.parts.map(([a]) => a));
+}
+
+function extentEnd(d: Draft): number {
+  return Math.max(d.cue[1], d.rightFrom, ...d.parts.map(([, b]) => b));
+}
+
 /** A cue inside another claim's content is part of what that speaker said, not a claim of its own. */
 function dropNested(drafts: Draft[]): Draft[] {
+  const extents = new SpanIndex(drafts, extentStart, extentEnd);
   return drafts.filter((d) => {
     if (!d.parts.length) return false;
-    const outer = drafts.find((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
+    const outer = extents
+      .containing(d.head)
+      .map((i) => drafts[i]!)
+      .find((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
     if (outer) outer.nests++;
     return !outer;
   });
@@ -143,13 +162,17 @@ function dropNested(drafts: Draft[]): Draft[] {
  */
 function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   const drop = new Set<Draft>();
+  const heads = new PositionIndex(drafts, (o) => o.head);
   for (const d of drafts) {
     if (!d.sourceHead) continue;
     // "…, according to state media", and an agency's "…, Meridian Wire has learned" closing the sentence.
     const agencyLine = d.rule === 'clause-before' && RELAY_CUES.has(d.entry.lemma) && isMedia(ctx, d.sourceHead);
     if (!agencyLine && (d.rule !== 'according-to' || d.boundary < 0 || !RELAYS.has(ctx.lower[d.sourceHead[1] - 1]!))) continue;
     const sentence = ctx.sentence[d.head];
-    const speakers = drafts.filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
+    const speakers = heads
+      .between(ctx.sentFirst(d.head), d.head)
+      .map((i) => drafts[i]!)
+      .filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
     if (!speakers.length) continue;
     // Not a claim in a clause that opens the sentence ("After its diplomats called …, Kim said
     // …, according to KCNA").
@@ -186,14 +209,14 @@ function introClauseEnd(ctx: Context, sf: number, limit: number): number {
  * after it ("“…,” he said. “…”") and, for a quote before the cue, before it ("“…” “…,” he said.").
  * A quoted sentence joins when it has no claim of its own and, after its closing mark, no verb.
  */
-function continueQuote(ctx: Context, d: Draft, all: Draft[]): void {
+function continueQuote(ctx: Context, d: Draft, heads: PositionIndex<Draft>): void {
   const first = d.parts[0]![0];
   if (d.rule !== 'quote-before' && d.rule !== 'quote-after' && !(d.rule === 'clause-before' && ctx.opensQuote(first))) return;
   const quotedSentence = (k: number): [number, number] | null => {
     if (!ctx.opensQuote(k)) return null;
     const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
     const sentenceEnd = ctx.sentLast(q.close);
-    if (all.some((o) => o.head >= k && o.head < sentenceEnd)) return null;
+    if (heads.between(k, sentenceEnd).length) return null;
     for (let t = q.close + 1; t < sentenceEnd; t++) if (ctx.isVerb(t) && ctx.quotes.of[t]! < 0) return null;
     return [k, trimEnd(ctx, k, sentenceEnd)];
   };

@@ -1,6 +1,7 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, ClaimKind, Entity, EntityRef, Span } from '../../doc/types.js';
 import type { Component } from '../pipeline.js';
+import { PositionIndex } from '../ranges.js';
 import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
 import { continueSpeakers } from './continued.js';
@@ -111,8 +112,9 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   const speakerOf = new Map<Draft, EntityRef | null>();
   const saidOf = new Map<Draft, string | null>();
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const heads = new PositionIndex(drafts, (d) => d.head);
   for (const [at, d] of drafts.entries()) {
-    const governor = d.continues ?? (d.inherits ? governing(ctx, d, drafts) : null);
+    const governor = d.continues ?? (d.inherits ? governing(ctx, d, heads) : null);
     // Remembered for later pronouns and descriptions: the speaker, under the noun cue's word
     // ("statement") or the speaker's head word ("spokesperson").
     let speaker: EntityRef | null = (governor && speakerOf.get(governor)) || null;
@@ -209,9 +211,10 @@ function tokenSpan(ctx: Context, r: Range): Span {
 }
 
 /** The claim of the same sentence whose speaker an attached clause shares: the nearest one before it. */
-function governing(ctx: Context, d: Draft, drafts: Draft[]): Draft | null {
+function governing(ctx: Context, d: Draft, heads: PositionIndex<Draft>): Draft | null {
   let best: Draft | null = null;
-  for (const o of drafts) {
+  for (const i of heads.between(ctx.sentFirst(d.head), d.head + 1)) {
+    const o = heads.items[i]!;
     if (o === d || ctx.sentence[o.head] !== ctx.sentence[d.head] || o.head > d.head || o.rule === 'according-to') continue;
     if (!best || o.head > best.head) best = o;
   }

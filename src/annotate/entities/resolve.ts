@@ -8,6 +8,7 @@ import { lexiconClass, posTags, TAG } from '../pos/tags.js';
 import { isTitleWord, roleBefore } from './roles.js';
 import type { TaggedSpan } from './tagger.js';
 import { spellingKey } from './variants.js';
+import { SpanIndex } from '../ranges.js';
 
 /**
  * From tagged spans and gazetteer matches to canonical entities: picks the gazetteer entry a name
@@ -73,6 +74,9 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   const matchAt = new Map<number, GazetteerMatch>();
   for (const m of matches) matchAt.set(m.start, m);
   const countries = articleCountries(g, matches);
+  // Matches are in text order; a match containing a span starts at most the longest match's length before it.
+  let longestMatch = 0;
+  for (const m of matches) longestMatch = Math.max(longestMatch, m.end - m.start);
 
   // 1. Institutions named from their country: "Ukraine's General Staff", "South Korean intelligence".
   for (const m of matches) {
@@ -95,6 +99,12 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
 
   // 2. Tagged spans, widened to a gazetteer name that contains them ("Kursk" + "Oblast").
   const inner: Candidate[] = [];
+  const innerStarts = new Set<number>();
+  const compass = new Map<string, number>();
+  const addInner = (c: Candidate) => {
+    inner.push(c);
+    innerStarts.add(c.start);
+  };
   const shouting = shoutingLines(t);
   for (const s of spans) {
     let { start, end, type } = s;
@@ -119,7 +129,10 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (start >= end || isDate(t, start, end)) continue;
     if (end - start === 1 && COMPASS.has(t.lower[start]!)) {
       // "the North" alone is the one country of the article named so (North Korea), else no name.
-      const country = compassCountry(g, matches, t.lower[start]!);
+      const word = t.lower[start]!;
+      // Once per word: the matches do not change, and scanning them per mention would be quadratic.
+      if (!compass.has(word)) compass.set(word, compassCountry(g, matches, word));
+      const country = compass.get(word)!;
       if (country >= 0 && t.lower[start - 1] === 'the' && !taken[start]) {
         cands.push({ start, end, entry: country, type: g.entry(country).type });
         mark(taken, start, end);
@@ -150,7 +163,8 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
       mark(taken, start, end);
       continue;
     }
-    for (const m of matches) {
+    for (let k = firstMatchFrom(matches, start - longestMatch); k < matches.length; k++) {
+      const m = matches[k]!;
       if (m.start > start) break;
       if (m.end >= end && m.end - m.start > end - start && m.hits.some((h) => h.kind === AliasKind.Name)) {
         start = m.start;
@@ -160,7 +174,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (overlapsTaken(taken, start, end)) {
       // Inside an institution name: keep the country as its own mention ("Ukraine" in "Ukraine's General Staff").
       const c = fromSpan(t, g, start, end, type, countries);
-      if (c.entry >= 0 && (g.entry(c.entry).type === 'GPE' || c.label === 'NORP')) inner.push(c);
+      if (c.entry >= 0 && (g.entry(c.entry).type === 'GPE' || c.label === 'NORP')) addInner(c);
       continue;
     }
     const c = fromSpan(t, g, start, end, type, countries);
@@ -178,6 +192,18 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   }
 
   // 3. Names the tagger missed but the gazetteer knows well: countries, demonyms, curated actors.
+  // Organisations found so far, by first token, to find the one a country's name lies in.
+  const orgsAt = new Map<number, Candidate[]>();
+  let longestOrg = 0;
+  for (const c of cands) {
+    if (c.entry < 0 || g.entry(c.entry).type !== 'ORG') continue;
+    orgsAt.set(c.start, [...(orgsAt.get(c.start) ?? []), c]);
+    longestOrg = Math.max(longestOrg, c.end - c.start);
+  }
+  const insideOrg = (m: GazetteerMatch) => {
+    for (let a = m.start; a >= m.start - longestOrg; a--) if (orgsAt.get(a)?.some((c) => c.end >= m.end)) return true;
+    return false;
+  };
   for (const m of matches) {
     // A one-letter name ("X") is a name only where the text uses it as one: "posted on X".
     if (m.end - m.start === 1 && t.words[m.start]!.length === 1 && !platformSlot(t, m.start)) continue;
@@ -185,27 +211,33 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (!strong.length) continue;
     if (overlapsTaken(taken, m.start, m.end)) {
       if (strong.some((h) => g.entry(h.entry).type === 'GPE' || h.kind === AliasKind.Demonym)) {
-        const inside = cands.find((c) => c.start <= m.start && c.end >= m.end && c.entry >= 0 && g.entry(c.entry).type === 'ORG');
-        if (inside && !inner.some((c) => c.start === m.start)) inner.push(pick(g, t, strong, m.start, m.end, -1, countries));
+        if (insideOrg(m) && !innerStarts.has(m.start)) addInner(pick(g, t, strong, m.start, m.end, -1, countries));
       }
       continue;
     }
-    cands.push(pick(g, t, strong, m.start, m.end, -1, countries));
+    const c = pick(g, t, strong, m.start, m.end, -1, countries);
+    cands.push(c);
     mark(taken, m.start, m.end);
+    if (c.entry >= 0 && g.entry(c.entry).type === 'ORG') {
+      orgsAt.set(c.start, [...(orgsAt.get(c.start) ?? []), c]);
+      longestOrg = Math.max(longestOrg, c.end - c.start);
+    }
   }
   // A country opening an organisation's name: "US" in "US State Department".
   for (const c of cands) {
-    if (c.type !== 'ORG' || c.end - c.start < 2 || inner.some((d) => d.start === c.start)) continue;
+    if (c.type !== 'ORG' || c.end - c.start < 2 || innerStarts.has(c.start)) continue;
     for (let k = c.end - 1; k > c.start; k--) {
       const hits = g.lookup(t, c.start, k).filter((h) => (h.kind === AliasKind.Name || h.kind === AliasKind.Demonym) && g.entry(h.entry).subtype === 'country');
       if (hits.length) {
-        inner.push(pick(g, t, hits, c.start, k, -1, countries));
+        addInner(pick(g, t, hits, c.start, k, -1, countries));
         break;
       }
     }
   }
   cands.push(...inner);
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  const firstAt = new Map<number, Candidate>();
+  for (const c of cands) if (!firstAt.has(c.start)) firstAt.set(c.start, c);
 
   // 4. Regions named with a following "oblast(s)"/"region(s)": "Sumy and Kharkiv oblasts".
   for (const c of cands) {
@@ -213,7 +245,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     if (e?.type === 'LOC' || (e && e.type !== 'GPE') || c.type === 'PERSON') continue;
     let k = c.end;
     if (t.lower[k] === 'and' && k + 1 < t.count) {
-      const next = cands.find((d) => d.start === k + 1);
+      const next = firstAt.get(k + 1);
       if (next) k = next.end;
     }
     const word = t.lower[k];
@@ -242,10 +274,11 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
   }
 
   // 6. Roles before person names.
+  const placed = new SpanIndex(cands, (c) => c.start, (c) => c.end);
   for (const c of cands) {
     if (c.type !== 'PERSON') continue;
     const role = roleBefore(t, c.start, doc.sentences[t.sentence[c.start]!]!.first);
-    if (role && !cands.some((d) => d !== c && d.start < role[1] && d.end > role[0] && d.type !== 'ORG')) c.role = role;
+    if (role && !placed.overlapping(role[0], role[1]).some((i) => cands[i] !== c && cands[i]!.type !== 'ORG')) c.role = role;
   }
 
   const slots = group(doc, g, cands);
@@ -415,6 +448,18 @@ function localOf(t: Tokens, g: Gazetteer, start: number, end: number, countries:
     found = h.entry;
   }
   return found;
+}
+
+/** Index of the first match starting at or after token `from` (matches are in text order). */
+function firstMatchFrom(matches: readonly GazetteerMatch[], from: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const COMPASS = new Set(['north', 'south', 'east', 'west']);

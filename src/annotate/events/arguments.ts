@@ -1,5 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Entity, EntityType, Quantity, TimeExpression } from '../../doc/types.js';
+import { PositionIndex } from '../ranges.js';
 import type { EventType } from './taxonomy.js';
 
 /** An entity mention of one sentence, located in tokens. */
@@ -65,6 +66,18 @@ export interface Window {
   speaker?: string | null;
 }
 
+/** The Doc's times and quantities indexed by position, built once per Doc: arguments look only near their trigger. */
+export interface ArgumentIndexes {
+  /** Times by start offset. */
+  times: PositionIndex<TimeExpression>;
+  /** Quantities by their first token. */
+  quantities: PositionIndex<Quantity>;
+}
+
+export function argumentIndexes(doc: Doc): ArgumentIndexes {
+  return { times: new PositionIndex(doc.times, (t) => t.start), quantities: new PositionIndex(doc.quantities, (q) => doc.tokenAt(q.start)) };
+}
+
 /**
  * Find who did it, to whom, where, when and how many, from the trigger's sentence: actors before
  * an active verb (after "by" for a passive), targets after it or after "on"/"against", places after
@@ -77,6 +90,7 @@ export function findArguments(
   trigger: number,
   win: Window,
   mentions: readonly SentenceMention[],
+  indexes: ArgumentIndexes,
 ): Arguments {
   const lower = doc.tokens.lower;
   const how: string[] = [];
@@ -188,9 +202,9 @@ export function findArguments(
     }
   }
 
-  const time = nearestTime(doc.times, doc.tokens.start[trigger]!, win);
+  const time = nearestTime(indexes.times, doc.tokens.start[trigger]!, win);
   if (time) how.push(`time "${time.text}"`);
-  const quantity = COUNTED.has(type) ? nearestQuantity(doc, doc.quantities, trigger, win, until) : null;
+  const quantity = COUNTED.has(type) ? nearestQuantity(doc, indexes.quantities, trigger, win, until) : null;
   if (quantity) how.push(`quantity "${quantity.text}"`);
 
   return {
@@ -288,14 +302,15 @@ function mostSpecific(m: SentenceMention, mentions: readonly SentenceMention[], 
   return next ?? m;
 }
 
-function nearestTime(times: readonly TimeExpression[], at: number, win: Window): TimeExpression | null {
+function nearestTime(times: PositionIndex<TimeExpression>, at: number, win: Window): TimeExpression | null {
   let best: TimeExpression | null = null;
   let bestDistance = Infinity;
-  for (const t of times) {
+  const range = win.content ?? win;
+  for (const i of times.between(range.start, range.end + 1)) {
+    const t = times.items[i]!;
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const c0 = t.value.charCodeAt(0);
     if (c0 < 48 || c0 > 57) continue;
-    const range = win.content ?? win;
     if (t.start < range.start || t.end > range.end) continue;
     const distance = t.start > at ? t.start - at : at - t.end;
     if (distance < bestDistance) {
@@ -307,10 +322,11 @@ function nearestTime(times: readonly TimeExpression[], at: number, win: Window):
 }
 
 /** A count after the trigger lies in its clause ("killed, and 1,000 wounded" counts the wounded). */
-function nearestQuantity(doc: Doc, quantities: readonly Quantity[], trigger: number, win: Window, until: number): Quantity | null {
+function nearestQuantity(doc: Doc, quantities: PositionIndex<Quantity>, trigger: number, win: Window, until: number): Quantity | null {
   let best: Quantity | null = null;
   let bestDistance = Infinity;
-  for (const q of quantities) {
+  for (const i of quantities.between(win.first, win.last)) {
+    const q = quantities.items[i]!;
     const first = doc.tokenAt(q.start);
     if (first < win.first || first >= win.last || (first > trigger && first >= until)) continue;
     const last = doc.tokenAt(Math.max(q.start, q.end - 1));

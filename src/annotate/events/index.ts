@@ -1,7 +1,8 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, Event, EventStatus } from '../../doc/types.js';
 import type { Component } from '../pipeline.js';
-import { findArguments, sentenceMentions, type SentenceMention } from './arguments.js';
+import { SpanIndex } from '../ranges.js';
+import { argumentIndexes, findArguments, sentenceMentions, type SentenceMention } from './arguments.js';
 import { CONFLICT_WORDS, FORCES, TRIGGERS, WEAPONS, type TriggerRule } from './lexicon.js';
 
 export { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from './taxonomy.js';
@@ -47,7 +48,8 @@ export function extractEvents(doc: Doc): Event[] {
   }
   if (!found.length) return [];
 
-  const contents = claimRanges(doc.claims);
+  const contents = new SpanIndex(claimRanges(doc.claims), (r) => r.content.start, (r) => r.content.end);
+  const indexes = argumentIndexes(doc);
   const events: Event[] = [];
   let mentionsOf = -1;
   let mentions: SentenceMention[] = [];
@@ -60,7 +62,7 @@ export function extractEvents(doc: Doc): Event[] {
     const at = tokens.start[f.token]!;
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
-    const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions);
+    const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes);
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "the mayor announced plans to build a bridge": who promises is who will do it.
       args.actor = claim.speakerEntity;
@@ -156,10 +158,10 @@ function claimRanges(claims: readonly Claim[]): ClaimRange[] {
 }
 
 /** The smallest claim content holding the offset: a claim nested in another's content is the nearer voice. */
-function innermostClaim(ranges: readonly ClaimRange[], at: number): ClaimRange | null {
+function innermostClaim(ranges: SpanIndex<ClaimRange>, at: number): ClaimRange | null {
   let best: ClaimRange | null = null;
-  for (const r of ranges) {
-    if (at < r.content.start || at >= r.content.end) continue;
+  for (const i of ranges.containing(at)) {
+    const r = ranges.items[i]!;
     if (!best || r.content.end - r.content.start < best.content.end - best.content.start) best = r;
   }
   return best;
@@ -207,17 +209,30 @@ const AFFIRMED = new Set<EventStatus>(['asserted', 'reported', 'confirmed']);
 function markDisputed(events: Event[], claims: readonly Claim[]): void {
   const speakerOf = new Map(claims.map((c) => [c.id, c.speaker?.entity ?? c.speaker?.text ?? null]));
   const voice = (e: Event) => (e.claims.length ? (speakerOf.get(e.claims[0]!) ?? e.claims[0]!) : 'article');
-  const denied = events.filter((e) => e.status === 'denied');
-  const disputed = new Set<Event>();
-  for (const d of denied) {
-    for (const e of events) {
-      if (e === d || e.type !== d.type || !AFFIRMED.has(e.status) || voice(e) === voice(d)) continue;
-      if ((d.place && d.place === e.place) || (d.actor && d.actor === e.actor)) {
-        disputed.add(d);
-        disputed.add(e);
-      }
+  if (!events.some((e) => e.status === 'denied')) return;
+  // Events of one type sharing a place or an actor: within each group, a denied event is disputed
+  // when another voice affirms, an affirmed one when another voice denies (counts, not pairs).
+  const keysOf = (e: Event) => [e.place && `${e.type}|p|${e.place}`, e.actor && `${e.type}|a|${e.actor}`].filter((k): k is string => Boolean(k));
+  const groups = new Map<string, { denied: Map<string, number>; affirmed: Map<string, number>; deniedAll: number; affirmedAll: number }>();
+  for (const e of events) {
+    const side = e.status === 'denied' ? 'denied' : AFFIRMED.has(e.status) ? 'affirmed' : null;
+    if (!side) continue;
+    for (const key of keysOf(e)) {
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { denied: new Map(), affirmed: new Map(), deniedAll: 0, affirmedAll: 0 }));
+      g[side].set(voice(e), (g[side].get(voice(e)) ?? 0) + 1);
+      if (side === 'denied') g.deniedAll++;
+      else g.affirmedAll++;
     }
   }
+  const disputed = events.filter((e) => {
+    const denied = e.status === 'denied';
+    if (!denied && !AFFIRMED.has(e.status)) return false;
+    return keysOf(e).some((key) => {
+      const g = groups.get(key)!;
+      return denied ? g.affirmedAll - (g.affirmed.get(voice(e)) ?? 0) > 0 : g.deniedAll - (g.denied.get(voice(e)) ?? 0) > 0;
+    });
+  });
   for (const e of disputed) {
     e.explain!.detail += `; disputed: denied and affirmed by different voices`;
     e.status = 'disputed';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
-import { collect, openStore, out, positiveNumber } from '../shared.js';
+import { collect, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 import { summaryLine } from '../summary.js';
 
 interface AnalyzeFlags {
@@ -36,17 +36,38 @@ export function registerAnalyze(program: Command): void {
     });
 }
 
+/** Read every file an option names before any article, so a bad one is one usage error, not one per article. */
+function checkOptionFiles(
+  flags: AnalyzeFlags,
+  loadRules: typeof import('../../ingest/clean.js').loadRules,
+  readGazetteer: typeof import('../../annotate/entities/gazetteer.js').readGazetteer,
+): ReturnType<typeof loadRules> {
+  for (const file of flags.gazetteer ?? []) {
+    try {
+      readGazetteer([file]);
+    } catch (e) {
+      throw new UsageError(`--gazetteer ${file}: ${(e as Error).message.replace(/^gazetteer \S+: /, '')}`);
+    }
+  }
+  try {
+    return loadRules(flags.boilerplate);
+  } catch (e) {
+    throw new UsageError(`--boilerplate: ${(e as Error).message}`);
+  }
+}
+
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
-  const [{ analyzeInputs }, { createPipeline }, { refreshAnalysis }, { loadRules }, { estimateCount }] = await Promise.all([
+  const [{ analyzeInputs }, { createPipeline }, { refreshAnalysis }, { loadRules }, { estimateCount }, { readGazetteer }] = await Promise.all([
     import('../../analyze.js'),
     import('../../annotate/index.js'),
     import('../../analysis/index.js'),
     import('../../ingest/clean.js'),
     import('../../ingest/index.js'),
+    import('../../annotate/entities/gazetteer.js'),
   ]);
-  const rules = loadRules(flags.boilerplate);
+  const rules = checkOptionFiles(flags, loadRules, readGazetteer);
   const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
   const progress = new Progress();
@@ -54,6 +75,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
   const ready = performance.now();
   let analysed = ready;
+  let fatal = false;
+  let refreshFailed = false;
   try {
     const outcomes = analyzeInputs(inputs, {
       pipeline,
@@ -68,7 +91,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
       progress.clear();
       if (!outcome.ok) {
         counts.failed++;
-        process.stderr.write(`error: ${outcome.error.message}\n`);
+        err(`error: ${outcome.error.message}`);
+        fatal ||= outcome.fatal === true;
       } else {
         counts.read++;
         counts.words += outcome.words;
@@ -82,7 +106,12 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
     }
     analysed = performance.now();
     // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
-    if (store) await refreshAnalysis(store);
+    if (store && !fatal) {
+      await refreshAnalysis(store).catch((e: Error) => {
+        refreshFailed = true;
+        err(`error: the articles are stored, but the cross-article analysis failed (the next run retries it): ${e.message}`);
+      });
+    }
   } finally {
     progress.clear();
     await store?.close();
@@ -97,6 +126,6 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
     refreshMs: performance.now() - analysed,
     db: store?.path ?? null,
   });
-  process.stderr.write(`${line}\n`);
-  return counts.failed ? 1 : 0;
+  err(`${line}${fatal ? ' · stopped: the database cannot be written' : ''}`);
+  return counts.failed || refreshFailed ? 1 : 0;
 }

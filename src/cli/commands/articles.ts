@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatDate } from '../../doc/dates.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip, digest } from '../digest.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 export function registerArticles(program: Command): void {
   program
@@ -21,7 +21,7 @@ export function registerArticles(program: Command): void {
         }
         if (!options.json) {
           const total = await store.countArticles();
-          process.stderr.write(`${page.items.length} of ${total} articles in ${store.path}\n`);
+          err(`${page.items.length} of ${total} articles in ${store.path}`);
         }
       } finally {
         await store.close();

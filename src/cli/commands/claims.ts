@@ -3,7 +3,7 @@ import { claimDate, INFERRED_NOTE, quoted, stanceLabel } from '../../doc/display
 import { STANCES, type Stance } from '../../doc/types.js';
 import { listClaims } from '../../store/queries/claims.js';
 import { clip } from '../digest.js';
-import { datePrefix, openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { datePrefix, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 function stance(value: string): Stance {
   if (!(STANCES as readonly string[]).includes(value)) throw new UsageError(`--stance must be one of ${STANCES.join(', ')}, got "${value}"`);
@@ -65,8 +65,8 @@ export function registerClaims(program: Command): void {
           shown += page.items.length;
           cursor = page.next;
         } while (cursor && shown < options.limit);
-        if (inferred && !options.json) process.stderr.write(`${INFERRED_NOTE}\n`);
-        if (!options.json) process.stderr.write(`${shown} claims in ${store.path}\n`);
+        if (inferred && !options.json) err(INFERRED_NOTE);
+        if (!options.json) err(`${shown} claims in ${store.path}`);
       } finally {
         await store.close();
       }

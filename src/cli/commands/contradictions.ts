@@ -3,7 +3,7 @@ import { allItems, analysisCounts, listContradictions, refreshAnalysis, type Cla
 import { formatDate } from '../../doc/dates.js';
 import { claimDate, INFERRED_NOTE, quoted } from '../../doc/display.js';
 import { clip } from '../digest.js';
-import { openStore, out, positiveNumber } from '../shared.js';
+import { err, openStore, out, positiveNumber } from '../shared.js';
 
 interface Options {
   db?: string;
@@ -34,8 +34,8 @@ export function registerContradictions(program: Command): void {
         if (inferred && !options.json) process.stderr.write(`${INFERRED_NOTE}\n`);
         if (!options.json) {
           const counts = await analysisCounts(store);
-          process.stderr.write(
-            `${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions (${counts.crossArticlePropositions} across articles) · ${counts.stories} stories · ${counts.duplicateGroups} near-duplicate groups (${counts.articlesInDuplicateGroups} articles) · ${counts.articles} articles\n`,
+          err(
+            `${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions (${counts.crossArticlePropositions} across articles) · ${counts.stories} stories · ${counts.duplicateGroups} near-duplicate groups (${counts.articlesInDuplicateGroups} articles) · ${counts.articles} articles`,
           );
         }
       } finally {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
 import { listEntities } from '../../store/queries/entities.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 function entityType(value: string): EntityType {
   const t = value.toUpperCase();
@@ -32,7 +32,7 @@ export function registerEntities(program: Command): void {
           shown += page.items.length;
           cursor = page.next;
         } while (cursor && shown < options.limit);
-        if (!options.json) process.stderr.write(`${shown} entities in ${store.path}\n`);
+        if (!options.json) err(`${shown} entities in ${store.path}`);
       } finally {
         await store.close();
       }

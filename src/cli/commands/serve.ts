@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../store/store.js';
-import { UsageError } from '../shared.js';
+import { err, UsageError } from '../shared.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -16,19 +16,19 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on; beyond loopback, CLAIMTRAIL_TOKEN must be set', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', port, 7878)
     .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
-    .option('--log', 'log every request')
+    .option('--no-log', 'do not log (requests and errors are logged at info level by default)')
     .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
       let server;
       try {
         // The server (Fastify, the workbench) is loaded only to serve, so other commands start fast.
         const { startServer } = await import('../../server/index.js');
-        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: Boolean(options.log) });
+        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: options.log !== false });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use (try --port 0)`);
         throw e;
       }
-      process.stderr.write(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops\n`);
+      err(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { allItems, listStories, refreshAnalysis, type Story } from '../../analysis/index.js';
 import { INFERRED_NOTE } from '../../doc/display.js';
-import { openStore, out, positiveNumber } from '../shared.js';
+import { err, openStore, out, positiveNumber } from '../shared.js';
 import { claimLine } from './contradictions.js';
 
 interface Options {
@@ -30,8 +30,8 @@ export function registerStories(program: Command): void {
           inferred ||= s.steps.some((step) => !step.said && step.placed);
           n++;
         }
-        if (inferred && !options.json) process.stderr.write(`${INFERRED_NOTE}\n`);
-        if (!options.json) process.stderr.write(`${n} stories\n`);
+        if (inferred && !options.json) err(INFERRED_NOTE);
+        if (!options.json) err(`${n} stories`);
       } finally {
         await store.close();
       }

@@ -3,7 +3,7 @@ import { allItems, refreshAnalysis, timeline, type TimelineItem } from '../../an
 import { formatDate } from '../../doc/dates.js';
 import { eventSentence, quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
-import { openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 interface Options {
   db?: string;
@@ -40,7 +40,7 @@ export function registerTimeline(program: Command): void {
           out(options.json ? JSON.stringify(item) : readable(item));
           n++;
         }
-        if (!options.json) process.stderr.write(`${n} dated items\n`);
+        if (!options.json) err(`${n} dated items`);
       } finally {
         await store.close();
       }

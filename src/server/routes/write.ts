@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { analyzeInputs } from '../../analyze.js';
-import type { Pipeline } from '../../annotate/pipeline.js';
-import { loadRules } from '../../ingest/clean.js';
+import { looksLikeFeed, type InlineInput, type Kind } from '../../ingest/index.js';
 import { normalizeDate } from '../../ingest/source.js';
-import type { Input, Kind } from '../../ingest/index.js';
-import type { Store } from '../../store/store.js';
 import { HttpError } from '../security.js';
+import type { Writer } from '../writer.js';
 
 export interface WriteOptions {
-  store: Store;
-  pipeline: () => Promise<Pipeline>;
-  /** Bring the cross-article analysis up to date after new articles. */
-  refresh: () => Promise<unknown>;
+  /** Analyses and stores posted articles, then refreshes the cross-article analysis. */
+  writer: Writer;
   guard: (request: import('fastify').FastifyRequest) => Promise<void>;
   /** Largest request body, and largest article, in bytes. */
   maxBytes: number;
@@ -57,6 +53,17 @@ const Stored = Type.Object({
 const Failed = Type.Object({ origin: Type.String(), message: Type.String() });
 const Result = Type.Object({ items: Type.Array(Stored), errors: Type.Array(Failed) });
 
+/** JSON fields and the type each must have: checked before the schema, whose validator would turn 12345 into "12345". */
+const STRING_FIELDS = ['text', 'html', 'url', 'title', 'published', 'source', 'ref'] as const;
+
+function checkJsonTypes(body: unknown): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, `body must be a JSON object {text | html | url, …}, got ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
+  for (const field of STRING_FIELDS) {
+    const value = (body as Record<string, unknown>)[field];
+    if (value !== undefined && typeof value !== 'string') throw new HttpError(400, `body.${field} must be a string, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+}
+
 /**
  * A ref for what a request posts without one of its own, unique across requests so that `show
  * REF` finds that article ("request:1" for every posted article named none).
@@ -66,7 +73,7 @@ function requestRef(): string {
 }
 
 /** Turn a JSON body into one ingest input: inline text or HTML (as a JSONL record, to carry its metadata), or a URL. */
-function jsonInput(body: Static<typeof JsonArticle>): Input {
+function jsonInput(body: Static<typeof JsonArticle>): string | InlineInput {
   const given = (['text', 'html', 'url'] as const).filter((k) => body[k] !== undefined);
   if (given.length !== 1) throw new HttpError(400, `body must have exactly one of "text", "html" or "url" (got ${given.length ? given.map((k) => `"${k}"`).join(', ') : 'none'})`);
   // A date the store cannot read would be dropped in silence, and the article's times resolved against nothing.
@@ -79,9 +86,40 @@ function jsonInput(body: Static<typeof JsonArticle>): Input {
   return { name: ref, content: JSON.stringify(record), kind: 'jsonl' };
 }
 
+/** Raw text/plain that is really a feed (a pasted RSS or Atom document) is read as one. */
+function rawInput(body: string, media: string): InlineInput {
+  const kind = RAW_KINDS[media] ?? 'text';
+  return { name: requestRef(), content: body, kind: kind === 'text' && looksLikeFeed(body) ? 'feed' : kind };
+}
+
+/**
+ * After a failed refresh the articles are stored but not yet in contradictions, stories and the
+ * timeline: try again a few times, further apart, logging each failure.
+ */
+function refreshRetrier(writer: Writer, log: FastifyBaseLogger): () => void {
+  const DELAYS = [2_000, 10_000, 60_000, 300_000];
+  let timer: NodeJS.Timeout | null = null;
+  const attempt = (k: number) => {
+    timer = setTimeout(() => {
+      timer = null;
+      writer.refresh().then(
+        () => log.info('cross-article refresh retried: up to date'),
+        (e: Error) => {
+          log.error({ err: e }, `cross-article refresh retry ${k + 1} failed`);
+          if (k + 1 < DELAYS.length) attempt(k + 1);
+        },
+      );
+    }, DELAYS[k]);
+    timer.unref();
+  };
+  return () => {
+    if (!timer) attempt(0);
+  };
+}
+
 /** POST /api/articles: analyse and store through the same path as `claimtrail analyze`. */
 export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, options) => {
-  const rules = loadRules();
+  const retryRefresh = refreshRetrier(options.writer, app.log);
   for (const type of Object.keys(RAW_KINDS)) app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: options.maxBytes }, (_req, body, done) => done(null, body));
 
   app.post(
@@ -89,6 +127,9 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
     {
       bodyLimit: options.maxBytes,
       preHandler: options.guard,
+      preValidation: async (req) => {
+        if (typeof req.body !== 'string' && req.body !== undefined) checkJsonTypes(req.body);
+      },
       schema: {
         summary: 'Analyse articles and store them',
         description:
@@ -110,30 +151,21 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
       const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const body = req.body as string | Static<typeof JsonArticle> | undefined;
       if (body === undefined) throw new HttpError(400, 'empty body: send JSON {text | html | url}, text/plain, text/html or application/x-ndjson');
-      const input: Input = typeof body === 'string' ? { name: requestRef(), content: body, kind: RAW_KINDS[media] ?? 'text' } : jsonInput(body);
-      const pipeline = await options.pipeline();
-      const items: Static<typeof Stored>[] = [];
-      const errors: Static<typeof Failed>[] = [];
-      const outcomes = analyzeInputs([input], {
-        pipeline,
-        store: options.store,
+      const input = typeof body === 'string' ? rawInput(body, media) : jsonInput(body);
+      const result = await options.writer.write({
+        input,
         replace: Boolean(req.query.replace),
-        verbatim: false,
-        timeoutMs: options.fetchTimeoutMs,
+        fetchTimeoutMs: options.fetchTimeoutMs,
         maxBytes: options.maxBytes,
         publicOnly: !options.allowPrivateUrls,
-        rules,
       });
-      for await (const o of outcomes) {
-        if (!o.ok) {
-          errors.push({ origin: o.origin, message: o.error.message });
-          continue;
-        }
-        const { article, entities, claims, events } = o.analysis;
-        items.push({ id: article.id, title: article.title, status: o.status ?? 'new', entities: entities.length, claims: claims.length, events: events.length, words: o.words });
+      // Stored is stored: a failed refresh after it is logged and retried, not the client's error.
+      if (result.refreshError) {
+        req.log.error(`articles stored, but the cross-article refresh after them failed (retrying): ${result.refreshError}`);
+        retryRefresh();
       }
-      if (items.some((i) => i.status !== 'duplicate')) await options.refresh();
-      return reply.code(items.length ? 201 : 422).send({ items, errors });
+      if (result.unwritable && !result.items.length) throw new HttpError(503, result.errors.map((e) => e.message).join('; '));
+      return reply.code(result.items.length ? 201 : 422).send({ items: result.items, errors: result.errors });
     },
   );
 };

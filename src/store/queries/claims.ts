@@ -138,8 +138,13 @@ export function likePattern(words: string): string {
  */
 const RARE = 5000;
 
+/** Entities whose names match `about` that are looked for in claim contents; a longer list is cut. */
+const ABOUT_ENTITIES = 50;
+
 interface Resolved extends ClaimFilters {
   speakerEntity?: string;
+  /** Entities named like `about`, found once from the names (not per claim). */
+  aboutEntities?: string[];
   /** The `mentions` entity is rare enough to start from its mentions. */
   rareMention?: boolean;
 }
@@ -162,6 +167,10 @@ async function resolveFilters(db: Kysely<Database>, f: ClaimFilters): Promise<Re
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     r.rareMention = Number(n) < RARE;
+  }
+  if (f.about?.trim()) {
+    const rows = await db.selectFrom('entities').select('id').where(sql<boolean>`name like ${likePattern(f.about)} escape '\\'`).limit(ABOUT_ENTITIES).execute();
+    r.aboutEntities = rows.map((row) => row.id);
   }
   return r;
 }
@@ -193,23 +202,11 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
     query = query.where((eb: Joined) => eb.exists(mentionInContent(eb, [f.mentions!])));
   }
   if (f.about?.trim()) {
-    const about = f.about.trim();
-    const like = likePattern(about);
-    query = query.where((eb: Joined) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('mentions')
-            .innerJoin('entities', 'entities.id', 'mentions.entity_id')
-            .select(sql`1`.as('one'))
-            .whereRef('mentions.article_id', '=', 'claims.article_id')
-            .whereRef('mentions.start', '>=', 'claims.content_start')
-            .whereRef('mentions.end', '<=', 'claims.content_end')
-            .where(sql<boolean>`entities.name like ${like} escape '\\'`),
-        ),
-        eb('claims.seq', 'in', sql<number>`(select rowid from claims_fts where claims_fts match ${`content : (${ftsQuery(about)})`})`),
-      ]),
-    );
+    // Words of the content from the full-text index; entities of that name from their mentions'
+    // index, bounded to the content's span. No claim or article text is scanned.
+    const inContent = sql<number>`(select rowid from claims_fts where claims_fts match ${`content : (${ftsQuery(f.about.trim())})`})`;
+    const ids = f.aboutEntities ?? [];
+    query = query.where((eb: Joined) => (ids.length ? eb.or([eb.exists(mentionInContent(eb, ids)), eb('claims.seq', 'in', inContent)]) : eb('claims.seq', 'in', inContent)));
   }
   return query;
 }
@@ -221,6 +218,8 @@ function mentionInContent(eb: Joined, entityIds: string[]) {
     .where('mentions.entity_id', 'in', entityIds)
     .whereRef('mentions.article_id', '=', 'claims.article_id')
     .whereRef('mentions.start', '>=', 'claims.content_start')
+    // Bounds the index range to the content's span (end <= content_end alone would not).
+    .whereRef('mentions.start', '<', 'claims.content_end')
     .whereRef('mentions.end', '<=', 'claims.content_end');
 }
 

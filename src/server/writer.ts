@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyzeInputs } from '../analyze.js';
+import type { Pipeline } from '../annotate/pipeline.js';
+import type { BoilerplateRules } from '../ingest/clean.js';
+import type { InlineInput } from '../ingest/index.js';
+import { unbounded } from '../store/deadline.js';
+import type { Store } from '../store/store.js';
+
+/** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
+export interface WriteJob {
+  input: string | InlineInput;
+  replace: boolean;
+  fetchTimeoutMs: number;
+  maxBytes: number;
+  publicOnly: boolean;
+}
+
+export interface StoredItem {
+  id: string;
+  title: string | null;
+  status: string;
+  entities: number;
+  claims: number;
+  events: number;
+  words: number;
+}
+
+export interface WriteResult {
+  items: StoredItem[];
+  errors: { origin: string; message: string }[];
+  /** The database cannot be written (disk full, read-only): nothing more can be stored. */
+  unwritable: boolean;
+  /** The articles are stored but the cross-article refresh after them failed (retried later). */
+  refreshError: string | null;
+}
+
+/**
+ * Analyses and stores posted articles. The server's writer runs them on a worker thread with its
+ * own database connection, so a large article never stalls the requests the event loop serves,
+ * and writes one job at a time; a store in memory (tests) is written in-process.
+ */
+export interface Writer {
+  write(job: WriteJob): Promise<WriteResult>;
+  /** Run the cross-article refresh alone (the retry after a failed one). */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WriteDeps {
+  store: Store;
+  pipeline: Pipeline;
+  rules: BoilerplateRules;
+  refresh: () => Promise<unknown>;
+}
+
+/** One job through the analyze path, then the refresh when something new was stored. */
+export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteResult> {
+  const result: WriteResult = { items: [], errors: [], unwritable: false, refreshError: null };
+  const outcomes = analyzeInputs([job.input], {
+    pipeline: deps.pipeline,
+    store: deps.store,
+    replace: job.replace,
+    verbatim: false,
+    timeoutMs: job.fetchTimeoutMs,
+    maxBytes: job.maxBytes,
+    publicOnly: job.publicOnly,
+    rules: deps.rules,
+  });
+  for await (const o of outcomes) {
+    if (!o.ok) {
+      result.errors.push({ origin: o.origin, message: o.error.message });
+      result.unwritable ||= o.fatal === true;
+      continue;
+    }
+    const { article, entities, claims, events } = o.analysis;
+    result.items.push({ id: article.id, title: article.title, status: o.status ?? 'new', entities: entities.length, claims: claims.length, events: events.length, words: o.words });
+  }
+  if (result.items.some((i) => i.status !== 'duplicate')) {
+    try {
+      await deps.refresh();
+    } catch (e) {
+      result.refreshError = (e as Error).message;
+    }
+  }
+  return result;
+}
+
+/** Writes in this thread: for stores in memory and for tests that bring their own pipeline. */
+export function inProcessWriter(deps: { store: Store; pipeline: () => Promise<Pipeline>; rules: BoilerplateRules; refresh: () => Promise<unknown> }): Writer {
+  return {
+    async write(job) {
+      const pipeline = await deps.pipeline();
+      return unbounded(() => runWrite(job, { ...deps, pipeline }));
+    },
+    async refresh() {
+      await unbounded(deps.refresh);
+    },
+    async close() {},
+  };
+}
+
+type Call = { kind: 'write'; job: WriteJob } | { kind: 'refresh' };
+export type Request = Call & { id: number };
+export type Reply = { id: number; ok: true; result?: WriteResult } | { id: number; ok: false; message: string };
+
+/** The worker's script: dist/server/writer-worker.js (also when the server runs from sources under a test runner). */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  const beside = here.replace(/writer\.[jt]s$/, 'writer-worker.js');
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/server/writer-worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error(`the writer worker is not built (${built}): run npm run build`);
+}
+
+/**
+ * Writes on one worker thread with its own connection to the database at `dbPath`. A worker that
+ * dies fails the jobs it held and is started again for the next one.
+ */
+export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
+  const script = workerScript();
+  let worker: Worker | null = null;
+  let next = 1;
+  const pending = new Map<number, { resolve: (r: Reply) => void }>();
+  const start = (): Worker => {
+    // Not the flags of how this process was started from a string (`node --input-type=module -e …`).
+    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+    const w = new Worker(script, { workerData: { dbPath, pipelineVersion }, execArgv });
+    w.on('message', (reply: Reply) => {
+      pending.get(reply.id)?.resolve(reply);
+      pending.delete(reply.id);
+    });
+    const fail = (message: string) => {
+      if (worker === w) worker = null;
+      for (const [id, p] of pending) p.resolve({ id, ok: false, message });
+      pending.clear();
+    };
+    w.on('error', (e) => fail(`the writer failed: ${e.message}`));
+    w.on('exit', (code) => fail(`the writer stopped (exit ${code})`));
+    // Jobs keep the process alive, an idle writer does not.
+    w.unref();
+    return w;
+  };
+  const call = (request: Call): Promise<Reply> => {
+    worker ??= start();
+    const id = next++;
+    const reply = new Promise<Reply>((resolve) => pending.set(id, { resolve }));
+    worker.ref();
+    worker.postMessage({ ...request, id });
+    return reply.finally(() => {
+      if (!pending.size) worker?.unref();
+    });
+  };
+  return {
+    async write(job) {
+      const reply = await call({ kind: 'write', job });
+      if (!reply.ok) throw new Error(reply.message);
+      return reply.result!;
+    },
+    async refresh() {
+      const reply = await call({ kind: 'refresh' });
+      if (!reply.ok) throw new Error(reply.message);
+    },
+    async close() {
+      // Jobs under way finish first (their articles are being stored), for a while at most.
+      const settle = new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (!pending.size) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 20);
+        setTimeout(() => (clearInterval(poll), resolve()), CLOSE_WAIT_MS).unref();
+      });
+      await settle;
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
+
+/** How long closing waits for jobs under way. */
+const CLOSE_WAIT_MS = 30_000;

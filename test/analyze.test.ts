@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeInputs, type Outcome } from '../src/analyze.js';
+import { createPipeline, pipelineVersion } from '../src/annotate/index.js';
+import { loadRules } from '../src/ingest/clean.js';
+import { Store } from '../src/store/store.js';
+
+const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `a${i}.txt`, content: `Report ${i}\n\nThe ministry said on Monday that ${i + 2} drones were shot down near the border.`, kind: 'text' as const }));
+const options = { verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() };
+
+async function all(outcomes: AsyncGenerator<Outcome>): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for await (const o of outcomes) out.push(o);
+  return out;
+}
+
+describe('analyzeInputs', () => {
+  it('recognises an article this pipeline stored by its id, without analysing it again', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    await all(analyzeInputs(inputs(2), { ...options, pipeline, store }));
+    let analysed = 0;
+    const counting = Object.assign(Object.create(pipeline) as typeof pipeline, { analyze: (a: Parameters<typeof pipeline.analyze>[0]) => (analysed++, pipeline.analyze(a)) });
+    const again = await all(analyzeInputs(inputs(3), { ...options, pipeline: counting, store }));
+    expect(again.map((o) => (o.ok ? o.status : 'error'))).toEqual(['duplicate', 'duplicate', 'new']);
+    expect(analysed).toBe(1);
+    const first = again[0]!;
+    expect(first.ok && first.analysis.claims.length).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('stops at the first article a full database cannot take, with one fatal outcome naming the cause', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    store.sqlite.pragma(`max_page_count = ${store.sqlite.pragma('page_count', { simple: true }) as number}`);
+    const long = inputs(5).map((input) => ({ ...input, content: `${input.content}\n\n${'The talks went on. '.repeat(5000)}` }));
+    const outcomes = await all(analyzeInputs(long, { ...options, pipeline, store }));
+    expect(outcomes).toHaveLength(1);
+    const [o] = outcomes;
+    expect(o!.ok).toBe(false);
+    expect(!o!.ok && o!.fatal).toBe(true);
+    expect(!o!.ok && o!.error.message).toMatch(/cannot write the database: the disk \(or the database size limit\) is full/);
+    await store.close();
+  });
+});

@@ -72,6 +72,7 @@ try {
   await shot('stories', '/stories', 'a.story-summary');
   await shot('story', await firstHref('/stories?about=sent forces', 'a.story-summary'), '.axis-step');
   await shot('duplicates', '/duplicates', '.duplicate-group');
+  await shot('check', `/check?claim=${encodeURIComponent('North Korea sent troops to Russia')}`, '.check-sides');
   await shot('timeline', '/timeline', '.timeline-item');
   await shot('map', '/map', 'svg.world .place');
   await shot('search', '/search?q=Kursk', '.article-hit');

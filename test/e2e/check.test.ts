@@ -1,5 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,6 @@ import { loadRules } from '../../src/ingest/clean.js';
 import { buildServer } from '../../src/server/app.js';
 import { Store } from '../../src/store/store.js';
 import { CHECK_CORPUS, CLAIM } from '../check/fixtures.js';
-import { ROOT } from '../helpers.js';
 import { buildWeb, launch, type Browser } from './browser.js';
 
 /** The workbench's Check page on the four articles written for the check tests. */
@@ -68,8 +66,6 @@ describe('Check a claim in the workbench', () => {
     const steps = await page.locator('.check-story .step .date').allTextContents();
     expect(steps).toEqual(['3 Mar 2025', '3 Mar 2025', '4 Mar 2025']);
     expect(await page.locator('.check-story .step').last().locator('.stance').textContent()).toBe('disagree');
-    mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'docs/screenshots/check.png'), fullPage: true });
     await page.close();
   });
 

@@ -18,7 +18,6 @@ export {
   type PropositionSummary,
   type TimelineItem,
   type TimelineOptions,
-  type TimelineSource,
 } from './queries.js';
 export type { Contradiction, Side } from './contradictions.js';
 export type { Story, StoryStep } from './stories.js';

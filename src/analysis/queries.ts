@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { isDatePrefix } from '../doc/dates.js';
 import { clampLimit, type Page, type Store } from '../store/store.js';
-import type { Contradiction } from './contradictions.js';
+import type { AnalysisCounts, Contradiction, DuplicateGroup, PropositionSummary, Story, TimelineItem } from '../contract/index.js';
 import { analysisDb } from './schema.js';
-import type { Story } from './stories.js';
 
 /**
  * Reads of the materialised analysis, as plain JSON-able pages `{items, next}` for the CLI and the
@@ -34,14 +33,6 @@ async function pageOf<T>(store: Store, table: 'contradictions' | 'stories', opti
   return { items: rows.slice(0, limit).map((r) => JSON.parse(r.json) as T), next: rows.length > limit ? encodeIdCursor(rows[limit - 1]!.prop_id) : null };
 }
 
-export interface PropositionSummary {
-  id: string;
-  about: string;
-  claims: number;
-  /** Distinct articles, copies of one article counted once. */
-  sources: number;
-}
-
 export async function listPropositions(store: Store, options: ListOptions & { minClaims?: number } = {}): Promise<Page<PropositionSummary>> {
   const limit = clampLimit(options.limit);
   let q = analysisDb(store).selectFrom('propositions').select(['id', 'about', 'claims', 'sources']).where('claims', '>=', options.minClaims ?? 1).orderBy('id').limit(limit + 1);
@@ -50,11 +41,6 @@ export async function listPropositions(store: Store, options: ListOptions & { mi
   if (options.about?.trim()) q = q.where(contains(options.about));
   const rows = await q.execute();
   return { items: rows.slice(0, limit).map((r) => ({ id: `p${r.id}`, about: r.about, claims: r.claims, sources: r.sources })), next: rows.length > limit ? encodeIdCursor(rows[limit - 1]!.id) : null };
-}
-
-export interface DuplicateGroup {
-  id: string;
-  articles: { id: string; title: string | null; source: string | null; published: string | null }[];
 }
 
 /** Groups of near-duplicate articles (two or more members), by their first stored article. */
@@ -87,17 +73,6 @@ export async function duplicateGroups(store: Store, options: { limit?: number; c
   };
 }
 
-export interface AnalysisCounts {
-  articles: number;
-  duplicateGroups: number;
-  articlesInDuplicateGroups: number;
-  propositions: number;
-  /** Propositions with claims from two or more distinct articles. */
-  crossArticlePropositions: number;
-  contradictions: number;
-  stories: number;
-}
-
 export async function analysisCounts(store: Store): Promise<AnalysisCounts> {
   const db = analysisDb(store);
   const one = async (q: Promise<{ n: number } | undefined>) => Number((await q)?.n ?? 0);
@@ -126,23 +101,7 @@ export interface TimelineOptions {
   cursor?: string | null;
 }
 
-export interface TimelineSource {
-  article: string;
-  /** The event or claim id within the article. */
-  ref: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  url: string | null;
-}
-
-export interface TimelineItem {
-  date: string;
-  kind: 'event' | 'claim';
-  /** For events: type, actor, target, place, quantity, status, trigger; for claims: speaker, stance, negated (when true), content, proposition. */
-  [field: string]: unknown;
-  sources: TimelineSource[];
-}
+export type { AnalysisCounts, DuplicateGroup, PropositionSummary, TimelineItem };
 
 /** Dated events and claims in date order, each with the articles it comes from. */
 export async function timeline(store: Store, options: TimelineOptions = {}): Promise<Page<TimelineItem>> {
@@ -177,7 +136,7 @@ export async function timeline(store: Store, options: TimelineOptions = {}): Pro
     const own = sources
       .filter((s) => s.item_id === r.id && !seen.has(s.id) && seen.add(s.id))
       .map((s) => ({ article: s.id, ref: s.ref, title: s.title, source: s.source, published: s.published, url: s.url }));
-    return { date: r.date, kind: r.kind as TimelineItem['kind'], ...(JSON.parse(r.json) as Record<string, unknown>), sources: own };
+    return { date: r.date, kind: r.kind, ...JSON.parse(r.json), sources: own } as TimelineItem;
   });
   const lastRow = page[page.length - 1];
   return { items, next: rows.length > limit && lastRow ? encodeDateCursor(lastRow.date, lastRow.id) : null };

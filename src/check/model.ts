@@ -4,7 +4,7 @@ import { FEATURES, pairFeatures, type Relevant } from './features.js';
 import { CompiledForest, type Forest } from './gbdt.js';
 import { Lexicon, type LexicalFile } from './lexical.js';
 import type { Prepared } from './prepare.js';
-import { STANCE_LABELS, type StanceLabel } from './types.js';
+import { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
 
 /** The shipped stance model: written by scripts/train-check.ts, read here. */
 export interface StanceModelFile {

@@ -1,57 +1,11 @@
 import { sql } from 'kysely';
 import type { Analysis, Article } from '../doc/types.js';
 import type { Store } from '../store/store.js';
-import { asStatement, type ClaimChecker, type Evidence, type EvidenceClaim, type Side, type Source } from './index.js';
+import type { CheckAnswer, CheckSide as Side, Verdict } from '../contract/index.js';
+import { asStatement, type ClaimChecker, type Source } from './index.js';
 import { STOP } from './lexicon.js';
 
-export type { Side } from './index.js';
-export const SIDES: readonly Side[] = ['agree', 'disagree', 'discuss'];
-
-/** A source's side on the claim, in one stored article. */
-export interface Verdict {
-  article: string;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  stance: Side;
-  score: number;
-  /** Who takes the side: a speaker whose claim holds the claim; null when it is the article's own voice. */
-  speaker: string | null;
-  speakerEntity: string | null;
-  /** The speaker's claim (null for the article's own voice). */
-  claim: EvidenceClaim | null;
-  /** How the article as a whole stands towards the claim (the model's judgement). */
-  articleStance: Side;
-  /** When: the date the speaker's claim was made, else the article's publication date. */
-  date: string | null;
-  evidence: Evidence;
-}
-
-/** One step of the claim's story: who took which side, when. */
-export interface StoryStep {
-  date: string | null;
-  stance: Side;
-  speaker: string | null;
-  source: string | null;
-  article: string;
-  title: string | null;
-  /** The sentence that says it. */
-  sentence: string;
-}
-
-export interface CheckAnswer {
-  claim: string;
-  /** The claim as judged: a yes–no question as the statement it asks about. */
-  statement: string;
-  agree: Verdict[];
-  disagree: Verdict[];
-  discuss: Verdict[];
-  /** Every source's side in date order, undated ones last. */
-  story: StoryStep[];
-  /** Stored articles read and judged. */
-  searched: number;
-}
+export type { CheckAnswer, Verdict };
 
 export interface CheckOptions {
   /** Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */

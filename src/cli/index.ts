@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { VERSION } from '../contract/version.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
 import { registerCheck } from './commands/check.js';
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('claimtrail')
     .description('who claimed what, when: a sourced, time-aware ledger of claims in news about wars and geopolitics')
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
   registerAnalyze(program);

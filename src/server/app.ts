@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { VERSION } from '../contract/version.js';
 import { isDatePrefix } from '../doc/dates.js';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
@@ -82,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'claimtrail API', version: '0.1.0', description: 'Who claimed what, when: the claim ledger over HTTP. List endpoints answer {items, next}; pass `next` back as `cursor`.' },
+      info: { title: 'claimtrail API', version: VERSION, description: 'Who claimed what, when: the claim ledger over HTTP. List endpoints answer {items, next}; pass `next` back as `cursor`.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '$CLAIMTRAIL_TOKEN' } } },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

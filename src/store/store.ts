@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { countWords } from '../doc/doc.js';
-import type { Analysis, Article } from '../doc/types.js';
+import type { Analysis, Article, ArticleSummary, Page, SaveStatus } from '../contract/index.js';
 import { DeadlinePlugin, installDeadline } from './deadline.js';
 import { claimMade, migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -16,8 +16,6 @@ export const DEFAULT_DB = 'claimtrail.db';
 export function resolveDbPath(option?: string): string {
   return option ?? process.env.CLAIMTRAIL_DB ?? DEFAULT_DB;
 }
-
-export type SaveStatus = 'new' | 'duplicate' | 'replaced';
 
 /**
  * The database cannot be written at all (disk full, read-only, I/O error, corrupt file): no later
@@ -82,24 +80,7 @@ export const WRITE_WAIT_MS = 120_000;
 /** SQLite's own wait for a lock on each attempt (it blocks the calling thread). */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** A page of a list: `next` is the cursor of the following page, or null at the end. */
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
-
-export interface ArticleSummary {
-  id: string;
-  ref: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  words: number;
-  added: string;
-  /** The near-duplicate group the article shares with its copies, or null when it has none. */
-  duplicateGroup: string | null;
-}
+export type { ArticleSummary, Page, SaveStatus };
 
 export interface ListArticlesOptions {
   limit?: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StanceLabel } from '../../src/check/types.js';
+import type { StanceLabel } from '../../src/contract/values.js';
 import { ROOT } from '../helpers.js';
 
 /** Four articles written for these tests (test/fixtures/check/README.md) and the claim they are read against. */

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { ModelError, type ClaimChecker } from '../../check/index.js';
 import { checkClaim } from '../../check/store.js';
 import type { Store } from '../../store/store.js';
-import { CheckAnswer, DateQuery } from '../schemas.js';
+import { CheckAnswer, CheckFilters } from '../../contract/index.js';
+import { strict } from '../schemas.js';
 import { HttpError } from '../security.js';
 
 /** GET /api/check: a claim checked against the store (src/check). */
@@ -14,14 +15,7 @@ export const checkRoutes: FastifyPluginAsyncTypebox<{ store: Store; checker: () 
       schema: {
         summary: 'Check a claim: the stored articles that hold it true, deny it or only report it, with evidence, and its story over time',
         tags: ['cross-article'],
-        querystring: Type.Object(
-          {
-            claim: Type.String({ minLength: 1, maxLength: 1000, description: 'the claim, one sentence' }),
-            ...DateQuery,
-            candidates: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'articles each search (full text, entities) brings at most' })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ claim: Type.String({ minLength: 1, maxLength: 1000, description: 'the claim, one sentence' }), ...CheckFilters.properties }, strict),
         response: { 200: CheckAnswer },
       },
     },

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Store } from '../../store/store.js';
 import type { CrossArticle } from '../cross.js';
-import { Contradiction, DateQuery, DuplicateGroup, PageOf, PageQuery, Story, TimelineItem } from '../schemas.js';
+import { AboutFilter, Contradiction, DuplicateGroup, PageOf, PageParams, Story, TimelineFilters, TimelineItem } from '../../contract/index.js';
+import { strict } from '../schemas.js';
 import { HttpError } from '../security.js';
-
-const About = { about: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of what it is about' })) };
-const strict = { additionalProperties: false };
 
 /** Contradictions, stories, the timeline and near-duplicates: what only many articles together show (src/analysis). */
 export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: CrossArticle }> = async (app, { store, cross }) => {
@@ -17,7 +15,7 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Claims about the same thing that disagree, in sides',
         tags: ['cross-article'],
-        querystring: Type.Object({ ...PageQuery, ...About }, strict),
+        querystring: Type.Object({ ...PageParams, ...AboutFilter.properties }, strict),
         response: { 200: PageOf(Contradiction) },
       },
     },
@@ -40,7 +38,7 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Claim stories: a claim reported, denied, confirmed … in the order it was made',
         tags: ['cross-article'],
-        querystring: Type.Object({ ...PageQuery, ...About }, strict),
+        querystring: Type.Object({ ...PageParams, ...AboutFilter.properties }, strict),
         response: { 200: PageOf(Story) },
       },
     },
@@ -63,7 +61,7 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Groups of near-duplicate articles (syndicated copies, reposts), each counted once across articles',
         tags: ['cross-article'],
-        querystring: Type.Object(PageQuery, strict),
+        querystring: Type.Object(PageParams, strict),
         response: { 200: PageOf(DuplicateGroup) },
       },
     },
@@ -76,7 +74,7 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Events and claims by date, each with its sources',
         tags: ['cross-article'],
-        querystring: Type.Object({ ...PageQuery, ...DateQuery, entity: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id or name' })) }, strict),
+        querystring: Type.Object({ ...PageParams, ...TimelineFilters.properties }, strict),
         response: { 200: PageOf(TimelineItem) },
       },
     },

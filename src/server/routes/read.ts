@@ -5,11 +5,11 @@ import { entityPage, listEntities } from '../../store/queries/entities.js';
 import { listEvents, listPlaces } from '../../store/queries/events.js';
 import { search } from '../../store/queries/search.js';
 import type { Store } from '../../store/store.js';
-import { ArticleHit, ClaimFilterQuery, EntityPage, EntityTypeSchema, PageOf, PageQuery, Place } from '../schemas.js';
+import { Analysis, ArticleFilters, ArticleSummary, ClaimFilters, ClaimItem, EntityFilters, EntityPage, EntitySummary, EventFilters, EventItem, PageOf, PageParams, Place, Ref, SearchFilters, SearchResults, StoreStats } from '../../contract/index.js';
+import { strict } from '../schemas.js';
 import { HttpError } from '../security.js';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
-const strict = { additionalProperties: false };
 
 /** Resolve an article key (id, unique prefix or ref) or answer 404 naming it. */
 export async function articleId(store: Store, key: string): Promise<string> {
@@ -28,7 +28,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'How much the store holds',
         tags: ['store'],
-        response: { 200: Type.Object({ articles: Type.Integer(), entities: Type.Integer(), claims: Type.Integer(), events: Type.Integer(), words: Type.Integer() }) },
+        response: { 200: StoreStats },
       },
     },
     async () => {
@@ -46,8 +46,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Stored articles, most recently published first',
         tags: ['articles'],
-        querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'full-text words over title and text' })) }, strict),
-        response: { 200: PageOf(Type.Ref('ArticleSummary')) },
+        querystring: Type.Object({ ...PageParams, ...ArticleFilters.properties }, strict),
+        response: { 200: PageOf(Ref(ArticleSummary)) },
       },
     },
     async (req) => store.listArticles(req.query),
@@ -60,7 +60,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         summary: 'One article with all its layers (schema/analysis.schema.json)',
         tags: ['articles'],
         params: Id,
-        response: { 200: Type.Object({}, { additionalProperties: true, description: 'an Analysis: {article, entities, times, quantities, claims, events}' }) },
+        response: { 200: Ref(Analysis) },
       },
     },
     async (req) => {
@@ -76,16 +76,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Canonical entities with mention counts, most mentioned first',
         tags: ['entities'],
-        querystring: Type.Object(
-          {
-            ...PageQuery,
-            type: Type.Optional(EntityTypeSchema),
-            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of the name' })),
-            role: Type.Optional(Type.Union([Type.Literal('actors'), Type.Literal('outlets')], { description: 'actors: without outlets and platforms (media, and the sources of stored articles); outlets: only those' })),
-          },
-          strict,
-        ),
-        response: { 200: PageOf(Type.Ref('Entity')) },
+        querystring: Type.Object({ ...PageParams, ...EntityFilters.properties }, strict),
+        response: { 200: PageOf(Ref(EntitySummary)) },
       },
     },
     async (req) => listEntities(db, req.query),
@@ -115,8 +107,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'The claim ledger, newest first, filtered',
         tags: ['claims'],
-        querystring: Type.Object({ ...PageQuery, ...ClaimFilterQuery }, strict),
-        response: { 200: PageOf(Type.Ref('Claim')) },
+        querystring: Type.Object({ ...PageParams, ...ClaimFilters.properties }, strict),
+        response: { 200: PageOf(Ref(ClaimItem)) },
       },
     },
     async (req) => {
@@ -131,16 +123,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Events, newest first',
         tags: ['events'],
-        querystring: Type.Object(
-          {
-            ...PageQuery,
-            type: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-            entity: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id as actor, target or place' })),
-            place: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id of the place' })),
-          },
-          strict,
-        ),
-        response: { 200: PageOf(Type.Ref('Event')) },
+        querystring: Type.Object({ ...PageParams, ...EventFilters.properties }, strict),
+        response: { 200: PageOf(Ref(EventItem)) },
       },
     },
     async (req) => listEvents(db, req.query),
@@ -159,15 +143,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         summary: 'Full-text search over articles and claims, and entity names',
         description: 'Each part is a page; pass `kind` with `cursor` to page one of them.',
         tags: ['search'],
-        querystring: Type.Object(
-          {
-            q: Type.String({ minLength: 1, maxLength: 500 }),
-            kind: Type.Optional(Type.Union([Type.Literal('articles'), Type.Literal('claims'), Type.Literal('entities')])),
-            ...PageQuery,
-          },
-          strict,
-        ),
-        response: { 200: Type.Object({ articles: PageOf(ArticleHit), claims: PageOf(Type.Ref('Claim')), entities: PageOf(Type.Ref('Entity')) }) },
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 500 }), ...SearchFilters.properties, ...PageParams }, strict),
+        response: { 200: SearchResults },
       },
     },
     async (req) => {

@@ -1,57 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Stance } from '../../doc/types.js';
+import type { ClaimFilters, ClaimItem, ClaimKind, Party, Stance } from '../../contract/index.js';
 import type { Database } from '../schema.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor, ftsQuery, type Page } from '../store.js';
 
-/** Who a claim names as its speaker or intermediary: the resolved entity where there is one. */
-export interface Party {
-  entity: string | null;
-  /** The entity's canonical name, else the text of the mention. */
-  name: string;
-  text: string | null;
-}
-
-/** One claim of the ledger with where it was published. */
-export interface ClaimItem {
-  article: string;
-  claim: string;
-  speaker: Party | null;
-  cue: string | null;
-  cueLemma: string | null;
-  content: string;
-  contentStart: number;
-  contentEnd: number;
-  kind: string;
-  stance: Stance;
-  /** The cue is negated ("has not confirmed"): the speaker did not make this claim. */
-  negated: boolean;
-  /** When the claim was made, as the text says (TIMEX3), or null. */
-  said: string | null;
-  via: Party | null;
-  rule: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-}
-
-export interface ClaimFilters {
-  /** An entity id, or words of the speaker's canonical name or of its mention in the text. */
-  speaker?: string;
-  stance?: Stance;
-  /** Earliest date (YYYY, YYYY-MM or YYYY-MM-DD) of `said`, else of the article's publication. */
-  from?: string;
-  /** Latest date, same forms; a month or year includes all of it. */
-  to?: string;
-  /** Full-text words over speaker and content. */
-  q?: string;
-  /** Only claims of this article (its full id). */
-  article?: string;
-  /** Claims whose content mentions an entity of this name, or whose content holds these words. */
-  about?: string;
-  /** Claims whose content mentions this entity id. */
-  mentions?: string;
-}
+export type { ClaimFilters, ClaimItem };
 
 export interface ListClaimsOptions extends ClaimFilters {
   limit?: number;
@@ -130,7 +82,6 @@ type Joined = ClaimQuery extends SelectQueryBuilder<infer D, infer T, infer _O> 
 export function likePattern(words: string): string {
   return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
 
 /**
  * Below this many mentions, claims about an entity are found from its mentions (cost grows with
@@ -238,7 +189,7 @@ function toItem(r: Row): ClaimItem {
     content: r.content,
     contentStart: r.content_start,
     contentEnd: r.content_end,
-    kind: r.kind,
+    kind: r.kind as ClaimKind,
     stance: r.stance as Stance,
     negated: r.negated === 1,
     said: r.said,

@@ -1,22 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { EntityType } from '../../doc/types.js';
+import type { EntityEvent, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType } from '../../contract/index.js';
 import type { Database } from '../schema.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../store.js';
 import { likePattern, listClaims, type ClaimItem } from './claims.js';
 
-/** A canonical entity with how much the store speaks of it. */
-export interface EntitySummary {
-  id: string;
-  name: string;
-  type: EntityType;
-  subtype: string | null;
-  kb: string | null;
-  country: string | null;
-  /** [latitude, longitude] where the gazetteer knows them. */
-  coords: [number, number] | null;
-  mentions: number;
-  articles: number;
-}
+export type { EntityPage, EntitySummary };
 
 export interface ListEntitiesOptions {
   type?: EntityType;
@@ -56,55 +44,6 @@ export async function listEntities(db: Kysely<Database>, options: ListEntitiesOp
   const rows = await query.execute();
   return { items: rows.slice(0, limit).map(toSummary), next: rows.length > limit ? encodeCursor(offset + limit) : null };
 }
-
-/** How the text calls the entity, and how often. */
-export interface Alias {
-  text: string;
-  count: number;
-}
-
-export interface EntityEvent {
-  article: string;
-  event: string;
-  type: string;
-  trigger: string;
-  actor: string | null;
-  target: string | null;
-  place: string | null;
-  time: string | null;
-  quantity: number | null;
-  status: string;
-  /** What this entity is in the event. */
-  role: 'actor' | 'target' | 'place';
-  title: string | null;
-  published: string | null;
-}
-
-export interface ArticleRef {
-  id: string;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-}
-
-/** Everything the entity page shows, each list capped at `limit` (newest first). */
-export interface EntityPage {
-  entity: EntitySummary;
-  aliases: Alias[];
-  claimsBy: ClaimItem[];
-  /** Cursor of more claims by it (GET /api/claims?speaker=ID&cursor=…), or null. */
-  claimsByNext: string | null;
-  claimsAbout: ClaimItem[];
-  claimsAboutNext: string | null;
-  events: EntityEvent[];
-  articles: ArticleRef[];
-  /** Claims by or about it and its events in date order (undated last). */
-  timeline: TimelineItem[];
-}
-
-export type TimelineItem =
-  | { kind: 'claim'; date: string | null; claim: ClaimItem }
-  | { kind: 'event'; date: string | null; event: EntityEvent };
 
 /** The entity page: who it is, what it said, what was said about it, where it acted. */
 export async function entityPage(db: Kysely<Database>, id: string, limit = 20): Promise<EntityPage | null> {

@@ -1,24 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import type { EventItem, Place } from '../../contract/index.js';
 import type { Database } from '../schema.js';
 import { clampLimit, decodeCursor, encodeCursor, type Page } from '../store.js';
 
-/** One stored event with its article and the names of the entities it links. */
-export interface EventItem {
-  article: string;
-  event: string;
-  type: string;
-  trigger: string;
-  triggerStart: number;
-  actor: { id: string; name: string } | null;
-  target: { id: string; name: string } | null;
-  place: { id: string; name: string; coords: [number, number] | null } | null;
-  time: string | null;
-  quantity: number | null;
-  status: string;
-  claims: string[];
-  title: string | null;
-  published: string | null;
-}
+export type { EventItem, Place };
 
 export interface ListEventsOptions {
   type?: string;
@@ -91,20 +76,6 @@ export async function listEvents(db: Kysely<Database>, options: ListEventsOption
     }),
   );
   return { items, next: rows.length > limit ? encodeCursor(rows[limit - 1]!.rowid) : null };
-}
-
-/** A place on the map: an entity with coordinates where stored events happened. */
-export interface Place {
-  id: string;
-  name: string;
-  /** Entity type and subtype: the map draws a country or region as an area, a city or facility as a point. */
-  type: string;
-  subtype: string | null;
-  country: string | null;
-  coords: [number, number];
-  events: number;
-  /** Event counts by type, most frequent first. */
-  types: { type: string; count: number }[];
 }
 
 /** Every geocoded event place with its event counts. */

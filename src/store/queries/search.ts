@@ -1,29 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { MARK_END, MARK_START, type ArticleHit, type SearchKind, type SearchResults } from '../../contract/index.js';
 import type { Database } from '../schema.js';
 import { clampLimit, decodeCursor, encodeCursor, ftsQuery, type Page } from '../store.js';
-import { listClaims, type ClaimItem } from './claims.js';
-import { listEntities, type EntitySummary } from './entities.js';
+import { listClaims } from './claims.js';
+import { listEntities } from './entities.js';
 
-/** Marks around matched words in a snippet: control characters no article text contains. */
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
-
-export interface ArticleHit {
-  id: string;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  /** A passage around the match, matched words between MARK_START and MARK_END. */
-  snippet: string;
-}
-
-export interface SearchResults {
-  articles: Page<ArticleHit>;
-  claims: Page<ClaimItem>;
-  entities: Page<EntitySummary>;
-}
-
-export type SearchKind = 'articles' | 'claims' | 'entities';
+export type { SearchResults };
 
 export interface SearchOptions {
   /** Search one kind only (to page it with `cursor`); all three when absent. */

@@ -12,7 +12,7 @@ import { evidenceOf, sourcesOf, type Source } from './sources.js';
 import type { Evidence, StanceLabel } from '../contract/index.js';
 
 export { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
-export { ModelError, stanceModel, type Judgement } from './model.js';
+export { stanceModel, type Judgement } from './model.js';
 export type { CheckSide as Side, Evidence, EvidenceClaim } from '../contract/index.js';
 export type { Source } from './sources.js';
 

@@ -1,20 +1,12 @@
-import { sql } from 'kysely';
 import type { Analysis, Article } from '../doc/types.js';
-import type { Store } from '../store/store.js';
-import type { CheckAnswer, CheckSide as Side, Verdict } from '../contract/index.js';
+import type { Store } from '../store/index.js';
+import type { CheckAnswer, CheckFilters, CheckSide as Side, Verdict } from '../contract/index.js';
 import { asStatement, type ClaimChecker, type Source } from './index.js';
 import { STOP } from './lexicon.js';
 
 export type { CheckAnswer, Verdict };
 
-export interface CheckOptions {
-  /** Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
-  from?: string;
-  /** Only articles published on or before this date; a month or year includes all of it. */
-  to?: string;
-  /** How many candidate articles each search (full text, entities) brings at most (default 100). */
-  candidates?: number;
-}
+export type CheckOptions = CheckFilters;
 
 const DEFAULT_CANDIDATES = 100;
 
@@ -30,7 +22,7 @@ export async function checkClaim(store: Store, checker: ClaimChecker, claim: str
   const limit = options.candidates ?? DEFAULT_CANDIDATES;
   const ids = new Set<string>([...(await byWords(store, statement, limit, options)), ...(await byEntities(store, claimAnalysis, limit, options))]);
   const verdicts: Verdict[] = [];
-  for (const analysis of await store.getAnalyses([...ids])) {
+  for (const analysis of await store.articles.getAnalyses([...ids])) {
     const r = checker.judge(claimAnalysis, analysis);
     if (r.stance !== 'unrelated') for (const s of r.sources) verdicts.push(verdict(analysis.article, r.stance, s));
   }
@@ -62,29 +54,11 @@ function verdict(article: Article, articleStance: Side, s: Source): Verdict {
   };
 }
 
-/** Publication-date bounds as SQL: a month or year in `to` includes all of it. */
-function published(options: CheckOptions) {
-  return sql`(${options.from ?? null} is null or a.published >= ${options.from ?? null}) and (${options.to ?? null} is null or a.published <= ${options.to ? `${options.to}\uffff` : null})`;
-}
-
-async function byWords(store: Store, claim: string, limit: number, options: CheckOptions): Promise<string[]> {
+function byWords(store: Store, claim: string, limit: number, options: CheckOptions): Promise<string[]> {
   const words = [...new Set((claim.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w)))];
-  if (!words.length) return [];
-  // Any of the words, best matches first (bm25): an article need not repeat the claim's every word.
-  const match = words.map((w) => `"${w}"`).join(' OR ');
-  const { rows } = await sql<{ id: string }>`
-    select a.id from articles_fts join articles a on a.seq = articles_fts.rowid
-    where articles_fts match ${match} and ${published(options)}
-    order by rank limit ${limit}`.execute(store.db);
-  return rows.map((r) => r.id);
+  return store.corpus.articlesWithWords(words, { limit, from: options.from, to: options.to });
 }
 
-async function byEntities(store: Store, claim: Analysis, limit: number, options: CheckOptions): Promise<string[]> {
-  const entities = claim.entities.map((e) => e.id);
-  if (!entities.length) return [];
-  const { rows } = await sql<{ id: string }>`
-    select m.article_id as id from mentions m join articles a on a.id = m.article_id
-    where m.entity_id in (${sql.join(entities)}) and ${published(options)}
-    group by m.article_id order by count(distinct m.entity_id) desc, max(a.seq) desc limit ${limit}`.execute(store.db);
-  return rows.map((r) => r.id);
+function byEntities(store: Store, claim: Analysis, limit: number, options: CheckOptions): Promise<string[]> {
+  return store.corpus.articlesNaming(claim.entities.map((e) => e.id), { limit, from: options.from, to: options.to });
 }

@@ -10,8 +10,8 @@ import { registerEntities } from './commands/entities.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
-import { AmbiguousArticleError } from '../store/store.js';
-import { err, UsageError } from './shared.js';
+import { exitStatus } from './errors.js';
+import { err } from './shared.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -43,12 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof AmbiguousArticleError) {
-      err(`error: ${e.message}`);
-      return 2;
-    }
-    err(`error: ${(e as Error).message ?? String(e)}`);
-    return 1;
+    if (!(e instanceof CommanderError)) err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return exitStatus(e);
   }
 }

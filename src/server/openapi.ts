@@ -1,4 +1,4 @@
-import { Store } from '../store/store.js';
+import { openStore } from '../store/index.js';
 import { buildServer } from './app.js';
 
 /**
@@ -6,7 +6,7 @@ import { buildServer } from './app.js';
  * (the contract's) on an empty store in memory: schema/openapi.json (npm run build:schema).
  */
 export async function openApiDocument(): Promise<unknown> {
-  const store = await Store.open(':memory:');
+  const store = await openStore(':memory:');
   const app = await buildServer({ store, webRoot: null, token: null });
   try {
     await app.ready();

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contradiction, Story, TimelineItem } from '../../src/analysis/index.js';
+import type { Contradiction, Story, TimelineItem } from '../../src/contract/index.js';
 import { HAS_SEED, runCli, SEED, SEED_GOLD, tempDir } from '../helpers.js';
 import { CORPUS, RECORDS } from './corpus.js';
 

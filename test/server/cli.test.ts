@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { openStore } from '../../src/store/index.js';
 import { ROOT, runCli, tempDir } from '../helpers.js';
 import { generalStaffArticle, hostileArticle, IDS, ministryArticle } from './fixtures.js';
 
@@ -9,8 +9,8 @@ let db: string;
 
 beforeAll(async () => {
   db = join(tempDir(), 'cli.db');
-  const store = await Store.open(db);
-  for (const a of [ministryArticle(), generalStaffArticle(), hostileArticle()]) await store.save(a);
+  const store = await openStore(db);
+  for (const a of [ministryArticle(), generalStaffArticle(), hostileArticle()]) await store.articles.save(a);
   await store.close();
 });
 

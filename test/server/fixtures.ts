@@ -1,7 +1,8 @@
 import { articleId } from '../../src/ingest/index.js';
 import type { Analysis, Claim, Entity, EntityType, Event, Span, Stance } from '../../src/doc/types.js';
-import type { Contradiction, CrossArticle, Story, TimelineItem } from '../../src/server/cross.js';
-import { decodeCursor, encodeCursor, type Page } from '../../src/store/store.js';
+import type { Contradiction, Page, Story, TimelineItem } from '../../src/contract/index.js';
+import type { CrossArticle } from '../../src/server/cross.js';
+import { decodeCursor, encodeCursor } from '../../src/store/page.js';
 
 /**
  * Hand-made analyses of short articles written for these tests (in the project's own words), so
@@ -220,9 +221,9 @@ export function fixtureCross(): CrossArticle {
     return { items: items.slice(from, from + limit), next: from + limit < items.length ? encodeCursor(from + limit) : null };
   };
   return {
-    listContradictions: async (_store, o) => page(contradictions.filter((c) => !o.about || c.about.includes(o.about)), o),
-    listStories: async (_store, o) => page(stories.filter((s) => !o.about || s.about.includes(o.about)), o),
-    timeline: async (_store, o) => page(timeline.filter((t) => (!o.from || t.date >= o.from) && (!o.to || t.date <= `${o.to}~`)), o),
+    listContradictions: async (o = {}) => page(contradictions.filter((c) => !o.about || c.about.includes(o.about)), o),
+    listStories: async (o = {}) => page(stories.filter((s) => !o.about || s.about.includes(o.about)), o),
+    timeline: async (o = {}) => page(timeline.filter((t) => (!o.from || t.date >= o.from) && (!o.to || t.date <= `${o.to}~`)), o),
     // The hand-made articles are no copies of each other.
     duplicateGroups: async () => ({ items: [], next: null }),
     refresh: async () => undefined,

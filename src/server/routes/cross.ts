@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Store } from '../../store/store.js';
 import type { CrossArticle } from '../cross.js';
 import { AboutFilter, Contradiction, DuplicateGroup, PageOf, PageParams, Story, TimelineFilters, TimelineItem } from '../../contract/index.js';
 import { strict } from '../schemas.js';
-import { HttpError } from '../security.js';
+import { NotFoundError } from '../../errors.js';
 
 /** Contradictions, stories, the timeline and near-duplicates: what only many articles together show (src/analysis). */
-export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: CrossArticle }> = async (app, { store, cross }) => {
+export const crossRoutes: FastifyPluginAsyncTypebox<{ cross: CrossArticle }> = async (app, { cross }) => {
 
   app.get(
     '/api/contradictions',
@@ -19,15 +18,15 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         response: { 200: PageOf(Contradiction) },
       },
     },
-    async (req) => cross.listContradictions(store, req.query),
+    async (req) => cross.listContradictions(req.query),
   );
 
   app.get(
     '/api/contradictions/:id',
     { schema: { summary: 'One contradiction', tags: ['cross-article'], params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) }), response: { 200: Contradiction } } },
     async (req) => {
-      const found = await findById(req.params.id, (cursor) => cross.listContradictions(store, { limit: 500, cursor }));
-      if (!found) throw new HttpError(404, `no contradiction "${req.params.id}"`);
+      const found = await findById(req.params.id, (cursor) => cross.listContradictions({ limit: 500, cursor }));
+      if (!found) throw new NotFoundError(`no contradiction "${req.params.id}"`);
       return found;
     },
   );
@@ -42,15 +41,15 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         response: { 200: PageOf(Story) },
       },
     },
-    async (req) => cross.listStories(store, req.query),
+    async (req) => cross.listStories(req.query),
   );
 
   app.get(
     '/api/stories/:id',
     { schema: { summary: 'One claim story', tags: ['cross-article'], params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) }), response: { 200: Story } } },
     async (req) => {
-      const found = await findById(req.params.id, (cursor) => cross.listStories(store, { limit: 500, cursor }));
-      if (!found) throw new HttpError(404, `no story "${req.params.id}"`);
+      const found = await findById(req.params.id, (cursor) => cross.listStories({ limit: 500, cursor }));
+      if (!found) throw new NotFoundError(`no story "${req.params.id}"`);
       return found;
     },
   );
@@ -65,7 +64,7 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         response: { 200: PageOf(DuplicateGroup) },
       },
     },
-    async (req) => cross.duplicateGroups(store, req.query),
+    async (req) => cross.duplicateGroups(req.query),
   );
 
   app.get(
@@ -78,7 +77,7 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
         response: { 200: PageOf(TimelineItem) },
       },
     },
-    async (req) => cross.timeline(store, req.query),
+    async (req) => cross.timeline(req.query),
   );
 };
 

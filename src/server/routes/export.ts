@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { eachClaim } from '../../store/queries/claims.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../store/index.js';
 import { ClaimFilters, EXPORT_FORMATS, OneOf } from '../../contract/index.js';
 import { EXPORT_MEDIA, exportClaims } from '../export.js';
 import { strict } from '../schemas.js';
@@ -23,7 +22,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
     async (req, reply) => {
       const { format, article, ...filters } = req.query;
       const media = EXPORT_MEDIA[format];
-      const claims = eachClaim(store.db, { ...filters, article: article ? await articleId(store, article) : undefined });
+      const claims = store.corpus.eachClaim({ ...filters, article: article ? await articleId(store, article) : undefined });
       const base = `${req.protocol}://${req.host}`;
       reply.type(media.type).header('Content-Disposition', `attachment; filename="claimtrail-claims.${media.extension}"`);
       return reply.send(Readable.from(exportClaims(claims, format, base)));

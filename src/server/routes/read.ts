@@ -1,26 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { listClaims } from '../../store/queries/claims.js';
-import { entityPage, listEntities } from '../../store/queries/entities.js';
-import { listEvents, listPlaces } from '../../store/queries/events.js';
-import { search } from '../../store/queries/search.js';
-import type { Store } from '../../store/store.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import type { Store } from '../../store/index.js';
 import { Analysis, ArticleFilters, ArticleSummary, ClaimFilters, ClaimItem, EntityFilters, EntityPage, EntitySummary, EventFilters, EventItem, PageOf, PageParams, Place, Ref, SearchFilters, SearchResults, StoreStats } from '../../contract/index.js';
 import { strict } from '../schemas.js';
-import { HttpError } from '../security.js';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
 
 /** Resolve an article key (id, unique prefix or ref) or answer 404 naming it. */
 export async function articleId(store: Store, key: string): Promise<string> {
-  const id = await store.resolveArticleId(key);
-  if (!id) throw new HttpError(404, `no article "${key}"`);
+  const id = await store.articles.resolveArticleId(key);
+  if (!id) throw new NotFoundError(`no article "${key}"`);
   return id;
 }
 
 /** The read-only API over the store: articles, entities, claims, events, places, search. */
 export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store }) => {
-  const db = store.db;
+  const { articles, corpus } = store;
 
   app.get(
     '/api/stats',
@@ -31,13 +27,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         response: { 200: StoreStats },
       },
     },
-    async () => {
-      const count = async (table: 'articles' | 'entities' | 'claims' | 'events') =>
-        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      const words = await db.selectFrom('articles').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('words'), eb.lit(0)).as('n')).executeTakeFirstOrThrow();
-      const [articles, entities, claims, events] = await Promise.all([count('articles'), count('entities'), count('claims'), count('events')]);
-      return { articles, entities, claims, events, words: Number(words.n) };
-    },
+    async () => corpus.stats(),
   );
 
   app.get(
@@ -50,7 +40,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         response: { 200: PageOf(Ref(ArticleSummary)) },
       },
     },
-    async (req) => store.listArticles(req.query),
+    async (req) => articles.listArticles(req.query),
   );
 
   app.get(
@@ -64,8 +54,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       },
     },
     async (req) => {
-      const analysis = await store.getAnalysis(req.params.id);
-      if (!analysis) throw new HttpError(404, `no article "${req.params.id}"`);
+      const analysis = await articles.getAnalysis(req.params.id);
+      if (!analysis) throw new NotFoundError(`no article "${req.params.id}"`);
       return analysis;
     },
   );
@@ -80,7 +70,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         response: { 200: PageOf(Ref(EntitySummary)) },
       },
     },
-    async (req) => listEntities(db, req.query),
+    async (req) => corpus.listEntities(req.query),
   );
 
   app.get(
@@ -95,8 +85,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       },
     },
     async (req) => {
-      const page = await entityPage(db, req.params.id, req.query.limit);
-      if (!page) throw new HttpError(404, `no entity "${req.params.id}"`);
+      const page = await corpus.entityPage(req.params.id, req.query.limit);
+      if (!page) throw new NotFoundError(`no entity "${req.params.id}"`);
       return page;
     },
   );
@@ -113,7 +103,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
     },
     async (req) => {
       const { article, ...rest } = req.query;
-      return listClaims(db, { ...rest, article: article ? await articleId(store, article) : undefined });
+      return corpus.listClaims({ ...rest, article: article ? await articleId(store, article) : undefined });
     },
   );
 
@@ -127,13 +117,13 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         response: { 200: PageOf(Ref(EventItem)) },
       },
     },
-    async (req) => listEvents(db, req.query),
+    async (req) => corpus.listEvents(req.query),
   );
 
   app.get(
     '/api/places',
     { schema: { summary: 'Geocoded event places with event counts (the map)', tags: ['events'], response: { 200: Type.Object({ items: Type.Array(Place), next: Type.Null() }) } } },
-    async () => ({ items: await listPlaces(db), next: null }),
+    async () => ({ items: await corpus.listPlaces(), next: null }),
   );
 
   app.get(
@@ -148,8 +138,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       },
     },
     async (req) => {
-      if (req.query.cursor && !req.query.kind) throw new HttpError(400, 'a cursor pages one kind of result: add kind=articles|claims|entities');
-      return search(db, req.query.q, req.query);
+      if (req.query.cursor && !req.query.kind) throw new UsageError('a cursor pages one kind of result: add kind=articles|claims|entities');
+      return corpus.search(req.query.q, req.query);
     },
   );
 };

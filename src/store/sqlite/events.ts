@@ -1,22 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { EventItem, Place } from '../../contract/index.js';
-import type { Database } from '../schema.js';
-import { clampLimit, decodeCursor, encodeCursor, type Page } from '../store.js';
+import type { EventFilters, EventItem, Page, PageOptions, Place } from '../../contract/index.js';
+import { clampLimit, decodeCursor, encodeCursor } from '../page.js';
+import type { Database } from './schema.js';
 
-export type { EventItem, Place };
-
-export interface ListEventsOptions {
-  type?: string;
-  /** An entity id that is the event's actor, target or place. */
-  entity?: string;
-  /** An entity id that is the event's place. */
-  place?: string;
-  limit?: number;
-  cursor?: string | null;
-}
 
 /** Events, most recently stored first. */
-export async function listEvents(db: Kysely<Database>, options: ListEventsOptions = {}): Promise<Page<EventItem>> {
+export async function listEvents(db: Kysely<Database>, options: EventFilters & PageOptions = {}): Promise<Page<EventItem>> {
   const limit = clampLimit(options.limit);
   let query = db
     .selectFrom('events')

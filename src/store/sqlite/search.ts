@@ -1,18 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { MARK_END, MARK_START, type ArticleHit, type SearchKind, type SearchResults } from '../../contract/index.js';
-import type { Database } from '../schema.js';
-import { clampLimit, decodeCursor, encodeCursor, ftsQuery, type Page } from '../store.js';
+import type { ArticleHit, Page, PageOptions, SearchFilters, SearchResults } from '../../contract/index.js';
+import { MARK_END, MARK_START } from '../../contract/values.js';
+import { clampLimit, decodeCursor, encodeCursor } from '../page.js';
 import { listClaims } from './claims.js';
 import { listEntities } from './entities.js';
-
-export type { SearchResults };
-
-export interface SearchOptions {
-  /** Search one kind only (to page it with `cursor`); all three when absent. */
-  kind?: SearchKind;
-  limit?: number;
-  cursor?: string | null;
-}
+import type { Database } from './schema.js';
+import { ftsQuery } from './text-search.js';
 
 const EMPTY = { items: [], next: null };
 
@@ -20,7 +13,7 @@ const EMPTY = { items: [], next: null };
 const SNIPPET_WORDS = 20_000;
 
 /** Full-text search over articles (FTS5, best match first) and claims, and entity names. */
-export async function search(db: Kysely<Database>, q: string, options: SearchOptions = {}): Promise<SearchResults> {
+export async function search(db: Kysely<Database>, q: string, options: SearchFilters & PageOptions = {}): Promise<SearchResults> {
   const { kind, limit } = options;
   const cursor = kind ? options.cursor : null;
   const [articles, claims, entities] = await Promise.all([

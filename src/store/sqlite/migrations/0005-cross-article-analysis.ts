@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * Migration 0005: tables that materialise the cross-article analysis (src/analysis/schema.ts).
+ * Migration 0005: tables that materialise the cross-article analysis (schema.ts, AnalysisTables).
  * Rows hang off articles and claims with ON DELETE CASCADE, so replacing an article drops what
  * was derived from it; a trigger marks the propositions that lost a claim for recomputation.
  */

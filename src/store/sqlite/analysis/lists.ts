@@ -1,31 +1,28 @@
-import { sql } from 'kysely';
-import { isDatePrefix } from '../doc/dates.js';
-import { clampLimit, type Page, type Store } from '../store/store.js';
-import type { AnalysisCounts, Contradiction, DuplicateGroup, PropositionSummary, Story, TimelineItem } from '../contract/index.js';
-import { analysisDb } from './schema.js';
+import { sql, type Kysely } from 'kysely';
+import type { AboutFilter, AnalysisCounts, Contradiction, DuplicateGroup, Page, PageOptions, PropositionSummary, Story, TimelineFilters, TimelineItem } from '../../../contract/index.js';
+import { isDatePrefix } from '../../../doc/dates.js';
+import { UsageError } from '../../../errors.js';
+import { clampLimit, decodeDateIdCursor, decodeIdCursor, encodeDateIdCursor, encodeIdCursor } from '../../page.js';
+import type { Database } from '../schema.js';
+import { likePattern } from '../text-search.js';
 
 /**
- * Reads of the materialised analysis, as plain JSON-able pages `{items, next}` for the CLI and the
- * HTTP API. They read what refreshAnalysis() wrote; call it first when articles were just saved.
+ * Reads of the materialised analysis, as pages `{items, next}`. They read what the refresh
+ * wrote; refresh first when articles were just saved.
  */
-export interface ListOptions {
-  limit?: number;
-  cursor?: string | null;
-  /** Only items whose about, speakers or claim contents contain this text (case-insensitive). */
-  about?: string;
+type ListOptions = AboutFilter & PageOptions;
+
+export function listContradictions(db: Kysely<Database>, options: ListOptions = {}): Promise<Page<Contradiction>> {
+  return pageOf<Contradiction>(db, 'contradictions', options);
 }
 
-export function listContradictions(store: Store, options: ListOptions = {}): Promise<Page<Contradiction>> {
-  return pageOf<Contradiction>(store, 'contradictions', options);
+export function listStories(db: Kysely<Database>, options: ListOptions = {}): Promise<Page<Story>> {
+  return pageOf<Story>(db, 'stories', options);
 }
 
-export function listStories(store: Store, options: ListOptions = {}): Promise<Page<Story>> {
-  return pageOf<Story>(store, 'stories', options);
-}
-
-async function pageOf<T>(store: Store, table: 'contradictions' | 'stories', options: ListOptions): Promise<Page<T>> {
+async function pageOf<T>(db: Kysely<Database>, table: 'contradictions' | 'stories', options: ListOptions): Promise<Page<T>> {
   const limit = clampLimit(options.limit);
-  let q = analysisDb(store).selectFrom(table).select(['prop_id', 'json']).orderBy('prop_id').limit(limit + 1);
+  let q = db.selectFrom(table).select(['prop_id', 'json']).orderBy('prop_id').limit(limit + 1);
   const after = decodeIdCursor(options.cursor);
   if (after !== null) q = q.where('prop_id', '>', after);
   if (options.about?.trim()) q = q.where(contains(options.about));
@@ -33,9 +30,9 @@ async function pageOf<T>(store: Store, table: 'contradictions' | 'stories', opti
   return { items: rows.slice(0, limit).map((r) => JSON.parse(r.json) as T), next: rows.length > limit ? encodeIdCursor(rows[limit - 1]!.prop_id) : null };
 }
 
-export async function listPropositions(store: Store, options: ListOptions & { minClaims?: number } = {}): Promise<Page<PropositionSummary>> {
+export async function listPropositions(db: Kysely<Database>, options: ListOptions & { minClaims?: number } = {}): Promise<Page<PropositionSummary>> {
   const limit = clampLimit(options.limit);
-  let q = analysisDb(store).selectFrom('propositions').select(['id', 'about', 'claims', 'sources']).where('claims', '>=', options.minClaims ?? 1).orderBy('id').limit(limit + 1);
+  let q = db.selectFrom('propositions').select(['id', 'about', 'claims', 'sources']).where('claims', '>=', options.minClaims ?? 1).orderBy('id').limit(limit + 1);
   const after = decodeIdCursor(options.cursor);
   if (after !== null) q = q.where('id', '>', after);
   if (options.about?.trim()) q = q.where(contains(options.about));
@@ -44,8 +41,7 @@ export async function listPropositions(store: Store, options: ListOptions & { mi
 }
 
 /** Groups of near-duplicate articles (two or more members), by their first stored article. */
-export async function duplicateGroups(store: Store, options: { limit?: number; cursor?: string | null } = {}): Promise<Page<DuplicateGroup>> {
-  const db = analysisDb(store);
+export async function duplicateGroups(db: Kysely<Database>, options: PageOptions = {}): Promise<Page<DuplicateGroup>> {
   const limit = clampLimit(options.limit);
   let q = db
     .selectFrom('doc_signatures')
@@ -73,8 +69,7 @@ export async function duplicateGroups(store: Store, options: { limit?: number; c
   };
 }
 
-export async function analysisCounts(store: Store): Promise<AnalysisCounts> {
-  const db = analysisDb(store);
+export async function analysisCounts(db: Kysely<Database>): Promise<AnalysisCounts> {
   const one = async (q: Promise<{ n: number } | undefined>) => Number((await q)?.n ?? 0);
   const groups = await db
     .selectFrom((eb) => eb.selectFrom('doc_signatures').select(['dup_group', sql<number>`count(*)`.as('size')]).groupBy('dup_group').having(sql<number>`count(*)`, '>', 1).as('g'))
@@ -91,34 +86,22 @@ export async function analysisCounts(store: Store): Promise<AnalysisCounts> {
   };
 }
 
-export interface TimelineOptions {
-  /** An entity's name (or id): only items it takes part in. */
-  entity?: string;
-  /** TIMEX3 dates (2024, 2024-10, 2024-10-05): items dated within [from, to]. */
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string | null;
-}
-
-export type { AnalysisCounts, DuplicateGroup, PropositionSummary, TimelineItem };
 
 /** Dated events and claims in date order, each with the articles it comes from. */
-export async function timeline(store: Store, options: TimelineOptions = {}): Promise<Page<TimelineItem>> {
-  const db = analysisDb(store);
+export async function timeline(db: Kysely<Database>, options: TimelineFilters & PageOptions = {}): Promise<Page<TimelineItem>> {
   const limit = clampLimit(options.limit);
   for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
-    if (value !== undefined && !isDatePrefix(value)) throw new Error(`timeline: --${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${value}"`);
+    if (value !== undefined && !isDatePrefix(value)) throw new UsageError(`timeline: --${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${value}"`);
   }
   let q = db.selectFrom('timeline_items').select(['id', 'date', 'kind', 'json']).where(sql<boolean>`exists (select 1 from timeline_sources s where s.item_id = timeline_items.id)`).orderBy('date').orderBy('id').limit(limit + 1);
   if (options.from) q = q.where('date', '>=', options.from);
   if (options.to) q = q.where('date', '<', `${options.to}\uffff`);
   if (options.entity?.trim()) {
-    const ids = await resolveEntity(store, options.entity.trim());
+    const ids = await resolveEntity(db, options.entity.trim());
     if (!ids.length) return { items: [], next: null };
     q = q.where('id', 'in', db.selectFrom('timeline_entities').select('item_id').where('entity_id', 'in', ids));
   }
-  const after = decodeDateCursor(options.cursor);
+  const after = decodeDateIdCursor(options.cursor);
   if (after) q = q.where((eb) => eb.or([eb('date', '>', after.date), eb.and([eb('date', '=', after.date), eb('id', '>', after.id)])]));
   const rows = await q.execute();
   const page = rows.slice(0, limit);
@@ -139,12 +122,11 @@ export async function timeline(store: Store, options: TimelineOptions = {}): Pro
     return { date: r.date, kind: r.kind, ...JSON.parse(r.json), sources: own } as TimelineItem;
   });
   const lastRow = page[page.length - 1];
-  return { items, next: rows.length > limit && lastRow ? encodeDateCursor(lastRow.date, lastRow.id) : null };
+  return { items, next: rows.length > limit && lastRow ? encodeDateIdCursor(lastRow.date, lastRow.id) : null };
 }
 
 /** Entity ids for a name: the id itself, a canonical name, or a mention's text (case-insensitive). */
-async function resolveEntity(store: Store, name: string): Promise<string[]> {
-  const db = analysisDb(store);
+async function resolveEntity(db: Kysely<Database>, name: string): Promise<string[]> {
   const lower = name.toLowerCase();
   const direct = await db.selectFrom('entities').select('id').where((eb) => eb.or([eb('id', '=', name), eb(sql`lower(name)`, '=', lower)])).execute();
   if (direct.length) return direct.map((r) => r.id);
@@ -154,45 +136,5 @@ async function resolveEntity(store: Store, name: string): Promise<string[]> {
 
 /** `search` holds the words to look in (lower case): a LIKE with the text's own % and _ escaped. */
 function contains(text: string) {
-  const pattern = `%${text.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`search like ${pattern} escape '\\'`;
-}
-
-function encodeIdCursor(id: number): string {
-  return Buffer.from(`i${id}`).toString('base64url');
-}
-
-function decodeIdCursor(cursor: string | null | undefined): number | null {
-  if (!cursor) return null;
-  const s = Buffer.from(cursor, 'base64url').toString();
-  const n = Number(s.slice(1));
-  if (s[0] !== 'i' || !Number.isInteger(n)) throw new Error(`invalid cursor "${cursor}"`);
-  return n;
-}
-
-function encodeDateCursor(date: string, id: number): string {
-  return Buffer.from(`d${date}|${id}`).toString('base64url');
-}
-
-function decodeDateCursor(cursor: string | null | undefined): { date: string; id: number } | null {
-  if (!cursor) return null;
-  const s = Buffer.from(cursor, 'base64url').toString();
-  const bar = s.lastIndexOf('|');
-  const id = Number(s.slice(bar + 1));
-  if (s[0] !== 'd' || bar < 0 || !Number.isInteger(id)) throw new Error(`invalid cursor "${cursor}"`);
-  return { date: s.slice(1, bar), id };
-}
-
-/** Every item of a paged list, page after page, up to `max` items. */
-export async function* allItems<T>(page: (cursor: string | null) => Promise<Page<T>>, max = Infinity): AsyncGenerator<T> {
-  let cursor: string | null = null;
-  let n = 0;
-  do {
-    const p: Page<T> = await page(cursor);
-    for (const item of p.items) {
-      if (n++ >= max) return;
-      yield item;
-    }
-    cursor = p.next;
-  } while (cursor);
+  return sql<boolean>`search like ${likePattern(text.toLowerCase())} escape '\\'`;
 }

@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
 
 /**
- * Tables of the store. `layers.json` holds each article's analysis as analysed (the record);
- * the other tables index it for queries across articles (by entity, speaker, stance, date …).
+ * Tables of the SQLite store. `layers.json` holds each article's analysis as analysed (the
+ * record); the other tables index it for queries across articles (by entity, speaker, stance,
+ * date …), and AnalysisTables hold the cross-article analysis.
  */
-export interface Database {
+export interface Database extends AnalysisTables {
   articles: ArticlesTable;
   layers: LayersTable;
   entities: EntitiesTable;
@@ -110,4 +111,40 @@ export interface EventsTable {
   /** JSON array of claim ids reporting the event. */
   claims: string;
   rule: string | null;
+}
+
+/**
+ * Tables the cross-article analysis materialises (migration 0005): refreshed incrementally after
+ * articles are saved, so the lists answer from indexed rows instead of recomputing per request.
+ */
+export interface AnalysisTables {
+  analysis_state: { key: string; value: string };
+  /** One MinHash signature per article and the near-duplicate group it belongs to. */
+  doc_signatures: { article_id: string; seq: number; minhash: Buffer; dup_group: string };
+  /** LSH band hashes of the signatures: articles sharing a band are near-duplicate candidates. */
+  doc_bands: { band: number; article_id: string };
+  propositions: {
+    id: Generated<number>;
+    about: string;
+    /** JSON of the founding claim's features (src/analysis/features.ts). */
+    features: string;
+    claims: number;
+    sources: number;
+    dirty: number;
+    /** Text searched by --about: about, speakers and contents. */
+    search: string;
+  };
+  /**
+   * The id each proposition's founding claim ("article/claim") got, never cleared: a proposition
+   * founded by the same claim again (after a recompute or a re-analysis) takes the same id.
+   */
+  prop_ids: { founder: string; id: number };
+  /** Keys under which a proposition is found: event type with an argument, MinHash of its words. */
+  prop_keys: { key: string; prop_id: number };
+  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string };
+  contradictions: { prop_id: number; json: string; search: string };
+  stories: { prop_id: number; json: string; search: string };
+  timeline_items: { id: Generated<number>; key: string; date: string; kind: string; json: string };
+  timeline_sources: { item_id: number; article_id: string; ref: string };
+  timeline_entities: { item_id: number; entity_id: string };
 }

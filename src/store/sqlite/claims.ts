@@ -1,14 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { ClaimFilters, ClaimItem, ClaimKind, Party, Stance } from '../../contract/index.js';
-import type { Database } from '../schema.js';
-import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor, ftsQuery, type Page } from '../store.js';
-
-export type { ClaimFilters, ClaimItem };
-
-export interface ListClaimsOptions extends ClaimFilters {
-  limit?: number;
-  cursor?: string | null;
-}
+import type { ClaimFilters, ClaimItem, ClaimKind, Page, Party, Stance } from '../../contract/index.js';
+import type { PageOptions } from '../../contract/index.js';
+import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
+import type { Database } from './schema.js';
+import { claimContentsMatching, claimsMatching, ftsQuery, likePattern } from './text-search.js';
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
@@ -19,7 +14,7 @@ const made = sql<string>`coalesce(claims.made, '')`;
  * Claims, most recently made first (when said, else when published; the one stored later first
  * on a tie), filtered; `next` pages on.
  */
-export async function listClaims(db: Kysely<Database>, options: ListClaimsOptions = {}): Promise<Page<ClaimItem>> {
+export async function listClaims(db: Kysely<Database>, options: ClaimFilters & PageOptions = {}): Promise<Page<ClaimItem>> {
   const limit = clampLimit(options.limit);
   let query = filterClaims(baseQuery(db), await resolveFilters(db, options)).orderBy(made, 'desc').orderBy('claims.seq', 'desc').limit(limit + 1);
   const after = decodeDateSeqCursor(options.cursor);
@@ -77,11 +72,6 @@ function baseQuery(db: Kysely<Database>) {
 
 type ClaimQuery = ReturnType<typeof baseQuery>;
 type Joined = ClaimQuery extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
-
-/** `%words%` for LIKE, with LIKE's own wildcards taken literally. */
-export function likePattern(words: string): string {
-  return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * Below this many mentions, claims about an entity are found from its mentions (cost grows with
@@ -142,7 +132,7 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
   if (f.from) query = query.where('claims.made', '>=', f.from);
   // '~' sorts after digits and '-', so "to 2025-04" keeps 2025-04-30.
   if (f.to) query = query.where('claims.made', '<=', `${f.to}~`);
-  if (f.q?.trim()) query = query.where('claims.seq', 'in', sql<number>`(select rowid from claims_fts where claims_fts match ${ftsQuery(f.q)})`);
+  if (f.q?.trim()) query = query.where('claims.seq', 'in', claimsMatching(ftsQuery(f.q)));
   if (f.mentions && f.rareMention) {
     query = query.where(
       'claims.seq',
@@ -155,7 +145,7 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
   if (f.about?.trim()) {
     // Words of the content from the full-text index; entities of that name from their mentions'
     // index, bounded to the content's span. No claim or article text is scanned.
-    const inContent = sql<number>`(select rowid from claims_fts where claims_fts match ${`content : (${ftsQuery(f.about.trim())})`})`;
+    const inContent = claimContentsMatching(ftsQuery(f.about.trim()));
     const ids = f.aboutEntities ?? [];
     query = query.where((eb: Joined) => (ids.length ? eb.or([eb.exists(mentionInContent(eb, ids)), eb('claims.seq', 'in', inContent)]) : eb('claims.seq', 'in', inContent)));
   }

@@ -1,23 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { EntityEvent, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType } from '../../contract/index.js';
-import type { Database } from '../schema.js';
-import { clampLimit, decodeCursor, encodeCursor, type Page } from '../store.js';
-import { likePattern, listClaims, type ClaimItem } from './claims.js';
+import type { ClaimItem, EntityEvent, EntityFilters, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType, Page, PageOptions } from '../../contract/index.js';
+import { clampLimit, decodeCursor, encodeCursor } from '../page.js';
+import { listClaims } from './claims.js';
+import type { Database } from './schema.js';
+import { likePattern } from './text-search.js';
 
-export type { EntityPage, EntitySummary };
-
-export interface ListEntitiesOptions {
-  type?: EntityType;
-  /** Words of the name. */
-  q?: string;
-  /**
-   * actors: leave out outlets and platforms (media organisations, and names the store's articles
-   * give as their source), which are cited, not spoken of; outlets: only those.
-   */
-  role?: 'actors' | 'outlets';
-  limit?: number;
-  cursor?: string | null;
-}
 
 const OUTLET = sql<boolean>`(coalesce(entities.subtype, '') in ('media', 'platform') or entities.name in (select source from articles where source is not null))`;
 
@@ -25,7 +12,7 @@ const OUTLET = sql<boolean>`(coalesce(entities.subtype, '') in ('media', 'platfo
  * Canonical entities, most mentioned first. Ranked lists page by position: the cursor holds the
  * offset of the next page.
  */
-export async function listEntities(db: Kysely<Database>, options: ListEntitiesOptions = {}): Promise<Page<EntitySummary>> {
+export async function listEntities(db: Kysely<Database>, options: EntityFilters & PageOptions = {}): Promise<Page<EntitySummary>> {
   const limit = clampLimit(options.limit);
   const offset = decodeCursor(options.cursor) ?? 0;
   let query = db

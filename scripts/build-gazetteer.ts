@@ -15,14 +15,13 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../src/data.js';
 import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../src/annotate/entities/data.js';
 import { readGazetteer, sourcesStamp } from '../src/annotate/entities/gazetteer.js';
 import { lexiconClass, TAG } from '../src/annotate/pos/tags.js';
 import { tokenize } from '../src/doc/tokenize.js';
 import { englishNames, FINE_COUNTRIES, newsName, readCities500 } from './geonames.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const MIN_POPULATION = 15_000;
 
@@ -69,7 +68,7 @@ function buildPlaces(): void {
   const latin = (s: string) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(s);
 
   function readTsv(name: string): string[][] {
-    return readFileSync(join(ROOT, 'data/gazetteer', name), 'utf8')
+    return readFileSync(dataPath('gazetteer', name), 'utf8')
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('#'))
       .map((l) => l.split('\t').map((x) => (x.trim() === '-' ? '' : x.trim())));
@@ -216,7 +215,7 @@ function buildPlaces(): void {
     '# Format: docs/gazetteer.md',
   ];
   const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
-  writeFileSync(join(ROOT, 'data/gazetteer/places.tsv'), out);
+  writeFileSync(dataPath('gazetteer', 'places.tsv'), out);
   console.log(`places.tsv: ${rows.length} rows, ${(out.length / 1024).toFixed(0)} KiB`);
 }
 

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataPath } from '../data.js';
 
 const CODE_DIRS = ['../annotate', '../doc'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
-const DATA_FILES = ['cues/cues.tsv', 'cues/model.json', 'models/ner.bin', 'pos/lexicon.tsv', 'gazetteer/compiled.txt'].map((f) =>
-  fileURLToPath(new URL(`../../data/${f}`, import.meta.url)),
-);
+const DATA_FILES = ['cues/cues.tsv', 'cues/model.json', 'models/ner.bin', 'pos/lexicon.tsv', 'gazetteer/compiled.txt'].map((f) => dataPath(f));
 const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
 
 let version: string | null = null;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../../data.js';
 import { STANCES, type Stance } from '../../doc/types.js';
 
 /** Where a cue's content lies; see data/cues/cues.tsv. */
@@ -15,7 +15,7 @@ export interface CueEntry {
   learned?: true;
 }
 
-export const CUES_FILE = fileURLToPath(new URL('../../../data/cues/cues.tsv', import.meta.url));
+export const CUES_FILE = dataPath('cues', 'cues.tsv');
 
 /** Regular English inflections of a verb: -s, -ed, -ing (irregular verbs list their forms). */
 function verbForms(lemma: string): string[] {

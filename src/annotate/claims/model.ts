@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../../data.js';
 import { TAG, TAG_NAMES } from '../pos/tags.js';
 import type { Context } from './context.js';
 import type { Draft } from './frames.js';
@@ -23,7 +23,7 @@ export interface CueModelFile {
   weights: Record<string, number>;
 }
 
-export const MODEL_FILE = fileURLToPath(new URL('../../../data/cues/model.json', import.meta.url));
+export const MODEL_FILE = dataPath('cues', 'model.json');
 
 export class CueModel implements FeatureSink {
   readonly vocabulary: ReadonlySet<string>;

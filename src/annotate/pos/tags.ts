@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../../data.js';
 import type { Doc } from '../../doc/doc.js';
 
 /**
@@ -98,7 +98,7 @@ closed(TAG.POSS, "'s ’s");
 
 const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", 'wo', 'ca', 'did', 'do', 'does']);
 
-const LEXICON_FILE = fileURLToPath(new URL('../../../data/pos/lexicon.tsv', import.meta.url));
+const LEXICON_FILE = dataPath('pos', 'lexicon.tsv');
 let lexicon: Map<string, Tag> | null = null;
 
 function loadLexicon(): Map<string, Tag> {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../../data.js';
 
 /** Components per word vector. */
 export const DIMENSIONS = 100;
 /** A unit vector's components are stored as round(x × SCALE) in a signed byte (|x| < 0.6 in the shipped set). */
 export const SCALE = 200;
 
-const DIR = fileURLToPath(new URL('../../../data/vectors/', import.meta.url));
+const WORDS_FILE = dataPath('vectors', 'words.txt');
+const VECTORS_FILE = dataPath('vectors', 'vectors.i8');
 
 /**
  * English word vectors (GloVe, 100 dimensions, the 60,000 most frequent lower-case words; built by
@@ -116,10 +117,10 @@ let shipped: WordVectors | null = null;
 /** The shipped vectors, read once (about 6 MB). */
 export function wordVectors(): WordVectors {
   if (!shipped) {
-    const words = readFileSync(`${DIR}words.txt`, 'utf8').split('\n').filter(Boolean);
-    const buffer = readFileSync(`${DIR}vectors.i8`);
+    const words = readFileSync(WORDS_FILE, 'utf8').split('\n').filter(Boolean);
+    const buffer = readFileSync(VECTORS_FILE);
     const data = new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (data.length !== words.length * DIMENSIONS) throw new Error(`${DIR}vectors.i8: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
+    if (data.length !== words.length * DIMENSIONS) throw new Error(`${VECTORS_FILE}: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
     shipped = new WordVectors(words, data);
   }
   return shipped;

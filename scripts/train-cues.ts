@@ -21,7 +21,7 @@ import { cueLexicon } from '../src/annotate/claims/lexicon.js';
 import { featureKeys, MODEL_FILE, type CueModelFile } from '../src/annotate/claims/model.js';
 import type { Doc } from '../src/doc/doc.js';
 import { codePointToUtf16, readJsonl, sharedPath } from '../src/eval/shared.js';
-import { posTags, TAG } from '../src/annotate/pos/tags.js';
+import { TAG } from '../src/annotate/pos/tags.js';
 
 interface PolnearSpan {
   spans: [number, number][];
@@ -83,7 +83,7 @@ for (const { doc, gold } of docs) {
 }
 const tagOf = new Map<string, number>();
 for (const { doc } of docs) {
-  const tags = posTags(doc);
+  const tags = doc.pos;
   doc.tokens.lower.forEach((w, i) => tagOf.has(w) || tagOf.set(w, tags[i]!));
 }
 const vocabulary = [...cueCount]

@@ -80,7 +80,7 @@ const LAYERS: { [id: string]: HandmadeSpec } = {
 export function handmadeCorpus(): Analysis[] {
   return RECORDS.map((r) => {
     const doc = handmade(r.text, { ...LAYERS[r.id], id: r.id, published: r.published, source: r.source, title: r.title, entities: [...KOREA_ENTITIES!, ...PLACES!] });
-    doc.events = extractEvents(doc);
+    doc.set('events', extractEvents(doc));
     return doc.toAnalysis();
   });
 }

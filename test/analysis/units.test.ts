@@ -14,7 +14,7 @@ import { RECORDS } from './corpus.js';
 
 function featuresOf(text: string, spec: HandmadeSpec) {
   const doc = handmade(text, { entities: KOREA_ENTITIES, ...spec });
-  doc.events = extractEvents(doc);
+  doc.set('events', extractEvents(doc));
   return claimFeatures(doc.toAnalysis());
 }
 

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { findClaims } from '../../src/annotate/claims/index.js';
 import { parseCues } from '../../src/annotate/claims/lexicon.js';
 import { CueModel } from '../../src/annotate/claims/model.js';
-import { Doc } from '../../src/doc/doc.js';
+import type { Doc } from '../../src/doc/doc.js';
 import type { Claim, Entity, EntityType, TimeExpression } from '../../src/doc/types.js';
+import { tokenized } from '../helpers.js';
 
 interface EntitySpec {
   id: string;
@@ -17,13 +18,15 @@ interface EntitySpec {
 
 /** A doc whose entity and time layers are filled by hand, so claims are tested on their own. */
 function docOf(text: string, entities: EntitySpec[] = [], times: { text: string; value: string }[] = []): Doc {
-  const doc = new Doc({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
   const occurrences = (needle: string) => {
     const out: number[] = [];
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push(at);
     return out;
   };
-  doc.entities = entities.map(
+  doc.set(
+    'entities',
+    entities.map(
     (e): Entity => ({
       id: e.id,
       name: e.mentions[0]!,
@@ -32,9 +35,9 @@ function docOf(text: string, entities: EntitySpec[] = [], times: { text: string;
       kb: null,
       mentions: e.mentions.flatMap((m) => occurrences(m).map((start) => ({ start, end: start + m.length, text: m }))),
     }),
+    ),
   );
-  doc.entitiesChanged();
-  doc.times = times.flatMap((t) => occurrences(t.text).map((start): TimeExpression => ({ start, end: start + t.text.length, text: t.text, value: t.value, type: 'DATE' })));
+  doc.set('times', times.flatMap((t) => occurrences(t.text).map((start): TimeExpression => ({ start, end: start + t.text.length, text: t.text, value: t.value, type: 'DATE' }))));
   return doc;
 }
 

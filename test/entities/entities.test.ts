@@ -1,20 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/annotate/index.js';
-import { createEntities, entityId } from '../../src/annotate/entities/index.js';
+import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
+import { entityId } from '../../src/annotate/entities/index.js';
 import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../../src/annotate/entities/data.js';
 import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../src/annotate/entities/gazetteer.js';
 import { spellingKey, spellingVariants } from '../../src/annotate/entities/variants.js';
-import { Doc } from '../../src/doc/doc.js';
 import type { Entity } from '../../src/doc/types.js';
-import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir } from '../helpers.js';
+import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir, tokenized } from '../helpers.js';
 
-const component = createEntities();
+const ENTITIES = buildPipeline({ layers: ['entities'] });
 
 function analyse(text: string): Entity[] {
-  const doc = new Doc({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
-  component.run(doc);
+  const doc = ENTITIES.process({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
   for (const e of doc.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   return doc.entities;
 }
@@ -196,7 +194,7 @@ describe('gazetteer files', () => {
   it('checks case: an all-capitals alias does not match a lower-case word', () => {
     const g = new Gazetteer();
     g.load('United States\tGPE\tcountry\twikidata:Q30\tUS\t-\tUS\n', 'test');
-    const doc = new Doc({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'Let us see what the US does.', ref: null });
+    const doc = tokenized({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'Let us see what the US does.', ref: null });
     const matches = g.scan(doc.tokens);
     expect(matches.map((m) => doc.tokens.words[m.start])).toEqual(['US']);
   });
@@ -215,7 +213,7 @@ describe('compiled gazetteer', () => {
     const compiled = openGazetteer(COMPILED_GAZETTEER_PATH, sources);
     const parsed = readGazetteer(sources);
     expect(compiled.size).toBe(parsed.size);
-    const doc = new Doc({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples/articles/kursk', f), 'utf8')).join('\n\n'), ref: null });
+    const doc = tokenized({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples/articles/kursk', f), 'utf8')).join('\n\n'), ref: null });
     const a = compiled.scan(doc.tokens);
     expect(a.length).toBeGreaterThan(50);
     expect(a).toEqual(parsed.scan(doc.tokens));
@@ -227,7 +225,7 @@ describe('compiled gazetteer', () => {
     const file = join(dir, 'seat.tsv');
     writeFileSync(file, 'Ruritania\tGPE\tcountry\t-\tRR\t-\t-\tRuritanian\t-\tStrelsau Palace\nStrelsau Palace\tFAC\t-\t-\tRR\t-\n');
     const g = openGazetteer(COMPILED_GAZETTEER_PATH, sources, [file]);
-    const doc = new Doc({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Strelsau Palace said the Americans were wrong.', ref: null });
+    const doc = tokenized({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Strelsau Palace said the Americans were wrong.', ref: null });
     const [palace, americans] = g.scan(doc.tokens);
     const place = palace!.hits.find((h) => h.kind === AliasKind.Name)!;
     expect(g.entry(g.entry(place.entry).seatOf).name).toBe('Ruritania');

@@ -1,5 +1,5 @@
 import type { Doc } from '../../doc/doc.js';
-import { posTags, TAG } from '../pos/tags.js';
+import { TAG } from '../pos/tags.js';
 import { cueLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quotes } from './quotes.js';
 
@@ -89,7 +89,7 @@ export class Context {
     this.doc = doc;
     this.words = doc.tokens.words;
     this.lower = doc.tokens.lower;
-    this.tags = withNames(doc, posTags(doc));
+    this.tags = withNames(doc, doc.pos);
     this.quotes = findQuotes(doc);
     this.sentence = doc.tokens.sentence;
     this.sentLasts = Int32Array.from(doc.sentences, (x) => x.last);

@@ -1,6 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, ClaimKind, Entity, EntityRef, Span } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { PositionIndex } from '../ranges.js';
 import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
@@ -20,20 +20,21 @@ import { contentTokens } from '../../lang/en/token.js';
 const IMPERSONAL = /^(?:seem|appear|(?:clear|obvious|unclear|evident|apparent|likely|unlikely)$)/;
 
 /**
- * The claims layer: who said what, how, when and through whom. Uses the shipped cue model unless
- * given one (null: rules only); the model is read when the layer first runs.
+ * The claims layer: who said what, how, when and through whom, kept where the shipped cue model
+ * agrees; the model is read when the layer first runs.
  */
-export function createClaims(model?: CueModel | null): Component {
-  let loaded: CueModel | null | undefined = model;
-  return {
-    name: 'claims',
-    requires: ['entities', 'times'],
-    run(doc: Doc) {
-      if (loaded === undefined) loaded = CueModel.load();
-      doc.claims = findClaims(doc, loaded);
-    },
-  };
-}
+export const CLAIMS: ComponentSpec = {
+  name: 'claims',
+  assigns: ['claims'],
+  requires: ['tokens', 'sentences', 'pos', 'entities', 'times'],
+  create: () => {
+    let model: CueModel | null | undefined;
+    return (doc) => {
+      if (model === undefined) model = CueModel.load();
+      doc.set('claims', findClaims(doc, model));
+    };
+  },
+};
 
 /** The claims the rules read in a doc, before the cue model judges them: for claims and for training. */
 export interface Drafts {

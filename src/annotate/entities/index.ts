@@ -1,5 +1,4 @@
-import type { Doc } from '../../doc/doc.js';
-import type { Component } from '../pipeline.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { COMPILED_GAZETTEER_PATH, NER_MODEL_PATH, shippedGazetteerFiles } from './data.js';
 import { DocFeatures } from './features.js';
 import { openGazetteer, type Gazetteer } from './gazetteer.js';
@@ -7,11 +6,6 @@ import { resolveEntities } from './resolve.js';
 import { completeNames, gazetteerCodes, NerModel, spansOf } from './tagger.js';
 
 export { entityId } from './ids.js';
-
-export interface EntitiesOptions {
-  /** Users' gazetteer files (docs/gazetteer.md), added after the shipped ones. */
-  gazetteers?: readonly string[];
-}
 
 /** Shipped data is read once per process however many pipelines use it; users' files once per pipeline. */
 let shipped: { model: NerModel; gazetteer: Gazetteer } | null = null;
@@ -21,26 +15,25 @@ let shipped: { model: NerModel; gazetteer: Gazetteer } | null = null;
  * gazetteer and rules type them, link them to canonical entities and join their mentions.
  * Data loads on the first document, not when the pipeline is built.
  */
-export function createEntities(options: EntitiesOptions = {}): Component {
-  let gazetteer: Gazetteer | null = null;
-  let model: NerModel | null = null;
-  return {
-    name: 'entities',
-    requires: [],
-    run(doc: Doc): void {
+export const ENTITIES: ComponentSpec = {
+  name: 'entities',
+  assigns: ['entities'],
+  requires: ['tokens', 'sentences', 'pos'],
+  create: ({ gazetteers }) => {
+    let gazetteer: Gazetteer | null = null;
+    let model: NerModel | null = null;
+    return (doc) => {
       if (!gazetteer || !model) {
         shipped ??= { model: NerModel.read(NER_MODEL_PATH), gazetteer: openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles()) };
         model = shipped.model;
-        const extra = options.gazetteers ?? [];
         // Users' files extend a gazetteer of their own, never the one shared by every pipeline.
-        gazetteer = extra.length ? openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles(), extra) : shipped.gazetteer;
+        gazetteer = gazetteers.length ? openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles(), gazetteers) : shipped.gazetteer;
       }
       const t = doc.tokens;
       const matches = gazetteer.scan(t);
       const features = new DocFeatures(t, gazetteerCodes(gazetteer, t, matches), doc.sentences);
       const spans = completeNames(spansOf(model.tag(features)), t);
-      doc.entities = resolveEntities({ doc, gazetteer, matches, spans });
-      doc.entitiesChanged();
-    },
-  };
-}
+      doc.set('entities', resolveEntities({ doc, gazetteer, matches, spans }));
+    };
+  },
+};

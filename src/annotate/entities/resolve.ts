@@ -4,7 +4,7 @@ import type { Entity, EntityMention, EntityType } from '../../doc/types.js';
 import { AliasKind, type AliasHit, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { entityId } from './ids.js';
 import { INSTITUTIONS, type Institution } from './institutions.js';
-import { lexiconClass, posTags, TAG } from '../pos/tags.js';
+import { lexiconClass, TAG } from '../pos/tags.js';
 import { isTitleWord, roleBefore } from './roles.js';
 import type { TaggedSpan } from './tagger.js';
 import { spellingKey } from './variants.js';
@@ -141,7 +141,7 @@ export function resolveEntities({ doc, gazetteer, matches, spans }: ResolveInput
     }
     // A capitalised function word opening a sentence is no part of a name: "Unlike Smith".
     const first = start === doc.sentences[t.sentence[start]!]!.first || t.lineStart[start] === 1;
-    if (end - start > 1 && first && FUNCTION_WORDS.has(posTags(doc)[start]!)) start++;
+    if (end - start > 1 && first && FUNCTION_WORDS.has(doc.pos[start]!)) start++;
     // The source in a dateline is an organisation: "SEOUL, Oct 18 (Meridian Wire) -", "OSLO (Nordic Wire) —".
     if (t.words[start - 1] === '(' && t.words[end] === ')' && inDateline(t, start - 1)) type = 1;
     // The tagger sometimes runs a name into the words around it: "Staff Ivan Petrov", "Petrov on".
@@ -315,7 +315,7 @@ function describe(doc: Doc, g: Gazetteer, slots: readonly Slot[], taken: Uint8Ar
     // Not when the noun modifies the next one ("the party chair", "the court session"), names a
     // kind ("the commission of inquiry") or opens a name ("the Party Congress").
     if (i + 2 < t.count && t.sentence[i + 2] === t.sentence[i]) {
-      const tag = posTags(doc)[i + 2];
+      const tag = doc.pos[i + 2];
       if (tag === TAG.NOUN || tag === TAG.PROPN || t.lower[i + 2] === 'of') continue;
     }
     nouns ??= slots.map((s) => {
@@ -666,7 +666,7 @@ function isActor(doc: Doc, start: number, end: number, sentenceFirst: number): b
   if (ACTOR_NEXT.has(next) || ACTOR_BEFORE.has(prev)) return true;
   // A verb or auxiliary right after it ("the figure Washington gave").
   if (end < t.count && t.sentence[end] === t.sentence[start]) {
-    const tag = posTags(doc)[end];
+    const tag = doc.pos[end];
     return tag === TAG.VERB || tag === TAG.AUX;
   }
   return false;

@@ -1,6 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, Event, EventStatus } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { SpanIndex } from '../ranges.js';
 import { argumentIndexes, findArguments, sentenceMentions, type SentenceMention } from './arguments.js';
 import { CONFLICT_WORDS, FORCES, TRIGGERS, WEAPONS, type TriggerRule } from './lexicon.js';
@@ -8,9 +8,12 @@ import { CONFLICT_WORDS, FORCES, TRIGGERS, WEAPONS, type TriggerRule } from './l
 export { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from './taxonomy.js';
 
 /** The events layer: typed events with arguments and a status read from the claims around them. */
-export function createEvents(): Component {
-  return { name: 'events', requires: ['entities', 'times', 'quantities', 'claims'], run: (doc) => (doc.events = extractEvents(doc)) };
-}
+export const EVENTS: ComponentSpec = {
+  name: 'events',
+  assigns: ['events'],
+  requires: ['tokens', 'sentences', 'entities', 'times', 'quantities', 'claims'],
+  create: () => (doc) => doc.set('events', extractEvents(doc)),
+};
 
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
 const PLANNED = new Set(

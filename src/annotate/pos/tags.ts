@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../data.js';
-import type { Doc } from '../../doc/doc.js';
+import type { Tokens } from '../../doc/tokenize.js';
 
 /**
  * Coarse word classes, enough to find noun phrases and clause edges around attribution cues.
@@ -157,18 +157,14 @@ function acronym(w: string): boolean {
   return true;
 }
 
-const cache = new WeakMap<Doc, Uint8Array>();
-
 /**
- * The coarse class of every token of a doc: lexicon lookup (most frequent class), capitalised
- * words inside a sentence taken as names, a shape guess for unknown words. Memoised per doc.
+ * The coarse class of every token: lexicon lookup (most frequent class), capitalised words
+ * inside a sentence taken as names, a shape guess for unknown words.
  */
-export function posTags(doc: Doc): Uint8Array {
-  let tags = cache.get(doc);
-  if (tags) return tags;
+export function tagTokens(tokens: Tokens): Uint8Array {
   lexicon ??= loadLexicon();
-  const { words, lower, count, sentence } = doc.tokens;
-  tags = new Uint8Array(count);
+  const { words, lower, count, sentence } = tokens;
+  const tags = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const w = words[i]!;
     const lw = lower[i]!;
@@ -194,6 +190,5 @@ export function posTags(doc: Doc): Uint8Array {
     if (tag === TAG.POSS && i > 0 && (tags[i - 1] === TAG.PRON || tags[i - 1] === TAG.WH || lower[i - 1] === 'that')) tag = TAG.AUX;
     tags[i] = tag;
   }
-  cache.set(doc, tags);
   return tags;
 }

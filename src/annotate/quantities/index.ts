@@ -19,12 +19,12 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Tokens } from '../../doc/tokenize.js';
 import type { Quantity } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { ComponentSpec } from '../pipeline.js';
 import {
   APPROXIMATORS, APPROXIMATORS2, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, IRREGULAR_PLURALS, LABEL_WORDS, SCALE_SUFFIXES,
   STOP_WORDS, UNIT_ABBREVIATIONS, VAGUE_SCALES,
 } from './lexicon.js';
-import { posTags, TAG } from '../pos/tags.js';
+import { TAG } from '../pos/tags.js';
 import { digitValue, readNumber, SCALES, wordValue } from './numbers.js';
 
 const enum T {
@@ -86,7 +86,6 @@ class QuantityScanner {
   private readonly n: number;
   /** Where the second number of a range ("two or three") starts, once the first is read. */
   private rangeSecond = -1;
-  private tagCache: Uint8Array | null = null;
 
   constructor(
     private readonly doc: Doc,
@@ -386,9 +385,9 @@ class QuantityScanner {
     return this.doc.text.slice(this.t.start[first]!, this.t.end[last]!);
   }
 
-  /** The coarse word classes of the doc, read once, when a count needs its noun. */
+  /** The coarse word classes of the doc. */
   private tags(): Uint8Array {
-    return (this.tagCache ??= posTags(this.doc));
+    return this.doc.pos;
   }
 
   private toQuantity(a: Amount): Quantity {
@@ -431,12 +430,9 @@ export function findQuantities(doc: Doc): Quantity[] {
   return new QuantityScanner(doc, timeMask(doc)).scan();
 }
 
-export function createQuantities(): Component {
-  return {
-    name: 'quantities',
-    requires: ['times'],
-    run(doc: Doc): void {
-      doc.quantities = findQuantities(doc);
-    },
-  };
-}
+export const QUANTITIES: ComponentSpec = {
+  name: 'quantities',
+  assigns: ['quantities'],
+  requires: ['tokens', 'sentences', 'pos', 'times'],
+  create: () => (doc) => doc.set('quantities', findQuantities(doc)),
+};

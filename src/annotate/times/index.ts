@@ -20,11 +20,10 @@
  */
 import type { Doc } from '../../doc/doc.js';
 import type { TimeExpression } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { parseAnchor } from './calendar.js';
 import { TimeGrammar, type Match } from './grammar.js';
 import { isDay, resolve, type Context, type Sem } from './resolve.js';
-import { posTags } from '../pos/tags.js';
 import { directionAt } from './tense.js';
 
 /** Durations that, with "the", name the period a report covers: "the nine months", "the six months ended". */
@@ -38,13 +37,12 @@ export function findTimes(doc: Doc): TimeExpression[] {
   const matches = new TimeGrammar(tokens).scan();
   const out: TimeExpression[] = [];
   const ctx: Context = { anchor, dir: null, quarter: null, reference: null };
-  let tags: Uint8Array | null = null;
+  const tags = doc.pos;
   for (const m of matches) {
     const sem = m.sem ?? dayOfSentence(doc, matches, m) ?? TODAY;
     const sentence = doc.sentences[tokens.sentence[m.start]!]!;
     const needsDirection = sem.k === 'cal' || sem.k === 'holiday' || sem.k === 'weekday' || sem.k === 'season' || sem.k === 'weekend';
-    if (needsDirection && anchor) tags ??= posTags(doc);
-    ctx.dir = needsDirection && anchor ? directionAt(tokens, tags!, sentence.first, sentence.last, m.start, m.end) : null;
+    ctx.dir = needsDirection && anchor ? directionAt(tokens, tags, sentence.first, sentence.last, m.start, m.end) : null;
     const value = resolve(sem, ctx) + (m.tod ?? '');
     if (m.type === 'DATE' && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) ctx.reference = value;
     // The quarter under report, for "the quarter" and "a year earlier" further on; never one still
@@ -75,12 +73,9 @@ function dayOfSentence(doc: Doc, matches: Match[], m: Match): Sem | null {
   return best;
 }
 
-export function createTimes(): Component {
-  return {
-    name: 'times',
-    requires: [],
-    run(doc: Doc): void {
-      doc.times = findTimes(doc);
-    },
-  };
-}
+export const TIMES: ComponentSpec = {
+  name: 'times',
+  assigns: ['times'],
+  requires: ['tokens', 'sentences', 'pos'],
+  create: () => (doc) => doc.set('times', findTimes(doc)),
+};

@@ -2,9 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { Doc } from '../doc/doc.js';
 import type { LayerName } from '../doc/layers.js';
 import type { Analysis, Article } from '../doc/types.js';
+import type { Language } from '../lang/language.js';
 
 /** What every component of a pipeline is built with. */
 export interface PipelineConfig {
+  /** The language of the texts: its word lists, lexicons and data files. */
+  language: Language;
   /** Users' gazetteer files (docs/gazetteer.md), added to the shipped ones. */
   gazetteers: readonly string[];
 }

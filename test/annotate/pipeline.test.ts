@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildComponent, Pipeline, type ComponentSpec } from '../../src/annotate/pipeline.js';
 import { buildPipeline, REGISTRY, resolveComponents } from '../../src/annotate/index.js';
 import { Doc } from '../../src/doc/doc.js';
+import { en } from '../../src/lang/index.js';
 
 const article = { id: 'p', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text: 'Kyiv said on Monday that 300 troops withdrew.', ref: null };
 const names = (specs: readonly { name: string }[]) => specs.map((s) => s.name);
@@ -24,7 +25,7 @@ describe('pipeline from the registry', () => {
   });
 
   it('refuses an order that reads a layer before a component fills it', () => {
-    const [tokens, pos] = REGISTRY.map((spec) => buildComponent(spec, { gazetteers: [] }));
+    const [tokens, pos] = REGISTRY.map((spec) => buildComponent(spec, { language: en, gazetteers: [] }));
     expect(() => new Pipeline([pos!, tokens!])).toThrow('component "pos" needs layer "tokens", which no earlier component fills');
   });
 

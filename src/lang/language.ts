@@ -1,0 +1,35 @@
+/**
+ * A language, as the annotators and the analysis read it — spaCy's `Language` defaults: its word
+ * lists and lexicons, the readers of its constructions, and its data files, in one object that
+ * every component is handed (PipelineConfig.language). English (src/lang/en) gives each group its
+ * shape: a second language exports the same names from its own modules under src/lang/xx and
+ * registers itself in src/lang/index.ts (docs/architecture.md, "Adding a language").
+ */
+export interface Language {
+  /** ISO 639-1 code, as `article.language` gives it. */
+  readonly code: string;
+  /** Files of the shipped data the language's components load. */
+  readonly data: LanguageData;
+  /** Numbers in digits and words. */
+  readonly numbers: typeof import('./en/numbers.js');
+  /** Words of dates, times, durations and tense. */
+  readonly times: typeof import('./en/times.js');
+  /** Words of amounts: currencies, approximations, labels, plurals. */
+  readonly quantities: typeof import('./en/quantities.js');
+}
+
+export interface LanguageData {
+  /** Word → coarse class (scripts/train-pos-lexicon.ts). */
+  readonly posLexicon: string;
+  /** The cue lexicon (docs in the file) and the cue model trained on it. */
+  readonly cues: string;
+  readonly cueModel: string;
+  /** The NER tagger's weights (scripts/train-ner.ts). */
+  readonly nerModel: string;
+  /** Gazetteer files in load order, and their compiled form (docs/gazetteer.md). */
+  readonly gazetteers: readonly string[];
+  readonly compiledGazetteer: string;
+  /** Word vectors: the words, one a line, and their rows (docs/vectors.md). */
+  readonly vectorWords: string;
+  readonly vectors: string;
+}

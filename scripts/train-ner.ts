@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { dataPath } from '../src/data.js';
 import { tokenize } from '../src/doc/tokenize.js';
-import { shippedGazetteerFiles } from '../src/annotate/entities/data.js';
+import { en } from '../src/lang/index.js';
 import { readGazetteer } from '../src/annotate/entities/gazetteer.js';
 import { allowed, DocFeatures, MAX_FEATURES, N_CLASSES, NER_TYPES, Pos, tagOf, typeOfTag } from '../src/annotate/entities/features.js';
 import { gazetteerCodes, MODEL_MAGIC, NerModel, spansOf } from '../src/annotate/entities/tagger.js';
@@ -33,7 +33,7 @@ interface Example {
   spans: Set<string>;
 }
 
-const gazetteer = readGazetteer(shippedGazetteerFiles());
+const gazetteer = readGazetteer(en.data.gazetteers);
 
 function prepare(path: string): { examples: Example[]; dropped: number; total: number } {
   let dropped = 0;

@@ -1,5 +1,5 @@
 import type { LayerName } from '../doc/layers.js';
-import { en, type Language } from '../lang/index.js';
+import { DEFAULT_LANGUAGE, type Language } from '../lang/index.js';
 import { buildComponent, Pipeline, type ComponentSpec, type PipelineConfig } from './pipeline.js';
 import { TOKENS } from './tokens/index.js';
 import { POS } from './pos/index.js';
@@ -19,7 +19,7 @@ export { pipelineVersion } from './version.js';
 export const REGISTRY: readonly ComponentSpec[] = [TOKENS, POS, ENTITIES, TIMES, QUANTITIES, CLAIMS, EVENTS];
 
 export interface PipelineOptions {
-  /** The language of the texts (English when absent). */
+  /** The language of the texts (DEFAULT_LANGUAGE, English, when absent). */
   language?: Language;
   /** Extra gazetteer files (see docs/gazetteer.md) added to the shipped one. */
   gazetteers?: readonly string[];
@@ -29,7 +29,7 @@ export interface PipelineOptions {
 
 /** A pipeline of the registry's components: all of them, or those the layers asked for need. */
 export function buildPipeline(options: PipelineOptions = {}): Pipeline {
-  const config: PipelineConfig = { language: options.language ?? en, gazetteers: options.gazetteers ?? [] };
+  const config: PipelineConfig = { language: options.language ?? DEFAULT_LANGUAGE, gazetteers: options.gazetteers ?? [] };
   return new Pipeline(resolveComponents(REGISTRY, options.layers).map((spec) => buildComponent(spec, config)));
 }
 

@@ -10,10 +10,16 @@ export interface Language {
   readonly code: string;
   /** Files of the shipped data the language's components load. */
   readonly data: LanguageData;
+  /** Closed word classes and the endings that tell an unknown word's class. */
+  readonly pos: typeof import('./en/pos.js');
   /** Numbers in digits and words. */
   readonly numbers: typeof import('./en/numbers.js');
   /** Words of dates, times, durations and tense. */
   readonly times: typeof import('./en/times.js');
+  /** Words that make a name an actor, a place, an outlet; titles; the institutions of a country. */
+  readonly entities: typeof import('./en/entities.js');
+  /** Words of attribution: cue inflections, what the frames read around cues, stance wordings. */
+  readonly claims: typeof import('./en/claims.js');
   /** Words of amounts: currencies, approximations, labels, plurals. */
   readonly quantities: typeof import('./en/quantities.js');
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
 import { entityId } from '../../src/annotate/entities/index.js';
-import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../../src/annotate/entities/data.js';
+import { en } from '../../src/lang/index.js';
 import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../src/annotate/entities/gazetteer.js';
 import { spellingKey, spellingVariants } from '../../src/annotate/entities/variants.js';
 import type { Entity } from '../../src/doc/types.js';
@@ -201,16 +201,16 @@ describe('gazetteer files', () => {
 });
 
 describe('compiled gazetteer', () => {
-  const sources = shippedGazetteerFiles();
+  const sources = en.data.gazetteers;
   const EXAMPLES = ['2024-10-18-meridian-wire-seoul-special-forces.txt', '2024-10-29-eastbridge-times-pentagon-10000.txt', '2025-04-28-eastbridge-times-pyongyang-confirms.txt'];
 
   it('is up to date with the shipped TSV files (else run scripts/build-gazetteer.ts --compile-only)', () => {
-    const text = readFileSync(COMPILED_GAZETTEER_PATH, 'utf8');
+    const text = readFileSync(en.data.compiledGazetteer, 'utf8');
     expect(text.slice(0, text.indexOf('\n')).split('\t')[1]).toBe(sourcesStamp(sources.map((f) => readFileSync(f))));
   });
 
   it('finds the same names and entries as the TSV files it was compiled from', () => {
-    const compiled = openGazetteer(COMPILED_GAZETTEER_PATH, sources);
+    const compiled = openGazetteer(en.data.compiledGazetteer, sources);
     const parsed = readGazetteer(sources);
     expect(compiled.size).toBe(parsed.size);
     const doc = tokenized({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples/articles/kursk', f), 'utf8')).join('\n\n'), ref: null });
@@ -224,7 +224,7 @@ describe('compiled gazetteer', () => {
     const dir = tempDir();
     const file = join(dir, 'seat.tsv');
     writeFileSync(file, 'Ruritania\tGPE\tcountry\t-\tRR\t-\t-\tRuritanian\t-\tStrelsau Palace\nStrelsau Palace\tFAC\t-\t-\tRR\t-\n');
-    const g = openGazetteer(COMPILED_GAZETTEER_PATH, sources, [file]);
+    const g = openGazetteer(en.data.compiledGazetteer, sources, [file]);
     const doc = tokenized({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Strelsau Palace said the Americans were wrong.', ref: null });
     const [palace, americans] = g.scan(doc.tokens);
     const place = palace!.hits.find((h) => h.kind === AliasKind.Name)!;

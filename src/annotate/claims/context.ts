@@ -1,5 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
-import { TAG } from '../pos/tags.js';
+import type { Language } from '../../lang/language.js';
+import { posLexicon, TAG, type PosLexicon } from '../pos/tags.js';
 import { cueLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quotes } from './quotes.js';
 
@@ -80,13 +81,20 @@ export class Context {
   readonly quotes: Quotes;
   /** Per token: index in doc.times of the time expression covering it, or -1. */
   readonly timeOf: Int32Array;
-  private readonly cues = cueLexicon();
+  private readonly cues: Map<string, CueEntry[]>;
+  /** The language's word classes, for words the tags alone do not settle. */
+  readonly lexicon: PosLexicon;
   private lineIndex: Int32Array | null = null;
   /** Organisations named in brackets in a dateline ("SEOUL, Oct 18 (Meridian Wire) –"): news agencies. */
   readonly agencies = new Set<string>();
 
-  constructor(doc: Doc) {
+  constructor(
+    doc: Doc,
+    readonly language: Language,
+  ) {
     this.doc = doc;
+    this.cues = cueLexicon(language);
+    this.lexicon = posLexicon(language);
     this.words = doc.tokens.words;
     this.lower = doc.tokens.lower;
     this.tags = withNames(doc, doc.pos);

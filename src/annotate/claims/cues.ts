@@ -1,4 +1,4 @@
-import { knownWord, TAG } from '../pos/tags.js';
+import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
 import { Frames, LIGHT_VERBS, SURVEYS, type Candidate } from './frames.js';
 import type { CueEntry } from './lexicon.js';
@@ -64,7 +64,7 @@ function verbal(ctx: Context, i: number, entry: CueEntry): boolean {
   if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
   // After a name, a noun reading wins unless the verb's company follows — or the class was only
   // guessed from the word's shape ("acknowledges" is no noun).
-  if ((p === TAG.PROPN || p === TAG.NOUN) && knownWord(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
+  if ((p === TAG.PROPN || p === TAG.NOUN) && ctx.lexicon.knows(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
   return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
 }
 

@@ -1,5 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, ClaimKind, Entity, EntityRef, Span } from '../../doc/types.js';
+import type { Language } from '../../lang/language.js';
 import type { ComponentSpec } from '../pipeline.js';
 import { PositionIndex } from '../ranges.js';
 import { finishDrafts } from './contents.js';
@@ -27,11 +28,11 @@ export const CLAIMS: ComponentSpec = {
   name: 'claims',
   assigns: ['claims'],
   requires: ['tokens', 'sentences', 'pos', 'entities', 'times'],
-  create: () => {
+  create: ({ language }) => {
     let model: CueModel | null | undefined;
     return (doc) => {
-      if (model === undefined) model = CueModel.load();
-      doc.set('claims', findClaims(doc, model));
+      if (model === undefined) model = CueModel.load(language.data.cueModel);
+      doc.set('claims', findClaims(doc, model, language));
     };
   },
 };
@@ -49,8 +50,8 @@ export interface Drafts {
  * whole: contents cut where attached clauses begin, relays made `via`, nested cues dropped,
  * quotes joined with the quoted sentences around them.
  */
-export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
-  const ctx = new Context(doc);
+export function readClaims(doc: Doc, language: Language, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
+  const ctx = new Context(doc, language);
   const frames = new Frames(ctx);
   for (const c of cueCandidates(ctx, vocabulary)) frames.analyze(c);
   return { ctx, drafts: finishDrafts(ctx, frames.all.map(copy)), read: frames.all };
@@ -68,9 +69,9 @@ function copy(d: Draft): Draft {
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The claims of a doc: what the rules read, kept where the cue model agrees (lexicon cues only without a model). */
-export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
+export function findClaims(doc: Doc, model: CueModel | null, language: Language): Claim[] {
   if (!doc.tokens.count) return [];
-  const { ctx, drafts: first, read } = readClaims(doc, model?.vocabulary);
+  const { ctx, drafts: first, read } = readClaims(doc, language, model?.vocabulary);
   let drafts = first;
   if (!model) return assemble(ctx, continueSpeakers(ctx, drafts.filter((d) => !d.entry.learned)), new Map());
   let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));

@@ -1,6 +1,9 @@
 import { dataPath } from '../../data.js';
 import type { Language } from '../language.js';
+import * as claims from './claims.js';
+import * as entities from './entities.js';
 import * as numbers from './numbers.js';
+import * as pos from './pos.js';
 import * as quantities from './quantities.js';
 import * as times from './times.js';
 
@@ -17,7 +20,10 @@ export const en: Language = {
     vectorWords: dataPath('vectors', 'words.txt'),
     vectors: dataPath('vectors', 'vectors.i8'),
   },
+  pos,
   numbers,
   times,
   quantities,
+  entities,
+  claims,
 };

@@ -6,16 +6,17 @@
 import type { HolidayRule } from '../../annotate/times/holidays.js';
 import type { Unit } from '../../annotate/times/timex.js';
 
+/** Month names and their abbreviations, with and without the period, and their numbers. */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
   ['september', 9], ['october', 10], ['november', 11], ['december', 12],
   ['jan.', 1], ['feb.', 2], ['mar.', 3], ['apr.', 4], ['jun.', 6], ['jul.', 7], ['aug.', 8], ['sep.', 9], ['sept.', 9],
   ['oct.', 10], ['nov.', 11], ['dec.', 12],
-  ['jan', 1], ['feb', 2], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
 ]);
 
 /** Month words that are also common English words: accepted only with a day, a year or a temporal cue. */
-export const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sept', 'oct', 'nov', 'dec']);
+export const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** ISO weekday numbers (1 = Monday). */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([

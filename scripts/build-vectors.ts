@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPath } from '../src/data.js';
-import { DIMENSIONS, SCALE } from '../src/lang/en/vectors.js';
+import { DIMENSIONS, SCALE } from '../src/lang/vectors.js';
 
 const WORDS = 60_000;
 const OUT = dataPath('vectors');

@@ -20,6 +20,10 @@ export interface Language {
   readonly entities: typeof import('./en/entities.js');
   /** Words of attribution: cue inflections, what the frames read around cues, stance wordings. */
   readonly claims: typeof import('./en/claims.js');
+  /** Event triggers, and the words around them that give status and arguments. */
+  readonly events: typeof import('./en/events.js');
+  /** Words several components read: the forms of "be" … */
+  readonly words: typeof import('./en/words.js');
   /** Words of amounts: currencies, approximations, labels, plurals. */
   readonly quantities: typeof import('./en/quantities.js');
 }

@@ -2,10 +2,12 @@ import { dataPath } from '../../data.js';
 import type { Language } from '../language.js';
 import * as claims from './claims.js';
 import * as entities from './entities.js';
+import * as events from './events.js';
 import * as numbers from './numbers.js';
 import * as pos from './pos.js';
 import * as quantities from './quantities.js';
 import * as times from './times.js';
+import * as words from './words.js';
 
 /** English: the language every component reads unless given another. */
 export const en: Language = {
@@ -26,4 +28,6 @@ export const en: Language = {
   quantities,
   entities,
   claims,
+  events,
+  words,
 };

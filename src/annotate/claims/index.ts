@@ -7,7 +7,7 @@ import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
 import { continueSpeakers } from './continued.js';
 import { cueCandidates } from './cues.js';
-import { Frames, type Draft, type Range } from './frames.js';
+import { Frames, type Draft, type Range } from './frames/index.js';
 import { CueModel } from './model.js';
 import { negatedCue } from './negation.js';
 import { linkReferences } from './refers.js';
@@ -17,8 +17,6 @@ import { stanceOf } from './stance.js';
 import { blameOf, isParty } from '../../lang/en/blame.js';
 import { contentTokens } from '../../lang/en/token.js';
 
-/** Cues of impressions rather than anyone's statement ("seems", "it is clear"). */
-const IMPERSONAL = /^(?:seem|appear|(?:clear|obvious|unclear|evident|apparent|likely|unlikely)$)/;
 
 /**
  * The claims layer: who said what, how, when and through whom, kept where the shipped cue model
@@ -122,14 +120,14 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     let speaker: EntityRef | null = (governor && speakerOf.get(governor)) || null;
     let head = d.rule === 'noun' ? d.entry.lemma : '';
     // "it seems", "it was clear that": an impression, nobody's claim.
-    if (IMPERSONAL.test(d.entry.lemma)) d.source = null;
+    if (ctx.lex.IMPERSONAL.test(d.entry.lemma)) d.source = null;
     let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
     if (!speaker && d.source && d.sourceHead) {
       entity = resolver.resolve(d.sourceHead, d.antecedent);
       speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
       head ||= ctx.lower[d.sourceHead[1] - 1]!;
     }
-    if (speaker) resolver.remember({ entity, head, token: d.head, spokesperson: SpeakerResolver.speaksFor(head) });
+    if (speaker) resolver.remember({ entity, head, token: d.head, spokesperson: resolver.speaksFor(head) });
     speakerOf.set(d, speaker);
 
     const parts = d.parts.map((r) => tokenSpan(ctx, r));
@@ -142,14 +140,14 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
     let negated = negatedCue(ctx, d.cue);
-    let stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    let stance = stanceOf(ctx.lex, stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
     // Laying the war or another outcome at a party's door is an accusation, whatever the cue ("said the rebels started the war").
     if (stance.stance === 'assert') {
       const blame = blameOf(contentTokens(content.text, content.start, mentionSpans(doc, content.start, content.end)), stanceEntry.lemma, (id) => isParty(entities.get(id)));
       if (blame && blame.direction > 0) stance = { stance: 'condemn', why: `${entities.get(blame.target)?.name ?? blame.target} held responsible for the ${blame.outcome}` };
     }
     // "does not recognize the results", "will never recognise the annexation": a refusal to grant legitimacy is a denial, not a claim left unmade.
-    if (negated && REFUSED_BY_NEGATION.has(stanceEntry.lemma)) {
+    if (negated && ctx.lex.REFUSED_BY_NEGATION.has(stanceEntry.lemma)) {
       negated = false;
       stance = { stance: 'deny', why: `not ${stanceEntry.lemma}` };
     }
@@ -170,8 +168,6 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   return claims;
 }
 
-/** Verbs of granting legitimacy: negated, they deny it ("does not recognize the results"). */
-const REFUSED_BY_NEGATION = new Set(['recognize', 'recognise']);
 
 /** The entity mentions within [start, end), as the token reader wants them. */
 function mentionSpans(doc: Doc, start: number, end: number): { start: number; end: number; entity: string }[] {
@@ -181,10 +177,6 @@ function mentionSpans(doc: Doc, start: number, end: number): { start: number; en
 /** Kinds of organisation that act for their state. */
 const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence']);
 
-/** Personal pronouns that, opening reported speech, stand for its speaker ("said it would …"). */
-const REPORTED_SELF = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
-/** Pronouns that, opening a quotation, are its speaker ("“We are ready …”"). */
-const QUOTED_SELF = new Set(['we', 'i', 'our', 'my']);
 
 /**
  * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
@@ -196,7 +188,7 @@ function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities
   const quoted = ctx.opensQuote(a);
   while (a < ctx.count && ctx.isPunct(a)) a++;
   const w = ctx.lower[a]!;
-  if ((quoted ? QUOTED_SELF : REPORTED_SELF).has(w)) return true;
+  if ((quoted ? ctx.lex.QUOTED_SELF : ctx.lex.REPORTED_SELF).has(w)) return true;
   if (!speaker) return false;
   const { start, end } = ctx.doc.tokens;
   const first = ctx.doc.mentionsIn(start[a]!, end[a]!)[0];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TAG, TAG_NAMES } from '../pos/tags.js';
 import type { Context } from './context.js';
-import type { Draft } from './frames.js';
+import type { Draft } from './frames/index.js';
 
 /**
  * The cue model: an averaged perceptron that scores, for each claim the rules read, whether its

@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/annotate/index.js';
 import { readClaims } from '../src/annotate/claims/index.js';
-import { LIGHT_VERBS } from '../src/annotate/claims/frames.js';
+import { LIGHT_VERBS } from '../src/lang/en/claims.js';
 import { cueLexicon } from '../src/annotate/claims/lexicon.js';
 import { featureKeys, type CueModelFile } from '../src/annotate/claims/model.js';
 import { en } from '../src/lang/index.js';

@@ -144,3 +144,12 @@ export interface Analysis {
   claims: Claim[];
   events: Event[];
 }
+
+/** The layers of an analysis (everything but the article). */
+export type ContractLayer = Exclude<keyof Analysis, 'article'>;
+
+/** Every contract layer, in a record so that one added to `Analysis` and left out here does not compile. */
+const CONTRACT_LAYERS: Record<ContractLayer, true> = { entities: true, times: true, quantities: true, claims: true, events: true };
+
+/** The contract's layers in the order `analyze --json` prints them. */
+export const ANALYSIS_LAYERS = Object.keys(CONTRACT_LAYERS) as readonly ContractLayer[];

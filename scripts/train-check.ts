@@ -32,7 +32,8 @@ import { prepare, type Prepared } from '../src/check/prepare.js';
 import { STANCE_LABELS, type StanceLabel } from '../src/contract/values.js';
 import { tokenize } from '../src/doc/tokenize.js';
 import { bucket, heldOut, HELD_OUT_PERCENT, readFnc1, scoreFnc1, type Fnc1Pair } from '../src/eval/fnc1-data.js';
-import { wordVectors } from '../src/lang/en/vectors.js';
+import { en } from '../src/lang/index.js';
+import { wordVectors } from '../src/lang/vectors.js';
 
 const { values } = parseArgs({ options: { 'no-cv': { type: 'boolean', default: false } } });
 
@@ -65,7 +66,7 @@ for (const p of pairs) {
 console.log(`${pairs.length} pairs, ${bodies.size} bodies, ${claims.size} claims analysed (${seconds()} s)`);
 
 // 1. The lexicon's words.
-const vectors = wordVectors();
+const vectors = wordVectors(en);
 const cased = new Map<string, { all: number; lower: number }>();
 for (const id of bodies.keys()) {
   const { tokens } = tokenize(data.bodies.get(id)!);

@@ -16,12 +16,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../src/annotate/index.js';
 import { readClaims } from '../src/annotate/claims/index.js';
-import { LIGHT_VERBS } from '../src/annotate/claims/frames.js';
+import { LIGHT_VERBS } from '../src/lang/en/claims.js';
 import { cueLexicon } from '../src/annotate/claims/lexicon.js';
-import { featureKeys, MODEL_FILE, type CueModelFile } from '../src/annotate/claims/model.js';
+import { featureKeys, type CueModelFile } from '../src/annotate/claims/model.js';
+import { en } from '../src/lang/index.js';
 import type { Doc } from '../src/doc/doc.js';
 import { codePointToUtf16, readJsonl, sharedPath } from '../src/eval/shared.js';
-import { posTags, TAG } from '../src/annotate/pos/tags.js';
+import { TAG } from '../src/annotate/pos/tags.js';
 
 interface PolnearSpan {
   spans: [number, number][];
@@ -68,7 +69,7 @@ const docs: { doc: Doc; gold: Gold[] }[] = records.map((r) => {
 console.log(`${docs.length} articles analysed`);
 
 // 1. Cue words beyond the lexicon: open-class words that PolNeAR often marks as (part of) a cue.
-const lexicon = cueLexicon();
+const lexicon = cueLexicon(en);
 const CLOSED = new Set<number>([TAG.DET, TAG.ADP, TAG.PRON, TAG.AUX, TAG.PART, TAG.PUNCT, TAG.CCONJ, TAG.SCONJ, TAG.WH, TAG.NUM, TAG.POSS, TAG.PROPN]);
 const seenCount = new Map<string, number>();
 const cueCount = new Map<string, number>();
@@ -83,7 +84,7 @@ for (const { doc, gold } of docs) {
 }
 const tagOf = new Map<string, number>();
 for (const { doc } of docs) {
-  const tags = posTags(doc);
+  const tags = doc.pos;
   doc.tokens.lower.forEach((w, i) => tagOf.has(w) || tagOf.set(w, tags[i]!));
 }
 const vocabulary = [...cueCount]
@@ -149,7 +150,7 @@ interface Example {
 const vocab = new Set(vocabulary);
 const examples: Example[] = [];
 docs.forEach(({ doc, gold }, k) => {
-  const { ctx, drafts } = readClaims(doc, vocab);
+  const { ctx, drafts } = readClaims(doc, en, vocab);
   const { start, end } = doc.tokens;
   const chars = (r: [number, number] | null): Ranges => (r ? [[start[r[0]]!, end[r[1] - 1]!]] : []);
   const reads: Read[] = drafts.map((d) => ({ content: d.parts.flatMap((p) => chars(p)), source: chars(d.source), cue: chars(d.cue) }));
@@ -276,5 +277,5 @@ const file: CueModelFile = {
   vocabulary,
   weights: Object.fromEntries([...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
 };
-writeFileSync(MODEL_FILE, `${JSON.stringify(file)}\n`);
-console.log(`${MODEL_FILE}: ${weights.size} weights`);
+writeFileSync(en.data.cueModel, `${JSON.stringify(file)}\n`);
+console.log(`${en.data.cueModel}: ${weights.size} weights`);

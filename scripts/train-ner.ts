@@ -6,15 +6,15 @@
  * decoding; prints span P/R/F1 on CoNLL-2003 dev after every epoch.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { dataPath } from '../src/data.js';
 import { tokenize } from '../src/doc/tokenize.js';
-import { shippedGazetteerFiles } from '../src/annotate/entities/data.js';
+import { en } from '../src/lang/index.js';
 import { readGazetteer } from '../src/annotate/entities/gazetteer.js';
 import { allowed, DocFeatures, MAX_FEATURES, N_CLASSES, NER_TYPES, Pos, tagOf, typeOfTag } from '../src/annotate/entities/features.js';
 import { gazetteerCodes, MODEL_MAGIC, NerModel, spansOf } from '../src/annotate/entities/tagger.js';
-import { codePointToUtf16, readJsonl, ROOT, sharedPath } from '../src/eval/shared.js';
+import { codePointToUtf16, readJsonl, sharedPath } from '../src/eval/shared.js';
 
 const { values } = parseArgs({ options: { epochs: { type: 'string', default: '10' }, bits: { type: 'string', default: '18' }, prune: { type: 'string', default: '0' }, seed: { type: 'string', default: '1' } } });
 const EPOCHS = Number(values.epochs);
@@ -33,7 +33,7 @@ interface Example {
   spans: Set<string>;
 }
 
-const gazetteer = readGazetteer(shippedGazetteerFiles());
+const gazetteer = readGazetteer(en.data.gazetteers);
 
 function prepare(path: string): { examples: Example[]; dropped: number; total: number } {
   let dropped = 0;
@@ -195,7 +195,7 @@ kept.forEach((b, r) => {
 });
 const raw = Buffer.concat([header, Buffer.from(varints), weights]);
 const file = gzipSync(raw, { level: 9 });
-const out = join(ROOT, 'data/models/ner.bin');
+const out = dataPath('models', 'ner.bin');
 writeFileSync(out, file);
 const model = NerModel.decode(raw, out);
 console.log(`model: ${kept.length} of ${SIZE} buckets, ${(file.length / 1024).toFixed(0)} KiB → ${out}`);

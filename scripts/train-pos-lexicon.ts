@@ -6,9 +6,10 @@
  *   npx tsx scripts/train-pos-lexicon.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { dataPath } from '../src/data.js';
 import { coarseOfPtb, TAG_NAMES } from '../src/annotate/pos/tags.js';
-import { ROOT, readJsonl, sharedPath } from '../src/eval/shared.js';
+import { readJsonl, sharedPath } from '../src/eval/shared.js';
 
 interface ConllRecord {
   sentences: { tokens: string[]; pos: string[] }[];
@@ -41,7 +42,7 @@ for (const [word, byTag] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) 
   if (total < MIN_COUNT || /\s/.test(word)) continue;
   lines.push(`${word}\t${TAG_NAMES[best]}`);
 }
-const out = join(ROOT, 'data/pos/lexicon.tsv');
+const out = dataPath('pos', 'lexicon.tsv');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `# word\tclass — most frequent coarse class in CoNLL-2003 train (scripts/train-pos-lexicon.ts)\n${lines.join('\n')}\n`);
 console.log(`${out}: ${lines.length} words`);

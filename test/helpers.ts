@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPipeline } from '../src/annotate/index.js';
+import { Doc } from '../src/doc/doc.js';
+import type { Article } from '../src/doc/types.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SHARED = process.env.CLAIMTRAIL_SHARED ?? resolve(ROOT, '../shared');
@@ -18,6 +21,13 @@ export function hasShared(...paths: string[]): boolean {
 }
 
 export const HAS_SEED = hasShared(SEED, SEED_GOLD);
+
+const TAGGING = buildPipeline({ layers: ['pos'] });
+
+/** A Doc of the article with its tokens, sentences and word classes: what every annotator reads. */
+export function tokenized(article: Article): Doc {
+  return TAGGING.run(new Doc(article));
+}
 
 export function tempDir(prefix = 'claimtrail-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

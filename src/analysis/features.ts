@@ -1,6 +1,7 @@
 import { PositionIndex } from '../annotate/ranges.js';
 import type { Analysis, Claim, Entity, Stance } from '../doc/types.js';
-import { wordVectors } from '../lang/en/vectors.js';
+import { en } from '../lang/index.js';
+import { wordVectors } from '../lang/vectors.js';
 import { overlap } from './propositions.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
 import { contentTokens } from '../lang/en/token.js';
@@ -291,7 +292,7 @@ const COMMON = 3000;
 let rank: Map<string, number> | null = null;
 
 function isRare(word: string): boolean {
-  rank ??= new Map(wordVectors().words.map((w, i) => [w, i]));
+  rank ??= new Map(wordVectors(en).words.map((w, i) => [w, i]));
   return (rank.get(word) ?? Infinity) >= COMMON;
 }
 

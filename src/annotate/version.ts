@@ -2,19 +2,19 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VERSION } from '../contract/version.js';
+import { LANGUAGES } from '../lang/index.js';
 
-const CODE_DIRS = ['../annotate', '../doc'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
-const DATA_FILES = ['cues/cues.tsv', 'cues/model.json', 'models/ner.bin', 'pos/lexicon.tsv', 'gazetteer/compiled.txt'].map((f) =>
-  fileURLToPath(new URL(`../../data/${f}`, import.meta.url)),
-);
-const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
+const CODE_DIRS = ['../annotate', '../doc', '../lang'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+/** The data files the annotators load, of every language. */
+const DATA_FILES = [...LANGUAGES.values()].flatMap(({ data }) => [data.cues, data.cueModel, data.nerModel, data.posLexicon, data.compiledGazetteer]);
 
 let version: string | null = null;
 
 /**
  * The version of the extraction rules and models, stored with every analysis: the package
- * version and a digest of the annotators' code and data. A store can tell an analysis made by
- * another build from its own, and `claimtrail analyze` re-does it.
+ * version and a digest of the annotators' code, the languages they read and their data. A store
+ * can tell an analysis made by another build from its own, and `claimtrail analyze` re-does it.
  */
 export function pipelineVersion(): string {
   if (version) return version;
@@ -22,8 +22,7 @@ export function pipelineVersion(): string {
   const files = [...CODE_DIRS.flatMap((d) => codeFiles(d)), ...DATA_FILES];
   // Contents only, in a fixed order: the same build digests the same wherever it is installed.
   for (const f of files) hash.update(readFileSync(f));
-  const pkg = JSON.parse(readFileSync(PACKAGE, 'utf8')) as { version: string };
-  version = `claimtrail/${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
+  version = `claimtrail/${VERSION}+${hash.digest('hex').slice(0, 12)}`;
   return version;
 }
 

@@ -1,4 +1,5 @@
-import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/en/vectors.js';
+import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/vectors.js';
+import { en } from '../lang/index.js';
 import type { Stance } from '../doc/types.js';
 import type { Lexicon } from './lexical.js';
 import { HEDGE } from './lexicon.js';
@@ -358,7 +359,7 @@ function grow(a: Int32Array): Int32Array {
  */
 function alignment(claim: Prepared, body: Prepared, sentences: readonly number[]): { mean: number; exact: number; close: number } {
   if (!vectors) {
-    vectors = wordVectors();
+    vectors = wordVectors(en);
     marks = new Uint32Array(vectors.words.length);
   }
   if (stamps === 0xffffffff) {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../data.js';
 import { FEATURES, pairFeatures, type Relevant } from './features.js';
 import { CompiledForest, type Forest } from './gbdt.js';
 import { Lexicon, type LexicalFile } from './lexical.js';
@@ -21,7 +21,7 @@ export interface StanceModelFile {
   bias: number[];
 }
 
-export const STANCE_MODEL_FILE = fileURLToPath(new URL('../../data/check/model.json', import.meta.url));
+export const STANCE_MODEL_FILE = dataPath('check', 'model.json');
 
 export interface Judgement {
   stance: StanceLabel;

@@ -1,6 +1,7 @@
 import { tokenize } from '../doc/tokenize.js';
 import type { Analysis, Claim } from '../doc/types.js';
-import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/en/vectors.js';
+import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/vectors.js';
+import { en } from '../lang/index.js';
 import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP } from './lexicon.js';
 
 /**
@@ -153,7 +154,7 @@ function wordInfo(w: string, wv: WordVectors): WordInfo {
 }
 
 export function prepare(analysis: Analysis): Prepared {
-  vectors ??= wordVectors();
+  vectors ??= wordVectors(en);
   const wv = vectors;
   const text = analysis.article.text;
   const { tokens, sentences } = tokenize(text);

@@ -1,5 +1,7 @@
 import type { Analysis, Article, Claim, Entity, EntityMention, Event, Quantity, Span, TimeExpression } from './types.js';
-import { tokenize, type Sentence, type Tokens } from './tokenize.js';
+import { ANALYSIS_LAYERS, type ContractLayer } from './types.js';
+import type { LayerName, Layers } from './layers.js';
+import type { Sentence, Tokens } from './tokenize.js';
 
 /** A mention located in the text, with the entity it belongs to (for lookups by offset). */
 export interface LocatedMention {
@@ -8,25 +10,68 @@ export interface LocatedMention {
 }
 
 /**
- * One article and its standoff layers. The Doc owns the text; every layer is a list of spans
- * pointing into it. Pipeline components each fill one layer (see src/annotate/pipeline.ts).
+ * One article and its standoff layers. The Doc owns the text; every layer is filled by one
+ * pipeline component (src/annotate/pipeline.ts) and read through the typed registry of
+ * src/doc/layers.ts: `doc.get('times')`, or the properties below for the layers every
+ * annotator reads. Reading a layer no component has filled is an error that names it.
  */
 export class Doc {
   readonly article: Article;
-  readonly tokens: Tokens;
-  readonly sentences: Sentence[];
-  entities: Entity[] = [];
-  times: TimeExpression[] = [];
-  quantities: Quantity[] = [];
-  claims: Claim[] = [];
-  events: Event[] = [];
+  private readonly layers: Partial<Layers> = {};
   private mentionIndex: LocatedMention[] | null = null;
 
   constructor(article: Article) {
     this.article = article;
-    const { tokens, sentences } = tokenize(article.text);
-    this.tokens = tokens;
-    this.sentences = sentences;
+  }
+
+  /** The layer `name`, filled by a component that ran before. */
+  get<K extends LayerName>(name: K): Layers[K] {
+    const layer = this.layers[name];
+    if (layer === undefined) throw new Error(`doc: layer "${name}" is not filled yet (a component that assigns it must run first)`);
+    return layer as Layers[K];
+  }
+
+  /** Fill (or replace) a layer. */
+  set<K extends LayerName>(name: K, value: Layers[K]): void {
+    this.layers[name] = value;
+    if (name === 'entities') this.mentionIndex = null;
+  }
+
+  has(name: LayerName): boolean {
+    return this.layers[name] !== undefined;
+  }
+
+  get tokens(): Tokens {
+    return this.get('tokens');
+  }
+
+  get sentences(): Sentence[] {
+    return this.get('sentences');
+  }
+
+  /** The coarse word class of every token (TAG of src/annotate/pos/tags.ts). */
+  get pos(): Uint8Array {
+    return this.get('pos');
+  }
+
+  get entities(): Entity[] {
+    return this.get('entities');
+  }
+
+  get times(): TimeExpression[] {
+    return this.get('times');
+  }
+
+  get quantities(): Quantity[] {
+    return this.get('quantities');
+  }
+
+  get claims(): Claim[] {
+    return this.get('claims');
+  }
+
+  get events(): Event[] {
+    return this.get('events');
   }
 
   get text(): string {
@@ -84,20 +129,15 @@ export class Doc {
     return out;
   }
 
-  /** Call after replacing or editing `entities` so offset lookups see the change. */
+  /** Call after editing `entities` in place so offset lookups see the change (`set` does it for a new layer). */
   entitiesChanged(): void {
     this.mentionIndex = null;
   }
 
+  /** The article and its contract layers; a layer the pipeline did not run is empty. */
   toAnalysis(): Analysis {
-    return {
-      article: this.article,
-      entities: this.entities,
-      times: this.times,
-      quantities: this.quantities,
-      claims: this.claims,
-      events: this.events,
-    };
+    const layers = Object.fromEntries(ANALYSIS_LAYERS.map((name) => [name, this.layers[name] ?? []])) as Pick<Analysis, ContractLayer>;
+    return { article: this.article, ...layers };
   }
 }
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../data.js';
 import { InputError } from '../errors.js';
 
 /** Rules that drop a boilerplate line; see data/boilerplate.txt for the format. */
 export type BoilerplateRules = readonly RegExp[];
 
-const DEFAULT_RULES_FILE = fileURLToPath(new URL('../../data/boilerplate.txt', import.meta.url));
+const DEFAULT_RULES_FILE = dataPath('boilerplate.txt');
 let defaults: BoilerplateRules | null = null;
 
 /** Parse a rules file: one regular expression per line, # comments. Errors name the file and line. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractEvents } from '../../src/annotate/events/index.js';
+import { en } from '../../src/lang/index.js';
 import type { Analysis } from '../../src/doc/types.js';
 import { ROOT } from '../helpers.js';
 import { handmade, KOREA_ENTITIES, type HandmadeSpec } from '../events/handmade.js';
@@ -80,7 +81,7 @@ const LAYERS: { [id: string]: HandmadeSpec } = {
 export function handmadeCorpus(): Analysis[] {
   return RECORDS.map((r) => {
     const doc = handmade(r.text, { ...LAYERS[r.id], id: r.id, published: r.published, source: r.source, title: r.title, entities: [...KOREA_ENTITIES!, ...PLACES!] });
-    doc.events = extractEvents(doc);
+    doc.set('events', extractEvents(doc, en));
     return doc.toAnalysis();
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
+import { en } from '../../src/lang/index.js';
 import { blameOf } from '../../src/lang/en/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
@@ -14,7 +15,7 @@ import { RECORDS } from './corpus.js';
 
 function featuresOf(text: string, spec: HandmadeSpec) {
   const doc = handmade(text, { entities: KOREA_ENTITIES, ...spec });
-  doc.events = extractEvents(doc);
+  doc.set('events', extractEvents(doc, en));
   return claimFeatures(doc.toAnalysis());
 }
 

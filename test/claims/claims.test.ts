@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { findClaims } from '../../src/annotate/claims/index.js';
 import { parseCues } from '../../src/annotate/claims/lexicon.js';
 import { CueModel } from '../../src/annotate/claims/model.js';
-import { Doc } from '../../src/doc/doc.js';
+import type { Doc } from '../../src/doc/doc.js';
 import type { Claim, Entity, EntityType, TimeExpression } from '../../src/doc/types.js';
+import { en } from '../../src/lang/index.js';
+import { tokenized } from '../helpers.js';
 
 interface EntitySpec {
   id: string;
@@ -17,13 +19,15 @@ interface EntitySpec {
 
 /** A doc whose entity and time layers are filled by hand, so claims are tested on their own. */
 function docOf(text: string, entities: EntitySpec[] = [], times: { text: string; value: string }[] = []): Doc {
-  const doc = new Doc({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
   const occurrences = (needle: string) => {
     const out: number[] = [];
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push(at);
     return out;
   };
-  doc.entities = entities.map(
+  doc.set(
+    'entities',
+    entities.map(
     (e): Entity => ({
       id: e.id,
       name: e.mentions[0]!,
@@ -32,13 +36,13 @@ function docOf(text: string, entities: EntitySpec[] = [], times: { text: string;
       kb: null,
       mentions: e.mentions.flatMap((m) => occurrences(m).map((start) => ({ start, end: start + m.length, text: m }))),
     }),
+    ),
   );
-  doc.entitiesChanged();
-  doc.times = times.flatMap((t) => occurrences(t.text).map((start): TimeExpression => ({ start, end: start + t.text.length, text: t.text, value: t.value, type: 'DATE' })));
+  doc.set('times', times.flatMap((t) => occurrences(t.text).map((start): TimeExpression => ({ start, end: start + t.text.length, text: t.text, value: t.value, type: 'DATE' }))));
   return doc;
 }
 
-const rulesOnly = (doc: Doc) => findClaims(doc, null);
+const rulesOnly = (doc: Doc) => findClaims(doc, null, en);
 const parts = (c: Claim) => (c.content.parts ?? [c.content]).map((p) => p.text);
 const byCue = (claims: Claim[], cue: string) => {
   const c = claims.find((x) => x.cue?.text.includes(cue));
@@ -460,10 +464,10 @@ describe('stances read from the content of a neutral cue', () => {
 
 describe('the shipped cue model', () => {
   it('loads and keeps the clear claims', () => {
-    const model = CueModel.load();
+    const model = CueModel.load(en.data.cueModel);
     expect(model).not.toBe(null);
     const doc = docOf('“We are ready,” the commander said. The ministry denied that troops had crossed the border.');
-    const claims = findClaims(doc, model);
+    const claims = findClaims(doc, model, en);
     expect(claims.map((c) => c.cue?.text)).toEqual(['said', 'denied']);
     expect(claims[0]!.explain?.detail).toMatch(/^say \(speech\); cue model -?\d/);
     expectExactSpans(doc, claims);
@@ -471,7 +475,7 @@ describe('the shipped cue model', () => {
 
   it('keeps denials whatever the model says, with their object: a clause without "that", a gerund, a reference', () => {
     const text = 'The palace denies it is preparing a new offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
-    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The palace'] }]), CueModel.load());
+    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The palace'] }]), CueModel.load(en.data.cueModel), en);
     expect(claims.map((c) => [c.stance, c.content.text])).toEqual([
       ['deny', 'it is preparing a new offensive'],
       ['deny', 'shelling the port'],
@@ -480,15 +484,15 @@ describe('the shipped cue model', () => {
   });
 
   it('finds nothing in an empty text', () => {
-    expect(findClaims(docOf(''), CueModel.load())).toEqual([]);
+    expect(findClaims(docOf(''), CueModel.load(en.data.cueModel), en)).toEqual([]);
   });
 });
 
 describe('bad input', () => {
   it('names the file and line of a broken cue lexicon entry', () => {
-    expect(() => parseCues('say\tverb\tspeech\tassert\nshout\tverb\tyelling\tassert\n', 'my-cues.tsv')).toThrow(/my-cues\.tsv:2: unknown frame "yelling"/);
-    expect(() => parseCues('say\tverb\tspeech\tshout\n', 'my-cues.tsv')).toThrow(/my-cues\.tsv:1: unknown stance "shout"/);
-    expect(() => parseCues('say speech\n', 'my-cues.tsv')).toThrow(/my-cues\.tsv:1: expected/);
+    expect(() => parseCues('say\tverb\tspeech\tassert\nshout\tverb\tyelling\tassert\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:2: unknown frame "yelling"/);
+    expect(() => parseCues('say\tverb\tspeech\tshout\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:1: unknown stance "shout"/);
+    expect(() => parseCues('say speech\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:1: expected/);
   });
 
   it('names a cue model file that is not one', () => {

@@ -1,20 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/annotate/index.js';
-import { createEntities, entityId } from '../../src/annotate/entities/index.js';
-import { COMPILED_GAZETTEER_PATH, shippedGazetteerFiles } from '../../src/annotate/entities/data.js';
+import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
+import { entityId } from '../../src/annotate/entities/index.js';
+import { en } from '../../src/lang/index.js';
 import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../src/annotate/entities/gazetteer.js';
 import { spellingKey, spellingVariants } from '../../src/annotate/entities/variants.js';
-import { Doc } from '../../src/doc/doc.js';
 import type { Entity } from '../../src/doc/types.js';
-import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir } from '../helpers.js';
+import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir, tokenized } from '../helpers.js';
 
-const component = createEntities();
+const ENTITIES = buildPipeline({ layers: ['entities'] });
 
 function analyse(text: string): Entity[] {
-  const doc = new Doc({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
-  component.run(doc);
+  const doc = ENTITIES.process({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
   for (const e of doc.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   return doc.entities;
 }
@@ -196,26 +194,26 @@ describe('gazetteer files', () => {
   it('checks case: an all-capitals alias does not match a lower-case word', () => {
     const g = new Gazetteer();
     g.load('United States\tGPE\tcountry\twikidata:Q30\tUS\t-\tUS\n', 'test');
-    const doc = new Doc({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'Let us see what the US does.', ref: null });
+    const doc = tokenized({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'Let us see what the US does.', ref: null });
     const matches = g.scan(doc.tokens);
     expect(matches.map((m) => doc.tokens.words[m.start])).toEqual(['US']);
   });
 });
 
 describe('compiled gazetteer', () => {
-  const sources = shippedGazetteerFiles();
+  const sources = en.data.gazetteers;
   const EXAMPLES = ['2024-10-18-meridian-wire-seoul-special-forces.txt', '2024-10-29-eastbridge-times-pentagon-10000.txt', '2025-04-28-eastbridge-times-pyongyang-confirms.txt'];
 
   it('is up to date with the shipped TSV files (else run scripts/build-gazetteer.ts --compile-only)', () => {
-    const text = readFileSync(COMPILED_GAZETTEER_PATH, 'utf8');
+    const text = readFileSync(en.data.compiledGazetteer, 'utf8');
     expect(text.slice(0, text.indexOf('\n')).split('\t')[1]).toBe(sourcesStamp(sources.map((f) => readFileSync(f))));
   });
 
   it('finds the same names and entries as the TSV files it was compiled from', () => {
-    const compiled = openGazetteer(COMPILED_GAZETTEER_PATH, sources);
+    const compiled = openGazetteer(en.data.compiledGazetteer, sources);
     const parsed = readGazetteer(sources);
     expect(compiled.size).toBe(parsed.size);
-    const doc = new Doc({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples/articles/kursk', f), 'utf8')).join('\n\n'), ref: null });
+    const doc = tokenized({ id: 'c', title: null, published: null, source: null, url: null, language: 'en', text: EXAMPLES.map((f) => readFileSync(join(ROOT, 'examples/articles/kursk', f), 'utf8')).join('\n\n'), ref: null });
     const a = compiled.scan(doc.tokens);
     expect(a.length).toBeGreaterThan(50);
     expect(a).toEqual(parsed.scan(doc.tokens));
@@ -226,8 +224,8 @@ describe('compiled gazetteer', () => {
     const dir = tempDir();
     const file = join(dir, 'seat.tsv');
     writeFileSync(file, 'Ruritania\tGPE\tcountry\t-\tRR\t-\t-\tRuritanian\t-\tStrelsau Palace\nStrelsau Palace\tFAC\t-\t-\tRR\t-\n');
-    const g = openGazetteer(COMPILED_GAZETTEER_PATH, sources, [file]);
-    const doc = new Doc({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Strelsau Palace said the Americans were wrong.', ref: null });
+    const g = openGazetteer(en.data.compiledGazetteer, sources, [file]);
+    const doc = tokenized({ id: 'u', title: null, published: null, source: null, url: null, language: 'en', text: 'Strelsau Palace said the Americans were wrong.', ref: null });
     const [palace, americans] = g.scan(doc.tokens);
     const place = palace!.hits.find((h) => h.kind === AliasKind.Name)!;
     expect(g.entry(g.entry(place.entry).seatOf).name).toBe('Ruritania');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
+import { en } from '../../src/lang/index.js';
 import { EVENT_TYPES } from '../../src/annotate/events/taxonomy.js';
 import { handmade, KOREA_ENTITIES } from './handmade.js';
 
-const only = (text: string, spec: Parameters<typeof handmade>[1] = {}) => extractEvents(handmade(text, { entities: KOREA_ENTITIES, ...spec }));
+const only = (text: string, spec: Parameters<typeof handmade>[1] = {}) => extractEvents(handmade(text, { entities: KOREA_ENTITIES, ...spec }), en);
 
 describe('event extraction', () => {
   it('reads a capture with actor, target, place, date and count', () => {

@@ -1,4 +1,5 @@
-import { Doc } from '../../src/doc/doc.js';
+import type { Doc } from '../../src/doc/doc.js';
+import { tokenized } from '../helpers.js';
 import type { Article, Claim, Entity, EntityType, Quantity, Stance, TimeExpression, TimeType } from '../../src/doc/types.js';
 
 /**
@@ -30,7 +31,7 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
     text,
     ref: null,
   };
-  const doc = new Doc(article);
+  const doc = tokenized(article);
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
   const aliases = (spec.entities ?? []).flatMap((e) => e.aliases.map((a) => ({ entity: e, alias: typeof a === 'string' ? { text: a, label: undefined } : a })));
@@ -46,13 +47,14 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
       e.mentions.push({ ...doc.span(start, end), ...(alias.label ? { label: alias.label } : {}) });
     }
   }
-  doc.entities = [...entities.values()].filter((e) => e.mentions.length);
-  for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
-  doc.entitiesChanged();
+  for (const e of entities.values()) e.mentions.sort((a, b) => a.start - b.start);
+  doc.set('entities', [...entities.values()].filter((e) => e.mentions.length));
   const at = (near?: string) => (near ? find(doc, near).start : 0);
-  doc.times = (spec.times ?? []).map((t): TimeExpression => ({ ...find(doc, t.text, at(t.near)), value: t.value, type: t.type ?? 'DATE' }));
-  doc.quantities = (spec.quantities ?? []).map((q): Quantity => ({ ...find(doc, q.text, at(q.near)), value: q.value, unit: q.unit ?? null, approximate: false }));
-  doc.claims = (spec.claims ?? []).map((c, k): Claim => {
+  doc.set('times', (spec.times ?? []).map((t): TimeExpression => ({ ...find(doc, t.text, at(t.near)), value: t.value, type: t.type ?? 'DATE' })));
+  doc.set('quantities', (spec.quantities ?? []).map((q): Quantity => ({ ...find(doc, q.text, at(q.near)), value: q.value, unit: q.unit ?? null, approximate: false })));
+  doc.set(
+    'claims',
+    (spec.claims ?? []).map((c, k): Claim => {
     const content = find(doc, c.content);
     const speaker = c.speaker ? find(doc, c.speaker, content.start) : null;
     const speakerEntity = speaker ? (doc.mentionsIn(speaker.start, speaker.end)[0]?.entity.id ?? null) : null;
@@ -68,7 +70,8 @@ export function handmade(text: string, spec: HandmadeSpec = {}): Doc {
       via: null,
       ...(c.negated ? { negated: c.negated } : {}),
     };
-  });
+    }),
+  );
   return doc;
 }
 

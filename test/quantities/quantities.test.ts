@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/annotate/index.js';
-import { createQuantities } from '../../src/annotate/quantities/index.js';
-import { digitValue, readNumber } from '../../src/annotate/quantities/numbers.js';
-import { createTimes } from '../../src/annotate/times/index.js';
-import { Doc } from '../../src/doc/doc.js';
+import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
+import { digitValue, readNumber } from '../../src/lang/en/numbers.js';
 import type { Quantity } from '../../src/doc/types.js';
 import { tokenize } from '../../src/doc/tokenize.js';
 import { HAS_SEED, SEED, SEED_GOLD } from '../helpers.js';
 
+const QUANTITIES = buildPipeline({ layers: ['quantities'] });
+
 function quantities(text: string): Quantity[] {
-  const doc = new Doc({ id: 'q', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
-  createTimes().run(doc);
-  createQuantities().run(doc);
+  const doc = QUANTITIES.process({ id: 'q', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
   for (const q of doc.quantities) expect(text.slice(q.start, q.end)).toBe(q.text);
   return doc.quantities;
 }
@@ -111,10 +108,9 @@ describe('quantities', () => {
     expect(quantities('The post (id 1474387200123) was deleted within two days.')).toEqual([]);
   });
 
-  it('runs after the times layer it depends on', async () => {
-    expect(createQuantities().requires).toEqual(['times']);
-    const pipeline = await createPipeline({ layers: ['quantities'] });
-    expect(pipeline.components.map((c) => c.name)).toEqual(['times', 'quantities']);
+  it('runs after the times layer it depends on', () => {
+    expect(QUANTITIES.components.map((c) => c.name)).toEqual(['tokens', 'pos', 'times', 'quantities']);
+    expect(QUANTITIES.components.at(-1)!.requires).toContain('times');
   });
 
   it.skipIf(!HAS_SEED)('finds every quantity of the seed gold with its value and unit', async () => {

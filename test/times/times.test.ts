@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/annotate/index.js';
-import { createTimes } from '../../src/annotate/times/index.js';
+import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
 import { parseAnchor, weekValue, toDays } from '../../src/annotate/times/calendar.js';
-import { Doc } from '../../src/doc/doc.js';
 import type { TimeExpression } from '../../src/doc/types.js';
 import { HAS_SEED, SEED, SEED_GOLD } from '../helpers.js';
 
 /** Times of a text published on `published` (2025-04-28 is a Monday). */
+const TIMES = buildPipeline({ layers: ['times'] });
+
 function times(text: string, published: string | null = '2025-04-28'): TimeExpression[] {
-  const doc = new Doc({ id: 't', title: null, published, source: null, url: null, language: 'en', text, ref: null });
-  createTimes().run(doc);
+  const doc = TIMES.process({ id: 't', title: null, published, source: null, url: null, language: 'en', text, ref: null });
   for (const t of doc.times) expect(text.slice(t.start, t.end)).toBe(t.text);
   return doc.times;
 }

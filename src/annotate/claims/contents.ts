@@ -1,7 +1,7 @@
 import { TAG } from '../pos/tags.js';
 import { PositionIndex, SpanIndex } from '../ranges.js';
 import type { Context } from './context.js';
-import { RELAYS, type Draft, type Range } from './frames.js';
+import type { Draft, Range } from './frames/index.js';
 
 
 /**
@@ -64,8 +64,6 @@ function hasVerb(ctx: Context, from: number, to: number): boolean {
   return false;
 }
 
-/** Words that, after a comma, open a clause that reported content usually leaves out. */
-const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
 
 /**
  * Where reported content after the cue ends: before a trailing clause that hangs on it — a
@@ -78,7 +76,7 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
   let clauseSoFar = ctx.opensQuote(from) || ctx.isVerb(from) || ctx.isVerb(from + 1);
   for (let k = from + 2; k < end - 1; k++) {
     // A comma just inside a closing mark ("…,” while …") ends the clause as one outside would.
-    if (ctx.closesQuote(k) && ctx.words[k - 1] === ',' && TRAILING_CLAUSES.has(ctx.lower[k + 1]!)) return k + 1;
+    if (ctx.closesQuote(k) && ctx.words[k - 1] === ',' && ctx.lex.TRAILING_CLAUSES.has(ctx.lower[k + 1]!)) return k + 1;
     if (ctx.quotes.of[k]! >= 0) continue;
     const w = ctx.words[k]!;
     if (w === ';') return k;
@@ -95,7 +93,7 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     // "the port, which handles most of the grain, has been the target": a relative
     // clause set off inside the subject, its verb still to come — not a trailing clause.
     if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
-    if (TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
+    if (ctx.lex.TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
     if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;
     // ", and when pressed …", ", but if …": a new clause opening with a subordinator (", and that …" goes on reporting).
@@ -166,8 +164,8 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   for (const d of drafts) {
     if (!d.sourceHead) continue;
     // "…, according to state media", and an agency's "…, Meridian Wire has learned" closing the sentence.
-    const agencyLine = d.rule === 'clause-before' && RELAY_CUES.has(d.entry.lemma) && isMedia(ctx, d.sourceHead);
-    if (!agencyLine && (d.rule !== 'according-to' || d.boundary < 0 || !RELAYS.has(ctx.lower[d.sourceHead[1] - 1]!))) continue;
+    const agencyLine = d.rule === 'clause-before' && ctx.lex.RELAY_CUES.has(d.entry.lemma) && isMedia(ctx, d.sourceHead);
+    if (!agencyLine && (d.rule !== 'according-to' || d.boundary < 0 || !ctx.lex.RELAYS.has(ctx.lower[d.sourceHead[1] - 1]!))) continue;
     const sentence = ctx.sentence[d.head];
     const speakers = heads
       .between(ctx.sentFirst(d.head), d.head)
@@ -184,22 +182,18 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   return drafts.filter((d) => !drop.has(d));
 }
 
-/** Cues with which an outlet says it relays what others said ("…, the agency has learned"). */
-const RELAY_CUES = new Set(['learn', 'report']);
 
 /** Whether tokens of `r` name a news outlet: a media organisation (or one filing a dateline), or a noun for one ("state media"). */
 export function isMedia(ctx: Context, r: Range): boolean {
   const { start, end } = ctx.doc.tokens;
-  if (RELAYS.has(ctx.lower[r[1] - 1]!)) return true;
+  if (ctx.lex.RELAYS.has(ctx.lower[r[1] - 1]!)) return true;
   return ctx.doc.mentionsIn(start[r[0]]!, end[r[1] - 1]!).some((m) => m.entity.subtype === 'media' || ctx.agencies.has(m.entity.id));
 }
 
-/** Words that open a subordinate clause at the start of a sentence. */
-const OPENERS = new Set(['after', 'before', 'when', 'while', 'as', 'since', 'although', 'though', 'because', 'if', 'once', 'until', 'whereas']);
 
 /** The comma that closes a subordinate clause opening the sentence at `sf` ("After …, "), or −1. */
 function introClauseEnd(ctx: Context, sf: number, limit: number): number {
-  if (!OPENERS.has(ctx.lower[sf]!)) return -1;
+  if (!ctx.lex.SUBORDINATORS.has(ctx.lower[sf]!)) return -1;
   for (let k = sf + 1; k < limit; k++) if (ctx.isComma(k) && ctx.quotes.of[k]! < 0) return k;
   return -1;
 }

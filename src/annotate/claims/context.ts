@@ -1,48 +1,16 @@
 import type { Doc } from '../../doc/doc.js';
-import { posTags, TAG } from '../pos/tags.js';
+import type { Language } from '../../lang/language.js';
+import { posLexicon, TAG, type PosLexicon } from '../pos/tags.js';
 import { cueLexicon, type CueEntry } from './lexicon.js';
 import { findQuotes, type Quotes } from './quotes.js';
 
-/** Words that may stand between a speaker and the cue ("has also repeatedly said"). */
-const BETWEEN = new Set(
-  (
-    "also has have had is was were are be been will would could can may might must should did does do not n't n’t never " +
-    'reportedly previously initially later again repeatedly publicly privately recently often frequently ' +
-    'once first then now still already further only even just long quickly immediately separately subsequently ' +
-    'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +
-    'widely simply essentially effectively likewise similarly however apparently allegedly falsely correctly ' +
-    'angrily bluntly sharply loudly quietly softly forcefully emphatically insistently proudly confidently ' +
-    'jokingly tersely curtly frankly candidly cautiously since'
-  ).split(' '),
-);
 
-/** Nouns for people or bodies that act for a place or an organisation named after them ("experts at the site"). */
-const ROLES = new Set(
-  (
-    'experts expert officials official spokesman spokeswoman spokesperson representative representatives staff team inspectors ' +
-    'management leadership head chief director directors members member leaders leader sources source analysts researchers ' +
-    'diplomats diplomat envoy ambassador lawyers lawyer employees workers authorities commanders commander'
-  ).split(' '),
-);
 
-/** Works that speak for their authors ("a study by the Council found"). */
-const WORKS = new Set(['study', 'studies', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'analysis', 'review', 'audit', 'investigation', 'letter', 'memo', 'article', 'ad', 'ads', 'video', 'book', 'statement', 'paper', 'estimate', 'estimates', 'assessment']);
 
-/** Words before a time between a speaker and the cue ("Smith on Monday said"). */
-const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'since', 'over', 'earlier', 'late', 'early']);
 
-/** Adverbial phrases between a speaker and the cue: "for the first time", "in turn", "at least". */
-const ADVERBIAL_HEADS = new Set(['time', 'turn', 'fact', 'part', 'least', 'response', 'return', 'addition', 'contrast', 'private', 'public', 'particular', 'effect', 'short', 'person', 'writing']);
-const ADVERBIAL_PREPOSITIONS = new Set(['for', 'at', 'in', 'by', 'on']);
 
-/** Quantifiers that float between a plural subject and its verb. */
-const FLOATING = new Set(['both', 'all', 'each']);
 
-/** Name particles that join capitalised words ("Anna van der Berg", "Omar bin Said"). */
-const NAME_PARTICLES = new Set(['van', 'der', 'de', 'den', 'von', 'al', 'bin', 'ibn', 'da', 'du', 'del', 'la', 'le', 'dos', 'di', 'y']);
 
-/** Prepositions that continue a noun phrase to the right when a name follows ("Secretary of State"). */
-const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
 
 const CLOSING = new Set(['”', '"', '’', "'"]);
 const DASHES = new Set(['—', '–', '―', '--', '-']);
@@ -80,16 +48,26 @@ export class Context {
   readonly quotes: Quotes;
   /** Per token: index in doc.times of the time expression covering it, or -1. */
   readonly timeOf: Int32Array;
-  private readonly cues = cueLexicon();
+  private readonly cues: Map<string, CueEntry[]>;
+  /** The language's word classes, for words the tags alone do not settle. */
+  readonly lexicon: PosLexicon;
+  /** The language's words of attribution (src/lang/en/claims.ts). */
+  readonly lex: Language['claims'];
   private lineIndex: Int32Array | null = null;
   /** Organisations named in brackets in a dateline ("SEOUL, Oct 18 (Meridian Wire) –"): news agencies. */
   readonly agencies = new Set<string>();
 
-  constructor(doc: Doc) {
+  constructor(
+    doc: Doc,
+    readonly language: Language,
+  ) {
     this.doc = doc;
+    this.lex = language.claims;
+    this.cues = cueLexicon(language);
+    this.lexicon = posLexicon(language);
     this.words = doc.tokens.words;
     this.lower = doc.tokens.lower;
-    this.tags = withNames(doc, posTags(doc));
+    this.tags = withNames(doc, doc.pos);
     this.quotes = findQuotes(doc);
     this.sentence = doc.tokens.sentence;
     this.sentLasts = Int32Array.from(doc.sentences, (x) => x.last);
@@ -220,14 +198,14 @@ export class Context {
   skipBetweenLeft(i: number, floor: number): number {
     let k = i;
     while (k >= floor) {
-      if (BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
+      if (this.lex.BETWEEN.has(this.lower[k]!) || this.tags[k] === TAG.ADV || this.tags[k] === TAG.AUX) k--;
       // "Bush and Scott have both supported", "they all said"
-      else if (FLOATING.has(this.lower[k]!) && k > floor && (this.tags[k - 1] === TAG.AUX || this.isNounHead(k - 1) || this.words[k - 1] === ')')) k--;
+      else if (this.lex.FLOATING.has(this.lower[k]!) && k > floor && (this.tags[k - 1] === TAG.AUX || this.isNounHead(k - 1) || this.words[k - 1] === ')')) k--;
       // "and for the first time publicly credited", "in turn said"
-      else if (ADVERBIAL_HEADS.has(this.lower[k]!)) {
+      else if (this.lex.ADVERBIAL_HEADS.has(this.lower[k]!)) {
         let j = k - 1;
         while (j >= floor && (this.tags[j] === TAG.ADJ || this.tags[j] === TAG.NUM || this.tags[j] === TAG.DET)) j--;
-        if (j < floor || !ADVERBIAL_PREPOSITIONS.has(this.lower[j]!)) break;
+        if (j < floor || !this.lex.ADVERBIAL_PREPOSITIONS.has(this.lower[j]!)) break;
         k = j - 1;
       }
       // ", however," between a speaker and the cue
@@ -244,7 +222,7 @@ export class Context {
         while (k >= floor && this.timeOf[k] === t) k--;
         // "on Monday", "during a Sunday", "at the weekend"
         if (k >= floor && this.tags[k] === TAG.DET) k--;
-        if (k >= floor && TIME_PREPOSITIONS.has(this.lower[k]!)) k--;
+        if (k >= floor && this.lex.TIME_PREPOSITIONS.has(this.lower[k]!)) k--;
       } else break;
     }
     return k;
@@ -259,7 +237,7 @@ export class Context {
   /** First token from i on that is no adverb ("also", "later"), or `limit`. */
   skipAdverbsRight(i: number, limit: number): number {
     let k = i;
-    while (k < limit && (this.tags[k] === TAG.ADV || BETWEEN.has(this.lower[k]!)) && !this.isVerb(k)) k++;
+    while (k < limit && (this.tags[k] === TAG.ADV || this.lex.BETWEEN.has(this.lower[k]!)) && !this.isVerb(k)) k++;
     return k;
   }
 
@@ -311,7 +289,7 @@ export class Context {
         k = p;
         // "… of the Workers' Party": the determiner may belong to an "of"-phrase inside a name;
         // "experts at the site", "the management of the plant": to a phrase after a role.
-        if (p - 1 > floor && (NP_JOINERS.has(lower[p - 1]!) || lower[p - 1] === 'in' || lower[p - 1] === 'from') && (this.isNounHead(p - 2) || ROLES.has(lower[p - 2]!)) && (tags[k + 1] === TAG.PROPN || ROLES.has(lower[p - 2]!))) {
+        if (p - 1 > floor && (this.lex.NP_JOINERS.has(lower[p - 1]!) || lower[p - 1] === 'in' || lower[p - 1] === 'from') && (this.isNounHead(p - 2) || this.lex.ROLES.has(lower[p - 2]!)) && (tags[k + 1] === TAG.PROPN || this.lex.ROLES.has(lower[p - 2]!))) {
           k = p - 1;
           continue;
         }
@@ -322,8 +300,8 @@ export class Context {
         break;
       }
       // "Secretary of State", "an official in Seoul", "chief of staff"
-      const role = p > floor && ROLES.has(lower[p - 1]!);
-      if ((NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role)) {
+      const role = p > floor && this.lex.ROLES.has(lower[p - 1]!);
+      if ((this.lex.NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role)) {
         k = p;
         continue;
       }
@@ -332,7 +310,7 @@ export class Context {
         continue;
       }
       // (A hyphen with spaces around it is a dash: "SEOUL - North Korea".)
-      if ((NAME_PARTICLES.has(pw) || (pw === '-' && this.joined(p)) || pw === '&' || pw === '.') && p > floor && tags[p - 1] === TAG.PROPN && tags[k] === TAG.PROPN) {
+      if ((this.lex.NAME_PARTICLES.has(pw) || (pw === '-' && this.joined(p)) || pw === '&' || pw === '.') && p > floor && tags[p - 1] === TAG.PROPN && tags[k] === TAG.PROPN) {
         k = p;
         continue;
       }
@@ -343,7 +321,7 @@ export class Context {
       break;
     }
     // Never start on a joiner or particle.
-    while (k < last && (NP_JOINERS.has(lower[k]!) || lower[k] === 'and' || tags[k] === TAG.POSS)) k++;
+    while (k < last && (this.lex.NP_JOINERS.has(lower[k]!) || lower[k] === 'and' || tags[k] === TAG.POSS)) k++;
     return k;
   }
 
@@ -354,7 +332,7 @@ export class Context {
   private byAuthor(p: number, floor: number): boolean {
     const { lower, tags } = this;
     if (lower[p] !== 'by' || p <= floor) return false;
-    if (WORKS.has(lower[p - 1]!)) return true;
+    if (this.lex.WORKS.has(lower[p - 1]!)) return true;
     return tags[p - 1] === TAG.VERB && lower[p - 1]!.endsWith('ed') && p - 1 > floor && this.isNounHead(p - 2);
   }
 
@@ -374,16 +352,16 @@ export class Context {
         // fine inside a noun phrase
       } else if ((lower[k] === '’' || lower[k] === "'") && k > first && lower[k - 1]!.endsWith('s') && this.quotes.of[k] < 0) {
         // plural possessive
-      } else if ((ofOnly ? lower[k] === 'of' : NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
+      } else if ((ofOnly ? lower[k] === 'of' : this.lex.NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
         // "of"-phrase continuing the noun phrase
-      } else if (((lower[k] === '-' && this.joined(k)) || lower[k] === '&' || NAME_PARTICLES.has(lower[k]!)) && nouns > 0 && tags[k + 1] === TAG.PROPN) {
+      } else if (((lower[k] === '-' && this.joined(k)) || lower[k] === '&' || this.lex.NAME_PARTICLES.has(lower[k]!)) && nouns > 0 && tags[k + 1] === TAG.PROPN) {
         // name particle
       } else break;
       k++;
     }
     if (!nouns) return -1;
     // Do not end on a joiner.
-    while (k > first && (NP_JOINERS.has(lower[k - 1]!) || tags[k - 1] === TAG.DET)) k--;
+    while (k > first && (this.lex.NP_JOINERS.has(lower[k - 1]!) || tags[k - 1] === TAG.DET)) k--;
     if (appositive && k + 1 < limit && lower[k] === ',' && this.startsNp(k + 1)) {
       const end = this.npRight(k + 1, limit, false);
       if (end > 0) {

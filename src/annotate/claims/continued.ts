@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import type { Draft, Range } from './frames.js';
+import type { Draft, Range } from './frames/index.js';
 import type { CueEntry } from './lexicon.js';
 
 /** What a paragraph of quotes with no cue of its own is: more of what the speaker said. */

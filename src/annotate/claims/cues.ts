@@ -1,6 +1,6 @@
-import { knownWord, TAG } from '../pos/tags.js';
+import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
-import { Frames, LIGHT_VERBS, SURVEYS, type Candidate } from './frames.js';
+import { labelAt, type Candidate } from './frames/index.js';
 import type { CueEntry } from './lexicon.js';
 
 /** Quotes longer than this many tokens are speech: cues inside them belong to the quoted speaker. */
@@ -15,7 +15,7 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
   const { lower, quotes } = ctx;
   for (let i = 0; i < ctx.count; i++) {
     if (ctx.doc.tokens.lineStart[i]) {
-      const mark = Frames.labelAt(ctx, i);
+      const mark = labelAt(ctx, i);
       if (mark >= 0) {
         out.push({ head: mark, entry: LABEL, kind: 'label' });
         i = mark;
@@ -36,7 +36,7 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
     const entries = ctx.cueEntries(i);
     let entry: CueEntry;
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
-    else if (vocabulary.has(w) && !LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
+    else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
     else continue;
     if (!entry.noun && !verbal(ctx, i, entry)) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
@@ -64,12 +64,10 @@ function verbal(ctx: Context, i: number, entry: CueEntry): boolean {
   if (p === TAG.DET || p === TAG.ADJ || p === TAG.POSS || p === TAG.NUM || p === TAG.ADP) return false;
   // After a name, a noun reading wins unless the verb's company follows — or the class was only
   // guessed from the word's shape ("acknowledges" is no noun).
-  if ((p === TAG.PROPN || p === TAG.NOUN) && knownWord(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
+  if ((p === TAG.PROPN || p === TAG.NOUN) && ctx.lexicon.knows(ctx.lower[i]!) && !verbAfterNoun(ctx, i) && ctx.tags[i + 1] !== TAG.PUNCT) return false;
   return t !== TAG.PROPN || ctx.sentFirst(i) === i || headline(ctx, i);
 }
 
-/** Plurals without -s. */
-const PLURALS = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'personnel', 'clergy', 'public', 'military', 'government', 'us', 'they']);
 
 /**
  * Whether the noun phrase before token i is one singular thing ("the Pentagon", "the casualty"),
@@ -78,7 +76,7 @@ const PLURALS = new Set(['people', 'police', 'men', 'women', 'children', 'staff'
  */
 function singularSubject(ctx: Context, i: number): boolean {
   const w = ctx.lower[i - 1]!;
-  if ((w.endsWith('s') && !w.endsWith('ss')) || PLURALS.has(w)) return false;
+  if ((w.endsWith('s') && !w.endsWith('ss')) || ctx.lex.PLURALS_WITHOUT_S.has(w)) return false;
   const s = ctx.npLeft(i - 1, ctx.sentFirst(i));
   if (s < 0) return false;
   const before = ctx.tags[s - 1];
@@ -134,7 +132,7 @@ const POLL: CueEntry = { lemma: 'in', noun: false, frame: 'evidence', stance: 'a
 /** Does a poll's noun follow "in" within a few words ("in the latest CNN/ORC poll")? */
 function pollAhead(ctx: Context, i: number): boolean {
   for (let k = i + 1; k < i + 7 && k < ctx.count; k++) {
-    if (SURVEYS.has(ctx.lower[k]!)) return true;
+    if (ctx.lex.SURVEYS.has(ctx.lower[k]!)) return true;
     if (ctx.isVerb(k) || ctx.isPunct(k)) return false;
   }
   return false;

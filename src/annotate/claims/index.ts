@@ -1,12 +1,13 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, ClaimKind, Entity, EntityRef, Span } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { Language } from '../../lang/language.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { PositionIndex } from '../ranges.js';
 import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
 import { continueSpeakers } from './continued.js';
 import { cueCandidates } from './cues.js';
-import { Frames, type Draft, type Range } from './frames.js';
+import { Frames, type Draft, type Range } from './frames/index.js';
 import { CueModel } from './model.js';
 import { negatedCue } from './negation.js';
 import { linkReferences } from './refers.js';
@@ -16,24 +17,23 @@ import { stanceOf } from './stance.js';
 import { blameOf, isParty } from '../../lang/en/blame.js';
 import { contentTokens } from '../../lang/en/token.js';
 
-/** Cues of impressions rather than anyone's statement ("seems", "it is clear"). */
-const IMPERSONAL = /^(?:seem|appear|(?:clear|obvious|unclear|evident|apparent|likely|unlikely)$)/;
 
 /**
- * The claims layer: who said what, how, when and through whom. Uses the shipped cue model unless
- * given one (null: rules only); the model is read when the layer first runs.
+ * The claims layer: who said what, how, when and through whom, kept where the shipped cue model
+ * agrees; the model is read when the layer first runs.
  */
-export function createClaims(model?: CueModel | null): Component {
-  let loaded: CueModel | null | undefined = model;
-  return {
-    name: 'claims',
-    requires: ['entities', 'times'],
-    run(doc: Doc) {
-      if (loaded === undefined) loaded = CueModel.load();
-      doc.claims = findClaims(doc, loaded);
-    },
-  };
-}
+export const CLAIMS: ComponentSpec = {
+  name: 'claims',
+  assigns: ['claims'],
+  requires: ['tokens', 'sentences', 'pos', 'entities', 'times'],
+  create: ({ language }) => {
+    let model: CueModel | null | undefined;
+    return (doc) => {
+      if (model === undefined) model = CueModel.load(language.data.cueModel);
+      doc.set('claims', findClaims(doc, model, language));
+    };
+  },
+};
 
 /** The claims the rules read in a doc, before the cue model judges them: for claims and for training. */
 export interface Drafts {
@@ -48,8 +48,8 @@ export interface Drafts {
  * whole: contents cut where attached clauses begin, relays made `via`, nested cues dropped,
  * quotes joined with the quoted sentences around them.
  */
-export function readClaims(doc: Doc, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
-  const ctx = new Context(doc);
+export function readClaims(doc: Doc, language: Language, vocabulary: ReadonlySet<string> = NO_WORDS): Drafts {
+  const ctx = new Context(doc, language);
   const frames = new Frames(ctx);
   for (const c of cueCandidates(ctx, vocabulary)) frames.analyze(c);
   return { ctx, drafts: finishDrafts(ctx, frames.all.map(copy)), read: frames.all };
@@ -67,9 +67,9 @@ function copy(d: Draft): Draft {
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The claims of a doc: what the rules read, kept where the cue model agrees (lexicon cues only without a model). */
-export function findClaims(doc: Doc, model: CueModel | null): Claim[] {
+export function findClaims(doc: Doc, model: CueModel | null, language: Language): Claim[] {
   if (!doc.tokens.count) return [];
-  const { ctx, drafts: first, read } = readClaims(doc, model?.vocabulary);
+  const { ctx, drafts: first, read } = readClaims(doc, language, model?.vocabulary);
   let drafts = first;
   if (!model) return assemble(ctx, continueSpeakers(ctx, drafts.filter((d) => !d.entry.learned)), new Map());
   let scores = new Map(drafts.map((d) => [d, model.score(ctx, d)]));
@@ -120,14 +120,14 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     let speaker: EntityRef | null = (governor && speakerOf.get(governor)) || null;
     let head = d.rule === 'noun' ? d.entry.lemma : '';
     // "it seems", "it was clear that": an impression, nobody's claim.
-    if (IMPERSONAL.test(d.entry.lemma)) d.source = null;
+    if (ctx.lex.IMPERSONAL.test(d.entry.lemma)) d.source = null;
     let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
     if (!speaker && d.source && d.sourceHead) {
       entity = resolver.resolve(d.sourceHead, d.antecedent);
       speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
       head ||= ctx.lower[d.sourceHead[1] - 1]!;
     }
-    if (speaker) resolver.remember({ entity, head, token: d.head, spokesperson: SpeakerResolver.speaksFor(head) });
+    if (speaker) resolver.remember({ entity, head, token: d.head, spokesperson: resolver.speaksFor(head) });
     speakerOf.set(d, speaker);
 
     const parts = d.parts.map((r) => tokenSpan(ctx, r));
@@ -140,14 +140,14 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
     let negated = negatedCue(ctx, d.cue);
-    let stance = stanceOf(stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    let stance = stanceOf(ctx.lex, stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
     // Laying the war or another outcome at a party's door is an accusation, whatever the cue ("said the rebels started the war").
     if (stance.stance === 'assert') {
       const blame = blameOf(contentTokens(content.text, content.start, mentionSpans(doc, content.start, content.end)), stanceEntry.lemma, (id) => isParty(entities.get(id)));
       if (blame && blame.direction > 0) stance = { stance: 'condemn', why: `${entities.get(blame.target)?.name ?? blame.target} held responsible for the ${blame.outcome}` };
     }
     // "does not recognize the results", "will never recognise the annexation": a refusal to grant legitimacy is a denial, not a claim left unmade.
-    if (negated && REFUSED_BY_NEGATION.has(stanceEntry.lemma)) {
+    if (negated && ctx.lex.REFUSED_BY_NEGATION.has(stanceEntry.lemma)) {
       negated = false;
       stance = { stance: 'deny', why: `not ${stanceEntry.lemma}` };
     }
@@ -168,8 +168,6 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
   return claims;
 }
 
-/** Verbs of granting legitimacy: negated, they deny it ("does not recognize the results"). */
-const REFUSED_BY_NEGATION = new Set(['recognize', 'recognise']);
 
 /** The entity mentions within [start, end), as the token reader wants them. */
 function mentionSpans(doc: Doc, start: number, end: number): { start: number; end: number; entity: string }[] {
@@ -179,10 +177,6 @@ function mentionSpans(doc: Doc, start: number, end: number): { start: number; en
 /** Kinds of organisation that act for their state. */
 const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence']);
 
-/** Personal pronouns that, opening reported speech, stand for its speaker ("said it would …"). */
-const REPORTED_SELF = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
-/** Pronouns that, opening a quotation, are its speaker ("“We are ready …”"). */
-const QUOTED_SELF = new Set(['we', 'i', 'our', 'my']);
 
 /**
  * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
@@ -194,7 +188,7 @@ function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities
   const quoted = ctx.opensQuote(a);
   while (a < ctx.count && ctx.isPunct(a)) a++;
   const w = ctx.lower[a]!;
-  if ((quoted ? QUOTED_SELF : REPORTED_SELF).has(w)) return true;
+  if ((quoted ? ctx.lex.QUOTED_SELF : ctx.lex.REPORTED_SELF).has(w)) return true;
   if (!speaker) return false;
   const { start, end } = ctx.doc.tokens;
   const first = ctx.doc.mentionsIn(start[a]!, end[a]!)[0];

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { Language } from '../../lang/language.js';
 import { STANCES, type Stance } from '../../doc/types.js';
 
 /** Where a cue's content lies; see data/cues/cues.tsv. */
@@ -15,27 +15,9 @@ export interface CueEntry {
   learned?: true;
 }
 
-export const CUES_FILE = fileURLToPath(new URL('../../../data/cues/cues.tsv', import.meta.url));
-
-/** Regular English inflections of a verb: -s, -ed, -ing (irregular verbs list their forms). */
-function verbForms(lemma: string): string[] {
-  const sibilant = /(?:s|x|z|ch|sh)$/.test(lemma);
-  const consonantY = /[^aeiou]y$/.test(lemma);
-  const stem = consonantY ? lemma.slice(0, -1) : lemma;
-  const third = sibilant ? `${lemma}es` : consonantY ? `${stem}ies` : `${lemma}s`;
-  const past = lemma.endsWith('e') ? `${lemma}d` : consonantY ? `${stem}ied` : `${lemma}ed`;
-  const ing = lemma.endsWith('e') && !lemma.endsWith('ee') ? `${lemma.slice(0, -1)}ing` : `${lemma}ing`;
-  return [lemma, third, past, ing];
-}
-
-function nounForms(lemma: string): string[] {
-  if (/(?:s|x|ch|sh)$/.test(lemma)) return [lemma, `${lemma}es`];
-  if (/[^aeiou]y$/.test(lemma)) return [lemma, `${lemma.slice(0, -1)}ies`];
-  return [lemma, `${lemma}s`];
-}
-
-/** Parse a cue lexicon; errors name the file and line. */
-export function parseCues(source: string, name: string): Map<string, CueEntry[]> {
+/** Parse a cue lexicon, with the language's inflections of its lemmas; errors name the file and line. */
+export function parseCues(source: string, name: string, language: Language): Map<string, CueEntry[]> {
+  const { verbForms, nounForms } = language.claims;
   const byForm = new Map<string, CueEntry[]>();
   source.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.startsWith('#')) return;
@@ -55,9 +37,11 @@ export function parseCues(source: string, name: string): Map<string, CueEntry[]>
   return byForm;
 }
 
-let shipped: Map<string, CueEntry[]> | null = null;
+const LEXICONS = new WeakMap<Language, Map<string, CueEntry[]>>();
 
-/** The shipped cue lexicon, by lower-cased word form. */
-export function cueLexicon(): Map<string, CueEntry[]> {
-  return (shipped ??= parseCues(readFileSync(CUES_FILE, 'utf8'), CUES_FILE));
+/** A language's cue lexicon, by lower-cased word form, read once per process. */
+export function cueLexicon(language: Language): Map<string, CueEntry[]> {
+  let lexicon = LEXICONS.get(language);
+  if (!lexicon) LEXICONS.set(language, (lexicon = parseCues(readFileSync(language.data.cues, 'utf8'), language.data.cues, language)));
+  return lexicon;
 }

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { TAG, TAG_NAMES } from '../pos/tags.js';
 import type { Context } from './context.js';
-import type { Draft } from './frames.js';
+import type { Draft } from './frames/index.js';
 
 /**
  * The cue model: an averaged perceptron that scores, for each claim the rules read, whether its
@@ -22,8 +21,6 @@ export interface CueModelFile {
   vocabulary: string[];
   weights: Record<string, number>;
 }
-
-export const MODEL_FILE = fileURLToPath(new URL('../../../data/cues/model.json', import.meta.url));
 
 export class CueModel implements FeatureSink {
   readonly vocabulary: ReadonlySet<string>;
@@ -54,8 +51,8 @@ export class CueModel implements FeatureSink {
     }
   }
 
-  /** The shipped model, or null when none has been trained. */
-  static load(path = MODEL_FILE): CueModel | null {
+  /** The model in a file (a language's `data.cueModel`), or null when none has been trained. */
+  static load(path: string): CueModel | null {
     if (!existsSync(path)) return null;
     let file: CueModelFile;
     try {

@@ -1,18 +1,9 @@
 import type { Context } from './context.js';
-import type { Range } from './frames.js';
+import type { Range } from './frames/index.js';
 
-const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'cannot']);
-/** Auxiliaries and adverbs that may stand between a negator and its cue ("has not yet publicly confirmed"). */
-const BRIDGE = new Set(
-  'has have had is was were are be been will would could can may might must should did does do wo ca yet publicly officially formally explicitly directly immediately independently ever also still'.split(' '),
-);
 const REACH = 4;
-/** Subjects that say nobody did it, and how far from the sentence start the cue may then be. */
-const NO_ONE = new Set(['neither', 'nobody', 'none']);
 const SUBJECT_REACH = 10;
 
-/** Verbs whose gerund object is left undone ("avoided naming", "refrained from confirming"). */
-const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refrained|refraining)$/;
 
 /**
  * Whether the cue itself is negated — "has not confirmed", "never said", "did not deny", "was not
@@ -24,22 +15,22 @@ const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refrained|r
 export function negatedCue(ctx: Context, cue: Range): boolean {
   const lower = ctx.lower;
   const first = ctx.sentFirst(cue[0]);
-  const isNegator = (k: number) => NEGATORS.has(lower[k]!) && lower[k + 1] !== 'only';
+  const isNegator = (k: number) => ctx.lex.NEGATORS.has(lower[k]!) && lower[k + 1] !== 'only';
   // A passive cue's range holds its auxiliary ("was not confirmed").
   for (let k = cue[0]; k < cue[1] - 1; k++) if (isNegator(k)) return true;
   const one = cue[0] - 1 >= first ? lower[cue[0] - 1]! : '';
   const two = cue[0] - 2 >= first ? lower[cue[0] - 2]! : '';
   // "has yet to confirm", "stopped short of confirming", "without naming", "refrained from saying", "avoided naming".
-  if (one === 'without' || WITHHOLD.test(one)) return true;
-  if ((one === 'to' && two === 'yet') || (one === 'of' && two === 'short') || (one === 'from' && WITHHOLD.test(two))) return true;
+  if (one === 'without' || ctx.lex.WITHHOLD.test(one)) return true;
+  if ((one === 'to' && two === 'yet') || (one === 'of' && two === 'short') || (one === 'from' && ctx.lex.WITHHOLD.test(two))) return true;
   for (let k = cue[0] - 1, n = 0; k >= first && n < REACH; k--, n++) {
     if (isNegator(k)) return true;
-    if (!BRIDGE.has(lower[k]!)) break;
+    if (!ctx.lex.BRIDGE.has(lower[k]!)) break;
   }
   // "Neither Moscow nor Pyongyang has acknowledged", "No one has confirmed": a subject that denies it.
   const opening = lower[first]!;
-  if (cue[0] - first > SUBJECT_REACH || !(NO_ONE.has(opening) || (opening === 'no' && lower[first + 1] === 'one'))) return false;
+  if (cue[0] - first > SUBJECT_REACH || !(ctx.lex.NO_ONE.has(opening) || (opening === 'no' && lower[first + 1] === 'one'))) return false;
   // The subject runs up to the cue: no other verb or clause between ("Neither side said …, officials said").
-  for (let k = first + 1; k < cue[0]; k++) if (ctx.isPunct(k) || (ctx.isVerb(k) && !BRIDGE.has(lower[k]!))) return false;
+  for (let k = first + 1; k < cue[0]; k++) if (ctx.isPunct(k) || (ctx.isVerb(k) && !ctx.lex.BRIDGE.has(lower[k]!))) return false;
   return true;
 }

@@ -1,7 +1,7 @@
 import type { Claim, Entity } from '../../doc/types.js';
 import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
-import type { Draft } from './frames.js';
+import type { Draft } from './frames/index.js';
 
 /** Nouns for what someone said, when a later claim answers it ("dismissed that account"). */
 const REPORTS = new Set([

@@ -1,6 +1,6 @@
 import type { EntityRef } from '../../doc/types.js';
 import type { Context } from './context.js';
-import type { Draft } from './frames.js';
+import type { Draft } from './frames/index.js';
 
 /** How many sentences after a dated claim the same speaker's next claims are taken as said then. */
 const SAME_OCCASION = 2;

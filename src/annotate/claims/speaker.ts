@@ -2,40 +2,12 @@ import type { LocatedMention } from '../../doc/doc.js';
 import type { Entity } from '../../doc/types.js';
 import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
-import type { Range } from './frames.js';
+import type { Range } from './frames/index.js';
 
-/** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
-const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution']);
-/** People who speak for an organisation: "a spokesperson" speaks for it. */
-const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
-const PERSONAL = new Set(['he', 'she', 'him', 'her']);
-/** Words for an organisation that "the …" names when its name does not have them ("the agency"). */
-const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);
-const POSSESSIVE = new Set(['his', 'her', 'its', 'their']);
-/** Who acts for someone: "his office", "their lawyers". */
-const AGENTS = new Set(['office', 'campaign', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'team', 'staff', 'government', 'administration', 'ministry', 'embassy', 'delegation', 'camp', 'allies', 'supporters', 'advisers', 'advisors', 'adviser', 'advisor']);
-const NEUTER = new Set(['it', 'its']);
-const PLURAL = new Set(['they', 'them', 'we']);
 
-/** Offices a description of a person ends with ("the president", "the foreign minister", "the head of state"). */
-const OFFICES = new Set(
-  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder spokesman spokeswoman spokesperson diplomat'.split(' '),
-);
 /** How many mentions back a description of an office looks for its holder (bounded: long pages). */
 const DESCRIBED_REACH = 400;
-/** Words of an office that narrow it ("foreign minister", "former president"). */
-const PORTFOLIO = new Set('foreign defence defense prime interior finance economy trade justice health energy deputy vice former acting top senior chief'.split(' '));
-/** Grades rather than portfolios: they need not be in the title given at the name. */
-const GRADES = new Set(['former', 'acting', 'top', 'senior', 'chief', 'deputy', 'vice']);
-/** Offices that lead a state or government ("the head of state", "the leader"). */
-const LEADERS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'leader', 'prime', 'pope', 'emir', 'sheikh']);
 
-/** Words opening a subordinate clause: its subject is rarely what a later "he" stands for. */
-const SUBORDINATING = new Set(['since', 'when', 'after', 'before', 'because', 'as', 'while', 'although', 'though', 'if', 'until', 'that', 'whether']);
-/** A person's body that speaks for the state they lead ("the president's government"). */
-const STATE_BODIES = new Set(['government', 'administration', 'cabinet']);
-/** Prepositions that place a speaker somewhere ("the institute in Washington"). */
-const LOCATING = new Set(['in', 'at', 'from', 'near']);
 
 const NAME_WORDS = new WeakMap<Entity, Set<string>>();
 
@@ -102,14 +74,14 @@ export class SpeakerResolver {
     let own = range[0] + 1;
     while (own < range[1] && (ctx.tags[own] === TAG.NOUN || ctx.tags[own] === TAG.ADJ)) own++;
     const ownHead = ctx.lower[own - 1]!;
-    if (own - range[0] >= 2 && POSSESSIVE.has(owner) && (SPOKESPEOPLE.has(ownHead) || AGENTS.has(ownHead))) {
+    if (own - range[0] >= 2 && this.ctx.lex.SPEAKER_POSSESSIVES.has(owner) && (this.ctx.lex.SPOKESPEOPLE.has(ownHead) || this.ctx.lex.AGENTS.has(ownHead))) {
       const found = owner === 'his' || owner === 'her' ? this.person(before) : this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
       if (found) return found;
     }
     const described = this.describedPerson(range, before);
     if (described) return described;
     // "Jane Roe's government", "the premier's administration": the state the person governs.
-    if (STATE_BODIES.has(last) && range[1] - range[0] >= 3 && (ctx.lower[range[1] - 2] === "'s" || ctx.lower[range[1] - 2] === '’s')) {
+    if (this.ctx.lex.STATE_BODIES.has(last) && range[1] - range[0] >= 3 && (ctx.lower[range[1] - 2] === "'s" || ctx.lower[range[1] - 2] === '’s')) {
       const owner = this.headMention(doc.mentionsIn(from, doc.tokens.end[range[1] - 3]!));
       const state = owner?.entity.type === 'PERSON' && owner.entity.country ? doc.entities.find((e) => e.type === 'GPE' && e.subtype === 'country' && e.country === owner.entity.country) : undefined;
       if (state) return state;
@@ -117,13 +89,13 @@ export class SpeakerResolver {
     const named = this.headMention(doc.mentionsIn(from, to));
     if (named) return named.entity;
     if (range[1] - range[0] === 1) {
-      if (PERSONAL.has(last)) return this.spokesperson(before) ?? this.person(before);
-      if (NEUTER.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
-      if (PLURAL.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
+      if (this.ctx.lex.PERSONAL_PRONOUNS.has(last)) return this.spokesperson(before) ?? this.person(before);
+      if (this.ctx.lex.NEUTER_PRONOUNS.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
+      if (this.ctx.lex.PLURAL_PRONOUNS.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     }
     const two = range[1] - range[0] >= 2 ? `${ctx.lower[range[1] - 2]} ${last}` : '';
-    if (SPOKESPEOPLE.has(last) || SPOKESPEOPLE.has(two) || DOCUMENTS.has(last)) {
-      return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE', DOCUMENTS.has(last) ? last : null);
+    if (this.ctx.lex.SPOKESPEOPLE.has(last) || this.ctx.lex.SPOKESPEOPLE.has(two) || this.ctx.lex.DOCUMENTS.has(last)) {
+      return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE', this.ctx.lex.DOCUMENTS.has(last) ? last : null);
     }
     // "the commission", "the ministry": the last organisation whose name has that word; else, for
     // a word naming an organisation ("the agency" after the National Intelligence Service spoke),
@@ -134,7 +106,7 @@ export class SpeakerResolver {
         const e = mentions[k]!.entity;
         if ((e.type === 'ORG' || e.type === 'GPE') && nameWords(e).has(last)) return e;
       }
-      if (BODIES.has(last)) return this.recentSpeaker(before, (e) => e.type === 'ORG');
+      if (this.ctx.lex.BODIES.has(last)) return this.recentSpeaker(before, (e) => e.type === 'ORG');
     }
     return null;
   }
@@ -152,24 +124,24 @@ export class SpeakerResolver {
     const lower = ctx.lower;
     const office = b - a >= 3 && lower[b - 2] === 'of' && lower[b - 3] === 'head' && (lower[b - 1] === 'state' || lower[b - 1] === 'government') ? 'head' : lower[b - 1]!;
     // "a spokesman" is someone unnamed; "the spokesman" someone named before.
-    if (!OFFICES.has(office) || lower[a] === 'a' || lower[a] === 'an') return null;
+    if (!this.ctx.lex.OFFICES.has(office) || lower[a] === 'a' || lower[a] === 'an') return null;
     const { start, end } = doc.tokens;
     const inside = doc.mentionsIn(start[a]!, end[b - 1]!);
     if (inside.some((m) => m.entity.type === 'PERSON' || (m.entity.type === 'ORG' && m.entity.subtype !== null && m.entity.subtype !== 'government'))) return null;
     // Only determiners, possessors, nationalities and portfolio words before the office.
     for (let k = a; k < b - 1; k++) {
       const w = lower[k]!;
-      if (w === 'the' || w === "'s" || w === '’s' || w === 'of' || w === 'head' || w === 'state' || w === 'government' || PORTFOLIO.has(w)) continue;
+      if (w === 'the' || w === "'s" || w === '’s' || w === 'of' || w === 'head' || w === 'state' || w === 'government' || this.ctx.lex.PORTFOLIO.has(w)) continue;
       if (inside.some((m) => m.mention.start <= start[k]! && m.mention.end >= end[k]!)) continue;
       return null;
     }
     const countries = new Set(inside.map((m) => m.entity.country).filter((c): c is string => Boolean(c)));
-    const portfolio = lower.slice(a, b - 1).filter((w) => PORTFOLIO.has(w) && !GRADES.has(w));
+    const portfolio = lower.slice(a, b - 1).filter((w) => this.ctx.lex.PORTFOLIO.has(w) && !this.ctx.lex.GRADES.has(w));
     const fits = (e: Entity) => {
       if (e.type !== 'PERSON') return false;
       if (countries.size && !this.countriesOf(e).some((c) => countries.has(c))) return false;
       const roles = this.rolesOf(e);
-      const holds = office === 'head' || office === 'leader' ? [...roles].some((r) => LEADERS.has(r)) : roles.has(office);
+      const holds = office === 'head' || office === 'leader' ? [...roles].some((r) => this.ctx.lex.LEADERS.has(r)) : roles.has(office);
       return holds && portfolio.every((w) => roles.has(w));
     };
     const sentence = ctx.sentence[doc.tokenAt(before)] ?? 0;
@@ -186,7 +158,7 @@ export class SpeakerResolver {
     // president" after the president's surname alone).
     const h = this.history[this.history.length - 1];
     if (h?.entity?.type === 'PERSON' && sentence - ctx.sentence[h.token]! <= 2 && (!countries.size || this.countriesOf(h.entity).some((c) => countries.has(c)))) return h.entity;
-    if (countries.size && LEADERS.has(office === 'head' ? 'leader' : office)) {
+    if (countries.size && this.ctx.lex.LEADERS.has(office === 'head' ? 'leader' : office)) {
       for (let k = last; k >= 0 && last - k < DESCRIBED_REACH; k--) {
         const e = mentions[k]!.entity;
         if (e.type === 'PERSON' && e.kb && e.country && countries.has(e.country)) return e;
@@ -220,7 +192,7 @@ export class SpeakerResolver {
         if (!ctx.isComma(from)) continue;
         // Up to the next comma (or the sentence's edge), a few words away.
         for (let k = from + step, n = 0; n < 8 && k >= 0 && k < ctx.count && !ctx.isComma(k) && ctx.words[k] !== '.'; k += step, n++) {
-          if (OFFICES.has(ctx.lower[k]!) || PORTFOLIO.has(ctx.lower[k]!)) roles.add(ctx.lower[k]!);
+          if (this.ctx.lex.OFFICES.has(ctx.lower[k]!) || this.ctx.lex.PORTFOLIO.has(ctx.lower[k]!)) roles.add(ctx.lower[k]!);
         }
       }
     }
@@ -292,7 +264,7 @@ export class SpeakerResolver {
     const sf = ctx.sentFirst(t);
     for (let k = t - 1; k >= sf && k >= t - 6; k--) {
       if (ctx.isComma(k)) return false;
-      if (SUBORDINATING.has(ctx.lower[k]!)) return true;
+      if (this.ctx.lex.SUBORDINATING.has(ctx.lower[k]!)) return true;
     }
     return false;
   }
@@ -320,8 +292,8 @@ export class SpeakerResolver {
   }
 
   /** Whether a speaker's head word is someone speaking for an organisation ("spokesperson"). */
-  static speaksFor(head: string): boolean {
-    return SPOKESPEOPLE.has(head);
+  speaksFor(head: string): boolean {
+    return this.ctx.lex.SPOKESPEOPLE.has(head);
   }
 
   /**
@@ -333,7 +305,7 @@ export class SpeakerResolver {
     const { ctx } = this;
     for (const m of mentions) {
       const t = ctx.doc.tokenAt(m.mention.start);
-      if (best && LOCATING.has(ctx.lower[t - 1] ?? '') && (m.entity.type === 'GPE' || m.entity.type === 'LOC')) continue;
+      if (best && this.ctx.lex.LOCATING.has(ctx.lower[t - 1] ?? '') && (m.entity.type === 'GPE' || m.entity.type === 'LOC')) continue;
       if (!best || m.mention.end > best.mention.end || (m.mention.end === best.mention.end && m.mention.start < best.mention.start)) best = m;
     }
     return best;

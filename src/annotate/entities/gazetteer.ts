@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { tokenize, type Tokens } from '../../doc/tokenize.js';
 import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
-import { lexiconClass, TAG } from '../pos/tags.js';
-import { INSTITUTIONS } from './institutions.js';
+import { DEFAULT_LANGUAGE, type Language } from '../../lang/index.js';
+import { posLexicon, TAG, type PosLexicon } from '../pos/tags.js';
 import { spellingVariants } from './variants.js';
 
 /**
@@ -95,7 +95,7 @@ function aliasTokens(alias: string): string[] {
   return alias.split(' ').filter(Boolean);
 }
 
-function caseClass(word: string): number {
+function caseClass(word: string, lexicon: PosLexicon): number {
   const c = word[0]!;
   const code = word.charCodeAt(0);
   if (code < 128) {
@@ -108,7 +108,7 @@ function caseClass(word: string): number {
     // Acronyms read as words are written so too ("Nato", "Isis"); not those that are words of
     // another class ("WHO" is no "Who").
     if (word.length >= 3 && /^[A-Z]+$/.test(word)) {
-      const cls = lexiconClass(word.toLowerCase());
+      const cls = lexicon.classOf(word.toLowerCase());
       if (cls === undefined || cls === TAG.PROPN) return 3;
     }
     return 2;
@@ -129,6 +129,9 @@ function caseClass(word: string): number {
 const COMPILED_MAGIC = 'CTGAZ3';
 
 export class Gazetteer {
+  /** The language of its names: its word classes and its institutions' names. */
+  constructor(readonly language: Language = DEFAULT_LANGUAGE) {}
+
   /** Entries decoded so far (all of them when read from TSV). */
   private readonly decoded: GazetteerEntry[] = [];
   /** Compiled entry rows, decoded on first use; sources index `packedSources`. */
@@ -215,7 +218,7 @@ export class Gazetteer {
    * (the CIA and the NSA) or already has a local name of that head for another body.
    */
   private addInstitutionNames(bodies: readonly { id: number; country: string; subtype: string; names: string }[]): void {
-    for (const spec of INSTITUTIONS) {
+    for (const spec of this.language.entities.INSTITUTIONS) {
       const { member } = spec;
       if (!member) continue;
       const byCountry = new Map<string, number[]>();
@@ -276,7 +279,7 @@ export class Gazetteer {
     }
     const hits = (node!.hits ??= []);
     let cases = 0;
-    for (let i = 0; i < words.length && i < 15; i++) cases |= caseClass(words[i]!) << (2 * i);
+    for (let i = 0; i < words.length && i < 15; i++) cases |= caseClass(words[i]!, posLexicon(this.language)) << (2 * i);
     const same = hits.find((h) => h.entry === entry && h.kind === kind);
     // Two aliases of one entry that differ only in case ("Zaporizhzhia Nuclear Power Plant" and
     // "Zaporizhzhia nuclear power plant"): each word needs only what the looser of them needs.
@@ -394,8 +397,8 @@ export class Gazetteer {
   }
 
   /** A gazetteer over compiled text; `sources` are the paths of the files it was compiled from. */
-  static fromCompiled(text: string, sources: readonly string[]): Gazetteer {
-    const g = new Gazetteer();
+  static fromCompiled(text: string, sources: readonly string[], language: Language = DEFAULT_LANGUAGE): Gazetteer {
+    const g = new Gazetteer(language);
     const headerEnd = text.indexOf('\n');
     const [magic, , count, root, names = '', nouns = ''] = text.slice(0, headerEnd).split('\t');
     if (magic !== COMPILED_MAGIC) throw new Error(`compiled gazetteer: bad magic "${magic}"`);
@@ -528,8 +531,8 @@ function readBytes(path: string): Buffer {
 }
 
 /** Read gazetteer files into one gazetteer, later files adding to earlier ones. */
-export function readGazetteer(paths: readonly string[]): Gazetteer {
-  const g = new Gazetteer();
+export function readGazetteer(paths: readonly string[], language: Language = DEFAULT_LANGUAGE): Gazetteer {
+  const g = new Gazetteer(language);
   for (const path of paths) g.load(readBytes(path).toString('utf8'), path);
   return g;
 }
@@ -547,7 +550,7 @@ let warnedStale = false;
  * The shipped gazetteer from its compiled form when that is up to date with `sources`, else
  * from the sources themselves (with a warning to recompile), then users' `extra` files on top.
  */
-export function openGazetteer(compiled: string, sources: readonly string[], extra: readonly string[] = []): Gazetteer {
+export function openGazetteer(compiled: string, sources: readonly string[], extra: readonly string[] = [], language: Language = DEFAULT_LANGUAGE): Gazetteer {
   // Hashing the sources' bytes costs a few milliseconds; decoding them as text would cost more.
   const files = sources.map(readBytes);
   let text: string | null = null;
@@ -557,13 +560,13 @@ export function openGazetteer(compiled: string, sources: readonly string[], extr
     // missing: fall back to the sources below
   }
   let g: Gazetteer;
-  if (text !== null && text.slice(0, text.indexOf('\n')).split('\t')[1] === sourcesStamp(files)) g = Gazetteer.fromCompiled(text, sources);
+  if (text !== null && text.slice(0, text.indexOf('\n')).split('\t')[1] === sourcesStamp(files)) g = Gazetteer.fromCompiled(text, sources, language);
   else {
     if (!warnedStale) {
       warnedStale = true;
       process.emitWarning(`${compiled} is missing or older than ${sources.map((s) => basename(s)).join(', ')}; reading those (slower). Run: npm run build:data`);
     }
-    g = new Gazetteer();
+    g = new Gazetteer(language);
     sources.forEach((s, k) => g.load(files[k]!.toString('utf8'), s));
   }
   for (const path of extra) g.load(readBytes(path).toString('utf8'), path);

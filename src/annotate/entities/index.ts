@@ -1,46 +1,48 @@
-import type { Doc } from '../../doc/doc.js';
-import type { Component } from '../pipeline.js';
-import { COMPILED_GAZETTEER_PATH, NER_MODEL_PATH, shippedGazetteerFiles } from './data.js';
+import type { Language } from '../../lang/language.js';
+import type { ComponentSpec } from '../pipeline.js';
+import { posLexicon } from '../pos/tags.js';
 import { DocFeatures } from './features.js';
 import { openGazetteer, type Gazetteer } from './gazetteer.js';
-import { resolveEntities } from './resolve.js';
+import { resolveEntities } from './resolve/index.js';
 import { completeNames, gazetteerCodes, NerModel, spansOf } from './tagger.js';
 
 export { entityId } from './ids.js';
 
-export interface EntitiesOptions {
-  /** Users' gazetteer files (docs/gazetteer.md), added after the shipped ones. */
-  gazetteers?: readonly string[];
-}
+/** A language's shipped data is read once per process however many pipelines use it; users' files once per pipeline. */
+const SHIPPED = new WeakMap<Language, { model: NerModel; gazetteer: Gazetteer }>();
 
-/** Shipped data is read once per process however many pipelines use it; users' files once per pipeline. */
-let shipped: { model: NerModel; gazetteer: Gazetteer } | null = null;
+function shipped(language: Language): { model: NerModel; gazetteer: Gazetteer } {
+  let data = SHIPPED.get(language);
+  if (!data) {
+    const { nerModel, compiledGazetteer, gazetteers } = language.data;
+    SHIPPED.set(language, (data = { model: NerModel.read(nerModel), gazetteer: openGazetteer(compiledGazetteer, gazetteers, [], language) }));
+  }
+  return data;
+}
 
 /**
  * The entities layer: a perceptron NER tagger with gazetteer features proposes names; the
  * gazetteer and rules type them, link them to canonical entities and join their mentions.
  * Data loads on the first document, not when the pipeline is built.
  */
-export function createEntities(options: EntitiesOptions = {}): Component {
-  let gazetteer: Gazetteer | null = null;
-  let model: NerModel | null = null;
-  return {
-    name: 'entities',
-    requires: [],
-    run(doc: Doc): void {
+export const ENTITIES: ComponentSpec = {
+  name: 'entities',
+  assigns: ['entities'],
+  requires: ['tokens', 'sentences', 'pos'],
+  create: ({ language, gazetteers }) => {
+    let gazetteer: Gazetteer | null = null;
+    let model: NerModel | null = null;
+    return (doc) => {
       if (!gazetteer || !model) {
-        shipped ??= { model: NerModel.read(NER_MODEL_PATH), gazetteer: openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles()) };
-        model = shipped.model;
-        const extra = options.gazetteers ?? [];
+        ({ model, gazetteer } = shipped(language));
         // Users' files extend a gazetteer of their own, never the one shared by every pipeline.
-        gazetteer = extra.length ? openGazetteer(COMPILED_GAZETTEER_PATH, shippedGazetteerFiles(), extra) : shipped.gazetteer;
+        if (gazetteers.length) gazetteer = openGazetteer(language.data.compiledGazetteer, language.data.gazetteers, gazetteers, language);
       }
       const t = doc.tokens;
       const matches = gazetteer.scan(t);
       const features = new DocFeatures(t, gazetteerCodes(gazetteer, t, matches), doc.sentences);
-      const spans = completeNames(spansOf(model.tag(features)), t);
-      doc.entities = resolveEntities({ doc, gazetteer, matches, spans });
-      doc.entitiesChanged();
-    },
-  };
-}
+      const spans = completeNames(spansOf(model.tag(features)), t, posLexicon(language));
+      doc.set('entities', resolveEntities({ doc, gazetteer, matches, spans }, language));
+    };
+  },
+};

@@ -3,7 +3,8 @@
  * Korean intelligence"). The gazetteer gives the one entry of a country that is such an
  * institution these heads as local names, so that a description and the body's own name are one
  * entity ("South Korean intelligence" = National Intelligence Service); for countries without
- * an entry resolve.ts builds a name ("General Staff of the Armed Forces of Poland").
+ * an entry resolve/institutions.ts builds a name ("General Staff of the Armed Forces of Poland").
+ * The language lists them (INSTITUTIONS of src/lang/en/entities.ts).
  */
 export interface Institution {
   /** Lower-case words that name it after its country. */
@@ -16,39 +17,3 @@ export interface Institution {
   /** Whether a gazetteer entry of this subtype, with these names, is this institution of its country. */
   member: ((names: string) => boolean) | null;
 }
-
-export const INSTITUTIONS: readonly Institution[] = [
-  { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: false, member: (n) => /\bGeneral Staff\b/i.test(n) },
-  {
-    heads: ['defence ministry', 'defense ministry', 'ministry of defence', 'ministry of defense'],
-    name: (c) => `Ministry of Defence of ${c}`,
-    subtype: 'ministry',
-    lower: true,
-    member: (n) => /\bDefen[cs]e\b/i.test(n),
-  },
-  { heads: ['foreign ministry', 'ministry of foreign affairs'], name: (c) => `Ministry of Foreign Affairs of ${c}`, subtype: 'ministry', lower: true, member: (n) => /\b(Foreign|State Department|Department of State)\b/i.test(n) },
-  {
-    heads: ['interior ministry', 'ministry of interior', 'ministry of internal affairs'],
-    name: (c) => `Ministry of Internal Affairs of ${c}`,
-    subtype: 'ministry',
-    lower: true,
-    member: (n) => /\b(Interior|Internal Affairs|Home Office)\b/i.test(n),
-  },
-  { heads: ['security service'], name: (c) => `Security Service of ${c}`, subtype: 'intelligence', lower: false, member: (n) => /\bSecurity Service\b/i.test(n) },
-  {
-    heads: ['intelligence', 'intelligence service', 'intelligence services', 'intelligence agency', 'spy agency', 'spy service'],
-    name: (_c, d) => `${d} intelligence`,
-    subtype: 'intelligence',
-    lower: true,
-    member: () => true,
-  },
-  {
-    heads: ['armed forces', 'military', 'army'],
-    name: (c) => `Armed Forces of ${c}`,
-    subtype: 'military',
-    lower: true,
-    member: (n) => /\b(Armed Forces|Defen[cs]e Forces|People's Army|Liberation Army)\b/i.test(n) && !/\b(General Staff|Chiefs of Staff)\b/i.test(n),
-  },
-  { heads: ['government', 'authorities'], name: (c) => `Government of ${c}`, subtype: 'government', lower: true, member: null },
-  { heads: ['state media'], name: (_c, d) => `${d} state media`, subtype: 'media', lower: true, member: null },
-];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Tokens } from '../../doc/tokenize.js';
 import { AliasKind, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
-import { knownWord } from '../pos/tags.js';
+import type { PosLexicon } from '../pos/tags.js';
 import { allowed, DocFeatures, MAX_FEATURES, N_CLASSES, NER_TYPES, Pos, posOfTag, typeOfTag } from './features.js';
 
 /**
@@ -154,13 +154,13 @@ const PER = NER_TYPES.indexOf('PER');
  * A person's name the tagger cut short ("Kim Jong Gyu" tagged "Kim Jong"): a capitalised word
  * right after it that no lexicon knows belongs to it — else "Kim Jong" passes for Kim Jong Un.
  */
-export function completeNames(spans: TaggedSpan[], t: Tokens): TaggedSpan[] {
+export function completeNames(spans: TaggedSpan[], t: Tokens, lexicon: PosLexicon): TaggedSpan[] {
   const taken = new Set(spans.map((s) => s.start));
   for (const s of spans) {
     while (s.type === PER && s.end < t.count && t.sentence[s.end] === t.sentence[s.start] && !taken.has(s.end) && t.start[s.end] === t.end[s.end - 1]! + 1) {
       const w = t.words[s.end]!;
       const c = w.charCodeAt(0);
-      if (!(c >= 65 && c <= 90) || w.length < 2 || w === w.toUpperCase() || knownWord(t.lower[s.end]!)) break;
+      if (!(c >= 65 && c <= 90) || w.length < 2 || w === w.toUpperCase() || lexicon.knows(t.lower[s.end]!)) break;
       s.end++;
     }
   }

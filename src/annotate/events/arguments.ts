@@ -1,5 +1,6 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Entity, EntityType, Quantity, TimeExpression } from '../../doc/types.js';
+import type { Language } from '../../lang/language.js';
 import { PositionIndex } from '../ranges.js';
 import type { EventType } from './taxonomy.js';
 
@@ -27,22 +28,6 @@ export interface Arguments {
 const ACTOR_LABELS = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'NORP']);
 const PLACE_LABELS = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 
-/** Words before a place name. */
-const PLACE_PREPOSITIONS = new Set(
-  'in into to near at across inside outside around from of both over throughout toward towards within on entering across'.split(' '),
-);
-const SKIPPABLE = new Set(['the', 'a', 'an', 'both', 'southern', 'northern', 'eastern', 'western', 'central', 'occupied', 'parts', 'part']);
-const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
-const ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'already', 'recently', 'then', 'not', "n't", 'never', 'personally', 'reportedly']);
-const TARGET_PREPOSITIONS = new Set(['on', 'against', 'of', 'with', 'between', 'at']);
-/** Words that end the clause a trigger's arguments come from ("strikes on the plant, and accuses Moscow"). */
-const CLAUSE_ENDS = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'although', 'because']);
-/** Words between a subject (or a subjectless content's start) and its event: "it *was* sending", "*to* send", "*having already* deployed". */
-const OPENERS = new Set(
-  'to having had has have was were is are am been be being will would could should might may can did does do already not never also personally reportedly recently now both still'.split(' '),
-);
-/** A pronoun subject or possessive in a claim's content that stands for its speaker ("it had sent troops", "its soldiers fought"). */
-const SPEAKER_PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i', 'my']);
 
 /** Types whose "to X" is where forces go (a place), not a recipient. */
 const MOVEMENT: ReadonlySet<EventType> = new Set(['deploy', 'withdraw', 'military_operation', 'attack', 'protest']);
@@ -83,7 +68,7 @@ export function argumentIndexes(doc: Doc): ArgumentIndexes {
  * an active verb (after "by" for a passive), targets after it or after "on"/"against", places after
  * a place preposition, the nearest date, and the nearest counted quantity.
  */
-export function findArguments(
+export function findArguments(lex: Language['events'], 
   doc: Doc,
   type: EventType,
   pos: 'verb' | 'noun',
@@ -97,7 +82,7 @@ export function findArguments(
   let actor: SentenceMention | null = null;
   let target: SentenceMention | null = null;
 
-  const passive = pos === 'verb' && isPassive(lower, trigger, win.first);
+  const passive = pos === 'verb' && isPassive(lex, lower, trigger, win.first);
   const byAgent = agentAfterBy(lower, trigger, win.last, mentions);
   if (byAgent) {
     actor = byAgent;
@@ -105,7 +90,7 @@ export function findArguments(
   }
   if (pos === 'noun' && !actor) {
     // "Russian attack", "Russia's invasion", "the North Korean deployment"
-    actor = mentions.find((m) => ACTOR_LABELS.has(m.label) && m.last <= trigger && trigger - m.last <= 2 && !isPlaceSlot(lower, m.first, win.first)) ?? null;
+    actor = mentions.find((m) => ACTOR_LABELS.has(m.label) && m.last <= trigger && trigger - m.last <= 2 && !isPlaceSlot(lex, lower, m.first, win.first)) ?? null;
     if (actor) how.push('actor modifies the noun');
   }
   if (!actor && !passive) {
@@ -116,8 +101,8 @@ export function findArguments(
     for (let k = mentions.length - 1; k >= 0; k--) {
       const m = mentions[k]!;
       if (m.last > trigger || trigger - m.last > limit || m.start < floor) continue;
-      if (!ACTOR_LABELS.has(m.label) || isPlaceSlot(lower, m.first, win.first)) continue;
-      if (pos === 'noun' && clauseEndBetween(lower, m.last - 1, trigger)) break;
+      if (!ACTOR_LABELS.has(m.label) || isPlaceSlot(lex, lower, m.first, win.first)) continue;
+      if (pos === 'noun' && clauseEndBetween(lex, lower, m.last - 1, trigger)) break;
       actor = m;
       how.push('actor: nearest name before');
       break;
@@ -130,13 +115,13 @@ export function findArguments(
     const floor = tokenFrom(doc, win.content.start);
     for (let k = trigger - 1; k >= floor - 1 && k >= trigger - 6; k--) {
       const w = k >= floor ? lower[k]! : '';
-      if (k >= floor && CLAUSE_ENDS.has(w)) break;
-      if (k < floor || SPEAKER_PRONOUNS.has(w)) {
+      if (k >= floor && lex.CLAUSE_ENDS.has(w)) break;
+      if (k < floor || lex.SPEAKER_PRONOUNS.has(w)) {
         actorId = win.speaker;
         how.push(k < floor ? 'actor: the speaker (the content opens with the event)' : `actor: the speaker ("${w}")`);
         break;
       }
-      if (!OPENERS.has(w)) break;
+      if (!lex.OPENERS.has(w)) break;
     }
   }
   if (passive && !NO_TARGET.has(type)) {
@@ -151,16 +136,16 @@ export function findArguments(
   }
 
   // Places and targets come after the trigger, within its clause (and the claim's content).
-  const until = clauseEnd(doc, trigger, win);
+  const until = clauseEnd(lex, doc, trigger, win);
   // Where forces are sent is their destination, not where a purpose clause says they will fight:
   // "sending soldiers to fight for Russia in Ukraine" names no destination.
-  const purpose = type === 'deploy' ? purposeClause(doc, trigger, until) : -1;
+  const purpose = type === 'deploy' ? purposeClause(lex, doc, trigger, until) : -1;
   const beyond = (m: SentenceMention) => purpose >= 0 && m.first > purpose && m.first > trigger;
   let place: SentenceMention | null = null;
   for (const m of mentions) {
     if (m.first <= trigger || m === actor || !PLACE_LABELS.has(m.label)) continue;
     if (m.first - trigger > 12 || m.first >= until || beyond(m)) break;
-    const slot = isPlaceSlot(lower, m.first, trigger + 1);
+    const slot = isPlaceSlot(lex, lower, m.first, trigger + 1);
     if (lower[m.first - 1] === 'to' && !MOVEMENT.has(type)) continue; // a recipient ("supplied arms to Ukraine")
     if (slot || m.label === 'LOC' || m.label === 'FAC') {
       place = mostSpecific(m, mentions, lower);
@@ -173,7 +158,7 @@ export function findArguments(
       if (m.first <= trigger || m === actor || m === place || !ACTOR_LABELS.has(m.label)) continue;
       if (m.first - trigger > 8 || m.first >= until) break;
       const prev = lower[m.first - 1]!;
-      if (isPlaceSlot(lower, m.first, trigger + 1) && !(prev === 'to' && !MOVEMENT.has(type)) && m.label === 'GPE' && !TARGET_PREPOSITIONS.has(prev)) continue;
+      if (isPlaceSlot(lex, lower, m.first, trigger + 1) && !(prev === 'to' && !MOVEMENT.has(type)) && m.label === 'GPE' && !lex.TARGET_PREPOSITIONS.has(prev)) continue;
       if (prev === 'by') continue;
       if (place && m.last + 1 === place.first && (lower[m.last] === "'s" || lower[m.last] === '’s')) continue; // "Russia's Kursk Oblast"
       target = m;
@@ -193,7 +178,7 @@ export function findArguments(
     for (const m of mentions) {
       if (m === actor || m === target || !PLACE_LABELS.has(m.label) || beyond(m)) continue;
       if (win.content && (m.start < win.content.start || m.end > win.content.end)) continue;
-      if (m.label === 'GPE' && !isPlaceSlot(lower, m.first, win.first)) continue;
+      if (m.label === 'GPE' && !isPlaceSlot(lex, lower, m.first, win.first)) continue;
       if (!best || Math.abs(m.first - trigger) < Math.abs(best.first - trigger)) best = m;
     }
     if (best) {
@@ -217,20 +202,19 @@ export function findArguments(
   };
 }
 
-const NOT_A_VERB = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'both', 'parts', 'part', 'southern', 'northern', 'eastern', 'western', 'central', 'occupied']);
 
 /** The "to" opening an infinitive purpose clause after the trigger ("sent troops to fight …"), or -1. */
-function purposeClause(doc: Doc, trigger: number, until: number): number {
+function purposeClause(lex: Language['events'], doc: Doc, trigger: number, until: number): number {
   const { lower, words } = doc.tokens;
   for (let k = trigger + 1; k + 1 < until; k++) {
-    if (lower[k] === 'to' && !isNameStart(words[k + 1]!) && !NOT_A_VERB.has(lower[k + 1]!) && /^[a-z]/.test(lower[k + 1]!)) return k;
+    if (lower[k] === 'to' && !isNameStart(words[k + 1]!) && !lex.NOT_A_VERB.has(lower[k + 1]!) && /^[a-z]/.test(lower[k + 1]!)) return k;
   }
   return -1;
 }
 
 /** Whether a clause ends between two tokens. */
-function clauseEndBetween(lower: readonly string[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (CLAUSE_ENDS.has(lower[k]!)) return true;
+function clauseEndBetween(lex: Language['events'], lower: readonly string[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (lex.CLAUSE_ENDS.has(lower[k]!)) return true;
   return false;
 }
 
@@ -239,13 +223,13 @@ function clauseEndBetween(lower: readonly string[], from: number, to: number): b
  * content), a clause word, or "and" before a lower-case word ("strikes on the plant and accuses
  * Moscow"; "attacks on Kyiv and Lviv" goes on).
  */
-function clauseEnd(doc: Doc, trigger: number, win: Window): number {
+function clauseEnd(lex: Language['events'], doc: Doc, trigger: number, win: Window): number {
   const { lower, words } = doc.tokens;
   let last = win.last;
   if (win.content) last = Math.min(last, tokenFrom(doc, win.content.end));
   for (let k = trigger + 1; k < last; k++) {
     const w = lower[k]!;
-    if (CLAUSE_ENDS.has(w) && !(w === ',' && k + 1 < last && isNameStart(words[k + 1]!))) return k;
+    if (lex.CLAUSE_ENDS.has(w) && !(w === ',' && k + 1 < last && isNameStart(words[k + 1]!))) return k;
     if ((w === 'and' || w === 'or') && k + 1 < last && !isNameStart(words[k + 1]!) && lower[k + 1] !== 'the') return k;
   }
   return last;
@@ -270,12 +254,12 @@ function isNameStart(word: string): boolean {
 }
 
 /** "was captured", "were reportedly killed" (not "is sending"). */
-function isPassive(lower: readonly string[], trigger: number, sentenceFirst: number): boolean {
+function isPassive(lex: Language['events'], lower: readonly string[], trigger: number, sentenceFirst: number): boolean {
   if (lower[trigger]!.endsWith('ing')) return false;
   for (let k = trigger - 1; k >= sentenceFirst && k >= trigger - 3; k--) {
     const w = lower[k]!;
-    if (BE.has(w)) return true;
-    if (!ADVERBS.has(w)) return false;
+    if (lex.PASSIVE_AUXILIARIES.has(w)) return true;
+    if (!lex.ADVERBS.has(w)) return false;
   }
   return false;
 }
@@ -289,10 +273,10 @@ function agentAfterBy(lower: readonly string[], trigger: number, last: number, m
 }
 
 /** Whether the mention starting at `first` follows a place preposition (skipping "the", "both" …). */
-function isPlaceSlot(lower: readonly string[], first: number, floor: number): boolean {
+function isPlaceSlot(lex: Language['events'], lower: readonly string[], first: number, floor: number): boolean {
   let k = first - 1;
-  while (k >= floor && SKIPPABLE.has(lower[k]!)) k--;
-  return k >= floor && PLACE_PREPOSITIONS.has(lower[k]!);
+  while (k >= floor && lex.SKIPPABLE.has(lower[k]!)) k--;
+  return k >= floor && lex.PLACE_PREPOSITIONS.has(lower[k]!);
 }
 
 /** "Russia's Kursk Oblast": the narrower place after a possessive. */

@@ -1,22 +1,21 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, Event, EventStatus } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { SpanIndex } from '../ranges.js';
 import { argumentIndexes, findArguments, sentenceMentions, type SentenceMention } from './arguments.js';
-import { CONFLICT_WORDS, FORCES, TRIGGERS, WEAPONS, type TriggerRule } from './lexicon.js';
+import type { Language } from '../../lang/language.js';
+import { triggerRules, type TriggerRule } from './lexicon.js';
 
 export { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from './taxonomy.js';
 
 /** The events layer: typed events with arguments and a status read from the claims around them. */
-export function createEvents(): Component {
-  return { name: 'events', requires: ['entities', 'times', 'quantities', 'claims'], run: (doc) => (doc.events = extractEvents(doc)) };
-}
+export const EVENTS: ComponentSpec = {
+  name: 'events',
+  assigns: ['events'],
+  requires: ['tokens', 'sentences', 'entities', 'times', 'quantities', 'claims'],
+  create: ({ language }) => (doc) => doc.set('events', extractEvents(doc, language)),
+};
 
-const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
-const PLANNED = new Set(
-  "will 'll would shall plan plans planned planning intend intends intended intending prepare prepares preparing vowed vow vows pledged pledge pledges threatened threatens aims aim seeks seek wants want going ready".split(' '),
-);
-const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'and', 'that', 'which', 'who']);
 /** Same-type triggers closer than this (tokens, no clause break between) are one event. */
 const MERGE_WINDOW = 5;
 const OBJECT_AFTER = 6;
@@ -29,19 +28,21 @@ interface Found {
 }
 
 /** Every event of the Doc, in text order. Needs the entities, times, quantities and claims layers. */
-export function extractEvents(doc: Doc): Event[] {
+export function extractEvents(doc: Doc, language: Language): Event[] {
+  const lex = language.events;
+  const triggers = triggerRules(language);
   const { tokens } = doc;
   const lower = tokens.lower;
   const conflict = new Int8Array(doc.sentences.length); // 0 not yet known, 1 no, 2 yes
   const found: Found[] = [];
   for (let i = 0; i < tokens.count; i++) {
-    const rules = TRIGGERS.get(lower[i]!);
+    const rules = triggers.get(lower[i]!);
     if (rules === undefined) continue;
     const s = tokens.sentence[i]!;
     for (const rule of rules) {
-      if (!fires(doc, rule, i, s, conflict)) continue;
+      if (!fires(lex, doc, rule, i, s, conflict)) continue;
       const prev = found[found.length - 1];
-      if (prev && prev.rule.type === rule.type && prev.sentence === s && i - prev.token <= MERGE_WINDOW && !breakBetween(lower, prev.token, i)) break;
+      if (prev && prev.rule.type === rule.type && prev.sentence === s && i - prev.token <= MERGE_WINDOW && !breakBetween(lex, lower, prev.token, i)) break;
       found.push({ token: i, rule, sentence: s });
       break;
     }
@@ -62,13 +63,13 @@ export function extractEvents(doc: Doc): Event[] {
     const at = tokens.start[f.token]!;
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
-    const args = findArguments(doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes);
+    const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes);
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "the mayor announced plans to build a bridge": who promises is who will do it.
       args.actor = claim.speakerEntity;
       args.how.push('actor: the speaker of the promise');
     }
-    const { status, why } = statusOf(lower, f.token, sentence.first, claim);
+    const { status, why } = statusOf(lex, lower, f.token, sentence.first, claim);
     events.push({
       id: `e${events.length + 1}`,
       type: f.rule.type,
@@ -90,22 +91,18 @@ export function extractEvents(doc: Doc): Event[] {
   return events;
 }
 
-/** Determiners before a participle make it an adjective naming an event told elsewhere ("the captured soldiers"). */
-const DETERMINERS = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'their', 'its', 'his', 'her']);
-const VERB_SLOT = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'might', 'may']);
-const NOUN_FOLLOWERS = new Set(['on', 'in', 'of', 'by', 'against', 'at', 'from', 'and', 'or', ',', '.', ';', ':', 'that', 'which']);
 
-function fires(doc: Doc, rule: TriggerRule, i: number, s: number, conflict: Int8Array): boolean {
+function fires(lex: Language['events'], doc: Doc, rule: TriggerRule, i: number, s: number, conflict: Int8Array): boolean {
   const { lower, count } = doc.tokens;
   const sentence = doc.sentences[s]!;
-  if (rule.pos === 'verb' && i > sentence.first && DETERMINERS.has(lower[i - 1]!)) return false;
+  if (rule.pos === 'verb' && i > sentence.first && lex.DETERMINERS.has(lower[i - 1]!)) return false;
   // "to combat the narrative", "would battle it": a noun's form used as a verb (but "in response
   // to attacks on …" keeps its noun).
-  if (rule.pos === 'noun' && i > sentence.first && VERB_SLOT.has(lower[i - 1]!) && !(lower[i - 1] === 'to' && NOUN_FOLLOWERS.has(lower[i + 1] ?? '.'))) return false;
+  if (rule.pos === 'noun' && i > sentence.first && lex.VERB_SLOT.has(lower[i - 1]!) && !(lower[i - 1] === 'to' && lex.NOUN_FOLLOWERS.has(lower[i + 1] ?? '.'))) return false;
   if (rule.before && !(i > sentence.first && rule.before.has(lower[i - 1]!))) return false;
   if (rule.object && !near(lower, rule.object, i, sentence.first, sentence.last)) return false;
   if (rule.not) for (let k = i + 1; k < Math.min(count, sentence.last, i + 4); k++) if (rule.not.has(lower[k]!)) return false;
-  if (rule.conflict && !isConflict(doc, s, conflict) && !(s > 0 && isConflict(doc, s - 1, conflict))) return false;
+  if (rule.conflict && !isConflict(lex, doc, s, conflict) && !(s > 0 && isConflict(lex, doc, s - 1, conflict))) return false;
   return true;
 }
 
@@ -116,21 +113,21 @@ function near(lower: readonly string[], set: ReadonlySet<string>, i: number, fir
 }
 
 /** Whether sentence `s` speaks of armed conflict; cached per sentence. */
-function isConflict(doc: Doc, s: number, cache: Int8Array): boolean {
+function isConflict(lex: Language['events'], doc: Doc, s: number, cache: Int8Array): boolean {
   if (cache[s] === 0) {
     const { first, last } = doc.sentences[s]!;
     let yes = false;
     for (let k = first; k < last && !yes; k++) {
       const w = doc.tokens.lower[k]!;
-      yes = CONFLICT_WORDS.has(w) || FORCES.has(w) || WEAPONS.has(w);
+      yes = lex.CONFLICT_WORDS.has(w) || lex.FORCES.has(w) || lex.WEAPONS.has(w);
     }
     cache[s] = yes ? 2 : 1;
   }
   return cache[s] === 2;
 }
 
-function breakBetween(lower: readonly string[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (CLAUSE_BREAKS.has(lower[k]!)) return true;
+function breakBetween(lex: Language['events'], lower: readonly string[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (lex.CLAUSE_BREAKS.has(lower[k]!)) return true;
   return false;
 }
 
@@ -180,18 +177,18 @@ const CLAIM_STATUS: Record<Claim['stance'], EventStatus> = {
 };
 
 /** Status from the claim that holds the trigger, then from negation and intention words just before it. */
-function statusOf(lower: readonly string[], trigger: number, sentenceFirst: number, claim: ClaimRange | null): { status: EventStatus; why: string } {
+function statusOf(lex: Language['events'], lower: readonly string[], trigger: number, sentenceFirst: number, claim: ClaimRange | null): { status: EventStatus; why: string } {
   let status: EventStatus = claim ? CLAIM_STATUS[claim.stance] : 'asserted';
   let why = claim ? `inside claim ${claim.id} (${claim.stance})` : 'stated by the article';
   for (let k = trigger - 1; k >= sentenceFirst && k >= trigger - 4; k--) {
     const w = lower[k]!;
     if (w === ',' || w === ';' || w === '.' || w === ':') break;
-    if (NEGATIONS.has(w)) {
+    if (lex.NEGATIONS.has(w)) {
       status = status === 'denied' ? 'reported' : 'denied';
       why += `; negated by "${w}"`;
       break;
     }
-    if (PLANNED.has(w) && status !== 'denied') {
+    if (lex.PLANNED.has(w) && status !== 'denied') {
       status = 'planned';
       why += `; intention "${w}"`;
       break;

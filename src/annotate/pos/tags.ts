@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Doc } from '../../doc/doc.js';
+import type { Tokens } from '../../doc/tokenize.js';
+import type { Language } from '../../lang/language.js';
 
 /**
  * Coarse word classes, enough to find noun phrases and clause edges around attribution cues.
@@ -83,64 +83,61 @@ export function coarseOfPtb(ptb: string): Tag | undefined {
   }
 }
 
-/** Closed classes the lexicon must not get wrong, whatever the training text said. */
-const CLOSED: Record<string, Tag> = {};
-const closed = (tag: Tag, words: string) => words.split(' ').forEach((w) => (CLOSED[w] = tag));
-closed(TAG.AUX, "be is are was were been being am 're 'm have has had having do does did will would shall should can could may might must ought wo ca 'd 'll 've ’re ’m ’d ’ll ’ve");
-closed(TAG.PRON, 'i you he she it we they me him us them myself yourself himself herself itself ourselves themselves there');
-closed(TAG.NUM, 'one');
-closed(TAG.DET, 'the a an this these those his her its our their my your some any no every each all both either neither another such');
-closed(TAG.SCONJ, 'that because if whether although though while since unless whereas');
-closed(TAG.WH, 'who whom whose which what where when why how');
-closed(TAG.CCONJ, 'and or but nor');
-closed(TAG.PART, "to not n't n’t");
-closed(TAG.POSS, "'s ’s");
+export type TagName = keyof typeof TAG;
 
-const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", 'wo', 'ca', 'did', 'do', 'does']);
+/** A language's words and their most frequent class, from its lexicon file and closed classes. */
+export class PosLexicon {
+  private readonly classes = new Map<string, Tag>();
 
-const LEXICON_FILE = fileURLToPath(new URL('../../../data/pos/lexicon.tsv', import.meta.url));
-let lexicon: Map<string, Tag> | null = null;
+  constructor(
+    file: string,
+    readonly words: Language['pos'],
+  ) {
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line || line.startsWith('#')) return;
+        const tab = line.indexOf('\t');
+        const tag = TAG[line.slice(tab + 1) as TagName];
+        if (tab < 1 || tag === undefined) throw new Error(`${file}:${i + 1}: expected "word<TAB>CLASS"`);
+        this.classes.set(line.slice(0, tab), tag);
+      });
+    for (const [name, list] of words.CLOSED_CLASSES) for (const w of list.split(' ')) this.classes.set(w, TAG[name]);
+  }
 
-function loadLexicon(): Map<string, Tag> {
-  const map = new Map<string, Tag>();
-  const text = readFileSync(LEXICON_FILE, 'utf8');
-  text.split('\n').forEach((line, i) => {
-    if (!line || line.startsWith('#')) return;
-    const tab = line.indexOf('\t');
-    const tag = TAG[line.slice(tab + 1) as keyof typeof TAG];
-    if (tab < 1 || tag === undefined) throw new Error(`${LEXICON_FILE}:${i + 1}: expected "word<TAB>CLASS"`);
-    map.set(line.slice(0, tab), tag);
-  });
-  for (const [w, t] of Object.entries(CLOSED)) map.set(w, t);
-  return map;
+  /** The class of a (lower-cased) word, if the lexicon knows the word. */
+  classOf(lower: string): Tag | undefined {
+    return this.classes.get(lower);
+  }
+
+  /** Whether the lexicon knows the (lower-cased) word, so its class is not a guess from its shape. */
+  knows(lower: string): boolean {
+    return this.classes.has(lower);
+  }
+
+  /** Class of a word the lexicon does not know, from its shape. */
+  guess(word: string, lower: string): Tag {
+    const c = word.charCodeAt(0);
+    if (c >= 48 && c <= 57) return TAG.NUM;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(word));
+    if (!letter) return TAG.PUNCT;
+    // An unknown capitalised word is a name, wherever it stands ("Husted said").
+    if (word !== lower) return TAG.PROPN;
+    if (this.words.ADVERB_ENDING.test(lower)) return TAG.ADV;
+    if (this.words.VERB_ENDING.test(lower)) return TAG.VERB;
+    if (this.words.ADJECTIVE_ENDING.test(lower)) return TAG.ADJ;
+    return TAG.NOUN;
+  }
 }
 
 const LETTER = /^\p{L}/u;
+const LEXICONS = new WeakMap<Language, PosLexicon>();
 
-/** Class of a word the lexicon does not know, from its shape. */
-function guess(word: string, lower: string): Tag {
-  const c = word.charCodeAt(0);
-  if (c >= 48 && c <= 57) return TAG.NUM;
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(word));
-  if (!letter) return TAG.PUNCT;
-  // An unknown capitalised word is a name, wherever it stands ("Husted said").
-  if (word !== lower) return TAG.PROPN;
-  if (lower.endsWith('ly')) return TAG.ADV;
-  if (lower.endsWith('ing') || lower.endsWith('ed')) return TAG.VERB;
-  if (/(?:ous|ive|al|ic|able|ible|less|ful|ish)$/.test(lower)) return TAG.ADJ;
-  return TAG.NOUN;
-}
-
-/** The lexicon's class of a (lower-cased) word, if it knows the word. */
-export function lexiconClass(lower: string): Tag | undefined {
-  lexicon ??= loadLexicon();
-  return lexicon.get(lower);
-}
-
-/** Whether the lexicon knows the (lower-cased) word, so its class is not a guess from its shape. */
-export function knownWord(lower: string): boolean {
-  lexicon ??= loadLexicon();
-  return lexicon.has(lower);
+/** A language's lexicon, read once per process. */
+export function posLexicon(language: Language): PosLexicon {
+  let lexicon = LEXICONS.get(language);
+  if (!lexicon) LEXICONS.set(language, (lexicon = new PosLexicon(language.data.posLexicon, language.pos)));
+  return lexicon;
 }
 
 function isCapitalised(w: string): boolean {
@@ -157,29 +154,25 @@ function acronym(w: string): boolean {
   return true;
 }
 
-const cache = new WeakMap<Doc, Uint8Array>();
-
 /**
- * The coarse class of every token of a doc: lexicon lookup (most frequent class), capitalised
- * words inside a sentence taken as names, a shape guess for unknown words. Memoised per doc.
+ * The coarse class of every token: lexicon lookup (most frequent class), capitalised words
+ * inside a sentence taken as names, a shape guess for unknown words.
  */
-export function posTags(doc: Doc): Uint8Array {
-  let tags = cache.get(doc);
-  if (tags) return tags;
-  lexicon ??= loadLexicon();
-  const { words, lower, count, sentence } = doc.tokens;
-  tags = new Uint8Array(count);
+export function tagTokens(tokens: Tokens, lexicon: PosLexicon): Uint8Array {
+  const { words, lower, count, sentence } = tokens;
+  const { MODALS } = lexicon.words;
+  const tags = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const w = words[i]!;
     const lw = lower[i]!;
     // First word of a sentence, of a quote or of a bracket: capitals there say nothing.
     const initial = i === 0 || sentence[i - 1] !== sentence[i] || (tags[i - 1] === TAG.PUNCT && lower[i - 1] !== ',');
-    const known = lexicon.get(lw);
+    const known = lexicon.classOf(lw);
     const c = w.charCodeAt(0);
     const capital = c >= 65 && c <= 90 && w !== lw;
     let tag: Tag;
     if (known === undefined) {
-      tag = guess(w, lw);
+      tag = lexicon.guess(w, lw);
       // An unknown word after "to", a modal or a subject pronoun is a verb ("to employ", "he touts").
       if (tag === TAG.NOUN && i > 0 && (lower[i - 1] === 'to' || tags[i - 1] === TAG.PRON || (tags[i - 1] === TAG.AUX && MODALS.has(lower[i - 1]!)))) tag = TAG.VERB;
     }
@@ -194,6 +187,5 @@ export function posTags(doc: Doc): Uint8Array {
     if (tag === TAG.POSS && i > 0 && (tags[i - 1] === TAG.PRON || tags[i - 1] === TAG.WH || lower[i - 1] === 'that')) tag = TAG.AUX;
     tags[i] = tag;
   }
-  cache.set(doc, tags);
   return tags;
 }

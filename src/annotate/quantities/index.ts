@@ -19,13 +19,9 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Tokens } from '../../doc/tokenize.js';
 import type { Quantity } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
-import {
-  APPROXIMATORS, APPROXIMATORS2, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_PREFIXES, IRREGULAR_PLURALS, LABEL_WORDS, SCALE_SUFFIXES,
-  STOP_WORDS, UNIT_ABBREVIATIONS, VAGUE_SCALES,
-} from './lexicon.js';
-import { posTags, TAG } from '../pos/tags.js';
-import { digitValue, readNumber, SCALES, wordValue } from './numbers.js';
+import type { ComponentSpec } from '../pipeline.js';
+import type { Language } from '../../lang/language.js';
+import { TAG } from '../pos/tags.js';
 
 const enum T {
   Word = 1,
@@ -33,18 +29,21 @@ const enum T {
   Article,
 }
 
-const TRIGGERS = new Map<string, T>();
-for (const w of ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'])
-  TRIGGERS.set(w, T.Word);
-for (const w of VAGUE_SCALES.keys()) TRIGGERS.set(w, T.Vague);
-TRIGGERS.set('a', T.Article);
-TRIGGERS.set('an', T.Article);
+/** The words that start an amount, per language. */
+const TRIGGERS = new WeakMap<Language, ReadonlyMap<string, T>>();
 
-/** Words after a bare count that report what befell the people counted before: "12 wounded". */
-const CASUALTY_WORDS = new Set(['wounded', 'injured', 'killed', 'dead', 'missing', 'hurt', 'captured', 'detained', 'arrested', 'evacuated', 'displaced', 'rescued', 'hospitalized', 'hospitalised']);
-
-/** Words before "one" that make it a pronoun: "no one", "the one who", "each one". */
-const ONE_PRONOUN = new Set(['no', 'the', 'this', 'that', 'any', 'every', 'each', 'which', 'someone', 'anyone', 'everyone']);
+function triggers(language: Language): ReadonlyMap<string, T> {
+  let map = TRIGGERS.get(language);
+  if (!map) {
+    map = new Map<string, T>([
+      ...language.numbers.COUNT_WORDS.map((w) => [w, T.Word] as const),
+      ...[...language.quantities.VAGUE_SCALES.keys()].map((w) => [w, T.Vague] as const),
+      ...language.quantities.ARTICLES.map((w) => [w, T.Article] as const),
+    ]);
+    TRIGGERS.set(language, map);
+  }
+  return map;
+}
 
 interface Amount {
   start: number;
@@ -70,32 +69,29 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 191 && NON_ASCII_LETTER.test(String.fromCharCode(c)));
 }
 
-function isPlural(w: string): boolean {
-  if (IRREGULAR_PLURALS.has(w) || UNIT_ABBREVIATIONS.has(w)) return true;
-  const n = w.length;
-  if (n < 3 || w.charCodeAt(n - 1) !== 115 /* s */) return false;
-  const before = w.charCodeAt(n - 2);
-  // "glass", "status", "analysis" are not plurals.
-  return before !== 115 && before !== 117 /* u */ && before !== 105 /* i */ && before !== 39 && before !== 0x2019;
-}
-
 class QuantityScanner {
   private readonly t: Tokens;
   private readonly lower: string[];
   private readonly words: string[];
   private readonly n: number;
+  private readonly lex: Language['quantities'];
+  private readonly num: Language['numbers'];
+  private readonly triggers: ReadonlyMap<string, T>;
   /** Where the second number of a range ("two or three") starts, once the first is read. */
   private rangeSecond = -1;
-  private tagCache: Uint8Array | null = null;
 
   constructor(
     private readonly doc: Doc,
     private readonly inTime: Uint8Array,
+    language: Language,
   ) {
     this.t = doc.tokens;
     this.lower = doc.tokens.lower;
     this.words = doc.tokens.words;
     this.n = doc.tokens.count;
+    this.lex = language.quantities;
+    this.num = language.numbers;
+    this.triggers = triggers(language);
   }
 
   scan(): Quantity[] {
@@ -118,13 +114,13 @@ class QuantityScanner {
       }
       if (c >= 48 && c <= 57) amount = this.digits(i);
       else {
-        const k = TRIGGERS.get(w);
+        const k = this.triggers.get(w);
         if (k === T.Word) amount = this.wordNumber(i);
         else if (k === T.Vague) amount = this.vague(i);
         else if (k === T.Article) {
           const next = this.w(i + 1);
-          if (SCALES.has(next) || next === 'dozen') amount = this.wordNumber(i);
-        } else if (c >= 97 && c <= 122 && w.includes('-') && wordValue(w) > 0) amount = this.wordNumber(i);
+          if (this.num.SCALES.has(next) || next === 'dozen') amount = this.wordNumber(i);
+        } else if (c >= 97 && c <= 122 && w.includes('-') && this.num.wordValue(w) > 0) amount = this.wordNumber(i);
       }
       if (!amount) continue;
       if (!amount.measured && this.isAge(amount)) {
@@ -166,7 +162,7 @@ class QuantityScanner {
 
   /** "wounded", "were injured", "died": the words after a bare count say what befell those counted. */
   private reportsFate(k: number): boolean {
-    if (CASUALTY_WORDS.has(this.w(k))) return true;
+    if (this.lex.CASUALTY_WORDS.has(this.w(k))) return true;
     if (k >= this.n || !this.same(k - 1, k)) return false;
     const tag = this.tags()[k]!;
     return tag === TAG.AUX || (tag === TAG.VERB && this.lower[k]!.endsWith('ed'));
@@ -189,10 +185,10 @@ class QuantityScanner {
   private isLabel(i: number): boolean {
     if (i === 0 || !this.same(i - 1, i)) return false;
     const prev = this.lower[i - 1]!;
-    if (LABEL_WORDS.has(prev)) return true;
+    if (this.lex.LABEL_WORDS.has(prev)) return true;
     const word = this.words[i - 1]!;
     // A capitalized word before the number, itself not opening the sentence and not a hedge.
-    if (isCapitalized(word) && i > 1 && this.same(i - 2, i - 1) && !APPROXIMATORS.has(prev) && !CURRENCY_WORDS.has(prev) && isLetter(word.charCodeAt(1) || 0)) return true;
+    if (isCapitalized(word) && i > 1 && this.same(i - 2, i - 1) && !this.lex.APPROXIMATORS.has(prev) && !this.lex.CURRENCY_WORDS.has(prev) && isLetter(word.charCodeAt(1) || 0)) return true;
     return false;
   }
 
@@ -202,16 +198,16 @@ class QuantityScanner {
     if (w.length > 7 && !w.includes(',') && !w.includes('.')) return null;
     if (this.isLabel(i)) return null;
     const currency = this.currencyBefore(i);
-    let read = readNumber(this.t, i, this.n);
+    let read = this.num.readNumber(this.t, i, this.n);
     let unit: string | null = currency ? currency.code : null;
     let measured = currency !== null;
     if (!read) {
       // "3.5bn" after a currency, "100km", "1,500-strong", "155mm"
-      const split = splitSuffix(w);
+      const split = splitSuffix(w, this.num);
       if (!split) return null;
-      const scale = SCALE_SUFFIXES.get(split.suffix);
+      const scale = this.lex.SCALE_SUFFIXES.get(split.suffix);
       if (currency && scale) read = { value: split.value * scale, end: i + 1, words: false };
-      else if (UNIT_ABBREVIATIONS.has(split.suffix)) {
+      else if (this.lex.UNIT_ABBREVIATIONS.has(split.suffix)) {
         read = { value: split.value, end: i + 1, words: false };
         unit = split.suffix;
         measured = true;
@@ -228,8 +224,8 @@ class QuantityScanner {
   private range(i: number): Quantity[] | null {
     const w = this.lower[i]!;
     const dash = w.indexOf('-');
-    const from = digitValue(w.slice(0, dash));
-    const to = digitValue(w.slice(dash + 1));
+    const from = this.num.digitValue(w.slice(0, dash));
+    const to = this.num.digitValue(w.slice(dash + 1));
     if (!(from >= 0 && to > from) || this.isLabel(i)) return null;
     const unit = this.nounPhrase(i + 1, false);
     const s = this.t.start[i]!;
@@ -241,15 +237,15 @@ class QuantityScanner {
   private currencyBefore(i: number): { start: number; code: string } | null {
     if (i === 0 || !this.same(i - 1, i)) return null;
     const prev = this.lower[i - 1]!;
-    const symbol = CURRENCY_SYMBOLS.get(prev);
+    const symbol = this.lex.CURRENCY_SYMBOLS.get(prev);
     if (symbol) {
       if (symbol === 'USD' && i > 1 && this.same(i - 2, i - 1) && this.t.end[i - 2] === this.t.start[i - 1]) {
-        const prefix = DOLLAR_PREFIXES.get(this.lower[i - 2]!);
+        const prefix = this.lex.DOLLAR_PREFIXES.get(this.lower[i - 2]!);
         if (prefix) return { start: i - 2, code: prefix };
       }
       return { start: i - 1, code: symbol };
     }
-    const code = CURRENCY_WORDS.get(prev);
+    const code = this.lex.CURRENCY_WORDS.get(prev);
     if (code && prev.length === 3 && this.words[i - 1] === this.words[i - 1]!.toUpperCase()) return { start: i - 1, code };
     return null;
   }
@@ -271,7 +267,7 @@ class QuantityScanner {
       a.unit = 'percentage points';
       a.measured = true;
     } else {
-      const code = CURRENCY_WORDS.get(next);
+      const code = this.lex.CURRENCY_WORDS.get(next);
       if (code) {
         a.end++;
         a.unit = code;
@@ -284,12 +280,12 @@ class QuantityScanner {
   private wordNumber(i: number): Amount | null {
     // Inside names and titles ("Formula One", "Group of Seven") a number is part of the name.
     if (this.inName(i)) return null;
-    const read = readNumber(this.t, i, this.n);
+    const read = this.num.readNumber(this.t, i, this.n);
     if (!read) return null;
     const w = this.lower[i]!;
     if (w === 'one' && read.end === i + 1) {
       const next = this.w(i + 1);
-      if (!next || ONE_PRONOUN.has(this.w(i - 1)) || STOP_WORDS.has(next) || !isLetter(next.charCodeAt(0)) || next === 'another' || next === 'way') return null;
+      if (!next || this.lex.ONE_PRONOUN.has(this.w(i - 1)) || this.lex.STOP_WORDS.has(next) || !isLetter(next.charCodeAt(0)) || next === 'another' || next === 'way') return null;
     }
     const amount: Amount = { start: i, end: read.end, value: read.value, unit: null, approximate: false, measured: false, vague: false };
     this.measureAfter(amount);
@@ -299,11 +295,11 @@ class QuantityScanner {
   /** "dozens of", "hundreds of", "tens of thousands of". */
   private vague(i: number): Amount | null {
     const w = this.lower[i]!;
-    let value = VAGUE_SCALES.get(w)!;
+    let value = this.lex.VAGUE_SCALES.get(w)!;
     let end = i + 1;
     if (this.w(end) === 'of') {
       // "tens of thousands of", "hundreds of thousands of"
-      const scale = VAGUE_SCALES.get(this.w(end + 1));
+      const scale = this.lex.VAGUE_SCALES.get(this.w(end + 1));
       if (scale && this.w(end + 2) === 'of' && (w === 'tens' || w === 'hundreds' || w === 'dozens')) {
         value = (w === 'tens' ? 20 : value) * (scale / 2);
         end += 2;
@@ -318,14 +314,14 @@ class QuantityScanner {
   private finish(a: Amount): void {
     const p1 = a.start > 0 && this.same(a.start - 1, a.start) ? this.lower[a.start - 1]! : '';
     const p2 = a.start > 1 && this.same(a.start - 2, a.start) ? this.lower[a.start - 2]! : '';
-    if (APPROXIMATORS.has(p1) || APPROXIMATORS2.has(`${p2} ${p1}`) || p1 === 'between' || (p1 === 'than' && (p2 === 'more' || p2 === 'less' || p2 === 'fewer'))) a.approximate = true;
+    if (this.lex.APPROXIMATORS.has(p1) || this.lex.APPROXIMATORS2.has(`${p2} ${p1}`) || p1 === 'between' || (p1 === 'than' && (p2 === 'more' || p2 === 'less' || p2 === 'fewer'))) a.approximate = true;
     if (a.start === this.rangeSecond) a.approximate = true;
     const next = this.w(a.end);
     if (next === 'or' && this.w(a.end + 1) === 'so') a.approximate = true;
     // "two or three soldiers", "1,000 to 2,000 troops": the range is approximate; the unit is the second number's.
     let unitFrom = a.end;
     if ((next === 'or' || next === 'to' || next === 'and' || next === '-' || next === '–') && this.startsNumber(a.end + 1)) {
-      const second = readNumber(this.t, a.end + 1, this.n);
+      const second = this.num.readNumber(this.t, a.end + 1, this.n);
       if (second && (next !== 'and' || p1 === 'between')) {
         a.approximate = true;
         unitFrom = second.end;
@@ -342,7 +338,7 @@ class QuantityScanner {
     const w = this.w(i);
     if (!w) return false;
     const c = w.charCodeAt(0);
-    return (c >= 48 && c <= 57) || wordValue(w) >= 0;
+    return (c >= 48 && c <= 57) || this.num.wordValue(w) >= 0;
   }
 
   /**
@@ -365,7 +361,7 @@ class QuantityScanner {
     for (; k < this.n && k - first < 5 && this.same(first, k) && !this.inTime[k]; k++) {
       const w = this.lower[k]!;
       // A period inside a word is two sentences run together ("languages.Several").
-      if (STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0)) || (w.length > 3 && w.indexOf('.') > 0 && w.indexOf('.') < w.length - 1)) break;
+      if (this.lex.STOP_WORDS.has(w) || !isLetter(w.charCodeAt(0)) || (w.length > 3 && w.indexOf('.') > 0 && w.indexOf('.') < w.length - 1)) break;
       let tag = classOf(w, tags[k]!);
       // The lexicon's commonest class misleads right after a count or an adjective: "one estimate",
       // "one unique feature", "two protest groups" are nouns; "20 drones hit" stays a verb.
@@ -378,17 +374,26 @@ class QuantityScanner {
         continue;
       }
       if (tag === TAG.ADV && w.endsWith('ly') && modifies) continue;
-      if (tag !== TAG.NOUN && tag !== TAG.PROPN && tag !== TAG.ADJ && !(tag === TAG.X && isPlural(w))) break;
+      if (tag !== TAG.NOUN && tag !== TAG.PROPN && tag !== TAG.ADJ && !(tag === TAG.X && this.isPlural(w))) break;
       // "one soldier", "one North Korean soldier"; a plural noun after a larger count.
-      if (singular ? tag !== TAG.ADJ : isPlural(w)) last = k;
+      if (singular ? tag !== TAG.ADJ : this.isPlural(w)) last = k;
     }
     if (last < 0) return null;
     return this.doc.text.slice(this.t.start[first]!, this.t.end[last]!);
   }
 
-  /** The coarse word classes of the doc, read once, when a count needs its noun. */
+  /** The coarse word classes of the doc. */
   private tags(): Uint8Array {
-    return (this.tagCache ??= posTags(this.doc));
+    return this.doc.pos;
+  }
+
+  private isPlural(w: string): boolean {
+    if (this.lex.IRREGULAR_PLURALS.has(w) || this.lex.UNIT_ABBREVIATIONS.has(w)) return true;
+    const n = w.length;
+    if (n < 3 || w.charCodeAt(n - 1) !== 115 /* s */) return false;
+    const before = w.charCodeAt(n - 2);
+    // "glass", "status", "analysis" are not plurals.
+    return before !== 115 && before !== 117 /* u */ && before !== 105 /* i */ && before !== 39 && before !== 0x2019;
   }
 
   private toQuantity(a: Amount): Quantity {
@@ -406,7 +411,7 @@ function classOf(w: string, tag: number): number {
 }
 
 /** "3.5bn" → 3.5 and "bn"; "1,500-strong" → 1500 and "-strong"; null when no number leads. */
-function splitSuffix(w: string): { value: number; suffix: string } | null {
+function splitSuffix(w: string, num: Language['numbers']): { value: number; suffix: string } | null {
   let k = 0;
   while (k < w.length) {
     const c = w.charCodeAt(k);
@@ -414,7 +419,7 @@ function splitSuffix(w: string): { value: number; suffix: string } | null {
     else break;
   }
   if (k === 0 || k === w.length) return null;
-  const value = digitValue(w.slice(0, k));
+  const value = num.digitValue(w.slice(0, k));
   return Number.isNaN(value) ? null : { value, suffix: w.slice(k) };
 }
 
@@ -427,16 +432,13 @@ function timeMask(doc: Doc): Uint8Array {
   return mask;
 }
 
-export function findQuantities(doc: Doc): Quantity[] {
-  return new QuantityScanner(doc, timeMask(doc)).scan();
+export function findQuantities(doc: Doc, language: Language): Quantity[] {
+  return new QuantityScanner(doc, timeMask(doc), language).scan();
 }
 
-export function createQuantities(): Component {
-  return {
-    name: 'quantities',
-    requires: ['times'],
-    run(doc: Doc): void {
-      doc.quantities = findQuantities(doc);
-    },
-  };
-}
+export const QUANTITIES: ComponentSpec = {
+  name: 'quantities',
+  assigns: ['quantities'],
+  requires: ['tokens', 'sentences', 'pos', 'times'],
+  create: ({ language }) => (doc) => doc.set('quantities', findQuantities(doc, language)),
+};

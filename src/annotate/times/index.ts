@@ -1,8 +1,9 @@
 /**
  * The times layer: every date, time, duration and set expression with its TIMEX3 value,
  * resolved against the publication date (`article.published`, the document creation time).
- * Grammar in grammar.ts, values in resolve.ts, direction of open expressions in tense.ts (from
- * the verb group they hang on), named days in holidays.ts.
+ * Grammar in grammar/ (a file per family of expressions), values in resolve.ts, direction of
+ * open expressions in tense.ts (from the verb group they hang on), named days in holidays.ts;
+ * the words are the language's (src/lang/en/times.ts).
  *
  * Story-relative expressions ("the next day", "that year", "later in the day", "the previous
  * Friday") count from the last date the text named; earnings language ("the quarter", "a year
@@ -20,31 +21,30 @@
  */
 import type { Doc } from '../../doc/doc.js';
 import type { TimeExpression } from '../../doc/types.js';
-import type { Component } from '../pipeline.js';
+import type { Language } from '../../lang/language.js';
+import type { ComponentSpec } from '../pipeline.js';
 import { parseAnchor } from './calendar.js';
-import { TimeGrammar, type Match } from './grammar.js';
+import { scanTimes, type Match } from './grammar/index.js';
 import { isDay, resolve, type Context, type Sem } from './resolve.js';
-import { posTags } from '../pos/tags.js';
-import { directionAt } from './tense.js';
+import { TenseReader } from './tense.js';
 
 /** Durations that, with "the", name the period a report covers: "the nine months", "the six months ended". */
 const PERIODS_UNDER_REPORT = new Set(['P6M', 'P9M', 'P1Y']);
 
 const TODAY: Sem = { k: 'offset', unit: 'day', n: 0 };
 
-export function findTimes(doc: Doc): TimeExpression[] {
+export function findTimes(doc: Doc, language: Language): TimeExpression[] {
   const anchor = parseAnchor(doc.article.published);
   const tokens = doc.tokens;
-  const matches = new TimeGrammar(tokens).scan();
+  const matches = scanTimes(tokens, language);
   const out: TimeExpression[] = [];
   const ctx: Context = { anchor, dir: null, quarter: null, reference: null };
-  let tags: Uint8Array | null = null;
+  const tense = new TenseReader(tokens, doc.pos, language);
   for (const m of matches) {
     const sem = m.sem ?? dayOfSentence(doc, matches, m) ?? TODAY;
     const sentence = doc.sentences[tokens.sentence[m.start]!]!;
     const needsDirection = sem.k === 'cal' || sem.k === 'holiday' || sem.k === 'weekday' || sem.k === 'season' || sem.k === 'weekend';
-    if (needsDirection && anchor) tags ??= posTags(doc);
-    ctx.dir = needsDirection && anchor ? directionAt(tokens, tags!, sentence.first, sentence.last, m.start, m.end) : null;
+    ctx.dir = needsDirection && anchor ? tense.directionAt(sentence.first, sentence.last, m.start, m.end) : null;
     const value = resolve(sem, ctx) + (m.tod ?? '');
     if (m.type === 'DATE' && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) ctx.reference = value;
     // The quarter under report, for "the quarter" and "a year earlier" further on; never one still
@@ -75,12 +75,9 @@ function dayOfSentence(doc: Doc, matches: Match[], m: Match): Sem | null {
   return best;
 }
 
-export function createTimes(): Component {
-  return {
-    name: 'times',
-    requires: [],
-    run(doc: Doc): void {
-      doc.times = findTimes(doc);
-    },
-  };
-}
+export const TIMES: ComponentSpec = {
+  name: 'times',
+  assigns: ['times'],
+  requires: ['tokens', 'sentences', 'pos'],
+  create: ({ language }) => (doc) => doc.set('times', findTimes(doc, language)),
+};

@@ -8,8 +8,8 @@
  * "last year" → XXXX.
  */
 import { addMonths, dayValue, daysInMonth, fromDays, isoWeekday, monthValue, toDays, weekValue, yearValue, type Ymd } from './calendar.js';
-import { holidayDate, isFixedHoliday } from './holidays.js';
-import { SEASON_START, type Unit } from './lexicon.js';
+import { holidayDate, isFixedHoliday, type HolidayRule } from './holidays.js';
+import { SEASON_START, type Unit } from './timex.js';
 
 /** Direction the sentence gives an expression that does not place itself ("on Friday"). */
 export type Direction = 'past' | 'future';
@@ -35,8 +35,8 @@ export type Sem =
   | { k: 'season'; s: string; y: number | null; shift: number | null }
   /** Quarter (Q1–Q4) or half (H1–H2) of a year, the year given or relative to the anchor ("last year's"). */
   | { k: 'part'; p: 'Q' | 'H'; n: number; y: number | null; yearShift: number | null }
-  /** A holiday (a key of holidays.ts), or the week or weekend it falls in. */
-  | { k: 'holiday'; name: string; y: number | null; part?: 'week' | 'weekend' }
+  /** A holiday (the rule of its day), or the week or weekend it falls in. */
+  | { k: 'holiday'; rule: HolidayRule; y: number | null; part?: 'week' | 'weekend' }
   /** "the weekend": the latest one, or the coming one in a future sentence. */
   | { k: 'weekend' }
   /**
@@ -79,7 +79,7 @@ export function resolve(sem: Sem, ctx: Context): string {
     case 'part':
       return resolvePart(sem.p, sem.n, sem.y, sem.yearShift, anchor, dir ?? 'past');
     case 'holiday':
-      return resolveHoliday(sem.name, sem.y, sem.part, anchor, dir);
+      return resolveHoliday(sem.rule, sem.y, sem.part, anchor, dir);
     case 'weekend': {
       if (!anchor) return 'XXXX-WXX-WE';
       const weekday = isoWeekday(toDays(anchor.y, anchor.m, anchor.d));
@@ -251,17 +251,17 @@ function resolvePart(p: 'Q' | 'H', n: number, year: number | null, yearShift: nu
   return `${yearValue(y)}-${p}${n}`;
 }
 
-function resolveHoliday(name: string, year: number | null, part: 'week' | 'weekend' | undefined, anchor: Ymd | null, dir: Direction | null): string {
+function resolveHoliday(rule: HolidayRule, year: number | null, part: 'week' | 'weekend' | undefined, anchor: Ymd | null, dir: Direction | null): string {
   const days = (y: number) => {
-    const h = holidayDate(name, y);
+    const h = holidayDate(rule, y);
     return toDays(h.y, h.m, h.d);
   };
   let y: number;
   if (year !== null) y = year;
   else if (!anchor) {
     if (part) return part === 'week' ? 'XXXX-WXX' : 'XXXX-WXX-WE';
-    const fixed = holidayDate(name, 2001);
-    return isFixedHoliday(name) ? `XXXX-${pad(fixed.m)}-${pad(fixed.d)}` : 'XXXX-XX-XX';
+    const fixed = holidayDate(rule, 2001);
+    return isFixedHoliday(rule) ? `XXXX-${pad(fixed.m)}-${pad(fixed.d)}` : 'XXXX-XX-XX';
   } else {
     // The nearest one, unless the sentence's tense points the other way.
     y = anchor.y;
@@ -271,7 +271,7 @@ function resolveHoliday(name: string, year: number | null, part: 'week' | 'weeke
   }
   // "Easter week", "Thanksgiving weekend": the ISO week the day falls in, or its weekend.
   if (part) return weekValue(days(y)) + (part === 'weekend' ? '-WE' : '');
-  return dayValue(holidayDate(name, y));
+  return dayValue(holidayDate(rule, y));
 }
 
 function pad(n: number): string {

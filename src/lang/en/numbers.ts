@@ -1,8 +1,8 @@
 /**
- * Numbers written in digits or words, read off the token arrays: "1,500", "3.5 million",
- * "twenty-four", "two hundred and fifty", "a dozen", "5 1/2". Shared by the times layer
- * ("two years", "nineteen ninety-seven") and the quantities layer. No regular expressions:
- * this runs on every digit or number-word token of every article.
+ * English numbers written in digits or words, read off the token arrays: "1,500", "3.5 million",
+ * "twenty-four", "two hundred and fifty", "a dozen", "5 1/2". Read by the times layer ("two
+ * years", "nineteen ninety-seven") and the quantities layer. No regular expressions: this runs
+ * on every digit or number-word token of every article.
  */
 import type { Tokens } from '../../doc/tokenize.js';
 
@@ -15,6 +15,9 @@ const SMALL: ReadonlyMap<string, number> = new Map([
 const TENS: ReadonlyMap<string, number> = new Map([
   ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
 ]);
+/** Number words that start a count: one … nineteen and the tens. */
+export const COUNT_WORDS: readonly string[] = [...[...SMALL.keys()].filter((w) => w !== 'zero'), ...TENS.keys()];
+
 /** Multipliers after a number: "3.5 million", "two hundred", "$2bn". */
 export const SCALES: ReadonlyMap<string, number> = new Map([
   ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],

@@ -1,4 +1,4 @@
-/** Word tables of the quantities layer, keyed by lower-cased token. */
+/** English words of amounts: the word tables of the quantities layer, keyed by lower-cased token. */
 
 /** Currency symbols before an amount, and the ISO 4217 code each stands for. */
 export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
@@ -16,6 +16,9 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['usd', 'USD'], ['eur', 'EUR'], ['gbp', 'GBP'], ['rub', 'RUB'], ['uah', 'UAH'], ['cny', 'CNY'], ['jpy', 'JPY'], ['krw', 'KRW'],
   ['chf', 'CHF'], ['inr', 'INR'],
 ]);
+
+/** Articles that count one before a scale word ("a million", "a dozen"). */
+export const ARTICLES: readonly string[] = ['a', 'an'];
 
 /** Vague plurals of scale words: "dozens of", "hundreds of" — approximate, valued at their least (two of them). */
 export const VAGUE_SCALES: ReadonlyMap<string, number> = new Map([
@@ -75,3 +78,9 @@ export const UNIT_ABBREVIATIONS = new Set(['km', 'kg', 'mm', 'cm', 'm', 't', 'mp
 export const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map([
   ['bn', 1e9], ['b', 1e9], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['k', 1e3], ['tn', 1e12], ['trn', 1e12],
 ]);
+
+/** Words after a bare count that report what befell the people counted before: "12 wounded". */
+export const CASUALTY_WORDS = new Set(['wounded', 'injured', 'killed', 'dead', 'missing', 'hurt', 'captured', 'detained', 'arrested', 'evacuated', 'displaced', 'rescued', 'hospitalized', 'hospitalised']);
+
+/** Words before "one" that make it a pronoun: "no one", "the one who", "each one". */
+export const ONE_PRONOUN = new Set(['no', 'the', 'this', 'that', 'any', 'every', 'each', 'which', 'someone', 'anyone', 'everyone']);

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { Language } from './language.js';
 
 /** Components per word vector. */
 export const DIMENSIONS = 100;
 /** A unit vector's components are stored as round(x × SCALE) in a signed byte (|x| < 0.6 in the shipped set). */
 export const SCALE = 200;
 
-const DIR = fileURLToPath(new URL('../../../data/vectors/', import.meta.url));
 
 /**
  * English word vectors (GloVe, 100 dimensions, the 60,000 most frequent lower-case words; built by
@@ -111,16 +110,18 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return na && nb ? s / Math.sqrt(na * nb) : 0;
 }
 
-let shipped: WordVectors | null = null;
+const SHIPPED = new WeakMap<Language, WordVectors>();
 
-/** The shipped vectors, read once (about 6 MB). */
-export function wordVectors(): WordVectors {
-  if (!shipped) {
-    const words = readFileSync(`${DIR}words.txt`, 'utf8').split('\n').filter(Boolean);
-    const buffer = readFileSync(`${DIR}vectors.i8`);
+/** A language's shipped vectors (`data.vectorWords`, `data.vectors`), read once (about 6 MB for English). */
+export function wordVectors(language: Language): WordVectors {
+  let vectors = SHIPPED.get(language);
+  if (!vectors) {
+    const { vectorWords, vectors: file } = language.data;
+    const words = readFileSync(vectorWords, 'utf8').split('\n').filter(Boolean);
+    const buffer = readFileSync(file);
     const data = new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (data.length !== words.length * DIMENSIONS) throw new Error(`${DIR}vectors.i8: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
-    shipped = new WordVectors(words, data);
+    if (data.length !== words.length * DIMENSIONS) throw new Error(`${file}: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
+    SHIPPED.set(language, (vectors = new WordVectors(words, data)));
   }
-  return shipped;
+  return vectors;
 }

@@ -1,0 +1,87 @@
+/**
+ * "According to X, …", "…, according to X", "according to a report by Y"; polls as sources ("In
+ * the latest poll released Wednesday, …").
+ */
+import { TAG } from '../../pos/tags.js';
+import type { Context } from '../context.js';
+import { headEnd } from './subjects.js';
+import { newDraft, type Candidate, type Draft, type Range } from './draft.js';
+
+export function according(ctx: Context, c: Candidate): Draft | null {
+  const i = c.head;
+  const sf = ctx.sentFirst(i);
+  const sl = ctx.sentLast(i);
+  let end = ctx.npRight(i + 2, sl, true);
+  if (end < 0) return null;
+  const d = newDraft('according-to', c, [i, i + 2]);
+  // "according to a report by the World Food Programme": the report's author speaks.
+  let author: Range | null = null;
+  if (ctx.lex.AUTHORED.has(ctx.lower[end - 1]!) && (ctx.lower[end] === 'by' || ctx.lower[end] === 'from') && ctx.startsNp(end + 1)) {
+    const by = ctx.npRight(end + 1, sl, false);
+    if (by > end + 1) {
+      author = [end + 1, by];
+      end = by;
+    }
+  }
+  d.source = [i + 2, end];
+  d.sourceHead = author ?? [i + 2, headEnd(ctx, i + 2, end)];
+  let open = i - 1;
+  while (open >= sf && (ctx.tags[open] === TAG.CCONJ || ctx.tags[open] === TAG.ADV)) open--;
+  let after = end;
+  while (after < sl && (ctx.isComma(after) || ctx.isDash(after))) after++;
+  if (open < sf || ctx.opensQuote(open)) {
+    // "According to X, …"
+    if (after >= sl) return null;
+    d.rightFrom = after;
+    d.parts.push([after, sl]);
+    return d;
+  }
+  // "…, according to X[, …]"
+  let e = i - 1;
+  if (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(') d.boundary = e;
+  while (e >= sf && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(')) e--;
+  if (e < sf) return null;
+  d.parts.push([sf, e + 1]);
+  if (after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after)) {
+    d.rightFrom = after;
+    d.parts.push([after, sl]);
+  }
+  return d;
+}
+
+/**
+ * A poll as the source of what it shows: "In the latest CNN poll released Wednesday, Trump
+ * leads by 5 points", "Clinton stays well ahead in the polls".
+ */
+export function poll(ctx: Context, c: Candidate): Draft | null {
+  const i = c.head;
+  const sf = ctx.sentFirst(i);
+  const sl = ctx.sentLast(i);
+  const np = ctx.npRight(i + 1, sl, false, true);
+  if (np < 0 || !ctx.lex.SURVEYS.has(ctx.lower[np - 1]!)) return null;
+  const d = newDraft('according-to', c, [i, i + 1]);
+  let open = i - 1;
+  while (open >= sf && (ctx.tags[open] === TAG.CCONJ || ctx.tags[open] === TAG.ADV)) open--;
+  if (open < sf) {
+    // "In the latest poll released Wednesday, …": the source runs to the comma.
+    let comma = np;
+    while (comma < sl && comma < np + 10 && !ctx.isComma(comma) && !(ctx.isVerb(comma) && !ctx.lex.isParticiple(ctx.lower[comma]!))) comma++;
+    if (!ctx.isComma(comma) || comma + 1 >= sl) return null;
+    d.source = [i + 1, comma];
+    d.sourceHead = [i + 1, np];
+    d.rightFrom = comma + 1;
+    d.parts.push([comma + 1, sl]);
+    return d;
+  }
+  // "… ahead in the polls.": the phrase closes the sentence.
+  let after = np;
+  while (after < sl && (ctx.isPunct(after) || ctx.timeOf[after]! >= 0)) after++;
+  if (after < sl) return null;
+  let e = i - 1;
+  while (e > sf && (ctx.isComma(e) || ctx.isDash(e))) e--;
+  if (e <= sf) return null;
+  d.source = [i + 1, np];
+  d.sourceHead = d.source;
+  d.parts.push([sf, e + 1]);
+  return d;
+}

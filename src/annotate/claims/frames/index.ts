@@ -1,0 +1,103 @@
+/**
+ * Drafts of claims read from cue candidates, one file per construction: verb cues with their
+ * complements and speakers (verbs.ts, subjects.ts), content before the cue (quotes.ts) and after
+ * it (complements.ts), passives (passives.ts), noun cues (nouns.ts), "according to" and polls
+ * (according.ts), speaker labels (labels.ts). The words they read are the language's
+ * (src/lang/en/claims.ts).
+ */
+import type { Context } from '../context.js';
+import type { CueEntry } from '../lexicon.js';
+import { according, poll } from './according.js';
+import { relayBetween } from './complements.js';
+import type { Candidate, Draft, Range } from './draft.js';
+import { label } from './labels.js';
+import { noun } from './nouns.js';
+import { subject } from './subjects.js';
+import { verb } from './verbs.js';
+
+export { labelAt } from './labels.js';
+export type { Candidate, Draft, Range, RuleName } from './draft.js';
+
+/** Builds drafts from cue candidates. One instance per doc. */
+export class Frames {
+  private readonly drafts: Draft[] = [];
+
+  constructor(private readonly ctx: Context) {}
+
+  analyze(c: Candidate): Draft | null {
+    const d = c.kind === 'according' ? according(this.ctx, c) : c.kind === 'poll' ? poll(this.ctx, c) : c.kind === 'label' ? label(this.ctx, c) : c.entry.noun ? noun(this.ctx, c) : verb(this.ctx, c);
+    if (!d) return null;
+    // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
+    if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
+    if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;
+    if (d.inherits && !d.source) this.mainSubject(d);
+    if (c.kind === 'lexicon' && !c.entry.noun) d.via = this.viaOf(d);
+    this.drafts.push(d);
+    return d;
+  }
+
+  /**
+   * Whether a verb reads here as something its subject does rather than says: "sought to
+   * expand", "refused to condemn", "agreed to host", "declined to comment", "ordered a
+   * mobilisation", "backed the resolution". Such verbs attribute only with a clause or a quote
+   * ("agreed that …", "ordered troops to withdraw", "backed the claim that …").
+   */
+  private tellsADeed(entry: CueEntry, d: Draft): boolean {
+    const { ctx } = this;
+    if (d.rightFrom < 0 || !d.parts.length) return false;
+    const first = d.rightFrom;
+    if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
+    if (ctx.lex.OWN_DEEDS.has(entry.lemma)) return true;
+    // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
+    if (ctx.lex.KNOWING.has(entry.lemma)) return true;
+    if (!ctx.lex.DOING.has(entry.lemma)) return false;
+    // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
+    // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
+    const [a, b] = d.parts[0]!;
+    if (ctx.lower[a] === 'to') return true;
+    for (let k = a + 1; k < Math.min(b, a + 12); k++) if (ctx.lower[k] === 'to' && ctx.isVerb(k + 1)) return false;
+    return true;
+  }
+
+  /** Does a content open with a subject and its finite verb ("she should share …", "the talks had failed")? */
+  private opensFiniteClause([a, b]: Range): boolean {
+    const { ctx } = this;
+    if (!ctx.startsNp(a)) return false;
+    const end = ctx.npRight(a, b, false);
+    if (end <= a || end >= b) return false;
+    const v = ctx.skipAdverbsRight(end, b);
+    return ctx.isVerb(v) && !ctx.lower[v]!.endsWith('ing') && ctx.lower[v - 1] !== 'to';
+  }
+
+  /**
+   * For an attached clause, the subject of the sentence's first verb ("Dean, a former party
+   * chairman, poked at Trump …, tweeting …"): the speaker when no claim before it has one.
+   */
+  private mainSubject(d: Draft): void {
+    const { ctx } = this;
+    const sf = ctx.sentFirst(d.head);
+    // The first verb with a subject: an opening participle ("Asked about the reports, Putin …") has none.
+    for (let k = sf; k < d.head; k++) {
+      if (!ctx.isVerb(k) || ctx.quotes.of[k]! >= 0) continue;
+      if (subject(this.ctx, d, ctx.skipBetweenLeft(k - 1, sf), sf)) return;
+    }
+  }
+
+  /**
+   * An outlet named between the cue and its content ("told state TV that …") or, for content
+   * before the cue, after the cue and its speaker ("…,” he told Ukrainian television.").
+   */
+  private viaOf(d: Draft): Range | null {
+    const { ctx } = this;
+    const sl = ctx.sentLast(d.head);
+    let from = d.cue[1];
+    if (d.source && d.source[0] >= from) from = d.source[1];
+    const to = d.rightFrom >= 0 ? d.rightFrom : d.parts.some(([a]) => a >= from) ? Math.min(...d.parts.filter(([a]) => a >= from).map(([a]) => a)) : sl;
+    return from < to ? relayBetween(this.ctx, from, to) : null;
+  }
+
+  /** The drafts made so far, in the order analysed (text order). */
+  get all(): readonly Draft[] {
+    return this.drafts;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The speaker left of a verb cue: a pronoun, a relative pronoun and its antecedent, a noun phrase,
+ * or one set off by commas ("Scott Pruitt, the attorney general of Oklahoma, said").
+ */
+import { TAG } from '../../pos/tags.js';
+import type { Context } from '../context.js';
+import { type Draft } from './draft.js';
+
+/**
+ * The speaker left of a verb: pronoun, relative pronoun (with its antecedent), a noun phrase,
+ * or a noun phrase with an appositive between commas. Sets d.source; returns whether found.
+ */
+export function subject(ctx: Context, d: Draft, before: number, sf: number): boolean {
+  const { lower, tags } = ctx;
+  if (before < sf) return false;
+  if (tags[before] === TAG.WH || (lower[before] === 'that' && before > sf && ctx.isNounHead(before - 1))) {
+    if (lower[before] !== 'who' && lower[before] !== 'that' && lower[before] !== 'which') return false;
+    d.source = [before, before + 1];
+    d.sourceHead = d.source;
+    let a = before - 1;
+    if (a >= sf && ctx.isComma(a)) a--;
+    const s = ctx.npLeft(a, sf);
+    if (s >= 0) d.antecedent = [s, a + 1];
+    return true;
+  }
+  if (ctx.isComma(before) || ctx.isDash(before)) return setOffSubject(ctx, d, before, sf);
+  // "those surveyed said", "A study released Monday said": a participle after its noun.
+  if (tags[before] === TAG.VERB && before > sf && ctx.lex.isParticiple(lower[before]!) && ctx.isNounHead(before - 1)) {
+    const np = ctx.npLeft(before - 1, sf);
+    if (np >= 0) {
+      d.source = [np, before + 1];
+      d.sourceHead = [np, before];
+      return true;
+    }
+  }
+  // "Officials who spoke on condition of anonymity said": a relative clause inside the subject.
+  for (let k = before - 1; k > sf && k >= before - 10; k--) {
+    if (ctx.isPunct(k) || ctx.quotes.of[k]! >= 0) break;
+    if (!ctx.lex.RELATIVES.has(lower[k]!) || !ctx.isNounHead(k - 1) || !hasVerbBetween(ctx, k + 1, before + 1)) continue;
+    const np = ctx.npLeft(k - 1, sf);
+    if (np < 0) break;
+    d.source = [np, before + 1];
+    d.sourceHead = [np, k];
+    return true;
+  }
+  let s = ctx.npLeft(before, sf);
+  if (s < 0) return false;
+  // "— claims North Korea initially dismissed as …": the noun refers back; the name speaks.
+  if (s < before && ctx.lex.REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) {
+    s++;
+    d.refersBack = true;
+  }
+  // "Roe in a radio interview appeared to …": the name before a short phrase speaks.
+  if (s - 2 >= sf && ctx.lex.PP_BETWEEN.has(ctx.lower[s - 1]!) && (tags[s - 2] === TAG.PROPN || tags[s - 2] === TAG.PRON) && before - s < 5) {
+    const name = ctx.npLeft(s - 2, sf);
+    if (name >= 0) {
+      d.source = [name, before + 1];
+      d.sourceHead = [name, s - 1];
+      return true;
+    }
+  }
+  d.source = [s, before + 1];
+  d.sourceHead = d.source;
+  return true;
+}
+
+/**
+ * The speaker before a phrase set off by commas or dashes right before the cue: "Scott Pruitt,
+ * the attorney general of Oklahoma, one of the states suing, said", "Cruz, as he has in the
+ * past, opposed", "The other candidates -- Bush, Kasich and Paul -- hoped". The noun phrase
+ * must open its clause (sentence start, after a conjunction, a subordinator or a closing
+ * quote); failing that, the nearest one after a comma. Sets d.source; returns whether found.
+ */
+function setOffSubject(ctx: Context, d: Draft, before: number, sf: number): boolean {
+  const dash = ctx.isDash(before);
+  let head = -1;
+  let first = -1;
+  for (let j = before - 2; j > sf && j >= before - 40; j--) {
+    const w = ctx.words[j]!;
+    // (A period before a comma closes an abbreviation: "Lindsey Graham, R-S.C., a candidate, said".)
+    if ((w === '.' && !ctx.isComma(j + 1)) || w === ';' || w === ':' || ctx.closesQuote(j)) break;
+    if (!(dash ? ctx.isDash(j) : ctx.isComma(j))) continue;
+    // ", said Obama," is an inverted attribution, not a phrase set off after a speaker.
+    if (ctx.tags[j + 1] === TAG.AUX || (ctx.tags[j + 1] === TAG.VERB && !/(?:ing|ed)$/.test(ctx.lower[j + 1]!))) continue;
+    const s = ctx.npLeft(j - 1, sf);
+    if (s < 0 || ctx.tags[j - 1] === TAG.NUM) continue;
+    if (opensClause(ctx, s, sf)) {
+      [head, first] = [j, s];
+    } else if (head < 0 && ctx.isComma(s - 1)) {
+      [head, first] = [j, s];
+    }
+  }
+  if (head < 0) return false;
+  d.source = [first, before + 1];
+  d.sourceHead = [first, head];
+  return true;
+}
+
+/** Is there a verb in tokens [from, to)? */
+function hasVerbBetween(ctx: Context, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ctx.isVerb(k)) return true;
+  return false;
+}
+
+/** Does a noun phrase starting at s open its clause? */
+function opensClause(ctx: Context, s: number, sf: number): boolean {
+  if (s === sf) return true;
+  const p = s - 1;
+  const t = ctx.tags[p];
+  if (t === TAG.CCONJ || t === TAG.SCONJ || t === TAG.WH || ctx.closesQuote(p) || ctx.lower[p] === 'that' || ctx.lex.SUBORDINATORS.has(ctx.lower[p]!)) return true;
+  // "Even the party's loudest critics, …": an adverb opening the sentence.
+  return t === TAG.ADV && p === sf;
+}
+
+/** End of the name part of "Brian Baker, a longtime adviser" (before the appositive's comma). */
+export function headEnd(ctx: Context, first: number, end: number): number {
+  for (let k = first; k < end; k++) if (ctx.isComma(k)) return k;
+  return end;
+}

@@ -1,0 +1,200 @@
+/**
+ * Verb cues and their speakers: "X said that …", "…, describing …" (participial), "praised … and
+ * announced" (coordinated), "erred in saying" (gerund), "took to Twitter to accuse" (infinitive),
+ * "…, said X" (inverted).
+ */
+import { TAG } from '../../pos/tags.js';
+import type { Context } from '../context.js';
+import { contentAfter, markClause } from './complements.js';
+import { elliptical, passive } from './passives.js';
+import { attachedAt, complementFollows, contentBefore, continues, isTail, isTitle } from './quotes.js';
+import { headEnd, subject } from './subjects.js';
+import { newDraft, type Candidate, type Draft, type Range } from './draft.js';
+
+export function verb(ctx: Context, c: Candidate): Draft | null {
+  const { lower, tags } = ctx;
+  const i = c.head;
+  const sf = ctx.sentFirst(i);
+  const sl = ctx.sentLast(i);
+  const before = ctx.skipBetweenLeft(i - 1, sf);
+  // Attributive uses are no cues: "the expected result", "a so-called expert".
+  if (before >= sf && (tags[before] === TAG.DET || tags[before] === TAG.POSS) && before === i - 1 && ctx.quotes.of[before]! < 0) return null;
+  let cueEnd = i + 1;
+  const frame = c.entry.frame;
+  if (frame === 'object' && cueEnd < sl && ctx.lex.CUE_PARTICLES.has(lower[cueEnd]!) && !(lower[cueEnd] === 'to' && ctx.isVerb(cueEnd + 1))) cueEnd++;
+
+  // Passive: "was asked", "is expected to", "were appointed by".
+  const beforeAux = auxBefore(ctx, i, sf);
+  if (beforeAux >= 0 && ctx.lex.isParticiple(lower[i]!)) return passive(ctx, c, beforeAux, cueEnd, sl);
+  // Without "be": "when asked about …", "As reported by …", "Asked whether …, she said".
+  if (ctx.lex.isParticiple(lower[i]!) && (i === sf || ctx.lex.ELLIPSIS.has(lower[i - 1]!)) && c.entry.frame !== 'think') return elliptical(ctx, c, sl);
+
+  // Participle after a comma: "…, describing their mission as …" speaks for the main clause.
+  const w = lower[i]!;
+  if (w.endsWith('ing') && before >= sf && (ctx.isComma(before) || ctx.isDash(before) || lower[before] === 'and' || lower[before] === 'while' || lower[before] === 'by')) {
+    const d = newDraft('participial', c, [i, cueEnd]);
+    d.inherits = true;
+    d.boundary = lower[before] === 'and' && before > sf && ctx.isComma(before - 1) ? before - 1 : before;
+    contentAfter(ctx, d, cueEnd, sl);
+    return d.parts.length ? d : null;
+  }
+  // Coordinated verb: "praised the soldiers and announced plans" shares the subject.
+  if (before >= sf && (lower[before] === 'and' || lower[before] === 'but' || lower[before] === 'yet') && verbBefore(ctx, before, sf)) {
+    const d = newDraft('coordinated', c, [i, cueEnd]);
+    d.inherits = true;
+    // Coordinated with a cue ("praised … and announced"), it attaches to the sentence; so does a
+    // verb of saying ("confirmed that Ukraine held them and said …") or one after a comma
+    // ("…, and called on"). Coordinated with another verb ("reported that Pyongyang deployed …
+    // and planned …") it may be reported speech.
+    const verb = nearestVerb(ctx, before, sf);
+    const comma = before > sf && ctx.isComma(before - 1);
+    const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma) && cueBefore(ctx, before, sf));
+    if (main) d.boundary = comma ? before - 1 : before;
+    contentAfter(ctx, d, cueEnd, sl);
+    return d.parts.length ? d : null;
+  }
+  // A gerund after a preposition or a verb ("erred in saying", "stopped short of calling for",
+  // "avoided directly criticizing"): its speaker is the sentence's.
+  if (w.endsWith('ing') && before >= sf && (ctx.lex.GERUND_PREPOSITIONS.has(lower[before]!) || (ctx.isVerb(before) && !ctx.lex.BE_OR_CLITIC.has(lower[before]!)))) {
+    if (ctx.isVerb(before) && tags[before] === TAG.AUX) return null;
+    const d = newDraft('gerund', c, [i, cueEnd]);
+    d.inherits = true;
+    contentAfter(ctx, d, cueEnd, sl);
+    return d.parts.length ? d : null;
+  }
+  // An infinitive shares the subject of the verb it depends on ("took to Twitter to accuse …").
+  if (
+    before >= sf &&
+    lower[before] === 'to' &&
+    before - 1 >= sf &&
+    (c.entry.lemma === w || !ctx.cueEntries(i)) &&
+    lower[before - 1] !== 'according' &&
+    !ctx.cueEntries(before - 1)?.some((e) => e.frame === 'intend' || e.frame === 'direct')
+  ) {
+    // "simplistic to say", "important to note": an impersonal remark, nobody's claim.
+    if (tags[before - 1] === TAG.ADJ) return null;
+    const d = newDraft('infinitive', c, [i, cueEnd]);
+    infinitiveSubject(ctx, d, before - 1, sf);
+    contentAfter(ctx, d, cueEnd, sl);
+    return d.parts.length ? d : null;
+  }
+
+  const d = newDraft('complement', c, [i, cueEnd]);
+  const speakerFound = subject(ctx, d, before, sf);
+  const inversion = frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence';
+  // Inverted speaker: "…, said Brian Baker, an adviser".
+  let tail = cueEnd;
+  if (!speakerFound && inversion && cueEnd < sl && ctx.startsNp(cueEnd) && !ctx.lex.BE_OR_CLITIC.has(lower[cueEnd]!)) {
+    const end = ctx.npRight(cueEnd, sl, true);
+    // The speaker ends its clause: "…, said the minister.", "Said Ellis: …" — not "declared the
+    // Kursk region fully retaken".
+    const closes = end > 0 && (end >= sl || ctx.isPunct(end) || ctx.isComma(end - 1) || ctx.opensQuote(end) || isTail(ctx, end, sl, false));
+    if (closes) {
+      d.source = [cueEnd, end];
+      d.sourceHead = [cueEnd, headEnd(ctx, cueEnd, end)];
+      tail = end;
+    }
+  }
+  if (!d.source) return null;
+  // "Said Ellis: “…”" — an inverted speaker before a colon or a quote.
+  if (!speakerFound && tail < sl && (ctx.words[tail] === ':' || (ctx.isComma(tail) && ctx.opensQuote(tail + 1)))) {
+    contentAfter(ctx, d, tail, sl);
+    return d.parts.length ? d : null;
+  }
+  const leftEnd = speakerFound ? d.source[0] - 1 : i - 1;
+  // A quote right before the speaker is the content unless a complement follows the cue.
+  const quoteBefore =
+    leftEnd > sf &&
+    ctx.words[leftEnd - 1] !== '.' &&
+    (ctx.closesQuote(leftEnd) || (ctx.isComma(leftEnd) && ctx.closesQuote(leftEnd - 1))) &&
+    !isTitle(ctx, ctx.quotes.of[ctx.closesQuote(leftEnd) ? leftEnd : leftEnd - 1]!);
+  if (inversion && quoteBefore && !complementFollows(ctx, tail, sl)) return contentBefore(ctx, d, leftEnd, tail, sl);
+  // "The bridge, the mayor said, would open …": the attribution interrupts its content.
+  let after = tail;
+  while (after < sl && ctx.timeOf[after]! >= 0) after++;
+  if (inversion && !quoteBefore && leftEnd > sf && ctx.isComma(leftEnd) && after + 1 < sl && ctx.isComma(after) && !attachedAt(ctx, after)) {
+    const left = contentBefore(ctx, d, leftEnd, tail, sl);
+    // "Radiation levels were normal, he said, and he called on …": what follows is not the content.
+    if (left && left.parts.length === 1 && continues(ctx, after + 1, sl)) {
+      left.rule = 'interrupted';
+      left.parts.push([after + 1, sl]);
+      left.rightFrom = after + 1;
+    }
+    return left;
+  }
+  // "In her book, Clinton noted the clot's existence": an object after the cue is its content.
+  const object = tail === cueEnd && tail < sl && ctx.startsNp(tail) && ctx.timeOf[tail]! < 0 && !ctx.lex.ADDRESSEES.has(c.entry.lemma);
+  // (A quote closed after a full stop ends a sentence of its own: "… “Go home.” He continued to fight.")
+  // (“…!” and “…?” before their speaker are split off by the sentence splitter, but not closed.)
+  const closedSentence = ctx.closesQuote(leftEnd) && ctx.words[leftEnd - 1] === '.' && leftEnd === sf - 1;
+  if (inversion && !object && leftEnd >= 0 && !closedSentence && ctx.endsClauseBefore(leftEnd) && isTail(ctx, tail, sl, tail === cueEnd)) return contentBefore(ctx, d, leftEnd, tail, sl);
+  if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
+  if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
+  contentAfter(ctx, d, cueEnd, sl);
+  markClause(ctx, d, sf);
+  // "called an emergency meeting" names no judgement; "called the attacks reckless" does.
+  if (c.entry.lemma === 'call' && cueEnd === i + 1 && d.parts.length && !secondComplement(ctx, d.parts[0]!)) return null;
+  return d.parts.length ? d : null;
+}
+
+/**
+ * The subject of an infinitive cue: the object of a verb that makes someone do it ("prompted
+ * NATO to order"), else the subject of the verb it hangs on ("Stumpf appeared to blame").
+ */
+function infinitiveSubject(ctx: Context, d: Draft, j: number, sf: number): void {
+  const { tags } = ctx;
+  if (ctx.isNounHead(j) && ctx.timeOf[j]! < 0) {
+    const s = ctx.npLeft(j, sf);
+    // Only a verb that makes someone act hands its object the infinitive ("prompted NATO to
+    // order"); after others it says what for ("called an emergency meeting to discuss").
+    const v = s - 1;
+    if (s > sf && tags[v] === TAG.VERB && (ctx.lex.CAUSATIVES.has(ctx.lower[v]!) || ctx.cueEntries(v)?.some((e) => e.frame === 'direct' || e.frame === 'intend'))) {
+      d.source = [s, j + 1];
+      d.sourceHead = d.source;
+      return;
+    }
+  }
+  let k = j;
+  while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART)) k--;
+  if (k < j && k >= sf && subject(ctx, d, k, sf)) return;
+  d.inherits = true;
+}
+
+/** Index of a form of "be" right before the cue (adverbs skipped), or −1. */
+function auxBefore(ctx: Context, i: number, sf: number): number {
+  let k = i - 1;
+  while (k >= sf && (ctx.tags[k] === TAG.ADV || ctx.tags[k] === TAG.PART)) k--;
+  return k >= sf && ctx.lex.BE_OR_CLITIC.has(ctx.lower[k]!) ? k : -1;
+}
+
+/** The nearest verb (outside quotes) before token `k` in the sentence, or −1. */
+function nearestVerb(ctx: Context, k: number, sf: number): number {
+  for (let j = k - 1; j >= sf; j--) if (ctx.tags[j] === TAG.VERB && ctx.quotes.of[j]! < 0) return j;
+  return -1;
+}
+
+/** Is there a lexicon verb cue (outside quotes) between the sentence start and token `k`? */
+function cueBefore(ctx: Context, k: number, sf: number): boolean {
+  for (let j = k - 1; j >= sf; j--) if (ctx.isVerb(j) && ctx.quotes.of[j]! < 0 && ctx.cueEntries(j)?.some((e) => !e.noun)) return true;
+  return false;
+}
+
+/** Is there a verb (outside quotes) between the sentence start and token `k`? */
+export function verbBefore(ctx: Context, k: number, sf: number): boolean {
+  for (let j = k - 1; j >= sf; j--) if ((ctx.tags[j] === TAG.VERB || ctx.tags[j] === TAG.AUX) && ctx.quotes.of[j]! < 0) return true;
+  return false;
+}
+
+/** Does an object ("the attacks") come with a second complement ("reckless", "a disaster", a quote)? */
+function secondComplement(ctx: Context, [a, b]: Range): boolean {
+  const { tags } = ctx;
+  // A quoted name for it ("called the plan “a disgrace”") or a relative object ("what he called …").
+  for (let k = a; k < b; k++) if (ctx.quotes.of[k]! >= 0 || ctx.words[k] === '‘') return true;
+  if (tags[a] === TAG.WH) return true;
+  // The object, then any "of"/"in" phrases.
+  let np = ctx.npCore(a, b);
+  while (np > 0 && np < b && tags[np] === TAG.ADP && ctx.lower[np] !== 'as') np = ctx.npCore(np + 1, b);
+  if (np < 0 || np >= b) return false;
+  const w = ctx.words[np]!;
+  return ctx.startsNp(np) || ctx.quotes.of[np]! >= 0 || w === '‘' || w === "'" || ctx.lower[np] === 'as';
+}

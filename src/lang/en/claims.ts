@@ -1,0 +1,375 @@
+/**
+ * English words of the claims layer (src/annotate/claims): cue inflections, the words around
+ * cues, speakers and contents that the frames read, and the wordings that give a stance.
+ */
+import { BE } from './words.js';
+
+export { TIME_PREPOSITIONS } from './words.js';
+export { NAME_PARTICLES } from './entities.js';
+
+/** "be" and its clitics after a subject ("he's expected", "they're said"). */
+export const BE_OR_CLITIC: ReadonlySet<string> = new Set([...BE, "'s", "'re"]);
+
+/** Words that open a subordinate clause: at a sentence's start, or before a subject ("two days after his chief of staff, …, declared"). */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'once', 'while', 'when', 'although', 'though', 'if', 'unless', 'whereas']);
+
+// Cue inflections (lexicon.ts).
+
+/** Regular English inflections of a verb: -s, -ed, -ing (irregular verbs list their forms). */
+export function verbForms(lemma: string): string[] {
+  const sibilant = /(?:s|x|z|ch|sh)$/.test(lemma);
+  const consonantY = /[^aeiou]y$/.test(lemma);
+  const stem = consonantY ? lemma.slice(0, -1) : lemma;
+  const third = sibilant ? `${lemma}es` : consonantY ? `${stem}ies` : `${lemma}s`;
+  const past = lemma.endsWith('e') ? `${lemma}d` : consonantY ? `${stem}ied` : `${lemma}ed`;
+  const ing = lemma.endsWith('e') && !lemma.endsWith('ee') ? `${lemma.slice(0, -1)}ing` : `${lemma}ing`;
+  return [lemma, third, past, ing];
+}
+
+/** A noun and its plural. */
+export function nounForms(lemma: string): string[] {
+  if (/(?:s|x|ch|sh)$/.test(lemma)) return [lemma, `${lemma}es`];
+  if (/[^aeiou]y$/.test(lemma)) return [lemma, `${lemma.slice(0, -1)}ies`];
+  return [lemma, `${lemma}s`];
+}
+
+// Frames: the constructions around a cue (src/annotate/claims/frames).
+
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(
+  (
+    'issue issued issues issuing release released releases make made makes making express expressed expresses expressing ' +
+    'voice voiced voices voicing raise raised raises raising give gave given gives giving deliver delivered delivers ' +
+    'offer offered offers send sent sends post posted posts publish published publishes share shared shares reiterate ' +
+    'reiterated renew renewed echo echoed register registered air aired signal signaled signalled convey conveyed extend extended ' +
+    'take took taken takes taking provide provided provides providing lodge lodged lodges lodging level leveled levelled levels leveling ' +
+    'launch launched launches launching mount mounted mounts mounting unleash unleashed unleashes unleashing lend lent lends lending'
+  ).split(' '),
+);
+
+/** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
+export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
+
+/** Words a title keeps lower-case ("Face the Nation", "State of the Union"). */
+export const TITLE_SMALL_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'with', 'by']);
+
+/** Particles that belong to an object cue ("called for", "pointed to", "talked about"). */
+export const CUE_PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
+
+/** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
+export const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak', 'talk', 'write', 'tweet', 'post', 'complain', 'remind', 'brief', 'testify', 'joke', 'boast', 'think', 'know', 'worry', 'hear', 'learn', 'explain']);
+
+/** Prepositions of a short phrase between a speaker and the cue ("Stumpf in an interview said"). */
+export const PP_BETWEEN = new Set(['in', 'at', 'on', 'during', 'from', 'with']);
+
+/** Subordinators of time or reason: after a cue they open no content ("said as he left"). */
+export const TEMPORAL = new Set(['as', 'when', 'while', 'because', 'since', 'until']);
+
+/** Cues whose object is the person addressed, not the content ("…, she told reporters."). */
+export const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
+
+/** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
+export const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
+
+/** Nouns of polls and their averages: "in the latest poll" names what shows the content. */
+export const SURVEYS: ReadonlySet<string> = new Set(['poll', 'polls', 'survey', 'surveys', 'average', 'averages', 'polling']);
+
+/** Words joining what qualifies a venue ("an interview with CNN", "a statement carried by KCNA"). */
+export const VENUE_LINKS = new Set(['with', 'by', 'on', 'to', 'via', 'at', 'in']);
+
+/** Nouns naming outlets that relay what others said ("according to North Korean state media"). */
+export const RELAYS = new Set(['media', 'agency', 'news', 'outlet', 'outlets', 'newspaper', 'newspapers', 'paper', 'broadcaster', 'television', 'tv', 'radio', 'channel', 'network', 'wire', 'daily', 'press', 'reports', 'kcna', 'tass', 'xinhua']);
+
+/** Platforms a statement is posted on ("wrote on Telegram"). */
+export const PLATFORMS = new Set(['telegram', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'truth', 'weibo', 'vk']);
+
+/** Prepositions that open the occasion of a judgement, not its object ("praised X during a rally"). */
+export const OCCASIONS = new Set(['during', 'since', 'amid', 'following', 'throughout']);
+
+export const VENUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over']);
+
+/** Where things are said: a phrase of these after an object names the occasion or medium ("in an interview", "on Twitter"). */
+export const VENUES = new Set(
+  (
+    'interview interviews statement statements speech speeches remarks address tweet tweets post posts message messages letter letters ' +
+    'article articles op-ed column editorial editorials book memoir memo essay report blog podcast video videos ad ads advertisement ' +
+    'rally rallies debate debates hearing hearings conference briefing briefings event events appearance appearances show broadcast ' +
+    'program programme episode segment twitter facebook instagram telegram youtube tiktok website site television tv radio ' +
+    'newspaper magazine outlet channel network meeting summit session ceremony forum gathering'
+  ).split(' '),
+);
+
+/** Prepositions before a gerund cue ("in saying", "of calling for", "without mentioning"). */
+export const GERUND_PREPOSITIONS = new Set(['in', 'of', 'for', 'from', 'without', 'after', 'before', 'about', 'at', 'upon']);
+
+/** Verbs whose object does what the infinitive after it says ("prompted NATO to order …"). */
+export const CAUSATIVES = new Set(
+  'prompt prompts prompted prompting force forces forced forcing allow allows allowed allowing lead leads led leading persuade persuades persuaded persuading convince convinces convinced convincing get gets got getting cause causes caused causing enable enables enabled enabling help helps helped helping pressure pressures pressured pressuring need needs needed expect expects expected expecting challenge challenges challenged challenging dare dares dared daring'.split(' '),
+);
+
+/** Nouns of backing: who gives it speaks for whom it goes to. */
+export const BACKING = new Set(['support', 'backing', 'endorsement', 'endorsements']);
+
+/** Verbs of receiving backing ("earned the support of", "received support from"). */
+export const RECEIVING = new Set(
+  'receive received receives receiving earn earned earns earning win won wins winning enjoy enjoyed enjoys enjoying has have had having get got gets getting draw drew drawn draws gain gained gains garner garnered garners attract attracted attracts command commanded commands consolidate consolidated consolidates secure secured secures'.split(' '),
+);
+
+/**
+ * Verbs of trying, agreeing and declining: with an infinitive or an object they tell what their
+ * subject does ("sought to expand", "agreed to a ceasefire", "declined to comment"), not what it said.
+ * (Wanting, hoping and planning stay cues: attribution corpora count a stated intention.)
+ */
+export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
+
+/** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
+export const KNOWING = new Set(['feel', 'imagine', 'realize']);
+
+/** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
+export const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
+
+/** Nouns of documents whose author ("a report by the agency") is who says what they say. */
+export const AUTHORED = new Set(['report', 'study', 'analysis', 'assessment', 'survey', 'statement', 'readout', 'review', 'investigation', 'update', 'estimate', 'estimates', 'briefing']);
+
+/** Possessive determiners: the speaker of the noun cue they stand before ("his promise to …"). */
+export const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Words before a participle whose "be" is left out ("when asked", "as reported by"). */
+export const ELLIPSIS = new Set(['when', 'as', 'if', 'once', 'after', 'before', 'until', 'unless']);
+
+/** Relative pronouns that open a clause inside a subject ("officials who spoke …"). */
+export const RELATIVES = new Set(['who', 'whose', 'that', 'whom']);
+
+/** Whether a verb form is a past participle ("surveyed", "polled", "told"). */
+export function isParticiple(w: string): boolean {
+  return w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w);
+}
+
+/** Past participles that do not end in -ed. */
+export const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', 'thought', 'found', 'shown', 'written', 'felt', 'understood', 'sought', 'given', 'made']);
+
+/** Words that open a line "Word: …" without naming a speaker. */
+export const NOT_SPEAKERS = new Set(
+  'update updated clarification note photo photos source sources related read watch video image images correction disclosure warning editor editors credit credits caption file advertisement ad sponsored listen see more also breaking exclusive analysis opinion q a question answer transcript full text contact email follow subscribe'.split(' '),
+);
+
+// Noun phrases and what stands between a speaker and the cue (context.ts).
+
+/** Words that may stand between a speaker and the cue ("has also repeatedly said"). */
+export const BETWEEN = new Set(
+  (
+    "also has have had is was were are be been will would could can may might must should did does do not n't n’t never " +
+    'reportedly previously initially later again repeatedly publicly privately recently often frequently ' +
+    'once first then now still already further only even just long quickly immediately separately subsequently ' +
+    'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +
+    'widely simply essentially effectively likewise similarly however apparently allegedly falsely correctly ' +
+    'angrily bluntly sharply loudly quietly softly forcefully emphatically insistently proudly confidently ' +
+    'jokingly tersely curtly frankly candidly cautiously since'
+  ).split(' '),
+);
+
+/** Nouns for people or bodies that act for a place or an organisation named after them ("experts at the site"). */
+export const ROLES = new Set(
+  (
+    'experts expert officials official spokesman spokeswoman spokesperson representative representatives staff team inspectors ' +
+    'management leadership head chief director directors members member leaders leader sources source analysts researchers ' +
+    'diplomats diplomat envoy ambassador lawyers lawyer employees workers authorities commanders commander'
+  ).split(' '),
+);
+
+/** Works that speak for their authors ("a study by the Council found"). */
+export const WORKS = new Set(['study', 'studies', 'report', 'reports', 'poll', 'polls', 'survey', 'surveys', 'analysis', 'review', 'audit', 'investigation', 'letter', 'memo', 'article', 'ad', 'ads', 'video', 'book', 'statement', 'paper', 'estimate', 'estimates', 'assessment']);
+
+/** Adverbial phrases between a speaker and the cue: "for the first time", "in turn", "at least". */
+export const ADVERBIAL_HEADS = new Set(['time', 'turn', 'fact', 'part', 'least', 'response', 'return', 'addition', 'contrast', 'private', 'public', 'particular', 'effect', 'short', 'person', 'writing']);
+
+export const ADVERBIAL_PREPOSITIONS = new Set(['for', 'at', 'in', 'by', 'on']);
+
+/** Quantifiers that float between a plural subject and its verb. */
+export const FLOATING = new Set(['both', 'all', 'each']);
+
+/** Prepositions that continue a noun phrase to the right when a name follows ("Secretary of State"). */
+export const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
+
+// Cue candidates (cues.ts).
+
+/** Plurals without -s. */
+export const PLURALS_WITHOUT_S = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'personnel', 'clergy', 'public', 'military', 'government', 'us', 'they']);
+
+// Contents made whole (contents.ts).
+
+/** Words that, after a comma, open a clause that reported content usually leaves out. */
+export const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
+
+/** Cues with which an outlet says it relays what others said ("…, the agency has learned"). */
+export const RELAY_CUES = new Set(['learn', 'report']);
+
+// Negated cues (negation.ts).
+
+export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'cannot']);
+
+/** Auxiliaries and adverbs that may stand between a negator and its cue ("has not yet publicly confirmed"). */
+export const BRIDGE = new Set(
+  'has have had is was were are be been will would could can may might must should did does do wo ca yet publicly officially formally explicitly directly immediately independently ever also still'.split(' '),
+);
+
+/** Subjects that say nobody did it, and how far from the sentence start the cue may then be. */
+export const NO_ONE = new Set(['neither', 'nobody', 'none']);
+
+/** Verbs whose gerund object is left undone ("avoided naming", "refrained from confirming"). */
+export const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refrained|refraining)$/;
+
+// Speakers: pronouns, descriptions and offices (speaker.ts).
+
+/** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
+export const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution']);
+
+/** People who speak for an organisation: "a spokesperson" speaks for it. */
+export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
+
+export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+
+/** Words for an organisation that "the …" names when its name does not have them ("the agency"). */
+export const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);
+
+export const SPEAKER_POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
+
+/** Who acts for someone: "his office", "their lawyers". */
+export const AGENTS = new Set(['office', 'campaign', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'team', 'staff', 'government', 'administration', 'ministry', 'embassy', 'delegation', 'camp', 'allies', 'supporters', 'advisers', 'advisors', 'adviser', 'advisor']);
+
+export const NEUTER_PRONOUNS = new Set(['it', 'its']);
+
+export const PLURAL_PRONOUNS = new Set(['they', 'them', 'we']);
+
+/** Offices a description of a person ends with ("the president", "the foreign minister", "the head of state"). */
+export const OFFICES = new Set(
+  'president minister leader premier chancellor general commander chief head pontiff pope king queen prince ambassador envoy mayor governor ceo chairman chairwoman secretary senator lawmaker warlord founder spokesman spokeswoman spokesperson diplomat'.split(' '),
+);
+
+/** Words of an office that narrow it ("foreign minister", "former president"). */
+export const PORTFOLIO = new Set('foreign defence defense prime interior finance economy trade justice health energy deputy vice former acting top senior chief'.split(' '));
+
+/** Grades rather than portfolios: they need not be in the title given at the name. */
+export const GRADES = new Set(['former', 'acting', 'top', 'senior', 'chief', 'deputy', 'vice']);
+
+/** Offices that lead a state or government ("the head of state", "the leader"). */
+export const LEADERS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'leader', 'prime', 'pope', 'emir', 'sheikh']);
+
+/** Words opening a subordinate clause: its subject is rarely what a later "he" stands for. */
+export const SUBORDINATING = new Set(['since', 'when', 'after', 'before', 'because', 'as', 'while', 'although', 'though', 'if', 'until', 'that', 'whether']);
+
+/** A person's body that speaks for the state they lead ("the president's government"). */
+export const STATE_BODIES = new Set(['government', 'administration', 'cabinet']);
+
+/** Prepositions that place a speaker somewhere ("the institute in Washington"). */
+export const LOCATING = new Set(['in', 'at', 'from', 'near']);
+
+// Stance: the wordings that make a claim a denial, a demand, a promise … (stance.ts).
+
+/** Wording of a plan announced ("announced plans to build …"). */
+export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
+
+/**
+ * Saying that something is false or did not happen ("That is simply untrue", "there is no
+ * evidence", "nothing of the sort", "No, we did not", "the claims are baseless").
+ */
+export const DENIAL = [
+  /\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply |entirely |just )?(?:not true|untrue|false|wrong|a lie|lies|a fabrication|fabricated|fake|nonsense|baseless|groundless|unfounded|absurd|ridiculous|a myth|fiction|a hoax|slander|disinformation)\b/i,
+  /^\W*(?:this|that|it|these|those|such)\b[^.?!]{0,40}\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply )?(?:not the case|not so)\b/i,
+  /\bnothing of the (?:kind|sort)\b/i,
+  /\b(?:there (?:is|was|were|are)|we (?:have|had|see|saw))\s+(?:absolutely\s+)?no\s+(?:\w+\s+){0,2}(?:reason|evidence|proof|basis|truth|grounds|sign|indication)\b/i,
+  /\b(?:is|are|am|was|were)\s+not\s+(?:a\s+)?(?:part|party|parties|involved|responsible|guilty|to blame|behind)\b/i,
+  /\b(?:have|has|had)\s+not\s+seen\s+(?:any\s+)?(?:\w+\s+){0,6}?(?:evidence|indication|sign|proof|reason)\b/i,
+  /(?:^|[.!?]\s+)\W*no,\s/i,
+  /\bno need to blame\b/i,
+  /\b(?:never|not) (?:happened|took place|occurred)\b/i,
+];
+
+/** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
+export const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time)\b|^\W*let(?:'s| us)\b/i;
+
+/** An act in progress: "is closing", "are sending". */
+export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
+
+/** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
+export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|going|being|getting|facing|working)\b/i;
+
+/** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
+export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
+
+/** First person: the speaker speaking of itself or its side. */
+export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
+
+/** Commitments about one's own future: "will", "are ready to", "intends to", "had decided to". */
+export const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|stands? ready|(?:intends?|intended|plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
+
+/** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
+export const POSSIBLE = /\b(?:could|may|might|will|would|can|shall|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
+
+/** A condition: "if they …, …", "unless …" */
+export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}/iu;
+
+/** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
+export const BELIEF = /^\W*(?:we|i) (?:believe|think|know|see|understand|are (?:convinced|sure|certain|concerned|worried))\b/i;
+
+/**
+ * Words that judge rather than report: disapproval of what someone did or is ("illegal",
+ * "brutal", "lies", "blackmail", "to blame"). A report of harm ("killed", "torture") is not a
+ * judgement by itself.
+ */
+export const DISAPPROVAL = new Set(
+  (
+    'illegal illegitimate unlawful unjustified unjustifiable unprovoked unacceptable brutal brutality cruel cruelty senseless barbaric barbarism ' +
+    'monstrous savage reckless irresponsible shameful shameless shamelessly outrageous disgraceful despicable hypocritical hypocrisy selfish ' +
+    'cynical cowardly aggressor aggressors imperialist imperialism hegemonism hegemony lies lying liar ' +
+    'liars propaganda disinformation misinformation blackmail blackmailing blackmails sham fraudulent rigged fraud blatant flagrant trampled ' +
+    'trampling violation violations violated violating violates atrocities atrocity genocide terrorist occupiers ' +
+    'occupier invaders puppet puppets vassal vassals fodder guilty culpable blame blamed blames blaming provoked provoking provocation provocations ' +
+    'instigation instigated goad goaded arrogant arrogance contempt bullying destabilising destabilizing sabotaging ' +
+    'insulted insulting demonized demonised humiliated deceived betrayed slaughter fuelling fueling prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
+  ).split(' '),
+);
+
+/** Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame", "is trying to"). */
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\b(?:is|are) (?:trying|seeking|attempting) to\b|\bis (?:using|exploiting)\b/i;
+
+/** Words of approval of someone or something ("brave", "warm and friendly", "welcome"). */
+export const APPROVAL = new Set(
+  (
+    'brave bravery courage courageous heroic heroes hero admirable admire commend commendable praiseworthy welcome welcomed welcomes grateful ' +
+    'gratitude thank thanks appreciate appreciated constructive positive friendly warm excellent outstanding remarkable successful success ' +
+    'wise wisdom generous generosity trustworthy reliable fruitful productive valuable helpful encouraging impressive historic'
+  ).split(' '),
+);
+
+/** Harm ahead: what a warning warns of. */
+export const HARM = new Set(
+  (
+    'war wars nuclear catastrophe catastrophic disaster hunger famine poverty starvation escalation escalate escalating crisis collapse death deaths ' +
+    'die dying killed kill destroy destroyed destruction danger dangerous risk risks threat threats threaten threatens conflict attack attacks ' +
+    'strike strikes suffer suffering loss lose losses defeat chaos instability bloodshed retaliation retaliate punish punishment consequences ' +
+    'dire grave serious severe shortage shortages blackout blackouts emergency harm damage'
+  ).split(' '),
+);
+
+/** Words that make a harm something done to others (a threat), not suffered. */
+export const HARMING = /\b(?:destroy|strike|retaliate|respond|punish|use (?:all means|nuclear|force|weapons)|attack|crush|wipe|annihilate|fight|retake|return|strike back|hit back)\w*/i;
+
+/** Words that judge something said or proposed unfounded or unworkable. */
+export const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|a myth|a hoax|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
+
+/** Verbs that name or describe something, whose second complement judges it ("called the vote a sham"). */
+export const JUDGING = new Set(['call', 'describe', 'characterize', 'characterise', 'portray', 'label', 'dub', 'brand', 'liken', 'compare']);
+
+// Claims assembled (index.ts).
+
+/** Cues of impressions rather than anyone's statement ("seems", "it is clear"). */
+export const IMPERSONAL = /^(?:seem|appear|(?:clear|obvious|unclear|evident|apparent|likely|unlikely)$)/;
+
+/** Verbs of granting legitimacy: negated, they deny it ("does not recognize the results"). */
+export const REFUSED_BY_NEGATION = new Set(['recognize', 'recognise']);
+
+/** Personal pronouns that, opening reported speech, stand for its speaker ("said it would …"). */
+export const REPORTED_SELF = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+
+/** Pronouns that, opening a quotation, are its speaker ("“We are ready …”"). */
+export const QUOTED_SELF = new Set(['we', 'i', 'our', 'my']);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshAnalysis } from '../../src/analysis/index.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { tempDir } from '../helpers.js';
-import { handmadeCorpus } from './corpus.js';
+import { handmadeCorpus } from '../fixtures/corpus.js';
 
 const dir = tempDir();
 let store: Store;

@@ -7,7 +7,7 @@ import { createPipeline } from '../../src/annotate/index.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import { buildServer } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { CHECK_CORPUS, CLAIM } from '../check/fixtures.js';
+import { CHECK_CORPUS, CLAIM } from '../fixtures/check.js';
 import { buildWeb, launch, type Browser } from './browser.js';
 
 /** The workbench's Check page on the four articles written for the check tests. */

@@ -10,7 +10,7 @@ import { buildServer } from '../../src/server/app.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { ROOT, tempDir } from '../helpers.js';
-import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../server/fixtures.js';
+import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../fixtures/articles.js';
 import { buildWeb, launch, type Browser } from './browser.js';
 
 let web: string;

@@ -7,7 +7,7 @@ import type { Analysis } from '../../src/doc/types.js';
 import { buildServer } from '../../src/server/app.js';
 import { csvCell } from '../../src/server/export.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from './fixtures.js';
+import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../fixtures/articles.js';
 
 const ministry = ministryArticle();
 const staff = generalStaffArticle();

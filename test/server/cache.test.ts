@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { openStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
-import { fixtureCross, generalStaffArticle, hostileArticle, ministryArticle } from './fixtures.js';
+import { fixtureCross, generalStaffArticle, hostileArticle, ministryArticle } from '../fixtures/articles.js';
 
 describe('the read cache', () => {
   it("serves a kept answer while another process's write is read in the background, then the fresh one", async () => {

@@ -6,7 +6,7 @@ import type { CheckAnswer } from '../../src/check/store.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import { buildServer } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { CHECK_CORPUS, CHECK_RECORDS, CLAIM } from '../check/fixtures.js';
+import { CHECK_CORPUS, CHECK_RECORDS, CLAIM } from '../fixtures/check.js';
 
 let store: Store;
 let app: FastifyInstance;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
-import { makeAnalysis } from './fixtures.js';
+import { makeAnalysis } from '../fixtures/articles.js';
 
 describe('actors and outlets', () => {
   it('keeps outlets and platforms out of the actors most spoken of, and lists them apart', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { fixtureCross, ministryArticle } from './fixtures.js';
+import { fixtureCross, ministryArticle } from '../fixtures/articles.js';
 
 let store: Store;
 let app: FastifyInstance;

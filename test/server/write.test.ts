@@ -7,7 +7,7 @@ import type { Pipeline } from '../../src/annotate/pipeline.js';
 import { buildServer } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
-import { fixtureCross } from './fixtures.js';
+import { fixtureCross } from '../fixtures/articles.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/doc/types.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { StoreUnwritableError } from '../../src/errors.js';
-import { ministryArticle } from '../server/fixtures.js';
+import { ministryArticle } from '../fixtures/articles.js';
 
 const copy = (a: Analysis, n: number): Analysis => ({ ...a, article: { ...a.article, id: `${a.article.id}-${n}`, text: `${a.article.text} (${n})` } });
 

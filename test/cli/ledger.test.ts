@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { ROOT, runCli, tempDir } from '../helpers.js';
-import { generalStaffArticle, hostileArticle, IDS, ministryArticle } from './fixtures.js';
+import { generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../fixtures/articles.js';
 
 let db: string;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { measure, measures, zero, type Counts } from '../../src/eval/time.js';
-import { hasShared, SHARED } from '../helpers.js';
+import { measure, measures, zero, type Counts } from '../../../src/eval/time.js';
+import { hasShared, SHARED } from '../../helpers.js';
 
 describe('eval time (TempEval-3 TimeBank + AQUAINT)', () => {
   it.skipIf(!hasShared(join(SHARED, 'eval/tempeval3/timebank.jsonl'), join(SHARED, 'eval/tempeval3/aquaint.jsonl')))('keeps value F1 at or above 0.82 (AQUAINT 0.78) and scores by the TempEval-3 definitions', async () => {

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findClaims } from '../../src/annotate/claims/index.js';
-import { parseCues } from '../../src/annotate/claims/lexicon.js';
-import { CueModel } from '../../src/annotate/claims/model.js';
-import type { Doc } from '../../src/doc/doc.js';
-import type { Claim, Entity, EntityType, TimeExpression } from '../../src/doc/types.js';
-import { en } from '../../src/lang/index.js';
-import { tokenized } from '../helpers.js';
+import { findClaims } from '../../../src/annotate/claims/index.js';
+import { parseCues } from '../../../src/annotate/claims/lexicon.js';
+import { CueModel } from '../../../src/annotate/claims/model.js';
+import type { Doc } from '../../../src/doc/doc.js';
+import type { Claim, Entity, EntityType, TimeExpression } from '../../../src/doc/types.js';
+import { en } from '../../../src/lang/index.js';
+import { tokenized } from '../../helpers.js';
 
 interface EntitySpec {
   id: string;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/annotate/index.js';
-import type { Analysis, Event } from '../../src/doc/types.js';
-import { ingest } from '../../src/ingest/index.js';
-import { loadRules } from '../../src/ingest/clean.js';
-import { HAS_SEED, SEED, SEED_GOLD, spansOf } from '../helpers.js';
+import { createPipeline } from '../../../src/annotate/index.js';
+import type { Analysis, Event } from '../../../src/doc/types.js';
+import { ingest } from '../../../src/ingest/index.js';
+import { loadRules } from '../../../src/ingest/clean.js';
+import { HAS_SEED, SEED, SEED_GOLD, spansOf } from '../../helpers.js';
 
 async function analyseSeed(): Promise<Analysis> {
   const pipeline = await createPipeline();

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
-import { digitValue, readNumber } from '../../src/lang/en/numbers.js';
-import type { Quantity } from '../../src/doc/types.js';
-import { tokenize } from '../../src/doc/tokenize.js';
-import { HAS_SEED, SEED, SEED_GOLD } from '../helpers.js';
+import { buildPipeline, createPipeline } from '../../../src/annotate/index.js';
+import { digitValue, readNumber } from '../../../src/lang/en/numbers.js';
+import type { Quantity } from '../../../src/doc/types.js';
+import { tokenize } from '../../../src/doc/tokenize.js';
+import { HAS_SEED, SEED, SEED_GOLD } from '../../helpers.js';
 
 const QUANTITIES = buildPipeline({ layers: ['quantities'] });
 

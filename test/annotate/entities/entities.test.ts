@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
-import { entityId } from '../../src/annotate/entities/index.js';
-import { en } from '../../src/lang/index.js';
-import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../src/annotate/entities/gazetteer.js';
-import { spellingKey, spellingVariants } from '../../src/annotate/entities/variants.js';
-import type { Entity } from '../../src/doc/types.js';
-import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir, tokenized } from '../helpers.js';
+import { buildPipeline, createPipeline } from '../../../src/annotate/index.js';
+import { entityId } from '../../../src/annotate/entities/index.js';
+import { en } from '../../../src/lang/index.js';
+import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../../src/annotate/entities/gazetteer.js';
+import { spellingKey, spellingVariants } from '../../../src/annotate/entities/variants.js';
+import type { Entity } from '../../../src/doc/types.js';
+import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir, tokenized } from '../../helpers.js';
 
 const ENTITIES = buildPipeline({ layers: ['entities'] });
 

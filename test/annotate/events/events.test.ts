@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/annotate/events/index.js';
-import { en } from '../../src/lang/index.js';
-import { EVENT_TYPES } from '../../src/annotate/events/taxonomy.js';
-import { handmade, KOREA_ENTITIES } from './handmade.js';
+import { extractEvents } from '../../../src/annotate/events/index.js';
+import { en } from '../../../src/lang/index.js';
+import { EVENT_TYPES } from '../../../src/annotate/events/taxonomy.js';
+import { handmade, KOREA_ENTITIES } from '../../fixtures/handmade.js';
 
 const only = (text: string, spec: Parameters<typeof handmade>[1] = {}) => extractEvents(handmade(text, { entities: KOREA_ENTITIES, ...spec }), en);
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildPipeline, createPipeline } from '../../src/annotate/index.js';
-import { parseAnchor, weekValue, toDays } from '../../src/annotate/times/calendar.js';
-import type { TimeExpression } from '../../src/doc/types.js';
-import { HAS_SEED, SEED, SEED_GOLD } from '../helpers.js';
+import { buildPipeline, createPipeline } from '../../../src/annotate/index.js';
+import { parseAnchor, weekValue, toDays } from '../../../src/annotate/times/calendar.js';
+import type { TimeExpression } from '../../../src/doc/types.js';
+import { HAS_SEED, SEED, SEED_GOLD } from '../../helpers.js';
 
 /** Times of a text published on `published` (2025-04-28 is a Monday). */
 const TIMES = buildPipeline({ layers: ['times'] });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckAnswer } from '../../src/check/store.js';
 import { runCli, tempDir } from '../helpers.js';
-import { CHECK_CORPUS, CHECK_RECORDS, CLAIM, EXPECTED, record } from './fixtures.js';
+import { CHECK_CORPUS, CHECK_RECORDS, CLAIM, EXPECTED, record } from '../fixtures/check.js';
 
 /** The four articles through the real pipeline into a store, then `claimtrail check` over it. */
 const dir = tempDir();

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPipeline } from '../../src/annotate/index.js';
-import type { Analysis, Claim } from '../../src/doc/types.js';
-import { fold, type GoldClaim } from '../../src/eval/seed.js';
-import { loadRules } from '../../src/ingest/clean.js';
-import { ingest } from '../../src/ingest/index.js';
-import { HAS_SEED, SEED, SEED_GOLD } from '../helpers.js';
+import { createPipeline } from '../../../src/annotate/index.js';
+import type { Analysis, Claim } from '../../../src/doc/types.js';
+import { fold, type GoldClaim } from '../../../src/eval/seed.js';
+import { loadRules } from '../../../src/ingest/clean.js';
+import { ingest } from '../../../src/ingest/index.js';
+import { HAS_SEED, SEED, SEED_GOLD } from '../../helpers.js';
 
 
 const has = (text: string | undefined, part: string) => text !== undefined && fold(text).includes(fold(part));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contradiction, Story, TimelineItem } from '../../src/contract/index.js';
 import { HAS_SEED, runCli, SEED, SEED_GOLD, tempDir } from '../helpers.js';
-import { CORPUS, RECORDS } from './corpus.js';
+import { CORPUS, RECORDS } from '../fixtures/corpus.js';
 
 /** The test corpus and the founding article through the real pipeline and the built CLI. */
 const dir = tempDir();

@@ -4,7 +4,7 @@ import { quoted, stanceLabel } from '../../src/doc/display.js';
 import { axisPositions } from '../../web/src/axis.js';
 import { marksOf, segment } from '../../web/src/highlight.js';
 import { placeShape } from '../../web/src/places.js';
-import { ministryArticle } from './fixtures.js';
+import { ministryArticle } from '../fixtures/articles.js';
 
 describe('reader highlighting', () => {
   it('cuts the text at every mark boundary, each piece listing the marks over it', () => {

@@ -9,7 +9,7 @@ import { analyzeInputs } from '../src/analyze.js';
 import { createPipeline } from '../src/annotate/index.js';
 import { loadRules } from '../src/ingest/clean.js';
 import { startServer } from '../src/server/index.js';
-import { Store } from '../src/store/store.js';
+import { openStore } from '../src/store/index.js';
 import { buildWeb, CHROMIUM, hasChromium, launch } from '../test/e2e/browser.js';
 import { ROOT } from '../test/helpers.js';
 
@@ -22,7 +22,7 @@ if (!hasChromium) {
 
 const dir = mkdtempSync(join(tmpdir(), 'claimtrail-shots-'));
 const db = join(dir, 'examples.db');
-const store = await Store.open(db);
+const store = await openStore(db);
 const pipeline = await createPipeline();
 for await (const o of analyzeInputs([join(ROOT, 'examples/articles')], { pipeline, store, verbatim: false, timeoutMs: 5000, maxBytes: 10 * 1024 * 1024, rules: loadRules() })) {
   if (!o.ok) throw o.error;

@@ -29,7 +29,7 @@ import { boost, CompiledForest, type BoostOptions, type Forest } from '../src/ch
 import { gramsOf, LEXICAL_CLASSES, LexicalIndexer, Lexicon, trainLexicon } from '../src/check/lexical.js';
 import { STANCE_MODEL_FILE, type StanceModelFile } from '../src/check/model.js';
 import { prepare, type Prepared } from '../src/check/prepare.js';
-import { STANCE_LABELS, type StanceLabel } from '../src/check/types.js';
+import { STANCE_LABELS, type StanceLabel } from '../src/contract/values.js';
 import { tokenize } from '../src/doc/tokenize.js';
 import { bucket, heldOut, HELD_OUT_PERCENT, readFnc1, scoreFnc1, type Fnc1Pair } from '../src/eval/fnc1-data.js';
 import { en } from '../src/lang/index.js';

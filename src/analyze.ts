@@ -1,8 +1,10 @@
 import type { Pipeline } from './annotate/pipeline.js';
 import { countWords } from './doc/doc.js';
+import type { SaveStatus } from './contract/values.js';
 import type { Analysis } from './doc/types.js';
-import { ingest, type IngestError, type IngestOptions, type Input } from './ingest/index.js';
-import { StoreUnwritableError, type SaveStatus, type Store } from './store/store.js';
+import { ClaimtrailError, InternalError } from './errors.js';
+import { ingest, type IngestOptions, type Input } from './ingest/index.js';
+import type { Store } from './store/index.js';
 
 /**
  * What happened to one input article on the analyze path. An error with `fatal` set (the
@@ -10,7 +12,7 @@ import { StoreUnwritableError, type SaveStatus, type Store } from './store/store
  */
 export type Outcome =
   | { ok: true; analysis: Analysis; status: SaveStatus | null; words: number }
-  | { ok: false; error: IngestError | Error; origin: string; fatal?: boolean };
+  | { ok: false; error: ClaimtrailError; origin: string; fatal?: boolean };
 
 export interface AnalyzeOptions extends IngestOptions {
   pipeline: Pipeline;
@@ -42,20 +44,20 @@ export async function* analyzeInputs(inputs: readonly Input[], options: AnalyzeO
         continue;
       }
       const analysis = options.pipeline.analyze(article);
-      const status = options.store ? await options.store.save(analysis, { replace: Boolean(options.replace) }) : null;
+      const status = options.store ? await options.store.articles.save(analysis, { replace: Boolean(options.replace) }) : null;
       yield { ok: true, analysis, status, words: countWords(article.text) };
     } catch (e) {
-      if (e instanceof StoreUnwritableError) {
+      if (e instanceof ClaimtrailError && e.code === 'unwritable') {
         yield { ok: false, error: e, origin, fatal: true };
         return;
       }
-      yield { ok: false, error: new Error(`${origin}: analysis failed (${(e as Error).message})`), origin };
+      yield { ok: false, error: new InternalError(`${origin}: analysis failed (${(e as Error).message})`, { cause: e }), origin };
     }
   }
 }
 
 /** The stored analysis of an article when this pipeline version made it, else null. */
 async function storedCopy(store: Store, id: string): Promise<Analysis | null> {
-  if ((await store.storedPipeline(id)) !== store.pipelineVersion) return null;
-  return store.getAnalysis(id);
+  if ((await store.articles.storedPipeline(id)) !== store.pipelineVersion) return null;
+  return store.articles.getAnalysis(id);
 }

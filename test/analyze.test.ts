@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeInputs, type Outcome } from '../src/analyze.js';
 import { createPipeline, pipelineVersion } from '../src/annotate/index.js';
 import { loadRules } from '../src/ingest/clean.js';
-import { Store } from '../src/store/store.js';
+import { SqliteStore as Store } from '../src/store/sqlite/store.js';
 
 const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `a${i}.txt`, content: `Report ${i}\n\nThe ministry said on Monday that ${i + 2} drones were shot down near the border.`, kind: 'text' as const }));
 const options = { verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() };

@@ -3,28 +3,10 @@ import { claimKey, largestGroup, linkOf, TRUTH_STANCES, type Link } from './link
 import { eventMatch, MILITARY } from './propositions.js';
 import type { EventSig } from './features.js';
 import { countIn } from './measures.js';
-import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
+import { claimRef, dedupeCopies, type Member } from './members.js';
+import type { Contradiction, Side } from '../contract/cross.js';
 
-export interface Side {
-  /** assert: the side that affirms the proposition; deny: the side that denies it or says the contrary. */
-  stance: 'assert' | 'deny';
-  /** For a number or date disagreement, the value this side gives. */
-  value?: number | string;
-  /** For a number, the count as its claims give it: "at least 100 killed" (measures.ts). */
-  label?: string;
-  claims: ClaimRef[];
-}
-
-export interface Contradiction {
-  id: string;
-  about: string;
-  /** What the sides disagree on: stance (deny against assert, or ended against goes on), number, date, or who is to blame. */
-  kind: 'stance' | 'number' | 'date' | 'blame';
-  proposition: string;
-  sides: Side[];
-  /** Why the sides are set against each other: each kind of link between them, most frequent first (at most three). */
-  why: string[];
-}
+export type { Contradiction, Side };
 
 /** Counts further apart than this ratio are incompatible ("1,500" against "3,000"). */
 const NUMBER_RATIO = 1.25;

@@ -1,5 +1,8 @@
+import type { ClaimRef } from '../contract/cross.js';
 import type { Stance } from '../doc/types.js';
 import type { ClaimFeatures } from './features.js';
+
+export type { ClaimRef };
 
 /** A claim as a member of a proposition, with what the cross-article analysis needs of it. */
 export interface Member {
@@ -20,18 +23,6 @@ export interface Member {
   /** +1 affirms the proposition, −1 denies it, 0 takes no side. */
   position: number;
   features: ClaimFeatures;
-}
-
-/** A claim as the lists print it. */
-export interface ClaimRef {
-  article: string;
-  claim: string;
-  speaker: string | null;
-  stance: Stance;
-  content: string;
-  said: string | null;
-  source: string | null;
-  published: string | null;
 }
 
 export function claimRef(m: Member): ClaimRef {

@@ -1,21 +1,12 @@
 import { disputeAbout, type NameOf } from './about.js';
 import { claimKey, largestGroup, linked, TRUTH_STANCES } from './links.js';
-import { claimRef, dedupeCopies, type ClaimRef, type Member } from './members.js';
+import { claimRef, dedupeCopies, type Member } from './members.js';
+import type { Story, StoryStep } from '../contract/cross.js';
+
+export type { Story, StoryStep };
 
 /** A report and its confirmation: the one change of stance that keeps the direction. */
 const CONFIRMATION = new Set(['assert', 'confirm']);
-
-export interface StoryStep extends ClaimRef {
-  /** The date the step is placed at: when said, else inferred (see orderSteps), or null. */
-  placed: string | null;
-}
-
-export interface Story {
-  id: string;
-  about: string;
-  proposition: string;
-  steps: StoryStep[];
-}
 
 /**
  * A claim's story: the claims of a proposition that answer one another — a denial after a report,

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VERSION } from '../contract/version.js';
 import { LANGUAGES } from '../lang/index.js';
 
 const CODE_DIRS = ['../annotate', '../doc', '../lang'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 /** The data files the annotators load, of every language. */
 const DATA_FILES = [...LANGUAGES.values()].flatMap(({ data }) => [data.cues, data.cueModel, data.nerModel, data.posLexicon, data.compiledGazetteer]);
-const PACKAGE = fileURLToPath(new URL('../../package.json', import.meta.url));
 
 let version: string | null = null;
 
@@ -22,8 +22,7 @@ export function pipelineVersion(): string {
   const files = [...CODE_DIRS.flatMap((d) => codeFiles(d)), ...DATA_FILES];
   // Contents only, in a fixed order: the same build digests the same wherever it is installed.
   for (const f of files) hash.update(readFileSync(f));
-  const pkg = JSON.parse(readFileSync(PACKAGE, 'utf8')) as { version: string };
-  version = `claimtrail/${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
+  version = `claimtrail/${VERSION}+${hash.digest('hex').slice(0, 12)}`;
   return version;
 }
 

@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildServer } from '../server/app.js';
-import { listEntities } from '../store/queries/entities.js';
-import { Store } from '../store/store.js';
+import { openStore } from '../store/index.js';
 import { fillSynthetic } from './synthetic.js';
 
 const { values } = parseArgs({
@@ -27,7 +26,7 @@ const { values } = parseArgs({
 
 if (values.serve) {
   // The child: serve the store, say the port, run until the parent ends it.
-  const store = await Store.open(values.serve);
+  const store = await openStore(values.serve);
   const app = await buildServer({ store, webRoot: null, token: null });
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`${(app.server.address() as { port: number }).port}\n`);
@@ -75,14 +74,12 @@ function positive(name: string, value: string | undefined): number {
 
 /** Store `count` synthetic articles (unless the database already holds them); the entities by mentions. */
 async function fill(db: string, count: number): Promise<{ id: string; name: string; mentions: number }[]> {
-  const store = await Store.open(db);
+  const store = await openStore(db);
   try {
     await fillSynthetic(store, count);
-    const entities = await listEntities(store.db, { limit: 500 });
-    const n = await store.countArticles();
-    const stats = await store.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const mentions = await store.db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    console.log(`store ${db}: ${n} articles, ${Number(stats.n)} claims, ${Number(mentions.n)} mentions, ${entities.items.length} entities`);
+    const entities = await store.corpus.listEntities({ limit: 500 });
+    const stats = await store.corpus.stats();
+    console.log(`store ${db}: ${stats.articles} articles, ${stats.claims} claims, ${stats.entities} entities (${entities.items.length} read)`);
     console.log(`heaviest entity: ${entities.items[0]!.name}, ${entities.items[0]!.mentions} mentions in ${entities.items[0]!.articles} articles`);
     return entities.items.map((e) => ({ id: e.id, name: e.name, mentions: e.mentions }));
   } finally {

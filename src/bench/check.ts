@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pipelineVersion } from '../annotate/index.js';
 import { buildServer } from '../server/app.js';
-import { Store } from '../store/store.js';
+import { openStore } from '../store/index.js';
 import { fillSynthetic } from './synthetic.js';
 
 const { values } = parseArgs({
@@ -56,7 +56,7 @@ try {
   }
 
   console.log(`\nGET /api/check (server in this process, one warm-up request), ${runs} requests per claim: median and slowest ms`);
-  const store = await Store.open(db, pipelineVersion());
+  const store = await openStore(db, pipelineVersion());
   const app = await buildServer({ store, webRoot: null, token: null });
   try {
     await app.inject(`/api/check?claim=${encodeURIComponent(CLAIMS[0]!)}`);
@@ -95,10 +95,10 @@ function positive(name: string, value: string | undefined): number {
 }
 
 async function fill(path: string, count: number): Promise<void> {
-  const store = await Store.open(path, pipelineVersion());
+  const store = await openStore(path, pipelineVersion());
   try {
     await fillSynthetic(store, count);
-    console.log(`store ${path}: ${await store.countArticles()} articles`);
+    console.log(`store ${path}: ${await store.articles.countArticles()} articles`);
   } finally {
     await store.close();
   }

@@ -19,7 +19,7 @@ import type { Article } from '../doc/types.js';
 import { sharedPath } from '../eval/shared.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
-import { Store } from '../store/store.js';
+import { openStore } from '../store/index.js';
 import { runSizes, type SizeKind } from './sizes.js';
 
 const { values, positionals } = parseArgs({
@@ -74,9 +74,9 @@ async function corpusBench(): Promise<void> {
 
   if (!values['no-store']) {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
-    const store = await Store.open(join(dir, 'bench.db'), pipelineVersion());
+    const store = await openStore(join(dir, 'bench.db'), pipelineVersion());
     t0 = performance.now();
-    for (const a of articles) await store.save(pipeline.analyze(a));
+    for (const a of articles) await store.articles.save(pipeline.analyze(a));
     const storedMs = performance.now() - t0;
     report('analyze + store', storedMs, 1);
     const refreshed = await refreshAnalysis(store);

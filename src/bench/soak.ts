@@ -19,7 +19,8 @@ import { refreshAnalysis } from '../analysis/index.js';
 import { pipelineVersion } from '../annotate/index.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
-import { Store } from '../store/store.js';
+import { openStore } from '../store/index.js';
+import { allItems } from '../store/page.js';
 import { syntheticText } from './sizes.js';
 import { syntheticAnalyses } from './synthetic.js';
 
@@ -83,10 +84,10 @@ const db = join(dir, 'soak.db');
 let server: ChildProcess | null = null;
 try {
   let t = Date.now();
-  const store = await Store.open(db, pipelineVersion());
-  for (const a of syntheticAnalyses(ARTICLES, 21)) await store.save(a);
+  const store = await openStore(db, pipelineVersion());
+  for (const a of syntheticAnalyses(ARTICLES, 21)) await store.articles.save(a);
   await refreshAnalysis(store);
-  const entities = (await store.db.selectFrom('entities').select('id').limit(40).execute()).map((r) => r.id);
+  const entities = (await store.corpus.listEntities({ limit: 40 })).items.map((e) => e.id);
   await store.close();
   console.log(`store: ${ARTICLES} articles in ${((Date.now() - t) / 1000).toFixed(1)} s (${db})`);
 
@@ -182,8 +183,9 @@ try {
   await Promise.all(readers);
   const seconds = (Date.now() - t) / 1000;
 
-  const check = await Store.open(db, pipelineVersion());
-  const stored = new Set((await check.db.selectFrom('articles').select('id').execute()).map((r) => r.id));
+  const check = await openStore(db, pipelineVersion());
+  const stored = new Set<string>();
+  for await (const a of allItems((cursor) => check.articles.listArticles({ limit: 500, cursor }))) stored.add(a.id);
   await check.close();
   const lost = [...expected, ...posted].filter((id) => !stored.has(id));
   const serverErrors = [...statuses, ...postStatuses].filter(([s]) => s >= 500 || s === 0).reduce((n, [, c]) => n + c, 0);

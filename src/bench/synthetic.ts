@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Analysis, Claim, Entity, EntityMention, EntityType, Event, Stance, TimeExpression } from '../doc/types.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/index.js';
 
 /**
  * Synthetic analysed articles for load tests of the store and the API: sentences from the
@@ -175,13 +175,13 @@ export function* syntheticAnalyses(count: number, seed = 7): Generator<Analysis>
 
 /** Store synthetic articles until the store holds `count` (a store filled by an earlier run is reused). */
 export async function fillSynthetic(store: Store, count: number): Promise<void> {
-  const have = await store.countArticles();
+  const have = await store.articles.countArticles();
   if (have >= count) return;
   const started = performance.now();
   let i = 0;
   for (const analysis of syntheticAnalyses(count)) {
     if (i++ < have) continue;
-    await store.save(analysis);
+    await store.articles.save(analysis);
     if (i % 1000 === 0) process.stderr.write(`\rstored ${i} articles`);
   }
   process.stderr.write(`\rstored ${count} synthetic articles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

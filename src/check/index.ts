@@ -8,12 +8,13 @@ import { createPipeline, type Pipeline } from '../annotate/index.js';
 import type { Analysis, Span } from '../doc/types.js';
 import { stanceModel, type StanceModel } from './model.js';
 import { prepare, type Prepared } from './prepare.js';
-import { evidenceOf, sourcesOf, type Evidence, type Source } from './sources.js';
-import type { StanceLabel } from './types.js';
+import { evidenceOf, sourcesOf, type Source } from './sources.js';
+import type { Evidence, StanceLabel } from '../contract/index.js';
 
-export { STANCE_LABELS, type StanceLabel } from './types.js';
-export { ModelError, stanceModel, type Judgement } from './model.js';
-export type { Evidence, EvidenceClaim, Side, Source } from './sources.js';
+export { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
+export { stanceModel, type Judgement } from './model.js';
+export type { CheckSide as Side, Evidence, EvidenceClaim } from '../contract/index.js';
+export type { Source } from './sources.js';
 
 export interface StanceResult {
   /** How the article stands towards the claim (the model's judgement, FNC-1's labels). */

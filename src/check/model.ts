@@ -4,7 +4,8 @@ import { FEATURES, pairFeatures, type Relevant } from './features.js';
 import { CompiledForest, type Forest } from './gbdt.js';
 import { Lexicon, type LexicalFile } from './lexical.js';
 import type { Prepared } from './prepare.js';
-import { STANCE_LABELS, type StanceLabel } from './types.js';
+import { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
+import { UnavailableError } from '../errors.js';
 
 /** The shipped stance model: written by scripts/train-check.ts, read here. */
 export interface StanceModelFile {
@@ -22,8 +23,6 @@ export interface StanceModelFile {
 
 export const STANCE_MODEL_FILE = dataPath('check', 'model.json');
 
-export class ModelError extends Error {}
-
 export interface Judgement {
   stance: StanceLabel;
   /** The model's probability of that stance. */
@@ -38,13 +37,13 @@ export class StanceModel {
   private readonly forest: CompiledForest;
 
   constructor(readonly file: StanceModelFile) {
-    if (file.features.join() !== FEATURES.join()) throw new ModelError(`stance model: trained on other features than this build computes; run npx tsx scripts/train-check.ts`);
+    if (file.features.join() !== FEATURES.join()) throw new UnavailableError(`stance model: trained on other features than this build computes; run npx tsx scripts/train-check.ts`);
     this.lexicon = new Lexicon(file.lexicon);
     this.forest = new CompiledForest(file.forest);
   }
 
   static load(path = STANCE_MODEL_FILE): StanceModel {
-    if (!existsSync(path)) throw new ModelError(`${path}: no stance model (npx tsx scripts/train-check.ts trains one)`);
+    if (!existsSync(path)) throw new UnavailableError(`${path}: no stance model (npx tsx scripts/train-check.ts trains one)`);
     return new StanceModel(JSON.parse(readFileSync(path, 'utf8')) as StanceModelFile);
   }
 

@@ -3,37 +3,11 @@
  * the pipeline found in them) and its sources — speakers whose claims hold the claim, or the
  * article's own voice.
  */
-import type { Analysis, Span, Stance } from '../doc/types.js';
+import type { CheckSide as Side, Evidence, EvidenceClaim, StanceLabel } from '../contract/index.js';
+import type { Analysis } from '../doc/types.js';
 import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP } from './lexicon.js';
 import type { Judgement } from './model.js';
 import { stemId, type Prepared, type PreparedClaim, type PreparedSentence } from './prepare.js';
-import type { StanceLabel } from './types.js';
-
-/** A claim the pipeline found in an evidence sentence: who said what, and how. */
-export interface EvidenceClaim {
-  id: string;
-  /** The speaker's canonical name, else the words naming them; null when unattributed. */
-  speaker: string | null;
-  speakerEntity: string | null;
-  cue: string | null;
-  stance: Stance;
-  negated: boolean;
-  content: string;
-  said: string | null;
-}
-
-/** A sentence of the article that decides its stance. */
-export interface Evidence {
-  sentence: Span;
-  /** The weighted share of the claim's words that the sentence holds. */
-  cover: number;
-  /** Refuting, hedging, confirming and negating words in it ("hoax", "reportedly", "not"). */
-  cues: string[];
-  claims: EvidenceClaim[];
-}
-
-/** A side on the claim, as a source takes it. */
-export type Side = Exclude<StanceLabel, 'unrelated'>;
 
 /**
  * Who in the article takes which side: a speaker whose claim holds the claim, or the article in its

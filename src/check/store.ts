@@ -1,66 +1,12 @@
-import { sql } from 'kysely';
 import type { Analysis, Article } from '../doc/types.js';
-import type { Store } from '../store/store.js';
-import { asStatement, type ClaimChecker, type Evidence, type EvidenceClaim, type Side, type Source } from './index.js';
+import type { Store } from '../store/index.js';
+import type { CheckAnswer, CheckFilters, CheckSide as Side, Verdict } from '../contract/index.js';
+import { asStatement, type ClaimChecker, type Source } from './index.js';
 import { STOP } from './lexicon.js';
 
-export type { Side } from './index.js';
-export const SIDES: readonly Side[] = ['agree', 'disagree', 'discuss'];
+export type { CheckAnswer, Verdict };
 
-/** A source's side on the claim, in one stored article. */
-export interface Verdict {
-  article: string;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  stance: Side;
-  score: number;
-  /** Who takes the side: a speaker whose claim holds the claim; null when it is the article's own voice. */
-  speaker: string | null;
-  speakerEntity: string | null;
-  /** The speaker's claim (null for the article's own voice). */
-  claim: EvidenceClaim | null;
-  /** How the article as a whole stands towards the claim (the model's judgement). */
-  articleStance: Side;
-  /** When: the date the speaker's claim was made, else the article's publication date. */
-  date: string | null;
-  evidence: Evidence;
-}
-
-/** One step of the claim's story: who took which side, when. */
-export interface StoryStep {
-  date: string | null;
-  stance: Side;
-  speaker: string | null;
-  source: string | null;
-  article: string;
-  title: string | null;
-  /** The sentence that says it. */
-  sentence: string;
-}
-
-export interface CheckAnswer {
-  claim: string;
-  /** The claim as judged: a yes–no question as the statement it asks about. */
-  statement: string;
-  agree: Verdict[];
-  disagree: Verdict[];
-  discuss: Verdict[];
-  /** Every source's side in date order, undated ones last. */
-  story: StoryStep[];
-  /** Stored articles read and judged. */
-  searched: number;
-}
-
-export interface CheckOptions {
-  /** Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
-  from?: string;
-  /** Only articles published on or before this date; a month or year includes all of it. */
-  to?: string;
-  /** How many candidate articles each search (full text, entities) brings at most (default 100). */
-  candidates?: number;
-}
+export type CheckOptions = CheckFilters;
 
 const DEFAULT_CANDIDATES = 100;
 
@@ -76,7 +22,7 @@ export async function checkClaim(store: Store, checker: ClaimChecker, claim: str
   const limit = options.candidates ?? DEFAULT_CANDIDATES;
   const ids = new Set<string>([...(await byWords(store, statement, limit, options)), ...(await byEntities(store, claimAnalysis, limit, options))]);
   const verdicts: Verdict[] = [];
-  for (const analysis of await store.getAnalyses([...ids])) {
+  for (const analysis of await store.articles.getAnalyses([...ids])) {
     const r = checker.judge(claimAnalysis, analysis);
     if (r.stance !== 'unrelated') for (const s of r.sources) verdicts.push(verdict(analysis.article, r.stance, s));
   }
@@ -108,29 +54,11 @@ function verdict(article: Article, articleStance: Side, s: Source): Verdict {
   };
 }
 
-/** Publication-date bounds as SQL: a month or year in `to` includes all of it. */
-function published(options: CheckOptions) {
-  return sql`(${options.from ?? null} is null or a.published >= ${options.from ?? null}) and (${options.to ?? null} is null or a.published <= ${options.to ? `${options.to}\uffff` : null})`;
-}
-
-async function byWords(store: Store, claim: string, limit: number, options: CheckOptions): Promise<string[]> {
+function byWords(store: Store, claim: string, limit: number, options: CheckOptions): Promise<string[]> {
   const words = [...new Set((claim.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w)))];
-  if (!words.length) return [];
-  // Any of the words, best matches first (bm25): an article need not repeat the claim's every word.
-  const match = words.map((w) => `"${w}"`).join(' OR ');
-  const { rows } = await sql<{ id: string }>`
-    select a.id from articles_fts join articles a on a.seq = articles_fts.rowid
-    where articles_fts match ${match} and ${published(options)}
-    order by rank limit ${limit}`.execute(store.db);
-  return rows.map((r) => r.id);
+  return store.corpus.articlesWithWords(words, { limit, from: options.from, to: options.to });
 }
 
-async function byEntities(store: Store, claim: Analysis, limit: number, options: CheckOptions): Promise<string[]> {
-  const entities = claim.entities.map((e) => e.id);
-  if (!entities.length) return [];
-  const { rows } = await sql<{ id: string }>`
-    select m.article_id as id from mentions m join articles a on a.id = m.article_id
-    where m.entity_id in (${sql.join(entities)}) and ${published(options)}
-    group by m.article_id order by count(distinct m.entity_id) desc, max(a.seq) desc limit ${limit}`.execute(store.db);
-  return rows.map((r) => r.id);
+function byEntities(store: Store, claim: Analysis, limit: number, options: CheckOptions): Promise<string[]> {
+  return store.corpus.articlesNaming(claim.entities.map((e) => e.id), { limit, from: options.from, to: options.to });
 }

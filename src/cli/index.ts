@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { VERSION } from '../contract/version.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerArticles } from './commands/articles.js';
 import { registerCheck } from './commands/check.js';
@@ -9,14 +10,14 @@ import { registerEntities } from './commands/entities.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
-import { AmbiguousArticleError } from '../store/store.js';
-import { err, UsageError } from './shared.js';
+import { exitStatus } from './errors.js';
+import { err } from './shared.js';
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('claimtrail')
     .description('who claimed what, when: a sourced, time-aware ledger of claims in news about wars and geopolitics')
-    .version('0.1.0')
+    .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
   registerAnalyze(program);
@@ -42,12 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof AmbiguousArticleError) {
-      err(`error: ${e.message}`);
-      return 2;
-    }
-    err(`error: ${(e as Error).message ?? String(e)}`);
-    return 1;
+    if (!(e instanceof CommanderError)) err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return exitStatus(e);
   }
 }

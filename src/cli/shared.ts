@@ -1,13 +1,13 @@
 import { isDatePrefix } from '../doc/dates.js';
 import { pipelineVersion } from '../annotate/index.js';
-import { resolveDbPath, Store } from '../store/store.js';
+import { UsageError } from '../errors.js';
+import { openStore as open, resolveDbPath, type Store } from '../store/index.js';
 
-/** A mistake in how a command was called: printed without a stack trace, exit status 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** Open the store named by --db / CLAIMTRAIL_DB / ./claimtrail.db. */
 export function openStore(db?: string): Promise<Store> {
-  return Store.open(resolveDbPath(db), pipelineVersion());
+  return open(resolveDbPath(db), pipelineVersion());
 }
 
 /**

@@ -17,14 +17,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refreshAnalysis } from '../analysis/index.js';
-import { listContradictions, listStories } from '../analysis/queries.js';
-import type { Contradiction } from '../analysis/contradictions.js';
-import type { Story } from '../analysis/stories.js';
 import { createPipeline } from '../annotate/index.js';
+import type { Contradiction, Story } from '../contract/index.js';
 import type { Analysis, Claim } from '../doc/types.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
-import { Store } from '../store/store.js';
+import { openStore } from '../store/index.js';
+import { allItems } from '../store/page.js';
 import { spellingKey } from '../annotate/entities/variants.js';
 import { fold } from './seed.js';
 import { prf, printTable, sharedPath, type Scores } from './shared.js';
@@ -64,22 +63,22 @@ export async function run(args: string[]): Promise<void> {
   const file = sharedPath(`eval/conflict/${split}/articles.jsonl`);
 
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-conflict-'));
-  const store = await Store.open(join(dir, 'conflict.db'));
+  const store = await openStore(join(dir, 'conflict.db'));
   const pipeline = await createPipeline();
   const analyses = new Map<string, Analysis>();
   const t0 = performance.now();
-  let contradictions: Contradiction[] = [];
-  let stories: Story[] = [];
+  const contradictions: Contradiction[] = [];
+  const stories: Story[] = [];
   try {
     for await (const item of ingest([file], { verbatim: false, timeoutMs: 1000, maxBytes: 10 << 20, rules: loadRules() })) {
       if (!item.ok) throw item.error;
       const analysis = pipeline.analyze(item.article);
-      await store.save(analysis);
+      await store.articles.save(analysis);
       analyses.set(item.article.ref ?? item.article.id, analysis);
     }
     await refreshAnalysis(store);
-    contradictions = await readAll((cursor) => listContradictions(store, { limit: 200, cursor }));
-    stories = await readAll((cursor) => listStories(store, { limit: 200, cursor }));
+    for await (const x of allItems((cursor) => store.analysis.listContradictions({ limit: 200, cursor }))) contradictions.push(x);
+    for await (const s of allItems((cursor) => store.analysis.listStories({ limit: 200, cursor }))) stories.push(s);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -242,17 +241,6 @@ export async function run(args: string[]): Promise<void> {
     console.log('');
     for (const e of errors) console.log(e);
   }
-}
-
-async function readAll<T>(page: (cursor: string | null) => Promise<{ items: T[]; next: string | null }>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const p = await page(cursor);
-    all.push(...p.items);
-    cursor = p.next;
-  } while (cursor);
-  return all;
 }
 
 /** Where a gold content (copied from the raw text) lies in the cleaned text: exactly, else with whitespace runs folded. */

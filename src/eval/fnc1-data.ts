@@ -3,7 +3,7 @@
  * read at run time, and the body-disjoint split that the training script and the eval share.
  */
 import { readFileSync } from 'node:fs';
-import { STANCE_LABELS, type StanceLabel } from '../check/types.js';
+import { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
 import { sharedPath } from './shared.js';
 
 export interface Fnc1Pair {

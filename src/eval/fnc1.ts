@@ -6,7 +6,7 @@
  * article (each analysed once, as `claimtrail check --pairs` does), features and model.
  */
 import { ClaimChecker, type StanceResult } from '../check/index.js';
-import { STANCE_LABELS } from '../check/types.js';
+import { STANCE_LABELS } from '../contract/values.js';
 import { heldOut, readFnc1, scoreFnc1, type Fnc1, type Fnc1Pair, type Fnc1Scores } from './fnc1-data.js';
 import { prf, printTable } from './shared.js';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../data.js';
+import { InputError } from '../errors.js';
 
 /** Rules that drop a boilerplate line; see data/boilerplate.txt for the format. */
 export type BoilerplateRules = readonly RegExp[];
@@ -16,7 +17,7 @@ export function parseRules(source: string, name: string): RegExp[] {
     try {
       rules.push(new RegExp(rule, 'iu'));
     } catch (e) {
-      throw new Error(`${name}:${i + 1}: not a valid regular expression (${(e as Error).message})`);
+      throw new InputError(`${name}:${i + 1}`, `not a valid regular expression (${(e as Error).message})`, { cause: e });
     }
   });
   return rules;

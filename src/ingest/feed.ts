@@ -1,5 +1,6 @@
 import { DOMParser } from 'linkedom';
-import { IngestError, normalizeDate } from './source.js';
+import { InputError } from '../errors.js';
+import { normalizeDate } from './source.js';
 
 export interface FeedItem {
   title: string | null;
@@ -23,15 +24,15 @@ export interface Feed {
 /** A description shorter than this many characters of text is a teaser, not the article. */
 const SUMMARY_CHARS = 600;
 
-/** Parse RSS 2.0, RSS 1.0 (RDF) or Atom. Anything else is an IngestError naming the input. */
+/** Parse RSS 2.0, RSS 1.0 (RDF) or Atom. Anything else is an InputError naming the input. */
 export function parseFeed(xml: string, origin: string): Feed {
   const trimmed = xml.trimStart();
-  if (!trimmed.startsWith('<')) throw new IngestError(origin, 'not an RSS or Atom feed (the file is not XML)');
+  if (!trimmed.startsWith('<')) throw new InputError(origin, 'not an RSS or Atom feed (the file is not XML)');
   const doc = new DOMParser().parseFromString(trimmed, 'text/xml');
   const root = doc.documentElement;
   const rootName = root?.tagName.toLowerCase().replace(/^.*:/, '');
   if (!root || !['rss', 'feed', 'rdf'].includes(rootName ?? '')) {
-    throw new IngestError(origin, `not an RSS or Atom feed (root element is ${root ? `<${root.tagName}>` : 'missing'})`);
+    throw new InputError(origin, `not an RSS or Atom feed (root element is ${root ? `<${root.tagName}>` : 'missing'})`);
   }
   const atom = rootName === 'feed';
   const items = [...root.getElementsByTagName(atom ? 'entry' : 'item')].map((el, i) => (atom ? atomEntry(el, i + 1) : rssItem(el, i + 1)));

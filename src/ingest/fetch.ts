@@ -1,7 +1,7 @@
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { Agent, fetch, type Response } from 'undici';
-import { IngestError } from './source.js';
+import { InputError } from '../errors.js';
 
 export interface Fetched {
   body: Buffer;
@@ -63,7 +63,7 @@ export function publicLookup(hostname: string, options: LookupOptions, callback:
 
 let publicAgent: Agent | null = null;
 
-/** GET a URL with a bounded time and size; every failure is an IngestError naming the URL. */
+/** GET a URL with a bounded time and size; every failure is an InputError naming the URL. */
 export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = false }: FetchOptions): Promise<Fetched> {
   const signal = AbortSignal.timeout(timeoutMs);
   const dispatcher = publicOnly ? (publicAgent ??= new Agent({ connect: { lookup: publicLookup } })) : undefined;
@@ -75,23 +75,23 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = 
     try {
       response = await fetch(at, { signal, redirect: 'manual', headers: HEADERS, dispatcher });
     } catch (e) {
-      throw new IngestError(url, describeFetchError(e, timeoutMs));
+      throw new InputError(url, describeFetchError(e, timeoutMs));
     }
     const location = response.headers.get('location');
     if (response.status < 300 || response.status > 399 || !location) break;
     await response.body?.cancel();
-    if (hops === MAX_REDIRECTS) throw new IngestError(url, `more than ${MAX_REDIRECTS} redirects`);
+    if (hops === MAX_REDIRECTS) throw new InputError(url, `more than ${MAX_REDIRECTS} redirects`);
     at = new URL(location, at).href;
-    if (!/^https?:$/.test(new URL(at).protocol)) throw new IngestError(url, `redirected to ${at}, which is not http(s)`);
+    if (!/^https?:$/.test(new URL(at).protocol)) throw new InputError(url, `redirected to ${at}, which is not http(s)`);
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new IngestError(url, `HTTP ${response.status} ${response.statusText}`.trim());
+    throw new InputError(url, `HTTP ${response.status} ${response.statusText}`.trim());
   }
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new IngestError(url, `response of ${formatBytes(declared)} is over the ${formatBytes(maxBytes)} limit (--max-size)`);
+    throw new InputError(url, `response of ${formatBytes(declared)} is over the ${formatBytes(maxBytes)} limit (--max-size)`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -101,13 +101,13 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = 
       size += r.value.byteLength;
       if (size > maxBytes) {
         await reader!.cancel();
-        throw new IngestError(url, `response is over the ${formatBytes(maxBytes)} limit (--max-size)`);
+        throw new InputError(url, `response is over the ${formatBytes(maxBytes)} limit (--max-size)`);
       }
       chunks.push(Buffer.from(r.value));
     }
   } catch (e) {
-    if (e instanceof IngestError) throw e;
-    throw new IngestError(url, describeFetchError(e, timeoutMs));
+    if (e instanceof InputError) throw e;
+    throw new InputError(url, describeFetchError(e, timeoutMs));
   }
   const type = response.headers.get('content-type') ?? '';
   const [mediaType = '', ...params] = type.split(';').map((s) => s.trim());
@@ -119,7 +119,7 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = 
 function refuseNonPublicHost(origin: string, at: string): void {
   const host = new URL(at).hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (isNonPublicAddress(host) || host === 'localhost' || host.endsWith('.localhost')) {
-    throw new IngestError(origin, `refused to fetch ${at}: ${host} is not a public address`);
+    throw new InputError(origin, `refused to fetch ${at}: ${host} is not a public address`);
   }
 }
 

@@ -2,7 +2,8 @@ import type { Article } from '../doc/types.js';
 import { extractMainText } from './html/main-text.js';
 import { clean, readMetadata, stripSiteName } from './html/metadata.js';
 import { nestedDeeperThan, parsePage } from './html/parse.js';
-import { IngestError, normalizeDate } from './source.js';
+import { InputError } from '../errors.js';
+import { normalizeDate } from './source.js';
 
 export { blockText } from './html/blocks.js';
 export { decodeCharset } from './html/charset.js';
@@ -19,14 +20,14 @@ const MAX_DEPTH = 512;
 /**
  * Extract the main text of a page (Readability over linkedom, refined: see html/main-text.ts)
  * and its metadata from meta tags, JSON-LD, microdata, <time> and the URL. Throws an
- * IngestError naming the input when the page holds no article.
+ * InputError naming the input when the page holds no article.
  */
 export function extractHtml(html: string, origin: string, pageUrl: string | null = null): HtmlArticle {
   const document = parsePage(html);
-  if (nestedDeeperThan(document.documentElement, MAX_DEPTH)) throw new IngestError(origin, `HTML nested more than ${MAX_DEPTH} elements deep; not a page to read`);
+  if (nestedDeeperThan(document.documentElement, MAX_DEPTH)) throw new InputError(origin, `HTML nested more than ${MAX_DEPTH} elements deep; not a page to read`);
   const meta = readMetadata(document, pageUrl);
   const main = extractMainText(document, meta.headline);
-  if (!main.paragraphs.length) throw new IngestError(origin, 'no article text found in this HTML page');
+  if (!main.paragraphs.length) throw new InputError(origin, 'no article text found in this HTML page');
   const source = meta.source ?? main.readability.siteName ?? hostOf(meta.url ?? pageUrl);
   const readabilityTitle = main.readability.title ? stripSiteName(main.readability.title, [], true) : null;
   const title = meta.title ?? readabilityTitle;

@@ -9,10 +9,10 @@ import { parseFeed } from './feed.js';
 import { fetchUrl, formatBytes } from './fetch.js';
 import { blockText, decodeCharset, extractHtml } from './html.js';
 import { parseJsonlLine } from './jsonl.js';
-import { IngestError, type SourceArticle } from './source.js';
+import { InputError } from '../errors.js';
+import type { SourceArticle } from './source.js';
 import { readPlainText } from './text.js';
 
-export { IngestError } from './source.js';
 
 export interface IngestOptions {
   /** Keep text and JSONL inputs' text exactly as given. */
@@ -28,7 +28,7 @@ export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
 }
 
-export type Ingested = { ok: true; article: Article } | { ok: false; error: IngestError };
+export type Ingested = { ok: true; article: Article } | { ok: false; error: InputError };
 
 export type Kind = 'text' | 'html' | 'jsonl' | 'feed';
 
@@ -69,25 +69,25 @@ export async function* ingest(inputs: readonly Input[], options: IngestOptions):
       else if (/^https?:\/\//i.test(input)) yield* fromUrl(input, options);
       else yield* fromPath(input, options);
     } catch (e) {
-      yield { ok: false, error: asIngestError(e, typeof input === 'string' ? input : input.name) };
+      yield { ok: false, error: asInputError(e, typeof input === 'string' ? input : input.name) };
     }
   }
 }
 
 async function* fromPath(path: string, options: IngestOptions): AsyncGenerator<Ingested> {
   const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new IngestError(path, e.code === 'ENOENT' ? 'no such file or directory' : e.message);
+    throw new InputError(path, e.code === 'ENOENT' ? 'no such file or directory' : e.message);
   });
   if (info.isDirectory()) {
     const files = await walk(path);
     if (!files.length) {
-      throw new IngestError(path, `directory holds no articles (looked for ${Object.keys(EXTENSIONS).join(' ')} files)`);
+      throw new InputError(path, `directory holds no articles (looked for ${Object.keys(EXTENSIONS).join(' ')} files)`);
     }
     for (const file of files) {
       try {
         yield* fromFile(file, options);
       } catch (e) {
-        yield { ok: false, error: asIngestError(e, file) };
+        yield { ok: false, error: asInputError(e, file) };
       }
     }
     return;
@@ -103,7 +103,7 @@ async function* fromFile(path: string, options: IngestOptions): AsyncGenerator<I
   }
   const info = await stat(path);
   if (info.size > options.maxBytes) {
-    throw new IngestError(path, `file of ${formatBytes(info.size)} is over the ${formatBytes(options.maxBytes)} limit (--max-size)`);
+    throw new InputError(path, `file of ${formatBytes(info.size)} is over the ${formatBytes(options.maxBytes)} limit (--max-size)`);
   }
   yield* fromBuffer(await readFile(path), path, kind ?? null, options);
 }
@@ -131,11 +131,11 @@ async function* fromBuffer(
   url: string | null = null,
   charset: string | null = null,
 ): AsyncGenerator<Ingested> {
-  if (buf.length === 0) throw new IngestError(origin, 'empty input');
+  if (buf.length === 0) throw new InputError(origin, 'empty input');
   if (buf.length > options.maxBytes && known !== 'jsonl') {
-    throw new IngestError(origin, `input of ${formatBytes(buf.length)} is over the ${formatBytes(options.maxBytes)} limit (--max-size)`);
+    throw new InputError(origin, `input of ${formatBytes(buf.length)} is over the ${formatBytes(options.maxBytes)} limit (--max-size)`);
   }
-  if (looksBinary(buf)) throw new IngestError(origin, 'binary data, not an article (expected text, HTML, JSONL or a feed)');
+  if (looksBinary(buf)) throw new InputError(origin, 'binary data, not an article (expected text, HTML, JSONL or a feed)');
   const kind = known ?? sniff(buf);
   if (kind === 'jsonl') {
     yield* fromJsonlStream(splitLines(buf), origin, options);
@@ -163,7 +163,7 @@ async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, ori
     records++;
     try {
       if (line.length > options.maxBytes) {
-        throw new IngestError(at, `record of ${formatBytes(line.length)} is over the ${formatBytes(options.maxBytes)} limit (--max-size)`);
+        throw new InputError(at, `record of ${formatBytes(line.length)} is over the ${formatBytes(options.maxBytes)} limit (--max-size)`);
       }
       const r = parseJsonlLine(decodeUtf8(line, at), at);
       const meta = { origin: at, ref: r.id ?? at, title: r.title, published: r.published, source: r.source, url: r.url, language: r.language };
@@ -175,15 +175,15 @@ async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, ori
         yield finish({ ...meta, title: r.title ?? page.title, published: r.published ?? page.published, source: r.source ?? page.source, url: r.url ?? page.url, language: r.language ?? page.language, text: page.text, verbatim: false }, options);
       }
     } catch (e) {
-      yield { ok: false, error: asIngestError(e, at) };
+      yield { ok: false, error: asInputError(e, at) };
     }
   }
-  if (records === 0) throw new IngestError(origin, 'no JSONL records');
+  if (records === 0) throw new InputError(origin, 'no JSONL records');
 }
 
 async function* fromFeed(xml: string, origin: string, options: IngestOptions): AsyncGenerator<Ingested> {
   const feed = parseFeed(xml, origin);
-  if (!feed.items.length) throw new IngestError(origin, 'feed has no items');
+  if (!feed.items.length) throw new InputError(origin, 'feed has no items');
   for (const item of feed.items) {
     const at = item.link ?? `${origin}#${item.index}`;
     try {
@@ -201,7 +201,7 @@ async function* fromFeed(xml: string, origin: string, options: IngestOptions): A
       const text = item.title && !body.startsWith(item.title) ? `${item.title}\n\n${body}` : body;
       yield finish({ ...meta, title: item.title, published: item.published, text, verbatim: false }, options);
     } catch (e) {
-      yield { ok: false, error: asIngestError(e, `${origin} item ${item.index} (${at})`) };
+      yield { ok: false, error: asInputError(e, `${origin} item ${item.index} (${at})`) };
     }
   }
 }
@@ -233,7 +233,7 @@ export async function estimateCount(inputs: readonly Input[]): Promise<number | 
 /** Clean a source article's text and give it its id; an article with no text left is an error. */
 export function finish(source: SourceArticle, options: Pick<IngestOptions, 'rules'>): Ingested {
   const text = source.verbatim ? source.text : cleanText(source.text, options.rules);
-  if (!text.trim()) return { ok: false, error: new IngestError(source.origin, 'no text left after cleaning') };
+  if (!text.trim()) return { ok: false, error: new InputError(source.origin, 'no text left after cleaning') };
   const firstLine = text.trimStart().split('\n', 1)[0]!.trim();
   const title = source.title?.replace(/\s+/g, ' ').trim() || firstLine || null;
   return {
@@ -256,9 +256,9 @@ export function articleId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-function asIngestError(e: unknown, origin: string): IngestError {
-  if (e instanceof IngestError) return e;
-  return new IngestError(origin, (e as Error)?.message ?? String(e));
+function asInputError(e: unknown, origin: string): InputError {
+  if (e instanceof InputError) return e;
+  return new InputError(origin, (e as Error)?.message ?? String(e), { cause: e });
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -309,7 +309,7 @@ function decodeUtf8(buf: Buffer, origin: string): string {
     return UTF8.decode(buf).replace(/^\ufeff/, '');
   } catch {
     const at = firstInvalidUtf8(buf);
-    throw new IngestError(origin, `not valid UTF-8 (first bad byte at offset ${at}); convert it first, e.g. iconv -f latin1 -t utf-8`);
+    throw new InputError(origin, `not valid UTF-8 (first bad byte at offset ${at}); convert it first, e.g. iconv -f latin1 -t utf-8`);
   }
 }
 
@@ -374,7 +374,7 @@ async function* readLines(path: string): AsyncGenerator<Line> {
       rest = Buffer.from(buf.subarray(start));
     }
   } catch (e) {
-    throw new IngestError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message);
+    throw new InputError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message);
   }
   if (rest.length) yield { line: rest, number };
 }

@@ -1,4 +1,5 @@
-import { IngestError, normalizeDate } from './source.js';
+import { InputError } from '../errors.js';
+import { normalizeDate } from './source.js';
 
 /** One JSONL record, validated: `text` or `html` is present. */
 export interface JsonlRecord {
@@ -23,13 +24,13 @@ export function parseJsonlLine(line: string, origin: string): JsonlRecord {
   try {
     data = JSON.parse(line);
   } catch (e) {
-    throw new IngestError(origin, `not valid JSON (${(e as Error).message})`);
+    throw new InputError(origin, `not valid JSON (${(e as Error).message})`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new IngestError(origin, 'a JSONL record must be a JSON object');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InputError(origin, 'a JSONL record must be a JSON object');
   const r = data as Record<string, unknown>;
   const text = str(r.text) ?? str(r.content);
   const html = str(r.html);
-  if (text === null && html === null) throw new IngestError(origin, 'record has neither "text" nor "html"');
+  if (text === null && html === null) throw new InputError(origin, 'record has neither "text" nor "html"');
   return {
     id: str(r.id),
     url: str(r.url),

@@ -8,16 +8,6 @@ export interface SourceArticle extends Omit<Article, 'id'> {
   verbatim: boolean;
 }
 
-/** An input that could not be read; the message names the input and says what is wrong. */
-export class IngestError extends Error {
-  readonly origin: string;
-  constructor(origin: string, message: string) {
-    super(`${origin}: ${message}`);
-    this.origin = origin;
-    this.name = 'IngestError';
-  }
-}
-
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**

@@ -5,12 +5,15 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { VERSION } from '../contract/version.js';
 import { isDatePrefix } from '../doc/dates.js';
 import { createPipeline } from '../annotate/index.js';
 import type { Pipeline } from '../annotate/pipeline.js';
-import { AmbiguousArticleError, type Store } from '../store/store.js';
-import { crossArticle, type CrossArticle } from './cross.js';
+import { AccessError, UsageError } from '../errors.js';
+import { enterBudget } from '../store/budget.js';
+import type { Store } from '../store/index.js';
+import { crossArticleOf, type CrossArticle } from './cross.js';
 import { ClaimChecker } from '../check/index.js';
 import { checkRoutes } from './routes/check.js';
 import { crossRoutes } from './routes/cross.js';
@@ -19,10 +22,10 @@ import { readRoutes } from './routes/read.js';
 import { writeRoutes } from './routes/write.js';
 import { loadRules } from '../ingest/clean.js';
 import { ReadCache } from './cache.js';
-import { enterBudget, QueryCancelled } from '../store/deadline.js';
 import { inProcessWriter, workerWriter, type Writer } from './writer.js';
 import { SHARED_SCHEMAS } from './schemas.js';
-import { HttpError, isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
+import { sendError } from './errors.js';
+import { isLoopback, rebindingGuard, securityHeaders, writeGuard } from './security.js';
 
 /** The built workbench (npm run build:web), next to dist/ and src/. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -35,7 +38,7 @@ export interface ServerOptions {
   token?: string | null;
   /** The analysis pipeline for POST /api/articles; built on first use when absent. */
   pipeline?: Pipeline;
-  /** The cross-article analysis (default: src/analysis). */
+  /** The cross-article analysis (default: the store's, refreshed by src/analysis). */
   cross?: CrossArticle;
   /** Folder of the built web UI; null serves the API alone. */
   webRoot?: string | null;
@@ -61,7 +64,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const host = options.host ?? '127.0.0.1';
   const token = options.token === undefined ? (process.env.CLAIMTRAIL_TOKEN?.trim() || null) : options.token;
   if (!isLoopback(host) && !token) {
-    throw new Error(`listening on ${host} exposes the write endpoints: set CLAIMTRAIL_TOKEN (or listen on 127.0.0.1)`);
+    throw new AccessError('forbidden', `listening on ${host} exposes the write endpoints: set CLAIMTRAIL_TOKEN (or listen on 127.0.0.1)`);
   }
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
 
@@ -73,7 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const e = errors[0]!;
       const extra = (e.params as { additionalProperty?: string }).additionalProperty;
       const where = `${dataVar}${e.instancePath.replace(/\//g, '.')}`;
-      return new Error(extra ? `${dataVar}: unknown parameter "${extra}"` : `${where} ${e.message ?? 'is invalid'}`);
+      return new UsageError(extra ? `${dataVar}: unknown parameter "${extra}"` : `${where} ${e.message ?? 'is invalid'}`);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -82,7 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'claimtrail API', version: '0.1.0', description: 'Who claimed what, when: the claim ledger over HTTP. List endpoints answer {items, next}; pass `next` back as `cursor`.' },
+      info: { title: 'claimtrail API', version: VERSION, description: 'Who claimed what, when: the claim ledger over HTTP. List endpoints answer {items, next}; pass `next` back as `cursor`.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '$CLAIMTRAIL_TOKEN' } } },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -108,30 +111,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       done(e as Error, undefined);
     }
   });
-  app.setErrorHandler((error: FastifyError | HttpError | QueryCancelled, request, reply) => {
-    // The store and the analysis refuse a cursor they did not issue with this message.
-    const status = error instanceof QueryCancelled ? 503 : (error.statusCode ?? (/^invalid cursor /.test(error.message) || error instanceof AmbiguousArticleError ? 400 : 500));
-    if (status >= 500) request.log.error(error);
-    const message = status >= 500 && !(error instanceof HttpError) && !(error instanceof QueryCancelled) ? 'internal error' : error.message;
-    return reply.code(status).send({ error: httpReason(status), message, statusCode: status });
-  });
+  app.setErrorHandler(sendError);
 
   let pipeline: Promise<Pipeline> | null = options.pipeline ? Promise.resolve(options.pipeline) : null;
   const getPipeline = () => (pipeline ??= createPipeline());
-  const cross = options.cross ?? crossArticle;
+  const cross = options.cross ?? crossArticleOf(options.store);
   // Analysis and writes run on a worker thread with its own connection, off the event loop; a store
   // in memory, or a pipeline or cross-article analysis a test brings, is written in-process.
-  const inWorker = options.store.path !== ':memory:' && !options.pipeline && cross === crossArticle;
+  const inWorker = options.store.path !== ':memory:' && !options.pipeline && !options.cross;
   const writer: Writer = inWorker
     ? workerWriter(options.store.path, options.store.pipelineVersion)
-    : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh(options.store) });
+    : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh() });
   app.addHook('onClose', () => writer.close());
   const cache = new ReadCache(options.store);
   cache.register(app);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(readRoutes, { store: options.store });
-  await app.register(crossRoutes, { store: options.store, cross });
+  await app.register(crossRoutes, { cross });
   let checker: Promise<ClaimChecker> | null = null;
   const getChecker = () => (checker ??= getPipeline().then((p) => ClaimChecker.create(p)));
   await app.register(checkRoutes, { store: options.store, checker: getChecker });
@@ -172,7 +169,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 async function checkLimit(request: FastifyRequest): Promise<void> {
   const limit = (request.query as Record<string, unknown> | undefined)?.limit;
   if (limit !== undefined && (typeof limit !== 'string' || !/^\d{1,6}$/.test(limit))) {
-    throw new HttpError(400, `querystring.limit must be integer (a whole number), got ${JSON.stringify(limit)}`);
+    throw new UsageError(`querystring.limit must be integer (a whole number), got ${JSON.stringify(limit)}`);
   }
 }
 
@@ -181,13 +178,13 @@ function parseJsonBody(text: string): unknown {
   try {
     value = JSON.parse(text, (key, v: unknown) => {
       if (key === '__proto__' || (key === 'constructor' && typeof v === 'object' && v !== null && 'prototype' in v)) {
-        throw new HttpError(400, `body: the key "${key}" is not allowed`);
+        throw new UsageError(`body: the key "${key}" is not allowed`);
       }
       return v;
     });
   } catch (e) {
-    if (e instanceof HttpError) throw e;
-    throw new HttpError(400, `body is not valid JSON (${(e as Error).message})`);
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`body is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   return value;
 }
@@ -197,11 +194,6 @@ async function checkDates(request: FastifyRequest): Promise<void> {
   const query = request.query as Record<string, unknown> | undefined;
   for (const name of ['from', 'to']) {
     const value = query?.[name];
-    if (typeof value === 'string' && !isDatePrefix(value)) throw new HttpError(400, `querystring.${name} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+    if (typeof value === 'string' && !isDatePrefix(value)) throw new UsageError(`querystring.${name} must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
   }
-}
-
-function httpReason(status: number): string {
-  const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 421: 'Misdirected Request', 422: 'Unprocessable Entity', 503: 'Service Unavailable' };
-  return reasons[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/index.js';
 
 /** Header of the server's own recomputations: they bypass the cache. */
 const REVALIDATE = 'x-claimtrail-revalidate';
@@ -52,8 +52,8 @@ export class ReadCache {
     this.queued.clear();
   }
 
-  private version(): string {
-    return `${this.store.sqlite.pragma('data_version', { simple: true }) as number}:${this.local}`;
+  private async version(): Promise<string> {
+    return `${await this.store.dataVersion()}:${this.local}`;
   }
 
   /** Recompute queued URLs one after another, letting requests in between. */
@@ -86,7 +86,7 @@ export class ReadCache {
     };
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!cacheable(request)) return;
-      const version = this.version();
+      const version = await this.version();
       versions.set(request, version);
       // The server's own recomputation (or a client asking for a fresh answer) is computed and kept.
       if (request.headers[REVALIDATE] !== undefined) return;

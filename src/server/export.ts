@@ -1,9 +1,7 @@
 import { stanceLabel } from '../doc/display.js';
-import type { ClaimItem } from '../store/queries/claims.js';
+import type { ClaimItem, ExportFormat } from '../contract/index.js';
 
 /** Claim exports: JSON lines, CSV (RFC 4180) and schema.org ClaimReview JSON-LD. */
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'claimreview'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_MEDIA: Record<ExportFormat, { type: string; extension: string }> = {
   jsonl: { type: 'application/x-ndjson; charset=utf-8', extension: 'jsonl' },

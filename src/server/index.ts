@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pipeline } from '../annotate/pipeline.js';
-import { Store } from '../store/store.js';
+import { refreshAnalysis } from '../analysis/index.js';
 import { pipelineVersion } from '../annotate/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { buildServer } from './app.js';
-import { crossArticle } from './cross.js';
 
 export { buildServer, type ServerOptions } from './app.js';
 
@@ -32,12 +32,12 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const ownStore = typeof options.db === 'string';
-  const store = typeof options.db === 'string' ? await Store.open(options.db, pipelineVersion(), { boundedReads: true }) : options.db;
+  const store = typeof options.db === 'string' ? await openStore(options.db, pipelineVersion(), { boundedReads: true }) : options.db;
   let app: FastifyInstance;
   try {
     // Articles stored by an older build or another process get their cross-article analysis now.
-    await crossArticle.refresh(store);
-    app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, allowPrivateUrls: options.allowPrivateUrls, logger: options.logger, cross: crossArticle });
+    await refreshAnalysis(store);
+    app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, allowPrivateUrls: options.allowPrivateUrls, logger: options.logger });
     await app.listen({ host, port: options.port ?? 7878 });
   } catch (e) {
     if (ownStore) await store.close();

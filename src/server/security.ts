@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessError } from '../errors.js';
 
 /** Whether a listen address is reachable from this machine only. */
 export function isLoopback(host: string): boolean {
@@ -12,15 +13,6 @@ function loopbackHostHeader(hostHeader: string | undefined): boolean {
   if (!hostHeader) return false;
   const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]!;
   return isLoopback(name);
-}
-
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -44,13 +36,13 @@ export function writeGuard(token: string | null) {
       } catch {
         originHost = null;
       }
-      if (originHost !== request.headers.host) throw new HttpError(403, `cross-origin write refused (Origin ${origin})`);
+      if (originHost !== request.headers.host) throw new AccessError('forbidden', `cross-origin write refused (Origin ${origin})`);
     }
     if (token === null) return;
     const header = request.headers.authorization ?? '';
     const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    if (!given) throw new HttpError(401, 'this server needs a token for writes: send "Authorization: Bearer $CLAIMTRAIL_TOKEN"');
-    if (!sameToken(given, token)) throw new HttpError(403, 'wrong token');
+    if (!given) throw new AccessError('unauthorized', 'this server needs a token for writes: send "Authorization: Bearer $CLAIMTRAIL_TOKEN"');
+    if (!sameToken(given, token)) throw new AccessError('forbidden', 'wrong token');
   };
 }
 
@@ -58,7 +50,7 @@ export function writeGuard(token: string | null) {
 export function rebindingGuard(listenHost: string) {
   const check = isLoopback(listenHost);
   return async (request: FastifyRequest): Promise<void> => {
-    if (check && !loopbackHostHeader(request.headers.host)) throw new HttpError(421, `unexpected Host header "${request.headers.host ?? ''}" for a server on ${listenHost}`);
+    if (check && !loopbackHostHeader(request.headers.host)) throw new AccessError('misdirected', `unexpected Host header "${request.headers.host ?? ''}" for a server on ${listenHost}`);
   };
 }
 

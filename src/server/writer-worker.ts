@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { refreshAnalysis } from '../analysis/index.js';
 import { createPipeline } from '../annotate/index.js';
 import { loadRules } from '../ingest/clean.js';
-import { Store } from '../store/store.js';
+import { ClaimtrailError } from '../errors.js';
+import { openStore } from '../store/index.js';
 import { runWrite, type Reply, type Request } from './writer.js';
 
 const { dbPath, pipelineVersion } = workerData as { dbPath: string; pipelineVersion: string };
@@ -21,7 +22,7 @@ try {
   // not permitted here: keep the priority
 }
 const port = parentPort!;
-const store = await Store.open(dbPath, pipelineVersion);
+const store = await openStore(dbPath, pipelineVersion);
 const pipeline = await createPipeline();
 const rules = loadRules();
 const refresh = () => refreshAnalysis(store);
@@ -33,7 +34,8 @@ port.on('message', (request: Request) => {
     try {
       reply = request.kind === 'write' ? { id: request.id, ok: true, result: await runWrite(request.job, { store, pipeline, rules, refresh }) } : (await refresh(), { id: request.id, ok: true });
     } catch (e) {
-      reply = { id: request.id, ok: false, message: (e as Error).message };
+      // Errors cross the thread as their kind and message: the server answers by the kind.
+      reply = { id: request.id, ok: false, code: e instanceof ClaimtrailError ? e.code : 'internal', message: (e as Error).message };
     }
     port.postMessage(reply);
   });

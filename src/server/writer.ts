@@ -5,8 +5,9 @@ import { analyzeInputs } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
 import type { InlineInput } from '../ingest/index.js';
-import { unbounded } from '../store/deadline.js';
-import type { Store } from '../store/store.js';
+import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js';
+import { unbounded } from '../store/budget.js';
+import type { Store } from '../store/index.js';
 
 /** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
 export interface WriteJob {
@@ -103,7 +104,7 @@ export function inProcessWriter(deps: { store: Store; pipeline: () => Promise<Pi
 
 type Call = { kind: 'write'; job: WriteJob } | { kind: 'refresh' };
 export type Request = Call & { id: number };
-export type Reply = { id: number; ok: true; result?: WriteResult } | { id: number; ok: false; message: string };
+export type Reply = { id: number; ok: true; result?: WriteResult } | { id: number; ok: false; code: ErrorCode; message: string };
 
 /** The worker's script: dist/server/writer-worker.js (also when the server runs from sources under a test runner). */
 function workerScript(): string {
@@ -112,7 +113,7 @@ function workerScript(): string {
   if (existsSync(beside)) return beside;
   const built = fileURLToPath(new URL('../../dist/server/writer-worker.js', import.meta.url));
   if (existsSync(built)) return built;
-  throw new Error(`the writer worker is not built (${built}): run npm run build`);
+  throw new UnavailableError(`the writer worker is not built (${built}): run npm run build`);
 }
 
 /**
@@ -134,7 +135,7 @@ export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
     });
     const fail = (message: string) => {
       if (worker === w) worker = null;
-      for (const [id, p] of pending) p.resolve({ id, ok: false, message });
+      for (const [id, p] of pending) p.resolve({ id, ok: false, code: 'unavailable', message });
       pending.clear();
     };
     w.on('error', (e) => fail(`the writer failed: ${e.message}`));
@@ -156,12 +157,12 @@ export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
   return {
     async write(job) {
       const reply = await call({ kind: 'write', job });
-      if (!reply.ok) throw new Error(reply.message);
+      if (!reply.ok) throw new ClaimtrailError(reply.code, reply.message);
       return reply.result!;
     },
     async refresh() {
       const reply = await call({ kind: 'refresh' });
-      if (!reply.ok) throw new Error(reply.message);
+      if (!reply.ok) throw new ClaimtrailError(reply.code, reply.message);
     },
     async close() {
       // Jobs under way finish first (their articles are being stored), for a while at most.

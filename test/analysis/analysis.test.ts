@@ -1,17 +1,17 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analysisCounts, duplicateGroups, listContradictions, listPropositions, listStories, refreshAnalysis, timeline } from '../../src/analysis/index.js';
-import { Store } from '../../src/store/store.js';
+import { refreshAnalysis } from '../../src/analysis/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
-import { handmadeCorpus } from './corpus.js';
+import { handmadeCorpus } from '../fixtures/corpus.js';
 
 const dir = tempDir();
 let store: Store;
 
 beforeAll(async () => {
-  store = await Store.open(join(dir, 'corpus.db'));
-  for (const a of handmadeCorpus()) await store.save(a);
+  store = await openStore(join(dir, 'corpus.db'));
+  for (const a of handmadeCorpus()) await store.articles.save(a);
   await refreshAnalysis(store);
 });
 
@@ -24,13 +24,13 @@ const ids = (claims: { article: string; claim: string }[]) => claims.map((c) => 
 
 describe('cross-article analysis over the test corpus', () => {
   it('groups the syndicated copy with its original, and nothing else', async () => {
-    const groups = await duplicateGroups(store);
+    const groups = await store.analysis.duplicateGroups();
     expect(groups.items).toHaveLength(1);
     expect(groups.items[0]!.articles.map((a) => a.id)).toEqual(['harbour-2024-10-18', 'lakeside-2024-10-18']);
   });
 
   it('finds the deployment contradiction across outlets, the copy counted once', async () => {
-    const { items } = await listContradictions(store);
+    const { items } = await store.analysis.listContradictions();
     const deploy = items.find((x) => x.about === 'whether North Korea sent forces to Russia');
     expect(deploy).toBeDefined();
     expect(deploy!.kind).toBe('stance');
@@ -41,7 +41,7 @@ describe('cross-article analysis over the test corpus', () => {
   });
 
   it('sets "completed" against "continue" for the Kursk operation', async () => {
-    const { items } = await listContradictions(store, { about: 'kursk' });
+    const { items } = await store.analysis.listContradictions({ about: 'kursk' });
     const op = items.find((x) => x.about === 'whether the fighting in Kursk Oblast is over');
     expect(op).toBeDefined();
     expect(ids(op!.sides[0]!.claims)).toEqual(['steppe-2025-04-26/c1']);
@@ -51,7 +51,7 @@ describe('cross-article analysis over the test corpus', () => {
   });
 
   it('tells the deployment story in the order the claims were made', async () => {
-    const { items } = await listStories(store, { about: 'deploy' });
+    const { items } = await store.analysis.listStories({ about: 'deploy' });
     const story = items.find((s) => s.steps.some((x) => x.article === 'eastgate-2024-10-25'));
     expect(story).toBeDefined();
     expect(story!.steps.map((s) => [s.article, s.stance, s.said])).toEqual([
@@ -62,46 +62,46 @@ describe('cross-article analysis over the test corpus', () => {
   });
 
   it('keeps unrelated claims out of every proposition with others', async () => {
-    const props = await listPropositions(store, { about: 'fares' });
+    const props = await store.analysis.listPropositions({ about: 'fares' });
     expect(props.items).toHaveLength(1);
     expect(props.items[0]!.claims).toBe(1);
-    expect((await listContradictions(store, { about: 'fares' })).items).toEqual([]);
+    expect((await store.analysis.listContradictions({ about: 'fares' })).items).toEqual([]);
   });
 
   it('lays out dated events and claims with their sources, filtered by entity and date', async () => {
-    const all = await timeline(store, { entity: 'North Korea' });
+    const all = await store.analysis.timeline({ entity: 'North Korea' });
     const capture = all.items.find((i) => i.kind === 'event' && i.type === 'capture');
     expect(capture).toMatchObject({ date: '2025-01-11', quantity: 2, sources: [{ article: 'harbour-2025-01-12', source: 'Harbour Wire' }] });
     const report = all.items.find((i) => i.kind === 'claim' && i.date === '2024-10-18');
     expect(report!.sources.map((s) => s.article)).toEqual(['harbour-2024-10-18', 'lakeside-2024-10-18']);
     const dates = all.items.map((i) => i.date);
     expect(dates).toEqual([...dates].sort());
-    const late = await timeline(store, { from: '2025-04', to: '2025-04-27' });
+    const late = await store.analysis.timeline({ from: '2025-04', to: '2025-04-27' });
     expect(late.items.map((i) => i.date).every((d) => d >= '2025-04' && d <= '2025-04-27')).toBe(true);
     expect(late.items.length).toBeGreaterThan(0);
-    await expect(timeline(store, { from: 'last week' })).rejects.toThrow(/--from must be a date.*"last week"/);
+    await expect(store.analysis.timeline({ from: 'last week' })).rejects.toThrow(/--from must be a date.*"last week"/);
   });
 
   it('pages with a cursor', async () => {
-    const first = await timeline(store, { limit: 2 });
+    const first = await store.analysis.timeline({ limit: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await timeline(store, { limit: 2, cursor: first.next });
+    const second = await store.analysis.timeline({ limit: 2, cursor: first.next });
     expect(second.items[0]!.date >= first.items[1]!.date).toBe(true);
     expect(second.items).not.toContainEqual(first.items[1]);
-    await expect(listStories(store, { cursor: 'nonsense' })).rejects.toThrow(/invalid cursor "nonsense"/);
+    await expect(store.analysis.listStories({ cursor: 'nonsense' })).rejects.toThrow(/invalid cursor "nonsense"/);
   });
 
   it('refreshes incrementally: nothing new costs nothing, a replaced article is recomputed', async () => {
     const again = await refreshAnalysis(store);
     expect(again).toMatchObject({ articles: 0, claims: 0, propositions: 0 });
-    const before = await analysisCounts(store);
+    const before = await store.analysis.counts();
     const eastgate = handmadeCorpus().find((a) => a.article.id === 'eastgate-2024-10-25')!;
-    await store.save({ ...eastgate, claims: [] , events: [] }, { replace: true });
+    await store.articles.save({ ...eastgate, claims: [] , events: [] }, { replace: true });
     const stats = await refreshAnalysis(store);
     expect(stats.articles).toBe(1);
-    const after = await analysisCounts(store);
+    const after = await store.analysis.counts();
     expect(after.contradictions).toBe(before.contradictions - 1);
-    const deploy = (await listContradictions(store)).items.find((x) => x.about.includes('sent forces'));
+    const deploy = (await store.analysis.listContradictions()).items.find((x) => x.about.includes('sent forces'));
     expect(deploy).toBeUndefined();
   });
 });

@@ -1,17 +1,17 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listContradictions, listStories, refreshAnalysis } from '../../src/analysis/index.js';
-import { Store } from '../../src/store/store.js';
+import { refreshAnalysis } from '../../src/analysis/index.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { tempDir } from '../helpers.js';
-import { handmadeCorpus } from './corpus.js';
+import { handmadeCorpus } from '../fixtures/corpus.js';
 
 const dir = tempDir();
 let store: Store;
 
 beforeAll(async () => {
   store = await Store.open(join(dir, 'refresh.db'));
-  for (const a of handmadeCorpus()) await store.save(a);
+  for (const a of handmadeCorpus()) await store.articles.save(a);
   await refreshAnalysis(store);
 });
 
@@ -21,8 +21,8 @@ afterAll(async () => {
 });
 
 const idsOf = async () => ({
-  contradictions: (await listContradictions(store)).items.map((x) => x.id),
-  stories: (await listStories(store)).items.map((s) => s.id),
+  contradictions: (await store.analysis.listContradictions()).items.map((x) => x.id),
+  stories: (await store.analysis.listStories()).items.map((s) => s.id),
 });
 
 const orphans = () =>
@@ -38,7 +38,7 @@ describe('the refresh after articles are replaced', () => {
     const before = await idsOf();
     expect(before.contradictions.length).toBeGreaterThan(0);
     expect(before.stories.length).toBeGreaterThan(0);
-    for (const a of handmadeCorpus()) expect(await store.save(a, { replace: true })).toBe('replaced');
+    for (const a of handmadeCorpus()) expect(await store.articles.save(a, { replace: true })).toBe('replaced');
     await refreshAnalysis(store);
     expect(await idsOf()).toEqual(before);
     expect(orphans().n).toBe(0);
@@ -51,14 +51,14 @@ describe('the refresh after articles are replaced', () => {
     const article = handmadeCorpus().find((a) => onlyFrom(a.article.id) > 0)!;
     const own = onlyFrom(article.article.id);
     const all = items();
-    await store.save({ ...article, claims: [], events: [] }, { replace: true });
+    await store.articles.save({ ...article, claims: [], events: [] }, { replace: true });
     await refreshAnalysis(store);
     expect(items()).toBe(all - own);
     expect(orphans().n).toBe(0);
   });
 
   it('a recompute from scratch (a new analysis version) gives the same ids', async () => {
-    for (const a of handmadeCorpus()) await store.save(a, { replace: true });
+    for (const a of handmadeCorpus()) await store.articles.save(a, { replace: true });
     await refreshAnalysis(store);
     const before = await idsOf();
     store.sqlite.prepare("update analysis_state set value = 'old' where key = 'version'").run();

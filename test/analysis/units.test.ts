@@ -10,8 +10,8 @@ import { minhash, similarity } from '../../src/analysis/minhash.js';
 import { readReference, type Token } from '../../src/analysis/references.js';
 import { orderSteps, storyOf } from '../../src/analysis/stories.js';
 import type { Stance } from '../../src/doc/types.js';
-import { handmade, KOREA_ENTITIES, type HandmadeSpec } from '../events/handmade.js';
-import { RECORDS } from './corpus.js';
+import { handmade, KOREA_ENTITIES, type HandmadeSpec } from '../fixtures/handmade.js';
+import { RECORDS } from '../fixtures/corpus.js';
 
 function featuresOf(text: string, spec: HandmadeSpec) {
   const doc = handmade(text, { entities: KOREA_ENTITIES, ...spec });

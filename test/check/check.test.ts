@@ -5,7 +5,7 @@ import { asStatement, claimAnalysis, ClaimChecker, stanceToClaim } from '../../s
 import { gramsOf, LexicalIndexer, Lexicon, trainLexicon } from '../../src/check/lexical.js';
 import { prepare, stem } from '../../src/check/prepare.js';
 import { parseCsv, scoreFnc1 } from '../../src/eval/fnc1-data.js';
-import { CHECK_RECORDS, CLAIM, EXPECTED, record } from './fixtures.js';
+import { CHECK_RECORDS, CLAIM, EXPECTED, record } from '../fixtures/check.js';
 
 let checker: ClaimChecker;
 

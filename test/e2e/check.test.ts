@@ -6,8 +6,8 @@ import { analyzeInputs } from '../../src/analyze.js';
 import { createPipeline } from '../../src/annotate/index.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import { buildServer } from '../../src/server/app.js';
-import { Store } from '../../src/store/store.js';
-import { CHECK_CORPUS, CLAIM } from '../check/fixtures.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { CHECK_CORPUS, CLAIM } from '../fixtures/check.js';
 import { buildWeb, launch, type Browser } from './browser.js';
 
 /** The workbench's Check page on the four articles written for the check tests. */
@@ -21,7 +21,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   web = await buildWeb();
   browser = await launch();
-  store = await Store.open(':memory:');
+  store = await openStore(':memory:');
   const pipeline = await createPipeline();
   for await (const o of analyzeInputs([CHECK_CORPUS], { pipeline, store, verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() })) expect(o.ok).toBe(true);
   app = await buildServer({ store, webRoot: web, token: null, pipeline });

@@ -8,9 +8,9 @@ import { createPipeline } from '../../src/annotate/index.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import { buildServer } from '../../src/server/app.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
-import { Store } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { ROOT, tempDir } from '../helpers.js';
-import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../server/fixtures.js';
+import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../fixtures/articles.js';
 import { buildWeb, launch, type Browser } from './browser.js';
 
 let web: string;
@@ -64,8 +64,8 @@ describe('the workbench on hand-made analyses', () => {
   let base: string;
 
   beforeAll(async () => {
-    store = await Store.open(':memory:');
-    for (const a of [ministryArticle(), generalStaffArticle(), hostileArticle()]) await store.save(a);
+    store = await openStore(':memory:');
+    for (const a of [ministryArticle(), generalStaffArticle(), hostileArticle()]) await store.articles.save(a);
     app = await buildServer({ store, cross: fixtureCross(), webRoot: web, token: null });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -223,7 +223,7 @@ describe('walking through the example articles (examples/articles, written for t
   beforeAll(async () => {
     dir = tempDir('claimtrail-e2e-');
     const db = join(dir, 'examples.db');
-    const store = await Store.open(db);
+    const store = await openStore(db);
     const pipeline = await createPipeline();
     for await (const o of analyzeInputs([join(ROOT, 'examples/articles')], { pipeline, store, verbatim: false, timeoutMs: 5000, maxBytes: 10 * 1024 * 1024, rules: loadRules() })) {
       if (!o.ok) throw o.error;
@@ -370,10 +370,10 @@ describe('the map on analysed articles', () => {
   beforeAll(async () => {
     dir = tempDir();
     const db = join(dir, 'map.db');
-    const store = await Store.open(db);
+    const store = await openStore(db);
     const pipeline = await createPipeline();
     for (const [published, text] of ARTICLES) {
-      await store.save(pipeline.analyze({ id: `map-${published}`, title: null, published, source: null, url: null, language: 'en', text, ref: null }));
+      await store.articles.save(pipeline.analyze({ id: `map-${published}`, title: null, published, source: null, url: null, language: 'en', text, ref: null }));
     }
     await store.close();
     server = await startServer({ db, host: '127.0.0.1', port: 0, webRoot: web, token: null });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/ingest/clean.js';
 import { blockText, extractHtml } from '../../src/ingest/html.js';
 import { parsePage } from '../../src/ingest/html/parse.js';
-import { ingest, IngestError, type Ingested } from '../../src/ingest/index.js';
+import { InputError } from '../../src/errors.js';
+import { ingest, type Ingested } from '../../src/ingest/index.js';
 import { ROOT } from '../helpers.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/html');
@@ -60,12 +61,12 @@ describe('main text', () => {
     expect(page.text).not.toContain('rendered by script');
   });
 
-  it('rejects a page with no article with an IngestError naming the input', () => {
-    expect(() => extractHtml(fixture('no-article.html'), 'pages/no-article.html')).toThrowError(IngestError);
+  it('rejects a page with no article with an InputError naming the input', () => {
+    expect(() => extractHtml(fixture('no-article.html'), 'pages/no-article.html')).toThrowError(InputError);
     expect(() => extractHtml(fixture('no-article.html'), 'pages/no-article.html')).toThrowError(/^pages\/no-article\.html: no article text found/);
   });
 
-  it('rejects a page nested too deeply for the DOM library with an IngestError naming the input', () => {
+  it('rejects a page nested too deeply for the DOM library with an InputError naming the input', () => {
     const html = `${'<div>'.repeat(5000)}<p>A sentence buried under five thousand elements, which no browser would show either.</p>${'</div>'.repeat(5000)}`;
     expect(() => extractHtml(html, 'deep.html')).toThrowError(/^deep\.html: HTML nested more than 512 elements deep/);
   });

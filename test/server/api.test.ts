@@ -6,8 +6,8 @@ import { createPipeline } from '../../src/annotate/index.js';
 import type { Analysis } from '../../src/doc/types.js';
 import { buildServer } from '../../src/server/app.js';
 import { csvCell } from '../../src/server/export.js';
-import { Store } from '../../src/store/store.js';
-import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from './fixtures.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../fixtures/articles.js';
 
 const ministry = ministryArticle();
 const staff = generalStaffArticle();
@@ -17,8 +17,8 @@ let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = await Store.open(':memory:');
-  for (const a of [ministry, staff, hostile]) await store.save(a);
+  store = await openStore(':memory:');
+  for (const a of [ministry, staff, hostile]) await store.articles.save(a);
   app = await buildServer({ store, cross: fixtureCross(), webRoot: null, token: null, pipeline: await createPipeline() });
 });
 
@@ -168,8 +168,8 @@ describe('cross-article endpoints', () => {
   });
 
   it('serve what src/analysis materialised, refreshed after a POST', async () => {
-    const real = await Store.open(':memory:');
-    for (const a of [ministry, staff]) await real.save(a);
+    const real = await openStore(':memory:');
+    for (const a of [ministry, staff]) await real.articles.save(a);
     const server = await buildServer({ store: real, webRoot: null, token: null, pipeline: await createPipeline() });
     // Nothing is materialised until a refresh: the POST path refreshes after storing.
     const before = (await server.inject('/api/timeline')).json() as Page;
@@ -264,14 +264,14 @@ describe('POST /api/articles', () => {
     expect(r.statusCode).toBe(201);
     const item = r.json().items[0];
     expect(item).toMatchObject({ status: 'new', title: 'Border talks resume' });
-    expect((await store.getAnalysis(item.id))?.article.text).toBe(text);
+    expect((await store.articles.getAnalysis(item.id))?.article.text).toBe(text);
     expect((await post(text)).json().items[0].status).toBe('duplicate');
   });
 
   it('takes JSON with metadata, HTML, and JSON lines', async () => {
     const json = await post({ text: 'Grain deal extended\n\nOfficials confirmed the grain corridor stays open.', title: 'Grain deal', published: '2025-03-02', source: 'Test Wire' });
     expect(json.statusCode).toBe(201);
-    const stored = await store.getAnalysis(json.json().items[0].id);
+    const stored = await store.articles.getAnalysis(json.json().items[0].id);
     expect(stored?.article).toMatchObject({ title: 'Grain deal', published: '2025-03-02', source: 'Test Wire' });
 
     const html = await post('<html><head><title>Ceasefire holds</title></head><body><article><h1>Ceasefire holds</h1><p>Observers reported that the ceasefire held overnight along the whole line.</p></article></body></html>', { 'content-type': 'text/html' });
@@ -307,7 +307,7 @@ describe('POST /api/articles', () => {
   it('gives every article posted without a ref a ref of its own, and says when a ref is ambiguous', async () => {
     const one = await post({ text: 'Dam inspected\n\nEngineers said the dam held through the flood.' });
     const two = await post('Ferry resumes\n\nThe operator said the ferry runs again from Monday.');
-    const refs = await Promise.all([one, two].map(async (r) => (await store.getAnalysis(r.json().items[0].id))!.article.ref));
+    const refs = await Promise.all([one, two].map(async (r) => (await store.articles.getAnalysis(r.json().items[0].id))!.article.ref));
     expect(refs[0]).toMatch(/^request-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
     expect(refs[1]).toMatch(/^request-/);
     expect(refs[0]).not.toBe(refs[1]);

@@ -5,14 +5,14 @@ import { createPipeline } from '../../src/annotate/index.js';
 import type { CheckAnswer } from '../../src/check/store.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import { buildServer } from '../../src/server/app.js';
-import { Store } from '../../src/store/store.js';
-import { CHECK_CORPUS, CHECK_RECORDS, CLAIM } from '../check/fixtures.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { CHECK_CORPUS, CHECK_RECORDS, CLAIM } from '../fixtures/check.js';
 
 let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = await Store.open(':memory:');
+  store = await openStore(':memory:');
   const pipeline = await createPipeline();
   for await (const o of analyzeInputs([CHECK_CORPUS], { pipeline, store, verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() })) expect(o.ok).toBe(true);
   app = await buildServer({ store, webRoot: null, token: null, pipeline });

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticAnalyses } from '../../src/bench/synthetic.js';
 import type { Analysis } from '../../src/doc/types.js';
 import { dateKey } from '../../src/doc/dates.js';
-import { listClaims } from '../../src/store/queries/claims.js';
-import { entityPage, listEntities } from '../../src/store/queries/entities.js';
-import { Store } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { spansOf } from '../helpers.js';
 
 // Enough articles that the most mentioned entity passes 5,000 mentions, where "claims about"
@@ -15,10 +13,10 @@ let store: Store;
 const analyses: Analysis[] = [];
 
 beforeAll(async () => {
-  store = await Store.open(':memory:');
+  store = await openStore(':memory:');
   for (const a of syntheticAnalyses(ARTICLES)) {
     analyses.push(a);
-    await store.save(a);
+    await store.articles.save(a);
   }
 }, 180_000);
 
@@ -38,7 +36,7 @@ async function allClaims(filters: { mentions?: string; speaker?: string }): Prom
   const keys: string[] = [];
   let cursor: string | null = null;
   do {
-    const page = await listClaims(store.db, { ...filters, limit: 500, cursor });
+    const page = await store.corpus.listClaims({ ...filters, limit: 500, cursor });
     keys.push(...page.items.map((c) => `${c.article}/${c.claim}`));
     cursor = page.next;
   } while (cursor);
@@ -51,7 +49,7 @@ describe('queries over a store of synthetic articles', () => {
   });
 
   it('finds the claims about frequent, middling and rare entities, all of them once', async () => {
-    const ranked = (await listEntities(store.db, { limit: 500 })).items;
+    const ranked = (await store.corpus.listEntities({ limit: 500 })).items;
     expect(ranked[0]!.mentions).toBeGreaterThan(5000);
     for (const e of [ranked[0]!, ranked[Math.floor(ranked.length / 3)]!, ranked[ranked.length - 1]!]) {
       const got = await allClaims({ mentions: e.id });
@@ -61,10 +59,10 @@ describe('queries over a store of synthetic articles', () => {
   });
 
   it('counts mentions and articles of an entity as the analyses do', async () => {
-    const top = (await listEntities(store.db, { limit: 1 })).items[0]!;
+    const top = (await store.corpus.listEntities({ limit: 1 })).items[0]!;
     const mentions = analyses.reduce((n, a) => n + (a.entities.find((e) => e.id === top.id)?.mentions.length ?? 0), 0);
     const articles = analyses.filter((a) => a.entities.some((e) => e.id === top.id)).length;
-    const page = await entityPage(store.db, top.id, 20);
+    const page = await store.corpus.entityPage(top.id, 20);
     expect(page!.entity).toMatchObject({ mentions, articles });
     expect(page!.aliases.reduce((n, a) => n + a.count, 0)).toBe(mentions);
     expect(page!.claimsAbout).toHaveLength(20);

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
-import { Store } from '../../src/store/store.js';
-import { fixtureCross, ministryArticle } from './fixtures.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { fixtureCross, ministryArticle } from '../fixtures/articles.js';
 
 let store: Store;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = await Store.open(':memory:');
-  await store.save(ministryArticle());
+  store = await openStore(':memory:');
+  await store.articles.save(ministryArticle());
   app = await buildServer({ store, cross: fixtureCross(), webRoot: null, token: null });
 });
 
@@ -38,8 +38,8 @@ describe('query parameters are checked before any query runs', () => {
 
 describe('reads are bounded', () => {
   it('a read past its time budget is stopped with 503 naming the limit, and the next request is served', async () => {
-    const bounded = await Store.open(':memory:', 'test', { boundedReads: true });
-    await bounded.save(ministryArticle());
+    const bounded = await openStore(':memory:', 'test', { boundedReads: true });
+    await bounded.articles.save(ministryArticle());
     const strict = await buildServer({ store: bounded, cross: fixtureCross(), webRoot: null, token: null, readTimeoutMs: 0 });
     const r = await strict.inject('/api/claims?limit=5');
     expect(r.statusCode).toBe(503);

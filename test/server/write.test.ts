@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPipeline } from '../../src/annotate/index.js';
 import type { Pipeline } from '../../src/annotate/pipeline.js';
 import { buildServer } from '../../src/server/app.js';
-import { Store } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
-import { fixtureCross } from './fixtures.js';
+import { fixtureCross } from '../fixtures/articles.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('POST /api/articles when the refresh after it fails', () => {
   let refreshes = 0;
 
   beforeAll(async () => {
-    store = await Store.open(':memory:');
+    store = await openStore(':memory:');
     const cross = {
       ...fixtureCross(),
       refresh: async () => {
@@ -42,7 +42,7 @@ describe('POST /api/articles when the refresh after it fails', () => {
     const r = await app.inject({ method: 'POST', url: '/api/articles', payload: TEXT, headers: { 'content-type': 'text/plain' } });
     expect(r.statusCode, r.body).toBe(201);
     const id = r.json().items[0].id as string;
-    expect(await store.has(id)).toBe(true);
+    expect(await store.articles.storedPipeline(id)).not.toBeNull();
     expect(refreshes).toBe(1);
     expect(logged.some((line) => line.includes('"level":50') && line.includes('refresh exploded'))).toBe(true);
   });
@@ -52,7 +52,7 @@ describe('POST /api/articles: what a client sends is checked and read as what it
   let store: Store;
   let app: FastifyInstance;
   beforeAll(async () => {
-    store = await Store.open(':memory:');
+    store = await openStore(':memory:');
     app = await buildServer({ store, cross: fixtureCross(), pipeline, webRoot: null, token: null });
   });
   afterAll(async () => {
@@ -65,7 +65,7 @@ describe('POST /api/articles: what a client sends is checked and read as what it
     const r = await post(JSON.stringify({ text: 12345 }));
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toBe('body.text must be a string, got number');
-    expect(await store.countArticles()).toBe(0);
+    expect(await store.articles.countArticles()).toBe(0);
   });
 
   it('refuses a __proto__ key by name, not as invalid JSON', async () => {
@@ -98,7 +98,7 @@ describe('static assets', () => {
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>t</title>');
     writeFileSync(join(web, 'assets', 'index-AbC123.js'), 'console.log(1)');
-    const store = await Store.open(':memory:');
+    const store = await openStore(':memory:');
     const app = await buildServer({ store, cross: fixtureCross(), pipeline, webRoot: web, token: null });
     const asset = await app.inject('/assets/index-AbC123.js');
     expect(asset.statusCode).toBe(200);

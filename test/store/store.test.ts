@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/doc/types.js';
-import { Store, StoreUnwritableError } from '../../src/store/store.js';
-import { ministryArticle } from '../server/fixtures.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
+import { StoreUnwritableError } from '../../src/errors.js';
+import { ministryArticle } from '../fixtures/articles.js';
 
 const copy = (a: Analysis, n: number): Analysis => ({ ...a, article: { ...a.article, id: `${a.article.id}-${n}`, text: `${a.article.text} (${n})` } });
 
@@ -9,7 +10,7 @@ describe('Store writes', () => {
   it('a read-only database fails with StoreUnwritableError naming the database and the cause', async () => {
     const store = await Store.open(':memory:');
     store.sqlite.pragma('query_only = 1');
-    const error = await store.save(ministryArticle()).catch((e: unknown) => e);
+    const error = await store.articles.save(ministryArticle()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnwritableError);
     expect((error as Error).message).toMatch(/^:memory:: cannot write the database: it is read-only/);
     await store.close();
@@ -17,16 +18,16 @@ describe('Store writes', () => {
 
   it('a full database fails with the real error, not "cannot rollback", and the connection stays usable', async () => {
     const store = await Store.open(':memory:');
-    await store.save(ministryArticle());
+    await store.articles.save(ministryArticle());
     const pages = store.sqlite.pragma('page_count', { simple: true }) as number;
     store.sqlite.pragma(`max_page_count = ${pages + 1}`);
     const big = { ...copy(ministryArticle(), 1), article: { ...copy(ministryArticle(), 1).article, text: 'x '.repeat(200_000) } };
-    const error = await store.save(big).catch((e: unknown) => e);
+    const error = await store.articles.save(big).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnwritableError);
-    expect((error as StoreUnwritableError).code).toBe('SQLITE_FULL');
+    expect((error as StoreUnwritableError).reason).toBe('SQLITE_FULL');
     expect((error as Error).message).toContain('the disk (or the database size limit) is full');
     expect(store.sqlite.inTransaction).toBe(false);
-    expect(await store.countArticles()).toBe(1);
+    expect(await store.articles.countArticles()).toBe(1);
     await store.close();
   });
 });

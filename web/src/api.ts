@@ -1,26 +1,28 @@
-import type { CheckAnswer, Verdict as CheckVerdict } from '../../src/check/store.js';
-import type { Analysis } from '../../src/doc/types.js';
-import type { Contradiction, DuplicateGroup, Story, TimelineItem } from '../../src/server/cross.js';
-import type { ClaimItem } from '../../src/store/queries/claims.js';
-import type { EntityPage, EntitySummary } from '../../src/store/queries/entities.js';
-import type { EventItem, Place } from '../../src/store/queries/events.js';
-import type { SearchResults } from '../../src/store/queries/search.js';
-import type { ArticleSummary, Page } from '../../src/store/store.js';
+import type {
+  Analysis,
+  ArticleSummary,
+  CheckAnswer,
+  ClaimItem,
+  Contradiction,
+  DuplicateGroup,
+  EntityPage,
+  EntitySummary,
+  EventItem,
+  IngestResult,
+  Page,
+  Place,
+  SearchResults,
+  StoreStats,
+  Story,
+  TimelineClaim,
+  TimelineEvent,
+  TimelineItem,
+  Verdict,
+} from '../../src/contract/index.js';
 
-export type { Analysis, ArticleSummary, CheckAnswer, CheckVerdict, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, Page, Place, SearchResults, Story, TimelineItem };
-
-export interface Stats {
-  articles: number;
-  entities: number;
-  claims: number;
-  events: number;
-  words: number;
-}
-
-export interface IngestResult {
-  items: { id: string; title: string | null; status: string; entities: number; claims: number; events: number; words: number }[];
-  errors: { origin: string; message: string }[];
-}
+/** The API's answers, typed by the contract (src/contract) the server's schemas are built from. */
+export type { Analysis, ArticleSummary, CheckAnswer, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, IngestResult, Page, Place, SearchResults, Story, TimelineClaim, TimelineEvent, TimelineItem };
+export type { Verdict as CheckVerdict, StoreStats };
 
 /** An error answer of the API, with its status. */
 export class ApiError extends Error {
@@ -51,7 +53,7 @@ async function get<T>(path: string, params: Params = {}, signal?: AbortSignal): 
 const seg = encodeURIComponent;
 
 export const api = {
-  stats: (s?: AbortSignal) => get<Stats>('/api/stats', {}, s),
+  stats: (s?: AbortSignal) => get<StoreStats>('/api/stats', {}, s),
   articles: (p: Params, s?: AbortSignal) => get<Page<ArticleSummary>>('/api/articles', p, s),
   article: (id: string, s?: AbortSignal) => get<Analysis>(`/api/articles/${seg(id)}`, {}, s),
   entities: (p: Params, s?: AbortSignal) => get<Page<EntitySummary>>('/api/entities', p, s),

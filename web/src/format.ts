@@ -1,8 +1,10 @@
 /** Display helpers: dates as readers say them (src/doc/dates.ts), stances in words. */
 
+import type { Stance } from '../../src/contract/values.js';
+
 export { dateMiddle, formatDate } from '../../src/doc/dates.js';
 
-export const STANCE_WORDS: Record<string, string> = {
+export const STANCE_WORDS: Record<Stance, string> = {
   assert: 'asserts',
   deny: 'denies',
   confirm: 'confirms',

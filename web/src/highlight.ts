@@ -1,4 +1,4 @@
-import type { Analysis, Claim, Entity, Event, Quantity, TimeExpression } from '../../src/doc/types.js';
+import type { Analysis, Claim, Entity, Event, Quantity, TimeExpression } from '../../src/contract/index.js';
 
 /** A highlighted stretch of the article and what it is. */
 export type Mark =

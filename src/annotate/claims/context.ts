@@ -281,7 +281,7 @@ export class Context {
         continue;
       }
       // "Workers’ Party": a lone apostrophe after a plural is a possessive.
-      if ((pw === '’' || pw === "'") && p > floor && lower[p - 1]!.endsWith('s') && this.quotes.of[p] < 0) {
+      if ((pw === '’' || pw === "'") && p > floor && lower[p - 1]!.endsWith('s') && this.quotes.of[p]! < 0) {
         k = p;
         continue;
       }
@@ -350,7 +350,7 @@ export class Context {
       if (t === TAG.NOUN || t === TAG.PROPN || t === TAG.PRON || t === TAG.NUM) nouns++;
       else if (t === TAG.ADJ || t === TAG.DET || t === TAG.POSS) {
         // fine inside a noun phrase
-      } else if ((lower[k] === '’' || lower[k] === "'") && k > first && lower[k - 1]!.endsWith('s') && this.quotes.of[k] < 0) {
+      } else if ((lower[k] === '’' || lower[k] === "'") && k > first && lower[k - 1]!.endsWith('s') && this.quotes.of[k]! < 0) {
         // plural possessive
       } else if ((ofOnly ? lower[k] === 'of' : this.lex.NP_JOINERS.has(lower[k]!) || lower[k] === 'to' || lower[k] === 'in') && nouns > 0 && k + 1 < limit && this.startsNp(k + 1)) {
         // "of"-phrase continuing the noun phrase

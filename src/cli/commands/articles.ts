@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { formatDate } from '../../doc/dates.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip, digest } from '../digest.js';
-import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { NotFoundError } from '../../errors.js';
+import { err, openStore, out, positiveNumber } from '../shared.js';
 
 export function registerArticles(program: Command): void {
   program
@@ -15,12 +16,12 @@ export function registerArticles(program: Command): void {
     .action(async (options: { db?: string; query?: string; limit: number; json?: boolean }) => {
       const store = await openStore(options.db);
       try {
-        const page = await store.listArticles({ limit: options.limit, q: options.query });
+        const page = await store.articles.listArticles({ limit: options.limit, q: options.query });
         for (const a of page.items) {
           out(options.json ? JSON.stringify(a) : `${a.id}  ${(a.published?.slice(0, 10) ?? 'undated').padEnd(10)} ${a.duplicateGroup ? '≡' : ' '} ${clip(a.title ?? '(untitled)', 70)}  ${a.source ?? a.ref ?? ''}`);
         }
         if (!options.json) {
-          const total = await store.countArticles();
+          const total = await store.articles.countArticles();
           err(`${page.items.length} of ${total} articles in ${store.path}`);
         }
       } finally {
@@ -38,8 +39,8 @@ export function registerArticles(program: Command): void {
     .action(async (id: string, options: { db?: string; json?: boolean; explain?: boolean }) => {
       const store = await openStore(options.db);
       try {
-        const analysis = await store.getAnalysis(id);
-        if (!analysis) throw new UsageError(`no article "${id}" in ${store.path} (see claimtrail articles)`);
+        const analysis = await store.articles.getAnalysis(id);
+        if (!analysis) throw new NotFoundError(`no article "${id}" in ${store.path} (see claimtrail articles)`);
         if (options.json) {
           out(JSON.stringify(analysis));
           return;

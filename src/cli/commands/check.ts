@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { ClaimChecker, type Evidence } from '../../check/index.js';
-import { checkClaim, SIDES, type CheckAnswer, type Verdict } from '../../check/store.js';
+import { checkClaim, type CheckAnswer, type Verdict } from '../../check/store.js';
+import { CHECK_SIDES } from '../../contract/values.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { datePrefix, openStore, out, positiveNumber, UsageError } from '../shared.js';
@@ -53,7 +54,7 @@ const SHOWN = 8;
 function readable(a: CheckAnswer): string {
   const lines = [`claim: ${quoted(a.claim)}`];
   if (a.statement !== a.claim) lines.push(`read as: ${quoted(a.statement)}`);
-  for (const side of SIDES) {
+  for (const side of CHECK_SIDES) {
     const vs = a[side];
     lines.push('', `${side} — ${LABEL[side]} (${vs.length})`);
     for (const v of vs.slice(0, SHOWN)) lines.push(...verdictLines(v));

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { claimDate, INFERRED_NOTE, quoted, stanceLabel } from '../../doc/display.js';
-import { STANCES, type Stance } from '../../doc/types.js';
-import { listClaims } from '../../store/queries/claims.js';
+import type { ClaimItem, Page } from '../../contract/index.js';
+import { STANCES, type Stance } from '../../contract/values.js';
+import { NotFoundError } from '../../errors.js';
 import { clip } from '../digest.js';
 import { datePrefix, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
@@ -42,15 +43,15 @@ export function registerClaims(program: Command): void {
       try {
         let article: string | undefined;
         if (options.article) {
-          article = (await store.resolveArticleId(options.article)) ?? undefined;
-          if (!article) throw new UsageError(`no article "${options.article}" in ${store.path} (see claimtrail articles)`);
+          article = (await store.articles.resolveArticleId(options.article)) ?? undefined;
+          if (!article) throw new NotFoundError(`no article "${options.article}" in ${store.path} (see claimtrail articles)`);
         }
         const filters = { speaker: options.speaker, stance: options.stance, about: options.about, from: options.from, to: options.to, q: options.query, article };
         let cursor: string | null = null;
         let shown = 0;
         let inferred = false;
         do {
-          const page = await listClaims(store.db, { ...filters, limit: Math.min(500, options.limit - shown), cursor });
+          const page: Page<ClaimItem> = await store.corpus.listClaims({ ...filters, limit: Math.min(500, options.limit - shown), cursor });
           for (const c of page.items) {
             if (options.json) {
               out(JSON.stringify(c));

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { allItems, analysisCounts, listContradictions, refreshAnalysis, type ClaimRef, type Contradiction } from '../../analysis/index.js';
+import { refreshAnalysis } from '../../analysis/index.js';
+import type { ClaimRef, Contradiction } from '../../contract/index.js';
 import { formatDate } from '../../doc/dates.js';
 import { claimDate, INFERRED_NOTE, quoted } from '../../doc/display.js';
 import { clip } from '../digest.js';
+import { allItems } from '../../store/page.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
 
 interface Options {
@@ -26,14 +28,14 @@ export function registerContradictions(program: Command): void {
         await refreshAnalysis(store);
         let n = 0;
         let inferred = false;
-        for await (const x of allItems((cursor) => listContradictions(store, { cursor, about: options.about, limit: 200 }), options.limit)) {
+        for await (const x of allItems((cursor) => store.analysis.listContradictions({ cursor, about: options.about, limit: 200 }), options.limit)) {
           out(options.json ? JSON.stringify(x) : readable(x));
           inferred ||= x.sides.some((s) => s.claims.some((c) => !c.said && c.published));
           n++;
         }
         if (inferred && !options.json) process.stderr.write(`${INFERRED_NOTE}\n`);
         if (!options.json) {
-          const counts = await analysisCounts(store);
+          const counts = await store.analysis.counts();
           err(
             `${n} contradictions shown · ${counts.contradictions} in ${counts.propositions} propositions (${counts.crossArticlePropositions} across articles) · ${counts.stories} stories · ${counts.duplicateGroups} near-duplicate groups (${counts.articlesInDuplicateGroups} articles) · ${counts.articles} articles`,
           );

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { allItems, duplicateGroups, refreshAnalysis, type DuplicateGroup } from '../../analysis/index.js';
+import { refreshAnalysis } from '../../analysis/index.js';
+import type { DuplicateGroup } from '../../contract/index.js';
 import { formatDate } from '../../doc/dates.js';
+import { allItems } from '../../store/page.js';
 import { clip } from '../digest.js';
 import { openStore, out, positiveNumber } from '../shared.js';
 
@@ -16,7 +18,7 @@ export function registerDuplicates(program: Command): void {
       try {
         await refreshAnalysis(store);
         let n = 0;
-        for await (const g of allItems((cursor) => duplicateGroups(store, { cursor, limit: 200 }), options.limit)) {
+        for await (const g of allItems((cursor) => store.analysis.duplicateGroups({ cursor, limit: 200 }), options.limit)) {
           out(options.json ? JSON.stringify(g) : readable(g));
           n++;
         }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
-import { listEntities } from '../../store/queries/entities.js';
+import type { EntitySummary, Page } from '../../contract/index.js';
+import { ENTITY_TYPES, type EntityType } from '../../contract/values.js';
 import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 function entityType(value: string): EntityType {
@@ -25,7 +25,7 @@ export function registerEntities(program: Command): void {
         let cursor: string | null = null;
         let shown = 0;
         do {
-          const page = await listEntities(store.db, { type: options.type, q: options.query, role: options.actors ? 'actors' : undefined, limit: Math.min(500, options.limit - shown), cursor });
+          const page: Page<EntitySummary> = await store.corpus.listEntities({ type: options.type, q: options.query, role: options.actors ? 'actors' : undefined, limit: Math.min(500, options.limit - shown), cursor });
           for (const e of page.items) {
             out(options.json ? JSON.stringify(e) : `${String(e.mentions).padStart(6)}  ${e.type.padEnd(6)}  ${e.name}${e.kb ? `  ${e.kb}` : ''}  (${e.articles} article${e.articles === 1 ? '' : 's'})`);
           }

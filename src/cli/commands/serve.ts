@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { resolveDbPath } from '../../store/store.js';
+import { ConflictError } from '../../errors.js';
+import { resolveDbPath } from '../../store/index.js';
 import { err, UsageError } from '../shared.js';
 
 function port(value: string): number {
@@ -25,7 +26,7 @@ export function registerServe(program: Command): void {
         server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: options.log !== false });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        if (err.code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use (try --port 0)`);
+        if (err.code === 'EADDRINUSE') throw new ConflictError(`port ${options.port} on ${options.host} is in use (try --port 0)`, { cause: e });
         throw e;
       }
       err(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops`);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { allItems, listStories, refreshAnalysis, type Story } from '../../analysis/index.js';
+import { refreshAnalysis } from '../../analysis/index.js';
+import type { Story } from '../../contract/index.js';
 import { INFERRED_NOTE } from '../../doc/display.js';
+import { allItems } from '../../store/page.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
 import { claimLine } from './contradictions.js';
 
@@ -25,7 +27,7 @@ export function registerStories(program: Command): void {
         await refreshAnalysis(store);
         let n = 0;
         let inferred = false;
-        for await (const s of allItems((cursor) => listStories(store, { cursor, about: options.about, limit: 200 }), options.limit)) {
+        for await (const s of allItems((cursor) => store.analysis.listStories({ cursor, about: options.about, limit: 200 }), options.limit)) {
           out(options.json ? JSON.stringify(s) : readable(s));
           inferred ||= s.steps.some((step) => !step.said && step.placed);
           n++;

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { allItems, refreshAnalysis, timeline, type TimelineItem } from '../../analysis/index.js';
-import { formatDate } from '../../doc/dates.js';
+import { refreshAnalysis } from '../../analysis/index.js';
+import type { TimelineItem } from '../../contract/index.js';
+import { formatDate, isDatePrefix } from '../../doc/dates.js';
 import { eventSentence, quoted, stanceLabel } from '../../doc/display.js';
+import { allItems } from '../../store/page.js';
 import { clip } from '../digest.js';
 import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
@@ -13,8 +15,6 @@ interface Options {
   to?: string;
   limit?: number;
 }
-
-const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 export function registerTimeline(program: Command): void {
   program
@@ -29,14 +29,14 @@ export function registerTimeline(program: Command): void {
     .action(async (options: Options) => {
       for (const name of ['from', 'to'] as const) {
         const v = options[name];
-        if (v !== undefined && !DATE.test(v)) throw new UsageError(`--${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${v}"`);
+        if (v !== undefined && !isDatePrefix(v)) throw new UsageError(`--${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${v}"`);
       }
       const store = await openStore(options.db);
       try {
         await refreshAnalysis(store);
         let n = 0;
         const query = { entity: options.entity, from: options.from, to: options.to, limit: 500 };
-        for await (const item of allItems((cursor) => timeline(store, { ...query, cursor }), options.limit)) {
+        for await (const item of allItems((cursor) => store.analysis.timeline({ ...query, cursor }), options.limit)) {
           out(options.json ? JSON.stringify(item) : readable(item));
           n++;
         }
@@ -47,19 +47,13 @@ export function registerTimeline(program: Command): void {
     });
 }
 
-interface Named {
-  name: string;
-}
-
 function readable(item: TimelineItem): string {
   const sources = item.sources.map((s) => s.source ?? s.article.slice(0, 8)).join(', ');
-  const name = (x: unknown) => (x && typeof x === 'object' && 'name' in x ? (x as Named).name : null);
   let what: string;
   if (item.kind === 'event') {
-    const quantity = typeof item.quantity === 'number' ? item.quantity : null;
-    what = `event  ${eventSentence({ type: String(item.type), trigger: String(item.trigger ?? item.type), actor: name(item.actor), target: name(item.target), place: name(item.place), quantity, status: String(item.status) })}`;
+    what = `event  ${eventSentence({ type: item.type, trigger: item.trigger, actor: item.actor?.name ?? null, target: item.target?.name ?? null, place: item.place?.name ?? null, quantity: item.quantity, status: item.status })}`;
   } else {
-    what = `claim  ${item.speaker ?? 'unattributed'} [${stanceLabel({ stance: String(item.stance), negated: item.negated === true })}]: ${quoted(clip(String(item.content), 100))}`;
+    what = `claim  ${item.speaker ?? 'unattributed'} [${stanceLabel({ stance: item.stance, negated: item.negated === true })}]: ${quoted(clip(item.content, 100))}`;
   }
   return `${formatDate(item.date).padEnd(12)}  ${what} · ${sources}`;
 }

@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Store } from '../../store/store.js';
 import type { CrossArticle } from '../cross.js';
-import { Contradiction, DateQuery, DuplicateGroup, PageOf, PageQuery, Story, TimelineItem } from '../schemas.js';
-import { HttpError } from '../security.js';
-
-const About = { about: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of what it is about' })) };
-const strict = { additionalProperties: false };
+import { AboutFilter, Contradiction, DuplicateGroup, PageOf, PageParams, Story, TimelineFilters, TimelineItem } from '../../contract/index.js';
+import { strict } from '../schemas.js';
+import { NotFoundError } from '../../errors.js';
 
 /** Contradictions, stories, the timeline and near-duplicates: what only many articles together show (src/analysis). */
-export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: CrossArticle }> = async (app, { store, cross }) => {
+export const crossRoutes: FastifyPluginAsyncTypebox<{ cross: CrossArticle }> = async (app, { cross }) => {
 
   app.get(
     '/api/contradictions',
@@ -17,19 +14,19 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Claims about the same thing that disagree, in sides',
         tags: ['cross-article'],
-        querystring: Type.Object({ ...PageQuery, ...About }, strict),
+        querystring: Type.Object({ ...PageParams, ...AboutFilter.properties }, strict),
         response: { 200: PageOf(Contradiction) },
       },
     },
-    async (req) => cross.listContradictions(store, req.query),
+    async (req) => cross.listContradictions(req.query),
   );
 
   app.get(
     '/api/contradictions/:id',
     { schema: { summary: 'One contradiction', tags: ['cross-article'], params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) }), response: { 200: Contradiction } } },
     async (req) => {
-      const found = await findById(req.params.id, (cursor) => cross.listContradictions(store, { limit: 500, cursor }));
-      if (!found) throw new HttpError(404, `no contradiction "${req.params.id}"`);
+      const found = await findById(req.params.id, (cursor) => cross.listContradictions({ limit: 500, cursor }));
+      if (!found) throw new NotFoundError(`no contradiction "${req.params.id}"`);
       return found;
     },
   );
@@ -40,19 +37,19 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Claim stories: a claim reported, denied, confirmed … in the order it was made',
         tags: ['cross-article'],
-        querystring: Type.Object({ ...PageQuery, ...About }, strict),
+        querystring: Type.Object({ ...PageParams, ...AboutFilter.properties }, strict),
         response: { 200: PageOf(Story) },
       },
     },
-    async (req) => cross.listStories(store, req.query),
+    async (req) => cross.listStories(req.query),
   );
 
   app.get(
     '/api/stories/:id',
     { schema: { summary: 'One claim story', tags: ['cross-article'], params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) }), response: { 200: Story } } },
     async (req) => {
-      const found = await findById(req.params.id, (cursor) => cross.listStories(store, { limit: 500, cursor }));
-      if (!found) throw new HttpError(404, `no story "${req.params.id}"`);
+      const found = await findById(req.params.id, (cursor) => cross.listStories({ limit: 500, cursor }));
+      if (!found) throw new NotFoundError(`no story "${req.params.id}"`);
       return found;
     },
   );
@@ -63,11 +60,11 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Groups of near-duplicate articles (syndicated copies, reposts), each counted once across articles',
         tags: ['cross-article'],
-        querystring: Type.Object(PageQuery, strict),
+        querystring: Type.Object(PageParams, strict),
         response: { 200: PageOf(DuplicateGroup) },
       },
     },
-    async (req) => cross.duplicateGroups(store, req.query),
+    async (req) => cross.duplicateGroups(req.query),
   );
 
   app.get(
@@ -76,11 +73,11 @@ export const crossRoutes: FastifyPluginAsyncTypebox<{ store: Store; cross: Cross
       schema: {
         summary: 'Events and claims by date, each with its sources',
         tags: ['cross-article'],
-        querystring: Type.Object({ ...PageQuery, ...DateQuery, entity: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id or name' })) }, strict),
+        querystring: Type.Object({ ...PageParams, ...TimelineFilters.properties }, strict),
         response: { 200: PageOf(TimelineItem) },
       },
     },
-    async (req) => cross.timeline(store, req.query),
+    async (req) => cross.timeline(req.query),
   );
 };
 

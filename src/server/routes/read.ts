@@ -1,26 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { listClaims } from '../../store/queries/claims.js';
-import { entityPage, listEntities } from '../../store/queries/entities.js';
-import { listEvents, listPlaces } from '../../store/queries/events.js';
-import { search } from '../../store/queries/search.js';
-import type { Store } from '../../store/store.js';
-import { ArticleHit, ClaimFilterQuery, EntityPage, EntityTypeSchema, PageOf, PageQuery, Place } from '../schemas.js';
-import { HttpError } from '../security.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import type { Store } from '../../store/index.js';
+import { Analysis, ArticleFilters, ArticleSummary, ClaimFilters, ClaimItem, EntityFilters, EntityPage, EntitySummary, EventFilters, EventItem, PageOf, PageParams, Place, Ref, SearchFilters, SearchResults, StoreStats } from '../../contract/index.js';
+import { strict } from '../schemas.js';
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 300 }) });
-const strict = { additionalProperties: false };
 
 /** Resolve an article key (id, unique prefix or ref) or answer 404 naming it. */
 export async function articleId(store: Store, key: string): Promise<string> {
-  const id = await store.resolveArticleId(key);
-  if (!id) throw new HttpError(404, `no article "${key}"`);
+  const id = await store.articles.resolveArticleId(key);
+  if (!id) throw new NotFoundError(`no article "${key}"`);
   return id;
 }
 
 /** The read-only API over the store: articles, entities, claims, events, places, search. */
 export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store }) => {
-  const db = store.db;
+  const { articles, corpus } = store;
 
   app.get(
     '/api/stats',
@@ -28,16 +24,10 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'How much the store holds',
         tags: ['store'],
-        response: { 200: Type.Object({ articles: Type.Integer(), entities: Type.Integer(), claims: Type.Integer(), events: Type.Integer(), words: Type.Integer() }) },
+        response: { 200: StoreStats },
       },
     },
-    async () => {
-      const count = async (table: 'articles' | 'entities' | 'claims' | 'events') =>
-        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      const words = await db.selectFrom('articles').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('words'), eb.lit(0)).as('n')).executeTakeFirstOrThrow();
-      const [articles, entities, claims, events] = await Promise.all([count('articles'), count('entities'), count('claims'), count('events')]);
-      return { articles, entities, claims, events, words: Number(words.n) };
-    },
+    async () => corpus.stats(),
   );
 
   app.get(
@@ -46,11 +36,11 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Stored articles, most recently published first',
         tags: ['articles'],
-        querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'full-text words over title and text' })) }, strict),
-        response: { 200: PageOf(Type.Ref('ArticleSummary')) },
+        querystring: Type.Object({ ...PageParams, ...ArticleFilters.properties }, strict),
+        response: { 200: PageOf(Ref(ArticleSummary)) },
       },
     },
-    async (req) => store.listArticles(req.query),
+    async (req) => articles.listArticles(req.query),
   );
 
   app.get(
@@ -60,12 +50,12 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         summary: 'One article with all its layers (schema/analysis.schema.json)',
         tags: ['articles'],
         params: Id,
-        response: { 200: Type.Object({}, { additionalProperties: true, description: 'an Analysis: {article, entities, times, quantities, claims, events}' }) },
+        response: { 200: Ref(Analysis) },
       },
     },
     async (req) => {
-      const analysis = await store.getAnalysis(req.params.id);
-      if (!analysis) throw new HttpError(404, `no article "${req.params.id}"`);
+      const analysis = await articles.getAnalysis(req.params.id);
+      if (!analysis) throw new NotFoundError(`no article "${req.params.id}"`);
       return analysis;
     },
   );
@@ -76,19 +66,11 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Canonical entities with mention counts, most mentioned first',
         tags: ['entities'],
-        querystring: Type.Object(
-          {
-            ...PageQuery,
-            type: Type.Optional(EntityTypeSchema),
-            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words of the name' })),
-            role: Type.Optional(Type.Union([Type.Literal('actors'), Type.Literal('outlets')], { description: 'actors: without outlets and platforms (media, and the sources of stored articles); outlets: only those' })),
-          },
-          strict,
-        ),
-        response: { 200: PageOf(Type.Ref('Entity')) },
+        querystring: Type.Object({ ...PageParams, ...EntityFilters.properties }, strict),
+        response: { 200: PageOf(Ref(EntitySummary)) },
       },
     },
-    async (req) => listEntities(db, req.query),
+    async (req) => corpus.listEntities(req.query),
   );
 
   app.get(
@@ -103,8 +85,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       },
     },
     async (req) => {
-      const page = await entityPage(db, req.params.id, req.query.limit);
-      if (!page) throw new HttpError(404, `no entity "${req.params.id}"`);
+      const page = await corpus.entityPage(req.params.id, req.query.limit);
+      if (!page) throw new NotFoundError(`no entity "${req.params.id}"`);
       return page;
     },
   );
@@ -115,13 +97,13 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'The claim ledger, newest first, filtered',
         tags: ['claims'],
-        querystring: Type.Object({ ...PageQuery, ...ClaimFilterQuery }, strict),
-        response: { 200: PageOf(Type.Ref('Claim')) },
+        querystring: Type.Object({ ...PageParams, ...ClaimFilters.properties }, strict),
+        response: { 200: PageOf(Ref(ClaimItem)) },
       },
     },
     async (req) => {
       const { article, ...rest } = req.query;
-      return listClaims(db, { ...rest, article: article ? await articleId(store, article) : undefined });
+      return corpus.listClaims({ ...rest, article: article ? await articleId(store, article) : undefined });
     },
   );
 
@@ -131,25 +113,17 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       schema: {
         summary: 'Events, newest first',
         tags: ['events'],
-        querystring: Type.Object(
-          {
-            ...PageQuery,
-            type: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-            entity: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id as actor, target or place' })),
-            place: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'entity id of the place' })),
-          },
-          strict,
-        ),
-        response: { 200: PageOf(Type.Ref('Event')) },
+        querystring: Type.Object({ ...PageParams, ...EventFilters.properties }, strict),
+        response: { 200: PageOf(Ref(EventItem)) },
       },
     },
-    async (req) => listEvents(db, req.query),
+    async (req) => corpus.listEvents(req.query),
   );
 
   app.get(
     '/api/places',
     { schema: { summary: 'Geocoded event places with event counts (the map)', tags: ['events'], response: { 200: Type.Object({ items: Type.Array(Place), next: Type.Null() }) } } },
-    async () => ({ items: await listPlaces(db), next: null }),
+    async () => ({ items: await corpus.listPlaces(), next: null }),
   );
 
   app.get(
@@ -159,20 +133,13 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
         summary: 'Full-text search over articles and claims, and entity names',
         description: 'Each part is a page; pass `kind` with `cursor` to page one of them.',
         tags: ['search'],
-        querystring: Type.Object(
-          {
-            q: Type.String({ minLength: 1, maxLength: 500 }),
-            kind: Type.Optional(Type.Union([Type.Literal('articles'), Type.Literal('claims'), Type.Literal('entities')])),
-            ...PageQuery,
-          },
-          strict,
-        ),
-        response: { 200: Type.Object({ articles: PageOf(ArticleHit), claims: PageOf(Type.Ref('Claim')), entities: PageOf(Type.Ref('Entity')) }) },
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 500 }), ...SearchFilters.properties, ...PageParams }, strict),
+        response: { 200: SearchResults },
       },
     },
     async (req) => {
-      if (req.query.cursor && !req.query.kind) throw new HttpError(400, 'a cursor pages one kind of result: add kind=articles|claims|entities');
-      return search(db, req.query.q, req.query);
+      if (req.query.cursor && !req.query.kind) throw new UsageError('a cursor pages one kind of result: add kind=articles|claims|entities');
+      return corpus.search(req.query.q, req.query);
     },
   );
 };

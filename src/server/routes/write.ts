@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { looksLikeFeed, type InlineInput, type Kind } from '../../ingest/index.js';
 import { normalizeDate } from '../../ingest/source.js';
-import { HttpError } from '../security.js';
+import { ClaimtrailError, UsageError } from '../../errors.js';
 import type { Writer } from '../writer.js';
 
 export interface WriteOptions {
@@ -57,10 +57,10 @@ const Result = Type.Object({ items: Type.Array(Stored), errors: Type.Array(Faile
 const STRING_FIELDS = ['text', 'html', 'url', 'title', 'published', 'source', 'ref'] as const;
 
 function checkJsonTypes(body: unknown): void {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, `body must be a JSON object {text | html | url, …}, got ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new UsageError(`body must be a JSON object {text | html | url, …}, got ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
   for (const field of STRING_FIELDS) {
     const value = (body as Record<string, unknown>)[field];
-    if (value !== undefined && typeof value !== 'string') throw new HttpError(400, `body.${field} must be a string, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+    if (value !== undefined && typeof value !== 'string') throw new UsageError(`body.${field} must be a string, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
   }
 }
 
@@ -75,10 +75,10 @@ function requestRef(): string {
 /** Turn a JSON body into one ingest input: inline text or HTML (as a JSONL record, to carry its metadata), or a URL. */
 function jsonInput(body: Static<typeof JsonArticle>): string | InlineInput {
   const given = (['text', 'html', 'url'] as const).filter((k) => body[k] !== undefined);
-  if (given.length !== 1) throw new HttpError(400, `body must have exactly one of "text", "html" or "url" (got ${given.length ? given.map((k) => `"${k}"`).join(', ') : 'none'})`);
+  if (given.length !== 1) throw new UsageError(`body must have exactly one of "text", "html" or "url" (got ${given.length ? given.map((k) => `"${k}"`).join(', ') : 'none'})`);
   // A date the store cannot read would be dropped in silence, and the article's times resolved against nothing.
   if (body.published !== undefined && normalizeDate(body.published) === null) {
-    throw new HttpError(400, `"published" is not a date: "${body.published}" (give ISO 8601, e.g. 2024-10-18 or 2024-10-18T09:30:00Z)`);
+    throw new UsageError(`"published" is not a date: "${body.published}" (give ISO 8601, e.g. 2024-10-18 or 2024-10-18T09:30:00Z)`);
   }
   if (body.url !== undefined) return body.url;
   const ref = body.ref ?? requestRef();
@@ -150,7 +150,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
     async (req, reply) => {
       const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const body = req.body as string | Static<typeof JsonArticle> | undefined;
-      if (body === undefined) throw new HttpError(400, 'empty body: send JSON {text | html | url}, text/plain, text/html or application/x-ndjson');
+      if (body === undefined) throw new UsageError('empty body: send JSON {text | html | url}, text/plain, text/html or application/x-ndjson');
       const input = typeof body === 'string' ? rawInput(body, media) : jsonInput(body);
       const result = await options.writer.write({
         input,
@@ -164,7 +164,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
         req.log.error(`articles stored, but the cross-article refresh after them failed (retrying): ${result.refreshError}`);
         retryRefresh();
       }
-      if (result.unwritable && !result.items.length) throw new HttpError(503, result.errors.map((e) => e.message).join('; '));
+      if (result.unwritable && !result.items.length) throw new ClaimtrailError('unwritable', result.errors.map((e) => e.message).join('; '));
       return reply.code(result.items.length ? 201 : 422).send({ items: result.items, errors: result.errors });
     },
   );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { MARK_END, MARK_START } from '../../../src/contract/values.js';
 import { stanceLabel } from '../../../src/doc/display.js';
 import type { ClaimItem, EntitySummary, Page } from '../api.js';
 import { articleHref, entityHref, formatDate, plural, STANCE_WORDS } from '../format.js';
@@ -60,7 +61,7 @@ export function ClaimCard(props: { claim: ClaimItem; showArticle?: boolean }) {
       <div class="claim-meta">
         <SpeakerLink speaker={c.speaker} />
         {c.via && <span class="muted"> via {c.via.name}</span>}
-        <span class="cue"> {c.cue ?? STANCE_WORDS[c.stance] ?? c.stance}</span>
+        <span class="cue"> {c.cue ?? STANCE_WORDS[c.stance]}</span>
         <StanceBadge stance={c.stance} negated={c.negated} />
         <span class="date" title={c.said ? 'when it was said' : 'when the article was published'}>
           {c.said ? formatDate(c.said) : `published ${formatDate(c.published)}`}
@@ -145,10 +146,10 @@ export function EntityChip(props: { entity: EntitySummary }) {
 
 /** Text with matched words marked: the snippet is split on its marks, never parsed as HTML. */
 export function Snippet(props: { text: string }) {
-  const parts = props.text.split(/(\u0002[^\u0003]*\u0003)/);
+  const parts = props.text.split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`));
   return (
     <span class="snippet">
-      {parts.map((p, i) => (p.startsWith('\u0002') ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}
+      {parts.map((p, i) => (p.startsWith(MARK_START) ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}
     </span>
   );
 }

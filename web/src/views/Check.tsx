@@ -1,15 +1,13 @@
 import { useLocation } from 'preact-iso';
+import { CHECK_SIDES, type CheckSide } from '../../../src/contract/values.js';
 import { api, type CheckAnswer, type CheckVerdict } from '../api.js';
 import { StanceBadge, Status } from '../components/common.js';
 import { articleHref, formatDate, plural } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
-const SIDES = [
-  ['agree', 'Hold it true'],
-  ['disagree', 'Deny it'],
-  ['discuss', 'Only report it'],
-] as const;
+const SIDE_TITLES: Record<CheckSide, string> = { agree: 'Hold it true', disagree: 'Deny it', discuss: 'Only report it' };
+const SIDES = CHECK_SIDES.map((side) => [side, SIDE_TITLES[side]] as const);
 
 /** The claim box: on the home page and atop the check page. */
 export function CheckForm(props: { claim?: string; from?: string; to?: string; compact?: boolean }) {

@@ -1,10 +1,10 @@
 import { useLocation } from 'preact-iso';
+import { STANCES } from '../../../src/contract/values.js';
 import { api, exportUrl } from '../api.js';
 import { ClaimCard, PagedList, Status } from '../components/common.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
-const STANCES = ['assert', 'deny', 'confirm', 'praise', 'condemn', 'warn', 'demand', 'promise', 'question'];
 const FILTERS = ['speaker', 'stance', 'from', 'to', 'q', 'about', 'article', 'mentions'] as const;
 
 /** The claim ledger: every claim, newest first, filtered by the page's query. */

@@ -1,41 +1,18 @@
 import { useLocation } from 'preact-iso';
 import { eventSentence, quoted } from '../../../src/doc/display.js';
-import { api, type TimelineItem } from '../api.js';
+import { api, type TimelineClaim, type TimelineEvent, type TimelineItem } from '../api.js';
 import { PagedList, StanceBadge, Status } from '../components/common.js';
 import { articleHref, entityHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
 import { submitFilters } from './filters.js';
 
-type Named = { id: string; name: string } | null;
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-const named = (v: unknown) => (v && typeof v === 'object' && 'name' in v ? (v as NonNullable<Named>) : null);
-
 /** One dated event or claim: what happened or was said, and every article that reports it. */
 function Entry({ e }: { e: TimelineItem }) {
-  const [actor, target, place] = [named(e.actor), named(e.target), named(e.place)];
-  const who = [actor, target, place].filter((x): x is NonNullable<Named> => x !== null);
   return (
     <div class={`timeline-item kind-${e.kind}`}>
       <span class="date">{formatDate(e.date)}</span>
       <span>
-        {e.kind === 'event' ? (
-          <>
-            <span class="kind-tag kind-tag-event">{(str(e.type) ?? 'event').replace(/_/g, ' ')}</span>{' '}
-            <span class="event-sentence" title={`the text says “${str(e.trigger) ?? ''}”`}>
-              {eventSentence({ type: str(e.type) ?? 'event', trigger: str(e.trigger) ?? '', actor: actor?.name ?? null, target: target?.name ?? null, place: place?.name ?? null, quantity: typeof e.quantity === 'number' ? e.quantity : null, status: str(e.status) ?? '' })}
-            </span>
-            {who.map((x) => (
-              <a key={x.id} class="entity-link muted" href={entityHref(x.id)}>
-                {' '}
-                {x.name}
-              </a>
-            ))}
-          </>
-        ) : (
-          <>
-            <strong>{str(e.speaker) ?? 'unattributed'}</strong> <StanceBadge stance={str(e.stance) ?? 'assert'} negated={e.negated === true} /> {quoted(str(e.content) ?? '')}
-          </>
-        )}
+        {e.kind === 'event' ? <EventEntry e={e} /> : <ClaimEntry e={e} />}
         <span class="sources">
           {e.sources.map((s, i) => (
             <a key={i} href={articleHref(s.article, e.kind === 'claim' ? s.ref : undefined)} title={s.title ?? s.article}>
@@ -45,6 +22,32 @@ function Entry({ e }: { e: TimelineItem }) {
         </span>
       </span>
     </div>
+  );
+}
+
+function EventEntry({ e }: { e: TimelineEvent }) {
+  const who = [e.actor, e.target, e.place].filter((x) => x !== null);
+  return (
+    <>
+      <span class="kind-tag kind-tag-event">{e.type.replace(/_/g, ' ')}</span>{' '}
+      <span class="event-sentence" title={`the text says “${e.trigger}”`}>
+        {eventSentence({ type: e.type, trigger: e.trigger, actor: e.actor?.name ?? null, target: e.target?.name ?? null, place: e.place?.name ?? null, quantity: e.quantity, status: e.status })}
+      </span>
+      {who.map((x) => (
+        <a key={x.id} class="entity-link muted" href={entityHref(x.id)}>
+          {' '}
+          {x.name}
+        </a>
+      ))}
+    </>
+  );
+}
+
+function ClaimEntry({ e }: { e: TimelineClaim }) {
+  return (
+    <>
+      <strong>{e.speaker ?? 'unattributed'}</strong> <StanceBadge stance={e.stance} negated={e.negated === true} /> {quoted(e.content)}
+    </>
   );
 }
 

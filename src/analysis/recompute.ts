@@ -1,0 +1,100 @@
+import type { AnalysisStep, AnalysisRepo, MemberRow, Recomputed } from '../store/index.js';
+import { propositionAbout } from './about.js';
+import { contradictionOf } from './contradictions.js';
+import type { ClaimFeatures } from './features.js';
+import type { Member } from './members.js';
+import type { PropFeatures } from './propositions.js';
+import { bumpGeneration } from './state.js';
+import { storyOf } from './stories.js';
+
+/** Dirty propositions recomputed per step. */
+const RECOMPUTE_BATCH = 500;
+
+/** Recompute about, counts, contradiction and story of every proposition marked dirty; returns how many remain. */
+export async function recomputeDirty(repo: AnalysisRepo): Promise<number> {
+  let done = 0;
+  const names = new Map<string, string>();
+  for (;;) {
+    const more = await repo.step(async (step) => {
+      const dirty = await step.dirtyPropositions(RECOMPUTE_BATCH);
+      if (!dirty.length) return false;
+      const rows = await step.members(dirty.map((d) => d.id));
+      const fresh = (id: number, features: string) => ({ prop: JSON.parse(features) as PropFeatures, members: (rows.get(id) ?? []).map(memberOf) });
+      const batch = dirty.map(({ id, features }) => ({ id, features, ...fresh(id, features) }));
+      // Names are read for the whole step at once: those of the entities the features name.
+      await learnNames(step, names, batch.flatMap((p) => [...entitiesOf(p.prop), ...p.members.flatMap((m) => entitiesOf(m.features))]));
+      const results: Recomputed[] = [];
+      for (const p of batch) {
+        const missed: string[] = [];
+        let result = recompute(p.id, p.prop, p.members, (id) => names.get(id) ?? (missed.push(id), id));
+        if (missed.length) {
+          // A name the features do not list: read it, and compute the proposition again from its rows.
+          await learnNames(step, names, missed);
+          const again = fresh(p.id, p.features);
+          result = recompute(p.id, again.prop, again.members, (id) => names.get(id) ?? id);
+        }
+        results.push(result);
+        if (!result.gone) done++;
+      }
+      await step.saveRecomputed(results);
+      await bumpGeneration(step);
+      return true;
+    });
+    if (!more) return done;
+  }
+}
+
+function recompute(id: number, features: PropFeatures, members: readonly Member[], nameOf: (id: string) => string): Recomputed {
+  if (!members.length) return { id, gone: true };
+  const about = propositionAbout(features, members, nameOf);
+  // What --about searches; a single claim is found through the claims' own full-text index.
+  const search = members.length > 1 ? [about, ...members.flatMap((m) => [m.speaker ?? '', m.content])].join('\n').toLowerCase() : about.toLowerCase();
+  const x = contradictionOf(id, members, nameOf);
+  const s = storyOf(id, members, nameOf);
+  return {
+    id,
+    gone: false,
+    about,
+    claims: members.length,
+    sources: new Set(members.map((m) => m.dupGroup)).size,
+    search,
+    contradiction: x ? { json: JSON.stringify(x), search: `${x.about.toLowerCase()}\n${search}` } : null,
+    story: s ? { json: JSON.stringify(s), search: `${s.about.toLowerCase()}\n${search}` } : null,
+  };
+}
+
+/** Entity ids a proposition's or claim's features name: those its text is written with. */
+function entitiesOf(f: PropFeatures | ClaimFeatures): string[] {
+  const ids = [...f.entities, ...f.events.flatMap((e) => [e.actor, e.target, e.place])];
+  if (f.subject) ids.push(f.subject);
+  if ('blame' in f && f.blame) ids.push(f.blame.target);
+  return ids.filter((id): id is string => typeof id === 'string');
+}
+
+/** Read the names of the entities not known yet (an id that names none stands for itself). */
+async function learnNames(step: AnalysisStep, names: Map<string, string>, ids: readonly string[]): Promise<void> {
+  const unknown = [...new Set(ids)].filter((id) => !names.has(id));
+  if (!unknown.length) return;
+  const found = await step.entityNames(unknown);
+  for (const id of unknown) names.set(id, found.get(id) ?? id);
+}
+
+function memberOf(r: MemberRow): Member {
+  return {
+    article: r.article,
+    articleSeq: r.articleSeq,
+    claim: r.claim,
+    speaker: r.speakerName ?? r.speakerText,
+    speakerKey: r.speakerEntity ?? (r.speakerText ? `text:${r.speakerText.toLowerCase()}` : 'article'),
+    stance: r.stance,
+    content: r.content,
+    contentStart: r.contentStart,
+    contentEnd: r.contentEnd,
+    said: r.said,
+    published: r.published,
+    source: r.source,
+    dupGroup: r.dupGroup ?? r.article,
+    position: r.position,
+    features: JSON.parse(r.features) as ClaimFeatures,
+  };
+}

@@ -1,0 +1,36 @@
+import type {
+  AboutFilter,
+  AnalysisCounts,
+  Contradiction,
+  DuplicateGroup,
+  Page,
+  PageOptions,
+  PropositionSummary,
+  Story,
+  TimelineFilters,
+  TimelineItem,
+} from '../contract/index.js';
+import type { AnalysisStep } from './analysis-step.js';
+
+/**
+ * The cross-article analysis materialised in the store (src/analysis computes it): read as lists,
+ * brought up to date in steps.
+ */
+export interface AnalysisRepo {
+  listContradictions(options?: AboutFilter & PageOptions): Promise<Page<Contradiction>>;
+  listStories(options?: AboutFilter & PageOptions): Promise<Page<Story>>;
+  listPropositions(options?: AboutFilter & PageOptions & { minClaims?: number }): Promise<Page<PropositionSummary>>;
+  /** Groups of near-duplicate articles (two or more members), by their first stored article. */
+  duplicateGroups(options?: PageOptions): Promise<Page<DuplicateGroup>>;
+  counts(): Promise<AnalysisCounts>;
+  /** Dated events and claims in date order, each with the articles it comes from. */
+  timeline(options?: TimelineFilters & PageOptions): Promise<Page<TimelineItem>>;
+  /**
+   * Run one step of the refresh as a write transaction that holds the analysis's write lock from
+   * its start, waiting for other writers (other processes included) as a save does. Steps of
+   * different processes serialise, and each reads where the analysis stands inside its own, so
+   * none repeats or skips another's work. (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction
+   * that first takes pg_advisory_xact_lock on one key.)
+   */
+  step<T>(work: (step: AnalysisStep) => Promise<T>): Promise<T>;
+}

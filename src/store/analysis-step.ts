@@ -1,0 +1,138 @@
+import type { Analysis, Stance } from '../contract/index.js';
+
+/**
+ * What one step of the cross-article refresh reads and writes, inside the transaction that
+ * AnalysisRepo.step holds. The refresh binds thousands of small rows per step, so the methods
+ * take and return whole batches: an implementation answers each with few round trips (SQLite:
+ * statements prepared once per connection). Features are JSON text the analysis writes and
+ * reads back; the store never looks inside them.
+ */
+export interface AnalysisStep {
+  /** A value of the refresh's own state (how far it has read, its version, its generation). */
+  getState(key: string): Promise<string | null>;
+  setState(key: string, value: string): Promise<void>;
+  /** Drop everything the analysis materialised, but not the ids propositions' founders had. */
+  clear(): Promise<void>;
+
+  /** Articles stored after `afterSeq`, in the order they were stored, with their layers. */
+  nextArticles(afterSeq: number, limit: number): Promise<StoredArticle[]>;
+  /** For each article, its claims' stored sequence numbers by claim id. */
+  claimSeqs(articleIds: readonly string[]): Promise<Map<string, Map<string, number>>>;
+
+  /** Articles stored under each LSH band, in the order they were added. */
+  bandMembers(bands: readonly number[]): Promise<Map<number, string[]>>;
+  /** The stored MinHash signatures and near-duplicate groups of these articles (those that have one). */
+  signatures(articleIds: readonly string[]): Promise<Map<string, Signature>>;
+  /** Store articles' signatures, groups and bands. */
+  addSignatures(rows: readonly SignatureRow[]): Promise<void>;
+
+  /** The largest proposition id given so far, including ids only remembered for their founders (0 if none). */
+  highestPropositionId(): Promise<number>;
+  /** The propositions found under each key, in the order the keys were added. */
+  propositionsByKey(keys: readonly string[]): Promise<Map<string, number[]>>;
+  /** The features (JSON) of these propositions. */
+  propositionFeatures(ids: readonly number[]): Promise<Map<number, string>>;
+  /** The id each founding claim ("article/claim") had before, where it had one. */
+  foundedIds(founders: readonly string[]): Promise<Map<string, number>>;
+  /** Which of these proposition ids exist now. */
+  existingPropositions(ids: readonly number[]): Promise<Set<number>>;
+  /** Write a batch's new propositions and keys, widened features and dirty marks, and the ids of new founders. */
+  writePropositions(writes: PropositionWrites): Promise<void>;
+  /** Put claims in their propositions. */
+  addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void>;
+
+  /** Add timeline items, or sources to the stored item of the same key. */
+  addTimeline(items: readonly TimelineRow[]): Promise<void>;
+
+  /** Propositions that gained or lost claims since they were last computed, lowest id first. */
+  dirtyPropositions(limit: number): Promise<{ id: number; features: string }[]>;
+  /** The claims of each proposition with what the analysis needs of them. */
+  members(propositionIds: readonly number[]): Promise<Map<number, MemberRow[]>>;
+  /** The canonical names of these entities (those stored). */
+  entityNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Store what was recomputed of each proposition: its summary, contradiction and story, or that it is gone. */
+  saveRecomputed(results: readonly Recomputed[]): Promise<void>;
+}
+
+export interface StoredArticle {
+  seq: number;
+  analysis: Analysis;
+}
+
+export interface Signature {
+  minhash: Uint8Array;
+  group: string;
+}
+
+export interface SignatureRow extends Signature {
+  article: string;
+  seq: number;
+  bands: readonly number[];
+}
+
+export interface PropositionWrites {
+  /** Founding claims and the ids their propositions got. */
+  founders: readonly (readonly [founder: string, id: number])[];
+  /** New propositions and their features. */
+  created: readonly (readonly [id: number, features: string])[];
+  keys: readonly (readonly [key: string, id: number])[];
+  /** Stored propositions whose features grew. */
+  widened: readonly (readonly [id: number, features: string])[];
+  /** Propositions to recompute. */
+  dirty: readonly number[];
+}
+
+export interface ClaimPropositionRow {
+  claimSeq: number;
+  article: string;
+  proposition: number;
+  /** +1 affirms the proposition, −1 denies it, 0 takes no side. */
+  position: number;
+  features: string;
+}
+
+export interface TimelineRow {
+  /** What makes two articles' items one: the same event or claim on the same date. */
+  key: string;
+  date: string;
+  kind: 'event' | 'claim';
+  /** The item's fields (JSON). */
+  json: string;
+  entities: readonly string[];
+  /** The articles that report it, and the event or claim id in each. */
+  sources: readonly (readonly [article: string, ref: string])[];
+}
+
+/** A claim of a proposition, joined with its article, speaker and near-duplicate group. */
+export interface MemberRow {
+  position: number;
+  features: string;
+  claim: string;
+  article: string;
+  articleSeq: number;
+  speakerEntity: string | null;
+  speakerText: string | null;
+  speakerName: string | null;
+  stance: Stance;
+  content: string;
+  contentStart: number;
+  contentEnd: number;
+  said: string | null;
+  published: string | null;
+  source: string | null;
+  dupGroup: string | null;
+}
+
+export type Recomputed =
+  | { id: number; gone: true }
+  | {
+      id: number;
+      gone: false;
+      about: string;
+      claims: number;
+      sources: number;
+      /** What --about searches, lower case. */
+      search: string;
+      contradiction: { json: string; search: string } | null;
+      story: { json: string; search: string } | null;
+    };

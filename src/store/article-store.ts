@@ -1,0 +1,31 @@
+import type { Analysis, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../contract/index.js';
+
+/**
+ * The articles of a store, one at a time: each saved with all its layers in one transaction (a
+ * process killed mid-run leaves whole articles or none), read back whole, listed.
+ */
+export interface ArticleStore {
+  /**
+   * Write an article and its layers. An article already stored (same cleaned text, same id) is
+   * left alone unless `replace` is set or another pipeline version analysed it; then its layers
+   * are re-written, and what the cross-article analysis derived from them is dropped with them.
+   */
+  save(analysis: Analysis, options?: { replace?: boolean }): Promise<SaveStatus>;
+  /** The version of the pipeline that analysed a stored article, or null when it is not stored. */
+  storedPipeline(id: string): Promise<string | null>;
+  /** The stored analysis of an article, by id, unique id prefix, or ref. */
+  getAnalysis(key: string): Promise<Analysis | null>;
+  /** The stored analyses of these articles (full ids), in one read; unknown ids are left out. */
+  getAnalyses(ids: readonly string[]): Promise<Analysis[]>;
+  /**
+   * An article id from a full id, a unique prefix of one (at least 4 hex characters), or a ref;
+   * null when none matches. A ref or prefix that several articles share throws AmbiguousError.
+   */
+  resolveArticleId(key: string): Promise<string | null>;
+  /**
+   * Articles, most recently published first (undated ones last; the one stored later first on a
+   * tie), optionally matching full-text words, each with its near-duplicate group when it has copies.
+   */
+  listArticles(options?: ArticleFilters & PageOptions): Promise<Page<ArticleSummary>>;
+  countArticles(): Promise<number>;
+}

@@ -1,0 +1,29 @@
+import { SqliteStore } from './sqlite/store.js';
+import type { OpenOptions, Store } from './store.js';
+
+/**
+ * The store: interfaces (store.ts, article-store.ts, corpus-repo.ts, analysis-repo.ts,
+ * analysis-step.ts) and the backend that implements them (sqlite/). Nothing outside src/store
+ * knows which database it is.
+ */
+export type { AnalysisRepo } from './analysis-repo.js';
+export type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from './analysis-step.js';
+export type { ArticleStore } from './article-store.js';
+export type { CandidateOptions, CorpusRepo } from './corpus-repo.js';
+export type { OpenOptions, Store } from './store.js';
+
+/** Default database file, relative to the working directory. */
+export const DEFAULT_DB = 'claimtrail.db';
+
+/** The store path from an option, else CLAIMTRAIL_DB, else ./claimtrail.db. */
+export function resolveDbPath(option?: string): string {
+  return option ?? process.env.CLAIMTRAIL_DB ?? DEFAULT_DB;
+}
+
+/**
+ * Open (creating if needed) the store at `path` (a file, or ':memory:') and bring its schema up
+ * to date. `pipelineVersion` is stored with each analysis saved.
+ */
+export function openStore(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<Store> {
+  return SqliteStore.open(path, pipelineVersion, options);
+}

@@ -1,0 +1,87 @@
+import type { Page } from '../contract/index.js';
+import { UsageError } from '../errors.js';
+
+/**
+ * Paging shared by every store backend: page sizes, and cursors that say where the next page
+ * starts. A cursor is opaque to the client (base64url); one the store did not issue is a
+ * UsageError naming it.
+ */
+
+export function clampLimit(limit: number | undefined, max = 500): number {
+  if (limit === undefined || !Number.isFinite(limit)) return 50;
+  return Math.max(1, Math.min(max, Math.floor(limit)));
+}
+
+function invalid(cursor: string): UsageError {
+  return new UsageError(`invalid cursor "${cursor}"`);
+}
+
+/** A cursor holding a position: the offset of a ranked list's next page, or the last row's seq. */
+export function encodeCursor(n: number): string {
+  return Buffer.from(String(n)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): number | null {
+  if (!cursor) return null;
+  const n = Number(Buffer.from(cursor, 'base64url').toString());
+  if (!Number.isInteger(n) || n < 0) throw invalid(cursor);
+  return n;
+}
+
+/** A cursor after a row of a list ordered by a date text, then seq. */
+export function encodeDateSeqCursor(date: string, seq: number): string {
+  return Buffer.from(JSON.stringify([date, seq])).toString('base64url');
+}
+
+export function decodeDateSeqCursor(cursor: string | null | undefined): { date: string; seq: number } | null {
+  if (!cursor) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    value = null;
+  }
+  if (!Array.isArray(value) || typeof value[0] !== 'string' || !Number.isInteger(value[1])) throw invalid(cursor);
+  return { date: value[0], seq: value[1] as number };
+}
+
+/** A cursor after the row with this id (lists of the analysis, ordered by id). */
+export function encodeIdCursor(id: number): string {
+  return Buffer.from(`i${id}`).toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string | null | undefined): number | null {
+  if (!cursor) return null;
+  const s = Buffer.from(cursor, 'base64url').toString();
+  const n = Number(s.slice(1));
+  if (s[0] !== 'i' || !Number.isInteger(n)) throw invalid(cursor);
+  return n;
+}
+
+/** A cursor after a row of a list ordered by date, then id (the timeline). */
+export function encodeDateIdCursor(date: string, id: number): string {
+  return Buffer.from(`d${date}|${id}`).toString('base64url');
+}
+
+export function decodeDateIdCursor(cursor: string | null | undefined): { date: string; id: number } | null {
+  if (!cursor) return null;
+  const s = Buffer.from(cursor, 'base64url').toString();
+  const bar = s.lastIndexOf('|');
+  const id = Number(s.slice(bar + 1));
+  if (s[0] !== 'd' || bar < 0 || !Number.isInteger(id)) throw invalid(cursor);
+  return { date: s.slice(1, bar), id };
+}
+
+/** Every item of a paged list, page after page, up to `max` items. */
+export async function* allItems<T>(page: (cursor: string | null) => Promise<Page<T>>, max = Infinity): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  let n = 0;
+  do {
+    const p: Page<T> = await page(cursor);
+    for (const item of p.items) {
+      if (n++ >= max) return;
+      yield item;
+    }
+    cursor = p.next;
+  } while (cursor);
+}

@@ -1,0 +1,49 @@
+import type { AboutFilter, PageOptions, TimelineFilters } from '../../../contract/index.js';
+import type { AnalysisRepo } from '../../analysis-repo.js';
+import type { AnalysisStep } from '../../analysis-step.js';
+import type { SqliteStore } from '../store.js';
+import { analysisCounts, duplicateGroups, listContradictions, listPropositions, listStories, timeline } from './lists.js';
+import { Statements } from './statements.js';
+import { SqliteAnalysisStep } from './step.js';
+
+/**
+ * The cross-article analysis in the SQLite store: its tables (migration 0005), read by lists.ts
+ * and written by the refresh's steps through statements prepared once per connection.
+ */
+export class SqliteAnalysis implements AnalysisRepo {
+  private steps: SqliteAnalysisStep | null = null;
+
+  constructor(private readonly store: SqliteStore) {}
+
+  listContradictions(options?: AboutFilter & PageOptions) {
+    return listContradictions(this.store.db, options);
+  }
+
+  listStories(options?: AboutFilter & PageOptions) {
+    return listStories(this.store.db, options);
+  }
+
+  listPropositions(options?: AboutFilter & PageOptions & { minClaims?: number }) {
+    return listPropositions(this.store.db, options);
+  }
+
+  duplicateGroups(options?: PageOptions) {
+    return duplicateGroups(this.store.db, options);
+  }
+
+  counts() {
+    return analysisCounts(this.store.db);
+  }
+
+  timeline(options?: TimelineFilters & PageOptions) {
+    return timeline(this.store.db, options);
+  }
+
+  /** BEGIN IMMEDIATE takes SQLite's one write lock: steps of every process serialise on it. */
+  step<T>(work: (step: AnalysisStep) => Promise<T>): Promise<T> {
+    return this.store.writeTransaction(() => {
+      this.steps ??= new SqliteAnalysisStep(new Statements(this.store.sqlite, this.store.db));
+      return work(this.steps);
+    });
+  }
+}

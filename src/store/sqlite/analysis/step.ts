@@ -1,0 +1,176 @@
+import type { Analysis, Article, Stance } from '../../../contract/index.js';
+import type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import type { Statements } from './statements.js';
+
+/**
+ * One step of the refresh on the SQLite store: every method binds its batch to statements
+ * prepared once per connection. The methods are synchronous underneath; SqliteAnalysis.step
+ * holds the connection and the write lock while they run.
+ */
+export class SqliteAnalysisStep implements AnalysisStep {
+  constructor(private readonly st: Statements) {}
+
+  async getState(key: string): Promise<string | null> {
+    return (this.st.getState.get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    this.st.setState.run(key, value);
+  }
+
+  async clear(): Promise<void> {
+    for (const statement of this.st.clear) statement.run();
+  }
+
+  async nextArticles(afterSeq: number, limit: number): Promise<StoredArticle[]> {
+    const rows = this.st.nextArticles.all(afterSeq, limit) as (Article & { seq: number; json: string })[];
+    return rows.map(({ seq, json, ...article }) => ({ seq, analysis: { article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) } }));
+  }
+
+  async claimSeqs(articleIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const out = new Map<string, Map<string, number>>();
+    for (const id of articleIds) out.set(id, new Map((this.st.claimsOf.all(id) as { seq: number; claim_id: string }[]).map((c) => [c.claim_id, c.seq])));
+    return out;
+  }
+
+  async bandMembers(bands: readonly number[]): Promise<Map<number, string[]>> {
+    return new Map(bands.map((band) => [band, this.st.bandArticles.all(band) as string[]]));
+  }
+
+  async signatures(articleIds: readonly string[]): Promise<Map<string, Signature>> {
+    const out = new Map<string, Signature>();
+    for (const id of articleIds) {
+      const row = this.st.signature.get(id) as { minhash: Buffer; dup_group: string } | undefined;
+      if (row) out.set(id, { minhash: row.minhash, group: row.dup_group });
+    }
+    return out;
+  }
+
+  async addSignatures(rows: readonly SignatureRow[]): Promise<void> {
+    for (const r of rows) {
+      this.st.insertSignature.run(r.article, r.seq, r.minhash, r.group);
+      for (const band of r.bands) this.st.insertBand.run(band, r.article);
+    }
+  }
+
+  async highestPropositionId(): Promise<number> {
+    return Math.max(Number(this.st.maxProp.get()), Number(this.st.maxMappedProp.get()));
+  }
+
+  async propositionsByKey(keys: readonly string[]): Promise<Map<string, number[]>> {
+    return new Map(keys.map((key) => [key, this.st.keyProps.all(key) as number[]]));
+  }
+
+  async propositionFeatures(ids: readonly number[]): Promise<Map<number, string>> {
+    return new Map(ids.map((id) => [id, this.st.propFeatures.get(id) as string]));
+  }
+
+  async foundedIds(founders: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const founder of founders) {
+      const id = this.st.mappedProp.get(founder) as number | undefined;
+      if (id !== undefined) out.set(founder, id);
+    }
+    return out;
+  }
+
+  async existingPropositions(ids: readonly number[]): Promise<Set<number>> {
+    return new Set(ids.filter((id) => this.st.propExists.get(id) !== undefined));
+  }
+
+  async writePropositions(w: PropositionWrites): Promise<void> {
+    for (const [founder, id] of w.founders) this.st.mapProp.run(founder, id);
+    for (const [id, features] of w.created) this.st.insertProp.run(id, features);
+    for (const [key, id] of w.keys) this.st.insertKey.run(key, id);
+    for (const [id, features] of w.widened) this.st.updateFeatures.run(features, id);
+    for (const id of w.dirty) this.st.markDirty.run(id);
+  }
+
+  async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
+    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features);
+  }
+
+  async addTimeline(items: readonly TimelineRow[]): Promise<void> {
+    let next = Number(this.st.maxItem.get()) + 1;
+    for (const item of items) {
+      let id = this.st.itemByKey.get(item.key) as number | undefined;
+      if (id === undefined) {
+        id = next++;
+        this.st.insertItem.run(id, item.key, item.date, item.kind, item.json);
+        for (const entity of item.entities) this.st.insertItemEntity.run(id, entity);
+      }
+      for (const [article, ref] of item.sources) this.st.insertItemSource.run(id, article, ref);
+    }
+  }
+
+  async dirtyPropositions(limit: number): Promise<{ id: number; features: string }[]> {
+    return this.st.dirtyProps.all(limit) as { id: number; features: string }[];
+  }
+
+  async members(propositionIds: readonly number[]): Promise<Map<number, MemberRow[]>> {
+    return new Map(propositionIds.map((id) => [id, (this.st.members.all(id) as MemberSqlRow[]).map(memberRow)]));
+  }
+
+  async entityNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const name = this.st.entityName.get(id) as string | undefined;
+      if (name !== undefined) out.set(id, name);
+    }
+    return out;
+  }
+
+  async saveRecomputed(results: readonly Recomputed[]): Promise<void> {
+    for (const r of results) {
+      this.st.deleteContradiction.run(r.id);
+      this.st.deleteStory.run(r.id);
+      if (r.gone) {
+        this.st.deleteProp.run(r.id);
+        continue;
+      }
+      this.st.updateProp.run(r.about, r.claims, r.sources, r.search, r.id);
+      if (r.contradiction) this.st.insertContradiction.run(r.id, r.contradiction.json, r.contradiction.search);
+      if (r.story) this.st.insertStory.run(r.id, r.story.json, r.story.search);
+    }
+  }
+}
+
+interface MemberSqlRow {
+  position: number;
+  features: string;
+  claim_id: string;
+  article_id: string;
+  speaker_entity: string | null;
+  speaker_text: string | null;
+  stance: string;
+  content: string;
+  content_start: number;
+  content_end: number;
+  said: string | null;
+  seq: number;
+  published: string | null;
+  source: string | null;
+  dup_group: string | null;
+  speaker_name: string | null;
+}
+
+function memberRow(r: MemberSqlRow): MemberRow {
+  return {
+    position: r.position,
+    features: r.features,
+    claim: r.claim_id,
+    article: r.article_id,
+    articleSeq: r.seq,
+    speakerEntity: r.speaker_entity,
+    speakerText: r.speaker_text,
+    speakerName: r.speaker_name,
+    stance: r.stance as Stance,
+    content: r.content,
+    contentStart: r.content_start,
+    contentEnd: r.content_end,
+    said: r.said,
+    published: r.published,
+    source: r.source,
+    dupGroup: r.dup_group,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { articlesAndLayers } from './0001-articles-and-layers.js';
+import { crossArticleAnalysis } from './0005-cross-article-analysis.js';
+import { queryIndexes } from './0006-query-indexes.js';
+import { claimNegation } from './0007-claim-negation.js';
+import { claimMade } from './0008-claim-made.js';
+import { stableIds } from './0009-stable-ids.js';
+
+/**
+ * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
+ * never edited once released: change the schema with a new one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_articles_and_layers': articlesAndLayers,
+  '0005_cross_article_analysis': crossArticleAnalysis,
+  '0006_query_indexes': queryIndexes,
+  '0007_claim_negation': claimNegation,
+  '0008_claim_made': claimMade,
+  '0009_stable_ids': stableIds,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,150 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Tables of the SQLite store. `layers.json` holds each article's analysis as analysed (the
+ * record); the other tables index it for queries across articles (by entity, speaker, stance,
+ * date …), and AnalysisTables hold the cross-article analysis.
+ */
+export interface Database extends AnalysisTables {
+  articles: ArticlesTable;
+  layers: LayersTable;
+  entities: EntitiesTable;
+  mentions: MentionsTable;
+  claims: ClaimsTable;
+  events: EventsTable;
+  articles_fts: ArticlesFtsTable;
+  claims_fts: ClaimsFtsTable;
+}
+
+/** FTS5 index of articles (external content: rowid = articles.seq). */
+export interface ArticlesFtsTable {
+  rowid: number;
+  title: string | null;
+  text: string;
+}
+
+/** FTS5 index of claims (contentless: rowid = claims.seq). */
+export interface ClaimsFtsTable {
+  rowid: number;
+  speaker: string;
+  content: string;
+}
+
+export interface ArticlesTable {
+  /** Insertion order; cursors page on it. */
+  seq: Generated<number>;
+  id: string;
+  ref: string | null;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  language: string | null;
+  text: string;
+  words: number;
+  added_at: string;
+}
+
+export interface LayersTable {
+  article_id: string;
+  /** JSON of { entities, times, quantities, claims, events }. */
+  json: string;
+  /** Version of the pipeline that produced the layers. */
+  pipeline: string;
+}
+
+export interface EntitiesTable {
+  id: string;
+  name: string;
+  type: string;
+  subtype: string | null;
+  kb: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface MentionsTable {
+  article_id: string;
+  entity_id: string;
+  start: number;
+  end: number;
+  text: string;
+  label: string | null;
+}
+
+export interface ClaimsTable {
+  seq: Generated<number>;
+  article_id: string;
+  claim_id: string;
+  speaker_entity: string | null;
+  speaker_text: string | null;
+  cue_lemma: string | null;
+  cue_text: string | null;
+  content: string;
+  content_start: number;
+  content_end: number;
+  kind: string;
+  stance: string;
+  /** 1 when the cue is negated ("has not confirmed"). */
+  negated: Generated<number>;
+  said: string | null;
+  /** The day it was made: when said, else its article's publication day (migration 0008). */
+  made: string | null;
+  via_entity: string | null;
+  via_text: string | null;
+  rule: string | null;
+}
+
+export interface EventsTable {
+  article_id: string;
+  event_id: string;
+  type: string;
+  trigger: string;
+  trigger_start: number;
+  actor: string | null;
+  target: string | null;
+  place: string | null;
+  time: string | null;
+  quantity: number | null;
+  status: string;
+  /** JSON array of claim ids reporting the event. */
+  claims: string;
+  rule: string | null;
+}
+
+/**
+ * Tables the cross-article analysis materialises (migration 0005): refreshed incrementally after
+ * articles are saved, so the lists answer from indexed rows instead of recomputing per request.
+ */
+export interface AnalysisTables {
+  analysis_state: { key: string; value: string };
+  /** One MinHash signature per article and the near-duplicate group it belongs to. */
+  doc_signatures: { article_id: string; seq: number; minhash: Buffer; dup_group: string };
+  /** LSH band hashes of the signatures: articles sharing a band are near-duplicate candidates. */
+  doc_bands: { band: number; article_id: string };
+  propositions: {
+    id: Generated<number>;
+    about: string;
+    /** JSON of the founding claim's features (src/analysis/features.ts). */
+    features: string;
+    claims: number;
+    sources: number;
+    dirty: number;
+    /** Text searched by --about: about, speakers and contents. */
+    search: string;
+  };
+  /**
+   * The id each proposition's founding claim ("article/claim") got, never cleared: a proposition
+   * founded by the same claim again (after a recompute or a re-analysis) takes the same id.
+   */
+  prop_ids: { founder: string; id: number };
+  /** Keys under which a proposition is found: event type with an argument, MinHash of its words. */
+  prop_keys: { key: string; prop_id: number };
+  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string };
+  contradictions: { prop_id: number; json: string; search: string };
+  stories: { prop_id: number; json: string; search: string };
+  timeline_items: { id: Generated<number>; key: string; date: string; kind: string; json: string };
+  timeline_sources: { item_id: number; article_id: string; ref: string };
+  timeline_entities: { item_id: number; entity_id: string };
+}

@@ -1,0 +1,507 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../../src/annotate/claims/index.js';
+import { parseCues } from '../../../src/annotate/claims/lexicon.js';
+import { CueModel } from '../../../src/annotate/claims/model.js';
+import type { Doc } from '../../../src/doc/doc.js';
+import type { Claim, Entity, EntityType, TimeExpression } from '../../../src/doc/types.js';
+import { en } from '../../../src/lang/index.js';
+import { tokenized } from '../../helpers.js';
+
+interface EntitySpec {
+  id: string;
+  type: EntityType;
+  /** Texts of its mentions; every occurrence in the text becomes a mention. */
+  mentions: string[];
+}
+
+/** A doc whose entity and time layers are filled by hand, so claims are tested on their own. */
+function docOf(text: string, entities: EntitySpec[] = [], times: { text: string; value: string }[] = []): Doc {
+  const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  const occurrences = (needle: string) => {
+    const out: number[] = [];
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) out.push(at);
+    return out;
+  };
+  doc.set(
+    'entities',
+    entities.map(
+    (e): Entity => ({
+      id: e.id,
+      name: e.mentions[0]!,
+      type: e.type,
+      subtype: null,
+      kb: null,
+      mentions: e.mentions.flatMap((m) => occurrences(m).map((start) => ({ start, end: start + m.length, text: m }))),
+    }),
+    ),
+  );
+  doc.set('times', times.flatMap((t) => occurrences(t.text).map((start): TimeExpression => ({ start, end: start + t.text.length, text: t.text, value: t.value, type: 'DATE' }))));
+  return doc;
+}
+
+const rulesOnly = (doc: Doc) => findClaims(doc, null, en);
+const parts = (c: Claim) => (c.content.parts ?? [c.content]).map((p) => p.text);
+const byCue = (claims: Claim[], cue: string) => {
+  const c = claims.find((x) => x.cue?.text.includes(cue));
+  if (!c) throw new Error(`no claim with cue "${cue}" among: ${claims.map((x) => x.cue?.text).join(', ')}`);
+  return c;
+};
+
+/** Every span of every claim is exactly the text it points at. */
+function expectExactSpans(doc: Doc, claims: Claim[]): void {
+  for (const c of claims) {
+    for (const s of [c.speaker, c.cue, c.content, c.via, ...(c.content.parts ?? [])]) {
+      if (s) expect(doc.text.slice(s.start, s.end)).toBe(s.text);
+    }
+  }
+}
+
+describe('direct quotes', () => {
+  it('reads a curly quote before its speaker, with the date the cue gives', () => {
+    const doc = docOf('“The bridge will reopen next week,” the governor said on Tuesday.', [], [{ text: 'Tuesday', value: '2025-04-22' }]);
+    const [c, ...rest] = rulesOnly(doc);
+    expect(rest).toHaveLength(0);
+    expect(c).toMatchObject({ kind: 'direct', stance: 'assert', said: '2025-04-22', explain: { rule: 'quote-before' } });
+    expect(c!.content.text).toBe('“The bridge will reopen next week,”');
+    expect(c!.speaker?.text).toBe('the governor');
+    expect(c!.cue).toMatchObject({ text: 'said', lemma: 'say' });
+    expectExactSpans(doc, [c!]);
+  });
+
+  it('joins a quote split by its cue and the quoted sentence after it into one claim', () => {
+    const doc = docOf('“We held the line,” Colonel Petrenko said, “and we will hold it again.” “Nobody retreated.”', [
+      { id: 'p1', type: 'PERSON', mentions: ['Petrenko'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(parts(claims[0]!)).toEqual(['“We held the line,”', '“and we will hold it again.”', '“Nobody retreated.”']);
+    expect(claims[0]!.speaker).toMatchObject({ text: 'Colonel Petrenko', entity: 'p1' });
+    expectExactSpans(doc, claims);
+  });
+
+  it('follows a quote over paragraphs, one claim per paragraph, and reads a demand from "must"', () => {
+    const doc = docOf('Mayor Lindqvist said: “The harbour is closed.\n\n“Ships must wait offshore until the storm passes.”', [{ id: 'p1', type: 'PERSON', mentions: ['Mayor Lindqvist'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => c.content.text)).toEqual(['“The harbour is closed.', '“Ships must wait offshore until the storm passes.”']);
+    expect(claims.map((c) => c.speaker?.entity)).toEqual(['p1', 'p1']);
+    expect(claims[1]!).toMatchObject({ stance: 'demand', explain: { rule: 'quote-continued' } });
+    expectExactSpans(doc, claims);
+  });
+
+  it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
+    const text =
+      'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';
+    const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.content.text, c.speaker?.entity])).toEqual([
+      ['the dam would hold through the spring', 'p1'],
+      ['“We tested every gate twice.”', 'p1'],
+    ]);
+    expectExactSpans(doc, claims);
+  });
+
+  it('reads straight quotes', () => {
+    const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
+    expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });
+  });
+
+  it('marks reported speech with a partial quote as mixed', () => {
+    const [c] = rulesOnly(docOf('The spokesman added that the talks had reached “a dead end” on Sunday.'));
+    expect(c!.kind).toBe('mixed');
+  });
+});
+
+describe('reported speech', () => {
+  it('takes the that-clause after a cue and the date between them', () => {
+    const doc = docOf(
+      'The defence ministry confirmed on 3 March that two drones were shot down over the coast.',
+      [{ id: 'mod', type: 'ORG', mentions: ['defence ministry'] }],
+      [{ text: '3 March', value: '2025-03-03' }],
+    );
+    const [c] = rulesOnly(doc);
+    expect(c).toMatchObject({ stance: 'confirm', said: '2025-03-03', kind: 'indirect', content: { text: 'two drones were shot down over the coast' } });
+    expect(c!.speaker?.entity).toBe('mod');
+  });
+
+  it('gives a participle after a comma the speaker of the main clause, and ends the first content before it', () => {
+    const doc = docOf('The army denied reports that the town had fallen, saying that fighting continues in the suburbs.', [{ id: 'army', type: 'ORG', mentions: ['army'] }]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'denied')).toMatchObject({ stance: 'deny', content: { text: 'the town had fallen' } });
+    expect(byCue(claims, 'saying')).toMatchObject({ speaker: { entity: 'army' }, content: { text: 'fighting continues in the suburbs' }, explain: { rule: 'participial' } });
+  });
+
+  it('splits coordinated cues: the object of the first, a promise in the second', () => {
+    const doc = docOf('The president praised the medics and announced plans to build a new hospital.', [{ id: 'pres', type: 'PERSON', mentions: ['president'] }]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'praised')).toMatchObject({ stance: 'praise', content: { text: 'the medics' } });
+    expect(byCue(claims, 'announced')).toMatchObject({ stance: 'promise', speaker: { entity: 'pres' } });
+  });
+
+  it('reads a cue that refers back to the claim before it', () => {
+    const doc = docOf('Analysts reported that the plant had been damaged—claims the operator dismissed as “baseless speculation.”');
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'reported').content.text).toBe('the plant had been damaged');
+    const dismissed = byCue(claims, 'dismissed');
+    expect(dismissed.stance).toBe('deny');
+    expect(dismissed.speaker?.text).toBe('the operator');
+    expect(dismissed.content.text).toContain('baseless speculation');
+  });
+
+  it('keeps what a speaker reports about others inside the one claim', () => {
+    const claims = rulesOnly(docOf('The envoy said the rebels believe the ceasefire will hold.'));
+    expect(claims.map((c) => c.cue?.text)).toEqual(['said']);
+  });
+
+  it('reads a headline', () => {
+    const [c] = rulesOnly(docOf('Moldova rejects accusations of election meddling\n\nThe vote went ahead on Sunday.'));
+    expect(c).toMatchObject({ stance: 'deny', cue: { text: 'rejects' }, speaker: { text: 'Moldova' } });
+  });
+});
+
+describe('noun cues, according to, relays', () => {
+  it('reads a statement issued with a praising participle, relayed by the radio named after "according to"', () => {
+    const doc = docOf('The council issued a statement praising the rescue teams for their speed, according to local radio.', [{ id: 'council', type: 'ORG', mentions: ['council'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ stance: 'praise', cue: { text: 'issued a statement praising' }, via: { text: 'local radio' }, speaker: { entity: 'council' } });
+    expect(claims[0]!.content.text).toBe('the rescue teams for their speed');
+  });
+
+  it('makes "the statement" speak for whoever issued it', () => {
+    const doc = docOf('The council issued a statement praising the rescue teams. Ten villages were evacuated overnight, according to the statement.', [
+      { id: 'council', type: 'ORG', mentions: ['council'] },
+    ]);
+    const according = byCue(rulesOnly(doc), 'according to');
+    expect(according).toMatchObject({ speaker: { text: 'the statement', entity: 'council' }, content: { text: 'Ten villages were evacuated overnight' }, explain: { rule: 'according-to' } });
+  });
+
+  it('reads expressed concern as a warning about what follows', () => {
+    const [c] = rulesOnly(docOf('The embassy expressed concern about the arrests of journalists.'));
+    expect(c).toMatchObject({ stance: 'warn', cue: { text: 'expressed concern' }, content: { text: 'the arrests of journalists' } });
+  });
+});
+
+describe('speakers and stances', () => {
+  it('lets a spokesperson, and the pronoun after one, speak for the organisation just named', () => {
+    const doc = docOf('The Foreign Office condemned the strike. A spokesperson said that both sides should return to talks. She added that aid convoys must be allowed through.', [
+      { id: 'fo', type: 'ORG', mentions: ['Foreign Office'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'condemned')).toMatchObject({ stance: 'condemn', speaker: { entity: 'fo' } });
+    expect(byCue(claims, 'said')).toMatchObject({ stance: 'demand', speaker: { text: 'A spokesperson', entity: 'fo' } });
+    expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
+  });
+
+  it('resolves "he" to the person last named as a subject, and "its diplomats" to the country', () => {
+    const doc = docOf('Minister Ostrowska summoned the ambassador, Petr Hanak, on Monday. He warned that ties would suffer. Its diplomats later said the talks were over.', [
+      { id: 'ost', type: 'PERSON', mentions: ['Ostrowska'] },
+      { id: 'han', type: 'PERSON', mentions: ['Petr Hanak'] },
+    ]);
+    expect(byCue(rulesOnly(doc), 'warned').speaker).toMatchObject({ text: 'He', entity: 'ost' });
+  });
+
+  it('resolves "the agency" to the organisation that spoke last when its name lacks the word', () => {
+    const doc = docOf('The Coastal Security Service said on Monday that two boats had been seized. The agency said the crews were safe.', [
+      { id: 'css', type: 'ORG', mentions: ['Coastal Security Service'] },
+    ]);
+    expect(rulesOnly(doc)[1]!.speaker).toMatchObject({ text: 'The agency', entity: 'css' });
+  });
+
+  it('resolves "he" to the person who spoke last, and a named organisation by its name', () => {
+    const doc = docOf('The Electoral Commission met. General Halvorsen reported to the minister on Friday about the offensive, where he acknowledged heavy losses. The commission claimed that the report was accurate.', [
+      { id: 'hal', type: 'PERSON', mentions: ['Halvorsen'] },
+      { id: 'min', type: 'PERSON', mentions: ['minister'] },
+      { id: 'com', type: 'ORG', mentions: ['Electoral Commission'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'acknowledged')).toMatchObject({ stance: 'confirm', speaker: { text: 'he', entity: 'hal' } });
+    expect(byCue(claims, 'claimed').speaker).toMatchObject({ text: 'The commission', entity: 'com' });
+  });
+
+  it('reads "called on" as a demand and a question mark as a question', () => {
+    const claims = rulesOnly(docOf('The union called on the government to raise wages. The mayor asked whether the budget would cover repairs.'));
+    expect(byCue(claims, 'called on').stance).toBe('demand');
+    expect(byCue(claims, 'asked').stance).toBe('question');
+  });
+
+  it('marks a negated cue, and only the cue: "has not confirmed" and "never said" take no side', () => {
+    const claims = rulesOnly(
+      docOf(
+        'The port authority has not confirmed the closure. The rebels never said the ceasefire had collapsed. ' +
+          'The navy has yet to confirm the sinking. The mayor said the bridge had not been damaged. ' +
+          'The minister not only said the talks were over but also blamed the envoy. ' +
+          'Neither the mayor nor the harbour master has acknowledged the damage. Neither side kept the truce, the monitors said.',
+      ),
+    );
+    const by = (speaker: string) => {
+      const c = claims.find((x) => x.speaker?.text === speaker);
+      if (!c) throw new Error(`no claim by "${speaker}"`);
+      return c;
+    };
+    expect(by('The port authority')).toMatchObject({ stance: 'confirm', negated: true, content: { text: 'the closure' } });
+    expect(by('The rebels')).toMatchObject({ negated: true, content: { text: 'the ceasefire had collapsed' } });
+    expect(by('The navy').negated).toBe(true);
+    expect(by('The mayor')).not.toHaveProperty('negated');
+    expect(by('The minister')).not.toHaveProperty('negated');
+    expect(by('the harbour master')).toMatchObject({ negated: true, content: { text: 'the damage' } });
+    expect(by('the monitors')).not.toHaveProperty('negated');
+    expect(byCue(claims, 'confirmed').explain?.detail).toMatch(/cue negated/);
+  });
+
+  it('reads a judgement of an object and an accusation, a name the lexicon took for a verb speaking', () => {
+    const claims = rulesOnly(
+      docOf('The ministry called the charges baseless. Seoul accused the envoy of reckless threats.', [
+        { id: 'seoul', type: 'GPE', mentions: ['Seoul'] },
+        { id: 'min', type: 'ORG', mentions: ['The ministry'] },
+      ]),
+    );
+    expect(byCue(claims, 'called')).toMatchObject({ speaker: { entity: 'min' }, content: { text: 'the charges baseless' } });
+    expect(byCue(claims, 'accused')).toMatchObject({ speaker: { text: 'Seoul', entity: 'seoul' }, stance: 'condemn', content: { text: 'the envoy of reckless threats' } });
+  });
+
+  it('skips a programme named after the one addressed, and keeps an including-phrase on a judged object', () => {
+    const claims = rulesOnly(
+      docOf('The envoy told Channel 4’s “Evening Brief” on Friday that the border would reopen. The farmers criticized the new levies, including the fuel duty.', [], [{ text: 'Friday', value: '2025-04-25' }]),
+    );
+    expect(byCue(claims, 'told').content.text).toBe('the border would reopen');
+    expect(byCue(claims, 'criticized').content.text).toBe('the new levies, including the fuel duty');
+  });
+
+  it('takes no programme title for a quote, and no "as"-clause after a date for content', () => {
+    const claims = rulesOnly(
+      docOf(
+        'In an interview on the network’s “Meet the Region,” Speaker Jane Roe said the riots had to end. ' +
+          '“Europe must be able to defend itself,” the president said Friday as he entered the summit.',
+        [],
+        [{ text: 'Friday', value: '2025-04-25' }],
+      ),
+    );
+    expect(claims.map((c) => c.content.text)).toEqual(['the riots had to end', '“Europe must be able to defend itself,”']);
+  });
+
+  it('reads a transcript quoted paragraph by paragraph, each opening with a quote mark', () => {
+    const claims = rulesOnly(docOf('Partial transcript:\n\n"HOST: Will the minister attend the summit?\n\n"RIVERA: The minister will not attend. She has other duties.\n\n"HOST: Thank you.'));
+    expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([
+      ['HOST', 'Will the minister attend the summit?'],
+      ['RIVERA', 'The minister will not attend. She has other duties'],
+      ['HOST', 'Thank you'],
+    ]);
+  });
+
+  it('reads a non-denial and what follows it after an opening participle, "its diplomats at" a body, and "stopped short of"', () => {
+    const claims = rulesOnly(
+      docOf(
+        'Pyongyang has changed its tone. After its diplomats at the United Nations called the reports groundless, the minister stopped short of confirming that troops had left. ' +
+          'Asked about the reports on Friday, Putin did not deny them, saying that the treaty was a matter for Moscow.',
+        [
+          { id: 'kp', type: 'GPE', mentions: ['Pyongyang'] },
+          { id: 'un', type: 'ORG', mentions: ['United Nations'] },
+          { id: 'putin', type: 'PERSON', mentions: ['Putin'] },
+        ],
+      ),
+    );
+    expect(byCue(claims, 'called').speaker).toMatchObject({ text: 'its diplomats at the United Nations', entity: 'kp' });
+    expect(byCue(claims, 'confirming')).toMatchObject({ negated: true, content: { text: 'troops had left' } });
+    expect(byCue(claims, 'deny')).toMatchObject({ negated: true, speaker: { entity: 'putin' } });
+    expect(byCue(claims, 'saying')).toMatchObject({ speaker: { entity: 'putin' }, content: { text: 'the treaty was a matter for Moscow' } });
+  });
+
+  it('leaves `said` null when the text gives no date', () => {
+    const [c] = rulesOnly(docOf('The governor said the roads were safe.', [], [{ text: '2024', value: '2024' }]));
+    expect(c!.said).toBe(null);
+  });
+
+  it('dates what a speaker goes on saying by the date given a sentence before, not later, nor from a date in the content', () => {
+    const text =
+      'The governor said on Monday that the roads were safe. She added that crews would work at night. The mayor said the bridge reopened in 2019. ' +
+      'Traffic was light. Buses ran late. Trams were full. The governor said the tunnels were dry.';
+    const claims = rulesOnly(docOf(text, [{ id: 'g', type: 'PERSON', mentions: ['The governor', 'She'] }, { id: 'm', type: 'PERSON', mentions: ['The mayor'] }], [
+      { text: 'on Monday', value: '2025-04-28' },
+      { text: '2019', value: '2019' },
+    ]));
+    expect(claims.map((c) => [c.content.text, c.said])).toEqual([
+      ['the roads were safe', '2025-04-28'],
+      ['crews would work at night', '2025-04-28'],
+      ['the bridge reopened in 2019', null],
+      ['the tunnels were dry', null],
+    ]);
+  });
+});
+
+describe('speakers set off, relayed and referred back to', () => {
+  it('finds the speaker before a phrase set off by commas or dashes', () => {
+    const claims = rulesOnly(
+      docOf('Maria Lenz, the mayor of Tarnow, who took office in May, said the bridge would reopen. The two rivals -- Ostrowski and Kral -- warned that prices would rise.', [
+        { id: 'lenz', type: 'PERSON', mentions: ['Maria Lenz'] },
+      ]),
+    );
+    expect(byCue(claims, 'said').speaker).toMatchObject({ entity: 'lenz' });
+    expect(byCue(claims, 'said').speaker?.text).toMatch(/^Maria Lenz, the mayor of Tarnow/);
+    expect(byCue(claims, 'warned').speaker?.text).toMatch(/^The two rivals/);
+  });
+
+  it('keeps a dateline out of the content and the speaker', () => {
+    const doc = docOf('GDANSK, May 3 (Baltic Wire) - The port reopened after the storm, the harbour authority said on Friday, the first good news in weeks.');
+    const [c] = rulesOnly(doc);
+    expect(c).toMatchObject({ content: { text: 'The port reopened after the storm' }, speaker: { text: 'the harbour authority' } });
+  });
+
+  it('skips the place a statement was made and names the outlet that carried it as via', () => {
+    const doc = docOf('The council said in a statement carried by the regional news agency that the dam was safe. The mayor told local radio the roads were clear. Nowak wrote on Telegram that the vote had been rigged.', [
+      { id: 'council', type: 'ORG', mentions: ['council'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'said')).toMatchObject({ content: { text: 'the dam was safe' }, via: { text: 'the regional news agency' } });
+    expect(byCue(claims, 'told')).toMatchObject({ content: { text: 'the roads were clear' }, via: { text: 'local radio' } });
+    expect(byCue(claims, 'wrote')).toMatchObject({ content: { text: 'the vote had been rigged' }, via: { text: 'Telegram' } });
+    expectExactSpans(doc, claims);
+  });
+
+  it('links a claim that answers an earlier one to it', () => {
+    const doc = docOf('The rebels reported that the airport had been captured. The army dismissed that account. Analysts said the front was quiet.', [
+      { id: 'rebels', type: 'ORG', mentions: ['rebels'] },
+      { id: 'army', type: 'ORG', mentions: ['army'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'dismissed').refersTo).toBe(byCue(claims, 'reported').id);
+    expect(byCue(claims, 'said').refersTo).toBeUndefined();
+  });
+
+  it('links a denial of claims that … to the claim it names', () => {
+    const doc = docOf('The governor announced that the floods had receded. The engineers said the levee held. Residents denied claims that the floods were over.', [
+      { id: 'gov', type: 'PERSON', mentions: ['governor'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(byCue(claims, 'denied').refersTo).toBe(byCue(claims, 'announced').id);
+  });
+});
+
+describe('cues in other shapes', () => {
+  it('reads a gerund after a preposition with the sentence subject as speaker', () => {
+    const doc = docOf('The senator erred in saying that the budget had doubled.', [{ id: 'sen', type: 'PERSON', mentions: ['senator'] }]);
+    expect(byCue(rulesOnly(doc), 'saying')).toMatchObject({ speaker: { entity: 'sen' }, content: { text: 'the budget had doubled' }, explain: { rule: 'gerund' } });
+  });
+
+  it('reads a participle without its "be": the question asked, and "as reported by"', () => {
+    const claims = rulesOnly(docOf('Asked about the delays, the minister blamed the weather. As reported by the Daily Courier, the ferry will resume on Monday.'));
+    expect(byCue(claims, 'Asked')).toMatchObject({ stance: 'question', content: { text: 'the delays' } });
+    expect(byCue(claims, 'reported')).toMatchObject({ speaker: { text: 'the Daily Courier' }, content: { text: 'the ferry will resume on Monday' } });
+  });
+
+  it('reads a poll as the source of what it shows', () => {
+    const claims = rulesOnly(docOf('In the latest Harbour Tribune poll, the mayor leads by six points. The challenger is well ahead in the polls.'));
+    expect(claims[0]).toMatchObject({ speaker: { text: 'the latest Harbour Tribune poll' }, cue: { text: 'In' }, content: { text: 'the mayor leads by six points' } });
+    expect(claims[1]).toMatchObject({ speaker: { text: 'the polls' }, content: { text: 'The challenger is well ahead' } });
+  });
+
+  it('takes "continued" only with quoted words', () => {
+    const claims = rulesOnly(docOf('“We will rebuild the pier,” the mayor continued. The strike continued into its third week.'));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ cue: { text: 'continued' }, kind: 'direct', speaker: { text: 'the mayor' } });
+  });
+
+  it('reads verbs of trying, agreeing, ordering and backing as deeds unless they take a clause or tell someone to act', () => {
+    const text =
+      'The ministry sought to calm the markets. The union declined to comment. The council agreed to a truce. The general ordered a full mobilisation. ' +
+      'The general ordered the garrison to withdraw. The council agreed that the truce had held. The ministry wants the port to reopen.';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => c.content.text)).toEqual(['the garrison to withdraw', 'the truce had held', 'the port to reopen']);
+    expect(claims.map((c) => c.stance)).toEqual(['demand', 'confirm', 'demand']);
+  });
+
+  it('lets the backers of "earned the support of" speak for whom they back', () => {
+    const [c] = rulesOnly(docOf('The mayor earned the support of most shop owners on the waterfront.'));
+    expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });
+  });
+
+  it('does not read "press" in a title or "called" a meeting as a cue', () => {
+    const claims = rulesOnly(docOf('Deputy press secretary Anna Wolf told reporters the talks had stalled. The president called an emergency meeting on Friday.'));
+    expect(claims.map((c) => c.cue?.text)).toEqual(['told']);
+    expect(claims[0]!.content.text).toBe('the talks had stalled');
+  });
+});
+
+describe('stances read from the content of a neutral cue', () => {
+  const stances = (text: string, entities: EntitySpec[] = []) => rulesOnly(docOf(text, entities)).map((c) => [c.stance, c.content.text]);
+
+  it('reads a denial, a promise of the speaker, a demand and a question', () => {
+    expect(stances('The harbour master said the report was completely false.')).toEqual([['deny', 'the report was completely false']]);
+    expect(stances('The mayor said there is no evidence of sabotage.')).toEqual([['deny', 'there is no evidence of sabotage']]);
+    expect(stances('The ministry said it will send two more ferries next week.')).toEqual([['promise', 'it will send two more ferries next week']]);
+    expect(stances('“We are ready to reopen the crossing,” the governor said.')).toEqual([['promise', '“We are ready to reopen the crossing,”']]);
+    expect(stances('The envoy said both sides must return to the talks.')).toEqual([['demand', 'both sides must return to the talks']]);
+    expect(stances('“Who will pay for the damage?” the farmer said.')).toEqual([['question', '“Who will pay for the damage?”']]);
+  });
+
+  it('reads a warning of harm ahead, a condemnation in words of judgement, and praise', () => {
+    expect(stances('The analyst said the fighting could spread into a wider war.')).toEqual([['warn', 'the fighting could spread into a wider war']]);
+    expect(stances('The minister said the shelling of the market was barbaric.')).toEqual([['condemn', 'the shelling of the market was barbaric']]);
+    expect(stances('The foreign office said the rebels bear full responsibility for the blockade.')).toEqual([['condemn', 'the rebels bear full responsibility for the blockade']]);
+    expect(stances('The mayor said the rescue crews were brave.')).toEqual([['praise', 'the rescue crews were brave']]);
+  });
+
+  it('keeps a report of harm an assertion, and a harm the speaker will do a warning', () => {
+    expect(stances('The governor said three people were killed in the flood.')).toEqual([['assert', 'three people were killed in the flood']]);
+    expect(stances('“We will destroy any boat that crosses the line,” the commander said.')).toEqual([['warn', '“We will destroy any boat that crosses the line,”']]);
+  });
+
+  it('reads a judgement of falsity as a denial, and a refusal to recognise as one', () => {
+    expect(stances('The ministry called the reports baseless.')).toEqual([['deny', 'the reports baseless']]);
+    expect(stances('The envoy described the plan as unworkable.')).toEqual([['deny', 'the plan as unworkable']]);
+    const [c] = rulesOnly(docOf('The council does not recognize the results of the vote.'));
+    expect(c).toMatchObject({ stance: 'deny', content: { text: 'the results of the vote' } });
+    expect(c!.negated).toBeUndefined();
+  });
+
+  it('says in explain what decided the stance', () => {
+    const [c] = rulesOnly(docOf('The harbour master said the report was a lie.'));
+    expect(c!.explain?.detail).toContain('deny from “was a lie”');
+  });
+});
+
+describe('the shipped cue model', () => {
+  it('loads and keeps the clear claims', () => {
+    const model = CueModel.load(en.data.cueModel);
+    expect(model).not.toBe(null);
+    const doc = docOf('“We are ready,” the commander said. The ministry denied that troops had crossed the border.');
+    const claims = findClaims(doc, model, en);
+    expect(claims.map((c) => c.cue?.text)).toEqual(['said', 'denied']);
+    expect(claims[0]!.explain?.detail).toMatch(/^say \(speech\); cue model -?\d/);
+    expectExactSpans(doc, claims);
+  });
+
+  it('keeps denials whatever the model says, with their object: a clause without "that", a gerund, a reference', () => {
+    const text = 'The palace denies it is preparing a new offensive. The ministry has repeatedly denied shelling the port. The embassy denied those claims.';
+    const claims = findClaims(docOf(text, [{ id: 'o1', type: 'ORG', mentions: ['The palace'] }]), CueModel.load(en.data.cueModel), en);
+    expect(claims.map((c) => [c.stance, c.content.text])).toEqual([
+      ['deny', 'it is preparing a new offensive'],
+      ['deny', 'shelling the port'],
+      ['deny', 'those claims'],
+    ]);
+  });
+
+  it('finds nothing in an empty text', () => {
+    expect(findClaims(docOf(''), CueModel.load(en.data.cueModel), en)).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('names the file and line of a broken cue lexicon entry', () => {
+    expect(() => parseCues('say\tverb\tspeech\tassert\nshout\tverb\tyelling\tassert\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:2: unknown frame "yelling"/);
+    expect(() => parseCues('say\tverb\tspeech\tshout\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:1: unknown stance "shout"/);
+    expect(() => parseCues('say speech\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:1: expected/);
+  });
+
+  it('names a cue model file that is not one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-claims-'));
+    const broken = join(dir, 'model.json');
+    writeFileSync(broken, '{"weights": {}}');
+    expect(() => CueModel.load(broken)).toThrow(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a cue model`));
+    writeFileSync(broken, 'not json');
+    expect(() => CueModel.load(broken)).toThrow(/not a cue model/);
+    expect(CueModel.load(join(dir, 'absent.json'))).toBe(null);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../../../src/annotate/events/index.js';
+import { en } from '../../../src/lang/index.js';
+import { EVENT_TYPES } from '../../../src/annotate/events/taxonomy.js';
+import { handmade, KOREA_ENTITIES } from '../../fixtures/handmade.js';
+
+const only = (text: string, spec: Parameters<typeof handmade>[1] = {}) => extractEvents(handmade(text, { entities: KOREA_ENTITIES, ...spec }), en);
+
+describe('event extraction', () => {
+  it('reads a capture with actor, target, place, date and count', () => {
+    const events = only('On 11 January 2025 Ukrainian paratroopers captured two North Korean soldiers in the Kursk region.', {
+      times: [{ text: '11 January 2025', value: '2025-01-11' }],
+      quantities: [{ text: 'two', value: 2, unit: 'soldiers' }],
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'capture', actor: 'Q212', target: 'Q423', place: 'kursk', time: '2025-01-11', quantity: 2, status: 'asserted', claims: [] });
+    expect(events[0]!.trigger.text).toBe('captured');
+    expect(events[0]!.explain?.rule).toBe('events/lexicon:verb');
+  });
+
+  it('marks an event inside a claim as reported and links the claim; the count and destination come along', () => {
+    const text = 'Seoul’s spy agency said in October 2024 that North Korea had deployed about 1,500 special forces troops to Russia.';
+    const events = only(text, {
+      times: [{ text: 'October 2024', value: '2024-10' }],
+      quantities: [{ text: '1,500', value: 1500, unit: 'special forces troops' }],
+      claims: [{ speaker: 'Seoul’s spy agency', cue: 'said', content: 'North Korea had deployed about 1,500 special forces troops to Russia', stance: 'assert', said: '2024-10' }],
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'deploy', actor: 'Q423', place: 'Q159', quantity: 1500, status: 'reported', claims: ['c1'] });
+    // The date is when the agency spoke, outside the claim's content: not the event's date.
+    expect(events[0]!.time).toBeNull();
+  });
+
+  it('takes a reported event’s arguments from the claim’s content, its pronoun or missing subject being the speaker', () => {
+    const text =
+      'The National Intelligence Service confirmed that a drone had struck the base. North Korea confirmed sending troops to fight for Russia in Kursk. Pyongyang denied that it was sending soldiers.';
+    const events = only(text, {
+      claims: [
+        { speaker: 'The National Intelligence Service', cue: 'confirmed', content: 'a drone had struck the base', stance: 'confirm' },
+        { speaker: 'North Korea', cue: 'confirmed', content: 'sending troops to fight for Russia in Kursk', stance: 'confirm' },
+        { speaker: 'Pyongyang', cue: 'denied', content: 'it was sending soldiers', stance: 'deny' },
+      ],
+    });
+    expect(events.filter((e) => e.type !== 'military_operation').map((e) => [e.type, e.actor, e.place])).toEqual([
+      // Not the agency that confirmed it.
+      ['attack', null, null],
+      // Sent by the speaker; where they fight is not where they are sent.
+      ['deploy', 'Q423', null],
+      ['deploy', 'Q423', null],
+    ]);
+    expect(events.find((e) => e.type === 'deploy')!.explain?.detail).toContain('the speaker');
+  });
+
+  it('counts within the trigger’s clause, before it when the count opens the sentence', () => {
+    const [killed] = only('At least 100 North Korean soldiers have been killed and close to 1,000 wounded in the Kursk region.', {
+      quantities: [
+        { text: '100', value: 100, unit: 'North Korean soldiers' },
+        { text: '1,000', value: 1000 },
+      ],
+    });
+    expect(killed).toMatchObject({ type: 'kill', target: 'Q423', place: 'kursk', quantity: 100 });
+  });
+
+  it('reads intentions as planned', () => {
+    const events = only('The leadership in Pyongyang plans to erect a monument to the fallen soldiers.');
+    expect(events).toMatchObject([{ type: 'commemorate', status: 'planned' }]);
+  });
+
+  it('disputes an operation one voice says is over and another denies', () => {
+    const text =
+      'KCNA claimed that the operation to liberate the Kursk region had been completed. Ukraine’s General Staff denied that the fighting in Kursk was over, saying its troops still hold positions there.';
+    const events = only(text, {
+      claims: [
+        { speaker: 'KCNA', cue: 'claimed', content: 'the operation to liberate the Kursk region had been completed', stance: 'assert' },
+        { speaker: 'Ukraine’s General Staff', cue: 'denied', content: 'the fighting in Kursk was over', stance: 'deny' },
+      ],
+    });
+    const ops = events.filter((e) => e.type === 'military_operation');
+    expect(ops.length).toBeGreaterThanOrEqual(2);
+    expect(ops.every((e) => e.status === 'disputed' && e.place === 'kursk')).toBe(true);
+    expect(ops[0]!.explain?.detail).toContain('disputed');
+  });
+
+  it('does not read political sparring or everyday verbs as events', () => {
+    expect(only('Trump attacked Clinton over her emails on Tuesday and struck a defiant tone.')).toEqual([]);
+    expect(only('The senator sent a letter to Ukraine and signed copies of her book.')).toEqual([]);
+  });
+
+  it('leaves the everyday senses of war words alone', () => {
+    expect(only('The senator opposes the death penalty and vowed to combat this narrative about the war.')).toEqual([]);
+    expect(only('Republicans seized on the memo as a political weapon.')).toEqual([]);
+    expect(only('Spending has since exploded to record levels.')).toEqual([]);
+    expect(only('Troops returned fire in response to attacks on the base.').map((e) => e.type)).toEqual(['attack']);
+  });
+
+  it('reads a passive with its agent, and negation as denied', () => {
+    const [killed] = only('Two Russian pilots were killed by Ukrainian drones near Kursk.', { quantities: [{ text: 'Two', value: 2, unit: 'Russian pilots' }] });
+    expect(killed).toMatchObject({ type: 'kill', actor: 'Q212', target: 'Q159', place: 'kursk', quantity: 2, status: 'asserted' });
+    const [withdraw] = only('Russia has not withdrawn its troops from the border.');
+    expect(withdraw).toMatchObject({ type: 'withdraw', actor: 'Q159', status: 'denied' });
+  });
+
+  it('gives every trigger span its text and a type from the taxonomy', () => {
+    const text = 'Russian missiles struck Kyiv overnight. Russia signed a new arms deal with North Korea, which shipped artillery shells to Moscow. Protesters rallied in Kyiv.';
+    const events = only(text);
+    expect(events.map((e) => e.type)).toEqual(['attack', 'sign_agreement', 'arms_transfer', 'protest']);
+    for (const e of events) {
+      expect(text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+      expect(EVENT_TYPES).toContain(e.type);
+    }
+    expect(events[2]).toMatchObject({ actor: 'Q423', target: 'Q159' });
+  });
+});

@@ -5,7 +5,7 @@ import { wordVectors } from '../lang/vectors.js';
 import { overlap } from './propositions.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
 import { contentTokens } from '../lang/en/token.js';
-import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
+import type { Reference, Token } from '../lang/en/references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
 export interface EventSig {
@@ -84,15 +84,8 @@ export interface ClaimInfo {
   features: ClaimFeatures;
 }
 
-const STOP = new Set(
-  (
-    'the a an and or but of to in on at by for with from as that this these those it its is are was were be been being has have had ' +
-    'will would can could should may might must shall do does did done their there they them he she his her him we our us you your ' +
-    'i my me who whom which what when where why how than then so such also very more most much many some any all each other into ' +
-    'about over after before under again further once here just only own same too both between through during out up down off ' +
-    'said says say told according claimed stated added noted reported according while if because since until not'
-  ).split(' '),
-);
+const { STOP_WORDS: STOP, stem } = en.words;
+const { FALSE, isRefusal, readReference } = en.references;
 const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
 /** Finite verbs and auxiliaries: a content without one (and without "that") names a thing, not a statement. */
 const FINITE = new Set('is are was were be been has have had did does do will would can could should may might must am isn\'t wasn\'t n\'t not'.split(' '));
@@ -104,16 +97,6 @@ const END = new Set('ended concluded completed finished liberated liberation vic
 const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway rages raging'.split(' '));
 /** "goes on", "carry on": going on. */
 const GOING = new Set(['go', 'goes', 'going', 'went', 'carry', 'carries', 'carrying', 'carried']);
-/** News words for one thing, folded together so outlets' wordings meet ("troops", "soldiers", "forces"). */
-const SAME = new Map(
-  Object.entries({
-    troop: 'soldiers troops forces personnel servicemen units',
-    fight: 'fighting fight fought combat battle battles clashes',
-    attack: 'attack attacks attacked strike strikes struck hit hits shelling',
-    kill: 'killed deaths dead',
-    send: 'sent sending send deployed deploying deploy deployment dispatched',
-  }).flatMap(([canon, forms]) => forms.split(' ').map((f) => [f, canon] as const)),
-);
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
@@ -145,17 +128,6 @@ const ANSWER_WINDOW = 50_000;
 const NAMED_REACH = 3000;
 /** Speakers that speak for their state. */
 const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
-
-/** A crude suffix stripper: enough to let "deployed"/"deploys" and "troops"/"troop" meet. */
-function stem(w: string): string {
-  const same = SAME.get(w);
-  if (same) return same;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
 
 /** Features of every claim of an analysed article, by claim id. */
 export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {

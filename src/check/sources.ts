@@ -5,7 +5,7 @@
  */
 import type { CheckSide as Side, Evidence, EvidenceClaim, StanceLabel } from '../contract/index.js';
 import type { Analysis } from '../doc/types.js';
-import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP } from './lexicon.js';
+import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP } from '../lang/en/check.js';
 import type { Judgement } from './model.js';
 import { stemId, type Prepared, type PreparedClaim, type PreparedSentence } from './prepare.js';
 

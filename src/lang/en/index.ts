@@ -1,11 +1,13 @@
 import { dataPath } from '../../data.js';
 import type { Language } from '../language.js';
+import * as check from './check.js';
 import * as claims from './claims.js';
 import * as entities from './entities.js';
 import * as events from './events.js';
 import * as numbers from './numbers.js';
 import * as pos from './pos.js';
 import * as quantities from './quantities.js';
+import * as references from './references.js';
 import * as times from './times.js';
 import * as words from './words.js';
 
@@ -30,4 +32,6 @@ export const en: Language = {
   claims,
   events,
   words,
+  references,
+  check,
 };

@@ -21,6 +21,7 @@ import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
 import { runSizes, type SizeKind } from './sizes.js';
+import { UsageError } from '../errors.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,7 +42,7 @@ async function sizesBench(): Promise<void> {
   const sizes = values.mb.split(',').map(Number);
   const kinds = values.kinds.split(',').map((k) => k.trim());
   const bad = [...sizes.filter((n) => !(n > 0)).map(String), ...kinds.filter((k) => k !== 'text' && k !== 'html')];
-  if (bad.length) throw new Error(`bench --sizes: bad --mb or --kinds value: ${bad.join(', ')}`);
+  if (bad.length) throw new UsageError(`bench --sizes: bad --mb or --kinds value: ${bad.join(', ')}`);
   await runSizes(sizes, kinds as SizeKind[]);
 }
 

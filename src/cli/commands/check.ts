@@ -6,6 +6,7 @@ import { checkClaim, type CheckAnswer, type Verdict } from '../../check/store.js
 import { CHECK_SIDES } from '../../contract/values.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
+import { ClaimtrailError, InputError } from '../../errors.js';
 import { datePrefix, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 interface Options {
@@ -93,33 +94,37 @@ async function judgePairs(file: string): Promise<number> {
       if (!line.trim()) continue;
       let pair: PairLine;
       try {
-        pair = parsePair(line);
+        pair = parsePair(line, `${file}:${n}`);
       } catch (e) {
+        if (!(e instanceof InputError)) throw e;
         failed++;
-        process.stderr.write(`error: ${file}:${n}: ${(e as Error).message}\n`);
+        process.stderr.write(`error: ${e.message}\n`);
         continue;
       }
       const r = checker.judge(pair.claim, pair.text);
       out(JSON.stringify({ id: pair.id, stance: r.stance, score: round(r.score), evidence: r.evidence.map(compact) }));
     }
   } catch (e) {
-    throw new Error(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    // Only the file's own read errors name the file; anything else is not the input's fault.
+    if (e instanceof ClaimtrailError || typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
+    throw new InputError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message, { cause: e });
   }
   return failed ? 1 : 0;
 }
 
-function parsePair(line: string): PairLine {
+/** One line of a pairs file; `where` (FILE:LINE) names it in the error. */
+function parsePair(line: string, where: string): PairLine {
   let v: unknown;
   try {
     v = JSON.parse(line);
-  } catch {
-    throw new Error('not JSON');
+  } catch (e) {
+    throw new InputError(where, 'not JSON', { cause: e });
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a JSON object');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError(where, 'not a JSON object');
   const { id, claim, text } = v as Record<string, unknown>;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new Error('"id" must be a string or a number');
-  if (typeof claim !== 'string' || !claim.trim()) throw new Error('"claim" must be a non-empty string');
-  if (typeof text !== 'string') throw new Error('"text" must be a string');
+  if (typeof id !== 'string' && typeof id !== 'number') throw new InputError(where, '"id" must be a string or a number');
+  if (typeof claim !== 'string' || !claim.trim()) throw new InputError(where, '"claim" must be a non-empty string');
+  if (typeof text !== 'string') throw new InputError(where, '"text" must be a string');
   return { id, claim, text };
 }
 

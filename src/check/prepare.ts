@@ -2,7 +2,7 @@ import { tokenize } from '../doc/tokenize.js';
 import type { Analysis, Claim } from '../doc/types.js';
 import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/vectors.js';
 import { en } from '../lang/index.js';
-import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP, stem } from '../lang/en/check.js';
+import { CONFIRM, HEDGE, NEGATION, PRONOUNS, REFUTE, STOP, stem } from '../lang/en/check.js';
 
 /**
  * A text (an article or a claim) read once into what the stance features compare: per sentence
@@ -67,8 +67,6 @@ export interface PreparedClaim {
   /** Entities named inside its content; with its speaker's when the content opens with a pronoun ("it had sent troops"). */
   named: Set<string>;
 }
-
-const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
 
 /** How many words after a negation a word counts as negated. */
 export const TURN_WINDOW = 4;

@@ -28,6 +28,8 @@ export interface Language {
   readonly quantities: typeof import('./en/quantities.js');
   /** Contents that refer to something said ("denied the report"): its words and the one reader of them. */
   readonly references: typeof import('./en/references.js');
+  /** Words the cross-article analysis reads in a claim's content. */
+  readonly contents: typeof import('./en/contents.js');
   /** The stance checker's word classes and stemmer. */
   readonly check: typeof import('./en/check.js');
 }

@@ -43,6 +43,12 @@ export const STOP = words(`
   through during out up down off while if because since until s 's said says say told according new one two just like
   get got us â`);
 
+/** Cues that hold back from the statement they report: the speaker only reports it. */
+export const HOLDING_BACK = new Set(['claim', 'allege', 'purport', 'rumour', 'rumor', 'speculate', 'suggest']);
+
+/** Pronouns that, opening a claim, stand for its speaker ("it", "we"). */
+export const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
+
 /**
  * A light suffix stripper: enough for "denies"/"denied"/"deny" and plurals to meet. The
  * stance model's word features are its stems, so it is not the analysis's (words.ts `stem`).

@@ -2,6 +2,7 @@ import { dataPath } from '../../data.js';
 import type { Language } from '../language.js';
 import * as check from './check.js';
 import * as claims from './claims.js';
+import * as contents from './contents.js';
 import * as entities from './entities.js';
 import * as events from './events.js';
 import * as numbers from './numbers.js';
@@ -33,5 +34,6 @@ export const en: Language = {
   events,
   words,
   references,
+  contents,
   check,
 };

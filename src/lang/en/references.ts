@@ -52,6 +52,12 @@ export const FALSE = new Set(
   ).split(' '),
 );
 
+/** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
+export const NOUN_KIND = new Map<string, 'charge' | 'account'>([
+  ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
+  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements announcement announcements'.split(' ').map((w) => [w, 'account'] as const),
+]);
+
 /** Words before a noun naming something said: determiners, possessives and the like ("such reports", "earlier media accounts"). */
 const BEFORE_NOUN = new Set(
   (

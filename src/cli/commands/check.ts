@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { ClaimChecker, type Evidence } from '../../check/index.js';
-import { checkClaim, type CheckAnswer, type Verdict } from '../../check/store.js';
+import type { Evidence } from '../../check/index.js';
+import type { CheckAnswer, Verdict } from '../../check/store.js';
 import { CHECK_SIDES } from '../../contract/values.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
@@ -38,6 +38,8 @@ export function registerCheck(program: Command): void {
       if (!claim?.trim()) throw new UsageError('give the claim to check, e.g. claimtrail check "North Korean troops are fighting in Kursk"');
       const store = await openStore(options.db);
       try {
+        // The checker (the pipeline, its models) loads only when a claim is checked: every command starts faster.
+        const [{ ClaimChecker }, { checkClaim }] = await Promise.all([import('../../check/index.js'), import('../../check/store.js')]);
         const checker = await ClaimChecker.create();
         const answer = await checkClaim(store, checker, claim.trim(), { from: options.from, to: options.to, candidates: options.candidates });
         out(options.json ? JSON.stringify(answer) : readable(answer));
@@ -84,6 +86,7 @@ interface PairLine {
 
 /** Reads JSON lines {id, claim, text}; a bad line is reported as FILE:LINE and the rest go on. Resolves to the exit status. */
 async function judgePairs(file: string): Promise<number> {
+  const { ClaimChecker } = await import('../../check/index.js');
   const checker = await ClaimChecker.create();
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let n = 0;

@@ -55,6 +55,7 @@ export function publicLookup(hostname: string, options: LookupOptions, callback:
   lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     const blocked = addresses.find((a) => isNonPublicAddress(a.address));
+    // Handed to the HTTP client, which fails the request; describeFetchError words it for the InputError the caller raises.
     if (blocked) return callback(new Error(`${hostname} resolves to the non-public address ${blocked.address}`), []);
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -1,4 +1,3 @@
-import { SqliteStore } from './sqlite/store.js';
 import type { OpenOptions, Store } from './store.js';
 
 /**
@@ -24,6 +23,9 @@ export function resolveDbPath(option?: string): string {
  * Open (creating if needed) the store at `path` (a file, or ':memory:') and bring its schema up
  * to date. `pipelineVersion` is stored with each analysis saved.
  */
-export function openStore(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<Store> {
+export async function openStore(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<Store> {
+  // The backend (Kysely, the driver: hundreds of modules) loads when a store is opened, not with
+  // every command that might open one (`claimtrail --version`, `--help`).
+  const { SqliteStore } = await import('./sqlite/store.js');
   return SqliteStore.open(path, pipelineVersion, options);
 }

@@ -27,8 +27,9 @@ export function registerFeeds(program: Command): void {
     .description('stop watching a feed and forget which items it had (its stored articles stay)')
     .argument('<url>', 'the feed URL, as `claimtrail feeds` lists it')
     .option(...DB)
-    .action(async (url: string, options: { db?: string }) => {
-      const store = await openStore(options.db);
+    // `feeds remove URL --db PATH` leaves --db to `feeds`, which reads options after its subcommand too.
+    .action(async (url: string, _options: unknown, command: Command) => {
+      const store = await openStore(command.optsWithGlobals<{ db?: string }>().db);
       try {
         if (!(await store.feeds.remove(url))) throw new NotFoundError(`no watched feed "${url}" in ${store.path} (see claimtrail feeds)`);
         err(`stopped watching ${url}`);

@@ -21,7 +21,7 @@ export class SqliteFeeds implements FeedRepo {
   }
 
   async list(): Promise<WatchedFeed[]> {
-    const rows = await this.store.db.selectFrom('feeds').selectAll().orderBy('added_at').orderBy('url').execute();
+    const rows = await this.store.db.selectFrom('feeds').selectAll().orderBy('seq').execute();
     return rows.map(toFeed);
   }
 

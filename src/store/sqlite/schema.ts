@@ -20,6 +20,8 @@ export interface Database extends AnalysisTables {
 
 /** A watched feed and the state of its polling (FeedRepo). */
 export interface FeedsTable {
+  /** The order feeds were added in. */
+  seq: Generated<number>;
   url: string;
   title: string | null;
   added_at: string;

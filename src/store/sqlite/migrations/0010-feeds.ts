@@ -8,7 +8,8 @@ export const feeds: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('feeds')
-      .addColumn('url', 'text', (c) => c.primaryKey())
+      .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('url', 'text', (c) => c.notNull().unique())
       .addColumn('title', 'text')
       .addColumn('added_at', 'text', (c) => c.notNull())
       .addColumn('last_polled', 'text')

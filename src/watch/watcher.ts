@@ -40,7 +40,7 @@ export interface PollResult {
   itemErrors: string[];
   /** Feed polls failed in a row, this one included. */
   failures: number;
-  /** When the feed is due next (ms since the epoch). */
+  /** When the feed is due next (ms since the epoch); Infinity for a feed no longer watched. */
   nextPoll: number;
   /** The stop signal came before all new items were handled: those left come again next time. */
   stopped: boolean;
@@ -51,7 +51,9 @@ export type WatchEvent =
   /** The cross-article refresh after new items failed (it is retried after the next ones). */
   | { kind: 'refresh-failed'; message: string }
   /** A poll failed for a reason that is not the feed's (the store was busy): it is tried again after the interval. */
-  | { kind: 'poll-failed'; url: string; message: string };
+  | { kind: 'poll-failed'; url: string; message: string }
+  /** The feed was removed (`claimtrail feeds remove`) while it was watched: it is polled no more. */
+  | { kind: 'removed'; url: string };
 
 /**
  * Poll one watched feed: a conditional GET with its stored validators (a 304 reads and stores
@@ -135,7 +137,7 @@ export async function pollFeed(url: string, options: WatchOptions, signal?: Abor
 
 /**
  * Poll each feed once, at most `concurrency` at a time (a slow feed holds up only its own slot),
- * then settle the sink. Resolves to each feed's result, in the order given.
+ * then settle the sink once. Resolves to each feed's result, in the order given.
  */
 export async function pollOnce(urls: readonly string[], options: WatchOptions, signal?: AbortSignal): Promise<PollResult[]> {
   const results: PollResult[] = new Array(urls.length);
@@ -143,11 +145,13 @@ export async function pollOnce(urls: readonly string[], options: WatchOptions, s
   const worker = async () => {
     while (next < urls.length && !signal?.aborted) {
       const i = next++;
-      results[i] = await pollAndReport(urls[i]!, options, signal);
+      results[i] = await pollAndReport(urls[i]!, options, signal, false);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, urls.length) }, worker));
-  return results.filter(Boolean);
+  const polled = results.filter(Boolean);
+  if (polled.some((r) => r.items > 0)) await settle(options);
+  return polled;
 }
 
 /**
@@ -177,7 +181,7 @@ export async function watchFeeds(urls: readonly string[], options: WatchOptions,
       due.delete(url);
       const poll: Promise<void> = pollAndReport(url, options, stopped)
         .then(
-          (r) => void due.set(url, r.nextPoll),
+          (r) => void (Number.isFinite(r.nextPoll) && due.set(url, r.nextPoll)),
           (e: unknown) => {
             fatal = e;
             stop.abort();
@@ -195,28 +199,35 @@ export async function watchFeeds(urls: readonly string[], options: WatchOptions,
 }
 
 /**
- * One poll, told to onEvent, then the sink settled when items were handed over. A store that
- * cannot be written is thrown; any other failure that is not the feed's is told and the feed
- * tried again after its interval.
+ * One poll, told to onEvent, then (with `settleAfter`) the sink settled when items were handed
+ * over. A store that cannot be written is thrown; any other failure that is not the feed's is
+ * told and the feed tried again after its interval.
  */
-async function pollAndReport(url: string, options: WatchOptions, signal?: AbortSignal): Promise<PollResult> {
+async function pollAndReport(url: string, options: WatchOptions, signal?: AbortSignal, settleAfter = true): Promise<PollResult> {
   const now = options.now ?? Date.now;
   let result: PollResult;
   try {
     result = await pollFeed(url, options, signal);
   } catch (e) {
     if (e instanceof ClaimtrailError && e.code === 'unwritable') throw e;
+    if (e instanceof NotFoundError) {
+      options.onEvent?.({ kind: 'removed', url });
+      return { url, status: null, items: 0, stored: 0, error: null, itemErrors: [], failures: 0, nextPoll: Infinity, stopped: false };
+    }
     const message = (e as Error).message;
     options.onEvent?.({ kind: 'poll-failed', url, message });
     const retry = now() + nextPollDelay(options.intervalMs, 0, (options.random ?? Math.random)());
     return { url, status: null, items: 0, stored: 0, error: message, itemErrors: [], failures: 0, nextPoll: retry, stopped: false };
   }
   options.onEvent?.({ kind: 'polled', result });
-  if (result.items > 0) {
-    await options.sink.settle().catch((e: unknown) => {
-      if (e instanceof ClaimtrailError && e.code === 'unwritable') throw e;
-      options.onEvent?.({ kind: 'refresh-failed', message: (e as Error).message });
-    });
-  }
+  if (settleAfter && result.items > 0) await settle(options);
   return result;
+}
+
+/** Settle the sink; a failure is told (the next settle retries it), unless nothing can be stored. */
+async function settle(options: WatchOptions): Promise<void> {
+  await options.sink.settle().catch((e: unknown) => {
+    if (e instanceof ClaimtrailError && e.code === 'unwritable') throw e;
+    options.onEvent?.({ kind: 'refresh-failed', message: (e as Error).message });
+  });
 }

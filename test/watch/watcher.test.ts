@@ -116,7 +116,8 @@ describe('the feed watcher', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(most).toBe(2);
     expect(sink.got).toHaveLength(5);
-    expect(sink.settled).toBe(5);
+    // Settled once, after all of them.
+    expect(sink.settled).toBe(1);
     await store.close();
   });
 
@@ -141,6 +142,24 @@ describe('the feed watcher', () => {
     // Stopped while waiting for the slow feed: no failure is recorded for it.
     expect(await store.feeds.get(urls[0]!)).toMatchObject({ lastPolled: null, failures: 0 });
     for (const release of released) release();
+    await store.close();
+  });
+
+  it('stops polling a feed removed while it is watched', async () => {
+    server.routes.set('/w7/kept.rss', { kind: 'rss', title: 'Kept', etag: '"k1"', items: [report(71)] });
+    server.routes.set('/w7/gone.rss', { kind: 'rss', title: 'Gone', items: [report(72)] });
+    const { store, urls } = await watched('/w7/gone.rss', '/w7/kept.rss');
+    await store.feeds.remove(urls[0]!);
+    const stop = new AbortController();
+    const seen: string[] = [];
+    await watchFeeds(urls, options(store, recordingSink(), {
+      onEvent: (e) => {
+        seen.push(e.kind === 'polled' ? `${e.result.url} ${e.result.status}` : `${e.kind === 'removed' ? e.url : ''} ${e.kind}`);
+        if (seen.filter((s) => s.startsWith(urls[1]!)).length === 3) stop.abort();
+      },
+    }), stop.signal);
+    expect(seen.filter((s) => s.startsWith(urls[0]!))).toEqual([`${urls[0]} removed`]);
+    expect(server.requestsFor('/w7/gone.rss')).toEqual([]);
     await store.close();
   });
 });

@@ -119,6 +119,7 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
       onEvent: (e: WatchEvent) => {
         const time = new Date().toISOString().slice(11, 19);
         if (e.kind === 'refresh-failed') return err(`${time} error: the articles are stored, but the cross-article analysis failed (retried after the next ones): ${e.message}`);
+        if (e.kind === 'removed') return err(`${time} ${e.url}: no longer watched (removed), not polled again`);
         if (e.kind === 'poll-failed') {
           failed.add(e.url);
           return err(`${time} error: ${e.url}: ${e.message}`);

@@ -43,13 +43,13 @@ export function registerFeeds(program: Command): void {
 function describe(f: WatchedFeed): string {
   const state = f.lastPolled === null ? 'new' : f.failures ? `failing (${f.failures} in a row)` : 'ok';
   const lines = [`${f.url}${f.title ? `  “${f.title}”` : ''}`];
-  const polled = f.lastPolled === null ? 'never polled' : `polled ${minute(f.lastPolled)} (${f.lastStatus ?? 'no answer'})`;
-  lines.push(`  ${state} · ${polled}${f.nextPoll ? ` · next ${minute(f.nextPoll)}` : ''} · ${f.itemsSeen} items · ${f.articlesStored} articles stored`);
-  if (f.lastError) lines.push(`  last error ${minute(f.lastError.at)}: ${f.lastError.message}`);
+  const polled = f.lastPolled === null ? 'never polled' : `polled ${instant(f.lastPolled)} (${f.lastStatus ?? 'no answer'})`;
+  lines.push(`  ${state} · ${polled}${f.nextPoll ? ` · next ${instant(f.nextPoll)}` : ''} · ${f.itemsSeen} items · ${f.articlesStored} articles stored`);
+  if (f.lastError) lines.push(`  last error ${instant(f.lastError.at)}: ${f.lastError.message}`);
   return lines.join('\n');
 }
 
-/** An instant to the minute, UTC: 2026-12-04 10:20Z. */
-function minute(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`;
+/** An instant to the second, UTC: 2026-12-04 10:20:05Z. */
+function instant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }

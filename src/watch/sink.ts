@@ -7,7 +7,7 @@ import type { Store } from '../store/index.js';
 
 /**
  * A new item of a watched feed: all it takes to read it as an article. Plain data, so that a job
- * queue can carry it to a worker that runs analyzeFeedItem.
+ * queue can carry it to a worker that reads it (readFeedItem) and analyses it (analyzeIngested).
  */
 export interface NewItem {
   feedUrl: string;

@@ -7,9 +7,11 @@ import { registerClaims } from './commands/claims.js';
 import { registerContradictions } from './commands/contradictions.js';
 import { registerDuplicates } from './commands/duplicates.js';
 import { registerEntities } from './commands/entities.js';
+import { registerFeeds } from './commands/feeds.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerWatch } from './commands/watch.js';
 import { exitStatus } from './errors.js';
 import { err } from './shared.js';
 
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerDuplicates(program);
   registerCheck(program);
   registerTimeline(program);
+  registerWatch(program);
+  registerFeeds(program);
   registerServe(program);
   return program;
 }

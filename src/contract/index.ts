@@ -12,3 +12,4 @@ export * from './check.js';
 export * from './write.js';
 export * from './error.js';
 export * from './queries.js';
+export * from './feeds.js';

@@ -9,6 +9,7 @@ export type { AnalysisRepo } from './analysis-repo.js';
 export type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from './analysis-step.js';
 export type { ArticleStore } from './article-store.js';
 export type { CandidateOptions, CorpusRepo } from './corpus-repo.js';
+export type { FeedRepo, PollRecord } from './feed-repo.js';
 export type { OpenOptions, Store } from './store.js';
 
 /** Default database file, relative to the working directory. */

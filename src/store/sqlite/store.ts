@@ -26,6 +26,7 @@ export class SqliteStore implements Store {
   readonly articles: SqliteArticles;
   readonly corpus: SqliteCorpus;
   readonly analysis: SqliteAnalysis;
+  readonly location: string;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -38,6 +39,7 @@ export class SqliteStore implements Store {
     readonly path: string,
     readonly pipelineVersion: string,
   ) {
+    this.location = path;
     this.articles = new SqliteArticles(this);
     this.corpus = new SqliteCorpus(db);
     this.analysis = new SqliteAnalysis(this);

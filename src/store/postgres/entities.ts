@@ -1,0 +1,156 @@
+import { sql, type Kysely } from 'kysely';
+import type { ClaimItem, EntityEvent, EntityFilters, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType, Page, PageOptions } from '../../contract/index.js';
+import { clampLimit, decodeCursor, encodeCursor } from '../page.js';
+import { listClaims } from './claims.js';
+import type { Database } from './schema.js';
+import { likePattern } from './text-search.js';
+
+
+const OUTLET = sql<boolean>`(coalesce(entities.subtype, '') in ('media', 'platform') or entities.name in (select source from articles where source is not null))`;
+
+/**
+ * Canonical entities, most mentioned first. Ranked lists page by position: the cursor holds the
+ * offset of the next page.
+ */
+export async function listEntities(db: Kysely<Database>, options: EntityFilters & PageOptions = {}): Promise<Page<EntitySummary>> {
+  const limit = clampLimit(options.limit);
+  const offset = decodeCursor(options.cursor) ?? 0;
+  let query = db
+    .selectFrom('entities')
+    .innerJoin('mentions', 'mentions.entity_id', 'entities.id')
+    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon'])
+    .select((eb) => [eb.fn.countAll<number>().as('mentions'), sql<number>`count(distinct mentions.article_id)`.as('articles')])
+    .groupBy('entities.id')
+    .orderBy('mentions', 'desc')
+    .orderBy('entities.id')
+    .limit(limit + 1)
+    .offset(offset);
+  if (options.type) query = query.where('entities.type', '=', options.type);
+  if (options.q?.trim()) query = query.where(sql<boolean>`entities.name ilike ${likePattern(options.q)} escape '\\'`);
+  if (options.role) query = query.where(options.role === 'outlets' ? OUTLET : sql<boolean>`not ${OUTLET}`);
+  const rows = await query.execute();
+  return { items: rows.slice(0, limit).map(toSummary), next: rows.length > limit ? encodeCursor(offset + limit) : null };
+}
+
+/** The entity page: who it is, what it said, what was said about it, where it acted. */
+export async function entityPage(db: Kysely<Database>, id: string, limit = 20): Promise<EntityPage | null> {
+  const row = await db
+    .selectFrom('entities')
+    .selectAll()
+    .select([
+      (eb) => eb.selectFrom('mentions').select((m) => m.fn.countAll<number>().as('n')).where('mentions.entity_id', '=', id).as('mentions'),
+      () => sql<number>`(select count(distinct article_id) from mentions where entity_id = ${id})`.as('articles'),
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  // Reads of mentions stay within an index (see queries/migration.ts).
+  const aliases = await db
+    .selectFrom('mentions')
+    .select(['text', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('entity_id', '=', id)
+    .groupBy('text')
+    .orderBy('count', 'desc')
+    .limit(12)
+    .execute();
+  const by = await listClaims(db, { speaker: id, limit });
+  const about = await listClaims(db, { mentions: id, limit });
+  const events = await entityEvents(db, id, limit);
+  const articles = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'published', 'source'])
+    .where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id))
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  const timeline: TimelineItem[] = [
+    ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),
+    ...events.map((event): TimelineItem => ({ kind: 'event', date: event.time ?? event.published?.slice(0, 10) ?? null, event })),
+  ].sort(byDate);
+  return {
+    entity: toSummary(row),
+    aliases: aliases.map((a) => ({ text: a.text, count: Number(a.count) })),
+    claimsBy: by.items,
+    claimsByNext: by.next,
+    claimsAbout: about.items,
+    claimsAboutNext: about.next,
+    events,
+    articles,
+    timeline,
+  };
+}
+
+async function entityEvents(db: Kysely<Database>, id: string, limit: number): Promise<EntityEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .innerJoin('articles', 'articles.id', 'events.article_id')
+    .select([
+      'events.article_id',
+      'events.event_id',
+      'events.type',
+      'events.trigger',
+      'events.actor',
+      'events.target',
+      'events.place',
+      'events.time',
+      'events.quantity',
+      'events.status',
+      'articles.title',
+      'articles.published',
+    ])
+    .where((eb) => eb.or([eb('events.actor', '=', id), eb('events.target', '=', id), eb('events.place', '=', id)]))
+    // Newest stored first, in table order: the scan stops once the page is full.
+    .orderBy('events.seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(({ article_id, event_id, ...r }) => ({
+    article: article_id,
+    event: event_id,
+    ...r,
+    role: r.actor === id ? 'actor' : r.target === id ? 'target' : 'place',
+  }));
+}
+
+function dedupeClaims(claims: ClaimItem[]): ClaimItem[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.article}/${c.claim}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function byDate(a: TimelineItem, b: TimelineItem): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? -1 : 1;
+}
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: string;
+  subtype: string | null;
+  kb: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  mentions: number | null;
+  articles: number | null;
+}
+
+function toSummary(r: EntityRow): EntitySummary {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type as EntityType,
+    subtype: r.subtype,
+    kb: r.kb,
+    country: r.country,
+    coords: r.lat !== null && r.lon !== null ? [r.lat, r.lon] : null,
+    mentions: Number(r.mentions ?? 0),
+    articles: Number(r.articles ?? 0),
+  };
+}

@@ -54,6 +54,8 @@ export class PostgresArticles implements ArticleStore {
       .innerJoin('layers', 'layers.article_id', 'articles.id')
       .select(['articles.id', 'ref', 'title', 'published', 'source', 'url', 'language', 'text', 'json'])
       .where('articles.id', 'in', ids)
+      // SQLite answers in id order (it reads the ids along its index).
+      .orderBy('articles.id')
       .execute();
     return rows.map(({ json, ...article }) => ({ article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) }));
   }

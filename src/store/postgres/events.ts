@@ -76,6 +76,9 @@ export async function listPlaces(db: Kysely<Database>): Promise<Place[]> {
     .where('entities.lat', 'is not', null)
     .where('entities.lon', 'is not', null)
     .groupBy(['entities.id', 'events.type'])
+    // In group order, as SQLite gives them: places and types of equal counts keep it below.
+    .orderBy('entities.id')
+    .orderBy('events.type')
     .execute();
   const places = new Map<string, Place>();
   for (const r of rows) {

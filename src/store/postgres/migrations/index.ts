@@ -22,10 +22,14 @@ const MIGRATION_LOCK = 0x6374_6d67;
 export async function migrate(client: pg.PoolClient): Promise<void> {
   await client.query('select pg_advisory_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK]);
   try {
-    await client.query(`create table if not exists schema_migrations (
-      name text collate "C" primary key,
-      applied_at timestamptz not null default now()
-    )`);
+    // Looked up first: a store that is up to date opens without writing (a read-only replica too).
+    const { rows } = await client.query<{ t: string | null }>("select to_regclass('schema_migrations')::text as t");
+    if (rows[0]!.t === null) {
+      await client.query(`create table schema_migrations (
+        name text collate "C" primary key,
+        applied_at timestamptz not null default now()
+      )`);
+    }
     const done = new Set((await client.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name));
     for (const m of MIGRATIONS) {
       if (done.has(m.name)) continue;

@@ -1,7 +1,8 @@
 /**
- * `npm run bench:api -- [--articles 10000] [--db FILE] [--duration 10] [--connections 1]`: latency
- * of the entity page's API call (GET /api/entities/:id) on a store of synthetic articles, measured
- * with autocannon against the server running in its own process. Prints p50/p95/p99 per scenario.
+ * `npm run bench:api -- [--articles 10000] [--db FILE|postgres://…] [--duration 10] [--connections 1]`:
+ * latency of the entity page's API call (GET /api/entities/:id) and of the claim ledger's
+ * (GET /api/claims) on a store of synthetic articles, measured with autocannon against the server
+ * running in its own process. Prints p50/p95/p99 per scenario.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,12 +46,17 @@ async function main(): Promise<void> {
     const server = await serve(db);
     try {
       const base = `http://127.0.0.1:${server.port}`;
-      console.log(`\nGET /api/entities/:id · ${connections} connection(s) · ${duration} s each (after a 2 s warm-up)`);
+      const page = (e: { id: string }) => `/api/entities/${encodeURIComponent(e.id)}`;
+      const claims = (filter: string) => (e: { id: string }) => `/api/claims?${filter}=${encodeURIComponent(e.id)}`;
+      console.log(`\n${connections} connection(s) · ${duration} s each (after a 2 s warm-up)`);
       console.log('scenario                          requests   req/s     p50 ms   p95 ms   p99 ms   max ms');
       for (const [name, targets] of [
-        [`most mentioned entity (${ids[0]!.name})`, [ids[0]!]],
-        ['top 20 entities in turn', ids.slice(0, 20)],
-        ['20 entities of the long tail', ids.slice(-20)],
+        [`entity page: most mentioned (${ids[0]!.name})`, [page(ids[0]!)]],
+        ['entity page: top 20 in turn', ids.slice(0, 20).map(page)],
+        ['entity page: 20 of the long tail', ids.slice(-20).map(page)],
+        ['claim ledger: newest first', ['/api/claims']],
+        ['claim ledger: by top 20 speakers', ids.slice(0, 20).map(claims('speaker'))],
+        ['claim ledger: about top 20', ids.slice(0, 20).map(claims('mentions'))],
       ] as const) {
         await load(base, targets, 2, connections);
         const r = await load(base, targets, duration, connections);
@@ -111,8 +117,8 @@ interface Result {
   errors: number;
 }
 
-/** Requests to the entity pages of `targets` in turn; latencies of every answer, in ms. */
-async function load(base: string, targets: readonly { id: string }[], seconds: number, connections: number): Promise<Result> {
+/** Requests to the paths `targets` in turn; latencies of every answer, in ms. */
+async function load(base: string, targets: readonly string[], seconds: number, connections: number): Promise<Result> {
   let turn = 0;
   const latencies: number[] = [];
   let errors = 0;
@@ -122,7 +128,7 @@ async function load(base: string, targets: readonly { id: string }[], seconds: n
         url: base,
         connections,
         duration: seconds,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/entities/${encodeURIComponent(targets[turn++ % targets.length]!.id)}` }) }],
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: targets[turn++ % targets.length]! }) }],
       },
       (err, r) => (err ? reject(err) : resolve(r)),
     );

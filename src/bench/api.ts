@@ -85,7 +85,7 @@ async function fill(db: string, count: number): Promise<{ id: string; name: stri
     await fillSynthetic(store, count);
     const entities = await store.corpus.listEntities({ limit: 500 });
     const stats = await store.corpus.stats();
-    console.log(`store ${db}: ${stats.articles} articles, ${stats.claims} claims, ${stats.entities} entities (${entities.items.length} read)`);
+    console.log(`store ${store.path}: ${stats.articles} articles, ${stats.claims} claims, ${stats.entities} entities (${entities.items.length} read)`);
     console.log(`heaviest entity: ${entities.items[0]!.name}, ${entities.items[0]!.mentions} mentions in ${entities.items[0]!.articles} articles`);
     return entities.items.map((e) => ({ id: e.id, name: e.name, mentions: e.mentions }));
   } finally {

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:api -- [--articles 10000] [--db FILE|postgres://…] [--duration 10] [--connections 1]`:
+ * `npm run bench:api -- [--articles 10000] [--db FILE|postgres://…] [--duration 10] [--connections 1] [--uncached]`:
  * latency of the entity page's API call (GET /api/entities/:id) and of the claim ledger's
  * (GET /api/claims) on a store of synthetic articles, measured with autocannon against the server
- * running in its own process. Prints p50/p95/p99 per scenario.
+ * running in its own process. Prints p50/p95/p99 per scenario. The server keeps answers while the
+ * store is unchanged; `--uncached` asks for a fresh answer each time (the header its own
+ * recomputations send), so every request runs the store's queries.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '1' },
     serve: { type: 'string' },
+    uncached: { type: 'boolean', default: false },
   },
 });
 
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
       const base = `http://127.0.0.1:${server.port}`;
       const page = (e: { id: string }) => `/api/entities/${encodeURIComponent(e.id)}`;
       const claims = (filter: string) => (e: { id: string }) => `/api/claims?${filter}=${encodeURIComponent(e.id)}`;
-      console.log(`\n${connections} connection(s) · ${duration} s each (after a 2 s warm-up)`);
+      console.log(`\n${connections} connection(s) · ${duration} s each (after a 2 s warm-up)${values.uncached ? ' · uncached: every request queries the store' : ''}`);
       console.log('scenario                          requests   req/s     p50 ms   p95 ms   p99 ms   max ms');
       for (const [name, targets] of [
         [`entity page: most mentioned (${ids[0]!.name})`, [page(ids[0]!)]],
@@ -128,7 +131,7 @@ async function load(base: string, targets: readonly string[], seconds: number, c
         url: base,
         connections,
         duration: seconds,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: targets[turn++ % targets.length]! }) }],
+        requests: [{ method: 'GET', headers: values.uncached ? { 'x-claimtrail-revalidate': '1' } : {}, setupRequest: (req) => ({ ...req, path: targets[turn++ % targets.length]! }) }],
       },
       (err, r) => (err ? reject(err) : resolve(r)),
     );

@@ -86,9 +86,9 @@ export class PostgresStore implements Store {
     const started = Date.now();
     try {
       return await this.db.transaction().execute(async (trx) => {
+        // lock_timeout bounds this wait, and any other lock wait of the transaction, to WRITE_WAIT_MS.
         await sql`select set_config('lock_timeout', ${`${WRITE_WAIT_MS}ms`}, true)`.execute(trx);
         await sql`select pg_advisory_xact_lock(${WRITE_LOCK}, hashtext(current_schema()))`.execute(trx);
-        await sql`select set_config('lock_timeout', '0', true)`.execute(trx);
         await trx.updateTable('data_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute();
         return fn(trx);
       });

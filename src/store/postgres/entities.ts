@@ -34,37 +34,34 @@ export async function listEntities(db: Kysely<Database>, options: EntityFilters 
 
 /** The entity page: who it is, what it said, what was said about it, where it acted. */
 export async function entityPage(db: Kysely<Database>, id: string, limit = 20): Promise<EntityPage | null> {
+  // One scan of the entity's mentions for both counts; the parts of the page are independent
+  // reads, run at once on the pool's connections.
   const row = await db
     .selectFrom('entities')
     .selectAll()
     .select([
-      (eb) => eb.selectFrom('mentions').select((m) => m.fn.countAll<number>().as('n')).where('mentions.entity_id', '=', id).as('mentions'),
+      () => sql<number>`(select count(*) from mentions where entity_id = ${id})`.as('mentions'),
       () => sql<number>`(select count(distinct article_id) from mentions where entity_id = ${id})`.as('articles'),
     ])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  // Reads of mentions stay within an index (see queries/migration.ts).
-  const aliases = await db
-    .selectFrom('mentions')
-    .select(['text', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('entity_id', '=', id)
-    .groupBy('text')
-    .orderBy('count', 'desc')
-    // Ties in text order, so every backend lists them alike.
-    .orderBy('text')
-    .limit(12)
-    .execute();
-  const by = await listClaims(db, { speaker: id, limit });
-  const about = await listClaims(db, { mentions: id, limit });
-  const events = await entityEvents(db, id, limit);
-  const articles = await db
-    .selectFrom('articles')
-    .select(['id', 'title', 'published', 'source'])
-    .where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id))
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute();
+  const [aliases, by, about, events, articles] = await Promise.all([
+    db
+      .selectFrom('mentions')
+      .select(['text', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('entity_id', '=', id)
+      .groupBy('text')
+      .orderBy('count', 'desc')
+      // Ties in text order, so every backend lists them alike.
+      .orderBy('text')
+      .limit(12)
+      .execute(),
+    listClaims(db, { speaker: id, limit }),
+    listClaims(db, { mentions: id, limit }),
+    entityEvents(db, id, limit),
+    entityArticles(db, id, Number(row.mentions), limit),
+  ]);
   const timeline: TimelineItem[] = [
     ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),
     ...events.map((event): TimelineItem => ({ kind: 'event', date: event.time ?? event.published?.slice(0, 10) ?? null, event })),
@@ -80,6 +77,30 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
     articles,
     timeline,
   };
+}
+
+/** Below this many mentions, an entity's articles are read from its mentions, then ordered. */
+const FEW_MENTIONS = 5000;
+
+/**
+ * The latest articles naming the entity. A rare entity's few articles are gathered from its
+ * mentions first; a common one's are found scanning the latest articles (a page fills at once).
+ */
+async function entityArticles(db: Kysely<Database>, id: string, mentions: number, limit: number) {
+  if (mentions < FEW_MENTIONS) {
+    const { rows } = await sql<{ id: string; title: string | null; published: string | null; source: string | null }>`
+      with named as materialized (select distinct article_id from mentions where entity_id = ${id})
+      select a.id, a.title, a.published, a.source from articles a join named on named.article_id = a.id
+      order by a.seq desc limit ${limit}`.execute(db);
+    return rows;
+  }
+  return db
+    .selectFrom('articles')
+    .select(['id', 'title', 'published', 'source'])
+    .where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id))
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 async function entityEvents(db: Kysely<Database>, id: string, limit: number): Promise<EntityEvent[]> {

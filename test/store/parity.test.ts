@@ -72,9 +72,10 @@ describe.skipIf(!TEST_PG)('SQLite and PostgreSQL give the same answers', () => {
     for (const key of Object.keys(a) as (keyof typeof a)[]) expect(b[key], key).toEqual(a[key]);
   });
 
-  it('after every article is replaced (--reanalyze) and the analysis refreshed', async () => {
+  it('after every article is replaced (--reanalyze), one of them by a version naming no entity, and the analysis refreshed', async () => {
     for (const { store } of [sqlite, postgres]) {
       for (const a of corpus()) expect(await store.articles.save(a, { replace: true })).toBe('replaced');
+      expect(await store.articles.save({ ...ministryArticle(), entities: [] }, { replace: true })).toBe('replaced');
       await refreshAnalysis(store);
     }
     expect(await everything(postgres.store)).toEqual(await everything(sqlite.store));

@@ -7,6 +7,7 @@ import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js
 import { dateKey } from '../../doc/dates.js';
 import type { Database } from './schema.js';
 import type { PostgresStore } from './store.js';
+import { addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { allWords, articlesMatching } from './text-search.js';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bound parameters. */
@@ -35,6 +36,7 @@ export class PostgresArticles implements ArticleStore {
       if (existing && !options.replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
       if (existing) {
         // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
+        await removeMentionCounts(trx, analysis.article.id);
         await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
       }
       await insertAnalysis(trx, analysis, this.store.pipelineVersion);
@@ -138,6 +140,7 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
       entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
       (rows) => trx.insertInto('mentions').values(rows).execute(),
     );
+    await addMentionCounts(trx, analysis);
   }
   if (claims.length) {
     const name = new Map(entities.map((e) => [e.id, e.name]));

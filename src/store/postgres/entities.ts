@@ -17,11 +17,9 @@ export async function listEntities(db: Kysely<Database>, options: EntityFilters 
   const offset = decodeCursor(options.cursor) ?? 0;
   let query = db
     .selectFrom('entities')
-    .innerJoin('mentions', 'mentions.entity_id', 'entities.id')
-    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon'])
-    .select((eb) => [eb.fn.countAll<number>().as('mentions'), sql<number>`count(distinct mentions.article_id)`.as('articles')])
-    .groupBy('entities.id')
-    .orderBy('mentions', 'desc')
+    .innerJoin('entity_counts as c', 'c.entity_id', 'entities.id')
+    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon', 'c.mentions', 'c.articles'])
+    .orderBy('c.mentions', 'desc')
     .orderBy('entities.id')
     .limit(limit + 1)
     .offset(offset);
@@ -34,24 +32,20 @@ export async function listEntities(db: Kysely<Database>, options: EntityFilters 
 
 /** The entity page: who it is, what it said, what was said about it, where it acted. */
 export async function entityPage(db: Kysely<Database>, id: string, limit = 20): Promise<EntityPage | null> {
-  // One scan of the entity's mentions for both counts; the parts of the page are independent
-  // reads, run at once on the pool's connections.
+  // Counts from the rows the saves keep (mention-counts.ts); the parts of the page are
+  // independent reads, run at once on the pool's connections.
   const row = await db
     .selectFrom('entities')
-    .selectAll()
-    .select([
-      () => sql<number>`(select count(*) from mentions where entity_id = ${id})`.as('mentions'),
-      () => sql<number>`(select count(distinct article_id) from mentions where entity_id = ${id})`.as('articles'),
-    ])
-    .where('id', '=', id)
+    .leftJoin('entity_counts as c', 'c.entity_id', 'entities.id')
+    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon', 'c.mentions', 'c.articles'])
+    .where('entities.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
   const [aliases, by, about, events, articles] = await Promise.all([
     db
-      .selectFrom('mentions')
-      .select(['text', (eb) => eb.fn.countAll<number>().as('count')])
+      .selectFrom('entity_aliases')
+      .select(['text', 'count'])
       .where('entity_id', '=', id)
-      .groupBy('text')
       .orderBy('count', 'desc')
       // Ties in text order, so every backend lists them alike.
       .orderBy('text')
@@ -60,7 +54,7 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
     listClaims(db, { speaker: id, limit }),
     listClaims(db, { mentions: id, limit }),
     entityEvents(db, id, limit),
-    entityArticles(db, id, Number(row.mentions), limit),
+    entityArticles(db, id, Number(row.mentions ?? 0), limit),
   ]);
   const timeline: TimelineItem[] = [
     ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),

@@ -14,6 +14,9 @@ export interface Database extends AnalysisTables {
   mentions: MentionsTable;
   claims: ClaimsTable;
   events: EventsTable;
+  /** Each mentioned entity's counts, and its surface forms' (migration 0004, mention-counts.ts). */
+  entity_counts: { entity_id: string; mentions: number; articles: number };
+  entity_aliases: { entity_id: string; text: string; count: number };
   /** One row bumped by every write transaction: Store.dataVersion(). */
   data_version: { id: number; n: number };
 }

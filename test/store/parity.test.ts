@@ -47,6 +47,8 @@ describe.skipIf(!TEST_PG)('SQLite and PostgreSQL give the same answers', () => {
       ledger: await all((cursor) => store.corpus.listClaims({ limit: 4, cursor })),
       claims,
       about: await store.corpus.listClaims({ about: 'troops' }),
+      aboutEntity: await store.corpus.listClaims({ about: 'kursk' }),
+      mentioning: await Promise.all(['wikidata:Q7252', 'wikidata:Q159', 'ent:ru-defence-ministry'].map((id) => store.corpus.listClaims({ mentions: id, limit: 2 }))),
       bySpeaker: await store.corpus.listClaims({ speaker: 'ministry' }),
       entities,
       entityPages: await Promise.all(entities.slice(0, 6).map((e) => store.corpus.entityPage(e.id, 5))),

@@ -7,7 +7,7 @@ import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js
 import { dateKey } from '../../doc/dates.js';
 import type { Database } from './schema.js';
 import type { PostgresStore } from './store.js';
-import { addMentionCounts, removeMentionCounts } from './mention-counts.js';
+import { addClaimMentions, addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { allWords, articlesMatching } from './text-search.js';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bound parameters. */
@@ -144,8 +144,9 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
   }
   if (claims.length) {
     const name = new Map(entities.map((e) => [e.id, e.name]));
-    await insertChunks(claims, (chunk) =>
-      trx
+    const seqs = new Map<string, number>();
+    await insertChunks(claims, async (chunk) => {
+      const rows = await trx
         .insertInto('claims')
         .values(
           chunk.map((c) => ({
@@ -170,8 +171,11 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
             fts_speaker: (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '',
           })),
         )
-        .execute(),
-    );
+        .returning(['seq', 'claim_id'])
+        .execute();
+      for (const r of rows) seqs.set(r.claim_id, r.seq);
+    });
+    await addClaimMentions(trx, analysis, seqs);
   }
   if (events.length) {
     await insertChunks(

@@ -73,12 +73,6 @@ function baseQuery(db: Kysely<Database>) {
 type ClaimQuery = ReturnType<typeof baseQuery>;
 type Joined = ClaimQuery extends SelectQueryBuilder<infer D, infer T, infer _O> ? ExpressionBuilder<D, T> : never;
 
-/**
- * Below this many mentions, claims about an entity are found from its mentions (cost grows with
- * them); above, by scanning claims newest first (an entity that common fills a page quickly).
- */
-const RARE = 5000;
-
 /** Entities whose names match `about` that are looked for in claim contents; a longer list is cut. */
 const ABOUT_ENTITIES = 50;
 
@@ -86,14 +80,12 @@ interface Resolved extends ClaimFilters {
   speakerEntity?: string;
   /** Entities named like `about`, found once from the names (not per claim). */
   aboutEntities?: string[];
-  /** The `mentions` entity is rare enough to start from its mentions. */
-  rareMention?: boolean;
 }
 
 /**
  * Choose how to run the filters: a speaker that is an entity id is matched exactly (by index),
- * anything else by name; claims about a rare entity start from its few mentions, about a frequent
- * one from the newest claims (a page fills after a short scan).
+ * anything else by name. Claims about an entity are read from claim_mentions (migration 0005),
+ * rare or common alike.
  */
 async function resolveFilters(db: Kysely<Database>, f: ClaimFilters): Promise<Resolved> {
   const r: Resolved = { ...f };
@@ -101,13 +93,6 @@ async function resolveFilters(db: Kysely<Database>, f: ClaimFilters): Promise<Re
   if (words) {
     const entity = await db.selectFrom('entities').select('id').where('id', '=', words).executeTakeFirst();
     if (entity) Object.assign(r, { speaker: undefined, speakerEntity: entity.id });
-  }
-  if (f.mentions) {
-    const { n } = await db
-      .selectFrom((eb) => eb.selectFrom('mentions').select(sql`1`.as('one')).where('entity_id', '=', f.mentions!).limit(RARE).as('m'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    r.rareMention = Number(n) < RARE;
   }
   if (f.about?.trim()) {
     const rows = await db.selectFrom('entities').select('id').where(sql<boolean>`name ilike ${likePattern(f.about)} escape '\\'`).limit(ABOUT_ENTITIES).execute();
@@ -133,18 +118,10 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
   // '~' sorts after digits and '-', so "to 2025-04" keeps 2025-04-30.
   if (f.to) query = query.where('claims.made', '<=', `${f.to}~`);
   if (f.q?.trim()) query = query.where('claims.seq', 'in', claimsMatching(allWords(f.q)));
-  if (f.mentions && f.rareMention) {
-    query = query.where(
-      'claims.seq',
-      'in',
-      sql<number>`(select c.seq from mentions m join claims c on c.article_id = m.article_id and m.start >= c.content_start and m.end <= c.content_end where m.entity_id = ${f.mentions})`,
-    );
-  } else if (f.mentions) {
-    query = query.where((eb: Joined) => eb.exists(mentionInContent(eb, [f.mentions!])));
-  }
+  if (f.mentions) query = query.where((eb: Joined) => eb.exists(mentionInContent(eb, [f.mentions!])));
   if (f.about?.trim()) {
-    // Words of the content from the full-text index; entities of that name from their mentions'
-    // index, bounded to the content's span. No claim or article text is scanned.
+    // Words of the content from the full-text index; entities of that name from claim_mentions.
+    // No claim or article text is scanned.
     const inContent = claimContentsMatching(allWords(f.about.trim()));
     const ids = f.aboutEntities ?? [];
     query = query.where((eb: Joined) => (ids.length ? eb.or([eb.exists(mentionInContent(eb, ids)), eb('claims.seq', 'in', inContent)]) : eb('claims.seq', 'in', inContent)));
@@ -152,16 +129,9 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
   return query;
 }
 
+/** The claim's content mentions one of these entities (claim_mentions, kept by the saves). */
 function mentionInContent(eb: Joined, entityIds: string[]) {
-  return eb
-    .selectFrom('mentions')
-    .select(sql`1`.as('one'))
-    .where('mentions.entity_id', 'in', entityIds)
-    .whereRef('mentions.article_id', '=', 'claims.article_id')
-    .whereRef('mentions.start', '>=', 'claims.content_start')
-    // Bounds the index range to the content's span (end <= content_end alone would not).
-    .whereRef('mentions.start', '<', 'claims.content_end')
-    .whereRef('mentions.end', '<=', 'claims.content_end');
+  return eb.selectFrom('claim_mentions').select(sql`1`.as('one')).where('claim_mentions.entity_id', 'in', entityIds).whereRef('claim_mentions.claim_seq', '=', 'claims.seq');
 }
 
 function party(entity: string | null, name: string | null, text: string | null): Party | null {

@@ -3,9 +3,10 @@ import type { Analysis } from '../../contract/index.js';
 import type { Database } from './schema.js';
 
 /**
- * The counts of migration 0004, kept in the transaction that saves or replaces an article: what
- * a saved article adds to its entities' mention, article and surface-form counts, and what a
- * replaced one takes away. Rows that fall to zero go, so an entity is listed only while mentioned.
+ * What the saves keep about mentions beside the mentions themselves, in the transaction that saves
+ * or replaces an article: its entities' mention, article and surface-form counts (migration 0004;
+ * a replaced article's are taken away, rows that fall to zero go, so an entity is listed only
+ * while mentioned), and which entities each claim's content mentions (0005; gone with the claim).
  */
 
 export async function addMentionCounts(trx: Kysely<Database>, analysis: Analysis): Promise<void> {
@@ -44,4 +45,35 @@ export async function removeMentionCounts(trx: Kysely<Database>, articleId: stri
     from (select entity_id, text, count(*)::integer as n from mentions where article_id = ${articleId} group by entity_id, text) m
     where a.entity_id = m.entity_id and a.text = m.text`.execute(trx);
   await sql`delete from entity_aliases where count <= 0`.execute(trx);
+}
+
+/** The entities each claim's content mentions: a mention inside the content's span. */
+export async function addClaimMentions(trx: Kysely<Database>, analysis: Analysis, seqs: ReadonlyMap<string, number>): Promise<void> {
+  const mentions = analysis.entities.flatMap((e) => e.mentions.map((m) => ({ entity: e.id, start: m.start, end: m.end }))).sort((a, b) => a.start - b.start);
+  const pairs = new Set<string>();
+  const entities: string[] = [];
+  const claims: number[] = [];
+  for (const c of analysis.claims) {
+    const seq = seqs.get(c.id)!;
+    // The first mention starting inside the content, then on while they do.
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.start < c.content.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < mentions.length && mentions[i]!.start < c.content.end; i++) {
+      const m = mentions[i]!;
+      const key = `${m.entity}\u0000${seq}`;
+      if (m.end > c.content.end || pairs.has(key)) continue;
+      pairs.add(key);
+      entities.push(m.entity);
+      claims.push(seq);
+    }
+  }
+  if (!claims.length) return;
+  await sql`
+    insert into claim_mentions (entity_id, claim_seq)
+    select * from unnest(${entities}::text[], ${claims}::integer[])`.execute(trx);
 }

@@ -17,6 +17,8 @@ export interface Database extends AnalysisTables {
   /** Each mentioned entity's counts, and its surface forms' (migration 0004, mention-counts.ts). */
   entity_counts: { entity_id: string; mentions: number; articles: number };
   entity_aliases: { entity_id: string; text: string; count: number };
+  /** Which entities each claim's content mentions (migration 0005): the ledger's "about" filters. */
+  claim_mentions: { entity_id: string; claim_seq: number };
   /** One row bumped by every write transaction: Store.dataVersion(). */
   data_version: { id: number; n: number };
 }

@@ -3,6 +3,7 @@ import { articlesAndLayers } from './0001-articles-and-layers.js';
 import { crossArticleAnalysis } from './0002-cross-article-analysis.js';
 import { ledgerOrderIndexes } from './0003-ledger-order-indexes.js';
 import { mentionCounts } from './0004-mention-counts.js';
+import { claimMentions } from './0005-claim-mentions.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -11,7 +12,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

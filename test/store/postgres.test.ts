@@ -86,15 +86,19 @@ describe.skipIf(!TEST_PG)('the PostgreSQL store', () => {
   it('a read-only database fails with StoreUnwritableError naming the cause, and writes nothing', async () => {
     const place = await freshPlace('postgres');
     const writable = await openStore(place.path);
-    // Opening it needs no write once its schema is up to date.
-    const readOnly = await openStore(withOption(place.path, '-c default_transaction_read_only=on'));
-    const error = await readOnly.articles.save(ministryArticle()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StoreUnwritableError);
-    expect((error as StoreUnwritableError).reason).toBe('25006');
-    expect((error as Error).message).toMatch(/cannot write the database: it is read-only/);
-    expect(await writable.articles.countArticles()).toBe(0);
-    await Promise.all([readOnly.close(), writable.close()]);
-    await place.drop();
+    try {
+      // Opening it needs no write once its schema is up to date.
+      const readOnly = await openStore(withOption(place.path, '-c default_transaction_read_only=on'));
+      const error = await readOnly.articles.save(ministryArticle()).catch((e: unknown) => e);
+      await readOnly.close();
+      expect(error).toBeInstanceOf(StoreUnwritableError);
+      expect((error as StoreUnwritableError).reason).toBe('25006');
+      expect((error as Error).message).toMatch(/cannot write the database: it is read-only/);
+      expect(await writable.articles.countArticles()).toBe(0);
+    } finally {
+      await writable.close();
+      await place.drop();
+    }
   });
 
   describe('bounded reads', () => {

@@ -1,7 +1,10 @@
 /**
- * `npm run bench:api -- [--articles 10000] [--db FILE] [--duration 10] [--connections 1]`: latency
- * of the entity page's API call (GET /api/entities/:id) on a store of synthetic articles, measured
- * with autocannon against the server running in its own process. Prints p50/p95/p99 per scenario.
+ * `npm run bench:api -- [--articles 10000] [--db FILE|postgres://…] [--duration 10] [--connections 1] [--uncached]`:
+ * latency of the entity page's API call (GET /api/entities/:id) and of the claim ledger's
+ * (GET /api/claims) on a store of synthetic articles, measured with autocannon against the server
+ * running in its own process. Prints p50/p95/p99 per scenario. The server keeps answers while the
+ * store is unchanged; `--uncached` asks for a fresh answer each time (the header its own
+ * recomputations send), so every request runs the store's queries.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '1' },
     serve: { type: 'string' },
+    uncached: { type: 'boolean', default: false },
   },
 });
 
@@ -46,12 +50,17 @@ async function main(): Promise<void> {
     const server = await serve(db);
     try {
       const base = `http://127.0.0.1:${server.port}`;
-      console.log(`\nGET /api/entities/:id · ${connections} connection(s) · ${duration} s each (after a 2 s warm-up)`);
+      const page = (e: { id: string }) => `/api/entities/${encodeURIComponent(e.id)}`;
+      const claims = (filter: string) => (e: { id: string }) => `/api/claims?${filter}=${encodeURIComponent(e.id)}`;
+      console.log(`\n${connections} connection(s) · ${duration} s each (after a 2 s warm-up)${values.uncached ? ' · uncached: every request queries the store' : ''}`);
       console.log('scenario                          requests   req/s     p50 ms   p95 ms   p99 ms   max ms');
       for (const [name, targets] of [
-        [`most mentioned entity (${ids[0]!.name})`, [ids[0]!]],
-        ['top 20 entities in turn', ids.slice(0, 20)],
-        ['20 entities of the long tail', ids.slice(-20)],
+        [`entity page: most mentioned (${ids[0]!.name})`, [page(ids[0]!)]],
+        ['entity page: top 20 in turn', ids.slice(0, 20).map(page)],
+        ['entity page: 20 of the long tail', ids.slice(-20).map(page)],
+        ['claim ledger: newest first', ['/api/claims']],
+        ['claim ledger: by top 20 speakers', ids.slice(0, 20).map(claims('speaker'))],
+        ['claim ledger: about top 20', ids.slice(0, 20).map(claims('mentions'))],
       ] as const) {
         await load(base, targets, 2, connections);
         const r = await load(base, targets, duration, connections);
@@ -80,7 +89,7 @@ async function fill(db: string, count: number): Promise<{ id: string; name: stri
     await fillSynthetic(store, count);
     const entities = await store.corpus.listEntities({ limit: 500 });
     const stats = await store.corpus.stats();
-    console.log(`store ${db}: ${stats.articles} articles, ${stats.claims} claims, ${stats.entities} entities (${entities.items.length} read)`);
+    console.log(`store ${store.path}: ${stats.articles} articles, ${stats.claims} claims, ${stats.entities} entities (${entities.items.length} read)`);
     console.log(`heaviest entity: ${entities.items[0]!.name}, ${entities.items[0]!.mentions} mentions in ${entities.items[0]!.articles} articles`);
     return entities.items.map((e) => ({ id: e.id, name: e.name, mentions: e.mentions }));
   } finally {
@@ -112,8 +121,8 @@ interface Result {
   errors: number;
 }
 
-/** Requests to the entity pages of `targets` in turn; latencies of every answer, in ms. */
-async function load(base: string, targets: readonly { id: string }[], seconds: number, connections: number): Promise<Result> {
+/** Requests to the paths `targets` in turn; latencies of every answer, in ms. */
+async function load(base: string, targets: readonly string[], seconds: number, connections: number): Promise<Result> {
   let turn = 0;
   const latencies: number[] = [];
   let errors = 0;
@@ -123,7 +132,7 @@ async function load(base: string, targets: readonly { id: string }[], seconds: n
         url: base,
         connections,
         duration: seconds,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/entities/${encodeURIComponent(targets[turn++ % targets.length]!.id)}` }) }],
+        requests: [{ method: 'GET', headers: values.uncached ? { 'x-claimtrail-revalidate': '1' } : {}, setupRequest: (req) => ({ ...req, path: targets[turn++ % targets.length]! }) }],
       },
       (err, r) => (err ? reject(err) : resolve(r)),
     );

@@ -121,7 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // in memory, or a pipeline or cross-article analysis a test brings, is written in-process.
   const inWorker = options.store.path !== ':memory:' && !options.pipeline && !options.cross;
   const writer: Writer = inWorker
-    ? workerWriter(options.store.path, options.store.pipelineVersion)
+    ? workerWriter(options.store.location, options.store.pipelineVersion)
     : inProcessWriter({ store: options.store, pipeline: getPipeline, rules: loadRules(), refresh: () => cross.refresh() });
   app.addHook('onClose', () => writer.close());
   const cache = new ReadCache(options.store);

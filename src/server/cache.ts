@@ -13,7 +13,7 @@ interface Entry {
 
 /**
  * Answers of GET /api/… kept by URL, so fifty clients asking for the same entity page cost one
- * query, not fifty. The database's version is SQLite's `data_version` (it moves when another
+ * query, not fifty. The database's version is the store's dataVersion() (it moves when another
  * connection commits: the server's writer thread, a `claimtrail analyze` run) plus this
  * process's own writes (`changed()`, which drops everything at once).
  *

@@ -1,8 +1,9 @@
+import { isPostgresUrl } from './postgres/url.js';
 import type { OpenOptions, Store } from './store.js';
 
 /**
  * The store: interfaces (store.ts, article-store.ts, corpus-repo.ts, analysis-repo.ts,
- * analysis-step.ts) and the backend that implements them (sqlite/). Nothing outside src/store
+ * analysis-step.ts) and the backends that implement them (sqlite/, postgres/). Nothing outside src/store
  * knows which database it is.
  */
 export type { AnalysisRepo } from './analysis-repo.js';
@@ -15,18 +16,23 @@ export type { OpenOptions, Store } from './store.js';
 /** Default database file, relative to the working directory. */
 export const DEFAULT_DB = 'claimtrail.db';
 
-/** The store path from an option, else CLAIMTRAIL_DB, else ./claimtrail.db. */
+/** The store path (or PostgreSQL URL) from an option, else CLAIMTRAIL_DB, else ./claimtrail.db. */
 export function resolveDbPath(option?: string): string {
   return option ?? process.env.CLAIMTRAIL_DB ?? DEFAULT_DB;
 }
 
 /**
- * Open (creating if needed) the store at `path` (a file, or ':memory:') and bring its schema up
- * to date. `pipelineVersion` is stored with each analysis saved.
+ * Open (creating if needed) the store at `path` and bring its schema up to date: a PostgreSQL
+ * database for a postgres:// or postgresql:// URL, else a SQLite file (or ':memory:').
+ * `pipelineVersion` is stored with each analysis saved.
  */
 export async function openStore(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<Store> {
   // The backend (Kysely, the driver: hundreds of modules) loads when a store is opened, not with
   // every command that might open one (`claimtrail --version`, `--help`).
+  if (isPostgresUrl(path)) {
+    const { PostgresStore } = await import('./postgres/store.js');
+    return PostgresStore.open(path, pipelineVersion, options);
+  }
   const { SqliteStore } = await import('./sqlite/store.js');
   return SqliteStore.open(path, pipelineVersion, options);
 }

@@ -11,6 +11,11 @@ import type { FeedRepo } from './feed-repo.js';
 export interface Store {
   /** Where the store is, as users name it (a file path for SQLite). */
   readonly path: string;
+  /**
+   * What opens this store again from another process or thread (openStore's `path`): for
+   * PostgreSQL the URL with its password, which `path` leaves out. Never shown to users.
+   */
+  readonly location: string;
   /** The pipeline version this process analyses with: articles another version stored are re-analysed. */
   readonly pipelineVersion: string;
   readonly articles: ArticleStore;

@@ -51,6 +51,8 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
     .where('entity_id', '=', id)
     .groupBy('text')
     .orderBy('count', 'desc')
+    // Ties in text order, so every backend lists them alike.
+    .orderBy('text')
     .limit(12)
     .execute();
   const by = await listClaims(db, { speaker: id, limit });

@@ -8,7 +8,7 @@ import type { OpenOptions, Store } from '../store.js';
 import { SqliteAnalysis } from './analysis/index.js';
 import { SqliteArticles } from './articles.js';
 import { SqliteCorpus } from './corpus.js';
-import { SqliteFeeds } from './feeds.js';
+import { feedsOf, type KyselyFeeds } from '../kysely/feeds.js';
 import { DeadlinePlugin, installDeadline } from './deadline.js';
 import { isBusy, sqliteCode, unwritableReason } from './driver-errors.js';
 import { migrationProvider } from './migrations/index.js';
@@ -27,7 +27,8 @@ export class SqliteStore implements Store {
   readonly articles: SqliteArticles;
   readonly corpus: SqliteCorpus;
   readonly analysis: SqliteAnalysis;
-  readonly feeds: SqliteFeeds;
+  readonly feeds: KyselyFeeds;
+  readonly location: string;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -40,10 +41,11 @@ export class SqliteStore implements Store {
     readonly path: string,
     readonly pipelineVersion: string,
   ) {
+    this.location = path;
     this.articles = new SqliteArticles(this);
     this.corpus = new SqliteCorpus(db);
     this.analysis = new SqliteAnalysis(this);
-    this.feeds = new SqliteFeeds(this);
+    this.feeds = feedsOf(this);
   }
 
   /**

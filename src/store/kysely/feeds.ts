@@ -1,15 +1,69 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { WatchedFeed } from '../../contract/index.js';
 import type { FeedRepo, PollRecord } from '../feed-repo.js';
-import type { FeedsTable } from './schema.js';
-import type { SqliteStore } from './store.js';
+
+/** The tables of watched feeds, the same in every backend (SQLite migration 0010, PostgreSQL 0006). */
+export interface FeedTables {
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
+}
+
+/** A watched feed and the state of its polling (FeedRepo). */
+export interface FeedsTable {
+  /** The order feeds were added in. */
+  seq: Generated<number>;
+  url: string;
+  title: string | null;
+  added_at: string;
+  last_polled: string | null;
+  next_poll: string | null;
+  last_status: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  failures: Generated<number>;
+  items_seen: Generated<number>;
+  articles_stored: Generated<number>;
+}
+
+/** The ids of the items a feed has handled (the most recent ones only). */
+export interface FeedItemsTable {
+  /** Handling order: the oldest are dropped first. */
+  seq: Generated<number>;
+  feed_url: string;
+  item_id: string;
+  seen_at: string;
+}
+
+/** What the feed repository needs of a store: its reader, and its writes as one locked transaction. */
+export interface FeedHost {
+  readonly db: Kysely<FeedTables>;
+  writeTransaction<T>(fn: (db: Kysely<FeedTables>) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A store's database seen as its feed tables alone. Kysely's types are invariant in the database
+ * type, so a Kysely over more tables does not type as one over fewer, though it reads them the same.
+ */
+export function feedTables<DB extends FeedTables>(db: Kysely<DB>): Kysely<FeedTables> {
+  return db as unknown as Kysely<FeedTables>;
+}
+
+/** A store's feed repository, over its reader and its write transactions. */
+export function feedsOf<DB extends FeedTables>(store: { db: Kysely<DB>; writeTransaction<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> }): KyselyFeeds {
+  return new KyselyFeeds({ db: feedTables(store.db), writeTransaction: (fn) => store.writeTransaction((trx) => fn(feedTables(trx))) });
+}
 
 /** Item ids per IN (…) list: well under SQLite's bound-parameter limit. */
 const CHUNK = 500;
 
-/** The watched feeds of the SQLite store (tables `feeds` and `feed_items`, migration 0010). */
-export class SqliteFeeds implements FeedRepo {
-  constructor(private readonly store: SqliteStore) {}
+/**
+ * The watched feeds of a store (tables `feeds` and `feed_items`). The queries are plain enough to
+ * read the same on SQLite and PostgreSQL, so both backends share this one implementation.
+ */
+export class KyselyFeeds implements FeedRepo {
+  constructor(private readonly store: FeedHost) {}
 
   async add(url: string, at: string): Promise<void> {
     await this.store.writeTransaction((trx) => trx.insertInto('feeds').values({ url, added_at: at }).onConflict((oc) => oc.column('url').doNothing()).execute());

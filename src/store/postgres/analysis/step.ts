@@ -1,0 +1,304 @@
+import { sql, type Kysely } from 'kysely';
+import type { Analysis, Article, Stance } from '../../../contract/index.js';
+import type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import type { Database } from '../schema.js';
+
+/** The materialised tables, dependents first: what clear() empties (prop_ids stays). */
+const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'] as const;
+
+/**
+ * One step of the refresh on the PostgreSQL store, inside the transaction PostgresAnalysis.step
+ * holds. Each method answers its whole batch in one or a few statements: reads with
+ * `= any($1)`, writes with unnest() of one array per column, so a step costs a handful of round
+ * trips however many rows it binds. Where a batch names a row twice, the last write wins, as the
+ * SQLite store's row-by-row statements do.
+ */
+export class PostgresAnalysisStep implements AnalysisStep {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async getState(key: string): Promise<string | null> {
+    const row = await this.db.selectFrom('analysis_state').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('analysis_state')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+
+  async clear(): Promise<void> {
+    for (const table of TABLES) await this.db.deleteFrom(table).execute();
+  }
+
+  async nextArticles(afterSeq: number, limit: number): Promise<StoredArticle[]> {
+    const rows = await this.db
+      .selectFrom('articles as a')
+      .innerJoin('layers as l', 'l.article_id', 'a.id')
+      .select(['a.seq', 'a.id', 'a.ref', 'a.title', 'a.published', 'a.source', 'a.url', 'a.language', 'a.text', 'l.json'])
+      .where('a.seq', '>', afterSeq)
+      .orderBy('a.seq')
+      .limit(limit)
+      .execute();
+    return rows.map(({ seq, json, ...article }) => ({ seq, analysis: { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) } }));
+  }
+
+  async claimSeqs(articleIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const out = new Map(articleIds.map((id) => [id, new Map<string, number>()]));
+    if (!articleIds.length) return out;
+    const { rows } = await sql<{ article_id: string; claim_id: string; seq: number }>`
+      select article_id, claim_id, seq from claims where article_id = any(${[...articleIds]}::text[])`.execute(this.db);
+    for (const r of rows) out.get(r.article_id)!.set(r.claim_id, r.seq);
+    return out;
+  }
+
+  async bandMembers(bands: readonly number[]): Promise<Map<number, string[]>> {
+    const out = new Map(bands.map((band) => [band, [] as string[]]));
+    if (!bands.length) return out;
+    const { rows } = await sql<{ band: number; article_id: string }>`
+      select band, article_id from doc_bands where band = any(${[...bands]}::integer[]) order by band, ord`.execute(this.db);
+    for (const r of rows) out.get(r.band)!.push(r.article_id);
+    return out;
+  }
+
+  async signatures(articleIds: readonly string[]): Promise<Map<string, Signature>> {
+    if (!articleIds.length) return new Map();
+    const { rows } = await sql<{ article_id: string; minhash: Buffer; dup_group: string }>`
+      select article_id, minhash, dup_group from doc_signatures where article_id = any(${[...articleIds]}::text[])`.execute(this.db);
+    return new Map(rows.map((r) => [r.article_id, { minhash: r.minhash, group: r.dup_group }]));
+  }
+
+  async addSignatures(rows: readonly SignatureRow[]): Promise<void> {
+    if (!rows.length) return;
+    await sql`
+      insert into doc_signatures (article_id, seq, minhash, dup_group)
+      select * from unnest(${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.seq)}::integer[], ${rows.map((r) => Buffer.from(r.minhash))}::bytea[], ${rows.map((r) => r.group)}::text[])
+      on conflict do nothing`.execute(this.db);
+    const bands = rows.flatMap((r) => r.bands.map((band) => [band, r.article] as const));
+    if (bands.length) {
+      // In the batch's order: bandMembers lists a band's articles in the order they were added.
+      await sql`
+        insert into doc_bands (band, article_id)
+        select band, article_id from unnest(${bands.map((b) => b[0])}::integer[], ${bands.map((b) => b[1])}::text[]) with ordinality as u(band, article_id, n) order by n`.execute(this.db);
+    }
+  }
+
+  async highestPropositionId(): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select greatest((select coalesce(max(id), 0) from propositions), (select coalesce(max(id), 0) from prop_ids)) as n`.execute(this.db);
+    return Number(rows[0]!.n);
+  }
+
+  async propositionsByKey(keys: readonly string[]): Promise<Map<string, number[]>> {
+    const out = new Map(keys.map((key) => [key, [] as number[]]));
+    if (!keys.length) return out;
+    const { rows } = await sql<{ key: string; prop_id: number }>`
+      select key, prop_id from prop_keys where key = any(${[...keys]}::text[]) order by key, ord`.execute(this.db);
+    for (const r of rows) out.get(r.key)!.push(r.prop_id);
+    return out;
+  }
+
+  async propositionFeatures(ids: readonly number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const { rows } = await sql<{ id: number; features: string }>`
+      select id, features from propositions where id = any(${[...ids]}::integer[])`.execute(this.db);
+    const features = new Map(rows.map((r) => [r.id, r.features]));
+    return new Map(ids.map((id) => [id, features.get(id)!]));
+  }
+
+  async foundedIds(founders: readonly string[]): Promise<Map<string, number>> {
+    if (!founders.length) return new Map();
+    const { rows } = await sql<{ founder: string; id: number }>`
+      select founder, id from prop_ids where founder = any(${[...founders]}::text[])`.execute(this.db);
+    return new Map(rows.map((r) => [r.founder, r.id]));
+  }
+
+  async existingPropositions(ids: readonly number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const { rows } = await sql<{ id: number }>`select id from propositions where id = any(${[...ids]}::integer[])`.execute(this.db);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async writePropositions(w: PropositionWrites): Promise<void> {
+    const founders = lastWins(w.founders);
+    if (founders.length) {
+      await sql`
+        insert into prop_ids (founder, id) select * from unnest(${founders.map((f) => f[0])}::text[], ${founders.map((f) => f[1])}::integer[])
+        on conflict (founder) do update set id = excluded.id`.execute(this.db);
+    }
+    if (w.created.length) {
+      await sql`
+        insert into propositions (id, about, features, claims, sources, dirty, search)
+        select id, '', features, 0, 0, 1, '' from unnest(${w.created.map((c) => c[0])}::integer[], ${w.created.map((c) => c[1])}::text[]) as u(id, features)`.execute(this.db);
+    }
+    if (w.keys.length) {
+      await sql`
+        insert into prop_keys (key, prop_id)
+        select key, prop_id from unnest(${w.keys.map((k) => k[0])}::text[], ${w.keys.map((k) => k[1])}::integer[]) with ordinality as u(key, prop_id, n) order by n`.execute(this.db);
+    }
+    const widened = lastWins(w.widened);
+    if (widened.length) {
+      await sql`
+        update propositions p set features = u.features
+        from unnest(${widened.map((x) => x[0])}::integer[], ${widened.map((x) => x[1])}::text[]) as u(id, features) where p.id = u.id`.execute(this.db);
+    }
+    if (w.dirty.length) await sql`update propositions set dirty = 1 where id = any(${[...w.dirty]}::integer[])`.execute(this.db);
+  }
+
+  async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
+    if (!rows.length) return;
+    await sql`
+      insert into claim_props (claim_seq, article_id, prop_id, position, features)
+      select * from unnest(${rows.map((r) => r.claimSeq)}::integer[], ${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.proposition)}::integer[],
+        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[])
+      on conflict do nothing`.execute(this.db);
+  }
+
+  async addTimeline(items: readonly TimelineRow[]): Promise<void> {
+    if (!items.length) return;
+    const keys = [...new Set(items.map((i) => i.key))];
+    const { rows } = await sql<{ key: string; id: number; next: number }>`
+      select key, id, 0 as next from timeline_items where key = any(${keys}::text[])
+      union all select null, null, coalesce(max(id), 0) + 1 from timeline_items`.execute(this.db);
+    const ids = new Map<string, number>();
+    let next = 0;
+    for (const r of rows) {
+      if (r.key === null) next = Number(r.next);
+      else ids.set(r.key, r.id);
+    }
+    const created: TimelineRow[] = [];
+    const createdIds: number[] = [];
+    const sources: [number, string, string][] = [];
+    for (const item of items) {
+      let id = ids.get(item.key);
+      if (id === undefined) {
+        ids.set(item.key, (id = next++));
+        created.push(item);
+        createdIds.push(id);
+      }
+      for (const [article, ref] of item.sources) sources.push([id, article, ref]);
+    }
+    if (created.length) {
+      await sql`
+        insert into timeline_items (id, key, date, kind, json)
+        select * from unnest(${createdIds}::integer[], ${created.map((i) => i.key)}::text[], ${created.map((i) => i.date)}::text[],
+          ${created.map((i) => i.kind)}::text[], ${created.map((i) => i.json)}::text[])`.execute(this.db);
+      const entities = created.flatMap((item, i) => item.entities.map((entity) => [createdIds[i]!, entity] as const));
+      if (entities.length) {
+        await sql`
+          insert into timeline_entities (item_id, entity_id)
+          select * from unnest(${entities.map((e) => e[0])}::integer[], ${entities.map((e) => e[1])}::text[])`.execute(this.db);
+      }
+    }
+    if (sources.length) {
+      await sql`
+        insert into timeline_sources (item_id, article_id, ref)
+        select * from unnest(${sources.map((s) => s[0])}::integer[], ${sources.map((s) => s[1])}::text[], ${sources.map((s) => s[2])}::text[])`.execute(this.db);
+    }
+  }
+
+  async dirtyPropositions(limit: number): Promise<{ id: number; features: string }[]> {
+    return this.db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', 1).orderBy('id').limit(limit).execute();
+  }
+
+  async members(propositionIds: readonly number[]): Promise<Map<number, MemberRow[]>> {
+    const out = new Map(propositionIds.map((id) => [id, [] as MemberRow[]]));
+    if (!propositionIds.length) return out;
+    const rows = await this.db
+      .selectFrom('claim_props as cp')
+      .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
+      .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
+      .select([
+        'cp.prop_id',
+        'cp.position',
+        'cp.features',
+        'c.claim_id',
+        'c.article_id',
+        'c.speaker_entity',
+        'c.speaker_text',
+        'c.stance',
+        'c.content',
+        'c.content_start',
+        'c.content_end',
+        'c.said',
+        'a.seq',
+        'a.published',
+        'a.source',
+        'ds.dup_group',
+        'e.name as speaker_name',
+      ])
+      .where('cp.prop_id', '=', sql<number>`any(${[...propositionIds]}::integer[])`)
+      // The SQLite store reads a proposition's claims along its index: in the order they were stored.
+      .orderBy('cp.prop_id')
+      .orderBy('cp.claim_seq')
+      .execute();
+    for (const r of rows) {
+      out.get(r.prop_id)!.push({
+        position: r.position,
+        features: r.features,
+        claim: r.claim_id,
+        article: r.article_id,
+        articleSeq: r.seq,
+        speakerEntity: r.speaker_entity,
+        speakerText: r.speaker_text,
+        speakerName: r.speaker_name,
+        stance: r.stance as Stance,
+        content: r.content,
+        contentStart: r.content_start,
+        contentEnd: r.content_end,
+        said: r.said,
+        published: r.published,
+        source: r.source,
+        dupGroup: r.dup_group,
+      });
+    }
+    return out;
+  }
+
+  async entityNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const { rows } = await sql<{ id: string; name: string }>`select id, name from entities where id = any(${[...ids]}::text[])`.execute(this.db);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async saveRecomputed(results: readonly Recomputed[]): Promise<void> {
+    const last = new Map(results.map((r) => [r.id, r]));
+    if (!last.size) return;
+    const all = [...last.keys()];
+    const kept = [...last.values()].filter((r): r is Extract<Recomputed, { gone: false }> => !r.gone);
+    const gone = all.filter((id) => last.get(id)!.gone);
+    await sql`delete from contradictions where prop_id = any(${all}::integer[])`.execute(this.db);
+    await sql`delete from stories where prop_id = any(${all}::integer[])`.execute(this.db);
+    if (gone.length) await sql`delete from propositions where id = any(${gone}::integer[])`.execute(this.db);
+    if (kept.length) {
+      await sql`
+        update propositions p set about = u.about, claims = u.claims, sources = u.sources, dirty = 0, search = u.search
+        from unnest(${kept.map((r) => r.id)}::integer[], ${kept.map((r) => r.about)}::text[], ${kept.map((r) => r.claims)}::integer[],
+          ${kept.map((r) => r.sources)}::integer[], ${kept.map((r) => r.search)}::text[]) as u(id, about, claims, sources, search)
+        where p.id = u.id`.execute(this.db);
+    }
+    for (const [table, of] of [
+      ['contradictions', (r: (typeof kept)[number]) => r.contradiction],
+      ['stories', (r: (typeof kept)[number]) => r.story],
+    ] as const) {
+      const rows = kept.flatMap((r) => {
+        const x = of(r);
+        return x ? [[r.id, x.json, x.search] as const] : [];
+      });
+      if (rows.length) {
+        await sql`
+          insert into ${sql.table(table)} (prop_id, json, search)
+          select * from unnest(${rows.map((r) => r[0])}::integer[], ${rows.map((r) => r[1])}::text[], ${rows.map((r) => r[2])}::text[])`.execute(this.db);
+      }
+    }
+  }
+}
+
+/** The pairs with the last value for each key, in the order keys first appear. */
+function lastWins<K, V>(pairs: readonly (readonly [K, V])[]): [K, V][] {
+  return [...new Map(pairs.map(([k, v]) => [k, v])).entries()];
+}

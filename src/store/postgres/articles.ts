@@ -1,0 +1,204 @@
+import { sql, type Kysely } from 'kysely';
+import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
+import { countWords } from '../../doc/doc.js';
+import { AmbiguousError } from '../../errors.js';
+import type { ArticleStore } from '../article-store.js';
+import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
+import { dateKey } from '../../doc/dates.js';
+import type { Database } from './schema.js';
+import type { PostgresStore } from './store.js';
+import { addClaimMentions, addMentionCounts, removeMentionCounts } from './mention-counts.js';
+import { allWords, articlesMatching } from './text-search.js';
+
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bound parameters. */
+const CHUNK = 1000;
+
+/**
+ * The articles of the PostgreSQL store: each article and all its layers written in one transaction.
+ * The database keeps the full-text columns itself (generated tsvector columns).
+ */
+export class PostgresArticles implements ArticleStore {
+  constructor(private readonly store: PostgresStore) {}
+
+  async storedPipeline(id: string): Promise<string | null> {
+    const row = await this.store.db.selectFrom('layers').select('pipeline').where('article_id', '=', id).executeTakeFirst();
+    return row?.pipeline ?? null;
+  }
+
+  async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
+    return this.store.writeTransaction(async (trx) => {
+      const existing = await trx
+        .selectFrom('articles')
+        .leftJoin('layers', 'layers.article_id', 'articles.id')
+        .select(['layers.pipeline'])
+        .where('articles.id', '=', analysis.article.id)
+        .executeTakeFirst();
+      if (existing && !options.replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
+      if (existing) {
+        // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
+        await removeMentionCounts(trx, analysis.article.id);
+        await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+      }
+      await insertAnalysis(trx, analysis, this.store.pipelineVersion);
+      return existing ? 'replaced' : 'new';
+    });
+  }
+
+  async getAnalysis(key: string): Promise<Analysis | null> {
+    const id = await this.resolveArticleId(key);
+    return id ? ((await this.getAnalyses([id]))[0] ?? null) : null;
+  }
+
+  async getAnalyses(ids: readonly string[]): Promise<Analysis[]> {
+    if (!ids.length) return [];
+    const rows = await this.store.db
+      .selectFrom('articles')
+      .innerJoin('layers', 'layers.article_id', 'articles.id')
+      .select(['articles.id', 'ref', 'title', 'published', 'source', 'url', 'language', 'text', 'json'])
+      .where('articles.id', 'in', ids)
+      // SQLite answers in id order (it reads the ids along its index).
+      .orderBy('articles.id')
+      .execute();
+    return rows.map(({ json, ...article }) => ({ article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) }));
+  }
+
+  async resolveArticleId(key: string): Promise<string | null> {
+    const exact = await this.store.db.selectFrom('articles').select('id').where((eb) => eb.or([eb('id', '=', key), eb('ref', '=', key)])).execute();
+    if (exact.length === 1) return exact[0]!.id;
+    if (exact.length > 1) {
+      const byId = exact.find((r) => r.id === key);
+      if (byId) return byId.id;
+      throw new AmbiguousError(key, exact.length);
+    }
+    if (key.length < 4 || !/^[0-9a-f]+$/.test(key)) return null;
+    const prefixed = await this.store.db.selectFrom('articles').select('id').where('id', '>=', key).where('id', '<', `${key}g`).limit(2).execute();
+    if (prefixed.length > 1) throw new AmbiguousError(key, null);
+    return prefixed.length === 1 ? prefixed[0]!.id : null;
+  }
+
+  async listArticles(options: ArticleFilters & PageOptions = {}): Promise<Page<ArticleSummary>> {
+    const limit = clampLimit(options.limit);
+    const group = sql<string | null>`(select d.dup_group from doc_signatures d where d.article_id = articles.id and exists (select 1 from doc_signatures e where e.dup_group = d.dup_group and e.article_id <> d.article_id))`;
+    // '' sorts undated articles after every date when the order is descending.
+    const day = sql<string>`coalesce(published, '')`;
+    let query = this.store.db
+      .selectFrom('articles')
+      .select(['seq', 'id', 'ref', 'title', 'published', 'source', 'url', 'words', 'added_at', group.as('duplicate_group')])
+      .orderBy(day, 'desc')
+      .orderBy('seq', 'desc')
+      .limit(limit + 1);
+    const after = decodeDateSeqCursor(options.cursor);
+    if (after) query = query.where((eb) => eb.or([eb(day, '<', after.date), eb.and([eb(day, '=', after.date), eb('seq', '<', after.seq)])]));
+    if (options.q?.trim()) query = query.where('seq', 'in', articlesMatching(allWords(options.q)));
+    const rows = await query.execute();
+    const items = rows.slice(0, limit).map(({ seq: _seq, added_at, duplicate_group, ...r }) => ({ ...r, added: added_at, duplicateGroup: duplicate_group }));
+    const last = rows[limit - 1];
+    return { items, next: rows.length > limit && last ? encodeDateSeqCursor(last.published ?? '', last.seq) : null };
+  }
+
+  async countArticles(): Promise<number> {
+    const row = await this.store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string): Promise<void> {
+  const { article, entities, times, quantities, claims, events } = analysis;
+  const layers = { entities, times, quantities, claims, events };
+  await trx
+    .insertInto('articles')
+    .values({
+      id: article.id,
+      ref: article.ref,
+      title: article.title,
+      published: article.published,
+      source: article.source,
+      url: article.url,
+      language: article.language,
+      text: article.text,
+      words: countWords(article.text),
+      added_at: new Date().toISOString(),
+    })
+    .execute();
+  await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
+
+  if (entities.length) {
+    await insertChunks(
+      entities.map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        subtype: e.subtype,
+        kb: e.kb,
+        country: e.country ?? null,
+        lat: e.coords?.[0] ?? null,
+        lon: e.coords?.[1] ?? null,
+      })),
+      (rows) => trx.insertInto('entities').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute(),
+    );
+    await insertChunks(
+      entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
+      (rows) => trx.insertInto('mentions').values(rows).execute(),
+    );
+    await addMentionCounts(trx, analysis);
+  }
+  if (claims.length) {
+    const name = new Map(entities.map((e) => [e.id, e.name]));
+    const seqs = new Map<string, number>();
+    await insertChunks(claims, async (chunk) => {
+      const rows = await trx
+        .insertInto('claims')
+        .values(
+          chunk.map((c) => ({
+            article_id: article.id,
+            claim_id: c.id,
+            speaker_entity: c.speaker?.entity ?? null,
+            speaker_text: c.speaker?.text ?? null,
+            cue_lemma: c.cue?.lemma ?? null,
+            cue_text: c.cue?.text ?? null,
+            content: c.content.text,
+            content_start: c.content.start,
+            content_end: c.content.end,
+            kind: c.kind,
+            stance: c.stance,
+            negated: c.negated ? 1 : 0,
+            said: c.said,
+            made: dateKey(c.said) ?? dateKey(article.published),
+            via_entity: c.via?.entity ?? null,
+            via_text: c.via?.text ?? null,
+            rule: c.explain?.rule ?? null,
+            // Each claim is searched under its speaker's canonical name.
+            fts_speaker: (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '',
+          })),
+        )
+        .returning(['seq', 'claim_id'])
+        .execute();
+      for (const r of rows) seqs.set(r.claim_id, r.seq);
+    });
+    await addClaimMentions(trx, analysis, seqs);
+  }
+  if (events.length) {
+    await insertChunks(
+      events.map((e) => ({
+        article_id: article.id,
+        event_id: e.id,
+        type: e.type,
+        trigger: e.trigger.text,
+        trigger_start: e.trigger.start,
+        actor: e.actor,
+        target: e.target,
+        place: e.place,
+        time: e.time,
+        quantity: e.quantity,
+        status: e.status,
+        claims: JSON.stringify(e.claims),
+        rule: e.explain?.rule ?? null,
+      })),
+      (rows) => trx.insertInto('events').values(rows).execute(),
+    );
+  }
+}
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}

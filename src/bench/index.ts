@@ -2,6 +2,9 @@
  * `npm run bench -- --sizes [--mb 0.1,1,10] [--kinds text,html]`: analysis time against article
  * size (sizes.ts).
  *
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000]`:
+ * refresh cost per new article as the store grows, and under a flood of copies (growth.ts).
+ *
  * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N]`: speed of the whole
  * analyze path (tokenize + every layer), then of the same with the SQLite store, in words per
  * second on one core, with time per stage and peak memory, and last with the cross-article refresh
@@ -20,6 +23,7 @@ import { sharedPath } from '../eval/shared.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
+import { runGrowth } from './growth.js';
 import { runSizes, type SizeKind } from './sizes.js';
 
 const { values, positionals } = parseArgs({
@@ -31,11 +35,30 @@ const { values, positionals } = parseArgs({
     sizes: { type: 'boolean', default: false },
     mb: { type: 'string', default: '0.1,0.25,0.5,1,2,5,10' },
     kinds: { type: 'string', default: 'text,html' },
+    growth: { type: 'boolean', default: false },
+    stores: { type: 'string', default: '10000,100000' },
+    new: { type: 'string', default: '1000' },
+    copies: { type: 'string', default: '0.4' },
+    flood: { type: 'string', default: '4000' },
+    dir: { type: 'string', default: join(tmpdir(), 'claimtrail-growth') },
   },
 });
 
 if (values.sizes) await sizesBench();
+else if (values.growth) await growthBench();
 else await corpusBench();
+
+async function growthBench(): Promise<void> {
+  const whole = (name: 'new' | 'flood', n: number) => {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`bench --growth: --${name} must be a whole number, got "${values[name]}"`);
+    return n;
+  };
+  const stores = values.stores.split(',').map(Number);
+  if (!stores.length || stores.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bench --growth: --stores must be store sizes like 10000,100000, got "${values.stores}"`);
+  const copies = Number(values.copies);
+  if (!(copies >= 0 && copies < 1)) throw new Error(`bench --growth: --copies must be a share from 0 to below 1, got "${values.copies}"`);
+  await runGrowth({ stores, fresh: whole('new', Number(values.new)), copies, flood: whole('flood', Number(values.flood)), dir: values.dir });
+}
 
 async function sizesBench(): Promise<void> {
   const sizes = values.mb.split(',').map(Number);

@@ -30,4 +30,21 @@ describe('Store writes', () => {
     expect(await store.articles.countArticles()).toBe(1);
     await store.close();
   });
+
+  it('saveMany stores a batch in one transaction, leaving out whole an article that fails half-way and keeping the others', async () => {
+    const store = await Store.open(':memory:');
+    const good = [copy(ministryArticle(), 1), copy(ministryArticle(), 3)];
+    const base = copy(ministryArticle(), 2);
+    expect(base.entities.length && base.claims.length).toBeTruthy();
+    // Its article row, layers and mentions are written before its broken claim is reached.
+    const bad: Analysis = { ...base, claims: [{ ...base.claims[0]!, content: undefined as unknown as Analysis['claims'][number]['content'] }] };
+    const results = await store.articles.saveMany([good[0]!, bad, good[1]!, good[0]!]);
+    expect(results.map((r) => (r.ok ? r.status : 'error'))).toEqual(['new', 'error', 'new', 'duplicate']);
+    expect(await store.articles.countArticles()).toBe(2);
+    expect(await store.articles.getAnalysis(bad.article.id)).toBeNull();
+    expect(store.sqlite.prepare('select count(*) as n from mentions where article_id = ?').get(bad.article.id)).toEqual({ n: 0 });
+    expect(store.sqlite.inTransaction).toBe(false);
+    expect(await store.articles.save(base)).toBe('new');
+    await store.close();
+  });
 });

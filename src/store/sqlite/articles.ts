@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
-import type { ArticleStore } from '../article-store.js';
+import type { ArticleStore, SaveResult } from '../article-store.js';
+import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
 import type { Database } from './schema.js';
@@ -12,7 +13,7 @@ import { articlesMatching, ftsQuery, indexArticle, indexClaims, unindexArticle, 
 /** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
 const CHUNK = 400;
 
-/** The articles of the SQLite store: each article and all its layers written in one transaction. */
+/** The articles of the SQLite store: each article and all its layers written in one transaction, or a batch of them in one under a savepoint each. */
 export class SqliteArticles implements ArticleStore {
   constructor(private readonly store: SqliteStore) {}
 
@@ -22,22 +23,45 @@ export class SqliteArticles implements ArticleStore {
   }
 
   async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
+    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace)));
+  }
+
+  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean } = {}): Promise<SaveResult[]> {
+    if (!analyses.length) return [];
     return this.store.writeTransaction(async (trx) => {
-      const existing = await trx
-        .selectFrom('articles')
-        .leftJoin('layers', 'layers.article_id', 'articles.id')
-        .select(['articles.seq', 'articles.title', 'articles.text', 'layers.pipeline'])
-        .where('articles.id', '=', analysis.article.id)
-        .executeTakeFirst();
-      if (existing && !options.replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
-      if (existing) {
-        await deleteLayers(trx, analysis.article.id);
-        await unindexArticle(trx, existing.seq, existing.title, existing.text);
-        await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+      const results: SaveResult[] = [];
+      for (const analysis of analyses) {
+        await sql`savepoint article`.execute(trx);
+        try {
+          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace)) });
+          await sql`release article`.execute(trx);
+        } catch (e) {
+          // A database that cannot be written fails the whole batch (the transaction rolls back).
+          if (unwritableReason(sqliteCode(e)) || !this.store.sqlite.inTransaction) throw e;
+          await sql`rollback to article`.execute(trx);
+          await sql`release article`.execute(trx);
+          results.push({ ok: false, error: e as Error });
+        }
       }
-      await insertAnalysis(trx, analysis, this.store.pipelineVersion);
-      return existing ? 'replaced' : 'new';
+      return results;
     });
+  }
+
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean): Promise<SaveStatus> {
+    const existing = await trx
+      .selectFrom('articles')
+      .leftJoin('layers', 'layers.article_id', 'articles.id')
+      .select(['articles.seq', 'articles.title', 'articles.text', 'layers.pipeline'])
+      .where('articles.id', '=', analysis.article.id)
+      .executeTakeFirst();
+    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
+    if (existing) {
+      await deleteLayers(trx, analysis.article.id);
+      await unindexArticle(trx, existing.seq, existing.title, existing.text);
+      await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+    }
+    await insertAnalysis(trx, analysis, this.store.pipelineVersion);
+    return existing ? 'replaced' : 'new';
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {

@@ -65,15 +65,23 @@ async function buildBase(path: string, size: number, copies: number): Promise<vo
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
   const started = performance.now();
   const store = await openStore(building);
+  let batch: Analysis[] = [];
   let i = 0;
   for (const a of syntheticWithCopies(size, copies)) {
-    await store.articles.save(a);
+    batch.push(a);
+    if (batch.length === 50) {
+      await store.articles.saveMany(batch);
+      batch = [];
+    }
     if (++i % 5000 === 0) {
       // Refresh as it grows, as a user's store is refreshed after each import.
+      await store.articles.saveMany(batch);
+      batch = [];
       await refreshAnalysis(store);
       process.stderr.write(`\r  building a store of ${size}: ${i} articles`);
     }
   }
+  await store.articles.saveMany(batch);
   await refreshAnalysis(store);
   await store.close();
   copyFileSync(building, path);
@@ -104,10 +112,17 @@ async function flood(count: number, dir: string): Promise<void> {
 async function timedBatch(store: Store, articles: Iterable<Analysis>): Promise<Timed> {
   let t0 = performance.now();
   let n = 0;
+  let batch: Analysis[] = [];
   for (const a of articles) {
-    await store.articles.save(a);
+    batch.push(a);
     n++;
+    // Saved as claimtrail analyze saves them: a batch per transaction.
+    if (batch.length === 32) {
+      await store.articles.saveMany(batch);
+      batch = [];
+    }
   }
+  await store.articles.saveMany(batch);
   const saveMs = performance.now() - t0;
   t0 = performance.now();
   await refreshAnalysis(store);

@@ -1,6 +1,14 @@
 import type { AnalysisStep, SignatureRow } from '../store/index.js';
 import { bands, DUPLICATE_SIMILARITY, fromBuffer, minhash, similarity, toBuffer } from './minhash.js';
 
+/**
+ * Members of one near-duplicate group indexed under one band. A new article is compared with at
+ * most this many articles of each group sharing a band with it, so a flood of copies costs the same
+ * per article however large its group grows; a group smaller than this (every group of ordinary
+ * news) is compared in full, as before.
+ */
+export const BAND_REPRESENTATIVES = 8;
+
 /** An article of a refresh batch, as near-duplicate grouping needs it. */
 export interface BatchArticle {
   seq: number;
@@ -11,7 +19,9 @@ export interface BatchArticle {
 /**
  * Store each article's MinHash and put it in the group of its most similar stored (or earlier in
  * the batch) near-duplicate, if any. The stored candidates sharing a band with any article of the
- * batch are read first, in one go; an article joins the candidates of the ones after it.
+ * batch are read first, in one go; an article joins the candidates of the ones after it. An
+ * article is indexed only under the bands where its group has fewer than BAND_REPRESENTATIVES
+ * members, which bounds every band's candidates by its groups, not by the articles stored.
  */
 export async function groupDuplicates(step: AnalysisStep, batch: readonly BatchArticle[]): Promise<void> {
   const signed = batch.map((a) => {
@@ -37,8 +47,9 @@ export async function groupDuplicates(step: AnalysisStep, batch: readonly BatchA
       }
     }
     known.set(a.id, { sig: a.sig, group });
-    for (const b of a.bands) byBand.get(b)!.push(a.id);
-    rows.push({ article: a.id, seq: a.seq, minhash: toBuffer(a.sig), group, bands: a.bands });
+    const indexed = a.bands.filter((b) => byBand.get(b)!.filter((other) => known.get(other)?.group === group).length < BAND_REPRESENTATIVES);
+    for (const b of indexed) byBand.get(b)!.push(a.id);
+    rows.push({ article: a.id, seq: a.seq, minhash: toBuffer(a.sig), group, bands: indexed });
   }
   await step.addSignatures(rows);
 }

@@ -21,12 +21,11 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
   const members = deduped.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const pairs: [Member, Member][] = [];
+  const candidates = storyCandidates(members);
   for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
+    for (const j of candidates(i)) {
       const a = members[i]!;
       const b = members[j]!;
-      // Same direction: a story only when a report is confirmed (assert, then confirm).
-      if (a.position === b.position && !(CONFIRMATION.has(a.stance) && CONFIRMATION.has(b.stance) && a.stance !== b.stance)) continue;
       // One speaker's claims make a story only as a change of mind over time (other articles,
       // other dates, "initially" … "now"), not as two pieces of one statement.
       if (a.features.voice === b.features.voice && (a.position === b.position || (a.article === b.article && !apart(a, b)))) continue;
@@ -39,6 +38,48 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
   const told = turns(orderSteps([...steps]), byClaim);
   if (told.length < 2) return null;
   return { id: `s${propId}`, about: disputeAbout('story', [...steps], byClaim, nameOf), proposition: `p${propId}`, steps: told };
+}
+
+/**
+ * For a member (by index), the later members a story may pair it with, in index order: those of
+ * the other direction, and in the same direction a report with its confirmation (assert, then
+ * confirm). Found through lists by position and stance, so a large proposition whose members
+ * mostly agree costs what its candidate pairs do, not the square of its size.
+ */
+function storyCandidates(members: readonly Member[]): (i: number) => number[] {
+  const byPosition = new Map<number, number[]>();
+  const byStance = new Map<string, number[]>();
+  const add = <K>(lists: Map<K, number[]>, key: K, k: number) => {
+    const list = lists.get(key);
+    if (list) list.push(k);
+    else lists.set(key, [k]);
+  };
+  members.forEach((m, k) => {
+    add(byPosition, m.position, k);
+    if (CONFIRMATION.has(m.stance)) add(byStance, `${m.position}|${m.stance}`, k);
+  });
+  const after = (list: readonly number[] | undefined, i: number) => (list ? list.slice(firstAbove(list, i)) : []);
+  return (i) => {
+    const a = members[i]!;
+    const out: number[] = [];
+    for (const [position, list] of byPosition) if (position !== a.position) out.push(...after(list, i));
+    if (CONFIRMATION.has(a.stance)) {
+      for (const stance of CONFIRMATION) if (stance !== a.stance) out.push(...after(byStance.get(`${a.position}|${stance}`), i));
+    }
+    return out.sort((x, y) => x - y);
+  };
+}
+
+/** The index in an ascending list of its first value above `i`. */
+function firstAbove(list: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

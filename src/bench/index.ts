@@ -4,17 +4,25 @@
  * `npm run bench -- --sizes [--mb 0.1,1,10] [--kinds text,html]`: analysis time against article
  * size (sizes.ts).
  *
- * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N]`: speed of the whole
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000]`:
+ * refresh cost per new article as the store grows, and under a flood of copies (growth.ts).
+ *
+ * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--compromise-from DIR]`: speed of the whole
  * analyze path (tokenize + every layer), then of the same with the SQLite store, in words per
  * second on one core, with time per stage and peak memory, and last with the cross-article refresh
- * that `claimtrail analyze` runs after storing. Default corpus: the PolNeAR texts.
+ * that `claimtrail analyze` runs after storing; then compromise, the reference peer, on an even
+ * sample of `--peer-articles` of the same texts in the same run, and each figure as a multiple of it (the
+ * machine's load moves both alike). Default corpus: the PolNeAR texts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { refreshAnalysis } from '../analysis/index.js';
+import { analyzeIngested } from '../analyze.js';
 import { createPipeline, pipelineVersion } from '../annotate/index.js';
 import { countWords } from '../doc/doc.js';
 import type { Article } from '../doc/types.js';
@@ -22,6 +30,7 @@ import { sharedPath } from '../eval/shared.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
+import { runGrowth } from './growth.js';
 import { runSizes, type SizeKind } from './sizes.js';
 import { startupBench } from './startup.js';
 import { UsageError } from '../errors.js';
@@ -37,12 +46,33 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '11' },
     mb: { type: 'string', default: '0.1,0.25,0.5,1,2,5,10' },
     kinds: { type: 'string', default: 'text,html' },
+    growth: { type: 'boolean', default: false },
+    stores: { type: 'string', default: '10000,100000' },
+    new: { type: 'string', default: '1000' },
+    copies: { type: 'string', default: '0.4' },
+    flood: { type: 'string', default: '4000' },
+    dir: { type: 'string', default: join(tmpdir(), 'claimtrail-growth') },
+    'peer-articles': { type: 'string', default: '200' },
+    'compromise-from': { type: 'string' },
   },
 });
 
 if (values.startup) await startupBench(values.runs);
 else if (values.sizes) await sizesBench();
+else if (values.growth) await growthBench();
 else await corpusBench();
+
+async function growthBench(): Promise<void> {
+  const whole = (name: 'new' | 'flood', n: number) => {
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`bench --growth: --${name} must be a whole number, got "${values[name]}"`);
+    return n;
+  };
+  const stores = values.stores.split(',').map(Number);
+  if (!stores.length || stores.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`bench --growth: --stores must be store sizes like 10000,100000, got "${values.stores}"`);
+  const copies = Number(values.copies);
+  if (!(copies >= 0 && copies < 1)) throw new UsageError(`bench --growth: --copies must be a share from 0 to below 1, got "${values.copies}"`);
+  await runGrowth({ stores, fresh: whole('new', Number(values.new)), copies, flood: whole('flood', Number(values.flood)), dir: values.dir });
+}
 
 async function sizesBench(): Promise<void> {
   const sizes = values.mb.split(',').map(Number);
@@ -70,10 +100,12 @@ async function corpusBench(): Promise<void> {
   for (const a of articles.slice(0, 50)) pipeline.analyze(a);
   for (const k of Object.keys(pipeline.timings)) delete pipeline.timings[k];
 
-  let t0 = performance.now();
+  let t0 = clock();
   for (let r = 0; r < repeat; r++) for (const a of articles) pipeline.analyze(a);
-  const analyzeMs = performance.now() - t0;
-  report('analyze (no store)', analyzeMs);
+  const analyzed = since(t0);
+  const analyzeMs = analyzed.wall;
+  report('analyze (no store)', analyzed);
+  const endToEnd: [string, Clock][] = [['analyze (no store)', { wall: analyzed.wall / repeat, cpu: analyzed.cpu / repeat }]];
   const stages = Object.entries(pipeline.timings);
   for (const [stage, ms] of stages) {
     console.log(`  ${stage.padEnd(12)} ${ms.toFixed(0).padStart(7)} ms  ${((100 * ms) / analyzeMs).toFixed(1).padStart(5)} %  ${rate(ms).padStart(12)} words/s alone`);
@@ -82,15 +114,29 @@ async function corpusBench(): Promise<void> {
   if (!values['no-store']) {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
     const store = await openStore(join(dir, 'bench.db'), pipelineVersion());
-    t0 = performance.now();
-    for (const a of articles) await store.articles.save(pipeline.analyze(a));
-    const storedMs = performance.now() - t0;
-    report('analyze + store', storedMs, 1);
+    t0 = clock();
+    // The path claimtrail analyze runs from the articles it has read: analyse, save in batches.
+    for await (const outcome of analyzeIngested(articles.map((article) => ({ ok: true, article }) as const), { pipeline, store })) {
+      if (!outcome.ok) throw outcome.error;
+    }
+    const stored = since(t0);
+    report('analyze + store', stored, 1);
     const refreshed = await refreshAnalysis(store);
-    report('analyze + store + cross-article refresh (what claimtrail analyze does)', storedMs + refreshed.ms, 1);
+    const all = since(t0);
+    report('analyze + store + cross-article refresh (what claimtrail analyze does)', all, 1);
+    endToEnd.push(['analyze + store', stored], ['analyze + store + refresh', all]);
     console.log(`  refresh        ${refreshed.ms.toFixed(0).padStart(7)} ms  (${refreshed.articles} articles, ${refreshed.propositions} propositions)`);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+  // The peer is slow: it reads an even sample across the corpus, every step-th article.
+  const step = Math.max(1, Math.round(articles.length / Math.max(1, Number(values['peer-articles']) || 200)));
+  const sample = articles.filter((_, i) => i % step === 0);
+  const peer = await peerRate(sample);
+  if (peer !== null) {
+    const perSecond = (ms: number) => words / (ms / 1000);
+    console.log(`compromise 14 (reference peer), nlp(text).json() on ${sample.length} articles (every ${step}th): ${Math.round(peer.perSecond).toLocaleString('en-US')} words/s, ${Math.round(peer.perCpuSecond).toLocaleString('en-US')} per CPU second`);
+    for (const [label, t] of endToEnd) console.log(`  ${label}: ${(perSecond(t.wall) / peer.perSecond).toFixed(1)}× compromise (${(perSecond(t.cpu) / peer.perCpuSecond).toFixed(1)}× by CPU time)`);
   }
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
@@ -98,7 +144,50 @@ async function corpusBench(): Promise<void> {
     return Math.round((words * times) / (ms / 1000)).toLocaleString('en-US');
   }
 
-  function report(label: string, ms: number, times = repeat): void {
-    console.log(`${label}: ${(ms / 1000).toFixed(2)} s, ${rate(ms, times)} words/s`);
+  function report(label: string, t: Clock, times = repeat): void {
+    console.log(`${label}: ${(t.wall / 1000).toFixed(2)} s, ${rate(t.wall, times)} words/s; ${(t.cpu / 1000).toFixed(2)} s CPU, ${rate(t.cpu, times)} words per CPU second`);
   }
+}
+
+/**
+ * Words per second of compromise (the reference peer: tokenizer, tagger and its JSON) on these
+ * articles, measured in the same run so that both see the same machine; null, said in one line,
+ * when it is not installed (it is no dependency: `npm i --no-save compromise`, or
+ * `--compromise-from DIR` for a node_modules folder holding it).
+ */
+async function peerRate(sample: readonly Article[]): Promise<{ perSecond: number; perCpuSecond: number } | null> {
+  type Nlp = (text: string) => { json(): unknown };
+  let nlp: Nlp;
+  try {
+    const from = values['compromise-from'] ? join(values['compromise-from'], 'peer.js') : import.meta.url;
+    nlp = ((await import(pathToFileURL(createRequire(from).resolve('compromise')).href)) as { default: Nlp }).default;
+  } catch {
+    console.log('compromise (reference peer): not installed, not measured (npm i --no-save compromise, or --compromise-from DIR)');
+    return null;
+  }
+  for (const a of sample.slice(0, 10)) nlp(a.text).json();
+  const t0 = clock();
+  for (const a of sample) nlp(a.text).json();
+  const t = since(t0);
+  const words = sample.reduce((n, a) => n + countWords(a.text), 0);
+  return { perSecond: words / (t.wall / 1000), perCpuSecond: words / (t.cpu / 1000) };
+}
+
+/**
+ * Wall and CPU milliseconds (user + system, this process): on a machine shared with other work the
+ * CPU time moves far less with the load than the wall time does.
+ */
+interface Clock {
+  wall: number;
+  cpu: number;
+}
+
+function clock(): Clock {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), cpu: (user + system) / 1000 };
+}
+
+function since(start: Clock): Clock {
+  const now = clock();
+  return { wall: now.wall - start.wall, cpu: now.cpu - start.cpu };
 }

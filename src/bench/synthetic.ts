@@ -186,3 +186,36 @@ export async function fillSynthetic(store: Store, count: number): Promise<void> 
   }
   process.stderr.write(`\rstored ${count} synthetic articles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
+
+/**
+ * A syndicated copy of an article: the same text and layers under another outlet, with its own
+ * sign-off after every span. Its shingles are nearly all the original's, so it is a near-duplicate.
+ */
+export function syndicated(original: Analysis, outlet: string, n: number): Analysis {
+  const text = `${original.article.text}\n\nDistributed by ${outlet} (copy ${n}).`;
+  return { ...original, article: { ...original.article, id: createHash('sha256').update(text).digest('hex').slice(0, 16), text, source: outlet, ref: `${original.article.ref}-copy-${n}` } };
+}
+
+/** Originals a copy is taken from: the most recent ones, as news is copied while it is new. */
+const RECENT = 200;
+
+/**
+ * A near-duplicate-heavy corpus: `count` articles, about `share` of them syndicated copies of one of
+ * the RECENT originals before them, the rest syntheticAnalyses. Deterministic for a seed.
+ */
+export function* syntheticWithCopies(count: number, share: number, seed = 7): Generator<Analysis> {
+  const rnd = random(seed ^ 0x5bd1e995);
+  const recent: Analysis[] = [];
+  const originals = syntheticAnalyses(count, seed);
+  for (let i = 0; i < count; i++) {
+    if (recent.length && rnd() < share) {
+      yield syndicated(recent[Math.floor(rnd() * recent.length)]!, `Bench Syndicate ${1 + (i % 11)}`, i);
+      continue;
+    }
+    const next = originals.next();
+    if (next.done) return;
+    recent.push(next.value);
+    if (recent.length > RECENT) recent.shift();
+    yield next.value;
+  }
+}

@@ -23,7 +23,7 @@ export interface AnalysisStep {
   bandMembers(bands: readonly number[]): Promise<Map<number, string[]>>;
   /** The stored MinHash signatures and near-duplicate groups of these articles (those that have one). */
   signatures(articleIds: readonly string[]): Promise<Map<string, Signature>>;
-  /** Store articles' signatures, groups and bands. */
+  /** Store articles' signatures and groups, each article under the bands the analysis indexes it by. */
   addSignatures(rows: readonly SignatureRow[]): Promise<void>;
 
   /** The largest proposition id given so far, including ids only remembered for their founders (0 if none). */

@@ -1,5 +1,8 @@
 import type { Analysis, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../contract/index.js';
 
+/** What saveMany did with one article. */
+export type SaveResult = { ok: true; status: SaveStatus } | { ok: false; error: Error };
+
 /**
  * The articles of a store, one at a time: each saved with all its layers in one transaction (a
  * process killed mid-run leaves whole articles or none), read back whole, listed.
@@ -11,6 +14,12 @@ export interface ArticleStore {
    * are re-written, and what the cross-article analysis derived from them is dropped with them.
    */
   save(analysis: Analysis, options?: { replace?: boolean }): Promise<SaveStatus>;
+  /**
+   * Write several articles as save() does, in one transaction (one commit for an import's batch,
+   * not one per article), each under its own savepoint: an article that fails is left out whole
+   * and the others are stored. A database that cannot be written throws, and none is stored.
+   */
+  saveMany(analyses: readonly Analysis[], options?: { replace?: boolean }): Promise<SaveResult[]>;
   /** The version of the pipeline that analysed a stored article, or null when it is not stored. */
   storedPipeline(id: string): Promise<string | null>;
   /** The stored analysis of an article, by id, unique id prefix, or ref. */

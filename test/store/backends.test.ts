@@ -155,3 +155,26 @@ describe.each(BACKENDS)('the %s store', (backend) => {
     expect(await store.dataVersion()).not.toBe(before);
   });
 });
+
+describe.each(BACKENDS)('saveMany on the %s store', (backend) => {
+  const copy = (a: Analysis, n: number): Analysis => ({ ...a, article: { ...a.article, id: `${a.article.id}-${n}`, text: `${a.article.text} (${n})` } });
+
+  it('stores a batch in one transaction, leaving out whole an article that fails half-way and keeping the others', async () => {
+    const { store, drop } = await freshStore(backend);
+    const good = [copy(ministryArticle(), 1), copy(ministryArticle(), 3)];
+    const base = copy(ministryArticle(), 2);
+    expect(base.entities.length && base.claims.length).toBeTruthy();
+    // Its article row, layers and mentions are written before its broken claim is reached.
+    const bad: Analysis = { ...base, claims: [{ ...base.claims[0]!, content: undefined as unknown as Analysis['claims'][number]['content'] }] };
+    const results = await store.articles.saveMany([good[0]!, bad, good[1]!, good[0]!]);
+    expect(results.map((r) => (r.ok ? r.status : 'error'))).toEqual(['new', 'error', 'new', 'duplicate']);
+    expect(await store.articles.countArticles()).toBe(2);
+    expect(await store.articles.getAnalysis(bad.article.id)).toBeNull();
+    // None of its mentions stayed behind: an entity of it is named in the two stored articles only.
+    const entity = base.entities[0]!;
+    expect((await store.corpus.entityPage(entity.id))?.entity.articles).toBe(2);
+    expect(await store.articles.save(base)).toBe('new');
+    expect((await store.corpus.entityPage(entity.id))?.entity.articles).toBe(3);
+    await drop();
+  });
+});

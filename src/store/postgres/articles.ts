@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
-import type { ArticleStore } from '../article-store.js';
+import type { ArticleStore, SaveResult } from '../article-store.js';
+import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
 import { dateKey } from '../../doc/dates.js';
 import type { Database } from './schema.js';
@@ -26,22 +27,46 @@ export class PostgresArticles implements ArticleStore {
   }
 
   async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
+    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace)));
+  }
+
+  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean } = {}): Promise<SaveResult[]> {
+    if (!analyses.length) return [];
     return this.store.writeTransaction(async (trx) => {
-      const existing = await trx
-        .selectFrom('articles')
-        .leftJoin('layers', 'layers.article_id', 'articles.id')
-        .select(['layers.pipeline'])
-        .where('articles.id', '=', analysis.article.id)
-        .executeTakeFirst();
-      if (existing && !options.replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
-      if (existing) {
-        // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
-        await removeMentionCounts(trx, analysis.article.id);
-        await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+      const results: SaveResult[] = [];
+      for (const analysis of analyses) {
+        // A failed statement aborts the whole transaction in PostgreSQL unless rolled back to a savepoint.
+        await sql`savepoint article`.execute(trx);
+        try {
+          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace)) });
+          await sql`release savepoint article`.execute(trx);
+        } catch (e) {
+          // A database that cannot be written fails the whole batch (the transaction rolls back).
+          if (unwritableReason(pgCode(e))) throw e;
+          await sql`rollback to savepoint article`.execute(trx);
+          await sql`release savepoint article`.execute(trx);
+          results.push({ ok: false, error: e as Error });
+        }
       }
-      await insertAnalysis(trx, analysis, this.store.pipelineVersion);
-      return existing ? 'replaced' : 'new';
+      return results;
     });
+  }
+
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean): Promise<SaveStatus> {
+    const existing = await trx
+      .selectFrom('articles')
+      .leftJoin('layers', 'layers.article_id', 'articles.id')
+      .select(['layers.pipeline'])
+      .where('articles.id', '=', analysis.article.id)
+      .executeTakeFirst();
+    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
+    if (existing) {
+      // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
+      await removeMentionCounts(trx, analysis.article.id);
+      await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+    }
+    await insertAnalysis(trx, analysis, this.store.pipelineVersion);
+    return existing ? 'replaced' : 'new';
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {

@@ -2,18 +2,19 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
-import type { ArticleStore } from '../article-store.js';
+import type { ArticleStore, SaveResult } from '../article-store.js';
+import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
 import type { Database } from './schema.js';
 import type { SqliteStore } from './store.js';
-import { articlesMatching, ftsQuery, indexArticle, indexClaims, unindexArticle, unindexClaims } from './text-search.js';
+import { ArticleStatements } from './article-statements.js';
+import { articlesMatching, ftsQuery, unindexArticle, unindexClaims } from './text-search.js';
 
-/** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
-const CHUNK = 400;
-
-/** The articles of the SQLite store: each article and all its layers written in one transaction. */
+/** The articles of the SQLite store: each article and all its layers written in one transaction, or a batch of them in one under a savepoint each. */
 export class SqliteArticles implements ArticleStore {
+  private statements: ArticleStatements | null = null;
+
   constructor(private readonly store: SqliteStore) {}
 
   async storedPipeline(id: string): Promise<string | null> {
@@ -22,22 +23,47 @@ export class SqliteArticles implements ArticleStore {
   }
 
   async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
+    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace)));
+  }
+
+  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean } = {}): Promise<SaveResult[]> {
+    if (!analyses.length) return [];
     return this.store.writeTransaction(async (trx) => {
-      const existing = await trx
-        .selectFrom('articles')
-        .leftJoin('layers', 'layers.article_id', 'articles.id')
-        .select(['articles.seq', 'articles.title', 'articles.text', 'layers.pipeline'])
-        .where('articles.id', '=', analysis.article.id)
-        .executeTakeFirst();
-      if (existing && !options.replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
-      if (existing) {
-        await deleteLayers(trx, analysis.article.id);
-        await unindexArticle(trx, existing.seq, existing.title, existing.text);
-        await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+      const results: SaveResult[] = [];
+      for (const analysis of analyses) {
+        await sql`savepoint article`.execute(trx);
+        try {
+          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace)) });
+          await sql`release article`.execute(trx);
+        } catch (e) {
+          // A database that cannot be written fails the whole batch (the transaction rolls back).
+          if (unwritableReason(sqliteCode(e)) || !this.store.sqlite.inTransaction) throw e;
+          await sql`rollback to article`.execute(trx);
+          await sql`release article`.execute(trx);
+          results.push({ ok: false, error: e as Error });
+        }
       }
-      await insertAnalysis(trx, analysis, this.store.pipelineVersion);
-      return existing ? 'replaced' : 'new';
+      return results;
     });
+  }
+
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean): Promise<SaveStatus> {
+    const existing = await trx
+      .selectFrom('articles')
+      .leftJoin('layers', 'layers.article_id', 'articles.id')
+      .select(['articles.seq', 'articles.title', 'articles.text', 'layers.pipeline'])
+      .where('articles.id', '=', analysis.article.id)
+      .executeTakeFirst();
+    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
+    if (existing) {
+      await deleteLayers(trx, analysis.article.id);
+      await unindexArticle(trx, existing.seq, existing.title, existing.text);
+      await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+    }
+    // Rows go through statements prepared on the connection this transaction holds.
+    this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
+    insertAnalysis(this.statements, analysis, this.store.pipelineVersion);
+    return existing ? 'replaced' : 'new';
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {
@@ -102,108 +128,41 @@ async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<v
   for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
 }
 
-async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string): Promise<void> {
+function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string): void {
   const { article, entities, times, quantities, claims, events } = analysis;
   const layers = { entities, times, quantities, claims, events };
-  const inserted = await trx
-    .insertInto('articles')
-    .values({
-      id: article.id,
-      ref: article.ref,
-      title: article.title,
-      published: article.published,
-      source: article.source,
-      url: article.url,
-      language: article.language,
-      text: article.text,
-      words: countWords(article.text),
-      added_at: new Date().toISOString(),
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  await indexArticle(trx, inserted.seq, article.title, article.text);
-  await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
-
-  if (entities.length) {
-    await insertChunks(
-      entities.map((e) => ({
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        subtype: e.subtype,
-        kb: e.kb,
-        country: e.country ?? null,
-        lat: e.coords?.[0] ?? null,
-        lon: e.coords?.[1] ?? null,
-      })),
-      (rows) => trx.insertInto('entities').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute(),
-    );
-    await insertChunks(
-      entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
-      (rows) => trx.insertInto('mentions').values(rows).execute(),
-    );
+  const seq = Number(
+    st.insertArticle.run(article.id, article.ref ?? null, article.title ?? null, article.published ?? null, article.source ?? null, article.url ?? null, article.language ?? null, article.text, countWords(article.text), new Date().toISOString()).lastInsertRowid,
+  );
+  st.indexArticle.run(seq, article.title ?? null, article.text);
+  st.insertLayers.run(article.id, JSON.stringify(layers), pipeline);
+  for (const e of entities) st.insertEntity.run(e.id, e.name, e.type, e.subtype ?? null, e.kb ?? null, e.country ?? null, e.coords?.[0] ?? null, e.coords?.[1] ?? null);
+  for (const e of entities) for (const m of e.mentions) st.insertMention.run(article.id, e.id, m.start, m.end, m.text, m.label ?? null);
+  const name = new Map(entities.map((e) => [e.id, e.name]));
+  for (const c of claims) {
+    const claimSeq = st.insertClaim.run(
+      article.id,
+      c.id,
+      c.speaker?.entity ?? null,
+      c.speaker?.text ?? null,
+      c.cue?.lemma ?? null,
+      c.cue?.text ?? null,
+      c.content.text,
+      c.content.start,
+      c.content.end,
+      c.kind,
+      c.stance,
+      c.negated ? 1 : 0,
+      c.said ?? null,
+      claimDay(c.said, article.published),
+      c.via?.entity ?? null,
+      c.via?.text ?? null,
+      c.explain?.rule ?? null,
+    ).lastInsertRowid;
+    // Each claim is indexed for search under its speaker's canonical name.
+    st.indexClaim.run(claimSeq, (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '', c.content.text);
   }
-  if (claims.length) {
-    const name = new Map(entities.map((e) => [e.id, e.name]));
-    const byId = new Map(claims.map((c) => [c.id, c]));
-    await insertChunks(claims, async (chunk) => {
-      const rows = await trx
-        .insertInto('claims')
-        .values(
-          chunk.map((c) => ({
-            article_id: article.id,
-            claim_id: c.id,
-            speaker_entity: c.speaker?.entity ?? null,
-            speaker_text: c.speaker?.text ?? null,
-            cue_lemma: c.cue?.lemma ?? null,
-            cue_text: c.cue?.text ?? null,
-            content: c.content.text,
-            content_start: c.content.start,
-            content_end: c.content.end,
-            kind: c.kind,
-            stance: c.stance,
-            negated: c.negated ? 1 : 0,
-            said: c.said,
-            made: claimDay(c.said, article.published),
-            via_entity: c.via?.entity ?? null,
-            via_text: c.via?.text ?? null,
-            rule: c.explain?.rule ?? null,
-          })),
-        )
-        .returning(['seq', 'claim_id'])
-        .execute();
-      // Each claim is indexed for search under its speaker's canonical name.
-      await indexClaims(
-        trx,
-        rows.map(({ seq, claim_id }) => {
-          const c = byId.get(claim_id)!;
-          return { rowid: seq, speaker: (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '', content: c.content.text };
-        }),
-      );
-    });
+  for (const e of events) {
+    st.insertEvent.run(article.id, e.id, e.type, e.trigger.text, e.trigger.start, e.actor ?? null, e.target ?? null, e.place ?? null, e.time ?? null, e.quantity ?? null, e.status, JSON.stringify(e.claims), e.explain?.rule ?? null);
   }
-  if (events.length) {
-    await insertChunks(
-      events.map((e) => ({
-        article_id: article.id,
-        event_id: e.id,
-        type: e.type,
-        trigger: e.trigger.text,
-        trigger_start: e.trigger.start,
-        actor: e.actor,
-        target: e.target,
-        place: e.place,
-        time: e.time,
-        quantity: e.quantity,
-        status: e.status,
-        claims: JSON.stringify(e.claims),
-        rule: e.explain?.rule ?? null,
-      })),
-      (rows) => trx.insertInto('events').values(rows).execute(),
-    );
-  }
-}
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }

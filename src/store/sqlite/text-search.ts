@@ -38,17 +38,9 @@ export function claimContentsMatching(match: string): RawBuilder<number> {
   return claimsMatching(`content : (${match})`);
 }
 
-export async function indexArticle(db: Kysely<Database>, seq: number, title: string | null, text: string): Promise<void> {
-  await db.insertInto('articles_fts').values({ rowid: seq, title, text }).execute();
-}
-
 /** External content: FTS5 needs the indexed values to remove them. */
 export async function unindexArticle(db: Kysely<Database>, seq: number, title: string | null, text: string): Promise<void> {
   await sql`insert into articles_fts(articles_fts, rowid, title, text) values ('delete', ${seq}, ${title}, ${text})`.execute(db);
-}
-
-export async function indexClaims(db: Kysely<Database>, rows: { rowid: number; speaker: string; content: string }[]): Promise<void> {
-  if (rows.length) await db.insertInto('claims_fts').values(rows).execute();
 }
 
 export async function unindexClaims(db: Kysely<Database>, seqs: readonly number[]): Promise<void> {

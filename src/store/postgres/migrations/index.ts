@@ -5,6 +5,7 @@ import { ledgerOrderIndexes } from './0003-ledger-order-indexes.js';
 import { mentionCounts } from './0004-mention-counts.js';
 import { claimMentions } from './0005-claim-mentions.js';
 import { feeds } from './0006-feeds.js';
+import { refreshIndexes } from './0007-refresh-indexes.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -13,7 +14,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

@@ -6,6 +6,7 @@ import { claimNegation } from './0007-claim-negation.js';
 import { claimMade } from './0008-claim-made.js';
 import { stableIds } from './0009-stable-ids.js';
 import { feeds } from './0010-feeds.js';
+import { refreshIndexes } from './0011-refresh-indexes.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0008_claim_made': claimMade,
   '0009_stable_ids': stableIds,
   '0010_feeds': feeds,
+  '0011_refresh_indexes': refreshIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--dir DIR]`:
+ * the cost of the cross-article refresh per new article as the store grows. For each store size,
+ * a store of that many synthetic articles (about `--copies` of them syndicated copies of recent
+ * ones: a near-duplicate-heavy corpus, synthetic.ts) is built and refreshed, then `--new` more
+ * articles of the same corpus are saved and refreshed, timed. Per new article, the refresh should
+ * cost the same whatever the store's size. Then a flood: `--flood` copies of one article saved
+ * and refreshed a thousand at a time, each thousand timed: the times should stay flat too.
+ * Stores are built once under `--dir` and reused by later runs; the new articles go into a copy.
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { refreshAnalysis } from '../analysis/index.js';
+import type { Analysis } from '../doc/types.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { syndicated, syntheticAnalyses, syntheticWithCopies } from './synthetic.js';
+
+export interface GrowthOptions {
+  stores: number[];
+  fresh: number;
+  copies: number;
+  flood: number;
+  dir: string;
+}
+
+/** One timed batch of new articles: saving them, then the refresh that takes them in. */
+interface Timed {
+  articles: number;
+  saveMs: number;
+  refreshMs: number;
+}
+
+export async function runGrowth(o: GrowthOptions): Promise<void> {
+  mkdirSync(o.dir, { recursive: true });
+  console.log(`growth: ${o.fresh} new articles into stores of ${o.stores.map((n) => n.toLocaleString('en-US')).join(', ')} synthetic articles (${Math.round(o.copies * 100)} % syndicated copies), stores in ${o.dir}`);
+  const perArticle: number[] = [];
+  for (const size of o.stores) {
+    const base = join(o.dir, `growth-${size}-${o.copies}.db`);
+    await buildBase(base, size, o.copies);
+    const work = join(o.dir, `growth-${size}-work.db`);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+    copyFileSync(base, work);
+    const store = await openStore(work);
+    const fresh = skip(syntheticWithCopies(size + o.fresh, o.copies), size);
+    const t = await timedBatch(store, fresh);
+    const counts = await store.analysis.counts();
+    await store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+    perArticle.push(t.refreshMs / t.articles);
+    console.log(
+      `  store of ${size.toLocaleString('en-US').padStart(7)}: ${t.articles} new articles saved in ${t.saveMs.toFixed(0)} ms, refreshed in ${t.refreshMs.toFixed(0)} ms = ${(t.refreshMs / t.articles).toFixed(2)} ms per article` +
+        ` (then ${counts.duplicateGroups.toLocaleString('en-US')} near-duplicate groups, ${counts.propositions.toLocaleString('en-US')} propositions)`,
+    );
+  }
+  if (perArticle.length > 1) console.log(`  refresh per new article, largest store against smallest: ${(perArticle.at(-1)! / perArticle[0]!).toFixed(2)}×`);
+  if (o.flood > 0) await flood(o.flood, o.dir);
+}
+
+/** A store of `size` articles of the corpus, refreshed; one built by an earlier run is reused. */
+async function buildBase(path: string, size: number, copies: number): Promise<void> {
+  if (existsSync(path)) return;
+  const building = `${path}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  const started = performance.now();
+  const store = await openStore(building);
+  let batch: Analysis[] = [];
+  let i = 0;
+  for (const a of syntheticWithCopies(size, copies)) {
+    batch.push(a);
+    if (batch.length === 50) {
+      await store.articles.saveMany(batch);
+      batch = [];
+    }
+    if (++i % 5000 === 0) {
+      // Refresh as it grows, as a user's store is refreshed after each import.
+      await store.articles.saveMany(batch);
+      batch = [];
+      await refreshAnalysis(store);
+      process.stderr.write(`\r  building a store of ${size}: ${i} articles`);
+    }
+  }
+  await store.articles.saveMany(batch);
+  await refreshAnalysis(store);
+  await store.close();
+  copyFileSync(building, path);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  process.stderr.write(`\r  built a store of ${size} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+/** Copies of one article, a thousand at a time, each thousand saved and refreshed and timed. */
+async function flood(count: number, dir: string): Promise<void> {
+  const path = join(dir, 'flood.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const store = await openStore(path);
+  const original = syntheticAnalyses(1, 99).next().value as Analysis;
+  await store.articles.save(original);
+  await refreshAnalysis(store);
+  console.log(`flood: ${count} copies of one article, ${original.claims.length} claims each`);
+  for (let from = 0; from < count; from += 1000) {
+    const n = Math.min(1000, count - from);
+    const t = await timedBatch(store, Array.from({ length: n }, (_, k) => syndicated(original, `Flood Wire ${(from + k) % 13}`, from + k)));
+    console.log(`  copies ${from + 1}–${from + n}: refreshed in ${t.refreshMs.toFixed(0)} ms = ${(t.refreshMs / n).toFixed(2)} ms per article (saved in ${t.saveMs.toFixed(0)} ms)`);
+  }
+  const groups = (await store.analysis.duplicateGroups({ limit: 5 })).items;
+  console.log(`  near-duplicate groups: ${groups.length}, the largest of ${Math.max(0, ...groups.map((g) => g.articles.length))} articles`);
+  await store.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+async function timedBatch(store: Store, articles: Iterable<Analysis>): Promise<Timed> {
+  let t0 = performance.now();
+  let n = 0;
+  let batch: Analysis[] = [];
+  for (const a of articles) {
+    batch.push(a);
+    n++;
+    // Saved as claimtrail analyze saves them: a batch per transaction.
+    if (batch.length === 32) {
+      await store.articles.saveMany(batch);
+      batch = [];
+    }
+  }
+  await store.articles.saveMany(batch);
+  const saveMs = performance.now() - t0;
+  t0 = performance.now();
+  await refreshAnalysis(store);
+  return { articles: n, saveMs, refreshMs: performance.now() - t0 };
+}
+
+function* skip<T>(items: Iterable<T>, n: number): Generator<T> {
+  let i = 0;
+  for (const item of items) if (i++ >= n) yield item;
+}

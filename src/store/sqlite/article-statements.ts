@@ -1,0 +1,81 @@
+import type SQLite from 'better-sqlite3';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from './schema.js';
+
+function param<T>(): RawBuilder<T> {
+  return sql<T>`${null}`;
+}
+
+/**
+ * The row inserts of saving an article: typed Kysely queries compiled once and prepared on the
+ * store's connection, each bound once per row. An import writes tens of rows per article, and
+ * building, compiling and preparing a multi-row query for each chunk cost more than the writes.
+ */
+export class ArticleStatements {
+  readonly insertArticle: SQLite.Statement;
+  readonly indexArticle: SQLite.Statement;
+  readonly insertLayers: SQLite.Statement;
+  readonly insertEntity: SQLite.Statement;
+  readonly insertMention: SQLite.Statement;
+  readonly insertClaim: SQLite.Statement;
+  readonly indexClaim: SQLite.Statement;
+  readonly insertEvent: SQLite.Statement;
+
+  constructor(sq: SQLite.Database, db: Kysely<Database>) {
+    const prep = (q: Compilable) => sq.prepare(q.compile().sql);
+    const text = param<string>;
+    const maybe = param<string | null>;
+    const num = param<number>;
+    this.insertArticle = prep(
+      db.insertInto('articles').values({ id: text(), ref: maybe(), title: maybe(), published: maybe(), source: maybe(), url: maybe(), language: maybe(), text: text(), words: num(), added_at: text() }),
+    );
+    this.indexArticle = prep(db.insertInto('articles_fts').values({ rowid: num(), title: maybe(), text: text() }));
+    this.insertLayers = prep(db.insertInto('layers').values({ article_id: text(), json: text(), pipeline: text() }));
+    this.insertEntity = prep(
+      db
+        .insertInto('entities')
+        .values({ id: text(), name: text(), type: text(), subtype: maybe(), kb: maybe(), country: maybe(), lat: param<number | null>(), lon: param<number | null>() })
+        .onConflict((oc) => oc.column('id').doNothing()),
+    );
+    this.insertMention = prep(db.insertInto('mentions').values({ article_id: text(), entity_id: text(), start: num(), end: num(), text: text(), label: maybe() }));
+    this.insertClaim = prep(
+      db.insertInto('claims').values({
+        article_id: text(),
+        claim_id: text(),
+        speaker_entity: maybe(),
+        speaker_text: maybe(),
+        cue_lemma: maybe(),
+        cue_text: maybe(),
+        content: text(),
+        content_start: num(),
+        content_end: num(),
+        kind: text(),
+        stance: text(),
+        negated: num(),
+        said: maybe(),
+        made: maybe(),
+        via_entity: maybe(),
+        via_text: maybe(),
+        rule: maybe(),
+      }),
+    );
+    this.indexClaim = prep(db.insertInto('claims_fts').values({ rowid: num(), speaker: text(), content: text() }));
+    this.insertEvent = prep(
+      db.insertInto('events').values({
+        article_id: text(),
+        event_id: text(),
+        type: text(),
+        trigger: text(),
+        trigger_start: num(),
+        actor: maybe(),
+        target: maybe(),
+        place: maybe(),
+        time: maybe(),
+        quantity: param<number | null>(),
+        status: text(),
+        claims: text(),
+        rule: maybe(),
+      }),
+    );
+  }
+}

@@ -10,5 +10,6 @@ export * from './ledger.js';
 export * from './cross.js';
 export * from './check.js';
 export * from './write.js';
+export * from './jobs.js';
 export * from './error.js';
 export * from './queries.js';

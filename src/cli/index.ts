@@ -7,9 +7,11 @@ import { registerClaims } from './commands/claims.js';
 import { registerContradictions } from './commands/contradictions.js';
 import { registerDuplicates } from './commands/duplicates.js';
 import { registerEntities } from './commands/entities.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerWorker } from './commands/worker.js';
 import { exitStatus } from './errors.js';
 import { err } from './shared.js';
 
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerTimeline(program);
   registerServe(program);
+  registerWorker(program);
+  registerJobs(program);
   return program;
 }
 

@@ -7,10 +7,13 @@ import type { AnalyzeRequest, JobInput } from './job.js';
 
 const URL_INPUT = /^https?:\/\//i;
 
-/** Content as a job carries it: UTF-8 as text, anything else as base64 (the worker decodes it as ingest would). */
+/**
+ * Content as a job carries it: UTF-8 as text, anything else as base64 (the worker decodes it as
+ * ingest would). NUL goes as base64 too: PostgreSQL's JSON cannot hold it.
+ */
 function carried(name: string, buf: Buffer, kind: Kind | undefined, line?: number): JobInput {
   const text = buf.toString('utf8');
-  const utf8 = Buffer.byteLength(text) === buf.length && Buffer.from(text, 'utf8').equals(buf);
+  const utf8 = !buf.includes(0) && Buffer.from(text, 'utf8').equals(buf);
   return { name, content: utf8 ? text : buf.toString('base64'), ...(utf8 ? {} : { encoding: 'base64' as const }), ...(kind ? { kind } : {}), ...(line ? { line } : {}) };
 }
 

@@ -70,5 +70,5 @@ export interface JobQueue {
 
 /** A short name for what a job reads, shown in lists: the URL, or the content's name. */
 export function inputLabel(input: JobInput): string {
-  return typeof input === 'string' ? input : input.name;
+  return typeof input === 'string' ? input : input.line ? `${input.name}:${input.line}` : input.name;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { JobStatus } from '../contract/index.js';
 import { UnavailableError } from '../errors.js';
@@ -57,7 +58,7 @@ interface JobRow {
 
 /** A job's columns, with only the name of its input (not the content it carries). */
 const COLUMNS = `id, state::text AS state,
-  CASE WHEN jsonb_typeof(data->'input') = 'string' THEN data->>'input' ELSE data->'input'->>'name' END AS input,
+  CASE WHEN jsonb_typeof(data->'input') = 'string' THEN data->>'input' ELSE (data->'input'->>'name') || COALESCE(':' || (data->'input'->>'line'), '') END AS input,
   retry_count, retry_limit, started_on, created_on, completed_on, output`;
 
 /** pg-boss's own words for a job it took back from a worker that did not finish it in time. */
@@ -98,8 +99,36 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * UUIDs in the order made (version 7: the time in ms, then a counter within it, then random
+ * bits), so that PostgreSQL sorts jobs queued in one statement as they were queued.
+ */
+export class OrderedIds {
+  private ms = 0;
+  private seq = 0;
+
+  next(): string {
+    const now = Date.now();
+    if (now > this.ms) {
+      this.ms = now;
+      this.seq = 0;
+    } else this.seq++;
+    const b = randomBytes(16);
+    b.writeUIntBE(this.ms, 0, 6);
+    // 12 bits of counter after the version nibble, 14 more in the variant's octets: 2^26 per ms.
+    b[6] = 0x70 | ((this.seq >> 22) & 0x0f);
+    b[7] = (this.seq >> 14) & 0xff;
+    b[8] = 0x80 | ((this.seq >> 8) & 0x3f);
+    b[9] = this.seq & 0xff;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
 /** The analyze queue on PostgreSQL through pg-boss: jobs live in the database, any number of workers on any machines take them. */
 export class PgBossQueue implements JobQueue {
+  private readonly ids = new OrderedIds();
+
   private constructor(
     private readonly boss: PgBoss,
     readonly location: string,
@@ -144,8 +173,12 @@ export class PgBossQueue implements JobQueue {
 
   async enqueue(requests: readonly AnalyzeRequest[]): Promise<string[]> {
     if (!requests.length) return [];
-    const ids = await this.boss.insert(
-      requests.map((data) => ({
+    // Ids made here: one insert for all the jobs, their ids known, and in the order queued (jobs
+    // queued together share a creation time; pg-boss then takes them by id).
+    const ids = requests.map(() => this.ids.next());
+    await this.boss.insert(
+      requests.map((data, i) => ({
+        id: ids[i],
         name: QUEUE_NAME,
         data,
         retryLimit: this.options.retryLimit,
@@ -154,8 +187,7 @@ export class PgBossQueue implements JobQueue {
         expireInSeconds: this.options.jobTimeoutSeconds,
       })),
     );
-    // pg-boss's typings say void; its insert answers the new ids, in order.
-    return (ids as unknown as string[] | null) ?? [];
+    return ids;
   }
 
   async get(id: string): Promise<JobStatus | null> {
@@ -171,7 +203,7 @@ export class PgBossQueue implements JobQueue {
     const states = options.state ? STATES[options.state] : null;
     const rows = await this.sql<JobRow>(
       `SELECT * FROM (SELECT ${COLUMNS} FROM $schema.job WHERE name = $1 UNION ALL SELECT ${COLUMNS} FROM $schema.archive WHERE name = $1) j
-       WHERE $2::text[] IS NULL OR state = ANY($2::text[]) ORDER BY created_on DESC, id LIMIT $3`,
+       WHERE $2::text[] IS NULL OR state = ANY($2::text[]) ORDER BY created_on DESC, id DESC LIMIT $3`,
       [QUEUE_NAME, states, options.limit ?? 100],
     );
     return rows.map(statusOf);

@@ -78,6 +78,13 @@ export async function readJobInputs(
   return { inputs: out, errors };
 }
 
+/** An ingest input (a posted body, a URL) as a job carries it; JSONL content one job per record. */
+export function jobInputsOf(input: string | InlineInput): JobInput[] {
+  if (typeof input === 'string') return [input];
+  if (input.kind === 'jsonl') return jsonlRecords(input.name, input.content, input.line);
+  return [carried(input.name, Buffer.from(input.content), input.kind, input.line)];
+}
+
 /** A job's input as ingest reads it. */
 export function ingestInput(input: JobInput): string | InlineInput {
   if (typeof input === 'string') return input;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { JobStatus } from '../contract/index.js';
 import { UnavailableError } from '../errors.js';
+import { redactUrl } from './url.js';
 import type { AnalyzeRequest, HeldJob, JobFailure, JobOutcome, JobQueue, JobState } from './job.js';
 
 /** The pg-boss queue the analyze jobs go through. */
@@ -86,17 +87,6 @@ function statusOf(row: JobRow): JobStatus {
     created: row.created_on.toISOString(),
     finished: state === 'done' || state === 'failed' ? (row.completed_on?.toISOString() ?? null) : null,
   };
-}
-
-/** A connection URL as shown to users: without its password. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
 }
 
 /**

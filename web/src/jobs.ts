@@ -19,6 +19,7 @@ export async function followJob(
     const job = await poll(options.signal);
     onUpdate(job);
     if (isFinished(job)) return job;
+    if (options.signal?.aborted) return null;
     const wait = job.state === 'waiting' && job.error ? options.intervalMs * 4 : options.intervalMs;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, wait);

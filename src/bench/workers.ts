@@ -11,11 +11,12 @@
  *
  * The time of a run is from the workers' start to the last job done: it includes each worker's
  * start-up (loading the pipeline) and the cross-article refresh every 25 jobs, not the final
- * refresh after the queue ran dry.
+ * refresh after the queue ran dry. For reference, the same articles go through `claimtrail
+ * analyze` in one process first (start to exit: start-up and the refresh included).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +83,25 @@ interface Run {
   seconds: number;
 }
 
+/** The same articles through `claimtrail analyze` in one process, no queue: the reference. */
+async function inPlace(inputs: readonly JobInput[]): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-in-place-'));
+  try {
+    const files = inputs.map((input, i) => {
+      if (typeof input === 'string') return input;
+      const file = join(dir, input.kind === 'jsonl' ? `${i}.jsonl` : `${i}.txt`);
+      writeFileSync(file, input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : input.content);
+      return file;
+    });
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, 'analyze', '--db', join(dir, 'bench.db'), ...files], { stdio: 'ignore' });
+    await new Promise((resolve) => child.on('exit', resolve));
+    return (Date.now() - started) / 1000;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
   const db = await scratchDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-workers-'));
@@ -119,6 +139,7 @@ const requests = requestsFor(inputs, { replace: false, verbatim: false, fetchTim
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`corpus: ${name} · ${requests.length} jobs · ${availableParallelism()} cores · ${new Date().toISOString().slice(0, 10)}`);
 console.log('workers  articles  failed    words   seconds  articles/s    words/s  speed-up');
+const reference = await inPlace(inputs);
 let base: Run | null = null;
 const results: Run[] = [];
 for (const workers of runs) {
@@ -130,6 +151,7 @@ for (const workers of runs) {
     `${String(workers).padStart(7)}${String(r.articles).padStart(10)}${String(r.failed).padStart(8)}${n(r.words).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(12)}${n(r.words / r.seconds).padStart(11)}${(rate / (base.articles / base.seconds)).toFixed(2).padStart(10)}`,
   );
 }
+console.log(`in place (claimtrail analyze, one process, no queue): ${reference.toFixed(1)} s for the same jobs`);
 // Analysis is CPU-bound, one core per worker: the best per-worker rate is what a core gives.
 const best = results.reduce((a, b) => (a.words / a.seconds / a.workers >= b.words / b.seconds / b.workers ? a : b));
 const perCore = { articles: best.articles / best.seconds / best.workers, words: best.words / best.seconds / best.workers };

@@ -14,7 +14,7 @@ async function contents(path: string) {
     const ids = (await store.articles.listArticles({ limit: 1000 })).items.map((a) => a.id).sort();
     return {
       articles: byId((await store.articles.getAnalyses(ids)).map((a) => ({ ...a, id: a.article.id }))),
-      claims: byId((await store.corpus.listClaims({ limit: 1000 })).items),
+      claims: byId((await store.corpus.listClaims({ limit: 1000 })).items.map((c) => ({ ...c, id: `${c.article}/${c.claim}` }))),
       propositions: byId((await store.analysis.listPropositions({ limit: 1000 })).items),
       contradictions: byId((await store.analysis.listContradictions({ limit: 1000 })).items),
       stories: byId((await store.analysis.listStories({ limit: 1000 })).items),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { JOB_STATES, type JobState } from '../../contract/values.js';
-import { NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import { resolveDbPath } from '../../store/index.js';
 import { clip } from '../digest.js';
 import { err, out, positiveNumber, UsageError } from '../shared.js';
@@ -61,7 +61,8 @@ export function registerJobs(program: Command): void {
       await withQueue(flags, async (queue) => {
         const job = await queue.get(id);
         if (!job) throw new NotFoundError(`no job ${id} in ${queue.location}`);
-        if (!(await queue.retry(id))) throw new UsageError(`job ${id} is ${job.state}, not failed: only failed jobs are retried`);
+        if (job.state !== 'failed') throw new UsageError(`job ${id} is ${job.state}, not failed: only failed jobs are retried`);
+        if (!(await queue.retry(id))) throw new ConflictError(`job ${id} failed too long ago to be retried (it is archived): queue its input again`);
         err(`job ${id} (${job.input}) queued again`);
       });
     });

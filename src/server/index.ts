@@ -36,12 +36,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const host = options.host ?? '127.0.0.1';
   const ownStore = typeof options.db === 'string';
   const store = typeof options.db === 'string' ? await openStore(options.db, pipelineVersion(), { boundedReads: true }) : options.db;
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
   let queue: JobQueue | null = null;
   const ownQueue = typeof options.queue === 'string';
   try {
-    // The queue (pg-boss, pg) is loaded only for a server that has one.
-    queue = typeof options.queue === 'string' ? await (await import('../queue/index.js')).openQueue(options.queue, { connections: 2 }) : (options.queue ?? null);
+    // The queue (pg-boss, pg) is loaded only for a server that has one; its background errors (a
+    // lost connection, retried) go to the server's log once there is one.
+    const onError = (e: Error) => (app ? app.log.error({ err: e }, 'job queue') : process.stderr.write(`job queue: ${e.message}\n`));
+    queue = typeof options.queue === 'string' ? await (await import('../queue/index.js')).openQueue(options.queue, { connections: 2, onError }) : (options.queue ?? null);
     // Articles stored by an older build or another process get their cross-article analysis now.
     await refreshAnalysis(store);
     app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, allowPrivateUrls: options.allowPrivateUrls, logger: options.logger, queue });

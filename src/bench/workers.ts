@@ -15,15 +15,14 @@
  * analyze` in one process first (start to exit: start-up and the refresh included).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openQueue, resolveQueueUrl, type AnalyzeRequest, type JobInput } from '../queue/index.js';
 import { readJobInputs, requestsFor } from '../queue/inputs.js';
+import { scratchDatabase } from '../store/queue/scratch.js';
 import { syntheticText } from './sizes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,24 +56,6 @@ async function corpus(): Promise<{ name: string; inputs: JobInput[] }> {
   return { name: 'synthetic news text (src/bench/sizes.ts)', inputs };
 }
 
-/** A scratch database on the queue's server, dropped by the returned function. */
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `claimtrail_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url! });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const u = new URL(url!);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
 interface Run {
   workers: number;
   articles: number;
@@ -103,7 +84,7 @@ async function inPlace(inputs: readonly JobInput[]): Promise<number> {
 }
 
 async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
-  const db = await scratchDatabase();
+  const db = await scratchDatabase(url!, 'claimtrail_bench');
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-workers-'));
   try {
     const queue = await openQueue(db.url);

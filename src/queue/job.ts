@@ -44,7 +44,7 @@ export interface JobFailure {
 }
 
 /**
- * The durable queue of analyze jobs (pgboss.ts on PostgreSQL). Jobs are retried with backoff;
+ * The durable queue of analyze jobs (src/store/queue/pgboss.ts on PostgreSQL). Jobs are retried with backoff;
  * a job whose worker died is taken back when its time runs out and retried; a failed job keeps
  * its error and its input until retried or removed by age.
  */

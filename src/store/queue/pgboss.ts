@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import type { JobStatus } from '../contract/index.js';
-import { UnavailableError } from '../errors.js';
-import { redactUrl } from './url.js';
-import type { AnalyzeRequest, HeldJob, JobFailure, JobOutcome, JobQueue, JobState } from './job.js';
+import type { JobStatus } from '../../contract/index.js';
+import { UnavailableError } from '../../errors.js';
+import { redactUrl } from '../../queue/url.js';
+import type { AnalyzeRequest, HeldJob, JobFailure, JobOutcome, JobQueue, JobState } from '../../queue/job.js';
+
+/**
+ * The job queue (src/queue/job.ts) on PostgreSQL through pg-boss: here, with the store, because
+ * database drivers and SQL live only under src/store.
+ */
 
 /** The pg-boss queue the analyze jobs go through. */
 export const QUEUE_NAME = 'claimtrail-analyze';

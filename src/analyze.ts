@@ -3,7 +3,7 @@ import { countWords } from './doc/doc.js';
 import type { SaveStatus } from './contract/values.js';
 import type { Analysis } from './doc/types.js';
 import { ClaimtrailError, InternalError } from './errors.js';
-import { ingest, type IngestOptions, type Input } from './ingest/index.js';
+import { ingest, type IngestOptions, type Ingested, type Input } from './ingest/index.js';
 import type { Store } from './store/index.js';
 
 /**
@@ -29,8 +29,13 @@ export interface AnalyzeOptions extends IngestOptions {
  * pipeline version is recognised by its id (the hash of its cleaned text) and not analysed again.
  * A database that cannot be written stops the run with one fatal outcome.
  */
-export async function* analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions): AsyncGenerator<Outcome> {
-  for await (const item of ingest(inputs, options)) {
+export function analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions): AsyncGenerator<Outcome> {
+  return analyzeIngested(ingest(inputs, options), options);
+}
+
+/** The analyze path after ingestion: articles already read (a watched feed's new items) → pipeline → store. */
+export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable<Ingested>, options: Omit<AnalyzeOptions, keyof IngestOptions>): AsyncGenerator<Outcome> {
+  for await (const item of items) {
     if (!item.ok) {
       yield { ok: false, error: item.error, origin: item.error.origin };
       continue;

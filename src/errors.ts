@@ -37,6 +37,19 @@ export class InputError extends ClaimtrailError {
   }
 }
 
+/** A URL answered with an HTTP error status: the status is kept for those that record it (watched feeds). */
+export class HttpStatusError extends InputError {
+  constructor(
+    origin: string,
+    readonly status: number,
+    statusText: string,
+    /** Seconds the server asked to wait (Retry-After on 429 and 503), when it said. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(origin, `HTTP ${status} ${statusText}`.trim());
+  }
+}
+
 /** What was asked for (an article, an entity, a contradiction) is not stored. */
 export class NotFoundError extends ClaimtrailError {
   constructor(message: string, options?: ErrorOptions) {

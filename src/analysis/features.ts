@@ -5,7 +5,7 @@ import { wordVectors } from '../lang/vectors.js';
 import { overlap } from './propositions.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
 import { contentTokens } from '../lang/en/token.js';
-import { FALSE, isRefusal, readReference, type Reference, type Token } from './references.js';
+import type { Reference, Token } from '../lang/en/references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
 export interface EventSig {
@@ -84,60 +84,16 @@ export interface ClaimInfo {
   features: ClaimFeatures;
 }
 
-const STOP = new Set(
-  (
-    'the a an and or but of to in on at by for with from as that this these those it its is are was were be been being has have had ' +
-    'will would can could should may might must shall do does did done their there they them he she his her him we our us you your ' +
-    'i my me who whom which what when where why how than then so such also very more most much many some any all each other into ' +
-    'about over after before under again further once here just only own same too both between through during out up down off ' +
-    'said says say told according claimed stated added noted reported according while if because since until not'
-  ).split(' '),
-);
-const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
-/** Finite verbs and auxiliaries: a content without one (and without "that") names a thing, not a statement. */
-const FINITE = new Set('is are was were be been has have had did does do will would can could should may might must am isn\'t wasn\'t n\'t not'.split(' '));
-/** A denial that opens with these denies that something exists ("denied any wrongdoing"). */
-const NONE_OF = new Set(['any', 'no', 'all', 'every']);
-/** Words that turn a content round: negations, and denials reported inside it ("a letter disputing …"). */
-const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none', 'disputing', 'denying', 'rejecting', 'refuting', 'dismissing']);
-const END = new Set('ended concluded completed finished liberated liberation victoriously defeated ceased halted retaken recaptured'.split(' '));
-const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway rages raging'.split(' '));
-/** "goes on", "carry on": going on. */
-const GOING = new Set(['go', 'goes', 'going', 'went', 'carry', 'carries', 'carrying', 'carried']);
-/** News words for one thing, folded together so outlets' wordings meet ("troops", "soldiers", "forces"). */
-const SAME = new Map(
-  Object.entries({
-    troop: 'soldiers troops forces personnel servicemen units',
-    fight: 'fighting fight fought combat battle battles clashes',
-    attack: 'attack attacks attacked strike strikes struck hit hits shelling',
-    kill: 'killed deaths dead',
-    send: 'sent sending send deployed deploying deploy deployment dispatched',
-  }).flatMap(([canon, forms]) => forms.split(' ').map((f) => [f, canon] as const)),
-);
+const { STOP_WORDS: STOP, stem } = en.words;
+const { FALSE, NOUN_KIND, isRefusal, readReference } = en.references;
+const { RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, PROPOSING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
-const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
-const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
-const NOW = /\bnow\b/i;
-/** Verbs of thinking whose negation is the content's ("I don't think X" means "I think not X"). */
-const NEG_RAISING = new Set(['think', 'believe', 'expect', 'suppose', 'consider', 'feel', 'reckon', 'imagine']);
 /** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
 const ANSWERABLE = new Set(['assert', 'confirm', 'condemn', 'warn', 'promise']);
-/** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
-const NOUN_KIND = new Map<string, 'charge' | 'account'>([
-  ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
-  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements announcement announcements'.split(' ').map((w) => [w, 'account'] as const),
-]);
-/** Cues that propose rather than state: rejecting a proposal contradicts no statement. */
-const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call', 'ask', 'request', 'recommend']);
 /** A denial that states what it denies reads as a reference whose whole content is what was said. */
 const ECHO: Reference = { direction: -1, sayer: null, noun: null, said: 0, saidEnd: 0, clause: true, near: false };
-/** Cues that answer a statement with another one. */
-const RETORTING = new Set(['counter', 'retort']);
-const PERSONAL = new Set(['he', 'she', 'i', 'we', 'they', 'his', 'her', 'my', 'our', 'their']);
-/** Cues that deny a statement (not "countered", "retorted", which answer with another). */
-const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt']);
 /** How far back (characters) a bare reference ("denied it") looks for what it answers, and one that says what or whose. */
 const BARE_REACH = 400;
 /** Characters before a claim searched for what it answers: far beyond NAMED_REACH and chains of BARE_REACH. */
@@ -145,17 +101,6 @@ const ANSWER_WINDOW = 50_000;
 const NAMED_REACH = 3000;
 /** Speakers that speak for their state. */
 const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
-
-/** A crude suffix stripper: enough to let "deployed"/"deploys" and "troops"/"troop" meet. */
-function stem(w: string): string {
-  const same = SAME.get(w);
-  if (same) return same;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
 
 /** Features of every claim of an analysed article, by claim id. */
 export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
@@ -283,10 +228,6 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   return out;
 }
 
-/**
- * A blame's party as a voice: a state and its bodies are one; a person who holds an office of a
- * state stands for it when blamed for what a state does (a war).
- */
 /** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */
 const COMMON = 3000;
 let rank: Map<string, number> | null = null;
@@ -295,9 +236,6 @@ function isRare(word: string): boolean {
   rank ??= new Map(wordVectors(en).words.map((w, i) => [w, i]));
   return (rank.get(word) ?? Infinity) >= COMMON;
 }
-
-/** Auxiliaries that carry a negation before a verb of thinking ("did not think"). */
-const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
 
 /**
  * A belief opening a content, with its subject pronoun ("he did not think …", "she believes
@@ -320,11 +258,6 @@ function innerBelief(tokens: readonly Token[]): { end: number; negated: boolean 
   return k < tokens.length ? { end: k, negated } : null;
 }
 
-/** Pronouns that, opening reported speech, are its speaker ("said it is impartial"). */
-const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
-
-/** Nouns after a state's name that speak for it ("the Chinese government"). */
-const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);
 /** How far after its subject a word still says what the subject is or does ("the League is impartial"). */
 const PREDICATE_REACH = 8;
 
@@ -358,6 +291,10 @@ function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim
   return e ? voiceOf(e.id) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article';
 }
 
+/**
+ * A blame's party as a voice: a state and its bodies are one; a person who holds an office of a
+ * state stands for it when blamed for what a state does (a war).
+ */
 function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string): Blame | null {
   if (!b) return null;
   const e = byId.get(b.target);

@@ -8,6 +8,7 @@ import { TIMES } from './times/index.js';
 import { QUANTITIES } from './quantities/index.js';
 import { CLAIMS } from './claims/index.js';
 import { EVENTS } from './events/index.js';
+import { UsageError } from '../errors.js';
 
 export { Pipeline, type Component, type ComponentSpec, type PipelineConfig } from './pipeline.js';
 export { pipelineVersion } from './version.js';
@@ -47,13 +48,14 @@ export function resolveComponents(registry: readonly ComponentSpec[], layers?: r
   for (const spec of registry) {
     for (const layer of spec.assigns) {
       const other = byLayer.get(layer);
+      // A registry at odds with itself is a bug in the code that built it, not a user's mistake: plain Errors here.
       if (other) throw new Error(`pipeline: layer "${layer}" is filled by both "${other.name}" and "${spec.name}"`);
       byLayer.set(layer, spec);
     }
   }
   const fill = (layer: string): ComponentSpec => {
     const spec = byLayer.get(layer);
-    if (!spec) throw new Error(`unknown layer "${layer}" (layers: ${[...byLayer.keys()].join(', ')})`);
+    if (!spec) throw new UsageError(`unknown layer "${layer}" (layers: ${[...byLayer.keys()].join(', ')})`);
     return spec;
   };
   const wanted = new Set<ComponentSpec>();

@@ -49,6 +49,7 @@ export class Pipeline {
   /** Components in the order they run; an order that reads a layer before it is filled is refused. */
   constructor(components: readonly Component[]) {
     const filled = new Set<LayerName>();
+    // Component lists come from resolveComponents or from code: a wrong order is a bug, so plain Errors.
     for (const c of components) {
       for (const r of c.requires) {
         if (!filled.has(r)) throw new Error(`pipeline: component "${c.name}" needs layer "${r}", which no earlier component fills`);

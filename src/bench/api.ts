@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { buildServer } from '../server/app.js';
 import { openStore } from '../store/index.js';
 import { fillSynthetic } from './synthetic.js';
+import { UnavailableError, UsageError } from '../errors.js';
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
 
 function positive(name: string, value: string | undefined): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
   return n;
 }
 
@@ -96,7 +97,7 @@ async function serve(db: string): Promise<{ port: number; stop: () => void }> {
       out += d;
       if (out.includes('\n')) resolve(Number(out.trim()));
     });
-    child.once('exit', (code) => reject(new Error(`API server exited (${code}) before listening`)));
+    child.once('exit', (code) => reject(new UnavailableError(`API server exited (${code}) before listening`)));
   });
   return { port, stop: () => child.kill() };
 }

@@ -15,6 +15,7 @@ import { pipelineVersion } from '../annotate/index.js';
 import { buildServer } from '../server/app.js';
 import { openStore } from '../store/index.js';
 import { fillSynthetic } from './synthetic.js';
+import { InternalError, UsageError } from '../errors.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +50,7 @@ try {
       const t = performance.now();
       const p = spawnSync(process.execPath, [BIN, 'check', claim, '--json', '--db', db], { encoding: 'utf8', env: { ...process.env, CLAIMTRAIL_DB: db } });
       times.push(performance.now() - t);
-      if (p.status !== 0) throw new Error(`claimtrail check failed: ${p.stderr}`);
+      if (p.status !== 0) throw new InternalError(`claimtrail check failed: ${p.stderr}`);
       answer = p.stdout;
     }
     console.log(`${claim.padEnd(46)} ${summary(times)}  ${sides(answer)}`);
@@ -66,7 +67,7 @@ try {
         const t = performance.now();
         const res = await app.inject(`/api/check?claim=${encodeURIComponent(claim)}`);
         times.push(performance.now() - t);
-        if (res.statusCode !== 200) throw new Error(`GET /api/check answered ${res.statusCode}: ${res.body}`);
+        if (res.statusCode !== 200) throw new InternalError(`GET /api/check answered ${res.statusCode}: ${res.body}`);
       }
       console.log(`${claim.padEnd(46)} ${summary(times)}`);
     }
@@ -90,7 +91,7 @@ function sides(json: string): string {
 
 function positive(name: string, value: string | undefined): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
   return n;
 }
 

@@ -1,4 +1,6 @@
 /**
+ * `npm run bench -- --startup [--runs 11]`: how long the command takes to start (startup.ts).
+ *
  * `npm run bench -- --sizes [--mb 0.1,1,10] [--kinds text,html]`: analysis time against article
  * size (sizes.ts).
  *
@@ -21,6 +23,8 @@ import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
 import { runSizes, type SizeKind } from './sizes.js';
+import { startupBench } from './startup.js';
+import { UsageError } from '../errors.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,19 +33,22 @@ const { values, positionals } = parseArgs({
     'no-store': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
     sizes: { type: 'boolean', default: false },
+    startup: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '11' },
     mb: { type: 'string', default: '0.1,0.25,0.5,1,2,5,10' },
     kinds: { type: 'string', default: 'text,html' },
   },
 });
 
-if (values.sizes) await sizesBench();
+if (values.startup) await startupBench(values.runs);
+else if (values.sizes) await sizesBench();
 else await corpusBench();
 
 async function sizesBench(): Promise<void> {
   const sizes = values.mb.split(',').map(Number);
   const kinds = values.kinds.split(',').map((k) => k.trim());
   const bad = [...sizes.filter((n) => !(n > 0)).map(String), ...kinds.filter((k) => k !== 'text' && k !== 'html')];
-  if (bad.length) throw new Error(`bench --sizes: bad --mb or --kinds value: ${bad.join(', ')}`);
+  if (bad.length) throw new UsageError(`bench --sizes: bad --mb or --kinds value: ${bad.join(', ')}`);
   await runSizes(sizes, kinds as SizeKind[]);
 }
 

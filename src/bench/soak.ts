@@ -23,6 +23,7 @@ import { openStore } from '../store/index.js';
 import { allItems } from '../store/page.js';
 import { syntheticText } from './sizes.js';
 import { syntheticAnalyses } from './synthetic.js';
+import { UnavailableError, UsageError } from '../errors.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +37,7 @@ const { values } = parseArgs({
 });
 const count = (name: keyof typeof values) => {
   const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`soak: --${name} must be a whole number, got "${values[name]}"`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`soak: --${name} must be a whole number, got "${values[name]}"`);
   return n;
 };
 const ARTICLES = count('articles');
@@ -100,7 +101,7 @@ try {
       const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
       if (m) resolve(m[1]!);
     });
-    server!.on('close', (code) => reject(new Error(`the server exited (${code}): ${text}`)));
+    server!.on('close', (code) => reject(new UnavailableError(`the server exited (${code}): ${text}`)));
   });
 
   const files = ['a', 'b', 'k'].map((tag) => {

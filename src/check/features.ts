@@ -2,7 +2,7 @@ import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/vectors.js';
 import { en } from '../lang/index.js';
 import type { Stance } from '../doc/types.js';
 import type { Lexicon } from './lexical.js';
-import { HEDGE } from './lexicon.js';
+import { HEDGE } from '../lang/en/check.js';
 import { TURN_WINDOW, type Prepared, type PreparedSentence } from './prepare.js';
 
 /**

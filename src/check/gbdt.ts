@@ -1,3 +1,4 @@
+import { UnavailableError } from '../errors.js';
 /**
  * Gradient-boosted decision trees for a few classes (softmax loss), small enough to read: the
  * histogram method (features cut into at most 64 bins at training time), trees grown level by
@@ -274,7 +275,7 @@ export class CompiledForest {
     forest.trees.forEach((t, k) => {
       this.roots[k] = at;
       for (let i = 0; i < t.feature.length; i++) {
-        if (t.feature[i]! >= 0 && t.right[i] !== t.left[i]! + 1) throw new Error('forest: a right child is not next to its left one');
+        if (t.feature[i]! >= 0 && t.right[i] !== t.left[i]! + 1) throw new UnavailableError('stance forest: not a model file of this version (a right child is not next to its left one)');
         this.nodes[2 * (at + i)] = t.feature[i]!;
         this.nodes[2 * (at + i) + 1] = at + t.left[i]!;
         this.threshold[at + i] = t.threshold[i]!;

@@ -10,6 +10,7 @@ import { stanceModel, type StanceModel } from './model.js';
 import { prepare, type Prepared } from './prepare.js';
 import { evidenceOf, sourcesOf, type Source } from './sources.js';
 import type { Evidence, StanceLabel } from '../contract/index.js';
+import { NotFoundError } from '../errors.js';
 
 export { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
 export { stanceModel, type Judgement } from './model.js';
@@ -75,7 +76,7 @@ export function asStatement(claim: string): string {
  */
 export function claimAnalysis(analysis: Analysis, claimId: string): Analysis {
   const claim = analysis.claims.find((c) => c.id === claimId);
-  if (!claim) throw new Error(`${analysis.article.id}: no claim "${claimId}"`);
+  if (!claim) throw new NotFoundError(`${analysis.article.id}: no claim "${claimId}"`);
   const { start, end } = claim.content;
   const inside = <T extends { start: number; end: number }>(x: T) => x.start >= start && x.end <= end;
   const move = <T extends Span>(x: T): T => ({ ...x, start: x.start - start, end: x.end - start });

@@ -1,5 +1,6 @@
 import { random } from './gbdt.js';
 import type { Prepared } from './prepare.js';
+import { UnavailableError } from '../errors.js';
 
 /**
  * A learned lexicon of stance: how much each word and pair of words says that an article agrees
@@ -156,7 +157,7 @@ export class Lexicon {
     this.indexer = new LexicalIndexer(file.grams);
     this.weights = Float32Array.from(file.weights);
     this.bias = file.bias;
-    if (this.weights.length !== K * this.indexer.size) throw new Error(`lexicon: ${this.weights.length} weights for ${file.grams.length} grams`);
+    if (this.weights.length !== K * this.indexer.size) throw new UnavailableError(`stance lexicon: ${this.weights.length} weights for ${file.grams.length} grams`);
   }
 
   /**

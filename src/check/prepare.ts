@@ -2,7 +2,7 @@ import { tokenize } from '../doc/tokenize.js';
 import type { Analysis, Claim } from '../doc/types.js';
 import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/vectors.js';
 import { en } from '../lang/index.js';
-import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP } from './lexicon.js';
+import { CONFIRM, HEDGE, NEGATION, PRONOUNS, REFUTE, STOP, stem } from '../lang/en/check.js';
 
 /**
  * A text (an article or a claim) read once into what the stance features compare: per sentence
@@ -68,33 +68,10 @@ export interface PreparedClaim {
   named: Set<string>;
 }
 
-const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
-
 /** How many words after a negation a word counts as negated. */
 export const TURN_WINDOW = 4;
 
 const stemIds = new Map<string, number>();
-
-/** A light suffix stripper: enough for "denies"/"denied"/"deny" and plurals to meet. */
-export function stem(w: string): string {
-  if (w.length <= 3) return w;
-  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (w.endsWith('sses')) return w.slice(0, -2);
-  if (w.endsWith('ing') && w.length > 5) return undouble(w.slice(0, -3));
-  if (w.endsWith('ed') && w.length > 4) return undouble(w.endsWith('eed') ? w.slice(0, -1) : w.slice(0, -2));
-  if (w.endsWith('es') && /(?:sh|ch|x|z|ss)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
-  return w;
-}
-
-function undouble(w: string): string {
-  const n = w.length;
-  if (n > 3 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1]!)) return w.slice(0, -1);
-  if (w.endsWith('at') || w.endsWith('iz') || w.endsWith('bl')) return `${w}e`;
-  return w;
-}
 
 export function stemId(w: string): number {
   const s = stem(w);

@@ -5,7 +5,7 @@
  */
 import type { CheckSide as Side, Evidence, EvidenceClaim, StanceLabel } from '../contract/index.js';
 import type { Analysis } from '../doc/types.js';
-import { CONFIRM, HEDGE, NEGATION, REFUTE, STOP } from './lexicon.js';
+import { CONFIRM, HEDGE, HOLDING_BACK, NEGATION, REFUTE, STOP } from '../lang/en/check.js';
 import type { Judgement } from './model.js';
 import { stemId, type Prepared, type PreparedClaim, type PreparedSentence } from './prepare.js';
 
@@ -29,8 +29,6 @@ export interface Source {
 const SAYS = 0.5;
 /** The model's most telling sentence speaks for its speaker when it holds at least this share of the claim. */
 const TOLD = 0.3;
-/** Cues that hold back from the statement they report: the speaker only reports it. */
-const HOLDING_BACK = new Set(['claim', 'allege', 'purport', 'rumour', 'rumor', 'speculate', 'suggest']);
 
 /**
  * The sides of the article's speakers and of its own voice. A speaker whose claim (the pipeline's)

@@ -2,7 +2,7 @@ import type { Analysis, Article } from '../doc/types.js';
 import type { Store } from '../store/index.js';
 import type { CheckAnswer, CheckFilters, CheckSide as Side, Verdict } from '../contract/index.js';
 import { asStatement, type ClaimChecker, type Source } from './index.js';
-import { STOP } from './lexicon.js';
+import { STOP } from '../lang/en/check.js';
 
 export type { CheckAnswer, Verdict };
 

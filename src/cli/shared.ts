@@ -1,5 +1,5 @@
 import { isDatePrefix } from '../doc/dates.js';
-import { pipelineVersion } from '../annotate/index.js';
+import { pipelineVersion } from '../annotate/version.js';
 import { UsageError } from '../errors.js';
 import { openStore as open, resolveDbPath, type Store } from '../store/index.js';
 

@@ -13,3 +13,4 @@ export * from './write.js';
 export * from './jobs.js';
 export * from './error.js';
 export * from './queries.js';
+export * from './feeds.js';

@@ -27,6 +27,7 @@ import { allItems } from '../store/page.js';
 import { spellingKey } from '../annotate/entities/variants.js';
 import { fold } from './seed.js';
 import { prf, printTable, sharedPath, type Scores } from './shared.js';
+import { InputError } from '../errors.js';
 
 interface GoldClaim {
   id: string;
@@ -95,7 +96,7 @@ export async function run(args: string[]): Promise<void> {
   const goldOf = new Map<string, string>();
   for (const [id, entry] of Object.entries(g.articles)) {
     const analysis = analyses.get(id);
-    if (!analysis) throw new Error(`${file}: gold article ${id} was not read`);
+    if (!analysis) throw new InputError(file, `gold article ${id} was not read`);
     const { text } = analysis.article;
     const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
     const goldRanges = entry.claims.map((c) => locate(text, c.content));

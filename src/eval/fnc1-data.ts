@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { STANCE_LABELS, type StanceLabel } from '../contract/values.js';
 import { sharedPath } from './shared.js';
+import { InputError } from '../errors.js';
 
 export interface Fnc1Pair {
   claim: string;
@@ -44,7 +45,7 @@ export function readFnc1(): Fnc1 {
   for (const [k, row] of parseCsv(readFileSync(bodyFile, 'utf8')).entries()) {
     if (k === 0) continue;
     const [id, text] = row;
-    if (id === undefined || text === undefined) throw new Error(`${bodyFile}: row ${k + 1} has ${row.length} fields`);
+    if (id === undefined || text === undefined) throw new InputError(bodyFile, `row ${k + 1} has ${row.length} fields`);
     bodies.set(Number(id), text);
   }
   const pairs: Fnc1Pair[] = [];
@@ -52,8 +53,8 @@ export function readFnc1(): Fnc1 {
   for (const [k, row] of parseCsv(readFileSync(stanceFile, 'utf8')).entries()) {
     if (k === 0) continue;
     const [claim, id, stance] = row;
-    if (claim === undefined || id === undefined || !(STANCE_LABELS as readonly string[]).includes(stance ?? '')) throw new Error(`${stanceFile}: row ${k + 1} is not headline,body,stance`);
-    if (!bodies.has(Number(id))) throw new Error(`${stanceFile}: row ${k + 1} names body ${id}, which ${bodyFile} lacks`);
+    if (claim === undefined || id === undefined || !(STANCE_LABELS as readonly string[]).includes(stance ?? '')) throw new InputError(stanceFile, `row ${k + 1} is not headline,body,stance`);
+    if (!bodies.has(Number(id))) throw new InputError(stanceFile, `row ${k + 1} names body ${id}, which ${bodyFile} lacks`);
     pairs.push({ claim, body: Number(id), stance: stance as StanceLabel });
   }
   return { bodies, pairs };
@@ -72,7 +73,7 @@ export function parseCsv(source: string): string[][] {
       let from = ++i;
       for (;;) {
         const q = source.indexOf('"', i);
-        if (q < 0) throw new Error(`CSV: a quoted field opened at ${from - 1} never closes`);
+        if (q < 0) throw new InputError('CSV', `a quoted field opened at ${from - 1} never closes`);
         if (source[q + 1] === '"') {
           parts.push(source.slice(from, q + 1));
           from = i = q + 2;

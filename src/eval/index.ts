@@ -10,6 +10,7 @@ const SUITES: Record<string, string> = {
   attribution: 'attributed claims on PolNeAR dev (content overlap, source, cue)',
   events: 'event triggers on WikiEvents dev',
   conflict: 'claims, speakers, stances and contradictions on Russia–Ukraine war reporting (conflict dev)',
+  'check-pairs': 'the claim-check model as a grouper of conflict dev claims from two articles (same proposition? which sides?)',
   fnc1: 'stance to a claim (agree, disagree, discuss, unrelated) on the held-out bodies of FNC-1',
 };
 

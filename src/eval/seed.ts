@@ -13,6 +13,7 @@ import type { Analysis, Claim, Entity } from '../doc/types.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { ROOT, sharedPath } from './shared.js';
+import { InputError } from '../errors.js';
 
 interface GoldEntity {
   name: string;
@@ -87,7 +88,7 @@ export async function run(args: string[]): Promise<void> {
     if (!item.ok) throw item.error;
     analysis = (await createPipeline()).analyze(item.article);
   }
-  if (!analysis) throw new Error(`${file}: no article`);
+  if (!analysis) throw new InputError(file, 'no article');
   const lines: Line[] = [];
   const add = (section: string, item: string, ok: boolean, optional: boolean, detail: string) => lines.push({ section, item, ok, optional, detail });
 

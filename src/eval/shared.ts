@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UnavailableError } from '../errors.js';
 
 /** The project root (where package.json is). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,7 +13,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export function sharedPath(...parts: string[]): string {
   const base = process.env.CLAIMTRAIL_SHARED ?? resolve(ROOT, '../shared');
   const path = resolve(base, ...parts);
-  if (!existsSync(path)) throw new Error(`${path}: evaluation data not found (set CLAIMTRAIL_SHARED to the shared folder)`);
+  if (!existsSync(path)) throw new UnavailableError(`${path}: evaluation data not found (set CLAIMTRAIL_SHARED to the shared folder)`);
   return path;
 }
 

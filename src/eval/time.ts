@@ -15,6 +15,7 @@
 import { createPipeline } from '../annotate/index.js';
 import type { Article, TimeExpression } from '../doc/types.js';
 import { codePointToUtf16, prf, printTable, readJsonl, sharedPath, type Scores } from './shared.js';
+import { UsageError } from '../errors.js';
 
 interface GoldTimex {
   start: number;
@@ -48,7 +49,7 @@ export async function run(args: string[]): Promise<void> {
   const showErrors = args.includes('--errors');
   const which = args.find((a) => !a.startsWith('--')) ?? 'all';
   if (which !== 'all' && !(CORPORA as readonly string[]).includes(which)) {
-    throw new Error(`eval time: unknown corpus "${which}" (timebank, aquaint or all)`);
+    throw new UsageError(`eval time: unknown corpus "${which}" (timebank, aquaint or all)`);
   }
   const corpora = which === 'all' ? [...CORPORA] : [which as Corpus];
   const rows: (string | number)[][] = [];

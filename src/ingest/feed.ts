@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import { normalizeDate } from './source.js';
 
 export interface FeedItem {
+  /** The item's own identifier (RSS <guid>, Atom <id>, RSS 1.0 rdf:about), when it has one. */
+  guid: string | null;
   title: string | null;
   link: string | null;
   published: string | null;
@@ -46,6 +48,7 @@ function rssItem(el: Element, index: number): FeedItem {
   const description = childText(el, 'description') ?? '';
   const html = full ?? description;
   return {
+    guid: childText(el, 'guid') ?? (el.getAttribute('rdf:about') || null),
     title: childText(el, 'title'),
     link: childText(el, 'link') ?? permalinkGuid(el),
     published: normalizeDate(childText(el, 'pubDate') ?? childText(el, 'dc:date')),
@@ -60,6 +63,7 @@ function atomEntry(el: Element, index: number): FeedItem {
   const links = [...el.getElementsByTagName('link')];
   const link = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
   return {
+    guid: childText(el, 'id'),
     title: childText(el, 'title'),
     link: link?.getAttribute('href') ?? null,
     published: normalizeDate(childText(el, 'published') ?? childText(el, 'updated')),

@@ -1,7 +1,7 @@
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { Agent, fetch, type Response } from 'undici';
-import { InputError } from '../errors.js';
+import { HttpStatusError, InputError } from '../errors.js';
 
 export interface Fetched {
   body: Buffer;
@@ -10,6 +10,15 @@ export interface Fetched {
   charset: string | null;
   /** The address after redirects. */
   url: string;
+  /** The validators to send on the next conditional GET (ETag, Last-Modified), when the server gave them. */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** What a conditional GET sends: the validators of the copy already read. */
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
 }
 
 export interface FetchOptions {
@@ -21,6 +30,8 @@ export interface FetchOptions {
    * its clients send sets this, so they cannot reach the services behind it.
    */
   publicOnly?: boolean;
+  /** Stops the request (a watcher shutting down); the error then says it was stopped. */
+  signal?: AbortSignal;
 }
 
 const MAX_REDIRECTS = 5;
@@ -55,6 +66,7 @@ export function publicLookup(hostname: string, options: LookupOptions, callback:
   lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     const blocked = addresses.find((a) => isNonPublicAddress(a.address));
+    // Handed to the HTTP client, which fails the request; describeFetchError words it for the InputError the caller raises.
     if (blocked) return callback(new Error(`${hostname} resolves to the non-public address ${blocked.address}`), []);
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -63,9 +75,32 @@ export function publicLookup(hostname: string, options: LookupOptions, callback:
 
 let publicAgent: Agent | null = null;
 
-/** GET a URL with a bounded time and size; every failure is an InputError naming the URL. */
-export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = false }: FetchOptions): Promise<Fetched> {
-  const signal = AbortSignal.timeout(timeoutMs);
+/** GET a URL with a bounded time and size; every failure is an InputError naming the URL (HttpStatusError for an HTTP error status). */
+export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetched> {
+  const { response, at } = await request(url, {}, options);
+  return readBody(url, at, response, options);
+}
+
+/**
+ * A conditional GET (If-None-Match, If-Modified-Since) with fetchUrl's bounds: null when the
+ * server answers 304 Not Modified — nothing is read — else the new copy with its validators.
+ */
+export async function fetchIfModified(url: string, validators: Validators, options: FetchOptions): Promise<Fetched | null> {
+  const conditions: Record<string, string> = {};
+  if (validators.etag) conditions['if-none-match'] = validators.etag;
+  if (validators.lastModified) conditions['if-modified-since'] = validators.lastModified;
+  const { response, at } = await request(url, conditions, options);
+  if (response.status === 304) {
+    await response.body?.cancel();
+    return null;
+  }
+  return readBody(url, at, response, options);
+}
+
+/** The response to a GET after its redirects (each hop's address checked when publicOnly) and its address, or an InputError. */
+async function request(url: string, headers: Record<string, string>, { timeoutMs, publicOnly = false, signal: stop }: FetchOptions): Promise<{ response: Response; at: string }> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
   const dispatcher = publicOnly ? (publicAgent ??= new Agent({ connect: { lookup: publicLookup } })) : undefined;
   let response: Response;
   let at = url;
@@ -73,9 +108,9 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = 
   for (let hops = 0; ; hops++) {
     if (publicOnly) refuseNonPublicHost(url, at);
     try {
-      response = await fetch(at, { signal, redirect: 'manual', headers: HEADERS, dispatcher });
+      response = await fetch(at, { signal, redirect: 'manual', headers: { ...HEADERS, ...headers }, dispatcher });
     } catch (e) {
-      throw new InputError(url, describeFetchError(e, timeoutMs));
+      throw new InputError(url, describeFetchError(e, timeoutMs, stop));
     }
     const location = response.headers.get('location');
     if (response.status < 300 || response.status > 399 || !location) break;
@@ -84,9 +119,17 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = 
     at = new URL(location, at).href;
     if (!/^https?:$/.test(new URL(at).protocol)) throw new InputError(url, `redirected to ${at}, which is not http(s)`);
   }
-  if (!response.ok) {
+  if (!response.ok && response.status !== 304) {
     await response.body?.cancel();
-    throw new InputError(url, `HTTP ${response.status} ${response.statusText}`.trim());
+    throw new HttpStatusError(url, response.status, response.statusText, retryAfter(response.headers.get('retry-after')));
+  }
+  return { response, at };
+}
+
+async function readBody(url: string, at: string, response: Response, { timeoutMs, maxBytes, signal: stop }: FetchOptions): Promise<Fetched> {
+  if (response.status === 304) {
+    await response.body?.cancel();
+    throw new HttpStatusError(url, 304, 'Not Modified (to a request that was not conditional)');
   }
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
@@ -107,12 +150,27 @@ export async function fetchUrl(url: string, { timeoutMs, maxBytes, publicOnly = 
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(url, describeFetchError(e, timeoutMs));
+    throw new InputError(url, describeFetchError(e, timeoutMs, stop));
   }
   const type = response.headers.get('content-type') ?? '';
   const [mediaType = '', ...params] = type.split(';').map((s) => s.trim());
   const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '') ?? null;
-  return { body: Buffer.concat(chunks), mediaType: mediaType.toLowerCase(), charset, url: at };
+  return {
+    body: Buffer.concat(chunks),
+    mediaType: mediaType.toLowerCase(),
+    charset,
+    url: at,
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+  };
+}
+
+/** Retry-After as seconds from now: a number of seconds or an HTTP date; null when absent or unreadable. */
+function retryAfter(value: string | null): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
 }
 
 /** A host written as an IP address connects without a lookup: check it here. */
@@ -123,7 +181,8 @@ function refuseNonPublicHost(origin: string, at: string): void {
   }
 }
 
-function describeFetchError(e: unknown, timeoutMs: number): string {
+function describeFetchError(e: unknown, timeoutMs: number, stop: AbortSignal | undefined): string {
+  if (stop?.aborted) return 'stopped before the answer came';
   const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s (--timeout)`;
   const cause = err.cause?.code ?? err.cause?.message;

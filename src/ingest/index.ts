@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Article } from '../doc/types.js';
 import { cleanText, type BoilerplateRules } from './clean.js';
-import { parseFeed } from './feed.js';
+import { parseFeed, type Feed, type FeedItem } from './feed.js';
 import { fetchUrl, formatBytes } from './fetch.js';
 import { blockText, decodeCharset, extractHtml } from './html.js';
 import { parseJsonlLine } from './jsonl.js';
@@ -187,25 +187,31 @@ async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, ori
 async function* fromFeed(xml: string, origin: string, options: IngestOptions): AsyncGenerator<Ingested> {
   const feed = parseFeed(xml, origin);
   if (!feed.items.length) throw new InputError(origin, 'feed has no items');
-  for (const item of feed.items) {
-    const at = item.link ?? `${origin}#${item.index}`;
-    try {
-      const meta = { origin: at, ref: at, source: feed.title, url: item.link, language: feed.language };
-      if (item.summaryOnly && item.link) {
-        for await (const got of fromUrl(item.link, options)) {
-          if (!got.ok) throw got.error;
-          const a = got.article;
-          yield { ok: true, article: { ...a, title: a.title ?? item.title, published: a.published ?? item.published, source: a.source ?? feed.title, language: a.language ?? feed.language } };
-        }
-        continue;
+  for (const item of feed.items) yield* ingestFeedItem(item, feed, origin, options);
+}
+
+/**
+ * One item of the feed at `origin` as an article: its full content, or its link fetched when it
+ * carries a summary only. A failure is yielded as an error naming the feed and the item.
+ */
+export async function* ingestFeedItem(item: FeedItem, feed: Pick<Feed, 'title' | 'language'>, origin: string, options: IngestOptions): AsyncGenerator<Ingested> {
+  const at = item.link ?? `${origin}#${item.index}`;
+  try {
+    const meta = { origin: at, ref: at, source: feed.title, url: item.link, language: feed.language };
+    if (item.summaryOnly && item.link) {
+      for await (const got of fromUrl(item.link, options)) {
+        if (!got.ok) throw got.error;
+        const a = got.article;
+        yield { ok: true, article: { ...a, title: a.title ?? item.title, published: a.published ?? item.published, source: a.source ?? feed.title, language: a.language ?? feed.language } };
       }
-      const { document } = parseHTML(`<!doctype html><html><body>${item.html}</body></html>`);
-      const body = blockText(document.body);
-      const text = item.title && !body.startsWith(item.title) ? `${item.title}\n\n${body}` : body;
-      yield finish({ ...meta, title: item.title, published: item.published, text, verbatim: false }, options);
-    } catch (e) {
-      yield { ok: false, error: asInputError(e, `${origin} item ${item.index} (${at})`) };
+      return;
     }
+    const { document } = parseHTML(`<!doctype html><html><body>${item.html}</body></html>`);
+    const body = blockText(document.body);
+    const text = item.title && !body.startsWith(item.title) ? `${item.title}\n\n${body}` : body;
+    yield finish({ ...meta, title: item.title, published: item.published, text, verbatim: false }, options);
+  } catch (e) {
+    yield { ok: false, error: asInputError(e, `${origin} item ${item.index} (${at})`) };
   }
 }
 
@@ -318,7 +324,7 @@ function decodeUtf8(buf: Buffer, origin: string): string {
 }
 
 /** HTML declares its charset; without one, bytes that are not UTF-8 are read as Windows-1252, as browsers do. */
-function decodeHtml(buf: Buffer, declared: string | null): string {
+export function decodeHtml(buf: Buffer, declared: string | null): string {
   const head = buf.subarray(0, 2048).toString('latin1');
   const charset = declared ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /^<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1] ?? null;
   if (charset && !/^utf-?8$/i.test(charset)) {

@@ -22,10 +22,16 @@ export interface Language {
   readonly claims: typeof import('./en/claims.js');
   /** Event triggers, and the words around them that give status and arguments. */
   readonly events: typeof import('./en/events.js');
-  /** Words several components read: the forms of "be" … */
+  /** Words several components read: the forms of "be", the stop words and the stemmer contents are compared by … */
   readonly words: typeof import('./en/words.js');
   /** Words of amounts: currencies, approximations, labels, plurals. */
   readonly quantities: typeof import('./en/quantities.js');
+  /** Contents that refer to something said ("denied the report"): its words and the one reader of them. */
+  readonly references: typeof import('./en/references.js');
+  /** Words the cross-article analysis reads in a claim's content. */
+  readonly contents: typeof import('./en/contents.js');
+  /** The stance checker's word classes and stemmer. */
+  readonly check: typeof import('./en/check.js');
 }
 
 export interface LanguageData {

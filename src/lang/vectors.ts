@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Language } from './language.js';
+import { UnavailableError } from '../errors.js';
 
 /** Components per word vector. */
 export const DIMENSIONS = 100;
@@ -120,7 +121,7 @@ export function wordVectors(language: Language): WordVectors {
     const words = readFileSync(vectorWords, 'utf8').split('\n').filter(Boolean);
     const buffer = readFileSync(file);
     const data = new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    if (data.length !== words.length * DIMENSIONS) throw new Error(`${file}: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
+    if (data.length !== words.length * DIMENSIONS) throw new UnavailableError(`${file}: not the vectors of ${vectorWords}: ${data.length} bytes for ${words.length} words of ${DIMENSIONS} dimensions`);
     SHIPPED.set(language, (vectors = new WordVectors(words, data)));
   }
   return vectors;

@@ -18,6 +18,7 @@ import { ClaimChecker } from '../check/index.js';
 import { checkRoutes } from './routes/check.js';
 import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
+import { feedRoutes } from './routes/feeds.js';
 import { jobRoutes } from './routes/jobs.js';
 import type { JobQueue } from '../queue/job.js';
 import { readRoutes } from './routes/read.js';
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const getChecker = () => (checker ??= getPipeline().then((p) => ClaimChecker.create(p)));
   await app.register(checkRoutes, { store: options.store, checker: getChecker });
   await app.register(exportRoutes, { store: options.store });
+  await app.register(feedRoutes, { store: options.store });
   // The writer thread's writes are read like another process's (kept answers served while they are
   // recomputed: no burst of queries after each POST); in-process writes are read at once.
   const changed = () => cache.changed({ stale: inWorker });

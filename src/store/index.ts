@@ -1,4 +1,3 @@
-import { SqliteStore } from './sqlite/store.js';
 import type { OpenOptions, Store } from './store.js';
 
 /**
@@ -10,6 +9,7 @@ export type { AnalysisRepo } from './analysis-repo.js';
 export type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from './analysis-step.js';
 export type { ArticleStore } from './article-store.js';
 export type { CandidateOptions, CorpusRepo } from './corpus-repo.js';
+export type { FeedRepo, PollRecord } from './feed-repo.js';
 export type { OpenOptions, Store } from './store.js';
 
 /** Default database file, relative to the working directory. */
@@ -24,6 +24,9 @@ export function resolveDbPath(option?: string): string {
  * Open (creating if needed) the store at `path` (a file, or ':memory:') and bring its schema up
  * to date. `pipelineVersion` is stored with each analysis saved.
  */
-export function openStore(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<Store> {
+export async function openStore(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<Store> {
+  // The backend (Kysely, the driver: hundreds of modules) loads when a store is opened, not with
+  // every command that might open one (`claimtrail --version`, `--help`).
+  const { SqliteStore } = await import('./sqlite/store.js');
   return SqliteStore.open(path, pipelineVersion, options);
 }

@@ -1,6 +1,7 @@
 import type { AnalysisRepo } from './analysis-repo.js';
 import type { ArticleStore } from './article-store.js';
 import type { CorpusRepo } from './corpus-repo.js';
+import type { FeedRepo } from './feed-repo.js';
 
 /**
  * A claimtrail store: the articles, the reads across them, and the materialised cross-article
@@ -15,6 +16,8 @@ export interface Store {
   readonly articles: ArticleStore;
   readonly corpus: CorpusRepo;
   readonly analysis: AnalysisRepo;
+  /** The feeds `claimtrail watch` follows. */
+  readonly feeds: FeedRepo;
   /**
    * A value that changes whenever any connection commits a write (the server keeps answers
    * while it stays the same).

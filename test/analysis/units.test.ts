@@ -7,7 +7,7 @@ import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
 import type { Member } from '../../src/analysis/members.js';
 import { minhash, similarity } from '../../src/analysis/minhash.js';
-import { readReference, type Token } from '../../src/analysis/references.js';
+import { readReference, type Token } from '../../src/lang/en/references.js';
 import { orderSteps, storyOf } from '../../src/analysis/stories.js';
 import type { Stance } from '../../src/doc/types.js';
 import { handmade, KOREA_ENTITIES, type HandmadeSpec } from '../fixtures/handmade.js';

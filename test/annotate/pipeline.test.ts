@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildComponent, Pipeline, type ComponentSpec } from '../../src/annotate/pipeline.js';
 import { buildPipeline, REGISTRY, resolveComponents } from '../../src/annotate/index.js';
 import { Doc } from '../../src/doc/doc.js';
+import { UsageError } from '../../src/errors.js';
 import { en } from '../../src/lang/index.js';
 
 const article = { id: 'p', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text: 'Kyiv said on Monday that 300 troops withdrew.', ref: null };
@@ -20,6 +21,7 @@ describe('pipeline from the registry', () => {
 
   it('names an unknown layer and refuses two components filling one layer', () => {
     expect(() => resolveComponents(REGISTRY, ['sanctions'])).toThrow(/unknown layer "sanctions" \(layers: tokens, sentences, pos, entities/);
+    expect(() => resolveComponents(REGISTRY, ['sanctions'])).toThrowError(UsageError);
     const twice: ComponentSpec = { name: 'other-pos', assigns: ['pos'], requires: ['tokens'], create: () => () => undefined };
     expect(() => resolveComponents([...REGISTRY, twice])).toThrow('layer "pos" is filled by both "pos" and "other-pos"');
   });

@@ -3,7 +3,8 @@ import { FEATURES, pairFeatures } from '../../src/check/features.js';
 import { boost, CompiledForest } from '../../src/check/gbdt.js';
 import { asStatement, claimAnalysis, ClaimChecker, stanceToClaim } from '../../src/check/index.js';
 import { gramsOf, LexicalIndexer, Lexicon, trainLexicon } from '../../src/check/lexical.js';
-import { prepare, stem } from '../../src/check/prepare.js';
+import { stem } from '../../src/lang/en/check.js';
+import { prepare } from '../../src/check/prepare.js';
 import { parseCsv, scoreFnc1 } from '../../src/eval/fnc1-data.js';
 import { CHECK_RECORDS, CLAIM, EXPECTED, record } from '../fixtures/check.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Language } from '../../lang/language.js';
 import { STANCES, type Stance } from '../../doc/types.js';
+import { InputError } from '../../errors.js';
 
 /** Where a cue's content lies; see data/cues/cues.tsv. */
 export const FRAMES = ['speech', 'quote', 'think', 'intend', 'direct', 'object', 'evidence', 'noun'] as const;
@@ -23,9 +24,9 @@ export function parseCues(source: string, name: string, language: Language): Map
     if (!line.trim() || line.startsWith('#')) return;
     const [lemma, pos, frame, stance, forms] = line.split('\t');
     const where = `${name}:${i + 1}`;
-    if (!lemma || (pos !== 'verb' && pos !== 'noun')) throw new Error(`${where}: expected "lemma<TAB>verb|noun<TAB>frame<TAB>stance[<TAB>forms]"`);
-    if (!FRAMES.includes(frame as Frame)) throw new Error(`${where}: unknown frame "${frame}" (${FRAMES.join(', ')})`);
-    if (!STANCES.includes(stance as Stance)) throw new Error(`${where}: unknown stance "${stance}" (${STANCES.join(', ')})`);
+    if (!lemma || (pos !== 'verb' && pos !== 'noun')) throw new InputError(where, `expected "lemma<TAB>verb|noun<TAB>frame<TAB>stance[<TAB>forms]"`);
+    if (!FRAMES.includes(frame as Frame)) throw new InputError(where, `unknown frame "${frame}" (${FRAMES.join(', ')})`);
+    if (!STANCES.includes(stance as Stance)) throw new InputError(where, `unknown stance "${stance}" (${STANCES.join(', ')})`);
     const entry: CueEntry = { lemma, noun: pos === 'noun', frame: frame as Frame, stance: stance as Stance };
     const all = forms ? forms.split(' ').filter(Boolean) : pos === 'verb' ? verbForms(lemma) : nounForms(lemma);
     for (const form of all) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { TAG, TAG_NAMES } from '../pos/tags.js';
 import type { Context } from './context.js';
 import type { Draft } from './frames/index.js';
+import { UnavailableError } from '../../errors.js';
 
 /**
  * The cue model: an averaged perceptron that scores, for each claim the rules read, whether its
@@ -58,10 +59,10 @@ export class CueModel implements FeatureSink {
     try {
       file = JSON.parse(readFileSync(path, 'utf8')) as CueModelFile;
     } catch (e) {
-      throw new Error(`${path}: not a cue model (${(e as Error).message})`);
+      throw new UnavailableError(`${path}: not a cue model (${(e as Error).message})`, { cause: e });
     }
     if (typeof file.threshold !== 'number' || typeof file.lexiconThreshold !== 'number' || !Array.isArray(file.vocabulary) || typeof file.weights !== 'object') {
-      throw new Error(`${path}: not a cue model (threshold, lexiconThreshold, vocabulary, weights expected)`);
+      throw new UnavailableError(`${path}: not a cue model (threshold, lexiconThreshold, vocabulary, weights expected)`);
     }
     return new CueModel(file);
   }

@@ -1,14 +1,7 @@
 import type { Claim, Entity } from '../../doc/types.js';
-import { TAG } from '../pos/tags.js';
+import { contentTokens, type Token } from '../../lang/en/token.js';
 import type { Context } from './context.js';
 import type { Draft } from './frames/index.js';
-
-/** Nouns for what someone said, when a later claim answers it ("dismissed that account"). */
-const REPORTS = new Set([
-  'account', 'accounts', 'report', 'reports', 'claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations',
-  'assertion', 'assertions', 'statement', 'statements', 'rumour', 'rumours', 'rumor', 'rumors', 'charge', 'charges',
-  'finding', 'findings', 'version', 'suggestion', 'suggestions', 'talk', 'estimate', 'estimates', 'figures',
-]);
 
 /** Sentences back that a referring claim may reach. */
 const REACH = 8;
@@ -16,11 +9,13 @@ const REACH = 8;
 /**
  * Links each claim that answers or refers back to an earlier claim of the article to it
  * (`refersTo`): a cue after a noun that refers back ("…, claims North Korea initially
- * dismissed as groundless"), or a content that names an earlier statement ("Balitsky dismissed
+ * dismissed as groundless"), or a content that speaks of something said ("Balitsky dismissed
  * that account", "denied claims that the siege had ended", "Kyiv rejected the Russian
- * account"). The earlier claim is the one whose content shares most words with what qualifies
- * the noun ("reports of the deployment"), or whose speaker it names ("the Russian account");
- * with no qualifier, the nearest earlier claim by another speaker. `drafts[i]` made `claims[i]`.
+ * account", "called it a lie"), read by the language's one reader of such contents
+ * (src/lang/en/references.ts, which the cross-article analysis reads too). The earlier claim is
+ * the one whose content shares most words with what the content says was said ("reports of the
+ * deployment"), or whose speaker it names ("the Russian account"); with neither, the nearest
+ * earlier claim by another speaker. `drafts[i]` made `claims[i]`.
  */
 export function linkReferences(ctx: Context, drafts: readonly Draft[], claims: Claim[], entities: ReadonlyMap<string, Entity>): void {
   // Content words, computed only for claims a referring claim is compared with.
@@ -52,37 +47,27 @@ function answered(ctx: Context, drafts: readonly Draft[], i: number): number {
 }
 
 /**
- * A claim whose content (or what stands between cue and content) names an earlier statement:
- * the earlier claim that statement is, or −1.
+ * A claim whose content (with what stands between cue and content: "denied claims that …")
+ * refers to something said: the earlier claim that is, or −1.
  */
 function named(ctx: Context, drafts: readonly Draft[], claims: readonly Claim[], entities: ReadonlyMap<string, Entity>, words: (j: number) => Set<string>, i: number): number {
   const d = drafts[i]!;
   if (!d.parts.length) return -1;
   const [a, b] = d.parts[0]!;
-  // The noun: right after the cue ("denied claims that …") or heading a short content ("that account").
-  let noun = -1;
-  for (let k = d.cue[1]; k < Math.min(b, a + 4); k++) {
-    if (ctx.quotes.of[k]! >= 0 || ctx.tags[k] === TAG.AUX) break;
-    const t = ctx.tags[k - 1];
-    if (REPORTS.has(ctx.lower[k]!) && (ctx.tags[k] === TAG.NOUN || ctx.tags[k] === TAG.PROPN || t === TAG.DET || t === TAG.POSS || t === TAG.ADJ)) {
-      noun = k;
-      break;
-    }
-  }
-  if (noun < 0) return -1;
-  // A short content is the statement itself; a longer one must say what it was ("claims that …", "reports of …").
-  const next = ctx.lower[noun + 1];
-  if (b - a > 10 && next !== 'that' && next !== 'of' && next !== 'about' && noun + 1 !== a) return -1;
-  // What qualifies the noun: its modifiers and possessor, and what follows it.
-  let from = noun;
-  while (from > d.cue[1] && from > a - 1 && (ctx.tags[from - 1] === TAG.ADJ || ctx.tags[from - 1] === TAG.PROPN || ctx.tags[from - 1] === TAG.POSS || ctx.tags[from - 1] === TAG.DET)) from--;
+  // A content before its cue ("'…,' the army said") names nothing said after the cue.
+  if (d.cue[1] > a) return -1;
+  const { references, words: lexicon } = ctx.language;
+  const tokens = tokensOf(ctx, d.cue[1], b);
+  const reference = references.readReference(tokens, claims[i]!.stance);
+  if (!reference) return -1;
+  // What the content says was said, as compared words; and whom it names as saying it.
   const qualifier = new Set<string>();
-  if (next === 'that' || next === 'of' || next === 'about' || next === 'over') for (let k = noun + 2; k < b; k++) if (contentWord(ctx, k)) qualifier.add(stem(ctx.lower[k]!));
-  const { start, end } = ctx.doc.tokens;
+  if (reference.said >= 0) for (let k = reference.said; k < reference.saidEnd; k++) if (compared(lexicon, tokens[k]!.lower)) qualifier.add(lexicon.stem(tokens[k]!.lower));
   const named = new Set<string>();
-  for (const m of ctx.doc.mentionsIn(start[from]!, end[noun]!)) {
-    named.add(m.entity.id);
-    if (m.entity.country) named.add(`country:${m.entity.country}`);
+  const sayer = reference.sayer ? entities.get(reference.sayer) : undefined;
+  if (sayer) {
+    named.add(sayer.id);
+    if (sayer.country) named.add(`country:${sayer.country}`);
   }
   const own = claims[i]!.speaker?.entity ?? null;
   let best = -1;
@@ -106,19 +91,22 @@ function named(ctx: Context, drafts: readonly Draft[], claims: readonly Claim[],
   return best;
 }
 
-/** Stems of the words of a claim's content that carry meaning. */
+/** The content tokens of token range [from, to), with the entity each lies in, as the reader takes them. */
+function tokensOf(ctx: Context, from: number, to: number): Token[] {
+  const { start, end } = ctx.doc.tokens;
+  const [a, b] = [start[from]!, end[to - 1]!];
+  const mentions = ctx.doc.mentionsIn(a, b).map((m) => ({ start: m.mention.start, end: m.mention.end, entity: m.entity.id }));
+  return contentTokens(ctx.doc.text.slice(a, b), a, mentions);
+}
+
+/** Stems of the words of a claim's content that carry meaning, as the analysis compares contents. */
 function contentWords(ctx: Context, d: Draft): Set<string> {
+  const lexicon = ctx.language.words;
   const out = new Set<string>();
-  for (const [a, b] of d.parts) for (let k = a; k < b; k++) if (contentWord(ctx, k)) out.add(stem(ctx.lower[k]!));
+  for (const [a, b] of d.parts) if (b > a) for (const t of tokensOf(ctx, a, b)) if (compared(lexicon, t.lower)) out.add(lexicon.stem(t.lower));
   return out;
 }
 
-function contentWord(ctx: Context, k: number): boolean {
-  const t = ctx.tags[k];
-  return (t === TAG.NOUN || t === TAG.PROPN || t === TAG.VERB || t === TAG.ADJ || t === TAG.NUM) && ctx.lower[k]!.length > 2;
-}
-
-/** A crude stem: the first five letters ("deployment" and "deployed" meet). */
-function stem(w: string): string {
-  return w.slice(0, 5);
+function compared(lexicon: Context['language']['words'], w: string): boolean {
+  return w.length > 2 && !lexicon.STOP_WORDS.has(w) && /^\p{L}/u.test(w);
 }

@@ -6,6 +6,7 @@ import { ENTITY_TYPES, type EntityType } from '../../doc/types.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../lang/index.js';
 import { posLexicon, TAG, type PosLexicon } from '../pos/tags.js';
 import { spellingVariants } from './variants.js';
+import { InputError, UnavailableError } from '../../errors.js';
 
 /**
  * The gazetteer: known entities and the names the text may use for them, matched over tokens.
@@ -171,14 +172,14 @@ export class Gazetteer {
       }
       const where = `${source}:${ln + 1}`;
       const [name = '', type = '', subtype = '', kb = '', country = '', coords = '', aliases = '', demonyms = '', local = '', seats = '', rank = '', descriptions = ''] = f;
-      if (!name) throw new Error(`${where}: missing name (expected tab-separated fields: name, type, subtype, kb, …)`);
-      if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new Error(`${where}: unknown type "${type}" (one of ${ENTITY_TYPES.join(', ')})`);
-      if (kb && !KB.test(kb)) throw new Error(`${where}: kb "${kb}" is not of the form base:id (wikidata:Q423)`);
-      if (country && (country.length !== 2 || country !== country.toUpperCase())) throw new Error(`${where}: country "${country}" is not an ISO 3166-1 alpha-2 code`);
+      if (!name) throw new InputError(where, `missing name (expected tab-separated fields: name, type, subtype, kb, …)`);
+      if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new InputError(where, `unknown type "${type}" (one of ${ENTITY_TYPES.join(', ')})`);
+      if (kb && !KB.test(kb)) throw new InputError(where, `kb "${kb}" is not of the form base:id (wikidata:Q423)`);
+      if (country && (country.length !== 2 || country !== country.toUpperCase())) throw new InputError(where, `country "${country}" is not an ISO 3166-1 alpha-2 code`);
       const r = rank ? Number(rank) : 0;
-      if (!Number.isFinite(r)) throw new Error(`${where}: rank "${rank}" is not a number`);
+      if (!Number.isFinite(r)) throw new InputError(where, `rank "${rank}" is not a number`);
       const nouns = list(descriptions).map((d) => d.toLowerCase());
-      if (nouns.some((d) => d.includes(' '))) throw new Error(`${where}: descriptions "${descriptions}" must be single nouns ("alliance|bloc")`);
+      if (nouns.some((d) => d.includes(' '))) throw new InputError(where, `descriptions "${descriptions}" must be single nouns ("alliance|bloc")`);
       const id = this.count++;
       this.decoded[id] = {
         name,
@@ -375,6 +376,7 @@ export class Gazetteer {
       let children = '';
       if (node.next) {
         for (const key of [...node.next.keys()].sort()) {
+          // Keys are tokens the tokenizer made, so white space in one is a bug.
           if (/\s/.test(key)) throw new Error(`gazetteer: alias token "${key}" has white space`);
           children += `${children ? ' ' : ''}${key} ${emit(this.child(node.next, key)!).toString(36)}`;
         }
@@ -401,7 +403,7 @@ export class Gazetteer {
     const g = new Gazetteer(language);
     const headerEnd = text.indexOf('\n');
     const [magic, , count, root, names = '', nouns = ''] = text.slice(0, headerEnd).split('\t');
-    if (magic !== COMPILED_MAGIC) throw new Error(`compiled gazetteer: bad magic "${magic}"`);
+    if (magic !== COMPILED_MAGIC) throw new UnavailableError(`compiled gazetteer: bad magic "${magic}"`);
     g.count = Number(count);
     g.packedSources = names.split('|').map((n) => sources.find((s) => basename(s) === n) ?? n);
     for (const d of list(nouns)) g.descriptionNouns.add(d);
@@ -422,6 +424,7 @@ export class Gazetteer {
 
   private decodeEntry(i: number): GazetteerEntry {
     const row = this.packedRows[i];
+    // Entry numbers come from the trie the same file was compiled with: a missing one is a bug.
     if (row === undefined) throw new Error(`gazetteer: no entry ${i}`);
     const [name = '', type, subtype, kb, country, coords, demonym, rank, seatOf, source, descriptions = ''] = row.split('\t');
     const xy = coords ? coords.split(',') : null;
@@ -489,7 +492,7 @@ function list(field: string): string[] {
 
 function parseCoords(coords: string, where: string): [number, number] {
   const p = coords.split(',').map(Number);
-  if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]!) > 90 || Math.abs(p[1]!) > 180) throw new Error(`${where}: coords "${coords}" are not "lat,lon"`);
+  if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]!) > 90 || Math.abs(p[1]!) > 180) throw new InputError(where, `coords "${coords}" are not "lat,lon"`);
   return [p[0]!, p[1]!];
 }
 
@@ -526,7 +529,7 @@ function readBytes(path: string): Buffer {
     const code = (e as NodeJS.ErrnoException).code;
     // The places table and the compiled form are generated at install (npm ci runs `prepare`).
     const hint = code === 'ENOENT' && path.endsWith('places.tsv') ? '; generate it with `npm run build:data`' : '';
-    throw new Error(`gazetteer ${path}: cannot read (${code ?? (e as Error).message})${hint}`);
+    throw new UnavailableError(`gazetteer ${path}: cannot read (${code ?? (e as Error).message})${hint}`, { cause: e });
   }
 }
 

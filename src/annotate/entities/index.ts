@@ -34,9 +34,11 @@ export const ENTITIES: ComponentSpec = {
     let model: NerModel | null = null;
     return (doc) => {
       if (!gazetteer || !model) {
-        ({ model, gazetteer } = shipped(language));
-        // Users' files extend a gazetteer of their own, never the one shared by every pipeline.
-        if (gazetteers.length) gazetteer = openGazetteer(language.data.compiledGazetteer, language.data.gazetteers, gazetteers, language);
+        const data = shipped(language);
+        // Users' files extend a gazetteer of their own, never the one shared by every pipeline. Kept
+        // only once all of them load: a bad file fails every article, not just the first.
+        gazetteer = gazetteers.length ? openGazetteer(language.data.compiledGazetteer, language.data.gazetteers, gazetteers, language) : data.gazetteer;
+        model = data.model;
       }
       const t = doc.tokens;
       const matches = gazetteer.scan(t);

@@ -4,6 +4,7 @@ import type { Tokens } from '../../doc/tokenize.js';
 import { AliasKind, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import type { PosLexicon } from '../pos/tags.js';
 import { allowed, DocFeatures, MAX_FEATURES, N_CLASSES, NER_TYPES, Pos, posOfTag, typeOfTag } from './features.js';
+import { UnavailableError } from '../../errors.js';
 
 /**
  * The learned part of entity recognition: a greedy averaged-perceptron BILOU tagger over hashed
@@ -54,17 +55,17 @@ export class NerModel {
     try {
       buf = gunzipSync(readFileSync(path));
     } catch (e) {
-      throw new Error(`NER model ${path}: cannot read (${(e as Error).message}); run npx tsx scripts/train-ner.ts`);
+      throw new UnavailableError(`NER model ${path}: cannot read (${(e as Error).message}); run npx tsx scripts/train-ner.ts`, { cause: e });
     }
     return NerModel.decode(buf, path);
   }
 
   static decode(buf: Buffer, path: string): NerModel {
-    if (buf.toString('latin1', 0, 6) !== MODEL_MAGIC) throw new Error(`NER model ${path}: not a model file (bad magic)`);
+    if (buf.toString('latin1', 0, 6) !== MODEL_MAGIC) throw new UnavailableError(`NER model ${path}: not a model file (bad magic)`);
     const bits = buf.readUInt32LE(8);
     const nRows = buf.readUInt32LE(12);
     const classes = buf.readUInt32LE(16);
-    if (classes !== N_CLASSES) throw new Error(`NER model ${path}: ${classes} classes, the tagger has ${N_CLASSES}; retrain`);
+    if (classes !== N_CLASSES) throw new UnavailableError(`NER model ${path}: ${classes} classes, the tagger has ${N_CLASSES}; retrain`);
     let off = 20;
     const buckets = new Uint32Array(nRows);
     // Buckets are sorted and stored as LEB128 deltas.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Tokens } from '../../doc/tokenize.js';
 import type { Language } from '../../lang/language.js';
+import { UnavailableError } from '../../errors.js';
 
 /**
  * Coarse word classes, enough to find noun phrases and clause edges around attribution cues.
@@ -99,7 +100,7 @@ export class PosLexicon {
         if (!line || line.startsWith('#')) return;
         const tab = line.indexOf('\t');
         const tag = TAG[line.slice(tab + 1) as TagName];
-        if (tab < 1 || tag === undefined) throw new Error(`${file}:${i + 1}: expected "word<TAB>CLASS"`);
+        if (tab < 1 || tag === undefined) throw new UnavailableError(`${file}:${i + 1}: not a word-class lexicon: expected "word<TAB>CLASS"`);
         this.classes.set(line.slice(0, tab), tag);
       });
     for (const [name, list] of words.CLOSED_CLASSES) for (const w of list.split(' ')) this.classes.set(w, TAG[name]);

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors.js';
 /**
  * Calendar arithmetic and TIMEX3 value formatting. Dates are counted in days since 1970-01-01
  * (UTC, proleptic Gregorian), which makes "three days ago" or "last Friday" one subtraction.
@@ -98,7 +99,7 @@ export function parseAnchor(published: string | null): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(published);
   const date = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
   if (!date || date.m < 1 || date.m > 12 || date.d < 1 || date.d > daysInMonth(date.y, date.m)) {
-    throw new Error(`times: article.published "${published}" is not an ISO 8601 date (YYYY-MM-DD…)`);
+    throw new InputError('article.published', `"${published}" is not an ISO 8601 date (YYYY-MM-DD…)`);
   }
   return date;
 }

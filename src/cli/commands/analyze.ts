@@ -39,8 +39,8 @@ export function registerAnalyze(program: Command): void {
 }
 
 /** Read every file an option names before any article, so a bad one is one usage error, not one per article. */
-function checkOptionFiles(
-  flags: AnalyzeFlags,
+export function checkOptionFiles(
+  flags: Pick<AnalyzeFlags, 'gazetteer' | 'boilerplate'>,
   loadRules: typeof import('../../ingest/clean.js').loadRules,
   readGazetteer: typeof import('../../annotate/entities/gazetteer.js').readGazetteer,
 ): ReturnType<typeof loadRules> {

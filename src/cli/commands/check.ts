@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { ClaimChecker, type Evidence } from '../../check/index.js';
-import { checkClaim, type CheckAnswer, type Verdict } from '../../check/store.js';
+import type { Evidence } from '../../check/index.js';
+import type { CheckAnswer, Verdict } from '../../check/store.js';
 import { CHECK_SIDES } from '../../contract/values.js';
 import { quoted, stanceLabel } from '../../doc/display.js';
 import { clip } from '../digest.js';
+import { ClaimtrailError, InputError } from '../../errors.js';
 import { datePrefix, openStore, out, positiveNumber, UsageError } from '../shared.js';
 
 interface Options {
@@ -37,6 +38,8 @@ export function registerCheck(program: Command): void {
       if (!claim?.trim()) throw new UsageError('give the claim to check, e.g. claimtrail check "North Korean troops are fighting in Kursk"');
       const store = await openStore(options.db);
       try {
+        // The checker (the pipeline, its models) loads only when a claim is checked: every command starts faster.
+        const [{ ClaimChecker }, { checkClaim }] = await Promise.all([import('../../check/index.js'), import('../../check/store.js')]);
         const checker = await ClaimChecker.create();
         const answer = await checkClaim(store, checker, claim.trim(), { from: options.from, to: options.to, candidates: options.candidates });
         out(options.json ? JSON.stringify(answer) : readable(answer));
@@ -83,6 +86,7 @@ interface PairLine {
 
 /** Reads JSON lines {id, claim, text}; a bad line is reported as FILE:LINE and the rest go on. Resolves to the exit status. */
 async function judgePairs(file: string): Promise<number> {
+  const { ClaimChecker } = await import('../../check/index.js');
   const checker = await ClaimChecker.create();
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let n = 0;
@@ -93,33 +97,37 @@ async function judgePairs(file: string): Promise<number> {
       if (!line.trim()) continue;
       let pair: PairLine;
       try {
-        pair = parsePair(line);
+        pair = parsePair(line, `${file}:${n}`);
       } catch (e) {
+        if (!(e instanceof InputError)) throw e;
         failed++;
-        process.stderr.write(`error: ${file}:${n}: ${(e as Error).message}\n`);
+        process.stderr.write(`error: ${e.message}\n`);
         continue;
       }
       const r = checker.judge(pair.claim, pair.text);
       out(JSON.stringify({ id: pair.id, stance: r.stance, score: round(r.score), evidence: r.evidence.map(compact) }));
     }
   } catch (e) {
-    throw new Error(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    // Only the file's own read errors name the file; anything else is not the input's fault.
+    if (e instanceof ClaimtrailError || typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
+    throw new InputError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message, { cause: e });
   }
   return failed ? 1 : 0;
 }
 
-function parsePair(line: string): PairLine {
+/** One line of a pairs file; `where` (FILE:LINE) names it in the error. */
+function parsePair(line: string, where: string): PairLine {
   let v: unknown;
   try {
     v = JSON.parse(line);
-  } catch {
-    throw new Error('not JSON');
+  } catch (e) {
+    throw new InputError(where, 'not JSON', { cause: e });
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a JSON object');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError(where, 'not a JSON object');
   const { id, claim, text } = v as Record<string, unknown>;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new Error('"id" must be a string or a number');
-  if (typeof claim !== 'string' || !claim.trim()) throw new Error('"claim" must be a non-empty string');
-  if (typeof text !== 'string') throw new Error('"text" must be a string');
+  if (typeof id !== 'string' && typeof id !== 'number') throw new InputError(where, '"id" must be a string or a number');
+  if (typeof claim !== 'string' || !claim.trim()) throw new InputError(where, '"claim" must be a non-empty string');
+  if (typeof text !== 'string') throw new InputError(where, '"text" must be a string');
   return { id, claim, text };
 }
 

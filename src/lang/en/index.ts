@@ -1,11 +1,14 @@
 import { dataPath } from '../../data.js';
 import type { Language } from '../language.js';
+import * as check from './check.js';
 import * as claims from './claims.js';
+import * as contents from './contents.js';
 import * as entities from './entities.js';
 import * as events from './events.js';
 import * as numbers from './numbers.js';
 import * as pos from './pos.js';
 import * as quantities from './quantities.js';
+import * as references from './references.js';
 import * as times from './times.js';
 import * as words from './words.js';
 
@@ -30,4 +33,7 @@ export const en: Language = {
   claims,
   events,
   words,
+  references,
+  contents,
+  check,
 };

@@ -5,3 +5,40 @@ export const BE: ReadonlySet<string> = new Set(['be', 'am', 'is', 'are', 'was', 
 
 /** Prepositions and determiners before a time ("on Friday", "in October", "last week", "over the weekend"). */
 export const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'during', 'since', 'by', 'last', 'this', 'early', 'late', 'earlier']);
+
+/** Words two contents share without saying the same thing: function words and verbs of saying. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an and or but of to in on at by for with from as that this these those it its is are was were be been being has have had ' +
+    'will would can could should may might must shall do does did done their there they them he she his her him we our us you your ' +
+    'i my me who whom which what when where why how than then so such also very more most much many some any all each other into ' +
+    'about over after before under again further once here just only own same too both between through during out up down off ' +
+    'said says say told according claimed stated added noted reported according while if because since until not'
+  ).split(' '),
+);
+
+/** News words for one thing, folded together so outlets' wordings meet ("troops", "soldiers", "forces"). */
+const SAME: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    troop: 'soldiers troops forces personnel servicemen units',
+    fight: 'fighting fight fought combat battle battles clashes',
+    attack: 'attack attacks attacked strike strikes struck hit hits shelling',
+    kill: 'killed deaths dead',
+    send: 'sent sending send deployed deploying deploy deployment dispatched',
+  }).flatMap(([canon, forms]) => forms.split(' ').map((f) => [f, canon] as const)),
+);
+
+/**
+ * A crude suffix stripper, with news words for one thing folded together: enough to let
+ * "deployed"/"deploys" and "troops"/"soldiers" meet when contents are compared.
+ */
+export function stem(w: string): string {
+  const same = SAME.get(w);
+  if (same) return same;
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+

@@ -14,6 +14,36 @@ export interface Database extends AnalysisTables {
   events: EventsTable;
   articles_fts: ArticlesFtsTable;
   claims_fts: ClaimsFtsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
+}
+
+/** A watched feed and the state of its polling (FeedRepo). */
+export interface FeedsTable {
+  /** The order feeds were added in. */
+  seq: Generated<number>;
+  url: string;
+  title: string | null;
+  added_at: string;
+  last_polled: string | null;
+  next_poll: string | null;
+  last_status: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  failures: Generated<number>;
+  items_seen: Generated<number>;
+  articles_stored: Generated<number>;
+}
+
+/** The ids of the items a feed has handled (the most recent ones only). */
+export interface FeedItemsTable {
+  /** Handling order: the oldest are dropped first. */
+  seq: Generated<number>;
+  feed_url: string;
+  item_id: string;
+  seen_at: string;
 }
 
 /** FTS5 index of articles (external content: rowid = articles.seq). */

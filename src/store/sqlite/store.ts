@@ -8,6 +8,7 @@ import type { OpenOptions, Store } from '../store.js';
 import { SqliteAnalysis } from './analysis/index.js';
 import { SqliteArticles } from './articles.js';
 import { SqliteCorpus } from './corpus.js';
+import { SqliteFeeds } from './feeds.js';
 import { DeadlinePlugin, installDeadline } from './deadline.js';
 import { isBusy, sqliteCode, unwritableReason } from './driver-errors.js';
 import { migrationProvider } from './migrations/index.js';
@@ -26,6 +27,7 @@ export class SqliteStore implements Store {
   readonly articles: SqliteArticles;
   readonly corpus: SqliteCorpus;
   readonly analysis: SqliteAnalysis;
+  readonly feeds: SqliteFeeds;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
     this.articles = new SqliteArticles(this);
     this.corpus = new SqliteCorpus(db);
     this.analysis = new SqliteAnalysis(this);
+    this.feeds = new SqliteFeeds(this);
   }
 
   /**

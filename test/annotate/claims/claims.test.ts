@@ -7,6 +7,7 @@ import { parseCues } from '../../../src/annotate/claims/lexicon.js';
 import { CueModel } from '../../../src/annotate/claims/model.js';
 import type { Doc } from '../../../src/doc/doc.js';
 import type { Claim, Entity, EntityType, TimeExpression } from '../../../src/doc/types.js';
+import { InputError, UnavailableError } from '../../../src/errors.js';
 import { en } from '../../../src/lang/index.js';
 import { tokenized } from '../../helpers.js';
 
@@ -377,6 +378,22 @@ describe('speakers set off, relayed and referred back to', () => {
     const claims = rulesOnly(doc);
     expect(byCue(claims, 'denied').refersTo).toBe(byCue(claims, 'announced').id);
   });
+
+  it('reads what a claim answers as the analysis does: the speaker a noun names, a pronoun, not a proposal', () => {
+    const doc = docOf('The rebels reported that the airport had been captured. The mayor said the roads were clear. Kyiv dismissed the rebels\' account. The mayor later denied it. The council rejected the idea.', [
+      { id: 'rebels', type: 'ORG', mentions: ['rebels'] },
+      { id: 'mayor', type: 'PERSON', mentions: ['mayor'] },
+      { id: 'kyiv', type: 'GPE', mentions: ['Kyiv'] },
+      { id: 'council', type: 'ORG', mentions: ['council'] },
+    ]);
+    const claims = rulesOnly(doc);
+    // "the rebels' account": the rebels' claim, though the mayor's is nearer.
+    expect(byCue(claims, 'dismissed').refersTo).toBe(byCue(claims, 'reported').id);
+    // "denied it": the claim just before, by another speaker.
+    expect(byCue(claims, 'denied').refersTo).toBe(byCue(claims, 'dismissed').id);
+    // "rejected the idea" with no "that …" rejects a proposal: it answers no statement.
+    expect(byCue(claims, 'rejected').refersTo).toBeUndefined();
+  });
 });
 
 describe('cues in other shapes', () => {
@@ -493,6 +510,7 @@ describe('bad input', () => {
     expect(() => parseCues('say\tverb\tspeech\tassert\nshout\tverb\tyelling\tassert\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:2: unknown frame "yelling"/);
     expect(() => parseCues('say\tverb\tspeech\tshout\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:1: unknown stance "shout"/);
     expect(() => parseCues('say speech\n', 'my-cues.tsv', en)).toThrow(/my-cues\.tsv:1: expected/);
+    expect(() => parseCues('say speech\n', 'my-cues.tsv', en)).toThrowError(InputError);
   });
 
   it('names a cue model file that is not one', () => {
@@ -502,6 +520,7 @@ describe('bad input', () => {
     expect(() => CueModel.load(broken)).toThrow(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a cue model`));
     writeFileSync(broken, 'not json');
     expect(() => CueModel.load(broken)).toThrow(/not a cue model/);
+    expect(() => CueModel.load(broken)).toThrowError(UnavailableError);
     expect(CueModel.load(join(dir, 'absent.json'))).toBe(null);
   });
 });

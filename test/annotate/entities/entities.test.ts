@@ -7,6 +7,7 @@ import { en } from '../../../src/lang/index.js';
 import { AliasKind, Gazetteer, openGazetteer, readGazetteer, sourcesStamp } from '../../../src/annotate/entities/gazetteer.js';
 import { spellingKey, spellingVariants } from '../../../src/annotate/entities/variants.js';
 import type { Entity } from '../../../src/doc/types.js';
+import { InputError } from '../../../src/errors.js';
 import { HAS_SEED, ROOT, SEED, SEED_GOLD, tempDir, tokenized } from '../../helpers.js';
 
 const ENTITIES = buildPipeline({ layers: ['entities'] });
@@ -188,7 +189,16 @@ describe('gazetteer files', () => {
     const bad = join(dir, 'bad.tsv');
     writeFileSync(bad, 'Fine\tORG\nBroken\tARMY\n');
     const broken = await createPipeline({ layers: ['entities'], gazetteers: [bad] });
-    expect(() => broken.process({ id: 'y', title: null, published: null, source: null, url: null, language: 'en', text: 'x', ref: null })).toThrow(`${bad}:2: unknown type "ARMY"`);
+    let error: unknown;
+    try {
+      broken.process({ id: 'y', title: null, published: null, source: null, url: null, language: 'en', text: 'x', ref: null });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(`${bad}:2: unknown type "ARMY"`);
+    // The next article fails the same way: the user's file is not silently dropped.
+    expect(() => broken.process({ id: 'z', title: null, published: null, source: null, url: null, language: 'en', text: 'x', ref: null })).toThrowError(InputError);
   });
 
   it('checks case: an all-capitals alias does not match a lower-case word', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPipeline, createPipeline } from '../../../src/annotate/index.js';
 import { parseAnchor, weekValue, toDays } from '../../../src/annotate/times/calendar.js';
 import type { TimeExpression } from '../../../src/doc/types.js';
+import { InputError } from '../../../src/errors.js';
 import { HAS_SEED, SEED, SEED_GOLD } from '../../helpers.js';
 
 /** Times of a text published on `published` (2025-04-28 is a Monday). */
@@ -191,6 +192,7 @@ describe('times: dates resolved against the publication date', () => {
 
   it('names the bad publication date', () => {
     expect(() => times('On Friday.', 'last Tuesday')).toThrow(/"last Tuesday" is not an ISO 8601 date/);
+    expect(() => parseAnchor('last Tuesday')).toThrowError(InputError);
   });
 });
 

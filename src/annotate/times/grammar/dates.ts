@@ -4,10 +4,6 @@
  * and decades ("the 1990s", "'90s").
  */
 import { daysInMonth } from '../calendar.js';
-import { clock } from './clock.js';
-import { countLed } from './durations.js';
-import { hyphenated } from './hyphenated.js';
-import { partAt } from './periods.js';
 import { isCapitalized, type Match, type Scanner } from './scanner.js';
 
 /** The calendar date from a month token at i: "April 27, 2025", "April 2025", "April". */
@@ -35,42 +31,6 @@ export function monthLed(g: Scanner, i: number, requireCue: boolean): Match | nu
     if (w === 'may' && (g.w(i - 1) === 'and' || g.w(i - 1) === 'or' || g.w(i - 1) === 'that' || g.w(i - 1) === 'as' || g.w(i - 1) === 'to')) return null;
   }
   return g.make(i, i + 1, 'DATE', { k: 'cal', y: null, m, d: null });
-}
-
-export function digitLed(g: Scanner, i: number): Match | null {
-  const w = g.lower[i]!;
-  const numeric = numericDate(g, w);
-  if (numeric) return g.make(i, i + 1, 'DATE', { k: 'cal', ...numeric });
-  if (w.includes('-')) return hyphenated(g, i);
-  const last = w.charCodeAt(w.length - 1);
-  if (last === 115 /* s */) {
-    // "1990s" → 199
-    if (w.length === 5 && g.num.digitValue(w.slice(0, 4)) >= 1000 && w.charCodeAt(3) === 48) return g.make(i, i + 1, 'DATE', { k: 'value', value: w.slice(0, 3) });
-    return null;
-  }
-  if (!(last >= 48 && last <= 57)) {
-    // Ordinals: "27th April", "27th of April", "20th century".
-    const d = g.dayAt(i);
-    if (d < 0 || !(w.endsWith('th') || w.endsWith('st') || w.endsWith('nd') || w.endsWith('rd'))) return null;
-    if (g.w(i + 1) === 'century') return g.make(i, i + 2, 'DATE', { k: 'value', value: String(d - 1).padStart(2, '0') });
-    return dayMonth(g, i, d);
-  }
-  const time = clock(g, i);
-  if (time) return time;
-  const d = g.dayAt(i);
-  if (d > 0) {
-    const dm = dayMonth(g, i, d) ?? rangeDay(g, i, d);
-    if (dm) return dm;
-  }
-  const y = g.yearAt(i);
-  if (y > 0 && isYear(g, i, y)) {
-    // "the 1988 period", "the 1988 quarter": the quarter under report in that year.
-    if (g.w(i - 1) === 'the' && (g.w(i + 1) === 'period' || g.w(i + 1) === 'quarter')) return g.make(i, i + 2, 'DATE', { k: 'quarterRef', years: 0, year: y });
-    const part = partAt(g, i + 1);
-    if (part) return g.make(i, part.end, 'DATE', { k: 'part', p: part.p, n: part.n, y, yearShift: null });
-    return g.make(i, i + 1, 'DATE', { k: 'cal', y, m: null, d: null });
-  }
-  return countLed(g, i);
 }
 
 /** "2014-2016", "2022-23": two years in one token, each its own expression. */
@@ -119,7 +79,7 @@ export function dayRange(g: Scanner, i: number): Match[] | null {
  * The day of a pair that shares one month: the first of "24 and 25 April" (the second is
  * read as usual), the second of "April 24 and 25".
  */
-function rangeDay(g: Scanner, i: number, d: number): Match | null {
+export function rangeDay(g: Scanner, i: number, d: number): Match | null {
   const link = (w: string) => w === 'and' || w === 'or' || w === 'to' || w === 'through' || w === '-' || w === '–';
   if (link(g.w(i + 1)) && g.dayAt(i + 2) > 0 && g.monthAt(i + 3) > 0 && g.sameSentence(i, i + 3)) {
     const m = g.monthAt(i + 3);
@@ -135,7 +95,7 @@ function rangeDay(g: Scanner, i: number, d: number): Match | null {
 }
 
 /** Is the 4-digit number at i a year rather than an amount? */
-function isYear(g: Scanner, i: number, y: number): boolean {
+export function isYear(g: Scanner, i: number, y: number): boolean {
   const prev = g.w(i - 1);
   const next = g.w(i + 1);
   if (g.lex.NOT_AFTER_YEAR.has(next) || g.lex.NOT_BEFORE_YEAR.has(prev)) {
@@ -204,7 +164,7 @@ export function apostropheDecade(g: Scanner, i: number): Match | null {
 }
 
 /** "2025-04-28" (ISO) and "28.04.2025" (day first, as dotted dates are written in Europe). */
-function numericDate(g: Scanner, w: string): { y: number; m: number; d: number } | null {
+export function numericDate(g: Scanner, w: string): { y: number; m: number; d: number } | null {
   if (w.length !== 10) return null;
   let y: number;
   let m: number;

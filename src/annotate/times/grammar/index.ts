@@ -7,7 +7,8 @@
  *
  * The scan looks each token up once in a trigger table (or checks its first character for a
  * digit); only triggers start a match, so most tokens cost one Map miss. Each family of
- * expressions has its file: calendar dates (dates.ts), clock times and parts of the day
+ * expressions has its file: calendar dates (dates.ts), what opens with a digit (digits.ts, which
+ * reads the others, so no two files read each other), clock times and parts of the day
  * (clock.ts), counts and durations (durations.ts), hyphenated words (hyphenated.ts), days
  * relative to the text (relative.ts), seasons, quarters and holidays (periods.ts), sets
  * (sets.ts), and the modifiers around any of them (modifiers.ts). The words are the language's
@@ -15,7 +16,8 @@
  */
 import type { Tokens } from '../../../doc/tokenize.js';
 import type { Language } from '../../../lang/language.js';
-import { dayRange, digitLed, apostropheDecade, monthLed, yearRange } from './dates.js';
+import { dayRange, apostropheDecade, monthLed, yearRange } from './dates.js';
+import { digitLed } from './digits.js';
 import { countLed, bareUnit } from './durations.js';
 import { hyphenated } from './hyphenated.js';
 import { extend } from './modifiers.js';

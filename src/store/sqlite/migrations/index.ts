@@ -5,6 +5,7 @@ import { queryIndexes } from './0006-query-indexes.js';
 import { claimNegation } from './0007-claim-negation.js';
 import { claimMade } from './0008-claim-made.js';
 import { stableIds } from './0009-stable-ids.js';
+import { feeds } from './0010-feeds.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0007_claim_negation': claimNegation,
   '0008_claim_made': claimMade,
   '0009_stable_ids': stableIds,
+  '0010_feeds': feeds,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,8 @@
 /**
  * Word classes the stance features count: words that call something false, words that hold back
  * from saying it is true, words that say it is, and negations. General English, written for the
- * project; which of them matter and how much is learned (scripts/train-check.ts).
+ * project; which of them matter and how much is learned (scripts/train-check.ts). And the stemmer
+ * that makes its word features (src/check/prepare.ts).
  */
 
 const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -41,3 +42,33 @@ export const STOP = words(`
   any all each other into about over after before under again further once here just only own same too both between
   through during out up down off while if because since until s 's said says say told according new one two just like
   get got us â`);
+
+/** Cues that hold back from the statement they report: the speaker only reports it. */
+export const HOLDING_BACK = new Set(['claim', 'allege', 'purport', 'rumour', 'rumor', 'speculate', 'suggest']);
+
+/** Pronouns that, opening a claim, stand for its speaker ("it", "we"). */
+export const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'we', 'our', 'he', 'his', 'she', 'her', 'i']);
+
+/**
+ * A light suffix stripper: enough for "denies"/"denied"/"deny" and plurals to meet. The
+ * stance model's word features are its stems, so it is not the analysis's (words.ts `stem`).
+ */
+export function stem(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) return undouble(w.slice(0, -3));
+  if (w.endsWith('ed') && w.length > 4) return undouble(w.endsWith('eed') ? w.slice(0, -1) : w.slice(0, -2));
+  if (w.endsWith('es') && /(?:sh|ch|x|z|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  const n = w.length;
+  if (n > 3 && w[n - 1] === w[n - 2] && !'lsz'.includes(w[n - 1]!)) return w.slice(0, -1);
+  if (w.endsWith('at') || w.endsWith('iz') || w.endsWith('bl')) return `${w}e`;
+  return w;
+}

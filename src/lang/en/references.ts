@@ -2,11 +2,15 @@
  * Contents that speak of something said instead of saying something: "denied the report",
  * "dismissed Trump's claim that …", "called them groundless rumours", "said the Reuters account was
  * misleading", "rejected it". Such a claim takes a side on what it refers to — against it when it
- * denies it or judges it false, for it when it confirms it — and the analysis links it to the
- * claim it answers (features.ts).
+ * denies it or judges it false, for it when it confirms it. One reading, two users: the claims
+ * layer links such a claim to the earlier claim of the article it answers (`refersTo`,
+ * src/annotate/claims/refers.ts), and the cross-article analysis reads its side and what it
+ * answers from it (src/analysis/features.ts).
  */
 
-import type { Token } from '../lang/en/token.js';
+import { WEEKDAYS } from './times.js';
+import type { Token } from './token.js';
+import { BE as FORMS_OF_BE } from './words.js';
 
 export type { Token };
 
@@ -48,6 +52,12 @@ export const FALSE = new Set(
   ).split(' '),
 );
 
+/** What a noun says of what it names: an accusation ("the charges"), or a telling of events ("that account"). */
+export const NOUN_KIND = new Map<string, 'charge' | 'account'>([
+  ...'accusation accusations charge charges criticism criticisms critique critiques allegation allegations insinuation insinuations label'.split(' ').map((w) => [w, 'charge'] as const),
+  ...'account accounts version story stories description descriptions report reports reporting narrative portrayal depiction statement statements announcement announcements'.split(' ').map((w) => [w, 'account'] as const),
+]);
+
 /** Words before a noun naming something said: determiners, possessives and the like ("such reports", "earlier media accounts"). */
 const BEFORE_NOUN = new Set(
   (
@@ -62,11 +72,13 @@ const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those', 'these']);
 const PEOPLE_TOO = new Set(['them', 'those', 'these']);
 /** Nouns that name a statement only with what it says ("the idea that …"); alone they are mostly proposals ("rejected the idea"). */
 const WITH_CLAUSE = new Set(['idea', 'suggestion', 'suggestions']);
-const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', "'s", '’s', 'being']);
+/** "be", and "'s" for "is" ("that's untrue"). */
+const BE = new Set([...FORMS_OF_BE, "'s", '’s']);
 const ADVERBS = new Set(['completely', 'totally', 'entirely', 'utterly', 'absolutely', 'simply', 'patently', 'categorically', 'wholly', 'just', 'all', 'a', 'an', 'the', 'so', 'very', 'clearly', 'obviously', 'demonstrably', 'mostly', 'largely', '"', '“', '”', "''"]);
 /** What may follow the noun of a bare reference ("the allegations through her attorney", "such reports before"). */
 const AFTER_BARE = new Set(['as', 'through', 'in', 'on', 'at', 'before', 'after', 'during', 'over', 'with', 'last', 'this', 'earlier', 'outright', 'out', 'again', 'immediately', 'publicly', 'firmly', 'flatly', 'strongly']);
-const WHEN = new Set('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight'.split(' '));
+/** When something was said, between its noun and what is said of it ("called that report Monday a lie"). */
+const WHEN = new Set([...WEEKDAYS.keys(), 'yesterday', 'today', 'tonight']);
 /** What introduces what was said after the noun ("the claim that …", "reports of …"). */
 const SAID_AFTER = new Set(['that', 'of', 'about', 'regarding', 'concerning', 'on']);
 const PUNCT = /^[^\p{L}\p{N}]+$/u;

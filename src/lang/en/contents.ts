@@ -1,0 +1,40 @@
+/**
+ * Words the cross-article analysis reads in a claim's content (src/analysis/features.ts): what
+ * turns it round, says something ended or goes on, orders it in time, or makes it a statement
+ * rather than a name; and the cue lemmas that deny, retort or propose.
+ */
+
+/** Relative pronouns: a negation after one is in a relative clause ("voters who did not register"). */
+export const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
+/** Finite verbs and auxiliaries: a content without one (and without "that") names a thing, not a statement. */
+export const FINITE = new Set('is are was were be been has have had did does do will would can could should may might must am isn\'t wasn\'t n\'t not'.split(' '));
+/** A denial that opens with these denies that something exists ("denied any wrongdoing"). */
+export const NONE_OF = new Set(['any', 'no', 'all', 'every']);
+/** Words that turn a content round: negations, and denials reported inside it ("a letter disputing …"). */
+export const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none', 'disputing', 'denying', 'rejecting', 'refuting', 'dismissing']);
+/** Words saying something ended or was concluded. */
+export const END = new Set('ended concluded completed finished liberated liberation victoriously defeated ceased halted retaken recaptured'.split(' '));
+/** Words saying something goes on. */
+export const CONTINUE = new Set('continue continues continued continuing ongoing maintaining maintain maintains still persist persists persisting remain remains underway rages raging'.split(' '));
+/** "goes on", "carry on": going on. */
+export const GOING = new Set(['go', 'goes', 'going', 'went', 'carry', 'carries', 'carrying', 'carried']);
+/** Order words before a claim: it was said first, later, or is said now. */
+export const EARLY = /\b(?:initially|at first|originally|earlier|previously|first)\b/i;
+export const LATE = /\b(?:later|subsequently|eventually|finally|since then)\b/i;
+export const NOW = /\bnow\b/i;
+/** Verbs of thinking whose negation is the content's ("I don't think X" means "I think not X"). */
+export const NEG_RAISING = new Set(['think', 'believe', 'expect', 'suppose', 'consider', 'feel', 'reckon', 'imagine']);
+/** Cues that propose rather than state: rejecting a proposal contradicts no statement. */
+export const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call', 'ask', 'request', 'recommend']);
+/** Cues that answer a statement with another one. */
+export const RETORTING = new Set(['counter', 'retort']);
+/** Personal pronouns and possessives: a content opening with one is about whoever it stands for. */
+export const PERSONAL = new Set(['he', 'she', 'i', 'we', 'they', 'his', 'her', 'my', 'our', 'their']);
+/** Cues that deny a statement (not "countered", "retorted", which answer with another). */
+export const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt']);
+/** Auxiliaries that carry a negation before a verb of thinking ("did not think"). */
+export const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
+/** Pronouns that, opening reported speech, are its speaker ("said it is impartial"). */
+export const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
+/** Nouns after a state's name that speak for it ("the Chinese government"). */
+export const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);

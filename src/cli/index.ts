@@ -8,10 +8,12 @@ import { registerContradictions } from './commands/contradictions.js';
 import { registerDuplicates } from './commands/duplicates.js';
 import { registerEntities } from './commands/entities.js';
 import { registerFeeds } from './commands/feeds.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerServe } from './commands/serve.js';
 import { registerStories } from './commands/stories.js';
 import { registerTimeline } from './commands/timeline.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { exitStatus } from './errors.js';
 import { err } from './shared.js';
 
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerWatch(program);
   registerFeeds(program);
   registerServe(program);
+  registerWorker(program);
+  registerJobs(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ export * from './ledger.js';
 export * from './cross.js';
 export * from './check.js';
 export * from './write.js';
+export * from './jobs.js';
 export * from './error.js';
 export * from './queries.js';
 export * from './feeds.js';

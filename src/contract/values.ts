@@ -40,6 +40,10 @@ export type SaveStatus = (typeof SAVE_STATUSES)[number];
 export const SEARCH_KINDS = ['articles', 'claims', 'entities'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/** Where an analyze job stands in the queue (src/queue): waiting (also between retries), active, failed, done. */
+export const JOB_STATES = ['waiting', 'active', 'failed', 'done'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
 /** Marks around matched words in a search snippet: control characters no article text contains. */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';

@@ -37,12 +37,14 @@ export interface InlineInput {
   name: string;
   content: string | Buffer;
   kind?: Kind;
+  /** JSONL records taken from a larger file (a queued job): the line of the first one there, so their origins and refs read as in that file. */
+  line?: number;
 }
 
 /** A path, a directory, an http(s) URL, "-" for stdin, or inline content. */
 export type Input = string | InlineInput;
 
-const EXTENSIONS: Record<string, Kind> = {
+export const EXTENSIONS: Record<string, Kind> = {
   '.txt': 'text',
   '.text': 'text',
   '.md': 'text',
@@ -64,7 +66,7 @@ const EXTENSIONS: Record<string, Kind> = {
 export async function* ingest(inputs: readonly Input[], options: IngestOptions): AsyncGenerator<Ingested> {
   for (const input of inputs) {
     try {
-      if (typeof input !== 'string') yield* fromBuffer(Buffer.from(input.content), input.name, input.kind ?? null, options);
+      if (typeof input !== 'string') yield* fromBuffer(Buffer.from(input.content), input.name, input.kind ?? null, options, null, null, input.line);
       else if (input === '-') yield* fromBuffer(await readStream(options.stdin ?? process.stdin), 'stdin', null, options);
       else if (/^https?:\/\//i.test(input)) yield* fromUrl(input, options);
       else yield* fromPath(input, options);
@@ -130,6 +132,7 @@ async function* fromBuffer(
   options: IngestOptions,
   url: string | null = null,
   charset: string | null = null,
+  firstLine = 1,
 ): AsyncGenerator<Ingested> {
   if (buf.length === 0) throw new InputError(origin, 'empty input');
   if (buf.length > options.maxBytes && known !== 'jsonl') {
@@ -138,7 +141,7 @@ async function* fromBuffer(
   if (looksBinary(buf)) throw new InputError(origin, 'binary data, not an article (expected text, HTML, JSONL or a feed)');
   const kind = known ?? sniff(buf);
   if (kind === 'jsonl') {
-    yield* fromJsonlStream(splitLines(buf), origin, options);
+    yield* fromJsonlStream(splitLines(buf, firstLine), origin, options);
     return;
   }
   const text = kind === 'html' || kind === 'feed' ? decodeHtml(buf, charset) : decodeUtf8(buf, origin);
@@ -267,7 +270,8 @@ function asInputError(e: unknown, origin: string): InputError {
   return new InputError(origin, (e as Error)?.message ?? String(e), { cause: e });
 }
 
-async function walk(dir: string): Promise<string[]> {
+/** The article files under a directory (by extension), in name order, walked recursively. */
+export async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -354,9 +358,9 @@ interface Line {
   number: number;
 }
 
-function* splitLines(buf: Buffer): Generator<Line> {
+function* splitLines(buf: Buffer, first = 1): Generator<Line> {
   let start = 0;
-  let number = 1;
+  let number = first;
   while (start < buf.length) {
     let end = buf.indexOf(10, start);
     if (end < 0) end = buf.length;

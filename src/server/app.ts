@@ -19,6 +19,8 @@ import { checkRoutes } from './routes/check.js';
 import { crossRoutes } from './routes/cross.js';
 import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feeds.js';
+import { jobRoutes } from './routes/jobs.js';
+import type { JobQueue } from '../queue/job.js';
 import { readRoutes } from './routes/read.js';
 import { writeRoutes } from './routes/write.js';
 import { loadRules } from '../ingest/clean.js';
@@ -58,6 +60,11 @@ export interface ServerOptions {
   allowPrivateUrls?: boolean;
   /** Fastify's logger: true logs at info; or its options (level, stream). */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The job queue (src/queue): POST /api/articles queues jobs for `claimtrail worker`s and answers
+   * 202, GET /api/jobs/:id follows them. Without one, posted articles are written here.
+   */
+  queue?: JobQueue | null;
 }
 
 /** The HTTP API, its OpenAPI description and docs page, and the web workbench. */
@@ -138,7 +145,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The writer thread's writes are read like another process's (kept answers served while they are
   // recomputed: no burst of queries after each POST); in-process writes are read at once.
   const changed = () => cache.changed({ stale: inWorker });
-  await app.register(writeRoutes, { writer: { ...writer, write: (job) => writer.write(job).finally(changed), refresh: () => writer.refresh().finally(changed) }, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false });
+  await app.register(writeRoutes, { writer: { ...writer, write: (job) => writer.write(job).finally(changed), refresh: () => writer.refresh().finally(changed) }, guard: writeGuard(token), maxBytes, fetchTimeoutMs: options.fetchTimeoutMs ?? 20_000, allowPrivateUrls: options.allowPrivateUrls ?? false, queue: options.queue ?? null });
+  await app.register(jobRoutes, { queue: options.queue ?? null });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));

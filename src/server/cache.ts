@@ -74,7 +74,7 @@ export class ReadCache {
 
   register(app: FastifyInstance): void {
     this.app = app;
-    const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.url.startsWith('/api/') && !request.url.startsWith('/api/export');
+    const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.url.startsWith('/api/') && !request.url.startsWith('/api/export') && !request.url.startsWith('/api/jobs/');
     const versions = new WeakMap<FastifyRequest, string>();
     /** Requests computing an answer others wait for. */
     const computers = new WeakSet<FastifyRequest>();

@@ -5,6 +5,7 @@ import { analyzeInputs } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
 import type { InlineInput } from '../ingest/index.js';
+import type { SaveStatus } from '../contract/values.js';
 import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js';
 import { unbounded } from '../store/budget.js';
 import type { Store } from '../store/index.js';
@@ -13,6 +14,8 @@ import type { Store } from '../store/index.js';
 export interface WriteJob {
   input: string | InlineInput;
   replace: boolean;
+  /** Keep text and JSONL content exactly as given (queued `claimtrail analyze --verbatim`). */
+  verbatim?: boolean;
   fetchTimeoutMs: number;
   maxBytes: number;
   publicOnly: boolean;
@@ -21,7 +24,7 @@ export interface WriteJob {
 export interface StoredItem {
   id: string;
   title: string | null;
-  status: string;
+  status: SaveStatus;
   entities: number;
   claims: number;
   events: number;
@@ -30,7 +33,8 @@ export interface StoredItem {
 
 export interface WriteResult {
   items: StoredItem[];
-  errors: { origin: string; message: string }[];
+  /** The inputs that failed, with the kind of error (an input error recurs on a retry; others may not). */
+  errors: { origin: string; message: string; code: ErrorCode }[];
   /** The database cannot be written (disk full, read-only): nothing more can be stored. */
   unwritable: boolean;
   /** The articles are stored but the cross-article refresh after them failed (retried later). */
@@ -63,7 +67,7 @@ export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteRes
     pipeline: deps.pipeline,
     store: deps.store,
     replace: job.replace,
-    verbatim: false,
+    verbatim: Boolean(job.verbatim),
     timeoutMs: job.fetchTimeoutMs,
     maxBytes: job.maxBytes,
     publicOnly: job.publicOnly,
@@ -71,7 +75,7 @@ export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteRes
   });
   for await (const o of outcomes) {
     if (!o.ok) {
-      result.errors.push({ origin: o.origin, message: o.error.message });
+      result.errors.push({ origin: o.origin, message: o.error.message, code: o.error.code });
       result.unwritable ||= o.fatal === true;
       continue;
     }

@@ -12,6 +12,9 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { fixtureCross, generalStaffArticle, hostileArticle, IDS, ministryArticle } from '../fixtures/articles.js';
 import { buildWeb, launch, type Browser } from './browser.js';
+import { openQueue } from '../../src/queue/index.js';
+import { runWorker } from '../../src/queue/worker.js';
+import { freshDatabase, TEST_PG, type TestDatabase } from '../queue/pg.js';
 
 let web: string;
 let browser: Browser;
@@ -428,6 +431,47 @@ describe('the map on analysed articles', () => {
     expect(await page.locator('svg.world circle.place', { hasText: 'Kursk Oblast' }).count()).toBe(0);
     expect(await page.locator('svg.world .place', { hasText: 'Europe' }).count()).toBe(0);
     expect(await page.locator('.place-list li', { hasText: 'Europe' }).textContent()).toContain('a continent, not drawn');
+    await page.close();
+  });
+});
+
+describe.skipIf(!TEST_PG)('the Add page on a server with a job queue', () => {
+  let db: TestDatabase;
+  let dir: string;
+  let server: RunningServer;
+  let base: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase('web');
+    dir = tempDir();
+    server = await startServer({ db: join(dir, 'queued.db'), host: '127.0.0.1', port: 0, webRoot: web, token: null, queue: db.url });
+    base = server.address.replace(/\/$/, '');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the queued job waiting, then done with a link to the stored article once a worker has run it', async () => {
+    const page = await open(base, '/ingest');
+    await page.fill('input[name=title]', 'Ferry service resumes');
+    await page.fill('textarea[name=text]', 'Ferry service resumes\n\nThe harbour master said on Friday that the ferry to the island would run again from Monday.');
+    await page.click('form.ingest-form button[type=submit]');
+    await expect.poll(() => page.locator('.ingest-result p').first().textContent()).toBe('Queued: waiting for a worker…');
+
+    const [queue, store, pipeline] = await Promise.all([openQueue(db.url), openStore(join(dir, 'queued.db')), createPipeline()]);
+    try {
+      await runWorker({ queue, store, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 100 });
+    } finally {
+      await Promise.all([queue.close(), store.close()]);
+    }
+    const link = page.locator('.ingest-result a');
+    await link.waitFor();
+    expect(await page.locator('.ingest-result p').first().textContent()).toBe('Done: 1 article stored');
+    expect(await link.textContent()).toBe('Ferry service resumes');
+    await link.click();
+    await expect.poll(() => page.locator('h1.article-title').textContent()).toBe('Ferry service resumes');
     await page.close();
   });
 });

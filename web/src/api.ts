@@ -9,8 +9,10 @@ import type {
   EntitySummary,
   EventItem,
   IngestResult,
+  JobStatus,
   Page,
   Place,
+  Queued,
   SearchResults,
   StoreStats,
   Story,
@@ -21,7 +23,7 @@ import type {
 } from '../../src/contract/index.js';
 
 /** The API's answers, typed by the contract (src/contract) the server's schemas are built from. */
-export type { Analysis, ArticleSummary, CheckAnswer, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, IngestResult, Page, Place, SearchResults, Story, TimelineClaim, TimelineEvent, TimelineItem };
+export type { Analysis, ArticleSummary, CheckAnswer, ClaimItem, Contradiction, DuplicateGroup, EntityPage, EntitySummary, EventItem, IngestResult, JobStatus, Page, Queued, Place, SearchResults, Story, TimelineClaim, TimelineEvent, TimelineItem };
 export type { Verdict as CheckVerdict, StoreStats };
 
 /** An error answer of the API, with its status. */
@@ -70,11 +72,14 @@ export const api = {
   duplicates: (p: Params, s?: AbortSignal) => get<Page<DuplicateGroup>>('/api/duplicates', p, s),
   check: (p: Params, s?: AbortSignal) => get<CheckAnswer>('/api/check', p, s),
 
-  async ingest(body: { text?: string; url?: string; title?: string; published?: string; source?: string }, token: string): Promise<IngestResult> {
+  job: (statusUrl: string, s?: AbortSignal) => get<JobStatus>(statusUrl, {}, s),
+
+  /** Stored at once (201, or 422 with the errors), or queued for workers (202) on a server with a job queue. */
+  async ingest(body: { text?: string; url?: string; title?: string; published?: string; source?: string }, token: string): Promise<IngestResult | Queued> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch('/api/articles', { method: 'POST', headers, body: JSON.stringify(body) });
-    const answer = (await res.json().catch(() => null)) as (IngestResult & { message?: string }) | null;
+    const answer = (await res.json().catch(() => null)) as ((IngestResult | Queued) & { message?: string }) | null;
     if (res.status === 422 && answer) return answer;
     if (!res.ok || !answer) throw new ApiError(res.status, answer?.message ?? `${res.status} ${res.statusText}`);
     return answer;

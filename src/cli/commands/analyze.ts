@@ -15,6 +15,7 @@ interface AnalyzeFlags {
   timeout: number;
   maxSize: number;
   reanalyze?: boolean;
+  queue?: string | true;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -31,8 +32,9 @@ export function registerAnalyze(program: Command): void {
     .option('--timeout <seconds>', 'give up on a URL after this long', positiveNumber('--timeout'), 20)
     .option('--max-size <MB>', 'largest article accepted, in megabytes', positiveNumber('--max-size'), 10)
     .option('--reanalyze', 'replace the stored analysis of articles already in the database')
+    .option('--queue [url]', 'queue one job per article for `claimtrail worker`s instead (the queue: this postgres:// URL, else $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL); prints the job ids')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
-      process.exitCode = await analyze(inputs, flags);
+      process.exitCode = flags.queue === undefined ? await analyze(inputs, flags) : await enqueue(inputs, flags);
     });
 }
 
@@ -128,4 +130,30 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   });
   err(`${line}${fatal ? ' · stopped: the database cannot be written' : ''}`);
   return counts.failed || refreshFailed ? 1 : 0;
+}
+
+/** `analyze --queue`: read the inputs here, queue a job for each article, print the job ids. */
+async function enqueue(inputs: string[], flags: AnalyzeFlags): Promise<number> {
+  const clash = [flags.json && '--json', !flags.store && '--no-store', flags.boilerplate && '--boilerplate', flags.gazetteer && '--gazetteer'].filter(Boolean);
+  if (clash.length) throw new UsageError(`--queue cannot go with ${clash.join(', ')}: queued articles are analysed and stored by the workers (give --boilerplate and --gazetteer to claimtrail worker)`);
+  const [{ openQueue, resolveQueueUrl, inputLabel }, { readJobInputs, requestsFor }, { resolveDbPath }] = await Promise.all([
+    import('../../queue/index.js'),
+    import('../../queue/inputs.js'),
+    import('../../store/index.js'),
+  ]);
+  const url = resolveQueueUrl(flags.queue === true ? undefined : flags.queue, resolveDbPath(flags.db));
+  if (!url) throw new UsageError('--queue: no job queue: give --queue postgres://…, set CLAIMTRAIL_QUEUE, or use a PostgreSQL database with --db');
+  const maxBytes = flags.maxSize * 1024 * 1024;
+  const read = await readJobInputs(inputs, { maxBytes });
+  for (const e of read.errors) err(`error: ${e.message}`);
+  const queue = await openQueue(url, { connections: 1 });
+  try {
+    const requests = requestsFor(read.inputs, { replace: Boolean(flags.reanalyze), verbatim: Boolean(flags.verbatim), fetchTimeoutMs: flags.timeout * 1000, maxBytes, publicOnly: false });
+    const ids = await queue.enqueue(requests);
+    ids.forEach((id, i) => out(`${id}\t${inputLabel(requests[i]!.input)}`));
+    err(`queued ${ids.length} jobs in ${queue.location}${read.errors.length ? ` · ${read.errors.length} inputs failed` : ''} · claimtrail jobs shows them`);
+  } finally {
+    await queue.close();
+  }
+  return read.errors.length ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ConflictError } from '../../errors.js';
+import { redactUrl, resolveQueueUrl } from '../../queue/url.js';
 import { resolveDbPath } from '../../store/index.js';
 import { err, UsageError } from '../shared.js';
 
@@ -18,18 +19,21 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port (0 picks a free one)', port, 7878)
     .option('--allow-private-urls', 'let URLs posted to /api/articles reach loopback and private addresses (refused by default)')
     .option('--no-log', 'do not log (requests and errors are logged at info level by default)')
-    .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean }) => {
+    .option('--queue <url>', 'queue posted articles for `claimtrail worker`s on this postgres:// job queue (default: $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL)')
+    .action(async (options: { db?: string; host: string; port: number; allowPrivateUrls?: boolean; log?: boolean; queue?: string }) => {
       let server;
+      const db = resolveDbPath(options.db);
+      const queue = resolveQueueUrl(options.queue, db);
       try {
         // The server (Fastify, the workbench) is loaded only to serve, so other commands start fast.
         const { startServer } = await import('../../server/index.js');
-        server = await startServer({ db: resolveDbPath(options.db), host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: options.log !== false });
+        server = await startServer({ queue, db, host: options.host, port: options.port, allowPrivateUrls: Boolean(options.allowPrivateUrls), logger: options.log !== false });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new ConflictError(`port ${options.port} on ${options.host} is in use (try --port 0)`, { cause: e });
         throw e;
       }
-      err(`claimtrail workbench on ${server.address} (API docs ${server.address}docs) · Ctrl-C stops`);
+      err(`claimtrail workbench on ${server.address} (API docs ${server.address}docs)${queue ? ` · posted articles queued on ${redactUrl(queue)}` : ''} · Ctrl-C stops`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -5,6 +5,9 @@ import { Type, type Static } from 'typebox';
 import { looksLikeFeed, type InlineInput, type Kind } from '../../ingest/index.js';
 import { normalizeDate } from '../../ingest/source.js';
 import { ClaimtrailError, UsageError } from '../../errors.js';
+import { Queued } from '../../contract/index.js';
+import type { JobQueue } from '../../queue/job.js';
+import { jobInputsOf, requestsFor } from '../../queue/inputs.js';
 import type { Writer } from '../writer.js';
 
 export interface WriteOptions {
@@ -16,6 +19,8 @@ export interface WriteOptions {
   fetchTimeoutMs: number;
   /** Let posted URLs (and feed links) reach loopback and private addresses. */
   allowPrivateUrls: boolean;
+  /** When set, posted articles are queued for workers (202 with the jobs) instead of written here. */
+  queue: JobQueue | null;
 }
 
 /** Media types of raw bodies and what ingest reads them as. */
@@ -134,6 +139,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
         summary: 'Analyse articles and store them',
         description:
           'Body: JSON {text | html | url, title?, published?, source?, ref?}, or raw text/plain, text/html or application/x-ndjson (one JSON article per line). ' +
+          'On a server with a job queue (serve --queue) the articles are queued for workers: 202 with a job per article and its status URL (GET /api/jobs/{id}). ' +
           'Needs "Authorization: Bearer $CLAIMTRAIL_TOKEN" when the server has a token (always when it listens beyond loopback).',
         tags: ['articles'],
         querystring: Type.Object({ replace: Type.Optional(Type.Boolean({ description: 're-analyse articles already stored' })) }, { additionalProperties: false }),
@@ -144,7 +150,7 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
           },
         },
         security: [{ bearer: [] }],
-        response: { 201: Result, 422: Result },
+        response: { 201: Result, 202: Queued, 422: Result },
       },
     },
     async (req, reply) => {
@@ -152,6 +158,13 @@ export const writeRoutes: FastifyPluginAsyncTypebox<WriteOptions> = async (app, 
       const body = req.body as string | Static<typeof JsonArticle> | undefined;
       if (body === undefined) throw new UsageError('empty body: send JSON {text | html | url}, text/plain, text/html or application/x-ndjson');
       const input = typeof body === 'string' ? rawInput(body, media) : jsonInput(body);
+      const how = { replace: Boolean(req.query.replace), verbatim: false, fetchTimeoutMs: options.fetchTimeoutMs, maxBytes: options.maxBytes, publicOnly: !options.allowPrivateUrls };
+      if (options.queue) {
+        const ids = await options.queue.enqueue(requestsFor(jobInputsOf(input), how));
+        const jobs = ids.map((id) => ({ id, status: `/api/jobs/${id}` }));
+        if (jobs.length === 1) reply.header('location', jobs[0]!.status);
+        return reply.code(202).send({ jobs });
+      }
       const result = await options.writer.write({
         input,
         replace: Boolean(req.query.replace),

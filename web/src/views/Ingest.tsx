@@ -1,6 +1,10 @@
-import { useState } from 'preact/hooks';
-import { api, type IngestResult } from '../api.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type IngestResult, type JobStatus } from '../api.js';
 import { articleHref, plural } from '../format.js';
+import { followJob, jobLine } from '../jobs.js';
+
+/** How often a queued job's status is asked for. */
+const POLL_MS = 1000;
 
 const TOKEN_KEY = 'claimtrail-token';
 
@@ -10,6 +14,10 @@ export function Ingest() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<IngestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // On a server with a job queue: the jobs posted, as last polled.
+  const [jobs, setJobs] = useState<JobStatus[]>([]);
+  const following = useRef<AbortController | null>(null);
+  useEffect(() => () => following.current?.abort(), []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -20,10 +28,25 @@ export function Ingest() {
     setBusy(true);
     setError(null);
     setResult(null);
+    setJobs([]);
+    following.current?.abort();
     try {
       const body = mode === 'text' ? { text: field('text'), title: field('title'), published: field('published'), source: field('source') } : { url: field('url') };
-      setResult(await api.ingest(body, token));
+      const answer = await api.ingest(body, token);
+      if (!('jobs' in answer)) {
+        setResult(answer);
+        return;
+      }
+      // Queued for workers: follow each job until it is done or failed.
+      const control = new AbortController();
+      following.current = control;
+      await Promise.all(
+        answer.jobs.map((queued, i) =>
+          followJob((s) => api.job(queued.status, s), (job) => setJobs((all) => Object.assign([...all], { [i]: job })), { intervalMs: POLL_MS, signal: control.signal }),
+        ),
+      );
     } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
       setError((err as Error).message);
     } finally {
       setBusy(false);
@@ -66,13 +89,28 @@ export function Ingest() {
           Token <input name="token" type="password" autocomplete="off" defaultValue={sessionStorage.getItem(TOKEN_KEY) ?? ''} placeholder="only when the server asks for one" />
         </label>
         <button type="submit" disabled={busy}>
-          {busy ? 'Analysing…' : 'Analyse and store'}
+          {busy ? (jobs.length ? 'Queued…' : 'Analysing…') : 'Analyse and store'}
         </button>
       </form>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
+      )}
+      {jobs.length > 0 && (
+        <div class="ingest-result" role="status">
+          {jobs.map((job) => (
+            <div key={job.id}>
+              <p class={job.state === 'failed' ? 'error' : ''}>{jobLine(job)}</p>
+              {job.articles.map((a) => (
+                <p key={a.id}>
+                  {a.status === 'duplicate' ? 'Already stored: ' : 'Stored: '}
+                  <a href={articleHref(a.id)}>{a.title ?? a.id}</a> — {plural(a.claims, 'claim')}, {plural(a.entities, 'entity', 'entities')}, {plural(a.events, 'event')}
+                </p>
+              ))}
+            </div>
+          ))}
+        </div>
       )}
       {result && (
         <div class="ingest-result" role="status">

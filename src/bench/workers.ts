@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [FILE…]`: throughput
+ * of `claimtrail worker`s through the job queue — the same articles queued, then taken by 1, then
+ * by 2 workers (processes), each run on a fresh SQLite store and a fresh queue database. Prints
+ * articles/s and words/s per run and a capacity estimate per core.
+ *
+ * The queue's server is --queue or $CLAIMTRAIL_QUEUE; the bench makes a scratch database on it
+ * for each run (the role must be allowed to create databases) and drops it after. The articles
+ * are the FILEs (any `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear) when it
+ * is there, else synthetic news text (sizes.ts), so anyone can run it.
+ *
+ * The time of a run is from the workers' start to the last job done: it includes each worker's
+ * start-up (loading the pipeline) and the cross-article refresh every 25 jobs, not the final
+ * refresh after the queue ran dry. For reference, the same articles go through `claimtrail
+ * analyze` in one process first (start to exit: start-up and the refresh included).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openQueue, resolveQueueUrl, type AnalyzeRequest, type JobInput } from '../queue/index.js';
+import { readJobInputs, requestsFor } from '../queue/inputs.js';
+import { scratchDatabase } from '../store/queue/scratch.js';
+import { syntheticText } from './sizes.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin/claimtrail.js');
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    queue: { type: 'string' },
+    articles: { type: 'string', default: '300' },
+    workers: { type: 'string', default: '1,2' },
+  },
+});
+
+const url = resolveQueueUrl(values.queue, undefined);
+if (!url) throw new Error('bench:workers needs a PostgreSQL server for the queue: --queue postgres://… or CLAIMTRAIL_QUEUE');
+const count = Number(values.articles);
+const runs = values.workers.split(',').map(Number);
+if (!Number.isInteger(count) || count <= 0 || runs.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--articles and --workers take positive whole numbers');
+
+/** The articles to queue: the files given, else PolNeAR, else synthetic texts. */
+async function corpus(): Promise<{ name: string; inputs: JobInput[] }> {
+  const shared = resolve(process.env.CLAIMTRAIL_SHARED ?? join(ROOT, '../shared'), 'eval/polnear');
+  const files = positionals.length ? positionals : existsSync(shared) ? [join(shared, 'dev.jsonl'), join(shared, 'train.jsonl')] : [];
+  if (files.length) {
+    const read = await readJobInputs(files, { maxBytes: 10 << 20 });
+    for (const e of read.errors) console.error(`skipped: ${e.message}`);
+    return { name: files.join(', '), inputs: read.inputs.slice(0, count) };
+  }
+  const inputs = Array.from({ length: count }, (_, i): JobInput => ({ name: `synthetic-${i}.txt`, content: syntheticText(4000, 100 + i), kind: 'text' }));
+  return { name: 'synthetic news text (src/bench/sizes.ts)', inputs };
+}
+
+interface Run {
+  workers: number;
+  articles: number;
+  words: number;
+  failed: number;
+  seconds: number;
+}
+
+/** The same articles through `claimtrail analyze` in one process, no queue: the reference. */
+async function inPlace(inputs: readonly JobInput[]): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-in-place-'));
+  try {
+    const files = inputs.map((input, i) => {
+      if (typeof input === 'string') return input;
+      const file = join(dir, input.kind === 'jsonl' ? `${i}.jsonl` : `${i}.txt`);
+      writeFileSync(file, input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : input.content);
+      return file;
+    });
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, 'analyze', '--db', join(dir, 'bench.db'), ...files], { stdio: 'ignore' });
+    await new Promise((resolve) => child.on('exit', resolve));
+    return (Date.now() - started) / 1000;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
+  const db = await scratchDatabase(url!, 'claimtrail_bench');
+  const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-workers-'));
+  try {
+    const queue = await openQueue(db.url);
+    await queue.enqueue(requests);
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, 'worker', '--db', join(dir, 'bench.db'), '--until-idle', '--concurrency', String(workers)], {
+      env: { ...process.env, CLAIMTRAIL_QUEUE: db.url },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`the workers exited with ${code}: ${errors}`);
+    const jobs = await queue.list({ limit: requests.length + 10 });
+    await queue.close();
+    const done = jobs.filter((j) => j.state === 'done');
+    const last = Math.max(...done.map((j) => Date.parse(j.finished!)));
+    return {
+      workers,
+      articles: done.reduce((n, j) => n + j.articles.length, 0),
+      words: done.reduce((n, j) => n + j.articles.reduce((w, a) => w + a.words, 0), 0),
+      failed: jobs.length - done.length,
+      seconds: (last - started) / 1000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  }
+}
+
+const { name, inputs } = await corpus();
+const requests = requestsFor(inputs, { replace: false, verbatim: false, fetchTimeoutMs: 20_000, maxBytes: 10 << 20, publicOnly: false });
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+console.log(`corpus: ${name} · ${requests.length} jobs · ${availableParallelism()} cores · ${new Date().toISOString().slice(0, 10)}`);
+console.log('workers  articles  failed    words   seconds  articles/s    words/s  speed-up');
+const reference = await inPlace(inputs);
+let base: Run | null = null;
+const results: Run[] = [];
+for (const workers of runs) {
+  const r = await run(workers, requests);
+  base ??= r;
+  results.push(r);
+  const rate = r.articles / r.seconds;
+  console.log(
+    `${String(workers).padStart(7)}${String(r.articles).padStart(10)}${String(r.failed).padStart(8)}${n(r.words).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(12)}${n(r.words / r.seconds).padStart(11)}${(rate / (base.articles / base.seconds)).toFixed(2).padStart(10)}`,
+  );
+}
+console.log(`in place (claimtrail analyze, one process, no queue): ${reference.toFixed(1)} s for the same jobs`);
+// Analysis is CPU-bound, one core per worker: the best per-worker rate is what a core gives.
+const best = results.reduce((a, b) => (a.words / a.seconds / a.workers >= b.words / b.seconds / b.workers ? a : b));
+const perCore = { articles: best.articles / best.seconds / best.workers, words: best.words / best.seconds / best.workers };
+console.log(
+  `capacity per core (best run, ${best.workers} worker${best.workers > 1 ? 's' : ''}): ${perCore.articles.toFixed(1)} articles/s, ${n(perCore.words)} words/s ≈ ${n(perCore.articles * 3600)} articles an hour`,
+);

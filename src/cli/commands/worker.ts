@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import type { Command } from 'commander';
+import { resolveDbPath } from '../../store/index.js';
+import { collect, err, openStore, UsageError } from '../shared.js';
+
+interface WorkerFlags {
+  db?: string;
+  queue?: string;
+  concurrency: number;
+  untilIdle?: boolean;
+  boilerplate?: string[];
+  gazetteer?: string[];
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, got "${value}"`);
+  return n;
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('take analyze jobs from the job queue (claimtrail analyze --queue, POST /api/articles on a server with a queue) and store their articles')
+    .option('--db <path>', 'database file or postgres:// URL (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
+    .option('--queue <url>', 'the job queue, a postgres:// URL (default: $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL)')
+    .option('--concurrency <n>', 'worker processes to run (analysis takes a core each: up to one per core)', count, 1)
+    .option('--until-idle', 'exit once no job is waiting or under way')
+    .option('--boilerplate <file>', 'extra boilerplate rules (see data/boilerplate.txt); repeatable', collect)
+    .option('--gazetteer <file>', 'extra gazetteer entries (see docs/gazetteer.md); repeatable', collect)
+    .action(async (flags: WorkerFlags) => {
+      process.exitCode = flags.concurrency > 1 ? await supervise(flags) : await work(flags);
+    });
+}
+
+/** The same command with one process each: analysis is CPU-bound, so concurrency is processes. */
+async function supervise(flags: WorkerFlags): Promise<number> {
+  const args = [process.argv[1]!, 'worker', '--concurrency', '1'];
+  if (flags.db) args.push('--db', flags.db);
+  if (flags.queue) args.push('--queue', flags.queue);
+  if (flags.untilIdle) args.push('--until-idle');
+  for (const f of flags.boilerplate ?? []) args.push('--boilerplate', f);
+  for (const f of flags.gazetteer ?? []) args.push('--gazetteer', f);
+  const children = Array.from({ length: flags.concurrency }, () => spawn(process.execPath, args, { stdio: 'inherit' }));
+  const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))));
+  return Math.max(...codes);
+}
+
+async function work(flags: WorkerFlags): Promise<number> {
+  const [{ openQueue, resolveQueueUrl }, { runWorker }, { createPipeline }, { loadRules }] = await Promise.all([
+    import('../../queue/index.js'),
+    import('../../queue/worker.js'),
+    import('../../annotate/index.js'),
+    import('../../ingest/clean.js'),
+  ]);
+  const url = resolveQueueUrl(flags.queue, resolveDbPath(flags.db));
+  if (!url) throw new UsageError('no job queue: give --queue postgres://… or set CLAIMTRAIL_QUEUE (or use a PostgreSQL database with --db)');
+  let rules;
+  try {
+    rules = loadRules(flags.boilerplate);
+  } catch (e) {
+    throw new UsageError(`--boilerplate: ${(e as Error).message}`);
+  }
+  const log = (line: string) => err(`worker ${process.pid}: ${line}`);
+  const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
+  const queue = await openQueue(url, { onError: (e) => log(`queue: ${e.message}`) });
+  const store = await openStore(flags.db).catch(async (e: unknown) => {
+    await queue.close();
+    throw e;
+  });
+  const stopping = new AbortController();
+  const stop = () => {
+    log('stopping after the job under way');
+    stopping.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  log(`taking jobs from ${queue.location} into ${store.path}`);
+  const started = performance.now();
+  try {
+    const stats = await runWorker({ queue, store, pipeline, rules }, { untilIdle: Boolean(flags.untilIdle), signal: stopping.signal, log });
+    const s = (performance.now() - started) / 1000;
+    log(`${stats.done} jobs done (${stats.articles} articles, ${stats.words.toLocaleString('en-US')} words) · ${stats.failed} failed · ${s.toFixed(1)} s`);
+    return 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await Promise.allSettled([queue.close(), store.close()]);
+  }
+}

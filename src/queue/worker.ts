@@ -1,0 +1,145 @@
+import type { Pipeline } from '../annotate/pipeline.js';
+import { refreshAnalysis } from '../analysis/index.js';
+import type { BoilerplateRules } from '../ingest/clean.js';
+import { runWrite, type WriteResult } from '../server/writer.js';
+import type { Store } from '../store/index.js';
+import { ingestInput } from './inputs.js';
+import { inputLabel, type HeldJob, type JobQueue } from './job.js';
+
+export interface WorkerDeps {
+  queue: JobQueue;
+  /** Where articles are stored: any store (openStore), several workers' saves serialised by it. */
+  store: Store;
+  pipeline: Pipeline;
+  rules: BoilerplateRules;
+}
+
+export interface WorkerOptions {
+  /** Return once no job is waiting or active anywhere (`claimtrail worker --until-idle`). */
+  untilIdle?: boolean;
+  /** How long to wait between looks at an empty queue, and before trying a lost connection again. */
+  pollMs?: number;
+  /** Run the cross-article refresh after this many stored jobs even while jobs keep coming. */
+  refreshEvery?: number;
+  /** Stops the worker after the job under way. */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+export interface WorkerStats {
+  done: number;
+  failed: number;
+  articles: number;
+  words: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** Why a job stored nothing, in one line. */
+function failureMessage(result: WriteResult): string {
+  return result.errors.map((e) => e.message).join('; ') || 'the input held no article';
+}
+
+/**
+ * A failure the same input would repeat: every error an input error of content the job carries
+ * (not of a URL, whose server may answer next time), and the database writable.
+ */
+function isFinal(job: HeldJob, result: WriteResult): boolean {
+  return !result.unwritable && typeof job.request.input !== 'string' && result.errors.length > 0 && result.errors.every((e) => e.code === 'input');
+}
+
+/**
+ * A worker: takes analyze jobs one at a time and runs each through the analyze path (fetch,
+ * clean, analyse, store — each article one transaction, idempotent by its id), marks it done with
+ * the articles stored, or failed with its error (retried later by the queue). The cross-article
+ * refresh runs when the queue runs dry, and every `refreshEvery` stored jobs; the store serialises
+ * refreshes of several workers. A lost connection to the queue is waited out, not fatal.
+ */
+export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): Promise<WorkerStats> {
+  const { queue, store, pipeline, rules } = deps;
+  const pollMs = options.pollMs ?? 2_000;
+  const refreshEvery = options.refreshEvery ?? 25;
+  const log = options.log ?? (() => undefined);
+  const stats: WorkerStats = { done: 0, failed: 0, articles: 0, words: 0 };
+  let unrefreshed = 0;
+
+  const refresh = async () => {
+    try {
+      await refreshAnalysis(store);
+      unrefreshed = 0;
+    } catch (e) {
+      log(`the cross-article refresh failed (tried again later): ${(e as Error).message}`);
+    }
+  };
+  /** A queue call that must land (the article is stored): tried again while the queue is unreachable. */
+  const settle = async (what: string, call: () => Promise<void>) => {
+    for (let wait = pollMs; ; wait = Math.min(wait * 2, 30_000)) {
+      try {
+        return await call();
+      } catch (e) {
+        if (options.signal?.aborted) throw e;
+        log(`${what}: the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(wait / 1000)} s`);
+        await sleep(wait, options.signal);
+      }
+    }
+  };
+
+  const run = async (job: HeldJob) => {
+    const label = inputLabel(job.request.input);
+    let result: WriteResult;
+    try {
+      const { input, ...how } = job.request;
+      // Saves are marked for a refresh, which runs once for many jobs instead of after each.
+      result = await runWrite({ ...how, input: ingestInput(input) }, { store, pipeline, rules, refresh: async () => void unrefreshed++ });
+    } catch (e) {
+      result = { items: [], errors: [{ origin: label, message: (e as Error).message, code: 'internal' }], unwritable: false, refreshError: null };
+    }
+    if (result.items.length) {
+      await settle(`job ${job.id}`, () => queue.complete(job.id, { articles: result.items, errors: result.errors.map(({ origin, message }) => ({ origin, message })) }));
+      stats.done++;
+      stats.articles += result.items.length;
+      stats.words += result.items.reduce((n, i) => n + i.words, 0);
+      log(`done ${job.id} ${label}: ${result.items.map((i) => `${i.id} (${i.status})`).join(', ')}${result.errors.length ? ` · ${result.errors.length} failed` : ''}`);
+    } else {
+      const final = isFinal(job, result);
+      const message = failureMessage(result);
+      await settle(`job ${job.id}`, () => queue.fail(job.id, { message, errors: result.errors.map(({ origin, message }) => ({ origin, message })), final }));
+      stats.failed++;
+      log(`failed ${job.id} ${label} (attempt ${job.attempt}${final ? ', not retried' : ''}): ${message}`);
+    }
+  };
+
+  // Articles another worker stored before it stopped get their cross-article analysis now.
+  await refresh();
+  while (!options.signal?.aborted) {
+    let job: HeldJob | null = null;
+    try {
+      job = await queue.take();
+    } catch (e) {
+      log(`the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(pollMs / 1000)} s`);
+      await sleep(pollMs, options.signal);
+      continue;
+    }
+    if (job) {
+      await run(job);
+      if (unrefreshed >= refreshEvery) await refresh();
+      continue;
+    }
+    if (unrefreshed) await refresh();
+    if (options.untilIdle) {
+      try {
+        if ((await queue.pending()) === 0) break;
+      } catch (e) {
+        log(`the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(pollMs / 1000)} s`);
+      }
+    }
+    await sleep(pollMs, options.signal);
+  }
+  if (unrefreshed) await refresh();
+  return stats;
+}

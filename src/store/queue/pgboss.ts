@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { JobStatus } from '../../contract/index.js';
+import { UnavailableError } from '../../errors.js';
+import { redactUrl } from '../../queue/url.js';
+import type { AnalyzeRequest, HeldJob, JobFailure, JobOutcome, JobQueue, JobState } from '../../queue/job.js';
+
+/**
+ * The job queue (src/queue/job.ts) on PostgreSQL through pg-boss: here, with the store, because
+ * database drivers and SQL live only under src/store.
+ */
+
+/** The pg-boss queue the analyze jobs go through. */
+export const QUEUE_NAME = 'claimtrail-analyze';
+/** The PostgreSQL schema pg-boss keeps its tables in: apart from a store in the same database. */
+export const QUEUE_SCHEMA = 'claimtrail_queue';
+
+export interface QueueOptions {
+  /** Attempts after the first before a job fails (default 2). */
+  retryLimit?: number;
+  /** Seconds before the first retry; each later one waits about twice as long (default 10). */
+  retryDelaySeconds?: number;
+  /**
+   * Seconds a job may stay active (default 900): past it the job is taken back and retried, which
+   * is how the job of a worker that died is recovered. It must exceed the longest article's analysis.
+   */
+  jobTimeoutSeconds?: number;
+  /** How often the queue's upkeep runs (taking back timed-out jobs, archiving), in seconds (default 30). */
+  maintenanceSeconds?: number;
+  /** Connections this process holds to the queue's database (default 4). */
+  connections?: number;
+  /** Called with the queue's background errors (a lost connection): logged by the caller, not thrown. */
+  onError?: (e: Error) => void;
+}
+
+/** pg-boss's states read as the queue's four. */
+const STATES: Record<JobState, string[]> = {
+  waiting: ['created', 'retry'],
+  active: ['active'],
+  failed: ['failed', 'cancelled'],
+  done: ['completed'],
+};
+
+function stateOf(raw: string): JobState {
+  if (raw === 'active') return 'active';
+  if (raw === 'completed') return 'done';
+  if (raw === 'failed' || raw === 'cancelled') return 'failed';
+  return 'waiting';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface JobRow {
+  id: string;
+  state: string;
+  input: string | null;
+  retry_count: number;
+  retry_limit: number;
+  started_on: Date | null;
+  created_on: Date;
+  completed_on: Date | null;
+  output: Record<string, unknown> | null;
+}
+
+/** A job's columns, with only the name of its input (not the content it carries). */
+const COLUMNS = `id, state::text AS state,
+  CASE WHEN jsonb_typeof(data->'input') = 'string' THEN data->>'input' ELSE (data->'input'->>'name') || COALESCE(':' || (data->'input'->>'line'), '') END AS input,
+  retry_count, retry_limit, started_on, created_on, completed_on, output`;
+
+/** pg-boss's own words for a job it took back from a worker that did not finish it in time. */
+const TIMED_OUT = /failed by timeout/;
+
+function errorOf(row: JobRow): string | null {
+  if (row.state === 'completed' || !row.output) return null;
+  const out = row.output as { message?: unknown; value?: { message?: unknown } };
+  const message = typeof out.message === 'string' ? out.message : typeof out.value?.message === 'string' ? out.value.message : null;
+  if (message && TIMED_OUT.test(message)) return 'its worker did not finish it in time (stopped, or slower than the job time limit); taken back';
+  return message;
+}
+
+function statusOf(row: JobRow): JobStatus {
+  const outcome = row.state === 'completed' ? (row.output as Partial<JobOutcome> | null) : null;
+  const state = stateOf(row.state);
+  return {
+    id: row.id,
+    state,
+    input: row.input ?? '(unnamed)',
+    attempts: row.started_on ? row.retry_count + 1 : 0,
+    maxAttempts: row.retry_limit + 1,
+    error: errorOf(row),
+    articles: outcome?.articles ?? [],
+    created: row.created_on.toISOString(),
+    finished: state === 'done' || state === 'failed' ? (row.completed_on?.toISOString() ?? null) : null,
+  };
+}
+
+/**
+ * UUIDs in the order made (version 7: the time in ms, then a counter within it, then random
+ * bits), so that PostgreSQL sorts jobs queued in one statement as they were queued.
+ */
+export class OrderedIds {
+  private ms = 0;
+  private seq = 0;
+
+  next(): string {
+    const now = Date.now();
+    if (now > this.ms) {
+      this.ms = now;
+      this.seq = 0;
+    } else this.seq++;
+    const b = randomBytes(16);
+    b.writeUIntBE(this.ms, 0, 6);
+    // 12 bits of counter after the version nibble, 14 more in the variant's octets: 2^26 per ms.
+    b[6] = 0x70 | ((this.seq >> 22) & 0x0f);
+    b[7] = (this.seq >> 14) & 0xff;
+    b[8] = 0x80 | ((this.seq >> 8) & 0x3f);
+    b[9] = this.seq & 0xff;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
+/** The analyze queue on PostgreSQL through pg-boss: jobs live in the database, any number of workers on any machines take them. */
+export class PgBossQueue implements JobQueue {
+  private readonly ids = new OrderedIds();
+
+  private constructor(
+    private readonly boss: PgBoss,
+    readonly location: string,
+    private readonly options: Required<Pick<QueueOptions, 'retryLimit' | 'retryDelaySeconds' | 'jobTimeoutSeconds'>>,
+  ) {}
+
+  /** Connect to the queue at `url`, creating its tables and the analyze queue when they are not there. */
+  static async open(url: string, options: QueueOptions = {}): Promise<PgBossQueue> {
+    const location = redactUrl(url);
+    const boss = new PgBoss({
+      connectionString: url,
+      schema: QUEUE_SCHEMA,
+      max: options.connections ?? 4,
+      application_name: 'claimtrail-queue',
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+      // Failed jobs stay where `jobs retry` can queue them again; done ones move to the archive after a day.
+      archiveCompletedAfterSeconds: 24 * 3600,
+      archiveFailedAfterSeconds: 30 * 24 * 3600,
+      deleteAfterDays: 30,
+      schedule: false,
+    });
+    // Without a listener an error event would end the process; a lost connection is retried by the caller.
+    boss.on('error', (e) => options.onError?.(e));
+    try {
+      await boss.start();
+      if (!(await boss.getQueue(QUEUE_NAME))) await boss.createQueue(QUEUE_NAME);
+    } catch (e) {
+      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+      throw new UnavailableError(`cannot open the job queue at ${location}: ${(e as Error).message}`, { cause: e });
+    }
+    const queue = new PgBossQueue(boss, location, {
+      retryLimit: options.retryLimit ?? 2,
+      retryDelaySeconds: options.retryDelaySeconds ?? 10,
+      jobTimeoutSeconds: options.jobTimeoutSeconds ?? 900,
+    });
+    return queue;
+  }
+
+  private sql<T>(text: string, values: unknown[]): Promise<T[]> {
+    return this.boss.getDb().executeSql(text.replaceAll('$schema', QUEUE_SCHEMA), values).then((r) => r.rows as T[]);
+  }
+
+  async enqueue(requests: readonly AnalyzeRequest[]): Promise<string[]> {
+    if (!requests.length) return [];
+    // Ids made here: one insert for all the jobs, their ids known, and in the order queued (jobs
+    // queued together share a creation time; pg-boss then takes them by id).
+    const ids = requests.map(() => this.ids.next());
+    await this.boss.insert(
+      requests.map((data, i) => ({
+        id: ids[i],
+        name: QUEUE_NAME,
+        data,
+        retryLimit: this.options.retryLimit,
+        retryDelay: this.options.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: this.options.jobTimeoutSeconds,
+      })),
+    );
+    return ids;
+  }
+
+  async get(id: string): Promise<JobStatus | null> {
+    if (!UUID.test(id)) return null;
+    const rows = await this.sql<JobRow>(
+      `SELECT ${COLUMNS} FROM $schema.job WHERE name = $1 AND id = $2 UNION ALL SELECT ${COLUMNS} FROM $schema.archive WHERE name = $1 AND id = $2 LIMIT 1`,
+      [QUEUE_NAME, id],
+    );
+    return rows[0] ? statusOf(rows[0]) : null;
+  }
+
+  async list(options: { state?: JobState; limit?: number } = {}): Promise<JobStatus[]> {
+    const states = options.state ? STATES[options.state] : null;
+    const rows = await this.sql<JobRow>(
+      `SELECT * FROM (SELECT ${COLUMNS} FROM $schema.job WHERE name = $1 UNION ALL SELECT ${COLUMNS} FROM $schema.archive WHERE name = $1) j
+       WHERE $2::text[] IS NULL OR state = ANY($2::text[]) ORDER BY created_on DESC, id DESC LIMIT $3`,
+      [QUEUE_NAME, states, options.limit ?? 100],
+    );
+    return rows.map(statusOf);
+  }
+
+  async retry(id: string): Promise<boolean> {
+    if ((await this.get(id))?.state !== 'failed') return false;
+    await this.boss.retry(QUEUE_NAME, id);
+    return (await this.get(id))?.state === 'waiting';
+  }
+
+  async take(): Promise<HeldJob | null> {
+    const [job] = await this.boss.fetch<AnalyzeRequest>(QUEUE_NAME, { batchSize: 1, includeMetadata: true });
+    if (!job) return null;
+    return { id: job.id, request: job.data, attempt: job.retryCount + 1 };
+  }
+
+  async complete(id: string, outcome: JobOutcome): Promise<void> {
+    await this.boss.complete(QUEUE_NAME, id, outcome);
+  }
+
+  async fail(id: string, failure: JobFailure): Promise<void> {
+    // No retries left for a failure the same input would repeat.
+    if (failure.final) await this.sql(`UPDATE $schema.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [QUEUE_NAME, id]);
+    await this.boss.fail(QUEUE_NAME, id, { message: failure.message, errors: failure.errors });
+  }
+
+  async pending(): Promise<number> {
+    const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM $schema.job WHERE name = $1 AND state < 'completed'`, [QUEUE_NAME]);
+    return Number(row?.n ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true });
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+// Without a queue, or called wrongly, the queue's commands say so before touching anything.
+const noQueue = { CLAIMTRAIL_QUEUE: '', CLAIMTRAIL_DB: '' };
+
+describe('the queue commands called wrongly', () => {
+  it('analyze --queue refuses options only the workers apply, and needs a queue', async () => {
+    const clash = await runCli(['analyze', 'a.txt', '--queue', 'postgres://x/y', '--json'], { env: noQueue });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/--queue cannot go with --json/);
+    const none = await runCli(['analyze', 'a.txt', '--queue'], { env: noQueue });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no job queue: give --queue postgres:\/\//);
+    const notPg = await runCli(['analyze', 'a.txt', '--queue', 'queue.db'], { env: noQueue });
+    expect(notPg.code).toBe(2);
+    expect(notPg.stderr).toMatch(/give a postgres:\/\/ URL, got "queue.db"/);
+  });
+
+  it('worker and jobs need a queue; jobs --state and worker --concurrency take only what they know', async () => {
+    for (const args of [['worker', '--until-idle'], ['jobs'], ['jobs', 'retry', 'some-id']]) {
+      const r = await runCli(args, { env: noQueue });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/no job queue/);
+    }
+    const state = await runCli(['jobs', '--state', 'stuck'], { env: noQueue });
+    expect(state.code).toBe(2);
+    expect(state.stderr).toMatch(/--state must be one of waiting, active, failed, done, got "stuck"/);
+    const workers = await runCli(['worker', '--concurrency', '0'], { env: noQueue });
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toMatch(/--concurrency must be a whole number from 1 to 256, got "0"/);
+  });
+});

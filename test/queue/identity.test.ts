@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { ROOT, runCli, tempDir } from '../helpers.js';
+import { freshDatabase, TEST_PG, type TestDatabase } from './pg.js';
+
+const CORPUS = join(ROOT, 'test/fixtures/corpus/articles.jsonl');
+
+/** The corpus's records by their ref (the "id" of each JSONL record). */
+const recordOf = new Map(
+  readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => [(JSON.parse(l) as { id: string }).id, l] as const),
+);
+
+/** The refs of a SQLite store's articles in the order they were stored. */
+function storedOrder(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('select ref from articles order by seq').all() as { ref: string }[]).map((r) => r.ref);
+  } finally {
+    db.close();
+  }
+}
+
+/** Everything a store holds that a user reads, in an order that does not depend on which worker stored what first. */
+async function contents(path: string) {
+  const store = await openStore(path);
+  try {
+    const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ids = (await store.articles.listArticles({ limit: 1000 })).items.map((a) => a.id).sort();
+    return {
+      articles: byId((await store.articles.getAnalyses(ids)).map((a) => ({ ...a, id: a.article.id }))),
+      claims: byId((await store.corpus.listClaims({ limit: 1000 })).items.map((c) => ({ ...c, id: `${c.article}/${c.claim}` }))),
+      propositions: byId((await store.analysis.listPropositions({ limit: 1000 })).items),
+      contradictions: byId((await store.analysis.listContradictions({ limit: 1000 })).items),
+      stories: byId((await store.analysis.listStories({ limit: 1000 })).items),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () => {
+  let db: TestDatabase;
+  const dir = tempDir();
+  beforeAll(async () => {
+    db = await freshDatabase('identity');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const throughQueue = async (store: string, concurrency: number) => {
+    const env = { CLAIMTRAIL_QUEUE: db.url };
+    expect((await runCli(['analyze', CORPUS, '--queue'], { env })).code).toBe(0);
+    const worked = await runCli(['worker', '--db', store, '--until-idle', '--concurrency', String(concurrency)], { env });
+    expect(worked.code).toBe(0);
+    return contents(store);
+  };
+
+  it('gives the same articles, claims, propositions, contradictions and stories in place as through one worker, and as through two for the order they stored in', async () => {
+    const inPlace = join(dir, 'in-place.db');
+    expect((await runCli(['analyze', CORPUS, '--db', inPlace])).code).toBe(0);
+    const expected = await contents(inPlace);
+    expect(expected.articles).toHaveLength(8);
+    expect(expected.contradictions.length).toBeGreaterThan(0);
+    expect(expected.stories.length).toBeGreaterThan(0);
+
+    // One worker takes the jobs in the order queued: the same store, numbers included.
+    expect(await throughQueue(join(dir, 'one.db'), 1)).toEqual(expected);
+
+    // Two workers store in an order of their own, and the cross-article analysis follows the
+    // storing order (which claim founds a proposition, and so its number and label, which copy of
+    // a near-duplicate pair speaks for it). The same articles analysed in place in that order give
+    // the same store, numbers included.
+    const two = await throughQueue(join(dir, 'two.db'), 2);
+    expect(two.articles).toEqual(expected.articles);
+    expect(two.claims).toEqual(expected.claims);
+    const replay = join(dir, 'replay.jsonl');
+    writeFileSync(replay, `${storedOrder(join(dir, 'two.db')).map((ref) => recordOf.get(ref)!).join('\n')}\n`);
+    expect((await runCli(['analyze', replay, '--db', join(dir, 'replay.db')])).code).toBe(0);
+    expect(await contents(join(dir, 'replay.db'))).toEqual(two);
+  });
+});

@@ -3,6 +3,8 @@ import { analyzeIngested, type Outcome } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import { ingestFeedItem, type Ingested, type IngestOptions } from '../ingest/index.js';
 import type { FeedItem } from '../ingest/feed.js';
+import type { Article } from '../doc/types.js';
+import type { AnalyzeRequest } from '../queue/job.js';
 import type { Store } from '../store/index.js';
 
 /**
@@ -110,5 +112,46 @@ export function analyzeSink(deps: AnalyzeSinkDeps): ItemSink {
         }
       });
     },
+  };
+}
+
+export interface QueueSinkDeps {
+  /** Queues analyze requests; resolves to their job ids (JobQueue.enqueue). */
+  enqueue: (requests: readonly AnalyzeRequest[]) => Promise<string[]>;
+  /** How items (and the links of summary-only items) are read. */
+  ingest: IngestOptions;
+  /** Sees each job queued (the CLI prints it). */
+  onQueued?: (jobId: string, article: Article) => void;
+}
+
+/**
+ * The sink that hands items to `claimtrail worker`s through the job queue. Each item is read
+ * here (a summary-only item's link fetched) and cleaned, and each of its articles queued as one
+ * JSONL record taken as it is, so a worker stores exactly the article `claimtrail watch` would
+ * have stored itself. The workers refresh the cross-article analysis: settle has nothing to do.
+ */
+export function queueSink(deps: QueueSinkDeps): ItemSink {
+  return {
+    async accept(item) {
+      const result: ItemOutcome = { stored: 0, errors: [] };
+      const requests: AnalyzeRequest[] = [];
+      const articles: Article[] = [];
+      for (const got of await readFeedItem(item, deps.ingest)) {
+        if (!got.ok) {
+          result.errors.push(got.error.message);
+          continue;
+        }
+        const { article } = got;
+        const { id: _id, ref, ...fields } = article;
+        const record = JSON.stringify({ ...fields, id: ref });
+        articles.push(article);
+        requests.push({ input: { name: ref ?? article.id, content: `${record}\n`, kind: 'jsonl' }, replace: false, verbatim: true, fetchTimeoutMs: deps.ingest.timeoutMs, maxBytes: deps.ingest.maxBytes, publicOnly: deps.ingest.publicOnly ?? true });
+      }
+      // Throws when the queue cannot take them: the item is not remembered and comes again.
+      const ids = requests.length ? await deps.enqueue(requests) : [];
+      ids.forEach((id, k) => deps.onQueued?.(id, articles[k]!));
+      return result;
+    },
+    async settle() {},
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Store } from '../../store/store.js';
 import type { WatchEvent } from '../../watch/watcher.js';
 import { digest } from '../digest.js';
+import { resolveDbPath } from '../../store/index.js';
 import { collect, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
 import { checkOptionFiles } from './analyze.js';
 
@@ -15,6 +16,7 @@ interface WatchFlags {
   boilerplate?: string[];
   gazetteer?: string[];
   allowPrivateUrls?: boolean;
+  queue?: string | true;
 }
 
 const HELP = `
@@ -43,6 +45,7 @@ export function registerWatch(program: Command): void {
     .option('--boilerplate <file>', 'extra boilerplate rules (see data/boilerplate.txt); repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer entries (see docs/gazetteer.md); repeatable', collect)
     .option('--allow-private-urls', 'let item links reach loopback and private addresses (refused by default)')
+    .option('--queue [url]', 'queue each new article for `claimtrail worker`s instead of analysing it here (the queue: this postgres:// URL, else $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL)')
     .addHelpText('after', HELP)
     .action(async (urls: string[], flags: WatchFlags) => {
       process.exitCode = await watch(urls, flags);
@@ -71,7 +74,7 @@ function feedUrl(value: string): string {
 
 async function watch(args: string[], flags: WatchFlags): Promise<number> {
   // Loaded here, not at the top: the other commands start without the ingest and analysis stack.
-  const [{ parseDuration, formatDuration }, { watchFeeds, pollOnce }, { analyzeSink }, { createPipeline }, { refreshAnalysis }, { loadRules }, { readGazetteer }] = await Promise.all([
+  const [{ parseDuration, formatDuration }, { watchFeeds, pollOnce }, { analyzeSink, queueSink }, { createPipeline }, { refreshAnalysis }, { loadRules }, { readGazetteer }, { openQueue, resolveQueueUrl }] = await Promise.all([
     import('../../watch/schedule.js'),
     import('../../watch/watcher.js'),
     import('../../watch/sink.js'),
@@ -79,11 +82,22 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
     import('../../analysis/index.js'),
     import('../../ingest/clean.js'),
     import('../../annotate/entities/gazetteer.js'),
+    import('../../queue/index.js'),
   ]);
   const intervalMs = parseDuration(flags.every, '--every');
   const given = [...new Set(args.map(feedUrl))];
+  let queueUrl: string | null = null;
+  if (flags.queue !== undefined) {
+    if (flags.gazetteer?.length) throw new UsageError('--queue cannot go with --gazetteer: queued articles are analysed by the workers (give --gazetteer to claimtrail worker)');
+    queueUrl = resolveQueueUrl(flags.queue === true ? undefined : flags.queue, resolveDbPath(flags.db));
+    if (!queueUrl) throw new UsageError('--queue: no job queue: give --queue postgres://…, set CLAIMTRAIL_QUEUE, or use a PostgreSQL database with --db');
+  }
   const rules = checkOptionFiles(flags, loadRules, readGazetteer);
   const store: Store = await openStore(flags.db);
+  const queue = queueUrl ? await openQueue(queueUrl, { connections: 1 }).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  }) : null;
   const stop = new AbortController();
   let signals = 0;
   const onSignal = () => {
@@ -98,16 +112,18 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
     for (const url of given) await store.feeds.add(url, now);
     const urls = given.length ? given : (await store.feeds.list()).map((f) => f.url);
     if (!urls.length) throw new UsageError(`no feeds to watch: give their URLs (none are watched in ${store.path})`);
-    const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
-    const sink = analyzeSink({
-      store,
-      pipeline,
-      ingest: { verbatim: false, timeoutMs: flags.timeout * 1000, maxBytes: flags.maxSize * 1024 * 1024, publicOnly: !flags.allowPrivateUrls, rules },
-      refresh: refreshAnalysis,
-      onOutcome: (o) => {
-        if (o.ok) out(`${digest(o.analysis, o.status === 'duplicate' ? 'already stored' : undefined)}\n`);
-      },
-    });
+    const ingest = { verbatim: false, timeoutMs: flags.timeout * 1000, maxBytes: flags.maxSize * 1024 * 1024, publicOnly: !flags.allowPrivateUrls, rules };
+    const sink = queue
+      ? queueSink({ enqueue: (requests) => queue.enqueue(requests), ingest, onQueued: (id, article) => out(`queued ${id} ${article.ref ?? article.id}${article.title ? ` · ${article.title}` : ''}\n`) })
+      : analyzeSink({
+          store,
+          pipeline: await createPipeline({ gazetteers: flags.gazetteer ?? [] }),
+          ingest,
+          refresh: refreshAnalysis,
+          onOutcome: (o) => {
+            if (o.ok) out(`${digest(o.analysis, o.status === 'duplicate' ? 'already stored' : undefined)}\n`);
+          },
+        });
     const failed = new Set<string>();
     const totals = { items: 0, stored: 0 };
     const options = {
@@ -150,6 +166,7 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await queue?.close();
     await store.close();
   }
 }

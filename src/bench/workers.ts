@@ -1,5 +1,5 @@
 /**
- * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [FILE…]`: throughput
+ * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [--store sqlite|postgres] [FILE…]`: throughput
  * of `claimtrail worker`s through the job queue — the same articles queued, then taken by 1, then
  * by 2 workers (processes), each run on a fresh SQLite store and a fresh queue database. Prints
  * articles/s and words/s per run and a capacity estimate per core.
@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { openQueue, resolveQueueUrl, type AnalyzeRequest, type JobInput } from '../queue/index.js';
 import { readJobInputs, requestsFor } from '../queue/inputs.js';
 import { scratchDatabase } from '../store/queue/scratch.js';
+import { UsageError } from '../errors.js';
 import { syntheticText } from './sizes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,11 +35,13 @@ const { values, positionals } = parseArgs({
     queue: { type: 'string' },
     articles: { type: 'string', default: '300' },
     workers: { type: 'string', default: '1,2' },
+    store: { type: 'string', default: 'sqlite' },
   },
 });
 
 const url = resolveQueueUrl(values.queue, undefined);
 if (!url) throw new Error('bench:workers needs a PostgreSQL server for the queue: --queue postgres://… or CLAIMTRAIL_QUEUE');
+if (values.store !== 'sqlite' && values.store !== 'postgres') throw new UsageError(`bench:workers: --store must be sqlite or postgres, got "${values.store}"`);
 const count = Number(values.articles);
 const runs = values.workers.split(',').map(Number);
 if (!Number.isInteger(count) || count <= 0 || runs.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--articles and --workers take positive whole numbers');
@@ -90,7 +93,9 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
     const queue = await openQueue(db.url);
     await queue.enqueue(requests);
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, 'worker', '--db', join(dir, 'bench.db'), '--until-idle', '--concurrency', String(workers)], {
+    // The store: a SQLite file the workers share, or the scratch database (public schema; the queue has its own).
+    const store = values.store === 'postgres' ? db.url : join(dir, 'bench.db');
+    const child = spawn(process.execPath, [BIN, 'worker', '--db', store, '--until-idle', '--concurrency', String(workers)], {
       env: { ...process.env, CLAIMTRAIL_QUEUE: db.url },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

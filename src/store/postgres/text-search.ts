@@ -5,7 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
  * (generated columns, migration 0001) — articles' `fts` (title and text), claims' `fts` (speaker's
  * canonical name and content) and `fts_content` — in the english configuration, so words match
  * their stems ("attacks" finds "attack"), and common words ("the", "of") match nothing on their
- * own. FTS5 in the PostgreSQL store matches whole words only; see docs/architecture.md.
+ * own. FTS5 in the SQLite store matches whole words only; see docs/architecture.md.
  */
 
 /** The words of a user's query, letters and digits only (no syntax to break). */

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { SEED, SEED_GOLD, SHARED } from './helpers.js';
 
-/** One line, once per run, for each kind of skipped test and what it needs (a fresh clone has no ../shared, nor PostgreSQL). */
+/** One line, once per run, for each kind of skipped test and what it needs (a fresh clone has no ../shared; test/pg-setup.ts says when PostgreSQL is missing). */
 export default function setup(): void {
-  if (!process.env.CLAIMTRAIL_TEST_PG?.trim()) process.stdout.write('\nskipping the tests that need PostgreSQL (the job queue): set CLAIMTRAIL_TEST_PG=postgres://… to run them\n');
   const missing = [SEED, SEED_GOLD].filter((p) => !existsSync(p));
   if (!missing.length && existsSync(`${SHARED}/eval/tempeval3`)) return;
   process.stdout.write(

@@ -32,6 +32,7 @@ describe.skipIf(!TEST_PG)('claimtrail watch --queue', { timeout: 180_000 }, () =
     const queued = await runCli(['watch', feed, '--once', '--queue', '--db', join(dir, 'queued.db')], { env });
     expect(queued.code, queued.stderr).toBe(0);
     expect(queued.stdout.trim().split('\n').filter((l) => l.startsWith('queued '))).toHaveLength(2);
+    expect(queued.stderr).toContain('2 new items · queued for the workers');
     expect(await storedArticles(join(dir, 'queued.db'))).toEqual([]);
 
     const worked = await runCli(['worker', '--until-idle', '--db', join(dir, 'queued.db')], { env });

@@ -156,12 +156,12 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
     };
     if (flags.once) {
       const results = await pollOnce(urls, options, stop.signal);
-      err(`polled ${results.length} feed${results.length === 1 ? '' : 's'} · ${failed.size} failed · ${totals.items} new items · ${totals.stored} stored · ${store.path}`);
+      err(`polled ${results.length} feed${results.length === 1 ? '' : 's'} · ${failed.size} failed · ${totals.items} new items · ${queue ? 'queued for the workers' : `${totals.stored} stored`} · ${store.path}`);
       return failed.size ? 1 : 0;
     }
     err(`watching ${urls.length} feed${urls.length === 1 ? '' : 's'} every ${formatDuration(intervalMs)} · ${store.path} · Ctrl-C stops`);
     await watchFeeds(urls, options, stop.signal);
-    err(`stopped · ${totals.items} new items · ${totals.stored} stored`);
+    err(`stopped · ${totals.items} new items · ${queue ? 'queued for the workers' : `${totals.stored} stored`}`);
     return 0;
   } finally {
     process.off('SIGINT', onSignal);

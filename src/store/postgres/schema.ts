@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 import type { FeedTables } from '../kysely/feeds.js';
+import type { ArticlesTable, EntitiesTable, MentionsTable } from '../kysely/tables.js';
+
+export type { ArticlesTable, EntitiesTable, MentionsTable };
 
 /**
  * Tables of the PostgreSQL store, as Kysely sees them: the PostgreSQL store's (src/store/sqlite/schema.ts)
@@ -24,47 +27,12 @@ export interface Database extends AnalysisTables, FeedTables {
   data_version: { id: number; n: number };
 }
 
-export interface ArticlesTable {
-  /** Insertion order; cursors page on it. */
-  seq: Generated<number>;
-  id: string;
-  ref: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  language: string | null;
-  text: string;
-  words: number;
-  added_at: string;
-}
-
 export interface LayersTable {
   article_id: string;
   /** JSON of { entities, times, quantities, claims, events }. */
   json: string;
   /** Version of the pipeline that produced the layers. */
   pipeline: string;
-}
-
-export interface EntitiesTable {
-  id: string;
-  name: string;
-  type: string;
-  subtype: string | null;
-  kb: string | null;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-export interface MentionsTable {
-  article_id: string;
-  entity_id: string;
-  start: number;
-  end: number;
-  text: string;
-  label: string | null;
 }
 
 export interface ClaimsTable {

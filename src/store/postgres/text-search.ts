@@ -23,11 +23,6 @@ export function anyWord(words: readonly string[]): RawBuilder<unknown> {
   return sql`to_tsquery('english', ${words.flatMap(wordsOf).join(' | ')})`;
 }
 
-/** `%words%` for ILIKE (case-insensitive, as SQLite's LIKE), with its own wildcards taken literally (escape '\'). */
-export function likePattern(words: string): string {
-  return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Seqs of the articles whose title or text match a tsquery: a subquery. */
 export function articlesMatching(query: RawBuilder<unknown>): RawBuilder<number> {
   return sql<number>`(select seq from articles where fts @@ ${query})`;
@@ -42,3 +37,5 @@ export function claimsMatching(query: RawBuilder<unknown>): RawBuilder<number> {
 export function claimContentsMatching(query: RawBuilder<unknown>): RawBuilder<number> {
   return sql<number>`(select seq from claims where fts_content @@ ${query})`;
 }
+
+export { likePattern } from '../kysely/like.js';

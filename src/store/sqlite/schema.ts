@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 import type { FeedTables } from '../kysely/feeds.js';
+import type { ArticlesTable, EntitiesTable, MentionsTable } from '../kysely/tables.js';
+
+export type { ArticlesTable, EntitiesTable, MentionsTable };
 
 /**
  * Tables of the SQLite store. `layers.json` holds each article's analysis as analysed (the
@@ -31,47 +34,12 @@ export interface ClaimsFtsTable {
   content: string;
 }
 
-export interface ArticlesTable {
-  /** Insertion order; cursors page on it. */
-  seq: Generated<number>;
-  id: string;
-  ref: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  language: string | null;
-  text: string;
-  words: number;
-  added_at: string;
-}
-
 export interface LayersTable {
   article_id: string;
   /** JSON of { entities, times, quantities, claims, events }. */
   json: string;
   /** Version of the pipeline that produced the layers. */
   pipeline: string;
-}
-
-export interface EntitiesTable {
-  id: string;
-  name: string;
-  type: string;
-  subtype: string | null;
-  kb: string | null;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-export interface MentionsTable {
-  article_id: string;
-  entity_id: string;
-  start: number;
-  end: number;
-  text: string;
-  label: string | null;
 }
 
 export interface ClaimsTable {

@@ -18,11 +18,6 @@ export function anyWordQuery(words: readonly string[]): string {
   return words.map((w) => `"${w}"`).join(' OR ');
 }
 
-/** `%words%` for LIKE, with LIKE's own wildcards taken literally (escape '\'). */
-export function likePattern(words: string): string {
-  return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Seqs of the articles whose title or text match an FTS5 query: a subquery. */
 export function articlesMatching(match: string): RawBuilder<number> {
   return sql<number>`(select rowid from articles_fts where articles_fts match ${match})`;
@@ -46,3 +41,5 @@ export async function unindexArticle(db: Kysely<Database>, seq: number, title: s
 export async function unindexClaims(db: Kysely<Database>, seqs: readonly number[]): Promise<void> {
   for (const seq of seqs) await sql`delete from claims_fts where rowid = ${seq}`.execute(db);
 }
+
+export { likePattern } from '../kysely/like.js';

@@ -2,7 +2,8 @@ import type { AboutFilter, PageOptions, TimelineFilters } from '../../../contrac
 import type { AnalysisRepo } from '../../analysis-repo.js';
 import type { AnalysisStep } from '../../analysis-step.js';
 import type { PostgresStore } from '../store.js';
-import { analysisCounts, duplicateGroups, listContradictions, listPropositions, listStories, timeline } from './lists.js';
+import { listTables } from '../../kysely/tables.js';
+import { analysisCounts, duplicateGroups, listContradictions, listPropositions, listStories, timeline } from '../../kysely/analysis-lists.js';
 import { PostgresAnalysisStep } from './step.js';
 
 /**
@@ -13,27 +14,27 @@ export class PostgresAnalysis implements AnalysisRepo {
   constructor(private readonly store: PostgresStore) {}
 
   listContradictions(options?: AboutFilter & PageOptions) {
-    return listContradictions(this.store.db, options);
+    return listContradictions(listTables(this.store.db), options);
   }
 
   listStories(options?: AboutFilter & PageOptions) {
-    return listStories(this.store.db, options);
+    return listStories(listTables(this.store.db), options);
   }
 
   listPropositions(options?: AboutFilter & PageOptions & { minClaims?: number }) {
-    return listPropositions(this.store.db, options);
+    return listPropositions(listTables(this.store.db), options);
   }
 
   duplicateGroups(options?: PageOptions) {
-    return duplicateGroups(this.store.db, options);
+    return duplicateGroups(listTables(this.store.db), options);
   }
 
   counts() {
-    return analysisCounts(this.store.db);
+    return analysisCounts(listTables(this.store.db));
   }
 
   timeline(options?: TimelineFilters & PageOptions) {
-    return timeline(this.store.db, options);
+    return timeline(listTables(this.store.db), options);
   }
 
   /**

@@ -1,26 +1,27 @@
 import { sql, type Kysely } from 'kysely';
-import type { AboutFilter, AnalysisCounts, Contradiction, DuplicateGroup, Page, PageOptions, PropositionSummary, Story, TimelineFilters, TimelineItem } from '../../../contract/index.js';
-import { isDatePrefix } from '../../../doc/dates.js';
-import { UsageError } from '../../../errors.js';
-import { clampLimit, decodeDateIdCursor, decodeIdCursor, encodeDateIdCursor, encodeIdCursor } from '../../page.js';
-import type { Database } from '../schema.js';
-import { likePattern } from '../text-search.js';
+import type { AboutFilter, AnalysisCounts, Contradiction, DuplicateGroup, Page, PageOptions, PropositionSummary, Story, TimelineFilters, TimelineItem } from '../../contract/index.js';
+import { isDatePrefix } from '../../doc/dates.js';
+import { UsageError } from '../../errors.js';
+import { clampLimit, decodeDateIdCursor, decodeIdCursor, encodeDateIdCursor, encodeIdCursor } from '../page.js';
+import type { ListTables } from './tables.js';
+import { likePattern } from './like.js';
 
 /**
- * Reads of the materialised analysis, as pages `{items, next}`. They read what the refresh
- * wrote; refresh first when articles were just saved.
+ * Reads of the materialised analysis, as pages `{items, next}`, written once for every backend
+ * (their tables read alike: tables.ts). They read what the refresh wrote; refresh first when
+ * articles were just saved.
  */
 type ListOptions = AboutFilter & PageOptions;
 
-export function listContradictions(db: Kysely<Database>, options: ListOptions = {}): Promise<Page<Contradiction>> {
+export function listContradictions(db: Kysely<ListTables>, options: ListOptions = {}): Promise<Page<Contradiction>> {
   return pageOf<Contradiction>(db, 'contradictions', options);
 }
 
-export function listStories(db: Kysely<Database>, options: ListOptions = {}): Promise<Page<Story>> {
+export function listStories(db: Kysely<ListTables>, options: ListOptions = {}): Promise<Page<Story>> {
   return pageOf<Story>(db, 'stories', options);
 }
 
-async function pageOf<T>(db: Kysely<Database>, table: 'contradictions' | 'stories', options: ListOptions): Promise<Page<T>> {
+async function pageOf<T>(db: Kysely<ListTables>, table: 'contradictions' | 'stories', options: ListOptions): Promise<Page<T>> {
   const limit = clampLimit(options.limit);
   let q = db.selectFrom(table).select(['prop_id', 'json']).orderBy('prop_id').limit(limit + 1);
   const after = decodeIdCursor(options.cursor);
@@ -30,7 +31,7 @@ async function pageOf<T>(db: Kysely<Database>, table: 'contradictions' | 'storie
   return { items: rows.slice(0, limit).map((r) => JSON.parse(r.json) as T), next: rows.length > limit ? encodeIdCursor(rows[limit - 1]!.prop_id) : null };
 }
 
-export async function listPropositions(db: Kysely<Database>, options: ListOptions & { minClaims?: number } = {}): Promise<Page<PropositionSummary>> {
+export async function listPropositions(db: Kysely<ListTables>, options: ListOptions & { minClaims?: number } = {}): Promise<Page<PropositionSummary>> {
   const limit = clampLimit(options.limit);
   let q = db.selectFrom('propositions').select(['id', 'about', 'claims', 'sources']).where('claims', '>=', options.minClaims ?? 1).orderBy('id').limit(limit + 1);
   const after = decodeIdCursor(options.cursor);
@@ -41,7 +42,7 @@ export async function listPropositions(db: Kysely<Database>, options: ListOption
 }
 
 /** Groups of near-duplicate articles (two or more members), by their first stored article. */
-export async function duplicateGroups(db: Kysely<Database>, options: PageOptions = {}): Promise<Page<DuplicateGroup>> {
+export async function duplicateGroups(db: Kysely<ListTables>, options: PageOptions = {}): Promise<Page<DuplicateGroup>> {
   const limit = clampLimit(options.limit);
   let q = db
     .selectFrom('doc_signatures')
@@ -69,7 +70,7 @@ export async function duplicateGroups(db: Kysely<Database>, options: PageOptions
   };
 }
 
-export async function analysisCounts(db: Kysely<Database>): Promise<AnalysisCounts> {
+export async function analysisCounts(db: Kysely<ListTables>): Promise<AnalysisCounts> {
   const one = async (q: Promise<{ n: number } | undefined>) => Number((await q)?.n ?? 0);
   const groups = await db
     .selectFrom((eb) => eb.selectFrom('doc_signatures').select(['dup_group', sql<number>`count(*)`.as('size')]).groupBy('dup_group').having(sql<number>`count(*)`, '>', 1).as('g'))
@@ -88,7 +89,7 @@ export async function analysisCounts(db: Kysely<Database>): Promise<AnalysisCoun
 
 
 /** Dated events and claims in date order, each with the articles it comes from. */
-export async function timeline(db: Kysely<Database>, options: TimelineFilters & PageOptions = {}): Promise<Page<TimelineItem>> {
+export async function timeline(db: Kysely<ListTables>, options: TimelineFilters & PageOptions = {}): Promise<Page<TimelineItem>> {
   const limit = clampLimit(options.limit);
   for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
     if (value !== undefined && !isDatePrefix(value)) throw new UsageError(`timeline: --${name} must be a date like 2024, 2024-10 or 2024-10-05, got "${value}"`);
@@ -126,7 +127,7 @@ export async function timeline(db: Kysely<Database>, options: TimelineFilters & 
 }
 
 /** Entity ids for a name: the id itself, a canonical name, or a mention's text (case-insensitive). */
-async function resolveEntity(db: Kysely<Database>, name: string): Promise<string[]> {
+async function resolveEntity(db: Kysely<ListTables>, name: string): Promise<string[]> {
   const lower = name.toLowerCase();
   const direct = await db.selectFrom('entities').select('id').where((eb) => eb.or([eb('id', '=', name), eb(sql`lower(name)`, '=', lower)])).execute();
   if (direct.length) return direct.map((r) => r.id);

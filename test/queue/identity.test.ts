@@ -62,7 +62,7 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
     return contents(store);
   };
 
-  it('gives the same articles, claims, propositions, contradictions and stories in place as through one worker, and as through two for the order they stored in', async () => {
+  it('gives the same articles, claims, propositions, contradictions and stories in place as through one worker, on a SQLite or a PostgreSQL store, and as through two for the order they stored in', async () => {
     const inPlace = join(dir, 'in-place.db');
     expect((await runCli(['analyze', CORPUS, '--db', inPlace])).code).toBe(0);
     const expected = await contents(inPlace);
@@ -72,6 +72,8 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
 
     // One worker takes the jobs in the order queued: the same store, numbers included.
     expect(await throughQueue(join(dir, 'one.db'), 1)).toEqual(expected);
+    // The store on PostgreSQL (this test's database; the queue has a schema of its own there): the same again.
+    expect(await throughQueue(db.url, 1)).toEqual(expected);
 
     // Two workers store in an order of their own, and the cross-article analysis follows the
     // storing order (which claim founds a proposition, and so its number and label, which copy of

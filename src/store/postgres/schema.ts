@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { FeedTables } from '../kysely/feeds.js';
-import type { ArticlesTable, EntitiesTable, MentionsTable } from '../kysely/tables.js';
+import type { ArticlesTable, EntitiesTable, MentionsTable, ResultTables } from '../kysely/tables.js';
 
 export type { ArticlesTable, EntitiesTable, MentionsTable };
 
@@ -83,10 +83,8 @@ export interface EventsTable {
  * Tables the cross-article analysis materialises (migration 0002): refreshed incrementally after
  * articles are saved, so the lists answer from indexed rows instead of recomputing per request.
  */
-export interface AnalysisTables {
+export interface AnalysisTables extends ResultTables {
   analysis_state: { key: string; value: string };
-  /** One MinHash signature per article and the near-duplicate group it belongs to. */
-  doc_signatures: { article_id: string; seq: number; minhash: Buffer; dup_group: string };
   /** LSH band hashes of the signatures: articles sharing a band are near-duplicate candidates. */
   doc_bands: { band: number; article_id: string; /** The order rows were added in. */ ord: Generated<number> };
   propositions: {
@@ -108,9 +106,5 @@ export interface AnalysisTables {
   /** Keys under which a proposition is found: event type with an argument, MinHash of its words. */
   prop_keys: { key: string; prop_id: number; ord: Generated<number> };
   claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string };
-  contradictions: { prop_id: number; json: string; search: string };
-  stories: { prop_id: number; json: string; search: string };
   timeline_items: { id: number; key: string; date: string; kind: string; json: string };
-  timeline_sources: { item_id: number; article_id: string; ref: string };
-  timeline_entities: { item_id: number; entity_id: string };
 }

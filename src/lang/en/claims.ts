@@ -282,16 +282,28 @@ export const DENIAL = [
   /(?:^|[.!?]\s+)\W*no,\s/i,
   /\bno need to blame\b/i,
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,
+  // A purpose someone ascribes, denied: "was not aimed at the city", "is not meant to provoke".
+  /\b(?:is|was|are|were|and)\s+not\s+(?:aimed|intended|meant|directed|designed)\s+(?:at|to|as|against)\b/i,
 ];
 
-/** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
-export const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time)\b|^\W*let(?:'s| us)\b/i;
+/** Doubt denied, which confirms: "no reason to doubt …", "have no doubt that …". */
+export const CONFIRMING = /\bno (?:reason|grounds) to (?:doubt|question|disbelieve)\b|\b(?:have|has|had|there is|there was) (?:absolutely )?no doubt\b/i;
 
-/** An act in progress: "is closing", "are sending". */
-export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
+/** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
+export const DEMAND =
+  /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|^\W*the (?:need|necessity|importance) (?:for|to|of)|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|expect|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b/i;
+
+/**
+ * An obligation whose point is a danger ahead, a warning: "should prepare for a long war", "we have
+ * to brace ourselves", "must be careful not to …".
+ */
+export const WARY = /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for))\b/i;
+
+/** An act in progress: "is closing", "are sending" (reported: "was pulling out"). */
+export const ANNOUNCED_ACT = /\b(?:is|are|was|were) (?:now )?\w+ing\b/i;
 
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
-export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|going|being|getting|facing|working)\b/i;
+export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|preparing|going|being|getting|facing|working)\b/i;
 
 /** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
 export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
@@ -299,14 +311,37 @@ export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evid
 /** First person: the speaker speaking of itself or its side. */
 export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
 
-/** Commitments about one's own future: "will", "are ready to", "intends to", "had decided to". */
-export const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|stands? ready|(?:intends?|intended|plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
+/**
+ * Reported speech whose subject is the speaker's own body ("said his government had decided to",
+ * "emphasised their willingness"): a possessive pronoun in reported speech stands for the speaker.
+ */
+export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness|intention|plan|commitment|determination|decision)\b/i;
+
+/**
+ * Commitments about one's own future: "will", "are ready to", "intends to", "had decided to"; in
+ * reported speech "would" stands for "will" ("said he would send grain"), but not before a verb of
+ * thinking ("would expect") or "be"/"have" (a state, not an act).
+ */
+export const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need)\b)|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
+
+/** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
+export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*|assurances?)\b/i;
 
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
-export const POSSIBLE = /\b(?:could|may|might|will|would|can|shall|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
+export const POSSIBLE =
+  /\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+\w+|expect|like|hope|think|say|imagine|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
 
 /** A condition: "if they …, …", "unless …" */
-export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}/iu;
+export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|\bin (?:the face of|the event of|case of|response to)\b/iu;
+
+/** The speaker's own side in the future, what a condition makes a threat: "our response will be …", "we would …". */
+export const SELF_FUTURE = /\b(?:we|i|our \w+)\s+(?:\w+\s+)?(?:will|would|shall|'ll|’ll)\b/i;
+
+/** Formulas of a threat meant: "this is not a bluff", "he is not bluffing". */
+export const THREAT = /\bnot (?:a )?bluff(?:ing)?\b/i;
+
+/** Words that, just before a harm, say it will not come ("nobody will die", "without bloodshed"). */
+export const NO_HARM: ReadonlySet<string> = new Set(['no', 'not', 'nobody', 'never', 'without', 'none', "won't", 'won’t']);
 
 /** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
 export const BELIEF = /^\W*(?:we|i) (?:believe|think|know|see|understand|are (?:convinced|sure|certain|concerned|worried))\b/i;
@@ -325,7 +360,7 @@ export const DISAPPROVAL = new Set(
     'trampling violation violations violated violating violates atrocities atrocity genocide terrorist occupiers ' +
     'occupier invaders puppet puppets vassal vassals fodder guilty culpable blame blamed blames blaming provoked provoking provocation provocations ' +
     'instigation instigated goad goaded arrogant arrogance contempt bullying destabilising destabilizing sabotaging ' +
-    'insulted insulting demonized demonised humiliated deceived betrayed slaughter fuelling fueling prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
+    'insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
   ).split(' '),
 );
 
@@ -352,10 +387,16 @@ export const HARM = new Set(
 );
 
 /** Words that make a harm something done to others (a threat), not suffered. */
-export const HARMING = /\b(?:destroy|strike|retaliate|respond|punish|use (?:all means|nuclear|force|weapons)|attack|crush|wipe|annihilate|fight|retake|return|strike back|hit back)\w*/i;
+export const HARMING = /\b(?:destroy|strike|retaliate|respon(?:d|se)|punish|attack|crush|wipe|annihilate|fight|retake|return|strike back|hit back)\w*/i;
+
+/** Force the speaker's side will use: a threat by itself ("use all means", "using nuclear weapons"). */
+export const FORCE = /\bus(?:e|ing) (?:all (?:means|force)|(?:\w+ ){0,3}?(?:nuclear|force|weapons))\b/i;
 
 /** Words that judge something said or proposed unfounded or unworkable. */
 export const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|a myth|a hoax|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
+
+/** Verbs whose object is a topic, not something held: "discussed the need for talks" takes no side on it. */
+export const TOPICAL = new Set(['mention', 'discuss', 'address', 'cite', 'list', 'outline', 'detail']);
 
 /** Verbs that name or describe something, whose second complement judges it ("called the vote a sham"). */
 export const JUDGING = new Set(['call', 'describe', 'characterize', 'characterise', 'portray', 'label', 'dub', 'brand', 'liken', 'compare']);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { CueEntry } from '../../../src/annotate/claims/lexicon.js';
+import { stanceOf } from '../../../src/annotate/claims/stance.js';
+import { en } from '../../../src/lang/index.js';
+
+const said: CueEntry = { lemma: 'say', noun: false, frame: 'speech', stance: 'assert' };
+const announced: CueEntry = { lemma: 'announce', noun: false, frame: 'speech', stance: 'assert' };
+const claimed: CueEntry = { lemma: 'claim', noun: false, frame: 'speech', stance: 'assert' };
+const discussed: CueEntry = { lemma: 'discuss', noun: false, frame: 'object', stance: 'assert' };
+
+/** The stance of a content after a neutral cue; `self` when the content opens with its speaker ("it will …"). */
+const stance = (content: string, self = false, entry = said) => stanceOf(en.claims, entry, entry.lemma, content, self).stance;
+
+describe('stance: promises are the speaker’s own side committing to an act', () => {
+  it('reads reported "would" of the speaker, "ready for", and the speaker’s own body', () => {
+    expect(stance('he would open two more shelters before winter', true)).toBe('promise');
+    expect(stance('“We are ready for that.”')).toBe('promise');
+    expect(stance('her government had decided to close the border post')).toBe('promise');
+    expect(stance('their willingness to reopen the grain corridor')).toBe('promise');
+    expect(stance('it was withdrawing its staff from both countries', true, announced)).toBe('promise');
+  });
+
+  it('leaves a state, a hope, somebody else’s act and an absent plan assertions', () => {
+    expect(stance('it would most likely be run by the neighbouring state', true)).toBe('assert');
+    expect(stance('it is hoping there will be three more convoys soon', true)).toBe('assert');
+    expect(stance('the city had received assurances that they will rebuild the bridge', true)).toBe('assert');
+    expect(stance('he had no plans to meet the rebel leaders', true)).toBe('assert');
+    expect(stance('she would expect the league to punish the war profiteers', true)).toBe('assert');
+  });
+
+  it('does not make judging others an act of one’s own', () => {
+    expect(stance('it was blaming the islanders for the shortage', true)).toBe('condemn');
+  });
+});
+
+describe('stance: warnings are dangers ahead and threats', () => {
+  it('reads formulas of threat, conditional retaliation and the use of force', () => {
+    expect(stance('“This is not a bluff.”')).toBe('warn');
+    expect(stance('he was “not bluffing” about the missiles')).toBe('warn');
+    expect(stance('“If their boats cross the line, our response will be swift.”')).toBe('warn');
+    expect(stance('“Suppose the siege succeeds. Then we would have to use heavy weapons.”')).toBe('warn');
+    expect(stance('he would use all means to hold the island', true)).toBe('warn');
+  });
+
+  it('reads an obligation to prepare for or beware of something as a warning, other obligations as demands', () => {
+    expect(stance('the allies should prepare for a long winter of fighting')).toBe('warn');
+    expect(stance('“We have to prepare for the fact that it may last years.”')).toBe('warn');
+    expect(stance('the bishop must be careful not to become a mouthpiece of the palace')).toBe('warn');
+    expect(stance('the allies should send more buses to the border')).toBe('demand');
+  });
+
+  it('needs a harm that may come: not one ruled out, remedied, only guessed at now, or a name', () => {
+    expect(stance('fuel will be dear but nobody will die')).toBe('assert');
+    expect(stance('people could die in the cold')).toBe('warn');
+    expect(stance('the shortage could be resolved by imports from the south')).toBe('assert');
+    expect(stance('both sides might be flying drones over the valley for attacks')).toBe('assert');
+    expect(stance('“We can’t imagine a scenario that isn’t a deliberate attack.”')).toBe('assert');
+    expect(stance('“We cannot rule out another attack.”')).toBe('warn');
+  });
+});
+
+describe('stance: demands, confirmations, denials', () => {
+  it('reads the need for something and the speaker wanting or expecting others to act as demands', () => {
+    expect(stance('the need for an immediate ceasefire')).toBe('demand');
+    expect(stance('“It is essential that both sides return to the table.”')).toBe('demand');
+    expect(stance('“We want a neighbour that is not shelling our villages.”')).toBe('demand');
+    expect(stance('“We expect that the council will reopen the schools.”')).toBe('demand');
+  });
+
+  it('does not read emphasis, a need as a subject, or wanting to act oneself as demands', () => {
+    expect(stance('“It is important to understand that the depot was empty.”')).toBe('assert');
+    expect(stance('as supplies run short, the importance of the depot grows')).toBe('assert');
+    expect(stance('“We want to rebuild the school.”')).toBe('assert');
+  });
+
+  it('takes no side on what a topic verb names', () => {
+    expect(stance('the need for a truce', false, discussed)).toBe('assert');
+  });
+
+  it('reads doubt denied and responsibility claimed as confirmation', () => {
+    expect(stance('it had no reason to doubt the mayor’s account of the fire', true)).toBe('confirm');
+    expect(stance('responsibility for the blast', false, claimed)).toBe('confirm');
+  });
+
+  it('reads a purpose denied as a denial', () => {
+    expect(stance('the exercise was not aimed at any neighbour')).toBe('deny');
+  });
+});
+
+describe('stance: judgements', () => {
+  it('reads words of judgement but not capitalised names that hold them', () => {
+    expect(stance('the trawler Brave Gull sails for the islands on Monday')).toBe('assert');
+    expect(stance('the crew of the trawler was brave')).toBe('praise');
+    expect(stance('the council ignored every warning from the farmers')).toBe('condemn');
+  });
+});

@@ -65,6 +65,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     if (falsity) return { stance: 'deny', why: falsity[0] };
   }
   if (base !== 'assert' || lex.TOPICAL.has(entry.lemma)) return plain;
+  if (lex.ADVOCATING.has(entry.lemma) && /^\W*for\b/i.test(content)) return { stance: 'demand', why: `${entry.lemma} for` };
   if (lex.PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return { stance: 'promise', why: 'a plan announced' };
   const text = content.replace(/[“”"]/g, ' ').trim();
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\p{L}/u.test(s));
@@ -109,9 +110,16 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   if (!judging && obligation && !lex.EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
   if (condemning) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
   // A danger ahead, told in the claim's first sentence.
-  const possible = lex.POSSIBLE.exec(first);
+  const ahead = lex.POSSIBLE.exec(first) ?? lex.CONDITION.exec(first);
   const firstHarm = harmsIn(lex, judgingWords(first))[0];
-  if (!judging && (possible || lex.CONDITION.test(first)) && firstHarm) return { stance: 'warn', why: `${possible?.[0] ?? 'if'} … ${firstHarm}` };
+  if (!judging && ahead && firstHarm) return { stance: 'warn', why: `${ahead[0].trim()} … ${firstHarm}` };
+  // Nothing else decided: the speaker's side committing itself later in a quotation ("… We are ready for that.").
+  if (!judging) {
+    for (const sentence of sentences) {
+      const later = lex.SELF_COMMITMENT.exec(sentence);
+      if (later && !lex.NOT_OWN_ACT.test(sentence.slice(0, later.index))) return { stance: 'promise', why: later[0] };
+    }
+  }
   if (approval.length) return { stance: 'praise', why: approval.slice(0, 2).join(', ') };
   return plain;
 }

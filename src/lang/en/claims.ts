@@ -291,7 +291,10 @@ export const CONFIRMING = /\bno (?:reason|grounds) to (?:doubt|question|disbelie
 
 /** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
 export const DEMAND =
-  /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|^\W*the (?:need|necessity|importance) (?:for|to|of)|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|expect|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b/i;
+  /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|expect|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b|(?:^\W*|\band\s+)the (?:need|necessity|importance) (?:for|to|of)\b/i;
+
+/** Verbs that, with "for", advocate what follows: "argued for a tribunal", "pressed for talks". */
+export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 'lobby', 'campaign']);
 
 /**
  * An obligation whose point is a danger ahead, a warning: "should prepare for a long war", "we have
@@ -324,6 +327,9 @@ export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|countr
  */
 export const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need)\b)|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
 
+/** A commitment with the speaker's side as its subject, anywhere: "… We are ready for that." */
+export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
+
 /** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
 export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*|assurances?)\b/i;
 
@@ -337,8 +343,8 @@ export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|
 /** The speaker's own side in the future, what a condition makes a threat: "our response will be …", "we would …". */
 export const SELF_FUTURE = /\b(?:we|i|our \w+)\s+(?:\w+\s+)?(?:will|would|shall|'ll|’ll)\b/i;
 
-/** Formulas of a threat meant: "this is not a bluff", "he is not bluffing". */
-export const THREAT = /\bnot (?:a )?bluff(?:ing)?\b/i;
+/** Formulas of a threat meant ("this is not a bluff", "he is not bluffing") or of a penalty ("punishable by five years"). */
+export const THREAT = /\bnot (?:a )?bluff(?:ing)?\b|\bpunishable (?:by|with)\b/i;
 
 /** Words that, just before a harm, say it will not come ("nobody will die", "without bloodshed"). */
 export const NO_HARM: ReadonlySet<string> = new Set(['no', 'not', 'nobody', 'never', 'without', 'none', "won't", 'won’t']);
@@ -360,12 +366,16 @@ export const DISAPPROVAL = new Set(
     'trampling violation violations violated violating violates atrocities atrocity genocide terrorist occupiers ' +
     'occupier invaders puppet puppets vassal vassals fodder guilty culpable blame blamed blames blaming provoked provoking provocation provocations ' +
     'instigation instigated goad goaded arrogant arrogance contempt bullying destabilising destabilizing sabotaging ' +
-    'insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
+    'insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolong prolongs prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
   ).split(' '),
 );
 
-/** Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame", "is trying to"). */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\b(?:is|are) (?:trying|seeking|attempting) to\b|\bis (?:using|exploiting)\b/i;
+/**
+ * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
+ * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
+ * going to implement them"). "Is trying to" is not one: war reports say it of every advance.
+ */
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
 /** Words of approval of someone or something ("brave", "warm and friendly", "welcome"). */
 export const APPROVAL = new Set(
@@ -381,6 +391,7 @@ export const HARM = new Set(
   (
     'war wars nuclear catastrophe catastrophic disaster hunger famine poverty starvation escalation escalate escalating crisis collapse death deaths ' +
     'die dying killed kill destroy destroyed destruction danger dangerous risk risks threat threats threaten threatens conflict attack attacks ' +
+    'attacked targeted shelled bombed ' +
     'strike strikes suffer suffering loss lose losses defeat chaos instability bloodshed retaliation retaliate punish punishment consequences ' +
     'dire grave serious severe shortage shortages blackout blackouts emergency harm damage'
   ).split(' '),

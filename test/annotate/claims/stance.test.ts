@@ -7,6 +7,7 @@ const said: CueEntry = { lemma: 'say', noun: false, frame: 'speech', stance: 'as
 const announced: CueEntry = { lemma: 'announce', noun: false, frame: 'speech', stance: 'assert' };
 const claimed: CueEntry = { lemma: 'claim', noun: false, frame: 'speech', stance: 'assert' };
 const discussed: CueEntry = { lemma: 'discuss', noun: false, frame: 'object', stance: 'assert' };
+const argued: CueEntry = { lemma: 'argue', noun: false, frame: 'speech', stance: 'assert' };
 
 /** The stance of a content after a neutral cue; `self` when the content opens with its speaker ("it will …"). */
 const stance = (content: string, self = false, entry = said) => stanceOf(en.claims, entry, entry.lemma, content, self).stance;
@@ -18,6 +19,11 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('her government had decided to close the border post')).toBe('promise');
     expect(stance('their willingness to reopen the grain corridor')).toBe('promise');
     expect(stance('it was withdrawing its staff from both countries', true, announced)).toBe('promise');
+  });
+
+  it('reads a commitment of the speaker’s side later in a quotation when nothing else decides', () => {
+    expect(stance('“Let them come. We are ready for that.”')).toBe('promise');
+    expect(stance('“The talks failed. We believe we will win in the end.”')).toBe('assert');
   });
 
   it('leaves a state, a hope, somebody else’s act and an absent plan assertions', () => {
@@ -40,6 +46,8 @@ describe('stance: warnings are dangers ahead and threats', () => {
     expect(stance('“If their boats cross the line, our response will be swift.”')).toBe('warn');
     expect(stance('“Suppose the siege succeeds. Then we would have to use heavy weapons.”')).toBe('warn');
     expect(stance('he would use all means to hold the island', true)).toBe('warn');
+    expect(stance('“Crossing the line is punishable by ten years in prison.”')).toBe('warn');
+    expect(stance('the new rail bridge could be targeted')).toBe('warn');
   });
 
   it('reads an obligation to prepare for or beware of something as a warning, other obligations as demands', () => {
@@ -65,6 +73,8 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('“It is essential that both sides return to the table.”')).toBe('demand');
     expect(stance('“We want a neighbour that is not shelling our villages.”')).toBe('demand');
     expect(stance('“We expect that the council will reopen the schools.”')).toBe('demand');
+    expect(stance('the role of the mediators and the need for a lasting settlement')).toBe('demand');
+    expect(stance('for a special tribunal on the sinking of the ferry', false, argued)).toBe('demand');
   });
 
   it('does not read emphasis, a need as a subject, or wanting to act oneself as demands', () => {
@@ -92,5 +102,12 @@ describe('stance: judgements', () => {
     expect(stance('the trawler Brave Gull sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');
     expect(stance('the council ignored every warning from the farmers')).toBe('condemn');
+  });
+
+  it('reads betrayal and broken promises as accusations, not an advance an army is trying to make', () => {
+    expect(stance('the embargo was a stab in the back for the farmers')).toBe('condemn');
+    expect(stance('the pledges made to the islanders had not been honoured')).toBe('condemn');
+    expect(stance('“They signed the accord, but they were not going to implement it.”')).toBe('condemn');
+    expect(stance('the militia is trying to encircle the town')).toBe('assert');
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../../src/annotate/claims/index.js';
 import type { CueEntry } from '../../../src/annotate/claims/lexicon.js';
 import { stanceOf } from '../../../src/annotate/claims/stance.js';
+import type { Entity } from '../../../src/doc/types.js';
 import { en } from '../../../src/lang/index.js';
+import { tokenized } from '../../helpers.js';
 
 const said: CueEntry = { lemma: 'say', noun: false, frame: 'speech', stance: 'assert' };
 const announced: CueEntry = { lemma: 'announce', noun: false, frame: 'speech', stance: 'assert' };
@@ -32,6 +35,18 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('the city had received assurances that they will rebuild the bridge', true)).toBe('assert');
     expect(stance('he had no plans to meet the rebel leaders', true)).toBe('assert');
     expect(stance('she would expect the league to punish the war profiteers', true)).toBe('assert');
+  });
+
+  it('takes "the" before the speaker’s own body as the speaker speaking of itself', () => {
+    const text = 'Palace spokesman Ivo Renk said the palace was ready to reopen the gardens.';
+    const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+    const entity = (id: string, name: string, type: Entity['type']): Entity => {
+      const start = text.indexOf(name);
+      return { id, name, type, subtype: null, kb: null, country: 'XX', mentions: [{ start, end: start + name.length, text: name }] };
+    };
+    doc.set('entities', [entity('renk', 'Ivo Renk', 'PERSON'), entity('palace', 'palace', 'FAC')]);
+    doc.set('times', []);
+    expect(findClaims(doc, null, en).map((c) => [c.stance, c.content.text])).toEqual([['promise', 'the palace was ready to reopen the gardens']]);
   });
 
   it('does not make judging others an act of one’s own', () => {

@@ -86,7 +86,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     if (threat) return { stance: 'warn', why: threat };
   }
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
-  const opening = text.split(/\s+/).slice(0, 8).join(' ');
+  const opening = text.replace(lex.ASIDE, ' ').split(/\s+/).slice(0, 8).join(' ');
   // The speaker's side doing something now, as announced ("it is closing the crossing").
   const doing = ofItself ? lex.ANNOUNCED_ACT.exec(opening) : null;
   // Not a deed: thinking or trying ("is hoping"), or judging others ("was blaming them").
@@ -105,7 +105,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   const wary = lex.WARY.exec(first);
   if (!judging && wary) return { stance: 'warn', why: wary[0] };
   const obligation = lex.DEMAND.exec(firstWords);
-  const accusing = lex.ACCUSING.exec(text);
+  const accusing = lex.ACCUSING.exec(text) ?? lex.CONCERN.exec(text);
   const condemning = against.length > 0 || accusing !== null;
   if (!judging && obligation && !lex.EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
   if (condemning) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };

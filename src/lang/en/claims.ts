@@ -266,7 +266,7 @@ export const LOCATING = new Set(['in', 'at', 'from', 'near']);
 // Stance: the wordings that make a claim a denial, a demand, a promise … (stance.ts).
 
 /** Wording of a plan announced ("announced plans to build …"). */
-export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
+export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b|\b(?:a|its|their|his|her|new) plans? to\b/i;
 
 /**
  * Saying that something is false or did not happen ("That is simply untrue", "there is no
@@ -349,6 +349,9 @@ export const THREAT = /\bnot (?:a )?bluff(?:ing)?\b|\bpunishable (?:by|with)\b/i
 /** Words that, just before a harm, say it will not come ("nobody will die", "without bloodshed"). */
 export const NO_HARM: ReadonlySet<string> = new Set(['no', 'not', 'nobody', 'never', 'without', 'none', "won't", 'won’t']);
 
+/** A clause set off by commas that describes the subject (", which was hit by sanctions,"): not where its verb is. */
+export const ASIDE = /,\s*(?:which|who|whose|where)\b[^,]*,/gi;
+
 /** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
 export const BELIEF = /^\W*(?:we|i) (?:believe|think|know|see|understand|are (?:convinced|sure|certain|concerned|worried))\b/i;
 
@@ -366,16 +369,21 @@ export const DISAPPROVAL = new Set(
     'trampling violation violations violated violating violates atrocities atrocity genocide terrorist occupiers ' +
     'occupier invaders puppet puppets vassal vassals fodder guilty culpable blame blamed blames blaming provoked provoking provocation provocations ' +
     'instigation instigated goad goaded arrogant arrogance contempt bullying destabilising destabilizing sabotaging ' +
-    'insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolong prolongs prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
+    'unleashed unleashing insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolong prolongs prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
   ).split(' '),
 );
 
 /**
  * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
  * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
- * going to implement them"). "Is trying to" is not one: war reports say it of every advance.
+ * going to implement them"), making things worse ("fuelling the fire"), scorn ("the so-called
+ * vote"), victims of someone ("victims of the junta's games"). "Is trying to" is not one: war
+ * reports say it of every advance.
  */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\bso-called\b|\bvictims? of (?:the )?[\w ]{0,20}?\w+['’]s\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+
+/** Concern at what a party (a name: capitalised) does: "we are concerned about Osterlich's support for …", not "about the harvest". */
+export const CONCERN = /\b(?:are|am|is|remain|remains) (?:\p{Ll}+ly )?concerned (?:about|by|at|over) (?:the )?\p{Lu}/u;
 
 /** Words of approval of someone or something ("brave", "warm and friendly", "welcome"). */
 export const APPROVAL = new Set(

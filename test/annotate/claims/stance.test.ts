@@ -22,6 +22,8 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('her government had decided to close the border post')).toBe('promise');
     expect(stance('their willingness to reopen the grain corridor')).toBe('promise');
     expect(stance('it was withdrawing its staff from both countries', true, announced)).toBe('promise');
+    expect(stance('two new ferries for the islands, along with a plan to double the crossings', false, announced)).toBe('promise');
+    expect(stance('the city and its twin, which was also flooded last spring, would share their pumps', true)).toBe('promise');
   });
 
   it('reads a commitment of the speaker’s side later in a quotation when nothing else decides', () => {
@@ -124,5 +126,14 @@ describe('stance: judgements', () => {
     expect(stance('the pledges made to the islanders had not been honoured')).toBe('condemn');
     expect(stance('“They signed the accord, but they were not going to implement it.”')).toBe('condemn');
     expect(stance('the militia is trying to encircle the town')).toBe('assert');
+  });
+
+  it('reads aggravating, scorn, victims of a party, a campaign unleashed and concern at a party’s conduct as condemnation', () => {
+    expect(stance('the envoy kept fanning the flames in the valley')).toBe('condemn');
+    expect(stance('the so-called council has no mandate')).toBe('condemn');
+    expect(stance('“The farmers became victims of the junta’s games.”')).toBe('condemn');
+    expect(stance('a shelling campaign was unleashed on the port')).toBe('condemn');
+    expect(stance('“We are concerned about Osterlich’s support for the militia.”')).toBe('condemn');
+    expect(stance('“We are concerned about the harvest.”')).toBe('assert');
   });
 });

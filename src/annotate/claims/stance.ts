@@ -64,7 +64,14 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     const falsity = lex.UNFOUNDED.exec(content);
     if (falsity) return { stance: 'deny', why: falsity[0] };
   }
+  // "confirmed that the allies should …": what is confirmed is an obligation, a demand.
+  if (base === 'confirm') {
+    const opening = content.replace(/[“”"]/g, ' ').trim().split(/\s+/).slice(0, OBLIGATION_WORDS).join(' ');
+    const duty = lex.DEMAND.exec(opening);
+    if (duty && !lex.EPISTEMIC.test(opening)) return { stance: 'demand', why: duty[0] };
+  }
   if (base !== 'assert' || lex.TOPICAL.has(entry.lemma)) return plain;
+  if (entry.lemma === 'expect' && lex.EXPECTED_OF.test(content)) return { stance: 'demand', why: 'expected of a party' };
   if (lex.ADVOCATING.has(entry.lemma) && /^\W*for\b/i.test(content)) return { stance: 'demand', why: `${entry.lemma} for` };
   if (lex.PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return { stance: 'promise', why: 'a plan announced' };
   const text = content.replace(/[“”"]/g, ' ').trim();

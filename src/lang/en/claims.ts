@@ -293,6 +293,9 @@ export const CONFIRMING = /\bno (?:reason|grounds) to (?:doubt|question|disbelie
 export const DEMAND =
   /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|expect|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b|(?:^\W*|\band\s+)the (?:need|necessity|importance) (?:for|to|of)\b/i;
 
+/** An expectation laid on a party, named with a capital: "expects Osterlich (not) to …" — a demand, as "we expect X to". */
+export const EXPECTED_OF = /^\W*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:not\s+)?to\s+\p{Ll}/u;
+
 /** Verbs that, with "for", advocate what follows: "argued for a tribunal", "pressed for talks". */
 export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 'lobby', 'campaign']);
 
@@ -385,12 +388,16 @@ export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b
 /** Concern at what a party (a name: capitalised) does: "we are concerned about Osterlich's support for …", not "about the harvest". */
 export const CONCERN = /\b(?:are|am|is|remain|remains) (?:\p{Ll}+ly )?concerned (?:about|by|at|over) (?:the )?\p{Lu}/u;
 
-/** Words of approval of someone or something ("brave", "warm and friendly", "welcome"). */
+/**
+ * Words of approval of someone or something ("brave", "warm and friendly", "welcome"). Words for
+ * how talks or events went ("constructive", "productive", "fruitful", "encouraging") describe, they
+ * praise nobody.
+ */
 export const APPROVAL = new Set(
   (
     'brave bravery courage courageous heroic heroes hero admirable admire commend commendable praiseworthy welcome welcomed welcomes grateful ' +
-    'gratitude thank thanks appreciate appreciated constructive positive friendly warm excellent outstanding remarkable successful success ' +
-    'wise wisdom generous generosity trustworthy reliable fruitful productive valuable helpful encouraging impressive historic'
+    'gratitude thank thanks appreciate appreciated positive friendly warm excellent outstanding remarkable successful success ' +
+    'wise wisdom generous generosity trustworthy reliable valuable helpful impressive historic'
   ).split(' '),
 );
 

@@ -11,6 +11,8 @@ const announced: CueEntry = { lemma: 'announce', noun: false, frame: 'speech', s
 const claimed: CueEntry = { lemma: 'claim', noun: false, frame: 'speech', stance: 'assert' };
 const discussed: CueEntry = { lemma: 'discuss', noun: false, frame: 'object', stance: 'assert' };
 const argued: CueEntry = { lemma: 'argue', noun: false, frame: 'speech', stance: 'assert' };
+const expects: CueEntry = { lemma: 'expect', noun: false, frame: 'think', stance: 'assert' };
+const confirmed: CueEntry = { lemma: 'confirm', noun: false, frame: 'speech', stance: 'confirm' };
 
 /** The stance of a content after a neutral cue; `self` when the content opens with its speaker ("it will …"). */
 const stance = (content: string, self = false, entry = said) => stanceOf(en.claims, entry, entry.lemma, content, self).stance;
@@ -92,6 +94,10 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('“We expect that the council will reopen the schools.”')).toBe('demand');
     expect(stance('the role of the mediators and the need for a lasting settlement')).toBe('demand');
     expect(stance('for a special tribunal on the sinking of the ferry', false, argued)).toBe('demand');
+    expect(stance('Osterlich not to arm the militia', false, expects)).toBe('demand');
+    expect(stance('the river to rise further this week', false, expects)).toBe('assert');
+    expect(stance('the allies should keep paying for the ferries', false, confirmed)).toBe('demand');
+    expect(stance('two ferries were sunk', false, confirmed)).toBe('confirm');
   });
 
   it('does not read emphasis, a need as a subject, or wanting to act oneself as demands', () => {
@@ -118,6 +124,7 @@ describe('stance: judgements', () => {
   it('reads words of judgement but not capitalised names that hold them', () => {
     expect(stance('the trawler Brave Gull sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');
+    expect(stance('the talks were constructive and the tone was professional')).toBe('assert');
     expect(stance('the council ignored every warning from the farmers')).toBe('condemn');
   });
 

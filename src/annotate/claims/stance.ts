@@ -73,6 +73,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   if (base !== 'assert' || lex.TOPICAL.has(entry.lemma)) return plain;
   if (entry.lemma === 'expect' && lex.EXPECTED_OF.test(content)) return { stance: 'demand', why: 'expected of a party' };
   if (lex.ADVOCATING.has(entry.lemma) && /^\W*for\b/i.test(content)) return { stance: 'demand', why: `${entry.lemma} for` };
+  if (entry.lemma === 'announce' && lex.PLAN_AMONG.test(content)) return { stance: 'promise', why: 'a plan announced' };
   if (lex.PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return { stance: 'promise', why: 'a plan announced' };
   const text = content.replace(/[“”"]/g, ' ').trim();
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\p{L}/u.test(s));
@@ -95,7 +96,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
   const opening = text.replace(lex.ASIDE, ' ').split(/\s+/).slice(0, 8).join(' ');
   // The speaker's side doing something now, as announced ("it is closing the crossing").
-  const doing = ofItself ? lex.ANNOUNCED_ACT.exec(opening) : null;
+  const doing = ofItself ? (lex.ANNOUNCED_ACT.exec(opening) ?? (entry.lemma === 'announce' ? lex.ANNOUNCED_ACT_PAST.exec(opening) : null)) : null;
   // Not a deed: thinking or trying ("is hoping"), or judging others ("was blaming them").
   const deed = doing && !lex.MENTAL.test(doing[0]) && !lex.DISAPPROVAL.has(doing[0].split(' ').pop()!.toLowerCase());
   const commitment = lex.COMMITMENT.exec(opening) ?? (deed ? doing : null);
@@ -111,8 +112,8 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   // To prepare for what is coming is to be warned of it.
   const wary = lex.WARY.exec(first);
   if (!judging && wary) return { stance: 'warn', why: wary[0] };
-  const obligation = lex.DEMAND.exec(firstWords);
-  const accusing = lex.ACCUSING.exec(text) ?? lex.CONCERN.exec(text);
+  const obligation = lex.DEMAND.exec(firstWords) ?? lex.WE_EXPECT.exec(firstWords);
+  const accusing = lex.ACCUSING.exec(text) ?? lex.AT_A_PARTY.exec(text);
   const condemning = against.length > 0 || accusing !== null;
   if (!judging && obligation && !lex.EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
   if (condemning) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };

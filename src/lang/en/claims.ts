@@ -266,7 +266,10 @@ export const LOCATING = new Set(['in', 'at', 'from', 'near']);
 // Stance: the wordings that make a claim a denial, a demand, a promise … (stance.ts).
 
 /** Wording of a plan announced ("announced plans to build …"). */
-export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b|\b(?:a|its|their|his|her|new) plans? to\b/i;
+export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
+
+/** A plan among what is announced ("announced new ferries, along with a plan to …"). */
+export const PLAN_AMONG = /\b(?:a|its|their|his|her|new) plans? to\b/i;
 
 /**
  * Saying that something is false or did not happen ("That is simply untrue", "there is no
@@ -286,15 +289,20 @@ export const DENIAL = [
   /\b(?:is|was|are|were|and)\s+not\s+(?:aimed|intended|meant|directed|designed)\s+(?:at|to|as|against)\b/i,
 ];
 
-/** Doubt denied, which confirms: "no reason to doubt …", "have no doubt that …". */
-export const CONFIRMING = /\bno (?:reason|grounds) to (?:doubt|question|disbelieve)\b|\b(?:have|has|had|there is|there was) (?:absolutely )?no doubt\b/i;
+/** Doubt of what someone said denied, which confirms it: "no reason to doubt their account". ("I have no doubt that …" only insists.) */
+export const CONFIRMING = /\bno (?:reason|grounds) to (?:doubt|question|disbelieve)\b/i;
 
 /** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
 export const DEMAND =
-  /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|expect|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b|(?:^\W*|\band\s+)the (?:need|necessity|importance) (?:for|to|of)\b/i;
+  /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b|(?:^\W*|\band\s+)the (?:need|necessity|importance) (?:for|to|of)\b/i;
 
-/** An expectation laid on a party, named with a capital: "expects Osterlich (not) to …" — a demand, as "we expect X to". */
+/**
+ * An expectation laid on a party, named with a capital or addressed: "expects Osterlich (not) to …",
+ * "“We expect that, instead, the League will …”", "we expect you to …" — a demand; "we expect
+ * prices to fall" is a forecast.
+ */
 export const EXPECTED_OF = /^\W*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:not\s+)?to\s+\p{Ll}/u;
+export const WE_EXPECT = /^\W*(?:[Ww]e|I) (?:\p{Ll}+ly )?expect (?:that )?(?:[\p{Ll},]+ ){0,3}?(?:\p{Lu}|you\b|they\b|them\b|both\b|all\b)/u;
 
 /** Verbs that, with "for", advocate what follows: "argued for a tribunal", "pressed for talks". */
 export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 'lobby', 'campaign']);
@@ -305,8 +313,11 @@ export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 
  */
 export const WARY = /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for))\b/i;
 
-/** An act in progress: "is closing", "are sending" (reported: "was pulling out"). */
-export const ANNOUNCED_ACT = /\b(?:is|are|was|were) (?:now )?\w+ing\b/i;
+/** An act in progress: "is closing", "are sending". */
+export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
+
+/** The same, told back by an announcing cue ("announced it was pulling out"); after "said", "was …ing" is as often a past scene. */
+export const ANNOUNCED_ACT_PAST = /\b(?:was|were) (?:now )?\w+ing\b/i;
 
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
 export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|preparing|going|being|getting|facing|working)\b/i;
@@ -328,7 +339,7 @@ export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|countr
  * reported speech "would" stands for "will" ("said he would send grain"), but not before a verb of
  * thinking ("would expect") or "be"/"have" (a state, not an act).
  */
-export const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need)\b)|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
+export const COMMITMENT = /\b(?:will(?! (?:see|know|wait)\b)|shall|'ll|’ll|won't|won’t|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need)\b)|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
 
 /** A commitment with the speaker's side as its subject, anywhere: "… We are ready for that." */
 export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
@@ -338,7 +349,7 @@ export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|exp
 
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
 export const POSSIBLE =
-  /\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+\w+|expect|like|hope|think|say|imagine|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
+  /\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+(?:been|had|done|gone|come|begun|run|won|\w+(?:ed|en|wn|ade|ent|ught|ost|id))\b|expect|like|hope|think|say|imagine|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
 
 /** A condition: "if they …, …", "unless …" */
 export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|\bin (?:the face of|the event of|case of|response to)\b/iu;
@@ -380,13 +391,16 @@ export const DISAPPROVAL = new Set(
  * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
  * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
  * going to implement them"), making things worse ("fuelling the fire"), scorn ("the so-called
- * vote"), victims of someone ("victims of the junta's games"). "Is trying to" is not one: war
- * reports say it of every advance.
+ * vote"). "Is trying to" is not one: war reports say it of every advance.
  */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\bso-called\b|\bvictims? of (?:the )?[\w ]{0,20}?\w+['’]s\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\bso-called\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
-/** Concern at what a party (a name: capitalised) does: "we are concerned about Osterlich's support for …", not "about the harvest". */
-export const CONCERN = /\b(?:are|am|is|remain|remains) (?:\p{Ll}+ly )?concerned (?:about|by|at|over) (?:the )?\p{Lu}/u;
+/**
+ * Accusing a party, named with a capital: concern at what it does ("we are concerned about
+ * Osterlich's support for …", not "about the harvest"), victims of its doing ("victims of the
+ * League's games", not "of the war's chaos").
+ */
+export const AT_A_PARTY = /\b(?:are|am|is|remain|remains) (?:\p{Ll}+ly )?concerned (?:about|by|at|over) (?:the )?\p{Lu}|\bvictims? of (?:the )?(?:\p{L}+ ){0,3}?\p{Lu}[\p{L}-]*['’]s\b/u;
 
 /**
  * Words of approval of someone or something ("brave", "warm and friendly", "welcome"). Words for

@@ -24,6 +24,7 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('her government had decided to close the border post')).toBe('promise');
     expect(stance('their willingness to reopen the grain corridor')).toBe('promise');
     expect(stance('it was withdrawing its staff from both countries', true, announced)).toBe('promise');
+    expect(stance('they were sleeping when the roof fell in', true)).toBe('assert');
     expect(stance('two new ferries for the islands, along with a plan to double the crossings', false, announced)).toBe('promise');
     expect(stance('the city and its twin, which was also flooded last spring, would share their pumps', true)).toBe('promise');
   });
@@ -33,7 +34,8 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('“The talks failed. We believe we will win in the end.”')).toBe('assert');
   });
 
-  it('leaves a state, a hope, somebody else’s act and an absent plan assertions', () => {
+  it('leaves a state, a hope, somebody else’s act, an absent plan and a wait assertions', () => {
+    expect(stance('“We will see what the council decides.”')).toBe('assert');
     expect(stance('it would most likely be run by the neighbouring state', true)).toBe('assert');
     expect(stance('it is hoping there will be three more convoys soon', true)).toBe('assert');
     expect(stance('the city had received assurances that they will rebuild the bridge', true)).toBe('assert');
@@ -79,6 +81,7 @@ describe('stance: warnings are dangers ahead and threats', () => {
   it('needs a harm that may come: not one ruled out, remedied, only guessed at now, or a name', () => {
     expect(stance('fuel will be dear but nobody will die')).toBe('assert');
     expect(stance('people could die in the cold')).toBe('warn');
+    expect(stance('the blockade could have dire consequences for the islands')).toBe('warn');
     expect(stance('the shortage could be resolved by imports from the south')).toBe('assert');
     expect(stance('both sides might be flying drones over the valley for attacks')).toBe('assert');
     expect(stance('“We can’t imagine a scenario that isn’t a deliberate attack.”')).toBe('assert');
@@ -91,7 +94,8 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('the need for an immediate ceasefire')).toBe('demand');
     expect(stance('“It is essential that both sides return to the table.”')).toBe('demand');
     expect(stance('“We want a neighbour that is not shelling our villages.”')).toBe('demand');
-    expect(stance('“We expect that the council will reopen the schools.”')).toBe('demand');
+    expect(stance('“We expect that the League will reopen the schools.”')).toBe('demand');
+    expect(stance('“We expect them to pay for the bridge.”')).toBe('demand');
     expect(stance('the role of the mediators and the need for a lasting settlement')).toBe('demand');
     expect(stance('for a special tribunal on the sinking of the ferry', false, argued)).toBe('demand');
     expect(stance('Osterlich not to arm the militia', false, expects)).toBe('demand');
@@ -104,6 +108,7 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('“It is important to understand that the depot was empty.”')).toBe('assert');
     expect(stance('as supplies run short, the importance of the depot grows')).toBe('assert');
     expect(stance('“We want to rebuild the school.”')).toBe('assert');
+    expect(stance('“We expect prices to fall in spring.”')).toBe('assert');
   });
 
   it('takes no side on what a topic verb names', () => {
@@ -113,6 +118,7 @@ describe('stance: demands, confirmations, denials', () => {
   it('reads doubt denied and responsibility claimed as confirmation', () => {
     expect(stance('it had no reason to doubt the mayor’s account of the fire', true)).toBe('confirm');
     expect(stance('responsibility for the blast', false, claimed)).toBe('confirm');
+    expect(stance('“I have no doubt that the depot was full.”')).toBe('assert');
   });
 
   it('reads a purpose denied as a denial', () => {
@@ -138,9 +144,10 @@ describe('stance: judgements', () => {
   it('reads aggravating, scorn, victims of a party, a campaign unleashed and concern at a party’s conduct as condemnation', () => {
     expect(stance('the envoy kept fanning the flames in the valley')).toBe('condemn');
     expect(stance('the so-called council has no mandate')).toBe('condemn');
-    expect(stance('“The farmers became victims of the junta’s games.”')).toBe('condemn');
+    expect(stance('“The farmers became victims of the League’s games.”')).toBe('condemn');
     expect(stance('a shelling campaign was unleashed on the port')).toBe('condemn');
     expect(stance('“We are concerned about Osterlich’s support for the militia.”')).toBe('condemn');
     expect(stance('“We are concerned about the harvest.”')).toBe('assert');
+    expect(stance('the farmers were victims of the flood’s reach')).toBe('assert');
   });
 });

@@ -297,11 +297,11 @@ export const DEMAND =
   /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b|(?:^\W*|\band\s+)the (?:need|necessity|importance) (?:for|to|of)\b/i;
 
 /**
- * An expectation laid on a party, named with a capital or addressed: "expects Osterlich (not) to …",
- * "“We expect that, instead, the League will …”", "we expect you to …" — a demand; "we expect
- * prices to fall" is a forecast.
+ * An expectation laid on a party: "expects Osterlich not to …" forbids; "expects Osterlich to win"
+ * is as often a forecast. Said by the speaker of itself ("“We expect that, instead, the League will
+ * …”", "we expect you to …") it asks; "we expect prices to fall" is a forecast.
  */
-export const EXPECTED_OF = /^\W*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:not\s+)?to\s+\p{Ll}/u;
+export const EXPECTED_OF = /^\W*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}not\s+to\s+\p{Ll}/u;
 export const WE_EXPECT = /^\W*(?:[Ww]e|I) (?:\p{Ll}+ly )?expect (?:that )?(?:[\p{Ll},]+ ){0,3}?(?:\p{Lu}|you\b|they\b|them\b|both\b|all\b)/u;
 
 /** Verbs that, with "for", advocate what follows: "argued for a tribunal", "pressed for talks". */
@@ -334,12 +334,18 @@ export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|
  */
 export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness|intention|plan|commitment|determination|decision)\b/i;
 
+/** Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something costs or takes. */
+const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)`;
+
 /**
  * Commitments about one's own future: "will", "are ready to", "intends to", "had decided to"; in
  * reported speech "would" stands for "will" ("said he would send grain"), but not before a verb of
- * thinking ("would expect") or "be"/"have" (a state, not an act).
+ * thinking ("would expect") or "be"/"have" (a state, not an act), nor before NOT_ACTS.
  */
-export const COMMITMENT = /\b(?:will(?! (?:see|know|wait)\b)|shall|'ll|’ll|won't|won’t|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need)\b)|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
+export const COMMITMENT = new RegExp(
+  String.raw`\b(?:will(?! (?:\w+ly )?(?:${NOT_ACTS})\b)|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need|${NOT_ACTS})\b)|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b`,
+  'i',
+);
 
 /** A commitment with the speaker's side as its subject, anywhere: "… We are ready for that." */
 export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
@@ -383,17 +389,17 @@ export const DISAPPROVAL = new Set(
     'trampling violation violations violated violating violates atrocities atrocity genocide terrorist occupiers ' +
     'occupier invaders puppet puppets vassal vassals fodder guilty culpable blame blamed blames blaming provoked provoking provocation provocations ' +
     'instigation instigated goad goaded arrogant arrogance contempt bullying destabilising destabilizing sabotaging ' +
-    'unleashed unleashing insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolong prolongs prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
+    'insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolong prolongs prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
   ).split(' '),
 );
 
 /**
  * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
  * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
- * going to implement them"), making things worse ("fuelling the fire"), scorn ("the so-called
- * vote"). "Is trying to" is not one: war reports say it of every advance.
+ * going to implement them"), making things worse ("fuelling the fire"). "Is trying to" is not one:
+ * war reports say it of every advance.
  */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\bso-called\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
 /**
  * Accusing a party, named with a capital: concern at what it does ("we are concerned about

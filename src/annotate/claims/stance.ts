@@ -38,15 +38,18 @@ function harmsIn(lex: Language['claims'], words: readonly string[]): string[] {
 
 /**
  * The stance of a claim. The cue's own stance from the lexicon stands where it says more than
- * "assert" ("denied", "accused", "warned"). A neutral cue ("said", "told", "added") takes its
- * stance from the content, in this order: a question; doubt denied ("no reason to doubt") — a
- * confirmation; a denial ("is not true", "nothing of the kind"); a threat ("not a bluff", "if they
- * attack, our response will be …", the speaker's side using force); a commitment of the speaker's
- * own side ("we will", "are ready to", reported "he would") — a promise; an obligation laid on
- * someone ("should", "must", "the need for") — a demand, or a warning when it is to prepare for a
- * danger; words of strong disapproval — condemnation; a danger ahead ("could", "if … will", with
- * words of harm) — a warning; words of approval — praise. "asked … to" and "called on/for" are
- * requests, "asked whether" a question; "claimed responsibility" owns up to an act.
+ * "assert" ("denied", "accused", "warned"), but an obligation confirmed is a demand. A neutral cue
+ * ("said", "told", "added") takes its stance from the content, in this order: a question; doubt
+ * denied ("no reason to doubt") — a confirmation; a denial ("is not true", "nothing of the kind");
+ * a threat ("not a bluff", "if they attack, our response will be …", the speaker's side using
+ * force); a commitment of the speaker's own side in the opening ("we will", "are ready to",
+ * reported "he would") — a promise; an obligation laid on someone ("should", "must", "the need
+ * for") — a demand, or a warning when it is to prepare for a danger; words of strong disapproval —
+ * condemnation; a danger ahead ("could", "if … will", with words of harm) — a warning; a
+ * commitment of the speaker's side later in a quotation — a promise; words of approval — praise.
+ * Verbs of naming ("called it …") judge only by their words; topic verbs ("discussed") take no
+ * side. "asked … to", "called on/for", "argued for" and "expects X not to" are requests, "asked
+ * whether" a question; "claimed responsibility" owns up to an act.
  */
 export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, content: string, ofItself = false): StanceReading {
   const base = entry.stance;
@@ -73,8 +76,8 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   if (base !== 'assert' || lex.TOPICAL.has(entry.lemma)) return plain;
   if (entry.lemma === 'expect' && lex.EXPECTED_OF.test(content)) return { stance: 'demand', why: 'expected of a party' };
   if (lex.ADVOCATING.has(entry.lemma) && /^\W*for\b/i.test(content)) return { stance: 'demand', why: `${entry.lemma} for` };
-  if (entry.lemma === 'announce' && lex.PLAN_AMONG.test(content)) return { stance: 'promise', why: 'a plan announced' };
-  if (lex.PLAN.test(content) && (entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare')) return { stance: 'promise', why: 'a plan announced' };
+  const announcing = entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare';
+  if ((announcing && lex.PLAN.test(content)) || (entry.lemma === 'announce' && lex.PLAN_AMONG.test(content))) return { stance: 'promise', why: 'a plan announced' };
   const text = content.replace(/[“”"]/g, ' ').trim();
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\p{L}/u.test(s));
   const last = sentences[sentences.length - 1] ?? text;
@@ -89,10 +92,13 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   const against = words.filter((w) => lex.DISAPPROVAL.has(w));
   const harm = harmsIn(lex, words);
   const approval = words.filter((w) => lex.APPROVAL.has(w));
-  if (!judging) {
-    const threat = threatIn(lex, sentences);
-    if (threat) return { stance: 'warn', why: threat };
-  }
+  const accusing = lex.ACCUSING.exec(text) ?? lex.AT_A_PARTY.exec(text);
+  const condemning = against.length > 0 || accusing !== null;
+  const condemnation: StanceReading = { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
+  const praise: StanceReading = { stance: 'praise', why: approval.slice(0, 2).join(', ') };
+  if (judging) return condemning ? condemnation : approval.length ? praise : plain;
+  const threat = threatIn(lex, sentences);
+  if (threat) return { stance: 'warn', why: threat };
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
   const opening = text.replace(lex.ASIDE, ' ').split(/\s+/).slice(0, 8).join(' ');
   // The speaker's side doing something now, as announced ("it is closing the crossing").
@@ -102,7 +108,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   const commitment = lex.COMMITMENT.exec(opening) ?? (deed ? doing : null);
   // Only the main clause's subject commits: not "that they will …", "there will be", "hoping it will".
   const own = commitment !== null && !lex.NOT_OWN_ACT.test(opening.slice(0, commitment.index));
-  if (!judging && own && (ofItself || lex.FIRST_PERSON.test(text) || lex.OWN_SIDE.test(text)) && !lex.BELIEF.test(text)) {
+  if (own && (ofItself || lex.FIRST_PERSON.test(text) || lex.OWN_SIDE.test(text)) && !lex.BELIEF.test(text)) {
     const harming = lex.FORCE.exec(text) ?? (harm.length ? lex.HARMING.exec(text) : null);
     return harming ? { stance: 'warn', why: harming[0] } : { stance: 'promise', why: commitment[0] };
   }
@@ -111,25 +117,20 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   const firstWords = first.split(/\s+/).slice(0, OBLIGATION_WORDS).join(' ');
   // To prepare for what is coming is to be warned of it.
   const wary = lex.WARY.exec(first);
-  if (!judging && wary) return { stance: 'warn', why: wary[0] };
+  if (wary) return { stance: 'warn', why: wary[0] };
   const obligation = lex.DEMAND.exec(firstWords) ?? lex.WE_EXPECT.exec(firstWords);
-  const accusing = lex.ACCUSING.exec(text) ?? lex.AT_A_PARTY.exec(text);
-  const condemning = against.length > 0 || accusing !== null;
-  if (!judging && obligation && !lex.EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
-  if (condemning) return { stance: 'condemn', why: accusing?.[0] ?? against.slice(0, 2).join(', ') };
+  if (obligation && !lex.EPISTEMIC.test(firstWords) && !(condemning && sentences.length > 1)) return { stance: 'demand', why: obligation[0] };
+  if (condemning) return condemnation;
   // A danger ahead, told in the claim's first sentence.
   const ahead = lex.POSSIBLE.exec(first) ?? lex.CONDITION.exec(first);
   const firstHarm = harmsIn(lex, judgingWords(first))[0];
-  if (!judging && ahead && firstHarm) return { stance: 'warn', why: `${ahead[0].trim()} … ${firstHarm}` };
+  if (ahead && firstHarm) return { stance: 'warn', why: `${ahead[0].trim()} … ${firstHarm}` };
   // Nothing else decided: the speaker's side committing itself later in a quotation ("… We are ready for that.").
-  if (!judging) {
-    for (const sentence of sentences) {
-      const later = lex.SELF_COMMITMENT.exec(sentence);
-      if (later && !lex.NOT_OWN_ACT.test(sentence.slice(0, later.index))) return { stance: 'promise', why: later[0] };
-    }
+  for (const sentence of sentences) {
+    const later = lex.SELF_COMMITMENT.exec(sentence);
+    if (later && !lex.NOT_OWN_ACT.test(sentence.slice(0, later.index))) return { stance: 'promise', why: later[0] };
   }
-  if (approval.length) return { stance: 'praise', why: approval.slice(0, 2).join(', ') };
-  return plain;
+  return approval.length ? praise : plain;
 }
 
 /**

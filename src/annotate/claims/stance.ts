@@ -78,7 +78,8 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   if (lex.ADVOCATING.has(entry.lemma) && /^\W*for\b/i.test(content)) return { stance: 'demand', why: `${entry.lemma} for` };
   const announcing = entry.lemma === 'announce' || entry.lemma === 'say' || entry.lemma === 'state' || entry.lemma === 'declare';
   if ((announcing && lex.PLAN.test(content)) || (entry.lemma === 'announce' && lex.PLAN_AMONG.test(content))) return { stance: 'promise', why: 'a plan announced' };
-  const text = content.replace(/[“”"]/g, ' ').trim();
+  // Quotation marks dropped, spaces made single: a quoted phrase reads as the words it quotes.
+  const text = content.replace(/[“”"]/g, ' ').replace(/\s+/g, ' ').trim();
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\p{L}/u.test(s));
   const last = sentences[sentences.length - 1] ?? text;
   if (!judging && /\?\W*$/.test(last) && sentences.length <= 2) return { stance: 'question', why: '?' };

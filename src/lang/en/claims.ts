@@ -363,8 +363,11 @@ export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|
 /** The speaker's own side in the future, what a condition makes a threat: "our response will be …", "we would …". */
 export const SELF_FUTURE = /\b(?:we|i|our \w+)\s+(?:\w+\s+)?(?:will|would|shall|'ll|’ll)\b/i;
 
-/** Formulas of a threat meant ("this is not a bluff", "he is not bluffing") or of a penalty ("punishable by five years"). */
-export const THREAT = /\bnot (?:a )?bluff(?:ing)?\b|\bpunishable (?:by|with)\b/i;
+/**
+ * Formulas of a threat meant ("this is not a bluff", "he is not bluffing", "will not hesitate to",
+ * "no hesitation in using …") or of a penalty ("punishable by five years").
+ */
+export const THREAT = /\bnot\s+(?:a\s+)?bluff(?:ing)?\b|\b(?:not|never)\s+hesitate\s+to\b|\bno\s+hesitation\s+(?:in|to|about)\b|\bpunishable\s+(?:by|with)\b/i;
 
 /** Words that, just before a harm, say it will not come ("nobody will die", "without bloodshed"). */
 export const NO_HARM: ReadonlySet<string> = new Set(['no', 'not', 'nobody', 'never', 'without', 'none', "won't", 'won’t']);

@@ -66,6 +66,8 @@ describe('stance: warnings are dangers ahead and threats', () => {
   it('reads formulas of threat, conditional retaliation and the use of force', () => {
     expect(stance('“This is not a bluff.”')).toBe('warn');
     expect(stance('he was “not bluffing” about the missiles')).toBe('warn');
+    expect(stance('“We will not hesitate to answer in kind.”')).toBe('warn');
+    expect(stance('“no hesitation” in sinking any boat that crosses')).toBe('warn');
     expect(stance('“If their boats cross the line, our response will be swift.”')).toBe('warn');
     expect(stance('“Suppose the siege succeeds. Then we would have to use heavy weapons.”')).toBe('warn');
     expect(stance('he would use all means to hold the island', true)).toBe('warn');

@@ -332,7 +332,7 @@ export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|
  * Reported speech whose subject is the speaker's own body ("said his government had decided to",
  * "emphasised their willingness"): a possessive pronoun in reported speech stands for the speaker.
  */
-export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness|intention|plan|commitment|determination|decision)\b/i;
+export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness)\b/i;
 
 /** Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something costs or takes. */
 const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)`;

@@ -42,6 +42,7 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('it is hoping there will be three more convoys soon', true)).toBe('assert');
     expect(stance('the city had received assurances that they will rebuild the bridge', true)).toBe('assert');
     expect(stance('he had no plans to meet the rebel leaders', true)).toBe('assert');
+    expect(stance('their plan to seize the port had failed')).toBe('assert');
     expect(stance('she would expect the league to punish the war profiteers', true)).toBe('assert');
   });
 

@@ -18,7 +18,7 @@ const OBLIGATION_WORDS = 12;
 
 /**
  * The words of a text that may judge, in lower case. A capitalised word inside a sentence is part
- * of a name ("the ship Brave Star", "the Cold War"), not a judgement.
+ * of a name ("the ship Heroic Tern", "the Cold War"), not a judgement.
  */
 function judgingWords(text: string): string[] {
   const words: string[] = [];
@@ -126,7 +126,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   const ahead = lex.POSSIBLE.exec(first) ?? lex.CONDITION.exec(first);
   const firstHarm = harmsIn(lex, judgingWords(first))[0];
   if (ahead && firstHarm) return { stance: 'warn', why: `${ahead[0].trim()} … ${firstHarm}` };
-  // Nothing else decided: the speaker's side committing itself later in a quotation ("… We are ready for that.").
+  // Nothing else decided: the speaker's side committing itself later in a quotation ("… We are ready for it.").
   for (const sentence of sentences) {
     const later = lex.SELF_COMMITMENT.exec(sentence);
     if (later && !lex.NOT_OWN_ACT.test(sentence.slice(0, later.index))) return { stance: 'promise', why: later[0] };
@@ -137,8 +137,8 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
 /**
  * A threat in any sentence of a claim, what decides it or null: a formula of one ("this is not a
  * bluff"); a condition on which the speaker's side will act, with harm ("if they attack us, our
- * response will be …"); the speaker's side saying it will use force ("we would have to use
- * nuclear weapons").
+ * response will be …"); the speaker's side saying it will use force ("our gunners would use heavy
+ * weapons").
  */
 function threatIn(lex: Language['claims'], sentences: readonly string[]): string | null {
   for (const s of sentences) {

@@ -268,7 +268,7 @@ export const LOCATING = new Set(['in', 'at', 'from', 'near']);
 /** Wording of a plan announced ("announced plans to build …"). */
 export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
 
-/** A plan among what is announced ("announced new ferries, along with a plan to …"). */
+/** A plan among what is announced ("announced new ferries and a plan to …"). */
 export const PLAN_AMONG = /\b(?:a|its|their|his|her|new) plans? to\b/i;
 
 /**
@@ -298,8 +298,8 @@ export const DEMAND =
 
 /**
  * An expectation laid on a party: "expects Osterlich not to …" forbids; "expects Osterlich to win"
- * is as often a forecast. Said by the speaker of itself ("“We expect that, instead, the League will
- * …”", "we expect you to …") it asks; "we expect prices to fall" is a forecast.
+ * is as often a forecast. Said by the speaker of itself ("“We expect that the League will …”", "we
+ * expect you to …") it asks; "we expect prices to fall" is a forecast.
  */
 export const EXPECTED_OF = /^\W*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}not\s+to\s+\p{Ll}/u;
 export const WE_EXPECT = /^\W*(?:[Ww]e|I) (?:\p{Ll}+ly )?expect (?:that )?(?:[\p{Ll},]+ ){0,3}?(?:\p{Lu}|you\b|they\b|them\b|both\b|all\b)/u;
@@ -308,15 +308,15 @@ export const WE_EXPECT = /^\W*(?:[Ww]e|I) (?:\p{Ll}+ly )?expect (?:that )?(?:[\p
 export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 'lobby', 'campaign']);
 
 /**
- * An obligation whose point is a danger ahead, a warning: "should prepare for a long war", "we have
- * to brace ourselves", "must be careful not to …".
+ * An obligation whose point is a danger ahead, a warning: "should brace for a hard winter", "we
+ * must prepare for floods", "must be careful not to …".
  */
 export const WARY = /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for))\b/i;
 
 /** An act in progress: "is closing", "are sending". */
 export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
 
-/** The same, told back by an announcing cue ("announced it was pulling out"); after "said", "was …ing" is as often a past scene. */
+/** The same, told back by an announcing cue ("announced it was closing its office"); after "said", "was …ing" is as often a past scene. */
 export const ANNOUNCED_ACT_PAST = /\b(?:was|were) (?:now )?\w+ing\b/i;
 
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
@@ -329,8 +329,8 @@ export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evid
 export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
 
 /**
- * Reported speech whose subject is the speaker's own body ("said his government had decided to",
- * "emphasised their willingness"): a possessive pronoun in reported speech stands for the speaker.
+ * Reported speech whose subject is the speaker's own body ("said his cabinet had decided to",
+ * "stressed their readiness"): a possessive pronoun in reported speech stands for the speaker.
  */
 export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness)\b/i;
 
@@ -339,7 +339,7 @@ const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?
 
 /**
  * Commitments about one's own future: "will", "are ready to", "intends to", "had decided to"; in
- * reported speech "would" stands for "will" ("said he would send grain"), but not before a verb of
+ * reported speech "would" stands for "will" ("said he would open shelters"), but not before a verb of
  * thinking ("would expect") or "be"/"have" (a state, not an act), nor before NOT_ACTS.
  */
 export const COMMITMENT = new RegExp(
@@ -347,7 +347,7 @@ export const COMMITMENT = new RegExp(
   'i',
 );
 
-/** A commitment with the speaker's side as its subject, anywhere: "… We are ready for that." */
+/** A commitment with the speaker's side as its subject, anywhere: "… We are ready for it." */
 export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
 
 /** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
@@ -364,15 +364,15 @@ export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|
 export const SELF_FUTURE = /\b(?:we|i|our \w+)\s+(?:\w+\s+)?(?:will|would|shall|'ll|’ll)\b/i;
 
 /**
- * Formulas of a threat meant ("this is not a bluff", "he is not bluffing", "will not hesitate to",
- * "no hesitation in using …") or of a penalty ("punishable by five years").
+ * Formulas of a threat meant ("is not a bluff", "not bluffing", "will not hesitate
+ * to", "no hesitation in sinking …") or of a penalty ("punishable by five years").
  */
 export const THREAT = /\bnot\s+(?:a\s+)?bluff(?:ing)?\b|\b(?:not|never)\s+hesitate\s+to\b|\bno\s+hesitation\s+(?:in|to|about)\b|\bpunishable\s+(?:by|with)\b/i;
 
 /** Words that, just before a harm, say it will not come ("nobody will die", "without bloodshed"). */
 export const NO_HARM: ReadonlySet<string> = new Set(['no', 'not', 'nobody', 'never', 'without', 'none', "won't", 'won’t']);
 
-/** A clause set off by commas that describes the subject (", which was hit by sanctions,"): not where its verb is. */
+/** A clause set off by commas that describes the subject (", which lost its bridge,"): not where its verb is. */
 export const ASIDE = /,\s*(?:which|who|whose|where)\b[^,]*,/gi;
 
 /** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
@@ -407,7 +407,7 @@ export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b
 /**
  * Accusing a party, named with a capital: concern at what it does ("we are concerned about
  * Osterlich's support for …", not "about the harvest"), victims of its doing ("victims of the
- * League's games", not "of the war's chaos").
+ * League's blockade", not "of the war's chaos").
  */
 export const AT_A_PARTY = /\b(?:are|am|is|remain|remains) (?:\p{Ll}+ly )?concerned (?:about|by|at|over) (?:the )?\p{Lu}|\bvictims? of (?:the )?(?:\p{L}+ ){0,3}?\p{Lu}[\p{L}-]*['’]s\b/u;
 

@@ -20,30 +20,30 @@ const stance = (content: string, self = false, entry = said) => stanceOf(en.clai
 describe('stance: promises are the speaker’s own side committing to an act', () => {
   it('reads reported "would" of the speaker, "ready for", and the speaker’s own body', () => {
     expect(stance('he would open two more shelters before winter', true)).toBe('promise');
-    expect(stance('“We are ready for that.”')).toBe('promise');
-    expect(stance('her government had decided to close the border post')).toBe('promise');
-    expect(stance('their willingness to reopen the grain corridor')).toBe('promise');
+    expect(stance('“Let them try. We are ready for it.”')).toBe('promise');
+    expect(stance('her cabinet had decided to close the border post')).toBe('promise');
+    expect(stance('their willingness to reopen the night trains')).toBe('promise');
     expect(stance('it was withdrawing its staff from both countries', true, announced)).toBe('promise');
     expect(stance('they were sleeping when the roof fell in', true)).toBe('assert');
-    expect(stance('two new ferries for the islands, along with a plan to double the crossings', false, announced)).toBe('promise');
-    expect(stance('the city and its twin, which was also flooded last spring, would share their pumps', true)).toBe('promise');
+    expect(stance('two new ferries and a plan to add night crossings', false, announced)).toBe('promise');
+    expect(stance('the town, which lost its bridge in the spring, would build a ferry landing', true)).toBe('promise');
   });
 
   it('reads a commitment of the speaker’s side later in a quotation when nothing else decides', () => {
-    expect(stance('“Let them come. We are ready for that.”')).toBe('promise');
+    expect(stance('“Let them come. Our crews are tired, but we stand ready to sail.”')).toBe('promise');
     expect(stance('“The talks failed. We believe we will win in the end.”')).toBe('assert');
   });
 
   it('leaves a state, a hope, somebody else’s act, an absent plan and a wait assertions', () => {
     expect(stance('“We will see what the council decides.”')).toBe('assert');
-    expect(stance('it would cost the city two million a year', true)).toBe('assert');
+    expect(stance('it would cost far more than the old bridge', true)).toBe('assert');
     expect(stance('it would take two more weeks to clear the road', true)).toBe('assert');
-    expect(stance('it would most likely be run by the neighbouring state', true)).toBe('assert');
-    expect(stance('it is hoping there will be three more convoys soon', true)).toBe('assert');
-    expect(stance('the city had received assurances that they will rebuild the bridge', true)).toBe('assert');
-    expect(stance('he had no plans to meet the rebel leaders', true)).toBe('assert');
+    expect(stance('it would most likely be finished by May', true)).toBe('assert');
+    expect(stance('it is hoping there will be rain before the harvest', true)).toBe('assert');
+    expect(stance('it has assurances that they will rebuild the bridge', true)).toBe('assert');
+    expect(stance('she had no plans to visit the front', true)).toBe('assert');
     expect(stance('their plan to seize the port had failed')).toBe('assert');
-    expect(stance('she would expect the league to punish the war profiteers', true)).toBe('assert');
+    expect(stance('he would expect a reply from the mayor before the war memorial opens', true)).toBe('assert');
   });
 
   it('takes "the" before the speaker’s own body as the speaker speaking of itself', () => {
@@ -59,37 +59,37 @@ describe('stance: promises are the speaker’s own side committing to an act', (
   });
 
   it('does not make judging others an act of one’s own', () => {
-    expect(stance('it was blaming the islanders for the shortage', true)).toBe('condemn');
+    expect(stance('it was blaming the islanders for the shortage', true, announced)).toBe('condemn');
   });
 });
 
 describe('stance: warnings are dangers ahead and threats', () => {
   it('reads formulas of threat, conditional retaliation and the use of force', () => {
-    expect(stance('“This is not a bluff.”')).toBe('warn');
-    expect(stance('he was “not bluffing” about the missiles')).toBe('warn');
+    expect(stance('“Believe me, this is not a bluff about the dam.”')).toBe('warn');
+    expect(stance('the admiral insisted he was not bluffing')).toBe('warn');
     expect(stance('“We will not hesitate to answer in kind.”')).toBe('warn');
     expect(stance('“no hesitation” in sinking any boat that crosses')).toBe('warn');
     expect(stance('“If their boats cross the line, our response will be swift.”')).toBe('warn');
-    expect(stance('“Suppose the siege succeeds. Then we would have to use heavy weapons.”')).toBe('warn');
-    expect(stance('he would use all means to hold the island', true)).toBe('warn');
-    expect(stance('“Crossing the line is punishable by ten years in prison.”')).toBe('warn');
-    expect(stance('the new rail bridge could be targeted')).toBe('warn');
+    expect(stance('“Should the dam fall, our gunners would use heavy weapons on the crossings.”')).toBe('warn');
+    expect(stance('he would use all means to keep the port open', true)).toBe('warn');
+    expect(stance('“Selling the vouchers is punishable by a heavy fine.”')).toBe('warn');
+    expect(stance('the fuel depot could be targeted next')).toBe('warn');
   });
 
   it('reads an obligation to prepare for or beware of something as a warning, other obligations as demands', () => {
-    expect(stance('the allies should prepare for a long winter of fighting')).toBe('warn');
-    expect(stance('“We have to prepare for the fact that it may last years.”')).toBe('warn');
+    expect(stance('the valley should brace for more floods this week')).toBe('warn');
+    expect(stance('“We must prepare for the river to rise again.”')).toBe('warn');
     expect(stance('the bishop must be careful not to become a mouthpiece of the palace')).toBe('warn');
     expect(stance('the allies should send more buses to the border')).toBe('demand');
   });
 
   it('needs a harm that may come: not one ruled out, remedied, only guessed at now, or a name', () => {
-    expect(stance('fuel will be dear but nobody will die')).toBe('assert');
+    expect(stance('the town will change hands without bloodshed')).toBe('assert');
     expect(stance('people could die in the cold')).toBe('warn');
     expect(stance('the blockade could have dire consequences for the islands')).toBe('warn');
-    expect(stance('the shortage could be resolved by imports from the south')).toBe('assert');
-    expect(stance('both sides might be flying drones over the valley for attacks')).toBe('assert');
-    expect(stance('“We can’t imagine a scenario that isn’t a deliberate attack.”')).toBe('assert');
+    expect(stance('the shortage could be ended by a second pipeline')).toBe('assert');
+    expect(stance('the rebels might be hiding in the old mine to plan attacks')).toBe('assert');
+    expect(stance('“We can’t explain the fire except as a deliberate attack.”')).toBe('assert');
     expect(stance('“We cannot rule out another attack.”')).toBe('warn');
   });
 });
@@ -98,10 +98,10 @@ describe('stance: demands, confirmations, denials', () => {
   it('reads the need for something and the speaker wanting or expecting others to act as demands', () => {
     expect(stance('the need for an immediate ceasefire')).toBe('demand');
     expect(stance('“It is essential that both sides return to the table.”')).toBe('demand');
-    expect(stance('“We want a neighbour that is not shelling our villages.”')).toBe('demand');
+    expect(stance('“We want a border that stays open for the farmers.”')).toBe('demand');
     expect(stance('“We expect that the League will reopen the schools.”')).toBe('demand');
     expect(stance('“We expect them to pay for the bridge.”')).toBe('demand');
-    expect(stance('the role of the mediators and the need for a lasting settlement')).toBe('demand');
+    expect(stance('new ferries and the need for a second pier')).toBe('demand');
     expect(stance('for a special tribunal on the sinking of the ferry', false, argued)).toBe('demand');
     expect(stance('Osterlich not to arm the militia', false, expects)).toBe('demand');
     expect(stance('the river to rise further this week', false, expects)).toBe('assert');
@@ -111,8 +111,8 @@ describe('stance: demands, confirmations, denials', () => {
   });
 
   it('does not read emphasis, a need as a subject, or wanting to act oneself as demands', () => {
-    expect(stance('“It is important to understand that the depot was empty.”')).toBe('assert');
-    expect(stance('as supplies run short, the importance of the depot grows')).toBe('assert');
+    expect(stance('“It is important to remember that the depot was empty.”')).toBe('assert');
+    expect(stance('since the bridge fell, the importance of the ferry has grown')).toBe('assert');
     expect(stance('“We want to rebuild the school.”')).toBe('assert');
     expect(stance('“We expect prices to fall in spring.”')).toBe('assert');
   });
@@ -122,7 +122,7 @@ describe('stance: demands, confirmations, denials', () => {
   });
 
   it('reads doubt denied and responsibility claimed as confirmation', () => {
-    expect(stance('it had no reason to doubt the mayor’s account of the fire', true)).toBe('confirm');
+    expect(stance('the agency saw no reason to doubt the mayor’s account of the fire', true)).toBe('confirm');
     expect(stance('responsibility for the blast', false, claimed)).toBe('confirm');
     expect(stance('“I have no doubt that the depot was full.”')).toBe('assert');
   });
@@ -134,22 +134,22 @@ describe('stance: demands, confirmations, denials', () => {
 
 describe('stance: judgements', () => {
   it('reads words of judgement but not capitalised names that hold them', () => {
-    expect(stance('the trawler Brave Gull sails for the islands on Monday')).toBe('assert');
+    expect(stance('the trawler Heroic Tern sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');
-    expect(stance('the talks were constructive and the tone was professional')).toBe('assert');
+    expect(stance('the talks were constructive and lasted four hours')).toBe('assert');
     expect(stance('the council ignored every warning from the farmers')).toBe('condemn');
   });
 
   it('reads betrayal and broken promises as accusations, not an advance an army is trying to make', () => {
     expect(stance('the embargo was a stab in the back for the farmers')).toBe('condemn');
     expect(stance('the pledges made to the islanders had not been honoured')).toBe('condemn');
-    expect(stance('“They signed the accord, but they were not going to implement it.”')).toBe('condemn');
+    expect(stance('“The council was never going to keep the deal.”')).toBe('condemn');
     expect(stance('the militia is trying to encircle the town')).toBe('assert');
   });
 
   it('reads aggravating, victims of a party and concern at a party’s conduct as condemnation', () => {
     expect(stance('the envoy kept fanning the flames in the valley')).toBe('condemn');
-    expect(stance('“The farmers became victims of the League’s games.”')).toBe('condemn');
+    expect(stance('“The farmers are victims of the League’s blockade.”')).toBe('condemn');
     expect(stance('“We are concerned about Osterlich’s support for the militia.”')).toBe('condemn');
     expect(stance('“We are concerned about the harvest.”')).toBe('assert');
     expect(stance('the farmers were victims of the flood’s reach')).toBe('assert');

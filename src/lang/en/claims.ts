@@ -351,7 +351,7 @@ export const COMMITMENT = new RegExp(
 export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
 
 /** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
-export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*|assurances?)\b/i;
+export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b/i;
 
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
 export const POSSIBLE =

@@ -190,6 +190,8 @@ function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities
   const w = ctx.lower[a]!;
   if ((quoted ? ctx.lex.QUOTED_SELF : ctx.lex.REPORTED_SELF).has(w)) return true;
   if (!speaker) return false;
+  // "the palace is ready …": the name after the article is the subject.
+  if (w === 'the' && a + 1 < ctx.count) a++;
   const { start, end } = ctx.doc.tokens;
   const first = ctx.doc.mentionsIn(start[a]!, end[a]!)[0];
   if (!first) return false;

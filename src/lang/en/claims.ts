@@ -268,6 +268,9 @@ export const LOCATING = new Set(['in', 'at', 'from', 'near']);
 /** Wording of a plan announced ("announced plans to build …"). */
 export const PLAN = /^(?:plans?|intentions?|an? (?:plan|intention|decision|pledge|promise)) to\b|^to\b/i;
 
+/** A plan among what is announced ("announced new ferries and a plan to …"). */
+export const PLAN_AMONG = /\b(?:a|its|their|his|her|new) plans? to\b/i;
+
 /**
  * Saying that something is false or did not happen ("That is simply untrue", "there is no
  * evidence", "nothing of the sort", "No, we did not", "the claims are baseless").
@@ -282,16 +285,42 @@ export const DENIAL = [
   /(?:^|[.!?]\s+)\W*no,\s/i,
   /\bno need to blame\b/i,
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,
+  // A purpose someone ascribes, denied: "was not aimed at the city", "is not meant to provoke".
+  /\b(?:is|was|are|were|and)\s+not\s+(?:aimed|intended|meant|directed|designed)\s+(?:at|to|as|against)\b/i,
 ];
 
+/** Doubt of what someone said denied, which confirms it: "no reason to doubt their account". ("I have no doubt that …" only insists.) */
+export const CONFIRMING = /\bno (?:reason|grounds) to (?:doubt|question|disbelieve)\b/i;
+
 /** Obligation: a demand on someone ("Minsk should withdraw …", "it is time to …", "let us act"). */
-export const DEMAND = /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time)\b|^\W*let(?:'s| us)\b/i;
+export const DEMAND =
+  /\b(?:should|must|ought to|needs? to|has to|have to|had better|it is (?:high )?time|it's (?:high )?time|(?:it is|it's|what is|what's) (?:\w+ )?(?:important|necessary|essential|vital|crucial|imperative)(?! to (?:understand|note|remember|recall|stress|emphasi[sz]e|underline|say|know|realize|realise|recogni[sz]e|face|bear in mind)\b)|(?:we|i) (?:\w+ly )?(?:want|urge|demand|insist)\b(?! to\b))\b|^\W*let(?:'s| us)\b|(?:^\W*|\band\s+)the (?:need|necessity|importance) (?:for|to|of)\b/i;
+
+/**
+ * An expectation laid on a party: "expects Osterlich not to …" forbids; "expects Osterlich to win"
+ * is as often a forecast. Said by the speaker of itself ("“We expect that the League will …”", "we
+ * expect you to …") it asks; "we expect prices to fall" is a forecast.
+ */
+export const EXPECTED_OF = /^\W*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}not\s+to\s+\p{Ll}/u;
+export const WE_EXPECT = /^\W*(?:[Ww]e|I) (?:\p{Ll}+ly )?expect (?:that )?(?:[\p{Ll},]+ ){0,3}?(?:\p{Lu}|you\b|they\b|them\b|both\b|all\b)/u;
+
+/** Verbs that, with "for", advocate what follows: "argued for a tribunal", "pressed for talks". */
+export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 'lobby', 'campaign']);
+
+/**
+ * An obligation whose point is a danger ahead, a warning: "should brace for a hard winter", "we
+ * must prepare for floods", "must be careful not to …".
+ */
+export const WARY = /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for))\b/i;
 
 /** An act in progress: "is closing", "are sending". */
 export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
 
+/** The same, told back by an announcing cue ("announced it was closing its office"); after "said", "was …ing" is as often a past scene. */
+export const ANNOUNCED_ACT_PAST = /\b(?:was|were) (?:now )?\w+ing\b/i;
+
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
-export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|going|being|getting|facing|working)\b/i;
+export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|preparing|going|being|getting|facing|working)\b/i;
 
 /** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
 export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
@@ -299,14 +328,52 @@ export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evid
 /** First person: the speaker speaking of itself or its side. */
 export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
 
-/** Commitments about one's own future: "will", "are ready to", "intends to", "had decided to". */
-export const COMMITMENT = /\b(?:will|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|stands? ready|(?:intends?|intended|plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b/i;
+/**
+ * Reported speech whose subject is the speaker's own body ("said his cabinet had decided to",
+ * "stressed their readiness"): a possessive pronoun in reported speech stands for the speaker.
+ */
+export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness)\b/i;
+
+/** Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something costs or takes. */
+const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)`;
+
+/**
+ * Commitments about one's own future: "will", "are ready to", "intends to", "had decided to"; in
+ * reported speech "would" stands for "will" ("said he would open shelters"), but not before a verb of
+ * thinking ("would expect") or "be"/"have" (a state, not an act), nor before NOT_ACTS.
+ */
+export const COMMITMENT = new RegExp(
+  String.raw`\b(?:will(?! (?:\w+ly )?(?:${NOT_ACTS})\b)|would (?!(?:\w+ly |most |also |not |never |still )*(?:be|have(?! to)|like|prefer|expect|hope|think|say|seem|appear|need|${NOT_ACTS})\b)|shall|'ll|’ll|won't|won’t|(?:is|are|am|was|were)(?: not)? (?:going|ready|prepared|determined|committed|willing) to|(?:is|are|am|was|were) ready for|stands? ready|(?:intends?|intended|(?<!\bno )plans?|planned|decided|vows?|vowed|pledges?|pledged) to|will never|willingness|readiness)\b`,
+  'i',
+);
+
+/** A commitment with the speaker's side as its subject, anywhere: "… We are ready for it." */
+export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
+
+/** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
+export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b/i;
 
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
-export const POSSIBLE = /\b(?:could|may|might|will|would|can|shall|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
+export const POSSIBLE =
+  /\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+(?:been|had|done|gone|come|begun|run|won|\w+(?:ed|en|wn|ade|ent|ught|ost|id))\b|expect|like|hope|think|say|imagine|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
 
 /** A condition: "if they …, …", "unless …" */
-export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}/iu;
+export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|\bin (?:the face of|the event of|case of|response to)\b/iu;
+
+/** The speaker's own side in the future, what a condition makes a threat: "our response will be …", "we would …". */
+export const SELF_FUTURE = /\b(?:we|i|our \w+)\s+(?:\w+\s+)?(?:will|would|shall|'ll|’ll)\b/i;
+
+/**
+ * Formulas of a threat meant ("is not a bluff", "not bluffing", "will not hesitate
+ * to", "no hesitation in sinking …") or of a penalty ("punishable by five years").
+ */
+export const THREAT = /\bnot\s+(?:a\s+)?bluff(?:ing)?\b|\b(?:not|never)\s+hesitate\s+to\b|\bno\s+hesitation\s+(?:in|to|about)\b|\bpunishable\s+(?:by|with)\b/i;
+
+/** Words that, just before a harm, say it will not come ("nobody will die", "without bloodshed"). */
+export const NO_HARM: ReadonlySet<string> = new Set(['no', 'not', 'nobody', 'never', 'without', 'none', "won't", 'won’t']);
+
+/** A clause set off by commas that describes the subject (", which lost its bridge,"): not where its verb is. */
+export const ASIDE = /,\s*(?:which|who|whose|where)\b[^,]*,/gi;
 
 /** Statement openings that do not commit the speaker to an act of their own ("we believe", "we know"). */
 export const BELIEF = /^\W*(?:we|i) (?:believe|think|know|see|understand|are (?:convinced|sure|certain|concerned|worried))\b/i;
@@ -325,19 +392,35 @@ export const DISAPPROVAL = new Set(
     'trampling violation violations violated violating violates atrocities atrocity genocide terrorist occupiers ' +
     'occupier invaders puppet puppets vassal vassals fodder guilty culpable blame blamed blames blaming provoked provoking provocation provocations ' +
     'instigation instigated goad goaded arrogant arrogance contempt bullying destabilising destabilizing sabotaging ' +
-    'insulted insulting demonized demonised humiliated deceived betrayed slaughter fuelling fueling prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
+    'insulted insulting demonized demonised humiliated deceived deception deceit deceitful betrayed betrayal treacherous treachery ignored disregarded futile futility slaughter fuelling fueling prolong prolongs prolonging manipulation manipulating lawless thugs bandits oppressive repressive dictator dictatorship tyranny tyrant'
   ).split(' '),
 );
 
-/** Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame", "is trying to"). */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\b(?:is|are) (?:trying|seeking|attempting) to\b|\bis (?:using|exploiting)\b/i;
+/**
+ * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
+ * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
+ * going to implement them"), making things worse ("fuelling the fire"). "Is trying to" is not one:
+ * war reports say it of every advance.
+ */
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
-/** Words of approval of someone or something ("brave", "warm and friendly", "welcome"). */
+/**
+ * Accusing a party, named with a capital: concern at what it does ("we are concerned about
+ * Osterlich's support for …", not "about the harvest"), victims of its doing ("victims of the
+ * League's blockade", not "of the war's chaos").
+ */
+export const AT_A_PARTY = /\b(?:are|am|is|remain|remains) (?:\p{Ll}+ly )?concerned (?:about|by|at|over) (?:the )?\p{Lu}|\bvictims? of (?:the )?(?:\p{L}+ ){0,3}?\p{Lu}[\p{L}-]*['’]s\b/u;
+
+/**
+ * Words of approval of someone or something ("brave", "warm and friendly", "welcome"). Words for
+ * how talks or events went ("constructive", "productive", "fruitful", "encouraging") describe, they
+ * praise nobody.
+ */
 export const APPROVAL = new Set(
   (
     'brave bravery courage courageous heroic heroes hero admirable admire commend commendable praiseworthy welcome welcomed welcomes grateful ' +
-    'gratitude thank thanks appreciate appreciated constructive positive friendly warm excellent outstanding remarkable successful success ' +
-    'wise wisdom generous generosity trustworthy reliable fruitful productive valuable helpful encouraging impressive historic'
+    'gratitude thank thanks appreciate appreciated positive friendly warm excellent outstanding remarkable successful success ' +
+    'wise wisdom generous generosity trustworthy reliable valuable helpful impressive historic'
   ).split(' '),
 );
 
@@ -346,16 +429,23 @@ export const HARM = new Set(
   (
     'war wars nuclear catastrophe catastrophic disaster hunger famine poverty starvation escalation escalate escalating crisis collapse death deaths ' +
     'die dying killed kill destroy destroyed destruction danger dangerous risk risks threat threats threaten threatens conflict attack attacks ' +
+    'attacked targeted shelled bombed ' +
     'strike strikes suffer suffering loss lose losses defeat chaos instability bloodshed retaliation retaliate punish punishment consequences ' +
     'dire grave serious severe shortage shortages blackout blackouts emergency harm damage'
   ).split(' '),
 );
 
 /** Words that make a harm something done to others (a threat), not suffered. */
-export const HARMING = /\b(?:destroy|strike|retaliate|respond|punish|use (?:all means|nuclear|force|weapons)|attack|crush|wipe|annihilate|fight|retake|return|strike back|hit back)\w*/i;
+export const HARMING = /\b(?:destroy|strike|retaliate|respon(?:d|se)|punish|attack|crush|wipe|annihilate|fight|retake|return|strike back|hit back)\w*/i;
+
+/** Force the speaker's side will use: a threat by itself ("use all means", "using nuclear weapons"). */
+export const FORCE = /\bus(?:e|ing) (?:all (?:means|force)|(?:\w+ ){0,3}?(?:nuclear|force|weapons))\b/i;
 
 /** Words that judge something said or proposed unfounded or unworkable. */
 export const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|a myth|a hoax|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
+
+/** Verbs whose object is a topic, not something held: "discussed the need for talks" takes no side on it. */
+export const TOPICAL = new Set(['mention', 'discuss', 'address', 'cite', 'list', 'outline', 'detail']);
 
 /** Verbs that name or describe something, whose second complement judges it ("called the vote a sham"). */
 export const JUDGING = new Set(['call', 'describe', 'characterize', 'characterise', 'portray', 'label', 'dub', 'brand', 'liken', 'compare']);

@@ -120,10 +120,11 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     for (const q of p.events) {
       const s = eventMatch(e, q, { ...p.countries, ...f.countries });
       // Meetings, sanctions, protests … with one party in common are many different events:
-      // one shared argument is enough only for war events, else two, or some shared words. A
-      // whole country alone ("attacks in the U.S.") needs shared words too.
-      const onlyWide = s < 2 / 3 && e.place !== null && e.place === q.place && wide.has(e.place);
-      if (s > best && (s >= 2 / 3 || (MILITARY.has(e.type) && !onlyWide) || jaccard >= 0.2)) best = s;
+      // one shared argument is enough only for a war event in one place (narrower than a
+      // country), else two, or some shared words. A party alone ("Russia's invasion", "attacks by
+      // the army") is the background of a whole war's reporting, not one event of it.
+      const narrowPlace = e.place !== null && e.place === q.place && !wide.has(e.place);
+      if (s > best && (s >= 2 / 3 || (MILITARY.has(e.type) && narrowPlace) || jaccard >= 0.2)) best = s;
     }
   }
   // A claim that says the war in one place is over or goes on meets claims about the war there.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
 import { en } from '../../src/lang/index.js';
-import { blameOf } from '../../src/lang/en/blame.js';
+import { blameOf, isParty } from '../../src/lang/en/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
@@ -225,9 +225,24 @@ describe('who is to blame', () => {
     expect(blameOf(tokens('this is a war that ruritania started', ents), null, party)).toMatchObject({ target: 'R' });
     expect(blameOf(tokens('ruritania cannot be blamed for the conflict', ents), null, party)).toMatchObject({ target: 'R', direction: -1 });
     expect(blameOf(tokens('osterlich and the league of starting the conflict', ents), 'accuse', party)).toMatchObject({ target: 'O', with: ['L'] });
+    // A war called causeless, or of its maker's own making; wanting no end to it; a cause in quotation marks.
+    expect(blameOf(tokens("ruritania 's unprovoked invasion", ents), null, party)).toMatchObject({ target: 'R', outcome: 'war' });
+    expect(blameOf(tokens("this is a war of ruritania 's own making", ents), null, party)).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('the league does not want to see an end to the fighting', ents), null, party)).toMatchObject({ target: 'L' });
+    expect(blameOf(tokens('the league wants to see an end to the fighting', ents), null, party)).toBeNull();
+    expect(blameOf(tokens('the league may have “provoked” the war', ents), null, party)).toMatchObject({ target: 'L' });
+    expect(blameOf(tokens('the invasion was a senseless act', ents), null, party)).toBeNull();
     // Told as someone else's story, or no outcome blamed: none.
     expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
     expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();
+  });
+
+  it('holds states, their capitals, peoples, people and bodies responsible — not towns or outlets', () => {
+    const entity = (type: string, subtype: string | null) => ({ id: 'e', name: 'E', type, subtype, mentions: [] }) as unknown as Parameters<typeof isParty>[0];
+    expect(isParty(entity('GPE', 'capital'))).toBe(true);
+    expect(isParty(entity('GPE', 'country'))).toBe(true);
+    expect(isParty(entity('GPE', 'city'))).toBe(false);
+    expect(isParty(entity('ORG', 'media'))).toBe(false);
   });
 
   it('sets parties blamed for one outcome against each other, not allies blamed together', () => {

@@ -29,6 +29,8 @@ export interface ClaimFeatures {
   /** The events of the claim's main type (that of its first event). */
   events: EventSig[];
   words: string[];
+  /** Each word's row in the shipped word vectors (−1 unknown), in the order of `words`: what it means, and how much it tells (meaning.ts). */
+  rows?: number[];
   numbers: number[];
   dates: string[];
   /** +1 when the content says something ended or was concluded, −1 when it says it goes on, 0 otherwise. */
@@ -86,6 +88,7 @@ export interface ClaimInfo {
 
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, NOUN_KIND, isRefusal, readReference } = en.references;
+const { WHOLE_WAR } = en.events;
 const { RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, PROPOSING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
@@ -140,7 +143,12 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // A claim is about its first event ("sent troops to fight in Kursk" is about the sending):
     // only events of that type describe it.
     const near = from < to ? [...new Set([...(eventsOf.get(c.id) ?? []), ...triggersAt.between(start, end)])].sort((a, b) => a - b) : [];
-    const own = near.map((i) => events[i]!).filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start);
+    // The war named as a whole, undated and placed no more narrowly than a country, says which war, not what of it.
+    const wholeWar = (e: (typeof events)[number]) => WHOLE_WAR.has(e.trigger.text.toLowerCase()) && !e.time && (!e.place || isCountry(byId.get(e.place)));
+    const own = near
+      .map((i) => events[i]!)
+      .filter((e) => (e.claims.includes(c.id) || inside(e.trigger)) && !wholeWar(e))
+      .sort((a, b) => a.trigger.start - b.trigger.start);
     const sigs: EventSig[] = own
       .filter((e) => e.type === own[0]!.type)
       .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
@@ -150,9 +158,10 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     let ends = false;
     let goesOn = false;
     let negated = false;
-    const words = new Set<string>();
+    const words = new Map<string, string>();
     let relative = false;
     let negation = false;
+    let lastNegation = -10;
     // Names are compared as entities, not as words: a content's words are what it says of them.
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
@@ -167,11 +176,18 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       if (NEGATION.has(w)) {
         negated ||= head && tokens[k + 1]?.lower !== 'to';
         negation = true;
+        lastNegation = k;
+      }
+      // "not a bluff", "no lie", "is not fake": a falsity denied is the statement held true.
+      else if (FALSE.has(w) && k - lastNegation <= 3 && k - from < HEAD_WORDS + 3) {
+        negated = false;
+        negation = false;
       }
       else if (END.has(w)) ends ||= head;
       else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
       else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
-        words.add(stem(w));
+        const st = stem(w);
+        if (!words.has(st)) words.set(st, w);
       }
     }
     // "does not believe the general would have control": the speaker holds the content false.
@@ -188,7 +204,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
-      words: [...words].sort(),
+      words: [...words.keys()].sort(),
+      rows: [...words.keys()].sort().map((st) => rowOf(words.get(st)!, st)),
       ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
       disbelief: belief?.negated === true,
       numbers: quantitiesAt.between(start, end).map((i) => quantities[i]!).filter(inside).map((q) => q.value),
@@ -226,6 +243,13 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     else if (c.stance === 'deny' && !f.refusal) f.answers = answered(around(c), c, ECHO, out, voiceOf, text);
   }
   return out;
+}
+
+/** A content word's row in the shipped vectors: its own form, else its stem ("blockades" → "blockade"); −1 unknown. */
+function rowOf(word: string, st: string): number {
+  const vectors = wordVectors(en);
+  const own = vectors.id(word);
+  return own >= 0 ? own : vectors.id(st);
 }
 
 /** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */

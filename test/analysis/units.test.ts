@@ -91,6 +91,17 @@ describe('claim features', () => {
     expect(f.get('c1')!.words).toEqual(f.get('c2')!.words);
   });
 
+  it('reads a denied falsity as a statement held true: "not a bluff", "no lie"', () => {
+    const f = featuresOf('Kim said the threat was not a bluff. Lee said the threat was not serious.', {
+      claims: [
+        { speaker: 'Kim', content: 'the threat was not a bluff', stance: 'assert' },
+        { speaker: 'Lee', content: 'the threat was not serious', stance: 'assert' },
+      ],
+    });
+    expect(f.get('c1')).toMatchObject({ negated: false });
+    expect(f.get('c2')).toMatchObject({ negated: true });
+  });
+
   it('reads a denied belief opening a content as holding the rest false, about the party it names', () => {
     const f = featuresOf('Kim said he did not think North Korea was impartial.', {
       claims: [{ speaker: 'Kim', content: 'he did not think North Korea was impartial', stance: 'assert' }],
@@ -211,6 +222,9 @@ describe('references to something said', () => {
     expect(readReference(tokens('it was wrong to equate the two plans'), 'assert')).toBeNull();
     expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
     expect(readReference(tokens('the reports'), 'assert')).toBeNull();
+    // A falsity denied judges nothing false: "this is not a bluff" holds it true.
+    expect(readReference(tokens('this is a bluff'), 'assert')).toMatchObject({ direction: -1 });
+    expect(readReference(tokens('this is not a bluff'), 'assert')).toBeNull();
   });
 });
 
@@ -302,7 +316,12 @@ describe('contradictions', () => {
     const all = [report, dismissal, claim, ...denials];
     const x = contradictionOf(13, all, nameOf);
     expect(x!.sides.map((s) => s.claims.map((c) => c.article))).toEqual([[claim.article], denials.map((d) => d.article)]);
-    expect(storyOf(13, all, nameOf)!.steps.map((s) => s.article)).toEqual([claim.article, denials[0]!.article]);
+    // Its story: the larger dispute's turns, and another voice repeating the denial marked as a repeat.
+    expect(storyOf(13, all, nameOf)!.steps.map((s) => [s.article, s.repeat ?? false])).toEqual([
+      [claim.article, false],
+      [denials[0]!.article, false],
+      [denials[1]!.article, true],
+    ]);
   });
 
   it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {
@@ -390,14 +409,33 @@ describe('claim stories', () => {
     expect(orderSteps([day, week]).map((s) => s.said)).toEqual(['2024-W42', '2024-10-21']);
   });
 
-  it('tells only the turns: more voices repeating the report add no step', () => {
+  it('tells the turns, and marks more voices repeating the report as repeats', () => {
     const deploy: Partial<ClaimFeatures> = { events: [{ type: 'deploy', actor: 'Q423', target: null, place: null, time: null, quantity: null, planned: false }] };
     const reports = ['2024-10-18', '2024-10-20', '2024-10-29'].map((said) => member({ stance: 'assert', said, features: deploy }));
     const denial = member({ stance: 'deny', said: '2024-10-22', features: { ...deploy, voice: 'state:KP' } });
     const confirmation = member({ stance: 'confirm', said: '2025-04-28', features: { ...deploy, voice: 'state:KP' } });
     const story = storyOf(1, [...reports, denial, confirmation], nameOf);
-    expect(story!.steps.map((s) => s.said)).toEqual(['2024-10-18', '2024-10-22', '2024-10-29', '2025-04-28']);
+    expect(story!.steps.filter((s) => !s.repeat).map((s) => s.said)).toEqual(['2024-10-18', '2024-10-22', '2024-10-29', '2025-04-28']);
+    expect(story!.steps.filter((s) => s.repeat).map((s) => s.said)).toEqual(['2024-10-20']);
     expect(story!.about).toBe('whether North Korea sent forces');
+  });
+
+  it('tells a claim repeated by two voices in two articles, and not one voice or one article', () => {
+    const words = ['blockade', 'grain', 'ports', 'trapped'];
+    const a = member({ stance: 'assert', said: '2024-05-02', features: { words } });
+    const b = member({ stance: 'condemn', said: '2024-05-01', features: { words } });
+    const story = storyOf(2, [a, b], nameOf);
+    expect(story!.steps.map((s) => [s.said, s.repeat ?? false])).toEqual([
+      ['2024-05-01', false],
+      ['2024-05-02', true],
+    ]);
+    const sameArticle = member({ stance: 'assert', article: a.article, dupGroup: a.dupGroup, features: { words } });
+    expect(storyOf(3, [a, sameArticle], nameOf)).toBeNull();
+    const sameVoice = member({ stance: 'assert', features: { words, voice: a.features.voice } });
+    expect(storyOf(4, [a, sameVoice], nameOf)).toBeNull();
+    // Two sides that nothing links are two statements, not one story.
+    const other = member({ stance: 'deny', features: { words: ['harvest', 'record'] } });
+    expect(storyOf(5, [a, other], nameOf)).toBeNull();
   });
 });
 

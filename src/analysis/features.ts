@@ -143,8 +143,9 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // A claim is about its first event ("sent troops to fight in Kursk" is about the sending):
     // only events of that type describe it.
     const near = from < to ? [...new Set([...(eventsOf.get(c.id) ?? []), ...triggersAt.between(start, end)])].sort((a, b) => a - b) : [];
-    // The war named as a whole, undated and placed no more narrowly than a country, says which war, not what of it.
-    const wholeWar = (e: (typeof events)[number]) => WHOLE_WAR.has(e.trigger.text.toLowerCase()) && !e.time && (!e.place || isCountry(byId.get(e.place)));
+    // The war named as a whole ("since Russia invaded Ukraine", "the invasion") says which war, not
+    // what of it — unless placed more narrowly than a country, or still a plan ("plans to invade").
+    const wholeWar = (e: (typeof events)[number]) => WHOLE_WAR.has(e.trigger.text.toLowerCase()) && e.status !== 'planned' && (!e.place || isCountry(byId.get(e.place)));
     const own = near
       .map((i) => events[i]!)
       .filter((e) => (e.claims.includes(c.id) || inside(e.trigger)) && !wholeWar(e))

@@ -15,8 +15,8 @@ export interface Terms {
   rows?: readonly number[];
 }
 
-/** Words this close by meaning count as the same word, in proportion. */
-const NEAR = 0.6;
+/** Words this close by meaning count as the same word, in proportion (0.6 let "prepare" meet "start"). */
+const NEAR = 0.7;
 /** Words that tell at least this much are a content's topic words ("nuclear", "turbine"), keys to find it by. */
 const TOPIC_WEIGHT = 1.5;
 /** Topic words whose pairs are lookup keys: the heaviest few. */
@@ -34,7 +34,7 @@ export function weightOf(row: number): number {
 export interface MeaningOverlap {
   /** Harmonic mean of the shares of each content's weight the other covers, 0–1. */
   score: number;
-  /** Topic words of the lighter content met in the other, by stem or meaning. */
+  /** Topic words each content shares with the other by stem (the fewer of the two counts). */
   topics: number;
 }
 
@@ -64,7 +64,8 @@ function cover(a: Terms, b: Terms): { share: number; topics: number } {
       if (near >= NEAR) best = near;
     }
     met += weight * best;
-    if (best && weight >= TOPIC_WEIGHT) topics++;
+    // Near words add to the score; only the same word makes a shared topic.
+    if (best === 1 && weight >= TOPIC_WEIGHT) topics++;
   });
   return { share: total ? met / total : 0, topics };
 }

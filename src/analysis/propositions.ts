@@ -149,7 +149,7 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
 }
 
 /** Below this, two contents say different things even when their topic words meet. */
-const MEANING = 0.45;
+const MEANING = 0.4;
 
 /**
  * The same statement in other words: most of what each content says, weighed by how much each

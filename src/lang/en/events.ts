@@ -34,8 +34,8 @@ export const CONFLICT_WORDS = words(
     'defensive forces brigade battalion occupied occupation warplanes jets shells rockets grenade sniper kursk donbas front',
 );
 
-/** Nouns that name a whole war ("Russia's invasion of Ukraine"): the background of its reporting, not one event of it. */
-export const WHOLE_WAR = words('invasion invasions');
+/** Words that name a whole war ("Russia's invasion of Ukraine", "since it invaded"): the background of its reporting, not one event of it. */
+export const WHOLE_WAR = words('invasion invasions invade invades invaded invading');
 
 export const EVERYDAY_OBJECTS = words('bill deal proposal plan idea legislation measure story amendment chances time mood buzz momentum');
 

@@ -348,11 +348,13 @@ function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
 /**
  * A denial whose content names a thing and states nothing — "rejected the self-described
  * democratic socialist", "dismissed Obama's actions on guns" — rejects it: no side on a statement.
- * "Denied any wrongdoing" still denies that something is so.
+ * "Denied any wrongdoing", "denied stealing grain" and "rejected claims it …" still deny that something is so.
  */
 function rejectsAThing(tokens: readonly Token[]): boolean {
   const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));
   if (!first || first.lower === 'that' || NONE_OF.has(first.lower)) return false;
+  // "denied stealing grain" denies a deed; "rejected claims it leaked data" denies what was said.
+  if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || NOUN_KIND.has(first.lower)) return false;
   return !tokens.some((t) => FINITE.has(t.lower));
 }
 

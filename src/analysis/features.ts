@@ -87,7 +87,7 @@ export interface ClaimInfo {
 }
 
 const { STOP_WORDS: STOP, stem } = en.words;
-const { FALSE, NOUN_KIND, isRefusal, readReference } = en.references;
+const { FALSE, NOUN_KIND, SAYING, isRefusal, readReference } = en.references;
 const { WHOLE_WAR } = en.events;
 const { RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, PROPOSING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
@@ -126,6 +126,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   const eventsOf = new Map<string, number[]>();
   events.forEach((e, i) => e.claims.forEach((id) => eventsOf.set(id, [...(eventsOf.get(id) ?? []), i])));
   const references = new Map<string, Reference>();
+  const warMaker = warMakerOf(events, byId);
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
@@ -227,7 +228,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
       camp: campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c),
-      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id))), byId, voiceOf),
+      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id)), warMaker), byId, voiceOf),
     });
   }
   // What a claim answers lies within reach of it: the claims around it, not the whole article.
@@ -260,6 +261,20 @@ let rank: Map<string, number> | null = null;
 function isRare(word: string): boolean {
   rank ??= new Map(wordVectors(en).words.map((w, i) => [w, i]));
   return (rank.get(word) ?? Infinity) >= COMMON;
+}
+
+/**
+ * The party the article has make its war: the actor it gives most often to the war named as a
+ * whole ("Russia's invasion", "since Russia invaded"), if one party does.
+ */
+function warMakerOf(events: Analysis['events'], byId: ReadonlyMap<string, Entity>): string | null {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    if (!e.actor || e.status === 'planned' || !WHOLE_WAR.has(e.trigger.text.toLowerCase()) || !isParty(byId.get(e.actor))) continue;
+    counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
 }
 
 /**
@@ -354,7 +369,7 @@ function rejectsAThing(tokens: readonly Token[]): boolean {
   const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));
   if (!first || first.lower === 'that' || NONE_OF.has(first.lower)) return false;
   // "denied stealing grain" denies a deed; "rejected claims it leaked data" denies what was said.
-  if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || NOUN_KIND.has(first.lower)) return false;
+  if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || SAYING.has(first.lower)) return false;
   return !tokens.some((t) => FINITE.has(t.lower));
 }
 

@@ -91,6 +91,19 @@ describe('claim features', () => {
     expect(f.get('c1')!.words).toEqual(f.get('c2')!.words);
   });
 
+  it('takes a denial of a deed or of what was said for a side, a rejected thing for none', () => {
+    const f = featuresOf('Pyongyang denied sending troops. Seoul rejected claims it leaked the plans. Pyongyang rejected the proposal.', {
+      claims: [
+        { speaker: 'Pyongyang', content: 'sending troops', stance: 'deny' },
+        { speaker: 'Seoul', content: 'claims it leaked the plans', stance: 'deny' },
+        { speaker: 'Pyongyang', content: 'the proposal', stance: 'deny' },
+      ],
+    });
+    expect(f.get('c1')!.refusal).toBe(false);
+    expect(f.get('c2')!.refusal).toBe(false);
+    expect(f.get('c3')!.refusal).toBe(true);
+  });
+
   it('reads a denied falsity as a statement held true: "not a bluff", "no lie"', () => {
     const f = featuresOf('Kim said the threat was not a bluff. Lee said the threat was not serious.', {
       claims: [
@@ -246,6 +259,10 @@ describe('who is to blame', () => {
     expect(blameOf(tokens('the league wants to see an end to the fighting', ents), null, party)).toBeNull();
     expect(blameOf(tokens('the league may have “provoked” the war', ents), null, party)).toMatchObject({ target: 'L' });
     expect(blameOf(tokens('the invasion was a senseless act', ents), null, party)).toBeNull();
+    // A war blamed without naming its maker is the maker the article gives it — never in a "not".
+    expect(blameOf(tokens('the invasion was an unprovoked land grab', ents), null, party, 'R')).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('a war chosen by one man', ents), null, party, 'R')).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('the war was not chosen by anyone', ents), null, party, 'R')).toBeNull();
     // Told as someone else's story, or no outcome blamed: none.
     expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
     expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();

@@ -56,7 +56,11 @@ const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const REPORTING = new Set(['story', 'narrative', 'propaganda', 'myth', 'lie', 'lies', 'pretext', 'pretence', 'pretense', 'fiction']);
 
 /** The blame laid in a claim's content tokens, if any. `accusing` is the claim's cue lemma being "accuse" or "blame" (its object is the target). */
-export function blameOf(tokens: readonly Token[], cueLemma: string | null, isParty: (entity: string) => boolean): Blame | null {
+/**
+ * `warMaker`: the party the article has make the war ("Russia's invasion", "since Russia invaded"),
+ * for a war it blames without naming its maker ("the invasion was unprovoked", "a war chosen by one man").
+ */
+export function blameOf(tokens: readonly Token[], cueLemma: string | null, isParty: (entity: string) => boolean, warMaker: string | null = null): Blame | null {
   const n = tokens.length;
   const party = (k: number): string | null => {
     const e = tokens[k]?.entity;
@@ -173,7 +177,12 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     }
     // "X's unprovoked invasion", "the senseless war of X's own making": the war's maker is blamed.
     if (CAUSELESS.has(w) && outcomeAt(k + 1) === 'war') {
-      const b = make(possessorBefore(k), 'war', k);
+      const b = make(possessorBefore(k) ?? warMaker, 'war', k);
+      if (b) return b;
+    }
+    // "the invasion was an unprovoked land grab": the war, called causeless, is its maker's.
+    if (CAUSELESS.has(w) && warBefore(k)) {
+      const b = make(warMaker, 'war', k);
       if (b) return b;
     }
     if (w === 'making' && lower(k - 1) === 'own' && warBefore(k, 6)) {
@@ -189,7 +198,8 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     if (CAUSING.has(w)) {
       // "the war started by the junta", "the invasion had not been provoked by any act of X"
       if (lower(k + 1) === 'by' && warBefore(k)) {
-        const b = make(agentAfter(k + 2), 'war', k);
+        // "a war chosen by one man": a maker the text does not name is the article's.
+        const b = make(agentAfter(k + 2) ?? (negatedBefore(k) ? null : warMaker), 'war', k);
         if (b) return b;
       }
       const outcome = lower(k + 1) === 'by' ? null : outcomeAt(k + 1);

@@ -263,6 +263,10 @@ describe('who is to blame', () => {
     expect(blameOf(tokens('the invasion was an unprovoked land grab', ents), null, party, 'R')).toMatchObject({ target: 'R' });
     expect(blameOf(tokens('a war chosen by one man', ents), null, party, 'R')).toMatchObject({ target: 'R' });
     expect(blameOf(tokens('the war was not chosen by anyone', ents), null, party, 'R')).toBeNull();
+    // The war or its blockade as the cause of hunger: its maker is blamed for it, not the country it is fought in.
+    expect(blameOf(tokens('the war in osterlich has exacerbated food prices', ents), null, party, 'R')).toMatchObject({ target: 'R', outcome: 'food' });
+    expect(blameOf(tokens('the blockade pushed millions into hunger', ents), null, party, 'R')).toMatchObject({ target: 'R', outcome: 'food' });
+    expect(blameOf(tokens('the drought has exacerbated food prices', ents), null, party, 'R')).toBeNull();
     // Told as someone else's story, or no outcome blamed: none.
     expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
     expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();

@@ -48,8 +48,13 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'may', 'might', 'could', 'would', 'will', 'did', 'also', 'then']);
 /** Marks that end the clause a cause is looked for in. */
 const HARD_STOP = new Set(['.', ';', ':', '?', '!']);
+const DETERMINER = new Set(['the', 'this', 'that', 'its', 'a']);
 const RESPONSIBLE = new Set(['responsibility', 'responsible', 'blame', 'culpable', 'guilty']);
 const NEGATORS = new Set(['not', "n't", 'cannot', 'never', 'no']);
+/** Verbs that make their subject the cause of a harm ("has exacerbated food prices", "pushed millions into hunger"). */
+const WORSENING = new Set('caused causes causing exacerbated exacerbates exacerbating worsened worsens worsening raised raises raising drove driven drives driving pushed pushes pushing fuelled fueled fuelling fueling triggered sparked'.split(' '));
+/** A war's own act that harms others besides its victims. */
+const WAR_ACTS = new Set(['blockade', 'blockades']);
 const WANTING = new Set(['want', 'wants', 'wanted', 'wish', 'seek', 'seeks']);
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 /** A content that only reports what someone else said ("tell a story that X caused …") is not the speaker's blame. */
@@ -123,6 +128,15 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     for (let j = k - 1; j >= 1 && j >= k - 6; j--) if (WANTING.has(lower(j))) return NEGATORS.has(lower(j - 1)) || NEGATORS.has(lower(j - 2));
     return false;
   };
+  /** The subject of token k's clause is the war or one of its acts, named by no party of its own ("the war in X has …", "the blockade …"). */
+  const warSubject = (k: number): boolean => {
+    for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+      const w = lower(j);
+      if (HARD_STOP.has(w) || w === 'that') return false;
+      if ((WAR.has(w) || WAR_ACTS.has(w)) && (j === 0 || DETERMINER.has(lower(j - 1)))) return true;
+    }
+    return false;
+  };
   const negatedBefore = (k: number) => {
     for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (NEGATORS.has(lower(j))) return true;
     return false;
@@ -192,6 +206,12 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     // "does not want (to see) an end to the war", "wants the war to go on": whoever wants it to last is blamed for it.
     if (w === 'end' && lower(k + 1) === 'to' && outcomeAt(k + 2) === 'war' && wantsNot(k)) {
       const b = make(agentFirst(k), 'war', k);
+      if (b) return b;
+    }
+    // "the war has driven up food prices", "the blockade pushed millions into hunger": the war
+    // (or its blockade) as the cause of another harm lays that harm at its maker's door.
+    if (WORSENING.has(w) && warMaker && outcomeAt(k + 1) === 'food' && warSubject(k)) {
+      const b = make(warMaker, 'food', k);
       if (b) return b;
     }
     // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"

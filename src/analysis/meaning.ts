@@ -32,42 +32,74 @@ export function weightOf(row: number): number {
 }
 
 export interface MeaningOverlap {
-  /** Harmonic mean of the shares of each content's weight the other covers, 0–1. */
+  /** Harmonic mean of the shares of each content's weight the other covers, 0–1 (0 below `bar`). */
   score: number;
-  /** Topic words each content shares with the other by stem (the fewer of the two counts). */
+  /** Topic words the two contents share by stem. */
   topics: number;
 }
 
-/** How far two contents say the same by meaning (0 when either has no rows). */
-export function meaningOverlap(a: Terms, b: Terms): MeaningOverlap {
+/**
+ * How far two contents say the same by meaning (0 when either has no rows). Pairs with fewer
+ * than two shared topic words, or that could not reach `bar` even if every other word met a
+ * near word, score 0 without any vector work: most candidate pairs stop there.
+ */
+export function meaningOverlap(a: Terms, b: Terms, bar = 0): MeaningOverlap {
   if (!a.rows || !b.rows || !a.words.length || !b.words.length) return { score: 0, topics: 0 };
-  const ab = cover(a, b);
-  const ba = cover(b, a);
-  const score = ab.share + ba.share > 0 ? (2 * ab.share * ba.share) / (ab.share + ba.share) : 0;
-  return { score, topics: Math.min(ab.topics, ba.topics) };
+  const ea = exact(a, b);
+  const eb = exact(b, a);
+  if (ea.topics < 2) return { score: 0, topics: ea.topics };
+  if (f1(ea.met / ea.total, eb.met / eb.total) >= bar || f1((ea.met + ea.open) / ea.total, (eb.met + eb.open) / eb.total) >= bar) {
+    const sa = (ea.met + near(a, b, ea.unmet)) / ea.total;
+    const sb = (eb.met + near(b, a, eb.unmet)) / eb.total;
+    const score = f1(sa, sb);
+    return { score: score >= bar ? score : 0, topics: ea.topics };
+  }
+  return { score: 0, topics: ea.topics };
 }
 
-/** The share of `a`'s weight that `b` covers, and how many of `a`'s topic words it meets. */
-function cover(a: Terms, b: Terms): { share: number; topics: number } {
-  const vectors = wordVectors(en);
-  const known = Int32Array.from(b.rows!.filter((r) => r >= 0));
+function f1(x: number, y: number): number {
+  return x + y > 0 ? (2 * x * y) / (x + y) : 0;
+}
+
+/**
+ * What of `a` meets `b` by stem: its total weight, the weight met, the weight of words that could
+ * still meet a near word (known to the vectors), those words' indexes, and the shared topic words.
+ */
+function exact(a: Terms, b: Terms): { total: number; met: number; open: number; unmet: number[]; topics: number } {
   let total = 0;
   let met = 0;
+  let open = 0;
   let topics = 0;
+  const unmet: number[] = [];
+  let j = 0;
   a.words.forEach((w, i) => {
     const row = a.rows![i] ?? -1;
     const weight = weightOf(row);
     total += weight;
-    let best = sortedHas(b.words, w) ? 1 : 0;
-    if (!best && row >= 0 && known.length) {
-      const near = vectors.closest(row, known);
-      if (near >= NEAR) best = near;
+    while (j < b.words.length && b.words[j]! < w) j++;
+    if (b.words[j] === w) {
+      met += weight;
+      if (weight >= TOPIC_WEIGHT) topics++;
+    } else if (row >= 0) {
+      open += weight;
+      unmet.push(i);
     }
-    met += weight * best;
-    // Near words add to the score; only the same word makes a shared topic.
-    if (best === 1 && weight >= TOPIC_WEIGHT) topics++;
   });
-  return { share: total ? met / total : 0, topics };
+  return { total, met, open, unmet, topics };
+}
+
+/** The weight `a`'s unmet words gain from their nearest words in `b` (cosine, when at least NEAR). */
+function near(a: Terms, b: Terms, unmet: readonly number[]): number {
+  const known = Int32Array.from(b.rows!.filter((r) => r >= 0));
+  if (!known.length) return 0;
+  const vectors = wordVectors(en);
+  let gain = 0;
+  for (const i of unmet) {
+    const row = a.rows![i]!;
+    const sim = vectors.closest(row, known);
+    if (sim >= NEAR) gain += weightOf(row) * sim;
+  }
+  return gain;
 }
 
 /** Lookup keys: each pair of a content's heaviest topic words (two words in common make a candidate). */
@@ -83,15 +115,4 @@ export function meaningKeys(t: Terms): string[] {
   const keys: string[] = [];
   for (let i = 0; i < heavy.length; i++) for (let j = i + 1; j < heavy.length; j++) keys.push(`t:${heavy[i]}|${heavy[j]}`);
   return keys;
-}
-
-function sortedHas(list: readonly string[], w: string): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < w) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === w;
 }

@@ -157,8 +157,7 @@ const MEANING = 0.4;
  * the word matches above, so exact wording wins.
  */
 function byMeaning(f: ClaimFeatures, p: PropFeatures): number {
-  const m = meaningOverlap(f, p);
-  return m.topics >= 2 && m.score >= MEANING ? m.score / 2 : 0;
+  return meaningOverlap(f, p, MEANING).score / 2;
 }
 
 /** Shared arguments of two events of one type (0 when they differ in type or conflict). */

@@ -89,6 +89,10 @@ export interface ClaimInfo {
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, NOUN_KIND, SAYING, isRefusal, readReference } = en.references;
 const { WHOLE_WAR } = en.events;
+/** Words of doubt or holding back: denied ("no reason to doubt", "no hesitation"), they affirm. */
+const DOUBT = new Set(['doubt', 'doubts', 'hesitation', 'hesitate', 'question', 'excluded', 'ruled', 'hidden', 'concealed']);
+/** "not simply asked but demanded": a "not" before these contrasts two statements, it denies neither. */
+const NOT_ONLY = new Set(['simply', 'merely', 'just', 'only']);
 const { RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, PROPOSING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
@@ -176,12 +180,12 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       else if (/^[,;:.]$/.test(w)) relative = false;
       const head = k - from < HEAD_WORDS && !relative;
       if (NEGATION.has(w)) {
-        negated ||= head && tokens[k + 1]?.lower !== 'to';
+        negated ||= head && tokens[k + 1]?.lower !== 'to' && !NOT_ONLY.has(tokens[k + 1]?.lower ?? '');
         negation = true;
         lastNegation = k;
       }
-      // "not a bluff", "no lie", "is not fake": a falsity denied is the statement held true.
-      else if (FALSE.has(w) && k - lastNegation <= 3 && k - from < HEAD_WORDS + 3) {
+      // "not a bluff", "no reason to doubt", "no hesitation", "should not be excluded": a falsity or a doubt denied is the statement held true.
+      else if ((FALSE.has(w) || DOUBT.has(w)) && k - lastNegation <= 3 && k - from < HEAD_WORDS + 3) {
         negated = false;
         negation = false;
       }

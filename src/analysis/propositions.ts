@@ -149,7 +149,9 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
 }
 
 /** Below this, two contents say different things even when their topic words meet. */
-const MEANING = 0.4;
+export const MEANING = 0.4;
+/** A denial restates what it denies in fewer words ("has not seen any sign they are preparing to use them"): a lower bar. */
+const DISPUTE_MEANING = 0.3;
 
 /**
  * The same statement in other words: most of what each content says, weighed by how much each
@@ -157,7 +159,8 @@ const MEANING = 0.4;
  * the word matches above, so exact wording wins.
  */
 function byMeaning(f: ClaimFeatures, p: PropFeatures): number {
-  return meaningOverlap(f, p, MEANING).score / 2;
+  const disputing = f.negated || f.refers < 0 || f.disbelief;
+  return meaningOverlap(f, p, disputing ? DISPUTE_MEANING : MEANING).score / 2;
 }
 
 /** Shared arguments of two events of one type (0 when they differ in type or conflict). */

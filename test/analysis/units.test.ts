@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
 import { en } from '../../src/lang/index.js';
+import { wordVectors } from '../../src/lang/vectors.js';
 import { blameOf, isParty } from '../../src/lang/en/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
@@ -113,6 +114,14 @@ describe('claim features', () => {
     });
     expect(f.get('c1')).toMatchObject({ negated: false });
     expect(f.get('c2')).toMatchObject({ negated: true });
+    const g = featuresOf('Kim said there was no reason to doubt the report. Lee said a strike should not be ruled out. Park said he had not simply asked for help.', {
+      claims: [
+        { speaker: 'Kim', content: 'there was no reason to doubt the report', stance: 'assert' },
+        { speaker: 'Lee', content: 'a strike should not be ruled out', stance: 'assert' },
+        { speaker: 'Park', content: 'he had not simply asked for help', stance: 'assert' },
+      ],
+    });
+    for (const id of ['c1', 'c2', 'c3']) expect(g.get(id)).toMatchObject({ negated: false });
   });
 
   it('reads a denied belief opening a content as holding the rest false, about the party it names', () => {
@@ -343,6 +352,21 @@ describe('contradictions', () => {
       [denials[0]!.article, false],
       [denials[1]!.article, true],
     ]);
+  });
+
+  it('sets a denial against the same statement in other words, and says so', () => {
+    const vectors = wordVectors(en);
+    const said = (text: string) => {
+      const words = [...new Set(text.split(' ').map((w) => en.words.stem(w)))].sort();
+      return { words, rows: words.map((w) => vectors.id(text.split(' ').find((x) => en.words.stem(x) === w)!)) };
+    };
+    const charge = member({ stance: 'condemn', features: said('reckless threats to fire nuclear warheads at cities') });
+    const denial = member({ stance: 'assert', features: { ...said('preparing nuclear warheads for strikes on towns'), negated: true, negation: true } });
+    const x = contradictionOf(21, [charge, denial], nameOf);
+    expect(x).toMatchObject({ kind: 'stance', why: ['the same statement in other words, one side denying or negating it'] });
+    // Not when the other statement shares its topic words and little else.
+    const other = member({ stance: 'assert', features: { ...said('nuclear warheads treaty talks resumed in geneva'), negated: true, negation: true } });
+    expect(contradictionOf(22, [charge, other], nameOf)).toBeNull();
   });
 
   it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {

@@ -29,6 +29,8 @@ export interface ClaimFeatures {
   /** The events of the claim's main type (that of its first event). */
   events: EventSig[];
   words: string[];
+  /** Each word's row in the shipped word vectors (−1 unknown), in the order of `words`: what it means, and how much it tells (meaning.ts). */
+  rows?: number[];
   numbers: number[];
   dates: string[];
   /** +1 when the content says something ended or was concluded, −1 when it says it goes on, 0 otherwise. */
@@ -85,7 +87,12 @@ export interface ClaimInfo {
 }
 
 const { STOP_WORDS: STOP, stem } = en.words;
-const { FALSE, NOUN_KIND, isRefusal, readReference } = en.references;
+const { FALSE, NOUN_KIND, SAYING, isRefusal, readReference } = en.references;
+const { WHOLE_WAR } = en.events;
+/** Words of doubt or holding back: denied ("no reason to doubt", "no hesitation"), they affirm. */
+const DOUBT = new Set(['doubt', 'doubts', 'hesitation', 'hesitate', 'question', 'excluded', 'ruled', 'hidden', 'concealed']);
+/** "not simply asked but demanded": a "not" before these contrasts two statements, it denies neither. */
+const NOT_ONLY = new Set(['simply', 'merely', 'just', 'only']);
 const { RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, PROPOSING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
@@ -123,6 +130,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   const eventsOf = new Map<string, number[]>();
   events.forEach((e, i) => e.claims.forEach((id) => eventsOf.set(id, [...(eventsOf.get(id) ?? []), i])));
   const references = new Map<string, Reference>();
+  const warMaker = warMakerOf(events, byId);
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
@@ -140,7 +148,13 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // A claim is about its first event ("sent troops to fight in Kursk" is about the sending):
     // only events of that type describe it.
     const near = from < to ? [...new Set([...(eventsOf.get(c.id) ?? []), ...triggersAt.between(start, end)])].sort((a, b) => a - b) : [];
-    const own = near.map((i) => events[i]!).filter((e) => e.claims.includes(c.id) || inside(e.trigger)).sort((a, b) => a.trigger.start - b.trigger.start);
+    // The war named as a whole ("since Russia invaded Ukraine", "the invasion") says which war, not
+    // what of it — unless placed more narrowly than a country, or still a plan ("plans to invade").
+    const wholeWar = (e: (typeof events)[number]) => WHOLE_WAR.has(e.trigger.text.toLowerCase()) && e.status !== 'planned' && (!e.place || isCountry(byId.get(e.place)));
+    const own = near
+      .map((i) => events[i]!)
+      .filter((e) => (e.claims.includes(c.id) || inside(e.trigger)) && !wholeWar(e))
+      .sort((a, b) => a.trigger.start - b.trigger.start);
     const sigs: EventSig[] = own
       .filter((e) => e.type === own[0]!.type)
       .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
@@ -150,9 +164,10 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     let ends = false;
     let goesOn = false;
     let negated = false;
-    const words = new Set<string>();
+    const words = new Map<string, string>();
     let relative = false;
     let negation = false;
+    let lastNegation = -10;
     // Names are compared as entities, not as words: a content's words are what it says of them.
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
@@ -165,13 +180,20 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       else if (/^[,;:.]$/.test(w)) relative = false;
       const head = k - from < HEAD_WORDS && !relative;
       if (NEGATION.has(w)) {
-        negated ||= head && tokens[k + 1]?.lower !== 'to';
+        negated ||= head && tokens[k + 1]?.lower !== 'to' && !NOT_ONLY.has(tokens[k + 1]?.lower ?? '');
         negation = true;
+        lastNegation = k;
+      }
+      // "not a bluff", "no reason to doubt", "no hesitation", "should not be excluded": a falsity or a doubt denied is the statement held true.
+      else if ((FALSE.has(w) || DOUBT.has(w)) && k - lastNegation <= 3 && k - from < HEAD_WORDS + 3) {
+        negated = false;
+        negation = false;
       }
       else if (END.has(w)) ends ||= head;
       else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
       else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
-        words.add(stem(w));
+        const st = stem(w);
+        if (!words.has(st)) words.set(st, w);
       }
     }
     // "does not believe the general would have control": the speaker holds the content false.
@@ -188,7 +210,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
-      words: [...words].sort(),
+      words: [...words.keys()].sort(),
+      rows: [...words.keys()].sort().map((st) => rowOf(words.get(st)!, st)),
       ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
       disbelief: belief?.negated === true,
       numbers: quantitiesAt.between(start, end).map((i) => quantities[i]!).filter(inside).map((q) => q.value),
@@ -209,7 +232,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
       camp: campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c),
-      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id))), byId, voiceOf),
+      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id)), warMaker), byId, voiceOf),
     });
   }
   // What a claim answers lies within reach of it: the claims around it, not the whole article.
@@ -228,6 +251,13 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   return out;
 }
 
+/** A content word's row in the shipped vectors: its own form, else its stem ("blockades" → "blockade"); −1 unknown. */
+function rowOf(word: string, st: string): number {
+  const vectors = wordVectors(en);
+  const own = vectors.id(word);
+  return own >= 0 ? own : vectors.id(st);
+}
+
 /** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */
 const COMMON = 3000;
 let rank: Map<string, number> | null = null;
@@ -235,6 +265,20 @@ let rank: Map<string, number> | null = null;
 function isRare(word: string): boolean {
   rank ??= new Map(wordVectors(en).words.map((w, i) => [w, i]));
   return (rank.get(word) ?? Infinity) >= COMMON;
+}
+
+/**
+ * The party the article has make its war: the actor it gives most often to the war named as a
+ * whole ("Russia's invasion", "since Russia invaded"), if one party does.
+ */
+function warMakerOf(events: Analysis['events'], byId: ReadonlyMap<string, Entity>): string | null {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    if (!e.actor || e.status === 'planned' || !WHOLE_WAR.has(e.trigger.text.toLowerCase()) || !isParty(byId.get(e.actor))) continue;
+    counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
 }
 
 /**
@@ -323,11 +367,13 @@ function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
 /**
  * A denial whose content names a thing and states nothing — "rejected the self-described
  * democratic socialist", "dismissed Obama's actions on guns" — rejects it: no side on a statement.
- * "Denied any wrongdoing" still denies that something is so.
+ * "Denied any wrongdoing", "denied stealing grain" and "rejected claims it …" still deny that something is so.
  */
 function rejectsAThing(tokens: readonly Token[]): boolean {
   const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));
   if (!first || first.lower === 'that' || NONE_OF.has(first.lower)) return false;
+  // "denied stealing grain" denies a deed; "rejected claims it leaked data" denies what was said.
+  if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || SAYING.has(first.lower)) return false;
   return !tokens.some((t) => FINITE.has(t.lower));
 }
 

@@ -1,4 +1,5 @@
 import type { ClaimFeatures, EventSig } from './features.js';
+import { meaningKeys, meaningOverlap } from './meaning.js';
 import { fmix } from './minhash.js';
 
 /**
@@ -16,6 +17,8 @@ export interface PropFeatures {
   rare?: string[];
   events: EventSig[];
   words: string[];
+  /** The words' rows in the shipped vectors (meaning.ts). */
+  rows?: number[];
   entities: string[];
   countries: Record<string, string>;
   wide: string[];
@@ -29,7 +32,7 @@ export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'milit
 const MAX_EVENTS = 12;
 
 export function propositionOf(f: ClaimFeatures): PropFeatures {
-  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
+  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, ...(f.rows ? { rows: f.rows } : {}), entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
 }
 
 /**
@@ -73,6 +76,7 @@ function dedupeEvents(events: readonly EventSig[]): EventSig[] {
 export function keysOf(f: {
   events: readonly EventSig[];
   words: readonly string[];
+  rows?: readonly number[];
   wide: readonly string[];
   blame?: { outcome: string } | null;
   blames?: readonly string[];
@@ -82,6 +86,7 @@ export function keysOf(f: {
   const keys = new Set<string>(eventKeys(f.events, f.wide));
   if (f.subject) for (const w of f.rare ?? []) keys.add(`s:${f.subject}:${w}`);
   for (const outcome of f.blame ? [f.blame.outcome] : (f.blames ?? [])) keys.add(`b:${outcome}`);
+  for (const k of meaningKeys(f)) keys.add(k);
   if (f.words.length >= 3) {
     // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
     // on two minima (a common word alone does not make a candidate).
@@ -120,10 +125,11 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     for (const q of p.events) {
       const s = eventMatch(e, q, { ...p.countries, ...f.countries });
       // Meetings, sanctions, protests … with one party in common are many different events:
-      // one shared argument is enough only for war events, else two, or some shared words. A
-      // whole country alone ("attacks in the U.S.") needs shared words too.
-      const onlyWide = s < 2 / 3 && e.place !== null && e.place === q.place && wide.has(e.place);
-      if (s > best && (s >= 2 / 3 || (MILITARY.has(e.type) && !onlyWide) || jaccard >= 0.2)) best = s;
+      // one shared argument is enough only for a war event in one place (narrower than a
+      // country), else two, or some shared words. A party alone ("Russia's invasion", "attacks by
+      // the army") is the background of a whole war's reporting, not one event of it.
+      const narrowPlace = e.place !== null && e.place === q.place && !wide.has(e.place);
+      if (s > best && (s >= 2 / 3 || (MILITARY.has(e.type) && narrowPlace) || jaccard >= 0.2)) best = s;
     }
   }
   // A claim that says the war in one place is over or goes on meets claims about the war there.
@@ -134,12 +140,27 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   if (best) return 2 + best;
   // The same party said to be (or not to be) something rare: "the League is impartial", "the League was not impartial".
   if (f.subject && f.subject === p.subject && overlap(f.rare, p.rare ?? []).shared >= 1 && jaccard >= 0.08) return 0.25 + jaccard / 10;
-  if (shared < 3) return 0;
+  if (shared < 3) return byMeaning(f, p);
   const sharedEntity = f.entities.some((e) => p.entities.includes(e));
   if (jaccard >= 0.5 || (sharedEntity && jaccard >= 0.3)) return jaccard;
   // A short report of a longer statement: most of the shorter one's words, about the same names.
   if (sharedEntity && shared >= 4 && shared >= 0.6 * Math.min(f.words.length, p.words.length)) return jaccard;
-  return 0;
+  return byMeaning(f, p);
+}
+
+/** Below this, two contents say different things even when their topic words meet. */
+export const MEANING = 0.4;
+/** A denial restates what it denies in fewer words ("has not seen any sign they are preparing to use them"): a lower bar. */
+const DISPUTE_MEANING = 0.3;
+
+/**
+ * The same statement in other words: most of what each content says, weighed by how much each
+ * word tells, met in the other by stem or meaning, with two topic words in common. Scores below
+ * the word matches above, so exact wording wins.
+ */
+function byMeaning(f: ClaimFeatures, p: PropFeatures): number {
+  const disputing = f.negated || f.refers < 0 || f.disbelief;
+  return meaningOverlap(f, p, disputing ? DISPUTE_MEANING : MEANING).score / 2;
 }
 
 /** Shared arguments of two events of one type (0 when they differ in type or conflict). */

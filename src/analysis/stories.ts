@@ -8,11 +8,16 @@ export type { Story, StoryStep };
 /** A report and its confirmation: the one change of stance that keeps the direction. */
 const CONFIRMATION = new Set(['assert', 'confirm']);
 
+/** At most this many steps of a story are kept: every turn, then the earliest repeats. */
+export const MAX_STEPS = 100;
+
 /**
- * A claim's story: the claims of a proposition that answer one another — a denial after a report,
- * a confirmation of a denied claim — in the order they were made. A step is a claim that says
- * something is or is not so (or an accusation a reference answers) and is linked (links.ts) to
- * another step of a different stance or position. Copies count once.
+ * A claim's story: the claims of a proposition that say something is or is not so (or an
+ * accusation a reference answers), in the order they were made, copies once. Its turns are the
+ * claims that answer one another — a denial after a report, a confirmation of a denied claim —
+ * linked (links.ts) to a claim of a different stance or position; the others repeat what was said
+ * before (`repeat`). A story is told when it has two turns, or when two voices in two articles say
+ * the same ("reported by one outlet, repeated by another" is how a claim travels).
  */
 export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf): Story | null {
   if (all.length < 2) return null;
@@ -32,12 +37,28 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
       if (linked(a, b, byClaim)) pairs.push([a, b]);
     }
   }
-  // One story per proposition: the larger of two that share it.
-  const steps = largestGroup(pairs);
-  if (steps.size < 2) return null;
-  const told = turns(orderSteps([...steps]), byClaim);
-  if (told.length < 2) return null;
-  return { id: `s${propId}`, about: disputeAbout('story', [...steps], byClaim, nameOf), proposition: `p${propId}`, steps: told };
+  // One dispute per proposition: the larger of two that share it.
+  const linkedSteps = largestGroup(pairs);
+  const told = linkedSteps.size >= 2 ? turns(orderSteps([...linkedSteps]), byClaim) : [];
+  const turned = new Set(told.length >= 2 ? told.map((s) => `${s.article}|${s.claim}`) : []);
+  // The repeats: with a dispute, the rest of its linked claims; with none, every claim when all
+  // are on one side (two sides unlinked are two statements, not one story). A voice counts once
+  // per article and side.
+  const positions = new Set(members.map((m) => m.position));
+  const rest = turned.size ? [...linkedSteps].filter((m) => !turned.has(claimKey(m))) : positions.size === 1 ? members : [];
+  const seen = new Set<string>();
+  const repeats = rest.filter((m) => {
+    const key = `${m.article}|${m.features.voice}|${m.position}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (!turned.size && (new Set(repeats.map((m) => m.features.voice)).size < 2 || new Set(repeats.map((m) => m.dupGroup)).size < 2)) return null;
+  const inStory = [...members.filter((m) => turned.has(claimKey(m))), ...repeats.slice(0, Math.max(0, MAX_STEPS - turned.size))];
+  const steps: StoryStep[] = orderSteps(inStory).map((s) => (turned.has(`${s.article}|${s.claim}`) ? s : { ...s, repeat: true as const }));
+  // With no dispute, its first telling is where it starts.
+  if (!turned.size) delete steps[0]!.repeat;
+  return { id: `s${propId}`, about: disputeAbout('story', inStory, byClaim, nameOf), proposition: `p${propId}`, steps };
 }
 
 /**

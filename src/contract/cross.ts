@@ -45,6 +45,7 @@ export type Contradiction = Static<typeof Contradiction>;
 export const StoryStep = Type.Object({
   ...ClaimRefFields,
   placed: Nullable(Type.String({ description: 'the date the step is placed at: when said, else inferred' })),
+  repeat: Type.Optional(Type.Literal(true, { description: 'present when the step repeats what was said before on the same side (another voice, or another article): no turn of the story' })),
 });
 export type StoryStep = Static<typeof StoryStep>;
 

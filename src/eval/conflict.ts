@@ -11,7 +11,8 @@
  * contradiction; it is found when one reported contradiction holds a `for` and an `against` member
  * on opposite sides. A reported contradiction is supported when it holds such a pair of some
  * proposition. Grouping recall: gold same-proposition pairs from two articles whose claims land in
- * one reported story or contradiction.
+ * one reported story or contradiction; grouping precision: of the pairs of gold members from two
+ * articles that land in one, the share that are of one gold proposition.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -213,6 +214,26 @@ export async function run(args: string[]): Promise<void> {
     }
   }
 
+  // Grouping precision: pairs from two articles in one reported story or contradiction whose
+  // claims are both gold proposition members: the share of them that are of one proposition.
+  const propsOf = new Map<string, Set<string>>();
+  for (const p of g.propositions) for (const m of p.members) propsOf.set(m.claim, (propsOf.get(m.claim) ?? new Set()).add(p.id));
+  const seenPairs = new Set<string>();
+  let groupedPairs = 0;
+  let groupedRight = 0;
+  for (const s of groups) {
+    const ids = [...s].filter((id) => propsOf.has(id)).sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const [a, b] = [ids[i]!, ids[j]!];
+        if (articleOf(a) === articleOf(b) || seenPairs.has(`${a} ${b}`)) continue;
+        seenPairs.add(`${a} ${b}`);
+        groupedPairs++;
+        if ([...propsOf.get(a)!].some((p) => propsOf.get(b)!.has(p))) groupedRight++;
+      }
+    }
+  }
+
   const claims = prf(totals.matched, totals.predicted - totals.matched, totals.gold - totals.matched);
   const strict = prf(totals.strict, totals.predicted - totals.strict, totals.gold - totals.strict);
   const ratio = (a: number, b: number) => (b ? a / b : 0);
@@ -233,6 +254,7 @@ export async function run(args: string[]): Promise<void> {
       ['  of them from two articles', foundTwo, crossArticle.length, ratio(foundTwo, crossArticle.length)],
       ['contradiction precision (supported)', supported, contradictions.length, ratio(supported, contradictions.length)],
       ['grouping recall (pairs from two articles)', grouped, pairs, ratio(grouped, pairs)],
+      ['grouping precision (grouped member pairs)', groupedRight, groupedPairs, ratio(groupedRight, groupedPairs)],
     ],
   );
   console.log(`\nreported: ${contradictions.length} contradictions, ${stories.length} stories`);

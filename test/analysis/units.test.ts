@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../../src/annotate/events/index.js';
 import { en } from '../../src/lang/index.js';
-import { blameOf } from '../../src/lang/en/blame.js';
+import { wordVectors } from '../../src/lang/vectors.js';
+import { blameOf, isParty } from '../../src/lang/en/blame.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
@@ -89,6 +90,38 @@ describe('claim features', () => {
     expect(positionOf('assert', f.get('c1')!)).toBe(1);
     expect(positionOf('deny', f.get('c1')!)).toBe(-1);
     expect(f.get('c1')!.words).toEqual(f.get('c2')!.words);
+  });
+
+  it('takes a denial of a deed or of what was said for a side, a rejected thing for none', () => {
+    const f = featuresOf('Pyongyang denied sending troops. Seoul rejected claims it leaked the plans. Pyongyang rejected the proposal.', {
+      claims: [
+        { speaker: 'Pyongyang', content: 'sending troops', stance: 'deny' },
+        { speaker: 'Seoul', content: 'claims it leaked the plans', stance: 'deny' },
+        { speaker: 'Pyongyang', content: 'the proposal', stance: 'deny' },
+      ],
+    });
+    expect(f.get('c1')!.refusal).toBe(false);
+    expect(f.get('c2')!.refusal).toBe(false);
+    expect(f.get('c3')!.refusal).toBe(true);
+  });
+
+  it('reads a denied falsity as a statement held true: "not a bluff", "no lie"', () => {
+    const f = featuresOf('Kim said the threat was not a bluff. Lee said the threat was not serious.', {
+      claims: [
+        { speaker: 'Kim', content: 'the threat was not a bluff', stance: 'assert' },
+        { speaker: 'Lee', content: 'the threat was not serious', stance: 'assert' },
+      ],
+    });
+    expect(f.get('c1')).toMatchObject({ negated: false });
+    expect(f.get('c2')).toMatchObject({ negated: true });
+    const g = featuresOf('Kim said there was no reason to doubt the report. Lee said a strike should not be ruled out. Park said he had not simply asked for help.', {
+      claims: [
+        { speaker: 'Kim', content: 'there was no reason to doubt the report', stance: 'assert' },
+        { speaker: 'Lee', content: 'a strike should not be ruled out', stance: 'assert' },
+        { speaker: 'Park', content: 'he had not simply asked for help', stance: 'assert' },
+      ],
+    });
+    for (const id of ['c1', 'c2', 'c3']) expect(g.get(id)).toMatchObject({ negated: false });
   });
 
   it('reads a denied belief opening a content as holding the rest false, about the party it names', () => {
@@ -211,6 +244,9 @@ describe('references to something said', () => {
     expect(readReference(tokens('it was wrong to equate the two plans'), 'assert')).toBeNull();
     expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
     expect(readReference(tokens('the reports'), 'assert')).toBeNull();
+    // A falsity denied judges nothing false: "this is not a bluff" holds it true.
+    expect(readReference(tokens('this is a bluff'), 'assert')).toMatchObject({ direction: -1 });
+    expect(readReference(tokens('this is not a bluff'), 'assert')).toBeNull();
   });
 });
 
@@ -225,9 +261,32 @@ describe('who is to blame', () => {
     expect(blameOf(tokens('this is a war that ruritania started', ents), null, party)).toMatchObject({ target: 'R' });
     expect(blameOf(tokens('ruritania cannot be blamed for the conflict', ents), null, party)).toMatchObject({ target: 'R', direction: -1 });
     expect(blameOf(tokens('osterlich and the league of starting the conflict', ents), 'accuse', party)).toMatchObject({ target: 'O', with: ['L'] });
+    // A war called causeless, or of its maker's own making; wanting no end to it; a cause in quotation marks.
+    expect(blameOf(tokens("ruritania 's unprovoked invasion", ents), null, party)).toMatchObject({ target: 'R', outcome: 'war' });
+    expect(blameOf(tokens("this is a war of ruritania 's own making", ents), null, party)).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('the league does not want to see an end to the fighting', ents), null, party)).toMatchObject({ target: 'L' });
+    expect(blameOf(tokens('the league wants to see an end to the fighting', ents), null, party)).toBeNull();
+    expect(blameOf(tokens('the league may have “provoked” the war', ents), null, party)).toMatchObject({ target: 'L' });
+    expect(blameOf(tokens('the invasion was a senseless act', ents), null, party)).toBeNull();
+    // A war blamed without naming its maker is the maker the article gives it — never in a "not".
+    expect(blameOf(tokens('the invasion was an unprovoked land grab', ents), null, party, 'R')).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('a war chosen by one man', ents), null, party, 'R')).toMatchObject({ target: 'R' });
+    expect(blameOf(tokens('the war was not chosen by anyone', ents), null, party, 'R')).toBeNull();
+    // The war or its blockade as the cause of hunger: its maker is blamed for it, not the country it is fought in.
+    expect(blameOf(tokens('the war in osterlich has exacerbated food prices', ents), null, party, 'R')).toMatchObject({ target: 'R', outcome: 'food' });
+    expect(blameOf(tokens('the blockade pushed millions into hunger', ents), null, party, 'R')).toMatchObject({ target: 'R', outcome: 'food' });
+    expect(blameOf(tokens('the drought has exacerbated food prices', ents), null, party, 'R')).toBeNull();
     // Told as someone else's story, or no outcome blamed: none.
     expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
     expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();
+  });
+
+  it('holds states, their capitals, peoples, people and bodies responsible — not towns or outlets', () => {
+    const entity = (type: string, subtype: string | null) => ({ id: 'e', name: 'E', type, subtype, mentions: [] }) as unknown as Parameters<typeof isParty>[0];
+    expect(isParty(entity('GPE', 'capital'))).toBe(true);
+    expect(isParty(entity('GPE', 'country'))).toBe(true);
+    expect(isParty(entity('GPE', 'city'))).toBe(false);
+    expect(isParty(entity('ORG', 'media'))).toBe(false);
   });
 
   it('sets parties blamed for one outcome against each other, not allies blamed together', () => {
@@ -287,7 +346,27 @@ describe('contradictions', () => {
     const all = [report, dismissal, claim, ...denials];
     const x = contradictionOf(13, all, nameOf);
     expect(x!.sides.map((s) => s.claims.map((c) => c.article))).toEqual([[claim.article], denials.map((d) => d.article)]);
-    expect(storyOf(13, all, nameOf)!.steps.map((s) => s.article)).toEqual([claim.article, denials[0]!.article]);
+    // Its story: the larger dispute's turns, and another voice repeating the denial marked as a repeat.
+    expect(storyOf(13, all, nameOf)!.steps.map((s) => [s.article, s.repeat ?? false])).toEqual([
+      [claim.article, false],
+      [denials[0]!.article, false],
+      [denials[1]!.article, true],
+    ]);
+  });
+
+  it('sets a denial against the same statement in other words, and says so', () => {
+    const vectors = wordVectors(en);
+    const said = (text: string) => {
+      const words = [...new Set(text.split(' ').map((w) => en.words.stem(w)))].sort();
+      return { words, rows: words.map((w) => vectors.id(text.split(' ').find((x) => en.words.stem(x) === w)!)) };
+    };
+    const charge = member({ stance: 'condemn', features: said('reckless threats to fire nuclear warheads at cities') });
+    const denial = member({ stance: 'assert', features: { ...said('preparing nuclear warheads for strikes on towns'), negated: true, negation: true } });
+    const x = contradictionOf(21, [charge, denial], nameOf);
+    expect(x).toMatchObject({ kind: 'stance', why: ['the same statement in other words, one side denying or negating it'] });
+    // Not when the other statement shares its topic words and little else.
+    const other = member({ stance: 'assert', features: { ...said('nuclear warheads treaty talks resumed in geneva'), negated: true, negation: true } });
+    expect(contradictionOf(22, [charge, other], nameOf)).toBeNull();
   });
 
   it('does not read a "not" deep in a long quotation as a denial of a shorter statement', () => {
@@ -375,14 +454,33 @@ describe('claim stories', () => {
     expect(orderSteps([day, week]).map((s) => s.said)).toEqual(['2024-W42', '2024-10-21']);
   });
 
-  it('tells only the turns: more voices repeating the report add no step', () => {
+  it('tells the turns, and marks more voices repeating the report as repeats', () => {
     const deploy: Partial<ClaimFeatures> = { events: [{ type: 'deploy', actor: 'Q423', target: null, place: null, time: null, quantity: null, planned: false }] };
     const reports = ['2024-10-18', '2024-10-20', '2024-10-29'].map((said) => member({ stance: 'assert', said, features: deploy }));
     const denial = member({ stance: 'deny', said: '2024-10-22', features: { ...deploy, voice: 'state:KP' } });
     const confirmation = member({ stance: 'confirm', said: '2025-04-28', features: { ...deploy, voice: 'state:KP' } });
     const story = storyOf(1, [...reports, denial, confirmation], nameOf);
-    expect(story!.steps.map((s) => s.said)).toEqual(['2024-10-18', '2024-10-22', '2024-10-29', '2025-04-28']);
+    expect(story!.steps.filter((s) => !s.repeat).map((s) => s.said)).toEqual(['2024-10-18', '2024-10-22', '2024-10-29', '2025-04-28']);
+    expect(story!.steps.filter((s) => s.repeat).map((s) => s.said)).toEqual(['2024-10-20']);
     expect(story!.about).toBe('whether North Korea sent forces');
+  });
+
+  it('tells a claim repeated by two voices in two articles, and not one voice or one article', () => {
+    const words = ['blockade', 'grain', 'ports', 'trapped'];
+    const a = member({ stance: 'assert', said: '2024-05-02', features: { words } });
+    const b = member({ stance: 'condemn', said: '2024-05-01', features: { words } });
+    const story = storyOf(2, [a, b], nameOf);
+    expect(story!.steps.map((s) => [s.said, s.repeat ?? false])).toEqual([
+      ['2024-05-01', false],
+      ['2024-05-02', true],
+    ]);
+    const sameArticle = member({ stance: 'assert', article: a.article, dupGroup: a.dupGroup, features: { words } });
+    expect(storyOf(3, [a, sameArticle], nameOf)).toBeNull();
+    const sameVoice = member({ stance: 'assert', features: { words, voice: a.features.voice } });
+    expect(storyOf(4, [a, sameVoice], nameOf)).toBeNull();
+    // Two sides that nothing links are two statements, not one story.
+    const other = member({ stance: 'deny', features: { words: ['harvest', 'record'] } });
+    expect(storyOf(5, [a, other], nameOf)).toBeNull();
   });
 });
 

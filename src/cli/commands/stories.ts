@@ -15,11 +15,11 @@ interface Options {
 export function registerStories(program: Command): void {
   program
     .command('stories')
-    .description('claim stories: a claim reported, denied, confirmed … in the order the claims were made')
+    .description('claim stories: a claim reported, denied, confirmed … in the order the claims were made; repeats by other voices marked +')
     .option('--db <path>', 'database file (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--about <text>', 'only stories whose subject, speakers or claims contain this text')
     .option('--limit <n>', 'at most this many', positiveNumber('--limit'))
-    .option('--json', 'one JSON object per line: {id, about, steps: [{stance, speaker, content, said, article, claim}]}')
+    .option('--json', 'one JSON object per line: {id, about, steps: [{stance, speaker, content, said, article, claim, repeat?}]}')
     .action(async (options: Options) => {
       const store = await openStore(options.db);
       try {
@@ -41,6 +41,9 @@ export function registerStories(program: Command): void {
     });
 }
 
+/** Turns numbered; a step that repeats what was said before indented under them. */
 function readable(s: Story): string {
-  return `${[`${s.id}  ${s.about}`, ...s.steps.map((step, i) => `  ${i + 1}. ${claimLine(step)}`)].join('\n')}\n`;
+  let n = 0;
+  const lines = s.steps.map((step) => (step.repeat ? `       + ${claimLine(step)}` : `  ${++n}. ${claimLine(step)}`));
+  return `${[`${s.id}  ${s.about}`, ...lines].join('\n')}\n`;
 }

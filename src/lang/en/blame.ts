@@ -24,7 +24,11 @@ export interface Blame {
 }
 
 /** Outcomes that are the war itself, whatever the word: blaming anyone for one is blaming them for the war. */
-const WAR = new Set(['war', 'wars', 'conflict', 'bloodshed', 'invasion', 'aggression', 'fighting', 'hostilities']);
+const WAR = new Set(['war', 'wars', 'conflict', 'bloodshed', 'invasion', 'aggression', 'fighting', 'hostilities', 'slaughter', 'carnage', 'bloodbath']);
+/** Words that call a war one its maker had no cause for: "X's unprovoked invasion" lays it at X's door. */
+const CAUSELESS = new Set(['unprovoked', 'unjustified', 'unjustifiable', 'needless', 'senseless', 'premeditated']);
+/** Quotation marks a cause may be wrapped in ("may have “provoked” the war"): they do not end its clause. */
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’']);
 /** The food crisis, however worded. */
 const FOOD = new Set(['food', 'hunger', 'famine', 'grain', 'starvation']);
 /** Verbs that make their subject the cause of their object ("provoked the war", "started the conflict"). */
@@ -44,14 +48,24 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'may', 'might', 'could', 'would', 'will', 'did', 'also', 'then']);
 /** Marks that end the clause a cause is looked for in. */
 const HARD_STOP = new Set(['.', ';', ':', '?', '!']);
+const DETERMINER = new Set(['the', 'this', 'that', 'its', 'a']);
 const RESPONSIBLE = new Set(['responsibility', 'responsible', 'blame', 'culpable', 'guilty']);
 const NEGATORS = new Set(['not', "n't", 'cannot', 'never', 'no']);
+/** Verbs that make their subject the cause of a harm ("has exacerbated food prices", "pushed millions into hunger"). */
+const WORSENING = new Set('caused causes causing exacerbated exacerbates exacerbating worsened worsens worsening raised raises raising drove driven drives driving pushed pushes pushing fuelled fueled fuelling fueling triggered sparked'.split(' '));
+/** A war's own act that harms others besides its victims. */
+const WAR_ACTS = new Set(['blockade', 'blockades']);
+const WANTING = new Set(['want', 'wants', 'wanted', 'wish', 'seek', 'seeks']);
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 /** A content that only reports what someone else said ("tell a story that X caused …") is not the speaker's blame. */
 const REPORTING = new Set(['story', 'narrative', 'propaganda', 'myth', 'lie', 'lies', 'pretext', 'pretence', 'pretense', 'fiction']);
 
 /** The blame laid in a claim's content tokens, if any. `accusing` is the claim's cue lemma being "accuse" or "blame" (its object is the target). */
-export function blameOf(tokens: readonly Token[], cueLemma: string | null, isParty: (entity: string) => boolean): Blame | null {
+/**
+ * `warMaker`: the party the article has make the war ("Russia's invasion", "since Russia invaded"),
+ * for a war it blames without naming its maker ("the invasion was unprovoked", "a war chosen by one man").
+ */
+export function blameOf(tokens: readonly Token[], cueLemma: string | null, isParty: (entity: string) => boolean, warMaker: string | null = null): Blame | null {
   const n = tokens.length;
   const party = (k: number): string | null => {
     const e = tokens[k]?.entity;
@@ -61,7 +75,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
   const outcomeAt = (from: number): string | null => {
     for (let k = from; k < n && k < from + 8; k++) {
       const w = lower(k);
-      if (PUNCT.test(w) && w !== '-' && w !== "'" && w !== '"' && w !== ',') break;
+      if (PUNCT.test(w) && w !== '-' && w !== ',' && !QUOTES.has(w)) break;
       // "the crisis", "the Ruritania crisis" — not "the financial crisis".
       const crisis = w === 'crisis' && (lower(k - 1) === 'the' || lower(k - 1) === 'this' || tokens[k - 1]?.entity != null);
       if (WAR.has(w) || crisis || (w === 'operation' && lower(k - 1) === 'military')) return 'war';
@@ -70,8 +84,8 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     return null;
   };
   /** A word for the war just before token k ("the war started by", "the invasion had not been justified by"). */
-  const warBefore = (k: number): boolean => {
-    for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (WAR.has(lower(j))) return true;
+  const warBefore = (k: number, reach = 4): boolean => {
+    for (let j = k - 1; j >= 0 && j >= k - reach; j--) if (WAR.has(lower(j))) return true;
     return false;
   };
   /** The entity nearest before token k in its clause: the party the construction blames. */
@@ -79,7 +93,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
       const t = tokens[j]!;
       if (party(j)) return party(j);
-      if (PUNCT.test(t.lower) && t.lower !== '"' && t.lower !== "'" && t.lower !== '“' && t.lower !== '”' && t.lower !== ',') return null;
+      if (PUNCT.test(t.lower) && !QUOTES.has(t.lower) && t.lower !== ',') return null;
     }
     return null;
   };
@@ -99,6 +113,29 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
   const agentAfter = (k: number): string | null => {
     for (let j = k; j < n && j < k + 6; j++) if (party(j)) return party(j);
     return null;
+  };
+  /** The party whose war it is, just before token k: "X's", "X 's own", "the X" (a people's adjective is its state's name). */
+  const possessorBefore = (k: number): string | null => {
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+      if (party(j)) return party(j);
+      const w = lower(j);
+      if (w !== "'s" && w !== '’s' && w !== 'own' && w !== 'a' && w !== 'an' && w !== 'the' && w !== 'and' && w !== ',' && !CAUSELESS.has(w) && !/^[a-z]+(?:al|ous|ful|ive|ic)$/.test(w)) return null;
+    }
+    return null;
+  };
+  /** "does not want (to see) an end", "doesn't want an end": a want of an end denied before token k. */
+  const wantsNot = (k: number): boolean => {
+    for (let j = k - 1; j >= 1 && j >= k - 6; j--) if (WANTING.has(lower(j))) return NEGATORS.has(lower(j - 1)) || NEGATORS.has(lower(j - 2));
+    return false;
+  };
+  /** The subject of token k's clause is the war or one of its acts, named by no party of its own ("the war in X has …", "the blockade …"). */
+  const warSubject = (k: number): boolean => {
+    for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+      const w = lower(j);
+      if (HARD_STOP.has(w) || w === 'that') return false;
+      if ((WAR.has(w) || WAR_ACTS.has(w)) && (j === 0 || DETERMINER.has(lower(j - 1)))) return true;
+    }
+    return false;
   };
   const negatedBefore = (k: number) => {
     for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (NEGATORS.has(lower(j))) return true;
@@ -152,11 +189,37 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       if (b) return b;
       continue;
     }
+    // "X's unprovoked invasion", "the senseless war of X's own making": the war's maker is blamed.
+    if (CAUSELESS.has(w) && outcomeAt(k + 1) === 'war') {
+      const b = make(possessorBefore(k) ?? warMaker, 'war', k);
+      if (b) return b;
+    }
+    // "the invasion was an unprovoked land grab": the war, called causeless, is its maker's.
+    if (CAUSELESS.has(w) && warBefore(k)) {
+      const b = make(warMaker, 'war', k);
+      if (b) return b;
+    }
+    if (w === 'making' && lower(k - 1) === 'own' && warBefore(k, 6)) {
+      const b = make(possessorBefore(k - 1), 'war', k);
+      if (b) return b;
+    }
+    // "does not want (to see) an end to the war", "wants the war to go on": whoever wants it to last is blamed for it.
+    if (w === 'end' && lower(k + 1) === 'to' && outcomeAt(k + 2) === 'war' && wantsNot(k)) {
+      const b = make(agentFirst(k), 'war', k);
+      if (b) return b;
+    }
+    // "the war has driven up food prices", "the blockade pushed millions into hunger": the war
+    // (or its blockade) as the cause of another harm lays that harm at its maker's door.
+    if (WORSENING.has(w) && warMaker && outcomeAt(k + 1) === 'food' && warSubject(k)) {
+      const b = make(warMaker, 'food', k);
+      if (b) return b;
+    }
     // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"
     if (CAUSING.has(w)) {
       // "the war started by the junta", "the invasion had not been provoked by any act of X"
       if (lower(k + 1) === 'by' && warBefore(k)) {
-        const b = make(agentAfter(k + 2), 'war', k);
+        // "a war chosen by one man": a maker the text does not name is the article's.
+        const b = make(agentAfter(k + 2) ?? (negatedBefore(k) ? null : warMaker), 'war', k);
         if (b) return b;
       }
       const outcome = lower(k + 1) === 'by' ? null : outcomeAt(k + 1);
@@ -193,5 +256,6 @@ export function isParty(e: Entity | undefined): boolean {
   if (!e) return false;
   if (e.type === 'PERSON' || e.type === 'NORP' || e.type === 'MISC') return true;
   if (e.type === 'ORG') return e.subtype !== 'media';
-  return e.type === 'GPE' && e.subtype === 'country';
+  // A capital stands for its state ("accused Washington of prolonging the war").
+  return e.type === 'GPE' && (e.subtype === 'country' || e.subtype === 'capital');
 }

@@ -34,6 +34,9 @@ export const CONFLICT_WORDS = words(
     'defensive forces brigade battalion occupied occupation warplanes jets shells rockets grenade sniper kursk donbas front',
 );
 
+/** Words that name a whole war ("Russia's invasion of Ukraine", "since it invaded"): the background of its reporting, not one event of it. */
+export const WHOLE_WAR = words('invasion invasions invade invades invaded invading');
+
 export const EVERYDAY_OBJECTS = words('bill deal proposal plan idea legislation measure story amendment chances time mood buzz momentum');
 
 /** A trigger rule as the language lists it: the type, the word class, the forms and the conditions. */

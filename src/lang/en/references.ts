@@ -48,7 +48,7 @@ export const FALSE = new Set(
     'false untrue inaccurate incorrect wrong misleading baseless groundless unfounded unsubstantiated fabricated fabrication fabrications ' +
     'fake lie lies lying nonsense absurd ridiculous ludicrous preposterous bogus hoax propaganda smear smears slander fiction fictitious ' +
     'erroneous distorted distortion distortions garbage rubbish disinformation misinformation debunked exaggerated overblown mischaracterization ' +
-    'misrepresentation misleadingly falsely'
+    'misrepresentation misleadingly falsely bluff bluffing'
   ).split(' '),
 );
 
@@ -193,15 +193,19 @@ export function isRefusal(tokens: readonly Token[], stance: string, cueLemma: st
  * nothing said.
  */
 function judgedFalse(tokens: readonly Token[], from: number): boolean {
+  let negated = false;
   for (let k = from; k < tokens.length && k < from + 6; k++) {
     const w = tokens[k]!.lower;
+    // "this is not a bluff", "that is no lie": the falsity is denied, the thing held true.
+    if (w === 'not' || w === "n't" || w === 'no' || w === 'never') negated = true;
     if (FALSE.has(w)) {
+      if (negated) return false;
       let e = k + 1;
       while (e < tokens.length && (FALSE.has(tokens[e]!.lower) || SAYING.has(tokens[e]!.lower) || tokens[e]!.lower === 'news' || PUNCT.test(tokens[e]!.lower))) e++;
       return !EXPLETIVE_AFTER.has(tokens[e]?.lower ?? '');
     }
     // "a shameless lie", "an outright fabrication": one word may qualify the judgement.
-    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || PUNCT.test(w) || FALSE.has(tokens[k + 1]?.lower ?? ''))) return false;
+    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || w === "n't" || w === 'no' || w === 'never' || PUNCT.test(w) || FALSE.has(tokens[k + 1]?.lower ?? ''))) return false;
   }
   return false;
 }

@@ -13,7 +13,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'will would can could should may might must shall do does did done their there they them he she his her him we our us you your ' +
     'i my me who whom which what when where why how than then so such also very more most much many some any all each other into ' +
     'about over after before under again further once here just only own same too both between through during out up down off ' +
-    'said says say told according claimed stated added noted reported according while if because since until not'
+    'said says say told according claimed stated added noted reported according while if because since until not ' +
+    // Dates are compared as dates (the times layer), not as words.
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow'
   ).split(' '),
 );
 

@@ -9,17 +9,20 @@ import { submitFilters } from './filters.js';
 const href = (id: string) => `/stories/${encodeURIComponent(id)}`;
 
 export function StorySummary({ story }: { story: Story }) {
+  const turns = story.steps.filter((s) => !s.repeat);
+  const repeats = story.steps.length - turns.length;
   return (
     <a class="story-summary" href={href(story.id)}>
       <strong>{story.about}</strong>
       <span class="steps-line">
-        {story.steps.map((s, i) => (
+        {turns.map((s, i) => (
           <span key={i}>
             {i > 0 && ' → '}
             {s.speaker ?? 'unattributed'} <StanceBadge stance={s.stance} />
             {s.placed && <span class="muted"> {s.said ? formatDate(s.said) : `≈ ${formatDate(s.placed)}`}</span>}
           </span>
         ))}
+        {repeats > 0 && <span class="muted"> · repeated {repeats === 1 ? 'once' : `${repeats} times`}</span>}
       </span>
     </a>
   );
@@ -52,7 +55,9 @@ export function StoryView(props: { id: string }) {
   const loaded = useLoad((s) => api.story(props.id, s), [props.id]);
   return (
     <Status loaded={loaded}>
-      {(story) => {
+      {(full) => {
+        // The axis shows the turns; the list below every step, repeats muted.
+        const story = { ...full, steps: full.steps.filter((s) => !s.repeat) };
         const x = axisPositions(story.steps);
         const W = 900;
         const pad = 40;
@@ -82,10 +87,11 @@ export function StoryView(props: { id: string }) {
               })}
             </svg>
             <ol class="story-steps">
-              {story.steps.map((s, i) => (
-                <li key={i} class={`stance-border-${s.stance}`}>
+              {full.steps.map((s, i) => (
+                <li key={i} class={`stance-border-${s.stance}${s.repeat ? ' repeat' : ''}`} value={s.repeat ? undefined : full.steps.slice(0, i + 1).filter((x) => !x.repeat).length}>
                   <div class="claim-meta">
                     <span class="speaker">{s.speaker ?? 'unattributed'}</span> <StanceBadge stance={s.stance} />
+                    {s.repeat && <span class="muted"> · repeats what was said before</span>}
                     <ClaimDate said={s.said} placed={s.placed} />
                   </div>
                   <blockquote class="claim-content">{s.content}</blockquote>
@@ -95,7 +101,7 @@ export function StoryView(props: { id: string }) {
                 </li>
               ))}
             </ol>
-            {story.steps.some((s) => !s.said && s.placed) && <InferredNote />}
+            {full.steps.some((s) => !s.said && s.placed) && <InferredNote />}
           </div>
         );
       }}

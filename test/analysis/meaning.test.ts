@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { meaningKeys, meaningOverlap, weightOf, type Terms } from '../../src/analysis/meaning.js';
+import { keysOf, matchScore, propositionOf } from '../../src/analysis/propositions.js';
+import type { ClaimFeatures, EventSig } from '../../src/analysis/features.js';
+import { en } from '../../src/lang/index.js';
+import { wordVectors } from '../../src/lang/vectors.js';
+
+const { stem } = en.words;
+
+/** A content's terms as the features give them: sorted stems, each with its word's row in the vectors. */
+function terms(text: string): Terms {
+  const byStem = new Map<string, string>();
+  for (const w of text.toLowerCase().split(/\s+/)) if (!byStem.has(stem(w))) byStem.set(stem(w), w);
+  const words = [...byStem.keys()].sort();
+  return { words, rows: words.map((s) => wordVectors(en).id(byStem.get(s)!)) };
+}
+
+function features(text: string, over: Partial<ClaimFeatures> = {}): ClaimFeatures {
+  return {
+    ...terms(text),
+    entities: [], events: [], numbers: [], dates: [], predicate: 0, negated: false, negation: false, countries: {}, wide: [], order: null,
+    refers: 0, topic: false, answers: null, refusal: false, statement: true, pronounSubject: false, retort: false, voice: 'v', camp: 'v',
+    blame: null, rare: [], subject: null, disbelief: false, ...over,
+  } as ClaimFeatures;
+}
+
+describe('meaning of contents', () => {
+  it('weighs a word by how much it tells: common words little, rare and unknown ones much', () => {
+    const row = (w: string) => wordVectors(en).id(w);
+    expect(weightOf(row('said'))).toBeLessThan(weightOf(row('weapons')));
+    expect(weightOf(row('weapons'))).toBeLessThan(weightOf(row('blockade')));
+    expect(weightOf(-1)).toBe(4);
+  });
+
+  it('meets one statement in other words, and not a different statement on the same topic', () => {
+    const a = terms('naval blockade trapping grain exports ports');
+    const b = terms('blockading ports trapped grain shipments');
+    const c = terms('grain harvest record yields farmers');
+    expect(meaningOverlap(a, b).score).toBeGreaterThan(0.45);
+    expect(meaningOverlap(a, b).topics).toBeGreaterThanOrEqual(2);
+    expect(meaningOverlap(a, c).score).toBeLessThan(0.45);
+    // Features stored before rows existed meet nothing by meaning.
+    expect(meaningOverlap({ words: a.words }, b).score).toBe(0);
+  });
+
+  it('keys a content by pairs of its heaviest topic words, so two in common make a candidate', () => {
+    const keys = meaningKeys(terms('turbine pipeline maintenance sanctions'));
+    expect(keys).toHaveLength(6);
+    expect(keys.every((k) => k.startsWith('t:'))).toBe(true);
+    expect(meaningKeys(terms('said that they would'))).toEqual([]);
+  });
+});
+
+describe('propositions', () => {
+  const invasion = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'R', target: null, place: null, time: null, quantity: null, planned: false, ...over });
+
+  it('joins paraphrases of one statement, found through their keys', () => {
+    const a = features('naval blockade trapping grain exports ports');
+    const b = features('blockading ports trapped grain shipments');
+    const shared = keysOf(a).filter((k) => keysOf(propositionOf(b)).includes(k));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(matchScore(a, propositionOf(b))).toBeGreaterThan(0);
+    expect(matchScore(features('grain harvest record yields farmers'), propositionOf(b))).toBe(0);
+  });
+
+  it('does not join war claims on one party alone — the war is their background — but on one narrow place', () => {
+    const a = features('shelled homes overnight', { events: [invasion()] });
+    const b = features('drone hit power station', { events: [invasion()] });
+    expect(matchScore(a, propositionOf(b))).toBe(0);
+    const here = features('shelled homes overnight', { events: [invasion({ place: 'town' })] });
+    const there = features('drone hit power station', { events: [invasion({ actor: null, place: 'town' })] });
+    expect(matchScore(here, propositionOf(there))).toBeGreaterThan(2);
+  });
+});

@@ -138,6 +138,9 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     if (p.events.some((q) => MILITARY.has(q.type) && q.place !== null && places.has(q.place))) best = 1 / 3;
   }
   if (best) return 2 + best;
+  // Events of one type by different actors or in different places are different events, whatever
+  // the words ("Ukrainian forces sent drones", "North Korea sent troops").
+  if (f.events.some((e) => p.events.some((q) => clash(e, q, { ...p.countries, ...f.countries })))) return 0;
   // The same party said to be (or not to be) something rare: "the League is impartial", "the League was not impartial".
   if (f.subject && f.subject === p.subject && overlap(f.rare, p.rare ?? []).shared >= 1 && jaccard >= 0.08) return 0.25 + jaccard / 10;
   if (shared < 3) return byMeaning(f, p);
@@ -161,6 +164,13 @@ const DISPUTE_MEANING = 0.3;
 function byMeaning(f: ClaimFeatures, p: PropFeatures): number {
   const disputing = f.negated || f.refers < 0 || f.disbelief;
   return meaningOverlap(f, p, disputing ? DISPUTE_MEANING : MEANING).score / 2;
+}
+
+/** Two events of one type whose actors, or whose places, are both given and differ. */
+function clash(a: EventSig, b: EventSig, countries: Record<string, string>): boolean {
+  if (a.type !== b.type) return false;
+  const differ = (x: string | null, y: string | null) => x !== null && y !== null && x !== y && (countries[x] === undefined || countries[x] !== countries[y]);
+  return differ(a.actor, b.actor) || differ(a.place, b.place);
 }
 
 /** Shared arguments of two events of one type (0 when they differ in type or conflict). */

@@ -16,7 +16,7 @@ export const MAX_STEPS = 100;
  * accusation a reference answers), in the order they were made, copies once. Its turns are the
  * claims that answer one another — a denial after a report, a confirmation of a denied claim —
  * linked (links.ts) to a claim of a different stance or position; the others repeat what was said
- * before (`repeat`). A story is told when it has two turns, or when two voices in two articles say
+ * before (`repeat`). A story is told when it has two turns, or when two articles (copies once) tell
  * the same ("reported by one outlet, repeated by another" is how a claim travels).
  */
 export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf): Story | null {
@@ -53,7 +53,7 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
     seen.add(key);
     return true;
   });
-  if (!turned.size && (new Set(repeats.map((m) => m.features.voice)).size < 2 || new Set(repeats.map((m) => m.dupGroup)).size < 2)) return null;
+  if (!turned.size && new Set(repeats.map((m) => m.dupGroup)).size < 2) return null;
   const inStory = [...members.filter((m) => turned.has(claimKey(m))), ...repeats.slice(0, Math.max(0, MAX_STEPS - turned.size))];
   const steps: StoryStep[] = orderSteps(inStory).map((s) => (turned.has(`${s.article}|${s.claim}`) ? s : { ...s, repeat: true as const }));
   // With no dispute, its first telling is where it starts.

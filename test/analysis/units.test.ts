@@ -465,7 +465,7 @@ describe('claim stories', () => {
     expect(story!.about).toBe('whether North Korea sent forces');
   });
 
-  it('tells a claim repeated by two voices in two articles, and not one voice or one article', () => {
+  it('tells a claim repeated in two articles, by one voice or two, and not one told in one article', () => {
     const words = ['blockade', 'grain', 'ports', 'trapped'];
     const a = member({ stance: 'assert', said: '2024-05-02', features: { words } });
     const b = member({ stance: 'condemn', said: '2024-05-01', features: { words } });
@@ -477,7 +477,9 @@ describe('claim stories', () => {
     const sameArticle = member({ stance: 'assert', article: a.article, dupGroup: a.dupGroup, features: { words } });
     expect(storyOf(3, [a, sameArticle], nameOf)).toBeNull();
     const sameVoice = member({ stance: 'assert', features: { words, voice: a.features.voice } });
-    expect(storyOf(4, [a, sameVoice], nameOf)).toBeNull();
+    expect(storyOf(4, [a, sameVoice], nameOf)!.steps).toHaveLength(2);
+    const copy = member({ stance: 'assert', dupGroup: a.dupGroup, features: { words } });
+    expect(storyOf(6, [a, copy], nameOf)).toBeNull();
     // Two sides that nothing links are two statements, not one story.
     const other = member({ stance: 'deny', features: { words: ['harvest', 'record'] } });
     expect(storyOf(5, [a, other], nameOf)).toBeNull();

@@ -319,7 +319,10 @@ describe('walking through the example articles (examples/articles, written for t
     for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
     const week = dates.findIndex((d) => /-W\d\d$/.test(d));
     expect(week).toBeGreaterThan(0);
-    expect(await page.locator('.axis-date').nth(week).textContent()).toMatch(/28 Oct – 3 Nov 2024$/);
+    expect(await page.locator('.story-steps li').nth(week).locator('.claim-meta').textContent()).toMatch(/28 Oct – 3 Nov 2024/);
+    // The turns are labelled on the axis, the repeats are dots in their place.
+    expect(await page.locator('.axis-date').count()).toBe(await page.locator('.axis-step:not(.repeat)').count());
+    expect(await page.locator('.axis-step.repeat').count()).toBe(await page.locator('.story-steps li.repeat').count());
     expect(await page.locator('main').textContent()).not.toMatch(/\d{4}-W\d\d/);
     // Four steps on one October day, and none of their labels on another.
     await noLabelsOverlap(page);

@@ -55,17 +55,21 @@ export function StoryView(props: { id: string }) {
   const loaded = useLoad((s) => api.story(props.id, s), [props.id]);
   return (
     <Status loaded={loaded}>
-      {(full) => {
-        // The axis shows the turns; the list below every step, repeats muted.
-        const story = { ...full, steps: full.steps.filter((s) => !s.repeat) };
+      {(story) => {
+        // Every step sits on the axis by its date; the turns are numbered and labelled, repeats are small dots.
         const x = axisPositions(story.steps);
         const W = 900;
         const pad = 40;
         const cx = x.map((p) => pad + p * (W - 2 * pad));
-        const labels = story.steps.map((s, i) => `${i + 1}. ${s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}`);
+        const turn = story.steps.map((_, i) => story.steps.slice(0, i + 1).filter((s) => !s.repeat).length);
+        const labelled = story.steps.flatMap((s, i) => (s.repeat ? [] : [i]));
+        const labels = labelled.map((i) => {
+          const s = story.steps[i]!;
+          return `${turn[i]}. ${s.said ? formatDate(s.said) : s.placed ? `≈ ${formatDate(s.placed)}` : 'undated'}`;
+        });
         const widths = labels.map((l) => l.length * CHAR + 12);
         // A label is centred on its step, moved in from the edges just enough to fit.
-        const lx = cx.map((c, i) => Math.min(Math.max(c, widths[i]! / 2), W - widths[i]! / 2));
+        const lx = labelled.map((i, k) => Math.min(Math.max(cx[i]!, widths[k]! / 2), W - widths[k]! / 2));
         const rows = labelRows(lx, widths, ROWS.length);
         return (
           <div class="story">
@@ -73,22 +77,31 @@ export function StoryView(props: { id: string }) {
             <svg class="time-axis" viewBox={`0 0 ${W} 130`} role="img" aria-label="the story on a time axis">
               <line x1={pad} x2={W - pad} y1={65} y2={65} class="axis" />
               {story.steps.map((s, i) => {
-                const y = ROWS[rows[i]!]!;
+                const k = labelled.indexOf(i);
+                if (k < 0) {
+                  return (
+                    <g key={i} class={`axis-step repeat stance-fill-${s.stance}`} data-date={s.said ?? s.placed ?? ''}>
+                      <title>{`${s.speaker ?? 'unattributed'} · ${s.stance} · repeats what was said before`}</title>
+                      <circle cx={cx[i]} cy={65} r={3.5} />
+                    </g>
+                  );
+                }
+                const y = ROWS[rows[k]!]!;
                 return (
                   <g key={i} class={`axis-step stance-fill-${s.stance}`} data-date={s.said ?? s.placed ?? ''}>
-                    <title>{`${i + 1}. ${s.speaker ?? 'unattributed'} · ${s.stance}`}</title>
+                    <title>{`${turn[i]}. ${s.speaker ?? 'unattributed'} · ${s.stance}`}</title>
                     <line x1={cx[i]} x2={cx[i]} y1={65} y2={y < 65 ? y + 4 : y - 12} class="axis-tick" />
                     <circle cx={cx[i]} cy={65} r={7} />
-                    <text x={lx[i]} y={y} text-anchor="middle" class="axis-date">
-                      {labels[i]}
+                    <text x={lx[k]} y={y} text-anchor="middle" class="axis-date">
+                      {labels[k]}
                     </text>
                   </g>
                 );
               })}
             </svg>
             <ol class="story-steps">
-              {full.steps.map((s, i) => (
-                <li key={i} class={`stance-border-${s.stance}${s.repeat ? ' repeat' : ''}`} value={s.repeat ? undefined : full.steps.slice(0, i + 1).filter((x) => !x.repeat).length}>
+              {story.steps.map((s, i) => (
+                <li key={i} class={`stance-border-${s.stance}${s.repeat ? ' repeat' : ''}`} value={s.repeat ? undefined : turn[i]}>
                   <div class="claim-meta">
                     <span class="speaker">{s.speaker ?? 'unattributed'}</span> <StanceBadge stance={s.stance} />
                     {s.repeat && <span class="muted"> · repeats what was said before</span>}
@@ -101,7 +114,7 @@ export function StoryView(props: { id: string }) {
                 </li>
               ))}
             </ol>
-            {full.steps.some((s) => !s.said && s.placed) && <InferredNote />}
+            {story.steps.some((s) => !s.said && s.placed) && <InferredNote />}
           </div>
         );
       }}

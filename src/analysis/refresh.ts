@@ -1,3 +1,4 @@
+import { codeDigest, pipelineVersion } from '../annotate/version.js';
 import type { ClaimPropositionRow, Store } from '../store/index.js';
 import { groupDuplicates } from './duplicates.js';
 import { assignArticle, founderOf, Matcher, prepare } from './matcher.js';
@@ -13,10 +14,16 @@ export interface RefreshStats {
 }
 
 /**
- * Version of what the refresh computes (claim features, matching): a store analysed by another
- * version is recomputed from scratch on its next refresh.
+ * Version of what the refresh computes (claim features, matching, contradictions, stories): the
+ * pipeline's version (the language it reads) and a digest of this code, so a store analysed by
+ * another build is recomputed from scratch on its next refresh — no stale proposition survives an
+ * upgrade, and no one has to remember to bump a number.
  */
-const ANALYSIS_VERSION = '8';
+let version: string | null = null;
+function analysisVersion(): string {
+  version ??= `${pipelineVersion()}/${codeDigest('../analysis')}`;
+  return version;
+}
 
 /** Articles per step: small enough that readers are not held up long. */
 const BATCH = 100;
@@ -50,10 +57,10 @@ async function refreshNow(store: Store): Promise<RefreshStats> {
   const repo = store.analysis;
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
   await repo.step(async (step) => {
-    if ((await step.getState('version')) === ANALYSIS_VERSION) return;
+    if ((await step.getState('version')) === analysisVersion()) return;
     await step.clear();
     await step.setState('articles_seq', '0');
-    await step.setState('version', ANALYSIS_VERSION);
+    await step.setState('version', analysisVersion());
   });
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
   // so the same claims coming back found it again, under the same id.

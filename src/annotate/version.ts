@@ -17,13 +17,23 @@ let version: string | null = null;
  * can tell an analysis made by another build from its own, and `claimtrail analyze` re-does it.
  */
 export function pipelineVersion(): string {
-  if (version) return version;
-  const hash = createHash('sha256');
-  const files = [...CODE_DIRS.flatMap((d) => codeFiles(d)), ...DATA_FILES];
-  // Contents only, in a fixed order: the same build digests the same wherever it is installed.
-  for (const f of files) hash.update(readFileSync(f));
-  version = `claimtrail/${VERSION}+${hash.digest('hex').slice(0, 12)}`;
+  version ??= `claimtrail/${VERSION}+${digest([...CODE_DIRS.flatMap((d) => codeFiles(d)), ...DATA_FILES])}`;
   return version;
+}
+
+/**
+ * A digest of the code below a folder (resolved from this module's), for components whose results
+ * are stored and must be redone when their code changes (the cross-article analysis).
+ */
+export function codeDigest(dir: string): string {
+  return digest(codeFiles(fileURLToPath(new URL(dir, import.meta.url))));
+}
+
+/** Contents only, in a fixed order: the same build digests the same wherever it is installed. */
+function digest(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** Source or compiled modules below a folder, in a fixed order (no maps or declarations). */

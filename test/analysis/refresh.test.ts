@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshAnalysis } from '../../src/analysis/index.js';
+import { pipelineVersion } from '../../src/annotate/version.js';
 import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
 import { tempDir } from '../helpers.js';
 import { handmadeCorpus } from '../fixtures/corpus.js';
@@ -61,6 +62,9 @@ describe('the refresh after articles are replaced', () => {
     for (const a of handmadeCorpus()) await store.articles.save(a, { replace: true });
     await refreshAnalysis(store);
     const before = await idsOf();
+    // The version is the build's: its pipeline's and a digest of the analysis code, so any change to either recomputes.
+    const stored = store.sqlite.prepare("select value from analysis_state where key = 'version'").pluck().get() as string;
+    expect(stored).toMatch(new RegExp(`^${pipelineVersion().replace(/[.+]/g, '\\$&')}/[0-9a-f]{12}$`));
     store.sqlite.prepare("update analysis_state set value = 'old' where key = 'version'").run();
     await refreshAnalysis(store);
     expect(await idsOf()).toEqual(before);

@@ -220,6 +220,13 @@ function continueQuote(ctx: Context, d: Draft, heads: PositionIndex<Draft>): voi
     const k = ctx.sentLast(Math.max(0, last - 1));
     const next = k < lineEnd ? quotedSentence(k) : null;
     if (!next) break;
+    // A quote that runs on into later paragraphs goes in one part per paragraph, as the
+    // paragraphs are later told apart (continued.ts).
+    const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
+    if (q.pieces.length > 1) {
+      for (const [a, b] of q.pieces) d.parts.push([a, Math.min(b + 1, next[1])]);
+      break;
+    }
     d.parts.push(next);
     last = ctx.sentLast(next[1] - 1);
   }

@@ -36,14 +36,17 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
 
-/** A claim whose quoted content runs over paragraphs, as one claim per paragraph. */
+/**
+ * A claim whose quoted content runs on into later paragraphs — its own quote, or quoted sentences
+ * after a quote before the cue ("“…,” he said. “… ¶ “…”") — as one claim per paragraph.
+ */
 function splitParagraphs(ctx: Context, d: Draft): Draft[] {
-  if (d.parts.length < 2 || d.rightFrom < 0) return [d];
+  if (d.parts.length < 2) return [d];
   const lines = ctx.lines;
-  if (new Set(d.parts.map(([a]) => lines[a])).size < 2) return [d];
-  const first = lines[d.parts[0]![0]];
-  const own = d.parts.filter(([a]) => lines[a] === first);
-  const rest = d.parts.filter(([a]) => lines[a] !== first);
+  const next = ctx.lineLast(d.head);
+  const own = d.parts.filter(([a]) => a < next);
+  const rest = d.parts.filter(([a]) => a >= next);
+  if (!own.length || !rest.length) return [d];
   // Only a quotation runs on: each later paragraph must open with its mark.
   if (!rest.every(([a]) => ctx.opensQuote(a) || ctx.quotes.of[a]! >= 0)) return [d];
   const head: Draft = { ...d, parts: own };

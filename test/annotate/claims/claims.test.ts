@@ -92,6 +92,16 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('splits a quote after its attribution that runs on into the next paragraph, one claim per paragraph', () => {
+    const text = '“The ferry left on time,” Captain Aalto said. “The sea was calm all night.\n\n“We docked at dawn. Nobody was hurt on board.”';
+    const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Captain Aalto'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map(parts)).toEqual([['“The ferry left on time,”', '“The sea was calm all night.'], ['“We docked at dawn. Nobody was hurt on board.”']]);
+    expect(claims.map((c) => c.speaker?.entity)).toEqual(['p1', 'p1']);
+    expect(claims[1]!.explain.rule).toBe('quote-continued');
+    expectExactSpans(doc, claims);
+  });
+
   it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
     const text =
       'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';

@@ -11,8 +11,9 @@ const HEADING_TOKENS = 14;
  * Quoted paragraphs that go on with a speaker's words: each paragraph of a quotation that runs
  * over several paragraphs ("The mayor said: “… ¶ “… ¶ “…”") and each paragraph that is only a
  * quotation, with no cue of its own, right after a paragraph where someone speaks (“It plays to
- * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph.
- * Returns the drafts with the first kind split and the second added, in text order.
+ * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph; so
+ * is a quotation of whole sentences after a sentence of its paragraph where someone speaks.
+ * Returns the drafts with the first kind split and the others added, in text order.
  */
 export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -33,6 +34,7 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
     added.push(d);
     byLine.set(lines[i]!, [d]);
   }
+  added.push(...quotedSentencesAfter(ctx, out, covered));
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
 
@@ -56,6 +58,37 @@ function splitParagraphs(ctx: Context, d: Draft): Draft[] {
     byLine.set(l, [...(byLine.get(l) ?? []), r]);
   }
   return [head, ...[...byLine.values()].map((parts) => ({ ...continuation(ctx, head, parts[0]![0], parts[parts.length - 1]![1]), parts }))];
+}
+
+/**
+ * A quotation that makes up whole sentences of a paragraph, with no cue of its own, after a
+ * sentence of that paragraph where someone speaks ("She warned that the talks would fail. “Nobody
+ * is listening.”"): the speaker goes on, one claim per quotation.
+ */
+function quotedSentencesAfter(ctx: Context, drafts: readonly Draft[], covered: Uint8Array): Draft[] {
+  const added: Draft[] = [];
+  let d = 0;
+  for (let i = 0; i < ctx.count; i++) {
+    if (ctx.sentFirst(i) !== i || ctx.doc.tokens.lineStart[i] || !ctx.opensQuote(i) || covered[i + 1]) continue;
+    const q = ctx.quotes.list[ctx.quotes.of[i]!]!;
+    const end = Math.min(ctx.sentLast(q.close), ctx.lineLast(i));
+    if (!quotedParagraph(ctx, i, end)) continue;
+    while (d < drafts.length && drafts[d]!.head < i) d++;
+    if (d < drafts.length && drafts[d]!.head < end) continue;
+    // The speaker: the last claim before it in its paragraph that has one.
+    let speaker: Draft | null = null;
+    for (let k = d - 1; k >= 0 && ctx.lines[drafts[k]!.head] === ctx.lines[i]; k--) {
+      if (drafts[k]!.source !== null || drafts[k]!.continues !== undefined) {
+        speaker = drafts[k]!;
+        break;
+      }
+    }
+    if (!speaker) continue;
+    added.push(continuation(ctx, speaker, i, end));
+    covered.fill(1, i, end);
+    i = end - 1;
+  }
+  return added;
 }
 
 /** Tokens [i, end) form a paragraph that is all quotation: it opens with a mark and has no verb outside quotes. */

@@ -102,6 +102,18 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('gives a quoted sentence with no cue of its own to the speaker of the sentence before it in the paragraph', () => {
+    const text = 'The engineer Halvorsen warned that the dam would not hold through the spring. “We tested every gate twice. Nobody listened.” The river rose on Monday. “A flood is coming.”';
+    const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.content.text, c.speaker?.entity, c.explain.rule])).toEqual([
+      ['the dam would not hold through the spring', 'p1', 'complement'],
+      ['“We tested every gate twice. Nobody listened.”', 'p1', 'quote-continued'],
+      ['“A flood is coming.”', 'p1', 'quote-continued'],
+    ]);
+    expectExactSpans(doc, claims);
+  });
+
   it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
     const text =
       'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';

@@ -192,6 +192,9 @@ export const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
 
 // Cue candidates (cues.ts).
 
+/** Pronouns that point back at what was just said ("That's according to …"). */
+export const DEMONSTRATIVES = new Set(['that', 'this']);
+
 /** Plurals without -s. */
 export const PLURALS_WITHOUT_S = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'personnel', 'clergy', 'public', 'military', 'government', 'us', 'they']);
 

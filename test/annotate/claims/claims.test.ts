@@ -185,6 +185,17 @@ describe('reported speech', () => {
 });
 
 describe('noun cues, according to, relays', () => {
+  it('gives "That is according to X" the sentence before as content', () => {
+    const doc = docOf('The port handled 40 ships last month, twice as many as a year ago.\n\nThat is according to the harbour authority, which published its figures on Friday.', [
+      { id: 'ha', type: 'ORG', mentions: ['harbour authority'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ content: { text: 'The port handled 40 ships last month, twice as many as a year ago' }, explain: { rule: 'according-to' } });
+    expect(claims[0]!.speaker?.entity).toBe('ha');
+    expectExactSpans(doc, claims);
+  });
+
   it('reads a statement issued with a praising participle, relayed by the radio named after "according to"', () => {
     const doc = docOf('The council issued a statement praising the rescue teams for their speed, according to local radio.', [{ id: 'council', type: 'ORG', mentions: ['council'] }]);
     const claims = rulesOnly(doc);

@@ -41,6 +41,15 @@ export function according(ctx: Context, c: Candidate): Draft | null {
   if (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(') d.boundary = e;
   while (e >= sf && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(')) e--;
   if (e < sf) return null;
+  // "That's according to X.": what X says is the sentence before.
+  if (e === sf + 1 && ctx.lex.DEMONSTRATIVES.has(ctx.lower[sf]!) && ctx.lex.BE_OR_CLITIC.has(ctx.lower[sf + 1]!)) {
+    if (sf === 0) return null;
+    const before = ctx.sentFirst(sf - 1);
+    let last = sf - 1;
+    while (last > before && ctx.isPunct(last) && !ctx.closesQuote(last)) last--;
+    d.parts.push([before, last + 1]);
+    return d;
+  }
   d.parts.push([sf, e + 1]);
   if (after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after)) {
     d.rightFrom = after;

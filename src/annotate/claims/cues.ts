@@ -36,7 +36,7 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
     const entries = ctx.cueEntries(i);
     let entry: CueEntry;
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
-    else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
+    else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w) && !ctx.lex.NOT_SAYING.has(w)) entry = learnedEntry(ctx, i);
     else continue;
     if (!entry.noun && !verbal(ctx, i, entry)) continue;
     out.push({ head: i, entry, kind: 'lexicon' });

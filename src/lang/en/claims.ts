@@ -46,6 +46,15 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Words the cue model learnt from reporting that are deeds, moods or sequence, not ways of saying
+ * anything ("voted on the resolution", "sparked protests", "enjoys support", "follows similar
+ * moves", "keen to sway"): never cues of their own.
+ */
+export const NOT_SAYING: ReadonlySet<string> = new Set(
+  'acquiesced avoided distinguish enjoys follows keen passed passing presented presenting sparked voted warrant dismay dismayed'.split(' '),
+);
+
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 

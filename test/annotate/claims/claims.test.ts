@@ -533,6 +533,18 @@ describe('the shipped cue model', () => {
     ]);
   });
 
+  it('reads no claim in a deed or a mood among its learned words: voting, sparking, enjoying, following', () => {
+    const model = CueModel.load(en.data.cueModel)!;
+    const text = 'Most delegations voted on the draft resolution. The blockade sparked panic in the harbour town. The mayor enjoys strong support in the north. The closure follows similar moves by two neighbours.';
+    for (const w of ['voted', 'sparked', 'enjoys', 'follows']) expect(model.vocabulary.has(w)).toBe(true);
+    expect(findClaims(docOf(text), model, en)).toEqual([]);
+  });
+
+  it('ends a content before a relative clause set off by a dash', () => {
+    const [c] = rulesOnly(docOf('The council said the results of the vote were final – which set off weeks of protests in the capital.'));
+    expect(c!.content.text).toBe('the results of the vote were final');
+  });
+
   it('finds nothing in an empty text', () => {
     expect(findClaims(docOf(''), CueModel.load(en.data.cueModel), en)).toEqual([]);
   });

@@ -130,6 +130,9 @@ export const RECEIVING = new Set(
  */
 export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 
+/** Verbs whose object may be the gathering spoken to ("addressed the session"), which says nothing. */
+export const SPEAKING_TO = new Set(['address']);
+
 /** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
 export const KNOWING = new Set(['feel', 'imagine', 'realize']);
 

@@ -462,6 +462,11 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => c.stance)).toEqual(['demand', 'confirm', 'demand']);
   });
 
+  it('reads addressing a gathering as a deed, addressing a topic as a claim', () => {
+    const claims = rulesOnly(docOf('The minister addressed the opening session of the regional forum on Monday. The minister addressed the shortage of doctors in rural clinics.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);
+  });
+
   it('lets the backers of "earned the support of" speak for whom they back', () => {
     const [c] = rulesOnly(docOf('The mayor earned the support of most shop owners on the waterfront.'));
     expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });

@@ -48,6 +48,12 @@ export class Frames {
     const first = d.rightFrom;
     if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
     if (ctx.lex.OWN_DEEDS.has(entry.lemma)) return true;
+    // "addressed the UN General Assembly's session", "addressing the opening ceremony": an audience, not a topic.
+    if (ctx.lex.SPEAKING_TO.has(entry.lemma)) {
+      const [a, b] = d.parts[0]!;
+      const np = ctx.npRight(a, b, true);
+      for (let k = a; k < (np > a ? np : b); k++) if (ctx.lex.VENUES.has(ctx.lower[k]!)) return true;
+    }
     // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
     if (ctx.lex.KNOWING.has(entry.lemma)) return true;
     if (!ctx.lex.DOING.has(entry.lemma)) return false;

@@ -219,6 +219,11 @@ describe('noun cues, according to, relays', () => {
 });
 
 describe('speakers and stances', () => {
+  it('takes an office "of" its portfolio whole as the speaker ("the minister of foreign affairs")', () => {
+    const [c] = rulesOnly(docOf('“The border stays open to trade,” the minister of foreign affairs said.'));
+    expect(c).toMatchObject({ speaker: { text: 'the minister of foreign affairs' }, content: { text: '“The border stays open to trade,”' } });
+  });
+
   it('lets a spokesperson, and the pronoun after one, speak for the organisation just named', () => {
     const doc = docOf('The Foreign Office condemned the strike. A spokesperson said that both sides should return to talks. She added that aid convoys must be allowed through.', [
       { id: 'fo', type: 'ORG', mentions: ['Foreign Office'] },

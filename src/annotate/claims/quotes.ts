@@ -27,7 +27,8 @@ const STRAIGHT = '"';
  * no quote open is taken for a left one); a straight mark, or two apostrophes (''…''), closes an
  * open quote and otherwise opens one where whitespace, a line start or a bracket precedes it. A
  * paragraph that opens a quote without closing it continues into the next paragraph when that one
- * opens with a mark (the newspaper convention for a quote running over paragraphs).
+ * opens with a mark (the newspaper convention for a quote running over paragraphs). A left curly
+ * mark inside an open quote that is closed twice before the paragraph ends is a quote inside it.
  */
 export function findQuotes(doc: Doc): Quotes {
   const { words, start, lineStart, count } = doc.tokens;
@@ -62,6 +63,12 @@ export function findQuotes(doc: Doc): Quotes {
     const twin = w === "'" && i + 1 < count && words[i + 1] === "'" && doc.tokens.end[i] === start[i + 1];
     if (twin) w = STRAIGHT;
     if (w !== LEFT_DOUBLE && w !== RIGHT_DOUBLE && w !== STRAIGHT) continue;
+    // “… the “storm”. We will …” — a quote inside a quote in the same marks, closed twice before
+    // the paragraph ends: the inner one stays part of the outer.
+    if (w === LEFT_DOUBLE && current && nestedAt(words, lineStart, i, count)) {
+      while (words[i] !== RIGHT_DOUBLE) i++;
+      continue;
+    }
     let opening: boolean;
     if (w === LEFT_DOUBLE) opening = true;
     // A right mark opening a line or following a space with no quote open is a typo for a left one.
@@ -85,4 +92,18 @@ export function findQuotes(doc: Doc): Quotes {
   }
   if (current) finish(current, count - 1, false);
   return { list, of };
+}
+
+/**
+ * Whether the left mark at `i`, with a quote already open, opens a quote inside it: before the
+ * paragraph ends, a right mark closes it and a second right mark follows, with no left mark
+ * between them.
+ */
+function nestedAt(words: readonly string[], lineStart: Uint8Array, i: number, count: number): boolean {
+  let closes = 0;
+  for (let k = i + 1; k < count && !lineStart[k]; k++) {
+    if (words[k] === LEFT_DOUBLE) return false;
+    if (words[k] === RIGHT_DOUBLE && ++closes === 2) return true;
+  }
+  return false;
 }

@@ -126,6 +126,15 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('keeps a quote inside a quote in the same curly marks within the outer quote', () => {
+    const text = '“The harbour survived the “storm”. We will rebuild the pier by spring!” the mayor said.';
+    const doc = docOf(text);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ kind: 'direct', speaker: { text: 'the mayor' }, content: { text: '“The harbour survived the “storm”. We will rebuild the pier by spring!”' } });
+    expectExactSpans(doc, claims);
+  });
+
   it('reads straight quotes', () => {
     const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
     expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });

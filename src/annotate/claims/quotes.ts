@@ -21,6 +21,9 @@ export interface Quotes {
 const LEFT_DOUBLE = '“';
 const RIGHT_DOUBLE = '”';
 const STRAIGHT = '"';
+const MARKS = new Set([LEFT_DOUBLE, RIGHT_DOUBLE, STRAIGHT]);
+/** What a quoted sentence ends with just inside its closing mark. */
+const CLAUSE_ENDS = new Set([',', '.', '!', '?']);
 
 /**
  * Double quotations of a doc. Curly marks say which side they are (a right mark after a space with
@@ -28,7 +31,9 @@ const STRAIGHT = '"';
  * open quote and otherwise opens one where whitespace, a line start or a bracket precedes it. A
  * paragraph that opens a quote without closing it continues into the next paragraph when that one
  * opens with a mark (the newspaper convention for a quote running over paragraphs). A left curly
- * mark inside an open quote that is closed twice before the paragraph ends is a quote inside it.
+ * mark inside an open quote that is closed twice before the paragraph ends is a quote inside it; a
+ * right curly mark ending a clause, with no mark before it in its paragraph, closes a quote whose
+ * opening mark was lost at the paragraph's start.
  */
 export function findQuotes(doc: Doc): Quotes {
   const { words, start, lineStart, count } = doc.tokens;
@@ -68,6 +73,17 @@ export function findQuotes(doc: Doc): Quotes {
     if (w === LEFT_DOUBLE && current && nestedAt(words, lineStart, i, count)) {
       while (words[i] !== RIGHT_DOUBLE) i++;
       continue;
+    }
+    // “… did come,” he said — with no mark anywhere before it in its paragraph — closes a quote
+    // whose opening mark was lost: the quote is the paragraph up to it.
+    if (w === RIGHT_DOUBLE && !current && !lineStart[i] && text.charCodeAt(start[i]! - 1) !== 32 && CLAUSE_ENDS.has(words[i - 1]!)) {
+      let first = i - 1;
+      while (first > 0 && !lineStart[first] && !MARKS.has(words[first]!)) first--;
+      if (!MARKS.has(words[first]!) && i - first > 3) {
+        pieceStart = first;
+        finish({ open: first, close: i, closed: true, pieces: [] }, i, true);
+        continue;
+      }
     }
     let opening: boolean;
     if (w === LEFT_DOUBLE) opening = true;

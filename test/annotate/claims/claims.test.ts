@@ -135,6 +135,15 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('reads a paragraph whose opening mark was lost as a quote up to its closing mark', () => {
+    const text = 'The ferry was late again.\n\nTherefore, the company must answer for the delays. After all, we warned them twice,” the mayor said.';
+    const doc = docOf(text);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ kind: 'direct', stance: 'demand', speaker: { text: 'the mayor' }, content: { text: 'Therefore, the company must answer for the delays. After all, we warned them twice,”' } });
+    expectExactSpans(doc, claims);
+  });
+
   it('reads straight quotes', () => {
     const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
     expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });

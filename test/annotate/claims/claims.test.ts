@@ -156,6 +156,11 @@ describe('direct quotes', () => {
 });
 
 describe('reported speech', () => {
+  it('reads an appositive set off by a dash after "X said Sunday" as the tail, the clause before as content', () => {
+    const claims = rulesOnly(docOf('The dam may fail if the rains continue, the regional governor said Sunday – the latest in a series of warnings about the old structure.'));
+    expect(claims.map((c) => [c.explain.rule, c.content.text])).toEqual([['clause-before', 'The dam may fail if the rains continue']]);
+  });
+
   it('takes the that-clause after a cue and the date between them', () => {
     const doc = docOf(
       'The defence ministry confirmed on 3 March that two drones were shot down over the coast.',

@@ -79,8 +79,8 @@ export function isTail(ctx: Context, from: number, sl: number, afterCue = true):
     if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according' || agencyTail(ctx, k + 1, sl))) return true;
     // "…, the Pentagon said on Monday, more than tripling the figure …"
     if (ctx.isComma(k) && ctx.lower[k + 1] === 'more' && ctx.lower[k + 2] === 'than' && ctx.lower[k + 3]?.endsWith('ing')) return true;
-    // "…, the agency said on Friday, the first time Seoul has …": an appositive to the sentence.
-    if (ctx.isComma(k) && k > from && ctx.tags[k + 1] === TAG.DET && !ctx.lex.POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
+    // "…, the agency said on Friday, the first time Seoul has …" (or "… – the latest in a series"): an appositive to the sentence.
+    if ((ctx.isComma(k) || ctx.isDash(k)) && k > from && ctx.tags[k + 1] === TAG.DET && !ctx.lex.POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
     if (w === 'that' || w === ':' || w === ';') return false;
     if (ctx.tags[k] === TAG.WH) wh = true;
     if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;

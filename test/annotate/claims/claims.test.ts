@@ -157,7 +157,8 @@ describe('direct quotes', () => {
 
 describe('reported speech', () => {
   it('reads an appositive set off by a dash after "X said Sunday" as the tail, the clause before as content', () => {
-    const claims = rulesOnly(docOf('The dam may fail if the rains continue, the regional governor said Sunday – the latest in a series of warnings about the old structure.'));
+    const text = 'The dam may fail if the rains continue, the regional governor said Sunday – the latest in a series of warnings he has made about the old structure.';
+    const claims = rulesOnly(docOf(text, [], [{ text: 'Sunday', value: '2025-04-27' }]));
     expect(claims.map((c) => [c.explain.rule, c.content.text])).toEqual([['clause-before', 'The dam may fail if the rains continue']]);
   });
 

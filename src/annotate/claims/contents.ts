@@ -83,6 +83,8 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (ctx.isVerb(k)) clauseSoFar = true;
     // "… the results of the vote – which sparked protests": a dash sets a trailing clause off as a comma does.
     if (ctx.isDash(k) && (ctx.lower[k + 1] === 'which' || ctx.lower[k + 1] === 'who')) return k;
+    // "citing maintenance while warning that …": a second participle of the speaker's.
+    if (w === 'while' && ctx.lower[k + 1]!.endsWith('ing')) return k;
     if (w !== ',') {
       // "denied the reports and instead blamed …": a second verb of the speaker after an object.
       if (!clauseSoFar && (w === 'and' || w === 'but')) {

@@ -574,6 +574,11 @@ describe('the shipped cue model', () => {
     expect(findClaims(docOf(text), model, en)).toEqual([]);
   });
 
+  it('ends a content before "while" and a second participle of the speaker', () => {
+    const [c] = rulesOnly(docOf('The operator closed the line, citing urgent repairs to the pumps while warning that supplies could stay short.'));
+    expect(c).toMatchObject({ cue: { text: 'citing' }, content: { text: 'urgent repairs to the pumps' } });
+  });
+
   it('ends a content before a relative clause set off by a dash', () => {
     const [c] = rulesOnly(docOf('The council said the results of the vote were final – which set off weeks of protests in the capital.'));
     expect(c!.content.text).toBe('the results of the vote were final');

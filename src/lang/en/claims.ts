@@ -133,6 +133,9 @@ export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 /** Verbs whose object may be the gathering spoken to ("addressed the session"), which says nothing. */
 export const SPEAKING_TO = new Set(['address']);
 
+/** Verbs whose "on"-phrase names only what was spoken about ("would not comment on the talks"). */
+export const TOPIC_ON = new Set(['comment']);
+
 /** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
 export const KNOWING = new Set(['feel', 'imagine', 'realize']);
 

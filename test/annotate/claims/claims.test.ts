@@ -491,6 +491,12 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => c.stance)).toEqual(['demand', 'confirm', 'demand']);
   });
 
+  it('reads "commented" after a quote as its cue, and "comment on" a topic as no claim', () => {
+    const text = '“The harbour is safe again,” she commented on Monday. The minister would not comment on the talks.';
+    const claims = rulesOnly(docOf(text, [], [{ text: 'Monday', value: '2025-04-28' }]));
+    expect(claims.map((c) => [c.cue?.text, c.content.text])).toEqual([['commented', '“The harbour is safe again,”']]);
+  });
+
   it('reads addressing a gathering as a deed, addressing a topic as a claim', () => {
     const claims = rulesOnly(docOf('The minister addressed the opening session of the regional forum on Monday. The minister addressed the shortage of doctors in rural clinics.'));
     expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);

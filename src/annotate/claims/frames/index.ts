@@ -48,6 +48,7 @@ export class Frames {
     const first = d.rightFrom;
     if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
     if (ctx.lex.OWN_DEEDS.has(entry.lemma)) return true;
+    if (ctx.lex.TOPIC_ON.has(entry.lemma) && ctx.lower[first] === 'on') return true;
     // "addressed the UN General Assembly's session", "addressing the opening ceremony": an audience, not a topic.
     if (ctx.lex.SPEAKING_TO.has(entry.lemma)) {
       const [a, b] = d.parts[0]!;

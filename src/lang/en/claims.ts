@@ -133,6 +133,9 @@ export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 /** Verbs whose object may be the gathering spoken to ("addressed the session"), which says nothing. */
 export const SPEAKING_TO = new Set(['address']);
 
+/** Participles of conviction: "X is convinced (that) …" is X's belief, X its holder. */
+export const CONVINCED = new Set(['convinced', 'persuaded']);
+
 /** Verbs whose "on"-phrase names only what was spoken about ("would not comment on the talks"). */
 export const TOPIC_ON = new Set(['comment']);
 

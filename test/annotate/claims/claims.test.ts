@@ -590,6 +590,15 @@ describe('the shipped cue model', () => {
     expect(c!.content.text).toBe('the results of the vote were final');
   });
 
+  it('gives "X is convinced (that) …" to X, the holder of the belief', () => {
+    const doc = docOf('The engineer is convinced the dam will fail in the spring. The mayor is convinced that the river will rise.');
+    const claims = findClaims(doc, CueModel.load(en.data.cueModel), en);
+    expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([
+      ['The engineer', 'the dam will fail in the spring'],
+      ['The mayor', 'the river will rise'],
+    ]);
+  });
+
   it('finds nothing in an empty text', () => {
     expect(findClaims(docOf(''), CueModel.load(en.data.cueModel), en)).toEqual([]);
   });

@@ -42,6 +42,15 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     d.parts.push([from, sl]);
     return d;
   }
+  // "Vitrenko is convinced (that) Putin will …": a belief its subject holds.
+  if (!d.source && subjectStart >= 0 && !expletive && ctx.lex.CONVINCED.has(lower[c.head]!) && k === cueEnd && k < sl && (lower[k] === 'that' || (ctx.startsNp(k) && ctx.lower[k] !== 'of'))) {
+    d.source = [subjectStart, subjectEnd + 1];
+    d.sourceHead = d.source;
+    d.rightFrom = lower[k] === 'that' ? k + 1 : k;
+    if (d.rightFrom >= sl) return null;
+    d.parts.push([d.rightFrom, sl]);
+    return d;
+  }
   // "was asked about the strategy", "was asked whether …": the question, not the one asked.
   const question = k < sl && (lower[k] === 'about' || ctx.tags[k] === TAG.WH || lower[k] === 'whether' || lower[k] === 'if') && !ctx.lex.TEMPORAL.has(lower[k]!);
   const complement = question || (k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as'));

@@ -156,6 +156,11 @@ describe('direct quotes', () => {
 });
 
 describe('reported speech', () => {
+  it('reads a clause of time after the cue ("said as he received …") as the tail, the clause before as content', () => {
+    const claims = rulesOnly(docOf('Peace can be reached within days, the president said as he received the new ambassadors.'));
+    expect(claims.map((c) => [c.explain.rule, c.speaker?.text, c.content.text])).toEqual([['clause-before', 'the president', 'Peace can be reached within days']]);
+  });
+
   it('reads an appositive set off by a dash after "X said Sunday" as the tail, the clause before as content', () => {
     const text = 'The dam may fail if the rains continue, the regional governor said Sunday – the latest in a series of warnings he has made about the old structure.';
     const claims = rulesOnly(docOf(text, [], [{ text: 'Sunday', value: '2025-04-27' }]));

@@ -82,7 +82,8 @@ export function isTail(ctx: Context, from: number, sl: number, afterCue = true):
     // "…, the agency said on Friday, the first time Seoul has …" (or "… – the latest in a series"): an appositive to the sentence.
     if ((ctx.isComma(k) || ctx.isDash(k)) && k > from && ctx.tags[k + 1] === TAG.DET && !ctx.lex.POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
     if (w === 'that' || w === ':' || w === ';') return false;
-    if (ctx.tags[k] === TAG.WH) wh = true;
+    // "…, he said as he accepted the credentials": the verbs of a clause of time are the tail's.
+    if (ctx.tags[k] === TAG.WH || (ctx.lex.TEMPORAL.has(w) && ctx.startsNp(k + 1))) wh = true;
     if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
   }
   return true;

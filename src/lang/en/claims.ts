@@ -133,6 +133,9 @@ export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 /** Verbs whose object may be the gathering spoken to ("addressed the session"), which says nothing. */
 export const SPEAKING_TO = new Set(['address']);
 
+/** Participles that before "to" and a verb are passive without their "be" ("an attack believed to be …"). */
+export const PASSIVE_BEFORE_TO = new Set(['believed', 'thought', 'said', 'reported', 'alleged', 'known', 'rumoured', 'rumored', 'considered', 'understood', 'supposed', 'estimated', 'seen']);
+
 /** Participles of conviction: "X is convinced (that) …" is X's belief, X its holder. */
 export const CONVINCED = new Set(['convinced', 'persuaded']);
 

@@ -502,6 +502,11 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => [c.cue?.text, c.content.text])).toEqual([['commented', '“The harbour is safe again,”']]);
   });
 
+  it('reads no speaker into a passive without its "be" ("an attack believed to be …")', () => {
+    const claims = rulesOnly(docOf('Explosions hit the airbase in an attack believed to be the work of saboteurs. The flights, thought to be carrying gold, left at night.'));
+    expect(claims).toEqual([]);
+  });
+
   it('reads addressing a gathering as a deed, addressing a topic as a claim', () => {
     const claims = rulesOnly(docOf('The minister addressed the opening session of the regional forum on Monday. The minister addressed the shortage of doctors in rural clinics.'));
     expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);

@@ -136,6 +136,9 @@ export const SPEAKING_TO = new Set(['address']);
 /** Participles that before "to" and a verb are passive without their "be" ("an attack believed to be …"). */
 export const PASSIVE_BEFORE_TO = new Set(['believed', 'thought', 'said', 'reported', 'alleged', 'known', 'rumoured', 'rumored', 'considered', 'understood', 'supposed', 'estimated', 'seen']);
 
+/** Verbs whose passive without an agent is the writer's hedge ("is seen as", "are seen to include"). */
+export const HEDGES = new Set(['see']);
+
 /** Participles of conviction: "X is convinced (that) …" is X's belief, X its holder. */
 export const CONVINCED = new Set(['convinced', 'persuaded']);
 

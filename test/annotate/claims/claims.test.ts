@@ -507,6 +507,11 @@ describe('cues in other shapes', () => {
     expect(claims).toEqual([]);
   });
 
+  it('reads "is seen as" without an agent as the writer\'s hedge, and with one as a claim', () => {
+    const claims = rulesOnly(docOf('The port is seen as the key to the region. The port is seen by analysts as a likely target.'));
+    expect(claims.map((c) => c.speaker?.text)).toEqual(['analysts']);
+  });
+
   it('reads addressing a gathering as a deed, addressing a topic as a claim', () => {
     const claims = rulesOnly(docOf('The minister addressed the opening session of the regional forum on Monday. The minister addressed the shortage of doctors in rural clinics.'));
     expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);

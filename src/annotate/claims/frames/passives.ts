@@ -55,6 +55,8 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
   const question = k < sl && (lower[k] === 'about' || ctx.tags[k] === TAG.WH || lower[k] === 'whether' || lower[k] === 'if') && !ctx.lex.TEMPORAL.has(lower[k]!);
   const complement = question || (k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as'));
   if (!complement && !d.source) return null;
+  // "is seen as Russia's ally": the article's own hedge, nobody's claim.
+  if (!d.source && ctx.lex.HEDGES.has(c.entry.lemma)) return null;
   if (subjectStart >= 0 && !expletive && !question) d.parts.push([subjectStart, subjectEnd + 1]);
   if (complement) {
     d.rightFrom = lower[k] === 'about' || lower[k] === 'that' ? k + 1 : k;

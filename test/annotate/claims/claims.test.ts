@@ -248,6 +248,11 @@ describe('noun cues, according to, relays', () => {
 });
 
 describe('speakers and stances', () => {
+  it('reads a speaker with a place phrase before its appositive ("The head of the aid office in Moldova, Anna Berg, said")', () => {
+    const [c] = rulesOnly(docOf('The head of the aid office in Moldova, Anna Berg, said: “Food was used to force villagers to cooperate.”'));
+    expect(c).toMatchObject({ speaker: { text: 'The head of the aid office in Moldova, Anna Berg,' }, content: { text: '“Food was used to force villagers to cooperate.”' } });
+  });
+
   it('takes an office "of" its portfolio whole as the speaker ("the minister of foreign affairs")', () => {
     const [c] = rulesOnly(docOf('“The border stays open to trade,” the minister of foreign affairs said.'));
     expect(c).toMatchObject({ speaker: { text: 'the minister of foreign affairs' }, content: { text: '“The border stays open to trade,”' } });

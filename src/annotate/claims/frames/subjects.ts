@@ -82,8 +82,14 @@ function setOffSubject(ctx: Context, d: Draft, before: number, sf: number): bool
     if (!(dash ? ctx.isDash(j) : ctx.isComma(j))) continue;
     // ", said Obama," is an inverted attribution, not a phrase set off after a speaker.
     if (ctx.tags[j + 1] === TAG.AUX || (ctx.tags[j + 1] === TAG.VERB && !/(?:ing|ed)$/.test(ctx.lower[j + 1]!))) continue;
-    const s = ctx.npLeft(j - 1, sf);
+    let s = ctx.npLeft(j - 1, sf);
     if (s < 0 || ctx.tags[j - 1] === TAG.NUM) continue;
+    // "The head of the aid office in Moldova, Anna Berg, said": a place phrase inside the subject.
+    while (s - 2 > sf && ctx.lex.LOCATING.has(ctx.lower[s - 1]!) && ctx.isNounHead(s - 2)) {
+      const wider = ctx.npLeft(s - 2, sf);
+      if (wider < 0) break;
+      s = wider;
+    }
     if (opensClause(ctx, s, sf)) {
       [head, first] = [j, s];
     } else if (head < 0 && ctx.isComma(s - 1)) {

@@ -33,6 +33,10 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
       out.push({ head: i, entry: POLL, kind: 'poll' });
       continue;
     }
+    if (w === 'in' && ctx.sentFirst(i) === i) {
+      out.push({ head: i, entry: OPINION, kind: 'opinion' });
+      continue;
+    }
     const entries = ctx.cueEntries(i);
     let entry: CueEntry;
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
@@ -128,6 +132,7 @@ function headline(ctx: Context, i: number): boolean {
 
 const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
 const POLL: CueEntry = { lemma: 'in', noun: false, frame: 'evidence', stance: 'assert' };
+const OPINION: CueEntry = { lemma: 'in the view of', noun: false, frame: 'think', stance: 'assert' };
 
 /** Does a poll's noun follow "in" within a few words ("in the latest CNN/ORC poll")? */
 function pollAhead(ctx: Context, i: number): boolean {

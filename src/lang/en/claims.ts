@@ -79,6 +79,9 @@ export const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
 export const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
 
+/** Nouns of a view held: "In his opinion, …", "In the minister's words, …". */
+export const OPINIONS: ReadonlySet<string> = new Set(['opinion', 'view', 'words', 'estimation', 'assessment', 'judgment', 'judgement']);
+
 /** Nouns of polls and their averages: "in the latest poll" names what shows the content. */
 export const SURVEYS: ReadonlySet<string> = new Set(['poll', 'polls', 'survey', 'surveys', 'average', 'averages', 'polling']);
 

@@ -214,6 +214,16 @@ describe('reported speech', () => {
 });
 
 describe('noun cues, according to, relays', () => {
+  it('reads "In his opinion, …", "In the mayor\'s words, …" and "In the view of X, …" as attributions', () => {
+    const text = "The minister spoke on Friday. In his opinion, the bridge will never be rebuilt. In the mayor's words, the port is the heart of the town. In the view of analysts, the price of grain will keep rising. In the morning, it rained.";
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
+      ['his', 'In his opinion', 'the bridge will never be rebuilt'],
+      ['the mayor', "In the mayor's words", 'the port is the heart of the town'],
+      ['analysts', 'In the view of', 'the price of grain will keep rising'],
+    ]);
+  });
+
   it('gives "That is according to X" the sentence before as content', () => {
     const doc = docOf('The port handled 40 ships last month, twice as many as a year ago.\n\nThat is according to the harbour authority, which published its figures on Friday.', [
       { id: 'ha', type: 'ORG', mentions: ['harbour authority'] },

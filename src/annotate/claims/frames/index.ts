@@ -7,7 +7,7 @@
  */
 import type { Context } from '../context.js';
 import type { CueEntry } from '../lexicon.js';
-import { according, poll } from './according.js';
+import { according, opinion, poll } from './according.js';
 import { relayBetween } from './complements.js';
 import type { Candidate, Draft, Range } from './draft.js';
 import { label } from './labels.js';
@@ -25,7 +25,13 @@ export class Frames {
   constructor(private readonly ctx: Context) {}
 
   analyze(c: Candidate): Draft | null {
-    const d = c.kind === 'according' ? according(this.ctx, c) : c.kind === 'poll' ? poll(this.ctx, c) : c.kind === 'label' ? label(this.ctx, c) : c.entry.noun ? noun(this.ctx, c) : verb(this.ctx, c);
+    const d =
+      c.kind === 'according' ? according(this.ctx, c)
+      : c.kind === 'poll' ? poll(this.ctx, c)
+      : c.kind === 'opinion' ? opinion(this.ctx, c)
+      : c.kind === 'label' ? label(this.ctx, c)
+      : c.entry.noun ? noun(this.ctx, c)
+      : verb(this.ctx, c);
     if (!d) return null;
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;

@@ -98,7 +98,7 @@ describe('direct quotes', () => {
     const claims = rulesOnly(doc);
     expect(claims.map(parts)).toEqual([['“The ferry left on time,”', '“The sea was calm all night.'], ['“We docked at dawn. Nobody was hurt on board.”']]);
     expect(claims.map((c) => c.speaker?.entity)).toEqual(['p1', 'p1']);
-    expect(claims[1]!.explain.rule).toBe('quote-continued');
+    expect(claims[1]!.explain?.rule).toBe('quote-continued');
     expectExactSpans(doc, claims);
   });
 
@@ -106,7 +106,7 @@ describe('direct quotes', () => {
     const text = 'The engineer Halvorsen warned that the dam would not hold through the spring. “We tested every gate twice. Nobody listened.” The river rose on Monday. “A flood is coming.”';
     const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }]);
     const claims = rulesOnly(doc);
-    expect(claims.map((c) => [c.content.text, c.speaker?.entity, c.explain.rule])).toEqual([
+    expect(claims.map((c) => [c.content.text, c.speaker?.entity, c.explain?.rule])).toEqual([
       ['the dam would not hold through the spring', 'p1', 'complement'],
       ['“We tested every gate twice. Nobody listened.”', 'p1', 'quote-continued'],
       ['“A flood is coming.”', 'p1', 'quote-continued'],
@@ -158,13 +158,13 @@ describe('direct quotes', () => {
 describe('reported speech', () => {
   it('reads a clause of time after the cue ("said as he received …") as the tail, the clause before as content', () => {
     const claims = rulesOnly(docOf('Peace can be reached within days, the president said as he received the new ambassadors.'));
-    expect(claims.map((c) => [c.explain.rule, c.speaker?.text, c.content.text])).toEqual([['clause-before', 'the president', 'Peace can be reached within days']]);
+    expect(claims.map((c) => [c.explain?.rule, c.speaker?.text, c.content.text])).toEqual([['clause-before', 'the president', 'Peace can be reached within days']]);
   });
 
   it('reads an appositive set off by a dash after "X said Sunday" as the tail, the clause before as content', () => {
     const text = 'The dam may fail if the rains continue, the regional governor said Sunday – the latest in a series of warnings he has made about the old structure.';
     const claims = rulesOnly(docOf(text, [], [{ text: 'Sunday', value: '2025-04-27' }]));
-    expect(claims.map((c) => [c.explain.rule, c.content.text])).toEqual([['clause-before', 'The dam may fail if the rains continue']]);
+    expect(claims.map((c) => [c.explain?.rule, c.content.text])).toEqual([['clause-before', 'The dam may fail if the rains continue']]);
   });
 
   it('takes the that-clause after a cue and the date between them', () => {

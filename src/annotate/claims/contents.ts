@@ -58,9 +58,9 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
   }
 }
 
-/** Whether a verb stands in tokens [from, to), outside quotes. */
+/** Whether a verb stands in tokens [from, to), outside quotes (not after a determiner: "in the face of" has none). */
 function hasVerb(ctx: Context, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (ctx.isVerb(k) && ctx.quotes.of[k]! < 0) return true;
+  for (let k = from; k < to; k++) if (ctx.isVerb(k) && ctx.quotes.of[k]! < 0 && ctx.tags[k - 1] !== TAG.DET) return true;
   return false;
 }
 

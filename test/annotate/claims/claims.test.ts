@@ -610,6 +610,11 @@ describe('the shipped cue model', () => {
     expect(findClaims(docOf(text), model, en)).toEqual([]);
   });
 
+  it('keeps an opening phrase with a noun read as a verb ("in the face of") in the content', () => {
+    const claims = rulesOnly(docOf('The governor said that in the face of a flood, he would show no hesitation in opening the gates.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['in the face of a flood, he would show no hesitation in opening the gates']);
+  });
+
   it('ends a content before "while" and a second participle of the speaker', () => {
     const [c] = rulesOnly(docOf('The operator closed the line, citing urgent repairs to the pumps while warning that supplies could stay short.'));
     expect(c).toMatchObject({ cue: { text: 'citing' }, content: { text: 'urgent repairs to the pumps' } });

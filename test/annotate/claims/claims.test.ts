@@ -144,6 +144,11 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('takes a short clause ending in a quoted phrase whole ("They will discuss “…”, he says")', () => {
+    const claims = rulesOnly(docOf('They will discuss “the need for a new bridge over the river”, the town spokesman says.'));
+    expect(claims.map((c) => [c.explain?.rule, c.content.text])).toEqual([['clause-before', 'They will discuss “the need for a new bridge over the river”']]);
+  });
+
   it('reads straight quotes', () => {
     const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
     expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });

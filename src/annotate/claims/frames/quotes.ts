@@ -44,14 +44,20 @@ export function contentBefore(ctx: Context, d: Draft, leftEnd: number, tail: num
 }
 
 /**
- * Does the quote opening at token `open` close a clause of unquoted words — several words
- * before it in its sentence, the last no punctuation ("expects the ferry to reopen “by spring”")?
+ * Does the quote opening at token `open` close a clause of unquoted words — several words, or a
+ * few with a verb, before it in its sentence, the last no punctuation ("expects the ferry to
+ * reopen “by spring”", "They will discuss “…”")?
  */
 function quotedTail(ctx: Context, open: number): boolean {
   const sf = ctx.sentFirst(open);
-  if (open - sf < 4 || ctx.isPunct(open - 1)) return false;
-  for (let k = sf; k < open; k++) if (ctx.quotes.of[k]! >= 0) return false;
-  return true;
+  if (open - sf < 2 || ctx.isPunct(open - 1)) return false;
+  let verb = false;
+  for (let k = sf; k < open; k++) {
+    if (ctx.quotes.of[k]! >= 0) return false;
+    verb ||= ctx.isVerb(k);
+  }
+  // "They will discuss “…”": a verb makes even a short run of words a clause.
+  return verb || open - sf >= 4;
 }
 
 /**

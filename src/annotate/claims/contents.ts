@@ -11,7 +11,7 @@ import type { Draft, Range } from './frames/index.js';
  */
 export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
   cutAtAttachedClauses(ctx, drafts);
-  const kept = dropNested(relayVia(ctx, drafts));
+  const kept = dropRepeated(ctx, dropNested(relayVia(ctx, drafts)));
   const heads = new PositionIndex(kept, (d) => d.head);
   for (const d of kept) continueQuote(ctx, d, heads);
   return kept;
@@ -155,6 +155,22 @@ function dropNested(drafts: Draft[]): Draft[] {
       .find((o) => o !== d && o.parts.length && covers(o, d.head) && (!covers(d, o.head) || o.head < d.head));
     if (outer) outer.nests++;
     return !outer;
+  });
+}
+
+/**
+ * One quote attributed twice in its sentence ('Stoltenberg said: "…," Stoltenberg said.') is one
+ * claim: the later attribution is dropped.
+ */
+function dropRepeated(ctx: Context, drafts: Draft[]): Draft[] {
+  const seen = new Set<number>();
+  return drafts.filter((d) => {
+    const a = d.parts[0]![0];
+    const q = ctx.opensQuote(a) ? ctx.quotes.of[a]! : -1;
+    if (q < 0) return true;
+    if (seen.has(q)) return false;
+    seen.add(q);
+    return true;
   });
 }
 

@@ -149,6 +149,12 @@ describe('direct quotes', () => {
     expect(claims.map((c) => [c.explain?.rule, c.content.text])).toEqual([['clause-before', 'They will discuss “the need for a new bridge over the river”']]);
   });
 
+  it('reads one claim from a quote attributed twice in its sentence', () => {
+    const claims = rulesOnly(docOf('The mayor said: "If the river rises again this spring, we will pay a much higher price," the mayor said.'));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.speaker?.text).toBe('The mayor');
+  });
+
   it('reads straight quotes', () => {
     const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
     expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });

@@ -15,6 +15,12 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
   const { lower, quotes } = ctx;
   for (let i = 0; i < ctx.count; i++) {
     if (ctx.doc.tokens.lineStart[i]) {
+      // "– Putin accuses US –": a subheading framed by dashes names a section, it reports nothing.
+      const end = ctx.lineLast(i);
+      if (end - i > 2 && ctx.isDash(i) && ctx.isDash(end - 1)) {
+        i = end - 1;
+        continue;
+      }
       const mark = labelAt(ctx, i);
       if (mark >= 0) {
         out.push({ head: mark, entry: LABEL, kind: 'label' });

@@ -548,6 +548,11 @@ describe('cues in other shapes', () => {
     expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });
   });
 
+  it('reads no claim in a subheading framed by dashes', () => {
+    const claims = rulesOnly(docOf('The talks ended late.\n\n– Mayor accuses council –\n\nThe mayor accused the council of delaying the repairs.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the council of delaying the repairs']);
+  });
+
   it('does not read "press" in a title or "called" a meeting as a cue', () => {
     const claims = rulesOnly(docOf('Deputy press secretary Anna Wolf told reporters the talks had stalled. The president called an emergency meeting on Friday.'));
     expect(claims.map((c) => c.cue?.text)).toEqual(['told']);

@@ -222,6 +222,9 @@ export const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
 /** Pronouns that point back at what was just said ("That's according to …"). */
 export const DEMONSTRATIVES = new Set(['that', 'this']);
 
+/** Objects of a cue that point back at a claim already made ("said this in a comment", "said so"). */
+export const POINTING = new Set(['this', 'that', 'so', 'these', 'those']);
+
 /** Plurals without -s. */
 export const PLURALS_WITHOUT_S = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'personnel', 'clergy', 'public', 'military', 'government', 'us', 'they']);
 

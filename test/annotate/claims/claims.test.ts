@@ -548,6 +548,12 @@ describe('cues in other shapes', () => {
     expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });
   });
 
+  it('reads no new claim in a cue whose object points back ("said this in a comment", "confirmed as much")', () => {
+    const text = 'The port will reopen on Monday, the mayor said. She said this in a comment to local radio. The harbour master confirmed as much at a briefing. He said that the cranes were ready.';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => c.content.text)).toEqual(['The port will reopen on Monday', 'the cranes were ready']);
+  });
+
   it('reads no claim in a subheading framed by dashes', () => {
     const claims = rulesOnly(docOf('The talks ended late.\n\n– Mayor accuses council –\n\nThe mayor accused the council of delaying the repairs.'));
     expect(claims.map((c) => c.content.text)).toEqual(['the council of delaying the repairs']);

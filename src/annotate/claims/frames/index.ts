@@ -5,6 +5,7 @@
  * (according.ts), speaker labels (labels.ts). The words they read are the language's
  * (src/lang/en/claims.ts).
  */
+import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import type { CueEntry } from '../lexicon.js';
 import { according, opinion, poll } from './according.js';
@@ -36,6 +37,8 @@ export class Frames {
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
     if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;
+    // "said this in a comment", "confirmed as much": the words point back at a claim already read.
+    if (d.rightFrom >= 0 && this.pointsBack(d.parts[0]!)) return null;
     if (d.inherits && !d.source) this.mainSubject(d);
     if (c.kind === 'lexicon' && !c.entry.noun) d.via = this.viaOf(d);
     this.drafts.push(d);
@@ -70,6 +73,14 @@ export class Frames {
     if (ctx.lower[a] === 'to') return true;
     for (let k = a + 1; k < Math.min(b, a + 12); k++) if (ctx.lower[k] === 'to' && ctx.isVerb(k + 1)) return false;
     return true;
+  }
+
+  /** Is a content only a word pointing back ("this", "so", "as much"), with at most a phrase after it ("said this in a comment")? */
+  private pointsBack([a, b]: Range): boolean {
+    const { ctx } = this;
+    const w = ctx.lower[a]!;
+    const next = w === 'as' && ctx.lower[a + 1] === 'much' ? a + 2 : ctx.lex.POINTING.has(w) ? a + 1 : -1;
+    return next > 0 && (next >= b || ctx.tags[next] === TAG.ADP || ctx.isPunct(next));
   }
 
   /** Does a content open with a subject and its finite verb ("she should share …", "the talks had failed")? */

@@ -543,6 +543,11 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);
   });
 
+  it('reads "agreed a deal brokered by …" as a deed: a participle with its agent is no clause', () => {
+    const claims = rulesOnly(docOf('The two ports agreed a deal brokered by the regional council to share the dredging costs.'));
+    expect(claims).toEqual([]);
+  });
+
   it('lets the backers of "earned the support of" speak for whom they back', () => {
     const [c] = rulesOnly(docOf('The mayor earned the support of most shop owners on the waterfront.'));
     expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });

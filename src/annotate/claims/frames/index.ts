@@ -90,6 +90,8 @@ export class Frames {
     const end = ctx.npRight(a, b, false);
     if (end <= a || end >= b) return false;
     const v = ctx.skipAdverbsRight(end, b);
+    // "a deal brokered by the UN": a participle with its agent qualifies the noun.
+    if (ctx.lex.isParticiple(ctx.lower[v]!) && ctx.lower[v + 1] === 'by') return false;
     return ctx.isVerb(v) && !ctx.lower[v]!.endsWith('ing') && ctx.lower[v - 1] !== 'to';
   }
 

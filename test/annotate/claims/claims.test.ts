@@ -642,6 +642,11 @@ describe('the shipped cue model', () => {
     expect(claims.map((c) => c.content.text)).toEqual(['in the face of a flood, he would show no hesitation in opening the gates']);
   });
 
+  it('ends a content before an appositive to a name that closes its clause', () => {
+    const [c] = rulesOnly(docOf('The commander said his troops were entering Dolina, a large town in the south that the army has used as a base.'));
+    expect(c!.content.text).toBe('his troops were entering Dolina');
+  });
+
   it('ends a content before "while" and a second participle of the speaker', () => {
     const [c] = rulesOnly(docOf('The operator closed the line, citing urgent repairs to the pumps while warning that supplies could stay short.'));
     expect(c).toMatchObject({ cue: { text: 'citing' }, content: { text: 'urgent repairs to the pumps' } });

@@ -235,6 +235,11 @@ describe('noun cues, according to, relays', () => {
     ]);
   });
 
+  it('gives "where, according to X, …" only the clause after it', () => {
+    const claims = rulesOnly(docOf('Reporters traced the photo to a hotel in the capital, where, according to local media, the businessman has kept an office for years.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the businessman has kept an office for years']);
+  });
+
   it('gives "That is according to X" the sentence before as content', () => {
     const doc = docOf('The port handled 40 ships last month, twice as many as a year ago.\n\nThat is according to the harbour authority, which published its figures on Friday.', [
       { id: 'ha', type: 'ORG', mentions: ['harbour authority'] },

@@ -50,8 +50,10 @@ export function according(ctx: Context, c: Candidate): Draft | null {
     d.parts.push([before, last + 1]);
     return d;
   }
-  d.parts.push([sf, e + 1]);
-  if (after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after)) {
+  const interrupts = after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after);
+  // "…, where, according to X, the founder kept an office": X says only the clause after it.
+  if (!(interrupts && (ctx.tags[e] === TAG.WH || ctx.tags[e] === TAG.SCONJ || ctx.lower[e] === 'that'))) d.parts.push([sf, e + 1]);
+  if (interrupts) {
     d.rightFrom = after;
     d.parts.push([after, sl]);
   }

@@ -86,10 +86,11 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     // "citing maintenance while warning that …": a second participle of the speaker's.
     if (w === 'while' && ctx.lower[k + 1]!.endsWith('ing')) return k;
     if (w !== ',') {
-      // "denied the reports and instead blamed …": a second verb of the speaker after an object.
-      if (!clauseSoFar && (w === 'and' || w === 'but')) {
+      // "denied the reports and instead blamed …": a second verb of the speaker after an object;
+      // "vowed to deepen ties and expressed …": a past tense after an infinitive is the speaker's too.
+      if ((!clauseSoFar || ctx.lower[from] === 'to') && (w === 'and' || w === 'but')) {
         const v = ctx.skipAdverbsRight(k + 1, end);
-        if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing')) return k;
+        if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing') && (!clauseSoFar || ctx.lower[v]!.endsWith('ed'))) return k;
       }
       continue;
     }

@@ -652,6 +652,11 @@ describe('the shipped cue model', () => {
     expect(c!.content.text).toBe('his troops were entering Dolina');
   });
 
+  it('ends an infinitive content before "and" and a past tense of the speaker ("vowed to deepen … and expressed …")', () => {
+    const [c] = rulesOnly(docOf('The two leaders vowed to deepen trade ties and expressed shared views on the war.'));
+    expect(c!.content.text).toBe('to deepen trade ties');
+  });
+
   it('ends a content before "while" and a second participle of the speaker', () => {
     const [c] = rulesOnly(docOf('The operator closed the line, citing urgent repairs to the pumps while warning that supplies could stay short.'));
     expect(c).toMatchObject({ cue: { text: 'citing' }, content: { text: 'urgent repairs to the pumps' } });

@@ -194,7 +194,11 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
       .between(ctx.sentFirst(d.head), d.head)
       .map((i) => drafts[i]!)
       .filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
-    if (!speakers.length) continue;
+    if (!speakers.length) {
+      // "…, BelTA learned." from the agency that files the article: its own narration, nobody's claim.
+      if (agencyLine && filedBy(ctx, d.sourceHead)) drop.add(d);
+      continue;
+    }
     // Not a claim in a clause that opens the sentence ("After its diplomats called …, Kim said
     // …, according to KCNA").
     const intro = introClauseEnd(ctx, ctx.sentFirst(d.head), d.head);
@@ -205,6 +209,12 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   return drafts.filter((d) => !drop.has(d));
 }
 
+
+/** Whether tokens of `r` name the agency whose dateline opens the article. */
+function filedBy(ctx: Context, r: Range): boolean {
+  const { start, end } = ctx.doc.tokens;
+  return ctx.doc.mentionsIn(start[r[0]]!, end[r[1] - 1]!).some((m) => ctx.agencies.has(m.entity.id));
+}
 
 /** Whether tokens of `r` name a news outlet: a media organisation (or one filing a dateline), or a noun for one ("state media"). */
 export function isMedia(ctx: Context, r: Range): boolean {

@@ -235,6 +235,12 @@ describe('noun cues, according to, relays', () => {
     ]);
   });
 
+  it('reads "…, X learned" by the agency that files the article as its narration, not a claim', () => {
+    const text = 'HARBOURTON, 3 May (Meridian Wire) - The regional governor opened the new ferry terminal on Friday, Meridian Wire learned. The port had been closed for a year, the Coast Gazette learned.';
+    const claims = rulesOnly(docOf(text, [{ id: 'mw', type: 'ORG', mentions: ['Meridian Wire'] }, { id: 'cg', type: 'ORG', mentions: ['the Coast Gazette'] }]));
+    expect(claims.map((c) => [c.speaker?.entity, c.content.text])).toEqual([['cg', 'The port had been closed for a year']]);
+  });
+
   it('gives "where, according to X, …" only the clause after it', () => {
     const claims = rulesOnly(docOf('Reporters traced the photo to a hotel in the capital, where, according to local media, the businessman has kept an office for years.'));
     expect(claims.map((c) => c.content.text)).toEqual(['the businessman has kept an office for years']);

@@ -151,6 +151,9 @@ export const TOPIC_ON = new Set(['comment']);
 /** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
 export const KNOWING = new Set(['feel', 'imagine', 'realize']);
 
+/** Verbs of seeing: with an object they tell what was witnessed or undergone ("the crisis has seen price rises"), a claim only as a view ("sees the deal as a trap"). */
+export const SEEING = new Set(['see']);
+
 /** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
 export const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
 

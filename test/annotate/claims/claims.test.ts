@@ -549,6 +549,11 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => c.speaker?.text)).toEqual(['analysts']);
   });
 
+  it('reads "see" with an object as something undergone, with "as" or a question as a view', () => {
+    const claims = rulesOnly(docOf('The drought has seen huge price rises since the spring. The mayor sees the deal as a trap. You can see why the farmers are angry.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the deal as a trap', 'why the farmers are angry']);
+  });
+
   it('reads addressing a gathering as a deed, addressing a topic as a claim', () => {
     const claims = rulesOnly(docOf('The minister addressed the opening session of the regional forum on Monday. The minister addressed the shortage of doctors in rural clinics.'));
     expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);

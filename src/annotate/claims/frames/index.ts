@@ -66,6 +66,13 @@ export class Frames {
     }
     // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
     if (ctx.lex.KNOWING.has(entry.lemma)) return true;
+    if (ctx.lex.SEEING.has(entry.lemma)) {
+      // "see why …", "sees the deal as a trap": a question or a view.
+      const [a, b] = d.parts[0]!;
+      if (this.opensQuestion(a)) return false;
+      for (let k = a; k < b; k++) if (ctx.lower[k] === 'as') return false;
+      return true;
+    }
     if (!ctx.lex.DOING.has(entry.lemma)) return false;
     // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
     // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
@@ -81,6 +88,11 @@ export class Frames {
     const w = ctx.lower[a]!;
     const next = w === 'as' && ctx.lower[a + 1] === 'much' ? a + 2 : ctx.lex.POINTING.has(w) ? a + 1 : -1;
     return next > 0 && (next >= b || ctx.tags[next] === TAG.ADP || ctx.isPunct(next));
+  }
+
+  /** Does an indirect question open at token k ("why …", "whether …")? */
+  private opensQuestion(k: number): boolean {
+    return this.ctx.tags[k] === TAG.WH || this.ctx.lower[k] === 'whether';
   }
 
   /** Does a content open with a subject and its finite verb ("she should share …", "the talks had failed")? */

@@ -66,7 +66,7 @@ export class Frames {
     }
     // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
     if (ctx.lex.KNOWING.has(entry.lemma)) return true;
-    if (ctx.lex.SEEING.has(entry.lemma)) {
+    if (ctx.lex.SEEING.has(entry.lemma) && d.rule !== 'passive') {
       // "see why …", "sees the deal as a trap": a question or a view.
       const [a, b] = d.parts[0]!;
       if (this.opensQuestion(a)) return false;

@@ -17,7 +17,7 @@ const HEADING_TOKENS = 14;
  */
 export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
-  for (const d of drafts) out.push(...splitParagraphs(ctx, d));
+  for (const d of drafts) for (const p of splitParagraphs(ctx, d)) out.push(...splitDenials(ctx, p));
   const covered = new Uint8Array(ctx.count);
   for (const d of out) for (const [a, b] of d.parts) covered.fill(1, a, b);
   const lines = ctx.lines;
@@ -89,6 +89,32 @@ function quotedSentencesAfter(ctx: Context, drafts: readonly Draft[], covered: U
     i = end - 1;
   }
   return added;
+}
+
+/**
+ * A quoted sentence that denies ("“… tell a story that NATO caused this,” he said. “That's
+ * absolutely wrong.”") is a claim of its own, not the tail of what came before: the ledger must
+ * show the denial as one. The sentences after it go on as a further claim.
+ */
+function splitDenials(ctx: Context, d: Draft): Draft[] {
+  if (!ctx.opensQuote(d.parts[0]![0])) return [d];
+  const text = ctx.doc.text;
+  const { start, end } = ctx.doc.tokens;
+  for (const [pi, [a, b]] of d.parts.entries()) {
+    for (let k = pi === 0 ? ctx.sentLast(a) : a; k < b; k = ctx.sentLast(k)) {
+      const e = Math.min(ctx.sentLast(k), b);
+      const sentence = text.slice(start[k]!, end[e - 1]!).replace(/[“”"]/g, ' ');
+      if (!ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
+      const before = [...d.parts.slice(0, pi), ...(k > a ? [[a, k] as Range] : [])];
+      const after = [...(e < b ? [[e, b] as Range] : []), ...d.parts.slice(pi + 1)];
+      if (!before.length) return [d];
+      const head: Draft = { ...d, parts: before };
+      const denial = continuation(ctx, head, k, e);
+      const rest = after.length ? splitDenials(ctx, { ...continuation(ctx, head, after[0]![0], after[after.length - 1]![1]), parts: after }) : [];
+      return [head, denial, ...rest];
+    }
+  }
+  return [d];
 }
 
 /** Tokens [i, end) form a paragraph that is all quotation: it opens with a mark and has no verb outside quotes. */

@@ -114,6 +114,19 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('makes a quoted sentence that denies a claim of its own, the sentences after it a further one', () => {
+    const text = '“They keep telling a story that we flooded the valley on purpose,” the engineer said. “That is simply untrue. We opened the gates to save the town.”';
+    const doc = docOf(text);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.stance, parts(c)])).toEqual([
+      ['assert', ['“They keep telling a story that we flooded the valley on purpose,”']],
+      ['deny', ['“That is simply untrue']],
+      ['assert', ['We opened the gates to save the town.”']],
+    ]);
+    expect(claims.map((c) => c.speaker?.text)).toEqual(['the engineer', 'the engineer', 'the engineer']);
+    expectExactSpans(doc, claims);
+  });
+
   it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
     const text =
       'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';

@@ -104,7 +104,8 @@ function splitDenials(ctx: Context, d: Draft): Draft[] {
     for (let k = pi === 0 ? ctx.sentLast(a) : a; k < b; k = ctx.sentLast(k)) {
       const e = Math.min(ctx.sentLast(k), b);
       const sentence = text.slice(start[k]!, end[e - 1]!).replace(/[“”"]/g, ' ');
-      if (!ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
+      // ("No," alone is an answer to what came before, not a claim.)
+      if (words(ctx, k, e) < DENIAL_WORDS || !ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
       const before = [...d.parts.slice(0, pi), ...(k > a ? [[a, k] as Range] : [])];
       const after = [...(e < b ? [[e, b] as Range] : []), ...d.parts.slice(pi + 1)];
       if (!before.length) return [d];
@@ -115,6 +116,16 @@ function splitDenials(ctx: Context, d: Draft): Draft[] {
     }
   }
   return [d];
+}
+
+/** How many words a quoted sentence needs to stand as a denial of its own. */
+const DENIAL_WORDS = 3;
+
+/** The words (not punctuation) among tokens [a, b). */
+function words(ctx: Context, a: number, b: number): number {
+  let n = 0;
+  for (let k = a; k < b; k++) if (!ctx.isPunct(k)) n++;
+  return n;
 }
 
 /** Tokens [i, end) form a paragraph that is all quotation: it opens with a mark and has no verb outside quotes. */

@@ -127,6 +127,11 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('keeps a bare "No, never." with the quote it answers', () => {
+    const claims = rulesOnly(docOf('“We kept the gates shut all week,” the engineer said. “No, never. The river rose too fast.”'));
+    expect(claims).toHaveLength(1);
+  });
+
   it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
     const text =
       'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';

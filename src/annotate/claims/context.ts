@@ -316,7 +316,8 @@ export class Context {
         k = p;
         continue;
       }
-      if (pw === 'and' && p > floor && tags[k] === TAG.PROPN && tags[p - 1] === TAG.PROPN && tags[last] === TAG.PROPN) {
+      // "Britain and France", "Polish and Czech customs data"
+      if (pw === 'and' && p > floor && tags[k] === TAG.PROPN && tags[p - 1] === TAG.PROPN) {
         k = p;
         continue;
       }

@@ -303,6 +303,11 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'The head of the aid office in Moldova, Anna Berg,' }, content: { text: '“Food was used to force villagers to cooperate.”' } });
   });
 
+  it('reads names joined by "and" before a noun as one speaker ("Polish and Czech customs data show")', () => {
+    const [c] = rulesOnly(docOf('Exports of steel rose by 40% to the north, Polish and Czech customs data show.'));
+    expect(c).toMatchObject({ speaker: { text: 'Polish and Czech customs data' }, content: { text: 'Exports of steel rose by 40% to the north' } });
+  });
+
   it('takes an office "of" its portfolio whole as the speaker ("the minister of foreign affairs")', () => {
     const [c] = rulesOnly(docOf('“The border stays open to trade,” the minister of foreign affairs said.'));
     expect(c).toMatchObject({ speaker: { text: 'the minister of foreign affairs' }, content: { text: '“The border stays open to trade,”' } });

@@ -31,7 +31,8 @@ const CLAUSE_ENDS = new Set([',', '.', '!', '?']);
  * open quote and otherwise opens one where whitespace, a line start or a bracket precedes it. A
  * paragraph that opens a quote without closing it continues into the next paragraph when that one
  * opens with a mark (the newspaper convention for a quote running over paragraphs). A left curly
- * mark inside an open quote that is closed twice before the paragraph ends is a quote inside it; a
+ * mark inside an open quote that is closed twice before the paragraph ends, or straight marks
+ * inside a curly quote closed later in the paragraph, are a quote inside it; a
  * right curly mark ending a clause, with no mark before it in its paragraph, closes a quote whose
  * opening mark was lost at the paragraph's start.
  */
@@ -68,9 +69,12 @@ export function findQuotes(doc: Doc): Quotes {
     const twin = w === "'" && i + 1 < count && words[i + 1] === "'" && doc.tokens.end[i] === start[i + 1];
     if (twin) w = STRAIGHT;
     if (w !== LEFT_DOUBLE && w !== RIGHT_DOUBLE && w !== STRAIGHT) continue;
+    // “… a similar "Copernican" shift …” — straight marks inside a curly quote that a curly mark
+    // closes later in the paragraph are a quote inside it.
+    if (w === STRAIGHT && !twin && current && words[current.open] === LEFT_DOUBLE && closedAhead(words, lineStart, i, count, 1)) continue;
     // “… the “storm”. We will …” — a quote inside a quote in the same marks, closed twice before
     // the paragraph ends: the inner one stays part of the outer.
-    if (w === LEFT_DOUBLE && current && nestedAt(words, lineStart, i, count)) {
+    if (w === LEFT_DOUBLE && current && closedAhead(words, lineStart, i, count, 2)) {
       while (words[i] !== RIGHT_DOUBLE) i++;
       continue;
     }
@@ -111,15 +115,14 @@ export function findQuotes(doc: Doc): Quotes {
 }
 
 /**
- * Whether the left mark at `i`, with a quote already open, opens a quote inside it: before the
- * paragraph ends, a right mark closes it and a second right mark follows, with no left mark
- * between them.
+ * Whether, after the mark at `i` and before the paragraph ends, `times` right curly marks follow
+ * with no left one among them: a mark inside an open quote then opens a quote inside it.
  */
-function nestedAt(words: readonly string[], lineStart: Uint8Array, i: number, count: number): boolean {
+function closedAhead(words: readonly string[], lineStart: Uint8Array, i: number, count: number, times: number): boolean {
   let closes = 0;
   for (let k = i + 1; k < count && !lineStart[k]; k++) {
     if (words[k] === LEFT_DOUBLE) return false;
-    if (words[k] === RIGHT_DOUBLE && ++closes === 2) return true;
+    if (words[k] === RIGHT_DOUBLE && ++closes === times) return true;
   }
   return false;
 }

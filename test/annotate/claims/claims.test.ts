@@ -153,6 +153,12 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('keeps straight marks inside a curly quote within it', () => {
+    const text = '“The old bridge served us for a century. A "modern" crossing must come next. It must be built by spring,” the mayor said.';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => c.content.text)).toEqual(['“The old bridge served us for a century. A "modern" crossing must come next. It must be built by spring,”']);
+  });
+
   it('reads a paragraph whose opening mark was lost as a quote up to its closing mark', () => {
     const text = 'The ferry was late again.\n\nTherefore, the company must answer for the delays. After all, we warned them twice,” the mayor said.';
     const doc = docOf(text);

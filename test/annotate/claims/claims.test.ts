@@ -314,6 +314,11 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'Polish and Czech customs data' }, content: { text: 'Exports of steel rose by 40% to the north' } });
   });
 
+  it('reads a speaker with a place phrase before the cue ("the head of the aid office in Moldova said")', () => {
+    const [c] = rulesOnly(docOf('Most of those interviewed were held for weeks, the head of the aid office in Moldova said.'));
+    expect(c).toMatchObject({ speaker: { text: 'the head of the aid office in Moldova' }, content: { text: 'Most of those interviewed were held for weeks' } });
+  });
+
   it('takes an office "of" its portfolio whole as the speaker ("the minister of foreign affairs")', () => {
     const [c] = rulesOnly(docOf('“The border stays open to trade,” the minister of foreign affairs said.'));
     expect(c).toMatchObject({ speaker: { text: 'the minister of foreign affairs' }, content: { text: '“The border stays open to trade,”' } });

@@ -157,7 +157,8 @@ function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
   if (!verb || !noun) return entries[0]!;
   const p = i - 1;
   const pt = p >= 0 ? ctx.tags[p] : TAG.PUNCT;
-  if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP) return noun;
+  // "expressed hope that …", "voiced concern": the object of a light verb is the noun.
+  if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP || (p >= 0 && ctx.lex.LIGHT_VERBS.has(ctx.lower[p]!))) return noun;
   if (pt === TAG.PRON || pt === TAG.AUX || pt === TAG.PART || pt === TAG.ADV || pt === TAG.WH) return verb;
   if (pt === TAG.PROPN || pt === TAG.NOUN) return verbAfterNoun(ctx, i) ? verb : noun;
   return ctx.tags[i] === TAG.NOUN ? noun : verb;

@@ -319,6 +319,11 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'the head of the aid office in Moldova' }, content: { text: 'Most of those interviewed were held for weeks' } });
   });
 
+  it('reads the object of a light verb as the noun cue ("expressed hope that …"), its subject the speaker', () => {
+    const [c] = rulesOnly(docOf('He expressed hope that the council would reopen the port soon.'));
+    expect(c).toMatchObject({ speaker: { text: 'He' }, cue: { text: 'expressed hope' }, content: { text: 'the council would reopen the port soon' } });
+  });
+
   it('takes an office "of" its portfolio whole as the speaker ("the minister of foreign affairs")', () => {
     const [c] = rulesOnly(docOf('“The border stays open to trade,” the minister of foreign affairs said.'));
     expect(c).toMatchObject({ speaker: { text: 'the minister of foreign affairs' }, content: { text: '“The border stays open to trade,”' } });

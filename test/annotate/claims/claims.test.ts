@@ -603,6 +603,11 @@ describe('cues in other shapes', () => {
     expect(claims).toEqual([]);
   });
 
+  it('reads a directing verb as a deed when the infinitive does not follow its object ("ordered a mobilisation in an attempt to …")', () => {
+    const claims = rulesOnly(docOf('The general ordered a full mobilisation of reservists in an attempt to turn the tide. The general ordered the garrison to withdraw.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the garrison to withdraw']);
+  });
+
   it('lets the backers of "earned the support of" speak for whom they back', () => {
     const [c] = rulesOnly(docOf('The mayor earned the support of most shop owners on the waterfront.'));
     expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });

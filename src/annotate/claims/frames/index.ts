@@ -76,10 +76,11 @@ export class Frames {
     if (!ctx.lex.DOING.has(entry.lemma)) return false;
     // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
     // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
+    // (The infinitive must follow the object: "ordered a mobilisation in an attempt to turn …" is a deed.)
     const [a, b] = d.parts[0]!;
     if (ctx.lower[a] === 'to') return true;
-    for (let k = a + 1; k < Math.min(b, a + 12); k++) if (ctx.lower[k] === 'to' && ctx.isVerb(k + 1)) return false;
-    return true;
+    const object = ctx.startsNp(a) ? ctx.npRight(a, b, false, true) : -1;
+    return !(object > a && ctx.lower[object] === 'to' && ctx.isVerb(object + 1));
   }
 
   /** Is a content only a word pointing back ("this", "so", "as much"), with at most a phrase after it ("said this in a comment")? */

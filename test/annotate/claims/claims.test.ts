@@ -179,6 +179,11 @@ describe('direct quotes', () => {
     expect(claims[0]!.speaker?.text).toBe('The mayor');
   });
 
+  it('reads a quote before a verb of asking that closes the sentence ("“…,” the mayor urged.")', () => {
+    const claims = rulesOnly(docOf('“Please, everyone, stay away from the river bank tonight,” the mayor urged.'));
+    expect(claims.map((c) => [c.explain?.rule, c.stance, c.content.text])).toEqual([['quote-before', 'demand', '“Please, everyone, stay away from the river bank tonight,”']]);
+  });
+
   it('reads straight quotes', () => {
     const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
     expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });

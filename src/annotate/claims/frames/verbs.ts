@@ -84,7 +84,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
 
   const d = newDraft('complement', c, [i, cueEnd]);
   const speakerFound = subject(ctx, d, before, sf);
-  const inversion = frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence';
+  // "“…,” the mayor urged.": a verb of asking that closes the sentence after a quote reports it.
+  const closesQuoted = frame === 'direct' && !c.entry.learned && isTail(ctx, cueEnd, sl);
+  const inversion = frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence' || closesQuoted;
   // Inverted speaker: "…, said Brian Baker, an adviser".
   let tail = cueEnd;
   if (!speakerFound && inversion && cueEnd < sl && ctx.startsNp(cueEnd) && !ctx.lex.BE_OR_CLITIC.has(lower[cueEnd]!)) {

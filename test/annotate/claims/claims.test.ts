@@ -184,6 +184,11 @@ describe('direct quotes', () => {
     expect(claims.map((c) => [c.explain?.rule, c.stance, c.content.text])).toEqual([['quote-before', 'demand', '“Please, everyone, stay away from the river bank tonight,”']]);
   });
 
+  it('reads the quote before "X was quoted as saying."', () => {
+    const claims = rulesOnly(docOf('“Many people believe the river is rising faster every year,” Berg was quoted as saying.'));
+    expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([['Berg', '“Many people believe the river is rising faster every year,”']]);
+  });
+
   it('reads straight quotes', () => {
     const [c] = rulesOnly(docOf('"We did not fire first," the ministry said.'));
     expect(c).toMatchObject({ kind: 'direct', content: { text: '"We did not fire first,"' } });

@@ -5,6 +5,7 @@
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import { objectEnd } from './complements.js';
+import { contentBefore, isTail } from './quotes.js';
 import { newDraft, type Candidate, type Draft } from './draft.js';
 
 export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number, sl: number): Draft | null {
@@ -36,6 +37,8 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     d.source = [subjectStart, subjectEnd + 1];
     d.sourceHead = d.source;
     let from = k + 2;
+    // "“…,” Wang was quoted as saying.": the quote before the one quoted.
+    if (isTail(ctx, from, sl) && subjectStart > sf) return contentBefore(ctx, d, subjectStart - 1, from, sl);
     if (lower[from] === 'that' || lower[from] === ':' || ctx.isComma(from)) from++;
     if (from >= sl) return null;
     d.rightFrom = from;

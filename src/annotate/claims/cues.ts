@@ -108,6 +108,8 @@ function verbAfterNoun(ctx: Context, i: number): boolean {
   const nt = ctx.tags[i + 1];
   if (next === 'that' || next === 'whether' || next === ':' || nt === TAG.DET || nt === TAG.PRON || nt === TAG.WH || ctx.opensQuote(i + 1)) return true;
   const w = ctx.lower[i]!;
+  // "The council calls Dorf its rival": a plural noun does not stand before a name.
+  if (nt === TAG.PROPN && w.endsWith('s') && !w.endsWith('ss')) return true;
   const possessed = ctx.tags[i - 2] === TAG.DET || ctx.tags[i - 2] === TAG.POSS;
   if (ctx.startsNp(i + 1) && !possessed) {
     const end = ctx.npRight(i + 1, ctx.sentLast(i), false);

@@ -634,6 +634,11 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => c.content.text)).toEqual(['the council of delaying the repairs']);
   });
 
+  it('reads an -s word between a noun and a name as the verb ("The council calls Dorf its main rival")', () => {
+    const claims = rulesOnly(docOf('The council calls Dorf its main rival.'));
+    expect(claims.map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['The council', 'calls', 'Dorf its main rival']]);
+  });
+
   it('does not read "press" in a title or "called" a meeting as a cue', () => {
     const claims = rulesOnly(docOf('Deputy press secretary Anna Wolf told reporters the talks had stalled. The president called an emergency meeting on Friday.'));
     expect(claims.map((c) => c.cue?.text)).toEqual(['told']);

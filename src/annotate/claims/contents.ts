@@ -11,7 +11,7 @@ import type { Draft, Range } from './frames/index.js';
  */
 export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
   cutAtAttachedClauses(ctx, drafts);
-  const kept = dropNested(relayVia(ctx, drafts));
+  const kept = dropRepeated(ctx, dropNested(relayVia(ctx, drafts)));
   const heads = new PositionIndex(kept, (d) => d.head);
   for (const d of kept) continueQuote(ctx, d, heads);
   return kept;
@@ -58,9 +58,9 @@ function cutAtAttachedClauses(ctx: Context, drafts: Draft[]): void {
   }
 }
 
-/** Whether a verb stands in tokens [from, to), outside quotes. */
+/** Whether a verb stands in tokens [from, to), outside quotes (not after a determiner: "in the face of" has none). */
 function hasVerb(ctx: Context, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (ctx.isVerb(k) && ctx.quotes.of[k]! < 0) return true;
+  for (let k = from; k < to; k++) if (ctx.isVerb(k) && ctx.quotes.of[k]! < 0 && ctx.tags[k - 1] !== TAG.DET) return true;
   return false;
 }
 
@@ -81,11 +81,16 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     const w = ctx.words[k]!;
     if (w === ';') return k;
     if (ctx.isVerb(k)) clauseSoFar = true;
+    // "… the results of the vote – which sparked protests": a dash sets a trailing clause off as a comma does.
+    if (ctx.isDash(k) && (ctx.lower[k + 1] === 'which' || ctx.lower[k + 1] === 'who')) return k;
+    // "citing maintenance while warning that …": a second participle of the speaker's.
+    if (w === 'while' && ctx.lower[k + 1]!.endsWith('ing')) return k;
     if (w !== ',') {
-      // "denied the reports and instead blamed …": a second verb of the speaker after an object.
-      if (!clauseSoFar && (w === 'and' || w === 'but')) {
+      // "denied the reports and instead blamed …": a second verb of the speaker after an object;
+      // "vowed to deepen ties and expressed …": a past tense after an infinitive is the speaker's too.
+      if ((!clauseSoFar || ctx.lower[from] === 'to') && (w === 'and' || w === 'but')) {
         const v = ctx.skipAdverbsRight(k + 1, end);
-        if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing')) return k;
+        if (ctx.tags[v] === TAG.VERB && !ctx.lower[v]!.endsWith('ing') && (!clauseSoFar || ctx.lower[v]!.endsWith('ed'))) return k;
       }
       continue;
     }
@@ -93,6 +98,8 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     // "the port, which handles most of the grain, has been the target": a relative
     // clause set off inside the subject, its verb still to come — not a trailing clause.
     if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
+    // "his troops were entering Rostov, a large city in the south": an appositive to a name after the clause.
+    if (clauseSoFar && ctx.tags[k - 1] === TAG.PROPN && (next === 'a' || next === 'an')) return k;
     if (ctx.lex.TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
     if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;
@@ -155,6 +162,22 @@ function dropNested(drafts: Draft[]): Draft[] {
 }
 
 /**
+ * One quote attributed twice in its sentence ('Stoltenberg said: "…," Stoltenberg said.') is one
+ * claim: the later attribution is dropped.
+ */
+function dropRepeated(ctx: Context, drafts: Draft[]): Draft[] {
+  const seen = new Set<number>();
+  return drafts.filter((d) => {
+    const a = d.parts[0]![0];
+    const q = ctx.opensQuote(a) ? ctx.quotes.of[a]! : -1;
+    if (q < 0) return true;
+    if (seen.has(q)) return false;
+    seen.add(q);
+    return true;
+  });
+}
+
+/**
  * "…, according to state media" after a claim with its own speaker names who relayed it:
  * it becomes that claim's `via`, not a claim of its own.
  */
@@ -171,7 +194,11 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
       .between(ctx.sentFirst(d.head), d.head)
       .map((i) => drafts[i]!)
       .filter((o) => o !== d && ctx.sentence[o.head] === sentence && o.head < d.head && (o.source || o.inherits) && o.rule !== 'according-to');
-    if (!speakers.length) continue;
+    if (!speakers.length) {
+      // "…, BelTA learned." from the agency that files the article: its own narration, nobody's claim.
+      if (agencyLine && filedBy(ctx, d.sourceHead)) drop.add(d);
+      continue;
+    }
     // Not a claim in a clause that opens the sentence ("After its diplomats called …, Kim said
     // …, according to KCNA").
     const intro = introClauseEnd(ctx, ctx.sentFirst(d.head), d.head);
@@ -182,6 +209,12 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   return drafts.filter((d) => !drop.has(d));
 }
 
+
+/** Whether tokens of `r` name the agency whose dateline opens the article. */
+function filedBy(ctx: Context, r: Range): boolean {
+  const { start, end } = ctx.doc.tokens;
+  return ctx.doc.mentionsIn(start[r[0]]!, end[r[1] - 1]!).some((m) => ctx.agencies.has(m.entity.id));
+}
 
 /** Whether tokens of `r` name a news outlet: a media organisation (or one filing a dateline), or a noun for one ("state media"). */
 export function isMedia(ctx: Context, r: Range): boolean {
@@ -220,6 +253,13 @@ function continueQuote(ctx: Context, d: Draft, heads: PositionIndex<Draft>): voi
     const k = ctx.sentLast(Math.max(0, last - 1));
     const next = k < lineEnd ? quotedSentence(k) : null;
     if (!next) break;
+    // A quote that runs on into later paragraphs goes in one part per paragraph, as the
+    // paragraphs are later told apart (continued.ts).
+    const q = ctx.quotes.list[ctx.quotes.of[k]!]!;
+    if (q.pieces.length > 1) {
+      for (const [a, b] of q.pieces) d.parts.push([a, Math.min(b + 1, next[1])]);
+      break;
+    }
     d.parts.push(next);
     last = ctx.sentLast(next[1] - 1);
   }

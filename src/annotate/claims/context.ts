@@ -301,7 +301,9 @@ export class Context {
       }
       // "Secretary of State", "an official in Seoul", "chief of staff"
       const role = p > floor && this.lex.ROLES.has(lower[p - 1]!);
-      if ((this.lex.NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role)) {
+      // "the minister of foreign affairs": an office of a portfolio.
+      const office = p > floor && pw === 'of' && this.lex.OFFICES.has(lower[p - 1]!);
+      if ((this.lex.NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role || office) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role || office)) {
         k = p;
         continue;
       }
@@ -314,7 +316,8 @@ export class Context {
         k = p;
         continue;
       }
-      if (pw === 'and' && p > floor && tags[k] === TAG.PROPN && tags[p - 1] === TAG.PROPN && tags[last] === TAG.PROPN) {
+      // "Britain and France", "Polish and Czech customs data"
+      if (pw === 'and' && p > floor && tags[k] === TAG.PROPN && tags[p - 1] === TAG.PROPN) {
         k = p;
         continue;
       }

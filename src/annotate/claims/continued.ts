@@ -11,12 +11,13 @@ const HEADING_TOKENS = 14;
  * Quoted paragraphs that go on with a speaker's words: each paragraph of a quotation that runs
  * over several paragraphs ("The mayor said: “… ¶ “… ¶ “…”") and each paragraph that is only a
  * quotation, with no cue of its own, right after a paragraph where someone speaks (“It plays to
- * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph.
- * Returns the drafts with the first kind split and the second added, in text order.
+ * my strengths.” after a paragraph quoting her) is a claim of that speaker, one per paragraph; so
+ * is a quotation of whole sentences after a sentence of its paragraph where someone speaks.
+ * Returns the drafts with the first kind split and the others added, in text order.
  */
 export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
-  for (const d of drafts) out.push(...splitParagraphs(ctx, d));
+  for (const d of drafts) for (const p of splitParagraphs(ctx, d)) out.push(...splitDenials(ctx, p));
   const covered = new Uint8Array(ctx.count);
   for (const d of out) for (const [a, b] of d.parts) covered.fill(1, a, b);
   const lines = ctx.lines;
@@ -33,17 +34,21 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
     added.push(d);
     byLine.set(lines[i]!, [d]);
   }
+  added.push(...quotedSentencesAfter(ctx, out, covered));
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
 
-/** A claim whose quoted content runs over paragraphs, as one claim per paragraph. */
+/**
+ * A claim whose quoted content runs on into later paragraphs — its own quote, or quoted sentences
+ * after a quote before the cue ("“…,” he said. “… ¶ “…”") — as one claim per paragraph.
+ */
 function splitParagraphs(ctx: Context, d: Draft): Draft[] {
-  if (d.parts.length < 2 || d.rightFrom < 0) return [d];
+  if (d.parts.length < 2) return [d];
   const lines = ctx.lines;
-  if (new Set(d.parts.map(([a]) => lines[a])).size < 2) return [d];
-  const first = lines[d.parts[0]![0]];
-  const own = d.parts.filter(([a]) => lines[a] === first);
-  const rest = d.parts.filter(([a]) => lines[a] !== first);
+  const next = ctx.lineLast(d.head);
+  const own = d.parts.filter(([a]) => a < next);
+  const rest = d.parts.filter(([a]) => a >= next);
+  if (!own.length || !rest.length) return [d];
   // Only a quotation runs on: each later paragraph must open with its mark.
   if (!rest.every(([a]) => ctx.opensQuote(a) || ctx.quotes.of[a]! >= 0)) return [d];
   const head: Draft = { ...d, parts: own };
@@ -53,6 +58,74 @@ function splitParagraphs(ctx: Context, d: Draft): Draft[] {
     byLine.set(l, [...(byLine.get(l) ?? []), r]);
   }
   return [head, ...[...byLine.values()].map((parts) => ({ ...continuation(ctx, head, parts[0]![0], parts[parts.length - 1]![1]), parts }))];
+}
+
+/**
+ * A quotation that makes up whole sentences of a paragraph, with no cue of its own, after a
+ * sentence of that paragraph where someone speaks ("She warned that the talks would fail. “Nobody
+ * is listening.”"): the speaker goes on, one claim per quotation.
+ */
+function quotedSentencesAfter(ctx: Context, drafts: readonly Draft[], covered: Uint8Array): Draft[] {
+  const added: Draft[] = [];
+  let d = 0;
+  for (let i = 0; i < ctx.count; i++) {
+    if (ctx.sentFirst(i) !== i || ctx.doc.tokens.lineStart[i] || !ctx.opensQuote(i) || covered[i + 1]) continue;
+    const q = ctx.quotes.list[ctx.quotes.of[i]!]!;
+    const end = Math.min(ctx.sentLast(q.close), ctx.lineLast(i));
+    if (!quotedParagraph(ctx, i, end)) continue;
+    while (d < drafts.length && drafts[d]!.head < i) d++;
+    if (d < drafts.length && drafts[d]!.head < end) continue;
+    // The speaker: the last claim before it in its paragraph that has one.
+    let speaker: Draft | null = null;
+    for (let k = d - 1; k >= 0 && ctx.lines[drafts[k]!.head] === ctx.lines[i]; k--) {
+      if (drafts[k]!.source !== null || drafts[k]!.continues !== undefined) {
+        speaker = drafts[k]!;
+        break;
+      }
+    }
+    if (!speaker) continue;
+    added.push(continuation(ctx, speaker, i, end));
+    covered.fill(1, i, end);
+    i = end - 1;
+  }
+  return added;
+}
+
+/**
+ * A quoted sentence that denies ("“… tell a story that NATO caused this,” he said. “That's
+ * absolutely wrong.”") is a claim of its own, not the tail of what came before: the ledger must
+ * show the denial as one. The sentences after it go on as a further claim.
+ */
+function splitDenials(ctx: Context, d: Draft): Draft[] {
+  if (!ctx.opensQuote(d.parts[0]![0])) return [d];
+  const text = ctx.doc.text;
+  const { start, end } = ctx.doc.tokens;
+  for (const [pi, [a, b]] of d.parts.entries()) {
+    for (let k = pi === 0 ? ctx.sentLast(a) : a; k < b; k = ctx.sentLast(k)) {
+      const e = Math.min(ctx.sentLast(k), b);
+      const sentence = text.slice(start[k]!, end[e - 1]!).replace(/[“”"]/g, ' ');
+      // ("No," alone is an answer to what came before, not a claim.)
+      if (words(ctx, k, e) < DENIAL_WORDS || !ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
+      const before = [...d.parts.slice(0, pi), ...(k > a ? [[a, k] as Range] : [])];
+      const after = [...(e < b ? [[e, b] as Range] : []), ...d.parts.slice(pi + 1)];
+      if (!before.length) return [d];
+      const head: Draft = { ...d, parts: before };
+      const denial = continuation(ctx, head, k, e);
+      const rest = after.length ? splitDenials(ctx, { ...continuation(ctx, head, after[0]![0], after[after.length - 1]![1]), parts: after }) : [];
+      return [head, denial, ...rest];
+    }
+  }
+  return [d];
+}
+
+/** How many words a quoted sentence needs to stand as a denial of its own. */
+const DENIAL_WORDS = 3;
+
+/** The words (not punctuation) among tokens [a, b). */
+function words(ctx: Context, a: number, b: number): number {
+  let n = 0;
+  for (let k = a; k < b; k++) if (!ctx.isPunct(k)) n++;
+  return n;
 }
 
 /** Tokens [i, end) form a paragraph that is all quotation: it opens with a mark and has no verb outside quotes. */

@@ -15,6 +15,12 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
   const { lower, quotes } = ctx;
   for (let i = 0; i < ctx.count; i++) {
     if (ctx.doc.tokens.lineStart[i]) {
+      // "– Putin accuses US –": a subheading framed by dashes names a section, it reports nothing.
+      const end = ctx.lineLast(i);
+      if (end - i > 2 && ctx.isDash(i) && ctx.isDash(end - 1)) {
+        i = end - 1;
+        continue;
+      }
       const mark = labelAt(ctx, i);
       if (mark >= 0) {
         out.push({ head: mark, entry: LABEL, kind: 'label' });
@@ -33,10 +39,14 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
       out.push({ head: i, entry: POLL, kind: 'poll' });
       continue;
     }
+    if (w === 'in' && ctx.sentFirst(i) === i) {
+      out.push({ head: i, entry: OPINION, kind: 'opinion' });
+      continue;
+    }
     const entries = ctx.cueEntries(i);
     let entry: CueEntry;
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
-    else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w)) entry = learnedEntry(ctx, i);
+    else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w) && !ctx.lex.NOT_SAYING.has(w)) entry = learnedEntry(ctx, i);
     else continue;
     if (!entry.noun && !verbal(ctx, i, entry)) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
@@ -98,6 +108,8 @@ function verbAfterNoun(ctx: Context, i: number): boolean {
   const nt = ctx.tags[i + 1];
   if (next === 'that' || next === 'whether' || next === ':' || nt === TAG.DET || nt === TAG.PRON || nt === TAG.WH || ctx.opensQuote(i + 1)) return true;
   const w = ctx.lower[i]!;
+  // "The council calls Dorf its rival": a plural noun does not stand before a name.
+  if (nt === TAG.PROPN && w.endsWith('s') && !w.endsWith('ss')) return true;
   const possessed = ctx.tags[i - 2] === TAG.DET || ctx.tags[i - 2] === TAG.POSS;
   if (ctx.startsNp(i + 1) && !possessed) {
     const end = ctx.npRight(i + 1, ctx.sentLast(i), false);
@@ -128,6 +140,7 @@ function headline(ctx: Context, i: number): boolean {
 
 const ACCORDING: CueEntry = { lemma: 'according to', noun: false, frame: 'speech', stance: 'assert' };
 const POLL: CueEntry = { lemma: 'in', noun: false, frame: 'evidence', stance: 'assert' };
+const OPINION: CueEntry = { lemma: 'in the view of', noun: false, frame: 'think', stance: 'assert' };
 
 /** Does a poll's noun follow "in" within a few words ("in the latest CNN/ORC poll")? */
 function pollAhead(ctx: Context, i: number): boolean {
@@ -146,7 +159,8 @@ function chooseEntry(ctx: Context, i: number, entries: CueEntry[]): CueEntry {
   if (!verb || !noun) return entries[0]!;
   const p = i - 1;
   const pt = p >= 0 ? ctx.tags[p] : TAG.PUNCT;
-  if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP) return noun;
+  // "expressed hope that …", "voiced concern": the object of a light verb is the noun.
+  if (pt === TAG.DET || pt === TAG.POSS || pt === TAG.ADJ || pt === TAG.NUM || pt === TAG.ADP || (p >= 0 && ctx.lex.LIGHT_VERBS.has(ctx.lower[p]!))) return noun;
   if (pt === TAG.PRON || pt === TAG.AUX || pt === TAG.PART || pt === TAG.ADV || pt === TAG.WH) return verb;
   if (pt === TAG.PROPN || pt === TAG.NOUN) return verbAfterNoun(ctx, i) ? verb : noun;
   return ctx.tags[i] === TAG.NOUN ? noun : verb;

@@ -99,7 +99,7 @@ export function findClaims(doc: Doc, model: CueModel | null, language: Language)
 /** How a claim was read, for `explain`: rule, lexicon entry (or learned word) and the model's score. */
 function explanation(ctx: Context, d: Draft, score: number | undefined): string {
   const entry = d.stanceEntry ?? d.entry;
-  if (d.continues) return `a quoted paragraph with no cue of its own: the speaker of “${tokenSpan(ctx, d.continues.cue).text}” goes on`;
+  if (d.continues) return `a quotation with no cue of its own: the speaker of “${tokenSpan(ctx, d.continues.cue).text}” goes on`;
   const how = d.entry.learned ? 'learned cue word' : d.entry.noun ? 'noun' : d.entry.frame;
   const after = d.stanceEntry ? `, after ${d.entry.lemma}` : '';
   return `${entry.lemma} (${how}${after})${score === undefined ? '' : `; cue model ${score.toFixed(1)}`}`;

@@ -21,13 +21,20 @@ export interface Quotes {
 const LEFT_DOUBLE = '“';
 const RIGHT_DOUBLE = '”';
 const STRAIGHT = '"';
+const MARKS = new Set([LEFT_DOUBLE, RIGHT_DOUBLE, STRAIGHT]);
+/** What a quoted sentence ends with just inside its closing mark. */
+const CLAUSE_ENDS = new Set([',', '.', '!', '?']);
 
 /**
  * Double quotations of a doc. Curly marks say which side they are (a right mark after a space with
  * no quote open is taken for a left one); a straight mark, or two apostrophes (''…''), closes an
  * open quote and otherwise opens one where whitespace, a line start or a bracket precedes it. A
  * paragraph that opens a quote without closing it continues into the next paragraph when that one
- * opens with a mark (the newspaper convention for a quote running over paragraphs).
+ * opens with a mark (the newspaper convention for a quote running over paragraphs). A left curly
+ * mark inside an open quote that is closed twice before the paragraph ends, or straight marks
+ * inside a curly quote closed later in the paragraph, are a quote inside it; a
+ * right curly mark ending a clause, with no mark before it in its paragraph, closes a quote whose
+ * opening mark was lost at the paragraph's start.
  */
 export function findQuotes(doc: Doc): Quotes {
   const { words, start, lineStart, count } = doc.tokens;
@@ -62,6 +69,26 @@ export function findQuotes(doc: Doc): Quotes {
     const twin = w === "'" && i + 1 < count && words[i + 1] === "'" && doc.tokens.end[i] === start[i + 1];
     if (twin) w = STRAIGHT;
     if (w !== LEFT_DOUBLE && w !== RIGHT_DOUBLE && w !== STRAIGHT) continue;
+    // “… a similar "Copernican" shift …” — straight marks inside a curly quote that a curly mark
+    // closes later in the paragraph are a quote inside it.
+    if (w === STRAIGHT && !twin && current && words[current.open] === LEFT_DOUBLE && closedAhead(words, lineStart, i, count, 1)) continue;
+    // “… the “storm”. We will …” — a quote inside a quote in the same marks, closed twice before
+    // the paragraph ends: the inner one stays part of the outer.
+    if (w === LEFT_DOUBLE && current && closedAhead(words, lineStart, i, count, 2)) {
+      while (words[i] !== RIGHT_DOUBLE) i++;
+      continue;
+    }
+    // “… did come,” he said — with no mark anywhere before it in its paragraph — closes a quote
+    // whose opening mark was lost: the quote is the paragraph up to it.
+    if (w === RIGHT_DOUBLE && !current && !lineStart[i] && text.charCodeAt(start[i]! - 1) !== 32 && CLAUSE_ENDS.has(words[i - 1]!)) {
+      let first = i - 1;
+      while (first > 0 && !lineStart[first] && !MARKS.has(words[first]!)) first--;
+      if (!MARKS.has(words[first]!) && i - first > 3) {
+        pieceStart = first;
+        finish({ open: first, close: i, closed: true, pieces: [] }, i, true);
+        continue;
+      }
+    }
     let opening: boolean;
     if (w === LEFT_DOUBLE) opening = true;
     // A right mark opening a line or following a space with no quote open is a typo for a left one.
@@ -85,4 +112,17 @@ export function findQuotes(doc: Doc): Quotes {
   }
   if (current) finish(current, count - 1, false);
   return { list, of };
+}
+
+/**
+ * Whether, after the mark at `i` and before the paragraph ends, `times` right curly marks follow
+ * with no left one among them: a mark inside an open quote then opens a quote inside it.
+ */
+function closedAhead(words: readonly string[], lineStart: Uint8Array, i: number, count: number, times: number): boolean {
+  let closes = 0;
+  for (let k = i + 1; k < count && !lineStart[k]; k++) {
+    if (words[k] === LEFT_DOUBLE) return false;
+    if (words[k] === RIGHT_DOUBLE && ++closes === times) return true;
+  }
+  return false;
 }

@@ -46,6 +46,15 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Words the cue model learnt from reporting that are deeds, moods or sequence, not ways of saying
+ * anything ("voted on the resolution", "sparked protests", "enjoys support", "follows similar
+ * moves", "keen to sway"): never cues of their own.
+ */
+export const NOT_SAYING: ReadonlySet<string> = new Set(
+  'acquiesced avoided distinguish enjoys follows keen passed passing presented presenting sparked voted warrant dismay dismayed'.split(' '),
+);
+
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 
@@ -69,6 +78,9 @@ export const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 
 
 /** Subordinators that open a clause of its own after a comma (", where he acknowledged"). */
 export const CLAUSE_OPENERS = new Set(['where', 'when', 'while', 'as', 'after', 'before', 'because', 'although', 'though', 'since', 'whereas', 'but', 'and', 'yet', 'so']);
+
+/** Nouns of a view held: "In his opinion, …", "In the minister's words, …". */
+export const OPINIONS: ReadonlySet<string> = new Set(['opinion', 'view', 'words', 'estimation', 'assessment', 'judgment', 'judgement']);
 
 /** Nouns of polls and their averages: "in the latest poll" names what shows the content. */
 export const SURVEYS: ReadonlySet<string> = new Set(['poll', 'polls', 'survey', 'surveys', 'average', 'averages', 'polling']);
@@ -121,8 +133,26 @@ export const RECEIVING = new Set(
  */
 export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 
+/** Verbs whose object may be the gathering spoken to ("addressed the session"), which says nothing. */
+export const SPEAKING_TO = new Set(['address']);
+
+/** Participles that before "to" and a verb are passive without their "be" ("an attack believed to be …"). */
+export const PASSIVE_BEFORE_TO = new Set(['believed', 'thought', 'said', 'reported', 'alleged', 'known', 'rumoured', 'rumored', 'considered', 'understood', 'supposed', 'estimated', 'seen']);
+
+/** Verbs whose passive without an agent is the writer's hedge ("is seen as", "are seen to include"). */
+export const HEDGES = new Set(['see']);
+
+/** Participles of conviction: "X is convinced (that) …" is X's belief, X its holder. */
+export const CONVINCED = new Set(['convinced', 'persuaded']);
+
+/** Verbs whose "on"-phrase names only what was spoken about ("would not comment on the talks"). */
+export const TOPIC_ON = new Set(['comment']);
+
 /** Verbs of feeling and realising: claims only with a clause ("feel that …"), not with a state felt or a thing imagined ("feel buoyed"). */
 export const KNOWING = new Set(['feel', 'imagine', 'realize']);
+
+/** Verbs of seeing: with an object they tell what was witnessed or undergone ("the crisis has seen price rises"), a claim only as a view ("sees the deal as a trap"). */
+export const SEEING = new Set(['see']);
 
 /** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
 export const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
@@ -191,6 +221,12 @@ export const FLOATING = new Set(['both', 'all', 'each']);
 export const NP_JOINERS = new Set(['of', 'for', 'at', 'on']);
 
 // Cue candidates (cues.ts).
+
+/** Pronouns that point back at what was just said ("That's according to …"). */
+export const DEMONSTRATIVES = new Set(['that', 'this']);
+
+/** Objects of a cue that point back at a claim already made ("said this in a comment", "said so"). */
+export const POINTING = new Set(['this', 'that', 'so', 'these', 'those']);
 
 /** Plurals without -s. */
 export const PLURALS_WITHOUT_S = new Set(['people', 'police', 'men', 'women', 'children', 'staff', 'media', 'personnel', 'clergy', 'public', 'military', 'government', 'us', 'they']);

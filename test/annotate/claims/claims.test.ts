@@ -92,6 +92,46 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('splits a quote after its attribution that runs on into the next paragraph, one claim per paragraph', () => {
+    const text = '“The ferry left on time,” Captain Aalto said. “The sea was calm all night.\n\n“We docked at dawn. Nobody was hurt on board.”';
+    const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Captain Aalto'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map(parts)).toEqual([['“The ferry left on time,”', '“The sea was calm all night.'], ['“We docked at dawn. Nobody was hurt on board.”']]);
+    expect(claims.map((c) => c.speaker?.entity)).toEqual(['p1', 'p1']);
+    expect(claims[1]!.explain?.rule).toBe('quote-continued');
+    expectExactSpans(doc, claims);
+  });
+
+  it('gives a quoted sentence with no cue of its own to the speaker of the sentence before it in the paragraph', () => {
+    const text = 'The engineer Halvorsen warned that the dam would not hold through the spring. “We tested every gate twice. Nobody listened.” The river rose on Monday. “A flood is coming.”';
+    const doc = docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.content.text, c.speaker?.entity, c.explain?.rule])).toEqual([
+      ['the dam would not hold through the spring', 'p1', 'complement'],
+      ['“We tested every gate twice. Nobody listened.”', 'p1', 'quote-continued'],
+      ['“A flood is coming.”', 'p1', 'quote-continued'],
+    ]);
+    expectExactSpans(doc, claims);
+  });
+
+  it('makes a quoted sentence that denies a claim of its own, the sentences after it a further one', () => {
+    const text = '“They keep telling a story that we flooded the valley on purpose,” the engineer said. “That is simply untrue. We opened the gates to save the town.”';
+    const doc = docOf(text);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.stance, parts(c)])).toEqual([
+      ['assert', ['“They keep telling a story that we flooded the valley on purpose,”']],
+      ['deny', ['“That is simply untrue']],
+      ['assert', ['We opened the gates to save the town.”']],
+    ]);
+    expect(claims.map((c) => c.speaker?.text)).toEqual(['the engineer', 'the engineer', 'the engineer']);
+    expectExactSpans(doc, claims);
+  });
+
+  it('keeps a bare "No, never." with the quote it answers', () => {
+    const claims = rulesOnly(docOf('“We kept the gates shut all week,” the engineer said. “No, never. The river rose too fast.”'));
+    expect(claims).toHaveLength(1);
+  });
+
   it('gives a quoted paragraph with no cue of its own to the speaker of the paragraph before', () => {
     const text =
       'The engineer Halvorsen said the dam would hold through the spring.\n\n“We tested every gate twice.”\n\nA second paragraph of narration follows here, with nobody speaking in it at all.\n\n“This line is nobody’s.”';
@@ -102,6 +142,51 @@ describe('direct quotes', () => {
       ['“We tested every gate twice.”', 'p1'],
     ]);
     expectExactSpans(doc, claims);
+  });
+
+  it('keeps a quote inside a quote in the same curly marks within the outer quote', () => {
+    const text = '“The harbour survived the “storm”. We will rebuild the pier by spring!” the mayor said.';
+    const doc = docOf(text);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ kind: 'direct', speaker: { text: 'the mayor' }, content: { text: '“The harbour survived the “storm”. We will rebuild the pier by spring!”' } });
+    expectExactSpans(doc, claims);
+  });
+
+  it('keeps straight marks inside a curly quote within it', () => {
+    const text = '“The old bridge served us for a century. A "modern" crossing must come next. It must be built by spring,” the mayor said.';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => c.content.text)).toEqual(['“The old bridge served us for a century. A "modern" crossing must come next. It must be built by spring,”']);
+  });
+
+  it('reads a paragraph whose opening mark was lost as a quote up to its closing mark', () => {
+    const text = 'The ferry was late again.\n\nTherefore, the company must answer for the delays. After all, we warned them twice,” the mayor said.';
+    const doc = docOf(text);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ kind: 'direct', stance: 'demand', speaker: { text: 'the mayor' }, content: { text: 'Therefore, the company must answer for the delays. After all, we warned them twice,”' } });
+    expectExactSpans(doc, claims);
+  });
+
+  it('takes a short clause ending in a quoted phrase whole ("They will discuss “…”, he says")', () => {
+    const claims = rulesOnly(docOf('They will discuss “the need for a new bridge over the river”, the town spokesman says.'));
+    expect(claims.map((c) => [c.explain?.rule, c.content.text])).toEqual([['clause-before', 'They will discuss “the need for a new bridge over the river”']]);
+  });
+
+  it('reads one claim from a quote attributed twice in its sentence', () => {
+    const claims = rulesOnly(docOf('The mayor said: "If the river rises again this spring, we will pay a much higher price," the mayor said.'));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.speaker?.text).toBe('The mayor');
+  });
+
+  it('reads a quote before a verb of asking that closes the sentence ("“…,” the mayor urged.")', () => {
+    const claims = rulesOnly(docOf('“Please, everyone, stay away from the river bank tonight,” the mayor urged.'));
+    expect(claims.map((c) => [c.explain?.rule, c.stance, c.content.text])).toEqual([['quote-before', 'demand', '“Please, everyone, stay away from the river bank tonight,”']]);
+  });
+
+  it('reads the quote before "X was quoted as saying."', () => {
+    const claims = rulesOnly(docOf('“Many people believe the river is rising faster every year,” Berg was quoted as saying.'));
+    expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([['Berg', '“Many people believe the river is rising faster every year,”']]);
   });
 
   it('reads straight quotes', () => {
@@ -116,6 +201,17 @@ describe('direct quotes', () => {
 });
 
 describe('reported speech', () => {
+  it('reads a clause of time after the cue ("said as he received …") as the tail, the clause before as content', () => {
+    const claims = rulesOnly(docOf('Peace can be reached within days, the president said as he received the new ambassadors.'));
+    expect(claims.map((c) => [c.explain?.rule, c.speaker?.text, c.content.text])).toEqual([['clause-before', 'the president', 'Peace can be reached within days']]);
+  });
+
+  it('reads an appositive set off by a dash after "X said Sunday" as the tail, the clause before as content', () => {
+    const text = 'The dam may fail if the rains continue, the regional governor said Sunday – the latest in a series of warnings he has made about the old structure.';
+    const claims = rulesOnly(docOf(text, [], [{ text: 'Sunday', value: '2025-04-27' }]));
+    expect(claims.map((c) => [c.explain?.rule, c.content.text])).toEqual([['clause-before', 'The dam may fail if the rains continue']]);
+  });
+
   it('takes the that-clause after a cue and the date between them', () => {
     const doc = docOf(
       'The defence ministry confirmed on 3 March that two drones were shot down over the coast.',
@@ -163,6 +259,38 @@ describe('reported speech', () => {
 });
 
 describe('noun cues, according to, relays', () => {
+  it('reads "In his opinion, …", "In the mayor\'s words, …" and "In the view of X, …" as attributions', () => {
+    const text = "The minister spoke on Friday. In his opinion, the bridge will never be rebuilt. In the mayor's words, the port is the heart of the town. In the view of analysts, the price of grain will keep rising. In the morning, it rained.";
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
+      ['his', 'In his opinion', 'the bridge will never be rebuilt'],
+      ['the mayor', "In the mayor's words", 'the port is the heart of the town'],
+      ['analysts', 'In the view of', 'the price of grain will keep rising'],
+    ]);
+  });
+
+  it('reads "…, X learned" by the agency that files the article as its narration, not a claim', () => {
+    const text = 'HARBOURTON, 3 May (Meridian Wire) - The regional governor opened the new ferry terminal on Friday, Meridian Wire learned. The port had been closed for a year, the Coast Gazette learned.';
+    const claims = rulesOnly(docOf(text, [{ id: 'mw', type: 'ORG', mentions: ['Meridian Wire'] }, { id: 'cg', type: 'ORG', mentions: ['the Coast Gazette'] }]));
+    expect(claims.map((c) => [c.speaker?.entity, c.content.text])).toEqual([['cg', 'The port had been closed for a year']]);
+  });
+
+  it('gives "where, according to X, …" only the clause after it', () => {
+    const claims = rulesOnly(docOf('Reporters traced the photo to a hotel in the capital, where, according to local media, the businessman has kept an office for years.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the businessman has kept an office for years']);
+  });
+
+  it('gives "That is according to X" the sentence before as content', () => {
+    const doc = docOf('The port handled 40 ships last month, twice as many as a year ago.\n\nThat is according to the harbour authority, which published its figures on Friday.', [
+      { id: 'ha', type: 'ORG', mentions: ['harbour authority'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ content: { text: 'The port handled 40 ships last month, twice as many as a year ago' }, explain: { rule: 'according-to' } });
+    expect(claims[0]!.speaker?.entity).toBe('ha');
+    expectExactSpans(doc, claims);
+  });
+
   it('reads a statement issued with a praising participle, relayed by the radio named after "according to"', () => {
     const doc = docOf('The council issued a statement praising the rescue teams for their speed, according to local radio.', [{ id: 'council', type: 'ORG', mentions: ['council'] }]);
     const claims = rulesOnly(doc);
@@ -186,6 +314,31 @@ describe('noun cues, according to, relays', () => {
 });
 
 describe('speakers and stances', () => {
+  it('reads a speaker with a place phrase before its appositive ("The head of the aid office in Moldova, Anna Berg, said")', () => {
+    const [c] = rulesOnly(docOf('The head of the aid office in Moldova, Anna Berg, said: “Food was used to force villagers to cooperate.”'));
+    expect(c).toMatchObject({ speaker: { text: 'The head of the aid office in Moldova, Anna Berg,' }, content: { text: '“Food was used to force villagers to cooperate.”' } });
+  });
+
+  it('reads names joined by "and" before a noun as one speaker ("Polish and Czech customs data show")', () => {
+    const [c] = rulesOnly(docOf('Exports of steel rose by 40% to the north, Polish and Czech customs data show.'));
+    expect(c).toMatchObject({ speaker: { text: 'Polish and Czech customs data' }, content: { text: 'Exports of steel rose by 40% to the north' } });
+  });
+
+  it('reads a speaker with a place phrase before the cue ("the head of the aid office in Moldova said")', () => {
+    const [c] = rulesOnly(docOf('Most of those interviewed were held for weeks, the head of the aid office in Moldova said.'));
+    expect(c).toMatchObject({ speaker: { text: 'the head of the aid office in Moldova' }, content: { text: 'Most of those interviewed were held for weeks' } });
+  });
+
+  it('reads the object of a light verb as the noun cue ("expressed hope that …"), its subject the speaker', () => {
+    const [c] = rulesOnly(docOf('He expressed hope that the council would reopen the port soon.'));
+    expect(c).toMatchObject({ speaker: { text: 'He' }, cue: { text: 'expressed hope' }, content: { text: 'the council would reopen the port soon' } });
+  });
+
+  it('takes an office "of" its portfolio whole as the speaker ("the minister of foreign affairs")', () => {
+    const [c] = rulesOnly(docOf('“The border stays open to trade,” the minister of foreign affairs said.'));
+    expect(c).toMatchObject({ speaker: { text: 'the minister of foreign affairs' }, content: { text: '“The border stays open to trade,”' } });
+  });
+
   it('lets a spokesperson, and the pronoun after one, speak for the organisation just named', () => {
     const doc = docOf('The Foreign Office condemned the strike. A spokesperson said that both sides should return to talks. She added that aid convoys must be allowed through.', [
       { id: 'fo', type: 'ORG', mentions: ['Foreign Office'] },
@@ -429,9 +582,61 @@ describe('cues in other shapes', () => {
     expect(claims.map((c) => c.stance)).toEqual(['demand', 'confirm', 'demand']);
   });
 
+  it('reads "commented" after a quote as its cue, and "comment on" a topic as no claim', () => {
+    const text = '“The harbour is safe again,” she commented on Monday. The minister would not comment on the talks.';
+    const claims = rulesOnly(docOf(text, [], [{ text: 'Monday', value: '2025-04-28' }]));
+    expect(claims.map((c) => [c.cue?.text, c.content.text])).toEqual([['commented', '“The harbour is safe again,”']]);
+  });
+
+  it('reads no speaker into a passive without its "be" ("an attack believed to be …")', () => {
+    const claims = rulesOnly(docOf('Explosions hit the airbase in an attack believed to be the work of saboteurs. The flights, thought to be carrying gold, left at night.'));
+    expect(claims).toEqual([]);
+  });
+
+  it('reads "is seen as" without an agent as the writer\'s hedge, and with one as a claim', () => {
+    const claims = rulesOnly(docOf('The port is seen as the key to the region. The port is seen by analysts as a likely target.'));
+    expect(claims.map((c) => c.speaker?.text)).toEqual(['analysts']);
+  });
+
+  it('reads "see" with an object as something undergone, with "as" or a question as a view', () => {
+    const claims = rulesOnly(docOf('The drought has seen huge price rises since the spring. The mayor sees the deal as a trap. You can see why the farmers are angry.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the deal as a trap', 'why the farmers are angry']);
+  });
+
+  it('reads addressing a gathering as a deed, addressing a topic as a claim', () => {
+    const claims = rulesOnly(docOf('The minister addressed the opening session of the regional forum on Monday. The minister addressed the shortage of doctors in rural clinics.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the shortage of doctors in rural clinics']);
+  });
+
+  it('reads "agreed a deal brokered by …" as a deed: a participle with its agent is no clause', () => {
+    const claims = rulesOnly(docOf('The two ports agreed a deal brokered by the regional council to share the dredging costs.'));
+    expect(claims).toEqual([]);
+  });
+
+  it('reads a directing verb as a deed when the infinitive does not follow its object ("ordered a mobilisation in an attempt to …")', () => {
+    const claims = rulesOnly(docOf('The general ordered a full mobilisation of reservists in an attempt to turn the tide. The general ordered the garrison to withdraw.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the garrison to withdraw']);
+  });
+
   it('lets the backers of "earned the support of" speak for whom they back', () => {
     const [c] = rulesOnly(docOf('The mayor earned the support of most shop owners on the waterfront.'));
     expect(c).toMatchObject({ stance: 'praise', speaker: { text: 'most shop owners on the waterfront' }, content: { text: 'The mayor' } });
+  });
+
+  it('reads no new claim in a cue whose object points back ("said this in a comment", "confirmed as much")', () => {
+    const text = 'The port will reopen on Monday, the mayor said. She said this in a comment to local radio. The harbour master confirmed as much at a briefing. He said that the cranes were ready.';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => c.content.text)).toEqual(['The port will reopen on Monday', 'the cranes were ready']);
+  });
+
+  it('reads no claim in a subheading framed by dashes', () => {
+    const claims = rulesOnly(docOf('The talks ended late.\n\n– Mayor accuses council –\n\nThe mayor accused the council of delaying the repairs.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the council of delaying the repairs']);
+  });
+
+  it('reads an -s word between a noun and a name as the verb ("The council calls Dorf its main rival")', () => {
+    const claims = rulesOnly(docOf('The council calls Dorf its main rival.'));
+    expect(claims.map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['The council', 'calls', 'Dorf its main rival']]);
   });
 
   it('does not read "press" in a title or "called" a meeting as a cue', () => {
@@ -497,6 +702,47 @@ describe('the shipped cue model', () => {
       ['deny', 'it is preparing a new offensive'],
       ['deny', 'shelling the port'],
       ['deny', 'those claims'],
+    ]);
+  });
+
+  it('reads no claim in a deed or a mood among its learned words: voting, sparking, enjoying, following', () => {
+    const model = CueModel.load(en.data.cueModel)!;
+    const text = 'Most delegations voted on the draft resolution. The blockade sparked panic in the harbour town. The mayor enjoys strong support in the north. The closure follows similar moves by two neighbours.';
+    for (const w of ['voted', 'sparked', 'enjoys', 'follows']) expect(model.vocabulary.has(w)).toBe(true);
+    expect(findClaims(docOf(text), model, en)).toEqual([]);
+  });
+
+  it('keeps an opening phrase with a noun read as a verb ("in the face of") in the content', () => {
+    const claims = rulesOnly(docOf('The governor said that in the face of a flood, he would show no hesitation in opening the gates.'));
+    expect(claims.map((c) => c.content.text)).toEqual(['in the face of a flood, he would show no hesitation in opening the gates']);
+  });
+
+  it('ends a content before an appositive to a name that closes its clause', () => {
+    const [c] = rulesOnly(docOf('The commander said his troops were entering Dolina, a large town in the south that the army has used as a base.'));
+    expect(c!.content.text).toBe('his troops were entering Dolina');
+  });
+
+  it('ends an infinitive content before "and" and a past tense of the speaker ("vowed to deepen … and expressed …")', () => {
+    const [c] = rulesOnly(docOf('The two leaders vowed to deepen trade ties and expressed shared views on the war.'));
+    expect(c!.content.text).toBe('to deepen trade ties');
+  });
+
+  it('ends a content before "while" and a second participle of the speaker', () => {
+    const [c] = rulesOnly(docOf('The operator closed the line, citing urgent repairs to the pumps while warning that supplies could stay short.'));
+    expect(c).toMatchObject({ cue: { text: 'citing' }, content: { text: 'urgent repairs to the pumps' } });
+  });
+
+  it('ends a content before a relative clause set off by a dash', () => {
+    const [c] = rulesOnly(docOf('The council said the results of the vote were final – which set off weeks of protests in the capital.'));
+    expect(c!.content.text).toBe('the results of the vote were final');
+  });
+
+  it('gives "X is convinced (that) …" to X, the holder of the belief', () => {
+    const doc = docOf('The engineer is convinced the dam will fail in the spring. The mayor is convinced that the river will rise.');
+    const claims = findClaims(doc, CueModel.load(en.data.cueModel), en);
+    expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([
+      ['The engineer', 'the dam will fail in the spring'],
+      ['The mayor', 'the river will rise'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * "According to X, …", "…, according to X", "according to a report by Y"; polls as sources ("In
- * the latest poll released Wednesday, …").
+ * the latest poll released Wednesday, …"); "In his view, …", "In the minister's words, …".
  */
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
@@ -41,8 +41,19 @@ export function according(ctx: Context, c: Candidate): Draft | null {
   if (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(') d.boundary = e;
   while (e >= sf && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(')) e--;
   if (e < sf) return null;
-  d.parts.push([sf, e + 1]);
-  if (after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after)) {
+  // "That's according to X.": what X says is the sentence before.
+  if (e === sf + 1 && ctx.lex.DEMONSTRATIVES.has(ctx.lower[sf]!) && ctx.lex.BE_OR_CLITIC.has(ctx.lower[sf + 1]!)) {
+    if (sf === 0) return null;
+    const before = ctx.sentFirst(sf - 1);
+    let last = sf - 1;
+    while (last > before && ctx.isPunct(last) && !ctx.closesQuote(last)) last--;
+    d.parts.push([before, last + 1]);
+    return d;
+  }
+  const interrupts = after < sl && ctx.lower[end]! === ',' && !ctx.isPunct(after);
+  // "…, where, according to X, the founder kept an office": X says only the clause after it.
+  if (!(interrupts && (ctx.tags[e] === TAG.WH || ctx.tags[e] === TAG.SCONJ || ctx.lower[e] === 'that'))) d.parts.push([sf, e + 1]);
+  if (interrupts) {
     d.rightFrom = after;
     d.parts.push([after, sl]);
   }
@@ -83,5 +94,45 @@ export function poll(ctx: Context, c: Candidate): Draft | null {
   d.source = [i + 1, np];
   d.sourceHead = d.source;
   d.parts.push([sf, e + 1]);
+  return d;
+}
+
+/**
+ * "In his opinion, …", "In the minister's words, …", "In the view of the agency, …" opening a
+ * sentence: whose view it is speaks the rest of the sentence.
+ */
+export function opinion(ctx: Context, c: Candidate): Draft | null {
+  const i = c.head;
+  const sl = ctx.sentLast(i);
+  let source: Range;
+  let noun: number;
+  if (ctx.lex.POSSESSIVES.has(ctx.lower[i + 1]!)) {
+    // "In his opinion,"
+    source = [i + 1, i + 2];
+    noun = i + 2;
+  } else if (ctx.lower[i + 1] === 'the' && ctx.lex.OPINIONS.has(ctx.lower[i + 2]!) && ctx.lower[i + 3] === 'of') {
+    // "In the view of the agency,"
+    const end = ctx.npRight(i + 4, sl, false);
+    if (end < 0 || !ctx.isComma(end)) return null;
+    const d = newDraft('according-to', c, [i, i + 4]);
+    return opinionContent(d, [i + 4, end], end + 1, sl);
+  } else {
+    // "In the minister's words,"
+    let k = i + 1;
+    while (k < i + 7 && k < sl && ctx.lower[k] !== "'s" && ctx.lower[k] !== '’s') k++;
+    if (k >= i + 7 || k >= sl || !ctx.startsNp(i + 1)) return null;
+    source = [i + 1, k];
+    noun = k + 1;
+  }
+  if (!ctx.lex.OPINIONS.has(ctx.lower[noun]!) || !ctx.isComma(noun + 1)) return null;
+  return opinionContent(newDraft('according-to', c, [i, noun + 1]), source, noun + 2, sl);
+}
+
+function opinionContent(d: Draft, source: Range, from: number, sl: number): Draft | null {
+  if (from >= sl) return null;
+  d.source = source;
+  d.sourceHead = source;
+  d.rightFrom = from;
+  d.parts.push([from, sl]);
   return d;
 }

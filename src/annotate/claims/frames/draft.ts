@@ -65,8 +65,8 @@ export interface Draft {
 export interface Candidate {
   head: number;
   entry: CueEntry;
-  /** lexicon: a cue word; according: "according to"; poll: "in the latest poll"; label: "NAME: text" opening a line. */
-  kind: 'lexicon' | 'according' | 'poll' | 'label';
+  /** lexicon: a cue word; according: "according to"; poll: "in the latest poll"; opinion: "in his view,"; label: "NAME: text" opening a line. */
+  kind: 'lexicon' | 'according' | 'poll' | 'opinion' | 'label';
 }
 
 /** Builds drafts from cue candidates. One instance per doc. */

@@ -5,9 +5,10 @@
  * (according.ts), speaker labels (labels.ts). The words they read are the language's
  * (src/lang/en/claims.ts).
  */
+import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import type { CueEntry } from '../lexicon.js';
-import { according, poll } from './according.js';
+import { according, opinion, poll } from './according.js';
 import { relayBetween } from './complements.js';
 import type { Candidate, Draft, Range } from './draft.js';
 import { label } from './labels.js';
@@ -25,11 +26,19 @@ export class Frames {
   constructor(private readonly ctx: Context) {}
 
   analyze(c: Candidate): Draft | null {
-    const d = c.kind === 'according' ? according(this.ctx, c) : c.kind === 'poll' ? poll(this.ctx, c) : c.kind === 'label' ? label(this.ctx, c) : c.entry.noun ? noun(this.ctx, c) : verb(this.ctx, c);
+    const d =
+      c.kind === 'according' ? according(this.ctx, c)
+      : c.kind === 'poll' ? poll(this.ctx, c)
+      : c.kind === 'opinion' ? opinion(this.ctx, c)
+      : c.kind === 'label' ? label(this.ctx, c)
+      : c.entry.noun ? noun(this.ctx, c)
+      : verb(this.ctx, c);
     if (!d) return null;
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
     if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;
+    // "said this in a comment", "confirmed as much": the words point back at a claim already read.
+    if (d.rightFrom >= 0 && this.pointsBack(d.parts[0]!)) return null;
     if (d.inherits && !d.source) this.mainSubject(d);
     if (c.kind === 'lexicon' && !c.entry.noun) d.via = this.viaOf(d);
     this.drafts.push(d);
@@ -48,15 +57,43 @@ export class Frames {
     const first = d.rightFrom;
     if (ctx.opensQuote(first) || ctx.lower[first - 1] === 'that' || ctx.lower[first - 1] === ':' || this.opensFiniteClause(d.parts[0]!)) return false;
     if (ctx.lex.OWN_DEEDS.has(entry.lemma)) return true;
+    if (ctx.lex.TOPIC_ON.has(entry.lemma) && ctx.lower[first] === 'on') return true;
+    // "addressed the UN General Assembly's session", "addressing the opening ceremony": an audience, not a topic.
+    if (ctx.lex.SPEAKING_TO.has(entry.lemma)) {
+      const [a, b] = d.parts[0]!;
+      const np = ctx.npRight(a, b, true);
+      for (let k = a; k < (np > a ? np : b); k++) if (ctx.lex.VENUES.has(ctx.lower[k]!)) return true;
+    }
     // "feel buoyed", "imagine a world": a state felt or a thing imagined states nothing.
     if (ctx.lex.KNOWING.has(entry.lemma)) return true;
+    if (ctx.lex.SEEING.has(entry.lemma) && d.rule !== 'passive') {
+      // "see why …", "sees the deal as a trap": a question or a view.
+      const [a, b] = d.parts[0]!;
+      if (this.opensQuestion(a)) return false;
+      for (let k = a; k < b; k++) if (ctx.lower[k] === 'as') return false;
+      return true;
+    }
     if (!ctx.lex.DOING.has(entry.lemma)) return false;
     // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
     // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
+    // (The infinitive must follow the object: "ordered a mobilisation in an attempt to turn …" is a deed.)
     const [a, b] = d.parts[0]!;
     if (ctx.lower[a] === 'to') return true;
-    for (let k = a + 1; k < Math.min(b, a + 12); k++) if (ctx.lower[k] === 'to' && ctx.isVerb(k + 1)) return false;
-    return true;
+    const object = ctx.startsNp(a) ? ctx.npRight(a, b, false, true) : -1;
+    return !(object > a && ctx.lower[object] === 'to' && ctx.isVerb(object + 1));
+  }
+
+  /** Is a content only a word pointing back ("this", "so", "as much"), with at most a phrase after it ("said this in a comment")? */
+  private pointsBack([a, b]: Range): boolean {
+    const { ctx } = this;
+    const w = ctx.lower[a]!;
+    const next = w === 'as' && ctx.lower[a + 1] === 'much' ? a + 2 : ctx.lex.POINTING.has(w) ? a + 1 : -1;
+    return next > 0 && (next >= b || ctx.tags[next] === TAG.ADP || ctx.isPunct(next));
+  }
+
+  /** Does an indirect question open at token k ("why …", "whether …")? */
+  private opensQuestion(k: number): boolean {
+    return this.ctx.tags[k] === TAG.WH || this.ctx.lower[k] === 'whether';
   }
 
   /** Does a content open with a subject and its finite verb ("she should share …", "the talks had failed")? */
@@ -66,6 +103,8 @@ export class Frames {
     const end = ctx.npRight(a, b, false);
     if (end <= a || end >= b) return false;
     const v = ctx.skipAdverbsRight(end, b);
+    // "a deal brokered by the UN": a participle with its agent qualifies the noun.
+    if (ctx.lex.isParticiple(ctx.lower[v]!) && ctx.lower[v + 1] === 'by') return false;
     return ctx.isVerb(v) && !ctx.lower[v]!.endsWith('ing') && ctx.lower[v - 1] !== 'to';
   }
 

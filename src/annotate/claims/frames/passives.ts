@@ -5,6 +5,7 @@
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import { objectEnd } from './complements.js';
+import { contentBefore, isTail } from './quotes.js';
 import { newDraft, type Candidate, type Draft } from './draft.js';
 
 export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number, sl: number): Draft | null {
@@ -36,16 +37,29 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     d.source = [subjectStart, subjectEnd + 1];
     d.sourceHead = d.source;
     let from = k + 2;
+    // "“…,” Wang was quoted as saying.": the quote before the one quoted.
+    if (isTail(ctx, from, sl) && subjectStart > sf) return contentBefore(ctx, d, subjectStart - 1, from, sl);
     if (lower[from] === 'that' || lower[from] === ':' || ctx.isComma(from)) from++;
     if (from >= sl) return null;
     d.rightFrom = from;
     d.parts.push([from, sl]);
     return d;
   }
+  // "Vitrenko is convinced (that) Putin will …": a belief its subject holds.
+  if (!d.source && subjectStart >= 0 && !expletive && ctx.lex.CONVINCED.has(lower[c.head]!) && k === cueEnd && k < sl && (lower[k] === 'that' || (ctx.startsNp(k) && ctx.lower[k] !== 'of'))) {
+    d.source = [subjectStart, subjectEnd + 1];
+    d.sourceHead = d.source;
+    d.rightFrom = lower[k] === 'that' ? k + 1 : k;
+    if (d.rightFrom >= sl) return null;
+    d.parts.push([d.rightFrom, sl]);
+    return d;
+  }
   // "was asked about the strategy", "was asked whether …": the question, not the one asked.
   const question = k < sl && (lower[k] === 'about' || ctx.tags[k] === TAG.WH || lower[k] === 'whether' || lower[k] === 'if') && !ctx.lex.TEMPORAL.has(lower[k]!);
   const complement = question || (k < sl && (lower[k] === 'to' || lower[k] === 'that' || lower[k] === 'as'));
   if (!complement && !d.source) return null;
+  // "is seen as Russia's ally": the article's own hedge, nobody's claim.
+  if (!d.source && ctx.lex.HEDGES.has(c.entry.lemma)) return null;
   if (subjectStart >= 0 && !expletive && !question) d.parts.push([subjectStart, subjectEnd + 1]);
   if (complement) {
     d.rightFrom = lower[k] === 'about' || lower[k] === 'that' ? k + 1 : k;

@@ -44,14 +44,20 @@ export function contentBefore(ctx: Context, d: Draft, leftEnd: number, tail: num
 }
 
 /**
- * Does the quote opening at token `open` close a clause of unquoted words — several words
- * before it in its sentence, the last no punctuation ("expects the ferry to reopen “by spring”")?
+ * Does the quote opening at token `open` close a clause of unquoted words — several words, or a
+ * few with a verb, before it in its sentence, the last no punctuation ("expects the ferry to
+ * reopen “by spring”", "They will discuss “…”")?
  */
 function quotedTail(ctx: Context, open: number): boolean {
   const sf = ctx.sentFirst(open);
-  if (open - sf < 4 || ctx.isPunct(open - 1)) return false;
-  for (let k = sf; k < open; k++) if (ctx.quotes.of[k]! >= 0) return false;
-  return true;
+  if (open - sf < 2 || ctx.isPunct(open - 1)) return false;
+  let verb = false;
+  for (let k = sf; k < open; k++) {
+    if (ctx.quotes.of[k]! >= 0) return false;
+    verb ||= ctx.isVerb(k);
+  }
+  // "They will discuss “…”": a verb makes even a short run of words a clause.
+  return verb || open - sf >= 4;
 }
 
 /**
@@ -79,10 +85,11 @@ export function isTail(ctx: Context, from: number, sl: number, afterCue = true):
     if (ctx.isComma(k) && k + 1 < sl && (ctx.lower[k + 1]!.endsWith('ing') || ctx.lower[k + 1] === 'according' || agencyTail(ctx, k + 1, sl))) return true;
     // "…, the Pentagon said on Monday, more than tripling the figure …"
     if (ctx.isComma(k) && ctx.lower[k + 1] === 'more' && ctx.lower[k + 2] === 'than' && ctx.lower[k + 3]?.endsWith('ing')) return true;
-    // "…, the agency said on Friday, the first time Seoul has …": an appositive to the sentence.
-    if (ctx.isComma(k) && k > from && ctx.tags[k + 1] === TAG.DET && !ctx.lex.POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
+    // "…, the agency said on Friday, the first time Seoul has …" (or "… – the latest in a series"): an appositive to the sentence.
+    if ((ctx.isComma(k) || ctx.isDash(k)) && k > from && ctx.tags[k + 1] === TAG.DET && !ctx.lex.POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
     if (w === 'that' || w === ':' || w === ';') return false;
-    if (ctx.tags[k] === TAG.WH) wh = true;
+    // "…, he said as he accepted the credentials": the verbs of a clause of time are the tail's.
+    if (ctx.tags[k] === TAG.WH || (ctx.lex.TEMPORAL.has(w) && ctx.startsNp(k + 1))) wh = true;
     if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
   }
   return true;

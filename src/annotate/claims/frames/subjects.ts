@@ -43,7 +43,7 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
     d.sourceHead = [np, k];
     return true;
   }
-  let s = ctx.npLeft(before, sf);
+  let s = withPlace(ctx, ctx.npLeft(before, sf), sf);
   if (s < 0) return false;
   // "— claims North Korea initially dismissed as …": the noun refers back; the name speaks.
   if (s < before && ctx.lex.REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) {
@@ -82,7 +82,7 @@ function setOffSubject(ctx: Context, d: Draft, before: number, sf: number): bool
     if (!(dash ? ctx.isDash(j) : ctx.isComma(j))) continue;
     // ", said Obama," is an inverted attribution, not a phrase set off after a speaker.
     if (ctx.tags[j + 1] === TAG.AUX || (ctx.tags[j + 1] === TAG.VERB && !/(?:ing|ed)$/.test(ctx.lower[j + 1]!))) continue;
-    const s = ctx.npLeft(j - 1, sf);
+    const s = withPlace(ctx, ctx.npLeft(j - 1, sf), sf);
     if (s < 0 || ctx.tags[j - 1] === TAG.NUM) continue;
     if (opensClause(ctx, s, sf)) {
       [head, first] = [j, s];
@@ -94,6 +94,19 @@ function setOffSubject(ctx: Context, d: Draft, before: number, sf: number): bool
   d.source = [first, before + 1];
   d.sourceHead = [first, head];
   return true;
+}
+
+/**
+ * The start of a noun phrase widened over a place phrase inside it ("the head of the aid office
+ * in Moldova", "a source at the ministry"), or `s` as it was.
+ */
+function withPlace(ctx: Context, s: number, sf: number): number {
+  while (s - 2 > sf && ctx.lex.LOCATING.has(ctx.lower[s - 1]!) && ctx.isNounHead(s - 2)) {
+    const wider = ctx.npLeft(s - 2, sf);
+    if (wider < 0) break;
+    s = wider;
+  }
+  return s;
 }
 
 /** Is there a verb in tokens [from, to)? */

@@ -29,6 +29,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
   // Without "be": "when asked about …", "As reported by …", "Asked whether …, she said".
   if (ctx.lex.isParticiple(lower[i]!) && (i === sf || ctx.lex.ELLIPSIS.has(lower[i - 1]!)) && c.entry.frame !== 'think') return elliptical(ctx, c, sl);
 
+  // "an attack believed to be the work of saboteurs": a passive without its "be" and without a
+  // believer; what it calls its subject is no speaker.
+  if (ctx.lex.PASSIVE_BEFORE_TO.has(lower[i]!) && lower[i + 1] === 'to' && ctx.isVerb(i + 2) && beforeAux < 0) return null;
   // Participle after a comma: "…, describing their mission as …" speaks for the main clause.
   const w = lower[i]!;
   if (w.endsWith('ing') && before >= sf && (ctx.isComma(before) || ctx.isDash(before) || lower[before] === 'and' || lower[before] === 'while' || lower[before] === 'by')) {
@@ -81,7 +84,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
 
   const d = newDraft('complement', c, [i, cueEnd]);
   const speakerFound = subject(ctx, d, before, sf);
-  const inversion = frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence';
+  // "“…,” the mayor urged.": a verb of asking that closes the sentence after a quote reports it.
+  const closesQuoted = frame === 'direct' && !c.entry.learned && isTail(ctx, cueEnd, sl);
+  const inversion = frame === 'speech' || frame === 'quote' || frame === 'think' || frame === 'evidence' || closesQuoted;
   // Inverted speaker: "…, said Brian Baker, an adviser".
   let tail = cueEnd;
   if (!speakerFound && inversion && cueEnd < sl && ctx.startsNp(cueEnd) && !ctx.lex.BE_OR_CLITIC.has(lower[cueEnd]!)) {

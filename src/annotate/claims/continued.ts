@@ -104,8 +104,8 @@ function splitDenials(ctx: Context, d: Draft): Draft[] {
     for (let k = pi === 0 ? ctx.sentLast(a) : a; k < b; k = ctx.sentLast(k)) {
       const e = Math.min(ctx.sentLast(k), b);
       const sentence = text.slice(start[k]!, end[e - 1]!).replace(/[“”"]/g, ' ');
-      // ("No," alone is an answer to what came before, not a claim.)
-      if (words(ctx, k, e) < DENIAL_WORDS || !ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
+      // ("No," alone, or "No, they are not", answers what came before and stays with it.)
+      if (words(ctx, k, e) < DENIAL_WORDS || /^\W*no\s*,/i.test(sentence) || !ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
       const before = [...d.parts.slice(0, pi), ...(k > a ? [[a, k] as Range] : [])];
       const after = [...(e < b ? [[e, b] as Range] : []), ...d.parts.slice(pi + 1)];
       if (!before.length) return [d];

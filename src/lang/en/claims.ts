@@ -323,6 +323,14 @@ export const DENIAL = [
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,
   // A purpose someone ascribes, denied: "was not aimed at the city", "is not meant to provoke".
   /\b(?:is|was|are|were|and)\s+not\s+(?:aimed|intended|meant|directed|designed)\s+(?:at|to|as|against)\b/i,
+  // A deed said to have had no doer: "No one attacked the convoy", "nobody ever threatened them"
+  // (with an object: "no one died in the fire" reports, it does not deny; "no one expected" is a
+  // thought; "no one has captured the mood" judges, in the perfect).
+  /(?:^|[.!?:;]\s+)\W*(?:no one|no-one|nobody)\s+(?:ever\s+)?(?!(?:expected|wanted|believed|imagined|hoped|predicted|needed|cared|noticed|died|survived)\b)\p{L}+ed\s+(?!(?:in|from|during|after|before|when|while|since|until|as|and|or|to|for|with|by)\b)\p{L}/iu,
+  // Legitimacy refused by the speaker's side: "we do not and will never recognize the annexation" (as REFUSED_BY_NEGATION for a cue).
+  /\b(?:we|i|it|they|he|she)\s+(?:do|does|did|will|would|shall|can)(?:\s+not|n't|n’t|\s+never)(?:\s+and\s+(?:will|would|shall)\s+(?:not|never))?\s+(?:ever\s+)?recogni[sz]e\b/i,
+  // Calling a saying wrong: "it would be simplistic and wrong to say so", "it is false to claim that".
+  /\b(?:is|was|would be|'s|’s)\s+(?:\w+\s+(?:and|or)\s+)?(?:wrong|false|untrue|incorrect|misleading|a lie|absurd|nonsense)\s+to\s+(?:say|claim|suggest|assert|speak of|call)\b/i,
 ];
 
 /** Doubt of what someone said denied, which confirms it: "no reason to doubt their account". ("I have no doubt that …" only insists.) */

@@ -127,6 +127,17 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('splits off a quoted sentence saying no one did a deed, but keeps an answer "No, …" with its question', () => {
+    const split = rulesOnly(docOf('“The shells came from the west,” the engineer said. “No one fired on the dam from our bank.”'));
+    expect(split.map((c) => [c.stance, parts(c)])).toEqual([
+      ['assert', ['“The shells came from the west,”']],
+      ['deny', ['“No one fired on the dam from our bank.”']],
+    ]);
+    const answer = rulesOnly(docOf('“Did we open the gates too late?” the engineer said. “No, we did not. The river rose in an hour.”'));
+    expect(answer).toHaveLength(1);
+    expect(answer[0]!.stance).toBe('deny');
+  });
+
   it('keeps a bare "No, never." with the quote it answers', () => {
     const claims = rulesOnly(docOf('“We kept the gates shut all week,” the engineer said. “No, never. The river rose too fast.”'));
     expect(claims).toHaveLength(1);

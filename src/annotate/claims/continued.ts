@@ -31,10 +31,10 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
     const speaker = speakerBefore(ctx, i, byLine);
     if (!speaker) continue;
     const d = continuation(ctx, speaker, i, end);
-    added.push(d);
+    added.push(...splitDenials(ctx, d));
     byLine.set(lines[i]!, [d]);
   }
-  added.push(...quotedSentencesAfter(ctx, out, covered));
+  for (const d of quotedSentencesAfter(ctx, out, covered)) added.push(...splitDenials(ctx, d));
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
 
@@ -97,7 +97,9 @@ function quotedSentencesAfter(ctx: Context, drafts: readonly Draft[], covered: U
  * show the denial as one. The sentences after it go on as a further claim.
  */
 function splitDenials(ctx: Context, d: Draft): Draft[] {
-  if (!ctx.opensQuote(d.parts[0]![0])) return [d];
+  // A quote, or a paragraph of one that runs on, opening with its mark.
+  const first = d.parts[0]![0];
+  if (!ctx.opensQuote(first) && !(ctx.quotes.of[first]! >= 0 && /^[“"]$/.test(ctx.words[first]!))) return [d];
   const text = ctx.doc.text;
   const { start, end } = ctx.doc.tokens;
   for (const [pi, [a, b]] of d.parts.entries()) {

@@ -138,6 +138,17 @@ describe('direct quotes', () => {
     expect(answer[0]!.stance).toBe('deny');
   });
 
+  it('splits a denial off a paragraph of a quotation that runs on over paragraphs', () => {
+    const text = 'The engineer said: “The gates were shut all week.\n\n“The river rose in an hour and the town flooded. No one opened the gates before the storm.\n\n“We will rebuild the pier.”';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => [c.stance, parts(c)])).toEqual([
+      ['assert', ['“The gates were shut all week.']],
+      ['assert', ['“The river rose in an hour and the town flooded.']],
+      ['deny', ['No one opened the gates before the storm']],
+      ['promise', ['“We will rebuild the pier.”']],
+    ]);
+  });
+
   it('keeps a bare "No, never." with the quote it answers', () => {
     const claims = rulesOnly(docOf('“We kept the gates shut all week,” the engineer said. “No, never. The river rose too fast.”'));
     expect(claims).toHaveLength(1);

@@ -259,6 +259,12 @@ export const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refr
 /** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
 export const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution']);
 
+/** Works a body publishes, which speak for it: "a report published by the agency", "the institute released a study". */
+export const PUBLISHED_WORKS = new Set(['report', 'study', 'assessment', 'analysis', 'survey', 'review', 'paper', 'readout', 'findings']);
+
+/** Verbs of bringing out a document, whose subject or "by" agent is its producer. */
+export const PUBLISHING = new Set(['published', 'released', 'issued', 'produced', 'compiled', 'prepared', 'commissioned', 'publishes', 'releases', 'issues', 'publish', 'release', 'issue']);
+
 /** People who speak for an organisation: "a spokesperson" speaks for it. */
 export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
 

@@ -508,6 +508,19 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('gives a document the body that brought it out, by agent or as subject, but not a place named inside the agent', () => {
+    const entities = [
+      { id: 'o1', type: 'ORG' as const, mentions: ['River Authority'] },
+      { id: 'g1', type: 'GPE' as const, mentions: ['Eastburg'] },
+    ];
+    const agent = rulesOnly(docOf('According to a report published by the River Authority, the dam lost half its capacity.', entities));
+    expect(agent.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([['a report', 'o1']]);
+    const subject = rulesOnly(docOf('The River Authority released a study on Monday saying the levees were too low.', entities));
+    expect(subject.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([['a study on Monday', 'o1']]);
+    const place = rulesOnly(docOf('According to a report published by a museum in Eastburg, the levees were too low.', entities));
+    expect(place.map((c) => [c.speaker?.text, c.speaker?.entity ?? null])).toEqual([['a report', null]]);
+  });
+
   it('finds the speaker before a phrase set off by commas or dashes', () => {
     const claims = rulesOnly(
       docOf('Maria Lenz, the mayor of Tarnow, who took office in May, said the bridge would reopen. The two rivals -- Ostrowski and Kral -- warned that prices would rise.', [

@@ -508,6 +508,11 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('takes the person, not the anonymity, as speaker of "an official speaking on condition of anonymity"', () => {
+    const claims = rulesOnly(docOf('The fire came a day after a blast at the depot, which a senior port official speaking on condition of anonymity described as sabotage.'));
+    expect(claims.map((c) => c.speaker?.text)).toEqual(['a senior port official speaking on condition of anonymity']);
+  });
+
   it('gives a document the body that brought it out, by agent or as subject, but not a place named inside the agent', () => {
     const entities = [
       { id: 'o1', type: 'ORG' as const, mentions: ['River Authority'] },

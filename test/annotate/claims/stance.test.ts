@@ -148,6 +148,11 @@ describe('stance: demands, confirmations, denials', () => {
 });
 
 describe('stance: judgements', () => {
+  it('reads a charge of double standards as condemnation, and "so-called" as no judgement', () => {
+    expect(stance('the League “cannot have it both ways” by arming one side and preaching peace')).toBe('condemn');
+    expect(stance('the reform would end the so-called night tariff')).toBe('assert');
+  });
+
   it('reads words of judgement but not capitalised names that hold them', () => {
     expect(stance('the trawler Heroic Tern sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');

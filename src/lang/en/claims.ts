@@ -268,7 +268,8 @@ export const PUBLISHING = new Set(['published', 'released', 'issued', 'produced'
 /** People who speak for an organisation: "a spokesperson" speaks for it. */
 export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
 
-export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Pronouns for a person, possessives too: "in his view", "in her words" speak for whom they stand for. */
+export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 
 /** Words for an organisation that "the …" names when its name does not have them ("the agency"). */
 export const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);

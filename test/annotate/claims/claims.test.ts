@@ -508,6 +508,16 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('resolves a possessive speaker ("in his opinion") to the person, without steering later pronouns', () => {
+    const text = 'Halvorsen said the river was rising. In his opinion, the dam is too old. Berit Lenz visited the dam on Monday and she said it would hold.';
+    const claims = rulesOnly(docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }, { id: 'p2', type: 'PERSON', mentions: ['Berit Lenz'] }]));
+    expect(claims.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([
+      ['Halvorsen', 'p1'],
+      ['his', 'p1'],
+      ['she', 'p2'],
+    ]);
+  });
+
   it('takes the person, not the anonymity, as speaker of "an official speaking on condition of anonymity"', () => {
     const claims = rulesOnly(docOf('The fire came a day after a blast at the depot, which a senior port official speaking on condition of anonymity described as sabotage.'));
     expect(claims.map((c) => c.speaker?.text)).toEqual(['a senior port official speaking on condition of anonymity']);

@@ -5,7 +5,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { migrationProvider } from '../../src/store/sqlite/migrations/index.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { allItems } from '../../src/store/page.js';
-import { generalStaffArticle, hostileArticle, ministryArticle } from '../fixtures/articles.js';
+import { generalStaffArticle, hostileArticle, makeAnalysis, ministryArticle } from '../fixtures/articles.js';
 import { handmadeCorpus } from '../fixtures/corpus.js';
 import { BACKENDS, freshPlace, freshStore } from './backends.js';
 
@@ -141,6 +141,36 @@ describe('migration 0012 of the SQLite store', () => {
     } finally {
       await reopened.close();
       await place.drop();
+    }
+  });
+});
+
+/**
+ * An entity mentioned 5,000 times or more has its latest articles found by scanning the latest
+ * articles (FEW_MENTIONS in each backend's entities.ts), a rarer one from its mentions: both list
+ * the articles naming it, the one stored last first.
+ */
+describe.each(BACKENDS)('the entity page of a common entity on the %s store', (backend) => {
+  it('lists the latest articles naming it, skipping those that do not', async () => {
+    const { store, drop } = await freshStore(backend);
+    try {
+      const russia = 'wikidata:Q159';
+      const text = `Russia and its neighbours\n\n${'Russia said so. '.repeat(5000)}`;
+      const heavy = makeAnalysis({ title: 'Russia and its neighbours', published: '2025-05-01', source: 'Test Wire', ref: 'heavy' }, text, [{ id: russia, name: 'Russia', type: 'GPE', forms: ['Russia'] }], []);
+      const corpus = handmadeCorpus();
+      const saved = [ministryArticle(), ...corpus.slice(0, 3), heavy, generalStaffArticle(), hostileArticle(), ...corpus.slice(3)];
+      for (const a of saved) await store.articles.save(a);
+      const naming = saved.filter((a) => a.entities.some((e) => e.id === russia)).map((a) => a.article.id).reverse();
+      // Articles that do not name it lie between those that do, so a scan that did not check would show.
+      expect(naming.length).toBeGreaterThan(2);
+      expect(naming.length).toBeLessThan(saved.length - 2);
+      for (const limit of [1, 2, 3, 20]) {
+        const page = await store.corpus.entityPage(russia, limit);
+        expect(page?.entity.mentions).toBeGreaterThanOrEqual(5000);
+        expect(page?.articles.map((a) => a.id), `limit ${limit}`).toEqual(naming.slice(0, limit));
+      }
+    } finally {
+      await drop();
     }
   });
 });

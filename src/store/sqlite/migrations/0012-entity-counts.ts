@@ -9,7 +9,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * - `claims_made_order`, `claims_speaker_made_order`: the claim ledger's own order (the day made,
  *   '' for none, then seq), overall and per speaker, as on PostgreSQL (its 0003). "Claims about" a
  *   common entity scans claims in that order and stops once a page is full; on `claims_made`
- *   (made, seq) it sorted every claim first, as did the ledger's first page.
+ *   (made, seq) it sorted every claim first, as did the ledger's first page. The per-speaker one
+ *   replaces `claims_speaker` (its first column), so a saved claim updates one index more, not two.
  */
 export const entityCounts: Migration = {
   async up(db: Kysely<unknown>) {
@@ -33,8 +34,10 @@ export const entityCounts: Migration = {
     await sql`insert into entity_aliases (entity_id, text, count) select entity_id, text, count(*) from mentions group by entity_id, text`.execute(db);
     await sql`create index claims_made_order on claims ((coalesce(made, '')), seq)`.execute(db);
     await sql`create index claims_speaker_made_order on claims (speaker_entity, (coalesce(made, '')), seq)`.execute(db);
+    await db.schema.dropIndex('claims_speaker').execute();
   },
   async down(db: Kysely<unknown>) {
+    await db.schema.createIndex('claims_speaker').ifNotExists().on('claims').column('speaker_entity').execute();
     await db.schema.dropIndex('claims_speaker_made_order').ifExists().execute();
     await db.schema.dropIndex('claims_made_order').ifExists().execute();
     await db.schema.dropTable('entity_aliases').ifExists().execute();

@@ -83,7 +83,8 @@ export function disputeAbout(kind: 'stance' | 'number' | 'date' | 'story', claim
     const place = predicated[0]!.events.find((e) => MILITARY.has(e.type) && e.place)!.place!;
     return `whether the fighting in ${nameOf(place)} is over`;
   }
-  const e = sharedEvent(told.map((f) => f.events));
+  // A story of claims that mostly say the same names the event only when two of them tell it.
+  const e = sharedEvent(told.map((f) => f.events), kind === 'story' ? 2 : 1);
   if (e) {
     if (kind === 'number') return `${COUNTED[e.type] ?? `how many (${NOUN[e.type] ?? e.type})`}: ${[e.target, e.place].filter(Boolean).map((id) => nameOf(id!)).join(', ') || eventPhrase(e, nameOf)}`;
     if (kind === 'date') return `when: ${eventPhrase(e, nameOf)}`;
@@ -95,13 +96,15 @@ export function disputeAbout(kind: 'stance' | 'number' | 'date' | 'story', claim
   return opening(pick.content);
 }
 
-/** The event told by the most claims (of war events first), matching on type and compatible arguments. */
-function sharedEvent(lists: readonly (readonly EventSig[])[]): EventSig | null {
+/** The event told by the most claims, at least `least` (of war events first), matching on type and compatible arguments. */
+function sharedEvent(lists: readonly (readonly EventSig[])[], least = 1): EventSig | null {
   let best: EventSig | null = null;
   let bestCount = 0;
   for (const list of lists) {
     for (const e of list) {
-      const count = lists.filter((l) => l.some((x) => x === e || eventMatch(x, e, {}) > 0)).length + (MILITARY.has(e.type) ? 0.5 : 0);
+      const tellers = lists.filter((l) => l.some((x) => x === e || eventMatch(x, e, {}) > 0)).length;
+      if (tellers < least) continue;
+      const count = tellers + (MILITARY.has(e.type) ? 0.5 : 0);
       const known = [e.actor, e.target, e.place].filter(Boolean).length;
       if (known && (count > bestCount || (count === bestCount && best && known > [best.actor, best.target, best.place].filter(Boolean).length))) {
         best = e;

@@ -50,6 +50,8 @@ export function meaningOverlap(a: Terms, b: Terms, bar = 0): MeaningOverlap {
   if (ea.topics < 2) return { score: 0, topics: ea.topics };
   if (f1(ea.met / ea.total, eb.met / eb.total) >= bar || f1((ea.met + ea.open) / ea.total, (eb.met + eb.open) / eb.total) >= bar) {
     const sa = (ea.met + near(a, b, ea.unmet)) / ea.total;
+    // One side known, the other at its best: no need to measure it when even that falls short.
+    if (f1(sa, (eb.met + eb.open) / eb.total) < bar) return { score: 0, topics: ea.topics };
     const sb = (eb.met + near(b, a, eb.unmet)) / eb.total;
     const score = f1(sa, sb);
     return { score: score >= bar ? score : 0, topics: ea.topics };

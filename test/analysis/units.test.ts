@@ -480,6 +480,11 @@ describe('claim stories', () => {
     expect(storyOf(4, [a, sameVoice], nameOf)!.steps).toHaveLength(2);
     const copy = member({ stance: 'assert', dupGroup: a.dupGroup, features: { words } });
     expect(storyOf(6, [a, copy], nameOf)).toBeNull();
+    // Named by an event only when two of its claims tell it, else by the opening of a statement.
+    const fight: EventSig = { type: 'attack', actor: 'Q212', target: null, place: null, time: null, quantity: null, planned: false };
+    const told = member({ stance: 'assert', content: 'the blockade trapped grain in the ports', features: { words, events: [fight] } });
+    const plain = member({ stance: 'assert', content: 'grain was trapped by the blockade of ports', features: { words } });
+    expect(storyOf(7, [told, plain], nameOf)!.about).not.toMatch(/attack/);
     // Two sides that nothing links are two statements, not one story.
     const other = member({ stance: 'deny', features: { words: ['harvest', 'record'] } });
     expect(storyOf(5, [a, other], nameOf)).toBeNull();

@@ -20,6 +20,10 @@ export class ArticleStatements {
   readonly insertClaim: SQLite.Statement;
   readonly indexClaim: SQLite.Statement;
   readonly insertEvent: SQLite.Statement;
+  /** Add (entity, mentions, articles) to an entity's kept counts (mention-counts.ts). */
+  readonly addEntityCount: SQLite.Statement;
+  /** Add (entity, text, count) to a surface form's kept count. */
+  readonly addAliasCount: SQLite.Statement;
 
   constructor(sq: SQLite.Database, db: Kysely<Database>) {
     const prep = (q: Compilable) => sq.prepare(q.compile().sql);
@@ -76,6 +80,23 @@ export class ArticleStatements {
         claims: text(),
         rule: maybe(),
       }),
+    );
+    this.addEntityCount = prep(
+      db
+        .insertInto('entity_counts')
+        .values({ entity_id: text(), mentions: num(), articles: num() })
+        .onConflict((oc) =>
+          oc.column('entity_id').doUpdateSet((eb) => ({
+            mentions: eb('entity_counts.mentions', '+', eb.ref('excluded.mentions')),
+            articles: eb('entity_counts.articles', '+', eb.ref('excluded.articles')),
+          })),
+        ),
+    );
+    this.addAliasCount = prep(
+      db
+        .insertInto('entity_aliases')
+        .values({ entity_id: text(), text: text(), count: num() })
+        .onConflict((oc) => oc.columns(['entity_id', 'text']).doUpdateSet((eb) => ({ count: eb('entity_aliases.count', '+', eb.ref('excluded.count')) }))),
     );
   }
 }

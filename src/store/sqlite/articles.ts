@@ -9,6 +9,7 @@ import { claimDay } from './migrations/0008-claim-made.js';
 import type { Database } from './schema.js';
 import type { SqliteStore } from './store.js';
 import { ArticleStatements } from './article-statements.js';
+import { addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { articlesMatching, ftsQuery, unindexArticle, unindexClaims } from './text-search.js';
 
 /** The articles of the SQLite store: each article and all its layers written in one transaction, or a batch of them in one under a savepoint each. */
@@ -125,6 +126,7 @@ export class SqliteArticles implements ArticleStore {
 async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<void> {
   const claimSeqs = await trx.selectFrom('claims').select('seq').where('article_id', '=', articleId).execute();
   await unindexClaims(trx, claimSeqs.map((c) => c.seq));
+  await removeMentionCounts(trx, articleId);
   for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
 }
 
@@ -138,6 +140,7 @@ function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: str
   st.insertLayers.run(article.id, JSON.stringify(layers), pipeline);
   for (const e of entities) st.insertEntity.run(e.id, e.name, e.type, e.subtype ?? null, e.kb ?? null, e.country ?? null, e.coords?.[0] ?? null, e.coords?.[1] ?? null);
   for (const e of entities) for (const m of e.mentions) st.insertMention.run(article.id, e.id, m.start, m.end, m.text, m.label ?? null);
+  addMentionCounts(st, analysis);
   const name = new Map(entities.map((e) => [e.id, e.name]));
   for (const c of claims) {
     const claimSeq = st.insertClaim.run(

@@ -15,14 +15,13 @@ const OUTLET = sql<boolean>`(coalesce(entities.subtype, '') in ('media', 'platfo
 export async function listEntities(db: Kysely<Database>, options: EntityFilters & PageOptions = {}): Promise<Page<EntitySummary>> {
   const limit = clampLimit(options.limit);
   const offset = decodeCursor(options.cursor) ?? 0;
+  // Counts from the rows the saves keep (mention-counts.ts), read in their index's order.
   let query = db
     .selectFrom('entities')
-    .innerJoin('mentions', 'mentions.entity_id', 'entities.id')
-    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon'])
-    .select((eb) => [eb.fn.countAll<number>().as('mentions'), sql<number>`count(distinct mentions.article_id)`.as('articles')])
-    .groupBy('entities.id')
-    .orderBy('mentions', 'desc')
-    .orderBy('entities.id')
+    .innerJoin('entity_counts as c', 'c.entity_id', 'entities.id')
+    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon', 'c.mentions', 'c.articles'])
+    .orderBy('c.mentions', 'desc')
+    .orderBy('c.entity_id')
     .limit(limit + 1)
     .offset(offset);
   if (options.type) query = query.where('entities.type', '=', options.type);
@@ -34,22 +33,18 @@ export async function listEntities(db: Kysely<Database>, options: EntityFilters 
 
 /** The entity page: who it is, what it said, what was said about it, where it acted. */
 export async function entityPage(db: Kysely<Database>, id: string, limit = 20): Promise<EntityPage | null> {
+  // Counts and surface forms from the rows the saves keep (mention-counts.ts).
   const row = await db
     .selectFrom('entities')
-    .selectAll()
-    .select([
-      (eb) => eb.selectFrom('mentions').select((m) => m.fn.countAll<number>().as('n')).where('mentions.entity_id', '=', id).as('mentions'),
-      () => sql<number>`(select count(distinct article_id) from mentions where entity_id = ${id})`.as('articles'),
-    ])
-    .where('id', '=', id)
+    .leftJoin('entity_counts as c', 'c.entity_id', 'entities.id')
+    .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon', 'c.mentions', 'c.articles'])
+    .where('entities.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  // Reads of mentions stay within an index (see queries/migration.ts).
   const aliases = await db
-    .selectFrom('mentions')
-    .select(['text', (eb) => eb.fn.countAll<number>().as('count')])
+    .selectFrom('entity_aliases')
+    .select(['text', 'count'])
     .where('entity_id', '=', id)
-    .groupBy('text')
     .orderBy('count', 'desc')
     // Ties in text order, so every backend lists them alike.
     .orderBy('text')
@@ -58,13 +53,7 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
   const by = await listClaims(db, { speaker: id, limit });
   const about = await listClaims(db, { mentions: id, limit });
   const events = await entityEvents(db, id, limit);
-  const articles = await db
-    .selectFrom('articles')
-    .select(['id', 'title', 'published', 'source'])
-    .where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id))
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute();
+  const articles = await entityArticles(db, id, Number(row.mentions ?? 0), limit);
   const timeline: TimelineItem[] = [
     ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),
     ...events.map((event): TimelineItem => ({ kind: 'event', date: event.time ?? event.published?.slice(0, 10) ?? null, event })),
@@ -80,6 +69,20 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
     articles,
     timeline,
   };
+}
+
+/** Below this many mentions, an entity's articles are read from its mentions, then ordered. */
+const FEW_MENTIONS = 5000;
+
+/**
+ * The latest articles naming the entity. A rare entity's few articles are gathered from its
+ * mentions, then ordered; a common one's are found scanning the latest articles, each looked up
+ * in the entity's mentions by index (a page fills after a short scan, where gathering read all).
+ */
+async function entityArticles(db: Kysely<Database>, id: string, mentions: number, limit: number) {
+  const query = db.selectFrom('articles').select(['id', 'title', 'published', 'source']).orderBy('seq', 'desc').limit(limit);
+  if (mentions < FEW_MENTIONS) return query.where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id)).execute();
+  return query.where((eb) => eb.exists(eb.selectFrom('mentions').select(sql`1`.as('one')).where('mentions.entity_id', '=', id).whereRef('mentions.article_id', '=', 'articles.id'))).execute();
 }
 
 async function entityEvents(db: Kysely<Database>, id: string, limit: number): Promise<EntityEvent[]> {

@@ -18,6 +18,9 @@ export interface Database extends AnalysisTables, FeedTables {
   events: EventsTable;
   articles_fts: ArticlesFtsTable;
   claims_fts: ClaimsFtsTable;
+  /** Each mentioned entity's counts, and its surface forms' (migration 0012, mention-counts.ts). */
+  entity_counts: { entity_id: string; mentions: number; articles: number };
+  entity_aliases: { entity_id: string; text: string; count: number };
 }
 
 /** FTS5 index of articles (external content: rowid = articles.seq). */

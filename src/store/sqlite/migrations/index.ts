@@ -7,6 +7,7 @@ import { claimMade } from './0008-claim-made.js';
 import { stableIds } from './0009-stable-ids.js';
 import { feeds } from './0010-feeds.js';
 import { refreshIndexes } from './0011-refresh-indexes.js';
+import { entityCounts } from './0012-entity-counts.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0009_stable_ids': stableIds,
   '0010_feeds': feeds,
   '0011_refresh_indexes': refreshIndexes,
+  '0012_entity_counts': entityCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -151,8 +151,6 @@ export function linkWhy(link: Link, nameOf: NameOf): string {
       return `${link.answer.speaker ?? 'the article'} answers ${link.answered.speaker ?? 'an unattributed claim'}`;
     case 'wording':
       return 'the same words, one side denying or negating them';
-    case 'meaning':
-      return 'the same statement in other words, one side denying or negating it';
     case 'subject':
       return `the same said of ${nameOf(link.subject)} (“${link.word}…”), one side denying it`;
     case 'war':

@@ -1,5 +1,4 @@
-import { meaningOverlap } from './meaning.js';
-import { eventMatch, MEANING, MILITARY, overlap } from './propositions.js';
+import { eventMatch, MILITARY, overlap } from './propositions.js';
 import { SHORT_STATEMENT, type ClaimFeatures, type EventSig } from './features.js';
 import type { Member } from './members.js';
 
@@ -10,7 +9,6 @@ export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise', 'w
 export type Link =
   | { kind: 'answers'; answer: Member; answered: Member }
   | { kind: 'wording' }
-  | { kind: 'meaning' }
   | { kind: 'subject'; subject: string; word: string }
   | { kind: 'war'; place: string }
   | { kind: 'event'; event: EventSig };
@@ -25,8 +23,7 @@ export function linked(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
  * that say nearly the same words (a "not" or a denial is what differs); the war in one place said
  * to be over and to go on; or the same military event (same type, compatible arguments, one
  * shared, and the same place, the same actor for movements of forces or arms, or two shared
- * arguments) where one side denies it or both say it ended or goes on; failing those, the same
- * statement in other words (meaning.ts), one side denying or negating it. A bare reference stands
+ * arguments) where one side denies it or both say it ended or goes on. A bare reference stands
  * for the claim it answers.
  */
 export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member>): Link | null {
@@ -68,8 +65,6 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     const word = fa.rare.find((w) => fb.rare.includes(w));
     if (word && words.jaccard >= 0.15) return { kind: 'subject', subject: fa.subject, word };
   }
-  // The same statement in other words, one side denying or negating it: by meaning (meaning.ts).
-  if ((disputing || negation) && a.position * b.position < 0 && comparable && meaningOverlap(fa, fb, MEANING).score > 0) return { kind: 'meaning' };
   return null;
 }
 

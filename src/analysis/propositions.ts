@@ -152,7 +152,7 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
 }
 
 /** Below this, two contents say different things even when their topic words meet. */
-export const MEANING = 0.4;
+const MEANING = 0.4;
 /** A denial restates what it denies in fewer words ("has not seen any sign they are preparing to use them"): a lower bar. */
 const DISPUTE_MEANING = 0.3;
 

@@ -1,6 +1,9 @@
 import { disputeAbout, type NameOf } from './about.js';
 import { claimKey, largestGroup, linked, TRUTH_STANCES } from './links.js';
+import type { ClaimFeatures } from './features.js';
+import { meaningOverlap } from './meaning.js';
 import { claimRef, dedupeCopies, type Member } from './members.js';
+import { eventMatch, overlap } from './propositions.js';
 import type { Story, StoryStep } from '../contract/cross.js';
 
 export type { Story, StoryStep };
@@ -45,7 +48,7 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
   // are on one side (two sides unlinked are two statements, not one story). A voice counts once
   // per article and side.
   const positions = new Set(members.map((m) => m.position));
-  const rest = turned.size ? [...linkedSteps].filter((m) => !turned.has(claimKey(m))) : positions.size === 1 ? members : [];
+  const rest = turned.size ? [...linkedSteps].filter((m) => !turned.has(claimKey(m))) : positions.size === 1 ? retold(members) : [];
   const seen = new Set<string>();
   const repeats = rest.filter((m) => {
     const key = `${m.article}|${m.features.voice}|${m.position}`;
@@ -59,6 +62,36 @@ export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf):
   // With no dispute, its first telling is where it starts.
   if (!turned.size) delete steps[0]!.repeat;
   return { id: `s${propId}`, about: disputeAbout('story', inStory, byClaim, nameOf), proposition: `p${propId}`, steps };
+}
+
+/** Words two tellings of one statement share, at least, and the share of them. */
+const RETOLD_WORDS = 3;
+const RETOLD_JACCARD = 0.5;
+const RETOLD_MEANING = 0.6;
+
+/**
+ * With no dispute, the claims of a proposition that tell one statement: the largest group of
+ * claims from two articles joined by nearly the same words, the same words by meaning, the same
+ * event (two of who, whom and where), or the same blame. A proposition gathers claims more loosely
+ * than that; a story of it tells only what was retold.
+ */
+function retold(members: readonly Member[]): Member[] {
+  const pairs: [Member, Member][] = [];
+  for (let i = 0; i < members.length && i < MAX_STEPS * 4; i++) {
+    for (let j = i + 1; j < members.length && j < MAX_STEPS * 4; j++) {
+      const [a, b] = [members[i]!, members[j]!];
+      if (a.dupGroup !== b.dupGroup && sameStatement(a.features, b.features)) pairs.push([a, b]);
+    }
+  }
+  return [...largestGroup(pairs)];
+}
+
+function sameStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (a.blame && b.blame) return a.blame.target === b.blame.target && a.blame.outcome === b.blame.outcome && a.blame.direction === b.blame.direction;
+  const { shared, jaccard } = overlap(a.words, b.words);
+  if (shared >= RETOLD_WORDS && jaccard >= RETOLD_JACCARD) return true;
+  if (a.events.some((e) => b.events.some((f) => eventMatch(e, f, { ...a.countries, ...b.countries }) >= 2 / 3))) return true;
+  return meaningOverlap(a, b, RETOLD_MEANING).score > 0;
 }
 
 /**

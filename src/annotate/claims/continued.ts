@@ -31,10 +31,10 @@ export function continueSpeakers(ctx: Context, drafts: readonly Draft[]): Draft[
     const speaker = speakerBefore(ctx, i, byLine);
     if (!speaker) continue;
     const d = continuation(ctx, speaker, i, end);
-    added.push(d);
+    added.push(...splitDenials(ctx, d));
     byLine.set(lines[i]!, [d]);
   }
-  added.push(...quotedSentencesAfter(ctx, out, covered));
+  for (const d of quotedSentencesAfter(ctx, out, covered)) added.push(...splitDenials(ctx, d));
   return added.length ? [...out, ...added].sort((a, b) => a.head - b.head) : out;
 }
 
@@ -97,15 +97,17 @@ function quotedSentencesAfter(ctx: Context, drafts: readonly Draft[], covered: U
  * show the denial as one. The sentences after it go on as a further claim.
  */
 function splitDenials(ctx: Context, d: Draft): Draft[] {
-  if (!ctx.opensQuote(d.parts[0]![0])) return [d];
+  // A quote, or a paragraph of one that runs on, opening with its mark.
+  const first = d.parts[0]![0];
+  if (!ctx.opensQuote(first) && !(ctx.quotes.of[first]! >= 0 && /^[“"]$/.test(ctx.words[first]!))) return [d];
   const text = ctx.doc.text;
   const { start, end } = ctx.doc.tokens;
   for (const [pi, [a, b]] of d.parts.entries()) {
     for (let k = pi === 0 ? ctx.sentLast(a) : a; k < b; k = ctx.sentLast(k)) {
       const e = Math.min(ctx.sentLast(k), b);
       const sentence = text.slice(start[k]!, end[e - 1]!).replace(/[“”"]/g, ' ');
-      // ("No," alone is an answer to what came before, not a claim.)
-      if (words(ctx, k, e) < DENIAL_WORDS || !ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
+      // ("No," alone, or "No, they are not", answers what came before and stays with it.)
+      if (words(ctx, k, e) < DENIAL_WORDS || /^\W*no\s*,/i.test(sentence) || !ctx.lex.DENIAL.some((p) => p.test(sentence))) continue;
       const before = [...d.parts.slice(0, pi), ...(k > a ? [[a, k] as Range] : [])];
       const after = [...(e < b ? [[e, b] as Range] : []), ...d.parts.slice(pi + 1)];
       if (!before.length) return [d];

@@ -127,7 +127,9 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
       speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
       head ||= ctx.lower[d.sourceHead[1] - 1]!;
     }
-    if (speaker) resolver.remember({ entity, head, token: d.head, spokesperson: resolver.speaksFor(head) });
+    // A possessive ("his remarks", "in her view") names someone spoken of before: later pronouns go on from the speakers before it.
+    const possessive = d.source !== null && d.source[1] - d.source[0] === 1 && ctx.lex.SPEAKER_POSSESSIVES.has(ctx.lower[d.source[0]]!);
+    if (speaker && !possessive) resolver.remember({ entity, head, token: d.head, spokesperson: resolver.speaksFor(head) });
     speakerOf.set(d, speaker);
 
     const parts = d.parts.map((r) => tokenSpan(ctx, r));

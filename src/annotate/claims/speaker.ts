@@ -1,5 +1,5 @@
 import type { LocatedMention } from '../../doc/doc.js';
-import type { Entity } from '../../doc/types.js';
+import type { Entity, EntityType } from '../../doc/types.js';
 import { TAG } from '../pos/tags.js';
 import type { Context } from './context.js';
 import type { Range } from './frames/index.js';
@@ -8,6 +8,9 @@ import type { Range } from './frames/index.js';
 /** How many mentions back a description of an office looks for its holder (bounded: long pages). */
 const DESCRIBED_REACH = 400;
 
+
+/** Kinds of entity that can bring out a document (not a place, law or event). */
+const PRODUCERS: ReadonlySet<EntityType> = new Set(['ORG', 'GPE', 'PERSON', 'NORP', 'MISC']);
 
 const NAME_WORDS = new WeakMap<Entity, Set<string>>();
 
@@ -88,6 +91,8 @@ export class SpeakerResolver {
     }
     const named = this.headMention(doc.mentionsIn(from, to));
     if (named) return named.entity;
+    const producer = this.producer(range);
+    if (producer) return producer;
     if (range[1] - range[0] === 1) {
       if (this.ctx.lex.PERSONAL_PRONOUNS.has(last)) return this.spokesperson(before) ?? this.person(before);
       if (this.ctx.lex.NEUTER_PRONOUNS.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
@@ -109,6 +114,46 @@ export class SpeakerResolver {
       if (this.ctx.lex.BODIES.has(last)) return this.recentSpeaker(before, (e) => e.type === 'ORG');
     }
     return null;
+  }
+
+  /**
+   * Who brought out the document a speaker span names: the agent of "a report published by the
+   * agency", or the subject of "the agency released a report", "the ministry issued a statement".
+   * A document speaks for its producer; null when the text says no producer.
+   */
+  private producer(range: Range): Entity | null {
+    const { ctx } = this;
+    const doc = ctx.doc;
+    const { start, end } = doc.tokens;
+    // The document's word after its determiner and modifiers ("a new study on Monday").
+    let w = range[0];
+    while (w < range[1] && (ctx.tags[w] === TAG.DET || ctx.tags[w] === TAG.ADJ || ctx.tags[w] === TAG.PROPN) && !this.isDocument(w)) w++;
+    if (w >= range[1] || !this.isDocument(w)) return null;
+    // Not a place that only locates ("the museum in Washington released …"); a body's name may be
+    // typed as another name ("the World Food Programme"), which still names the producer.
+    const isProducer = (m: LocatedMention) => PRODUCERS.has(m.entity.type) && !this.ctx.lex.LOCATING.has(ctx.lower[doc.tokenAt(m.mention.start) - 1] ?? '');
+    const after = w + 1;
+    if (after + 1 < ctx.count && this.ctx.lex.PUBLISHING.has(ctx.lower[after]!) && ctx.lower[after + 1] === 'by') {
+      // The agent: the noun phrase right after "by" ("by the World Food Programme (WFP)").
+      let a = after + 2;
+      if (ctx.lower[a] === 'the') a++;
+      const agent = doc.mentionsIn(start[a]!, end[Math.min(a + 6, ctx.count - 1)]!).find((m) => m.mention.start === start[a] && isProducer(m));
+      if (agent) return agent.entity;
+    }
+    // "the agency released a report": a determiner and modifiers back to a verb of publishing, then its subject.
+    let k = range[0] - 1;
+    if (!this.ctx.lex.PUBLISHING.has(ctx.lower[k] ?? '')) return null;
+    const first = ctx.sentFirst(range[0]);
+    k--;
+    while (k >= first && (ctx.tags[k] === TAG.ADV || ctx.lower[k] === 'has' || ctx.lower[k] === 'have' || ctx.lower[k] === 'had')) k--;
+    if (k < first) return null;
+    const subject = doc.mentionsIn(start[ctx.sentFirst(k)]!, end[k]!).filter((m) => m.mention.end === end[k] && isProducer(m));
+    return this.headMention(subject)?.entity ?? null;
+  }
+
+  /** Whether token k is a word for a document ("statement", "report"). */
+  private isDocument(k: number): boolean {
+    return this.ctx.lex.DOCUMENTS.has(this.ctx.lower[k]!) || this.ctx.lex.PUBLISHED_WORKS.has(this.ctx.lower[k]!);
   }
 
   /**

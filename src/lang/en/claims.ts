@@ -142,10 +142,17 @@ export const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refr
 /** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
 export const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution']);
 
+/** Works a body publishes, which speak for it: "a report published by the agency", "the institute released a study". */
+export const PUBLISHED_WORKS = new Set(['report', 'study', 'assessment', 'analysis', 'survey', 'review', 'paper', 'readout', 'findings']);
+
+/** Verbs of bringing out a document, whose subject or "by" agent is its producer. */
+export const PUBLISHING = new Set(['published', 'released', 'issued', 'produced', 'compiled', 'prepared', 'commissioned', 'publishes', 'releases', 'issues', 'publish', 'release', 'issue']);
+
 /** People who speak for an organisation: "a spokesperson" speaks for it. */
 export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
 
-export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Pronouns for a person, possessives too: "in his view", "in her words" speak for whom they stand for. */
+export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 
 /** Words for an organisation that "the …" names when its name does not have them ("the agency"). */
 export const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);
@@ -206,6 +213,14 @@ export const DENIAL = [
   /\b(?:never|not) (?:happened|took place|occurred)\b/i,
   // A purpose someone ascribes, denied: "was not aimed at the city", "is not meant to provoke".
   /\b(?:is|was|are|were|and)\s+not\s+(?:aimed|intended|meant|directed|designed)\s+(?:at|to|as|against)\b/i,
+  // A deed said to have had no doer: "No one attacked the convoy", "nobody ever threatened them"
+  // (with an object: "no one died in the fire" reports, it does not deny; "no one expected" is a
+  // thought; "no one has captured the mood" judges, in the perfect).
+  /(?:^|[.!?:;]\s+)\W*(?:no one|no-one|nobody)\s+(?:ever\s+)?(?!(?:expected|wanted|believed|imagined|hoped|predicted|needed|cared|noticed|died|survived)\b)\p{L}+ed\s+(?!(?:in|from|during|after|before|when|while|since|until|as|and|or|to|for|with|by)\b)\p{L}/iu,
+  // Legitimacy refused by the speaker's side: "we do not and will never recognize the annexation" (as REFUSED_BY_NEGATION for a cue).
+  /\b(?:we|i|it|they|he|she)\s+(?:do|does|did|will|would|shall|can)(?:\s+not|n't|n’t|\s+never)(?:\s+and\s+(?:will|would|shall)\s+(?:not|never))?\s+(?:ever\s+)?recogni[sz]e\b/i,
+  // Calling a saying wrong: "it would be simplistic and wrong to say so", "it is false to claim that".
+  /\b(?:is|was|would be|'s|’s)\s+(?:\w+\s+(?:and|or)\s+)?(?:wrong|false|untrue|incorrect|misleading|a lie|absurd|nonsense)\s+to\s+(?:say|claim|suggest|assert|speak of|call)\b/i,
 ];
 
 /** Doubt of what someone said denied, which confirms it: "no reason to doubt their account". ("I have no doubt that …" only insists.) */
@@ -321,7 +336,7 @@ export const DISAPPROVAL = new Set(
  * going to implement them"), making things worse ("fuelling the fire"). "Is trying to" is not one:
  * war reports say it of every advance.
  */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bhave it both ways\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
 /**
  * Accusing a party, named with a capital: concern at what it does ("we are concerned about

@@ -127,6 +127,28 @@ describe('direct quotes', () => {
     expectExactSpans(doc, claims);
   });
 
+  it('splits off a quoted sentence saying no one did a deed, but keeps an answer "No, …" with its question', () => {
+    const split = rulesOnly(docOf('“The shells came from the west,” the engineer said. “No one fired on the dam from our bank.”'));
+    expect(split.map((c) => [c.stance, parts(c)])).toEqual([
+      ['assert', ['“The shells came from the west,”']],
+      ['deny', ['“No one fired on the dam from our bank.”']],
+    ]);
+    const answer = rulesOnly(docOf('“Did we open the gates too late?” the engineer said. “No, we did not. The river rose in an hour.”'));
+    expect(answer).toHaveLength(1);
+    expect(answer[0]!.stance).toBe('deny');
+  });
+
+  it('splits a denial off a paragraph of a quotation that runs on over paragraphs', () => {
+    const text = 'The engineer said: “The gates were shut all week.\n\n“The river rose in an hour and the town flooded. No one opened the gates before the storm.\n\n“We will rebuild the pier.”';
+    const claims = rulesOnly(docOf(text));
+    expect(claims.map((c) => [c.stance, parts(c)])).toEqual([
+      ['assert', ['“The gates were shut all week.']],
+      ['assert', ['“The river rose in an hour and the town flooded.']],
+      ['deny', ['No one opened the gates before the storm']],
+      ['promise', ['“We will rebuild the pier.”']],
+    ]);
+  });
+
   it('keeps a bare "No, never." with the quote it answers', () => {
     const claims = rulesOnly(docOf('“We kept the gates shut all week,” the engineer said. “No, never. The river rose too fast.”'));
     expect(claims).toHaveLength(1);
@@ -486,6 +508,34 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('resolves a possessive speaker ("in his opinion") to the person, without steering later pronouns', () => {
+    const text = 'Halvorsen said the river was rising. In his opinion, the dam is too old. Berit Lenz visited the dam on Monday and she said it would hold.';
+    const claims = rulesOnly(docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }, { id: 'p2', type: 'PERSON', mentions: ['Berit Lenz'] }]));
+    expect(claims.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([
+      ['Halvorsen', 'p1'],
+      ['his', 'p1'],
+      ['she', 'p2'],
+    ]);
+  });
+
+  it('takes the person, not the anonymity, as speaker of "an official speaking on condition of anonymity"', () => {
+    const claims = rulesOnly(docOf('The fire came a day after a blast at the depot, which a senior port official speaking on condition of anonymity described as sabotage.'));
+    expect(claims.map((c) => c.speaker?.text)).toEqual(['a senior port official speaking on condition of anonymity']);
+  });
+
+  it('gives a document the body that brought it out, by agent or as subject, but not a place named inside the agent', () => {
+    const entities = [
+      { id: 'o1', type: 'ORG' as const, mentions: ['River Authority'] },
+      { id: 'g1', type: 'GPE' as const, mentions: ['Eastburg'] },
+    ];
+    const agent = rulesOnly(docOf('According to a report published by the River Authority, the dam lost half its capacity.', entities));
+    expect(agent.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([['a report', 'o1']]);
+    const subject = rulesOnly(docOf('The River Authority released a study on Monday saying the levees were too low.', entities));
+    expect(subject.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([['a study on Monday', 'o1']]);
+    const place = rulesOnly(docOf('According to a report published by a museum in Eastburg, the levees were too low.', entities));
+    expect(place.map((c) => [c.speaker?.text, c.speaker?.entity ?? null])).toEqual([['a report', null]]);
+  });
+
   it('finds the speaker before a phrase set off by commas or dashes', () => {
     const claims = rulesOnly(
       docOf('Maria Lenz, the mayor of Tarnow, who took office in May, said the bridge would reopen. The two rivals -- Ostrowski and Kral -- warned that prices would rise.', [

@@ -130,9 +130,29 @@ describe('stance: demands, confirmations, denials', () => {
   it('reads a purpose denied as a denial', () => {
     expect(stance('the exercise was not aimed at any neighbour')).toBe('deny');
   });
+
+  it('reads a deed said to have had no doer as a denial, but not a loss, a thought or a judgement', () => {
+    expect(stance('“No one shelled the bridge. The army left it a week ago.”')).toBe('deny');
+    expect(stance('“Our gunners held their fire. Nobody ever targeted the station.”')).toBe('deny');
+    expect(stance('no one died in the fire at the depot')).toBe('assert');
+    expect(stance('“No one expected the storm to reach the coast.”')).toBe('assert');
+    expect(stance('“No one has captured the mood of the valley better.”')).toBe('assert');
+  });
+
+  it('reads legitimacy refused, and a saying called wrong, as denials', () => {
+    expect(stance('“We do not and will never recognize the sham vote in the valley.”')).toBe('deny');
+    expect(stance('they would never recognise the new border', true)).toBe('deny');
+    expect(stance('“It would be naive and wrong to say the dam failed by itself.”')).toBe('deny');
+    expect(stance('“We will not accept more delays at the port.”')).not.toBe('deny');
+  });
 });
 
 describe('stance: judgements', () => {
+  it('reads a charge of double standards as condemnation, and "so-called" as no judgement', () => {
+    expect(stance('the League “cannot have it both ways” by arming one side and preaching peace')).toBe('condemn');
+    expect(stance('the reform would end the so-called night tariff')).toBe('assert');
+  });
+
   it('reads words of judgement but not capitalised names that hold them', () => {
     expect(stance('the trawler Heroic Tern sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');

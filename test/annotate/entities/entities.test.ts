@@ -244,6 +244,12 @@ describe('compiled gazetteer', () => {
 });
 
 describe('names in conflict news', () => {
+  it('ends an organisation before "in" and a city, which is a place of its own', () => {
+    const entities = analyse('The Institute for Flood Research in Vienna said the levees were low.');
+    expect(entityOf(entities, 'Institute for Flood Research')?.type).toBe('ORG');
+    expect(entityOf(entities, 'Vienna')?.type).toBe('GPE');
+  });
+
   it('folds romanisations of one name to one spelling key and keeps different names apart', () => {
     const same = (...ws: string[]) => expect(new Set(ws.map(spellingKey)).size).toBe(1);
     same('Zelenskyy', 'Zelensky', 'Zelenskiy', 'Zelenskyi');

@@ -45,6 +45,7 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
   }
   let s = withPlace(ctx, ctx.npLeft(before, sf), sf);
   if (s < 0) return false;
+  s = withAnonymity(ctx, s, sf);
   // "— claims North Korea initially dismissed as …": the noun refers back; the name speaks.
   if (s < before && ctx.lex.REFER_BACK.has(ctx.lower[s]!) && (tags[s + 1] === TAG.PROPN || tags[s + 1] === TAG.DET || tags[s + 1] === TAG.PRON)) {
     s++;
@@ -107,6 +108,18 @@ function withPlace(ctx: Context, s: number, sf: number): number {
     s = wider;
   }
   return s;
+}
+
+/**
+ * The start of a noun phrase widened over "speaking on condition of anonymity" after it ("a
+ * senior official speaking on condition of anonymity described …"): the official speaks, not
+ * the anonymity. `s` as it was otherwise.
+ */
+function withAnonymity(ctx: Context, s: number, sf: number): number {
+  const { lower } = ctx;
+  if (s - 4 <= sf || lower[s - 1] !== 'of' || lower[s - 2] !== 'condition' || lower[s - 3] !== 'on' || !/ing$/.test(lower[s - 4]!) || !ctx.isNounHead(s - 5)) return s;
+  const wider = ctx.npLeft(s - 5, sf);
+  return wider < 0 ? s : wider;
 }
 
 /** Is there a verb in tokens [from, to)? */

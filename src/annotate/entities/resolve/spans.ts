@@ -2,7 +2,7 @@
 import type { Tokens } from '../../../doc/tokenize.js';
 import type { Language } from '../../../lang/language.js';
 import { TAG } from '../../pos/tags.js';
-import { AliasKind, type Gazetteer, type GazetteerMatch } from '../gazetteer.js';
+import { AliasKind, type AliasHit, type Gazetteer, type GazetteerMatch } from '../gazetteer.js';
 import type { TaggedSpan } from '../tagger.js';
 import { addInner, fromSpan, inDateline, isCapitalised, mark, overlapsTaken, type Resolution } from './context.js';
 import { isTitleWord } from './roles.js';
@@ -60,6 +60,11 @@ export function taggedSpans(r: Resolution, spans: readonly TaggedSpan[]): void {
     // The tagger sometimes runs a name into the words around it: "Staff Ivan Petrov", "Petrov on".
     while (end - start > 1 && isLowerWord(lex, t.words[end - 1]!)) end--;
     while (end - start > 1 && type === 0 && isTitleWord(lex, t.lower[start]!)) start++;
+    // "the Institute for the Study of War in Washington": a known place after "in" locates an
+    // organisation and is no part of its name; it is a mention of its own.
+    const placed = type === 1 ? placeAfterIn(t, g, start, end) : -1;
+    const place: [number, number] | null = placed > 0 ? [placed + 1, end] : null;
+    if (place) end = placed;
     // A title alone before a name is no name: "Vice Foreign Minister Kim …".
     if (end - start === 1 && isTitleWord(lex, t.lower[start]!) && isCapitalised(t.words[end] ?? '')) continue;
     // A known person's name ending a longer span is that person ("Weary Jane Roe",
@@ -102,7 +107,24 @@ export function taggedSpans(r: Resolution, spans: readonly TaggedSpan[]): void {
     }
     cands.push(c);
     mark(taken, start, end);
+    if (place && !overlapsTaken(taken, place[0], place[1])) {
+      cands.push(fromSpan(r, place[0], place[1], LOC));
+      mark(taken, place[0], place[1]);
+    }
   }
+}
+
+/** The tagger's class of places. */
+const LOC = 2;
+
+/**
+ * The token "in" inside an organisation's span [start, end) that a known city or region follows to
+ * the end, or −1. A country may end a name ("Human Rights in China", "the Interim Force in Lebanon").
+ */
+function placeAfterIn(t: Tokens, g: Gazetteer, start: number, end: number): number {
+  const city = (h: AliasHit) => h.kind === AliasKind.Name && g.entry(h.entry).type === 'GPE' && g.entry(h.entry).subtype !== 'country';
+  for (let k = start + 1; k < end - 1; k++) if (t.lower[k] === 'in' && g.lookup(t, k + 1, end).some(city)) return k;
+  return -1;
 }
 
 /** Word classes that do not open a name at the start of a sentence ("Unlike", "Instead"). */

@@ -22,14 +22,21 @@ const OBLIGATION_WORDS = 12;
  */
 function judgingWords(text: string): string[] {
   const words: string[] = [];
-  for (const m of text.matchAll(/[\p{L}']+/gu)) {
+  for (const m of text.matchAll(WORD)) {
     let k = m.index - 1;
-    while (k >= 0 && /\s/.test(text[k]!)) k--;
-    const opensSentence = k < 0 || /[.!?:;"“‘(—–-]/.test(text[k]!);
-    if (opensSentence || !/^\p{Lu}/u.test(m[0])) words.push(m[0].toLowerCase());
+    while (k >= 0 && SPACE.test(text[k]!)) k--;
+    const opensSentence = k < 0 || SENTENCE_OPENERS.has(text[k]!);
+    // Lower-case first letter (or an apostrophe): no name.
+    const first = m[0][0]!;
+    if (opensSentence || first === first.toLowerCase()) words.push(m[0].toLowerCase());
   }
   return words;
 }
+
+const WORD = /[\p{L}']+/gu;
+const SPACE = /\s/;
+/** Marks after which a capital opens a sentence or a quote rather than a name. */
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '"', '“', '‘', '(', '—', '–', '-']);
 
 /** The words of harm in a text, but not a harm said not to come ("nobody will die", "without bloodshed"). */
 function harmsIn(lex: Language['claims'], words: readonly string[]): string[] {

@@ -20,7 +20,7 @@ const NEAR = 0.7;
 /** Words that tell at least this much are a content's topic words ("nuclear", "turbine"), keys to find it by. */
 const TOPIC_WEIGHT = 1.5;
 /** Topic words whose pairs are lookup keys: the heaviest few. */
-const KEY_WORDS = 4;
+const KEY_WORDS = 3;
 
 /**
  * How much a word tells of what a content is about: the log of its frequency rank, from 0.25

@@ -12,15 +12,15 @@ export type { Story, StoryStep };
 const CONFIRMATION = new Set(['assert', 'confirm']);
 
 /** At most this many steps of a story are kept: every turn, then the earliest repeats. */
-export const MAX_STEPS = 100;
+const MAX_STEPS = 100;
 
 /**
  * A claim's story: the claims of a proposition that say something is or is not so (or an
  * accusation a reference answers), in the order they were made, copies once. Its turns are the
  * claims that answer one another — a denial after a report, a confirmation of a denied claim —
  * linked (links.ts) to a claim of a different stance or position; the others repeat what was said
- * before (`repeat`). A story is told when it has two turns, or when two articles (copies once) tell
- * the same ("reported by one outlet, repeated by another" is how a claim travels).
+ * before (`repeat`). A story is told when it has two turns, or when two articles (copies once)
+ * retell one statement (`retold`: "reported by one outlet, repeated by another" is how a claim travels).
  */
 export function storyOf(propId: number, all: readonly Member[], nameOf: NameOf): Story | null {
   if (all.length < 2) return null;

@@ -165,14 +165,23 @@ export class SpeakerResolver {
   private describedPerson(range: Range, before: number): Entity | null {
     const { ctx } = this;
     const doc = ctx.doc;
-    const [a, b] = range;
+    const [a] = range;
     const lower = ctx.lower;
+    const { start, end } = doc.tokens;
+    // "the mayor of the town, a city near the border,": the description ends at its appositive.
+    let to = range[1];
+    for (let k = a + 2; k < to; k++) if (ctx.isComma(k)) to = k;
+    const inside = doc.mentionsIn(start[a]!, end[to - 1]!);
+    // "the mayor of Eastburg", "the governor of the region": an office of the place or body after "of".
+    const of = lower.indexOf('of', a + 1);
+    const heldIn = of > a + 1 && of < to - 1 && lower[of - 1] !== 'head' && this.ctx.lex.OFFICES.has(lower[of - 1]!);
+    const where = heldIn ? inside.filter((m) => m.mention.start >= end[of]! && m.entity.type !== 'PERSON') : [];
+    const b = where.length ? of : to;
     const office = b - a >= 3 && lower[b - 2] === 'of' && lower[b - 3] === 'head' && (lower[b - 1] === 'state' || lower[b - 1] === 'government') ? 'head' : lower[b - 1]!;
     // "a spokesman" is someone unnamed; "the spokesman" someone named before.
     if (!this.ctx.lex.OFFICES.has(office) || lower[a] === 'a' || lower[a] === 'an') return null;
-    const { start, end } = doc.tokens;
-    const inside = doc.mentionsIn(start[a]!, end[b - 1]!);
-    if (inside.some((m) => m.entity.type === 'PERSON' || (m.entity.type === 'ORG' && m.entity.subtype !== null && m.entity.subtype !== 'government'))) return null;
+    // A person or another body named in the description is who it describes, not an office holder.
+    if (inside.some((m) => !where.includes(m) && (m.entity.type === 'PERSON' || (m.entity.type === 'ORG' && m.entity.subtype !== null && m.entity.subtype !== 'government')))) return null;
     // Only determiners, possessors, nationalities and portfolio words before the office.
     for (let k = a; k < b - 1; k++) {
       const w = lower[k]!;

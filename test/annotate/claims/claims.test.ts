@@ -820,3 +820,17 @@ describe('bad input', () => {
     expect(CueModel.load(join(dir, 'absent.json'))).toBe(null);
   });
 });
+
+describe('speakers described by their office', () => {
+  it('reads "the mayor of <place>, <appositive>," as the person the article gives that office', async () => {
+    const { createPipeline } = await import('../../../src/annotate/index.js');
+    const pipeline = await createPipeline();
+    const text =
+      'Eastburg mayor Ivan Petrenko said on Monday that the bridge was closed. Officials in the region said the water supply had been restored. ' +
+      'The mayor of Eastburg, a town close to the border which is under siege, said two explosions had cut the power.';
+    const a = pipeline.analyze({ id: 'office', title: null, published: '2024-03-01', source: null, url: null, language: 'en', text, ref: null });
+    const names = new Map(a.entities.map((e) => [e.id, e.name]));
+    const last = a.claims.find((c) => c.content.text.startsWith('two explosions'));
+    expect(names.get(last?.speaker?.entity ?? '')).toBe('Ivan Petrenko');
+  });
+});

@@ -89,11 +89,7 @@ export interface ClaimInfo {
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING, isRefusal, readReference } = en.references;
 const { WHOLE_WAR } = en.events;
-/** Words of doubt or holding back: denied ("no reason to doubt", "no hesitation"), they affirm. */
-const DOUBT = new Set(['doubt', 'doubts', 'hesitation', 'hesitate', 'question', 'excluded', 'ruled', 'hidden', 'concealed']);
-/** "not simply asked but demanded": a "not" before these contrasts two statements, it denies neither. */
-const NOT_ONLY = new Set(['simply', 'merely', 'just', 'only']);
-const { RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
+const { DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
@@ -196,13 +192,14 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // A denial read from the content's own words ("said there is no safety reason"): its
     // negation is the denial, not a second turn.
     if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
+    const stems = [...words.keys()].sort();
     // "ended" and "continue" speak of an event only when the content names one.
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
-      words: [...words.keys()].sort(),
-      rows: [...words.keys()].sort().map((st) => rowOf(words.get(st)!, st)),
+      words: stems,
+      rows: stems.map((st) => rowOf(words.get(st)!, st)),
       ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
       disbelief: belief?.negated === true,
       numbers: quantitiesAt.between(start, end).map((i) => quantities[i]!).filter(inside).map((q) => q.value),
@@ -251,11 +248,11 @@ function rowOf(word: string, st: string): number {
 
 /** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */
 const COMMON = 3000;
-let rank: Map<string, number> | null = null;
 
+/** Rows follow corpus frequency, so a word's row is its rank; an unknown word is rare. */
 function isRare(word: string): boolean {
-  rank ??= new Map(wordVectors(en).words.map((w, i) => [w, i]));
-  return (rank.get(word) ?? Infinity) >= COMMON;
+  const row = wordVectors(en).id(word);
+  return row < 0 || row >= COMMON;
 }
 
 /**

@@ -10,6 +10,10 @@ export const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
 export const FINITE = new Set('is are was were be been has have had did does do will would can could should may might must am isn\'t wasn\'t n\'t not'.split(' '));
 /** A denial that opens with these denies that something exists ("denied any wrongdoing"). */
 export const NONE_OF = new Set(['any', 'no', 'all', 'every']);
+/** Words of doubt or holding back: denied ("no reason to doubt", "no hesitation", "should not be ruled out"), they affirm. */
+export const DOUBT = new Set(['doubt', 'doubts', 'hesitation', 'hesitate', 'question', 'excluded', 'ruled', 'hidden', 'concealed']);
+/** "not simply asked but demanded": a "not" before these contrasts two statements, it denies neither. */
+export const NOT_ONLY = new Set(['simply', 'merely', 'just', 'only']);
 /** Words that turn a content round: negations, and denials reported inside it ("a letter disputing …"). */
 export const NEGATION = new Set(['not', 'no', 'never', "n't", 'nothing', 'neither', 'nor', 'without', 'none', 'disputing', 'denying', 'rejecting', 'refuting', 'dismissing']);
 /** Words saying something ended or was concluded. */

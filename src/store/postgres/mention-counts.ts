@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Analysis } from '../../contract/index.js';
 import type { Database } from './schema.js';
+import { tallyMentions } from '../kysely/mention-tally.js';
 
 /**
  * What the saves keep about mentions beside the mentions themselves, in the transaction that saves
@@ -10,26 +11,15 @@ import type { Database } from './schema.js';
  */
 
 export async function addMentionCounts(trx: Kysely<Database>, analysis: Analysis): Promise<void> {
-  const counts = new Map<string, number>();
-  const aliases = new Map<string, { entity: string; text: string; n: number }>();
-  for (const e of analysis.entities) {
-    for (const m of e.mentions) {
-      counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
-      const key = JSON.stringify([e.id, m.text]);
-      const alias = aliases.get(key) ?? { entity: e.id, text: m.text, n: 0 };
-      alias.n++;
-      aliases.set(key, alias);
-    }
-  }
+  const { mentions: counts, aliases } = tallyMentions(analysis);
   if (!counts.size) return;
   await sql`
     insert into entity_counts (entity_id, mentions, articles)
     select entity_id, n, 1 from unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::integer[]) as u(entity_id, n)
     on conflict (entity_id) do update set mentions = entity_counts.mentions + excluded.mentions, articles = entity_counts.articles + 1`.execute(trx);
-  const rows = [...aliases.values()];
   await sql`
     insert into entity_aliases (entity_id, text, count)
-    select * from unnest(${rows.map((r) => r.entity)}::text[], ${rows.map((r) => r.text)}::text[], ${rows.map((r) => r.n)}::integer[])
+    select * from unnest(${aliases.map((r) => r.entity)}::text[], ${aliases.map((r) => r.text)}::text[], ${aliases.map((r) => r.n)}::integer[])
     on conflict (entity_id, text) do update set count = entity_aliases.count + excluded.count`.execute(trx);
 }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis } from '../../contract/index.js';
 import type { ArticleStatements } from './article-statements.js';
 import type { Database } from './schema.js';
+import { tallyMentions } from '../kysely/mention-tally.js';
 
 /**
  * The counts the saves keep beside the mentions, in the transaction (or savepoint) that writes
@@ -13,20 +14,10 @@ import type { Database } from './schema.js';
 
 /** After an article's mentions are inserted: add them to the counts. */
 export function addMentionCounts(st: ArticleStatements, analysis: Analysis): void {
-  const counts = new Map<string, number>();
-  const aliases = new Map<string, { entity: string; text: string; n: number }>();
-  for (const e of analysis.entities) {
-    for (const m of e.mentions) {
-      counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
-      const key = JSON.stringify([e.id, m.text]);
-      const alias = aliases.get(key) ?? { entity: e.id, text: m.text, n: 0 };
-      alias.n++;
-      aliases.set(key, alias);
-    }
-  }
+  const { mentions: counts, aliases } = tallyMentions(analysis);
   // One article per entity, however many times it is listed or mentioned in this one.
   for (const [entity, n] of counts) st.addEntityCount.run(entity, n, 1);
-  for (const a of aliases.values()) st.addAliasCount.run(a.entity, a.text, a.n);
+  for (const a of aliases) st.addAliasCount.run(a.entity, a.text, a.n);
 }
 
 /** Before an article's mentions are deleted: take them out of the counts. */

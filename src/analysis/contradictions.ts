@@ -1,7 +1,7 @@
 import { disputeAbout, eventPhrase, linkWhy, type NameOf } from './about.js';
 import { claimKey, largestGroup, linkOf, TRUTH_STANCES, type Link } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
-import type { EventSig } from './features.js';
+import type { EventSig, VoicedStanding } from './features.js';
 import { countIn } from './measures.js';
 import { claimRef, dedupeCopies, type Member } from './members.js';
 import type { Contradiction, Side } from '../contract/cross.js';
@@ -29,6 +29,8 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   const members = dedupeCopies(all);
   const blame = blameDispute(propId, members, nameOf);
   if (blame) return blame;
+  const standing = standingDispute(propId, members);
+  if (standing) return standing;
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const answered = new Set(members.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
   let eligible = members.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
@@ -199,5 +201,37 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
       { stance: 'deny', value: others.join(', ') || `not ${name(pivot)}`, claims: other.map(claimRef) },
     ],
     why: [`each side lays ${what} at another's door`],
+  };
+}
+
+const QUESTION: Record<VoicedStanding['question'], (name: string) => string> = {
+  party: (name) => `whether ${name} takes part in the war`,
+  nuclear: (name) => `whether ${name} is ready to use nuclear weapons`,
+};
+
+/**
+ * One standing question about one party answered yes and no by different voices ("Osterlich is
+ * not a party to this conflict" against "Osterlich is waging a proxy war"): the question links
+ * them, whatever their other words.
+ */
+function standingDispute(propId: number, members: readonly Member[]): Contradiction | null {
+  const answering = members.filter((m) => m.features.standing && m.position !== 0);
+  const first = answering[0]?.features.standing;
+  if (!first) return null;
+  const same = answering.filter((m) => m.features.standing!.question === first.question && m.features.standing!.party === first.party);
+  const yes = same.filter((m) => m.position > 0);
+  const no = same.filter((m) => m.position < 0);
+  if (!yes.some((a) => no.some((b) => a.features.voice !== b.features.voice))) return null;
+  const question = QUESTION[first.question](first.name);
+  return {
+    id: `x${propId}`,
+    proposition: `p${propId}`,
+    about: question,
+    kind: 'stance',
+    sides: [
+      { stance: 'assert', claims: yes.map(claimRef) },
+      { stance: 'deny', claims: no.map(claimRef) },
+    ],
+    why: [`each side answers ${question}`],
   };
 }

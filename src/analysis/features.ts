@@ -4,6 +4,7 @@ import { en } from '../lang/index.js';
 import { wordVectors } from '../lang/vectors.js';
 import { answered, ANSWER_WINDOW, ECHO, NAMED_REACH } from './answers.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
+import { standingOf, type Standing } from '../lang/en/standings.js';
 import { contentTokens } from '../lang/en/token.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
@@ -70,6 +71,14 @@ export interface ClaimFeatures {
   blame: Blame | null;
   /** The state a speaker speaks for, as a voice (a minister, a ministry, the capital: its state), else the voice. */
   camp: string;
+  /** A standing question of the war the content answers for a party (standings.ts), the party as a voice and the answer as the speaker holds it. */
+  standing: VoicedStanding | null;
+}
+
+/** A standing with its party as a voice ("state:XX" for a state and those who speak for it) and a name to show. */
+export interface VoicedStanding extends Omit<Standing, 'party'> {
+  party: string;
+  name: string;
 }
 
 /** A claim with the facts about it that the analysis shows. */
@@ -193,6 +202,9 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // negation is the denial, not a second turn.
     if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
     const stems = [...words.keys()].sort();
+    const camp = campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c);
+    // The speaker holds the content false: denied by the cue ("rejected claims that …"), or a belief it denies holding.
+    const turned = (c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '')) || belief?.negated === true || (c.negated === true && NEG_RAISING.has(c.cue?.lemma ?? ''));
     // "ended" and "continue" speak of an event only when the content names one.
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     out.set(c.id, {
@@ -219,7 +231,9 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
-      camp: campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c),
+      camp,
+      // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
+      standing: c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id))), camp, byId, voiceOf, turned) : null,
       blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id)), warMaker), byId, voiceOf),
     });
   }
@@ -337,6 +351,32 @@ function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceO
   return { ...b, target, name: state?.name ?? e?.name ?? b.target, with: b.with.map(voiceOf) };
 }
 
+/**
+ * A standing's party as a voice, and the answer as the speaker holds it. A party the content does
+ * not name ("we will never join the war", "there is no intention to join") is the speaker's own
+ * side, when that is a state or a named body; a person stands for their state.
+ */
+function standingAsVoice(s: Standing | null, camp: string, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string, turned: boolean): VoicedStanding | null {
+  if (!s) return null;
+  const direction = turned ? (-s.direction as 1 | -1) : s.direction;
+  if (s.party === null) {
+    if (camp === 'article' || camp.startsWith('text:')) return null;
+    const person = byId.get(camp);
+    const side = person?.type === 'PERSON' && person.country ? `state:${person.country}` : camp;
+    return { question: s.question, party: side, name: stateName(side, byId) ?? byId.get(side)?.name ?? side, direction };
+  }
+  // Wars are waged, and nuclear weapons held, by states: a person said to wage one or to hold them stands for their state.
+  const e = byId.get(s.party);
+  const party = e?.type === 'PERSON' && e.country ? `state:${e.country}` : voiceOf(s.party);
+  return { question: s.question, party, name: stateName(party, byId) ?? e?.name ?? party, direction };
+}
+
+/** The name of the country a "state:XX" voice stands for, where the article names it. */
+function stateName(voice: string, byId: ReadonlyMap<string, Entity>): string | undefined {
+  if (!voice.startsWith('state:')) return undefined;
+  return [...byId.values()].find((x) => x.type === 'GPE' && x.subtype === 'country' && x.country === voice.slice(6))?.name;
+}
+
 function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {
   let k = from;
   while (k < to && (/^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower) || tokens[k]!.lower === 'that')) k++;
@@ -389,6 +429,8 @@ function isCountry(e: Entity | undefined): boolean {
  */
 export function positionOf(stance: Stance, f: ClaimFeatures, referent?: number): number {
   if (stance === 'question' || f.refusal) return 0;
+  // A standing's answer is read with its negations and the speaker's denial (standingAsVoice).
+  if (f.standing) return f.standing.direction;
   if (f.refers && referent !== undefined) return f.refers * referent;
   // An accusation affirms its charge, whatever words it holds ("blamed him for not doing more").
   if (stance === 'condemn') return f.disbelief ? -1 : 1;

@@ -12,6 +12,8 @@ import { fmix } from './minhash.js';
 export interface PropFeatures {
   /** The outcomes its members blame someone for ("war"): a blaming claim joins the dispute over who is to blame. */
   blames?: string[];
+  /** The standing questions its members answer, each for one party ("party|state:XX"): a claim answering one joins them. */
+  standings?: string[];
   /** Who its first claim is about, and the rare words it says of them: claims about one party in the same rare words meet. */
   subject?: string | null;
   rare?: string[];
@@ -32,7 +34,12 @@ export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'milit
 const MAX_EVENTS = 12;
 
 export function propositionOf(f: ClaimFeatures): PropFeatures {
-  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, ...(f.rows ? { rows: f.rows } : {}), entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
+  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), ...(f.standing ? { standings: [standingKey(f.standing)] } : {}), subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, ...(f.rows ? { rows: f.rows } : {}), entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
+}
+
+/** One standing question about one party, as a key ("nuclear|state:XX"). */
+export function standingKey(s: { question: string; party: string }): string {
+  return `${s.question}|${s.party}`;
 }
 
 /**
@@ -80,12 +87,15 @@ export function keysOf(f: {
   wide: readonly string[];
   blame?: { outcome: string } | null;
   blames?: readonly string[];
+  standing?: { question: string; party: string } | null;
+  standings?: readonly string[];
   subject?: string | null;
   rare?: readonly string[];
 }): string[] {
   const keys = new Set<string>(eventKeys(f.events, f.wide));
   if (f.subject) for (const w of f.rare ?? []) keys.add(`s:${f.subject}:${w}`);
   for (const outcome of f.blame ? [f.blame.outcome] : (f.blames ?? [])) keys.add(`b:${outcome}`);
+  for (const k of f.standing ? [standingKey(f.standing)] : (f.standings ?? [])) keys.add(`q:${k}`);
   for (const k of meaningKeys(f)) keys.add(k);
   if (f.words.length >= 3) {
     // LSH over the word set: bands of two MinHash values, so a key is shared by sets that agree
@@ -118,6 +128,8 @@ const SEEDS = Uint32Array.from({ length: WORD_HASHES }, (_, j) => fmix(Math.imul
 export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   // Who is to blame for one outcome is one dispute, whatever the words ("provoked the war", "bears responsibility for the conflict").
   if (f.blame) return p.blames?.includes(f.blame.outcome) ? 4 : 0;
+  // So is one standing question about one party ("is not a party to the conflict", "will never join the war").
+  if (f.standing) return p.standings?.includes(standingKey(f.standing)) ? 4 : 0;
   const { shared, jaccard } = overlap(f.words, p.words);
   const wide = new Set([...f.wide, ...(p.wide ?? [])]);
   let best = 0;

@@ -68,6 +68,7 @@ function entitiesOf(f: PropFeatures | ClaimFeatures): string[] {
   const ids = [...f.entities, ...f.events.flatMap((e) => [e.actor, e.target, e.place])];
   if (f.subject) ids.push(f.subject);
   if ('blame' in f && f.blame) ids.push(f.blame.target);
+  if ('standing' in f && f.standing) ids.push(f.standing.party);
   return ids.filter((id): id is string => typeof id === 'string');
 }
 

@@ -72,7 +72,7 @@ const RETOLD_MEANING = 0.6;
 /**
  * With no dispute, the claims of a proposition that tell one statement: the largest group of
  * claims from two articles joined by nearly the same words, the same words by meaning, the same
- * event (two of who, whom and where), or the same blame. A proposition gathers claims more loosely
+ * event (two of who, whom and where), the same blame or the same answer to a standing question. A proposition gathers claims more loosely
  * than that; a story of it tells only what was retold.
  */
 function retold(members: readonly Member[]): Member[] {
@@ -88,6 +88,7 @@ function retold(members: readonly Member[]): Member[] {
 
 function sameStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
   if (a.blame && b.blame) return a.blame.target === b.blame.target && a.blame.outcome === b.blame.outcome && a.blame.direction === b.blame.direction;
+  if (a.standing && b.standing) return a.standing.question === b.standing.question && a.standing.party === b.standing.party && a.standing.direction === b.standing.direction;
   const { shared, jaccard } = overlap(a.words, b.words);
   if (shared >= RETOLD_WORDS && jaccard >= RETOLD_JACCARD) return true;
   if (a.events.some((e) => b.events.some((f) => eventMatch(e, f, { ...a.countries, ...b.countries }) >= 2 / 3))) return true;

@@ -3,6 +3,7 @@ import { extractEvents } from '../../src/annotate/events/index.js';
 import { en } from '../../src/lang/index.js';
 import { wordVectors } from '../../src/lang/vectors.js';
 import { blameOf, isParty } from '../../src/lang/en/blame.js';
+import { standingOf } from '../../src/lang/en/standings.js';
 import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
@@ -42,6 +43,7 @@ const BASE: ClaimFeatures = {
   voice: 'v',
   camp: 'v',
   blame: null,
+  standing: null,
   rare: [],
   subject: null,
   disbelief: false,
@@ -297,6 +299,50 @@ describe('who is to blame', () => {
     const x = contradictionOf(9, [a, b, c], nameOf);
     expect(x).toMatchObject({ kind: 'blame', sides: [{ value: 'R' }, { value: 'O, L' }] });
     expect(contradictionOf(10, [b, c], nameOf)).toBeNull();
+  });
+});
+
+describe('standing questions of a war', () => {
+  const party = () => true;
+  const ents = { ruritania: 'R', osterlich: 'O', league: 'L' };
+  const read = (text: string) => standingOf(tokens(text, ents), party);
+
+  it('reads whether a party takes part in the war, and who — the speaker’s own side when no one is named', () => {
+    expect(read('osterlich is not a party to this conflict')).toEqual({ question: 'party', party: 'O', direction: -1 });
+    expect(read('the league is part of the war')).toEqual({ question: 'party', party: 'L', direction: 1 });
+    expect(read('we will never join the war unless we are attacked')).toEqual({ question: 'party', party: null, direction: -1 });
+    expect(read('there is no intention to take part in the fighting')).toMatchObject({ party: null, direction: -1 });
+    expect(read('no need to accuse us of co-aggression')).toMatchObject({ question: 'party', direction: -1 });
+    expect(read('the league is waging a proxy war against ruritania')).toMatchObject({ party: 'L', direction: 1 });
+    // A proxy war with no one named as waging it, a party to a contract, a vote to join a union: no standing.
+    expect(read('we spoke of the start of a global proxy war')).toBeNull();
+    expect(read('osterlich is a party to the trade agreement')).toBeNull();
+    expect(read('ruritania voted to join the union')).toBeNull();
+  });
+
+  it('reads whether a party is ready to use nuclear weapons: threats held real or empty, signs seen or not', () => {
+    expect(read('ruritania may be forced to use a nuclear weapon')).toEqual({ question: 'nuclear', party: 'R', direction: 1 });
+    expect(read('the threat of a ruritania nuclear strike is real')).toMatchObject({ party: 'R', direction: 1 });
+    expect(read('he was “not bluffing” about the use of nuclear weapons')).toMatchObject({ party: null, direction: 1 });
+    expect(read('he would show no hesitation in using nuclear weapons')).toMatchObject({ direction: 1 });
+    expect(read('we have seen no sign that ruritania is preparing to use nuclear weapons')).toMatchObject({ party: 'R', direction: -1 });
+    expect(read('ruritania is bluffing about using nuclear weapons')).toMatchObject({ party: 'R', direction: -1 });
+    // Nuclear weapons moved or a nuclear plant: another matter.
+    expect(read('ruritania moved nuclear weapons to osterlich')).toBeNull();
+    expect(read('the nuclear plant was shelled again')).toBeNull();
+  });
+
+  it('sets the yes and the no of one question about one party against each other, from two voices', () => {
+    const standing = (direction: 1 | -1) => ({ question: 'party' as const, party: 'state:OS', name: 'Osterlich', direction });
+    const yes = member({ stance: 'condemn', features: { standing: standing(1), voice: 'R' } });
+    const no = member({ stance: 'deny', features: { standing: standing(-1), voice: 'O' } });
+    // A denial read from the content's own words counts once: the standing holds the answer.
+    expect([yes.position, no.position]).toEqual([1, -1]);
+    const x = contradictionOf(11, [yes, no], nameOf);
+    expect(x).toMatchObject({ kind: 'stance', about: 'whether Osterlich takes part in the war' });
+    expect(x!.sides.map((s) => s.claims.map((c) => c.article))).toEqual([[yes.article], [no.article]]);
+    const again = member({ stance: 'assert', features: { standing: standing(-1), voice: 'O' } });
+    expect(contradictionOf(12, [no, again], nameOf)).toBeNull();
   });
 });
 

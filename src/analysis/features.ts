@@ -371,10 +371,11 @@ function standingAsVoice(s: Standing | null, camp: string, byId: ReadonlyMap<str
   return { question: s.question, party, name: stateName(party, byId) ?? e?.name ?? party, direction };
 }
 
-/** The name of the country a "state:XX" voice stands for, where the article names it. */
+/** The name of the country a "state:XX" voice stands for, where the article names it (a place of it with no subtype will do). */
 function stateName(voice: string, byId: ReadonlyMap<string, Entity>): string | undefined {
   if (!voice.startsWith('state:')) return undefined;
-  return [...byId.values()].find((x) => x.type === 'GPE' && x.subtype === 'country' && x.country === voice.slice(6))?.name;
+  const places = [...byId.values()].filter((x) => x.type === 'GPE' && x.country === voice.slice(6));
+  return (places.find((x) => x.subtype === 'country') ?? places.find((x) => !x.subtype))?.name;
 }
 
 function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {

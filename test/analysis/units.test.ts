@@ -332,6 +332,32 @@ describe('standing questions of a war', () => {
     expect(read('the nuclear plant was shelled again')).toBeNull();
   });
 
+  it('gives the party as a voice and the answer as the speaker holds it; claims no one makes take none', () => {
+    const entities: HandmadeSpec['entities'] = [
+      { id: 'os', name: 'Osterlich', type: 'GPE', subtype: 'country', country: 'OS', aliases: ['Osterlich'] },
+      { id: 'ru', name: 'Ruritania', type: 'GPE', subtype: 'country', country: 'RR', aliases: ['Ruritania'] },
+      { id: 'vale', name: 'Anton Vale', type: 'PERSON', country: 'RR', aliases: ['Anton Vale', 'Vale'] },
+      { id: 'agency', name: 'Osterlich Intelligence Agency', type: 'ORG', subtype: 'intelligence', country: 'OS', aliases: ['The intelligence agency'] },
+    ];
+    const f = featuresOf(
+      'Osterlich said it would never join the war. Ruritania rejected claims that Osterlich is a party to the conflict. The intelligence agency said Vale is ready to use nuclear weapons. Some fear Osterlich will join the war.',
+      {
+        entities,
+        claims: [
+          { speaker: 'Osterlich', content: 'it would never join the war', stance: 'assert' },
+          { speaker: 'Ruritania', cue: 'rejected', lemma: 'reject', content: 'claims that Osterlich is a party to the conflict', stance: 'deny' },
+          { speaker: 'The intelligence agency', content: 'Vale is ready to use nuclear weapons', stance: 'warn' },
+          { content: 'Osterlich will join the war', stance: 'warn' },
+        ],
+      },
+    );
+    // Its own side, unnamed; the charge it rejects, turned round; a person for their state.
+    expect(f.get('c1')!.standing).toEqual({ question: 'party', party: 'state:OS', name: 'Osterlich', direction: -1 });
+    expect(f.get('c2')!.standing).toEqual({ question: 'party', party: 'state:OS', name: 'Osterlich', direction: -1 });
+    expect(f.get('c3')!.standing).toEqual({ question: 'nuclear', party: 'state:RR', name: 'Ruritania', direction: 1 });
+    expect(f.get('c4')!.standing).toBeNull();
+  });
+
   it('sets the yes and the no of one question about one party against each other, from two voices', () => {
     const standing = (direction: 1 | -1) => ({ question: 'party' as const, party: 'state:OS', name: 'Osterlich', direction });
     const yes = member({ stance: 'condemn', features: { standing: standing(1), voice: 'R' } });

@@ -284,8 +284,11 @@ export const COMMITMENT = new RegExp(
 /** A commitment with the speaker's side as its subject, anywhere: "… We are ready for it." */
 export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
 
-/** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
-export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b/i;
+/**
+ * What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that
+ * they will"), "there will be", a hope or belief, or a consequence ("Otherwise, we will all pay"; not "decided otherwise").
+ */
+export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b|(?:^|[,;:.!?–—])\W*otherwise\b/i;
 
 /** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
 export const POSSIBLE =

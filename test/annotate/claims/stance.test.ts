@@ -32,6 +32,8 @@ describe('stance: promises are the speaker’s own side committing to an act', (
   it('reads a commitment of the speaker’s side later in a quotation when nothing else decides', () => {
     expect(stance('“Let them come. Our crews are tired, but we stand ready to sail.”')).toBe('promise');
     expect(stance('“The talks failed. We believe we will win in the end.”')).toBe('assert');
+    expect(stance('“Only talks can end it. Otherwise, we will all pay for the war.”')).toBe('assert');
+    expect(stance('“The voters decided otherwise and I will go back to the farm.”')).toBe('promise');
   });
 
   it('leaves a state, a hope, somebody else’s act, an absent plan and a wait assertions', () => {
@@ -56,6 +58,15 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     doc.set('entities', [entity('renk', 'Ivo Renk', 'PERSON'), entity('palace', 'palace', 'FAC')]);
     doc.set('times', []);
     expect(findClaims(doc, null, en).map((c) => [c.stance, c.content.text])).toEqual([['promise', 'the palace was ready to reopen the gardens']]);
+  });
+
+  it('takes "the <body>" in what a body says as the body speaking of itself', () => {
+    const text = 'The League said the maritime alliance would not abandon the islands.';
+    const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+    const start = text.indexOf('League');
+    doc.set('entities', [{ id: 'league', name: 'League', type: 'ORG', subtype: null, kb: null, country: null, mentions: [{ start, end: start + 6, text: 'League' }] }]);
+    doc.set('times', []);
+    expect(findClaims(doc, null, en).map((c) => [c.stance, c.content.text])).toEqual([['promise', 'the maritime alliance would not abandon the islands']]);
   });
 
   it('does not make judging others an act of one’s own', () => {

@@ -243,9 +243,11 @@ export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 
 
 /**
  * An obligation whose point is a danger ahead, a warning: "should brace for a hard winter", "we
- * must prepare for floods", "must be careful not to …".
+ * must prepare for floods", "must be careful not to …", and the fear something ought to cause
+ * ("should worry every farmer", "that should make your hair stand on end").
  */
-export const WARY = /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for))\b/i;
+export const WARY =
+  /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for|worried|afraid|alarmed|frightened|scared)|worry|alarm|frighten|scare|terrify|make (?:\w+\s+){1,2}(?:shudder|tremble|nervous|worried|afraid|run cold|stand on end))\b/i;
 
 /** An act in progress: "is closing", "are sending". */
 export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;

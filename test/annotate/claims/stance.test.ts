@@ -87,11 +87,13 @@ describe('stance: warnings are dangers ahead and threats', () => {
     expect(stance('the fuel depot could be targeted next')).toBe('warn');
   });
 
-  it('reads an obligation to prepare for or beware of something as a warning, other obligations as demands', () => {
+  it('reads an obligation to prepare for, beware of or fear something as a warning, other obligations as demands', () => {
     expect(stance('the valley should brace for more floods this week')).toBe('warn');
     expect(stance('“We must prepare for the river to rise again.”')).toBe('warn');
     expect(stance('the bishop must be careful not to become a mouthpiece of the palace')).toBe('warn');
     expect(stance('the allies should send more buses to the border')).toBe('demand');
+    expect(stance('“Whoever you are, that should make your hair stand on end.”')).toBe('warn');
+    expect(stance('every farmer in the valley ought to be worried about the dam')).toBe('warn');
   });
 
   it('needs a harm that may come: not one ruled out, remedied, only guessed at now, or a name', () => {

@@ -270,8 +270,15 @@ export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|
  */
 export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness)\b/i;
 
-/** Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something costs or takes. */
-const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)`;
+/** A meeting ahead: "meet with the envoy", "discuss the corridor", "hold talks" (not "meet their targets"). */
+const MEETING = String.raw`meet with|visit|travel|discuss|attend|hold (?:\w+ )?(?:talks|meetings?|a meeting|a call)`;
+
+/**
+ * Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something
+ * costs or takes; and a meeting ahead ("will meet with the envoy on Friday", "will discuss the
+ * corridor"), which tells a schedule, not a pledge.
+ */
+const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)|${MEETING}`;
 
 /**
  * Commitments about one's own future: "will", "are ready to", "intends to", "had decided to"; in
@@ -292,9 +299,11 @@ export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|al
  */
 export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b|(?:^|[,;:.!?–—])\W*otherwise\b/i;
 
-/** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
-export const POSSIBLE =
-  /\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+(?:been|had|done|gone|come|begun|run|won|\w+(?:ed|en|wn|ade|ent|ught|ost|id))\b|expect|like|hope|think|say|imagine|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
+/** Future or possibility: what may come ("could", "may", "threatens to", "risk of"); a meeting ahead is no danger. */
+export const POSSIBLE = new RegExp(
+  String.raw`\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+(?:been|had|done|gone|come|begun|run|won|\w+(?:ed|en|wn|ade|ent|ught|ost|id))\b|expect|like|hope|think|say|imagine|${MEETING}|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b`,
+  'i',
+);
 
 /** A condition: "if they …, …", "unless …" */
 export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|\bin (?:the face of|the event of|case of|response to)\b/iu;

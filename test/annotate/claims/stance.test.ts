@@ -36,7 +36,7 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('“The voters decided otherwise and I will go back to the farm.”')).toBe('promise');
   });
 
-  it('leaves a state, a hope, somebody else’s act, an absent plan and a wait assertions', () => {
+  it('leaves a state, a hope, somebody else’s act, an absent plan, a wait and a meeting ahead assertions', () => {
     expect(stance('“We will see what the council decides.”')).toBe('assert');
     expect(stance('it would cost far more than the old bridge', true)).toBe('assert');
     expect(stance('it would take two more weeks to clear the road', true)).toBe('assert');
@@ -46,6 +46,9 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('she had no plans to visit the front', true)).toBe('assert');
     expect(stance('their plan to seize the port had failed')).toBe('assert');
     expect(stance('he would expect a reply from the mayor before the war memorial opens', true)).toBe('assert');
+    expect(stance('the League’s envoy will meet with the rebel leaders this week', true)).toBe('assert');
+    expect(stance('they will discuss an end to the war in the valley', true)).toBe('assert');
+    expect(stance('they will meet their targets for the new shelters', true)).toBe('promise');
   });
 
   it('takes "the" before the speaker’s own body as the speaker speaking of itself', () => {

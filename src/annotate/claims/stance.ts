@@ -138,7 +138,9 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     const later = lex.SELF_COMMITMENT.exec(sentence);
     if (later && !lex.NOT_OWN_ACT.test(sentence.slice(0, later.index))) return { stance: 'promise', why: later[0] };
   }
-  return approval.length ? praise : plain;
+  // The speaker's own side called good ("it remains a reliable partner") describes itself; praise is of others.
+  const selfPraise = ofItself ? lex.SELF_DESCRIBED.exec(text) : null;
+  return approval.length && !(selfPraise && lex.APPROVAL.has(selfPraise[1]!.toLowerCase())) ? praise : plain;
 }
 
 /**

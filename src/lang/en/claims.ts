@@ -372,6 +372,9 @@ export const APPROVAL = new Set(
   ).split(' '),
 );
 
+/** The opening subject said to be something, and the word that says what ("we are still a reliable …" → reliable). */
+export const SELF_DESCRIBED = /^\W*(?:[\p{L}'’.-]+\s+){1,3}?(?:is|are|am|was|were|remains?|remained|has been|have been)\s+(?:(?:still|always|a|an|the|very|most|truly|really)\s+)*([\p{L}-]+)/iu;
+
 /** Harm ahead: what a warning warns of. */
 export const HARM = new Set(
   (

@@ -176,6 +176,13 @@ describe('stance: judgements', () => {
     expect(stance('the council ignored every warning from the farmers')).toBe('condemn');
   });
 
+  it('reads the speaker’s own side called good as a description of itself, approval of others as praise', () => {
+    expect(stance('Osterlich is still a reliable buyer of grain from the islands', true)).toBe('assert');
+    expect(stance('“We are a friendly port for every ship.”', true)).toBe('assert');
+    expect(stance('he welcomed the League’s offer of ferries', true)).toBe('praise');
+    expect(stance('the League is a reliable partner')).toBe('praise');
+  });
+
   it('reads betrayal and broken promises as accusations, not an advance an army is trying to make', () => {
     expect(stance('the embargo was a stab in the back for the farmers')).toBe('condemn');
     expect(stance('the pledges made to the islanders had not been honoured')).toBe('condemn');

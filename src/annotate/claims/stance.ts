@@ -97,7 +97,8 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     if (m) return { stance: 'deny', why: m[0].trim() };
   }
   const words = judgingWords(content);
-  const against = words.filter((w) => lex.DISAPPROVAL.has(w));
+  const prejudice = lex.PREJUDICE.exec(text);
+  const against = [...words.filter((w) => lex.DISAPPROVAL.has(w)), ...(prejudice ? [prejudice[0]] : [])];
   const harm = harmsIn(lex, words);
   const approval = words.filter((w) => lex.APPROVAL.has(w));
   const accusing = lex.ACCUSING.exec(text) ?? lex.AT_A_PARTY.exec(text);

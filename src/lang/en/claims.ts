@@ -345,6 +345,12 @@ export const DISAPPROVAL = new Set(
 );
 
 /**
+ * A charge of hatred for a people or group ("xenophobic", "Russophobia" — capitalised as a name
+ * is), not a fear of things ("germaphobe").
+ */
+export const PREJUDICE = /\b(?:xeno|russo|sino|islam[oa]|homo|trans|judeo|anglo|franco|polono|ukraino)phob(?:ia|ic|ics|e|es)\b/i;
+
+/**
  * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
  * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
  * going to implement them"), making things worse ("fuelling the fire"). "Is trying to" is not one:

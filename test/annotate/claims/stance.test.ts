@@ -169,6 +169,12 @@ describe('stance: judgements', () => {
     expect(stance('the reform would end the so-called night tariff')).toBe('assert');
   });
 
+  it('reads a charge of hatred for a people as condemnation, not a fear of things', () => {
+    expect(stance('“The council’s campaign is plainly xenophobic.”')).toBe('condemn');
+    expect(stance('the League’s ads stirred up Russophobic feeling in the valley')).toBe('condemn');
+    expect(stance('the mayor is something of a germaphobe')).toBe('assert');
+  });
+
   it('reads words of judgement but not capitalised names that hold them', () => {
     expect(stance('the trawler Heroic Tern sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');

@@ -258,8 +258,11 @@ export const ANNOUNCED_ACT_PAST = /\b(?:was|were) (?:now )?\w+ing\b/i;
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
 export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|preparing|going|being|getting|facing|working)\b/i;
 
-/** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
-export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
+/**
+ * "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …";
+ * and a duty others feel, told of them ("the islanders feel that they must stay").
+ */
+export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b|\b(?:feel|feels|felt) (?:that )?(?:they|he|she) (?:must|should|ought to|have to|has to|had to|need to|needs to)\b/i;
 
 /** First person: the speaker speaking of itself or its side. */
 export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;

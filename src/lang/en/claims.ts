@@ -354,12 +354,12 @@ export const DISAPPROVAL = new Set(
 export const PREJUDICE = /\b(?:xeno|russo|sino|islam[oa]|homo|trans|judeo|anglo|franco|polono|ukraino)phob(?:ia|ic|ics|e|es)\b/i;
 
 /**
- * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
- * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
- * going to implement them"), making things worse ("fuelling the fire"). "Is trying to" is not one:
- * war reports say it of every advance.
+ * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"),
+ * overstepping a rule ("go beyond what is permissible"), a betrayal ("a stab in the back"),
+ * promises broken ("the pledges were never honoured", "were not going to implement them"), making
+ * things worse ("fuelling the fire"). "Is trying to" is not one: war reports say it of every advance.
  */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bhave it both ways\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+export const ACCUSING = /\bbeyond what is (?:permissible|permitted|allowed|lawful|legal|acceptable|justified)\b|\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bhave it both ways\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
 /**
  * Accusing a party, named with a capital: concern at what it does ("we are concerned about

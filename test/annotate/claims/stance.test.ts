@@ -126,11 +126,12 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('two ferries were sunk', false, confirmed)).toBe('confirm');
   });
 
-  it('does not read emphasis, a need as a subject, or wanting to act oneself as demands', () => {
+  it('does not read emphasis, a need as a subject, wanting to act oneself or a duty others feel as demands', () => {
     expect(stance('“It is important to remember that the depot was empty.”')).toBe('assert');
     expect(stance('since the bridge fell, the importance of the ferry has grown')).toBe('assert');
     expect(stance('“We want to rebuild the school.”')).toBe('assert');
     expect(stance('“We expect prices to fall in spring.”')).toBe('assert');
+    expect(stance('“I believe the islanders feel that they must stay. The winter will be hard.”')).toBe('assert');
   });
 
   it('takes no side on what a topic verb names', () => {
@@ -189,11 +190,12 @@ describe('stance: judgements', () => {
     expect(stance('the League is a reliable partner')).toBe('praise');
   });
 
-  it('reads betrayal and broken promises as accusations, not an advance an army is trying to make', () => {
+  it('reads betrayal, overstepping a rule and broken promises as accusations, not an advance an army is trying to make', () => {
     expect(stance('the embargo was a stab in the back for the farmers')).toBe('condemn');
     expect(stance('the pledges made to the islanders had not been honoured')).toBe('condemn');
     expect(stance('“The council was never going to keep the deal.”')).toBe('condemn');
     expect(stance('the militia is trying to encircle the town')).toBe('assert');
+    expect(stance('the curfew rules “go beyond what is permissible” in a state of emergency')).toBe('condemn');
   });
 
   it('reads aggravating, victims of a party and concern at a party’s conduct as condemnation', () => {

@@ -141,7 +141,11 @@ export async function run(args: string[]): Promise<void> {
         }
       }
       if (!speakerRight) note(`SPK ${id.slice(-10)} gold ${gc.speaker} ("${gc.speaker_text}") | got ${speakerLabel(c, names)} | ${clip(gc.content, 80)}`);
-      if (!stanceRight) note(`STN ${id.slice(-10)} gold ${gc.stance} | got ${c.stance}${c.negated ? ' (negated)' : ''} [${c.explain?.rule ?? '?'}] ${c.cue?.text ?? '∅'} | ${clip(gc.content, 100)}`);
+      if (!stanceRight) {
+        // What decided the stance, where the content did ("condemn from “illegal”").
+        const why = /(?:^|; )(\w+ from “[^”]*”)/.exec(c.explain?.detail ?? '')?.[1];
+        note(`STN ${id.slice(-10)} gold ${gc.stance} | got ${c.stance}${c.negated ? ' (negated)' : ''} [${c.explain?.rule ?? '?'}${why ? `; ${why}` : ''}] ${c.cue?.text ?? '∅'} | ${clip(gc.content, 100)}`);
+      }
     });
     predicted.forEach((c, k) => {
       if (!matchedClaims.has(k)) note(`FP  ${id.slice(-10)} [${c.explain?.rule ?? '?'}] ${speakerLabel(c, names)} | ${c.cue?.text ?? '∅'} | ${c.stance} | ${clip(c.content.text)}`);

@@ -182,8 +182,8 @@ const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence'
 
 /**
  * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
- * ("said it will provide", "“We are ready …”"), the speaker named again, or the speaker's
- * country ("Belarus is not going to …" said by its president).
+ * ("said it will provide", "“We are ready …”"), the speaker named again, a body speaking of "the
+ * alliance", or the speaker's country ("Belarus is not going to …" said by its president).
  */
 function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities: ReadonlyMap<string, Entity>): boolean {
   let a = d.parts[0]![0];
@@ -192,9 +192,15 @@ function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities
   const w = ctx.lower[a]!;
   if ((quoted ? ctx.lex.QUOTED_SELF : ctx.lex.REPORTED_SELF).has(w)) return true;
   if (!speaker) return false;
+  const { start, end } = ctx.doc.tokens;
+  // "the alliance would not …", "the military alliance …" said for a body: the body itself (a
+  // named one, "the Defence Ministry", is read by its name below).
+  if (w === 'the' && speaker.type === 'ORG') {
+    const noun = ctx.lex.BODIES.has(ctx.lower[a + 1]!) ? a + 1 : a + 2;
+    if (ctx.lex.BODIES.has(ctx.lower[noun]!) && ctx.doc.mentionsIn(start[a + 1]!, end[noun]!).length === 0) return true;
+  }
   // "the palace is ready …": the name after the article is the subject.
   if (w === 'the' && a + 1 < ctx.count) a++;
-  const { start, end } = ctx.doc.tokens;
   const first = ctx.doc.mentionsIn(start[a]!, end[a]!)[0];
   if (!first) return false;
   const named = entities.get(first.entity.id);

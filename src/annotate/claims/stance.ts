@@ -97,7 +97,8 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     if (m) return { stance: 'deny', why: m[0].trim() };
   }
   const words = judgingWords(content);
-  const against = words.filter((w) => lex.DISAPPROVAL.has(w));
+  const prejudice = lex.PREJUDICE.exec(text);
+  const against = [...words.filter((w) => lex.DISAPPROVAL.has(w)), ...(prejudice ? [prejudice[0]] : [])];
   const harm = harmsIn(lex, words);
   const approval = words.filter((w) => lex.APPROVAL.has(w));
   const accusing = lex.ACCUSING.exec(text) ?? lex.AT_A_PARTY.exec(text);
@@ -138,7 +139,9 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
     const later = lex.SELF_COMMITMENT.exec(sentence);
     if (later && !lex.NOT_OWN_ACT.test(sentence.slice(0, later.index))) return { stance: 'promise', why: later[0] };
   }
-  return approval.length ? praise : plain;
+  // The speaker's own side called good ("it remains a reliable partner") describes itself; praise is of others.
+  const selfPraise = ofItself ? lex.SELF_DESCRIBED.exec(text) : null;
+  return approval.length && !(selfPraise && lex.APPROVAL.has(selfPraise[1]!.toLowerCase())) ? praise : plain;
 }
 
 /**

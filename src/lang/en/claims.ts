@@ -243,9 +243,11 @@ export const ADVOCATING = new Set(['argue', 'press', 'push', 'plead', 'appeal', 
 
 /**
  * An obligation whose point is a danger ahead, a warning: "should brace for a hard winter", "we
- * must prepare for floods", "must be careful not to …".
+ * must prepare for floods", "must be careful not to …", and the fear something ought to cause
+ * ("should worry every farmer", "that should make your hair stand on end").
  */
-export const WARY = /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for))\b/i;
+export const WARY =
+  /\b(?:should|must|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?(?:prepare|brace|be (?:careful|cautious|wary|vigilant|prepared|ready for|worried|afraid|alarmed|frightened|scared)|worry|alarm|frighten|scare|terrify|make (?:\w+\s+){1,2}(?:shudder|tremble|nervous|worried|afraid|run cold|stand on end))\b/i;
 
 /** An act in progress: "is closing", "are sending". */
 export const ANNOUNCED_ACT = /\b(?:is|are) (?:now )?\w+ing\b/i;
@@ -256,8 +258,11 @@ export const ANNOUNCED_ACT_PAST = /\b(?:was|were) (?:now )?\w+ing\b/i;
 /** Progressive forms of thinking and trying, which announce no act ("is hoping", "are considering"). */
 export const MENTAL = /\b(?:hoping|considering|thinking|seeking|trying|looking|expecting|waiting|planning|preparing|going|being|getting|facing|working)\b/i;
 
-/** "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …". */
-export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b/i;
+/**
+ * "Should" of likelihood, not of duty: "this should be obvious", "the strikes should not affect …";
+ * and a duty others feel, told of them ("the islanders feel that they must stay").
+ */
+export const EPISTEMIC = /\b(?:should|must) (?:not )?(?:be (?:obvious|clear|evident|enough|possible)|affect|change|matter)\b|\b(?:feel|feels|felt) (?:that )?(?:they|he|she) (?:must|should|ought to|have to|has to|had to|need to|needs to)\b/i;
 
 /** First person: the speaker speaking of itself or its side. */
 export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|shall|'ll|’ll|would|are|am|stand|remain|intend|plan|want|won't|won’t)\b/i;
@@ -268,8 +273,15 @@ export const FIRST_PERSON = /^\W*(?:i|we|our \w+|my \w+)\b|\b(?:we|i)\s+(?:will|
  */
 export const OWN_SIDE = /^\W*(?:his|her|its|their) (?:own )?(?:government|country|administration|ministry|cabinet|army|forces|troops|company|side|team|office|party|willingness|readiness)\b/i;
 
-/** Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something costs or takes. */
-const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)`;
+/** A meeting ahead: "meet with the envoy", "discuss the corridor", "hold talks" (not "meet their targets"). */
+const MEETING = String.raw`meet with|visit|travel|discuss|attend|hold (?:\w+ )?(?:talks|meetings?|a meeting|a call)`;
+
+/**
+ * Verbs after "will"/"would" that commit to no act: seeing, waiting, considering, what something
+ * costs or takes; and a meeting ahead ("will meet with the envoy on Friday", "will discuss the
+ * corridor"), which tells a schedule, not a pledge.
+ */
+const NOT_ACTS = String.raw`see|know|wait|consider|look|cost|mean|depend|take (?:\w+ ){0,3}(?:hours|days|weeks|months|years|time)|${MEETING}`;
 
 /**
  * Commitments about one's own future: "will", "are ready to", "intends to", "had decided to"; in
@@ -284,12 +296,17 @@ export const COMMITMENT = new RegExp(
 /** A commitment with the speaker's side as its subject, anywhere: "… We are ready for it." */
 export const SELF_COMMITMENT = new RegExp(String.raw`\b(?:we|i)\s+(?:(?:\w+ly|also|still|now|all|jointly|together)\s+)*(?:${COMMITMENT.source})`, 'i');
 
-/** What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that they will"), "there will be", a hope or belief. */
-export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b/i;
+/**
+ * What, before a commitment, makes it somebody else's or not an act: a clause of its own ("that
+ * they will"), "there will be", a hope or belief, or a consequence ("Otherwise, we will all pay"; not "decided otherwise").
+ */
+export const NOT_OWN_ACT = /\b(?:that|if|whether|there|which|who|when|hop\w*|expect\w*|believ\w*|think\w*)\b|(?:^|[,;:.!?–—])\W*otherwise\b/i;
 
-/** Future or possibility: what may come ("could", "may", "threatens to", "risk of"). */
-export const POSSIBLE =
-  /\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+(?:been|had|done|gone|come|begun|run|won|\w+(?:ed|en|wn|ade|ent|ught|ost|id))\b|expect|like|hope|think|say|imagine|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b/i;
+/** Future or possibility: what may come ("could", "may", "threatens to", "risk of"); a meeting ahead is no danger. */
+export const POSSIBLE = new RegExp(
+  String.raw`\b(?:(?:could|may|might|will|would|can|shall)(?!['’]t)\b(?!\s+(?:not\s+)?(?:be\s+\w+ing|have\s+(?:been|had|done|gone|come|begun|run|won|\w+(?:ed|en|wn|ade|ent|ught|ost|id))\b|expect|like|hope|think|say|imagine|${MEETING}|be\s+(?:resolved|solved|ended|avoided|averted|prevented|stopped|eased|overcome)))|(?:cannot|can['’]t|could not|couldn['’]t) (?:rule out|exclude)|'ll|’ll|threatens? to|risks? (?:of|to)?|danger|likely|unless|otherwise)\b`,
+  'i',
+);
 
 /** A condition: "if they …, …", "unless …" */
 export const CONDITION = /^\W*(?:should they|in case)\b|\b(?:if|unless)\s+\p{L}|\bin (?:the face of|the event of|case of|response to)\b/iu;
@@ -331,12 +348,18 @@ export const DISAPPROVAL = new Set(
 );
 
 /**
- * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"), a
- * betrayal ("a stab in the back"), promises broken ("the pledges were never honoured", "were not
- * going to implement them"), making things worse ("fuelling the fire"). "Is trying to" is not one:
- * war reports say it of every advance.
+ * A charge of hatred for a people or group ("xenophobic", "Russophobia" — capitalised as a name
+ * is), not a fear of things ("germaphobe").
  */
-export const ACCUSING = /\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bhave it both ways\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
+export const PREJUDICE = /\b(?:xeno|russo|sino|islam[oa]|homo|trans|judeo|anglo|franco|polono|ukraino)phob(?:ia|ic|ics|e|es)\b/i;
+
+/**
+ * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"),
+ * overstepping a rule ("go beyond what is permissible"), a betrayal ("a stab in the back"),
+ * promises broken ("the pledges were never honoured", "were not going to implement them"), making
+ * things worse ("fuelling the fire"). "Is trying to" is not one: war reports say it of every advance.
+ */
+export const ACCUSING = /\bbeyond what is (?:permissible|permitted|allowed|lawful|legal|acceptable|justified)\b|\b(?:bears?|bore) (?:full |the |sole )?responsibility\b|\bhave it both ways\b|\bcan(?:not|'t|’t) be trusted\b|\bacts? of terror(?:ism)?\b|\bresponsibility for\b[^.]{0,60}\blies\b|\b(?:is|are|was|were) to blame\b|\bis (?:using|exploiting)\b|\bstab(?:bed)? (?:\w+ )?in the back\b|\b(?:fuel|fuels|fuelled|fueled|fan|fans|fanned|fanning|stoke|stokes|stoked|stoking) the (?:flames|fire|conflict|war|tensions?)\b|\b(?:promises?|commitments?|obligations?|pledges?|agreements?)\b[^.]{0,40}\b(?:not|never) (?:been )?(?:met|kept|honou?red|fulfilled|implemented|respected)\b|\b(?:not|never) (?:going |intending )?to (?:implement|honou?r|fulfil|fulfill|keep|respect) (?:them|it|the (?:agreements?|deal|promises?|commitments?))\b/i;
 
 /**
  * Accusing a party, named with a capital: concern at what it does ("we are concerned about
@@ -357,6 +380,9 @@ export const APPROVAL = new Set(
     'wise wisdom generous generosity trustworthy reliable valuable helpful impressive historic'
   ).split(' '),
 );
+
+/** The opening subject said to be something, and the word that says what ("we are still a reliable …" → reliable). */
+export const SELF_DESCRIBED = /^\W*(?:[\p{L}'’.-]+\s+){1,3}?(?:is|are|am|was|were|remains?|remained|has been|have been)\s+(?:(?:still|always|a|an|the|very|most|truly|really)\s+)*([\p{L}-]+)/iu;
 
 /** Harm ahead: what a warning warns of. */
 export const HARM = new Set(

@@ -341,6 +341,11 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'The head of the aid office in Moldova, Anna Berg,' }, content: { text: '“Food was used to force villagers to cooperate.”' } });
   });
 
+  it('reads the name before two appositives after an opening phrase of time ("On Friday, Ivo Renk, the mayor of Eastburg, a port …, said")', () => {
+    const [c] = rulesOnly(docOf('On Friday, Ivo Renk, the mayor of Eastburg, a port near the border, said the ferry had sunk.'));
+    expect(c).toMatchObject({ speaker: { text: 'Ivo Renk, the mayor of Eastburg, a port near the border,' }, content: { text: 'the ferry had sunk' } });
+  });
+
   it('reads names joined by "and" before a noun as one speaker ("Polish and Czech customs data show")', () => {
     const [c] = rulesOnly(docOf('Exports of steel rose by 40% to the north, Polish and Czech customs data show.'));
     expect(c).toMatchObject({ speaker: { text: 'Polish and Czech customs data' }, content: { text: 'Exports of steel rose by 40% to the north' } });

@@ -32,9 +32,11 @@ describe('stance: promises are the speaker’s own side committing to an act', (
   it('reads a commitment of the speaker’s side later in a quotation when nothing else decides', () => {
     expect(stance('“Let them come. Our crews are tired, but we stand ready to sail.”')).toBe('promise');
     expect(stance('“The talks failed. We believe we will win in the end.”')).toBe('assert');
+    expect(stance('“Only talks can end it. Otherwise, we will all pay for the war.”')).toBe('assert');
+    expect(stance('“The voters decided otherwise and I will go back to the farm.”')).toBe('promise');
   });
 
-  it('leaves a state, a hope, somebody else’s act, an absent plan and a wait assertions', () => {
+  it('leaves a state, a hope, somebody else’s act, an absent plan, a wait and a meeting ahead assertions', () => {
     expect(stance('“We will see what the council decides.”')).toBe('assert');
     expect(stance('it would cost far more than the old bridge', true)).toBe('assert');
     expect(stance('it would take two more weeks to clear the road', true)).toBe('assert');
@@ -44,6 +46,9 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     expect(stance('she had no plans to visit the front', true)).toBe('assert');
     expect(stance('their plan to seize the port had failed')).toBe('assert');
     expect(stance('he would expect a reply from the mayor before the war memorial opens', true)).toBe('assert');
+    expect(stance('the League’s envoy will meet with the rebel leaders this week', true)).toBe('assert');
+    expect(stance('they will discuss an end to the war in the valley', true)).toBe('assert');
+    expect(stance('they will meet their targets for the new shelters', true)).toBe('promise');
   });
 
   it('takes "the" before the speaker’s own body as the speaker speaking of itself', () => {
@@ -56,6 +61,15 @@ describe('stance: promises are the speaker’s own side committing to an act', (
     doc.set('entities', [entity('renk', 'Ivo Renk', 'PERSON'), entity('palace', 'palace', 'FAC')]);
     doc.set('times', []);
     expect(findClaims(doc, null, en).map((c) => [c.stance, c.content.text])).toEqual([['promise', 'the palace was ready to reopen the gardens']]);
+  });
+
+  it('takes "the <body>" in what a body says as the body speaking of itself', () => {
+    const text = 'The League said the maritime alliance would not abandon the islands.';
+    const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+    const start = text.indexOf('League');
+    doc.set('entities', [{ id: 'league', name: 'League', type: 'ORG', subtype: null, kb: null, country: null, mentions: [{ start, end: start + 6, text: 'League' }] }]);
+    doc.set('times', []);
+    expect(findClaims(doc, null, en).map((c) => [c.stance, c.content.text])).toEqual([['promise', 'the maritime alliance would not abandon the islands']]);
   });
 
   it('does not make judging others an act of one’s own', () => {
@@ -76,11 +90,13 @@ describe('stance: warnings are dangers ahead and threats', () => {
     expect(stance('the fuel depot could be targeted next')).toBe('warn');
   });
 
-  it('reads an obligation to prepare for or beware of something as a warning, other obligations as demands', () => {
+  it('reads an obligation to prepare for, beware of or fear something as a warning, other obligations as demands', () => {
     expect(stance('the valley should brace for more floods this week')).toBe('warn');
     expect(stance('“We must prepare for the river to rise again.”')).toBe('warn');
     expect(stance('the bishop must be careful not to become a mouthpiece of the palace')).toBe('warn');
     expect(stance('the allies should send more buses to the border')).toBe('demand');
+    expect(stance('“Whoever you are, that should make your hair stand on end.”')).toBe('warn');
+    expect(stance('every farmer in the valley ought to be worried about the dam')).toBe('warn');
   });
 
   it('needs a harm that may come: not one ruled out, remedied, only guessed at now, or a name', () => {
@@ -110,11 +126,12 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('two ferries were sunk', false, confirmed)).toBe('confirm');
   });
 
-  it('does not read emphasis, a need as a subject, or wanting to act oneself as demands', () => {
+  it('does not read emphasis, a need as a subject, wanting to act oneself or a duty others feel as demands', () => {
     expect(stance('“It is important to remember that the depot was empty.”')).toBe('assert');
     expect(stance('since the bridge fell, the importance of the ferry has grown')).toBe('assert');
     expect(stance('“We want to rebuild the school.”')).toBe('assert');
     expect(stance('“We expect prices to fall in spring.”')).toBe('assert');
+    expect(stance('“I believe the islanders feel that they must stay. The winter will be hard.”')).toBe('assert');
   });
 
   it('takes no side on what a topic verb names', () => {
@@ -153,6 +170,12 @@ describe('stance: judgements', () => {
     expect(stance('the reform would end the so-called night tariff')).toBe('assert');
   });
 
+  it('reads a charge of hatred for a people as condemnation, not a fear of things', () => {
+    expect(stance('“The council’s campaign is plainly xenophobic.”')).toBe('condemn');
+    expect(stance('the League’s ads stirred up Russophobic feeling in the valley')).toBe('condemn');
+    expect(stance('the mayor is something of a germaphobe')).toBe('assert');
+  });
+
   it('reads words of judgement but not capitalised names that hold them', () => {
     expect(stance('the trawler Heroic Tern sails for the islands on Monday')).toBe('assert');
     expect(stance('the crew of the trawler was brave')).toBe('praise');
@@ -160,11 +183,19 @@ describe('stance: judgements', () => {
     expect(stance('the council ignored every warning from the farmers')).toBe('condemn');
   });
 
-  it('reads betrayal and broken promises as accusations, not an advance an army is trying to make', () => {
+  it('reads the speaker’s own side called good as a description of itself, approval of others as praise', () => {
+    expect(stance('Osterlich is still a reliable buyer of grain from the islands', true)).toBe('assert');
+    expect(stance('“We are a friendly port for every ship.”', true)).toBe('assert');
+    expect(stance('he welcomed the League’s offer of ferries', true)).toBe('praise');
+    expect(stance('the League is a reliable partner')).toBe('praise');
+  });
+
+  it('reads betrayal, overstepping a rule and broken promises as accusations, not an advance an army is trying to make', () => {
     expect(stance('the embargo was a stab in the back for the farmers')).toBe('condemn');
     expect(stance('the pledges made to the islanders had not been honoured')).toBe('condemn');
     expect(stance('“The council was never going to keep the deal.”')).toBe('condemn');
     expect(stance('the militia is trying to encircle the town')).toBe('assert');
+    expect(stance('the curfew rules “go beyond what is permissible” in a state of emergency')).toBe('condemn');
   });
 
   it('reads aggravating, victims of a party and concern at a party’s conduct as condemnation', () => {

@@ -135,7 +135,9 @@ function opensClause(ctx: Context, s: number, sf: number): boolean {
   const t = ctx.tags[p];
   if (t === TAG.CCONJ || t === TAG.SCONJ || t === TAG.WH || ctx.closesQuote(p) || ctx.lower[p] === 'that' || ctx.lex.SUBORDINATORS.has(ctx.lower[p]!)) return true;
   // "Even the party's loudest critics, …": an adverb opening the sentence.
-  return t === TAG.ADV && p === sf;
+  if (t === TAG.ADV && p === sf) return true;
+  // "On Wednesday, Ivo Renk, the mayor of …, said": a phrase of place or time opening the sentence, set off by a comma.
+  return ctx.isComma(p) && ctx.tags[sf] === TAG.ADP && p - sf <= 6 && !hasVerbBetween(ctx, sf, p);
 }
 
 /** End of the name part of "Brian Baker, a longtime adviser" (before the appositive's comma). */

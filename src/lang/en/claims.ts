@@ -348,10 +348,10 @@ export const DISAPPROVAL = new Set(
 );
 
 /**
- * A charge of hatred for a people or group ("xenophobic", "Russophobia" — capitalised as a name
- * is), not a fear of things ("germaphobe").
+ * A charge of hatred for a people or group: "xenophobic", "homophobia", or a people's name made
+ * into one ("Francophobic" — capitalised, as a name is), not a fear of things ("germaphobe").
  */
-export const PREJUDICE = /\b(?:xeno|russo|sino|islam[oa]|homo|trans|judeo|anglo|franco|polono|ukraino)phob(?:ia|ic|ics|e|es)\b/i;
+export const PREJUDICE = /\b(?:[Xx]eno|[Hh]omo|[Tt]rans|[Ii]slam[oa]|[Jj]udeo|\p{Lu}\p{Ll}+o)phob(?:ia|ic|ics|e|es)\b/u;
 
 /**
  * Accusing constructions: blame laid on someone ("bears full responsibility", "is to blame"),

@@ -172,7 +172,7 @@ describe('stance: judgements', () => {
 
   it('reads a charge of hatred for a people as condemnation, not a fear of things', () => {
     expect(stance('“The council’s campaign is plainly xenophobic.”')).toBe('condemn');
-    expect(stance('the League’s ads stirred up Russophobic feeling in the valley')).toBe('condemn');
+    expect(stance('the League’s ads stirred up Osterlichophobic feeling in the valley')).toBe('condemn');
     expect(stance('the mayor is something of a germaphobe')).toBe('assert');
   });
 

@@ -9,6 +9,13 @@ import { storyOf } from './stories.js';
 
 /** Dirty propositions recomputed per step. */
 const RECOMPUTE_BATCH = 500;
+/**
+ * A proposition of more claims than this is judged on its first `head` (where its story starts)
+ * and its latest others (where the dispute stands now); its counts are of all. Recomputing it then
+ * costs the same however large it grows — a store's largest propositions ("who is to blame for the
+ * war") grow with it, and would otherwise make every refresh that touches them cost more.
+ */
+const WINDOW = { size: 1000, head: 100 };
 
 /** Recompute about, counts, contradiction and story of every proposition marked dirty; returns how many remain. */
 export async function recomputeDirty(repo: AnalysisRepo): Promise<number> {
@@ -18,20 +25,23 @@ export async function recomputeDirty(repo: AnalysisRepo): Promise<number> {
     const more = await repo.step(async (step) => {
       const dirty = await step.dirtyPropositions(RECOMPUTE_BATCH);
       if (!dirty.length) return false;
-      const rows = await step.members(dirty.map((d) => d.id));
-      const fresh = (id: number, features: string) => ({ prop: JSON.parse(features) as PropFeatures, members: (rows.get(id) ?? []).map(memberOf) });
+      const read = await step.members(dirty.map((d) => d.id), WINDOW);
+      const fresh = (id: number, features: string) => {
+        const m = read.get(id);
+        return { prop: JSON.parse(features) as PropFeatures, members: (m?.rows ?? []).map(memberOf), counts: { claims: m?.claims ?? 0, sources: m?.sources ?? 0 } };
+      };
       const batch = dirty.map(({ id, features }) => ({ id, features, ...fresh(id, features) }));
       // Names are read for the whole step at once: those of the entities the features name.
       await learnNames(step, names, batch.flatMap((p) => [...entitiesOf(p.prop), ...p.members.flatMap((m) => entitiesOf(m.features))]));
       const results: Recomputed[] = [];
       for (const p of batch) {
         const missed: string[] = [];
-        let result = recompute(p.id, p.prop, p.members, (id) => names.get(id) ?? (missed.push(id), id));
+        let result = recompute(p.id, p.prop, p.members, p.counts, (id) => names.get(id) ?? (missed.push(id), id));
         if (missed.length) {
           // A name the features do not list: read it, and compute the proposition again from its rows.
           await learnNames(step, names, missed);
           const again = fresh(p.id, p.features);
-          result = recompute(p.id, again.prop, again.members, (id) => names.get(id) ?? id);
+          result = recompute(p.id, again.prop, again.members, again.counts, (id) => names.get(id) ?? id);
         }
         results.push(result);
         if (!result.gone) done++;
@@ -44,7 +54,7 @@ export async function recomputeDirty(repo: AnalysisRepo): Promise<number> {
   }
 }
 
-function recompute(id: number, features: PropFeatures, members: readonly Member[], nameOf: (id: string) => string): Recomputed {
+function recompute(id: number, features: PropFeatures, members: readonly Member[], counts: { claims: number; sources: number }, nameOf: (id: string) => string): Recomputed {
   if (!members.length) return { id, gone: true };
   const about = propositionAbout(features, members, nameOf);
   // What --about searches; a single claim is found through the claims' own full-text index.
@@ -55,8 +65,8 @@ function recompute(id: number, features: PropFeatures, members: readonly Member[
     id,
     gone: false,
     about,
-    claims: members.length,
-    sources: new Set(members.map((m) => m.dupGroup)).size,
+    claims: counts.claims,
+    sources: counts.sources,
     search,
     contradiction: x ? { json: JSON.stringify(x), search: `${x.about.toLowerCase()}\n${search}` } : null,
     story: s ? { json: JSON.stringify(s), search: `${s.about.toLowerCase()}\n${search}` } : null,

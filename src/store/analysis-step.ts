@@ -46,8 +46,13 @@ export interface AnalysisStep {
 
   /** Propositions that gained or lost claims since they were last computed, lowest id first. */
   dirtyPropositions(limit: number): Promise<{ id: number; features: string }[]>;
-  /** The claims of each proposition with what the analysis needs of them. */
-  members(propositionIds: readonly number[]): Promise<Map<number, MemberRow[]>>;
+  /**
+   * The claims of each proposition with what the analysis needs of them, in the order they were
+   * stored: all of them up to `window.size`; of a larger one its first `window.head` and its latest
+   * `window.size − window.head`, with the counts of all (so recomputing it costs the same however
+   * large it grows).
+   */
+  members(propositionIds: readonly number[], window: MemberWindow): Promise<Map<number, Members>>;
   /** The canonical names of these entities (those stored). */
   entityNames(ids: readonly string[]): Promise<Map<string, string>>;
   /** Store what was recomputed of each proposition: its summary, contradiction and story, or that it is gone. */
@@ -101,6 +106,19 @@ export interface TimelineRow {
   entities: readonly string[];
   /** The articles that report it, and the event or claim id in each. */
   sources: readonly (readonly [article: string, ref: string])[];
+}
+
+/** How many of a proposition's claims are read to recompute it, and how many of those are its first. */
+export interface MemberWindow {
+  size: number;
+  head: number;
+}
+
+/** The claims read of a proposition, and how many it has: claims, and articles counting near-duplicates once. */
+export interface Members {
+  rows: MemberRow[];
+  claims: number;
+  sources: number;
 }
 
 /** A claim of a proposition, joined with its article, speaker and near-duplicate group. */

@@ -135,6 +135,20 @@ describe.each(BACKENDS)('the %s store', (backend) => {
       expect(items.map((t) => t.date)).toEqual(items.map((t) => t.date).sort());
     });
 
+    it('reads a large proposition by its first and latest claims, with the counts of all', async () => {
+      const props = (await store.analysis.listPropositions({ limit: 200, minClaims: 4 })).items;
+      expect(props.length).toBeGreaterThan(0);
+      const id = Number(props[0]!.id.slice(1));
+      await store.analysis.step(async (s) => {
+        const whole = (await s.members([id], { size: 1000, head: 100 })).get(id)!;
+        const part = (await s.members([id], { size: 3, head: 1 })).get(id)!;
+        expect(whole.rows).toHaveLength(props[0]!.claims);
+        expect(part.rows.map((r) => `${r.article}|${r.claim}`)).toEqual([whole.rows[0]!, ...whole.rows.slice(-2)].map((r) => `${r.article}|${r.claim}`));
+        expect([part.claims, part.sources]).toEqual([whole.claims, whole.sources]);
+        expect([whole.claims, whole.sources]).toEqual([props[0]!.claims, props[0]!.sources]);
+      });
+    });
+
     it('a step that throws writes nothing', async () => {
       const before = await store.analysis.step((s) => s.getState('version'));
       await expect(

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, Stance } from '../../../contract/index.js';
-import type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import type { Database } from '../schema.js';
 
 /** The materialised tables, dependents first: what clear() empties (prop_ids stays). */
@@ -203,10 +203,33 @@ export class PostgresAnalysisStep implements AnalysisStep {
     return this.db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', 1).orderBy('id').limit(limit).execute();
   }
 
-  async members(propositionIds: readonly number[]): Promise<Map<number, MemberRow[]>> {
-    const out = new Map(propositionIds.map((id) => [id, [] as MemberRow[]]));
+  async members(propositionIds: readonly number[], window: MemberWindow): Promise<Map<number, Members>> {
+    const out = new Map<number, Members>();
     if (!propositionIds.length) return out;
-    const rows = await this.db
+    const counted = await sql<{ prop_id: number; n: string }>`select prop_id, count(*) as n from claim_props where prop_id = any(${[...propositionIds]}::integer[]) group by prop_id`.execute(this.db);
+    const claims = new Map(counted.rows.map((r) => [r.prop_id, Number(r.n)]));
+    const small = propositionIds.filter((id) => (claims.get(id) ?? 0) <= window.size);
+    const rows = new Map(small.map((id) => [id, [] as MemberRow[]]));
+    if (small.length) {
+      // The SQLite store reads a proposition's claims along its index: in the order they were stored.
+      for (const r of await this.memberQuery().where('cp.prop_id', '=', sql<number>`any(${small}::integer[])`).orderBy('cp.prop_id').orderBy('cp.claim_seq').execute()) rows.get(r.prop_id)!.push(memberRow(r));
+      for (const id of small) {
+        const list = rows.get(id)!;
+        out.set(id, { rows: list, claims: list.length, sources: new Set(list.map((r) => r.dupGroup ?? r.article)).size });
+      }
+    }
+    for (const id of propositionIds.filter((x) => (claims.get(x) ?? 0) > window.size)) {
+      const first = await this.memberQuery().where('cp.prop_id', '=', id).orderBy('cp.claim_seq').limit(window.head).execute();
+      const latest = await this.memberQuery().where('cp.prop_id', '=', id).orderBy('cp.claim_seq', 'desc').limit(window.size - window.head).execute();
+      const { rows: [sources] } = await sql<{ n: string }>`select count(distinct coalesce(ds.dup_group, c.article_id)) as n from claim_props cp join claims c on c.seq = cp.claim_seq left join doc_signatures ds on ds.article_id = c.article_id where cp.prop_id = ${id}`.execute(this.db);
+      out.set(id, { rows: [...first, ...latest.reverse()].map(memberRow), claims: claims.get(id)!, sources: Number(sources!.n) });
+    }
+    return out;
+  }
+
+  /** A proposition's claims joined with their articles, speakers and near-duplicate groups. */
+  private memberQuery() {
+    return this.db
       .selectFrom('claim_props as cp')
       .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
       .innerJoin('articles as a', 'a.id', 'c.article_id')
@@ -230,33 +253,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
         'a.source',
         'ds.dup_group',
         'e.name as speaker_name',
-      ])
-      .where('cp.prop_id', '=', sql<number>`any(${[...propositionIds]}::integer[])`)
-      // The SQLite store reads a proposition's claims along its index: in the order they were stored.
-      .orderBy('cp.prop_id')
-      .orderBy('cp.claim_seq')
-      .execute();
-    for (const r of rows) {
-      out.get(r.prop_id)!.push({
-        position: r.position,
-        features: r.features,
-        claim: r.claim_id,
-        article: r.article_id,
-        articleSeq: r.seq,
-        speakerEntity: r.speaker_entity,
-        speakerText: r.speaker_text,
-        speakerName: r.speaker_name,
-        stance: r.stance as Stance,
-        content: r.content,
-        contentStart: r.content_start,
-        contentEnd: r.content_end,
-        said: r.said,
-        published: r.published,
-        source: r.source,
-        dupGroup: r.dup_group,
-      });
-    }
-    return out;
+      ]);
   }
 
   async entityNames(ids: readonly string[]): Promise<Map<string, string>> {
@@ -301,4 +298,42 @@ export class PostgresAnalysisStep implements AnalysisStep {
 /** The pairs with the last value for each key, in the order keys first appear. */
 function lastWins<K, V>(pairs: readonly (readonly [K, V])[]): [K, V][] {
   return [...new Map(pairs.map(([k, v]) => [k, v])).entries()];
+}
+
+function memberRow(r: {
+  position: number;
+  features: string;
+  claim_id: string;
+  article_id: string;
+  seq: number;
+  speaker_entity: string | null;
+  speaker_text: string | null;
+  speaker_name: string | null;
+  stance: string;
+  content: string;
+  content_start: number;
+  content_end: number;
+  said: string | null;
+  published: string | null;
+  source: string | null;
+  dup_group: string | null;
+}): MemberRow {
+  return {
+    position: r.position,
+    features: r.features,
+    claim: r.claim_id,
+    article: r.article_id,
+    articleSeq: r.seq,
+    speakerEntity: r.speaker_entity,
+    speakerText: r.speaker_text,
+    speakerName: r.speaker_name,
+    stance: r.stance as Stance,
+    content: r.content,
+    contentStart: r.content_start,
+    contentEnd: r.content_end,
+    said: r.said,
+    published: r.published,
+    source: r.source,
+    dupGroup: r.dup_group,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Analysis, Article, Stance } from '../../../contract/index.js';
-import type { AnalysisStep, ClaimPropositionRow, MemberRow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import type { Statements } from './statements.js';
 
 /**
@@ -107,8 +107,19 @@ export class SqliteAnalysisStep implements AnalysisStep {
     return this.st.dirtyProps.all(limit) as { id: number; features: string }[];
   }
 
-  async members(propositionIds: readonly number[]): Promise<Map<number, MemberRow[]>> {
-    return new Map(propositionIds.map((id) => [id, (this.st.members.all(id) as MemberSqlRow[]).map(memberRow)]));
+  async members(propositionIds: readonly number[], window: MemberWindow): Promise<Map<number, Members>> {
+    return new Map(
+      propositionIds.map((id) => {
+        const claims = this.st.memberCount.get(id) as number;
+        if (claims <= window.size) {
+          const rows = (this.st.members.all(id) as MemberSqlRow[]).map(memberRow);
+          return [id, { rows, claims, sources: new Set(rows.map((r) => r.dupGroup ?? r.article)).size }];
+        }
+        const first = this.st.firstMembers.all(id, window.head) as MemberSqlRow[];
+        const latest = (this.st.latestMembers.all(id, window.size - window.head) as MemberSqlRow[]).reverse();
+        return [id, { rows: [...first, ...latest].map(memberRow), claims, sources: this.st.memberSources.get(id) as number }];
+      }),
+    );
   }
 
   async entityNames(ids: readonly string[]): Promise<Map<string, string>> {

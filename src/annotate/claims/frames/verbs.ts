@@ -72,7 +72,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     before - 1 >= sf &&
     (c.entry.lemma === w || !ctx.cueEntries(i)) &&
     lower[before - 1] !== 'according' &&
-    !ctx.cueEntries(before - 1)?.some((e) => e.frame === 'intend' || e.frame === 'direct')
+    // (After a cue of intent the infinitive is that cue's content — unless the cue tells a deed,
+    // "sought to convince …", and so reads as no claim: then the infinitive's cue speaks.)
+    !ctx.cueEntries(before - 1)?.some((e) => (e.frame === 'intend' || e.frame === 'direct') && !ctx.lex.OWN_DEEDS.has(e.lemma))
   ) {
     // "simplistic to say", "important to note": an impersonal remark, nobody's claim.
     if (tags[before - 1] === TAG.ADJ) return null;

@@ -29,3 +29,20 @@ describe('contents past what stands between a cue and its clause', () => {
     ]);
   });
 });
+
+describe('claims told inside a quotation', () => {
+  it('reads what someone named in a quote said, beside the quoting claim', () => {
+    const text = '“The trouble is that Governor Dorn told the council that the dam was sound,” the engineer said. “[Dorn] has tried again and again to tell a story that the flood was the League’s doing,” Vale said.';
+    expect(claimsOf(text)).toEqual([
+      ['told', 'the dam was sound'],
+      ['said', '“The trouble is that Governor Dorn told the council that the dam was sound,”'],
+      ['tell', 'the flood was the League’s doing'],
+      ['said', '“[Dorn] has tried again and again to tell a story that the flood was the League’s doing,”'],
+    ]);
+  });
+
+  it('keeps the quoted speaker’s own words, a pronoun and a statement still to come inside the quote', () => {
+    const text = '“We said that the bridge was safe, and he said that it was not,” the mayor said. “Dorn will announce that the port is closed,” Vale said.';
+    expect(claimsOf(text).map(([cue]) => cue)).toEqual(['said', 'said']);
+  });
+});

@@ -162,7 +162,8 @@ function infinitiveSubject(ctx: Context, d: Draft, j: number, sf: number): void 
     }
   }
   let k = j;
-  while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART)) k--;
+  // ("has tried again and again to …": adverbs joined by "and" are adverbs too.)
+  while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART || (tags[k] === TAG.CCONJ && tags[k - 1] === TAG.ADV && tags[k + 1] === TAG.ADV))) k--;
   if (k < j && k >= sf && subject(ctx, d, k, sf)) return;
   d.inherits = true;
 }

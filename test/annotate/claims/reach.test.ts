@@ -46,3 +46,11 @@ describe('claims told inside a quotation', () => {
     expect(claimsOf(text).map(([cue]) => cue)).toEqual(['said', 'said']);
   });
 });
+
+describe('quotes closed by a verb of ending', () => {
+  it('reads a quote that a speaker "summed up" as the speaker’s, but no claim in "summed up the results"', () => {
+    expect(claimsOf('“The harbour stays shut until the storm passes. Nobody sails,” the head of the port summed up. The clerk summed up the results.')).toEqual([
+      ['summed', '“The harbour stays shut until the storm passes. Nobody sails,”'],
+    ]);
+  });
+});

@@ -12,8 +12,9 @@ import type { Draft, Range } from './frames/index.js';
 export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
   cutAtAttachedClauses(ctx, drafts);
   const kept = dropRepeated(ctx, dropNested(relayVia(ctx, drafts)));
-  const heads = new PositionIndex(kept, (d) => d.head);
-  for (const d of kept) continueQuote(ctx, d, heads);
+  // (A claim told inside a quotation is part of it: the quote still runs on past it.)
+  const heads = new PositionIndex(kept.filter((d) => !d.quoted), (d) => d.head);
+  for (const d of kept) if (!d.quoted) continueQuote(ctx, d, heads);
   return kept;
 }
 
@@ -152,6 +153,8 @@ function dropNested(drafts: Draft[]): Draft[] {
   const extents = new SpanIndex(drafts, extentStart, extentEnd);
   return drafts.filter((d) => {
     if (!d.parts.length) return false;
+    // A claim told inside a quotation stands beside the quoting one.
+    if (d.quoted) return true;
     const outer = extents
       .containing(d.head)
       .map((i) => drafts[i]!)

@@ -8,7 +8,8 @@ const SPEECH_QUOTE = 5;
 
 /**
  * Cue candidates outside speech in quotes: words of the lexicon (with the reading their use
- * fits), learned cue words, "according to", and speaker labels opening a line.
+ * fits), learned cue words, "according to", and speaker labels opening a line; inside speech,
+ * verbs of the lexicon.
  */
 export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -29,7 +30,13 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
       }
     }
     const q = quotes.of[i]!;
-    if (q >= 0 && ctx.quoteLength(i) > SPEECH_QUOTE) continue;
+    // Inside speech only a verb of the lexicon may report a third party's words (kept by the frames if so).
+    const inSpeech = q >= 0 && ctx.quoteLength(i) > SPEECH_QUOTE;
+    if (inSpeech) {
+      const e = ctx.cueEntries(i)?.filter((x) => !x.noun && x.frame !== 'quote');
+      if (e?.length && verbal(ctx, i, e[0]!)) out.push({ head: i, entry: e.length === 1 ? e[0]! : chooseEntry(ctx, i, e), kind: 'lexicon', quoted: true });
+      continue;
+    }
     const w = lower[i]!;
     if (w === 'according' && lower[i + 1] === 'to') {
       out.push({ head: i, entry: ACCORDING, kind: 'according' });

@@ -10,6 +10,9 @@ export { NAME_PARTICLES } from './entities.js';
 /** "be" and its clitics after a subject ("he's expected", "they're said"). */
 export const BE_OR_CLITIC: ReadonlySet<string> = new Set([...BE, "'s", "'re"]);
 
+/** Auxiliaries of something already done or going on ("has said", "had denounced", "is saying"). */
+export const PERFECT_OR_BE: ReadonlySet<string> = new Set([...BE_OR_CLITIC, 'has', 'have', 'had', "'ve", 'did']);
+
 /** Words that open a subordinate clause: at a sentence's start, or before a subject ("two days after his chief of staff, …, declared"). */
 export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'once', 'while', 'when', 'although', 'though', 'if', 'unless', 'whereas']);
 

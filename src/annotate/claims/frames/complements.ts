@@ -46,6 +46,12 @@ export function contentAfter(ctx: Context, d: Draft, from: number, sl: number): 
         k = venue - 1;
         continue;
       }
+      // "convince the envoys and, to a lesser degree, the public that …": an aside set off by commas.
+      const aside = ctx.isComma(k) ? asideEnd(ctx, k, Math.min(sl, from + 24)) : -1;
+      if (aside > 0) {
+        k = aside;
+        continue;
+      }
       if (ctx.isVerb(k) || tags[k] === TAG.WH || w === 'whether' || w === 'if' || w === 'to' || ctx.isPunct(k)) break;
     }
     // "told state TV the talks had failed", "told reporters how …": past the one addressed.
@@ -71,6 +77,10 @@ export function contentAfter(ctx: Context, d: Draft, from: number, sl: number): 
       start++;
     }
   } else if (frame === 'object' && lower[start] === 'as') start++;
+  // Bringing someone to believe a that-clause ("convince the envoys that …"): the clause is the
+  // content. (Only these: after other objects a "that" mostly opens a relative clause.)
+  const clause = frame === 'object' && d.entry.learned && ctx.lex.CAUSATIVES.has(lower[d.head]!) ? thatAfterObject(ctx, from, sl) : -1;
+  if (clause > 0) start = clause;
   if (start >= sl) {
     // "She said:" at the end of a paragraph introduces the next one.
     if (lower[sl - 1] === ':' && sl < ctx.count) {
@@ -89,7 +99,35 @@ export function contentAfter(ctx: Context, d: Draft, from: number, sl: number): 
   if (adjacent && (frame === 'speech' || frame === 'think') && ctx.lex.TEMPORAL.has(lower[start]!) && lower[start + 1] !== 'much' && lower[start + 1] !== 'well') return;
   d.rightFrom = start;
   if (ctx.opensQuote(start) && d.rule === 'complement') d.rule = 'quote-after';
-  d.parts.push([start, frame === 'object' || frame === 'intend' || frame === 'direct' ? objectEnd(ctx, start, sl) : sl]);
+  d.parts.push([start, clause < 0 && (frame === 'object' || frame === 'intend' || frame === 'direct') ? objectEnd(ctx, start, sl) : sl]);
+}
+
+/**
+ * The first token of a that-clause after the people a cue addresses ("the envoys and, to a
+ * lesser degree, the public that …"): nouns, "and", asides set off by commas; or −1.
+ */
+function thatAfterObject(ctx: Context, from: number, sl: number): number {
+  if (!ctx.startsNp(from)) return -1;
+  for (let k = from; k < sl && k < from + 16; k++) {
+    if (ctx.lower[k] === 'that') return ctx.tags[k + 1] !== TAG.AUX && ctx.tags[k + 1] !== TAG.VERB && k + 1 < sl ? k + 1 : -1;
+    const aside = ctx.isComma(k) ? asideEnd(ctx, k, sl) : -1;
+    if (aside > 0) k = aside;
+    else if (ctx.isVerb(k) || ctx.isPunct(k) || ctx.quotes.of[k]! >= 0 || ctx.tags[k] === TAG.WH || ctx.lower[k] === 'to') return -1;
+  }
+  return -1;
+}
+
+/**
+ * The comma closing a short aside that opens at the comma k ("…, to a lesser degree, …", "…, in
+ * a statement, …"), when the words after it go on towards a complement; or −1. An aside has no
+ * verb, quote or "that" of its own.
+ */
+function asideEnd(ctx: Context, k: number, limit: number): number {
+  for (let j = k + 1; j < limit && j <= k + 7; j++) {
+    if (ctx.isComma(j)) return j > k + 1 && ctx.lower[j + 1] !== 'and' ? j : -1;
+    if (ctx.isPunct(j) || ctx.isVerb(j) || ctx.lower[j] === 'that' || ctx.quotes.of[j]! >= 0 || ctx.tags[j] === TAG.WH) return -1;
+  }
+  return -1;
 }
 
 /**

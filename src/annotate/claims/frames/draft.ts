@@ -58,6 +58,8 @@ export interface Draft {
   nests: number;
   /** The cue answers the claim just before it ("— claims North Korea dismissed as …"). */
   refersBack: boolean;
+  /** A claim told inside another's quotation, by someone the quote names (it stands beside the quoting claim). */
+  quoted?: true;
 }
 
 /** Prepositions before a time ("on Friday", "in October"). */
@@ -67,6 +69,8 @@ export interface Candidate {
   entry: CueEntry;
   /** lexicon: a cue word; according: "according to"; poll: "in the latest poll"; opinion: "in his view,"; label: "NAME: text" opening a line. */
   kind: 'lexicon' | 'according' | 'poll' | 'opinion' | 'label';
+  /** The cue stands inside a quotation of someone's speech. */
+  quoted?: true;
 }
 
 /** Builds drafts from cue candidates. One instance per doc. */

@@ -33,7 +33,7 @@ export class Frames {
       : c.kind === 'label' ? label(this.ctx, c)
       : c.entry.noun ? noun(this.ctx, c)
       : verb(this.ctx, c);
-    if (!d) return null;
+    if (!d || (c.quoted && !this.toldInQuote(d))) return null;
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
     if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;
@@ -81,6 +81,35 @@ export class Frames {
     if (ctx.lower[a] === 'to') return true;
     const object = ctx.startsNp(a) ? ctx.npRight(a, b, false, true) : -1;
     return !(object > a && ctx.lower[object] === 'to' && ctx.isVerb(object + 1));
+  }
+
+  /**
+   * Does a cue inside a quotation report what someone the quote names said ("“[The general] has
+   * tried to tell a story that …,” the envoy said")? Then that claim is the other's and stands
+   * beside the quoting one; the quoted speaker's own "we said", "I warned" do not.
+   */
+  private toldInQuote(d: Draft): boolean {
+    const { ctx } = this;
+    const q = ctx.quotes.of[d.head]!;
+    if (!d.source || d.rightFrom < 0 || d.inherits || ctx.quotes.of[d.source[0]] !== q || d.parts.length !== 1) return false;
+    // The content read to the sentence end: it ends with the quote.
+    const part = d.parts[0]!;
+    if (ctx.quotes.of[part[0]] !== q) return false;
+    part[1] = Math.min(part[1], ctx.quotes.list[q]!.close);
+    // Words said, in a that-clause — not what the quoted speaker supposes others think or want,
+    // nor a quote within the quote (the quoted speaker retelling a talk goes on as their own words).
+    if (d.entry.frame !== 'speech' || ctx.lower[d.rightFrom - 1] !== 'that') return false;
+    // Said already: not "will announce", "would say".
+    let k = d.cue[0] - 1;
+    while (k > d.source[1] && ctx.tags[k] === TAG.ADV) k--;
+    if (ctx.tags[k] === TAG.AUX && !ctx.lex.PERFECT_OR_BE.has(ctx.lower[k]!)) return false;
+    // Someone named ("former President Vale openly said that …"): a pronoun inside a quote is
+    // read against the speakers outside it, and "no one", "this museum" name no speaker.
+    const head = (d.sourceHead ?? d.source)[1] - 1;
+    if (ctx.tags[head] !== TAG.PROPN) return false;
+    d.quoted = true;
+    d.boundary = -1;
+    return true;
   }
 
   /** Is a content only a word pointing back ("this", "so", "as much"), with at most a phrase after it ("said this in a comment")? */

@@ -13,6 +13,15 @@ import { type Draft } from './draft.js';
 export function subject(ctx: Context, d: Draft, before: number, sf: number): boolean {
   const { lower, tags } = ctx;
   if (before < sf) return false;
+  // "“[The general] has tried …”": a name an editor put in brackets into a quote.
+  if (ctx.words[before] === ']') {
+    let open = before - 1;
+    while (open > sf && open > before - 8 && ctx.words[open] !== '[') open--;
+    if (ctx.words[open] !== '[' || open + 1 >= before || !ctx.startsNp(open + 1)) return false;
+    d.source = [open, before + 1];
+    d.sourceHead = [open + 1, before];
+    return true;
+  }
   if (tags[before] === TAG.WH || (lower[before] === 'that' && before > sf && ctx.isNounHead(before - 1))) {
     if (lower[before] !== 'who' && lower[before] !== 'that' && lower[before] !== 'which') return false;
     d.source = [before, before + 1];

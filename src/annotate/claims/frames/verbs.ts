@@ -72,7 +72,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     before - 1 >= sf &&
     (c.entry.lemma === w || !ctx.cueEntries(i)) &&
     lower[before - 1] !== 'according' &&
-    !ctx.cueEntries(before - 1)?.some((e) => e.frame === 'intend' || e.frame === 'direct')
+    // (After a cue of intent the infinitive is that cue's content — unless the cue tells a deed,
+    // "sought to convince …", and so reads as no claim: then the infinitive's cue speaks.)
+    !ctx.cueEntries(before - 1)?.some((e) => (e.frame === 'intend' || e.frame === 'direct') && !ctx.lex.OWN_DEEDS.has(e.lemma))
   ) {
     // "simplistic to say", "important to note": an impersonal remark, nobody's claim.
     if (tags[before - 1] === TAG.ADJ) return null;
@@ -160,7 +162,8 @@ function infinitiveSubject(ctx: Context, d: Draft, j: number, sf: number): void 
     }
   }
   let k = j;
-  while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART)) k--;
+  // ("has tried again and again to …": adverbs joined by "and" are adverbs too.)
+  while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART || (tags[k] === TAG.CCONJ && tags[k - 1] === TAG.ADV && tags[k + 1] === TAG.ADV))) k--;
   if (k < j && k >= sf && subject(ctx, d, k, sf)) return;
   d.inherits = true;
 }

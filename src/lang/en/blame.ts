@@ -56,6 +56,8 @@ const WORSENING = new Set('caused causes causing exacerbated exacerbates exacerb
 /** A war's own act that harms others besides its victims. */
 const WAR_ACTS = new Set(['blockade', 'blockades']);
 const WANTING = new Set(['want', 'wants', 'wanted', 'wish', 'seek', 'seeks']);
+/** Verbs whose subject wants its object: "sought conflict", "wanted this war" (not "wants the war to end"). */
+const SEEKING = new Set(['sought', 'seek', 'seeks', 'seeking', 'want', 'wants', 'wanted', 'wanting']);
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 /** A content that only reports what someone else said ("tell a story that X caused …") is not the speaker's blame. */
 const REPORTING = new Set(['story', 'narrative', 'propaganda', 'myth', 'lie', 'lies', 'pretext', 'pretence', 'pretense', 'fiction']);
@@ -213,6 +215,14 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     if (WORSENING.has(w) && warMaker && outcomeAt(k + 1) === 'food' && warSubject(k)) {
       const b = make(warMaker, 'food', k);
       if (b) return b;
+    }
+    // "no one other than X sought conflict", "X wanted this war": whoever wanted the war is blamed for it.
+    if (SEEKING.has(w)) {
+      const at = DETERMINER.has(lower(k + 1)) ? k + 2 : k + 1;
+      if (WAR.has(lower(at)) && lower(at + 1) !== 'to' && !PRONOUNS.has(lower(k - 1))) {
+        const b = make(agentBefore(k), 'war', k);
+        if (b) return b;
+      }
     }
     // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"
     if (CAUSING.has(w)) {

@@ -237,6 +237,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id)), warMaker), byId, voiceOf),
     });
   }
+  sideOfStatelessSpeakers(out);
   // What a claim answers lies within reach of it: the claims around it, not the whole article.
   const starts = new PositionIndex(ordered, (x) => x.content.start);
   const longest = ordered.reduce((n, x) => Math.max(n, x.content.end - x.content.start), 0);
@@ -369,6 +370,23 @@ function standingAsVoice(s: Standing | null, camp: string, byId: ReadonlyMap<str
   const e = byId.get(s.party);
   const party = e?.type === 'PERSON' && e.country ? `state:${e.country}` : voiceOf(s.party);
   return { question: s.question, party, name: stateName(party, byId) ?? e?.name ?? party, direction };
+}
+
+/**
+ * A speaker with no state ("an analyst") who answers a standing question without naming the party
+ * ("using nuclear weapons should not be ruled out") speaks of the party they name for that question
+ * elsewhere in the article ("the country should show it is ready to use them"), if one.
+ */
+function sideOfStatelessSpeakers(features: ReadonlyMap<string, ClaimFeatures>): void {
+  const named = new Map<string, VoicedStanding>();
+  for (const f of features.values()) {
+    if (f.standing && f.standing.party !== f.camp) named.set(`${f.voice}|${f.standing.question}`, f.standing);
+  }
+  for (const f of features.values()) {
+    if (!f.standing || f.standing.party !== f.camp || f.camp.startsWith('state:')) continue;
+    const other = named.get(`${f.voice}|${f.standing.question}`);
+    if (other) f.standing = { ...f.standing, party: other.party, name: other.name };
+  }
 }
 
 /** The name of the country a "state:XX" voice stands for, where the article names it (a place of it with no subtype will do). */

@@ -359,6 +359,15 @@ describe('standing questions of a war', () => {
     expect(f.get('c2')!.standing).toEqual({ question: 'party', party: 'state:OS', name: 'Osterlich', direction: -1 });
     expect(f.get('c3')!.standing).toEqual({ question: 'nuclear', party: 'state:RR', name: 'Ruritania', direction: 1 });
     expect(f.get('c4')!.standing).toBeNull();
+    // A speaker with no state speaks of the party they name for the same question elsewhere.
+    const g = featuresOf('Ruth Ambler said Ruritania should show it is ready to use nuclear weapons. Ambler said using nuclear weapons should not be ruled out.', {
+      entities: [...entities, { id: 'ambler', name: 'Ruth Ambler', type: 'PERSON', aliases: ['Ruth Ambler', 'Ambler'] }],
+      claims: [
+        { speaker: 'Ruth Ambler', content: 'Ruritania should show it is ready to use nuclear weapons', stance: 'demand' },
+        { speaker: 'Ambler', content: 'using nuclear weapons should not be ruled out', stance: 'warn' },
+      ],
+    });
+    expect(g.get('c2')!.standing).toMatchObject({ question: 'nuclear', party: 'state:RR', name: 'Ruritania', direction: 1 });
   });
 
   it('sets the yes and the no of one question about one party against each other, from two voices', () => {

@@ -273,6 +273,10 @@ describe('who is to blame', () => {
     // Whoever wanted the war: "no one other than X sought conflict"; not one who wants it to end.
     expect(blameOf(tokens('no one threatened osterlich and no one other than ruritania sought conflict', ents), null, party)).toMatchObject({ target: 'R', direction: 1 });
     expect(blameOf(tokens('the league wants the war to end', ents), null, party)).toBeNull();
+    // "The war was perhaps provoked": its maker was driven to it — held not to blame; "was not provoked": to blame.
+    expect(blameOf(tokens('the war was perhaps somehow provoked', ents), null, party, 'R')).toMatchObject({ target: 'R', direction: -1 });
+    expect(blameOf(tokens('the war was not provoked', ents), null, party, 'R')).toMatchObject({ target: 'R', direction: 1 });
+    expect(blameOf(tokens('the war was provoked', ents), null, party)).toBeNull();
     // A war blamed without naming its maker is the maker the article gives it — never in a "not".
     expect(blameOf(tokens('the invasion was an unprovoked land grab', ents), null, party, 'R')).toMatchObject({ target: 'R' });
     expect(blameOf(tokens('a war chosen by one man', ents), null, party, 'R')).toMatchObject({ target: 'R' });

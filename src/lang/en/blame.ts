@@ -37,6 +37,9 @@ const CAUSING = new Set(
     ' ',
   ),
 );
+/** Verbs of provoking: a war "was provoked" when its maker was driven to it. */
+const PROVOKED = new Set(['provoked', 'goaded', 'instigated']);
+const BE_PAST = new Set(['was', 'were', 'been', 'be', 'is']);
 /** "forced the government's hand", "forced them to attack": the subject made the other act. */
 const FORCING = new Set(['forced', 'pushed', 'drove', 'compelled']);
 /** Cues whose object is the party blamed ("accused X of starting …", "condemned X for its aggression"). */
@@ -124,6 +127,15 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       if (w !== "'s" && w !== '’s' && w !== 'own' && w !== 'a' && w !== 'an' && w !== 'the' && w !== 'and' && w !== ',' && !CAUSELESS.has(w) && !/^[a-z]+(?:al|ous|ful|ive|ic)$/.test(w)) return null;
     }
     return null;
+  };
+  /** Token k is a passive participle whose subject is the war: "the war … was (perhaps) provoked". */
+  const passiveOfWar = (k: number): boolean => {
+    for (let j = k - 1; j >= 1 && j >= k - 5; j--) {
+      const w = lower(j);
+      if (BE_PAST.has(w)) return warBefore(j, 5);
+      if (party(j) || HARD_STOP.has(w)) return false;
+    }
+    return false;
   };
   /** "does not want (to see) an end", "doesn't want an end": a want of an end denied before token k. */
   const wantsNot = (k: number): boolean => {
@@ -231,6 +243,10 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
         // "a war chosen by one man": a maker the text does not name is the article's.
         const b = make(agentAfter(k + 2) ?? (negatedBefore(k) ? null : warMaker), 'war', k);
         if (b) return b;
+      }
+      // "the war was perhaps provoked": its maker was provoked — held not (alone) to blame; "was not provoked", to blame.
+      if (PROVOKED.has(w) && lower(k + 1) !== 'by' && warMaker && passiveOfWar(k)) {
+        return reported(k) ? null : { target: warMaker, outcome: 'war', direction: negatedBefore(k) ? 1 : -1, with: [] };
       }
       const outcome = lower(k + 1) === 'by' ? null : outcomeAt(k + 1);
       if (outcome) {

@@ -127,6 +127,11 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   events.forEach((e, i) => e.claims.forEach((id) => eventsOf.set(id, [...(eventsOf.get(id) ?? []), i])));
   const references = new Map<string, Reference>();
   const warMaker = warMakerOf(events, byId);
+  const isPartyId = (id: string) => isParty(byId.get(id));
+  // With no war maker given by the events, the one the article's claims blame for the war is taken
+  // for a war blamed without naming its maker ("a war chosen by one man"): read once all are read.
+  const blamed: Blame[] = [];
+  const unblamed: [Claim, Token[]][] = [];
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
@@ -203,6 +208,9 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
     const stems = [...words.keys()].sort();
     const camp = campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c);
+    const rawBlame = blameOf(tokens, c.cue?.lemma ?? null, isPartyId, warMaker);
+    if (rawBlame) blamed.push(rawBlame);
+    else if (!warMaker) unblamed.push([c, tokens]);
     // The speaker holds the content false: denied by the cue ("rejected claims that …"), or a belief it denies holding.
     const turned = (c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '')) || belief?.negated === true || (c.negated === true && NEG_RAISING.has(c.cue?.lemma ?? ''));
     // "ended" and "continue" speak of an event only when the content names one.
@@ -234,10 +242,17 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       camp,
       // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
       standing: c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id))), camp, byId, voiceOf, turned) : null,
-      blame: blameAsVoice(blameOf(tokens, c.cue?.lemma ?? null, (id) => isParty(byId.get(id)), warMaker), byId, voiceOf),
+      blame: blameAsVoice(rawBlame, byId, voiceOf),
     });
   }
   sideOfStatelessSpeakers(out);
+  const maker = warMaker ?? mostBlamed(blamed);
+  if (maker && !warMaker) {
+    for (const [c, tokens] of unblamed) {
+      const b = blameOf(tokens, c.cue?.lemma ?? null, isPartyId, maker);
+      if (b) out.get(c.id)!.blame = blameAsVoice(b, byId, voiceOf);
+    }
+  }
   // What a claim answers lies within reach of it: the claims around it, not the whole article.
   const starts = new PositionIndex(ordered, (x) => x.content.start);
   const longest = ordered.reduce((n, x) => Math.max(n, x.content.end - x.content.start), 0);
@@ -280,6 +295,14 @@ function warMakerOf(events: Analysis['events'], byId: ReadonlyMap<string, Entity
     if (!e.actor || e.status === 'planned' || !WHOLE_WAR.has(e.trigger.text.toLowerCase()) || !isParty(byId.get(e.actor))) continue;
     counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
   }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  return ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
+}
+
+/** The party the most claims blame for the war, if one party is blamed more than any other. */
+function mostBlamed(blames: readonly Blame[]): string | null {
+  const counts = new Map<string, number>();
+  for (const b of blames) if (b.outcome === 'war' && b.direction > 0) counts.set(b.target, (counts.get(b.target) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   return ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
 }

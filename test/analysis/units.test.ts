@@ -290,6 +290,21 @@ describe('who is to blame', () => {
     expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();
   });
 
+  it('lays a war blamed without naming its maker at the door of the party the article’s claims blame for it', () => {
+    const entities: HandmadeSpec['entities'] = [
+      { id: 'ru', name: 'Ruritania', type: 'GPE', subtype: 'country', country: 'RR', aliases: ['Ruritania'] },
+      { id: 'os', name: 'Osterlich', type: 'GPE', subtype: 'country', country: 'OS', aliases: ['Osterlich'] },
+    ];
+    const f = featuresOf('Osterlich said no one other than Ruritania sought conflict. Osterlich said it was a needless war.', {
+      entities,
+      claims: [
+        { speaker: 'Osterlich', content: 'no one other than Ruritania sought conflict', stance: 'condemn' },
+        { speaker: 'Osterlich', content: 'it was a needless war', stance: 'condemn' },
+      ],
+    });
+    expect(f.get('c2')!.blame).toMatchObject({ target: 'state:RR', outcome: 'war', direction: 1 });
+  });
+
   it('holds states, their capitals, peoples, people and bodies responsible — not towns or outlets', () => {
     const entity = (type: string, subtype: string | null) => ({ id: 'e', name: 'E', type, subtype, mentions: [] }) as unknown as Parameters<typeof isParty>[0];
     expect(isParty(entity('GPE', 'capital'))).toBe(true);

@@ -210,7 +210,7 @@ const QUESTION: Record<VoicedStanding['question'], (name: string) => string> = {
 };
 
 /**
- * One standing question about one party answered yes and no by different voices ("Osterlich is
+ * One standing question about one party answered yes and no by different camps ("Osterlich is
  * not a party to this conflict" against "Osterlich is waging a proxy war"): the question links
  * them, whatever their other words.
  */
@@ -221,7 +221,8 @@ function standingDispute(propId: number, members: readonly Member[]): Contradict
   const same = answering.filter((m) => m.features.standing!.question === first.question && m.features.standing!.party === first.party);
   const yes = same.filter((m) => m.position > 0);
   const no = same.filter((m) => m.position < 0);
-  if (!yes.some((a) => no.some((b) => a.features.voice !== b.features.voice))) return null;
+  // Between sides: officials of one state answering differently are not two parties disputing it.
+  if (!yes.some((a) => no.some((b) => a.features.camp !== b.features.camp))) return null;
   const question = QUESTION[first.question](first.name);
   return {
     id: `x${propId}`,

@@ -4,7 +4,7 @@ import { en } from '../lang/index.js';
 import { wordVectors } from '../lang/vectors.js';
 import { answered, ANSWER_WINDOW, ECHO, NAMED_REACH } from './answers.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
-import { standingOf, type Standing } from '../lang/en/standings.js';
+import { bluffOf, standingOf, type Standing } from '../lang/en/standings.js';
 import { contentTokens } from '../lang/en/token.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
@@ -132,6 +132,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   // for a war blamed without naming its maker ("a war chosen by one man"): read once all are read.
   const blamed: Blame[] = [];
   const unblamed: [Claim, Token[]][] = [];
+  const bluffs: [string, 1 | -1][] = [];
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
@@ -208,6 +209,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
     const stems = [...words.keys()].sort();
     const camp = campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c);
+    const bluff = bluffOf(tokens);
+    if (bluff !== null) bluffs.push([c.id, bluff]);
     const rawBlame = blameOf(tokens, c.cue?.lemma ?? null, isPartyId, warMaker);
     if (rawBlame) blamed.push(rawBlame);
     else if (!warMaker) unblamed.push([c, tokens]);
@@ -246,6 +249,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     });
   }
   sideOfStatelessSpeakers(out);
+  threatsCalledBluffs(out, bluffs, ordered);
   const maker = warMaker ?? mostBlamed(blamed);
   if (maker && !warMaker) {
     for (const [c, tokens] of unblamed) {
@@ -409,6 +413,25 @@ function sideOfStatelessSpeakers(features: ReadonlyMap<string, ClaimFeatures>): 
     if (!f.standing || f.standing.party !== f.camp || f.camp.startsWith('state:')) continue;
     const other = named.get(`${f.voice}|${f.standing.question}`);
     if (other) f.standing = { ...f.standing, party: other.party, name: other.name };
+  }
+}
+
+/**
+ * "This is not a bluff." answers, for its speaker, the standing question of the speaker's nearest
+ * earlier claim that answers one ("he was ready to use nuclear weapons … This is not a bluff").
+ */
+function threatsCalledBluffs(features: ReadonlyMap<string, ClaimFeatures>, bluffs: readonly [string, 1 | -1][], ordered: readonly Claim[]): void {
+  const order = new Map(ordered.map((c, i) => [c.id, i]));
+  for (const [id, direction] of bluffs) {
+    const f = features.get(id)!;
+    if (f.standing) continue;
+    for (let i = order.get(id)! - 1; i >= 0; i--) {
+      const earlier = features.get(ordered[i]!.id)!;
+      if (earlier.voice === f.voice && earlier.standing) {
+        f.standing = { ...earlier.standing, direction };
+        break;
+      }
+    }
   }
 }
 

@@ -336,6 +336,11 @@ describe('standing questions of a war', () => {
     expect(read('there is no intention to take part in the fighting')).toMatchObject({ party: null, direction: -1 });
     expect(read('no need to accuse us of co-aggression')).toMatchObject({ question: 'party', direction: -1 });
     expect(read('the league is waging a proxy war against ruritania')).toMatchObject({ party: 'L', direction: 1 });
+    // Sending forces denied, and readiness to fight (only on a condition: not otherwise).
+    expect(read('there is no way osterlich would send its troops into ruritania')).toEqual({ question: 'party', party: 'O', direction: -1 });
+    expect(read('osterlich sent troops to the border')).toBeNull();
+    expect(read('osterlich is ready to fight alongside the league')).toMatchObject({ party: 'O', direction: 1 });
+    expect(read('we are ready to fight in one case only: if we are attacked')).toMatchObject({ party: null, direction: -1 });
     // A proxy war with no one named as waging it, a party to a contract, a vote to join a union: no standing.
     expect(read('we spoke of the start of a global proxy war')).toBeNull();
     expect(read('osterlich is a party to the trade agreement')).toBeNull();
@@ -387,6 +392,17 @@ describe('standing questions of a war', () => {
       ],
     });
     expect(g.get('c2')!.standing).toMatchObject({ question: 'nuclear', party: 'state:RR', name: 'Ruritania', direction: 1 });
+    // "This is not a bluff" answers the speaker's threat just made; "a bluff", said by another, empties it.
+    const h = featuresOf('Vale said Ruritania would use nuclear weapons. Vale said this was not a bluff. The intelligence agency said it was a bluff.', {
+      entities,
+      claims: [
+        { speaker: 'Vale', content: 'Ruritania would use nuclear weapons', stance: 'warn' },
+        { speaker: 'Vale', content: 'this was not a bluff', stance: 'assert' },
+        { speaker: 'The intelligence agency', content: 'it was a bluff', stance: 'assert' },
+      ],
+    });
+    expect(h.get('c2')!.standing).toMatchObject({ question: 'nuclear', party: 'state:RR', direction: 1 });
+    expect(h.get('c3')!.standing).toBeNull();
   });
 
   it('sets the yes and the no of one question about one party against each other, from two voices', () => {
@@ -400,6 +416,10 @@ describe('standing questions of a war', () => {
     expect(x!.sides.map((s) => s.claims.map((c) => c.article))).toEqual([[yes.article], [no.article]]);
     const again = member({ stance: 'assert', features: { standing: standing(-1), voice: 'O' } });
     expect(contradictionOf(12, [no, again], nameOf)).toBeNull();
+    // Two officials of one state answering differently are no dispute between parties.
+    const minister = member({ stance: 'assert', features: { standing: standing(1), voice: 'minister', camp: 'state:OS' } });
+    const president = member({ stance: 'deny', features: { standing: standing(-1), voice: 'president', camp: 'state:OS' } });
+    expect(contradictionOf(13, [minister, president], nameOf)).toBeNull();
   });
 });
 

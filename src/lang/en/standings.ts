@@ -25,6 +25,9 @@ const JOINING = new Set(['join', 'joins', 'joined', 'joining', 'enter', 'enters'
 const PARTICIPATING = new Set(['participate', 'participates', 'participated', 'participating', 'participation', 'participant', 'participants']);
 /** Nouns that make their holder a party to the war by name. */
 const BELLIGERENT = new Set(['co-aggressor', 'co-aggressors', 'co-aggression', 'co-belligerent', 'co-belligerents', 'belligerents']);
+const READY = new Set(['ready', 'prepared', 'willing']);
+const SENDING = new Set(['send', 'sends', 'sent', 'sending', 'deploy', 'deploys', 'deployed', 'deploying']);
+const FORCES = new Set(['troops', 'soldiers', 'forces', 'army']);
 /** What a nuclear weapon is called. */
 const WEAPON = new Set(['weapon', 'weapons', 'arms', 'warhead', 'warheads', 'arsenal', 'missiles', 'bomb', 'bombs']);
 /** "nuclear strike", "nuclear threats": the use of the weapon, or the threat of it, in one noun. */
@@ -78,6 +81,14 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     return { question, party: partyBefore(at), direction };
   };
 
+  /** A sole condition after token k: "only if", "in one case only", "unless". */
+  const onlyIf = (k: number) => {
+    for (let j = k; j < n; j++) {
+      if (lower(j) === 'unless') return true;
+      if (lower(j) === 'only' && ['if', 'when', 'case', ':'].some((x) => lower(j + 1) === x || lower(j - 1) === x || lower(j - 2) === x)) return true;
+    }
+    return false;
+  };
   let nuclear = -1;
   let using = -1;
   let bluff = -1;
@@ -90,6 +101,12 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     if (PARTICIPATING.has(w) && lower(k + 1) === 'in' && warWithin(k + 2, 3)) return make('party', k);
     if (JOINING.has(w) && warWithin(k + 1, 3) && !tokens[k + 1]?.entity) return make('party', k);
     if (BELLIGERENT.has(w)) return make('party', k);
+    // "ready to fight alongside them"; "ready to fight in one case only: if attacked" says it will
+    // not fight otherwise.
+    if (READY.has(w) && lower(k + 1) === 'to' && lower(k + 2) === 'fight') return make('party', k, onlyIf(k + 3));
+    // "would not send troops", "no way it would send its soldiers": sending forces is an event of
+    // its own unless denied, when it answers whether a party takes part.
+    if (SENDING.has(w) && [1, 2].some((d) => FORCES.has(lower(k + d))) && negatedBefore(k)) return make('party', k);
     // One who calls a war a proxy war says who wages it; with no one named, no party is said to.
     if (w === 'proxy' && (lower(k + 1) === 'war' || lower(k + 1) === 'wars') && partyBefore(k)) return make('party', k);
     if (w === 'nuclear' && nuclear < 0) {
@@ -107,4 +124,15 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     return make('nuclear', at, empty);
   }
   return null;
+}
+
+/**
+ * A threat said to be real or empty with nothing else said ("This is not a bluff.", "He is
+ * bluffing"): +1 real, −1 empty, null when the content says no such thing. What threat it is the
+ * speaker's other words tell (features.ts).
+ */
+export function bluffOf(tokens: readonly Token[]): 1 | -1 | null {
+  const at = tokens.findIndex((t) => BLUFF.has(t.lower));
+  if (at < 0) return null;
+  return [1, 2, 3].some((d) => NEGATORS.has(tokens[at - d]?.lower ?? '')) ? 1 : -1;
 }

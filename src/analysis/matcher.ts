@@ -102,14 +102,17 @@ export class Matcher {
   }
 
   /**
-   * The best-matching proposition's id, or a new proposition's (keys must have been prefetched).
+   * The best-matching proposition's id, or a new proposition's (`keys`: the claim's, keysOf(f),
+   * prefetched).
    * A new proposition takes the id its founding claim (`article/claim`) had before, so ids of
    * propositions, contradictions and stories survive a recompute and a re-analysis.
    */
   assign(f: ClaimFeatures, keys: readonly string[], founder: string): number {
     let best: number | null = null;
     let bestScore = 0;
-    for (const id of new Set(keys.flatMap((k) => this.keys.get(k) ?? []))) {
+    const candidates = new Set<number>();
+    for (const k of keys) for (const id of this.keys.get(k) ?? []) candidates.add(id);
+    for (const id of candidates) {
       const p = this.props.get(id);
       const s = p ? matchScore(f, p) : 0;
       if (s > bestScore || (s === bestScore && s > 0 && best !== null && id < best)) {
@@ -127,10 +130,10 @@ export class Matcher {
       return best;
     }
     const id = this.idFor(founder);
-    const p = propositionOf(f);
-    this.props.set(id, p);
+    this.props.set(id, propositionOf(f));
     this.created.add(id);
-    this.addKeys(id, keysOf(p));
+    // A new proposition's keys are its founding claim's (the same events, words and wide places).
+    this.addKeys(id, keys);
     return id;
   }
 

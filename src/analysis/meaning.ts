@@ -45,18 +45,46 @@ export interface MeaningOverlap {
  */
 export function meaningOverlap(a: Terms, b: Terms, bar = 0): MeaningOverlap {
   if (!a.rows || !b.rows || !a.words.length || !b.words.length) return { score: 0, topics: 0 };
-  const ea = exact(a, b);
-  const eb = exact(b, a);
+  const wa = weighed(a);
+  const wb = weighed(b);
+  const ea = exact(a, wa, b);
   if (ea.topics < 2) return { score: 0, topics: ea.topics };
+  const eb = exact(b, wb, a);
   if (f1(ea.met / ea.total, eb.met / eb.total) >= bar || f1((ea.met + ea.open) / ea.total, (eb.met + eb.open) / eb.total) >= bar) {
-    const sa = (ea.met + near(a, b, ea.unmet)) / ea.total;
+    const sa = (ea.met + near(a, wa, wb, ea.unmet)) / ea.total;
     // One side known, the other at its best: no need to measure it when even that falls short.
     if (f1(sa, (eb.met + eb.open) / eb.total) < bar) return { score: 0, topics: ea.topics };
-    const sb = (eb.met + near(b, a, eb.unmet)) / eb.total;
+    const sb = (eb.met + near(b, wb, wa, eb.unmet)) / eb.total;
     const score = f1(sa, sb);
     return { score: score >= bar ? score : 0, topics: ea.topics };
   }
   return { score: 0, topics: ea.topics };
+}
+
+/** What meaningOverlap reads of a content's rows, whatever it is compared with: each word's weight, their sum, the known rows. */
+interface Weighed {
+  weights: Float64Array;
+  total: number;
+  known: Int32Array;
+}
+
+/**
+ * Kept per rows array: a claim meets several candidate propositions, and a proposition many
+ * claims in one refresh. Rows are never changed in place (a proposition keeps its founder's).
+ */
+const WEIGHED = new WeakMap<readonly number[], Weighed>();
+
+function weighed(t: Terms): Weighed {
+  const rows = t.rows!;
+  let w = WEIGHED.get(rows);
+  if (!w) {
+    const weights = new Float64Array(t.words.length);
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) total += weights[i] = weightOf(rows[i] ?? -1);
+    w = { weights, total, known: Int32Array.from(rows.filter((r) => r >= 0)) };
+    WEIGHED.set(rows, w);
+  }
+  return w;
 }
 
 function f1(x: number, y: number): number {
@@ -67,39 +95,38 @@ function f1(x: number, y: number): number {
  * What of `a` meets `b` by stem: its total weight, the weight met, the weight of words that could
  * still meet a near word (known to the vectors), those words' indexes, and the shared topic words.
  */
-function exact(a: Terms, b: Terms): { total: number; met: number; open: number; unmet: number[]; topics: number } {
-  let total = 0;
+function exact(a: Terms, wa: Weighed, b: Terms): { total: number; met: number; open: number; unmet: number[]; topics: number } {
   let met = 0;
   let open = 0;
   let topics = 0;
   const unmet: number[] = [];
+  const { words } = a;
+  const other = b.words;
   let j = 0;
-  a.words.forEach((w, i) => {
-    const row = a.rows![i] ?? -1;
-    const weight = weightOf(row);
-    total += weight;
-    while (j < b.words.length && b.words[j]! < w) j++;
-    if (b.words[j] === w) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const weight = wa.weights[i]!;
+    while (j < other.length && other[j]! < w) j++;
+    if (other[j] === w) {
       met += weight;
       if (weight >= TOPIC_WEIGHT) topics++;
-    } else if (row >= 0) {
+    } else if ((a.rows![i] ?? -1) >= 0) {
       open += weight;
       unmet.push(i);
     }
-  });
-  return { total, met, open, unmet, topics };
+  }
+  return { total: wa.total, met, open, unmet, topics };
 }
 
 /** The weight `a`'s unmet words gain from their nearest words in `b` (cosine, when at least NEAR). */
-function near(a: Terms, b: Terms, unmet: readonly number[]): number {
-  const known = Int32Array.from(b.rows!.filter((r) => r >= 0));
+function near(a: Terms, wa: Weighed, wb: Weighed, unmet: readonly number[]): number {
+  const known = wb.known;
   if (!known.length) return 0;
   const vectors = wordVectors(en);
   let gain = 0;
   for (const i of unmet) {
-    const row = a.rows![i]!;
-    const sim = vectors.closest(row, known);
-    if (sim >= NEAR) gain += weightOf(row) * sim;
+    const sim = vectors.closest(a.rows![i]!, known);
+    if (sim >= NEAR) gain += wa.weights[i]! * sim;
   }
   return gain;
 }

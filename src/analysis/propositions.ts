@@ -131,11 +131,13 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   // So is one standing question about one party ("is not a party to the conflict", "will never join the war").
   if (f.standing) return p.standings?.includes(standingKey(f.standing)) ? 4 : 0;
   const { shared, jaccard } = overlap(f.words, p.words);
-  const wide = new Set([...f.wide, ...(p.wide ?? [])]);
+  // What the event tests read, built once per pair and only when the claim has events (most have none).
+  const wide = f.events.length ? new Set([...f.wide, ...(p.wide ?? [])]) : NONE;
+  const countries = f.events.length && p.events.length ? { ...p.countries, ...f.countries } : {};
   let best = 0;
   for (const e of f.events) {
     for (const q of p.events) {
-      const s = eventMatch(e, q, { ...p.countries, ...f.countries });
+      const s = eventMatch(e, q, countries);
       // Meetings, sanctions, protests … with one party in common are many different events:
       // one shared argument is enough only for a war event in one place (narrower than a
       // country), else two, or some shared words. A party alone ("Russia's invasion", "attacks by
@@ -152,7 +154,7 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   if (best) return 2 + best;
   // Events of one type by different actors or in different places are different events, whatever
   // the words ("Ukrainian forces sent drones", "North Korea sent troops").
-  if (f.events.some((e) => p.events.some((q) => clash(e, q, { ...p.countries, ...f.countries })))) return 0;
+  if (f.events.some((e) => p.events.some((q) => clash(e, q, countries)))) return 0;
   // The same party said to be (or not to be) something rare: "the League is impartial", "the League was not impartial".
   if (f.subject && f.subject === p.subject && overlap(f.rare, p.rare ?? []).shared >= 1 && jaccard >= 0.08) return 0.25 + jaccard / 10;
   if (shared < 3) return byMeaning(f, p);
@@ -162,6 +164,8 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   if (sharedEntity && shared >= 4 && shared >= 0.6 * Math.min(f.words.length, p.words.length)) return jaccard;
   return byMeaning(f, p);
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Below this, two contents say different things even when their topic words meet. */
 const MEANING = 0.4;

@@ -72,7 +72,8 @@ export function isBoilerplate(line: string, rules: BoilerplateRules): boolean {
  * it, as they match case-insensitively.
  */
 function isCapitalsBanner(line: string): boolean {
+  // Nearly every line has a small letter: that answers before its letters are counted.
+  if (/\p{Ll}/u.test(line)) return false;
   const letters = line.match(/\p{L}/gu);
-  if (!letters || letters.length < 20 || line.split(' ').length < 5) return false;
-  return !/\p{Ll}/u.test(line);
+  return letters !== null && letters.length >= 20 && line.split(' ').length >= 5;
 }

@@ -22,13 +22,16 @@ const OBLIGATION_WORDS = 12;
  */
 function judgingWords(text: string): string[] {
   const words: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let k = m.index - 1;
-    while (k >= 0 && SPACE.test(text[k]!)) k--;
-    const opensSentence = k < 0 || SENTENCE_OPENERS.has(text[k]!);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     // Lower-case first letter (or an apostrophe): no name.
     const first = m[0][0]!;
-    if (opensSentence || first === first.toLowerCase()) words.push(m[0].toLowerCase());
+    if (first !== first.toLowerCase()) {
+      let k = m.index - 1;
+      while (k >= 0 && SPACE.test(text[k]!)) k--;
+      if (k >= 0 && !SENTENCE_OPENERS.has(text[k]!)) continue;
+    }
+    words.push(m[0].toLowerCase());
   }
   return words;
 }
@@ -76,7 +79,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   }
   // "confirmed that the allies should …": what is confirmed is an obligation, a demand.
   if (base === 'confirm') {
-    const opening = content.replace(/[“”"]/g, ' ').trim().split(/\s+/).slice(0, OBLIGATION_WORDS).join(' ');
+    const opening = content.replace(/[“”"]/g, ' ').trim().split(/\s+/, OBLIGATION_WORDS).join(' ');
     const duty = lex.DEMAND.exec(opening);
     if (duty && !lex.EPISTEMIC.test(opening)) return { stance: 'demand', why: duty[0] };
   }
@@ -109,7 +112,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   const threat = threatIn(lex, sentences);
   if (threat) return { stance: 'warn', why: threat };
   // A commitment near the start, where the speaker's own side is the subject ("it will provide …").
-  const opening = text.replace(lex.ASIDE, ' ').split(/\s+/).slice(0, 8).join(' ');
+  const opening = text.replace(lex.ASIDE, ' ').split(/\s+/, 8).join(' ');
   // The speaker's side doing something now, as announced ("it is closing the crossing").
   const doing = ofItself ? (lex.ANNOUNCED_ACT.exec(opening) ?? (entry.lemma === 'announce' ? lex.ANNOUNCED_ACT_PAST.exec(opening) : null)) : null;
   // Not a deed: thinking or trying ("is hoping"), or judging others ("was blaming them").
@@ -123,7 +126,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   }
   // An obligation is the claim's point only where it opens it: in its first words, not somewhere in a long quotation.
   const first = sentences[0] ?? text;
-  const firstWords = first.split(/\s+/).slice(0, OBLIGATION_WORDS).join(' ');
+  const firstWords = first.split(/\s+/, OBLIGATION_WORDS).join(' ');
   // To prepare for what is coming is to be warned of it.
   const wary = lex.WARY.exec(first);
   if (wary) return { stance: 'warn', why: wary[0] };
@@ -132,7 +135,7 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   if (condemning) return condemnation;
   // A danger ahead, told in the claim's first sentence.
   const ahead = lex.POSSIBLE.exec(first) ?? lex.CONDITION.exec(first);
-  const firstHarm = harmsIn(lex, judgingWords(first))[0];
+  const firstHarm = ahead ? harmsIn(lex, judgingWords(first))[0] : undefined;
   if (ahead && firstHarm) return { stance: 'warn', why: `${ahead[0].trim()} … ${firstHarm}` };
   // Nothing else decided: the speaker's side committing itself later in a quotation ("… We are ready for it.").
   for (const sentence of sentences) {

@@ -13,11 +13,14 @@ const TOKEN = /[\p{L}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:
 export function contentTokens(text: string, offset: number, mentions: readonly { start: number; end: number; entity: string }[]): Token[] {
   const out: Token[] = [];
   let m = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  // exec on the one regex, not matchAll (which copies it per call): this runs for every claim, twice.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const at = offset + match.index;
     while (m < mentions.length && mentions[m]!.end <= at) m++;
     const mention = mentions[m];
-    out.push({ lower: match[0].toLowerCase().replace(/’/g, "'"), entity: mention && mention.start <= at ? mention.entity : null });
+    const lower = match[0].toLowerCase();
+    out.push({ lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, entity: mention && mention.start <= at ? mention.entity : null });
   }
   return out;
 }

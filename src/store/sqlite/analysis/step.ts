@@ -1,6 +1,6 @@
 import type { Analysis, Article, Stance } from '../../../contract/index.js';
 import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
-import type { Statements } from './statements.js';
+import { KEY_CHUNK, type Statements } from './statements.js';
 
 /**
  * One step of the refresh on the SQLite store: every method binds its batch to statements
@@ -58,7 +58,15 @@ export class SqliteAnalysisStep implements AnalysisStep {
   }
 
   async propositionsByKey(keys: readonly string[]): Promise<Map<string, number[]>> {
-    return new Map(keys.map((key) => [key, this.st.keyProps.all(key) as number[]]));
+    const out = new Map<string, number[]>(keys.map((key) => [key, []]));
+    // A key in two chunks would have its rows read twice.
+    const unique = [...out.keys()];
+    for (let i = 0; i < unique.length; i += KEY_CHUNK) {
+      const chunk: (string | null)[] = unique.slice(i, i + KEY_CHUNK);
+      while (chunk.length < KEY_CHUNK) chunk.push(null);
+      for (const [key, id] of this.st.keysProps.all(chunk) as [string, number][]) out.get(key)!.push(id);
+    }
+    return out;
   }
 
   async propositionFeatures(ids: readonly number[]): Promise<Map<number, string>> {

@@ -22,6 +22,11 @@ export function noun(ctx: Context, c: Candidate): Draft | null {
     if (ctx.lex.POSSESSIVES.has(lower[k]!)) possessor = k;
     k--;
   }
+  // "expressed grave concerns", "voiced security fears": a modifier read as a noun is still part
+  // of a light verb's object (only there: elsewhere a noun before the cue may be its own phrase).
+  let m = k;
+  while (m >= sf && (tags[m] === TAG.NOUN || tags[m] === TAG.ADJ || tags[m] === TAG.DET)) m--;
+  if (m < k && m >= sf && ctx.lex.LIGHT_VERBS.has(lower[m]!)) k = m;
   // "in a statement", "during an interview": the noun only qualifies another cue.
   if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with') && (possessor < 0 || ctx.lex.VENUES.has(lower[n]!))) return null;
 

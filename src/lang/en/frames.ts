@@ -12,11 +12,13 @@ export const CUE_PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 't
 
 /**
  * Verbs that are cues only with one of their particles: "lashed out at the council", "appealed to
- * the firm to stop", "appealed for calm" — not "storms lashed the coast", "appealed the ruling".
+ * the firm to stop", "appealed for calm", "critical of the plan" — not "storms lashed the coast",
+ * "appealed the ruling", "critical to the effort".
  */
 export const PARTICLE_ONLY: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['lash', new Set(['out'])],
   ['appeal', new Set(['to', 'for'])],
+  ['critical', new Set(['of'])],
 ]);
 
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */

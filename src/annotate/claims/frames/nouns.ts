@@ -40,6 +40,16 @@ export function noun(ctx: Context, c: Candidate): Draft | null {
     if (end < 0 || end >= sl) return null;
     agent = [n + 2, end];
     next = lower[end]!;
+  } else if ((next === 'in' || next === 'among') && ctx.startsNp(n + 2)) {
+    // "concern in the capital that …", "fears among officials that …": where the feeling is held
+    // names who holds it — a named place or body, or people who speak for one.
+    const end = ctx.npRight(n + 2, sl, false, true);
+    const { start, end: ends } = ctx.doc.tokens;
+    const holder = end > n + 2 && (ctx.doc.mentionsIn(start[n + 2]!, ends[end - 1]!).length > 0 || ctx.lex.ROLES.has(lower[end - 1]!));
+    if (holder && lower[end] === 'that') {
+      agent = [n + 2, end];
+      next = 'that';
+    }
   }
   const after = agent ? agent[1] : n + 1;
   let from = -1;

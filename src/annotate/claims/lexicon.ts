@@ -24,11 +24,11 @@ export function parseCues(source: string, name: string, language: Language): Map
     if (!line.trim() || line.startsWith('#')) return;
     const [lemma, pos, frame, stance, forms] = line.split('\t');
     const where = `${name}:${i + 1}`;
-    if (!lemma || (pos !== 'verb' && pos !== 'noun')) throw new InputError(where, `expected "lemma<TAB>verb|noun<TAB>frame<TAB>stance[<TAB>forms]"`);
+    if (!lemma || (pos !== 'verb' && pos !== 'noun' && pos !== 'adj')) throw new InputError(where, `expected "lemma<TAB>verb|noun|adj<TAB>frame<TAB>stance[<TAB>forms]"`);
     if (!FRAMES.includes(frame as Frame)) throw new InputError(where, `unknown frame "${frame}" (${FRAMES.join(', ')})`);
     if (!STANCES.includes(stance as Stance)) throw new InputError(where, `unknown stance "${stance}" (${STANCES.join(', ')})`);
     const entry: CueEntry = { lemma, noun: pos === 'noun', frame: frame as Frame, stance: stance as Stance };
-    const all = forms ? forms.split(' ').filter(Boolean) : pos === 'verb' ? verbForms(lemma) : nounForms(lemma);
+    const all = forms ? forms.split(' ').filter(Boolean) : pos === 'verb' ? verbForms(lemma) : pos === 'noun' ? nounForms(lemma) : [lemma];
     for (const form of all) {
       const list = byForm.get(form);
       if (list) list.push(entry);

@@ -45,7 +45,8 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
     'offer offered offers send sent sends post posted posts publish published publishes share shared shares reiterate ' +
     'reiterated renew renewed echo echoed register registered air aired signal signaled signalled convey conveyed extend extended ' +
     'take took taken takes taking provide provided provides providing lodge lodged lodges lodging level leveled levelled levels leveling ' +
-    'launch launched launches launching mount mounted mounts mounting unleash unleashed unleashes unleashing lend lent lends lending'
+    'launch launched launches launching mount mounted mounts mounting unleash unleashed unleashes unleashing lend lent lends lending ' +
+    'trade traded trades trading'
   ).split(' '),
 );
 

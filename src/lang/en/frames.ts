@@ -10,6 +10,17 @@ export const TITLE_SMALL_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', '
 /** Particles that belong to an object cue ("called for", "pointed to", "talked about"). */
 export const CUE_PARTICLES = new Set(['for', 'on', 'about', 'out', 'against', 'to', 'at', 'into', 'of', 'up', 'upon']);
 
+/**
+ * Verbs that are cues only with one of their particles: "lashed out at the council", "appealed to
+ * the firm to stop", "appealed for calm", "critical of the plan" — not "storms lashed the coast",
+ * "appealed the ruling", "critical to the effort".
+ */
+export const PARTICLE_ONLY: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['lash', new Set(['out'])],
+  ['appeal', new Set(['to', 'for'])],
+  ['critical', new Set(['of'])],
+]);
+
 /** Verbs whose "about"-phrase is their content ("reported to Putin about the liberation"). */
 export const ABOUT_TAKERS = new Set(['report', 'tell', 'ask', 'warn', 'inform', 'speak', 'talk', 'write', 'tweet', 'post', 'complain', 'remind', 'brief', 'testify', 'joke', 'boast', 'think', 'know', 'worry', 'hear', 'learn', 'explain']);
 
@@ -100,8 +111,11 @@ export const KNOWING = new Set(['feel', 'imagine', 'realize']);
 /** Verbs of seeing: with an object they tell what was witnessed or undergone ("the crisis has seen price rises"), a claim only as a view ("sees the deal as a trap"). */
 export const SEEING = new Set(['see']);
 
-/** Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered troops to withdraw"). */
-export const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct']);
+/**
+ * Verbs of directing: acts unless someone is told to act ("ordered a mobilisation", not "ordered
+ * troops to withdraw"; "appealed to the court", not "appealed to the firm to stop").
+ */
+export const DOING = new Set(['order', 'push', 'press', 'encourage', 'invite', 'direct', 'instruct', 'appeal']);
 
 /** Nouns of documents whose author ("a report by the agency") is who says what they say. */
 export const AUTHORED = new Set(['report', 'study', 'analysis', 'assessment', 'survey', 'statement', 'readout', 'review', 'investigation', 'update', 'estimate', 'estimates', 'briefing']);

@@ -74,12 +74,16 @@ export class Frames {
       return true;
     }
     if (!ctx.lex.DOING.has(entry.lemma)) return false;
+    // "appealed for calm": what a cue with its particle "for" calls for is a demand.
+    if (ctx.lower[d.cue[1] - 1] === 'for') return false;
     // Wanting or directing that someone else act is a demand: "wants Kyiv to recognise …",
     // "ordered troops to withdraw" — not "wants to build", "ordered a mobilisation".
     // (The infinitive must follow the object: "ordered a mobilisation in an attempt to turn …" is a deed.)
     const [a, b] = d.parts[0]!;
     if (ctx.lower[a] === 'to') return true;
-    const object = ctx.startsNp(a) ? ctx.npRight(a, b, false, true) : -1;
+    let object = ctx.startsNp(a) ? ctx.npRight(a, b, false, true) : -1;
+    // "appealed to the firm in March to stop …": a time may stand between the object and the infinitive.
+    while (object > a && object < b && (ctx.timeOf[object]! >= 0 || (ctx.lex.TIME_PREPOSITIONS.has(ctx.lower[object]!) && ctx.timeOf[object + 1]! >= 0))) object++;
     return !(object > a && ctx.lower[object] === 'to' && ctx.isVerb(object + 1));
   }
 
@@ -134,6 +138,9 @@ export class Frames {
     const v = ctx.skipAdverbsRight(end, b);
     // "a deal brokered by the UN": a participle with its agent qualifies the noun.
     if (ctx.lex.isParticiple(ctx.lower[v]!) && ctx.lower[v + 1] === 'by') return false;
+    // "appeal to the court should the ruling stand": an inverted condition opens after the object.
+    // ("had", "were" before a noun phrase are mostly a clause's own verb: only "should" here.)
+    if (ctx.lower[v] === 'should' && ctx.startsNp(v + 1)) return false;
     return ctx.isVerb(v) && !ctx.lower[v]!.endsWith('ing') && ctx.lower[v - 1] !== 'to';
   }
 

@@ -22,6 +22,11 @@ export function noun(ctx: Context, c: Candidate): Draft | null {
     if (ctx.lex.POSSESSIVES.has(lower[k]!)) possessor = k;
     k--;
   }
+  // "expressed grave concerns", "voiced security fears": a modifier read as a noun is still part
+  // of a light verb's object (only there: elsewhere a noun before the cue may be its own phrase).
+  let m = k;
+  while (m >= sf && (tags[m] === TAG.NOUN || tags[m] === TAG.ADJ || tags[m] === TAG.DET)) m--;
+  if (m < k && m >= sf && ctx.lex.LIGHT_VERBS.has(lower[m]!)) k = m;
   // "in a statement", "during an interview": the noun only qualifies another cue.
   if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with') && (possessor < 0 || ctx.lex.VENUES.has(lower[n]!))) return null;
 
@@ -35,6 +40,16 @@ export function noun(ctx: Context, c: Candidate): Draft | null {
     if (end < 0 || end >= sl) return null;
     agent = [n + 2, end];
     next = lower[end]!;
+  } else if ((next === 'in' || next === 'among') && ctx.startsNp(n + 2)) {
+    // "concern in the capital that …", "fears among officials that …": where the feeling is held
+    // names who holds it — a named place or body, or people who speak for one.
+    const end = ctx.npRight(n + 2, sl, false, true);
+    const { start, end: ends } = ctx.doc.tokens;
+    const holder = end > n + 2 && (ctx.doc.mentionsIn(start[n + 2]!, ends[end - 1]!).length > 0 || ctx.lex.ROLES.has(lower[end - 1]!));
+    if (holder && lower[end] === 'that') {
+      agent = [n + 2, end];
+      next = 'that';
+    }
   }
   const after = agent ? agent[1] : n + 1;
   let from = -1;

@@ -22,6 +22,11 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
   let cueEnd = i + 1;
   const frame = c.entry.frame;
   if (frame === 'object' && cueEnd < sl && ctx.lex.CUE_PARTICLES.has(lower[cueEnd]!) && !(lower[cueEnd] === 'to' && ctx.isVerb(cueEnd + 1))) cueEnd++;
+  // "lashed out at the council": a second particle after "out" belongs to the cue too.
+  if (frame === 'object' && lower[cueEnd - 1] === 'out' && cueEnd < sl && ctx.lex.CUE_PARTICLES.has(lower[cueEnd]!) && lower[cueEnd] !== 'to') cueEnd++;
+  // "storms lashed the coast", "appealed the ruling": some verbs speak only with a particle.
+  const particles = ctx.lex.PARTICLE_ONLY.get(c.entry.lemma);
+  if (particles && !particles.has(lower[i + 1]!)) return null;
 
   // Passive: "was asked", "is expected to", "were appointed by".
   const beforeAux = auxBefore(ctx, i, sf);

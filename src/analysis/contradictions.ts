@@ -1,7 +1,8 @@
 import { disputeAbout, eventPhrase, linkWhy, type NameOf } from './about.js';
 import { claimKey, largestGroup, linkOf, TRUTH_STANCES, type Link } from './links.js';
 import { eventMatch, MILITARY } from './propositions.js';
-import type { EventSig, VoicedStanding } from './features.js';
+import type { EventSig } from './features.js';
+import type { VoicedStanding } from './standings.js';
 import { countIn } from './measures.js';
 import { claimRef, dedupeCopies, type Member } from './members.js';
 import type { Contradiction, Side } from '../contract/cross.js';

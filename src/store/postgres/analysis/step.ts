@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Analysis, Article, Stance } from '../../../contract/index.js';
+import type { Analysis, Article } from '../../../contract/index.js';
+import { memberRow } from '../../kysely/member-row.js';
 import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import type { Database } from '../schema.js';
 
@@ -298,42 +299,4 @@ export class PostgresAnalysisStep implements AnalysisStep {
 /** The pairs with the last value for each key, in the order keys first appear. */
 function lastWins<K, V>(pairs: readonly (readonly [K, V])[]): [K, V][] {
   return [...new Map(pairs.map(([k, v]) => [k, v])).entries()];
-}
-
-function memberRow(r: {
-  position: number;
-  features: string;
-  claim_id: string;
-  article_id: string;
-  seq: number;
-  speaker_entity: string | null;
-  speaker_text: string | null;
-  speaker_name: string | null;
-  stance: string;
-  content: string;
-  content_start: number;
-  content_end: number;
-  said: string | null;
-  published: string | null;
-  source: string | null;
-  dup_group: string | null;
-}): MemberRow {
-  return {
-    position: r.position,
-    features: r.features,
-    claim: r.claim_id,
-    article: r.article_id,
-    articleSeq: r.seq,
-    speakerEntity: r.speaker_entity,
-    speakerText: r.speaker_text,
-    speakerName: r.speaker_name,
-    stance: r.stance as Stance,
-    content: r.content,
-    contentStart: r.content_start,
-    contentEnd: r.content_end,
-    said: r.said,
-    published: r.published,
-    source: r.source,
-    dupGroup: r.dup_group,
-  };
 }

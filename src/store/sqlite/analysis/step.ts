@@ -1,6 +1,7 @@
-import type { Analysis, Article, Stance } from '../../../contract/index.js';
-import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import type { Analysis, Article } from '../../../contract/index.js';
+import type { AnalysisStep, ClaimPropositionRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import { KEY_CHUNK, type Statements } from './statements.js';
+import { memberRow, type MemberSqlRow } from '../../kysely/member-row.js';
 
 /**
  * One step of the refresh on the SQLite store: every method binds its batch to statements
@@ -152,44 +153,4 @@ export class SqliteAnalysisStep implements AnalysisStep {
       if (r.story) this.st.insertStory.run(r.id, r.story.json, r.story.search);
     }
   }
-}
-
-interface MemberSqlRow {
-  position: number;
-  features: string;
-  claim_id: string;
-  article_id: string;
-  speaker_entity: string | null;
-  speaker_text: string | null;
-  stance: string;
-  content: string;
-  content_start: number;
-  content_end: number;
-  said: string | null;
-  seq: number;
-  published: string | null;
-  source: string | null;
-  dup_group: string | null;
-  speaker_name: string | null;
-}
-
-function memberRow(r: MemberSqlRow): MemberRow {
-  return {
-    position: r.position,
-    features: r.features,
-    claim: r.claim_id,
-    article: r.article_id,
-    articleSeq: r.seq,
-    speakerEntity: r.speaker_entity,
-    speakerText: r.speaker_text,
-    speakerName: r.speaker_name,
-    stance: r.stance as Stance,
-    content: r.content,
-    contentStart: r.content_start,
-    contentEnd: r.content_end,
-    said: r.said,
-    published: r.published,
-    source: r.source,
-    dupGroup: r.dup_group,
-  };
 }

@@ -31,7 +31,7 @@ export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: Readonly
   const id = p.analysis.article.id;
   const propOf = new Map<string, number>();
   const positions = new Map<string, number>();
-  // A denial told before what it answers ("Kyiv denied … . Moscow insists …"): the claim it answers joins it.
+  // A denial told before what it answers ("the League denied … . Osterlich insists …"): the claim it answers joins it.
   const answeredBy = new Map<string, string>();
   for (const c of p.claims) {
     const f = p.features.get(c.id)!;

@@ -183,7 +183,7 @@ const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence'
 /**
  * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
  * ("said it will provide", "“We are ready …”"), the speaker named again, a body speaking of "the
- * alliance", or the speaker's country ("Belarus is not going to …" said by its president).
+ * alliance", or the speaker's country ("Osterlich is not going to …" said by its president).
  */
 function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities: ReadonlyMap<string, Entity>): boolean {
   let a = d.parts[0]![0];

@@ -354,6 +354,9 @@ describe('standing questions of a war', () => {
     expect(read('he would show no hesitation in using nuclear weapons')).toMatchObject({ direction: 1 });
     expect(read('we have seen no sign that ruritania is preparing to use nuclear weapons')).toMatchObject({ party: 'R', direction: -1 });
     expect(read('ruritania is bluffing about using nuclear weapons')).toMatchObject({ party: 'R', direction: -1 });
+    // Control of the arsenal is the question of using it; a command of troops is not.
+    expect(read('vale would have any control over the arsenal')).toMatchObject({ question: 'nuclear', direction: 1 });
+    expect(read('vale has command of the troops in the north')).toBeNull();
     // Nuclear weapons moved or a nuclear plant: another matter.
     expect(read('ruritania moved nuclear weapons to osterlich')).toBeNull();
     expect(read('the nuclear plant was shelled again')).toBeNull();

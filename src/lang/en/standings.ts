@@ -34,6 +34,8 @@ const WEAPON = new Set(['weapon', 'weapons', 'arms', 'warhead', 'warheads', 'ars
 const NUCLEAR_USE = new Set(
   'strike strikes attack attacks war conflict threat threats escalation blackmail option button sword swords sabre-rattling saber-rattling retaliation response exchange'.split(' '),
 );
+/** Weapons a state holds as a whole: control of one is the question of using them. */
+const ARSENAL = new Set(['arsenal', 'arsenals', 'warheads']);
 /** Verbs of using a weapon. */
 const USING = new Set('use uses used using resort resorting deploy launch launching fire firing employ employing detonate'.split(' '));
 /** A threat said to be empty ("bluffing") or not ("not a bluff"). */
@@ -109,6 +111,8 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     if (SENDING.has(w) && [1, 2].some((d) => FORCES.has(lower(k + d))) && negatedBefore(k)) return make('party', k);
     // One who calls a war a proxy war says who wages it; with no one named, no party is said to.
     if (w === 'proxy' && (lower(k + 1) === 'war' || lower(k + 1) === 'wars') && partyBefore(k)) return make('party', k);
+    // "would have any control over the arsenal": holding the button is being able to use it.
+    if ((w === 'control' || w === 'command') && (lower(k + 1) === 'over' || lower(k + 1) === 'of') && [2, 3, 4].some((d) => ARSENAL.has(lower(k + d)) || (WEAPON.has(lower(k + d)) && tokens.some((t) => t.lower === 'nuclear')))) return make('nuclear', k);
     if (w === 'nuclear' && nuclear < 0) {
       if (NUCLEAR_USE.has(lower(k + 1)) || NUCLEAR_USE.has(lower(k + 2))) return make('nuclear', k);
       if (WEAPON.has(lower(k + 1)) || WEAPON.has(lower(k + 2))) nuclear = k;

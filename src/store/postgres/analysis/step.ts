@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article } from '../../../contract/index.js';
-import { memberRow } from '../../kysely/member-row.js';
+import { memberQuery, memberRow, memberSourcesQuery, memberTables } from '../../kysely/members.js';
 import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import type { Database } from '../schema.js';
 
@@ -213,48 +213,19 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const rows = new Map(small.map((id) => [id, [] as MemberRow[]]));
     if (small.length) {
       // The SQLite store reads a proposition's claims along its index: in the order they were stored.
-      for (const r of await this.memberQuery().where('cp.prop_id', '=', sql<number>`any(${small}::integer[])`).orderBy('cp.prop_id').orderBy('cp.claim_seq').execute()) rows.get(r.prop_id)!.push(memberRow(r));
+      for (const r of await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', sql<number>`any(${small}::integer[])`).orderBy('cp.prop_id').orderBy('cp.claim_seq').execute()) rows.get(r.prop_id)!.push(memberRow(r));
       for (const id of small) {
         const list = rows.get(id)!;
         out.set(id, { rows: list, claims: list.length, sources: new Set(list.map((r) => r.dupGroup ?? r.article)).size });
       }
     }
     for (const id of propositionIds.filter((x) => (claims.get(x) ?? 0) > window.size)) {
-      const first = await this.memberQuery().where('cp.prop_id', '=', id).orderBy('cp.claim_seq').limit(window.head).execute();
-      const latest = await this.memberQuery().where('cp.prop_id', '=', id).orderBy('cp.claim_seq', 'desc').limit(window.size - window.head).execute();
-      const { rows: [sources] } = await sql<{ n: string }>`select count(distinct coalesce(ds.dup_group, c.article_id)) as n from claim_props cp join claims c on c.seq = cp.claim_seq left join doc_signatures ds on ds.article_id = c.article_id where cp.prop_id = ${id}`.execute(this.db);
-      out.set(id, { rows: [...first, ...latest.reverse()].map(memberRow), claims: claims.get(id)!, sources: Number(sources!.n) });
+      const first = await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', id).orderBy('cp.claim_seq').limit(window.head).execute();
+      const latest = await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', id).orderBy('cp.claim_seq', 'desc').limit(window.size - window.head).execute();
+      const sources = await memberSourcesQuery(memberTables(this.db)).where('cp.prop_id', '=', id).executeTakeFirstOrThrow();
+      out.set(id, { rows: [...first, ...latest.reverse()].map(memberRow), claims: claims.get(id)!, sources: Number(sources.n) });
     }
     return out;
-  }
-
-  /** A proposition's claims joined with their articles, speakers and near-duplicate groups. */
-  private memberQuery() {
-    return this.db
-      .selectFrom('claim_props as cp')
-      .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
-      .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
-      .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
-      .select([
-        'cp.prop_id',
-        'cp.position',
-        'cp.features',
-        'c.claim_id',
-        'c.article_id',
-        'c.speaker_entity',
-        'c.speaker_text',
-        'c.stance',
-        'c.content',
-        'c.content_start',
-        'c.content_end',
-        'c.said',
-        'a.seq',
-        'a.published',
-        'a.source',
-        'ds.dup_group',
-        'e.name as speaker_name',
-      ]);
   }
 
   async entityNames(ids: readonly string[]): Promise<Map<string, string>> {

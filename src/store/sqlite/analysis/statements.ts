@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { memberQuery, memberSourcesQuery, memberTables } from '../../kysely/members.js';
 
 /** The materialised tables, dependents first: what AnalysisStep.clear() empties (prop_ids stays). */
 const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'] as const;
@@ -131,44 +132,13 @@ export class Statements {
     this.insertItemEntity = prep(db.insertInto('timeline_entities').values({ item_id: num(), entity_id: text() }));
     this.insertItemSource = prep(db.insertInto('timeline_sources').values({ item_id: num(), article_id: text(), ref: text() }));
     this.dirtyProps = prep(db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', sql.lit(1)).orderBy('id').limit(num()));
-    const members = db
-      .selectFrom('claim_props as cp')
-      .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
-      .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
-      .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
-      .select([
-        'cp.position',
-        'cp.features',
-        'c.claim_id',
-        'c.article_id',
-        'c.speaker_entity',
-        'c.speaker_text',
-        'c.stance',
-        'c.content',
-        'c.content_start',
-        'c.content_end',
-        'c.said',
-        'a.seq',
-        'a.published',
-        'a.source',
-        'ds.dup_group',
-        'e.name as speaker_name',
-      ])
-      .where('cp.prop_id', '=', num());
+    const members = memberQuery(memberTables(db)).where('cp.prop_id', '=', num());
     // Along the proposition's index: in the order the claims were stored.
     this.members = prep(members);
     this.firstMembers = prep(members.orderBy('cp.claim_seq').limit(num()));
     this.latestMembers = prep(members.orderBy('cp.claim_seq', 'desc').limit(num()));
     this.memberCount = prep(db.selectFrom('claim_props').select((eb) => eb.fn.countAll<number>().as('n')).where('prop_id', '=', num())).pluck();
-    this.memberSources = prep(
-      db
-        .selectFrom('claim_props as cp')
-        .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
-        .leftJoin('doc_signatures as ds', 'ds.article_id', 'c.article_id')
-        .select(sql<number>`count(distinct coalesce(ds.dup_group, c.article_id))`.as('n'))
-        .where('cp.prop_id', '=', num()),
-    ).pluck();
+    this.memberSources = prep(memberSourcesQuery(memberTables(db)).where('cp.prop_id', '=', num())).pluck();
     this.entityName = prep(db.selectFrom('entities').select('name').where('id', '=', text())).pluck();
     this.deleteContradiction = prep(db.deleteFrom('contradictions').where('prop_id', '=', num()));
     this.deleteStory = prep(db.deleteFrom('stories').where('prop_id', '=', num()));

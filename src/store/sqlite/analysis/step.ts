@@ -1,7 +1,7 @@
 import type { Analysis, Article } from '../../../contract/index.js';
 import type { AnalysisStep, ClaimPropositionRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import { KEY_CHUNK, type Statements } from './statements.js';
-import { memberRow, type MemberSqlRow } from '../../kysely/member-row.js';
+import { memberRow, type MemberSqlRow } from '../../kysely/members.js';
 
 /**
  * One step of the refresh on the SQLite store: every method binds its batch to statements

@@ -208,6 +208,8 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
 const QUESTION: Record<VoicedStanding['question'], (name: string) => string> = {
   party: (name) => `whether ${name} takes part in the war`,
   nuclear: (name) => `whether ${name} is ready to use nuclear weapons`,
+  arms: (name) => `whether ${name} supplies weapons for the war`,
+  election: (name) => `whether the election ${name} held was fair`,
 };
 
 /**

@@ -5,7 +5,7 @@ import { wordVectors } from '../lang/vectors.js';
 import { answered, ANSWER_WINDOW, ECHO, NAMED_REACH } from './answers.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
 import { bluffOf, standingOf } from '../lang/en/standings.js';
-import { sideOfStatelessSpeakers, standingAsVoice, threatsCalledBluffs, type VoicedStanding } from './standings.js';
+import { electionsOfTheArticle, sideOfStatelessSpeakers, standingAsVoice, threatsCalledBluffs, type VoicedStanding } from './standings.js';
 import { contentTokens } from '../lang/en/token.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
@@ -213,6 +213,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const turned = (c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '')) || belief?.negated === true || (c.negated === true && NEG_RAISING.has(c.cue?.lemma ?? ''));
     // "ended" and "continue" speak of an event only when the content names one.
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
+    // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
+    const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id))), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
@@ -232,18 +234,18 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       topic: reference !== null && !reference.clause,
       answers: null,
       // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
-      refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && rejectsAThing(tokens)),
+      refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && !standing && rejectsAThing(tokens)),
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
       camp,
-      // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
-      standing: c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id))), camp, byId, voiceOf, turned) : null,
+      standing,
       blame: blameAsVoice(rawBlame, byId, voiceOf),
     });
   }
   sideOfStatelessSpeakers(out);
+  electionsOfTheArticle(out);
   threatsCalledBluffs(out, bluffs, ordered);
   const maker = warMaker ?? mostBlamed(blamed);
   if (maker && !warMaker) {

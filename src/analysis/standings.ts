@@ -13,9 +13,16 @@ export interface VoicedStanding extends Omit<Standing, 'party'> {
  * not name ("we will never join the war", "there is no intention to join") is the speaker's own
  * side, when that is a state or a named body; a person stands for their state.
  */
-export function standingAsVoice(s: Standing | null, camp: string, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string, turned: boolean): VoicedStanding | null {
+export function standingAsVoice(s: Standing | null, speaker: { camp: string; voice: string }, byId: ReadonlyMap<string, Entity>, voiceOf: (id: string) => string, turned: boolean): VoicedStanding | null {
   if (!s) return null;
   const direction = turned ? (-s.direction as 1 | -1) : s.direction;
+  const camp = speaker.camp;
+  // An election is won by a person, not their state: one who claims victory speaks of their own;
+  // one who calls a vote unfair without naming whose is resolved by the article (electionsOfTheArticle).
+  if (s.question === 'election') {
+    const party = s.party === null ? speaker.voice : voiceOf(s.party);
+    return { question: s.question, party, name: byId.get(party)?.name ?? party, direction };
+  }
   if (s.party === null) {
     if (camp === 'article' || camp.startsWith('text:')) return null;
     const person = byId.get(camp);
@@ -42,6 +49,22 @@ export function sideOfStatelessSpeakers(features: ReadonlyMap<string, ClaimFeatu
     if (!f.standing || f.standing.party !== f.camp || f.camp.startsWith('state:')) continue;
     const other = named.get(`${f.voice}|${f.standing.question}`);
     if (other) f.standing = { ...f.standing, party: other.party, name: other.name };
+  }
+}
+
+/**
+ * An election called unfair with no one's named ("the US called the election fraudulent") is the
+ * one whose winner the article names for that question ("does not recognise Vale's election win"),
+ * else no answer: the speaker calls someone else's vote unfair, not their own.
+ */
+export function electionsOfTheArticle(features: ReadonlyMap<string, ClaimFeatures>): void {
+  let named: VoicedStanding | undefined;
+  for (const f of features.values()) {
+    if (f.standing?.question === 'election' && f.standing.party !== f.voice) named ??= f.standing;
+  }
+  for (const f of features.values()) {
+    if (f.standing?.question !== 'election' || f.standing.party !== f.voice || f.standing.direction > 0) continue;
+    f.standing = named ? { ...f.standing, party: named.party, name: named.name } : null;
   }
 }
 

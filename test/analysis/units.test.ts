@@ -255,7 +255,7 @@ describe('references to something said', () => {
 describe('who is to blame', () => {
   const party = () => true;
   it('reads who a content holds responsible for the war, however worded, and who it holds not responsible', () => {
-    const ents = { ruritania: 'R', osterlich: 'O', league: 'L' };
+    const ents = { ruritania: 'R', osterlich: 'O', league: 'L', vale: 'V' };
     expect(blameOf(tokens('ruritania bears full responsibility for its unprovoked war', ents), null, party)).toMatchObject({ target: 'R', outcome: 'war', direction: 1 });
     expect(blameOf(tokens('the responsibility for the fighting lies solely with osterlich', ents), null, party)).toMatchObject({ target: 'O', direction: 1 });
     expect(blameOf(tokens('the league may have provoked the war', ents), null, party)).toMatchObject({ target: 'L' });
@@ -326,7 +326,7 @@ describe('who is to blame', () => {
 
 describe('standing questions of a war', () => {
   const party = () => true;
-  const ents = { ruritania: 'R', osterlich: 'O', league: 'L' };
+  const ents = { ruritania: 'R', osterlich: 'O', league: 'L', vale: 'V' };
   const read = (text: string) => standingOf(tokens(text, ents), party);
 
   it('reads whether a party takes part in the war, and who — the speaker’s own side when no one is named', () => {
@@ -360,6 +360,30 @@ describe('standing questions of a war', () => {
     // Nuclear weapons moved or a nuclear plant: another matter.
     expect(read('ruritania moved nuclear weapons to osterlich')).toBeNull();
     expect(read('the nuclear plant was shelled again')).toBeNull();
+  });
+
+  it('reads whether a party arms a side: the supplier named as subject, before its exports, or after "from"/"by"', () => {
+    expect(read('osterlich supplied drones and fighter jet parts')).toEqual({ question: 'arms', party: 'O', direction: 1 });
+    expect(read('we have not seen osterlich dodge sanctions on ruritania or provide it with military equipment')).toEqual({ question: 'arms', party: 'O', direction: -1 });
+    expect(read('the league spread false information about osterlich drone exports')).toEqual({ question: 'arms', party: 'O', direction: -1 });
+    expect(read('ruritania imported $ 50 million worth of drones from osterlich')).toEqual({ question: 'arms', party: 'O', direction: 1 });
+    expect(read('the missiles supplied by the league hit the depot')).toMatchObject({ question: 'arms', party: 'L' });
+    expect(read('the league will send more weapons to ruritania')).toMatchObject({ question: 'arms', party: 'L', direction: 1 });
+    // Drones sent at a city are an attack; one gun for sale arms no side; a trade in grain is trade.
+    expect(read('osterlich sent drones at the capital overnight')).toBeNull();
+    expect(read('he announced the sale of the weapon')).toBeNull();
+    expect(read('osterlich exports grain to ruritania')).toBeNull();
+  });
+
+  it('reads whether an election was fair: victory claimed, the vote called rigged, and whose it was', () => {
+    expect(read('victory in disputed elections last year')).toEqual({ question: 'election', party: null, direction: 1 });
+    expect(read("the results of vale's 2020 election win")).toEqual({ question: 'election', party: 'V', direction: 1 });
+    expect(read('the election fraudulent')).toEqual({ question: 'election', party: null, direction: -1 });
+    expect(read('the vote was not rigged')).toMatchObject({ direction: 1 });
+    expect(read('six days after the election victory of vale')).toMatchObject({ party: 'V', direction: 1 });
+    // A forecast is no outcome; a party named further off leaves whose vote it is open.
+    expect(read('their votes could help him win the primary')).toBeNull();
+    expect(read('vale is going to make this look like a stolen election')).toBeNull();
   });
 
   it('gives the party as a voice and the answer as the speaker holds it; claims no one makes take none', () => {
@@ -406,6 +430,18 @@ describe('standing questions of a war', () => {
     });
     expect(h.get('c2')!.standing).toMatchObject({ question: 'nuclear', party: 'state:RR', direction: 1 });
     expect(h.get('c3')!.standing).toBeNull();
+    // An election is its winner's: one who claims victory speaks of their own, a vote called
+    // unfair with no one named is the one the article names, and a refused recognition denies it.
+    const e = featuresOf('Vale claimed victory in the elections. Osterlich does not recognize the results of Vale’s election win. Ruritania called the election fraudulent.', {
+      entities,
+      claims: [
+        { speaker: 'Vale', cue: 'claimed', lemma: 'claim', content: 'victory in the elections', stance: 'assert' },
+        { speaker: 'Osterlich', cue: 'recognize', lemma: 'recognize', content: 'the results of Vale’s election win', stance: 'deny' },
+        { speaker: 'Ruritania', cue: 'called', lemma: 'call', content: 'the election fraudulent', stance: 'condemn' },
+      ],
+    });
+    expect([1, 2, 3].map((i) => e.get(`c${i}`)!.standing)).toEqual([1, -1, -1].map((direction) => ({ question: 'election', party: 'vale', name: 'Anton Vale', direction })));
+    expect(positionOf('deny', e.get('c2')!)).toBe(-1);
   });
 
   it('sets the yes and the no of one question about one party against each other, from two voices', () => {

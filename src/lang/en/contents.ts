@@ -34,8 +34,8 @@ export const PROPOSING = new Set(['propose', 'suggest', 'offer', 'urge', 'call',
 export const RETORTING = new Set(['counter', 'retort']);
 /** Personal pronouns and possessives: a content opening with one is about whoever it stands for. */
 export const PERSONAL = new Set(['he', 'she', 'i', 'we', 'they', 'his', 'her', 'my', 'our', 'their']);
-/** Cues that deny a statement (not "countered", "retorted", which answer with another). */
-export const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt']);
+/** Cues that deny a statement (not "countered", "retorted", which answer with another); "does not recognise the results" denies them too. */
+export const DENYING = new Set(['deny', 'dispute', 'refute', 'rebut', 'contradict', 'reject', 'dismiss', 'doubt', 'recognize', 'recognise']);
 /** Auxiliaries that carry a negation before a verb of thinking ("did not think"). */
 export const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
 /** Pronouns that, opening reported speech, are its speaker ("said it is impartial"). */

@@ -4,14 +4,16 @@ import type { Token } from './token.js';
 /**
  * The standing questions of a war that its parties answer in many words: does a party take part
  * in it ("Osterlich is not a party to this conflict", "we will never join the war", "the League is
- * waging a proxy war"), and is a party ready to use nuclear weapons ("the threat of a nuclear strike
- * is real", "he is not bluffing", "no sign they are preparing to use them"). Claims that answer one
+ * waging a proxy war"), is a party ready to use nuclear weapons ("the threat of a nuclear strike
+ * is real", "he is not bluffing", "no sign they are preparing to use them"), does it arm a side
+ * ("supplied drones", "false information about its arms exports"), and was its leader's election
+ * fair ("claimed victory in the election", "called the vote rigged"). Claims that answer one
  * question about one party meet, whatever their other words, and those answering it yes and no
  * disagree. Read from how the question is written, never from who asks it.
  */
 export interface Standing {
-  /** `party`: it takes part in the war; `nuclear`: it is ready to use nuclear weapons. */
-  question: 'party' | 'nuclear';
+  /** `party`: it takes part in the war; `nuclear`: it is ready to use nuclear weapons; `arms`: it supplies weapons; `election`: its election was fair. */
+  question: 'party' | 'nuclear' | 'arms' | 'election';
   /** The entity the content says it of (its id), or null for the speaker's own side ("we", "our country", no one named). */
   party: string | null;
   /** +1 it is so, −1 it is not. */
@@ -40,6 +42,31 @@ const ARSENAL = new Set(['arsenal', 'arsenals', 'warheads']);
 const USING = new Set('use uses used using resort resorting deploy launch launching fire firing employ employing detonate'.split(' '));
 /** A threat said to be empty ("bluffing") or not ("not a bluff"). */
 const BLUFF = new Set(['bluff', 'bluffing', 'bluffs']);
+/** Verbs and nouns of handing weapons over ("supplied drones", "arms deliveries"). */
+const SUPPLYING = new Set(
+  'supply supplies supplied supplying provide provides provided providing deliver delivers delivered delivering delivery deliveries sell sells sold selling shipment shipments transfer transfers transferred transferring export exports exported exporting sale sales'.split(' '),
+);
+/** The nouns among them: their supplier stands just before ("drone exports" of a state named before it). */
+const TRADE_NOUNS = new Set(['delivery', 'deliveries', 'shipment', 'shipments', 'transfer', 'transfers', 'export', 'exports', 'sale', 'sales']);
+/** Sending is also how attacks are told ("sent drones at the city"): it arms a side only with weapons in general. */
+const SENDING_ARMS = new Set(['send', 'sends', 'sent', 'sending', 'ship', 'ships', 'shipped', 'shipping']);
+const GENERIC_ARMS = new Set(['weapons', 'arms', 'ammunition', 'munitions', 'armaments']);
+const IMPORTING = new Set(['import', 'imports', 'imported', 'importing', 'bought', 'buy', 'buys', 'buying', 'purchased', 'acquired', 'received']);
+/** What arms a side: weapons by kind, and equipment or aid only when called military. */
+const ARMS = new Set(
+  'weapons arms armaments ammunition munitions shells missiles rockets drones drone tanks jets artillery howitzers warplanes launchers'.split(' '),
+);
+const MILITARY_GOODS = new Set(['equipment', 'aid', 'assistance', 'hardware', 'supplies', 'goods', 'components']);
+/** Words for a vote. */
+const ELECTION = new Set(['election', 'elections', 'electoral', 'vote', 'votes', 'ballot', 'polls', 'referendum', 're-election', 'reelection']);
+/** A vote called unfair. */
+const FRAUD = new Set('fraud fraudulent rigged rigging stolen sham falsified falsification illegitimate farce manipulated unfair'.split(' '));
+/** A vote's outcome held as won. */
+const WON = new Set(['victory', 'victories', 'won', 'winner']);
+/** Words before a verb that make it a forecast, not an outcome ("could win"). */
+const FORECAST = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'to', "'ll", 'should']);
+/** Words that hold what follows untrue ("false information about its exports"). */
+const FALSEHOOD = new Set('false fake lies lie baseless groundless disinformation misinformation fabricated fabrications fabrication myth myths'.split(' '));
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nor', 'neither', 'cannot', 'without', 'nothing']);
 /** Marks and words that end the clause a party and a negation are looked for in. */
 const CLAUSE_END = new Set(['.', ';', ':', '?', '!', 'but', 'unless', 'while', 'whereas', 'although', 'because']);
@@ -71,6 +98,7 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
   /** A negation in token k's clause before it, unless it denies a bluff or a doubt ("not a bluff", "no hesitation" affirm). */
   const negatedBefore = (k: number) => {
     for (let j = clauseStart(k); j < k; j++) {
+      if (FALSEHOOD.has(lower(j))) return true;
       if (!NEGATORS.has(lower(j))) continue;
       if ([1, 2, 3].some((d) => BLUFF.has(lower(j + d)) || DOUBT.has(lower(j + d)))) continue;
       return true;
@@ -83,6 +111,40 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     return { question, party: partyBefore(at), direction };
   };
 
+  /** Weapons within a few words of token k ("drone exports", "supplied fighter jet parts", "military equipment"). */
+  const armsNear = (k: number) => {
+    for (let j = Math.max(0, k - 2); j < n && j <= k + 6; j++) {
+      if (j === k) continue;
+      if (ARMS.has(lower(j))) return true;
+      if (MILITARY_GOODS.has(lower(j)) && [1, 2].some((d) => lower(j - d) === 'military') ) return true;
+    }
+    return false;
+  };
+  /** The party named after the word `by` within a few words of token k ("from Osterlich"). */
+  const partyAfter = (k: number, by: string): string | null => {
+    for (let j = k + 1; j < n && j <= k + 8 && !CLAUSE_END.has(lower(j)); j++) {
+      if (lower(j) !== by) continue;
+      const e = tokens[j + 1]?.entity ?? tokens[j + 2]?.entity;
+      return e && isParty(e) ? e : null;
+    }
+    return null;
+  };
+  /** Whose election it is: a party named just before it ("Vale's 2020 election", "Vale won the vote"), not anyone further off ("Vale will make it look like a stolen election"). */
+  const voterOf = (k: number): string | null => {
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const e = tokens[j]!.entity;
+      if (e && isParty(e)) return e;
+    }
+    return null;
+  };
+  /** The first party named in token k's clause: the subject of a verb there. */
+  const firstParty = (k: number): string | null => {
+    for (let j = clauseStart(k); j < k; j++) {
+      const e = tokens[j]!.entity;
+      if (e && isParty(e)) return e;
+    }
+    return null;
+  };
   /** A sole condition after token k: "only if", "in one case only", "unless". */
   const onlyIf = (k: number) => {
     for (let j = k; j < n; j++) {
@@ -116,6 +178,35 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     if (w === 'nuclear' && nuclear < 0) {
       if (NUCLEAR_USE.has(lower(k + 1)) || NUCLEAR_USE.has(lower(k + 2))) return make('nuclear', k);
       if (WEAPON.has(lower(k + 1)) || WEAPON.has(lower(k + 2))) nuclear = k;
+    }
+    // "supplied drones", "drone exports", "deliveries of weapons", "military equipment was sent".
+    if ((SUPPLYING.has(w) && armsNear(k)) || (SENDING_ARMS.has(w) && [1, 2, 3].some((d) => GENERIC_ARMS.has(lower(k + d))))) {
+      // "drones supplied by Osterlich", "moving missiles from Osterlich": the supplier follows; "Osterlich's drone exports": it
+      // stands just before the noun; "Osterlich evaded sanctions on Vale or supplied it weapons":
+      // it is the clause's subject, not the nearest name.
+      const by = lower(k + 1) === 'by' ? partyAfter(k, 'by') : partyAfter(k, 'from');
+      const party = by ?? (TRADE_NOUNS.has(w) ? voterOf(k) : firstParty(k));
+      return { question: 'arms', party, direction: negatedBefore(k) ? -1 : 1 };
+    }
+    // "imported drones from Osterlich": the seller is named after "from".
+    if (IMPORTING.has(w) && armsNear(k)) {
+      const seller = partyAfter(k, 'from');
+      if (seller) return { question: 'arms', party: seller, direction: negatedBefore(k) ? -1 : 1 };
+    }
+    // "claimed victory in the elections", "the election was rigged", "Vale's election win".
+    if (ELECTION.has(w)) {
+      const around = [-4, -3, -2, -1, 1, 2, 3, 4].map((d) => k + d).filter((j) => j >= 0 && j < n);
+      const fraud = around.find((j) => FRAUD.has(lower(j)));
+      const won = around.find((j) => (WON.has(lower(j)) || (lower(j) === 'win' && ELECTION.has(lower(j - 1)))) && !FORECAST.has(lower(j - 1)) && !FORECAST.has(lower(j - 2)) && !NEGATORS.has(lower(j + 1)));
+      const at = fraud ?? won;
+      if (at !== undefined) {
+        const from = Math.min(k, at);
+        // "the victory of Vale", "Vale's election win"; a party named further off leaves whose vote it is open.
+        const party = (lower(at + 1) === 'of' ? partyAfter(at, 'of') : null) ?? voterOf(from);
+        if (!party && partyBefore(from)) return null;
+        const negated = negatedBefore(Math.max(k, at)) !== (fraud !== undefined);
+        return { question: 'election', party, direction: negated ? -1 : 1 };
+      }
     }
     if (USING.has(w) && using < 0) using = k;
     if (BLUFF.has(w) && bluff < 0) bluff = k;

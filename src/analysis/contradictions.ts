@@ -210,6 +210,7 @@ const QUESTION: Record<VoicedStanding['question'], (name: string) => string> = {
   nuclear: (name) => `whether ${name} is ready to use nuclear weapons`,
   arms: (name) => `whether ${name} supplies weapons for the war`,
   election: (name) => `whether the election ${name} held was fair`,
+  land: (name) => `whether the land ${name} has taken is its own`,
 };
 
 /**

@@ -386,6 +386,16 @@ describe('standing questions of a war', () => {
     expect(read('vale is going to make this look like a stolen election')).toBeNull();
   });
 
+  it('reads whether the land a party has taken is its own: recognised, withdrawn from, taken back', () => {
+    expect(read('ruritania to recognise the peninsula, which osterlich seized, as part of osterlich')).toEqual({ question: 'land', party: 'O', direction: 1 });
+    expect(read("we do not and will never recognize osterlich's illegal annexations")).toEqual({ question: 'land', party: 'O', direction: -1 });
+    expect(read('osterlich withdraws its troops from all the occupied territories')).toEqual({ question: 'land', party: 'O', direction: -1 });
+    expect(read('it intends to return control over all its lands occupied by osterlich')).toEqual({ question: 'land', party: 'O', direction: -1 });
+    // Leaving a deal, or land named as occupied with nothing said of it, answers nothing.
+    expect(read('osterlich will withdraw from the trade deal')).toBeNull();
+    expect(read('the strikes hit lands occupied by osterlich')).toBeNull();
+  });
+
   it('gives the party as a voice and the answer as the speaker holds it; claims no one makes take none', () => {
     const entities: HandmadeSpec['entities'] = [
       { id: 'os', name: 'Osterlich', type: 'GPE', subtype: 'country', country: 'OS', aliases: ['Osterlich'] },

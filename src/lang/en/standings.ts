@@ -6,14 +6,16 @@ import type { Token } from './token.js';
  * in it ("Osterlich is not a party to this conflict", "we will never join the war", "the League is
  * waging a proxy war"), is a party ready to use nuclear weapons ("the threat of a nuclear strike
  * is real", "he is not bluffing", "no sign they are preparing to use them"), does it arm a side
- * ("supplied drones", "false information about its arms exports"), and was its leader's election
- * fair ("claimed victory in the election", "called the vote rigged"). Claims that answer one
+ * ("supplied drones", "false information about its arms exports"), was its leader's election
+ * fair ("claimed victory in the election", "called the vote rigged"), and is the land it has taken
+ * its own ("recognise the region as part of Osterlich", "withdraw its troops from the occupied
+ * territories", "will never recognise its annexations"). Claims that answer one
  * question about one party meet, whatever their other words, and those answering it yes and no
  * disagree. Read from how the question is written, never from who asks it.
  */
 export interface Standing {
-  /** `party`: it takes part in the war; `nuclear`: it is ready to use nuclear weapons; `arms`: it supplies weapons; `election`: its election was fair. */
-  question: 'party' | 'nuclear' | 'arms' | 'election';
+  /** `party`: it takes part in the war; `nuclear`: it is ready to use nuclear weapons; `arms`: it supplies weapons; `election`: its election was fair; `land`: the land it has taken is its own. */
+  question: 'party' | 'nuclear' | 'arms' | 'election' | 'land';
   /** The entity the content says it of (its id), or null for the speaker's own side ("we", "our country", no one named). */
   party: string | null;
   /** +1 it is so, −1 it is not. */
@@ -65,6 +67,13 @@ const FRAUD = new Set('fraud fraudulent rigged rigging stolen sham falsified fal
 const WON = new Set(['victory', 'victories', 'won', 'winner']);
 /** Words before a verb that make it a forecast, not an outcome ("could win"). */
 const FORECAST = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'to', "'ll", 'should']);
+/** Taken land and the taking of it. */
+const ANNEXATION = new Set(['annexation', 'annexations', 'occupation']);
+const RECOGNISING = new Set(['recognise', 'recognises', 'recognised', 'recognising', 'recognize', 'recognizes', 'recognized', 'recognizing', 'acknowledge', 'acknowledges']);
+const WITHDRAWING = new Set(['withdraw', 'withdraws', 'withdrew', 'withdrawn', 'withdrawing', 'withdrawal', 'pull', 'pulls', 'pulled']);
+/** Getting taken land back: its taker does not keep it. */
+const RETAKING = new Set(['return', 'returning', 'regain', 'regaining', 'reclaim', 'retake', 'retaking', 'liberate', 'liberating', 'liberation', 'de-occupy', 'de-occupation']);
+const LANDS = new Set(['territory', 'territories', 'lands', 'land', 'regions']);
 /** Words that hold what follows untrue ("false information about its exports"). */
 const FALSEHOOD = new Set('false fake lies lie baseless groundless disinformation misinformation fabricated fabrications fabrication myth myths'.split(' '));
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nor', 'neither', 'cannot', 'without', 'nothing']);
@@ -145,6 +154,11 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     }
     return null;
   };
+  /** Getting land back said in token k's clause before it ("return control over its lands occupied by …"). */
+  const retakingBefore = (k: number) => {
+    for (let j = clauseStart(k); j < k; j++) if (RETAKING.has(lower(j))) return true;
+    return false;
+  };
   /** A sole condition after token k: "only if", "in one case only", "unless". */
   const onlyIf = (k: number) => {
     for (let j = k; j < n; j++) {
@@ -207,6 +221,30 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
         const negated = negatedBefore(Math.max(k, at)) !== (fraud !== undefined);
         return { question: 'election', party, direction: negated ? -1 : 1 };
       }
+    }
+    // "recognise the region as part of Osterlich": the land is the party's (a refusal to recognise, not).
+    if (RECOGNISING.has(w)) {
+      for (let j = k + 2; j < n && j <= k + 8 && !CLAUSE_END.has(lower(j)); j++) {
+        if (lower(j) === 'as' && lower(j + 1) === 'part' && lower(j + 2) === 'of') {
+          const party = partyAfter(j + 1, 'of');
+          if (party) return { question: 'land', party, direction: negatedBefore(k) ? -1 : 1 };
+        }
+      }
+    }
+    // "will never recognise Osterlich's annexations": what is not recognised is not its own.
+    if (ANNEXATION.has(w) && [1, 2, 3, 4, 5, 6].some((d) => RECOGNISING.has(lower(k - d)))) {
+      const party = partyBefore(k);
+      if (party) return { question: 'land', party, direction: negatedBefore(k) ? -1 : 1 };
+    }
+    // "Osterlich withdraws its troops from the occupied territories": it gives the land up.
+    if (WITHDRAWING.has(w) && [1, 2, 3, 4, 5, 6].some((d) => lower(k + d) === 'occupied' || (lower(k + d) === 'from' && [1, 2, 3].some((e) => LANDS.has(lower(k + d + e)) && lower(k + d + e - 1) === 'occupied')))) {
+      const party = firstParty(k);
+      if (party) return { question: 'land', party, direction: negatedBefore(k) ? 1 : -1 };
+    }
+    // "to return control over its lands occupied by Osterlich": the land goes back.
+    if (w === 'occupied' && lower(k + 1) === 'by' && retakingBefore(k)) {
+      const party = partyAfter(k, 'by');
+      if (party) return { question: 'land', party, direction: negatedBefore(k) ? 1 : -1 };
     }
     if (USING.has(w) && using < 0) using = k;
     if (BLUFF.has(w) && bluff < 0) bluff = k;

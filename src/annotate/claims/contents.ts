@@ -153,8 +153,9 @@ function dropNested(drafts: Draft[]): Draft[] {
   const extents = new SpanIndex(drafts, extentStart, extentEnd);
   return drafts.filter((d) => {
     if (!d.parts.length) return false;
-    // A claim told inside a quotation stands beside the quoting one.
-    if (d.quoted) return true;
+    // A claim told inside a quotation stands beside the quoting one; so does one told in a
+    // relative clause within it ("which she believes …").
+    if (d.quoted || d.rule === 'relative') return true;
     const outer = extents
       .containing(d.head)
       .map((i) => drafts[i]!)

@@ -143,6 +143,7 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
   if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
   if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
   contentAfter(ctx, d, cueEnd, sl);
+  if (speakerFound && relativeClaim(ctx, d)) return d;
   markClause(ctx, d, sf);
   // "called an emergency meeting" names no judgement; "called the attacks reckless" does.
   if (c.entry.lemma === 'call' && cueEnd === i + 1 && d.parts.length && !secondComplement(ctx, d.parts[0]!)) return null;
@@ -210,4 +211,24 @@ function secondComplement(ctx: Context, [a, b]: Range): boolean {
   if (np < 0 || np >= b) return false;
   const w = ctx.words[np]!;
   return ctx.startsNp(np) || ctx.quotes.of[np]! >= 0 || w === '‘' || w === "'" || ctx.lower[np] === 'as';
+}
+
+/**
+ * A cue in a relative clause set off inside another claim's content, its pronoun the subject of
+ * what is claimed ("the fires, which she believes were set by drones, hurt …"): a claim of its
+ * own, its content the rest of the clause. Sets the draft's rule and content end; false otherwise.
+ */
+function relativeClaim(ctx: Context, d: Draft): boolean {
+  const s = d.source![0];
+  const rel = ctx.lower[s - 1];
+  if ((rel !== 'which' && rel !== 'who') || !ctx.isComma(s - 2) || d.parts.length !== 1 || d.rightFrom !== d.cue[1] || !ctx.isVerb(d.rightFrom)) return false;
+  const part = d.parts[0]!;
+  for (let k = part[0] + 1; k < part[1]; k++) {
+    if (ctx.quotes.of[k]! >= 0) return false;
+    if (!ctx.isComma(k) && !ctx.isDash(k)) continue;
+    d.rule = 'relative';
+    part[1] = k;
+    return true;
+  }
+  return false;
 }

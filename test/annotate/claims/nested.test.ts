@@ -44,3 +44,19 @@ describe('claims nested in another claim', () => {
     expect(summary(claimsOf(docOf(text)))).toEqual([['complement', 'said', 'the bridge, which she described in detail, would open in May']]);
   });
 });
+
+describe('what an infinitive content holds', () => {
+  it('runs over a relative clause set off inside it and a second verb of the same "to"', () => {
+    const text = 'Osterlich, in turn, wants Kyivland to recognise the valley, which the League seized in 2014, as part of Osterlich and acknowledge other gains it has made.';
+    const claims = claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]));
+    expect(summary(claims)).toEqual([
+      ['complement', 'wants', 'Kyivland to recognise the valley, which the League seized in 2014, as part of Osterlich and acknowledge other gains it has made'],
+    ]);
+    expect(claims[0]!.stance).toBe('demand');
+  });
+
+  it('still ends before a relative clause that closes the clause, or one before where it was said', () => {
+    const text = 'Osterlich wants Vale to leave the valley, which the League seized in 2014. Vale likened the pact to the treaty, which ended the war, in an interview.';
+    expect(summary(claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]))).map(([, , content]) => content)).toEqual(['Vale to leave the valley', 'the pact to the treaty']);
+  });
+});

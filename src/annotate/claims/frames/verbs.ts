@@ -6,6 +6,7 @@
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import { contentAfter, markClause } from './complements.js';
+import { embeddedRelativeStart, plainForm } from './relatives.js';
 import { elliptical, passive } from './passives.js';
 import { attachedAt, complementFollows, contentBefore, continues, isTail, isTitle } from './quotes.js';
 import { headEnd, subject } from './subjects.js';
@@ -57,7 +58,8 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     const verb = nearestVerb(ctx, before, sf);
     const comma = before > sf && ctx.isComma(before - 1);
     const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma) && cueBefore(ctx, before, sf));
-    if (main) d.boundary = comma ? before - 1 : before;
+    // (Not a second verb of an infinitive: "wants the port to reopen and pay …" goes on with the "to".)
+    if (main && !(tags[i] !== TAG.AUX && plainForm(w) && infinitiveBefore(ctx, before, sf))) d.boundary = comma ? before - 1 : before;
     contentAfter(ctx, d, cueEnd, sl);
     return d.parts.length ? d : null;
   }
@@ -185,6 +187,26 @@ function auxBefore(ctx: Context, i: number, sf: number): number {
 function nearestVerb(ctx: Context, k: number, sf: number): number {
   for (let j = k - 1; j >= sf; j--) if (ctx.tags[j] === TAG.VERB && ctx.quotes.of[j]! < 0) return j;
   return -1;
+}
+
+/**
+ * Is the nearest verb before token k an infinitive after "to" ("to recognise the valley, which
+ * …, as part of Osterlich and")? A relative clause set off in between is passed over.
+ */
+function infinitiveBefore(ctx: Context, k: number, sf: number): boolean {
+  for (let j = k - 1; j > sf; j--) {
+    if (ctx.isComma(j)) {
+      const open = embeddedRelativeStart(ctx, j, sf);
+      if (open < 0) return false;
+      j = open;
+      continue;
+    }
+    if (!ctx.isVerb(j)) continue;
+    let t = j - 1;
+    while (t > sf && ctx.tags[t] === TAG.ADV) t--;
+    return ctx.lower[t] === 'to';
+  }
+  return false;
 }
 
 /** Is there a lexicon verb cue (outside quotes) between the sentence start and token `k`? */

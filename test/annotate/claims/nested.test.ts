@@ -60,3 +60,14 @@ describe('what an infinitive content holds', () => {
     expect(summary(claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]))).map(([, , content]) => content)).toEqual(['Vale to leave the valley', 'the pact to the treaty']);
   });
 });
+
+describe('wanting another party to act', () => {
+  it('keeps a body wanting another party to act as a demand, whatever the cue model says', () => {
+    const text = 'The council, in turn, wants Vale to resign.';
+    expect(claimsOf(docOf(text)).map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([['wants', 'demand', 'Vale to resign']]);
+  });
+
+  it('leaves a body wanting a thing to the model: no claim', () => {
+    expect(claimsOf(docOf('The council wants a new hall.'))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { TAG } from '../pos/tags.js';
 import { PositionIndex, SpanIndex } from '../ranges.js';
 import type { Context } from './context.js';
+import { embeddedRelativeEnd } from './frames/relatives.js';
 import type { Draft, Range } from './frames/index.js';
 
 
@@ -96,6 +97,11 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
       continue;
     }
     const next = ctx.lower[k + 1]!;
+    const relative = embeddedRelativeEnd(ctx, k, end);
+    if (relative > 0) {
+      k = relative;
+      continue;
+    }
     // "the port, which handles most of the grain, has been the target": a relative
     // clause set off inside the subject, its verb still to come — not a trailing clause.
     if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
@@ -153,8 +159,9 @@ function dropNested(drafts: Draft[]): Draft[] {
   const extents = new SpanIndex(drafts, extentStart, extentEnd);
   return drafts.filter((d) => {
     if (!d.parts.length) return false;
-    // A claim told inside a quotation stands beside the quoting one.
-    if (d.quoted) return true;
+    // A claim told inside a quotation stands beside the quoting one; so does one told in a
+    // relative clause within it ("which she believes …").
+    if (d.quoted || d.rule === 'relative') return true;
     const outer = extents
       .containing(d.head)
       .map((i) => drafts[i]!)

@@ -77,7 +77,7 @@ export function findClaims(doc: Doc, model: CueModel | null, language: Language)
   // ("did not deny them") is what an analyst needs to see.
   // A denial stays too: the training news had few, and in conflict news they are what matters most.
   const kept = (d: Draft) =>
-    scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold) || (!d.entry.learned && (negatedCue(ctx, d.cue) || (d.entry.stance === 'deny' && d.entry.frame !== 'intend')));
+    scores.get(d)! > (d.entry.learned ? model.threshold : model.lexiconThreshold) || (!d.entry.learned && (negatedCue(ctx, d.cue) || (d.entry.stance === 'deny' && d.entry.frame !== 'intend'))) || actorDemand(ctx, d);
   // A rejected claim must not hide the claims whose cues lay in its content: finish again without it.
   const rejected = drafts.filter((d) => !kept(d));
   if (rejected.some((d) => d.nests > 0)) {
@@ -94,6 +94,27 @@ export function findClaims(doc: Doc, model: CueModel | null, language: Language)
     );
   }
   return assemble(ctx, continueSpeakers(ctx, drafts.filter(kept)), scores);
+}
+
+/** Speakers that act for a state or a body: a named organisation, state or seat of power. */
+const ACTORS: ReadonlySet<string> = new Set(['ORG', 'GPE', 'FAC']);
+
+/**
+ * A state, body or official wanting another party to act ("the council wants the port to
+ * reopen") states a demand: kept whatever the model says, which learnt wanting mostly as
+ * people's private wishes. A person's wish, or wanting a thing, is left to the model.
+ */
+function actorDemand(ctx: Context, d: Draft): boolean {
+  if (d.entry.learned || d.entry.frame !== 'intend' || d.entry.stance !== 'demand' || d.rule !== 'complement' || !d.sourceHead || d.rightFrom < 0) return false;
+  const [a, b] = d.parts[0]!;
+  const object = ctx.startsNp(a) ? ctx.npRight(a, b, false, true) : -1;
+  if (object <= a || ctx.lower[object] !== 'to' || !ctx.isVerb(object + 1)) return false;
+  const { start, end } = ctx.doc.tokens;
+  const [s, e] = d.sourceHead;
+  const named = ctx.doc.mentionsIn(start[s]!, end[e - 1]!);
+  if (named.length) return ACTORS.has(named[named.length - 1]!.entity.type);
+  const head = ctx.lower[e - 1]!;
+  return ctx.lex.BODIES.has(head) || ctx.lex.STATE_BODIES.has(head) || ctx.lex.SPOKESPEOPLE.has(head);
 }
 
 /** How a claim was read, for `explain`: rule, lexicon entry (or learned word) and the model's score. */

@@ -6,6 +6,7 @@
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import { attachedAt, attributionTail } from './quotes.js';
+import { embeddedRelativeEnd, plainForm, venueAt } from './relatives.js';
 import { type Draft, type Range } from './draft.js';
 
 /** Content after the cue, from `from` to the sentence end (cut later at attached clauses). */
@@ -136,23 +137,24 @@ function asideEnd(ctx: Context, k: number, limit: number): number {
  * actions and announced …") — not at the end of the sentence.
  */
 export function objectEnd(ctx: Context, start: number, sl: number): number {
+  let infinitive = false;
   for (let k = start + 1; k < sl; k++) {
     if (ctx.quotes.of[k]! >= 0) continue;
     // "the new levies, including the fuel duty": still the object.
     if (ctx.isComma(k) && ctx.lower[k + 1] === 'including') continue;
+    const relative = ctx.isComma(k) ? embeddedRelativeEnd(ctx, k, sl) : -1;
+    if (relative > 0) {
+      k = relative;
+      continue;
+    }
     if (ctx.isComma(k) || ctx.words[k] === ';' || ctx.isDash(k)) return k;
     const w = ctx.lower[k]!;
-    if ((w === 'and' || w === 'but') && ctx.isVerb(k + 1)) return k;
+    if (w === 'to' && ctx.isVerb(k + 1)) infinitive = true;
+    // "the port to reopen and pay the fees": a second verb of the same "to" goes on.
+    if ((w === 'and' || w === 'but') && ctx.isVerb(k + 1) && !(infinitive && ctx.tags[k + 1] === TAG.VERB && plainForm(ctx.lower[k + 1]!))) return k;
     if (ctx.lex.OCCASIONS.has(w) || venueAt(ctx, k, sl)) return k;
   }
   return sl;
-}
-
-/** Does a phrase naming where something was said start at k ("in an interview", "on Twitter")? */
-function venueAt(ctx: Context, k: number, sl: number): boolean {
-  if (!ctx.lex.VENUE_PREPOSITIONS.has(ctx.lower[k]!) || !ctx.startsNp(k + 1)) return false;
-  const end = ctx.npRight(k + 1, sl, false, true);
-  return end > 0 && ctx.lex.VENUES.has(ctx.lower[end - 1]!);
 }
 
 /**
@@ -210,3 +212,4 @@ export function markClause(ctx: Context, d: Draft, sf: number): void {
   // "… delayed the audit and the opposition accused …": a new speaker after "and".
   else if (k + 1 === d.source[0] - 1 && ctx.tags[k + 1] === TAG.CCONJ && ctx.tags[d.source[1] - 1] !== TAG.PRON) d.boundary = k + 1;
 }
+

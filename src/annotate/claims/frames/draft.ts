@@ -9,6 +9,7 @@ export type RuleName =
   | 'clause-before'
   | 'interrupted'
   | 'complement'
+  | 'relative'
   | 'quote-after'
   | 'participial'
   | 'gerund'

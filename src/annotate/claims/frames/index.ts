@@ -1,7 +1,7 @@
 /**
  * Drafts of claims read from cue candidates, one file per construction: verb cues with their
  * complements and speakers (verbs.ts, subjects.ts), content before the cue (quotes.ts) and after
- * it (complements.ts), passives (passives.ts), noun cues (nouns.ts), "according to" and polls
+ * it (complements.ts, relatives.ts), passives (passives.ts), noun cues (nouns.ts), "according to" and polls
  * (according.ts), speaker labels (labels.ts). The words they read are the language's
  * (src/lang/en/claims.ts).
  */

@@ -6,6 +6,7 @@
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import { contentAfter, markClause } from './complements.js';
+import { embeddedRelativeStart, plainForm } from './relatives.js';
 import { elliptical, passive } from './passives.js';
 import { attachedAt, complementFollows, contentBefore, continues, isTail, isTitle } from './quotes.js';
 import { headEnd, subject } from './subjects.js';
@@ -57,7 +58,8 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     const verb = nearestVerb(ctx, before, sf);
     const comma = before > sf && ctx.isComma(before - 1);
     const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma) && cueBefore(ctx, before, sf));
-    if (main) d.boundary = comma ? before - 1 : before;
+    // (Not a second verb of an infinitive: "wants the port to reopen and pay …" goes on with the "to".)
+    if (main && !(tags[i] !== TAG.AUX && plainForm(w) && infinitiveBefore(ctx, before, sf))) d.boundary = comma ? before - 1 : before;
     contentAfter(ctx, d, cueEnd, sl);
     return d.parts.length ? d : null;
   }
@@ -143,6 +145,7 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
   if (!inversion && frame !== 'object' && frame !== 'intend' && frame !== 'direct') return null;
   if (tail !== cueEnd) return null; // "said X" with content after: not an inversion after all
   contentAfter(ctx, d, cueEnd, sl);
+  if (speakerFound && relativeClaim(ctx, d)) return d;
   markClause(ctx, d, sf);
   // "called an emergency meeting" names no judgement; "called the attacks reckless" does.
   if (c.entry.lemma === 'call' && cueEnd === i + 1 && d.parts.length && !secondComplement(ctx, d.parts[0]!)) return null;
@@ -186,6 +189,26 @@ function nearestVerb(ctx: Context, k: number, sf: number): number {
   return -1;
 }
 
+/**
+ * Is the nearest verb before token k an infinitive after "to" ("to recognise the valley, which
+ * …, as part of Osterlich and")? A relative clause set off in between is passed over.
+ */
+function infinitiveBefore(ctx: Context, k: number, sf: number): boolean {
+  for (let j = k - 1; j > sf; j--) {
+    if (ctx.isComma(j)) {
+      const open = embeddedRelativeStart(ctx, j, sf);
+      if (open < 0) return false;
+      j = open;
+      continue;
+    }
+    if (!ctx.isVerb(j)) continue;
+    let t = j - 1;
+    while (t > sf && ctx.tags[t] === TAG.ADV) t--;
+    return ctx.lower[t] === 'to';
+  }
+  return false;
+}
+
 /** Is there a lexicon verb cue (outside quotes) between the sentence start and token `k`? */
 function cueBefore(ctx: Context, k: number, sf: number): boolean {
   for (let j = k - 1; j >= sf; j--) if (ctx.isVerb(j) && ctx.quotes.of[j]! < 0 && ctx.cueEntries(j)?.some((e) => !e.noun)) return true;
@@ -210,4 +233,24 @@ function secondComplement(ctx: Context, [a, b]: Range): boolean {
   if (np < 0 || np >= b) return false;
   const w = ctx.words[np]!;
   return ctx.startsNp(np) || ctx.quotes.of[np]! >= 0 || w === '‘' || w === "'" || ctx.lower[np] === 'as';
+}
+
+/**
+ * A cue in a relative clause set off inside another claim's content, its pronoun the subject of
+ * what is claimed ("the fires, which she believes were set by drones, hurt …"): a claim of its
+ * own, its content the rest of the clause. Sets the draft's rule and content end; false otherwise.
+ */
+function relativeClaim(ctx: Context, d: Draft): boolean {
+  const s = d.source![0];
+  const rel = ctx.lower[s - 1];
+  if ((rel !== 'which' && rel !== 'who') || !ctx.isComma(s - 2) || d.parts.length !== 1 || d.rightFrom !== d.cue[1] || !ctx.isVerb(d.rightFrom)) return false;
+  const part = d.parts[0]!;
+  for (let k = part[0] + 1; k < part[1]; k++) {
+    if (ctx.quotes.of[k]! >= 0) return false;
+    if (!ctx.isComma(k) && !ctx.isDash(k)) continue;
+    d.rule = 'relative';
+    part[1] = k;
+    return true;
+  }
+  return false;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { findClaims } from '../../../src/annotate/claims/index.js';
+import { CueModel } from '../../../src/annotate/claims/model.js';
+import type { Doc } from '../../../src/doc/doc.js';
+import type { Claim, Entity, EntityType } from '../../../src/doc/types.js';
+import { en } from '../../../src/lang/index.js';
+import { tokenized } from '../../helpers.js';
+
+/** A doc with entities given by hand (every occurrence of a mention text is a mention) and no times. */
+function docOf(text: string, entities: { id: string; type: EntityType; mentions: string[] }[] = []): Doc {
+  const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  doc.set(
+    'entities',
+    entities.map((e): Entity => ({
+      id: e.id,
+      name: e.mentions[0]!,
+      type: e.type,
+      subtype: null,
+      kb: null,
+      mentions: e.mentions.flatMap((m) => [...text.matchAll(new RegExp(m, 'g'))].map((x) => ({ start: x.index, end: x.index + m.length, text: m }))),
+    })),
+  );
+  doc.set('times', []);
+  return doc;
+}
+
+const model = CueModel.load(en.data.cueModel);
+const claimsOf = (doc: Doc): Claim[] => findClaims(doc, model, en);
+const summary = (claims: Claim[]) => claims.map((c) => [c.explain?.rule, c.cue?.text, c.content.text]);
+
+describe('claims nested in another claim', () => {
+  it('reads a cue in a relative clause set off inside a reported complement as a claim of its own', () => {
+    const text = 'Analyst Mara Vale said the fires, which she believes might have been started by drones, were hurting morale in Ruritania.';
+    const claims = claimsOf(docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Mara Vale'] }]));
+    expect(summary(claims)).toEqual([
+      ['complement', 'said', 'the fires, which she believes might have been started by drones, were hurting morale in Ruritania'],
+      ['relative', 'believes', 'might have been started by drones'],
+    ]);
+    expect(claims[1]!.speaker?.entity).toBe('p1');
+  });
+
+  it('leaves a relative clause whose pronoun is the object of the cue inside the outer claim', () => {
+    const text = 'The mayor said the bridge, which she described in detail, would open in May.';
+    expect(summary(claimsOf(docOf(text)))).toEqual([['complement', 'said', 'the bridge, which she described in detail, would open in May']]);
+  });
+});
+
+describe('what an infinitive content holds', () => {
+  it('runs over a relative clause set off inside it and a second verb of the same "to"', () => {
+    const text = 'Osterlich, in turn, wants Kyivland to recognise the valley, which the League seized in 2014, as part of Osterlich and acknowledge other gains it has made.';
+    const claims = claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]));
+    expect(summary(claims)).toEqual([
+      ['complement', 'wants', 'Kyivland to recognise the valley, which the League seized in 2014, as part of Osterlich and acknowledge other gains it has made'],
+    ]);
+    expect(claims[0]!.stance).toBe('demand');
+  });
+
+  it('still ends before a relative clause that closes the clause, or one before where it was said', () => {
+    const text = 'Osterlich wants Vale to leave the valley, which the League seized in 2014. Vale likened the pact to the treaty, which ended the war, in an interview.';
+    expect(summary(claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]))).map(([, , content]) => content)).toEqual(['Vale to leave the valley', 'the pact to the treaty']);
+  });
+});
+
+describe('wanting another party to act', () => {
+  it('keeps a body wanting another party to act as a demand, whatever the cue model says', () => {
+    const text = 'The council, in turn, wants Vale to resign.';
+    expect(claimsOf(docOf(text)).map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([['wants', 'demand', 'Vale to resign']]);
+  });
+
+  it('leaves a body wanting a thing to the model: no claim', () => {
+    expect(claimsOf(docOf('The council wants a new hall.'))).toEqual([]);
+  });
+});

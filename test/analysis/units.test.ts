@@ -387,7 +387,7 @@ describe('standing questions of a war', () => {
   });
 
   it('reads whether the land a party has taken is its own: recognised, withdrawn from, taken back', () => {
-    expect(read('ruritania to recognise the peninsula, which osterlich seized, as part of osterlich')).toEqual({ question: 'land', party: 'O', direction: 1 });
+    expect(read('ruritania to recognise the peninsula, which osterlich illegally seized from ruritania in 2014, as part of osterlich')).toEqual({ question: 'land', party: 'O', direction: 1 });
     expect(read("we do not and will never recognize osterlich's illegal annexations")).toEqual({ question: 'land', party: 'O', direction: -1 });
     expect(read('osterlich withdraws its troops from all the occupied territories')).toEqual({ question: 'land', party: 'O', direction: -1 });
     expect(read('it intends to return control over all its lands occupied by osterlich')).toEqual({ question: 'land', party: 'O', direction: -1 });

@@ -224,7 +224,8 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     }
     // "recognise the region as part of Osterlich": the land is the party's (a refusal to recognise, not).
     if (RECOGNISING.has(w)) {
-      for (let j = k + 2; j < n && j <= k + 8 && !CLAUSE_END.has(lower(j)); j++) {
+      // Past a relative clause on the land ("the peninsula, which it seized in 2014, as part of …").
+      for (let j = k + 2; j < n && j <= k + 16 && !CLAUSE_END.has(lower(j)); j++) {
         if (lower(j) === 'as' && lower(j + 1) === 'part' && lower(j + 2) === 'of') {
           const party = partyAfter(j + 1, 'of');
           if (party) return { question: 'land', party, direction: negatedBefore(k) ? -1 : 1 };

@@ -302,6 +302,16 @@ describe('noun cues, according to, relays', () => {
     expect(claims.map((c) => c.content.text)).toEqual(['the businessman has kept an office for years']);
   });
 
+  it('leaves a tagged quote to its tag: "…, he said, according to a translation by X" is his, not X’s', () => {
+    const doc = docOf('Anton Vale spoke for eleven minutes. The march was meant as a protest and not as a coup, he said, according to a translation by the Vale Courier.', [
+      { id: 'vale', type: 'PERSON', mentions: ['Anton Vale'] },
+      { id: 'vc', type: 'ORG', mentions: ['the Vale Courier'] },
+    ]);
+    const claims = rulesOnly(doc);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ speaker: { text: 'he' }, cue: { text: 'said' }, content: { text: 'The march was meant as a protest and not as a coup' } });
+  });
+
   it('gives "That is according to X" the sentence before as content', () => {
     const doc = docOf('The port handled 40 ships last month, twice as many as a year ago.\n\nThat is according to the harbour authority, which published its figures on Friday.', [
       { id: 'ha', type: 'ORG', mentions: ['harbour authority'] },

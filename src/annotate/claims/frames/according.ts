@@ -41,6 +41,8 @@ export function according(ctx: Context, c: Candidate): Draft | null {
   if (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(') d.boundary = e;
   while (e >= sf && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(')) e--;
   if (e < sf) return null;
+  // "…, he said, according to a translation by X": the sentence's own tag says who speaks; X only relays it.
+  if (speechTagEnds(ctx, e, sf)) return null;
   // "That's according to X.": what X says is the sentence before.
   if (e === sf + 1 && ctx.lex.DEMONSTRATIVES.has(ctx.lower[sf]!) && ctx.lex.BE_OR_CLITIC.has(ctx.lower[sf + 1]!)) {
     if (sf === 0) return null;
@@ -135,4 +137,15 @@ function opinionContent(d: Draft, source: Range, from: number, sl: number): Draf
   d.rightFrom = from;
   d.parts.push([from, sl]);
   return d;
+}
+
+/** A speech tag set off by a comma ends at token e: ", he said", ", Vale said". */
+function speechTagEnds(ctx: Context, e: number, sf: number): boolean {
+  if (!ctx.cueEntries(e) || ctx.tags[e] !== TAG.VERB) return false;
+  const pronoun = /^(?:he|she|they|we|i|it)$/.test(ctx.lower[e - 1] ?? '');
+  for (let s = e - 1; s >= sf && s >= e - 3; s--) {
+    if (ctx.isComma(s)) return s < e - 1 && (pronoun || /^\p{Lu}/u.test(ctx.words[s + 1]!));
+    if (!pronoun && !/^\p{Lu}/u.test(ctx.words[s]!)) return false;
+  }
+  return false;
 }

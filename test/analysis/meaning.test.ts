@@ -24,6 +24,16 @@ function features(text: string, over: Partial<ClaimFeatures> = {}): ClaimFeature
   } as ClaimFeatures;
 }
 
+describe('stems', () => {
+  it('gives the forms of one verb one stem', () => {
+    for (const forms of ['invade invades invaded invading', 'seize seizes seized seizing', 'plan plans planned planning', 'supply supplies supplied'].map((f) => f.split(' '))) {
+      expect(new Set(forms.map(stem)).size).toBe(1);
+    }
+    expect(stem('shelled')).toBe('shell');
+    expect(stem('agree')).toBe('agree');
+  });
+});
+
 describe('meaning of contents', () => {
   it('weighs a word by how much it tells: common words little, rare and unknown ones much', () => {
     const row = (w: string) => wordVectors(en).id(w);

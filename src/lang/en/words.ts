@@ -33,15 +33,28 @@ const SAME: ReadonlyMap<string, string> = new Map(
 
 /**
  * A crude suffix stripper, with news words for one thing folded together: enough to let
- * "deployed"/"deploys" and "troops"/"soldiers" meet when contents are compared.
+ * "deployed"/"deploys" and "troops"/"soldiers" meet when contents are compared. The forms of one
+ * verb share a stem: a silent "e" goes ("invade", "invaded", "invading": "invad"), a doubled
+ * consonant before "-ed"/"-ing" is undone ("planned": "plan"), "-ied" is "-y" ("supplied").
  */
 export function stem(w: string): string {
   const same = SAME.get(w);
   if (same) return same;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 5 && w.endsWith('ing')) return undouble(w.slice(0, -3));
+  if (w.length > 4 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && w.endsWith('ed')) return undouble(w.slice(0, -2));
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return silentE(w.slice(0, -1));
+  return silentE(w);
 }
 
+/** "plann" (planned) is "plan"; a doubled l, s or z is the word's own ("shelled", "passed"). */
+function undouble(s: string): string {
+  const n = s.length;
+  return n > 3 && s[n - 1] === s[n - 2] && !'lsz'.includes(s[n - 1]!) ? s.slice(0, -1) : s;
+}
+
+/** "invade" as "invad", the stem "invaded" and "invading" leave; not "ee" ("agree"), nor a short word ("use"). */
+function silentE(s: string): string {
+  return s.length > 3 && s.endsWith('e') && !s.endsWith('ee') ? s.slice(0, -1) : s;
+}

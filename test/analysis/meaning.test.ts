@@ -66,6 +66,13 @@ describe('meaning of contents', () => {
     expect(meaningOverlap(denial, accusation, 0.4).score).toBeGreaterThan(0.6);
   });
 
+  it('keys a long content by its rarest topic words, so a short denial of one thing it says finds it', () => {
+    const statement = meaningKeys(terms('the blockade of the harbours means the annual consumption of wheat and corn is stuck throughout the country'));
+    const denial = meaningKeys(terms('smuggling wheat or blocking harbours'));
+    expect(statement).toContain('t:block|harbour');
+    expect(denial.filter((k) => statement.includes(k))).toEqual(['t:block|harbour']);
+  });
+
   it('keys a content by pairs of its heaviest topic words, so two in common make a candidate', () => {
     const keys = meaningKeys(terms('turbine pipeline maintenance sanctions'));
     expect(keys).toHaveLength(3);

@@ -37,6 +37,8 @@ export interface MeaningOverlap {
   score: number;
   /** Topic words the two contents share by stem. */
   topics: number;
+  /** The share of the first content's weight the second covers (absent below `bar`). */
+  first?: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export function meaningOverlap(a: Terms, b: Terms, bar = 0): MeaningOverlap {
     if (f1(sa, (eb.met + eb.open) / eb.total) < bar) return { score: 0, topics: ea.topics };
     const sb = (eb.met + near(b, wb, wa, eb.unmet)) / eb.total;
     const score = f1(sa, sb);
-    return { score: score >= bar ? score : 0, topics: ea.topics };
+    return score >= bar ? { score, topics: ea.topics, first: sa } : { score: 0, topics: ea.topics };
   }
   return { score: 0, topics: ea.topics };
 }

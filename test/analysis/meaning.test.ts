@@ -93,6 +93,13 @@ describe('propositions', () => {
     expect(matchScore(features('grain harvest record yields farmers'), propositionOf(b))).toBe(0);
   });
 
+  it('puts a denial with the statement that holds all it denies, not a shorter one sharing fewer of its words', () => {
+    const denial = features('smuggling grain blocking harbours', { denies: [['grain', 'smuggl'], ['block', 'harbour']] });
+    const blockade = propositionOf(features('blockade harbours means millions tons wheat corn stacked silos throughout country'));
+    const shipped = propositionOf(features('most grain shipped harbours before war'));
+    expect(matchScore(denial, blockade)).toBeGreaterThan(matchScore(denial, shipped));
+  });
+
   it('does not join war claims on one party alone — the war is their background — but on one narrow place', () => {
     const a = features('shelled homes overnight', { events: [invasion()] });
     const b = features('drone hit power station', { events: [invasion()] });

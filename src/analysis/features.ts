@@ -60,6 +60,11 @@ export interface ClaimFeatures {
   pronounSubject: boolean;
   /** A retort ("countered", "retorted"): an answer with another statement, not a denial of the same one. */
   retort: boolean;
+  /**
+   * A denial's things denied, each as stems ("denied stealing grain or blocking ports": steal
+   * grain; block port): it restates an accusation in fewer words. Absent for any other claim.
+   */
+  denies?: string[][];
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
   voice: string;
   /** Rare words said of the subject right after it ("impartial" in "the League is impartial"): what the statement says of it. */
@@ -93,7 +98,7 @@ export interface ClaimInfo {
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING, isRefusal, readReference } = en.references;
 const { WHOLE_WAR } = en.events;
-const { DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, EARLY, LATE, NOW, NEG_RAISING, RETORTING, PERSONAL, DENYING, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
 const HEAD_WORDS = 20;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
@@ -165,6 +170,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     let relative = false;
     let negation = false;
     let lastNegation = -10;
+    const parts: string[][] = [[]];
     // Names are compared as entities, not as words: a content's words are what it says of them.
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
@@ -175,6 +181,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       // an infinitive ("the decision not to charge") does not turn its statement round.
       if (RELATIVE.has(w)) relative = true;
       else if (/^[,;:.]$/.test(w)) relative = false;
+      if ((COORDINATORS.has(w) || /^[,;]$/.test(w)) && parts.at(-1)!.length) parts.push([]);
       const head = k - from < HEAD_WORDS && !relative;
       if (NEGATION.has(w)) {
         negated ||= head && tokens[k + 1]?.lower !== 'to' && !NOT_ONLY.has(tokens[k + 1]?.lower ?? '');
@@ -191,6 +198,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
         const st = stem(w);
         if (!words.has(st)) words.set(st, w);
+        parts.at(-1)!.push(st);
       }
     }
     // "does not believe the general would have control": the speaker holds the content false.
@@ -238,6 +246,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
+      ...(c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '') ? { denies: parts.filter((p) => p.length).map((p) => [...new Set(p)].sort()) } : {}),
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
       camp,
       standing,

@@ -10,6 +10,7 @@ export type Link =
   | { kind: 'answers'; answer: Member; answered: Member }
   | { kind: 'wording' }
   | { kind: 'subject'; subject: string; word: string }
+  | { kind: 'denial' }
   | { kind: 'war'; place: string }
   | { kind: 'event'; event: EventSig };
 
@@ -50,6 +51,12 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);
     return !contained || a.stance !== b.stance ? { kind: 'wording' } : null;
   }
+  // "denied stealing grain or blocking ports": each deed a denial names is denied (a deed, not a
+  // statement, is what it names), and one the other claim states of the same parties in all its
+  // words, two at least ("the blockade of the ports"), is denied of it.
+  if (!fa.topic && !fb.topic && !fa.pronounSubject && !fb.pronounSubject && a.position * b.position < 0 && a.features.camp !== b.features.camp) {
+    if ((fb.statement && deniesOf(fa, fb)) || (fa.statement && deniesOf(fb, fa))) return { kind: 'denial' };
+  }
   const denial = a.position * b.position < 0 && (a.stance === 'deny' || b.stance === 'deny' || a.features.refers !== 0 || b.features.refers !== 0);
   const predicated = fa.predicate !== 0 && fb.predicate !== 0;
   const place = predicated ? warPlace(fa, fb) : null;
@@ -66,6 +73,12 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     if (word && words.jaccard >= 0.15) return { kind: 'subject', subject: fa.subject, word };
   }
   return null;
+}
+
+/** Whether one of the things `d` denies has all its words, two at least, in `f`, which names every party `d` names. */
+function deniesOf(d: ClaimFeatures, f: ClaimFeatures): boolean {
+  if (!d.denies || !d.entities.every((e) => f.entities.includes(e))) return false;
+  return d.denies.some((part) => part.length >= 2 && part.every((w) => f.words.includes(w)));
 }
 
 /**

@@ -19,8 +19,9 @@ export interface Terms {
 const NEAR = 0.7;
 /** Words that tell at least this much are a content's topic words ("nuclear", "turbine"), keys to find it by. */
 const TOPIC_WEIGHT = 1.5;
-/** Topic words whose pairs are lookup keys: the heaviest few. */
+/** Topic words whose pairs are lookup keys: the heaviest few, one more in a long content (it names more things). */
 const KEY_WORDS = 3;
+const LONG = 10;
 
 /**
  * How much a word tells of what a content is about: the log of its frequency rank, from 0.25
@@ -36,6 +37,8 @@ export interface MeaningOverlap {
   score: number;
   /** Topic words the two contents share by stem. */
   topics: number;
+  /** The share of the first content's weight the second covers (absent below `bar`). */
+  first?: number;
 }
 
 /**
@@ -56,7 +59,7 @@ export function meaningOverlap(a: Terms, b: Terms, bar = 0): MeaningOverlap {
     if (f1(sa, (eb.met + eb.open) / eb.total) < bar) return { score: 0, topics: ea.topics };
     const sb = (eb.met + near(b, wb, wa, eb.unmet)) / eb.total;
     const score = f1(sa, sb);
-    return { score: score >= bar ? score : 0, topics: ea.topics };
+    return score >= bar ? { score, topics: ea.topics, first: sa } : { score: 0, topics: ea.topics };
   }
   return { score: 0, topics: ea.topics };
 }
@@ -131,14 +134,20 @@ function near(a: Terms, wa: Weighed, wb: Weighed, unmet: readonly number[]): num
   return gain;
 }
 
-/** Lookup keys: each pair of a content's heaviest topic words (two words in common make a candidate). */
+/**
+ * Lookup keys: each pair of a content's heaviest topic words (two words in common make a
+ * candidate). The weight is capped for most nouns and verbs, so the rarer of two words of one weight
+ * goes first (its row is its frequency rank; an unknown word is the rarest), not the first in
+ * alphabetical order.
+ */
 export function meaningKeys(t: Terms): string[] {
   if (!t.rows) return [];
   const heavy = t.words
-    .map((w, i) => ({ w, weight: weightOf(t.rows![i] ?? -1) }))
-    .filter((x) => x.weight >= TOPIC_WEIGHT)
-    .sort((x, y) => y.weight - x.weight || (x.w < y.w ? -1 : 1))
-    .slice(0, KEY_WORDS)
+    .map((w, i) => ({ w, row: t.rows![i] ?? -1 }))
+    .filter((x) => weightOf(x.row) >= TOPIC_WEIGHT)
+    .map((x) => ({ w: x.w, rank: x.row < 0 ? Number.MAX_SAFE_INTEGER : x.row }))
+    .sort((x, y) => y.rank - x.rank || (x.w < y.w ? -1 : 1))
+    .slice(0, t.words.length >= LONG ? KEY_WORDS + 1 : KEY_WORDS)
     .map((x) => x.w)
     .sort();
   const keys: string[] = [];

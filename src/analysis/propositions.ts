@@ -175,11 +175,15 @@ const DISPUTE_MEANING = 0.3;
 /**
  * The same statement in other words: most of what each content says, weighed by how much each
  * word tells, met in the other by stem or meaning, with two topic words in common. Scores below
- * the word matches above, so exact wording wins.
+ * the word matches above, so exact wording wins. A dispute (a denial, a negation) is scored half
+ * by how much of its own words the proposition holds: it repeats a few words of a longer
+ * accusation, and belongs with the one that holds all it denies ("blocking ports": "the blockade
+ * of the ports …") rather than with a shorter one that shares fewer of them.
  */
 function byMeaning(f: ClaimFeatures, p: PropFeatures): number {
-  const disputing = f.negated || f.refers < 0 || f.disbelief;
-  return meaningOverlap(f, p, disputing ? DISPUTE_MEANING : MEANING).score / 2;
+  const disputing = f.negated || f.refers < 0 || f.disbelief || f.denies !== undefined;
+  const m = meaningOverlap(f, p, disputing ? DISPUTE_MEANING : MEANING);
+  return disputing ? (m.score + (m.first ?? 0)) / 4 : m.score / 2;
 }
 
 /** Two events of one type whose actors, or whose places, are both given and differ. */

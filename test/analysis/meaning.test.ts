@@ -24,6 +24,22 @@ function features(text: string, over: Partial<ClaimFeatures> = {}): ClaimFeature
   } as ClaimFeatures;
 }
 
+describe('stems', () => {
+  it('gives the forms of one verb one stem', () => {
+    for (const forms of ['invade invades invaded invading', 'seize seizes seized seizing', 'plan plans planned planning', 'supply supplies supplied'].map((f) => f.split(' '))) {
+      expect(new Set(forms.map(stem)).size).toBe(1);
+    }
+    expect(stem('passed')).toBe('pass');
+    expect(stem('agree')).toBe('agree');
+  });
+
+  it('gives a noun of a news verb the verb\'s stem', () => {
+    for (const [noun, verb] of [['blockade', 'blocking'], ['theft', 'stealing'], ['seizure', 'seized'], ['invasion', 'invade'], ['withdrawals', 'withdrew'], ['shelling', 'shelled']]) {
+      expect(stem(noun!)).toBe(stem(verb!));
+    }
+  });
+});
+
 describe('meaning of contents', () => {
   it('weighs a word by how much it tells: common words little, rare and unknown ones much', () => {
     const row = (w: string) => wordVectors(en).id(w);
@@ -41,6 +57,20 @@ describe('meaning of contents', () => {
     expect(meaningOverlap(a, c).score).toBeLessThan(0.45);
     // Features stored before rows existed meet nothing by meaning.
     expect(meaningOverlap({ words: a.words }, b).score).toBe(0);
+  });
+
+  it('meets a denial worded with the verb and the accusation worded with its noun', () => {
+    const denial = terms('blocking harbours stealing timber');
+    const accusation = terms('blockade harbours theft timber convoys');
+    expect(meaningOverlap(denial, accusation, 0.4).topics).toBeGreaterThanOrEqual(3);
+    expect(meaningOverlap(denial, accusation, 0.4).score).toBeGreaterThan(0.6);
+  });
+
+  it('keys a long content by its rarest topic words, so a short denial of one thing it says finds it', () => {
+    const statement = meaningKeys(terms('the blockade of the harbours means the annual consumption of wheat and corn is stuck throughout the country'));
+    const denial = meaningKeys(terms('smuggling wheat or blocking harbours'));
+    expect(statement).toContain('t:block|harbour');
+    expect(denial.filter((k) => statement.includes(k))).toEqual(['t:block|harbour']);
   });
 
   it('keys a content by pairs of its heaviest topic words, so two in common make a candidate', () => {
@@ -61,6 +91,13 @@ describe('propositions', () => {
     expect(shared.length).toBeGreaterThan(0);
     expect(matchScore(a, propositionOf(b))).toBeGreaterThan(0);
     expect(matchScore(features('grain harvest record yields farmers'), propositionOf(b))).toBe(0);
+  });
+
+  it('puts a denial with the statement that holds all it denies, not a shorter one sharing fewer of its words', () => {
+    const denial = features('smuggling grain blocking harbours', { denies: [['grain', 'smuggl'], ['block', 'harbour']] });
+    const blockade = propositionOf(features('blockade harbours means millions tons wheat corn stacked silos throughout country'));
+    const shipped = propositionOf(features('most grain shipped harbours before war'));
+    expect(matchScore(denial, blockade)).toBeGreaterThan(matchScore(denial, shipped));
   });
 
   it('does not join war claims on one party alone — the war is their background — but on one narrow place', () => {

@@ -107,6 +107,18 @@ describe('claim features', () => {
     expect(f.get('c3')!.refusal).toBe(true);
   });
 
+  it('keeps each thing a denial names, as stems: "denied smuggling timber or blocking harbours"', () => {
+    const f = featuresOf('Osterlich denied smuggling timber or blocking harbours. Vale said the harbours are open.', {
+      entities: [{ id: 'ost', name: 'Osterlich', type: 'GPE', aliases: ['Osterlich'] }, { id: 'vale', name: 'Vale', type: 'GPE', aliases: ['Vale'] }],
+      claims: [
+        { speaker: 'Osterlich', cue: 'denied', lemma: 'deny', content: 'smuggling timber or blocking harbours', stance: 'deny' },
+        { speaker: 'Vale', content: 'the harbours are open', stance: 'assert' },
+      ],
+    });
+    expect(f.get('c1')!.denies).toEqual([['smuggl', 'timber'], ['block', 'harbour']]);
+    expect(f.get('c2')!.denies).toBeUndefined();
+  });
+
   it('reads a denied falsity as a statement held true: "not a bluff", "no lie"', () => {
     const f = featuresOf('Kim said the threat was not a bluff. Lee said the threat was not serious.', {
       claims: [
@@ -482,6 +494,21 @@ describe('contradictions', () => {
     expect(x).toMatchObject({ id: 'x3', kind: 'stance' });
     expect(x!.sides.map((s) => s.claims.map((c) => c.claim))).toEqual([['c1'], ['c2']]);
     expect(x!.why).toEqual([`${denial.speaker} answers ${charge.speaker}`]);
+  });
+
+  it('sets a denial of a deed against a report that states it in all its words, of the same parties', () => {
+    const blockade = { words: ['block', 'consumption', 'corn', 'harbour', 'mean', 'silo', 'stack', 'wheat'], entities: ['ost'] };
+    const report = member({ stance: 'assert', features: blockade });
+    const denial = member({ stance: 'deny', features: { words: ['block', 'harbour', 'smuggl', 'timber'], denies: [['smuggl', 'timber'], ['block', 'harbour']] } });
+    const x = contradictionOf(16, [report, denial], nameOf);
+    expect(x).toMatchObject({ kind: 'stance' });
+    expect(x!.why).toEqual(['the same deed, one side denying it in fewer words']);
+    // A thing denied only in part ("smuggling timber": no timber in the report) is not what the report says.
+    const partly = member({ stance: 'deny', features: { words: ['block', 'timber'], denies: [['block', 'timber']] } });
+    expect(contradictionOf(17, [report, partly], nameOf)).toBeNull();
+    // Nor is the same deed denied of a party the report does not name.
+    const other = member({ stance: 'deny', features: { words: ['block', 'harbour'], entities: ['rur'], denies: [['block', 'harbour']] } });
+    expect(contradictionOf(18, [report, other], nameOf)).toBeNull();
   });
 
   it('needs two voices, or one voice changing its mind in another article on another day', () => {

@@ -42,3 +42,6 @@ export const DO_AUX = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"
 export const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 /** Nouns after a state's name that speak for it ("the Chinese government"). */
 export const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);
+
+/** Words that join the things a content names ("stealing grain or blocking ports"). */
+export const COORDINATORS = new Set(['and', 'or', 'nor']);

@@ -25,23 +25,87 @@ const SAME: ReadonlyMap<string, string> = new Map(
   Object.entries({
     troop: 'soldiers troops forces personnel servicemen units',
     fight: 'fighting fight fought combat battle battles clashes',
-    attack: 'attack attacks attacked strike strikes struck hit hits shelling',
+    attack: 'attack attacks attacked strike strikes struck hit hits shelling shelled',
     kill: 'killed deaths dead',
     send: 'sent sending send deployed deploying deploy deployment dispatched',
   }).flatMap(([canon, forms]) => forms.split(' ').map((f) => [f, canon] as const)),
 );
 
 /**
+ * Nouns of news verbs (and their irregular forms), each with its verb: a noun meets the verb's
+ * stem, so "the blockade of the ports" meets "blocking ports" and "theft" meets "stealing". A
+ * list, not a rule: "invasion" and "invade", "theft" and "steal" share no suffix to strip.
+ */
+const DERIVATIONS: Readonly<Record<string, string>> = {
+  block: 'blockade',
+  steal: 'theft stole stolen',
+  seize: 'seizure',
+  invade: 'invasion',
+  withdraw: 'withdrawal withdrew withdrawn',
+  occupy: 'occupation',
+  destroy: 'destruction',
+  evacuate: 'evacuation',
+  annex: 'annexation',
+  deport: 'deportation',
+  explode: 'explosion',
+  escalate: 'escalation',
+  mobilise: 'mobilisation',
+  mobilize: 'mobilization',
+  negotiate: 'negotiation',
+  violate: 'violation',
+  interfere: 'interference',
+  intervene: 'intervention',
+  assassinate: 'assassination',
+  threaten: 'threat',
+  bombard: 'bombardment',
+  expand: 'expansion',
+  provoke: 'provocation',
+  retaliate: 'retaliation',
+  deliver: 'delivery',
+  starve: 'starvation',
+  liberate: 'liberation',
+  detain: 'detention',
+  fail: 'failure',
+  refuse: 'refusal',
+  remove: 'removal',
+  reject: 'rejection',
+};
+
+/** A noun's stem (as `inflected` leaves it) to its verb's. */
+const DERIVED: ReadonlyMap<string, string> = new Map(
+  Object.entries(DERIVATIONS).flatMap(([verb, nouns]) => nouns.split(' ').map((n) => [inflected(n), inflected(verb)] as const)),
+);
+
+/**
  * A crude suffix stripper, with news words for one thing folded together: enough to let
- * "deployed"/"deploys" and "troops"/"soldiers" meet when contents are compared.
+ * "deployed"/"deploys" and "troops"/"soldiers" meet when contents are compared. The forms of one
+ * verb share a stem: a silent "e" goes ("invade", "invaded", "invading": "invad"), a doubled
+ * consonant before "-ed"/"-ing" is undone ("planned": "plan"), "-ied" is "-y" ("supplied"); a
+ * noun of a news verb is the verb ("seizure", "seized": "seiz").
  */
 export function stem(w: string): string {
   const same = SAME.get(w);
   if (same) return same;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
+  const s = inflected(w);
+  return DERIVED.get(s) ?? s;
 }
 
+function inflected(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return undouble(w.slice(0, -3));
+  if (w.length > 4 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && w.endsWith('ed')) return undouble(w.slice(0, -2));
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return silentE(w.slice(0, -1));
+  return silentE(w);
+}
+
+/** "plann" (planned) is "plan"; a doubled l, s or z is the word's own ("shelled", "passed"). */
+function undouble(s: string): string {
+  const n = s.length;
+  return n > 3 && s[n - 1] === s[n - 2] && !'lsz'.includes(s[n - 1]!) ? s.slice(0, -1) : s;
+}
+
+/** "invade" as "invad", the stem "invaded" and "invading" leave; not "ee" ("agree"), nor a short word ("use"). */
+function silentE(s: string): string {
+  return s.length > 3 && s.endsWith('e') && !s.endsWith('ee') ? s.slice(0, -1) : s;
+}

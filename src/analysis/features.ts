@@ -242,7 +242,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       topic: reference !== null && !reference.clause,
       answers: null,
       // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
-      refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !sigs.length && !standing && rejectsAThing(tokens)),
+      refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
@@ -271,6 +271,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const f = out.get(c.id)!;
     const reference = references.get(c.id);
     if (reference) f.answers = answered(around(c), c, reference, out, voiceOf, text);
+    // The grammar says what it answers ("argued for a tribunal, something Vale opposes").
+    else if (answersByGrammar(c)) f.answers = c.refersTo!;
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
     // So does one read from the content's own negation ("has not seen any sign the rebels are preparing to …").
@@ -400,10 +402,16 @@ function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** A cue set off after what was just said, as its answer ("…, something Vale opposes"): the claim it answers is known. */
+function answersByGrammar(c: Claim): boolean {
+  return c.explain?.rule === 'appositive' && c.refersTo !== undefined;
+}
+
 /**
  * A denial whose content names a thing and states nothing — "rejected the self-described
  * democratic socialist", "dismissed Obama's actions on guns" — rejects it: no side on a statement.
- * "Denied any wrongdoing", "denied stealing grain" and "rejected claims it …" still deny that something is so.
+ * "Denied any wrongdoing", "denied stealing grain" and "rejected claims it …" still deny that something is so,
+ * and so does a denial answering what was just said ("argued for a tribunal, something Vale opposes").
  */
 function rejectsAThing(tokens: readonly Token[]): boolean {
   const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));

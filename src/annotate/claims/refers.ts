@@ -40,7 +40,8 @@ function answered(ctx: Context, drafts: readonly Draft[], i: number): number {
   drafts.forEach((o, j) => {
     if (j === i || !o.parts.length) return;
     const end = o.parts[o.parts.length - 1]![1];
-    if (end > before || ctx.sentence[d.head]! - ctx.sentence[o.head]! > 1) return;
+    // A cue set off after what was just said answers its own sentence ("…, a claim X denies").
+    if (end > before || ctx.sentence[d.head]! - ctx.sentence[o.head]! > (d.rule === 'appositive' ? 0 : 1)) return;
     if (end > bestEnd) [best, bestEnd] = [j, end];
   });
   return best;

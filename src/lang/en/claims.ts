@@ -62,6 +62,9 @@ export const NOT_SAYING: ReadonlySet<string> = new Set(
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 
+/** Nouns for something just said that a cue after them answers ("…, a claim Osterlich denies"). */
+export const ANSWERED: ReadonlySet<string> = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion', 'suggestion', 'notion', 'idea', 'version', 'account', 'view', 'position', 'proposal', 'move', 'step']);
+
 export * from './frames.js';
 
 /** Words that open a line "Word: …" without naming a speaker. */

@@ -71,3 +71,31 @@ describe('wanting another party to act', () => {
     expect(claimsOf(docOf('The council wants a new hall.'))).toEqual([]);
   });
 });
+
+describe('a cue answering what was just said', () => {
+  it('reads "…, a claim X denies", "…, something X opposes", "…, which X denies" as X answering the claim before, whose content ends at the comma', () => {
+    const text =
+      'Osterlich accused Ruritania of shelling the dam, a claim Ruritania denies. The League had argued for a court set up by the assembly, something Osterlich opposes on legal grounds. Vale said the port was closed, an allegation that the ministry strongly rejected. The council said it backed the new plan, which the mayor opposed.';
+    const claims = claimsOf(docOf(text, [{ id: 'os', type: 'GPE', mentions: ['Osterlich'] }, { id: 'ru', type: 'GPE', mentions: ['Ruritania'] }, { id: 'lg', type: 'ORG', mentions: ['The League'] }, { id: 'v', type: 'PERSON', mentions: ['Vale'] }]));
+    const answers = claims.filter((c) => c.explain?.rule === 'appositive');
+    expect(answers.map((c) => [c.speaker?.text, c.cue?.text, c.stance, c.content.text])).toEqual([
+      ['Ruritania', 'denies', 'deny', 'Ruritania of shelling the dam'],
+      ['Osterlich', 'opposes', 'deny', 'a court set up by the assembly'],
+      ['the ministry', 'rejected', 'deny', 'the port was closed'],
+      ['the mayor', 'opposed', 'deny', 'the new plan'],
+    ]);
+    // Each answers the claim it follows, whose content now ends before the comma.
+    expect(answers.map((a) => claims.find((c) => c.id === a.refersTo)?.content.text)).toEqual([
+      'Ruritania of shelling the dam',
+      'for a court set up by the assembly',
+      'the port was closed',
+      'it backed the new plan',
+    ]);
+  });
+
+  it('leaves a relative clause that says something of its own to the other frames', () => {
+    const text = 'Vale praised the bridge, which he called “a marvel of engineering.” Vale toured the harbour, which he describes as his second home.';
+    const claims = claimsOf(docOf(text, [{ id: 'v', type: 'PERSON', mentions: ['Vale'] }]));
+    expect(claims.filter((c) => c.explain?.rule === 'appositive')).toEqual([]);
+  });
+});

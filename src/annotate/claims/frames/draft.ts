@@ -10,6 +10,7 @@ export type RuleName =
   | 'interrupted'
   | 'complement'
   | 'relative'
+  | 'appositive'
   | 'quote-after'
   | 'participial'
   | 'gerund'

@@ -2,13 +2,14 @@
  * Drafts of claims read from cue candidates, one file per construction: verb cues with their
  * complements and speakers (verbs.ts, subjects.ts), content before the cue (quotes.ts) and after
  * it (complements.ts, relatives.ts), passives (passives.ts), noun cues (nouns.ts), "according to" and polls
- * (according.ts), speaker labels (labels.ts). The words they read are the language's
+ * (according.ts), speaker labels (labels.ts), a cue answering what was just said (appositive.ts). The words they read are the language's
  * (src/lang/en/claims.ts).
  */
 import { TAG } from '../../pos/tags.js';
 import type { Context } from '../context.js';
 import type { CueEntry } from '../lexicon.js';
 import { according, opinion, poll } from './according.js';
+import { appositive } from './appositive.js';
 import { relayBetween } from './complements.js';
 import type { Candidate, Draft, Range } from './draft.js';
 import { label } from './labels.js';
@@ -32,8 +33,13 @@ export class Frames {
       : c.kind === 'opinion' ? opinion(this.ctx, c)
       : c.kind === 'label' ? label(this.ctx, c)
       : c.entry.noun ? noun(this.ctx, c)
-      : verb(this.ctx, c);
+      : (appositive(this.ctx, c, this.drafts) ?? verb(this.ctx, c));
     if (!d || (c.quoted && !this.toldInQuote(d))) return null;
+    // "…, an allegation that the ministry rejected": the noun names what is answered, it is no cue.
+    if (d.rule === 'appositive') {
+      const at = this.drafts.findIndex((o) => o.rule === 'noun' && o.head > d.boundary && o.head < d.source![0]);
+      if (at >= 0) this.drafts.splice(at, 1);
+    }
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
     if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;

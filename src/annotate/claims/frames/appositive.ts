@@ -1,0 +1,75 @@
+/**
+ * A cue whose object is a noun set off after what was just said: "…, a claim Osterlich denies",
+ * "…, something the League opposes on legal grounds", "…, an allegation the ministry rejected",
+ * "…, which Vale denies". The cue answers that earlier content, which ends at the comma.
+ */
+import { TAG } from '../../pos/tags.js';
+import type { Context } from '../context.js';
+import { newDraft, type Candidate, type Draft } from './draft.js';
+
+/** How far before its cue the comma opening the phrase may stand. */
+const REACH = 9;
+
+export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]): Draft | null {
+  const i = c.head;
+  const sf = ctx.sentFirst(i);
+  if (earlier.some((o) => o.head === i)) return null;
+  // The cue takes no complement of its own: the clause ends, or only a phrase follows ("on legal
+  // grounds") — not "as …", "to …", a quote or an object, which say something of their own
+  // ("which he called “a disgrace”", "which she describes as her home").
+  const next = i + 1 < ctx.sentLast(i) ? i + 1 : -1;
+  const ends = next < 0 || (ctx.isPunct(next) && !ctx.opensQuote(next));
+  const phrase = next >= 0 && ctx.tags[next] === TAG.ADP && !['that', 'to', 'as', 'of'].includes(ctx.lower[next]!);
+  if (!ends && !phrase) return null;
+  let k = i - 1;
+  while (k > sf && k >= i - REACH && !ctx.isComma(k) && !ctx.isDash(k)) {
+    if (ctx.isPunct(k) || ctx.quotes.of[k]! >= 0) return null;
+    k--;
+  }
+  if (k <= sf || k < i - REACH || !(ctx.isComma(k) || ctx.isDash(k))) return null;
+  const j = subjectStart(ctx, k + 1, i);
+  if (j < 0) return null;
+  // "…, which Vale denies." — a relative pronoun answers only with the clause ended at the cue.
+  if (ctx.lower[k + 1] === 'which' && !ends) return null;
+  // Adverbs and auxiliaries between the subject and the cue ("has long denied").
+  let e = i - 1;
+  while (e > j && (ctx.tags[e] === TAG.ADV || ctx.tags[e] === TAG.AUX || ctx.tags[e] === TAG.PART)) e--;
+  if (!ctx.startsNp(j) || ctx.npRight(j, e + 1, false) !== e + 1 || e + 1 - j > 5) return null;
+  // What was said: the latest claim of the sentence before the comma; its content ends there.
+  const said = [...earlier].reverse().find((o) => o.head < k && ctx.sentence[o.head] === ctx.sentence[i] && o.parts.length && o.parts[o.parts.length - 1]![0] < k);
+  if (!said) return null;
+  const last = said.parts[said.parts.length - 1]!;
+  if (last[1] > k) last[1] = k;
+  let from = last[0];
+  // "…, which Vale opposed" answers the noun phrase before it ("backed the plan, which …").
+  if (ctx.lower[k + 1] === 'which') {
+    from = ctx.npLeft(k - 1, last[0]);
+    if (from < 0) return null;
+  }
+  // "argued for a court …, something X opposes": what is opposed is the court, not "for" it.
+  if (ctx.tags[from] === TAG.ADP && from + 1 < k) from++;
+  const d = newDraft('appositive', c, [i, i + 1]);
+  d.source = [j, e + 1];
+  d.sourceHead = d.source;
+  d.parts.push([from, last[1]]);
+  d.boundary = k;
+  d.refersBack = true;
+  return d;
+}
+
+/**
+ * Where the subject starts after the phrase's noun: "a claim [that] X", "an allegation X",
+ * "something X", "which X"; −1 when the words after the comma are no such phrase.
+ */
+function subjectStart(ctx: Context, a: number, i: number): number {
+  let j = a;
+  if (ctx.lower[j] === 'which') return j + 1 < i ? j + 1 : -1;
+  if (ctx.lower[j] === 'a' || ctx.lower[j] === 'an') {
+    j++;
+    while (j < i && ctx.tags[j] === TAG.ADJ) j++;
+    if (!ctx.lex.ANSWERED.has(ctx.lower[j]!)) return -1;
+  } else if (ctx.lower[j] !== 'something') return -1;
+  j++;
+  if (ctx.lower[j] === 'that') j++;
+  return j < i ? j : -1;
+}

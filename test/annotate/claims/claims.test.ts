@@ -234,6 +234,11 @@ describe('reported speech', () => {
     expect(claims.map((c) => [c.explain?.rule, c.content.text])).toEqual([['clause-before', 'The dam may fail if the rains continue']]);
   });
 
+  it('keeps a second gerund of one accusation in its content, to the sentence end or a verb of the speaker', () => {
+    const claims = rulesOnly(docOf('The mayor accused the firm of hiding the report and walked out. The mayor accused the firm of hiding the report and lying to the council'));
+    expect(claims.map((c) => c.content.text)).toEqual(['the firm of hiding the report', 'the firm of hiding the report and lying to the council']);
+  });
+
   it('takes the that-clause after a cue and the date between them', () => {
     const doc = docOf(
       'The defence ministry confirmed on 3 March that two drones were shot down over the coast.',

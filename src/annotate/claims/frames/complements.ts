@@ -138,6 +138,7 @@ function asideEnd(ctx: Context, k: number, limit: number): number {
  */
 export function objectEnd(ctx: Context, start: number, sl: number): number {
   let infinitive = false;
+  let gerund = false;
   for (let k = start + 1; k < sl; k++) {
     if (ctx.quotes.of[k]! >= 0) continue;
     // "the new levies, including the fuel duty": still the object.
@@ -150,8 +151,11 @@ export function objectEnd(ctx: Context, start: number, sl: number): number {
     if (ctx.isComma(k) || ctx.words[k] === ';' || ctx.isDash(k)) return k;
     const w = ctx.lower[k]!;
     if (w === 'to' && ctx.isVerb(k + 1)) infinitive = true;
-    // "the port to reopen and pay the fees": a second verb of the same "to" goes on.
-    if ((w === 'and' || w === 'but') && ctx.isVerb(k + 1) && !(infinitive && ctx.tags[k + 1] === TAG.VERB && plainForm(ctx.lower[k + 1]!))) return k;
+    if ((w === 'of' || w === 'for') && (ctx.lower[k + 1] ?? '').endsWith('ing')) gerund = true;
+    // "the port to reopen and pay the fees": a second verb of the same "to" goes on; so does a
+    // second gerund of the same "of" ("accused the firm of hiding the report and lying about it").
+    const second = (infinitive && ctx.tags[k + 1] === TAG.VERB && plainForm(ctx.lower[k + 1]!)) || (gerund && (ctx.lower[k + 1] ?? '').endsWith('ing'));
+    if ((w === 'and' || w === 'but') && ctx.isVerb(k + 1) && !second) return k;
     if (ctx.lex.OCCASIONS.has(w) || venueAt(ctx, k, sl)) return k;
   }
   return sl;

@@ -147,7 +147,7 @@ export const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refr
 // Speakers: pronouns, descriptions and offices (speaker.ts).
 
 /** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
-export const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution']);
+export const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution', 'case', 'indictment', 'lawsuit', 'complaint']);
 
 /** Works a body publishes, which speak for it: "a report published by the agency", "the institute released a study". */
 export const PUBLISHED_WORKS = new Set(['report', 'study', 'assessment', 'analysis', 'survey', 'review', 'paper', 'readout', 'findings']);

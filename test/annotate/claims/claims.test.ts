@@ -344,6 +344,14 @@ describe('noun cues, according to, relays', () => {
     expect(according).toMatchObject({ speaker: { text: 'the statement', entity: 'council' }, content: { text: 'Ten villages were evacuated overnight' }, explain: { rule: 'according-to' } });
   });
 
+  it('makes a case speak for the body that opened it', () => {
+    const doc = docOf('The security service said it had opened a criminal case against the commander. The case accuses the commander of leading an armed revolt.', [
+      { id: 'svc', type: 'ORG', mentions: ['security service'] },
+    ]);
+    const accuses = byCue(rulesOnly(doc), 'accuses');
+    expect(accuses).toMatchObject({ speaker: { text: 'The case', entity: 'svc' }, stance: 'condemn' });
+  });
+
   it('reads expressed concern as a warning about what follows', () => {
     const [c] = rulesOnly(docOf('The embassy expressed concern about the arrests of journalists.'));
     expect(c).toMatchObject({ stance: 'warn', cue: { text: 'expressed concern' }, content: { text: 'the arrests of journalists' } });

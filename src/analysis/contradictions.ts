@@ -211,6 +211,7 @@ const QUESTION: Record<VoicedStanding['question'], (name: string) => string> = {
   arms: (name) => `whether ${name} supplies weapons for the war`,
   election: (name) => `whether the election ${name} held was fair`,
   land: (name) => `whether the land ${name} has taken is its own`,
+  revolt: (name) => `whether ${name} rose against the government`,
 };
 
 /**
@@ -225,8 +226,10 @@ function standingDispute(propId: number, members: readonly Member[]): Contradict
   const same = answering.filter((m) => m.features.standing!.question === first.question && m.features.standing!.party === first.party);
   const yes = same.filter((m) => m.position > 0);
   const no = same.filter((m) => m.position < 0);
-  // Between sides: officials of one state answering differently are not two parties disputing it.
-  if (!yes.some((a) => no.some((b) => a.features.camp !== b.features.camp))) return null;
+  // Between sides: officials of one state answering differently are not two parties disputing it
+  // — unless the question is whether one of them rose against that state.
+  const side = (m: Member) => (first.question === 'revolt' ? m.features.voice : m.features.camp);
+  if (!yes.some((a) => no.some((b) => side(a) !== side(b)))) return null;
   const question = QUESTION[first.question](first.name);
   return {
     id: `x${propId}`,

@@ -222,7 +222,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // "ended" and "continue" speak of an event only when the content names one.
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
-    const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id))), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
+    const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id)), (id) => byId.get(id)?.type === 'GPE' || voiceOf(id).startsWith('state:')), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,

@@ -17,9 +17,12 @@ export function standingAsVoice(s: Standing | null, speaker: { camp: string; voi
   if (!s) return null;
   const direction = turned ? (-s.direction as 1 | -1) : s.direction;
   const camp = speaker.camp;
-  // An election is won by a person, not their state: one who claims victory speaks of their own;
-  // one who calls a vote unfair without naming whose is resolved by the article (electionsOfTheArticle).
-  if (s.question === 'election') {
+  // An election is won, and a rising led, by a person, not their state: one who claims victory
+  // speaks of their own (one who calls a vote unfair without naming whose is resolved by the
+  // article, electionsOfTheArticle); one who denies a coup with no one named denies their own, and
+  // a coup said to happen with no one named is no one's.
+  if (s.question === 'election' || s.question === 'revolt') {
+    if (s.question === 'revolt' && s.party === null && direction > 0) return null;
     const party = s.party === null ? speaker.voice : voiceOf(s.party);
     return { question: s.question, party, name: byId.get(party)?.name ?? party, direction };
   }

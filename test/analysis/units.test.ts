@@ -408,6 +408,14 @@ describe('standing questions of a war', () => {
     expect(read('the strikes hit lands occupied by osterlich')).toBeNull();
   });
 
+  it('reads whether someone rose against their government: the one named before, never the state risen against', () => {
+    const readRevolt = (text: string) => standingOf(tokens(text, { ...ents, ruritania: 'R', ames: 'A' }), party, (id) => id === 'R');
+    expect(readRevolt('ames of launching an armed rebellion inside ruritania')).toEqual({ question: 'revolt', party: 'A', direction: 1 });
+    expect(readRevolt('the march toward ruritania was a protest and not aimed at regime change')).toEqual({ question: 'revolt', party: null, direction: -1 });
+    // A success is no coup.
+    expect(readRevolt('the endorsement is a coup for ames')).toBeNull();
+  });
+
   it('gives the party as a voice and the answer as the speaker holds it; claims no one makes take none', () => {
     const entities: HandmadeSpec['entities'] = [
       { id: 'os', name: 'Osterlich', type: 'GPE', subtype: 'country', country: 'OS', aliases: ['Osterlich'] },
@@ -481,6 +489,11 @@ describe('standing questions of a war', () => {
     const minister = member({ stance: 'assert', features: { standing: standing(1), voice: 'minister', camp: 'state:OS' } });
     const president = member({ stance: 'deny', features: { standing: standing(-1), voice: 'president', camp: 'state:OS' } });
     expect(contradictionOf(13, [minister, president], nameOf)).toBeNull();
+    // Unless the question is whether one of them rose against it: the service and the commander it accuses.
+    const revolt = (direction: 1 | -1) => ({ question: 'revolt' as const, party: 'ames', name: 'Ames', direction });
+    const service = member({ stance: 'condemn', features: { standing: revolt(1), voice: 'service', camp: 'state:OS' } });
+    const commander = member({ stance: 'deny', features: { standing: revolt(-1), voice: 'ames', camp: 'state:OS' } });
+    expect(contradictionOf(14, [service, commander], nameOf)).toMatchObject({ kind: 'stance', about: 'whether Ames rose against the government' });
   });
 });
 

@@ -9,13 +9,15 @@ import type { Token } from './token.js';
  * ("supplied drones", "false information about its arms exports"), was its leader's election
  * fair ("claimed victory in the election", "called the vote rigged"), and is the land it has taken
  * its own ("recognise the region as part of Osterlich", "withdraw its troops from the occupied
- * territories", "will never recognise its annexations"). Claims that answer one
+ * territories", "will never recognise its annexations"), and did someone rise against their own
+ * government ("accused of launching an armed rebellion", "the march was not aimed at regime
+ * change"). Claims that answer one
  * question about one party meet, whatever their other words, and those answering it yes and no
  * disagree. Read from how the question is written, never from who asks it.
  */
 export interface Standing {
-  /** `party`: it takes part in the war; `nuclear`: it is ready to use nuclear weapons; `arms`: it supplies weapons; `election`: its election was fair; `land`: the land it has taken is its own. */
-  question: 'party' | 'nuclear' | 'arms' | 'election' | 'land';
+  /** `party`: it takes part in the war; `nuclear`: it is ready to use nuclear weapons; `arms`: it supplies weapons; `election`: its election was fair; `land`: the land it has taken is its own; `revolt`: it rose against its government. */
+  question: 'party' | 'nuclear' | 'arms' | 'election' | 'land' | 'revolt';
   /** The entity the content says it of (its id), or null for the speaker's own side ("we", "our country", no one named). */
   party: string | null;
   /** +1 it is so, −1 it is not. */
@@ -74,6 +76,8 @@ const WITHDRAWING = new Set(['withdraw', 'withdraws', 'withdrew', 'withdrawn', '
 /** Getting taken land back: its taker does not keep it. */
 const RETAKING = new Set(['return', 'returning', 'regain', 'regaining', 'reclaim', 'retake', 'retaking', 'liberate', 'liberating', 'liberation', 'de-occupy', 'de-occupation']);
 const LANDS = new Set(['territory', 'territories', 'lands', 'land', 'regions']);
+/** A rising against one's own government. */
+const REVOLT = new Set(['rebellion', 'mutiny', 'coup', 'putsch', 'insurrection', 'revolt', 'uprising', 'overthrow', 'mutinied', 'rebelled']);
 /** Words that hold what follows untrue ("false information about its exports"). */
 const FALSEHOOD = new Set('false fake lies lie baseless groundless disinformation misinformation fabricated fabrications fabrication myth myths'.split(' '));
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nor', 'neither', 'cannot', 'without', 'nothing']);
@@ -82,8 +86,8 @@ const CLAUSE_END = new Set(['.', ';', ':', '?', '!', 'but', 'unless', 'while', '
 /** How far back from its trigger a clause is read. */
 const REACH = 12;
 
-/** The standing a content takes, if any; `isParty` says whether an entity can be a party to a war. */
-export function standingOf(tokens: readonly Token[], isParty: (entity: string) => boolean): Standing | null {
+/** The standing a content takes, if any; `isParty` says whether an entity can be a party to a war, `isState` whether it is a state (or its capital). */
+export function standingOf(tokens: readonly Token[], isParty: (entity: string) => boolean, isState: (entity: string) => boolean = () => false): Standing | null {
   const n = tokens.length;
   const lower = (k: number) => tokens[k]?.lower ?? '';
   const warWithin = (from: number, reach: number) => {
@@ -246,6 +250,17 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     if (w === 'occupied' && lower(k + 1) === 'by' && retakingBefore(k)) {
       const party = partyAfter(k, 'by');
       if (party) return { question: 'land', party, direction: negatedBefore(k) ? 1 : -1 };
+    }
+    // "of launching an armed rebellion", "not aimed at regime change": the one who rose is a
+    // person or a body named before it, never the state risen against.
+    // (Not "a coup for the senator": a success.)
+    if ((REVOLT.has(w) && !(w === 'coup' && lower(k + 1) === 'for')) || (w === 'regime' && lower(k + 1) === 'change')) {
+      let rebel: string | null = null;
+      for (let j = k - 1; j >= clauseStart(k) && !rebel; j--) {
+        const e = tokens[j]!.entity;
+        if (e && isParty(e) && !isState(e)) rebel = e;
+      }
+      return { question: 'revolt', party: rebel, direction: negatedBefore(k) ? -1 : 1 };
     }
     if (USING.has(w) && using < 0) using = k;
     if (BLUFF.has(w) && bluff < 0) bluff = k;

@@ -67,7 +67,7 @@ describe('meaning of contents', () => {
   });
 
   it('keys a long content by its rarest topic words, so a short denial of one thing it says finds it', () => {
-    const statement = meaningKeys(terms('the blockade of the harbours means the annual consumption of wheat and corn is stuck throughout the country'));
+    const statement = meaningKeys(terms('the blockade of the harbours has already cut the amount of bread available in every area'));
     const denial = meaningKeys(terms('smuggling wheat or blocking harbours'));
     expect(statement).toContain('t:block|harbour');
     expect(denial.filter((k) => statement.includes(k))).toEqual(['t:block|harbour']);
@@ -95,8 +95,8 @@ describe('propositions', () => {
 
   it('puts a denial with the statement that holds all it denies, not a shorter one sharing fewer of its words', () => {
     const denial = features('smuggling grain blocking harbours', { denies: [['grain', 'smuggl'], ['block', 'harbour']] });
-    const blockade = propositionOf(features('blockade harbours means millions tons wheat corn stacked silos throughout country'));
-    const shipped = propositionOf(features('most grain shipped harbours before war'));
+    const blockade = propositionOf(features('blockade harbours trapped wheat maize barns inland'));
+    const shipped = propositionOf(features('grain shipped from harbours daily'));
     expect(matchScore(denial, blockade)).toBeGreaterThan(matchScore(denial, shipped));
   });
 

@@ -376,9 +376,9 @@ describe('standing questions of a war', () => {
 
   it('reads whether a party arms a side: the supplier named as subject, before its exports, or after "from"/"by"', () => {
     expect(read('osterlich supplied drones and fighter jet parts')).toEqual({ question: 'arms', party: 'O', direction: 1 });
-    expect(read('we have not seen osterlich dodge sanctions on ruritania or provide it with military equipment')).toEqual({ question: 'arms', party: 'O', direction: -1 });
-    expect(read('the league spread false information about osterlich drone exports')).toEqual({ question: 'arms', party: 'O', direction: -1 });
-    expect(read('ruritania imported $ 50 million worth of drones from osterlich')).toEqual({ question: 'arms', party: 'O', direction: 1 });
+    expect(read('osterlich has kept trading with ruritania and has not provided it with military equipment')).toEqual({ question: 'arms', party: 'O', direction: -1 });
+    expect(read('the league is telling lies about osterlich drone exports')).toEqual({ question: 'arms', party: 'O', direction: -1 });
+    expect(read('ruritania bought drones and spare parts from osterlich last year')).toEqual({ question: 'arms', party: 'O', direction: 1 });
     expect(read('the missiles supplied by the league hit the depot')).toMatchObject({ question: 'arms', party: 'L' });
     expect(read('the league will send more weapons to ruritania')).toMatchObject({ question: 'arms', party: 'L', direction: 1 });
     // Drones sent at a city are an attack; one gun for sale arms no side; a trade in grain is trade.
@@ -388,9 +388,9 @@ describe('standing questions of a war', () => {
   });
 
   it('reads whether an election was fair: victory claimed, the vote called rigged, and whose it was', () => {
-    expect(read('victory in disputed elections last year')).toEqual({ question: 'election', party: null, direction: 1 });
-    expect(read("the results of vale's 2020 election win")).toEqual({ question: 'election', party: 'V', direction: 1 });
-    expect(read('the election fraudulent')).toEqual({ question: 'election', party: null, direction: -1 });
+    expect(read('he won the contested vote by a wide margin')).toEqual({ question: 'election', party: null, direction: 1 });
+    expect(read("vale's election victory in march")).toEqual({ question: 'election', party: 'V', direction: 1 });
+    expect(read('the vote was rigged from the start')).toEqual({ question: 'election', party: null, direction: -1 });
     expect(read('the vote was not rigged')).toMatchObject({ direction: 1 });
     expect(read('six days after the election victory of vale')).toMatchObject({ party: 'V', direction: 1 });
     // A forecast is no outcome; a party named further off leaves whose vote it is open.
@@ -399,10 +399,10 @@ describe('standing questions of a war', () => {
   });
 
   it('reads whether the land a party has taken is its own: recognised, withdrawn from, taken back', () => {
-    expect(read('ruritania to recognise the peninsula, which osterlich illegally seized from ruritania in 2014, as part of osterlich')).toEqual({ question: 'land', party: 'O', direction: 1 });
-    expect(read("we do not and will never recognize osterlich's illegal annexations")).toEqual({ question: 'land', party: 'O', direction: -1 });
-    expect(read('osterlich withdraws its troops from all the occupied territories')).toEqual({ question: 'land', party: 'O', direction: -1 });
-    expect(read('it intends to return control over all its lands occupied by osterlich')).toEqual({ question: 'land', party: 'O', direction: -1 });
+    expect(read('ruritania to recognise the northern valley, which osterlich took by force three winters ago, as part of osterlich')).toEqual({ question: 'land', party: 'O', direction: 1 });
+    expect(read("ruritania will not recognize osterlich's annexation of the valley")).toEqual({ question: 'land', party: 'O', direction: -1 });
+    expect(read('osterlich must pull its soldiers out of the occupied regions')).toEqual({ question: 'land', party: 'O', direction: -1 });
+    expect(read('the army hopes to liberate the towns occupied by osterlich')).toEqual({ question: 'land', party: 'O', direction: -1 });
     // Leaving a deal, or land named as occupied with nothing said of it, answers nothing.
     expect(read('osterlich will withdraw from the trade deal')).toBeNull();
     expect(read('the strikes hit lands occupied by osterlich')).toBeNull();
@@ -410,8 +410,8 @@ describe('standing questions of a war', () => {
 
   it('reads whether someone rose against their government: the one named before, never the state risen against', () => {
     const readRevolt = (text: string) => standingOf(tokens(text, { ...ents, ruritania: 'R', ames: 'A' }), party, (id) => id === 'R');
-    expect(readRevolt('ames of launching an armed rebellion inside ruritania')).toEqual({ question: 'revolt', party: 'A', direction: 1 });
-    expect(readRevolt('the march toward ruritania was a protest and not aimed at regime change')).toEqual({ question: 'revolt', party: null, direction: -1 });
+    expect(readRevolt('ames of staging an armed rebellion in ruritania')).toEqual({ question: 'revolt', party: 'A', direction: 1 });
+    expect(readRevolt('the convoy to ruritania was a show of anger and never aimed at regime change')).toEqual({ question: 'revolt', party: null, direction: -1 });
     // A success is no coup.
     expect(readRevolt('the endorsement is a coup for ames')).toBeNull();
   });
@@ -462,12 +462,12 @@ describe('standing questions of a war', () => {
     expect(h.get('c3')!.standing).toBeNull();
     // An election is its winner's: one who claims victory speaks of their own, a vote called
     // unfair with no one named is the one the article names, and a refused recognition denies it.
-    const e = featuresOf('Vale claimed victory in the elections. Osterlich does not recognize the results of Vale’s election win. Ruritania called the election fraudulent.', {
+    const e = featuresOf('Vale declared victory in the elections. Osterlich does not recognize Vale’s election victory. Ruritania said the vote was rigged.', {
       entities,
       claims: [
-        { speaker: 'Vale', cue: 'claimed', lemma: 'claim', content: 'victory in the elections', stance: 'assert' },
-        { speaker: 'Osterlich', cue: 'recognize', lemma: 'recognize', content: 'the results of Vale’s election win', stance: 'deny' },
-        { speaker: 'Ruritania', cue: 'called', lemma: 'call', content: 'the election fraudulent', stance: 'condemn' },
+        { speaker: 'Vale', cue: 'declared', lemma: 'declare', content: 'victory in the elections', stance: 'assert' },
+        { speaker: 'Osterlich', cue: 'recognize', lemma: 'recognize', content: 'Vale’s election victory', stance: 'deny' },
+        { speaker: 'Ruritania', cue: 'said', lemma: 'say', content: 'the vote was rigged', stance: 'condemn' },
       ],
     });
     expect([1, 2, 3].map((i) => e.get(`c${i}`)!.standing)).toEqual([1, -1, -1].map((direction) => ({ question: 'election', party: 'vale', name: 'Anton Vale', direction })));

@@ -308,13 +308,13 @@ describe('noun cues, according to, relays', () => {
   });
 
   it('leaves a tagged quote to its tag: "…, he said, according to a translation by X" is his, not X’s', () => {
-    const doc = docOf('Anton Vale spoke for eleven minutes. The march was meant as a protest and not as a coup, he said, according to a translation by the Vale Courier.', [
+    const doc = docOf('Anton Vale spoke for eleven minutes. The strike was called over unpaid wages and was never meant to topple anyone, he said, according to a translation by the Vale Courier.', [
       { id: 'vale', type: 'PERSON', mentions: ['Anton Vale'] },
       { id: 'vc', type: 'ORG', mentions: ['the Vale Courier'] },
     ]);
     const claims = rulesOnly(doc);
     expect(claims).toHaveLength(1);
-    expect(claims[0]).toMatchObject({ speaker: { text: 'he' }, cue: { text: 'said' }, content: { text: 'The march was meant as a protest and not as a coup' } });
+    expect(claims[0]).toMatchObject({ speaker: { text: 'he' }, cue: { text: 'said' }, content: { text: 'The strike was called over unpaid wages and was never meant to topple anyone' } });
   });
 
   it('gives "That is according to X" the sentence before as content', () => {
@@ -344,9 +344,9 @@ describe('noun cues, according to, relays', () => {
     expect(according).toMatchObject({ speaker: { text: 'the statement', entity: 'council' }, content: { text: 'Ten villages were evacuated overnight' }, explain: { rule: 'according-to' } });
   });
 
-  it('makes a case speak for the body that opened it', () => {
-    const doc = docOf('The security service said it had opened a criminal case against the commander. The case accuses the commander of leading an armed revolt.', [
-      { id: 'svc', type: 'ORG', mentions: ['security service'] },
+  it('makes a case speak for the body that brought it', () => {
+    const doc = docOf('The harbour authority filed a case against the shipping firm on Tuesday. The case accuses the firm of dumping fuel in the bay.', [
+      { id: 'svc', type: 'ORG', mentions: ['harbour authority'] },
     ]);
     const accuses = byCue(rulesOnly(doc), 'accuses');
     expect(accuses).toMatchObject({ speaker: { text: 'The case', entity: 'svc' }, stance: 'condemn' });

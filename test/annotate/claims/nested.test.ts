@@ -30,11 +30,11 @@ const summary = (claims: Claim[]) => claims.map((c) => [c.explain?.rule, c.cue?.
 
 describe('claims nested in another claim', () => {
   it('reads a cue in a relative clause set off inside a reported complement as a claim of its own', () => {
-    const text = 'Analyst Mara Vale said the fires, which she believes might have been started by drones, were hurting morale in Ruritania.';
+    const text = 'Mara Vale, a retired engineer, said the floods, which she believes were worsened by the new dam, had cut the valley off for a week.';
     const claims = claimsOf(docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Mara Vale'] }]));
     expect(summary(claims)).toEqual([
-      ['complement', 'said', 'the fires, which she believes might have been started by drones, were hurting morale in Ruritania'],
-      ['relative', 'believes', 'might have been started by drones'],
+      ['complement', 'said', 'the floods, which she believes were worsened by the new dam, had cut the valley off for a week'],
+      ['relative', 'believes', 'were worsened by the new dam'],
     ]);
     expect(claims[1]!.speaker?.entity).toBe('p1');
   });
@@ -47,23 +47,23 @@ describe('claims nested in another claim', () => {
 
 describe('what an infinitive content holds', () => {
   it('runs over a relative clause set off inside it and a second verb of the same "to"', () => {
-    const text = 'Osterlich, in turn, wants Kyivland to recognise the valley, which the League seized in 2014, as part of Osterlich and acknowledge other gains it has made.';
+    const text = 'Osterlich now wants Ruritania to treat the river port, which its navy took last spring, as a free harbour and pay for the dredging.';
     const claims = claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]));
     expect(summary(claims)).toEqual([
-      ['complement', 'wants', 'Kyivland to recognise the valley, which the League seized in 2014, as part of Osterlich and acknowledge other gains it has made'],
+      ['complement', 'wants', 'Ruritania to treat the river port, which its navy took last spring, as a free harbour and pay for the dredging'],
     ]);
     expect(claims[0]!.stance).toBe('demand');
   });
 
   it('still ends before a relative clause that closes the clause, or one before where it was said', () => {
-    const text = 'Osterlich wants Vale to leave the valley, which the League seized in 2014. Vale likened the pact to the treaty, which ended the war, in an interview.';
-    expect(summary(claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]))).map(([, , content]) => content)).toEqual(['Vale to leave the valley', 'the pact to the treaty']);
+    const text = 'Osterlich wants Vale to leave the river port, which its navy took last spring. Vale likened the pact to the treaty, which ended the war, in an interview.';
+    expect(summary(claimsOf(docOf(text, [{ id: 'g1', type: 'GPE', mentions: ['Osterlich'] }]))).map(([, , content]) => content)).toEqual(['Vale to leave the river port', 'the pact to the treaty']);
   });
 });
 
 describe('wanting another party to act', () => {
   it('keeps a body wanting another party to act as a demand, whatever the cue model says', () => {
-    const text = 'The council, in turn, wants Vale to resign.';
+    const text = 'The council now wants Vale to resign.';
     expect(claimsOf(docOf(text)).map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([['wants', 'demand', 'Vale to resign']]);
   });
 
@@ -75,19 +75,19 @@ describe('wanting another party to act', () => {
 describe('a cue answering what was just said', () => {
   it('reads "…, a claim X denies", "…, something X opposes", "…, which X denies" as X answering the claim before, whose content ends at the comma', () => {
     const text =
-      'Osterlich accused Ruritania of shelling the dam, a claim Ruritania denies. The League had argued for a court set up by the assembly, something Osterlich opposes on legal grounds. Vale said the port was closed, an allegation that the ministry strongly rejected. The council said it backed the new plan, which the mayor opposed.';
+      'Osterlich accused Ruritania of shelling the dam, a claim Ruritania denies. The League has called for a toll on the canal, something Osterlich has opposed for years. Vale said the port was closed, an allegation that the ministry strongly rejected. The council said it backed the new plan, which the mayor opposed.';
     const claims = claimsOf(docOf(text, [{ id: 'os', type: 'GPE', mentions: ['Osterlich'] }, { id: 'ru', type: 'GPE', mentions: ['Ruritania'] }, { id: 'lg', type: 'ORG', mentions: ['The League'] }, { id: 'v', type: 'PERSON', mentions: ['Vale'] }]));
     const answers = claims.filter((c) => c.explain?.rule === 'appositive');
     expect(answers.map((c) => [c.speaker?.text, c.cue?.text, c.stance, c.content.text])).toEqual([
       ['Ruritania', 'denies', 'deny', 'Ruritania of shelling the dam'],
-      ['Osterlich', 'opposes', 'deny', 'a court set up by the assembly'],
+      ['Osterlich', 'opposed', 'deny', 'a toll on the canal'],
       ['the ministry', 'rejected', 'deny', 'the port was closed'],
       ['the mayor', 'opposed', 'deny', 'the new plan'],
     ]);
     // Each answers the claim it follows, whose content now ends before the comma.
     expect(answers.map((a) => claims.find((c) => c.id === a.refersTo)?.content.text)).toEqual([
       'Ruritania of shelling the dam',
-      'for a court set up by the assembly',
+      'a toll on the canal',
       'the port was closed',
       'it backed the new plan',
     ]);

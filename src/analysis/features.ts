@@ -61,8 +61,8 @@ export interface ClaimFeatures {
   /** A retort ("countered", "retorted"): an answer with another statement, not a denial of the same one. */
   retort: boolean;
   /**
-   * A denial's things denied, each as stems ("denied stealing grain or blocking ports": steal
-   * grain; block port): it restates an accusation in fewer words. Absent for any other claim.
+   * A denial's things denied, each as stems ("denied smuggling timber or blocking harbours": smuggl
+   * timber; block harbour): it restates an accusation in fewer words. Absent for any other claim.
    */
   denies?: string[][];
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
@@ -410,13 +410,13 @@ function answersByGrammar(c: Claim): boolean {
 /**
  * A denial whose content names a thing and states nothing — "rejected the self-described
  * democratic socialist", "dismissed Obama's actions on guns" — rejects it: no side on a statement.
- * "Denied any wrongdoing", "denied stealing grain" and "rejected claims it …" still deny that something is so,
+ * "Denied any wrongdoing", "denied smuggling timber" and "rejected claims it …" still deny that something is so,
  * and so does a denial answering what was just said ("argued for a tribunal, something Vale opposes").
  */
 function rejectsAThing(tokens: readonly Token[]): boolean {
   const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));
   if (!first || first.lower === 'that' || NONE_OF.has(first.lower)) return false;
-  // "denied stealing grain" denies a deed; "rejected claims it leaked data" denies what was said.
+  // "denied smuggling timber" denies a deed; "rejected claims it leaked data" denies what was said.
   if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || SAYING.has(first.lower)) return false;
   return !tokens.some((t) => FINITE.has(t.lower));
 }

@@ -51,9 +51,9 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);
     return !contained || a.stance !== b.stance ? { kind: 'wording' } : null;
   }
-  // "denied stealing grain or blocking ports": each deed a denial names is denied (a deed, not a
+  // "denied smuggling timber or blocking harbours": each deed a denial names is denied (a deed, not a
   // statement, is what it names), and one the other claim states of the same parties in all its
-  // words, two at least ("the blockade of the ports"), is denied of it.
+  // words, two at least ("the blockade of the harbours"), is denied of it.
   if (!fa.topic && !fb.topic && !fa.pronounSubject && !fb.pronounSubject && a.position * b.position < 0 && a.features.camp !== b.features.camp) {
     if ((fb.statement && deniesOf(fa, fb)) || (fa.statement && deniesOf(fb, fa))) return { kind: 'denial' };
   }

@@ -43,5 +43,5 @@ export const SELF = new Set(['it', 'he', 'she', 'they', 'we', 'i']);
 /** Nouns after a state's name that speak for it ("the Chinese government"). */
 export const SPEAKING_BODIES = new Set(['government', 'administration', 'authorities', 'officials', 'leadership']);
 
-/** Words that join the things a content names ("stealing grain or blocking ports"). */
+/** Words that join the things a content names ("smuggling timber or blocking harbours"). */
 export const COORDINATORS = new Set(['and', 'or', 'nor']);

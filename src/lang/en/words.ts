@@ -33,7 +33,7 @@ const SAME: ReadonlyMap<string, string> = new Map(
 
 /**
  * Nouns of news verbs (and their irregular forms), each with its verb: a noun meets the verb's
- * stem, so "the blockade of the ports" meets "blocking ports" and "theft" meets "stealing". A
+ * stem, so "the blockade of the harbours" meets "blocking harbours" and "theft" meets "stealing". A
  * list, not a rule: "invasion" and "invade", "theft" and "steal" share no suffix to strip.
  */
 const DERIVATIONS: Readonly<Record<string, string>> = {

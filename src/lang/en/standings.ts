@@ -101,10 +101,10 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     return j + 1;
   };
   /** The party named nearest before token k in its clause (its subject, or whose threat it is), else null (the speaker's side). */
-  const partyBefore = (k: number): string | null => {
+  const partyBefore = (k: number, fits: (entity: string) => boolean = () => true): string | null => {
     for (let j = k - 1; j >= clauseStart(k); j--) {
       const e = tokens[j]!.entity;
-      if (e && isParty(e)) return e;
+      if (e && isParty(e) && fits(e)) return e;
     }
     return null;
   };
@@ -255,12 +255,7 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     // person or a body named before it, never the state risen against.
     // (Not "a coup for the senator": a success.)
     if ((REVOLT.has(w) && !(w === 'coup' && lower(k + 1) === 'for')) || (w === 'regime' && lower(k + 1) === 'change')) {
-      let rebel: string | null = null;
-      for (let j = k - 1; j >= clauseStart(k) && !rebel; j--) {
-        const e = tokens[j]!.entity;
-        if (e && isParty(e) && !isState(e)) rebel = e;
-      }
-      return { question: 'revolt', party: rebel, direction: negatedBefore(k) ? -1 : 1 };
+      return { question: 'revolt', party: partyBefore(k, (e) => !isState(e)), direction: negatedBefore(k) ? -1 : 1 };
     }
     if (USING.has(w) && using < 0) using = k;
     if (BLUFF.has(w) && bluff < 0) bluff = k;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type InferResult, type Kysely } from 'kysely';
 import type { Stance } from '../../contract/index.js';
 import type { MemberRow } from '../analysis-step.js';
 import type { ArticlesTable, EntitiesTable, ResultTables } from './tables.js';
@@ -67,24 +67,7 @@ export function memberSourcesQuery(db: Kysely<MemberTables>) {
 }
 
 /** A proposition's claim as both stores' member queries return it (claim_props joined with claims, articles, signatures, entities). */
-export interface MemberSqlRow {
-  position: number;
-  features: string;
-  claim_id: string;
-  article_id: string;
-  speaker_entity: string | null;
-  speaker_text: string | null;
-  stance: string;
-  content: string;
-  content_start: number;
-  content_end: number;
-  said: string | null;
-  seq: number;
-  published: string | null;
-  source: string | null;
-  dup_group: string | null;
-  speaker_name: string | null;
-}
+export type MemberSqlRow = InferResult<ReturnType<typeof memberQuery>>[number];
 
 export function memberRow(r: MemberSqlRow): MemberRow {
   return {

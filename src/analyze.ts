@@ -5,6 +5,7 @@ import type { Analysis } from './doc/types.js';
 import { ClaimtrailError, InternalError } from './errors.js';
 import { ingest, type Ingested, type IngestOptions, type Input } from './ingest/index.js';
 import type { SaveResult, Store } from './store/index.js';
+import { intakeKey } from './store/intake.js';
 
 /**
  * What happened to one input article on the analyze path. An error with `fatal` set (the
@@ -20,6 +21,12 @@ export interface AnalyzeOptions extends IngestOptions {
   store: Store | null;
   /** Replace the stored analysis of articles already in the store. */
   replace?: boolean;
+  /**
+   * The intake key base of this run's articles (a queued job's id): the n-th article saved gets
+   * intakeKey(intake, n), so a job's articles keep their order after the jobs queued before it.
+   * Without it each article gets a new key as it is saved.
+   */
+  intake?: string;
 }
 
 /**
@@ -49,6 +56,7 @@ export function analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions)
 /** The analyze path after ingestion: articles already read (a watched feed's new items, the bench's corpus) → pipeline → store. */
 export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable<Ingested>, options: Omit<AnalyzeOptions, keyof IngestOptions>): AsyncGenerator<Outcome> {
   const pending: Pending[] = [];
+  const given = { n: 0 };
   let waiting = 0;
   let chars = 0;
   for await (const item of items) {
@@ -59,7 +67,11 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
       const origin = article.ref ?? article.id;
       try {
         const stored = options.store && !options.replace ? await storedCopy(options.store, article.id) : null;
-        if (stored) pending.push({ outcome: { ok: true, analysis: stored, status: 'duplicate', words: countWords(article.text) } });
+        // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
+        if (stored && options.intake !== undefined) {
+          pending.push({ analysis: stored, origin, words: countWords(article.text) });
+          waiting++;
+        } else if (stored) pending.push({ outcome: { ok: true, analysis: stored, status: 'duplicate', words: countWords(article.text) } });
         else {
           const analysis = options.pipeline.analyze(article);
           const words = countWords(article.text);
@@ -76,7 +88,7 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
       }
     }
     if (waiting >= SAVE_BATCH || chars >= SAVE_BATCH_CHARS || !waiting) {
-      for (const outcome of await settle(pending.splice(0), options)) {
+      for (const outcome of await settle(pending.splice(0), options, given)) {
         yield outcome;
         if (!outcome.ok && outcome.fatal) return;
       }
@@ -84,21 +96,27 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
       chars = 0;
     }
   }
-  for (const outcome of await settle(pending, options)) {
+  for (const outcome of await settle(pending, options, given)) {
     yield outcome;
     if (!outcome.ok && outcome.fatal) return;
   }
 }
 
-/** Save the analyses waiting in `pending` in one batch; every outcome, in input order. */
-async function settle(pending: readonly Pending[], options: Omit<AnalyzeOptions, keyof IngestOptions>): Promise<Outcome[]> {
+/**
+ * Save the analyses waiting in `pending` in one batch; every outcome, in input order. `given`
+ * counts the run's articles given to the store before, for their intake keys.
+ */
+async function settle(pending: readonly Pending[], options: Omit<AnalyzeOptions, keyof IngestOptions>, given: { n: number }): Promise<Outcome[]> {
   const toSave = pending.filter((p): p is Extract<Pending, { analysis: Analysis }> => 'analysis' in p);
   let saved: SaveResult[] = [];
   if (toSave.length && options.store) {
+    const base = options.intake;
+    const intakes = base === undefined ? undefined : toSave.map((_, i) => intakeKey(base, given.n + i));
+    given.n += toSave.length;
     try {
       saved = await options.store.articles.saveMany(
         toSave.map((p) => p.analysis),
-        { replace: Boolean(options.replace) },
+        { replace: Boolean(options.replace), ...(intakes ? { intakes } : {}) },
       );
     } catch (e) {
       // Nothing of the batch is stored: each of its articles is told so (the caller stops at a fatal one).

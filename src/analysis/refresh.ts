@@ -6,6 +6,15 @@ import { recomputeDirty } from './recompute.js';
 import { bumpGeneration, stateNumber } from './state.js';
 import { TimelineBatch } from './timeline.js';
 
+export interface RefreshOptions {
+  /**
+   * Take only articles whose intake key sorts before this one (src/store/intake.ts): the first job
+   * a queue has not finished, so that articles stored by other workers after it wait for it and
+   * every article is taken in the order it was queued. Articles after it stay for a later refresh.
+   */
+  before?: string | null;
+}
+
 export interface RefreshStats {
   articles: number;
   claims: number;
@@ -33,8 +42,9 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
 /**
  * Bring the materialised cross-article analysis up to date with the store: near-duplicate groups
  * (duplicates.ts), proposition membership (matcher.ts) and the timeline (timeline.ts) for articles
- * saved since the last refresh, then the contradictions and stories of every proposition that
- * gained or lost a claim (recompute.ts). Incremental and cheap when nothing changed; call it after
+ * not yet taken, in the order they were submitted (their intake keys, not the order they were
+ * stored, so that workers storing in an order of their own give what one process gives), then
+ * the contradictions and stories of every proposition that gained or lost a claim (recompute.ts). Incremental and cheap when nothing changed; call it after
  * saving articles (`claimtrail analyze` does, and so does the API after POST /api/articles).
  * Concurrent calls on one store share one run.
  *
@@ -44,22 +54,22 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
  * repeats or skips another's work. The analysis runs no query of its own: it reads and writes
  * through the step's batch methods.
  */
-export function refreshAnalysis(store: Store): Promise<RefreshStats> {
+export function refreshAnalysis(store: Store, options: RefreshOptions = {}): Promise<RefreshStats> {
   const pending = running.get(store);
-  if (pending) return pending.then(() => refreshAnalysis(store));
-  const run = refreshNow(store).finally(() => running.delete(store));
+  if (pending) return pending.then(() => refreshAnalysis(store, options));
+  const run = refreshNow(store, options.before ?? null).finally(() => running.delete(store));
   running.set(store, run);
   return run;
 }
 
-async function refreshNow(store: Store): Promise<RefreshStats> {
+async function refreshNow(store: Store, before: string | null): Promise<RefreshStats> {
   const t0 = performance.now();
   const repo = store.analysis;
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
   await repo.step(async (step) => {
     if ((await step.getState('version')) === analysisVersion()) return;
     await step.clear();
-    await step.setState('articles_seq', '0');
+    await step.setState('rank', '0');
     await step.setState('version', analysisVersion());
   });
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
@@ -69,12 +79,19 @@ async function refreshNow(store: Store): Promise<RefreshStats> {
   for (;;) {
     const more = await repo.step(async (step) => {
       // Read inside the step: another process may have taken the articles after the last one seen.
-      const batch = await step.nextArticles(await stateNumber(step, 'articles_seq'), BATCH);
+      const batch = await step.nextArticles(BATCH, before);
       if (!batch.length) return false;
       await matcher.begin(step, await stateNumber(step, 'generation'));
+      // Each article and each of its claims get the next rank: the order members are read in.
+      let rank = await stateNumber(step, 'rank');
+      const ranks = batch.map(({ analysis }) => {
+        const first = rank;
+        rank += 1 + analysis.claims.length;
+        return first;
+      });
       await groupDuplicates(
         step,
-        batch.map(({ seq, analysis }) => ({ seq, id: analysis.article.id, text: analysis.article.text })),
+        batch.map(({ analysis }, i) => ({ seq: ranks[i]!, id: analysis.article.id, text: analysis.article.text })),
       );
       const prepared = batch.map((a) => prepare(a.analysis));
       const claimSeqs = await step.claimSeqs(prepared.map((p) => p.analysis.article.id));
@@ -83,8 +100,8 @@ async function refreshNow(store: Store): Promise<RefreshStats> {
       await matcher.prefetch(step, prepared.flatMap((p) => [...p.keys.values()].flat()), founders);
       const rows: ClaimPropositionRow[] = [];
       const timeline = new TimelineBatch();
-      for (const p of prepared) {
-        const propOf = assignArticle(matcher, p, seqsOf(p.analysis.article.id), rows);
+      for (const [i, p] of prepared.entries()) {
+        const propOf = assignArticle(matcher, p, seqsOf(p.analysis.article.id), rows, ranks[i]!);
         timeline.add(p.analysis, propOf, p.features);
         stats.articles++;
       }
@@ -92,7 +109,7 @@ async function refreshNow(store: Store): Promise<RefreshStats> {
       await matcher.flush(step);
       await step.addClaimPropositions(rows);
       await step.addTimeline(timeline.rows());
-      await step.setState('articles_seq', String(batch[batch.length - 1]!.seq));
+      await step.setState('rank', String(rank));
       matcher.wrote(await bumpGeneration(step));
       return true;
     });

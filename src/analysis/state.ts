@@ -1,8 +1,8 @@
 import type { AnalysisStep } from '../store/index.js';
 
-/** The refresh's own state in the store: how far it has read, its version, its generation. */
+/** The refresh's own state in the store: the last rank it gave, its version, its generation. */
 
-export async function stateNumber(step: AnalysisStep, key: 'articles_seq' | 'generation'): Promise<number> {
+export async function stateNumber(step: AnalysisStep, key: 'rank' | 'generation'): Promise<number> {
   return Number((await step.getState(key)) ?? 0);
 }
 

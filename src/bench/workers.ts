@@ -2,7 +2,9 @@
  * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [--store sqlite|postgres] [FILE…]`: throughput
  * of `claimtrail worker`s through the job queue — the same articles queued, then taken by 1, then
  * by 2 workers (processes), each run on a fresh SQLite store and a fresh queue database. Prints
- * articles/s and words/s per run and a capacity estimate per core.
+ * articles/s and words/s per run and a capacity estimate per core, and whether each run's store
+ * holds what the in-place run's does (same.ts: articles, claims, propositions, contradictions,
+ * stories, every field).
  *
  * The queue's server is --queue or $CLAIMTRAIL_QUEUE; the bench makes a scratch database on it
  * for each run (the role must be allowed to create databases) and drops it after. The articles
@@ -24,6 +26,7 @@ import { openQueue, resolveQueueUrl, type AnalyzeRequest, type JobInput } from '
 import { readJobInputs, requestsFor } from '../queue/inputs.js';
 import { scratchDatabase } from '../store/queue/scratch.js';
 import { UsageError } from '../errors.js';
+import { KINDS, storeDigests } from './same.js';
 import { syntheticText } from './sizes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,7 +62,10 @@ async function corpus(): Promise<{ name: string; inputs: JobInput[] }> {
   return { name: 'synthetic news text (src/bench/sizes.ts)', inputs };
 }
 
+type Digests = Awaited<ReturnType<typeof storeDigests>>;
+
 interface Run {
+  digests: Digests;
   workers: number;
   articles: number;
   words: number;
@@ -67,8 +73,8 @@ interface Run {
   seconds: number;
 }
 
-/** The same articles through `claimtrail analyze` in one process, no queue: the reference. */
-async function inPlace(inputs: readonly JobInput[]): Promise<number> {
+/** The same articles through `claimtrail analyze` in one process, no queue: the reference, its time and what it stored. */
+async function inPlace(inputs: readonly JobInput[]): Promise<{ seconds: number; digests: Digests }> {
   const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-in-place-'));
   try {
     const files = inputs.map((input, i) => {
@@ -80,7 +86,8 @@ async function inPlace(inputs: readonly JobInput[]): Promise<number> {
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, 'analyze', '--db', join(dir, 'bench.db'), ...files], { stdio: 'ignore' });
     await new Promise((resolve) => child.on('exit', resolve));
-    return (Date.now() - started) / 1000;
+    const seconds = (Date.now() - started) / 1000;
+    return { seconds, digests: await storeDigests(join(dir, 'bench.db')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -108,6 +115,7 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
     const done = jobs.filter((j) => j.state === 'done');
     const last = Math.max(...done.map((j) => Date.parse(j.finished!)));
     return {
+      digests: await storeDigests(store),
       workers,
       articles: done.reduce((n, j) => n + j.articles.length, 0),
       words: done.reduce((n, j) => n + j.articles.reduce((w, a) => w + a.words, 0), 0),
@@ -124,7 +132,7 @@ const { name, inputs } = await corpus();
 const requests = requestsFor(inputs, { replace: false, verbatim: false, fetchTimeoutMs: 20_000, maxBytes: 10 << 20, publicOnly: false });
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`corpus: ${name} · ${requests.length} jobs · ${availableParallelism()} cores · ${new Date().toISOString().slice(0, 10)}`);
-console.log('workers  articles  failed    words   seconds  articles/s    words/s  speed-up');
+console.log('workers  articles  failed    words   seconds  articles/s    words/s  speed-up  same as in place');
 const reference = await inPlace(inputs);
 let base: Run | null = null;
 const results: Run[] = [];
@@ -133,11 +141,13 @@ for (const workers of runs) {
   base ??= r;
   results.push(r);
   const rate = r.articles / r.seconds;
+  const differ = KINDS.filter((k) => r.digests[k].sha256 !== reference.digests[k].sha256);
   console.log(
-    `${String(workers).padStart(7)}${String(r.articles).padStart(10)}${String(r.failed).padStart(8)}${n(r.words).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(12)}${n(r.words / r.seconds).padStart(11)}${(rate / (base.articles / base.seconds)).toFixed(2).padStart(10)}`,
+    `${String(workers).padStart(7)}${String(r.articles).padStart(10)}${String(r.failed).padStart(8)}${n(r.words).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(12)}${n(r.words / r.seconds).padStart(11)}${(rate / (base.articles / base.seconds)).toFixed(2).padStart(10)}  ${differ.length ? `no: ${differ.join(', ')} differ` : 'yes'}`,
   );
 }
-console.log(`in place (claimtrail analyze, one process, no queue): ${reference.toFixed(1)} s for the same jobs`);
+const held = reference.digests;
+console.log(`in place (claimtrail analyze, one process, no queue): ${reference.seconds.toFixed(1)} s for the same jobs; ${KINDS.map((k) => `${held[k].count} ${k}`).join(', ')}`);
 // Analysis is CPU-bound, one core per worker: the best per-worker rate is what a core gives.
 const best = results.reduce((a, b) => (a.words / a.seconds / a.workers >= b.words / b.seconds / b.workers ? a : b));
 const perCore = { articles: best.articles / best.seconds / best.workers, words: best.words / best.seconds / best.workers };

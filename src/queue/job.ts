@@ -65,6 +65,11 @@ export interface JobQueue {
   fail(id: string, failure: JobFailure): Promise<void>;
   /** Jobs not yet done or failed (waiting, also for a retry later, or active). */
   pending(): Promise<number>;
+  /**
+   * The id of the first job queued that is not yet done or failed, or null when none is: articles
+   * of jobs queued after it wait for it before the cross-article refresh takes them.
+   */
+  firstPending(): Promise<string | null>;
   close(): Promise<void>;
 }
 

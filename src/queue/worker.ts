@@ -70,7 +70,9 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
 
   const refresh = async () => {
     try {
-      await refreshAnalysis(store);
+      // Articles of jobs queued after one not yet finished wait for it: the refresh takes every
+      // article in the order its job was queued, however the workers share the jobs.
+      await refreshAnalysis(store, { before: await queue.firstPending() });
       unrefreshed = 0;
     } catch (e) {
       log(`the cross-article refresh failed (tried again later): ${(e as Error).message}`);
@@ -95,7 +97,7 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     try {
       const { input, ...how } = job.request;
       // Saves are marked for a refresh, which runs once for many jobs instead of after each.
-      result = await runWrite({ ...how, input: ingestInput(input) }, { store, pipeline, rules, refresh: async () => void unrefreshed++ });
+      result = await runWrite({ ...how, input: ingestInput(input), intake: job.id }, { store, pipeline, rules, refresh: async () => void unrefreshed++ });
     } catch (e) {
       result = { items: [], errors: [{ origin: label, message: (e as Error).message, code: 'internal' }], unwritable: false, refreshError: null };
     }

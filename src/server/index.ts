@@ -44,8 +44,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // lost connection, retried) go to the server's log once there is one.
     const onError = (e: Error) => (app ? app.log.error({ err: e }, 'job queue') : process.stderr.write(`job queue: ${e.message}\n`));
     queue = typeof options.queue === 'string' ? await (await import('../queue/index.js')).openQueue(options.queue, { connections: 2, onError }) : (options.queue ?? null);
-    // Articles stored by an older build or another process get their cross-article analysis now.
-    await refreshAnalysis(store);
+    // Articles stored by an older build or another process get their cross-article analysis now
+    // (with a queue, only those before its first unfinished job: the workers take the rest in order).
+    await refreshAnalysis(store, { before: queue ? await queue.firstPending() : null });
     app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, allowPrivateUrls: options.allowPrivateUrls, logger: options.logger, queue });
     await app.listen({ host, port: options.port ?? 7878 });
   } catch (e) {

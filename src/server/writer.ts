@@ -19,6 +19,8 @@ export interface WriteJob {
   fetchTimeoutMs: number;
   maxBytes: number;
   publicOnly: boolean;
+  /** Where its articles stand in the order of submission: a queued job's id (src/store/intake.ts). */
+  intake?: string;
 }
 
 export interface StoredItem {
@@ -72,6 +74,7 @@ export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteRes
     maxBytes: job.maxBytes,
     publicOnly: job.publicOnly,
     rules: deps.rules,
+    ...(job.intake ? { intake: job.intake } : {}),
   });
   for await (const o of outcomes) {
     if (!o.ok) {

@@ -8,14 +8,18 @@ import type { Analysis, Stance } from '../contract/index.js';
  * reads back; the store never looks inside them.
  */
 export interface AnalysisStep {
-  /** A value of the refresh's own state (how far it has read, its version, its generation). */
+  /** A value of the refresh's own state (the last rank it gave, its version, its generation). */
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
-  /** Drop everything the analysis materialised, but not the ids propositions' founders had. */
+  /** Drop everything the analysis materialised, but not the ids propositions' founders had; every article is to be taken again. */
   clear(): Promise<void>;
 
-  /** Articles stored after `afterSeq`, in the order they were stored, with their layers. */
-  nextArticles(afterSeq: number, limit: number): Promise<StoredArticle[]>;
+  /**
+   * Articles the refresh has not taken yet, in intake order (src/store/intake.ts; storing order on
+   * a tie), with their layers; only those whose intake key sorts before `before` when it is given.
+   * An article is taken once its signature is added (addSignatures).
+   */
+  nextArticles(limit: number, before: string | null): Promise<StoredArticle[]>;
   /** For each article, its claims' stored sequence numbers by claim id. */
   claimSeqs(articleIds: readonly string[]): Promise<Map<string, Map<string, number>>>;
 
@@ -23,7 +27,7 @@ export interface AnalysisStep {
   bandMembers(bands: readonly number[]): Promise<Map<number, string[]>>;
   /** The stored MinHash signatures and near-duplicate groups of these articles (those that have one). */
   signatures(articleIds: readonly string[]): Promise<Map<string, Signature>>;
-  /** Store articles' signatures and groups, each article under the bands the analysis indexes it by. */
+  /** Store articles' signatures and groups, each article under the bands the analysis indexes it by, and mark them taken. */
   addSignatures(rows: readonly SignatureRow[]): Promise<void>;
 
   /** The largest proposition id given so far, including ids only remembered for their founders (0 if none). */
@@ -47,8 +51,8 @@ export interface AnalysisStep {
   /** Propositions that gained or lost claims since they were last computed, lowest id first. */
   dirtyPropositions(limit: number): Promise<{ id: number; features: string }[]>;
   /**
-   * The claims of each proposition with what the analysis needs of them, in the order they were
-   * stored: all of them up to `window.size`; of a larger one its first `window.head` and its latest
+   * The claims of each proposition with what the analysis needs of them, in the order the refresh
+   * took them (their rank): all of them up to `window.size`; of a larger one its first `window.head` and its latest
    * `window.size − window.head`, with the counts of all (so recomputing it costs the same however
    * large it grows).
    */
@@ -60,7 +64,6 @@ export interface AnalysisStep {
 }
 
 export interface StoredArticle {
-  seq: number;
   analysis: Analysis;
 }
 
@@ -71,6 +74,7 @@ export interface Signature {
 
 export interface SignatureRow extends Signature {
   article: string;
+  /** The article's place in the order the refresh took articles. */
   seq: number;
   bands: readonly number[];
 }
@@ -94,6 +98,8 @@ export interface ClaimPropositionRow {
   /** +1 affirms the proposition, −1 denies it, 0 takes no side. */
   position: number;
   features: string;
+  /** The claim's place in the order the refresh took claims. */
+  rank: number;
 }
 
 export interface TimelineRow {
@@ -127,6 +133,7 @@ export interface MemberRow {
   features: string;
   claim: string;
   article: string;
+  /** The article's place in the order the refresh took articles. */
   articleSeq: number;
   speakerEntity: string | null;
   speakerText: string | null;

@@ -1,5 +1,11 @@
 import type { Analysis, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../contract/index.js';
 
+/** How to save: `replace` re-writes a stored article; `intake` is its place in the order articles were submitted (src/store/intake.ts), a new key when not given. */
+export interface SaveOptions {
+  replace?: boolean;
+  intake?: string;
+}
+
 /** What saveMany did with one article. */
 export type SaveResult = { ok: true; status: SaveStatus } | { ok: false; error: Error };
 
@@ -13,13 +19,14 @@ export interface ArticleStore {
    * left alone unless `replace` is set or another pipeline version analysed it; then its layers
    * are re-written, and what the cross-article analysis derived from them is dropped with them.
    */
-  save(analysis: Analysis, options?: { replace?: boolean }): Promise<SaveStatus>;
+  save(analysis: Analysis, options?: SaveOptions): Promise<SaveStatus>;
   /**
    * Write several articles as save() does, in one transaction (one commit for an import's batch,
    * not one per article), each under its own savepoint: an article that fails is left out whole
    * and the others are stored. A database that cannot be written throws, and none is stored.
+   * `intakes`, when given, has one key per analysis.
    */
-  saveMany(analyses: readonly Analysis[], options?: { replace?: boolean }): Promise<SaveResult[]>;
+  saveMany(analyses: readonly Analysis[], options?: { replace?: boolean; intakes?: readonly string[] }): Promise<SaveResult[]>;
   /** The version of the pipeline that analysed a stored article, or null when it is not stored. */
   storedPipeline(id: string): Promise<string | null>;
   /** The stored analysis of an article, by id, unique id prefix, or ref. */

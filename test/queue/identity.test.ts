@@ -1,30 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { ROOT, runCli, tempDir } from '../helpers.js';
 import { freshDatabase, TEST_PG, type TestDatabase } from './pg.js';
 
 const CORPUS = join(ROOT, 'test/fixtures/corpus/articles.jsonl');
-
-/** The corpus's records by their ref (the "id" of each JSONL record). */
-const recordOf = new Map(
-  readFileSync(CORPUS, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => [(JSON.parse(l) as { id: string }).id, l] as const),
-);
-
-/** The refs of a SQLite store's articles in the order they were stored. */
-function storedOrder(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare('select ref from articles order by seq').all() as { ref: string }[]).map((r) => r.ref);
-  } finally {
-    db.close();
-  }
-}
 
 /** Everything a store holds that a user reads, in an order that does not depend on which worker stored what first. */
 async function contents(path: string) {
@@ -62,7 +42,7 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
     return contents(store);
   };
 
-  it('gives the same articles, claims, propositions, contradictions and stories in place as through one worker, on a SQLite or a PostgreSQL store, and as through two for the order they stored in', async () => {
+  it('gives the same articles, claims, propositions, contradictions and stories in place as through one worker or two, on a SQLite or a PostgreSQL store', async () => {
     const inPlace = join(dir, 'in-place.db');
     expect((await runCli(['analyze', CORPUS, '--db', inPlace])).code).toBe(0);
     const expected = await contents(inPlace);
@@ -75,16 +55,8 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
     // The store on PostgreSQL (this test's database; the queue has a schema of its own there): the same again.
     expect(await throughQueue(db.url, 1)).toEqual(expected);
 
-    // Two workers store in an order of their own, and the cross-article analysis follows the
-    // storing order (which claim founds a proposition, and so its number and label, which copy of
-    // a near-duplicate pair speaks for it). The same articles analysed in place in that order give
-    // the same store, numbers included.
-    const two = await throughQueue(join(dir, 'two.db'), 2);
-    expect(two.articles).toEqual(expected.articles);
-    expect(two.claims).toEqual(expected.claims);
-    const replay = join(dir, 'replay.jsonl');
-    writeFileSync(replay, `${storedOrder(join(dir, 'two.db')).map((ref) => recordOf.get(ref)!).join('\n')}\n`);
-    expect((await runCli(['analyze', replay, '--db', join(dir, 'replay.db')])).code).toBe(0);
-    expect(await contents(join(dir, 'replay.db'))).toEqual(two);
+    // Two workers store in an order of their own; the refresh takes articles in the order their
+    // jobs were queued, waiting for a job not yet finished, so the store is the same again.
+    expect(await throughQueue(join(dir, 'two.db'), 2)).toEqual(expected);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { openQueue, resolveQueueUrl, type AnalyzeRequest, type JobQueue } from '../../src/queue/index.js';
 import { ingestInput, jobInputsOf, readJobInputs } from '../../src/queue/inputs.js';
-import { OrderedIds } from '../../src/store/queue/pgboss.js';
+import { OrderedIds } from '../../src/store/intake.js';
 import { tempDir } from '../helpers.js';
 import { freshDatabase, TEST_PG, type TestDatabase } from './pg.js';
 

@@ -41,7 +41,7 @@ export async function listPropositions(db: Kysely<ListTables>, options: ListOpti
   return { items: rows.slice(0, limit).map((r) => ({ id: `p${r.id}`, about: r.about, claims: r.claims, sources: r.sources })), next: rows.length > limit ? encodeIdCursor(rows[limit - 1]!.id) : null };
 }
 
-/** Groups of near-duplicate articles (two or more members), by their first stored article. */
+/** Groups of near-duplicate articles (two or more members), by their first article in the order the refresh took them. */
 export async function duplicateGroups(db: Kysely<ListTables>, options: PageOptions = {}): Promise<Page<DuplicateGroup>> {
   const limit = clampLimit(options.limit);
   let q = db
@@ -61,7 +61,8 @@ export async function duplicateGroups(db: Kysely<ListTables>, options: PageOptio
         .innerJoin('articles', 'articles.id', 'doc_signatures.article_id')
         .select(['doc_signatures.dup_group', 'articles.id', 'articles.title', 'articles.source', 'articles.published'])
         .where('doc_signatures.dup_group', 'in', page.map((g) => g.dup_group))
-        .orderBy('articles.seq')
+        // In the order the refresh took them (the group's first member first).
+        .orderBy('doc_signatures.seq')
         .execute()
     : [];
   return {
@@ -112,6 +113,8 @@ export async function timeline(db: Kysely<ListTables>, options: TimelineFilters 
         .innerJoin('articles', 'articles.id', 'timeline_sources.article_id')
         .select(['timeline_sources.item_id', 'timeline_sources.ref', 'articles.id', 'articles.title', 'articles.source', 'articles.published', 'articles.url'])
         .where('timeline_sources.item_id', 'in', page.map((r) => r.id))
+        // In the order articles were submitted, however they were stored.
+        .orderBy('articles.intake')
         .orderBy('articles.seq')
         .execute()
     : [];

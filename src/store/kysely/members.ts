@@ -5,7 +5,8 @@ import type { ArticlesTable, EntitiesTable, ResultTables } from './tables.js';
 
 /** The tables a proposition's members are read from, as both backends have them. */
 export interface MemberTables {
-  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string };
+  /** `rank`: the claim's place in the order the refresh took claims (members are read in it). */
+  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number };
   claims: {
     seq: number;
     article_id: string;
@@ -34,7 +35,8 @@ export function memberQuery(db: Kysely<MemberTables>) {
     .selectFrom('claim_props as cp')
     .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .leftJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
+    // Every claim in a proposition is of an article the refresh took, so signed.
+    .innerJoin('doc_signatures as ds', 'ds.article_id', 'a.id')
     .leftJoin('entities as e', 'e.id', 'c.speaker_entity')
     .select([
       'cp.prop_id',
@@ -49,7 +51,7 @@ export function memberQuery(db: Kysely<MemberTables>) {
       'c.content_start',
       'c.content_end',
       'c.said',
-      'a.seq',
+      'ds.seq',
       'a.published',
       'a.source',
       'ds.dup_group',

@@ -7,7 +7,10 @@ import type { Generated, Kysely } from 'kysely';
  */
 /** The cross-article analysis's results, the same in every backend. */
 export interface ResultTables {
-  /** One MinHash signature per article and the near-duplicate group it belongs to. */
+  /**
+   * One MinHash signature per article and the near-duplicate group it belongs to; `seq` is the
+   * article's place in the order the refresh took articles (their intake order, refresh.ts).
+   */
   doc_signatures: { article_id: string; seq: number; minhash: Buffer; dup_group: string };
   contradictions: { prop_id: number; json: string; search: string };
   stories: { prop_id: number; json: string; search: string };
@@ -48,6 +51,10 @@ export interface ArticlesTable {
   text: string;
   words: number;
   added_at: string;
+  /** Its place in the order articles were submitted (src/store/intake.ts): the refresh takes them in this order. */
+  intake: string;
+  /** 1 once the cross-article refresh has taken it (0 when saved, and after the analysis is cleared). */
+  refreshed: Generated<number>;
 }
 
 export interface EntitiesTable {

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
-import type { ArticleStore, SaveResult } from '../article-store.js';
+import type { ArticleStore, SaveOptions, SaveResult } from '../article-store.js';
+import { newIntakes } from '../intake.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
 import { dateKey } from '../../doc/dates.js';
@@ -26,19 +27,21 @@ export class PostgresArticles implements ArticleStore {
     return row?.pipeline ?? null;
   }
 
-  async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
-    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace)));
+  async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
+    const intake = options.intake ?? newIntakes(1)[0]!;
+    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace), intake));
   }
 
-  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean } = {}): Promise<SaveResult[]> {
+  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean; intakes?: readonly string[] } = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
+    const intakes = options.intakes ?? newIntakes(analyses.length);
     return this.store.writeTransaction(async (trx) => {
       const results: SaveResult[] = [];
-      for (const analysis of analyses) {
+      for (const [i, analysis] of analyses.entries()) {
         // A failed statement aborts the whole transaction in PostgreSQL unless rolled back to a savepoint.
         await sql`savepoint article`.execute(trx);
         try {
-          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace)) });
+          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace), intakes[i]!) });
           await sql`release savepoint article`.execute(trx);
         } catch (e) {
           // A database that cannot be written fails the whole batch (the transaction rolls back).
@@ -52,20 +55,25 @@ export class PostgresArticles implements ArticleStore {
     });
   }
 
-  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean): Promise<SaveStatus> {
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string): Promise<SaveStatus> {
     const existing = await trx
       .selectFrom('articles')
       .leftJoin('layers', 'layers.article_id', 'articles.id')
-      .select(['layers.pipeline'])
+      .select(['layers.pipeline', 'articles.intake'])
       .where('articles.id', '=', analysis.article.id)
       .executeTakeFirst();
-    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
+    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) {
+      // The same article submitted twice stands where it was first submitted, whichever copy a
+      // worker stored first: the refresh, which waits for the earlier job, takes it in that place.
+      if (intake < existing.intake) await trx.updateTable('articles').set({ intake }).where('id', '=', analysis.article.id).where('refreshed', '=', 0).execute();
+      return 'duplicate';
+    }
     if (existing) {
       // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
       await removeMentionCounts(trx, analysis.article.id);
       await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
     }
-    await insertAnalysis(trx, analysis, this.store.pipelineVersion);
+    await insertAnalysis(trx, analysis, this.store.pipelineVersion, intake);
     return existing ? 'replaced' : 'new';
   }
 
@@ -127,7 +135,7 @@ export class PostgresArticles implements ArticleStore {
   }
 }
 
-async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string): Promise<void> {
+async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string, intake: string): Promise<void> {
   const { article, entities, times, quantities, claims, events } = analysis;
   const layers = { entities, times, quantities, claims, events };
   await trx
@@ -143,6 +151,7 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
       text: article.text,
       words: countWords(article.text),
       added_at: new Date().toISOString(),
+      intake,
     })
     .execute();
   await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();

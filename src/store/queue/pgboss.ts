@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { JobStatus } from '../../contract/index.js';
 import { UnavailableError } from '../../errors.js';
 import { redactUrl } from '../../queue/url.js';
+import { OrderedIds } from '../intake.js';
 import type { AnalyzeRequest, HeldJob, JobFailure, JobOutcome, JobQueue, JobState } from '../../queue/job.js';
 
 /**
@@ -92,32 +92,6 @@ function statusOf(row: JobRow): JobStatus {
     created: row.created_on.toISOString(),
     finished: state === 'done' || state === 'failed' ? (row.completed_on?.toISOString() ?? null) : null,
   };
-}
-
-/**
- * UUIDs in the order made (version 7: the time in ms, then a counter within it, then random
- * bits), so that PostgreSQL sorts jobs queued in one statement as they were queued.
- */
-export class OrderedIds {
-  private ms = 0;
-  private seq = 0;
-
-  next(): string {
-    const now = Date.now();
-    if (now > this.ms) {
-      this.ms = now;
-      this.seq = 0;
-    } else this.seq++;
-    const b = randomBytes(16);
-    b.writeUIntBE(this.ms, 0, 6);
-    // 12 bits of counter after the version nibble, 14 more in the variant's octets: 2^26 per ms.
-    b[6] = 0x70 | ((this.seq >> 22) & 0x0f);
-    b[7] = (this.seq >> 14) & 0xff;
-    b[8] = 0x80 | ((this.seq >> 8) & 0x3f);
-    b[9] = this.seq & 0xff;
-    const h = b.toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
 }
 
 /** The analyze queue on PostgreSQL through pg-boss: jobs live in the database, any number of workers on any machines take them. */
@@ -229,6 +203,12 @@ export class PgBossQueue implements JobQueue {
   async pending(): Promise<number> {
     const [row] = await this.sql<{ n: string }>(`SELECT count(*) AS n FROM $schema.job WHERE name = $1 AND state < 'completed'`, [QUEUE_NAME]);
     return Number(row?.n ?? 0);
+  }
+
+  async firstPending(): Promise<string | null> {
+    // Job ids are made in the order queued (OrderedIds), and PostgreSQL orders uuids by their bytes.
+    const [row] = await this.sql<{ id: string }>(`SELECT id FROM $schema.job WHERE name = $1 AND state < 'completed' ORDER BY id LIMIT 1`, [QUEUE_NAME]);
+    return row?.id ?? null;
   }
 
   async close(): Promise<void> {

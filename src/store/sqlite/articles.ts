@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
-import type { ArticleStore, SaveResult } from '../article-store.js';
+import type { ArticleStore, SaveOptions, SaveResult } from '../article-store.js';
+import { newIntakes } from '../intake.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
@@ -23,18 +24,20 @@ export class SqliteArticles implements ArticleStore {
     return row?.pipeline ?? null;
   }
 
-  async save(analysis: Analysis, options: { replace?: boolean } = {}): Promise<SaveStatus> {
-    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace)));
+  async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
+    const intake = options.intake ?? newIntakes(1)[0]!;
+    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace), intake));
   }
 
-  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean } = {}): Promise<SaveResult[]> {
+  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean; intakes?: readonly string[] } = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
+    const intakes = options.intakes ?? newIntakes(analyses.length);
     return this.store.writeTransaction(async (trx) => {
       const results: SaveResult[] = [];
-      for (const analysis of analyses) {
+      for (const [i, analysis] of analyses.entries()) {
         await sql`savepoint article`.execute(trx);
         try {
-          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace)) });
+          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace), intakes[i]!) });
           await sql`release article`.execute(trx);
         } catch (e) {
           // A database that cannot be written fails the whole batch (the transaction rolls back).
@@ -48,14 +51,19 @@ export class SqliteArticles implements ArticleStore {
     });
   }
 
-  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean): Promise<SaveStatus> {
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string): Promise<SaveStatus> {
     const existing = await trx
       .selectFrom('articles')
       .leftJoin('layers', 'layers.article_id', 'articles.id')
-      .select(['articles.seq', 'articles.title', 'articles.text', 'layers.pipeline'])
+      .select(['articles.seq', 'articles.title', 'articles.text', 'articles.intake', 'layers.pipeline'])
       .where('articles.id', '=', analysis.article.id)
       .executeTakeFirst();
-    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) return 'duplicate';
+    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) {
+      // The same article submitted twice stands where it was first submitted, whichever copy a
+      // worker stored first: the refresh, which waits for the earlier job, takes it in that place.
+      if (intake < existing.intake) await trx.updateTable('articles').set({ intake }).where('id', '=', analysis.article.id).where('refreshed', '=', 0).execute();
+      return 'duplicate';
+    }
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
@@ -63,7 +71,7 @@ export class SqliteArticles implements ArticleStore {
     }
     // Rows go through statements prepared on the connection this transaction holds.
     this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
-    insertAnalysis(this.statements, analysis, this.store.pipelineVersion);
+    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, intake);
     return existing ? 'replaced' : 'new';
   }
 
@@ -130,11 +138,11 @@ async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<v
   for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
 }
 
-function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string): void {
+function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string, intake: string): void {
   const { article, entities, times, quantities, claims, events } = analysis;
   const layers = { entities, times, quantities, claims, events };
   const seq = Number(
-    st.insertArticle.run(article.id, article.ref ?? null, article.title ?? null, article.published ?? null, article.source ?? null, article.url ?? null, article.language ?? null, article.text, countWords(article.text), new Date().toISOString()).lastInsertRowid,
+    st.insertArticle.run(article.id, article.ref ?? null, article.title ?? null, article.published ?? null, article.source ?? null, article.url ?? null, article.language ?? null, article.text, countWords(article.text), new Date().toISOString(), intake).lastInsertRowid,
   );
   st.indexArticle.run(seq, article.title ?? null, article.text);
   st.insertLayers.run(article.id, JSON.stringify(layers), pipeline);

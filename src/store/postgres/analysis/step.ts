@@ -32,18 +32,22 @@ export class PostgresAnalysisStep implements AnalysisStep {
 
   async clear(): Promise<void> {
     for (const table of TABLES) await this.db.deleteFrom(table).execute();
+    await this.db.updateTable('articles').set({ refreshed: 0 }).where('refreshed', '=', 1).execute();
   }
 
-  async nextArticles(afterSeq: number, limit: number): Promise<StoredArticle[]> {
-    const rows = await this.db
+  async nextArticles(limit: number, before: string | null): Promise<StoredArticle[]> {
+    let query = this.db
       .selectFrom('articles as a')
       .innerJoin('layers as l', 'l.article_id', 'a.id')
-      .select(['a.seq', 'a.id', 'a.ref', 'a.title', 'a.published', 'a.source', 'a.url', 'a.language', 'a.text', 'l.json'])
-      .where('a.seq', '>', afterSeq)
+      .select(['a.id', 'a.ref', 'a.title', 'a.published', 'a.source', 'a.url', 'a.language', 'a.text', 'l.json'])
+      // A literal, so the planner matches the partial index articles_to_refresh.
+      .where('a.refreshed', '=', sql.lit(0))
+      .orderBy('a.intake')
       .orderBy('a.seq')
-      .limit(limit)
-      .execute();
-    return rows.map(({ seq, json, ...article }) => ({ seq, analysis: { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) } }));
+      .limit(limit);
+    if (before !== null) query = query.where('a.intake', '<', before);
+    const rows = await query.execute();
+    return rows.map(({ json, ...article }) => ({ analysis: { article: article as Article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) } }));
   }
 
   async claimSeqs(articleIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
@@ -77,6 +81,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
       insert into doc_signatures (article_id, seq, minhash, dup_group)
       select * from unnest(${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.seq)}::integer[], ${rows.map((r) => Buffer.from(r.minhash))}::bytea[], ${rows.map((r) => r.group)}::text[])
       on conflict do nothing`.execute(this.db);
+    await sql`update articles set refreshed = 1 where id = any(${rows.map((r) => r.article)}::text[])`.execute(this.db);
     const bands = rows.flatMap((r) => r.bands.map((band) => [band, r.article] as const));
     if (bands.length) {
       // In the batch's order: bandMembers lists a band's articles in the order they were added.
@@ -151,9 +156,9 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
     if (!rows.length) return;
     await sql`
-      insert into claim_props (claim_seq, article_id, prop_id, position, features)
+      insert into claim_props (claim_seq, article_id, prop_id, position, features, rank)
       select * from unnest(${rows.map((r) => r.claimSeq)}::integer[], ${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.proposition)}::integer[],
-        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[])
+        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[], ${rows.map((r) => r.rank)}::bigint[])
       on conflict do nothing`.execute(this.db);
   }
 
@@ -212,16 +217,16 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const small = propositionIds.filter((id) => (claims.get(id) ?? 0) <= window.size);
     const rows = new Map(small.map((id) => [id, [] as MemberRow[]]));
     if (small.length) {
-      // The SQLite store reads a proposition's claims along its index: in the order they were stored.
-      for (const r of await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', sql<number>`any(${small}::integer[])`).orderBy('cp.prop_id').orderBy('cp.claim_seq').execute()) rows.get(r.prop_id)!.push(memberRow(r));
+      // In the order the refresh took the claims, as the SQLite store reads them.
+      for (const r of await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', sql<number>`any(${small}::integer[])`).orderBy('cp.prop_id').orderBy('cp.rank').execute()) rows.get(r.prop_id)!.push(memberRow(r));
       for (const id of small) {
         const list = rows.get(id)!;
         out.set(id, { rows: list, claims: list.length, sources: new Set(list.map((r) => r.dupGroup ?? r.article)).size });
       }
     }
     for (const id of propositionIds.filter((x) => (claims.get(x) ?? 0) > window.size)) {
-      const first = await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', id).orderBy('cp.claim_seq').limit(window.head).execute();
-      const latest = await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', id).orderBy('cp.claim_seq', 'desc').limit(window.size - window.head).execute();
+      const first = await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', id).orderBy('cp.rank').limit(window.head).execute();
+      const latest = await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', id).orderBy('cp.rank', 'desc').limit(window.size - window.head).execute();
       const sources = await memberSourcesQuery(memberTables(this.db)).where('cp.prop_id', '=', id).executeTakeFirstOrThrow();
       out.set(id, { rows: [...first, ...latest.reverse()].map(memberRow), claims: claims.get(id)!, sources: Number(sources.n) });
     }

@@ -6,6 +6,7 @@ import { mentionCounts } from './0004-mention-counts.js';
 import { claimMentions } from './0005-claim-mentions.js';
 import { feeds } from './0006-feeds.js';
 import { refreshIndexes } from './0007-refresh-indexes.js';
+import { refreshOrder } from './0008-refresh-order.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

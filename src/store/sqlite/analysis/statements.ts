@@ -24,7 +24,10 @@ function param<T>(): RawBuilder<T> {
 export class Statements {
   readonly getState: SQLite.Statement;
   readonly setState: SQLite.Statement;
+  /** Articles not yet taken by the refresh whose intake sorts before a key (pass '\uffff' for all). */
   readonly nextArticles: SQLite.Statement;
+  readonly markRefreshed: SQLite.Statement;
+  readonly unrefresh: SQLite.Statement;
   readonly claimsOf: SQLite.Statement;
   readonly bandArticles: SQLite.Statement;
   readonly signature: SQLite.Statement;
@@ -78,11 +81,15 @@ export class Statements {
       db
         .selectFrom('articles as a')
         .innerJoin('layers as l', 'l.article_id', 'a.id')
-        .select(['a.seq', 'a.id', 'a.ref', 'a.title', 'a.published', 'a.source', 'a.url', 'a.language', 'a.text', 'l.json'])
-        .where('a.seq', '>', num())
+        .select(['a.id', 'a.ref', 'a.title', 'a.published', 'a.source', 'a.url', 'a.language', 'a.text', 'l.json'])
+        .where('a.refreshed', '=', sql.lit(0))
+        .where('a.intake', '<', text())
+        .orderBy('a.intake')
         .orderBy('a.seq')
         .limit(num()),
     );
+    this.markRefreshed = prep(db.updateTable('articles').set({ refreshed: sql.lit(1) }).where('id', '=', text()));
+    this.unrefresh = prep(db.updateTable('articles').set({ refreshed: sql.lit(0) }).where('refreshed', '=', sql.lit(1)));
     this.claimsOf = prep(db.selectFrom('claims').select(['seq', 'claim_id']).where('article_id', '=', text()));
     this.bandArticles = prep(db.selectFrom('doc_bands').select('article_id').where('band', '=', num())).pluck();
     this.signature = prep(db.selectFrom('doc_signatures').select(['minhash', 'dup_group']).where('article_id', '=', text()));
@@ -123,7 +130,7 @@ export class Statements {
     this.insertClaimProp = prep(
       db
         .insertInto('claim_props')
-        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text() })
+        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text(), rank: num() })
         .onConflict((oc) => oc.doNothing()),
     );
     this.itemByKey = prep(db.selectFrom('timeline_items').select('id').where('key', '=', text())).pluck();
@@ -133,10 +140,10 @@ export class Statements {
     this.insertItemSource = prep(db.insertInto('timeline_sources').values({ item_id: num(), article_id: text(), ref: text() }));
     this.dirtyProps = prep(db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', sql.lit(1)).orderBy('id').limit(num()));
     const members = memberQuery(memberTables(db)).where('cp.prop_id', '=', num());
-    // Along the proposition's index: in the order the claims were stored.
-    this.members = prep(members);
-    this.firstMembers = prep(members.orderBy('cp.claim_seq').limit(num()));
-    this.latestMembers = prep(members.orderBy('cp.claim_seq', 'desc').limit(num()));
+    // Along the proposition's index (prop_id, rank): in the order the refresh took the claims.
+    this.members = prep(members.orderBy('cp.rank'));
+    this.firstMembers = prep(members.orderBy('cp.rank').limit(num()));
+    this.latestMembers = prep(members.orderBy('cp.rank', 'desc').limit(num()));
     this.memberCount = prep(db.selectFrom('claim_props').select((eb) => eb.fn.countAll<number>().as('n')).where('prop_id', '=', num())).pluck();
     this.memberSources = prep(memberSourcesQuery(memberTables(db)).where('cp.prop_id', '=', num())).pluck();
     this.entityName = prep(db.selectFrom('entities').select('name').where('id', '=', text())).pluck();

@@ -21,11 +21,13 @@ export class SqliteAnalysisStep implements AnalysisStep {
 
   async clear(): Promise<void> {
     for (const statement of this.st.clear) statement.run();
+    this.st.unrefresh.run();
   }
 
-  async nextArticles(afterSeq: number, limit: number): Promise<StoredArticle[]> {
-    const rows = this.st.nextArticles.all(afterSeq, limit) as (Article & { seq: number; json: string })[];
-    return rows.map(({ seq, json, ...article }) => ({ seq, analysis: { article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) } }));
+  async nextArticles(limit: number, before: string | null): Promise<StoredArticle[]> {
+    // Intake keys are ASCII: U+FFFF sorts after every one.
+    const rows = this.st.nextArticles.all(before ?? '\uffff', limit) as (Article & { json: string })[];
+    return rows.map(({ json, ...article }) => ({ analysis: { article, ...(JSON.parse(json) as Omit<Analysis, 'article'>) } }));
   }
 
   async claimSeqs(articleIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
@@ -50,6 +52,7 @@ export class SqliteAnalysisStep implements AnalysisStep {
   async addSignatures(rows: readonly SignatureRow[]): Promise<void> {
     for (const r of rows) {
       this.st.insertSignature.run(r.article, r.seq, r.minhash, r.group);
+      this.st.markRefreshed.run(r.article);
       for (const band of r.bands) this.st.insertBand.run(band, r.article);
     }
   }
@@ -96,7 +99,7 @@ export class SqliteAnalysisStep implements AnalysisStep {
   }
 
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
-    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features);
+    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features, r.rank);
   }
 
   async addTimeline(items: readonly TimelineRow[]): Promise<void> {

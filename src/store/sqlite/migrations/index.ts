@@ -8,6 +8,7 @@ import { stableIds } from './0009-stable-ids.js';
 import { feeds } from './0010-feeds.js';
 import { refreshIndexes } from './0011-refresh-indexes.js';
 import { entityCounts } from './0012-entity-counts.js';
+import { refreshOrder } from './0013-refresh-order.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0010_feeds': feeds,
   '0011_refresh_indexes': refreshIndexes,
   '0012_entity_counts': entityCounts,
+  '0013_refresh_order': refreshOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { Page, PageOptions } from '../contract/index.js';
+import { openStore } from '../store/index.js';
+
+/** What a store holds for users, by kind: what "the same results" compares. */
+export const KINDS = ['articles', 'claims', 'propositions', 'contradictions', 'stories'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Every item of a paged list. */
+async function all<T>(list: (options: PageOptions) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await list({ limit: 500, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+function digest<T>(items: T[], key: (item: T) => string): { count: number; sha256: string } {
+  const sorted = items.map((item) => [key(item), JSON.stringify(item)] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const [, json] of sorted) hash.update(json).update('\n');
+  return { count: items.length, sha256: hash.digest('hex') };
+}
+
+/**
+ * A digest of each kind of what the store at `location` holds — articles with all their layers,
+ * claims, propositions, contradictions and stories, every field — in an order that does not
+ * depend on the order articles were stored: two stores with equal digests hold the same results.
+ */
+export async function storeDigests(location: string): Promise<Record<Kind, { count: number; sha256: string }>> {
+  const store = await openStore(location);
+  try {
+    const ids = (await all((o) => store.articles.listArticles(o))).map((a) => a.id);
+    const analyses = [];
+    for (let i = 0; i < ids.length; i += 500) analyses.push(...(await store.articles.getAnalyses(ids.slice(i, i + 500))));
+    return {
+      articles: digest(analyses, (a) => a.article.id),
+      claims: digest(await all((o) => store.corpus.listClaims(o)), (c) => `${c.article}/${c.claim}`),
+      propositions: digest(await all((o) => store.analysis.listPropositions(o)), (p) => p.id),
+      contradictions: digest(await all((o) => store.analysis.listContradictions(o)), (c) => c.id),
+      stories: digest(await all((o) => store.analysis.listStories(o)), (s) => s.id),
+    };
+  } finally {
+    await store.close();
+  }
+}

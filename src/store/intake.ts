@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Where an article stands in the order articles were submitted (its intake key): the order the
+ * cross-article refresh takes them in, so that what it derives (which claim founds a proposition,
+ * which copy speaks for a near-duplicate group) depends on the order articles were given, not on
+ * which of several workers stored one first. A queued article's key is its job's id (ids are made
+ * in the order jobs are queued) and its place among the job's articles; an article analysed in
+ * place gets a new id when it is saved. Keys of one length sort as text.
+ */
+export function intakeKey(base: string, index = 0): string {
+  return `${base}:${String(index).padStart(6, '0')}`;
+}
+
+/**
+ * UUIDs in the order made (version 7: the time in ms, then a counter within it, then random
+ * bits): job ids, and the intake keys of articles analysed in place.
+ */
+export class OrderedIds {
+  private ms = 0;
+  private seq = 0;
+
+  next(): string {
+    const now = Date.now();
+    if (now > this.ms) {
+      this.ms = now;
+      this.seq = 0;
+    } else this.seq++;
+    const b = randomBytes(16);
+    b.writeUIntBE(this.ms, 0, 6);
+    // 12 bits of counter after the version nibble, 14 more in the variant's octets: 2^26 per ms.
+    b[6] = 0x70 | ((this.seq >> 22) & 0x0f);
+    b[7] = (this.seq >> 14) & 0xff;
+    b[8] = 0x80 | ((this.seq >> 8) & 0x3f);
+    b[9] = this.seq & 0xff;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
+/** One clock for the intake keys this process gives, so keys of one process never go back. */
+const ids = new OrderedIds();
+
+/** The intake keys of articles saved now, in the order given, after every key this process gave before. */
+export function newIntakes(n: number): string[] {
+  return Array.from({ length: n }, () => intakeKey(ids.next()));
+}

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { refreshAnalysis } from '../../src/analysis/index.js';
+import type { Analysis } from '../../src/doc/types.js';
+import { intakeKey } from '../../src/store/intake.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { tempDir } from '../helpers.js';
+import { handmadeCorpus } from '../fixtures/corpus.js';
+
+const dir = tempDir();
+let stores = 0;
+
+/** Everything the cross-article analysis gives, read as users read it. */
+async function derived(store: SqliteStore) {
+  const all = { limit: 1000 };
+  return {
+    propositions: (await store.analysis.listPropositions(all)).items,
+    contradictions: (await store.analysis.listContradictions(all)).items,
+    stories: (await store.analysis.listStories(all)).items,
+    duplicates: (await store.analysis.duplicateGroups(all)).items,
+    timeline: (await store.analysis.timeline(all)).items,
+  };
+}
+
+const unrefreshed = (store: SqliteStore) => (store.sqlite.prepare('select count(*) as n from articles where refreshed = 0').get() as { n: number }).n;
+
+/** A new store holding these articles, saved one by one in the order given, each with its intake key if one is given. */
+async function storeOf(articles: readonly (readonly [Analysis, string | undefined])[]): Promise<SqliteStore> {
+  const store = await SqliteStore.open(join(dir, `order-${++stores}.db`));
+  for (const [analysis, intake] of articles) await store.articles.save(analysis, intake ? { intake } : {});
+  return store;
+}
+
+describe('the order the refresh takes articles in', () => {
+  const corpus = handmadeCorpus();
+  // As a queue would key them: one job per article, queued in the corpus's order.
+  const keys = corpus.map((_, i) => intakeKey(`job-${String(i).padStart(4, '0')}`));
+
+  it('is the order articles were submitted, not the order they were stored', async () => {
+    const inOrder = await storeOf(corpus.map((a, i) => [a, keys[i]]));
+    await refreshAnalysis(inOrder);
+    const expected = await derived(inOrder);
+    await inOrder.close();
+    expect(expected.propositions.length).toBeGreaterThan(3);
+    expect(expected.contradictions.length).toBeGreaterThan(0);
+    expect(expected.stories.length).toBeGreaterThan(0);
+
+    // Stored last to first (as workers finishing out of turn may), keyed as submitted: the same.
+    const reversed = corpus.map((a, i) => [a, keys[i]] as const).reverse();
+    const outOfTurn = await storeOf(reversed);
+    await refreshAnalysis(outOfTurn);
+    expect(await derived(outOfTurn)).toEqual(expected);
+    await outOfTurn.close();
+
+    // Stored last to first with keys given as saved: a different analysis (which claim founds a
+    // proposition, and so its id and label), which is what the keys are for.
+    const asStored = await storeOf(reversed.map(([a]) => [a, undefined]));
+    await refreshAnalysis(asStored);
+    expect(await derived(asStored)).not.toEqual(expected);
+    await asStored.close();
+  });
+
+  it('waits for an article not yet stored: those submitted after it are taken once it is', async () => {
+    const gap = 2;
+    const store = await storeOf(corpus.map((a, i) => [a, keys[i]] as const).filter((_, i) => i !== gap));
+    // The job of article `gap` is not finished: the refresh takes only the articles before it.
+    await refreshAnalysis(store, { before: keys[gap]!.slice(0, keys[gap]!.indexOf(':')) });
+    expect(unrefreshed(store)).toBe(corpus.length - 1 - gap);
+    await store.articles.save(corpus[gap]!, { intake: keys[gap] });
+    await refreshAnalysis(store);
+    expect(unrefreshed(store)).toBe(0);
+
+    const inOrder = await storeOf(corpus.map((a, i) => [a, keys[i]]));
+    await refreshAnalysis(inOrder);
+    expect(await derived(store)).toEqual(await derived(inOrder));
+    await Promise.all([store.close(), inOrder.close()]);
+  });
+
+  it('puts an article submitted twice where it was first submitted, whichever copy was stored first', async () => {
+    // The later job's copy stored first, then the earlier job's: as if stored in order.
+    const late = corpus.map((a, i) => [a, keys[i]] as const).filter((_, i) => i !== 1);
+    const store = await storeOf([...late.slice(0, 3), [corpus[1]!, intakeKey('job-9999')], ...late.slice(3)]);
+    expect(await store.articles.save(corpus[1]!, { intake: keys[1] })).toBe('duplicate');
+    await refreshAnalysis(store);
+    const inOrder = await storeOf(corpus.map((a, i) => [a, keys[i]]));
+    await refreshAnalysis(inOrder);
+    expect(await derived(store)).toEqual(await derived(inOrder));
+    // Once the refresh has taken an article, a copy submitted later leaves it where it is.
+    const earlier = intakeKey('a');
+    expect(earlier < keys[0]!).toBe(true);
+    expect(await store.articles.save(corpus[0]!, { intake: earlier })).toBe('duplicate');
+    expect((store.sqlite.prepare('select intake from articles where id = ?').get(corpus[0]!.article.id) as { intake: string }).intake).toBe(keys[0]);
+    await Promise.all([store.close(), inOrder.close()]);
+  });
+});

@@ -5,7 +5,6 @@ import type { Analysis } from './doc/types.js';
 import { ClaimtrailError, InternalError } from './errors.js';
 import { ingest, type Ingested, type IngestOptions, type Input } from './ingest/index.js';
 import type { SaveResult, Store } from './store/index.js';
-import { intakeKey } from './store/intake.js';
 
 /**
  * What happened to one input article on the analyze path. An error with `fatal` set (the
@@ -22,11 +21,11 @@ export interface AnalyzeOptions extends IngestOptions {
   /** Replace the stored analysis of articles already in the store. */
   replace?: boolean;
   /**
-   * The intake key base of this run's articles (a queued job's id): the n-th article saved gets
-   * intakeKey(intake, n), so a job's articles keep their order after the jobs queued before it.
-   * Without it each article gets a new key as it is saved.
+   * The intake key of the run's n-th item (counting every item read, failed ones too): for queued
+   * jobs, their id and the item's place in its job (src/store/intake.ts), so a job's articles keep
+   * their order after the jobs queued before it. Without it each article gets a new key as it is saved.
    */
-  intake?: string;
+  intakeOf?: (item: number) => string;
 }
 
 /**
@@ -37,8 +36,8 @@ export interface AnalyzeOptions extends IngestOptions {
 const SAVE_BATCH = 32;
 const SAVE_BATCH_CHARS = 4 << 20;
 
-/** An input's outcome in input order: known already, or an analysis waiting for its batch's save. */
-type Pending = { outcome: Outcome } | { analysis: Analysis; origin: string; words: number };
+/** An input's outcome in input order: known already, or an analysis waiting for its batch's save (with its intake key, if given). */
+type Pending = { outcome: Outcome } | { analysis: Analysis; origin: string; words: number; intake?: string };
 
 /**
  * The analyze path shared by the CLI, the HTTP API and the demo: ingest → pipeline → store,
@@ -56,10 +55,11 @@ export function analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions)
 /** The analyze path after ingestion: articles already read (a watched feed's new items, the bench's corpus) → pipeline → store. */
 export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable<Ingested>, options: Omit<AnalyzeOptions, keyof IngestOptions>): AsyncGenerator<Outcome> {
   const pending: Pending[] = [];
-  const given = { n: 0 };
+  let read = 0;
   let waiting = 0;
   let chars = 0;
   for await (const item of items) {
+    const intake = options.intakeOf?.(read++);
     if (!item.ok) {
       pending.push({ outcome: { ok: false, error: item.error, origin: item.error.origin } });
     } else {
@@ -68,15 +68,15 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
       try {
         const stored = options.store && !options.replace ? await storedCopy(options.store, article.id) : null;
         // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
-        if (stored && options.intake !== undefined) {
-          pending.push({ analysis: stored, origin, words: countWords(article.text) });
+        if (stored && intake !== undefined) {
+          pending.push({ analysis: stored, origin, words: countWords(article.text), intake });
           waiting++;
         } else if (stored) pending.push({ outcome: { ok: true, analysis: stored, status: 'duplicate', words: countWords(article.text) } });
         else {
           const analysis = options.pipeline.analyze(article);
           const words = countWords(article.text);
           if (options.store) {
-            pending.push({ analysis, origin, words });
+            pending.push({ analysis, origin, words, ...(intake !== undefined ? { intake } : {}) });
             waiting++;
             chars += article.text.length;
           } else pending.push({ outcome: { ok: true, analysis, status: null, words } });
@@ -88,7 +88,7 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
       }
     }
     if (waiting >= SAVE_BATCH || chars >= SAVE_BATCH_CHARS || !waiting) {
-      for (const outcome of await settle(pending.splice(0), options, given)) {
+      for (const outcome of await settle(pending.splice(0), options)) {
         yield outcome;
         if (!outcome.ok && outcome.fatal) return;
       }
@@ -96,23 +96,20 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
       chars = 0;
     }
   }
-  for (const outcome of await settle(pending, options, given)) {
+  for (const outcome of await settle(pending, options)) {
     yield outcome;
     if (!outcome.ok && outcome.fatal) return;
   }
 }
 
-/**
- * Save the analyses waiting in `pending` in one batch; every outcome, in input order. `given`
- * counts the run's articles given to the store before, for their intake keys.
- */
-async function settle(pending: readonly Pending[], options: Omit<AnalyzeOptions, keyof IngestOptions>, given: { n: number }): Promise<Outcome[]> {
+/** Save the analyses waiting in `pending` in one batch; every outcome, in input order. */
+async function settle(pending: readonly Pending[], options: Omit<AnalyzeOptions, keyof IngestOptions>): Promise<Outcome[]> {
   const toSave = pending.filter((p): p is Extract<Pending, { analysis: Analysis }> => 'analysis' in p);
   let saved: SaveResult[] = [];
   if (toSave.length && options.store) {
-    const base = options.intake;
-    const intakes = base === undefined ? undefined : toSave.map((_, i) => intakeKey(base, given.n + i));
-    given.n += toSave.length;
+    // Keys given by intakeOf (every analysis has one then), else new ones from the store.
+    const given = toSave.flatMap((p) => (p.intake !== undefined ? [p.intake] : []));
+    const intakes = given.length === toSave.length ? given : undefined;
     try {
       saved = await options.store.articles.saveMany(
         toSave.map((p) => p.analysis),

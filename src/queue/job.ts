@@ -59,8 +59,8 @@ export interface JobQueue {
   list(options?: { state?: JobState; limit?: number }): Promise<JobStatus[]>;
   /** Queue a failed job again, with one more attempt; false when it is not failed. */
   retry(id: string): Promise<boolean>;
-  /** Take the next waiting job for this worker, or null when none is ready now. */
-  take(): Promise<HeldJob | null>;
+  /** Take up to `max` waiting jobs (default 1) for this worker, in the order queued; none when none is ready now. */
+  take(max?: number): Promise<HeldJob[]>;
   complete(id: string, outcome: JobOutcome): Promise<void>;
   fail(id: string, failure: JobFailure): Promise<void>;
   /** Jobs not yet done or failed (waiting, also for a retry later, or active). */

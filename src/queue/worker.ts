@@ -1,7 +1,7 @@
 import type { Pipeline } from '../annotate/pipeline.js';
 import { refreshAnalysis } from '../analysis/index.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
-import { runWrite, type WriteResult } from '../server/writer.js';
+import { runWrites, type WriteResult } from '../server/writer.js';
 import type { Store } from '../store/index.js';
 import { ingestInput } from './inputs.js';
 import { inputLabel, type HeldJob, type JobQueue } from './job.js';
@@ -21,7 +21,7 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Run the cross-article refresh after this many stored jobs even while jobs keep coming. */
   refreshEvery?: number;
-  /** Stops the worker after the job under way. */
+  /** Stops the worker after the jobs under way. */
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -32,6 +32,12 @@ export interface WorkerStats {
   articles: number;
   words: number;
 }
+
+/**
+ * Jobs a worker takes at once: their articles are saved in one transaction (a commit each cost
+ * about as much as saving three articles) and the queue is asked once, not for each job.
+ */
+const JOBS_PER_RUN = 8;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -54,11 +60,12 @@ function isFinal(job: HeldJob, result: WriteResult): boolean {
 }
 
 /**
- * A worker: takes analyze jobs one at a time and runs each through the analyze path (fetch,
- * clean, analyse, store — each article one transaction, idempotent by its id), marks it done with
- * the articles stored, or failed with its error (retried later by the queue). The cross-article
- * refresh runs when the queue runs dry, and every `refreshEvery` stored jobs; the store serialises
- * refreshes of several workers. A lost connection to the queue is waited out, not fatal.
+ * A worker: takes analyze jobs up to JOBS_PER_RUN at a time and runs them through the analyze
+ * path (fetch, clean, analyse, store — their articles in one transaction, each under its own
+ * savepoint, idempotent by its id), marks each done with the articles stored, or failed with its
+ * error (retried later by the queue). The cross-article refresh runs when the queue runs dry, and
+ * every `refreshEvery` stored jobs; the store serialises refreshes of several workers. A lost
+ * connection to the queue is waited out, not fatal.
  */
 export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): Promise<WorkerStats> {
   const { queue, store, pipeline, rules } = deps;
@@ -91,16 +98,9 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     }
   };
 
-  const run = async (job: HeldJob) => {
+  /** Settle one job by its result: done with the articles stored, or failed with why. */
+  const settleJob = async (job: HeldJob, result: WriteResult) => {
     const label = inputLabel(job.request.input);
-    let result: WriteResult;
-    try {
-      const { input, ...how } = job.request;
-      // Saves are marked for a refresh, which runs once for many jobs instead of after each.
-      result = await runWrite({ ...how, input: ingestInput(input), intake: job.id }, { store, pipeline, rules, refresh: async () => void unrefreshed++ });
-    } catch (e) {
-      result = { items: [], errors: [{ origin: label, message: (e as Error).message, code: 'internal' }], unwritable: false, refreshError: null };
-    }
     if (result.items.length) {
       await settle(`job ${job.id}`, () => queue.complete(job.id, { articles: result.items, errors: result.errors.map(({ origin, message }) => ({ origin, message })) }));
       stats.done++;
@@ -116,19 +116,39 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     }
   };
 
+  /** Jobs taken together through one analyze run (one save for all their articles), each settled on its own. */
+  const run = async (jobs: readonly HeldJob[]) => {
+    let results: WriteResult[];
+    try {
+      // Saves are marked for a refresh, which runs once for many jobs instead of after each.
+      const writes = jobs.map(({ id, request: { input, ...how } }) => ({ ...how, input: ingestInput(input), intake: id }));
+      results = await runWrites(writes, { store, pipeline, rules, refresh: async () => void (unrefreshed += jobs.length) });
+    } catch (e) {
+      const message = (e as Error).message;
+      results = jobs.map((job) => ({ items: [], errors: [{ origin: inputLabel(job.request.input), message, code: 'internal' }], unwritable: false, refreshError: null }));
+    }
+    for (const [i, job] of jobs.entries()) await settleJob(job, results[i]!);
+  };
+
   // Articles another worker stored before it stopped get their cross-article analysis now.
   await refresh();
   while (!options.signal?.aborted) {
-    let job: HeldJob | null = null;
+    let jobs: HeldJob[] = [];
     try {
-      job = await queue.take();
+      jobs = await queue.take(JOBS_PER_RUN);
     } catch (e) {
       log(`the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(pollMs / 1000)} s`);
       await sleep(pollMs, options.signal);
       continue;
     }
-    if (job) {
-      await run(job);
+    if (jobs.length) {
+      // Jobs that agree on `replace` go through one run (runWrites), in the order queued.
+      for (let i = 0; i < jobs.length; ) {
+        let j = i + 1;
+        while (j < jobs.length && jobs[j]!.request.replace === jobs[i]!.request.replace) j++;
+        await run(jobs.slice(i, j));
+        i = j;
+      }
       if (unrefreshed >= refreshEvery) await refresh();
       continue;
     }

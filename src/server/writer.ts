@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyzeInputs } from '../analyze.js';
+import { analyzeIngested } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
-import type { InlineInput } from '../ingest/index.js';
+import { ingest, type Ingested, type InlineInput } from '../ingest/index.js';
 import type { SaveStatus } from '../contract/values.js';
 import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js';
 import { unbounded } from '../store/budget.js';
 import type { Store } from '../store/index.js';
+import { intakeKey, newIntakes } from '../store/intake.js';
 
 /** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
 export interface WriteJob {
@@ -64,35 +65,72 @@ export interface WriteDeps {
 
 /** One job through the analyze path, then the refresh when something new was stored. */
 export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteResult> {
-  const result: WriteResult = { items: [], errors: [], unwritable: false, refreshError: null };
-  const outcomes = analyzeInputs([job.input], {
+  return (await runWrites([job], deps))[0]!;
+}
+
+/**
+ * Several jobs through one run of the analyze path, their articles saved together (a commit for
+ * many articles, not one each), then one refresh when something new was stored; a result per
+ * job. Each job's inputs are read with its own options; `replace` is the first job's, so callers
+ * group jobs that agree on it. A job left without an outcome because the database could not be
+ * written says so.
+ */
+export async function runWrites(jobs: readonly WriteJob[], deps: WriteDeps): Promise<WriteResult[]> {
+  const results = jobs.map((): WriteResult => ({ items: [], errors: [], unwritable: false, refreshError: null }));
+  if (!jobs.length) return results;
+  // The job of each item read, and its place in that job: outcomes come one per item, in order.
+  const jobOf: number[] = [];
+  const place: number[] = [];
+  async function* items(): AsyncGenerator<Ingested> {
+    for (const [j, job] of jobs.entries()) {
+      let n = 0;
+      const options = { verbatim: Boolean(job.verbatim), timeoutMs: job.fetchTimeoutMs, maxBytes: job.maxBytes, publicOnly: job.publicOnly, rules: deps.rules };
+      for await (const item of ingest([job.input], options)) {
+        jobOf.push(j);
+        place.push(n++);
+        yield item;
+      }
+    }
+  }
+  const keyed = jobs.some((j) => j.intake);
+  const outcomes = analyzeIngested(items(), {
     pipeline: deps.pipeline,
     store: deps.store,
-    replace: job.replace,
-    verbatim: Boolean(job.verbatim),
-    timeoutMs: job.fetchTimeoutMs,
-    maxBytes: job.maxBytes,
-    publicOnly: job.publicOnly,
-    rules: deps.rules,
-    ...(job.intake ? { intake: job.intake } : {}),
+    replace: jobs[0]!.replace,
+    ...(keyed ? { intakeOf: (i: number) => intakeKey(jobs[jobOf[i]!]!.intake ?? newIntakes(1)[0]!, place[i]) } : {}),
   });
+  let k = 0;
+  let fatal = false;
   for await (const o of outcomes) {
+    const result = results[jobOf[k++]!]!;
     if (!o.ok) {
       result.errors.push({ origin: o.origin, message: o.error.message, code: o.error.code });
       result.unwritable ||= o.fatal === true;
+      fatal ||= o.fatal === true;
       continue;
     }
     const { article, entities, claims, events } = o.analysis;
     result.items.push({ id: article.id, title: article.title, status: o.status ?? 'new', entities: entities.length, claims: claims.length, events: events.length, words: o.words });
   }
-  if (result.items.some((i) => i.status !== 'duplicate')) {
+  if (fatal) {
+    for (const [j, result] of results.entries()) {
+      if (result.items.length || result.errors.length) continue;
+      result.errors.push({ origin: inputName(jobs[j]!.input), message: 'not stored: the database cannot be written', code: 'unwritable' });
+      result.unwritable = true;
+    }
+  }
+  if (results.some((r) => r.items.some((i) => i.status !== 'duplicate'))) {
     try {
       await deps.refresh();
     } catch (e) {
-      result.refreshError = (e as Error).message;
+      for (const r of results) r.refreshError = (e as Error).message;
     }
   }
-  return result;
+  return results;
+}
+
+function inputName(input: WriteJob['input']): string {
+  return typeof input === 'string' ? input : input.name;
 }
 
 /** Writes in this thread: for stores in memory and for tests that bring their own pipeline. */

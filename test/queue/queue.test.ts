@@ -105,26 +105,33 @@ describe.skipIf(!TEST_PG)('the queue on PostgreSQL', () => {
     const job = await queue.get(ids[0]!);
     expect(job).toMatchObject({ id: ids[0], state: 'waiting', input: 'first', attempts: 0, maxAttempts: 3, error: null, articles: [], finished: null });
 
-    const held = await queue.take();
+    expect(await queue.firstPending()).toBe(ids[0]);
+    const [held, ...more] = await queue.take();
+    expect(more).toEqual([]);
     expect(held).toMatchObject({ id: ids[0], attempt: 1, request: request('first') });
+    // Held, it is not finished: the refresh still waits for it.
+    expect(await queue.firstPending()).toBe(ids[0]);
     expect(await queue.get(ids[0]!)).toMatchObject({ state: 'active', attempts: 1 });
     const item = { id: 'abc', title: 't', status: 'new' as const, entities: 1, claims: 2, events: 3, words: 4 };
     await queue.complete(ids[0]!, { articles: [item], errors: [] });
     expect(await queue.get(ids[0]!)).toMatchObject({ state: 'done', attempts: 1, articles: [item], error: null, finished: expect.any(String) });
+    expect(await queue.firstPending()).toBe(ids[1]);
     expect((await queue.list({ state: 'done' })).map((j) => j.id)).toEqual([ids[0]]);
     expect((await queue.list({ state: 'waiting' })).map((j) => j.id)).toEqual([ids[2], ids[1]]);
   });
 
   it('retries a failed attempt later with its error kept, fails a final one at once, and `retry` queues a failed job again', async () => {
-    const second = await queue.take();
+    const [second] = await queue.take();
     await queue.fail(second!.id, { message: 'the server said 503', errors: [], final: false });
     expect(await queue.get(second!.id)).toMatchObject({ state: 'waiting', attempts: 1, error: 'the server said 503' });
 
-    const third = await queue.take();
+    const [third] = await queue.take();
     expect(third!.id).not.toBe(second!.id);
     await queue.fail(third!.id, { message: 'third: binary data', errors: [{ origin: 'third', message: 'binary data' }], final: true });
     expect(await queue.get(third!.id)).toMatchObject({ state: 'failed', attempts: 1, maxAttempts: 1, error: 'third: binary data' });
     expect((await queue.list({ state: 'failed' })).map((j) => j.id)).toEqual([third!.id]);
+    // Failed for good it is finished; the one waiting for its retry is not.
+    expect(await queue.firstPending()).toBe(second!.id);
 
     expect(await queue.retry(second!.id)).toBe(false); // waiting, not failed
     expect(await queue.retry(third!.id)).toBe(true);

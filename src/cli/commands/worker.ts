@@ -73,7 +73,7 @@ async function work(flags: WorkerFlags): Promise<number> {
   });
   const stopping = new AbortController();
   const stop = () => {
-    log('stopping after the job under way');
+    log('stopping after the jobs under way');
     stopping.abort();
   };
   process.once('SIGINT', stop);

@@ -184,10 +184,10 @@ export class PgBossQueue implements JobQueue {
     return (await this.get(id))?.state === 'waiting';
   }
 
-  async take(): Promise<HeldJob | null> {
-    const [job] = await this.boss.fetch<AnalyzeRequest>(QUEUE_NAME, { batchSize: 1, includeMetadata: true });
-    if (!job) return null;
-    return { id: job.id, request: job.data, attempt: job.retryCount + 1 };
+  async take(max = 1): Promise<HeldJob[]> {
+    const jobs = await this.boss.fetch<AnalyzeRequest>(QUEUE_NAME, { batchSize: max, includeMetadata: true });
+    // Ids sort in the order queued (OrderedIds); the fetch does not promise an order.
+    return jobs.map((job) => ({ id: job.id, request: job.data, attempt: job.retryCount + 1 })).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async complete(id: string, outcome: JobOutcome): Promise<void> {

@@ -22,8 +22,9 @@ export interface BatchArticle {
  * batch are read first, in one go; an article joins the candidates of the ones after it. An
  * article is indexed only under the bands where its group has fewer than BAND_REPRESENTATIVES
  * members, which bounds every band's candidates by its groups, not by the articles stored.
+ * Returns each article's group.
  */
-export async function groupDuplicates(step: AnalysisStep, batch: readonly BatchArticle[]): Promise<void> {
+export async function groupDuplicates(step: AnalysisStep, batch: readonly BatchArticle[]): Promise<Map<string, string>> {
   const signed = batch.map((a) => {
     const sig = minhash(a.text);
     return { ...a, sig, bands: bands(sig) };
@@ -52,4 +53,5 @@ export async function groupDuplicates(step: AnalysisStep, batch: readonly BatchA
     rows.push({ article: a.id, seq: a.seq, minhash: toBuffer(a.sig), group, bands: indexed });
   }
   await step.addSignatures(rows);
+  return new Map(rows.map((r) => [r.article, r.group]));
 }

@@ -25,9 +25,10 @@ export function founderOf(article: string, claim: string): string {
 
 /**
  * Assign the article's claims to propositions (keys prefetched) and queue their rows; returns
- * each claim's proposition. The claims' ranks follow `rank` in the article's order of claims.
+ * each claim's proposition. The claims' ranks follow `rank` in the article's order of claims;
+ * `group` is the article's near-duplicate group.
  */
-export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: ReadonlyMap<string, number>, rows: ClaimPropositionRow[], rank: number): Map<string, number> {
+export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: ReadonlyMap<string, number>, rows: ClaimPropositionRow[], rank: number, group: string): Map<string, number> {
   const id = p.analysis.article.id;
   const rankOf = new Map(p.analysis.claims.map((c, i) => [c.id, rank + 1 + i]));
   const propOf = new Map<string, number>();
@@ -49,7 +50,7 @@ export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: Readonly
     const position = positionOf(c.stance, f, answered !== undefined ? positions.get(f.answers!) : undefined);
     propOf.set(c.id, prop);
     positions.set(c.id, position);
-    rows.push({ claimSeq, article: id, proposition: prop, position, features: JSON.stringify(f), rank: rankOf.get(c.id)! });
+    rows.push({ claimSeq, article: id, proposition: prop, position, features: JSON.stringify(f), rank: rankOf.get(c.id)!, group });
   }
   return propOf;
 }

@@ -89,7 +89,7 @@ async function refreshNow(store: Store, before: string | null): Promise<RefreshS
         rank += 1 + analysis.claims.length;
         return first;
       });
-      await groupDuplicates(
+      const groups = await groupDuplicates(
         step,
         batch.map(({ analysis }, i) => ({ seq: ranks[i]!, id: analysis.article.id, text: analysis.article.text })),
       );
@@ -101,7 +101,7 @@ async function refreshNow(store: Store, before: string | null): Promise<RefreshS
       const rows: ClaimPropositionRow[] = [];
       const timeline = new TimelineBatch();
       for (const [i, p] of prepared.entries()) {
-        const propOf = assignArticle(matcher, p, seqsOf(p.analysis.article.id), rows, ranks[i]!);
+        const propOf = assignArticle(matcher, p, seqsOf(p.analysis.article.id), rows, ranks[i]!, groups.get(p.analysis.article.id)!);
         timeline.add(p.analysis, propOf, p.features);
         stats.articles++;
       }

@@ -100,6 +100,8 @@ export interface ClaimPropositionRow {
   features: string;
   /** The claim's place in the order the refresh took claims. */
   rank: number;
+  /** Its article's near-duplicate group. */
+  group: string;
 }
 
 export interface TimelineRow {

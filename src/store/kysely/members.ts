@@ -5,8 +5,8 @@ import type { ArticlesTable, EntitiesTable, ResultTables } from './tables.js';
 
 /** The tables a proposition's members are read from, as both backends have them. */
 export interface MemberTables {
-  /** `rank`: the claim's place in the order the refresh took claims (members are read in it). */
-  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number };
+  /** `rank`: the claim's place in the order the refresh took claims (members are read in it); `dup_group`: its article's near-duplicate group. */
+  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number; dup_group: string };
   claims: {
     seq: number;
     article_id: string;
@@ -59,13 +59,9 @@ export function memberQuery(db: Kysely<MemberTables>) {
     ]);
 }
 
-/** How many articles a proposition's claims come from, copies of one article counted once (filter on cp.prop_id added by the caller). */
+/** How many articles a proposition's claims come from, copies of one article counted once (filter on cp.prop_id added by the caller): along claim_props_groups alone. */
 export function memberSourcesQuery(db: Kysely<MemberTables>) {
-  return db
-    .selectFrom('claim_props as cp')
-    .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
-    .leftJoin('doc_signatures as ds', 'ds.article_id', 'c.article_id')
-    .select(sql<number | string>`count(distinct coalesce(ds.dup_group, c.article_id))`.as('n'));
+  return db.selectFrom('claim_props as cp').select(sql<number | string>`count(distinct cp.dup_group)`.as('n'));
 }
 
 /** A proposition's claim as both stores' member queries return it (claim_props joined with claims, articles, signatures, entities). */

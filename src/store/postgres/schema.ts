@@ -105,7 +105,7 @@ export interface AnalysisTables extends ResultTables {
   prop_ids: { founder: string; id: number };
   /** Keys under which a proposition is found: event type with an argument, MinHash of its words. */
   prop_keys: { key: string; prop_id: number; ord: Generated<number> };
-  /** `rank`: the claim's place in the order the refresh took claims (members are read in it). */
-  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number };
+  /** `rank`: the claim's place in the order the refresh took claims (members are read in it); `dup_group`: its article's near-duplicate group. */
+  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number; dup_group: string };
   timeline_items: { id: number; key: string; date: string; kind: string; json: string };
 }

@@ -156,9 +156,9 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
     if (!rows.length) return;
     await sql`
-      insert into claim_props (claim_seq, article_id, prop_id, position, features, rank)
+      insert into claim_props (claim_seq, article_id, prop_id, position, features, rank, dup_group)
       select * from unnest(${rows.map((r) => r.claimSeq)}::integer[], ${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.proposition)}::integer[],
-        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[], ${rows.map((r) => r.rank)}::bigint[])
+        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[], ${rows.map((r) => r.rank)}::bigint[], ${rows.map((r) => r.group)}::text[])
       on conflict do nothing`.execute(this.db);
   }
 

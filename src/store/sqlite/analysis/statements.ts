@@ -130,7 +130,7 @@ export class Statements {
     this.insertClaimProp = prep(
       db
         .insertInto('claim_props')
-        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text(), rank: num() })
+        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text(), rank: num(), dup_group: text() })
         .onConflict((oc) => oc.doNothing()),
     );
     this.itemByKey = prep(db.selectFrom('timeline_items').select('id').where('key', '=', text())).pluck();

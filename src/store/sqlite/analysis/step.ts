@@ -99,7 +99,7 @@ export class SqliteAnalysisStep implements AnalysisStep {
   }
 
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
-    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features, r.rank);
+    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features, r.rank, r.group);
   }
 
   async addTimeline(items: readonly TimelineRow[]): Promise<void> {

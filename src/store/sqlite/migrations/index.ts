@@ -9,6 +9,7 @@ import { feeds } from './0010-feeds.js';
 import { refreshIndexes } from './0011-refresh-indexes.js';
 import { entityCounts } from './0012-entity-counts.js';
 import { refreshOrder } from './0013-refresh-order.js';
+import { claimGroups } from './0014-claim-groups.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0011_refresh_indexes': refreshIndexes,
   '0012_entity_counts': entityCounts,
   '0013_refresh_order': refreshOrder,
+  '0014_claim_groups': claimGroups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -63,6 +63,10 @@ export class SqliteStore implements Store {
       throw new UnavailableError(`${path}: cannot open the database (${(e as Error).message})`, { cause: e });
     }
     sqlite.pragma('synchronous = NORMAL');
+    // Checkpoint the write-ahead log every 10,000 pages (40 MB), not SQLite's 1,000: a page written
+    // by many commits is copied back once, not each time (saves and refreshes of 1,000 articles
+    // into 10,000- and 100,000-article stores 10-20 % faster, docs/quality.md).
+    sqlite.pragma('wal_autocheckpoint = 10000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     installDeadline(sqlite);

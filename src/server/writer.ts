@@ -9,7 +9,7 @@ import type { SaveStatus } from '../contract/values.js';
 import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js';
 import { unbounded } from '../store/budget.js';
 import type { Store } from '../store/index.js';
-import { intakeKey, newIntakes } from '../store/intake.js';
+import { intakeKey } from '../store/intake.js';
 
 /** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
 export interface WriteJob {
@@ -92,12 +92,14 @@ export async function runWrites(jobs: readonly WriteJob[], deps: WriteDeps): Pro
       }
     }
   }
-  const keyed = jobs.some((j) => j.intake);
+  // Queued jobs carry their ids: each article's key is its job's and its place in it.
+  const bases = jobs.map((j) => j.intake);
+  const keyed = bases.every((b) => b !== undefined);
   const outcomes = analyzeIngested(items(), {
     pipeline: deps.pipeline,
     store: deps.store,
     replace: jobs[0]!.replace,
-    ...(keyed ? { intakeOf: (i: number) => intakeKey(jobs[jobOf[i]!]!.intake ?? newIntakes(1)[0]!, place[i]) } : {}),
+    ...(keyed ? { intakeOf: (i: number) => intakeKey(bases[jobOf[i]!]!, place[i]) } : {}),
   });
   let k = 0;
   let fatal = false;

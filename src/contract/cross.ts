@@ -62,7 +62,7 @@ export type PropositionSummary = Static<typeof PropositionSummary>;
 
 export const DuplicateGroup = Type.Object({
   id: Type.String({ description: 'the group' }),
-  articles: Type.Array(ArticleRef, { description: 'its articles, in the order they were stored' }),
+  articles: Type.Array(ArticleRef, { description: 'its articles, in the order they were submitted' }),
 });
 export type DuplicateGroup = Static<typeof DuplicateGroup>;
 

@@ -6,6 +6,12 @@ export interface SaveOptions {
   intake?: string;
 }
 
+/** How to save several: as SaveOptions, with `intakes` one key per analysis. */
+export interface SaveManyOptions {
+  replace?: boolean;
+  intakes?: readonly string[];
+}
+
 /** What saveMany did with one article. */
 export type SaveResult = { ok: true; status: SaveStatus } | { ok: false; error: Error };
 
@@ -24,9 +30,8 @@ export interface ArticleStore {
    * Write several articles as save() does, in one transaction (one commit for an import's batch,
    * not one per article), each under its own savepoint: an article that fails is left out whole
    * and the others are stored. A database that cannot be written throws, and none is stored.
-   * `intakes`, when given, has one key per analysis.
    */
-  saveMany(analyses: readonly Analysis[], options?: { replace?: boolean; intakes?: readonly string[] }): Promise<SaveResult[]>;
+  saveMany(analyses: readonly Analysis[], options?: SaveManyOptions): Promise<SaveResult[]>;
   /** The version of the pipeline that analysed a stored article, or null when it is not stored. */
   storedPipeline(id: string): Promise<string | null>;
   /** The stored analysis of an article, by id, unique id prefix, or ref. */

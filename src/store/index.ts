@@ -8,7 +8,7 @@ import type { OpenOptions, Store } from './store.js';
  */
 export type { AnalysisRepo } from './analysis-repo.js';
 export type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from './analysis-step.js';
-export type { ArticleStore, SaveResult } from './article-store.js';
+export type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from './article-store.js';
 export type { CandidateOptions, CorpusRepo } from './corpus-repo.js';
 export type { FeedRepo, PollRecord } from './feed-repo.js';
 export type { OpenOptions, Store } from './store.js';

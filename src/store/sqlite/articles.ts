@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
-import type { ArticleStore, SaveOptions, SaveResult } from '../article-store.js';
+import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { newIntakes } from '../intake.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
@@ -29,7 +29,7 @@ export class SqliteArticles implements ArticleStore {
     return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace), intake));
   }
 
-  async saveMany(analyses: readonly Analysis[], options: { replace?: boolean; intakes?: readonly string[] } = {}): Promise<SaveResult[]> {
+  async saveMany(analyses: readonly Analysis[], options: SaveManyOptions = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
     const intakes = options.intakes ?? newIntakes(analyses.length);
     return this.store.writeTransaction(async (trx) => {

@@ -93,8 +93,6 @@ export interface AnalysisTables extends ResultTables {
   analysis_state: { key: string; value: string };
   /** LSH band hashes of the signatures: articles sharing a band are near-duplicate candidates. */
   doc_bands: { band: number; article_id: string };
-  /** Bands of recently refreshed articles, moved into doc_bands a slice of the band range at a time (migration 0015). */
-  doc_bands_recent: { band: number; article_id: string };
   propositions: {
     id: Generated<number>;
     about: string;

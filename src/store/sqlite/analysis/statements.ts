@@ -4,7 +4,7 @@ import type { Database } from '../schema.js';
 import { memberQuery, memberSourcesQuery, memberTables } from '../../kysely/members.js';
 
 /** The materialised tables, dependents first: what AnalysisStep.clear() empties (prop_ids stays). */
-const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_bands_recent', 'doc_signatures'] as const;
+const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'] as const;
 
 /**
  * Keys looked up by one statement: a batch reads some ten thousand keys, and one seek each from
@@ -30,13 +30,9 @@ export class Statements {
   readonly unrefresh: SQLite.Statement;
   readonly claimsOf: SQLite.Statement;
   readonly bandArticles: SQLite.Statement;
-  readonly recentBandArticles: SQLite.Statement;
   readonly signature: SQLite.Statement;
   readonly insertSignature: SQLite.Statement;
   readonly insertBand: SQLite.Statement;
-  /** Move the recent bands between two values (inclusive) into doc_bands, sorted; then drop them. */
-  readonly moveBands: SQLite.Statement;
-  readonly dropMovedBands: SQLite.Statement;
   /** The propositions under KEY_CHUNK keys (pad with null), as [key, prop_id] rows. */
   readonly keysProps: SQLite.Statement;
   readonly propFeatures: SQLite.Statement;
@@ -103,24 +99,7 @@ export class Statements {
         .values({ article_id: text(), seq: num(), minhash: param<Buffer>(), dup_group: text() })
         .onConflict((oc) => oc.doNothing()),
     );
-    this.recentBandArticles = prep(db.selectFrom('doc_bands_recent').select('article_id').where('band', '=', num())).pluck();
-    this.insertBand = prep(db.insertInto('doc_bands_recent').values({ band: num(), article_id: text() }));
-    // In band order, each row after the earlier ones of its band: one pass along doc_bands_band.
-    this.moveBands = prep(
-      db
-        .insertInto('doc_bands')
-        .columns(['band', 'article_id'])
-        .expression(
-          db
-            .selectFrom('doc_bands_recent')
-            .select(['band', 'article_id'])
-            .where('band', '>=', num())
-            .where('band', '<=', num())
-            .orderBy('band')
-            .orderBy(sql`rowid`),
-        ),
-    );
-    this.dropMovedBands = prep(db.deleteFrom('doc_bands_recent').where('band', '>=', num()).where('band', '<=', num()));
+    this.insertBand = prep(db.insertInto('doc_bands').values({ band: num(), article_id: text() }));
     // Rows of each key in rowid order, as one key's lookup through prop_keys_key gives them.
     this.keysProps = prep(
       db

@@ -4,14 +4,6 @@ import { KEY_CHUNK, type Statements } from './statements.js';
 import { memberRow, type MemberSqlRow } from '../../kysely/members.js';
 
 /**
- * Slices of the 32-bit band range: each step moves one slice of the recent bands into doc_bands,
- * so a band waits at most this many steps there, and the recent table stays small enough that its
- * pages are few whatever the store's size (migration 0015).
- */
-const BAND_SLICES = 32;
-const SLICE_WIDTH = 2 ** 32 / BAND_SLICES;
-
-/**
  * One step of the refresh on the SQLite store: every method binds its batch to statements
  * prepared once per connection. The methods are synchronous underneath; SqliteAnalysis.step
  * holds the connection and the write lock while they run.
@@ -45,8 +37,7 @@ export class SqliteAnalysisStep implements AnalysisStep {
   }
 
   async bandMembers(bands: readonly number[]): Promise<Map<number, string[]>> {
-    // A band's moved rows were all added before its recent ones: together, in the order added.
-    return new Map(bands.map((band) => [band, [...(this.st.bandArticles.all(band) as string[]), ...(this.st.recentBandArticles.all(band) as string[])]]));
+    return new Map(bands.map((band) => [band, this.st.bandArticles.all(band) as string[]]));
   }
 
   async signatures(articleIds: readonly string[]): Promise<Map<string, Signature>> {
@@ -64,11 +55,6 @@ export class SqliteAnalysisStep implements AnalysisStep {
       this.st.markRefreshed.run(r.article);
       for (const band of r.bands) this.st.insertBand.run(band, r.article);
     }
-    const slice = Number((await this.getState('band_slice')) ?? 0);
-    const low = -(2 ** 31) + slice * SLICE_WIDTH;
-    this.st.moveBands.run(low, low + SLICE_WIDTH - 1);
-    this.st.dropMovedBands.run(low, low + SLICE_WIDTH - 1);
-    await this.setState('band_slice', String((slice + 1) % BAND_SLICES));
   }
 
   async highestPropositionId(): Promise<number> {

@@ -10,7 +10,6 @@ import { refreshIndexes } from './0011-refresh-indexes.js';
 import { entityCounts } from './0012-entity-counts.js';
 import { refreshOrder } from './0013-refresh-order.js';
 import { claimGroups } from './0014-claim-groups.js';
-import { recentBands } from './0015-recent-bands.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -28,7 +27,6 @@ const migrations: Record<string, Migration> = {
   '0012_entity_counts': entityCounts,
   '0013_refresh_order': refreshOrder,
   '0014_claim_groups': claimGroups,
-  '0015_recent_bands': recentBands,
 };
 
 export const migrationProvider: MigrationProvider = {

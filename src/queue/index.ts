@@ -1,5 +1,6 @@
 import type { JobQueue } from './job.js';
 import type { QueueOptions } from '../store/queue/pgboss.js';
+import { resolveQueueUrl } from './url.js';
 
 /**
  * The durable job queue: its interface (job.ts), the PostgreSQL implementation (src/store/queue), the
@@ -15,4 +16,18 @@ export { redactUrl, resolveQueueUrl } from './url.js';
 export async function openQueue(url: string, options: QueueOptions = {}): Promise<JobQueue> {
   const { PgBossQueue } = await import('../store/queue/pgboss.js');
   return PgBossQueue.open(url, options);
+}
+
+/**
+ * Where a cross-article refresh run outside the workers must stop: before the first unfinished job
+ * of the queue the database at `db` has (CLAIMTRAIL_QUEUE, else the database itself on PostgreSQL),
+ * as the workers' own refreshes do; null without a queue or unfinished job. Past it, a refresh
+ * would take articles before the jobs submitted ahead of them, and workers would not give what
+ * one process gives.
+ */
+export async function refreshLimit(db: string): Promise<string | null> {
+  const url = resolveQueueUrl(undefined, db);
+  if (!url) return null;
+  const { firstPendingAt } = await import('../store/queue/pgboss.js');
+  return firstPendingAt(url);
 }

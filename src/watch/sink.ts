@@ -63,7 +63,7 @@ export interface AnalyzeSinkDeps {
   pipeline: Pipeline;
   /** How items (and the links of summary-only items) are read. */
   ingest: IngestOptions;
-  /** The cross-article refresh (src/analysis refreshAnalysis). */
+  /** The cross-article refresh (src/analysis refreshAnalysis; the CLI's stops before a job queue's unfinished jobs). */
   refresh: (store: Store) => Promise<unknown>;
   /** Sees each article's outcome (the CLI prints it). */
   onOutcome?: (outcome: Outcome, item: NewItem) => void;

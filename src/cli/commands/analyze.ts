@@ -61,10 +61,10 @@ export function checkOptionFiles(
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
-  const [{ analyzeInputs }, { createPipeline }, { refreshAnalysis }, { loadRules }, { estimateCount }, { readGazetteer }] = await Promise.all([
+  const [{ analyzeInputs }, { createPipeline }, { refreshInOrder }, { loadRules }, { estimateCount }, { readGazetteer }] = await Promise.all([
     import('../../analyze.js'),
     import('../../annotate/index.js'),
-    import('../../analysis/index.js'),
+    import('../refresh.js'),
     import('../../ingest/clean.js'),
     import('../../ingest/index.js'),
     import('../../annotate/entities/gazetteer.js'),
@@ -109,7 +109,7 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
     analysed = performance.now();
     // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
     if (store && !fatal) {
-      await refreshAnalysis(store).catch((e: Error) => {
+      await refreshInOrder(store, flags.db).catch((e: Error) => {
         refreshFailed = true;
         err(`error: the articles are stored, but the cross-article analysis failed (the next run retries it): ${e.message}`);
       });

@@ -5,6 +5,7 @@ import { claimDate, INFERRED_NOTE, quoted } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { allItems } from '../../store/page.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
+import { refreshInOrder } from '../refresh.js';
 
 interface Options {
   db?: string;
@@ -24,9 +25,7 @@ export function registerContradictions(program: Command): void {
     .action(async (options: Options) => {
       const store = await openStore(options.db);
       try {
-        // The analysis loads only when a command runs it: every command starts faster (npm run bench -- --startup).
-        const { refreshAnalysis } = await import('../../analysis/index.js');
-        await refreshAnalysis(store);
+        await refreshInOrder(store, options.db);
         let n = 0;
         let inferred = false;
         for await (const x of allItems((cursor) => store.analysis.listContradictions({ cursor, about: options.about, limit: 200 }), options.limit)) {

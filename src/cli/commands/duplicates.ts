@@ -4,6 +4,7 @@ import { formatDate } from '../../doc/dates.js';
 import { allItems } from '../../store/page.js';
 import { clip } from '../digest.js';
 import { openStore, out, positiveNumber } from '../shared.js';
+import { refreshInOrder } from '../refresh.js';
 
 export function registerDuplicates(program: Command): void {
   program
@@ -15,9 +16,7 @@ export function registerDuplicates(program: Command): void {
     .action(async (options: { db?: string; limit?: number; json?: boolean }) => {
       const store = await openStore(options.db);
       try {
-        // The analysis loads only when a command runs it: every command starts faster (npm run bench -- --startup).
-        const { refreshAnalysis } = await import('../../analysis/index.js');
-        await refreshAnalysis(store);
+        await refreshInOrder(store, options.db);
         let n = 0;
         for await (const g of allItems((cursor) => store.analysis.duplicateGroups({ cursor, limit: 200 }), options.limit)) {
           out(options.json ? JSON.stringify(g) : readable(g));

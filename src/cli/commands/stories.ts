@@ -3,6 +3,7 @@ import type { Story } from '../../contract/index.js';
 import { INFERRED_NOTE } from '../../doc/display.js';
 import { allItems } from '../../store/page.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
+import { refreshInOrder } from '../refresh.js';
 import { claimLine } from './contradictions.js';
 
 interface Options {
@@ -23,9 +24,7 @@ export function registerStories(program: Command): void {
     .action(async (options: Options) => {
       const store = await openStore(options.db);
       try {
-        // The analysis loads only when a command runs it: every command starts faster (npm run bench -- --startup).
-        const { refreshAnalysis } = await import('../../analysis/index.js');
-        await refreshAnalysis(store);
+        await refreshInOrder(store, options.db);
         let n = 0;
         let inferred = false;
         for await (const s of allItems((cursor) => store.analysis.listStories({ cursor, about: options.about, limit: 200 }), options.limit)) {

@@ -5,6 +5,7 @@ import { eventSentence, quoted, stanceLabel } from '../../doc/display.js';
 import { allItems } from '../../store/page.js';
 import { clip } from '../digest.js';
 import { err, openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { refreshInOrder } from '../refresh.js';
 
 interface Options {
   db?: string;
@@ -32,9 +33,7 @@ export function registerTimeline(program: Command): void {
       }
       const store = await openStore(options.db);
       try {
-        // The analysis loads only when a command runs it: every command starts faster (npm run bench -- --startup).
-        const { refreshAnalysis } = await import('../../analysis/index.js');
-        await refreshAnalysis(store);
+        await refreshInOrder(store, options.db);
         let n = 0;
         const query = { entity: options.entity, from: options.from, to: options.to, limit: 500 };
         for await (const item of allItems((cursor) => store.analysis.timeline({ ...query, cursor }), options.limit)) {

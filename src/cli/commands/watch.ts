@@ -74,12 +74,12 @@ function feedUrl(value: string): string {
 
 async function watch(args: string[], flags: WatchFlags): Promise<number> {
   // Loaded here, not at the top: the other commands start without the ingest and analysis stack.
-  const [{ parseDuration, formatDuration }, { watchFeeds, pollOnce }, { analyzeSink, queueSink }, { createPipeline }, { refreshAnalysis }, { loadRules }, { readGazetteer }, { openQueue, resolveQueueUrl }] = await Promise.all([
+  const [{ parseDuration, formatDuration }, { watchFeeds, pollOnce }, { analyzeSink, queueSink }, { createPipeline }, { refreshInOrder }, { loadRules }, { readGazetteer }, { openQueue, resolveQueueUrl }] = await Promise.all([
     import('../../watch/schedule.js'),
     import('../../watch/watcher.js'),
     import('../../watch/sink.js'),
     import('../../annotate/index.js'),
-    import('../../analysis/index.js'),
+    import('../refresh.js'),
     import('../../ingest/clean.js'),
     import('../../annotate/entities/gazetteer.js'),
     import('../../queue/index.js'),
@@ -119,7 +119,7 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
           store,
           pipeline: await createPipeline({ gazetteers: flags.gazetteer ?? [] }),
           ingest,
-          refresh: refreshAnalysis,
+          refresh: (s) => refreshInOrder(s, flags.db),
           onOutcome: (o) => {
             if (o.ok) out(`${digest(o.analysis, o.status === 'duplicate' ? 'already stored' : undefined)}\n`);
           },

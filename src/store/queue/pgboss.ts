@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { JobStatus } from '../../contract/index.js';
 import { UnavailableError } from '../../errors.js';
@@ -66,6 +67,28 @@ interface JobRow {
 const COLUMNS = `id, state::text AS state,
   CASE WHEN jsonb_typeof(data->'input') = 'string' THEN data->>'input' ELSE (data->'input'->>'name') || COALESCE(':' || (data->'input'->>'line'), '') END AS input,
   retry_count, retry_limit, started_on, created_on, completed_on, output`;
+
+/** The first unfinished job: job ids are made in the order queued (OrderedIds), and PostgreSQL orders uuids by their bytes. */
+const FIRST_PENDING = `SELECT id FROM $schema.job WHERE name = $1 AND state < 'completed' ORDER BY id LIMIT 1`;
+
+/**
+ * JobQueue.firstPending of the queue at `url` without starting pg-boss, which would create its
+ * tables: for a process that only reads the store (null when no queue was ever made there).
+ */
+export async function firstPendingAt(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, application_name: 'claimtrail-queue' });
+  try {
+    await client.connect();
+    const made = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`${QUEUE_SCHEMA}.job`]);
+    if (!made.rows[0]?.t) return null;
+    const first = await client.query<{ id: string }>(FIRST_PENDING.replaceAll('$schema', QUEUE_SCHEMA), [QUEUE_NAME]);
+    return first.rows[0]?.id ?? null;
+  } catch (e) {
+    throw new UnavailableError(`cannot read the job queue at ${redactUrl(url)}: ${(e as Error).message}`, { cause: e });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /** pg-boss's own words for a job it took back from a worker that did not finish it in time. */
 const TIMED_OUT = /failed by timeout/;
@@ -206,8 +229,7 @@ export class PgBossQueue implements JobQueue {
   }
 
   async firstPending(): Promise<string | null> {
-    // Job ids are made in the order queued (OrderedIds), and PostgreSQL orders uuids by their bytes.
-    const [row] = await this.sql<{ id: string }>(`SELECT id FROM $schema.job WHERE name = $1 AND state < 'completed' ORDER BY id LIMIT 1`, [QUEUE_NAME]);
+    const [row] = await this.sql<{ id: string }>(FIRST_PENDING, [QUEUE_NAME]);
     return row?.id ?? null;
   }
 

@@ -11,6 +11,7 @@ import type { Database } from './schema.js';
 import type { PostgresStore } from './store.js';
 import { addClaimMentions, addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { allWords, articlesMatching } from './text-search.js';
+import { saveBatch } from '../kysely/save-batch.js';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bound parameters. */
 const CHUNK = 1000;
@@ -35,23 +36,10 @@ export class PostgresArticles implements ArticleStore {
   async saveMany(analyses: readonly Analysis[], options: SaveManyOptions = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
     const intakes = options.intakes ?? newIntakes(analyses.length);
-    return this.store.writeTransaction(async (trx) => {
-      const results: SaveResult[] = [];
-      for (const [i, analysis] of analyses.entries()) {
-        // A failed statement aborts the whole transaction in PostgreSQL unless rolled back to a savepoint.
-        await sql`savepoint article`.execute(trx);
-        try {
-          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace), intakes[i]!) });
-          await sql`release savepoint article`.execute(trx);
-        } catch (e) {
-          // A database that cannot be written fails the whole batch (the transaction rolls back).
-          if (unwritableReason(pgCode(e))) throw e;
-          await sql`rollback to savepoint article`.execute(trx);
-          await sql`release savepoint article`.execute(trx);
-          results.push({ ok: false, error: e as Error });
-        }
-      }
-      return results;
+    return saveBatch<Database>(analyses, {
+      transaction: (fn) => this.store.writeTransaction(fn),
+      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!),
+      fatal: (e) => Boolean(unwritableReason(pgCode(e))),
     });
   }
 

@@ -10,10 +10,11 @@ import { claimDay } from './migrations/0008-claim-made.js';
 import type { Database } from './schema.js';
 import type { SqliteStore } from './store.js';
 import { ArticleStatements } from './article-statements.js';
+import { saveBatch } from '../kysely/save-batch.js';
 import { addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { articlesMatching, ftsQuery, unindexArticle, unindexClaims } from './text-search.js';
 
-/** The articles of the SQLite store: each article and all its layers written in one transaction, or a batch of them in one under a savepoint each. */
+/** The articles of the SQLite store: each article and all its layers written in one transaction, or a batch of them in one (saveBatch). */
 export class SqliteArticles implements ArticleStore {
   private statements: ArticleStatements | null = null;
 
@@ -32,22 +33,11 @@ export class SqliteArticles implements ArticleStore {
   async saveMany(analyses: readonly Analysis[], options: SaveManyOptions = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
     const intakes = options.intakes ?? newIntakes(analyses.length);
-    return this.store.writeTransaction(async (trx) => {
-      const results: SaveResult[] = [];
-      for (const [i, analysis] of analyses.entries()) {
-        await sql`savepoint article`.execute(trx);
-        try {
-          results.push({ ok: true, status: await this.write(trx, analysis, Boolean(options.replace), intakes[i]!) });
-          await sql`release article`.execute(trx);
-        } catch (e) {
-          // A database that cannot be written fails the whole batch (the transaction rolls back).
-          if (unwritableReason(sqliteCode(e)) || !this.store.sqlite.inTransaction) throw e;
-          await sql`rollback to article`.execute(trx);
-          await sql`release article`.execute(trx);
-          results.push({ ok: false, error: e as Error });
-        }
-      }
-      return results;
+    return saveBatch<Database>(analyses, {
+      transaction: (fn) => this.store.writeTransaction(fn),
+      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!),
+      // SQLite has rolled the transaction back itself after some errors: nothing is left to save the others in.
+      fatal: (e) => Boolean(unwritableReason(sqliteCode(e))) || !this.store.sqlite.inTransaction,
     });
   }
 

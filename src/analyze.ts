@@ -42,8 +42,8 @@ type Pending = { outcome: Outcome } | { analysis: Analysis; origin: string; word
 /**
  * The analyze path shared by the CLI, the HTTP API and the demo: ingest → pipeline → store,
  * one outcome per article in input order. A failing input or article yields an error outcome
- * and the rest go on. Analyses are saved in batches (ArticleStore.saveMany), each article under
- * its own savepoint, so a process killed mid-run leaves whole articles or none; an outcome is
+ * and the rest go on. Analyses are saved in batches (ArticleStore.saveMany), one transaction
+ * each, so a process killed mid-run leaves whole articles or none; an outcome is
  * yielded once its article is stored. An article stored by this pipeline version is recognised
  * by its id (the hash of its cleaned text) and not analysed again. A database that cannot be
  * written stops the run with one fatal outcome.

@@ -44,8 +44,9 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
  * (duplicates.ts), proposition membership (matcher.ts) and the timeline (timeline.ts) for articles
  * not yet taken, in the order they were submitted (their intake keys, not the order they were
  * stored, so that workers storing in an order of their own give what one process gives), then
- * the contradictions and stories of every proposition that gained or lost a claim (recompute.ts). Incremental and cheap when nothing changed; call it after
- * saving articles (`claimtrail analyze` does, and so does the API after POST /api/articles).
+ * the contradictions and stories of every proposition that gained or lost a claim
+ * (recompute.ts). Incremental and cheap when nothing changed; call it after saving articles
+ * (`claimtrail analyze` does, and so does the API after POST /api/articles).
  * Concurrent calls on one store share one run.
  *
  * Several processes may refresh one database at once (two `claimtrail analyze` runs, a server):

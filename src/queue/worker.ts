@@ -61,8 +61,8 @@ function isFinal(job: HeldJob, result: WriteResult): boolean {
 
 /**
  * A worker: takes analyze jobs up to JOBS_PER_RUN at a time and runs them through the analyze
- * path (fetch, clean, analyse, store — their articles in one transaction, each under its own
- * savepoint, idempotent by its id), marks each done with the articles stored, or failed with its
+ * path (fetch, clean, analyse, store — their articles in one transaction, each article whole or
+ * not at all, idempotent by its id), marks each done with the articles stored, or failed with its
  * error (retried later by the queue). The cross-article refresh runs when the queue runs dry, and
  * every `refreshEvery` stored jobs; the store serialises refreshes of several workers. A lost
  * connection to the queue is waited out, not fatal.

@@ -28,8 +28,8 @@ export interface ArticleStore {
   save(analysis: Analysis, options?: SaveOptions): Promise<SaveStatus>;
   /**
    * Write several articles as save() does, in one transaction (one commit for an import's batch,
-   * not one per article), each under its own savepoint: an article that fails is left out whole
-   * and the others are stored. A database that cannot be written throws, and none is stored.
+   * not one per article): an article that fails is left out whole and the others are stored
+   * (src/store/kysely/save-batch.ts). A database that cannot be written throws, and none is stored.
    */
   saveMany(analyses: readonly Analysis[], options?: SaveManyOptions): Promise<SaveResult[]>;
   /** The version of the pipeline that analysed a stored article, or null when it is not stored. */

@@ -45,8 +45,9 @@ export interface JobFailure {
 
 /**
  * The durable queue of analyze jobs (src/store/queue/pgboss.ts on PostgreSQL). Jobs are retried with backoff;
- * a job whose worker died is taken back when its time runs out and retried; a failed job keeps
- * its error and its input until retried or removed by age.
+ * a job is held on a lease the queue renews while the process that took it lives, so the job of a worker
+ * that died is taken back soon and retried; a failed job keeps its error and its input until retried or
+ * removed by age.
  */
 export interface JobQueue {
   /** Where the queue is, as users name it (its URL without the password). */
@@ -59,7 +60,10 @@ export interface JobQueue {
   list(options?: { state?: JobState; limit?: number }): Promise<JobStatus[]>;
   /** Queue a failed job again, with one more attempt; false when it is not failed. */
   retry(id: string): Promise<boolean>;
-  /** Take up to `max` waiting jobs (default 1) for this worker, in the order queued; none when none is ready now. */
+  /**
+   * Take up to `max` waiting jobs (default 1) for this worker, in the order queued; none when none is ready now.
+   * They are held, their lease renewed in the background, until each is completed or failed.
+   */
   take(max?: number): Promise<HeldJob[]>;
   complete(id: string, outcome: JobOutcome): Promise<void>;
   fail(id: string, failure: JobFailure): Promise<void>;

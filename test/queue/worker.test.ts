@@ -9,6 +9,10 @@ import { openStore } from '../../src/store/index.js';
 import { ROOT, runCli, tempDir } from '../helpers.js';
 import { freshDatabase, TEST_PG, type TestDatabase } from './pg.js';
 
+/** The lease of the workers under test, in seconds: short, so that a lapse shows within the test. */
+const LEASE = 2;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const ARTICLE = 'Kyiv says the bridge was struck\n\nUkraine said on 3 March 2025 that its forces had struck a bridge near Kursk. Moscow denied that the bridge was damaged.';
 
 describe.skipIf(!TEST_PG)('workers', () => {
@@ -62,8 +66,9 @@ describe.skipIf(!TEST_PG)('workers', () => {
     let firstArrived: () => void;
     const arrived = new Promise<void>((resolve) => (firstArrived = resolve));
     beforeAll(async () => {
-      // This process keeps the queue's upkeep (taking back timed-out jobs) running every second.
-      queue = await openQueue(db.url, { jobTimeoutSeconds: 2, retryDelaySeconds: 1, maintenanceSeconds: 1 });
+      // This process keeps the queue's upkeep (taking back lapsed jobs) running every second; the
+      // job time limit is far off, so only a lapsed lease can give the job back in this test.
+      queue = await openQueue(db.url, { jobTimeoutSeconds: 600, leaseSeconds: LEASE, retryDelaySeconds: 1, maintenanceSeconds: 1 });
       // The first fetch of the article never answers: the worker is mid-job when it is killed.
       server = createServer((_req, res) => {
         if (++requests === 1) {
@@ -81,20 +86,34 @@ describe.skipIf(!TEST_PG)('workers', () => {
       await queue?.close();
     });
 
-    it('is retried by the next worker once its time runs out: stored once, whole, and the job done on its second attempt', async () => {
+    it('is taken back once its lease lapses, long before the job time limit, and retried by the next worker: stored once, whole, done on its second attempt', async () => {
       const store = join(dir, 'killed.db');
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/article.txt`;
       const [id] = await queue.enqueue([{ input: url, replace: false, verbatim: false, fetchTimeoutMs: 60_000, maxBytes: 1_000_000, publicOnly: false }]);
-      const worker = spawn(process.execPath, [join(ROOT, 'bin/claimtrail.js'), 'worker', '--db', store], { env: { ...process.env, ...env() }, stdio: 'ignore' });
+      const worker = spawn(process.execPath, [join(ROOT, 'bin/claimtrail.js'), 'worker', '--db', store, '--lease', String(LEASE)], {
+        env: { ...process.env, ...env() },
+        stdio: 'ignore',
+      });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => worker.on('exit', (_code, signal) => resolve(signal)));
       await arrived;
-      expect(await queue.get(id!)).toMatchObject({ state: 'active', attempts: 1 });
+      // Alive, the worker keeps its job past three leases: it renews them.
+      await sleep(3 * LEASE * 1000);
+      expect(await queue.get(id!)).toMatchObject({ state: 'active', attempts: 1, error: null });
       worker.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
+      const killed = performance.now();
 
-      const next = await runCli(['worker', '--db', store, '--until-idle'], { env: env() });
-      expect(next.code).toBe(0);
-      const job = await queue.get(id!);
+      const next = runCli(['worker', '--db', store, '--until-idle', '--lease', String(LEASE)], { env: env() });
+      let job = await queue.get(id!);
+      while (job?.state === 'active' && job.attempts === 1) {
+        await sleep(100);
+        job = await queue.get(id!);
+      }
+      const takenBack = (performance.now() - killed) / 1000;
+      console.log(`a killed worker's job was taken back ${takenBack.toFixed(1)} s after the kill (lease ${LEASE} s, upkeep every 1 s, time limit 600 s)`);
+      expect(takenBack).toBeLessThan(LEASE + 10);
+      expect((await next).code).toBe(0);
+      job = await queue.get(id!);
       expect(job).toMatchObject({ state: 'done', attempts: 2, error: null });
       expect(job!.articles).toHaveLength(1);
       const s = await openStore(store);

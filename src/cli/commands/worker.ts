@@ -7,6 +7,7 @@ interface WorkerFlags {
   db?: string;
   queue?: string;
   concurrency: number;
+  lease: number;
   untilIdle?: boolean;
   boilerplate?: string[];
   gazetteer?: string[];
@@ -18,6 +19,12 @@ function count(value: string): number {
   return n;
 }
 
+function lease(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2 || n > 3600) throw new UsageError(`--lease must be a whole number of seconds from 2 to 3600, got "${value}"`);
+  return n;
+}
+
 export function registerWorker(program: Command): void {
   program
     .command('worker')
@@ -25,6 +32,7 @@ export function registerWorker(program: Command): void {
     .option('--db <path>', 'database file or postgres:// URL (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--queue <url>', 'the job queue, a postgres:// URL (default: $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL)')
     .option('--concurrency <n>', 'worker processes to run (analysis takes a core each: up to one per core)', count, 1)
+    .option('--lease <seconds>', 'how long a job is held without a sign of life (renewed every quarter of it): a worker that dies has its jobs taken back about this long after', lease, 60)
     .option('--until-idle', 'exit once no job is waiting or under way')
     .option('--boilerplate <file>', 'extra boilerplate rules (see data/boilerplate.txt); repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer entries (see docs/gazetteer.md); repeatable', collect)
@@ -35,7 +43,7 @@ export function registerWorker(program: Command): void {
 
 /** The same command with one process each: analysis is CPU-bound, so concurrency is processes. */
 async function supervise(flags: WorkerFlags): Promise<number> {
-  const args = [process.argv[1]!, 'worker', '--concurrency', '1'];
+  const args = [process.argv[1]!, 'worker', '--concurrency', '1', '--lease', String(flags.lease)];
   if (flags.db) args.push('--db', flags.db);
   if (flags.queue) args.push('--queue', flags.queue);
   if (flags.untilIdle) args.push('--until-idle');
@@ -66,7 +74,7 @@ async function work(flags: WorkerFlags): Promise<number> {
   }
   const log = (line: string) => err(`worker ${process.pid}: ${line}`);
   const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
-  const queue = await openQueue(url, { onError: (e) => log(`queue: ${e.message}`) });
+  const queue = await openQueue(url, { leaseSeconds: flags.lease, onError: (e) => log(`queue: ${e.message}`) });
   const store = await openStore(flags.db).catch(async (e: unknown) => {
     await queue.close();
     throw e;

@@ -22,11 +22,18 @@ export interface QueueOptions {
   /** Seconds before the first retry; each later one waits about twice as long (default 10). */
   retryDelaySeconds?: number;
   /**
-   * Seconds a job may stay active (default 900): past it the job is taken back and retried, which
-   * is how the job of a worker that died is recovered. It must exceed the longest article's analysis.
+   * Seconds a job may run in all (default 900): its lease is not renewed past it, so a job that hangs
+   * in a live worker is still taken back and retried. It must exceed the longest analysis of the jobs taken at once.
    */
   jobTimeoutSeconds?: number;
-  /** How often the queue's upkeep runs (taking back timed-out jobs, archiving), in seconds (default 30). */
+  /**
+   * Seconds a held job's lease lasts, whole (default 60): this process renews the leases of the jobs it
+   * holds until they are done or failed, so a job whose worker died is taken back once its lease lapses.
+   */
+  leaseSeconds?: number;
+  /** How often the leases of held jobs are renewed, in seconds (default a quarter of the lease). */
+  renewSeconds?: number;
+  /** How often the queue's upkeep runs (taking back lapsed jobs, archiving), in seconds (default 10; pg-boss's minimum is 1). */
   maintenanceSeconds?: number;
   /** Connections this process holds to the queue's database (default 4). */
   connections?: number;
@@ -90,14 +97,23 @@ export async function firstPendingAt(url: string): Promise<string | null> {
   }
 }
 
-/** pg-boss's own words for a job it took back from a worker that did not finish it in time. */
+/**
+ * Renew the leases of held jobs: pg-boss's upkeep takes back an active job once started_on + expire_in
+ * has passed, so expire_in is moved to now + the lease, never past the job time limit ($5). A job is
+ * renewed only in the attempt its worker took ($3: its retry count), not once taken back and taken again.
+ */
+const RENEW = `UPDATE $schema.job j SET expire_in = LEAST(now() - j.started_on + make_interval(secs => $4), make_interval(secs => $5))
+  FROM unnest($2::uuid[], $3::int[]) AS held(id, retry_count)
+  WHERE j.name = $1 AND j.id = held.id AND j.retry_count = held.retry_count AND j.state = 'active'`;
+
+/** pg-boss's own words for a job it took back: its lease lapsed, or its time limit was reached. */
 const TIMED_OUT = /failed by timeout/;
 
 function errorOf(row: JobRow): string | null {
   if (row.state === 'completed' || !row.output) return null;
   const out = row.output as { message?: unknown; value?: { message?: unknown } };
   const message = typeof out.message === 'string' ? out.message : typeof out.value?.message === 'string' ? out.value.message : null;
-  if (message && TIMED_OUT.test(message)) return 'its worker did not finish it in time (stopped, or slower than the job time limit); taken back';
+  if (message && TIMED_OUT.test(message)) return 'its worker stopped renewing it (stopped, or past the job time limit); taken back';
   return message;
 }
 
@@ -120,11 +136,16 @@ function statusOf(row: JobRow): JobStatus {
 /** The analyze queue on PostgreSQL through pg-boss: jobs live in the database, any number of workers on any machines take them. */
 export class PgBossQueue implements JobQueue {
   private readonly ids = new OrderedIds();
+  /** The jobs this process holds, by id, with the retry count of the attempt it took: their leases are renewed until settled. */
+  private readonly held = new Map<string, number>();
+  private renewal: NodeJS.Timeout | null = null;
+  private renewing = false;
 
   private constructor(
     private readonly boss: PgBoss,
     readonly location: string,
-    private readonly options: Required<Pick<QueueOptions, 'retryLimit' | 'retryDelaySeconds' | 'jobTimeoutSeconds'>>,
+    private readonly options: Required<Pick<QueueOptions, 'retryLimit' | 'retryDelaySeconds' | 'jobTimeoutSeconds' | 'leaseSeconds' | 'renewSeconds'>> &
+      Pick<QueueOptions, 'onError'>,
   ) {}
 
   /** Connect to the queue at `url`, creating its tables and the analyze queue when they are not there. */
@@ -135,7 +156,8 @@ export class PgBossQueue implements JobQueue {
       schema: QUEUE_SCHEMA,
       max: options.connections ?? 4,
       application_name: 'claimtrail-queue',
-      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+      // Often, so that a lapsed lease is noticed soon after it lapses.
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 10,
       // Failed jobs stay where `jobs retry` can queue them again; done ones move to the archive after a day.
       archiveCompletedAfterSeconds: 24 * 3600,
       archiveFailedAfterSeconds: 30 * 24 * 3600,
@@ -151,10 +173,14 @@ export class PgBossQueue implements JobQueue {
       await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
       throw new UnavailableError(`cannot open the job queue at ${location}: ${(e as Error).message}`, { cause: e });
     }
+    const leaseSeconds = options.leaseSeconds ?? 60;
     const queue = new PgBossQueue(boss, location, {
       retryLimit: options.retryLimit ?? 2,
       retryDelaySeconds: options.retryDelaySeconds ?? 10,
       jobTimeoutSeconds: options.jobTimeoutSeconds ?? 900,
+      leaseSeconds,
+      renewSeconds: options.renewSeconds ?? leaseSeconds / 4,
+      onError: options.onError,
     });
     return queue;
   }
@@ -176,7 +202,8 @@ export class PgBossQueue implements JobQueue {
         retryLimit: this.options.retryLimit,
         retryDelay: this.options.retryDelaySeconds,
         retryBackoff: true,
-        expireInSeconds: this.options.jobTimeoutSeconds,
+        // The first lease, until the worker that takes the job renews it.
+        expireInSeconds: Math.min(this.options.leaseSeconds, this.options.jobTimeoutSeconds),
       })),
     );
     return ids;
@@ -209,18 +236,53 @@ export class PgBossQueue implements JobQueue {
 
   async take(max = 1): Promise<HeldJob[]> {
     const jobs = await this.boss.fetch<AnalyzeRequest>(QUEUE_NAME, { batchSize: max, includeMetadata: true });
+    if (jobs.length) {
+      const taken = new Map(jobs.map((job) => [job.id, job.retryCount]));
+      for (const [id, retryCount] of taken) this.held.set(id, retryCount);
+      // This worker's lease from now: the job may have been queued with another, or by older code with the whole time limit.
+      await this.renew(taken).catch((e: unknown) => this.options.onError?.(e as Error));
+      this.renewal ??= setInterval(() => void this.renewHeld(), this.options.renewSeconds * 1000).unref();
+    }
     // Ids sort in the order queued (OrderedIds); the fetch does not promise an order.
     return jobs.map((job) => ({ id: job.id, request: job.data, attempt: job.retryCount + 1 })).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
+  private async renew(jobs: ReadonlyMap<string, number>): Promise<void> {
+    await this.sql(RENEW, [QUEUE_NAME, [...jobs.keys()], [...jobs.values()], this.options.leaseSeconds, this.options.jobTimeoutSeconds]);
+  }
+
+  /** The timer's renewal: one at a time, and a failure (a lost connection) reported, not thrown; the next one tries again. */
+  private async renewHeld(): Promise<void> {
+    if (this.renewing || !this.held.size) return;
+    this.renewing = true;
+    try {
+      await this.renew(this.held);
+    } catch (e) {
+      this.options.onError?.(e as Error);
+    } finally {
+      this.renewing = false;
+    }
+  }
+
+  /** A settled job is no longer renewed; nor is any while none is held. */
+  private release(id: string): void {
+    this.held.delete(id);
+    if (!this.held.size && this.renewal) {
+      clearInterval(this.renewal);
+      this.renewal = null;
+    }
+  }
+
   async complete(id: string, outcome: JobOutcome): Promise<void> {
     await this.boss.complete(QUEUE_NAME, id, outcome);
+    this.release(id);
   }
 
   async fail(id: string, failure: JobFailure): Promise<void> {
     // No retries left for a failure the same input would repeat.
     if (failure.final) await this.sql(`UPDATE $schema.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [QUEUE_NAME, id]);
     await this.boss.fail(QUEUE_NAME, id, { message: failure.message, errors: failure.errors });
+    this.release(id);
   }
 
   async pending(): Promise<number> {
@@ -234,6 +296,9 @@ export class PgBossQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
+    if (this.renewal) clearInterval(this.renewal);
+    this.renewal = null;
+    this.held.clear();
     await this.boss.stop({ graceful: false, wait: true });
   }
 }

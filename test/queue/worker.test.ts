@@ -13,6 +13,7 @@ import { freshDatabase, TEST_PG, type TestDatabase } from './pg.js';
 const LEASE = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const SLOW_ARTICLE = 'Ruritania says the Vale crossing was shelled\n\nRuritania said on 9 May 2025 that League artillery had shelled the Vale crossing overnight. Osterlich denied that any shells had been fired.';
 const ARTICLE = 'Kyiv says the bridge was struck\n\nUkraine said on 3 March 2025 that its forces had struck a bridge near Kursk. Moscow denied that the bridge was damaged.';
 
 describe.skipIf(!TEST_PG)('workers', () => {
@@ -140,6 +141,35 @@ describe.skipIf(!TEST_PG)('workers', () => {
       } finally {
         await s.close();
       }
+    });
+  });
+
+  describe('a live worker on a job longer than its lease', () => {
+    let queue: JobQueue;
+    let server: Server;
+    let requests = 0;
+    beforeAll(async () => {
+      queue = await openQueue(db.url, { jobTimeoutSeconds: 600, leaseSeconds: LEASE, retryDelaySeconds: 1, maintenanceSeconds: 1 });
+      // The article is answered only after three leases: the job outlives three leases.
+      server = createServer((_req, res) => {
+        requests++;
+        setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(SLOW_ARTICLE), 3 * LEASE * 1000);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => server?.close(resolve));
+      await queue?.close();
+    });
+
+    it('keeps its job: done on its first attempt, the article fetched once', async () => {
+      const store = join(dir, 'slow.db');
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow.txt`;
+      const [id] = await queue.enqueue([{ input: url, replace: false, verbatim: false, fetchTimeoutMs: 60_000, maxBytes: 1_000_000, publicOnly: false }]);
+      const worked = await runCli(['worker', '--db', store, '--until-idle', '--lease', String(LEASE)], { env: env() });
+      expect(worked.code).toBe(0);
+      expect(await queue.get(id!)).toMatchObject({ state: 'done', attempts: 1, error: null, articles: [expect.objectContaining({ status: 'new' })] });
+      expect(requests).toBe(1);
     });
   });
 });

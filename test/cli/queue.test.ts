@@ -17,7 +17,7 @@ describe('the queue commands called wrongly', () => {
     expect(notPg.stderr).toMatch(/give a postgres:\/\/ URL, got "queue.db"/);
   });
 
-  it('worker and jobs need a queue; jobs --state and worker --concurrency take only what they know', async () => {
+  it('worker and jobs need a queue; jobs --state, worker --concurrency and --lease take only what they know', async () => {
     for (const args of [['worker', '--until-idle'], ['jobs'], ['jobs', 'retry', 'some-id']]) {
       const r = await runCli(args, { env: noQueue });
       expect(r.code, args.join(' ')).toBe(2);
@@ -29,5 +29,8 @@ describe('the queue commands called wrongly', () => {
     const workers = await runCli(['worker', '--concurrency', '0'], { env: noQueue });
     expect(workers.code).toBe(2);
     expect(workers.stderr).toMatch(/--concurrency must be a whole number from 1 to 256, got "0"/);
+    const lease = await runCli(['worker', '--lease', '1.5'], { env: noQueue });
+    expect(lease.code).toBe(2);
+    expect(lease.stderr).toMatch(/--lease must be a whole number of seconds from 2 to 3600, got "1.5"/);
   });
 });

@@ -91,8 +91,11 @@ export interface EventsTable {
  */
 export interface AnalysisTables extends ResultTables {
   analysis_state: { key: string; value: string };
-  /** LSH band hashes of the signatures: articles sharing a band are near-duplicate candidates. */
-  doc_bands: { band: number; article_id: string };
+  /**
+   * LSH band hashes of the signatures: articles sharing a band are near-duplicate candidates. The
+   * level (migration 0015) is where the row stands in the levelled index (analysis/band-index.ts).
+   */
+  doc_bands: { band: number; article_id: string; level: Generated<number> };
   propositions: {
     id: Generated<number>;
     about: string;

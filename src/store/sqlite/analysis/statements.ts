@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { BandIndex } from './band-index.js';
 import { memberQuery, memberSourcesQuery, memberTables } from '../../kysely/members.js';
 
 /** The materialised tables, dependents first: what AnalysisStep.clear() empties (prop_ids stays). */
@@ -29,10 +30,9 @@ export class Statements {
   readonly markRefreshed: SQLite.Statement;
   readonly unrefresh: SQLite.Statement;
   readonly claimsOf: SQLite.Statement;
-  readonly bandArticles: SQLite.Statement;
   readonly signature: SQLite.Statement;
   readonly insertSignature: SQLite.Statement;
-  readonly insertBand: SQLite.Statement;
+  readonly bands: BandIndex;
   /** The propositions under KEY_CHUNK keys (pad with null), as [key, prop_id] rows. */
   readonly keysProps: SQLite.Statement;
   readonly propFeatures: SQLite.Statement;
@@ -91,7 +91,6 @@ export class Statements {
     this.markRefreshed = prep(db.updateTable('articles').set({ refreshed: sql.lit(1) }).where('id', '=', text()));
     this.unrefresh = prep(db.updateTable('articles').set({ refreshed: sql.lit(0) }).where('refreshed', '=', sql.lit(1)));
     this.claimsOf = prep(db.selectFrom('claims').select(['seq', 'claim_id']).where('article_id', '=', text()));
-    this.bandArticles = prep(db.selectFrom('doc_bands').select('article_id').where('band', '=', num())).pluck();
     this.signature = prep(db.selectFrom('doc_signatures').select(['minhash', 'dup_group']).where('article_id', '=', text()));
     this.insertSignature = prep(
       db
@@ -99,7 +98,7 @@ export class Statements {
         .values({ article_id: text(), seq: num(), minhash: param<Buffer>(), dup_group: text() })
         .onConflict((oc) => oc.doNothing()),
     );
-    this.insertBand = prep(db.insertInto('doc_bands').values({ band: num(), article_id: text() }));
+    this.bands = new BandIndex(sq, db);
     // Rows of each key in rowid order, as one key's lookup through prop_keys_key gives them.
     this.keysProps = prep(
       db

@@ -37,7 +37,7 @@ export class SqliteAnalysisStep implements AnalysisStep {
   }
 
   async bandMembers(bands: readonly number[]): Promise<Map<number, string[]>> {
-    return new Map(bands.map((band) => [band, this.st.bandArticles.all(band) as string[]]));
+    return this.st.bands.lookup(bands);
   }
 
   async signatures(articleIds: readonly string[]): Promise<Map<string, Signature>> {
@@ -53,8 +53,9 @@ export class SqliteAnalysisStep implements AnalysisStep {
     for (const r of rows) {
       this.st.insertSignature.run(r.article, r.seq, r.minhash, r.group);
       this.st.markRefreshed.run(r.article);
-      for (const band of r.bands) this.st.insertBand.run(band, r.article);
+      this.st.bands.add(r.article, r.bands);
     }
+    this.st.bands.settle();
   }
 
   async highestPropositionId(): Promise<number> {

@@ -10,6 +10,7 @@ import { refreshIndexes } from './0011-refresh-indexes.js';
 import { entityCounts } from './0012-entity-counts.js';
 import { refreshOrder } from './0013-refresh-order.js';
 import { claimGroups } from './0014-claim-groups.js';
+import { bandLevels } from './0015-band-levels.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0012_entity_counts': entityCounts,
   '0013_refresh_order': refreshOrder,
   '0014_claim_groups': claimGroups,
+  '0015_band_levels': bandLevels,
 };
 
 export const migrationProvider: MigrationProvider = {

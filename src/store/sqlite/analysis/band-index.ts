@@ -6,6 +6,12 @@ import type { Database } from '../schema.js';
 export const LEVEL0_ROWS = 32_768;
 /** Each level holds this many times the rows of the one above it. */
 const GROWTH = 8;
+/**
+ * Page cache (KiB) while a level moves: the move rewrites its rows and the pages of two levels, and
+ * with SQLite's default 2 MB cache those spill to the log many times over — a move of 844,800 rows
+ * into a level of 2.25 million took 16.9 s with it, 3.5 s with a cache that held them.
+ */
+const MOVE_CACHE_KIB = 256 * 1024;
 /** Bands looked up by one statement, as a sorted IN list (cheaper than one seek each from JavaScript). */
 const BAND_CHUNK = 256;
 
@@ -41,7 +47,7 @@ export class BandIndex {
 
   /** `level0`: rows level 0 holds (tests make it small). */
   constructor(
-    sq: SQLite.Database,
+    private readonly sq: SQLite.Database,
     db: Kysely<Database>,
     private readonly level0 = LEVEL0_ROWS,
   ) {
@@ -81,6 +87,14 @@ export class BandIndex {
 
   /** Move every level over its capacity down into the next, from level 0: once per refresh step, after its articles. */
   settle(): void {
-    for (let level = 0; (this.count.get(level) as number) > levelCapacity(level, this.level0); level++) this.move.run(level + 1, level);
+    if ((this.count.get(0) as number) <= this.level0) return;
+    const cache = this.sq.pragma('cache_size', { simple: true }) as number;
+    this.sq.pragma(`cache_size = ${-MOVE_CACHE_KIB}`);
+    try {
+      for (let level = 0; (this.count.get(level) as number) > levelCapacity(level, this.level0); level++) this.move.run(level + 1, level);
+    } finally {
+      // Back to the connection's own size, which frees the pages over it.
+      this.sq.pragma(`cache_size = ${cache}`);
+    }
   }
 }

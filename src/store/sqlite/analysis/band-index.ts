@@ -8,8 +8,8 @@ export const LEVEL0_ROWS = 32_768;
 const GROWTH = 8;
 /**
  * Page cache (KiB) while a level moves: the move rewrites its rows and the pages of two levels, and
- * with SQLite's default 2 MB cache those spill to the log many times over — a move of 844,800 rows
- * into a level of 2.25 million took 16.9 s with it, 3.5 s with a cache that held them.
+ * with SQLite's default 2 MB cache those spill to the log many times over — a move of 947,200 rows
+ * into a level of 2.25 million took 11.6 s with it, 4.8 s with this one (docs/quality.md).
  */
 const MOVE_CACHE_KIB = 256 * 1024;
 /** Bands looked up by one statement, as a sorted IN list (cheaper than one seek each from JavaScript). */
@@ -40,7 +40,8 @@ export function levelFor(rows: number, level0 = LEVEL0_ROWS): number {
  */
 export class BandIndex {
   private readonly members: SQLite.Statement;
-  private readonly levelBelow: SQLite.Statement;
+  /** The first level below a given one that holds rows, or null. */
+  private readonly nextLevel: SQLite.Statement;
   private readonly insert: SQLite.Statement;
   private readonly count: SQLite.Statement;
   private readonly move: SQLite.Statement;
@@ -60,7 +61,7 @@ export class BandIndex {
         .where('level', '=', num())
         .where('band', 'in', Array.from({ length: BAND_CHUNK }, num)),
     ).raw();
-    this.levelBelow = prep(db.selectFrom('doc_bands').select((eb) => eb.fn.min('level').as('level')).where('level', '>', num())).pluck();
+    this.nextLevel = prep(db.selectFrom('doc_bands').select((eb) => eb.fn.min('level').as('level')).where('level', '>', num())).pluck();
     this.insert = prep(db.insertInto('doc_bands').values({ band: num(), article_id: sql<string>`${null}`, level: sql.lit(0) }));
     this.count = prep(db.selectFrom('doc_bands').select((eb) => eb.fn.countAll().as('n')).where('level', '=', num())).pluck();
     this.move = prep(db.updateTable('doc_bands').set({ level: num() }).where('level', '=', num()));
@@ -70,7 +71,7 @@ export class BandIndex {
   lookup(bands: readonly number[]): Map<number, string[]> {
     const unique = [...new Set(bands)];
     const found = new Map<number, [number, string][]>(unique.map((band) => [band, []]));
-    for (let level = this.levelBelow.get(-1) as number | null; level !== null; level = this.levelBelow.get(level) as number | null) {
+    for (let level = this.nextLevel.get(-1) as number | null; level !== null; level = this.nextLevel.get(level) as number | null) {
       for (let i = 0; i < unique.length; i += BAND_CHUNK) {
         const chunk: (number | null)[] = unique.slice(i, i + BAND_CHUNK);
         while (chunk.length < BAND_CHUNK) chunk.push(null);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--dir DIR]`:
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--dir DIR] [--repeat N]`:
  * the cost of the cross-article refresh per new article as the store grows. For each store size,
  * a store of that many synthetic articles (about `--copies` of them syndicated copies of recent
  * ones: a near-duplicate-heavy corpus, synthetic.ts) is built and refreshed, then `--new` more
@@ -7,6 +7,8 @@
  * cost the same whatever the store's size. Then a flood: `--flood` copies of one article saved
  * and refreshed a thousand at a time, each thousand timed: the times should stay flat too.
  * Stores are built once under `--dir` and reused by later runs; the new articles go into a copy.
+ * `--repeat N` times each store N times, the sizes alternating, and compares the medians: one
+ * window's timing on this machine moves by a third from run to run (docs/quality.md).
  * A warm-up on a scratch store comes first, so every timing is of compiled code.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -24,6 +26,8 @@ export interface GrowthOptions {
   copies: number;
   flood: number;
   dir: string;
+  /** Timings of each store, in alternating rounds; the ratio is of their medians. */
+  repeat: number;
 }
 
 /** One timed batch of new articles: saving them, then the refresh that takes them in. */
@@ -37,33 +41,62 @@ export async function runGrowth(o: GrowthOptions): Promise<void> {
   mkdirSync(o.dir, { recursive: true });
   console.log(`growth: ${o.fresh} new articles into stores of ${o.stores.map((n) => n.toLocaleString('en-US')).join(', ')} synthetic articles (${Math.round(o.copies * 100)} % syndicated copies), stores in ${o.dir}`);
   await warmUp(o.dir);
-  const perArticle: number[] = [];
-  const savePerArticle: number[] = [];
-  for (const size of o.stores) {
-    const base = join(o.dir, `growth-${size}-${o.copies}.db`);
-    await buildBase(base, size, o.copies);
-    const work = join(o.dir, `growth-${size}-work.db`);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
-    copyFileSync(base, work);
-    const store = await openStore(work);
+  for (const size of o.stores) await buildBase(basePath(o, size), size, o.copies);
+  const refresh = new Map<number, number[]>(o.stores.map((size) => [size, []]));
+  const save = new Map<number, number[]>(o.stores.map((size) => [size, []]));
+  // Rounds alternate the sizes, so that the machine's drift falls on every size alike.
+  for (let round = 1; round <= o.repeat; round++) {
+    for (const size of o.stores) {
+      const t = await timedInto(o, size);
+      refresh.get(size)!.push(t.refreshMs / t.articles);
+      save.get(size)!.push(t.saveMs / t.articles);
+      console.log(
+        `  ${o.repeat > 1 ? `round ${round}, ` : ''}store of ${size.toLocaleString('en-US').padStart(7)}: ${t.articles} new articles saved in ${t.saveMs.toFixed(0)} ms, refreshed in ${t.refreshMs.toFixed(0)} ms = ${(t.refreshMs / t.articles).toFixed(2)} ms per article` +
+          ` (then ${t.groups.toLocaleString('en-US')} near-duplicate groups, ${t.propositions.toLocaleString('en-US')} propositions)`,
+      );
+    }
+  }
+  if (o.repeat > 1) {
+    for (const size of o.stores) {
+      const r = refresh.get(size)!;
+      console.log(`  store of ${size.toLocaleString('en-US').padStart(7)}: refresh per new article median ${median(r).toFixed(2)} ms (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}), save ${median(save.get(size)!).toFixed(2)} ms`);
+    }
+  }
+  if (o.stores.length > 1) {
+    const [smallest, largest] = [o.stores[0]!, o.stores.at(-1)!];
+    const of = o.repeat > 1 ? 'medians' : 'the run';
+    console.log(`  refresh per new article, largest store against smallest (${of}): ${(median(refresh.get(largest)!) / median(refresh.get(smallest)!)).toFixed(2)}×`);
+    console.log(`  save per new article, largest store against smallest (${of}): ${(median(save.get(largest)!) / median(save.get(smallest)!)).toFixed(2)}×`);
+  }
+  if (o.flood > 0) await flood(o.flood, o.dir);
+}
+
+function basePath(o: GrowthOptions, size: number): string {
+  return join(o.dir, `growth-${size}-${o.copies}.db`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** `--new` articles saved and refreshed into a fresh copy of the store of `size`, timed. */
+async function timedInto(o: GrowthOptions, size: number): Promise<Timed & { groups: number; propositions: number }> {
+  const work = join(o.dir, `growth-${size}-work.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+  copyFileSync(basePath(o, size), work);
+  const store = await openStore(work);
+  try {
     // Made before the clock starts: making the `size` articles skipped to reach them took seconds at 100,000.
     const fresh = [...skip(syntheticWithCopies(size + o.fresh, o.copies), size)];
     const t = await timedBatch(store, fresh);
     const counts = await store.analysis.counts();
+    return { ...t, groups: counts.duplicateGroups, propositions: counts.propositions };
+  } finally {
     await store.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
-    perArticle.push(t.refreshMs / t.articles);
-    savePerArticle.push(t.saveMs / t.articles);
-    console.log(
-      `  store of ${size.toLocaleString('en-US').padStart(7)}: ${t.articles} new articles saved in ${t.saveMs.toFixed(0)} ms, refreshed in ${t.refreshMs.toFixed(0)} ms = ${(t.refreshMs / t.articles).toFixed(2)} ms per article` +
-        ` (then ${counts.duplicateGroups.toLocaleString('en-US')} near-duplicate groups, ${counts.propositions.toLocaleString('en-US')} propositions)`,
-    );
   }
-  if (perArticle.length > 1) {
-    console.log(`  refresh per new article, largest store against smallest: ${(perArticle.at(-1)! / perArticle[0]!).toFixed(2)}×`);
-    console.log(`  save per new article, largest store against smallest: ${(savePerArticle.at(-1)! / savePerArticle[0]!).toFixed(2)}×`);
-  }
-  if (o.flood > 0) await flood(o.flood, o.dir);
 }
 
 /**

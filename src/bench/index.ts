@@ -4,7 +4,7 @@
  * `npm run bench -- --sizes [--mb 0.1,1,10] [--kinds text,html]`: analysis time against article
  * size (sizes.ts).
  *
- * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000]`:
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--repeat N]`:
  * refresh cost per new article as the store grows, and under a flood of copies (growth.ts).
  *
  * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--compromise-from DIR]`: speed of the whole
@@ -71,7 +71,9 @@ async function growthBench(): Promise<void> {
   if (!stores.length || stores.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`bench --growth: --stores must be store sizes like 10000,100000, got "${values.stores}"`);
   const copies = Number(values.copies);
   if (!(copies >= 0 && copies < 1)) throw new UsageError(`bench --growth: --copies must be a share from 0 to below 1, got "${values.copies}"`);
-  await runGrowth({ stores, fresh: whole('new', Number(values.new)), copies, flood: whole('flood', Number(values.flood)), dir: values.dir });
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError(`bench --growth: --repeat must be a whole number from 1, got "${values.repeat}"`);
+  await runGrowth({ stores, fresh: whole('new', Number(values.new)), copies, flood: whole('flood', Number(values.flood)), dir: values.dir, repeat });
 }
 
 async function sizesBench(): Promise<void> {

@@ -8,7 +8,7 @@
  * and refreshed a thousand at a time, each thousand timed: the times should stay flat too.
  * Stores are built once under `--dir` and reused by later runs; the new articles go into a copy.
  * `--repeat N` times each store N times, the sizes alternating, and compares the medians: one
- * window's timing on this machine moves by a third from run to run (docs/quality.md).
+ * window's timing on this machine moves by up to 40 % from run to run (docs/quality.md).
  * A warm-up on a scratch store comes first, so every timing is of compiled code.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';

@@ -3,7 +3,7 @@ import { sql, type Compilable, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 /** Rows level 0 holds before they move down: about a thousand articles' bands. */
-export const LEVEL0_ROWS = 32_768;
+const LEVEL0_ROWS = 32_768;
 /** Each level holds this many times the rows of the one above it. */
 const GROWTH = 8;
 /**
@@ -16,7 +16,7 @@ const MOVE_CACHE_KIB = 256 * 1024;
 const BAND_CHUNK = 256;
 
 /** The most rows a level holds before they move to the next. */
-export function levelCapacity(level: number, level0 = LEVEL0_ROWS): number {
+function levelCapacity(level: number, level0 = LEVEL0_ROWS): number {
   return level0 * GROWTH ** level;
 }
 

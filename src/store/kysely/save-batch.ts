@@ -9,6 +9,8 @@ export interface BatchWriter<DB> {
   transaction<R>(fn: (trx: Kysely<DB>) => Promise<R>): Promise<R>;
   /** Save the batch's i-th analysis inside it. */
   write(trx: Kysely<DB>, analysis: Analysis, i: number): Promise<SaveStatus>;
+  /** Called last inside the transaction, once every article is written or failed: rows the written articles share (PostgreSQL: SharedRows). */
+  finish?(trx: Kysely<DB>): Promise<void>;
   /** An error, met inside the transaction, that fails the whole batch, not one article (the database cannot be written). */
   fatal(e: unknown): boolean;
 }
@@ -26,6 +28,7 @@ export async function saveBatch<DB>(analyses: readonly Analysis[], w: BatchWrite
     return await w.transaction(async (trx) => {
       const results: SaveResult[] = [];
       for (const [i, analysis] of analyses.entries()) results.push({ ok: true, status: await w.write(trx, analysis, i) });
+      await w.finish?.(trx);
       return results;
     });
   } catch (e) {
@@ -47,6 +50,7 @@ export async function saveBatch<DB>(analyses: readonly Analysis[], w: BatchWrite
         results.push({ ok: false, error: e as Error });
       }
     }
+    await w.finish?.(trx);
     return results;
   });
 }

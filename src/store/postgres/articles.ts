@@ -9,7 +9,7 @@ import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js
 import { dateKey } from '../../doc/dates.js';
 import type { Database } from './schema.js';
 import type { PostgresStore } from './store.js';
-import { addClaimMentions, addMentionCounts, removeMentionCounts } from './mention-counts.js';
+import { addClaimMentions, SharedRows } from './mention-counts.js';
 import { allWords, articlesMatching } from './text-search.js';
 import { saveBatch } from '../kysely/save-batch.js';
 
@@ -29,21 +29,34 @@ export class PostgresArticles implements ArticleStore {
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
-    const intake = options.intake ?? newIntakes(1)[0]!;
-    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace), intake));
+    const [result] = await this.saveMany([analysis], { ...options, intakes: [options.intake ?? newIntakes(1)[0]!] });
+    if (!result!.ok) throw result!.error;
+    return result!.status;
   }
 
+  /** Saves of other articles by other processes run at once (PostgresStore.writeTransaction). */
   async saveMany(analyses: readonly Analysis[], options: SaveManyOptions = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
     const intakes = options.intakes ?? newIntakes(analyses.length);
+    let shared = new SharedRows();
     return saveBatch<Database>(analyses, {
-      transaction: (fn) => this.store.writeTransaction(fn),
-      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!),
+      transaction: (fn) =>
+        this.store.writeTransaction(
+          (trx) => {
+            // Afresh for each transaction: when a batch is saved again article by article, nothing of the first try counts.
+            shared = new SharedRows();
+            return fn(trx);
+          },
+          { articles: analyses.map((a) => a.article.id) },
+        ),
+      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!, shared),
+      finish: (trx) => shared.write(trx),
       fatal: (e) => Boolean(unwritableReason(pgCode(e))),
     });
   }
 
-  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string): Promise<SaveStatus> {
+  /** Write one article of a batch; what it changes in the rows articles share goes to `shared`, written at the batch's end. */
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string, shared: SharedRows): Promise<SaveStatus> {
     const existing = await trx
       .selectFrom('articles')
       .leftJoin('layers', 'layers.article_id', 'articles.id')
@@ -56,12 +69,16 @@ export class PostgresArticles implements ArticleStore {
       if (intake < existing.intake) await trx.updateTable('articles').set({ intake }).where('id', '=', analysis.article.id).where('refreshed', '=', 0).execute();
       return 'duplicate';
     }
+    const mine = new SharedRows();
     if (existing) {
       // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
-      await removeMentionCounts(trx, analysis.article.id);
+      await mine.remove(trx, analysis.article.id);
       await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
     }
     await insertAnalysis(trx, analysis, this.store.pipelineVersion, intake);
+    mine.add(analysis);
+    // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
+    shared.merge(mine);
     return existing ? 'replaced' : 'new';
   }
 
@@ -144,26 +161,11 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
     .execute();
   await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
 
-  if (entities.length) {
-    await insertChunks(
-      entities.map((e) => ({
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        subtype: e.subtype,
-        kb: e.kb,
-        country: e.country ?? null,
-        lat: e.coords?.[0] ?? null,
-        lon: e.coords?.[1] ?? null,
-      })),
-      (rows) => trx.insertInto('entities').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute(),
-    );
-    await insertChunks(
-      entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
-      (rows) => trx.insertInto('mentions').values(rows).execute(),
-    );
-    await addMentionCounts(trx, analysis);
-  }
+  // The entities' own rows and counts are the batch's (SharedRows), written at its end.
+  await insertChunks(
+    entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
+    (rows) => trx.insertInto('mentions').values(rows).execute(),
+  );
   if (claims.length) {
     const name = new Map(entities.map((e) => [e.id, e.name]));
     const seqs = new Map<string, number>();

@@ -1,43 +1,111 @@
 import { sql, type Kysely } from 'kysely';
-import type { Analysis } from '../../contract/index.js';
-import type { Database } from './schema.js';
+import type { Analysis, Entity } from '../../contract/index.js';
+import type { Database, EntitiesTable } from './schema.js';
 import { tallyMentions } from '../kysely/mention-tally.js';
 
 /**
- * What the saves keep about mentions beside the mentions themselves, in the transaction that saves
- * or replaces an article: its entities' mention, article and surface-form counts (migration 0004;
- * a replaced article's are taken away, rows that fall to zero go, so an entity is listed only
- * while mentioned), and which entities each claim's content mentions (0005; gone with the claim).
+ * What a batch of saves changes in the rows every article shares: the entities themselves (the
+ * first article to name one writes its row), their mention, article and surface-form counts
+ * (migration 0004; a replaced article's are taken away, rows that fall to zero go, so an entity
+ * is listed only while mentioned). Gathered while the batch's articles are written and written
+ * last, once, in key order: several workers save at once, and rows locked in one order by every
+ * save can make a save wait for another's commit but never deadlock, and are held only while it
+ * commits.
  */
+export class SharedRows {
+  private readonly entities = new Map<string, EntitiesTable>();
+  /** Per entity: mentions and articles added (negative: taken away). */
+  private readonly counts = new Map<string, { mentions: number; articles: number }>();
+  /** Per entity and surface form (JSON of the pair): mentions added or taken away. */
+  private readonly aliases = new Map<string, { entity: string; text: string; n: number }>();
 
-export async function addMentionCounts(trx: Kysely<Database>, analysis: Analysis): Promise<void> {
-  const { mentions: counts, aliases } = tallyMentions(analysis);
-  if (!counts.size) return;
-  await sql`
-    insert into entity_counts (entity_id, mentions, articles)
-    select entity_id, n, 1 from unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::integer[]) as u(entity_id, n)
-    on conflict (entity_id) do update set mentions = entity_counts.mentions + excluded.mentions, articles = entity_counts.articles + 1`.execute(trx);
-  await sql`
-    insert into entity_aliases (entity_id, text, count)
-    select * from unnest(${aliases.map((r) => r.entity)}::text[], ${aliases.map((r) => r.text)}::text[], ${aliases.map((r) => r.n)}::integer[])
-    on conflict (entity_id, text) do update set count = entity_aliases.count + excluded.count`.execute(trx);
+  /** An article written: its entities and what its mentions add. */
+  add(analysis: Analysis): void {
+    for (const e of analysis.entities) if (!this.entities.has(e.id)) this.entities.set(e.id, entityRow(e));
+    const { mentions, aliases } = tallyMentions(analysis);
+    for (const [entity, n] of mentions) this.count(entity, n, 1);
+    for (const a of aliases) this.alias(a.entity, a.text, a.n);
+  }
+
+  /** Before a stored article is deleted (to be replaced): take its mentions out of the counts. */
+  async remove(trx: Kysely<Database>, articleId: string): Promise<void> {
+    const { rows } = await sql<{ entity_id: string; text: string; n: number }>`
+      select entity_id, text, count(*)::integer as n from mentions where article_id = ${articleId} group by entity_id, text`.execute(trx);
+    const entities = new Map<string, number>();
+    for (const r of rows) {
+      entities.set(r.entity_id, (entities.get(r.entity_id) ?? 0) + r.n);
+      this.alias(r.entity_id, r.text, -r.n);
+    }
+    for (const [entity, n] of entities) this.count(entity, -n, -1);
+  }
+
+  /** Take in what another gathered (one article's, once it is written whole). */
+  merge(other: SharedRows): void {
+    for (const [id, row] of other.entities) if (!this.entities.has(id)) this.entities.set(id, row);
+    for (const [entity, c] of other.counts) this.count(entity, c.mentions, c.articles);
+    for (const a of other.aliases.values()) this.alias(a.entity, a.text, a.n);
+  }
+
+  /** Write what was gathered, each table in key order, then drop rows that fell to zero. */
+  async write(trx: Kysely<Database>): Promise<void> {
+    if (this.entities.size) {
+      const rows = [...this.entities.values()].sort((a, b) => compare(a.id, b.id));
+      const col = <K extends keyof EntitiesTable>(k: K) => rows.map((r) => r[k]);
+      await sql`
+        insert into entities (id, name, type, subtype, kb, country, lat, lon)
+        select id, name, type, subtype, kb, country, lat, lon from unnest(${col('id')}::text[], ${col('name')}::text[], ${col('type')}::text[], ${col('subtype')}::text[],
+          ${col('kb')}::text[], ${col('country')}::text[], ${col('lat')}::double precision[], ${col('lon')}::double precision[]) with ordinality
+          as u(id, name, type, subtype, kb, country, lat, lon, n)
+        order by n
+        on conflict (id) do nothing`.execute(trx);
+    }
+    const counts = [...this.counts].filter(([, c]) => c.mentions || c.articles).sort(([a], [b]) => compare(a, b));
+    if (counts.length) {
+      await sql`
+        insert into entity_counts (entity_id, mentions, articles)
+        select entity_id, m, a from unnest(${counts.map(([e]) => e)}::text[], ${counts.map(([, c]) => c.mentions)}::integer[],
+          ${counts.map(([, c]) => c.articles)}::integer[]) with ordinality as u(entity_id, m, a, n)
+        order by n
+        on conflict (entity_id) do update set mentions = entity_counts.mentions + excluded.mentions, articles = entity_counts.articles + excluded.articles`.execute(trx);
+      if (counts.some(([, c]) => c.mentions < 0 || c.articles < 0)) await sql`delete from entity_counts where mentions <= 0`.execute(trx);
+    }
+    const aliases = [...this.aliases.values()].filter((a) => a.n).sort((a, b) => compare(a.entity, b.entity) || compare(a.text, b.text));
+    if (aliases.length) {
+      await sql`
+        insert into entity_aliases (entity_id, text, count)
+        select entity_id, text, c from unnest(${aliases.map((a) => a.entity)}::text[], ${aliases.map((a) => a.text)}::text[],
+          ${aliases.map((a) => a.n)}::integer[]) with ordinality as u(entity_id, text, c, n)
+        order by n
+        on conflict (entity_id, text) do update set count = entity_aliases.count + excluded.count`.execute(trx);
+      if (aliases.some((a) => a.n < 0)) await sql`delete from entity_aliases where count <= 0`.execute(trx);
+    }
+  }
+
+  private count(entity: string, mentions: number, articles: number): void {
+    const c = this.counts.get(entity) ?? { mentions: 0, articles: 0 };
+    c.mentions += mentions;
+    c.articles += articles;
+    this.counts.set(entity, c);
+  }
+
+  private alias(entity: string, text: string, n: number): void {
+    const key = JSON.stringify([entity, text]);
+    const a = this.aliases.get(key) ?? { entity, text, n: 0 };
+    a.n += n;
+    this.aliases.set(key, a);
+  }
 }
 
-/** Before an article's mentions are deleted: take them out of the counts. */
-export async function removeMentionCounts(trx: Kysely<Database>, articleId: string): Promise<void> {
-  await sql`
-    update entity_counts c set mentions = c.mentions - m.n, articles = c.articles - 1
-    from (select entity_id, count(*)::integer as n from mentions where article_id = ${articleId} group by entity_id) m
-    where c.entity_id = m.entity_id`.execute(trx);
-  await sql`delete from entity_counts where mentions <= 0`.execute(trx);
-  await sql`
-    update entity_aliases a set count = a.count - m.n
-    from (select entity_id, text, count(*)::integer as n from mentions where article_id = ${articleId} group by entity_id, text) m
-    where a.entity_id = m.entity_id and a.text = m.text`.execute(trx);
-  await sql`delete from entity_aliases where count <= 0`.execute(trx);
+/** One fixed order for every save (code units): the order rows are locked in. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The entities each claim's content mentions: a mention inside the content's span. */
+function entityRow(e: Entity): EntitiesTable {
+  return { id: e.id, name: e.name, type: e.type, subtype: e.subtype, kb: e.kb, country: e.country ?? null, lat: e.coords?.[0] ?? null, lon: e.coords?.[1] ?? null };
+}
+
+/** The entities each claim's content mentions: a mention inside the content's span (migration 0005; gone with the claim). */
 export async function addClaimMentions(trx: Kysely<Database>, analysis: Analysis, seqs: ReadonlyMap<string, number>): Promise<void> {
   const mentions = analysis.entities.flatMap((e) => e.mentions.map((m) => ({ entity: e.id, start: m.start, end: m.end }))).sort((a, b) => a.start - b.start);
   const pairs = new Set<string>();

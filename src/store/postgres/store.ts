@@ -18,13 +18,16 @@ const WRITE_WAIT_MS = 120_000;
  * schemas of one database do not wait for each other.
  */
 const WRITE_LOCK = 0x6374_7772;
+/** The seed of an article's own lock key (hashtextextended of the schema and the article's id). */
+const ARTICLE_LOCK = 0x6374_6172;
 
 /**
  * The store in a PostgreSQL database (the schema the URL's search_path names, else public),
  * queried through Kysely over a pg Pool. Every table, index, migration and query of it lives in
- * this folder. Writes take one advisory lock, as SQLite has one writer: articles get their seq in
- * the order they commit, so a refresh reading "after seq n" never misses one, and refresh steps of
- * every process and machine serialise.
+ * this folder. Writes take the store's advisory write lock: saves of articles share it, so many
+ * workers save at once (each article under a lock of its own, so no two save one article at
+ * once), and every other write — a refresh step, a feed's state — holds it alone, so refresh steps
+ * of every process and machine serialise with each other and with saves.
  */
 export class PostgresStore implements Store {
   readonly articles: PostgresArticles;
@@ -82,18 +85,32 @@ export class PostgresStore implements Store {
   /**
    * Run `fn` as one write transaction holding the store's write lock from its start (an advisory
    * transaction lock, waited for up to WRITE_WAIT_MS, then StoreBusyError), and bump the data
-   * version. A database that cannot be written (disk full, read-only, no privilege) throws
+   * version at its end. With `articles` (a save of these article ids) the lock is shared with other
+   * saves and each article's own lock is held alone; without, the store's lock is held alone. A
+   * database that cannot be written (disk full, read-only, no privilege) throws
    * StoreUnwritableError with the real cause.
    */
-  async writeTransaction<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(fn: (db: Kysely<Database>) => Promise<T>, options: { articles?: readonly string[] } = {}): Promise<T> {
     const started = Date.now();
     try {
       return await this.db.transaction().execute(async (trx) => {
         // lock_timeout bounds this wait, and any other lock wait of the transaction, to WRITE_WAIT_MS.
         await sql`select set_config('lock_timeout', ${`${WRITE_WAIT_MS}ms`}, true)`.execute(trx);
-        await sql`select pg_advisory_xact_lock(${WRITE_LOCK}, hashtext(current_schema()))`.execute(trx);
+        if (options.articles) {
+          await sql`select pg_advisory_xact_lock_shared(${WRITE_LOCK}, hashtext(current_schema()))`.execute(trx);
+          // Taken in key order, so two saves of overlapping batches never wait for each other in a circle.
+          await sql`
+            select pg_advisory_xact_lock(k) from (
+              select distinct hashtextextended(current_schema() || '/' || id, ${ARTICLE_LOCK}) as k from unnest(${[...options.articles]}::text[]) as id
+            ) as keys order by k`.execute(trx);
+        } else {
+          await sql`select pg_advisory_xact_lock(${WRITE_LOCK}, hashtext(current_schema()))`.execute(trx);
+        }
+        const result = await fn(trx);
+        // Last, so concurrent saves wait for each other on this row only while they commit; readers
+        // see the new version with the data it stands for (the same commit).
         await trx.updateTable('data_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute();
-        return fn(trx);
+        return result;
       });
     } catch (e) {
       const code = pgCode(e);

@@ -1,23 +1,23 @@
 /**
- * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--dir DIR] [--repeat N]`:
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--dir DIR | --pg URL] [--repeat N]`:
  * the cost of the cross-article refresh per new article as the store grows. For each store size,
  * a store of that many synthetic articles (about `--copies` of them syndicated copies of recent
  * ones: a near-duplicate-heavy corpus, synthetic.ts) is built and refreshed, then `--new` more
  * articles of the same corpus are saved and refreshed, timed. Per new article, the refresh should
  * cost the same whatever the store's size. Then a flood: `--flood` copies of one article saved
  * and refreshed a thousand at a time, each thousand timed: the times should stay flat too.
- * Stores are built once under `--dir` and reused by later runs; the new articles go into a copy.
+ * Stores are built once under `--dir` (SQLite) or as databases on the PostgreSQL server of `--pg`
+ * (growth-places.ts) and reused by later runs; the new articles go into a copy.
  * `--repeat N` times each store N times, the sizes alternating, and compares the medians: one
  * window's timing on this machine moves by up to 40 % from run to run (docs/quality.md).
  * A warm-up on a scratch store comes first, so every timing is of compiled code.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { refreshAnalysis } from '../analysis/index.js';
 import type { Analysis } from '../doc/types.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
+import type { GrowthPlaces } from './growth-places.js';
 import { syndicated, syntheticAnalyses, syntheticWithCopies } from './synthetic.js';
 
 export interface GrowthOptions {
@@ -25,7 +25,7 @@ export interface GrowthOptions {
   fresh: number;
   copies: number;
   flood: number;
-  dir: string;
+  places: GrowthPlaces;
   /** Timings of each store, in alternating rounds; the ratio is of their medians. */
   repeat: number;
 }
@@ -38,10 +38,9 @@ interface Timed {
 }
 
 export async function runGrowth(o: GrowthOptions): Promise<void> {
-  mkdirSync(o.dir, { recursive: true });
-  console.log(`growth: ${o.fresh} new articles into stores of ${o.stores.map((n) => n.toLocaleString('en-US')).join(', ')} synthetic articles (${Math.round(o.copies * 100)} % syndicated copies), stores in ${o.dir}`);
-  await warmUp(o.dir);
-  for (const size of o.stores) await buildBase(basePath(o, size), size, o.copies);
+  console.log(`growth: ${o.fresh} new articles into stores of ${o.stores.map((n) => n.toLocaleString('en-US')).join(', ')} synthetic articles (${Math.round(o.copies * 100)} % syndicated copies), stores in ${o.places.shown}`);
+  await warmUp(o.places);
+  for (const size of o.stores) await buildBase(o.places, baseName(o, size), size, o.copies);
   const refresh = new Map<number, number[]>(o.stores.map((size) => [size, []]));
   const save = new Map<number, number[]>(o.stores.map((size) => [size, []]));
   // Rounds alternate the sizes, so that the machine's drift falls on every size alike.
@@ -68,11 +67,11 @@ export async function runGrowth(o: GrowthOptions): Promise<void> {
     console.log(`  refresh per new article, largest store against smallest (${of}): ${(median(refresh.get(largest)!) / median(refresh.get(smallest)!)).toFixed(2)}×`);
     console.log(`  save per new article, largest store against smallest (${of}): ${(median(save.get(largest)!) / median(save.get(smallest)!)).toFixed(2)}×`);
   }
-  if (o.flood > 0) await flood(o.flood, o.dir);
+  if (o.flood > 0) await flood(o.flood, o.places);
 }
 
-function basePath(o: GrowthOptions, size: number): string {
-  return join(o.dir, `growth-${size}-${o.copies}.db`);
+function baseName(o: GrowthOptions, size: number): string {
+  return `growth-${size}-${o.copies}`;
 }
 
 function median(values: readonly number[]): number {
@@ -83,10 +82,8 @@ function median(values: readonly number[]): number {
 
 /** `--new` articles saved and refreshed into a fresh copy of the store of `size`, timed. */
 async function timedInto(o: GrowthOptions, size: number): Promise<Timed & { groups: number; propositions: number }> {
-  const work = join(o.dir, `growth-${size}-work.db`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
-  copyFileSync(basePath(o, size), work);
-  const store = await openStore(work);
+  const work = await o.places.copy(baseName(o, size));
+  const store = await openStore(work.location);
   try {
     // Made before the clock starts: making the `size` articles skipped to reach them took seconds at 100,000.
     const fresh = [...skip(syntheticWithCopies(size + o.fresh, o.copies), size)];
@@ -95,7 +92,7 @@ async function timedInto(o: GrowthOptions, size: number): Promise<Timed & { grou
     return { ...t, groups: counts.duplicateGroups, propositions: counts.propositions };
   } finally {
     await store.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+    await work.drop();
   }
 }
 
@@ -103,22 +100,20 @@ async function timedInto(o: GrowthOptions, size: number): Promise<Timed & { grou
  * Save and refresh a few hundred articles into a scratch store first, so that no store's timing
  * includes compiling the code (the first store timed in a process was up to 50 % slower).
  */
-async function warmUp(dir: string): Promise<void> {
-  const path = join(dir, 'warm-up.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const store = await openStore(path);
+async function warmUp(places: GrowthPlaces): Promise<void> {
+  const scratch = await places.scratch('warm-up');
+  const store = await openStore(scratch.location);
   await timedBatch(store, syntheticWithCopies(600, 0.4));
   await store.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  await scratch.drop();
 }
 
 /** A store of `size` articles of the corpus, refreshed; one built by an earlier run is reused. */
-async function buildBase(path: string, size: number, copies: number): Promise<void> {
-  if (existsSync(path)) return;
-  const building = `${path}.building`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+async function buildBase(places: GrowthPlaces, name: string, size: number, copies: number): Promise<void> {
+  if (await places.has(name)) return;
+  const building = await places.building(name);
   const started = performance.now();
-  const store = await openStore(building);
+  const store = await openStore(building.location);
   let batch: Analysis[] = [];
   let i = 0;
   for (const a of syntheticWithCopies(size, copies)) {
@@ -138,16 +133,14 @@ async function buildBase(path: string, size: number, copies: number): Promise<vo
   await store.articles.saveMany(batch);
   await refreshAnalysis(store);
   await store.close();
-  copyFileSync(building, path);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  await building.done();
   process.stderr.write(`\r  built a store of ${size} articles in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
 /** Copies of one article, a thousand at a time, each thousand saved and refreshed and timed. */
-async function flood(count: number, dir: string): Promise<void> {
-  const path = join(dir, 'flood.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const store = await openStore(path);
+async function flood(count: number, places: GrowthPlaces): Promise<void> {
+  const scratch = await places.scratch('flood');
+  const store = await openStore(scratch.location);
   const original = syntheticAnalyses(1, 99).next().value as Analysis;
   await store.articles.save(original);
   await refreshAnalysis(store);
@@ -160,7 +153,7 @@ async function flood(count: number, dir: string): Promise<void> {
   const groups = (await store.analysis.duplicateGroups({ limit: 5 })).items;
   console.log(`  near-duplicate groups: ${groups.length}, the largest of ${Math.max(0, ...groups.map((g) => g.articles.length))} articles`);
   await store.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  await scratch.drop();
 }
 
 async function timedBatch(store: Store, articles: Iterable<Analysis>): Promise<Timed> {

@@ -4,7 +4,7 @@
  * `npm run bench -- --sizes [--mb 0.1,1,10] [--kinds text,html]`: analysis time against article
  * size (sizes.ts).
  *
- * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--repeat N]`:
+ * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--repeat N] [--pg URL]`:
  * refresh cost per new article as the store grows, and under a flood of copies (growth.ts).
  *
  * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--compromise-from DIR]`: speed of the whole
@@ -31,6 +31,7 @@ import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
 import { runGrowth } from './growth.js';
+import { postgresPlaces, sqlitePlaces } from './growth-places.js';
 import { runSizes, type SizeKind } from './sizes.js';
 import { startupBench } from './startup.js';
 import { UsageError } from '../errors.js';
@@ -52,6 +53,7 @@ const { values, positionals } = parseArgs({
     copies: { type: 'string', default: '0.4' },
     flood: { type: 'string', default: '4000' },
     dir: { type: 'string', default: join(tmpdir(), 'claimtrail-growth') },
+    pg: { type: 'string' },
     'peer-articles': { type: 'string', default: '200' },
     'compromise-from': { type: 'string' },
   },
@@ -73,7 +75,8 @@ async function growthBench(): Promise<void> {
   if (!(copies >= 0 && copies < 1)) throw new UsageError(`bench --growth: --copies must be a share from 0 to below 1, got "${values.copies}"`);
   const repeat = Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError(`bench --growth: --repeat must be a whole number from 1, got "${values.repeat}"`);
-  await runGrowth({ stores, fresh: whole('new', Number(values.new)), copies, flood: whole('flood', Number(values.flood)), dir: values.dir, repeat });
+  const places = values.pg ? postgresPlaces(values.pg) : sqlitePlaces(values.dir);
+  await runGrowth({ stores, fresh: whole('new', Number(values.new)), copies, flood: whole('flood', Number(values.flood)), places, repeat });
 }
 
 async function sizesBench(): Promise<void> {

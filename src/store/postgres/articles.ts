@@ -29,7 +29,7 @@ export class PostgresArticles implements ArticleStore {
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
-    const [result] = await this.saveMany([analysis], { ...options, intakes: [options.intake ?? newIntakes(1)[0]!] });
+    const [result] = await this.saveMany([analysis], { replace: Boolean(options.replace), intakes: [options.intake ?? newIntakes(1)[0]!] });
     if (!result!.ok) throw result!.error;
     return result!.status;
   }

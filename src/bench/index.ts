@@ -137,11 +137,12 @@ async function corpusBench(): Promise<void> {
   // The peer is slow: it reads an even sample across the corpus, every step-th article.
   const step = Math.max(1, Math.round(articles.length / Math.max(1, Number(values['peer-articles']) || 200)));
   const sample = articles.filter((_, i) => i % step === 0);
-  const peer = await peerRate(sample);
+  const peer = await peerRates(sample);
   if (peer !== null) {
     const perSecond = (ms: number) => words / (ms / 1000);
-    console.log(`compromise 14 (reference peer), nlp(text).json() on ${sample.length} articles (every ${step}th): ${Math.round(peer.perSecond).toLocaleString('en-US')} words/s, ${Math.round(peer.perCpuSecond).toLocaleString('en-US')} per CPU second`);
-    for (const [label, t] of endToEnd) console.log(`  ${label}: ${(perSecond(t.wall) / peer.perSecond).toFixed(1)}× compromise (${(perSecond(t.cpu) / peer.perCpuSecond).toFixed(1)}× by CPU time)`);
+    console.log(`compromise 14 (reference peer), nlp(text).json() on ${sample.length} articles (every ${step}th): ${Math.round(peer.json.perSecond).toLocaleString('en-US')} words/s, ${Math.round(peer.json.perCpuSecond).toLocaleString('en-US')} per CPU second`);
+    console.log(`  its entities, nlp(text).topics().json(), same articles: ${Math.round(peer.entities.perSecond).toLocaleString('en-US')} words/s, ${Math.round(peer.entities.perCpuSecond).toLocaleString('en-US')} per CPU second`);
+    for (const [label, t] of endToEnd) console.log(`  ${label}: ${(perSecond(t.wall) / peer.json.perSecond).toFixed(1)}× compromise (${(perSecond(t.cpu) / peer.json.perCpuSecond).toFixed(1)}× by CPU time)`);
   }
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
@@ -155,13 +156,15 @@ async function corpusBench(): Promise<void> {
 }
 
 /**
- * Words per second of compromise (the reference peer: tokenizer, tagger and its JSON) on these
- * articles, measured in the same run so that both see the same machine; null, said in one line,
- * when it is not installed (it is no dependency: `npm i --no-save compromise`, or
- * `--compromise-from DIR` for a node_modules folder holding it).
+ * Words per second of compromise (the reference peer) on these articles, measured in the same run
+ * so that both see the same machine: its tokenizer, tagger and JSON (the ratios' base), and its
+ * entities (people, places, organisations: `topics()`), the peer figure the issue quotes. Null,
+ * said in one line, when it is not installed (`--compromise-from DIR` for a node_modules folder
+ * holding another copy).
  */
-async function peerRate(sample: readonly Article[]): Promise<{ perSecond: number; perCpuSecond: number } | null> {
-  type Nlp = (text: string) => { json(): unknown };
+async function peerRates(sample: readonly Article[]): Promise<Record<'json' | 'entities', { perSecond: number; perCpuSecond: number }> | null> {
+  type Doc = { json(): unknown; topics(): { json(): unknown } };
+  type Nlp = (text: string) => Doc;
   let nlp: Nlp;
   try {
     const from = values['compromise-from'] ? join(values['compromise-from'], 'peer.js') : import.meta.url;
@@ -170,12 +173,15 @@ async function peerRate(sample: readonly Article[]): Promise<{ perSecond: number
     console.log('compromise (reference peer): not installed, not measured (npm i --no-save compromise, or --compromise-from DIR)');
     return null;
   }
-  for (const a of sample.slice(0, 10)) nlp(a.text).json();
-  const t0 = clock();
-  for (const a of sample) nlp(a.text).json();
-  const t = since(t0);
   const words = sample.reduce((n, a) => n + countWords(a.text), 0);
-  return { perSecond: words / (t.wall / 1000), perCpuSecond: words / (t.cpu / 1000) };
+  const timed = (run: (doc: Doc) => unknown) => {
+    for (const a of sample.slice(0, 10)) run(nlp(a.text));
+    const t0 = clock();
+    for (const a of sample) run(nlp(a.text));
+    const t = since(t0);
+    return { perSecond: words / (t.wall / 1000), perCpuSecond: words / (t.cpu / 1000) };
+  };
+  return { json: timed((doc) => doc.json()), entities: timed((doc) => doc.topics().json()) };
 }
 
 /**

@@ -86,7 +86,7 @@ describe.skipIf(!TEST_PG)('saves of several writers on the PostgreSQL store', ()
         const batch = corpus.map((x) => copy(x, from + k));
         return reverse ? batch.reverse() : batch;
       });
-    const results = await Promise.all([
+    await Promise.all([
       (async () => {
         for (const batch of batches(100, false)) for (const r of await a.articles.saveMany(batch)) expect(r).toEqual({ ok: true, status: 'new' });
       })(),
@@ -94,7 +94,6 @@ describe.skipIf(!TEST_PG)('saves of several writers on the PostgreSQL store', ()
         for (const batch of batches(200, true)) for (const r of await b.articles.saveMany(batch)) expect(r).toEqual({ ok: true, status: 'new' });
       })(),
     ]);
-    expect(results).toHaveLength(2);
     // The kept counts against a recount of the stored mentions.
     const kept = await sql<{ entity_id: string; mentions: number; articles: number }>`
       select entity_id, mentions, articles from entity_counts order by entity_id`.execute(a.db);

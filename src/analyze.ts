@@ -39,6 +39,9 @@ const SAVE_BATCH_CHARS = 4 << 20;
 /** An input's outcome in input order: known already, or an analysis waiting for its batch's save (with its intake key, if given). */
 type Pending = { outcome: Outcome } | { analysis: Analysis; origin: string; words: number; intake?: string };
 
+/** An item read, with its intake key: the window analysed and saved together. */
+type Read = { item: Ingested; intake: string | undefined };
+
 /**
  * The analyze path shared by the CLI, the HTTP API and the demo: ingest → pipeline → store,
  * one outcome per article in input order. A failing input or article yields an error outcome
@@ -52,54 +55,69 @@ export function analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions)
   return analyzeIngested(ingest(inputs, options), options);
 }
 
-/** The analyze path after ingestion: articles already read (a watched feed's new items, the bench's corpus) → pipeline → store. */
+/**
+ * The analyze path after ingestion: articles already read (a watched feed's new items, the bench's corpus) → pipeline → store.
+ * Items are taken a batch at a time (SAVE_BATCH of them, or SAVE_BATCH_CHARS of text), so the store is asked once per
+ * batch which of them it holds already: on PostgreSQL one round trip per article cost about a millisecond each.
+ */
 export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable<Ingested>, options: Omit<AnalyzeOptions, keyof IngestOptions>): AsyncGenerator<Outcome> {
-  const pending: Pending[] = [];
-  let read = 0;
-  let waiting = 0;
+  let window: Read[] = [];
   let chars = 0;
+  let read = 0;
   for await (const item of items) {
-    const intake = options.intakeOf?.(read++);
-    if (!item.ok) {
-      pending.push({ outcome: { ok: false, error: item.error, origin: item.error.origin } });
-    } else {
-      const { article } = item;
-      const origin = article.ref ?? article.id;
-      try {
-        const stored = options.store && !options.replace ? await storedCopy(options.store, article.id) : null;
-        // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
-        if (stored && intake !== undefined) {
-          pending.push({ analysis: stored, origin, words: countWords(article.text), intake });
-          waiting++;
-        } else if (stored) pending.push({ outcome: { ok: true, analysis: stored, status: 'duplicate', words: countWords(article.text) } });
-        else {
-          const analysis = options.pipeline.analyze(article);
-          const words = countWords(article.text);
-          if (options.store) {
-            pending.push({ analysis, origin, words, ...(intake !== undefined ? { intake } : {}) });
-            waiting++;
-            chars += article.text.length;
-          } else pending.push({ outcome: { ok: true, analysis, status: null, words } });
-        }
-      } catch (e) {
-        const outcome = failure(e, origin);
-        pending.push({ outcome });
-        if (!outcome.ok && outcome.fatal) break;
-      }
+    window.push({ item, intake: options.intakeOf?.(read++) });
+    if (item.ok) chars += item.article.text.length;
+    if (window.length < SAVE_BATCH && chars < SAVE_BATCH_CHARS) continue;
+    for (const outcome of await analyzeWindow(window, options)) {
+      yield outcome;
+      if (!outcome.ok && outcome.fatal) return;
     }
-    if (waiting >= SAVE_BATCH || chars >= SAVE_BATCH_CHARS || !waiting) {
-      for (const outcome of await settle(pending.splice(0), options)) {
-        yield outcome;
-        if (!outcome.ok && outcome.fatal) return;
-      }
-      waiting = 0;
-      chars = 0;
-    }
+    window = [];
+    chars = 0;
   }
-  for (const outcome of await settle(pending, options)) {
+  for (const outcome of await analyzeWindow(window, options)) {
     yield outcome;
     if (!outcome.ok && outcome.fatal) return;
   }
+}
+
+/** Analyse a window of items (those the store holds already taken from it) and save them in one batch; every outcome, in input order. */
+async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptions, keyof IngestOptions>): Promise<Outcome[]> {
+  const pending: Pending[] = [];
+  let stored: Map<string, Analysis> | Error = new Map();
+  if (options.store && !options.replace) {
+    try {
+      stored = await storedCopies(options.store, window.flatMap(({ item }) => (item.ok ? [item.article.id] : [])));
+    } catch (e) {
+      stored = e as Error;
+    }
+  }
+  for (const { item, intake } of window) {
+    if (!item.ok) {
+      pending.push({ outcome: { ok: false, error: item.error, origin: item.error.origin } });
+      continue;
+    }
+    const { article } = item;
+    const origin = article.ref ?? article.id;
+    try {
+      if (stored instanceof Error) throw stored;
+      const copy = stored.get(article.id);
+      // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
+      if (copy && intake !== undefined) pending.push({ analysis: copy, origin, words: countWords(article.text), intake });
+      else if (copy) pending.push({ outcome: { ok: true, analysis: copy, status: 'duplicate', words: countWords(article.text) } });
+      else {
+        const analysis = options.pipeline.analyze(article);
+        const words = countWords(article.text);
+        if (options.store) pending.push({ analysis, origin, words, ...(intake !== undefined ? { intake } : {}) });
+        else pending.push({ outcome: { ok: true, analysis, status: null, words } });
+      }
+    } catch (e) {
+      const outcome = failure(e, origin);
+      pending.push({ outcome });
+      if (!outcome.ok && outcome.fatal) break;
+    }
+  }
+  return settle(pending, options);
 }
 
 /** Save the analyses waiting in `pending` in one batch; every outcome, in input order. */
@@ -133,8 +151,9 @@ function failure(e: unknown, origin: string): Outcome {
   return { ok: false, error: new InternalError(`${origin}: analysis failed (${(e as Error).message})`, { cause: e }), origin };
 }
 
-/** The stored analysis of an article when this pipeline version made it, else null. */
-async function storedCopy(store: Store, id: string): Promise<Analysis | null> {
-  if ((await store.articles.storedPipeline(id)) !== store.pipelineVersion) return null;
-  return store.articles.getAnalysis(id);
+/** The stored analyses, by id, of those of these articles this pipeline version made: one read for the whole window. */
+async function storedCopies(store: Store, ids: readonly string[]): Promise<Map<string, Analysis>> {
+  const versions = await store.articles.storedPipelines(ids);
+  const current = [...versions].flatMap(([id, version]) => (version === store.pipelineVersion ? [id] : []));
+  return new Map((await store.articles.getAnalyses(current)).map((a) => [a.article.id, a]));
 }

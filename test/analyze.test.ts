@@ -28,6 +28,18 @@ describe('analyzeInputs', () => {
     await store.close();
   });
 
+  it('asks the store which articles it holds once per batch, not once per article', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    const asked: number[] = [];
+    const storedPipelines = store.articles.storedPipelines.bind(store.articles);
+    store.articles.storedPipelines = (ids) => (asked.push(ids.length), storedPipelines(ids));
+    const outcomes = await all(analyzeInputs(inputs(40), { ...options, pipeline, store }));
+    expect(outcomes.filter((o) => o.ok && o.status === 'new')).toHaveLength(40);
+    expect(asked).toEqual([32, 8]);
+    await store.close();
+  });
+
   it('stops at the first article a full database cannot take, with one fatal outcome naming the cause', async () => {
     const pipeline = await createPipeline();
     const store = await Store.open(':memory:', pipelineVersion());

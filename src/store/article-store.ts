@@ -32,8 +32,8 @@ export interface ArticleStore {
    * (src/store/kysely/save-batch.ts). A database that cannot be written throws, and none is stored.
    */
   saveMany(analyses: readonly Analysis[], options?: SaveManyOptions): Promise<SaveResult[]>;
-  /** The version of the pipeline that analysed a stored article, or null when it is not stored. */
-  storedPipeline(id: string): Promise<string | null>;
+  /** The version of the pipeline that analysed each of these articles the store holds (full ids; the others are left out), in one read. */
+  storedPipelines(ids: readonly string[]): Promise<Map<string, string>>;
   /** The stored analysis of an article, by id, unique id prefix, or ref. */
   getAnalysis(key: string): Promise<Analysis | null>;
   /** The stored analyses of these articles (full ids), in one read; unknown ids are left out. */

@@ -42,7 +42,7 @@ describe('POST /api/articles when the refresh after it fails', () => {
     const r = await app.inject({ method: 'POST', url: '/api/articles', payload: TEXT, headers: { 'content-type': 'text/plain' } });
     expect(r.statusCode, r.body).toBe(201);
     const id = r.json().items[0].id as string;
-    expect(await store.articles.storedPipeline(id)).not.toBeNull();
+    expect((await store.articles.storedPipelines([id])).has(id)).toBe(true);
     expect(refreshes).toBe(1);
     expect(logged.some((line) => line.includes('"level":50') && line.includes('refresh exploded'))).toBe(true);
   });

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshAnalysis } from '../../src/analysis/index.js';
 import type { Analysis } from '../../src/doc/types.js';
 import { UsageError } from '../../src/errors.js';
+import { intakeKey } from '../../src/store/intake.js';
 import { allItems } from '../../src/store/page.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { generalStaffArticle, hostileArticle, ministryArticle } from '../fixtures/articles.js';
@@ -29,8 +31,9 @@ describe.each(BACKENDS)('the %s store', (backend) => {
       expect(await store.articles.save(ministryArticle())).toBe('duplicate');
       expect(await store.articles.save(ministryArticle(), { replace: true })).toBe('replaced');
       expect(await store.articles.countArticles()).toBe(n);
-      expect(await store.articles.storedPipeline(ministryArticle().article.id)).toBe('test-pipeline');
-      expect(await store.articles.storedPipeline('nope')).toBeNull();
+      const id = ministryArticle().article.id;
+      expect(await store.articles.storedPipelines([id, 'nope', id])).toEqual(new Map([[id, 'test-pipeline']]));
+      expect(await store.articles.storedPipelines([])).toEqual(new Map());
     });
 
     it('reads an article back whole by id, prefix and ref', async () => {
@@ -189,6 +192,17 @@ describe.each(BACKENDS)('saveMany on the %s store', (backend) => {
     expect((await store.corpus.entityPage(entity.id))?.entity.articles).toBe(2);
     expect(await store.articles.save(base)).toBe('new');
     expect((await store.corpus.entityPage(entity.id))?.entity.articles).toBe(3);
+    await drop();
+  });
+
+  it('saves one article twice in a batch once, where its earlier submission stands', async () => {
+    const { store, drop } = await freshStore(backend);
+    const [a, b] = [copy(ministryArticle(), 1), copy(ministryArticle(), 2)];
+    const results = await store.articles.saveMany([a, b, a], { intakes: [intakeKey('job-2'), intakeKey('job-3'), intakeKey('job-1')] });
+    expect(results.map((r) => (r.ok ? r.status : 'error'))).toEqual(['new', 'new', 'duplicate']);
+    expect(await store.articles.countArticles()).toBe(2);
+    const db = (store as unknown as { db: Kysely<{ articles: { id: string; intake: string } }> }).db;
+    expect((await db.selectFrom('articles').select('intake').where('id', '=', a.article.id).executeTakeFirst())?.intake).toBe(intakeKey('job-1'));
     await drop();
   });
 });

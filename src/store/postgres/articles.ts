@@ -23,9 +23,10 @@ const CHUNK = 1000;
 export class PostgresArticles implements ArticleStore {
   constructor(private readonly store: PostgresStore) {}
 
-  async storedPipeline(id: string): Promise<string | null> {
-    const row = await this.store.db.selectFrom('layers').select('pipeline').where('article_id', '=', id).executeTakeFirst();
-    return row?.pipeline ?? null;
+  async storedPipelines(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.store.db.selectFrom('layers').select(['article_id', 'pipeline']).where('article_id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.article_id, r.pipeline]));
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
@@ -38,47 +39,55 @@ export class PostgresArticles implements ArticleStore {
   async saveMany(analyses: readonly Analysis[], options: SaveManyOptions = {}): Promise<SaveResult[]> {
     if (!analyses.length) return [];
     const intakes = options.intakes ?? newIntakes(analyses.length);
+    const ids = analyses.map((a) => a.article.id);
     let shared = new SharedRows();
+    let stored = new Map<string, Stored>();
     return saveBatch<Database>(analyses, {
       transaction: (fn) =>
         this.store.writeTransaction(
-          (trx) => {
+          async (trx) => {
             // Afresh for each transaction: when a batch is saved again article by article, nothing of the first try counts.
             shared = new SharedRows();
+            // Read under the articles' locks, in one round trip for the batch.
+            stored = await storedRows(trx, ids);
             return fn(trx);
           },
-          { articles: analyses.map((a) => a.article.id) },
+          { articles: ids },
         ),
-      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!, shared),
+      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!, shared, stored),
       finish: (trx) => shared.write(trx),
       fatal: (e) => Boolean(unwritableReason(pgCode(e))),
     });
   }
 
-  /** Write one article of a batch; what it changes in the rows articles share goes to `shared`, written at the batch's end. */
-  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string, shared: SharedRows): Promise<SaveStatus> {
-    const existing = await trx
-      .selectFrom('articles')
-      .leftJoin('layers', 'layers.article_id', 'articles.id')
-      .select(['layers.pipeline', 'articles.intake'])
-      .where('articles.id', '=', analysis.article.id)
-      .executeTakeFirst();
+  /**
+   * Write one article of a batch; what it changes in the rows articles share goes to `shared`, written at the batch's end.
+   * `stored` holds the batch's articles as the transaction found them, and is kept up to date as they are written (a
+   * batch may hold one article twice).
+   */
+  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string, shared: SharedRows, stored: Map<string, Stored>): Promise<SaveStatus> {
+    const { id } = analysis.article;
+    const existing = stored.get(id);
     if (existing && !replace && existing.pipeline === this.store.pipelineVersion) {
       // The same article submitted twice stands where it was first submitted, whichever copy a
       // worker stored first: the refresh, which waits for the earlier job, takes it in that place.
-      if (intake < existing.intake) await trx.updateTable('articles').set({ intake }).where('id', '=', analysis.article.id).where('refreshed', '=', 0).execute();
+      if (intake < existing.intake && !existing.refreshed) {
+        await trx.updateTable('articles').set({ intake }).where('id', '=', id).where('refreshed', '=', 0).execute();
+        existing.intake = intake;
+      }
       return 'duplicate';
     }
     const mine = new SharedRows();
     if (existing) {
       // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
-      await mine.remove(trx, analysis.article.id);
-      await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
+      await mine.remove(trx, id);
+      await trx.deleteFrom('articles').where('id', '=', id).execute();
     }
     await insertAnalysis(trx, analysis, this.store.pipelineVersion, intake);
     mine.add(analysis);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
+    stored.set(id, { pipeline: this.store.pipelineVersion, intake, refreshed: false });
     return existing ? 'replaced' : 'new';
   }
 
@@ -138,6 +147,23 @@ export class PostgresArticles implements ArticleStore {
     const row = await this.store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** A stored article as a save finds it: who analysed it, where it stands in the order of submission, and whether the refresh took it. */
+interface Stored {
+  pipeline: string | null;
+  intake: string;
+  refreshed: boolean;
+}
+
+async function storedRows(trx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Stored>> {
+  const rows = await trx
+    .selectFrom('articles')
+    .leftJoin('layers', 'layers.article_id', 'articles.id')
+    .select(['articles.id', 'layers.pipeline', 'articles.intake', 'articles.refreshed'])
+    .where('articles.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { pipeline: r.pipeline, intake: r.intake, refreshed: r.refreshed === 1 }]));
 }
 
 async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string, intake: string): Promise<void> {

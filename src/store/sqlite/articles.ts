@@ -20,9 +20,10 @@ export class SqliteArticles implements ArticleStore {
 
   constructor(private readonly store: SqliteStore) {}
 
-  async storedPipeline(id: string): Promise<string | null> {
-    const row = await this.store.db.selectFrom('layers').select('pipeline').where('article_id', '=', id).executeTakeFirst();
-    return row?.pipeline ?? null;
+  async storedPipelines(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.store.db.selectFrom('layers').select(['article_id', 'pipeline']).where('article_id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.article_id, r.pipeline]));
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Analysis, Article } from '../../../contract/index.js';
 import { memberQuery, memberRow, memberSourcesQuery, memberTables } from '../../kysely/members.js';
 import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
 import type { Database } from '../schema.js';
+import { freshenStatistics } from './statistics.js';
 
 /** The materialised tables, dependents first: what clear() empties (prop_ids stays). */
 const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'] as const;
@@ -10,7 +11,7 @@ const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stor
 /**
  * One step of the refresh on the PostgreSQL store, inside the transaction PostgresAnalysis.step
  * holds. Each method answers its whole batch in one or a few statements: reads with
- * `= any($1)`, writes with unnest() of one array per column, so a step costs a handful of round
+ * `= any(…)` (anyOf), writes with unnest() of one array per column, so a step costs a handful of round
  * trips however many rows it binds. Where a batch names a row twice, the last write wins, as the
  * SQLite store's row-by-row statements do.
  */
@@ -36,6 +37,8 @@ export class PostgresAnalysisStep implements AnalysisStep {
   }
 
   async nextArticles(limit: number, before: string | null): Promise<StoredArticle[]> {
+    // The first read of a step that takes articles (and of one that recomputes, below): what it reads next is planned on these statistics.
+    await freshenStatistics(this.db);
     let query = this.db
       .selectFrom('articles as a')
       .innerJoin('layers as l', 'l.article_id', 'a.id')
@@ -54,7 +57,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const out = new Map(articleIds.map((id) => [id, new Map<string, number>()]));
     if (!articleIds.length) return out;
     const { rows } = await sql<{ article_id: string; claim_id: string; seq: number }>`
-      select article_id, claim_id, seq from claims where article_id = any(${[...articleIds]}::text[])`.execute(this.db);
+      select article_id, claim_id, seq from claims where article_id = ${anyOf(articleIds, 'text')}`.execute(this.db);
     for (const r of rows) out.get(r.article_id)!.set(r.claim_id, r.seq);
     return out;
   }
@@ -63,7 +66,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const out = new Map(bands.map((band) => [band, [] as string[]]));
     if (!bands.length) return out;
     const { rows } = await sql<{ band: number; article_id: string }>`
-      select band, article_id from doc_bands where band = any(${[...bands]}::integer[]) order by band, ord`.execute(this.db);
+      select band, article_id from doc_bands where band = ${anyOf(bands, 'integer')} order by band, ord`.execute(this.db);
     for (const r of rows) out.get(r.band)!.push(r.article_id);
     return out;
   }
@@ -71,7 +74,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async signatures(articleIds: readonly string[]): Promise<Map<string, Signature>> {
     if (!articleIds.length) return new Map();
     const { rows } = await sql<{ article_id: string; minhash: Buffer; dup_group: string }>`
-      select article_id, minhash, dup_group from doc_signatures where article_id = any(${[...articleIds]}::text[])`.execute(this.db);
+      select article_id, minhash, dup_group from doc_signatures where article_id = ${anyOf(articleIds, 'text')}`.execute(this.db);
     return new Map(rows.map((r) => [r.article_id, { minhash: r.minhash, group: r.dup_group }]));
   }
 
@@ -81,7 +84,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
       insert into doc_signatures (article_id, seq, minhash, dup_group)
       select * from unnest(${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.seq)}::integer[], ${rows.map((r) => Buffer.from(r.minhash))}::bytea[], ${rows.map((r) => r.group)}::text[])
       on conflict do nothing`.execute(this.db);
-    await sql`update articles set refreshed = 1 where id = any(${rows.map((r) => r.article)}::text[])`.execute(this.db);
+    await sql`update articles set refreshed = 1 where id = ${anyOf(rows.map((r) => r.article), 'text')}`.execute(this.db);
     const bands = rows.flatMap((r) => r.bands.map((band) => [band, r.article] as const));
     if (bands.length) {
       // In the batch's order: bandMembers lists a band's articles in the order they were added.
@@ -101,7 +104,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const out = new Map(keys.map((key) => [key, [] as number[]]));
     if (!keys.length) return out;
     const { rows } = await sql<{ key: string; prop_id: number }>`
-      select key, prop_id from prop_keys where key = any(${[...keys]}::text[]) order by key, ord`.execute(this.db);
+      select key, prop_id from prop_keys where key = ${anyOf(keys, 'text')} order by key, ord`.execute(this.db);
     for (const r of rows) out.get(r.key)!.push(r.prop_id);
     return out;
   }
@@ -109,7 +112,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async propositionFeatures(ids: readonly number[]): Promise<Map<number, string>> {
     if (!ids.length) return new Map();
     const { rows } = await sql<{ id: number; features: string }>`
-      select id, features from propositions where id = any(${[...ids]}::integer[])`.execute(this.db);
+      select id, features from propositions where id = ${anyOf(ids, 'integer')}`.execute(this.db);
     const features = new Map(rows.map((r) => [r.id, r.features]));
     return new Map(ids.map((id) => [id, features.get(id)!]));
   }
@@ -117,13 +120,13 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async foundedIds(founders: readonly string[]): Promise<Map<string, number>> {
     if (!founders.length) return new Map();
     const { rows } = await sql<{ founder: string; id: number }>`
-      select founder, id from prop_ids where founder = any(${[...founders]}::text[])`.execute(this.db);
+      select founder, id from prop_ids where founder = ${anyOf(founders, 'text')}`.execute(this.db);
     return new Map(rows.map((r) => [r.founder, r.id]));
   }
 
   async existingPropositions(ids: readonly number[]): Promise<Set<number>> {
     if (!ids.length) return new Set();
-    const { rows } = await sql<{ id: number }>`select id from propositions where id = any(${[...ids]}::integer[])`.execute(this.db);
+    const { rows } = await sql<{ id: number }>`select id from propositions where id = ${anyOf(ids, 'integer')}`.execute(this.db);
     return new Set(rows.map((r) => r.id));
   }
 
@@ -150,7 +153,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
         update propositions p set features = u.features
         from unnest(${widened.map((x) => x[0])}::integer[], ${widened.map((x) => x[1])}::text[]) as u(id, features) where p.id = u.id`.execute(this.db);
     }
-    if (w.dirty.length) await sql`update propositions set dirty = 1 where id = any(${[...w.dirty]}::integer[])`.execute(this.db);
+    if (w.dirty.length) await sql`update propositions set dirty = 1 where id = ${anyOf(w.dirty, 'integer')}`.execute(this.db);
   }
 
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
@@ -166,7 +169,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
     if (!items.length) return;
     const keys = [...new Set(items.map((i) => i.key))];
     const { rows } = await sql<{ key: string; id: number; next: number }>`
-      select key, id, 0 as next from timeline_items where key = any(${keys}::text[])
+      select key, id, 0 as next from timeline_items where key = ${anyOf(keys, 'text')}
       union all select null, null, coalesce(max(id), 0) + 1 from timeline_items`.execute(this.db);
     const ids = new Map<string, number>();
     let next = 0;
@@ -206,19 +209,20 @@ export class PostgresAnalysisStep implements AnalysisStep {
   }
 
   async dirtyPropositions(limit: number): Promise<{ id: number; features: string }[]> {
+    await freshenStatistics(this.db);
     return this.db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', 1).orderBy('id').limit(limit).execute();
   }
 
   async members(propositionIds: readonly number[], window: MemberWindow): Promise<Map<number, Members>> {
     const out = new Map<number, Members>();
     if (!propositionIds.length) return out;
-    const counted = await sql<{ prop_id: number; n: string }>`select prop_id, count(*) as n from claim_props where prop_id = any(${[...propositionIds]}::integer[]) group by prop_id`.execute(this.db);
+    const counted = await sql<{ prop_id: number; n: string }>`select prop_id, count(*) as n from claim_props where prop_id = ${anyOf(propositionIds, 'integer')} group by prop_id`.execute(this.db);
     const claims = new Map(counted.rows.map((r) => [r.prop_id, Number(r.n)]));
     const small = propositionIds.filter((id) => (claims.get(id) ?? 0) <= window.size);
     const rows = new Map(small.map((id) => [id, [] as MemberRow[]]));
     if (small.length) {
       // In the order the refresh took the claims, as the SQLite store reads them.
-      for (const r of await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', sql<number>`any(${small}::integer[])`).orderBy('cp.prop_id').orderBy('cp.rank').execute()) rows.get(r.prop_id)!.push(memberRow(r));
+      for (const r of await memberQuery(memberTables(this.db)).where('cp.prop_id', '=', anyOf(small, 'integer')).orderBy('cp.prop_id').orderBy('cp.rank').execute()) rows.get(r.prop_id)!.push(memberRow(r));
       for (const id of small) {
         const list = rows.get(id)!;
         out.set(id, { rows: list, claims: list.length, sources: new Set(list.map((r) => r.dupGroup ?? r.article)).size });
@@ -235,7 +239,7 @@ export class PostgresAnalysisStep implements AnalysisStep {
 
   async entityNames(ids: readonly string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const { rows } = await sql<{ id: string; name: string }>`select id, name from entities where id = any(${[...ids]}::text[])`.execute(this.db);
+    const { rows } = await sql<{ id: string; name: string }>`select id, name from entities where id = ${anyOf(ids, 'text')}`.execute(this.db);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -245,9 +249,9 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const all = [...last.keys()];
     const kept = [...last.values()].filter((r): r is Extract<Recomputed, { gone: false }> => !r.gone);
     const gone = all.filter((id) => last.get(id)!.gone);
-    await sql`delete from contradictions where prop_id = any(${all}::integer[])`.execute(this.db);
-    await sql`delete from stories where prop_id = any(${all}::integer[])`.execute(this.db);
-    if (gone.length) await sql`delete from propositions where id = any(${gone}::integer[])`.execute(this.db);
+    await sql`delete from contradictions where prop_id = ${anyOf(all, 'integer')}`.execute(this.db);
+    await sql`delete from stories where prop_id = ${anyOf(all, 'integer')}`.execute(this.db);
+    if (gone.length) await sql`delete from propositions where id = ${anyOf(gone, 'integer')}`.execute(this.db);
     if (kept.length) {
       await sql`
         update propositions p set about = u.about, claims = u.claims, sources = u.sources, dirty = 0, search = u.search
@@ -270,6 +274,16 @@ export class PostgresAnalysisStep implements AnalysisStep {
       }
     }
   }
+}
+
+/**
+ * `any(…)` of a batch's values, the array given as a scalar subquery's result. As a plain parameter PostgreSQL would
+ * estimate every element against the column's statistics while planning: for the refresh's thousands of lookup keys that
+ * cost more than the lookup itself (about 40 ms a statement once the table is analysed). As an InitPlan's value the
+ * array is planned for once, whatever its length, and still read along the index.
+ */
+function anyOf(values: readonly (string | number)[], type: 'text' | 'integer'): RawBuilder<number> {
+  return sql<number>`any((select ${values}::${sql.raw(type)}[])::${sql.raw(type)}[])`;
 }
 
 /** The pairs with the last value for each key, in the order keys first appear. */

@@ -1,3 +1,4 @@
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshAnalysis } from '../../src/analysis/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -81,6 +82,20 @@ describe.skipIf(!TEST_PG)('SQLite and PostgreSQL give the same answers', () => {
       await refreshAnalysis(store);
     }
     expect(await everything(postgres.store)).toEqual(await everything(sqlite.store));
+  });
+
+  it('after an article loses its claims: its propositions are gone with their lookup keys, on both stores alike', async () => {
+    const counts = await Promise.all([sqlite, postgres].map(({ store }) => store.analysis.counts()));
+    for (const { store } of [sqlite, postgres]) {
+      expect(await store.articles.save({ ...ministryArticle(), claims: [], events: [] }, { replace: true })).toBe('replaced');
+      await refreshAnalysis(store);
+    }
+    const after = await Promise.all([sqlite, postgres].map(({ store }) => store.analysis.counts()));
+    expect(after[0]!.propositions).toBeLessThan(counts[0]!.propositions);
+    expect(await everything(postgres.store)).toEqual(await everything(sqlite.store));
+    const db = (postgres.store as unknown as { db: Kysely<object> }).db;
+    const orphans = await sql<{ n: number }>`select count(*) as n from prop_keys k where not exists (select 1 from propositions p where p.id = k.prop_id)`.execute(db);
+    expect(Number(orphans.rows[0]!.n)).toBe(0);
   });
 
   it('full-text search finds the same articles and claims (ranks may differ: see docs/architecture.md)', async () => {

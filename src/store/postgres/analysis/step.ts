@@ -251,7 +251,11 @@ export class PostgresAnalysisStep implements AnalysisStep {
     const gone = all.filter((id) => last.get(id)!.gone);
     await sql`delete from contradictions where prop_id = ${anyOf(all, 'integer')}`.execute(this.db);
     await sql`delete from stories where prop_id = ${anyOf(all, 'integer')}`.execute(this.db);
-    if (gone.length) await sql`delete from propositions where id = ${anyOf(gone, 'integer')}`.execute(this.db);
+    if (gone.length) {
+      // Their keys have no cascade (migration 0010); their claims are gone already.
+      await sql`delete from prop_keys where prop_id = ${anyOf(gone, 'integer')}`.execute(this.db);
+      await sql`delete from propositions where id = ${anyOf(gone, 'integer')}`.execute(this.db);
+    }
     if (kept.length) {
       await sql`
         update propositions p set about = u.about, claims = u.claims, sources = u.sources, dirty = 0, search = u.search

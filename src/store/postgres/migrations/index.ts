@@ -8,6 +8,7 @@ import { feeds } from './0006-feeds.js';
 import { refreshIndexes } from './0007-refresh-indexes.js';
 import { refreshOrder } from './0008-refresh-order.js';
 import { claimGroups } from './0009-claim-groups.js';
+import { refreshRowsUnchecked } from './0010-refresh-rows-unchecked.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -16,7 +17,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

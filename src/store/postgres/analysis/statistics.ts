@@ -15,10 +15,12 @@ const READ_BY_KEY = ['articles', 'claims', 'claim_props', 'doc_bands', 'doc_sign
 export async function freshenStatistics(db: Kysely<Database>): Promise<void> {
   // Measured against the rows the planner believes in (reltuples, as autovacuum does): the activity counters start at
   // zero in a database copied from a template or after a crash, and a table of millions would be analysed for nothing.
+  // Read from pg_class and the counter's function, not the pg_stat_user_tables view: 0.2 ms a step rather than 1–2 ms
+  // (the view plans and reads every table's counters).
   const { rows } = await sql<{ relname: string }>`
-    select s.relname from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-    where s.schemaname = current_schema() and s.relname = any(${READ_BY_KEY}::text[]) and s.n_mod_since_analyze > 500 + 0.2 * greatest(c.reltuples, 0)
-      and pg_has_role(c.relowner, 'MEMBER')
-    order by s.relname`.execute(db);
+    select c.relname from pg_class c
+    where c.relnamespace = current_schema()::regnamespace and c.relname = any(${READ_BY_KEY}::name[])
+      and pg_stat_get_mod_since_analyze(c.oid) > 500 + 0.2 * greatest(c.reltuples, 0) and pg_has_role(c.relowner, 'MEMBER')
+    order by c.relname`.execute(db);
   for (const { relname } of rows) await sql`analyze ${sql.table(relname)}`.execute(db);
 }

@@ -67,15 +67,23 @@ async function refreshNow(store: Store, before: string | null): Promise<RefreshS
   const t0 = performance.now();
   const repo = store.analysis;
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
-  await repo.step(async (step) => {
-    if ((await step.getState('version')) === analysisVersion()) return;
-    await step.clear();
-    await step.setState('rank', '0');
-    await step.setState('version', analysisVersion());
-  });
+  // Only the steps with something to do take the write lock (a worker refreshes after every batch).
+  const pending = await repo.pending(analysisVersion(), before);
+  if (pending.stale) {
+    await repo.step(async (step) => {
+      if ((await step.getState('version')) === analysisVersion()) return;
+      await step.clear();
+      await step.setState('rank', '0');
+      await step.setState('version', analysisVersion());
+    });
+  }
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
   // so the same claims coming back found it again, under the same id.
-  stats.propositions = await recomputeDirty(repo);
+  if (pending.stale || pending.dirty) stats.propositions = await recomputeDirty(repo);
+  if (!pending.stale && !pending.articles) {
+    stats.ms = performance.now() - t0;
+    return stats;
+  }
   const matcher = new Matcher();
   for (;;) {
     const more = await repo.step(async (step) => {

@@ -12,6 +12,13 @@ import type {
 } from '../contract/index.js';
 import type { AnalysisStep } from './analysis-step.js';
 
+/** What a refresh would find to do: an analysis of another version to clear, dirty propositions, articles not yet taken. */
+export interface RefreshPending {
+  stale: boolean;
+  dirty: boolean;
+  articles: boolean;
+}
+
 /**
  * The cross-article analysis materialised in the store (src/analysis computes it): read as lists,
  * brought up to date in steps.
@@ -33,4 +40,11 @@ export interface AnalysisRepo {
    * that first takes pg_advisory_xact_lock on one key.)
    */
   step<T>(work: (step: AnalysisStep) => Promise<T>): Promise<T>;
+  /**
+   * What a refresh would find to do (articles counted only before the intake key `before`), read
+   * outside any step, so that one with nothing to do takes no write lock: on PostgreSQL a step holds
+   * it alone, and every save waits for it. Safe to act on without the lock: whatever another process
+   * writes after this read, that process refreshes after it.
+   */
+  pending(version: string, before: string | null): Promise<RefreshPending>;
 }

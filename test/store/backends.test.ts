@@ -138,6 +138,25 @@ describe.each(BACKENDS)('the %s store', (backend) => {
       expect(items.map((t) => t.date)).toEqual(items.map((t) => t.date).sort());
     });
 
+    it('a refresh with nothing to do takes no write step; one with a new article takes only the steps it needs', async () => {
+      await refreshAnalysis(store);
+      const steps: string[] = [];
+      const step = store.analysis.step.bind(store.analysis);
+      store.analysis.step = (work) => (steps.push('step'), step(work));
+      try {
+        expect((await refreshAnalysis(store)).articles).toBe(0);
+        expect(steps).toEqual([]);
+        const a = ministryArticle();
+        expect(await store.articles.save({ ...a, article: { ...a.article, id: `${a.article.id}-again`, text: `${a.article.text} Again.` } })).toBe('new');
+        const stats = await refreshAnalysis(store);
+        expect(stats.articles).toBe(1);
+        // The article's step, the one that finds no more, and the recompute of what it changed and its empty end.
+        expect(steps).toHaveLength(4);
+      } finally {
+        store.analysis.step = step;
+      }
+    });
+
     it('reads a large proposition by its first and latest claims, with the counts of all', async () => {
       const props = (await store.analysis.listPropositions({ limit: 200, minClaims: 4 })).items;
       expect(props.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import type { AboutFilter, PageOptions, TimelineFilters } from '../../../contrac
 import type { AnalysisRepo } from '../../analysis-repo.js';
 import type { AnalysisStep } from '../../analysis-step.js';
 import type { PostgresStore } from '../store.js';
+import { refreshPending } from '../../kysely/refresh-pending.js';
 import { listTables } from '../../kysely/tables.js';
 import { analysisCounts, duplicateGroups, listContradictions, listPropositions, listStories, timeline } from '../../kysely/analysis-lists.js';
 import { PostgresAnalysisStep } from './step.js';
@@ -35,6 +36,10 @@ export class PostgresAnalysis implements AnalysisRepo {
 
   timeline(options?: TimelineFilters & PageOptions) {
     return timeline(listTables(this.store.db), options);
+  }
+
+  pending(version: string, before: string | null) {
+    return refreshPending(this.store.db, version, before);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { AboutFilter, PageOptions, TimelineFilters } from '../../../contrac
 import type { AnalysisRepo } from '../../analysis-repo.js';
 import type { AnalysisStep } from '../../analysis-step.js';
 import type { SqliteStore } from '../store.js';
+import { refreshPending } from '../../kysely/refresh-pending.js';
 import { listTables } from '../../kysely/tables.js';
 import { analysisCounts, duplicateGroups, listContradictions, listPropositions, listStories, timeline } from '../../kysely/analysis-lists.js';
 import { Statements } from './statements.js';
@@ -38,6 +39,10 @@ export class SqliteAnalysis implements AnalysisRepo {
 
   timeline(options?: TimelineFilters & PageOptions) {
     return timeline(listTables(this.store.db), options);
+  }
+
+  pending(version: string, before: string | null) {
+    return refreshPending(this.store.db, version, before);
   }
 
   /** BEGIN IMMEDIATE takes SQLite's one write lock: steps of every process serialise on it. */

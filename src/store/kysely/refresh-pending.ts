@@ -1,0 +1,23 @@
+import { sql, type Kysely } from 'kysely';
+import type { RefreshPending } from '../analysis-repo.js';
+import type { ListTables } from './tables.js';
+
+/** The tables the check reads, as both backends have them. */
+interface PendingTables extends Pick<ListTables, 'articles' | 'propositions'> {
+  analysis_state: { key: string; value: string };
+}
+
+/**
+ * What a refresh would find to do, read without a step: both backends' tables alike (see
+ * AnalysisRepo.pending for why it may be read outside the write lock).
+ */
+export async function refreshPending<DB extends Record<keyof PendingTables, unknown>>(kysely: Kysely<DB>, version: string, before: string | null): Promise<RefreshPending> {
+  const db = kysely as unknown as Kysely<PendingTables>;
+  const stored = await db.selectFrom('analysis_state').select('value').where('key', '=', 'version').executeTakeFirst();
+  // Literals, so that each backend's partial and (dirty, id) indexes answer at once.
+  const dirty = await db.selectFrom('propositions').select('id').where('dirty', '=', sql.lit(1)).limit(1).executeTakeFirst();
+  let waiting = db.selectFrom('articles').select('id').where('refreshed', '=', sql.lit(0));
+  if (before !== null) waiting = waiting.where('intake', '<', before);
+  const article = await waiting.limit(1).executeTakeFirst();
+  return { stale: stored?.value !== version, dirty: dirty !== undefined, articles: article !== undefined };
+}

@@ -68,17 +68,20 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
     window.push({ item, intake: options.intakeOf?.(read++) });
     if (item.ok) chars += item.article.text.length;
     if (window.length < SAVE_BATCH && chars < SAVE_BATCH_CHARS) continue;
-    for (const outcome of await analyzeWindow(window, options)) {
-      yield outcome;
-      if (!outcome.ok && outcome.fatal) return;
-    }
+    if (yield* untilFatal(await analyzeWindow(window, options))) return;
     window = [];
     chars = 0;
   }
-  for (const outcome of await analyzeWindow(window, options)) {
+  yield* untilFatal(await analyzeWindow(window, options));
+}
+
+/** Yield outcomes up to and including a fatal one; whether one was. */
+function* untilFatal(outcomes: readonly Outcome[]): Generator<Outcome, boolean> {
+  for (const outcome of outcomes) {
     yield outcome;
-    if (!outcome.ok && outcome.fatal) return;
+    if (!outcome.ok && outcome.fatal) return true;
   }
+  return false;
 }
 
 /** Analyse a window of items (those the store holds already taken from it) and save them in one batch; every outcome, in input order. */

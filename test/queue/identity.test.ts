@@ -36,9 +36,10 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
 
   const throughQueue = async (store: string, concurrency: number) => {
     const env = { CLAIMTRAIL_QUEUE: db.url };
-    expect((await runCli(['analyze', CORPUS, '--queue'], { env })).code).toBe(0);
+    const queued = await runCli(['analyze', CORPUS, '--queue'], { env });
+    expect(queued.code, queued.stderr).toBe(0);
     const worked = await runCli(['worker', '--db', store, '--until-idle', '--concurrency', String(concurrency)], { env });
-    expect(worked.code).toBe(0);
+    expect(worked.code, worked.stderr).toBe(0);
     return contents(store);
   };
 

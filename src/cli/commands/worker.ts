@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../store/index.js';
 import { collect, err, openStore, UsageError } from '../shared.js';
@@ -53,7 +53,15 @@ async function supervise(flags: WorkerFlags): Promise<number> {
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))));
+  const ended = (c: ChildProcess) =>
+    new Promise<number>((resolve) =>
+      c.on('exit', (code, signal) => {
+        // A worker that failed has said why on stderr; one ended by a signal cannot, so this says it.
+        if (signal) err(`worker ${c.pid}: ended by ${signal}`);
+        resolve(code ?? (signal ? 1 : 0));
+      }),
+    );
+  const codes = await Promise.all(children.map(ended));
   return Math.max(...codes);
 }
 

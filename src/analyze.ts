@@ -1,7 +1,7 @@
-import type { Pipeline } from './annotate/pipeline.js';
+import type { Analyzer } from './annotate/analyzer.js';
 import { countWords } from './doc/doc.js';
 import type { SaveStatus } from './contract/values.js';
-import type { Analysis } from './doc/types.js';
+import type { Analysis, Article } from './doc/types.js';
 import { ClaimtrailError, InternalError } from './errors.js';
 import { ingest, type Ingested, type IngestOptions, type Input } from './ingest/index.js';
 import type { SaveResult, Store } from './store/index.js';
@@ -15,7 +15,8 @@ export type Outcome =
   | { ok: false; error: ClaimtrailError; origin: string; fatal?: boolean };
 
 export interface AnalyzeOptions extends IngestOptions {
-  pipeline: Pipeline;
+  /** The pipeline, or a pool of threads running it (AnalysisPool): analyses of a batch run together, while the batch before is saved. */
+  pipeline: Analyzer;
   /** Where analyses are written; null analyses without storing. */
   store: Store | null;
   /** Replace the stored analysis of articles already in the store. */
@@ -64,15 +65,28 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
   let window: Read[] = [];
   let chars = 0;
   let read = 0;
-  for await (const item of items) {
-    window.push({ item, intake: options.intakeOf?.(read++) });
-    if (item.ok) chars += item.article.text.length;
-    if (window.length < SAVE_BATCH && chars < SAVE_BATCH_CHARS) continue;
-    if (yield* untilFatal(await analyzeWindow(window, options))) return;
-    window = [];
-    chars = 0;
+  // The window analysed and saving while the next one (current) is analysed.
+  let previous: Promise<Outcome[]> | null = null;
+  let current: Promise<Outcome[]> | null = null;
+  try {
+    for await (const item of items) {
+      window.push({ item, intake: options.intakeOf?.(read++) });
+      if (item.ok) chars += item.article.text.length;
+      if (window.length < SAVE_BATCH && chars < SAVE_BATCH_CHARS) continue;
+      current = analyzeWindow(window, options, previous);
+      window = [];
+      chars = 0;
+      if (previous && (yield* untilFatal(await previous))) return;
+      previous = current;
+      current = null;
+    }
+    if (window.length) current = analyzeWindow(window, options, previous);
+    if (previous && (yield* untilFatal(await previous))) return;
+    if (current) yield* untilFatal(await current);
+  } finally {
+    // A run that stops early (a fatal outcome, a caller that left) leaves no save under way behind it.
+    await Promise.all([previous, current]);
   }
-  yield* untilFatal(await analyzeWindow(window, options));
 }
 
 /** Yield outcomes up to and including a fatal one; whether one was. */
@@ -84,9 +98,12 @@ function* untilFatal(outcomes: readonly Outcome[]): Generator<Outcome, boolean> 
   return false;
 }
 
-/** Analyse a window of items (those the store holds already taken from it) and save them in one batch; every outcome, in input order. */
-async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptions, keyof IngestOptions>): Promise<Outcome[]> {
-  const pending: Pending[] = [];
+/**
+ * Analyse a window of items (those the store holds already taken from it) and save them in one batch, after the window
+ * `before` is saved (articles are stored in the order read) and not when it stopped the run; every outcome, in input order.
+ * Its analyses may run on other threads (an AnalysisPool) while `before` is saved.
+ */
+async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptions, keyof IngestOptions>, before: Promise<Outcome[]> | null): Promise<Outcome[]> {
   let stored: Map<string, Analysis> | Error = new Map();
   if (options.store && !options.replace) {
     try {
@@ -95,32 +112,42 @@ async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptio
       stored = e as Error;
     }
   }
+  const slots: (Pending | Promise<Pending>)[] = [];
   for (const { item, intake } of window) {
     if (!item.ok) {
-      pending.push({ outcome: { ok: false, error: item.error, origin: item.error.origin } });
+      slots.push({ outcome: { ok: false, error: item.error, origin: item.error.origin } });
       continue;
     }
     const { article } = item;
     const origin = article.ref ?? article.id;
-    try {
-      if (stored instanceof Error) throw stored;
-      const copy = stored.get(article.id);
-      // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
-      if (copy && intake !== undefined) pending.push({ analysis: copy, origin, words: countWords(article.text), intake });
-      else if (copy) pending.push({ outcome: { ok: true, analysis: copy, status: 'duplicate', words: countWords(article.text) } });
-      else {
-        const analysis = options.pipeline.analyze(article);
-        const words = countWords(article.text);
-        if (options.store) pending.push({ analysis, origin, words, ...(intake !== undefined ? { intake } : {}) });
-        else pending.push({ outcome: { ok: true, analysis, status: null, words } });
-      }
-    } catch (e) {
-      const outcome = failure(e, origin);
-      pending.push({ outcome });
+    const words = countWords(article.text);
+    if (stored instanceof Error) {
+      const outcome = failure(stored, origin);
+      slots.push({ outcome });
       if (!outcome.ok && outcome.fatal) break;
+      continue;
+    }
+    const copy = stored.get(article.id);
+    // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
+    if (copy && intake !== undefined) slots.push({ analysis: copy, origin, words, intake });
+    else if (copy) slots.push({ outcome: { ok: true, analysis: copy, status: 'duplicate', words } });
+    else {
+      slots.push(
+        analyzeOne(options.pipeline, article).then(
+          (analysis): Pending => (options.store ? { analysis, origin, words, ...(intake !== undefined ? { intake } : {}) } : { outcome: { ok: true, analysis, status: null, words } }),
+          (e: unknown): Pending => ({ outcome: failure(e, origin) }),
+        ),
+      );
     }
   }
+  const pending = await Promise.all(slots);
+  if (before && (await before).some((o) => !o.ok && o.fatal)) return [];
   return settle(pending, options);
+}
+
+/** An article's analysis, a pipeline's throw included as a rejection. */
+async function analyzeOne(analyzer: Analyzer, article: Article): Promise<Analysis> {
+  return analyzer.analyze(article);
 }
 
 /** Save the analyses waiting in `pending` in one batch; every outcome, in input order. */

@@ -53,4 +53,19 @@ describe('analyzeInputs', () => {
     expect(!o!.ok && o!.error.message).toMatch(/cannot write the database: the disk \(or the database size limit\) is full/);
     await store.close();
   });
+
+  it('saves no batch after one the database could not take, though the next was analysed while that one was saved', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    store.sqlite.pragma(`max_page_count = ${store.sqlite.pragma('page_count', { simple: true }) as number}`);
+    let saves = 0;
+    const saveMany = store.articles.saveMany.bind(store.articles);
+    store.articles.saveMany = (analyses, o) => (saves++, saveMany(analyses, o));
+    const long = inputs(70).map((input) => ({ ...input, content: `${input.content}\n\n${'The talks went on. '.repeat(500)}` }));
+    const outcomes = await all(analyzeInputs(long, { ...options, pipeline, store }));
+    expect(outcomes).toHaveLength(1);
+    expect(!outcomes[0]!.ok && outcomes[0]!.fatal).toBe(true);
+    expect(saves).toBe(1);
+    await store.close();
+  });
 });

@@ -7,10 +7,10 @@
  * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--repeat N] [--pg URL]`:
  * refresh cost per new article as the store grows, and under a flood of copies (growth.ts).
  *
- * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--compromise-from DIR]`: speed of the whole
- * analyze path (tokenize + every layer), then of the same with the SQLite store, in words per
- * second on one core, with time per stage and peak memory, and last with the cross-article refresh
- * that `claimtrail analyze` runs after storing; then compromise, the reference peer, on an even
+ * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--threads N] [--compromise-from DIR]`: speed of the whole
+ * analyze path (tokenize + every layer) on one thread, in words per second, with time per stage and peak memory; then
+ * of the same with the SQLite store as `claimtrail analyze` runs it (on --threads analysis threads, by default one per
+ * core, 0 for none), and last with the cross-article refresh that `claimtrail analyze` runs after storing; then compromise, the reference peer, on an even
  * sample of `--peer-articles` of the same texts in the same run, and each figure as a multiple of it (the
  * machine's load moves both alike). Default corpus: the PolNeAR texts.
  */
@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { refreshAnalysis } from '../analysis/index.js';
 import { analyzeIngested } from '../analyze.js';
 import { createPipeline, pipelineVersion } from '../annotate/index.js';
+import { AnalysisPool, defaultThreads } from '../threads/analysis-pool.js';
 import { countWords } from '../doc/doc.js';
 import type { Article } from '../doc/types.js';
 import { sharedPath } from '../eval/shared.js';
@@ -41,6 +42,7 @@ const { values, positionals } = parseArgs({
   options: {
     layers: { type: 'string' },
     'no-store': { type: 'boolean', default: false },
+    threads: { type: 'string' },
     repeat: { type: 'string', default: '1' },
     sizes: { type: 'boolean', default: false },
     startup: { type: 'boolean', default: false },
@@ -119,11 +121,16 @@ async function corpusBench(): Promise<void> {
   if (!values['no-store']) {
     const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-'));
     const store = await openStore(join(dir, 'bench.db'), pipelineVersion());
+    const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`bench: --threads must be a whole number, got "${values.threads}"`);
+    console.log(`analysis threads while storing: ${threads || 'none (this thread analyses)'}`);
     t0 = clock();
-    // The path claimtrail analyze runs from the articles it has read: analyse, save in batches.
-    for await (const outcome of analyzeIngested(articles.map((article) => ({ ok: true, article }) as const), { pipeline, store })) {
+    // The path claimtrail analyze runs from the articles it has read: analyse (on threads, started here), save in batches.
+    const pool = threads ? new AnalysisPool(threads, layers ? { layers } : {}) : null;
+    for await (const outcome of analyzeIngested(articles.map((article) => ({ ok: true, article }) as const), { pipeline: pool ?? pipeline, store })) {
       if (!outcome.ok) throw outcome.error;
     }
+    await pool?.close();
     const stored = since(t0);
     report('analyze + store', stored, 1);
     const refreshed = await refreshAnalysis(store);

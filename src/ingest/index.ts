@@ -239,6 +239,19 @@ export async function estimateCount(inputs: readonly Input[]): Promise<number | 
   return total;
 }
 
+/**
+ * Whether the inputs are known, before reading them, to hold one article: a single text or HTML file (a URL may
+ * be a feed, a directory or JSONL file may hold many). A run of one article is not worth starting threads for.
+ */
+export async function holdsOneArticle(inputs: readonly Input[]): Promise<boolean> {
+  if (inputs.length !== 1) return false;
+  const [input] = inputs;
+  if (typeof input !== 'string') return input!.kind === 'text' || input!.kind === 'html';
+  const kind = EXTENSIONS[extname(input).toLowerCase()];
+  if (kind !== 'text' && kind !== 'html') return false;
+  return (await stat(input).catch(() => null))?.isFile() === true;
+}
+
 /** Clean a source article's text and give it its id; an article with no text left is an error. */
 export function finish(source: SourceArticle, options: Pick<IngestOptions, 'rules'>): Ingested {
   const text = source.verbatim ? source.text : cleanText(source.text, options.rules);

@@ -10,6 +10,7 @@ import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js'
 import { unbounded } from '../store/budget.js';
 import type { Store } from '../store/index.js';
 import { intakeKey } from '../store/intake.js';
+import { threadExecArgv } from '../threads/exec-argv.js';
 
 /** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
 export interface WriteJob {
@@ -173,9 +174,7 @@ export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
   let next = 1;
   const pending = new Map<number, { resolve: (r: Reply) => void }>();
   const start = (): Worker => {
-    // Not the flags of how this process was started from a string (`node --input-type=module -e …`).
-    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-    const w = new Worker(script, { workerData: { dbPath, pipelineVersion }, execArgv });
+    const w = new Worker(script, { workerData: { dbPath, pipelineVersion }, execArgv: threadExecArgv() });
     w.on('message', (reply: Reply) => {
       pending.get(reply.id)?.resolve(reply);
       pending.delete(reply.id);

@@ -178,6 +178,24 @@ describe.concurrent('claimtrail analyze', () => {
     expect(r.stderr).toContain('--timeout must be a positive number, got "soon"');
   });
 
+  it('prints the same analyses in the same order whether it analyses on threads or on the main one', async () => {
+    const corpus = join(ROOT, 'test/fixtures/corpus/articles.jsonl');
+    const [none, two] = await Promise.all([runCli(['analyze', corpus, '--json', '--no-store', '--threads', '0']), runCli(['analyze', corpus, '--json', '--no-store', '--threads', '2'])]);
+    expect(none.code, none.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(none.stdout.trim().split('\n')).toHaveLength(8);
+    expect(two.stdout).toBe(none.stdout);
+  });
+
+  it('takes --threads as a whole number from 0, and not with --queue', async () => {
+    const bad = await runCli(['analyze', ARTICLE, '--threads', '1.5', '--no-store']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--threads must be a whole number from 0 to 256, got "1.5"');
+    const queued = await runCli(['analyze', ARTICLE, '--threads', '2', '--queue', 'postgres://nowhere.invalid/q']);
+    expect(queued.code).toBe(2);
+    expect(queued.stderr).toContain('--queue cannot go with --threads');
+  });
+
   it('two writers on one database store every article of both, and their refreshes agree', async () => {
     const dir = tempDir();
     const db = join(dir, 'two.db');

@@ -16,6 +16,14 @@ interface AnalyzeFlags {
   maxSize: number;
   reanalyze?: boolean;
   queue?: string | true;
+  threads?: number;
+}
+
+/** --threads: a whole number of analysis threads, 0 for none (this thread analyses). */
+function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--threads must be a whole number from 0 to 256, got "${value}"`);
+  return n;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -32,6 +40,7 @@ export function registerAnalyze(program: Command): void {
     .option('--timeout <seconds>', 'give up on a URL after this long', positiveNumber('--timeout'), 20)
     .option('--max-size <MB>', 'largest article accepted, in megabytes', positiveNumber('--max-size'), 10)
     .option('--reanalyze', 'replace the stored analysis of articles already in the database')
+    .option('--threads <n>', 'threads that analyse articles while this one stores them (default: one per core but one, at least one; 0: this thread analyses)', threadCount)
     .option('--queue [url]', 'queue one job per article for `claimtrail worker`s instead (the queue: this postgres:// URL, else $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL); prints the job ids')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       process.exitCode = flags.queue === undefined ? await analyze(inputs, flags) : await enqueue(inputs, flags);
@@ -61,16 +70,21 @@ export function checkOptionFiles(
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
-  const [{ analyzeInputs }, { createPipeline }, { refreshInOrder }, { loadRules }, { estimateCount }, { readGazetteer }] = await Promise.all([
+  const [{ analyzeInputs }, { createPipeline }, { AnalysisPool, defaultThreads }, { refreshInOrder }, { loadRules }, { estimateCount, holdsOneArticle }, { readGazetteer }] = await Promise.all([
     import('../../analyze.js'),
     import('../../annotate/index.js'),
+    import('../../threads/analysis-pool.js'),
     import('../refresh.js'),
     import('../../ingest/clean.js'),
     import('../../ingest/index.js'),
     import('../../annotate/entities/gazetteer.js'),
   ]);
   const rules = checkOptionFiles(flags, loadRules, readGazetteer);
-  const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
+  const gazetteers = flags.gazetteer ?? [];
+  // One article is analysed here: a thread would only add its start-up.
+  const threads = flags.threads ?? ((await holdsOneArticle(inputs)) ? 0 : defaultThreads());
+  const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers }) : null;
+  const pipeline = pool ?? (await createPipeline({ gazetteers }));
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
@@ -116,7 +130,7 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
     }
   } finally {
     progress.clear();
-    await store?.close();
+    await Promise.all([store?.close(), pool?.close()]);
   }
   const line = summaryLine({
     read: counts.read,
@@ -134,7 +148,7 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
 
 /** `analyze --queue`: read the inputs here, queue a job for each article, print the job ids. */
 async function enqueue(inputs: string[], flags: AnalyzeFlags): Promise<number> {
-  const clash = [flags.json && '--json', !flags.store && '--no-store', flags.boilerplate && '--boilerplate', flags.gazetteer && '--gazetteer'].filter(Boolean);
+  const clash = [flags.json && '--json', !flags.store && '--no-store', flags.boilerplate && '--boilerplate', flags.gazetteer && '--gazetteer', flags.threads !== undefined && '--threads'].filter(Boolean);
   if (clash.length) throw new UsageError(`--queue cannot go with ${clash.join(', ')}: queued articles are analysed and stored by the workers (give --boilerplate and --gazetteer to claimtrail worker)`);
   const [{ openQueue, resolveQueueUrl, inputLabel }, { readJobInputs, requestsFor }, { resolveDbPath }] = await Promise.all([
     import('../../queue/index.js'),

@@ -33,9 +33,9 @@ function threadScript(): string {
 
 /**
  * Threads a pool runs by default: one per core but the one the main thread stores from, and at least one, so the
- * analysis of a batch goes on while the batch before is saved. On this project's 2-core machine one thread gave the
- * analysis and save of PolNeAR about a sixth less time on SQLite and a quarter less on PostgreSQL, and a second one
- * nothing more (docs/quality.md).
+ * analysis of a batch goes on while the batch before is saved. On this project's 2-core machine one thread took about
+ * a seventh off the analysis and save of PolNeAR on SQLite and a quarter on PostgreSQL, and a second one nothing more
+ * (docs/quality.md).
  */
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism() - 1);

@@ -9,8 +9,8 @@
  *
  * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--threads N] [--compromise-from DIR]`: speed of the whole
  * analyze path (tokenize + every layer) on one thread, in words per second, with time per stage and peak memory; then
- * of the same with the SQLite store as `claimtrail analyze` runs it (on --threads analysis threads, by default one per
- * core, 0 for none), and last with the cross-article refresh that `claimtrail analyze` runs after storing; then compromise, the reference peer, on an even
+ * of the same with the SQLite store as `claimtrail analyze` runs it (on --threads analysis threads, by default as many
+ * as it starts, 0 for none), and last with the cross-article refresh that `claimtrail analyze` runs after storing; then compromise, the reference peer, on an even
  * sample of `--peer-articles` of the same texts in the same run, and each figure as a multiple of it (the
  * machine's load moves both alike). Default corpus: the PolNeAR texts.
  */

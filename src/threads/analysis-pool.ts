@@ -43,7 +43,7 @@ export function defaultThreads(): number {
 
 /**
  * Analyses articles on worker threads, each with its own pipeline built from the same options,
- * so a run uses every core while the main thread stores what is done. A thread starts only when
+ * so a run analyses on other cores while the main thread stores what is done. A thread starts only when
  * every started one is busy (one article starts one thread); each task goes to the thread with
  * the fewest under way. A thread that fails fails the tasks it held and is replaced by the next
  * task's. Idle threads do not keep the process alive.

@@ -66,6 +66,8 @@ export interface EntitiesTable {
   country: string | null;
   lat: number | null;
   lon: number | null;
+  /** The intake key of the article whose attributes the row holds: the earliest submitted that names it (null: none known). */
+  intake: string | null;
 }
 
 export interface MentionsTable {

@@ -74,6 +74,8 @@ export class PostgresArticles implements ArticleStore {
       if (intake < existing.intake && !existing.refreshed) {
         await trx.updateTable('articles').set({ intake }).where('id', '=', id).where('refreshed', '=', 0).execute();
         existing.intake = intake;
+        // Its entities' rows go by its new place too (the copies are one analysis).
+        shared.offerEntities(analysis, intake);
       }
       return 'duplicate';
     }
@@ -84,7 +86,7 @@ export class PostgresArticles implements ArticleStore {
       await trx.deleteFrom('articles').where('id', '=', id).execute();
     }
     await insertAnalysis(trx, analysis, this.store.pipelineVersion, intake);
-    mine.add(analysis);
+    mine.add(analysis, intake);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
     stored.set(id, { pipeline: this.store.pipelineVersion, intake, refreshed: false });

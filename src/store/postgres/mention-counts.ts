@@ -5,7 +5,7 @@ import { tallyMentions } from '../kysely/mention-tally.js';
 
 /**
  * What a batch of saves changes in the rows every article shares: the entities themselves (the
- * first article to name one writes its row), their mention, article and surface-form counts
+ * earliest submitted article to name one writes its row), their mention, article and surface-form counts
  * (migration 0004; a replaced article's are taken away, rows that fall to zero go, so an entity
  * is listed only while mentioned). Gathered while the batch's articles are written and written
  * last, once, in key order: several workers save at once, and rows locked in one order by every
@@ -20,8 +20,8 @@ export class SharedRows {
   private readonly aliases = new Map<string, { entity: string; text: string; n: number }>();
 
   /** An article written: its entities and what its mentions add. */
-  add(analysis: Analysis): void {
-    for (const e of analysis.entities) if (!this.entities.has(e.id)) this.entities.set(e.id, entityRow(e));
+  add(analysis: Analysis, intake: string): void {
+    this.offerEntities(analysis, intake);
     const { mentions, aliases } = tallyMentions(analysis);
     for (const [entity, n] of mentions) this.count(entity, n, 1);
     for (const a of aliases) this.alias(a.entity, a.text, a.n);
@@ -39,9 +39,17 @@ export class SharedRows {
     for (const [entity, n] of entities) this.count(entity, -n, -1);
   }
 
+  /**
+   * An article's entities' rows, as the article submitted at `intake` writes them: of several
+   * articles naming one entity, the earliest submitted one's is kept (migration 0011).
+   */
+  offerEntities(analysis: Analysis, intake: string): void {
+    for (const e of analysis.entities) this.offer(entityRow(e, intake));
+  }
+
   /** Take in what another gathered (one article's, once it is written whole). */
   merge(other: SharedRows): void {
-    for (const [id, row] of other.entities) if (!this.entities.has(id)) this.entities.set(id, row);
+    for (const row of other.entities.values()) this.offer(row);
     for (const [entity, c] of other.counts) this.count(entity, c.mentions, c.articles);
     for (const a of other.aliases.values()) this.alias(a.entity, a.text, a.n);
   }
@@ -52,12 +60,14 @@ export class SharedRows {
       const rows = [...this.entities.values()].sort((a, b) => compare(a.id, b.id));
       const col = <K extends keyof EntitiesTable>(k: K) => rows.map((r) => r[k]);
       await sql`
-        insert into entities (id, name, type, subtype, kb, country, lat, lon)
-        select id, name, type, subtype, kb, country, lat, lon from unnest(${col('id')}::text[], ${col('name')}::text[], ${col('type')}::text[], ${col('subtype')}::text[],
-          ${col('kb')}::text[], ${col('country')}::text[], ${col('lat')}::double precision[], ${col('lon')}::double precision[]) with ordinality
-          as u(id, name, type, subtype, kb, country, lat, lon, n)
+        insert into entities (id, name, type, subtype, kb, country, lat, lon, intake)
+        select id, name, type, subtype, kb, country, lat, lon, intake from unnest(${col('id')}::text[], ${col('name')}::text[], ${col('type')}::text[], ${col('subtype')}::text[],
+          ${col('kb')}::text[], ${col('country')}::text[], ${col('lat')}::double precision[], ${col('lon')}::double precision[], ${col('intake')}::text[]) with ordinality
+          as u(id, name, type, subtype, kb, country, lat, lon, intake, n)
         order by n
-        on conflict (id) do nothing`.execute(trx);
+        on conflict (id) do update set name = excluded.name, type = excluded.type, subtype = excluded.subtype, kb = excluded.kb, country = excluded.country,
+          lat = excluded.lat, lon = excluded.lon, intake = excluded.intake
+        where entities.intake is null or excluded.intake < entities.intake`.execute(trx);
     }
     const counts = [...this.counts].filter(([, c]) => c.mentions || c.articles).sort(([a], [b]) => compare(a, b));
     if (counts.length) {
@@ -81,6 +91,11 @@ export class SharedRows {
     }
   }
 
+  private offer(row: EntitiesTable): void {
+    const held = this.entities.get(row.id);
+    if (!held || row.intake! < held.intake!) this.entities.set(row.id, row);
+  }
+
   private count(entity: string, mentions: number, articles: number): void {
     const c = this.counts.get(entity) ?? { mentions: 0, articles: 0 };
     c.mentions += mentions;
@@ -101,8 +116,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function entityRow(e: Entity): EntitiesTable {
-  return { id: e.id, name: e.name, type: e.type, subtype: e.subtype, kb: e.kb, country: e.country ?? null, lat: e.coords?.[0] ?? null, lon: e.coords?.[1] ?? null };
+function entityRow(e: Entity, intake: string): EntitiesTable {
+  return { id: e.id, name: e.name, type: e.type, subtype: e.subtype, kb: e.kb, country: e.country ?? null, lat: e.coords?.[0] ?? null, lon: e.coords?.[1] ?? null, intake };
 }
 
 /** The entities each claim's content mentions: a mention inside the content's span (migration 0005; gone with the claim). */

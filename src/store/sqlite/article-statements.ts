@@ -35,11 +35,26 @@ export class ArticleStatements {
     );
     this.indexArticle = prep(db.insertInto('articles_fts').values({ rowid: num(), title: maybe(), text: text() }));
     this.insertLayers = prep(db.insertInto('layers').values({ article_id: text(), json: text(), pipeline: text() }));
+    // An entity's row holds what the earliest submitted article naming it says (migration 0016), whatever order they are stored in.
     this.insertEntity = prep(
       db
         .insertInto('entities')
-        .values({ id: text(), name: text(), type: text(), subtype: maybe(), kb: maybe(), country: maybe(), lat: param<number | null>(), lon: param<number | null>() })
-        .onConflict((oc) => oc.column('id').doNothing()),
+        .values({ id: text(), name: text(), type: text(), subtype: maybe(), kb: maybe(), country: maybe(), lat: param<number | null>(), lon: param<number | null>(), intake: text() })
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              type: eb.ref('excluded.type'),
+              subtype: eb.ref('excluded.subtype'),
+              kb: eb.ref('excluded.kb'),
+              country: eb.ref('excluded.country'),
+              lat: eb.ref('excluded.lat'),
+              lon: eb.ref('excluded.lon'),
+              intake: eb.ref('excluded.intake'),
+            }))
+            .where((eb) => eb.or([eb('entities.intake', 'is', null), eb(eb.ref('excluded.intake'), '<', eb.ref('entities.intake'))])),
+        ),
     );
     this.insertMention = prep(db.insertInto('mentions').values({ article_id: text(), entity_id: text(), start: num(), end: num(), text: text(), label: maybe() }));
     this.insertClaim = prep(

@@ -11,6 +11,7 @@ import { entityCounts } from './0012-entity-counts.js';
 import { refreshOrder } from './0013-refresh-order.js';
 import { claimGroups } from './0014-claim-groups.js';
 import { bandLevels } from './0015-band-levels.js';
+import { entityIntake } from './0016-entity-intake.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0013_refresh_order': refreshOrder,
   '0014_claim_groups': claimGroups,
   '0015_band_levels': bandLevels,
+  '0016_entity_intake': entityIntake,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,92 @@
+import { Migrator } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/doc/types.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { intakeKey } from '../../src/store/intake.js';
+import { migrationProvider } from '../../src/store/sqlite/migrations/index.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { makeAnalysis } from '../fixtures/articles.js';
+import { BACKENDS, freshPlace, freshStore } from './backends.js';
+
+const ID = 'org.harbour-radio';
+const keys = [intakeKey('0190a0a0-0000-7000-8000-000000000001'), intakeKey('0190a0a0-0000-7000-8000-000000000002')];
+
+/** Two articles that write one entity differently (its name's case, its subtype): what outlets' copy does. */
+function articles(): [Analysis, Analysis] {
+  const meta = { published: '2026-03-02', source: 'Test Wire' };
+  const first = makeAnalysis({ ...meta, title: 'Ferry resumes', ref: 'ferry' }, 'Harbour Radio said the ferry would sail again on Monday.', [{ id: ID, name: 'Harbour Radio', type: 'ORG', forms: ['Harbour Radio'] }], []);
+  const later = makeAnalysis({ ...meta, title: 'Port closed', ref: 'port' }, 'HARBOUR RADIO reported that the port stayed closed for a third day.', [{ id: ID, name: 'HARBOUR RADIO', type: 'ORG', forms: ['HARBOUR RADIO'] }], []);
+  later.entities[0]!.subtype = 'media';
+  return [first, later];
+}
+
+/**
+ * Several workers store articles in whatever order they finish them, and one process in the order
+ * read: an entity's row must not depend on which came first, or the names a proposition, a
+ * contradiction or a story shows would differ between the two.
+ */
+describe.each(BACKENDS)('entity rows on the %s store', (backend) => {
+  let drop: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await drop?.();
+    drop = null;
+  });
+
+  async function open(): Promise<Store> {
+    const fresh = await freshStore(backend);
+    drop = fresh.drop;
+    return fresh.store;
+  }
+
+
+  it.each([
+    ['in the order submitted', [0, 1]],
+    ['in the reverse order', [1, 0]],
+  ])('hold what the earliest submitted article says, saved one at a time %s', async (_, order) => {
+    const store = await open();
+    const pair = articles();
+    for (const i of order) expect(await store.articles.save(pair[i]!, { intake: keys[i]! })).toBe('new');
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null, mentions: 2, articles: 2 });
+  });
+
+  it('hold what the earliest submitted article says, saved together in the reverse order', async () => {
+    const store = await open();
+    const [first, later] = articles();
+    const results = await store.articles.saveMany([later, first], { intakes: [keys[1]!, keys[0]!] });
+    expect(results.map((r) => r.ok && r.status)).toEqual(['new', 'new']);
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
+  });
+
+  it('follow an article stored late that a copy submitted earlier moves forward', async () => {
+    const store = await open();
+    const [first, later] = articles();
+    const earliest = intakeKey('0190a0a0-0000-7000-8000-000000000000');
+    await store.articles.save(later, { intake: keys[0]! });
+    await store.articles.save(first, { intake: keys[1]! });
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'HARBOUR RADIO', subtype: 'media' });
+    // Another worker's copy of the same article, from a job queued before both.
+    expect(await store.articles.save(first, { intake: earliest })).toBe('duplicate');
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
+  });
+});
+
+describe('migration 0016 of the SQLite store', () => {
+  it('gives each stored entity row the earliest intake of the articles that mention it', async () => {
+    const place = await freshPlace('sqlite');
+    const [first, later] = articles();
+    const store = await SqliteStore.open(place.path);
+    await store.articles.save(first, { intake: keys[0]! });
+    const { error } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateTo('0015_band_levels');
+    expect(error).toBeUndefined();
+    await store.close();
+    const reopened = await openStore(place.path);
+    try {
+      // A row left without a key would take the later article's attributes.
+      await reopened.articles.save(later, { intake: keys[1]! });
+      expect((await reopened.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
+    } finally {
+      await reopened.close();
+      await place.drop();
+    }
+  });
+});

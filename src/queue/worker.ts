@@ -39,6 +39,9 @@ export interface WorkerStats {
  */
 const JOBS_PER_RUN = 8;
 
+/** Runs a worker has under way at once: one analysed while the one before is saved and settled. */
+const RUNS_UNDER_WAY = 2;
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
@@ -63,9 +66,10 @@ function isFinal(job: HeldJob, result: WriteResult): boolean {
  * A worker: takes analyze jobs up to JOBS_PER_RUN at a time and runs them through the analyze
  * path (fetch, clean, analyse, store — their articles in one transaction, each article whole or
  * not at all, idempotent by its id), marks each done with the articles stored, or failed with its
- * error (retried later by the queue). The cross-article refresh runs when the queue runs dry, and
- * every `refreshEvery` stored jobs; the store serialises refreshes of several workers. A lost
- * connection to the queue is waited out, not fatal.
+ * error (retried later by the queue). It takes the next jobs while the last ones are saved and
+ * settled (RUNS_UNDER_WAY). The cross-article refresh runs when the queue runs dry, and in the
+ * background every `refreshEvery` stored jobs; the store serialises refreshes of several workers.
+ * A lost connection to the queue is waited out, not fatal.
  */
 export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): Promise<WorkerStats> {
   const { queue, store, pipeline, rules } = deps;
@@ -76,11 +80,13 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
   let unrefreshed = 0;
 
   const refresh = async () => {
+    // Jobs a run settles while this refresh runs are counted for the next one.
+    const taken = unrefreshed;
     try {
       // Articles of jobs queued after one not yet finished wait for it: the refresh takes every
       // article in the order its job was queued, however the workers share the jobs.
       await refreshAnalysis(store, { before: await queue.firstPending() });
-      unrefreshed = 0;
+      unrefreshed -= taken;
     } catch (e) {
       log(`the cross-article refresh failed (tried again later): ${(e as Error).message}`);
     }
@@ -130,37 +136,60 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     for (const [i, job] of jobs.entries()) await settleJob(job, results[i]!);
   };
 
+  /** Jobs taken together, those that agree on `replace` through one run each, in the order queued. */
+  const runAll = async (jobs: readonly HeldJob[]) => {
+    for (let i = 0; i < jobs.length; ) {
+      let j = i + 1;
+      while (j < jobs.length && jobs[j]!.request.replace === jobs[i]!.request.replace) j++;
+      await run(jobs.slice(i, j));
+      i = j;
+    }
+  };
+  // Runs under way, oldest first: the next jobs are analysed while the last ones are saved and settled, round trips to
+  // the database and the queue that would otherwise leave this core idle.
+  const underWay: Promise<void>[] = [];
+  let refreshing: Promise<void> | null = null;
+  const settleRuns = async (keep: number) => {
+    while (underWay.length > keep) await underWay.shift();
+  };
+
   // Articles another worker stored before it stopped get their cross-article analysis now.
   await refresh();
-  while (!options.signal?.aborted) {
-    let jobs: HeldJob[] = [];
-    try {
-      jobs = await queue.take(JOBS_PER_RUN);
-    } catch (e) {
-      log(`the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(pollMs / 1000)} s`);
-      await sleep(pollMs, options.signal);
-      continue;
-    }
-    if (jobs.length) {
-      // Jobs that agree on `replace` go through one run (runWrites), in the order queued.
-      for (let i = 0; i < jobs.length; ) {
-        let j = i + 1;
-        while (j < jobs.length && jobs[j]!.request.replace === jobs[i]!.request.replace) j++;
-        await run(jobs.slice(i, j));
-        i = j;
-      }
-      if (unrefreshed >= refreshEvery) await refresh();
-      continue;
-    }
-    if (unrefreshed) await refresh();
-    if (options.untilIdle) {
+  try {
+    while (!options.signal?.aborted) {
+      let jobs: HeldJob[] = [];
       try {
-        if ((await queue.pending()) === 0) break;
+        jobs = await queue.take(JOBS_PER_RUN);
       } catch (e) {
         log(`the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(pollMs / 1000)} s`);
+        await sleep(pollMs, options.signal);
+        continue;
       }
+      if (jobs.length) {
+        const running = runAll(jobs);
+        // Awaited in turn below; until then its failure (a stop while settling) is not an unhandled one.
+        running.catch(() => undefined);
+        underWay.push(running);
+        await settleRuns(RUNS_UNDER_WAY - 1);
+        // In the background: the refresh waits on the database (and on other workers' refreshes), the next jobs need not.
+        if (unrefreshed >= refreshEvery) refreshing ??= refresh().finally(() => (refreshing = null));
+        continue;
+      }
+      await settleRuns(0);
+      await refreshing;
+      if (unrefreshed) await refresh();
+      if (options.untilIdle) {
+        try {
+          if ((await queue.pending()) === 0) break;
+        } catch (e) {
+          log(`the queue is unreachable (${(e as Error).message}); trying again in ${Math.round(pollMs / 1000)} s`);
+        }
+      }
+      await sleep(pollMs, options.signal);
     }
-    await sleep(pollMs, options.signal);
+  } finally {
+    // Whatever ended the loop, nothing of this worker's is left running behind it.
+    await Promise.allSettled([...underWay, refreshing]);
   }
   if (unrefreshed) await refresh();
   return stats;

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshAnalysis } from '../../src/analysis/index.js';
+import { createPipeline } from '../../src/annotate/index.js';
+import type { Pipeline } from '../../src/annotate/pipeline.js';
+import { loadRules } from '../../src/ingest/clean.js';
+import type { AnalyzeRequest, HeldJob, JobOutcome, JobQueue } from '../../src/queue/index.js';
+import { runWorker } from '../../src/queue/worker.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { tempDir } from '../helpers.js';
+
+const PLACES = ['the northern port', 'the river crossing', 'the rail depot', 'the border post', 'the power station'];
+
+/** Short dispatches in the project's own words, each a job of inline text. */
+function requests(n: number): AnalyzeRequest[] {
+  return Array.from({ length: n }, (_, i) => ({
+    input: { name: `dispatch-${i}.txt`, content: `Dispatch ${i}\n\nThe regional governor said on ${1 + (i % 27)} May 2025 that shelling damaged ${PLACES[i % PLACES.length]} overnight, and officials denied that ${i} people were evacuated.`, kind: 'text' },
+    replace: false,
+    verbatim: false,
+    fetchTimeoutMs: 1000,
+    maxBytes: 1 << 20,
+    publicOnly: false,
+  }));
+}
+
+/** A queue in memory that records how the worker uses it: batches taken before the first job was done, and held unsettled at once. */
+class RecordingQueue implements JobQueue {
+  readonly location = 'memory';
+  private readonly waiting: HeldJob[];
+  private readonly open = new Map<string, number>();
+  private readonly unsettled = new Map<number, number>();
+  private batches = 0;
+  mostUnsettled = 0;
+  takenBeforeFirstDone = 0;
+  done: string[] = [];
+
+  constructor(requests: readonly AnalyzeRequest[]) {
+    this.waiting = requests.map((request, i) => ({ id: `job-${String(i).padStart(4, '0')}`, request, attempt: 1 }));
+  }
+
+  async take(max = 1): Promise<HeldJob[]> {
+    const jobs = this.waiting.splice(0, max);
+    if (!jobs.length) return [];
+    const batch = this.batches++;
+    for (const job of jobs) this.open.set(job.id, batch);
+    this.unsettled.set(batch, jobs.length);
+    this.mostUnsettled = Math.max(this.mostUnsettled, this.unsettled.size);
+    return jobs;
+  }
+
+  async complete(id: string, _outcome: JobOutcome): Promise<void> {
+    if (!this.done.length) this.takenBeforeFirstDone = this.batches;
+    this.settle(id);
+    this.done.push(id);
+  }
+
+  async fail(id: string): Promise<void> {
+    this.settle(id);
+  }
+
+  private settle(id: string): void {
+    const batch = this.open.get(id)!;
+    this.open.delete(id);
+    const left = this.unsettled.get(batch)! - 1;
+    if (left) this.unsettled.set(batch, left);
+    else this.unsettled.delete(batch);
+  }
+
+  async pending(): Promise<number> {
+    return this.waiting.length + this.open.size;
+  }
+
+  async firstPending(): Promise<string | null> {
+    return [this.waiting[0]?.id, ...this.open.keys()].filter((id): id is string => id !== undefined).sort()[0] ?? null;
+  }
+
+  async close(): Promise<void> {}
+  enqueue(): Promise<string[]> {
+    throw new Error('not used');
+  }
+  get(): Promise<null> {
+    throw new Error('not used');
+  }
+  list(): Promise<[]> {
+    throw new Error('not used');
+  }
+  retry(): Promise<boolean> {
+    throw new Error('not used');
+  }
+}
+
+describe('a worker\'s runs', () => {
+  let pipeline: Pipeline;
+  let store: Store;
+  beforeAll(async () => {
+    pipeline = await createPipeline();
+    store = await openStore(join(tempDir(), 'runs.db'));
+  });
+  afterAll(() => store.close());
+
+  it('take the next jobs while the last are settled, two batches at most, and leave every article refreshed', async () => {
+    const queue = new RecordingQueue(requests(40));
+    // A refresh every 3 jobs: several run in the background while jobs keep coming.
+    const stats = await runWorker({ queue, store, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, refreshEvery: 3 });
+    expect(stats).toMatchObject({ done: 40, failed: 0, articles: 40 });
+    expect(queue.done).toHaveLength(40);
+    // The second batch was taken before the first was done (its analysis goes on while the first is saved), never a third.
+    expect(queue.takenBeforeFirstDone).toBe(2);
+    expect(queue.mostUnsettled).toBe(2);
+    // Nothing left for a refresh to take: jobs settled while a background refresh ran were taken by a later one.
+    expect((await refreshAnalysis(store)).articles).toBe(0);
+    expect((await store.corpus.stats()).articles).toBe(40);
+  });
+});

@@ -128,9 +128,10 @@ async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptio
       continue;
     }
     const copy = stored.get(article.id);
-    // A queued copy goes through the save, which tells the stored one if it was submitted earlier.
-    if (copy && intake !== undefined) slots.push({ analysis: copy, origin, words, intake });
-    else if (copy) slots.push({ outcome: { ok: true, analysis: copy, status: 'duplicate', words } });
+    // A queued copy goes through the save, which keeps the copy submitted first: the stored analysis stands for this one
+    // when they read alike; one that says otherwise (another date, another ref) is analysed for it.
+    if (copy && intake !== undefined && readAlike(copy.article, article)) slots.push({ analysis: copy, origin, words, intake });
+    else if (copy && intake === undefined) slots.push({ outcome: { ok: true, analysis: copy, status: 'duplicate', words } });
     else {
       slots.push(
         analyzeOne(options.pipeline, article).then(
@@ -143,6 +144,12 @@ async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptio
   const pending = await Promise.all(slots);
   if (before && (await before).some((o) => !o.ok && o.fatal)) return [];
   return settle(pending, options);
+}
+
+/** Two copies of one article (one text) that say the same of it: what its analysis reads besides the text. */
+function readAlike(a: Article, b: Article): boolean {
+  const fields = ['title', 'published', 'source', 'url', 'language', 'ref'] as const;
+  return fields.every((f) => (a[f] ?? null) === (b[f] ?? null));
 }
 
 /** An article's analysis, a pipeline's throw included as a rejection. */

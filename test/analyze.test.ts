@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInputs, type Outcome } from '../src/analyze.js';
+import { analyzeIngested, analyzeInputs, type Outcome } from '../src/analyze.js';
 import { createPipeline, pipelineVersion } from '../src/annotate/index.js';
+import type { Article } from '../src/doc/types.js';
 import { loadRules } from '../src/ingest/clean.js';
+import { articleId } from '../src/ingest/index.js';
+import { intakeKey } from '../src/store/intake.js';
 import { SqliteStore as Store } from '../src/store/sqlite/store.js';
 
 const inputs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `a${i}.txt`, content: `Report ${i}\n\nThe ministry said on Monday that ${i + 2} drones were shot down near the border.`, kind: 'text' as const }));
@@ -25,6 +28,23 @@ describe('analyzeInputs', () => {
     expect(analysed).toBe(1);
     const first = again[0]!;
     expect(first.ok && first.analysis.claims.length).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('keeps the queued copy submitted first when two copies of one text say different things, whichever was stored first', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    const text = 'Drones downed\n\nThe ministry said on Monday that four drones were shot down near the border.';
+    const copy = (published: string, ref: string): Article => ({ id: articleId(text), title: 'Drones downed', published, source: 'Test Wire', url: null, language: 'en', text, ref });
+    // A worker stores the later job's copy first; the earlier job's copy, dated a week before, comes after it.
+    const later = await all(analyzeIngested([{ ok: true, article: copy('2025-05-14', 'later') }], { pipeline, store, intakeOf: () => intakeKey('job-2') }));
+    expect(later.map((o) => o.ok && o.status)).toEqual(['new']);
+    const earlier = await all(analyzeIngested([{ ok: true, article: copy('2025-05-06', 'earlier') }], { pipeline, store, intakeOf: () => intakeKey('job-1') }));
+    expect(earlier.map((o) => o.ok && o.status)).toEqual(['duplicate']);
+    const kept = await store.articles.getAnalysis(articleId(text));
+    expect(kept?.article).toMatchObject({ published: '2025-05-06', ref: 'earlier' });
+    // "Monday" is read against the date of the copy kept.
+    expect(kept?.claims[0]?.said).toBe('2025-05-05');
     await store.close();
   });
 

@@ -68,17 +68,11 @@ export class PostgresArticles implements ArticleStore {
   private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string, shared: SharedRows, stored: Map<string, Stored>): Promise<SaveStatus> {
     const { id } = analysis.article;
     const existing = stored.get(id);
-    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) {
-      // The same article submitted twice stands where it was first submitted, whichever copy a
-      // worker stored first: the refresh, which waits for the earlier job, takes it in that place.
-      if (intake < existing.intake && !existing.refreshed) {
-        await trx.updateTable('articles').set({ intake }).where('id', '=', id).where('refreshed', '=', 0).execute();
-        existing.intake = intake;
-        // Its entities' rows go by its new place too (the copies are one analysis).
-        shared.offerEntities(analysis, intake);
-      }
-      return 'duplicate';
-    }
+    const duplicate = existing && !replace && existing.pipeline === this.store.pipelineVersion;
+    // The same article submitted twice is the copy submitted first, stored where it was submitted, whichever copy a
+    // worker stored first (its metadata, a date or a ref, may differ, and with it the analysis): until the refresh
+    // has taken it, the earlier copy takes the later one's place.
+    if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
     const mine = new SharedRows();
     if (existing) {
       // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
@@ -90,7 +84,7 @@ export class PostgresArticles implements ArticleStore {
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
     stored.set(id, { pipeline: this.store.pipelineVersion, intake, refreshed: false });
-    return existing ? 'replaced' : 'new';
+    return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {

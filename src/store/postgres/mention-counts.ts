@@ -19,9 +19,12 @@ export class SharedRows {
   /** Per entity and surface form (JSON of the pair): mentions added or taken away. */
   private readonly aliases = new Map<string, { entity: string; text: string; n: number }>();
 
-  /** An article written: its entities and what its mentions add. */
+  /**
+   * An article written, submitted at `intake`: its entities' rows (of several articles naming one entity, the earliest
+   * submitted one's is kept: migration 0011) and what its mentions add.
+   */
   add(analysis: Analysis, intake: string): void {
-    this.offerEntities(analysis, intake);
+    for (const e of analysis.entities) this.offer(entityRow(e, intake));
     const { mentions, aliases } = tallyMentions(analysis);
     for (const [entity, n] of mentions) this.count(entity, n, 1);
     for (const a of aliases) this.alias(a.entity, a.text, a.n);
@@ -37,14 +40,6 @@ export class SharedRows {
       this.alias(r.entity_id, r.text, -r.n);
     }
     for (const [entity, n] of entities) this.count(entity, -n, -1);
-  }
-
-  /**
-   * An article's entities' rows, as the article submitted at `intake` writes them: of several
-   * articles naming one entity, the earliest submitted one's is kept (migration 0011).
-   */
-  offerEntities(analysis: Analysis, intake: string): void {
-    for (const e of analysis.entities) this.offer(entityRow(e, intake));
   }
 
   /** Take in what another gathered (one article's, once it is written whole). */

@@ -46,19 +46,14 @@ export class SqliteArticles implements ArticleStore {
     const existing = await trx
       .selectFrom('articles')
       .leftJoin('layers', 'layers.article_id', 'articles.id')
-      .select(['articles.seq', 'articles.title', 'articles.text', 'articles.intake', 'layers.pipeline'])
+      .select(['articles.seq', 'articles.title', 'articles.text', 'articles.intake', 'articles.refreshed', 'layers.pipeline'])
       .where('articles.id', '=', analysis.article.id)
       .executeTakeFirst();
-    if (existing && !replace && existing.pipeline === this.store.pipelineVersion) {
-      // The same article submitted twice stands where it was first submitted, whichever copy a
-      // worker stored first: the refresh, which waits for the earlier job, takes it in that place.
-      if (intake < existing.intake) {
-        const moved = await trx.updateTable('articles').set({ intake }).where('id', '=', analysis.article.id).where('refreshed', '=', 0).executeTakeFirst();
-        // Its entities' rows go by its new place too (the copies are one analysis).
-        if (moved.numUpdatedRows > 0n) insertEntities((this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db)), analysis, intake);
-      }
-      return 'duplicate';
-    }
+    const duplicate = existing && !replace && existing.pipeline === this.store.pipelineVersion;
+    // The same article submitted twice is the copy submitted first, stored where it was submitted, whichever copy a
+    // worker stored first (its metadata, a date or a ref, may differ, and with it the analysis): until the refresh
+    // has taken it, the earlier copy takes the later one's place.
+    if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
@@ -66,7 +61,7 @@ export class SqliteArticles implements ArticleStore {
     }
     // Rows go through statements prepared on the connection this transaction holds.
     insertAnalysis((this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db)), analysis, this.store.pipelineVersion, intake);
-    return existing ? 'replaced' : 'new';
+    return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {
@@ -132,11 +127,6 @@ async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<v
   for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
 }
 
-/** Offer an article's entities' rows: a row is written when it is new or this article was submitted before the one it holds. */
-function insertEntities(st: ArticleStatements, analysis: Analysis, intake: string): void {
-  for (const e of analysis.entities) st.insertEntity.run(e.id, e.name, e.type, e.subtype ?? null, e.kb ?? null, e.country ?? null, e.coords?.[0] ?? null, e.coords?.[1] ?? null, intake);
-}
-
 function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string, intake: string): void {
   const { article, entities, times, quantities, claims, events } = analysis;
   const layers = { entities, times, quantities, claims, events };
@@ -145,7 +135,8 @@ function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: str
   );
   st.indexArticle.run(seq, article.title ?? null, article.text);
   st.insertLayers.run(article.id, JSON.stringify(layers), pipeline);
-  insertEntities(st, analysis, intake);
+  // A row is written when it is new or this article was submitted before the one it holds.
+  for (const e of entities) st.insertEntity.run(e.id, e.name, e.type, e.subtype ?? null, e.kb ?? null, e.country ?? null, e.coords?.[0] ?? null, e.coords?.[1] ?? null, intake);
   for (const e of entities) for (const m of e.mentions) st.insertMention.run(article.id, e.id, m.start, m.end, m.text, m.label ?? null);
   addMentionCounts(st, analysis);
   const name = new Map(entities.map((e) => [e.id, e.name]));

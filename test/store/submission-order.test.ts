@@ -1,4 +1,5 @@
 import { Migrator } from 'kysely';
+import { refreshAnalysis } from '../../src/analysis/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/doc/types.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -67,6 +68,27 @@ describe.each(BACKENDS)('entity rows on the %s store', (backend) => {
     // Another worker's copy of the same article, from a job queued before both.
     expect(await store.articles.save(first, { intake: earliest })).toBe('duplicate');
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
+  });
+});
+
+describe.each(BACKENDS)('copies of one article on the %s store', (backend) => {
+  it('keep the one submitted first, whichever was stored first, until the refresh has taken it', async () => {
+    const { store, drop } = await freshStore(backend);
+    try {
+      const [first] = articles();
+      const earlier: Analysis = { ...first, article: { ...first.article, published: '2026-03-01', ref: 'ferry-early' } };
+      expect(await store.articles.save(first, { intake: keys[1]! })).toBe('new');
+      expect(await store.articles.save(earlier, { intake: keys[0]! })).toBe('duplicate');
+      expect((await store.articles.getAnalysis(first.article.id))?.article).toMatchObject({ published: '2026-03-01', ref: 'ferry-early' });
+      expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ mentions: 1, articles: 1 });
+      await refreshAnalysis(store);
+      // Taken by the refresh: a copy submitted still earlier changes nothing.
+      const earliest: Analysis = { ...first, article: { ...first.article, ref: 'ferry-earliest' } };
+      expect(await store.articles.save(earliest, { intake: intakeKey('0190a0a0-0000-7000-8000-000000000000') })).toBe('duplicate');
+      expect((await store.articles.getAnalysis(first.article.id))?.article.ref).toBe('ferry-early');
+    } finally {
+      await drop();
+    }
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench:order -- [--articles 400] [--batch 8] [FILE…]`: does the order articles are stored in change what
+ * the store holds? Workers store a queue's articles in an order of their own; the store and the refresh must give what
+ * one process storing them in the order submitted gives. The same analyses are stored twice on SQLite, keyed as
+ * submitted: in that order, then last to first in batches, refreshed after each batch up to the first article not
+ * yet stored (as a worker's refresh stops at the first unfinished job). Prints each kind's count and whether the two
+ * stores hold the same (same.ts), and exits 1 when they differ. The articles are the FILEs (any `claimtrail analyze`
+ * input), else PolNeAR (../shared/eval/polnear).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { refreshAnalysis } from '../analysis/index.js';
+import { createPipeline, pipelineVersion } from '../annotate/index.js';
+import type { Analysis } from '../doc/types.js';
+import { UsageError } from '../errors.js';
+import { sharedPath } from '../eval/shared.js';
+import { loadRules } from '../ingest/clean.js';
+import { ingest } from '../ingest/index.js';
+import { intakeKey, OrderedIds } from '../store/intake.js';
+import { openStore } from '../store/index.js';
+import { KINDS, storeDigests } from './same.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { articles: { type: 'string', default: '400' }, batch: { type: 'string', default: '8' } },
+});
+const count = Number(values.articles);
+const batch = Number(values.batch);
+if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(batch) || batch <= 0) throw new UsageError('bench:order: --articles and --batch take positive whole numbers');
+
+const files = positionals.length ? positionals : [sharedPath('eval/polnear/train.jsonl'), sharedPath('eval/polnear/dev.jsonl')];
+const pipeline = await createPipeline();
+const analyses: Analysis[] = [];
+for await (const item of ingest(files, { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
+  if (analyses.length === count) break;
+  if (item.ok) analyses.push(pipeline.analyze(item.article));
+  else console.error(`skipped: ${item.error.message}`);
+}
+const ids = new OrderedIds();
+const keys = analyses.map(() => intakeKey(ids.next()));
+
+/** A store holding the analyses, saved in `order` `size` at a time, each keyed as submitted and refreshed as a worker would. */
+async function stored(path: string, order: readonly number[], size: number) {
+  const store = await openStore(path, pipelineVersion());
+  try {
+    const held = new Set<number>();
+    let first = 0;
+    for (let i = 0; i < order.length; i += size) {
+      const part = order.slice(i, i + size);
+      await store.articles.saveMany(part.map((k) => analyses[k]!), { intakes: part.map((k) => keys[k]!) });
+      for (const k of part) held.add(k);
+      while (held.has(first)) first++;
+      await refreshAnalysis(store, { before: keys[first] ?? null });
+    }
+  } finally {
+    await store.close();
+  }
+  return storeDigests(path);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-order-'));
+try {
+  const inOrder = analyses.map((_, i) => i);
+  const expected = await stored(join(dir, 'in-order.db'), inOrder, analyses.length);
+  const reversed = await stored(join(dir, 'reversed.db'), inOrder.slice().reverse(), batch);
+  console.log(`corpus: ${files.join(', ')} · ${analyses.length} articles · stored in order, and last to first ${batch} at a time`);
+  const differ = KINDS.filter((k) => expected[k].sha256 !== reversed[k].sha256);
+  for (const k of KINDS) console.log(`${k.padEnd(15)}${String(expected[k].count).padStart(8)}  ${differ.includes(k) ? 'differ' : 'same'}`);
+  process.exitCode = differ.length ? 1 : 0;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

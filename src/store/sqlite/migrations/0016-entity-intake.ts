@@ -5,7 +5,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * attributes the entity's row holds. Articles write one entity differently (a name's case, a
  * subtype); the row is the earliest submitted article's, not the first stored one's, so several
  * workers storing in an order of their own give what one process gives. A stored row gets the
- * earliest key of the articles that mention it: the rows were written in submission order until now.
+ * earliest key of the articles that mention it (one process wrote it from that article).
  */
 export const entityIntake: Migration = {
   async up(db: Kysely<unknown>) {

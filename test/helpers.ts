@@ -39,10 +39,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the built CLI (dist/, built by `npm test` before vitest starts). */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<RunResult> {
+/** Run the built CLI (dist/, built by `npm test` before vitest starts); `node` holds flags for Node.js itself. */
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string; node?: string[] } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/claimtrail.js'), ...args], {
+    const child = spawn(process.execPath, [...(options.node ?? []), join(ROOT, 'bin/claimtrail.js'), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
     });

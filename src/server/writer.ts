@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { analyzeIngested } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
@@ -10,7 +10,7 @@ import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js'
 import { unbounded } from '../store/budget.js';
 import type { Store } from '../store/index.js';
 import { intakeKey } from '../store/intake.js';
-import { threadExecArgv } from '../threads/exec-argv.js';
+import { startThread } from '../threads/start-thread.js';
 
 /** What POST /api/articles asks to store: one input (inline content or a URL) and how to read it. */
 export interface WriteJob {
@@ -174,7 +174,7 @@ export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
   let next = 1;
   const pending = new Map<number, { resolve: (r: Reply) => void }>();
   const start = (): Worker => {
-    const w = new Worker(script, { workerData: { dbPath, pipelineVersion }, execArgv: threadExecArgv() });
+    const w = startThread(script, { workerData: { dbPath, pipelineVersion } });
     w.on('message', (reply: Reply) => {
       pending.get(reply.id)?.resolve(reply);
       pending.delete(reply.id);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Analysis, Article } from '../doc/types.js';
 import type { Analyzer } from '../annotate/analyzer.js';
-import { threadExecArgv } from './exec-argv.js';
+import { startThread } from './start-thread.js';
 
 /** How the pool's threads build their pipelines: PipelineOptions less the language, which is not data a thread can be sent (the default one). */
 export interface PoolOptions {
@@ -84,7 +84,7 @@ export class AnalysisPool implements Analyzer {
   }
 
   private start(): Slot {
-    const worker = new Worker(this.script, { workerData: this.options, execArgv: threadExecArgv() });
+    const worker = startThread(this.script, { workerData: this.options });
     const slot: Slot = { worker, tasks: new Map() };
     worker.on('message', (reply: TaskReply) => {
       const task = slot.tasks.get(reply.id);

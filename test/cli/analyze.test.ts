@@ -187,6 +187,15 @@ describe.concurrent('claimtrail analyze', () => {
     expect(two.stdout).toBe(none.stdout);
   });
 
+  it('analyses on threads when Node.js was started with flags a thread may not take (V8 flags)', async () => {
+    const corpus = join(ROOT, 'test/fixtures/corpus/articles.jsonl');
+    const args = ['analyze', corpus, '--json', '--no-store'];
+    const [none, two] = await Promise.all([runCli([...args, '--threads', '0']), runCli([...args, '--threads', '2'], { node: ['--stack-size=2000', '--enable-source-maps'] })]);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stderr).not.toContain('analysis failed');
+    expect(two.stdout).toBe(none.stdout);
+  });
+
   it('takes --threads as a whole number from 0, and not with --queue', async () => {
     const bad = await runCli(['analyze', ARTICLE, '--threads', '1.5', '--no-store']);
     expect(bad.code).toBe(2);

@@ -136,7 +136,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   for (const c of ordered) {
     const { start, end } = c.content;
     const inside = (s: { start: number; end: number }) => s.start >= start && s.end <= end;
-    const tokens = contentTokens(c.content.text, start, mentionsAt.between(start, end).map((i) => mentions[i]!).filter(inside));
+    const tokens = contentTokens(c.content.text, start, mentionsAt.within(start, end, inside));
     const reference = readReference(tokens, c.stance);
     if (reference) references.set(c.id, reference);
     // What a reference says was said ("the claim that X": X) is its content; a bare one has none of its own.
@@ -153,13 +153,12 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // The war named as a whole ("since Russia invaded Ukraine", "the invasion") says which war, not
     // what of it — unless placed more narrowly than a country, or still a plan ("plans to invade").
     const wholeWar = (e: (typeof events)[number]) => WHOLE_WAR.has(e.trigger.text.toLowerCase()) && e.status !== 'planned' && (!e.place || isCountry(byId.get(e.place)));
-    const own = near
-      .map((i) => events[i]!)
-      .filter((e) => (e.claims.includes(c.id) || inside(e.trigger)) && !wholeWar(e))
-      .sort((a, b) => a.trigger.start - b.trigger.start);
-    const sigs: EventSig[] = own
-      .filter((e) => e.type === own[0]!.type)
-      .map((e) => ({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' }));
+    // Loops, not chained map and filter: see PositionIndex.within.
+    const own: (typeof events)[number][] = [];
+    for (const i of near) if ((events[i]!.claims.includes(c.id) || inside(events[i]!.trigger)) && !wholeWar(events[i]!)) own.push(events[i]!);
+    own.sort((a, b) => a.trigger.start - b.trigger.start);
+    const sigs: EventSig[] = [];
+    for (const e of own) if (e.type === own[0]!.type) sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' });
     const countries: Record<string, string> = {};
     for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
     const wide = [...new Set(sigs.flatMap((s) => (s.place && isCountry(byId.get(s.place)) ? [s.place] : [])))];
@@ -223,15 +222,18 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : 0;
     // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
     const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id)), (id) => byId.get(id)?.type === 'GPE' || voiceOf(id).startsWith('state:')), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
+    const about = subjectOf(tokens, from, to, c);
+    // Every field written, in one order, none spread in: every claim's features then share one shape (see PositionIndex.within).
     out.set(c.id, {
       entities: [...ents].sort(),
       events: sigs,
       words: stems,
       rows: stems.map((st) => rowOf(words.get(st)!, st)),
-      ...(({ subject, said }) => ({ subject, rare: said }))(subjectOf(tokens, from, to, c)),
+      subject: about.subject,
+      rare: about.said,
       disbelief: belief?.negated === true,
-      numbers: quantitiesAt.between(start, end).map((i) => quantities[i]!).filter(inside).map((q) => q.value),
-      dates: timesAt.between(start, end).map((i) => times[i]!).filter((t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
+      numbers: quantitiesAt.within(start, end, inside).map((q) => q.value),
+      dates: timesAt.within(start, end, (t) => inside(t) && t.type === 'DATE' && /^\d{4}/.test(t.value)).map((t) => t.value),
       predicate,
       negated,
       negation,
@@ -246,7 +248,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
       pronounSubject: opensWithPronoun(tokens, from, to),
       retort: RETORTING.has(c.cue?.lemma ?? ''),
-      ...(c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '') ? { denies: parts.filter((p) => p.length).map((p) => [...new Set(p)].sort()) } : {}),
+      denies: c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '') ? parts.filter((p) => p.length).map((p) => [...new Set(p)].sort()) : undefined,
       voice: c.speaker?.entity ? voiceOf(c.speaker.entity) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article',
       camp,
       standing,

@@ -28,6 +28,20 @@ export class PositionIndex<T> {
     return out.sort((a, b) => a - b);
   }
 
+  /**
+   * The items positioned in [from, to) that `keep` accepts, in original order. Built by one loop into one array, not
+   * by chained map and filter: their results' element kinds differ (empty, numbers, objects), and an optimised
+   * caller that meets a kind it has not seen is thrown back and compiled again.
+   */
+  within(from: number, to: number, keep: (item: T) => boolean): T[] {
+    const out: T[] = [];
+    for (const i of this.between(from, to)) {
+      const item = this.items[i]!;
+      if (keep(item)) out.push(item);
+    }
+    return out;
+  }
+
   private lowerBound(x: number): number {
     let lo = 0;
     let hi = this.keys.length;

@@ -44,8 +44,8 @@ export interface ArticleStore {
    */
   resolveArticleId(key: string): Promise<string | null>;
   /**
-   * Articles, most recently published first (undated ones last; the one stored later first on a
-   * tie), optionally matching full-text words, each with its near-duplicate group when it has copies.
+   * Articles, most recently published first (undated ones last; on a tie by id, so that stores of the same articles list
+   * them alike however they were stored), optionally matching full-text words, each with its near-duplicate group when it has copies.
    */
   listArticles(options?: ArticleFilters & PageOptions): Promise<Page<ArticleSummary>>;
   countArticles(): Promise<number>;

@@ -29,7 +29,7 @@ export interface CandidateOptions {
 export interface CorpusRepo {
   /** How much the store holds. */
   stats(): Promise<StoreStats>;
-  /** Claims, most recently made first (when said, else when published; the one stored later first on a tie). */
+  /** Claims, most recently made first (when said, else when published; on a tie by article id, the article's last claim first). */
   listClaims(options?: ClaimFilters & PageOptions): Promise<Page<ClaimItem>>;
   /** Every claim matching the filters, oldest first, read in chunks (exports of any size). */
   eachClaim(filters?: ClaimFilters): AsyncIterable<ClaimItem>;

@@ -28,12 +28,16 @@ export function decodeCursor(cursor: string | null | undefined): number | null {
   return n;
 }
 
-/** A cursor after a row of a list ordered by a date text, then seq. */
-export function encodeDateSeqCursor(date: string, seq: number): string {
-  return Buffer.from(JSON.stringify([date, seq])).toString('base64url');
+/**
+ * A cursor after a row of a list ordered by a date text, then an article id, then seq: the claim ledger (the claims of
+ * one article in seq order) and the article list (seq 0). Ties of a date go by article id, which the article's text
+ * gives, not by the order it was stored in: any number of workers storing the same articles list them alike.
+ */
+export function encodeDateArticleCursor(date: string, id: string, seq = 0): string {
+  return Buffer.from(JSON.stringify([date, id, seq])).toString('base64url');
 }
 
-export function decodeDateSeqCursor(cursor: string | null | undefined): { date: string; seq: number } | null {
+export function decodeDateArticleCursor(cursor: string | null | undefined): { date: string; id: string; seq: number } | null {
   if (!cursor) return null;
   let value: unknown;
   try {
@@ -41,8 +45,8 @@ export function decodeDateSeqCursor(cursor: string | null | undefined): { date: 
   } catch {
     value = null;
   }
-  if (!Array.isArray(value) || typeof value[0] !== 'string' || !Number.isInteger(value[1])) throw invalid(cursor);
-  return { date: value[0], seq: value[1] as number };
+  if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string' || !Number.isInteger(value[2])) throw invalid(cursor);
+  return { date: value[0], id: value[1], seq: value[2] as number };
 }
 
 /** A cursor after the row with this id (lists of the analysis, ordered by id). */

@@ -6,6 +6,9 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { intakeKey } from '../../src/store/intake.js';
 import { migrationProvider } from '../../src/store/sqlite/migrations/index.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
+import { eachClaim as eachSqliteClaim } from '../../src/store/sqlite/claims.js';
+import { eachClaim as eachPostgresClaim } from '../../src/store/postgres/claims.js';
+import type { PostgresStore } from '../../src/store/postgres/store.js';
 import { makeAnalysis } from '../fixtures/articles.js';
 import { BACKENDS, freshPlace, freshStore } from './backends.js';
 
@@ -89,6 +92,51 @@ describe.each(BACKENDS)('copies of one article on the %s store', (backend) => {
     } finally {
       await drop();
     }
+  });
+});
+
+/** Five reports of one day, two claims each, all made that day: every tie the ledger and the article list have to break. */
+function sameDay(): Analysis[] {
+  return ['north', 'south', 'east', 'west', 'centre'].map((side, i) => {
+    const text = `The mayor said the ${side} bridge reopened. The police said ${i + 2} lanes stayed shut.`;
+    const claim = (speaker: string, content: string) => ({ speaker, speakerEntity: null, cue: 'said', lemma: 'say', content, stance: 'assert' as const, said: '2026-03-02' });
+    return makeAnalysis({ title: `Bridge ${side}`, published: '2026-03-02', source: 'Test Wire', ref: `bridge-${side}` }, text, [], [claim('The mayor', `the ${side} bridge reopened`), claim('The police', `${i + 2} lanes stayed shut`)]);
+  });
+}
+
+describe.each(BACKENDS)('lists on the %s store', (backend) => {
+  it('give the claims and articles of one day in one order, whatever order they were stored in, on every page', async () => {
+    const reports = sameDay();
+    const lists = [];
+    for (const order of [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]]) {
+      const { store, drop } = await freshStore(backend);
+      try {
+        for (const i of order) await store.articles.save(reports[i]!);
+        const claims: string[] = [];
+        for (let cursor: string | null = null, n = 0; n === 0 || cursor; n++) {
+          const page = await store.corpus.listClaims({ limit: 3, cursor });
+          claims.push(...page.items.map((c) => `${c.article}/${c.claim}`));
+          cursor = page.next;
+        }
+        const exported: string[] = [];
+        // Read 4 at a time, so that the export pages on as well.
+        const each = store instanceof SqliteStore ? eachSqliteClaim(store.db, {}, 4) : eachPostgresClaim((store as PostgresStore).db, {}, 4);
+        for await (const c of each) exported.push(`${c.article}/${c.claim}`);
+        const articles: string[] = [];
+        for (let cursor: string | null = null, n = 0; n === 0 || cursor; n++) {
+          const page = await store.articles.listArticles({ limit: 2, cursor });
+          articles.push(...page.items.map((a) => a.id));
+          cursor = page.next;
+        }
+        lists.push({ claims, exported, articles });
+      } finally {
+        await drop();
+      }
+    }
+    expect(lists[0]!.claims).toHaveLength(10);
+    expect(lists[0]!.exported).toEqual([...lists[0]!.claims].reverse());
+    expect(lists[0]!.articles).toHaveLength(5);
+    expect(lists[1]).toEqual(lists[0]);
   });
 });
 

@@ -5,7 +5,7 @@ import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { newIntakes } from '../intake.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
-import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
+import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
 import type { Database } from './schema.js';
 import type { SqliteStore } from './store.js';
@@ -103,15 +103,15 @@ export class SqliteArticles implements ArticleStore {
       .selectFrom('articles')
       .select(['seq', 'id', 'ref', 'title', 'published', 'source', 'url', 'words', 'added_at', group.as('duplicate_group')])
       .orderBy(day, 'desc')
-      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc')
       .limit(limit + 1);
-    const after = decodeDateSeqCursor(options.cursor);
-    if (after) query = query.where((eb) => eb.or([eb(day, '<', after.date), eb.and([eb(day, '=', after.date), eb('seq', '<', after.seq)])]));
+    const after = decodeDateArticleCursor(options.cursor);
+    if (after) query = query.where((eb) => eb.or([eb(day, '<', after.date), eb.and([eb(day, '=', after.date), eb('id', '<', after.id)])]));
     if (options.q?.trim()) query = query.where('seq', 'in', articlesMatching(ftsQuery(options.q)));
     const rows = await query.execute();
     const items = rows.slice(0, limit).map(({ seq: _seq, added_at, duplicate_group, ...r }) => ({ ...r, added: added_at, duplicateGroup: duplicate_group }));
     const last = rows[limit - 1];
-    return { items, next: rows.length > limit && last ? encodeDateSeqCursor(last.published ?? '', last.seq) : null };
+    return { items, next: rows.length > limit && last ? encodeDateArticleCursor(last.published ?? '', last.id) : null };
   }
 
   async countArticles(): Promise<number> {

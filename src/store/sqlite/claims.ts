@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ClaimFilters, ClaimItem, ClaimKind, Page, Party, Stance } from '../../contract/index.js';
 import type { PageOptions } from '../../contract/index.js';
-import { clampLimit, decodeDateSeqCursor, encodeDateSeqCursor } from '../page.js';
+import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import type { Database } from './schema.js';
 import { claimContentsMatching, claimsMatching, ftsQuery, likePattern } from './text-search.js';
 
@@ -11,29 +11,44 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 const made = sql<string>`coalesce(claims.made, '')`;
 
 /**
- * Claims, most recently made first (when said, else when published; the one stored later first
- * on a tie), filtered; `next` pages on.
+ * Claims, most recently made first (when said, else when published; on a tie by article id, then the
+ * article's last claim first), filtered; `next` pages on. Not by the order stored: workers store in an order of their own.
  */
 export async function listClaims(db: Kysely<Database>, options: ClaimFilters & PageOptions = {}): Promise<Page<ClaimItem>> {
   const limit = clampLimit(options.limit);
-  let query = filterClaims(baseQuery(db), await resolveFilters(db, options)).orderBy(made, 'desc').orderBy('claims.seq', 'desc').limit(limit + 1);
-  const after = decodeDateSeqCursor(options.cursor);
-  if (after) query = query.where((eb) => eb.or([eb(made, '<', after.date), eb.and([eb(made, '=', after.date), eb('claims.seq', '<', after.seq)])]));
-  const rows = await query.execute();
+  const query = inLedgerOrder(filterClaims(baseQuery(db), await resolveFilters(db, options)), 'desc', decodeDateArticleCursor(options.cursor));
+  const rows = await query.limit(limit + 1).execute();
   const last = rows[limit - 1];
-  return { items: rows.slice(0, limit).map(toItem), next: rows.length > limit && last ? encodeDateSeqCursor(last.made ?? '', last.seq) : null };
+  return { items: rows.slice(0, limit).map(toItem), next: rows.length > limit && last ? encodeDateArticleCursor(last.made ?? '', last.article_id, last.seq) : null };
 }
 
-/** Every claim matching the filters, oldest first, read in chunks (exports of any size). */
+/** Every claim matching the filters, oldest first (the ledger's order reversed), read in chunks (exports of any size). */
 export async function* eachClaim(db: Kysely<Database>, filters: ClaimFilters = {}, chunk = 500): AsyncGenerator<ClaimItem> {
   filters = await resolveFilters(db, filters);
-  let after = 0;
+  let after: LedgerPosition | null = null;
   for (;;) {
-    const rows = await filterClaims(baseQuery(db), filters).where('claims.seq', '>', after).orderBy('claims.seq', 'asc').limit(chunk).execute();
+    const rows: Row[] = await inLedgerOrder(filterClaims(baseQuery(db), filters), 'asc', after).limit(chunk).execute();
     for (const r of rows) yield toItem(r);
     if (rows.length < chunk) return;
-    after = rows[rows.length - 1]!.seq;
+    const last = rows[rows.length - 1]!;
+    after = { date: last.made ?? '', id: last.article_id, seq: last.seq };
   }
+}
+
+type LedgerPosition = { date: string; id: string; seq: number };
+
+/** In the ledger's order (the day made, then article id, then seq) from the newest ('desc') or the oldest ('asc'), after `after`. */
+function inLedgerOrder(query: ClaimQuery, dir: 'asc' | 'desc', after: LedgerPosition | null): ClaimQuery {
+  const past = dir === 'desc' ? '<' : '>';
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb(made, past, after.date),
+        eb.and([eb(made, '=', after.date), eb.or([eb('claims.article_id', past, after.id), eb.and([eb('claims.article_id', '=', after.id), eb('claims.seq', past, after.seq)])])]),
+      ]),
+    );
+  }
+  return query.orderBy(made, dir).orderBy('claims.article_id', dir).orderBy('claims.seq', dir);
 }
 
 function baseQuery(db: Kysely<Database>) {

@@ -10,6 +10,7 @@ import { refreshOrder } from './0008-refresh-order.js';
 import { claimGroups } from './0009-claim-groups.js';
 import { refreshRowsUnchecked } from './0010-refresh-rows-unchecked.js';
 import { entityIntake } from './0011-entity-intake.js';
+import { ledgerTies } from './0012-ledger-ties.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -18,7 +19,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

@@ -12,6 +12,7 @@ import { refreshOrder } from './0013-refresh-order.js';
 import { claimGroups } from './0014-claim-groups.js';
 import { bandLevels } from './0015-band-levels.js';
 import { entityIntake } from './0016-entity-intake.js';
+import { ledgerTies } from './0017-ledger-ties.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0014_claim_groups': claimGroups,
   '0015_band_levels': bandLevels,
   '0016_entity_intake': entityIntake,
+  '0017_ledger_ties': ledgerTies,
 };
 
 export const migrationProvider: MigrationProvider = {

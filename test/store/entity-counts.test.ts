@@ -148,7 +148,7 @@ describe('migration 0012 of the SQLite store', () => {
 /**
  * An entity mentioned 5,000 times or more has its latest articles found by scanning the latest
  * articles (FEW_MENTIONS in each backend's entities.ts), a rarer one from its mentions: both list
- * the articles naming it, the one stored last first.
+ * the articles naming it, the latest published first (then by id, as the article list).
  */
 describe.each(BACKENDS)('the entity page of a common entity on the %s store', (backend) => {
   it('lists the latest articles naming it, skipping those that do not', async () => {
@@ -160,10 +160,13 @@ describe.each(BACKENDS)('the entity page of a common entity on the %s store', (b
       const corpus = handmadeCorpus();
       const saved = [ministryArticle(), ...corpus.slice(0, 3), heavy, generalStaffArticle(), hostileArticle(), ...corpus.slice(3)];
       for (const a of saved) await store.articles.save(a);
-      const naming = saved.filter((a) => a.entities.some((e) => e.id === russia)).map((a) => a.article.id).reverse();
+      const latest = (a: (typeof saved)[number], b: (typeof saved)[number]) => (b.article.published ?? '').localeCompare(a.article.published ?? '') || (b.article.id < a.article.id ? -1 : 1);
+      const naming = saved.filter((a) => a.entities.some((e) => e.id === russia)).sort(latest).map((a) => a.article.id);
+      const listed = [...saved].sort(latest).map((a) => a.article.id);
       // Articles that do not name it lie between those that do, so a scan that did not check would show.
       expect(naming.length).toBeGreaterThan(2);
       expect(naming.length).toBeLessThan(saved.length - 2);
+      expect(listed.indexOf(naming.at(-1)!) - listed.indexOf(naming[0]!)).toBeGreaterThan(naming.length);
       for (const limit of [1, 2, 3, 20]) {
         const page = await store.corpus.entityPage(russia, limit);
         expect(page?.entity.mentions).toBeGreaterThanOrEqual(5000);

@@ -77,22 +77,24 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
 const FEW_MENTIONS = 5000;
 
 /**
- * The latest articles naming the entity. A rare entity's few articles are gathered from its
- * mentions first; a common one's are found scanning the latest articles (a page fills at once).
+ * The latest articles naming the entity, in the article list's order (published, then id: not the order stored, which
+ * workers make their own). A rare entity's few articles are gathered from its mentions first; a common one's are found
+ * scanning the latest articles (a page fills at once).
  */
 async function entityArticles(db: Kysely<Database>, id: string, mentions: number, limit: number) {
   if (mentions < FEW_MENTIONS) {
     const { rows } = await sql<{ id: string; title: string | null; published: string | null; source: string | null }>`
       with named as materialized (select distinct article_id from mentions where entity_id = ${id})
       select a.id, a.title, a.published, a.source from articles a join named on named.article_id = a.id
-      order by a.seq desc limit ${limit}`.execute(db);
+      order by coalesce(a.published, '') desc, a.id desc limit ${limit}`.execute(db);
     return rows;
   }
   return db
     .selectFrom('articles')
     .select(['id', 'title', 'published', 'source'])
     .where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id))
-    .orderBy('seq', 'desc')
+    .orderBy(sql`coalesce(published, '')`, 'desc')
+    .orderBy('id', 'desc')
     .limit(limit)
     .execute();
 }

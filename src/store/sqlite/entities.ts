@@ -75,12 +75,13 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
 const FEW_MENTIONS = 5000;
 
 /**
- * The latest articles naming the entity. A rare entity's few articles are gathered from its
- * mentions, then ordered; a common one's are found scanning the latest articles, each looked up
- * in the entity's mentions by index (a page fills after a short scan, where gathering read all).
+ * The latest articles naming the entity, in the article list's order (published, then id: not the order stored, which
+ * workers make their own). A rare entity's few articles are gathered from its mentions, then ordered; a common one's
+ * are found scanning the latest articles, each looked up in the entity's mentions by index (a page fills after a short
+ * scan, where gathering read all).
  */
 async function entityArticles(db: Kysely<Database>, id: string, mentions: number, limit: number) {
-  const query = db.selectFrom('articles').select(['id', 'title', 'published', 'source']).orderBy('seq', 'desc').limit(limit);
+  const query = db.selectFrom('articles').select(['id', 'title', 'published', 'source']).orderBy(sql`coalesce(published, '')`, 'desc').orderBy('id', 'desc').limit(limit);
   if (mentions < FEW_MENTIONS) return query.where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id)).execute();
   return query.where((eb) => eb.exists(eb.selectFrom('mentions').select(sql`1`.as('one')).where('mentions.entity_id', '=', id).whereRef('mentions.article_id', '=', 'articles.id'))).execute();
 }

@@ -67,7 +67,7 @@ try {
   const reversed = await stored(join(dir, 'reversed.db'), inOrder.slice().reverse(), batch);
   console.log(`corpus: ${files.join(', ')} · ${analyses.length} articles · stored in order, and last to first ${batch} at a time`);
   const differ = KINDS.filter((k) => expected[k].sha256 !== reversed[k].sha256);
-  for (const k of KINDS) console.log(`${k.padEnd(15)}${String(expected[k].count).padStart(8)}  ${differ.includes(k) ? 'differ' : 'same'}`);
+  for (const k of KINDS) console.log(`${k.padEnd(20)}${String(expected[k].count).padStart(8)}  ${differ.includes(k) ? 'differ' : 'same'}`);
   process.exitCode = differ.length ? 1 : 0;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Page, PageOptions } from '../contract/index.js';
 import { openStore } from '../store/index.js';
 
-/** What a store holds for users, by kind: what "the same results" compares. */
-export const KINDS = ['articles', 'claims', 'propositions', 'contradictions', 'stories'] as const;
+/** What a store holds for users, by kind, and the order its two long lists show: what "the same results" compares. */
+export const KINDS = ['articles', 'claims', 'propositions', 'contradictions', 'stories', 'article list order', 'ledger order'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Every item of a paged list. */
@@ -25,10 +25,16 @@ function digest<T>(items: T[], key: (item: T) => string): { count: number; sha25
   return { count: items.length, sha256: hash.digest('hex') };
 }
 
+/** A digest of the keys in the order listed. */
+function order(keys: string[]): { count: number; sha256: string } {
+  return { count: keys.length, sha256: createHash('sha256').update(keys.join('\n')).digest('hex') };
+}
+
 /**
  * A digest of each kind of what the store at `location` holds — articles with all their layers,
  * claims, propositions, contradictions and stories, every field — in an order that does not
  * depend on the order articles were stored: two stores with equal digests hold the same results.
+ * And the order the article list and the claim ledger show them in, page after page.
  */
 export async function storeDigests(location: string): Promise<Record<Kind, { count: number; sha256: string }>> {
   const store = await openStore(location);
@@ -36,12 +42,15 @@ export async function storeDigests(location: string): Promise<Record<Kind, { cou
     const ids = (await all((o) => store.articles.listArticles(o))).map((a) => a.id);
     const analyses = [];
     for (let i = 0; i < ids.length; i += 500) analyses.push(...(await store.articles.getAnalyses(ids.slice(i, i + 500))));
+    const claims = await all((o) => store.corpus.listClaims(o));
     return {
       articles: digest(analyses, (a) => a.article.id),
-      claims: digest(await all((o) => store.corpus.listClaims(o)), (c) => `${c.article}/${c.claim}`),
+      claims: digest(claims, (c) => `${c.article}/${c.claim}`),
       propositions: digest(await all((o) => store.analysis.listPropositions(o)), (p) => p.id),
       contradictions: digest(await all((o) => store.analysis.listContradictions(o)), (c) => c.id),
       stories: digest(await all((o) => store.analysis.listStories(o)), (s) => s.id),
+      'article list order': order(ids),
+      'ledger order': order(claims.map((c) => `${c.article}/${c.claim}`)),
     };
   } finally {
     await store.close();

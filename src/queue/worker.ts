@@ -104,7 +104,12 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     }
   };
 
-  /** Settle one job by its result: done with the articles stored, or failed with why. */
+  /**
+   * Settle one job by its result: done with the articles stored, or failed with why. Then it counts for the next refresh:
+   * not before, since a refresh stops before the first job the queue has not settled, and one counted while unsettled
+   * would be taken for refreshed when it was not. Failed jobs count too: settling one may release articles stored after
+   * it by other workers.
+   */
   const settleJob = async (job: HeldJob, result: WriteResult) => {
     const label = inputLabel(job.request.input);
     if (result.items.length) {
@@ -120,15 +125,16 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
       stats.failed++;
       log(`failed ${job.id} ${label} (attempt ${job.attempt}${final ? ', not retried' : ''}): ${message}`);
     }
+    unrefreshed++;
   };
 
   /** Jobs taken together through one analyze run (one save for all their articles), each settled on its own. */
   const run = async (jobs: readonly HeldJob[]) => {
     let results: WriteResult[];
     try {
-      // Saves are marked for a refresh, which runs once for many jobs instead of after each.
+      // The refresh runs once for many jobs instead of after each: settleJob counts them for it.
       const writes = jobs.map(({ id, request: { input, ...how } }) => ({ ...how, input: ingestInput(input), intake: id }));
-      results = await runWrites(writes, { store, pipeline, rules, refresh: async () => void (unrefreshed += jobs.length) });
+      results = await runWrites(writes, { store, pipeline, rules, refresh: async () => undefined });
     } catch (e) {
       const message = (e as Error).message;
       results = jobs.map((job) => ({ items: [], errors: [{ origin: inputLabel(job.request.input), message, code: 'internal' }], unwritable: false, refreshError: null }));

@@ -34,7 +34,11 @@ class RecordingQueue implements JobQueue {
   takenBeforeFirstDone = 0;
   done: string[] = [];
 
-  constructor(requests: readonly AnalyzeRequest[]) {
+  /** `settleMs`: how long marking a job done takes (a queue across a network). */
+  constructor(
+    requests: readonly AnalyzeRequest[],
+    private readonly settleMs = 0,
+  ) {
     this.waiting = requests.map((request, i) => ({ id: `job-${String(i).padStart(4, '0')}`, request, attempt: 1 }));
   }
 
@@ -49,6 +53,7 @@ class RecordingQueue implements JobQueue {
   }
 
   async complete(id: string, _outcome: JobOutcome): Promise<void> {
+    if (this.settleMs) await new Promise((resolve) => setTimeout(resolve, this.settleMs));
     if (!this.done.length) this.takenBeforeFirstDone = this.batches;
     this.settle(id);
     this.done.push(id);
@@ -110,5 +115,19 @@ describe('a worker\'s runs', () => {
     // Nothing left for a refresh to take: jobs settled while a background refresh ran were taken by a later one.
     expect((await refreshAnalysis(store)).articles).toBe(0);
     expect((await store.corpus.stats()).articles).toBe(40);
+  });
+
+  it('leave every article refreshed when a refresh starts between a run\'s save and its jobs being marked done', async () => {
+    const own = await openStore(join(tempDir(), 'slow-queue.db'));
+    try {
+      // Marking done is slow, so the last run is saved while the one before is still being marked done, and a
+      // background refresh starts then: it stops before the last run's jobs, which the queue still holds.
+      const queue = new RecordingQueue(requests(24), 25);
+      await runWorker({ queue, store: own, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, refreshEvery: 1 });
+      expect(queue.done).toHaveLength(24);
+      expect((await refreshAnalysis(own)).articles).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -19,7 +19,7 @@ export interface WorkerOptions {
   untilIdle?: boolean;
   /** How long to wait between looks at an empty queue, and before trying a lost connection again. */
   pollMs?: number;
-  /** Run the cross-article refresh after this many stored jobs even while jobs keep coming. */
+  /** Run the cross-article refresh after this many settled jobs even while jobs keep coming. */
   refreshEvery?: number;
   /** Stops the worker after the jobs under way. */
   signal?: AbortSignal;
@@ -68,7 +68,7 @@ function isFinal(job: HeldJob, result: WriteResult): boolean {
  * not at all, idempotent by its id), marks each done with the articles stored, or failed with its
  * error (retried later by the queue). It takes the next jobs while the last ones are saved and
  * settled (RUNS_UNDER_WAY). The cross-article refresh runs when the queue runs dry, and in the
- * background every `refreshEvery` stored jobs; the store serialises refreshes of several workers.
+ * background every `refreshEvery` settled jobs; the store serialises refreshes of several workers.
  * A lost connection to the queue is waited out, not fatal.
  */
 export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): Promise<WorkerStats> {

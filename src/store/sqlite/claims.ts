@@ -1,14 +1,12 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ClaimFilters, ClaimItem, ClaimKind, Page, Party, Stance } from '../../contract/index.js';
 import type { PageOptions } from '../../contract/index.js';
+import { inLedgerOrder, type LedgerPosition } from '../kysely/ledger-order.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import type { Database } from './schema.js';
 import { claimContentsMatching, claimsMatching, ftsQuery, likePattern } from './text-search.js';
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
-
-/** '' sorts claims of no known date after every dated one when the order is descending. */
-const made = sql<string>`coalesce(claims.made, '')`;
 
 /**
  * Claims, most recently made first (when said, else when published; on a tie by article id, then the
@@ -33,22 +31,6 @@ export async function* eachClaim(db: Kysely<Database>, filters: ClaimFilters = {
     const last = rows[rows.length - 1]!;
     after = { date: last.made ?? '', id: last.article_id, seq: last.seq };
   }
-}
-
-type LedgerPosition = { date: string; id: string; seq: number };
-
-/** In the ledger's order (the day made, then article id, then seq) from the newest ('desc') or the oldest ('asc'), after `after`. */
-function inLedgerOrder(query: ClaimQuery, dir: 'asc' | 'desc', after: LedgerPosition | null): ClaimQuery {
-  const past = dir === 'desc' ? '<' : '>';
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb(made, past, after.date),
-        eb.and([eb(made, '=', after.date), eb.or([eb('claims.article_id', past, after.id), eb.and([eb('claims.article_id', '=', after.id), eb('claims.seq', past, after.seq)])])]),
-      ]),
-    );
-  }
-  return query.orderBy(made, dir).orderBy('claims.article_id', dir).orderBy('claims.seq', dir);
 }
 
 function baseQuery(db: Kysely<Database>) {

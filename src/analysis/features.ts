@@ -62,7 +62,7 @@ export interface ClaimFeatures {
   retort: boolean;
   /**
    * A denial's things denied, each as stems ("denied smuggling timber or blocking harbours": smuggl
-   * timber; block harbour): it restates an accusation in fewer words. Absent for any other claim.
+   * timber; block harbour): it restates an accusation in fewer words. Undefined for any other claim.
    */
   denies?: string[][];
   /** Who speaks, as one voice: a state's capital, government bodies and the state itself are one ("Kyiv", "Ukraine", its General Staff). */
@@ -155,7 +155,10 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     const wholeWar = (e: (typeof events)[number]) => WHOLE_WAR.has(e.trigger.text.toLowerCase()) && e.status !== 'planned' && (!e.place || isCountry(byId.get(e.place)));
     // Loops, not chained map and filter: see PositionIndex.within.
     const own: (typeof events)[number][] = [];
-    for (const i of near) if ((events[i]!.claims.includes(c.id) || inside(events[i]!.trigger)) && !wholeWar(events[i]!)) own.push(events[i]!);
+    for (const i of near) {
+      const e = events[i]!;
+      if ((e.claims.includes(c.id) || inside(e.trigger)) && !wholeWar(e)) own.push(e);
+    }
     own.sort((a, b) => a.trigger.start - b.trigger.start);
     const sigs: EventSig[] = [];
     for (const e of own) if (e.type === own[0]!.type) sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' });

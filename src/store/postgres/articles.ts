@@ -131,7 +131,8 @@ export class PostgresArticles implements ArticleStore {
       .orderBy('id', 'desc')
       .limit(limit + 1);
     const after = decodeDateArticleCursor(options.cursor);
-    if (after) query = query.where((eb) => eb.or([eb(day, '<', after.date), eb.and([eb(day, '=', after.date), eb('id', '<', after.id)])]));
+    // One row-value comparison: PostgreSQL seeks articles_published_order to it (a deep page as quick as the first).
+    if (after) query = query.where(sql<boolean>`(${day}, id) < (${after.date}, ${after.id})`);
     if (options.q?.trim()) query = query.where('seq', 'in', articlesMatching(allWords(options.q)));
     const rows = await query.execute();
     const items = rows.slice(0, limit).map(({ seq: _seq, added_at, duplicate_group, ...r }) => ({ ...r, added: added_at, duplicateGroup: duplicate_group }));

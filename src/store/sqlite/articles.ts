@@ -60,7 +60,8 @@ export class SqliteArticles implements ArticleStore {
       await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
     }
     // Rows go through statements prepared on the connection this transaction holds.
-    insertAnalysis((this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db)), analysis, this.store.pipelineVersion, intake);
+    this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
+    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, intake);
     return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 
@@ -106,7 +107,7 @@ export class SqliteArticles implements ArticleStore {
       .orderBy('id', 'desc')
       .limit(limit + 1);
     const after = decodeDateArticleCursor(options.cursor);
-    // One row-value comparison: PostgreSQL seeks articles_published_order to it (a deep page as quick as the first).
+    // One row-value comparison, as on PostgreSQL (which seeks its index to it); SQLite scans articles_published_order either way.
     if (after) query = query.where(sql<boolean>`(${day}, id) < (${after.date}, ${after.id})`);
     if (options.q?.trim()) query = query.where('seq', 'in', articlesMatching(ftsQuery(options.q)));
     const rows = await query.execute();

@@ -80,7 +80,7 @@ console.log(`dev: ${dev.examples.length} docs, ${dev.total} entities (${dev.drop
 const W = new Float32Array(SIZE * N_CLASSES);
 const U = new Float32Array(SIZE * N_CLASSES);
 let clock = 1;
-const feats = new Uint32Array(MAX_FEATURES);
+const feats = new Int32Array(MAX_FEATURES);
 const scores = new Float32Array(N_CLASSES);
 
 function decode(ex: Example, weights: Float32Array, learn: boolean): Int32Array {

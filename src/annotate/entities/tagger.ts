@@ -89,7 +89,8 @@ export class NerModel {
   /** Tag one document; returns a BILOU tag per token (0 = O). */
   tag(f: DocFeatures): Int32Array {
     const tags = new Int32Array(f.n);
-    const feats = new Uint32Array(MAX_FEATURES);
+    const feats = new Int32Array(MAX_FEATURES);
+    const at = new Int32Array(MAX_FEATURES);
     const sums = new Int32Array(LANES);
     const scores = new Int32Array(N_CLASSES);
     const history = new Map<number, number>();
@@ -99,10 +100,12 @@ export class NerModel {
       const prev = first ? 0 : tags[i - 1]!;
       const prev2 = first || i - 2 < f.sentenceStart[i]! ? 0 : tags[i - 2]!;
       const n = f.features(i, prev, prev2, history.get(f.word[i]!) ?? 0, feats);
+      // Every row is looked up before any is read, so the lookups (cache misses, most of them) overlap.
+      for (let k = 0; k < n; k++) at[k] = rows[feats[k]! & mask]!;
       sums.fill(0);
       let hits = 0;
       for (let k = 0; k < n; k++) {
-        const r = rows[feats[k]! & mask]!;
+        const r = at[k]!;
         if (r < 0) continue;
         hits++;
         for (let l = 0; l < LANES; l++) sums[l]! += packed[r + l]!;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Page, PageOptions } from '../contract/index.js';
 import { openStore } from '../store/index.js';
 
-/** What a store holds for users, by kind, and the order its two long lists show: what "the same results" compares. */
-export const KINDS = ['articles', 'claims', 'propositions', 'contradictions', 'stories', 'article list order', 'ledger order'] as const;
+/** What a store holds for users, by kind, and the order its long lists show: what "the same results" compares. */
+export const KINDS = ['articles', 'claims', 'propositions', 'contradictions', 'stories', 'article list order', 'ledger order', 'event list order'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Every item of a paged list. */
@@ -34,7 +34,7 @@ function order(keys: string[]): { count: number; sha256: string } {
  * A digest of each kind of what the store at `location` holds — articles with all their layers,
  * claims, propositions, contradictions and stories, every field — in an order that does not
  * depend on the order articles were stored: two stores with equal digests hold the same results.
- * And the order the article list and the claim ledger show them in, page after page.
+ * And the order the article list, the claim ledger and the event list show them in, page after page.
  */
 export async function storeDigests(location: string): Promise<Record<Kind, { count: number; sha256: string }>> {
   const store = await openStore(location);
@@ -51,6 +51,7 @@ export async function storeDigests(location: string): Promise<Record<Kind, { cou
       stories: digest(await all((o) => store.analysis.listStories(o)), (s) => s.id),
       'article list order': order(ids),
       'ledger order': order(claims.map((c) => `${c.article}/${c.claim}`)),
+      'event list order': order((await all((o) => store.corpus.listEvents(o))).map((e) => `${e.article}/${e.event}`)),
     };
   } finally {
     await store.close();

@@ -37,7 +37,7 @@ export interface CorpusRepo {
   listEntities(options?: EntityFilters & PageOptions): Promise<Page<EntitySummary>>;
   /** The entity page: who it is, what it said, what was said about it, where it acted; null when not stored. */
   entityPage(id: string, limit?: number): Promise<EntityPage | null>;
-  /** Events, most recently stored first. */
+  /** Events, newest article first (its publication, then id), an article's in text order: the same for any order stored. */
   listEvents(options?: EventFilters & PageOptions): Promise<Page<EventItem>>;
   /** Every geocoded event place with its event counts, most events first. */
   listPlaces(): Promise<Place[]>;

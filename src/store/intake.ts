@@ -38,6 +38,15 @@ export class OrderedIds {
   }
 }
 
+/**
+ * The intake key an article is written with when `stored` is the one it already has (none: new): the earlier of the
+ * two. An article keeps its place when it is analysed again (replaced), and a copy submitted earlier moves it forward.
+ * The entity rows it holds then take its new analysis (an equal key is the same article written again).
+ */
+export function keptIntake(stored: string | undefined, given: string): string {
+  return stored !== undefined && stored < given ? stored : given;
+}
+
 /** One clock for the intake keys this process gives, so keys of one process never go back. */
 const ids = new OrderedIds();
 

@@ -49,6 +49,30 @@ export function decodeDateArticleCursor(cursor: string | null | undefined): { da
   return { date: value[0], id: value[1], seq: value[2] as number };
 }
 
+/** Where a page of events ends: its article's publication ('' for none) and id, the trigger's offset, the event's id. */
+export interface EventPosition {
+  date: string;
+  id: string;
+  start: number;
+  event: string;
+}
+
+export function encodeEventCursor(p: EventPosition): string {
+  return Buffer.from(JSON.stringify(['e', p.date, p.id, p.start, p.event])).toString('base64url');
+}
+
+export function decodeEventCursor(cursor: string | null | undefined): EventPosition | null {
+  if (!cursor) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    v = null;
+  }
+  if (!Array.isArray(v) || v[0] !== 'e' || typeof v[1] !== 'string' || typeof v[2] !== 'string' || !Number.isInteger(v[3]) || typeof v[4] !== 'string') throw invalid(cursor);
+  return { date: v[1], id: v[2], start: v[3] as number, event: v[4] };
+}
+
 /** A cursor after the row with this id (lists of the analysis, ordered by id). */
 export function encodeIdCursor(id: number): string {
   return Buffer.from(`i${id}`).toString('base64url');

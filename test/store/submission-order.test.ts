@@ -72,6 +72,21 @@ describe.each(BACKENDS)('entity rows on the %s store', (backend) => {
     expect(await store.articles.save(first, { intake: earliest })).toBe('duplicate');
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
   });
+
+  it.each([
+    ['one at a time', false],
+    ['in a batch', true],
+  ])('take the new analysis of the article that holds them when it is analysed again, %s', async (_, batch) => {
+    const store = await open();
+    const [first, later] = articles();
+    await store.articles.save(first, { intake: keys[0]! });
+    await store.articles.save(later, { intake: keys[1]! });
+    // Analysed again (--reanalyze) with a newer model that types the outlet as media; the article keeps its place.
+    const again: Analysis = { ...first, entities: first.entities.map((e) => ({ ...e, subtype: 'media' })) };
+    const replaced = batch ? (await store.articles.saveMany([again], { replace: true }))[0]! : { ok: true, status: await store.articles.save(again, { replace: true }) };
+    expect(replaced).toMatchObject({ ok: true, status: 'replaced' });
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: 'media', mentions: 2, articles: 2 });
+  });
 });
 
 describe.each(BACKENDS)('copies of one article on the %s store', (backend) => {
@@ -95,17 +110,42 @@ describe.each(BACKENDS)('copies of one article on the %s store', (backend) => {
   });
 });
 
-/** Five reports of one day, two claims each, all made that day: every tie the ledger and the article list have to break. */
+const MAYOR = 'per.city-mayor';
+
+/** Every item of a list, read `limit` at a time. */
+async function pages<T>(list: (cursor: string | null) => Promise<{ items: T[]; next: string | null }>, key: (item: T) => string): Promise<string[]> {
+  const out: string[] = [];
+  for (let cursor: string | null = null, n = 0; n === 0 || cursor; n++) {
+    const page = await list(cursor);
+    out.push(...page.items.map(key));
+    cursor = page.next;
+  }
+  return out;
+}
+
+/**
+ * Five reports of one day, two claims and two events each, all made that day: every tie the ledger, the article list
+ * and the event lists have to break. The mayor is the actor of both events, and the second's place too.
+ */
 function sameDay(): Analysis[] {
   return ['north', 'south', 'east', 'west', 'centre'].map((side, i) => {
     const text = `The mayor said the ${side} bridge reopened. The police said ${i + 2} lanes stayed shut.`;
     const claim = (speaker: string, content: string) => ({ speaker, speakerEntity: null, cue: 'said', lemma: 'say', content, stance: 'assert' as const, said: '2026-03-02' });
-    return makeAnalysis({ title: `Bridge ${side}`, published: '2026-03-02', source: 'Test Wire', ref: `bridge-${side}` }, text, [], [claim('The mayor', `the ${side} bridge reopened`), claim('The police', `${i + 2} lanes stayed shut`)]);
+    return makeAnalysis(
+      { title: `Bridge ${side}`, published: '2026-03-02', source: 'Test Wire', ref: `bridge-${side}` },
+      text,
+      [{ id: MAYOR, name: 'The mayor', type: 'PERSON', forms: ['The mayor'] }],
+      [claim('The mayor', `the ${side} bridge reopened`), claim('The police', `${i + 2} lanes stayed shut`)],
+      [
+        { type: 'reopening', trigger: 'reopened', actor: MAYOR },
+        { type: 'closure', trigger: 'shut', actor: MAYOR, place: MAYOR },
+      ],
+    );
   });
 }
 
 describe.each(BACKENDS)('lists on the %s store', (backend) => {
-  it('give the claims and articles of one day in one order, whatever order they were stored in, on every page', async () => {
+  it('give the claims, articles and events of one day in one order, whatever order they were stored in, on every page', async () => {
     const reports = sameDay();
     const lists = [];
     for (const order of [[0, 1, 2, 3, 4], [4, 2, 0, 3, 1]]) {
@@ -128,7 +168,11 @@ describe.each(BACKENDS)('lists on the %s store', (backend) => {
           articles.push(...page.items.map((a) => a.id));
           cursor = page.next;
         }
-        lists.push({ claims, exported, articles });
+        const events = await pages((cursor) => store.corpus.listEvents({ limit: 3, cursor }), (e) => `${e.article}/${e.event}`);
+        // Three index reads merged, paged on: an event naming the mayor twice is listed once.
+        const mayors = await pages((cursor) => store.corpus.listEvents({ entity: MAYOR, limit: 3, cursor }), (e) => `${e.article}/${e.event}`);
+        const page = (await store.corpus.entityPage(MAYOR))!.events.map((e) => `${e.article}/${e.event}/${e.role}`);
+        lists.push({ claims, exported, articles, events, mayors, page });
       } finally {
         await drop();
       }
@@ -136,6 +180,12 @@ describe.each(BACKENDS)('lists on the %s store', (backend) => {
     expect(lists[0]!.claims).toHaveLength(10);
     expect(lists[0]!.exported).toEqual([...lists[0]!.claims].reverse());
     expect(lists[0]!.articles).toHaveLength(5);
+    expect(lists[0]!.events).toHaveLength(10);
+    // Newest article first, then by id; an article's events in text order.
+    expect(lists[0]!.events.map((e) => e.split('/')[0])).toEqual(lists[0]!.articles.flatMap((id) => [id, id]));
+    expect(lists[0]!.events.map((e) => e.split('/')[1])).toEqual(Array.from({ length: 5 }, () => ['e1', 'e2']).flat());
+    expect(lists[0]!.mayors).toEqual(lists[0]!.events);
+    expect(lists[0]!.page).toEqual(lists[0]!.events.map((e) => `${e}/actor`));
     expect(lists[1]).toEqual(lists[0]);
   });
 });
@@ -154,6 +204,26 @@ describe('migration 0016 of the SQLite store', () => {
       // A row left without a key would take the later article's attributes.
       await reopened.articles.save(later, { intake: keys[1]! });
       expect((await reopened.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
+    } finally {
+      await reopened.close();
+      await place.drop();
+    }
+  });
+});
+
+describe('migration 0018 of the SQLite store', () => {
+  it('gives stored events their article’s date, so that they list in its order', async () => {
+    const place = await freshPlace('sqlite');
+    const reports = sameDay().map((a, i) => ({ ...a, article: { ...a.article, published: `2026-03-0${i + 1}` } }));
+    const store = await SqliteStore.open(place.path);
+    for (const a of [...reports].reverse()) await store.articles.save(a);
+    const { error } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateTo('0017_ledger_ties');
+    expect(error).toBeUndefined();
+    await store.close();
+    const reopened = await openStore(place.path);
+    try {
+      const { items } = await reopened.corpus.listEvents({ limit: 20 });
+      expect(items.map((e) => `${e.published}/${e.event}`)).toEqual(['05', '04', '03', '02', '01'].flatMap((d) => [`2026-03-${d}/e1`, `2026-03-${d}/e2`]));
     } finally {
       await reopened.close();
       await place.drop();

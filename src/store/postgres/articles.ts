@@ -3,7 +3,7 @@ import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptio
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
-import { newIntakes } from '../intake.js';
+import { keptIntake, newIntakes } from '../intake.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { dateKey } from '../../doc/dates.js';
@@ -79,11 +79,12 @@ export class PostgresArticles implements ArticleStore {
       await mine.remove(trx, id);
       await trx.deleteFrom('articles').where('id', '=', id).execute();
     }
-    await insertAnalysis(trx, analysis, this.store.pipelineVersion, intake);
-    mine.add(analysis, intake);
+    const kept = keptIntake(existing?.intake, intake);
+    await insertAnalysis(trx, analysis, this.store.pipelineVersion, kept);
+    mine.add(analysis, kept);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
-    stored.set(id, { pipeline: this.store.pipelineVersion, intake, refreshed: false });
+    stored.set(id, { pipeline: this.store.pipelineVersion, intake: kept, refreshed: false });
     return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 
@@ -240,6 +241,7 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
         status: e.status,
         claims: JSON.stringify(e.claims),
         rule: e.explain?.rule ?? null,
+        published: article.published ?? null,
       })),
       (rows) => trx.insertInto('events').values(rows).execute(),
     );

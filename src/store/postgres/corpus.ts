@@ -4,9 +4,10 @@ import type { CandidateOptions, CorpusRepo } from '../corpus-repo.js';
 import { articlesNaming, articlesWithWords } from './candidates.js';
 import { eachClaim, listClaims } from './claims.js';
 import { entityPage, listEntities } from './entities.js';
-import { listEvents, listPlaces } from './events.js';
 import type { Database } from './schema.js';
 import { search } from './search.js';
+import { listEvents, listPlaces } from '../kysely/events.js';
+import { listTables } from '../kysely/tables.js';
 
 /** Reads across the PostgreSQL store's articles, one module per concept (claims, entities, events, search, candidates). */
 export class PostgresCorpus implements CorpusRepo {
@@ -37,11 +38,11 @@ export class PostgresCorpus implements CorpusRepo {
   }
 
   listEvents(options?: EventFilters & PageOptions) {
-    return listEvents(this.db, options);
+    return listEvents(listTables(this.db), options);
   }
 
   listPlaces() {
-    return listPlaces(this.db);
+    return listPlaces(listTables(this.db));
   }
 
   search(q: string, options?: SearchFilters & PageOptions) {

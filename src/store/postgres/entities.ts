@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { ClaimItem, EntityEvent, EntityFilters, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType, Page, PageOptions } from '../../contract/index.js';
+import type { ClaimItem, EntityFilters, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType, Page, PageOptions } from '../../contract/index.js';
 import { clampLimit, decodeCursor, encodeCursor } from '../page.js';
 import { listClaims } from './claims.js';
+import { entityEvents } from '../kysely/events.js';
+import { listTables } from '../kysely/tables.js';
 import type { Database } from './schema.js';
 import { likePattern } from './text-search.js';
 
@@ -53,7 +55,7 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
       .execute(),
     listClaims(db, { speaker: id, limit }),
     listClaims(db, { mentions: id, limit }),
-    entityEvents(db, id, limit),
+    entityEvents(listTables(db), id, limit),
     entityArticles(db, id, Number(row.mentions ?? 0), limit),
   ]);
   const timeline: TimelineItem[] = [
@@ -97,37 +99,6 @@ async function entityArticles(db: Kysely<Database>, id: string, mentions: number
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-}
-
-async function entityEvents(db: Kysely<Database>, id: string, limit: number): Promise<EntityEvent[]> {
-  const rows = await db
-    .selectFrom('events')
-    .innerJoin('articles', 'articles.id', 'events.article_id')
-    .select([
-      'events.article_id',
-      'events.event_id',
-      'events.type',
-      'events.trigger',
-      'events.actor',
-      'events.target',
-      'events.place',
-      'events.time',
-      'events.quantity',
-      'events.status',
-      'articles.title',
-      'articles.published',
-    ])
-    .where((eb) => eb.or([eb('events.actor', '=', id), eb('events.target', '=', id), eb('events.place', '=', id)]))
-    // Newest stored first, in table order: the scan stops once the page is full.
-    .orderBy('events.seq', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(({ article_id, event_id, ...r }) => ({
-    article: article_id,
-    event: event_id,
-    ...r,
-    role: r.actor === id ? 'actor' : r.target === id ? 'target' : 'place',
-  }));
 }
 
 function dedupeClaims(claims: ClaimItem[]): ClaimItem[] {

@@ -62,7 +62,7 @@ export class SharedRows {
         order by n
         on conflict (id) do update set name = excluded.name, type = excluded.type, subtype = excluded.subtype, kb = excluded.kb, country = excluded.country,
           lat = excluded.lat, lon = excluded.lon, intake = excluded.intake
-        where entities.intake is null or excluded.intake < entities.intake`.execute(trx);
+        where entities.intake is null or excluded.intake <= entities.intake`.execute(trx);
     }
     const counts = [...this.counts].filter(([, c]) => c.mentions || c.articles).sort(([a], [b]) => compare(a, b));
     if (counts.length) {
@@ -88,7 +88,8 @@ export class SharedRows {
 
   private offer(row: EntitiesTable): void {
     const held = this.entities.get(row.id);
-    if (!held || row.intake! < held.intake!) this.entities.set(row.id, row);
+    // An equal key is the same article written again in the batch (replaced): its later analysis.
+    if (!held || row.intake! <= held.intake!) this.entities.set(row.id, row);
   }
 
   private count(entity: string, mentions: number, articles: number): void {

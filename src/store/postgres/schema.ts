@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { FeedTables } from '../kysely/feeds.js';
-import type { ArticlesTable, EntitiesTable, MentionsTable, ResultTables } from '../kysely/tables.js';
+import type { ArticlesTable, EntitiesTable, EventsTable, MentionsTable, ResultTables } from '../kysely/tables.js';
 
 export type { ArticlesTable, EntitiesTable, MentionsTable };
 
@@ -17,7 +17,7 @@ export interface Database extends AnalysisTables, FeedTables {
   entities: EntitiesTable;
   mentions: MentionsTable;
   claims: ClaimsTable;
-  events: EventsTable;
+  events: PgEventsTable;
   /** Each mentioned entity's counts, and its surface forms' (migration 0004, mention-counts.ts). */
   entity_counts: { entity_id: string; mentions: number; articles: number };
   entity_aliases: { entity_id: string; text: string; count: number };
@@ -60,23 +60,9 @@ export interface ClaimsTable {
   fts_speaker: string;
 }
 
-export interface EventsTable {
-  /** Insertion order (SQLite's rowid): newest stored first, and the cursor of the event list. */
+/** Its seq is the order stored, which no list shows (workers store in an order of their own). */
+export interface PgEventsTable extends EventsTable {
   seq: Generated<number>;
-  article_id: string;
-  event_id: string;
-  type: string;
-  trigger: string;
-  trigger_start: number;
-  actor: string | null;
-  target: string | null;
-  place: string | null;
-  time: string | null;
-  quantity: number | null;
-  status: string;
-  /** JSON array of claim ids reporting the event. */
-  claims: string;
-  rule: string | null;
 }
 
 /**

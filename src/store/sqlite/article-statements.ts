@@ -35,7 +35,8 @@ export class ArticleStatements {
     );
     this.indexArticle = prep(db.insertInto('articles_fts').values({ rowid: num(), title: maybe(), text: text() }));
     this.insertLayers = prep(db.insertInto('layers').values({ article_id: text(), json: text(), pipeline: text() }));
-    // An entity's row holds what the earliest submitted article naming it says (migration 0016), whatever order they are stored in.
+    // An entity's row holds what the earliest submitted article naming it says (migration 0016), whatever order they are
+    // stored in; an equal key is that article analysed again (replaced, keeping its key).
     this.insertEntity = prep(
       db
         .insertInto('entities')
@@ -53,7 +54,7 @@ export class ArticleStatements {
               lon: eb.ref('excluded.lon'),
               intake: eb.ref('excluded.intake'),
             }))
-            .where((eb) => eb.or([eb('entities.intake', 'is', null), eb(eb.ref('excluded.intake'), '<', eb.ref('entities.intake'))])),
+            .where((eb) => eb.or([eb('entities.intake', 'is', null), eb(eb.ref('excluded.intake'), '<=', eb.ref('entities.intake'))])),
         ),
     );
     this.insertMention = prep(db.insertInto('mentions').values({ article_id: text(), entity_id: text(), start: num(), end: num(), text: text(), label: maybe() }));
@@ -94,6 +95,7 @@ export class ArticleStatements {
         status: text(),
         claims: text(),
         rule: maybe(),
+        published: maybe(),
       }),
     );
     this.addEntityCount = prep(

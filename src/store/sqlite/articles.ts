@@ -3,7 +3,7 @@ import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptio
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
-import { newIntakes } from '../intake.js';
+import { keptIntake, newIntakes } from '../intake.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
@@ -61,7 +61,7 @@ export class SqliteArticles implements ArticleStore {
     }
     // Rows go through statements prepared on the connection this transaction holds.
     this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
-    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, intake);
+    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, intake));
     return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 
@@ -166,6 +166,6 @@ function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: str
     st.indexClaim.run(claimSeq, (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '', c.content.text);
   }
   for (const e of events) {
-    st.insertEvent.run(article.id, e.id, e.type, e.trigger.text, e.trigger.start, e.actor ?? null, e.target ?? null, e.place ?? null, e.time ?? null, e.quantity ?? null, e.status, JSON.stringify(e.claims), e.explain?.rule ?? null);
+    st.insertEvent.run(article.id, e.id, e.type, e.trigger.text, e.trigger.start, e.actor ?? null, e.target ?? null, e.place ?? null, e.time ?? null, e.quantity ?? null, e.status, JSON.stringify(e.claims), e.explain?.rule ?? null, article.published ?? null);
   }
 }

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { ClaimItem, EntityEvent, EntityFilters, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType, Page, PageOptions } from '../../contract/index.js';
+import type { ClaimItem, EntityFilters, EntityPage, EntitySummary, EntityTimelineItem as TimelineItem, EntityType, Page, PageOptions } from '../../contract/index.js';
 import { clampLimit, decodeCursor, encodeCursor } from '../page.js';
 import { listClaims } from './claims.js';
+import { entityEvents } from '../kysely/events.js';
+import { listTables } from '../kysely/tables.js';
 import type { Database } from './schema.js';
 import { likePattern } from './text-search.js';
 
@@ -52,7 +54,7 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
     .execute();
   const by = await listClaims(db, { speaker: id, limit });
   const about = await listClaims(db, { mentions: id, limit });
-  const events = await entityEvents(db, id, limit);
+  const events = await entityEvents(listTables(db), id, limit);
   const articles = await entityArticles(db, id, Number(row.mentions ?? 0), limit);
   const timeline: TimelineItem[] = [
     ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),
@@ -84,37 +86,6 @@ async function entityArticles(db: Kysely<Database>, id: string, mentions: number
   const query = db.selectFrom('articles').select(['id', 'title', 'published', 'source']).orderBy(sql`coalesce(published, '')`, 'desc').orderBy('id', 'desc').limit(limit);
   if (mentions < FEW_MENTIONS) return query.where('id', 'in', (eb) => eb.selectFrom('mentions').select('article_id').where('entity_id', '=', id)).execute();
   return query.where((eb) => eb.exists(eb.selectFrom('mentions').select(sql`1`.as('one')).where('mentions.entity_id', '=', id).whereRef('mentions.article_id', '=', 'articles.id'))).execute();
-}
-
-async function entityEvents(db: Kysely<Database>, id: string, limit: number): Promise<EntityEvent[]> {
-  const rows = await db
-    .selectFrom('events')
-    .innerJoin('articles', 'articles.id', 'events.article_id')
-    .select([
-      'events.article_id',
-      'events.event_id',
-      'events.type',
-      'events.trigger',
-      'events.actor',
-      'events.target',
-      'events.place',
-      'events.time',
-      'events.quantity',
-      'events.status',
-      'articles.title',
-      'articles.published',
-    ])
-    .where((eb) => eb.or([eb('events.actor', '=', id), eb('events.target', '=', id), eb('events.place', '=', id)]))
-    // Newest stored first, in table order: the scan stops once the page is full.
-    .orderBy(sql`events.rowid`, 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(({ article_id, event_id, ...r }) => ({
-    article: article_id,
-    event: event_id,
-    ...r,
-    role: r.actor === id ? 'actor' : r.target === id ? 'target' : 'place',
-  }));
 }
 
 function dedupeClaims(claims: ClaimItem[]): ClaimItem[] {

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { FeedTables } from '../kysely/feeds.js';
-import type { ArticlesTable, EntitiesTable, MentionsTable, ResultTables } from '../kysely/tables.js';
+import type { ArticlesTable, EntitiesTable, EventsTable, MentionsTable, ResultTables } from '../kysely/tables.js';
 
 export type { ArticlesTable, EntitiesTable, MentionsTable };
 
@@ -65,23 +65,6 @@ export interface ClaimsTable {
   made: string | null;
   via_entity: string | null;
   via_text: string | null;
-  rule: string | null;
-}
-
-export interface EventsTable {
-  article_id: string;
-  event_id: string;
-  type: string;
-  trigger: string;
-  trigger_start: number;
-  actor: string | null;
-  target: string | null;
-  place: string | null;
-  time: string | null;
-  quantity: number | null;
-  status: string;
-  /** JSON array of claim ids reporting the event. */
-  claims: string;
   rule: string | null;
 }
 

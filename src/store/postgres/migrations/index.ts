@@ -11,6 +11,7 @@ import { claimGroups } from './0009-claim-groups.js';
 import { refreshRowsUnchecked } from './0010-refresh-rows-unchecked.js';
 import { entityIntake } from './0011-entity-intake.js';
 import { ledgerTies } from './0012-ledger-ties.js';
+import { eventOrder } from './0013-event-order.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -19,7 +20,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

@@ -13,6 +13,7 @@ import { claimGroups } from './0014-claim-groups.js';
 import { bandLevels } from './0015-band-levels.js';
 import { entityIntake } from './0016-entity-intake.js';
 import { ledgerTies } from './0017-ledger-ties.js';
+import { eventOrder } from './0018-event-order.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0015_band_levels': bandLevels,
   '0016_entity_intake': entityIntake,
   '0017_ledger_ties': ledgerTies,
+  '0018_event_order': eventOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -111,7 +111,7 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
     '/api/events',
     {
       schema: {
-        summary: 'Events, newest first',
+        summary: 'Events, newest article first (its publication, then id), an article’s in text order',
         tags: ['events'],
         querystring: Type.Object({ ...PageParams, ...EventFilters.properties }, strict),
         response: { 200: PageOf(Ref(EventItem)) },

@@ -87,6 +87,24 @@ describe.each(BACKENDS)('entity rows on the %s store', (backend) => {
     expect(replaced).toMatchObject({ ok: true, status: 'replaced' });
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: 'media', mentions: 2, articles: 2 });
   });
+
+  it.each([
+    ['one at a time', false],
+    ['in a batch', true],
+  ])('pass to the next article naming them when the one holding them no longer does, %s', async (_, batch) => {
+    const store = await open();
+    const [first, later] = articles();
+    await store.articles.save(first, { intake: keys[0]! });
+    await store.articles.save(later, { intake: keys[1]! });
+    const save = async (a: Analysis) => (batch ? (await store.articles.saveMany([a], { replace: true }))[0]!.ok : await store.articles.save(a, { replace: true }));
+    await save({ ...first, entities: [] });
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'HARBOUR RADIO', subtype: 'media', mentions: 1, articles: 1 });
+    // Named by none: the next article naming it writes it, though submitted after the one that last did.
+    await save({ ...later, entities: [] });
+    const third = makeAnalysis({ published: '2026-03-03', source: 'Test Wire', title: 'Ferry full', ref: 'ferry-full' }, 'Harbour radio said every seat on the ferry was sold.', [{ id: ID, name: 'Harbour radio', type: 'ORG', forms: ['Harbour radio'] }], []);
+    await store.articles.save(third, { intake: intakeKey('0190a0a0-0000-7000-8000-000000000003') });
+    expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour radio', subtype: null, mentions: 1, articles: 1 });
+  });
 });
 
 describe.each(BACKENDS)('copies of one article on the %s store', (backend) => {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Entity } from '../../contract/index.js';
 import type { Database, EntitiesTable } from './schema.js';
 import { tallyMentions } from '../kysely/mention-tally.js';
+import { rehomeEntities } from '../kysely/entity-rows.js';
 
 /**
  * What a batch of saves changes in the rows every article shares: the entities themselves (the
@@ -18,6 +19,7 @@ export class SharedRows {
   private readonly counts = new Map<string, { mentions: number; articles: number }>();
   /** Per entity and surface form (JSON of the pair): mentions added or taken away. */
   private readonly aliases = new Map<string, { entity: string; text: string; n: number }>();
+  private readonly orphans = new Set<string>();
 
   /**
    * An article written, submitted at `intake`: its entities' rows (of several articles naming one entity, the earliest
@@ -42,8 +44,14 @@ export class SharedRows {
     for (const [entity, n] of entities) this.count(entity, -n, -1);
   }
 
+  /** Entity rows a re-analysed article held and no longer names: they go to their next holder once the rows are written. */
+  rehome(ids: readonly string[]): void {
+    for (const id of ids) this.orphans.add(id);
+  }
+
   /** Take in what another gathered (one article's, once it is written whole). */
   merge(other: SharedRows): void {
+    for (const id of other.orphans) this.orphans.add(id);
     for (const row of other.entities.values()) this.offer(row);
     for (const [entity, c] of other.counts) this.count(entity, c.mentions, c.articles);
     for (const a of other.aliases.values()) this.alias(a.entity, a.text, a.n);
@@ -64,6 +72,7 @@ export class SharedRows {
           lat = excluded.lat, lon = excluded.lon, intake = excluded.intake
         where entities.intake is null or excluded.intake <= entities.intake`.execute(trx);
     }
+    await rehomeEntities(trx, [...this.orphans].sort(compare));
     const counts = [...this.counts].filter(([, c]) => c.mentions || c.articles).sort(([a], [b]) => compare(a, b));
     if (counts.length) {
       await sql`

@@ -37,15 +37,20 @@ export function encodeDateArticleCursor(date: string, id: string, seq = 0): stri
   return Buffer.from(JSON.stringify([date, id, seq])).toString('base64url');
 }
 
+/** The array a JSON cursor holds, or an empty one for anything else (then refused by the caller's checks). */
+function cursorArray(cursor: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
 export function decodeDateArticleCursor(cursor: string | null | undefined): { date: string; id: string; seq: number } | null {
   if (!cursor) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-  } catch {
-    value = null;
-  }
-  if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string' || !Number.isInteger(value[2])) throw invalid(cursor);
+  const value = cursorArray(cursor);
+  if (value.length !== 3 || typeof value[0] !== 'string' || typeof value[1] !== 'string' || !Number.isInteger(value[2])) throw invalid(cursor);
   return { date: value[0], id: value[1], seq: value[2] as number };
 }
 
@@ -63,13 +68,8 @@ export function encodeEventCursor(p: EventPosition): string {
 
 export function decodeEventCursor(cursor: string | null | undefined): EventPosition | null {
   if (!cursor) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-  } catch {
-    v = null;
-  }
-  if (!Array.isArray(v) || v[0] !== 'e' || typeof v[1] !== 'string' || typeof v[2] !== 'string' || !Number.isInteger(v[3]) || typeof v[4] !== 'string') throw invalid(cursor);
+  const v = cursorArray(cursor);
+  if (v.length !== 5 || v[0] !== 'e' || typeof v[1] !== 'string' || typeof v[2] !== 'string' || !Number.isInteger(v[3]) || typeof v[4] !== 'string') throw invalid(cursor);
   return { date: v[1], id: v[2], start: v[3] as number, event: v[4] };
 }
 

@@ -238,6 +238,9 @@ describe('validation', () => {
     ['/api/claims?speakr=x', 'unknown parameter "speakr"'],
     ['/api/claims?cursor=%21%21', 'cursor must match pattern'],
     ['/api/claims?cursor=zzz', 'invalid cursor "zzz"'],
+    ['/api/events?cursor=zzz', 'invalid cursor "zzz"'],
+    // A ledger cursor is not an event list's.
+    [`/api/events?cursor=${Buffer.from('["2026-03-02","ab12",0]').toString('base64url')}`, 'invalid cursor'],
     ['/api/entities?type=ANIMAL', 'type'],
     ['/api/search', "must have required property 'q'"],
     ['/api/search?q=x&cursor=MQ', 'kind='],

@@ -8,6 +8,23 @@ const day = sql<string>`coalesce(events.published, '')`;
 /** Descending, it puts an article's events in text order. */
 const fromStart = sql<number>`-events.trigger_start`;
 
+/** What both lists read of an event and its article. */
+const COLUMNS = [
+  'events.article_id',
+  'events.event_id',
+  'events.type',
+  'events.trigger',
+  'events.trigger_start',
+  'events.actor',
+  'events.target',
+  'events.place',
+  'events.time',
+  'events.quantity',
+  'events.status',
+  'articles.title',
+  'articles.published',
+] as const;
+
 const ROLES = ['actor', 'target', 'place'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -26,27 +43,7 @@ export async function listEvents(db: Kysely<ListTables>, options: EventFilters &
       .leftJoin('entities as ac', 'ac.id', 'events.actor')
       .leftJoin('entities as ta', 'ta.id', 'events.target')
       .leftJoin('entities as pl', 'pl.id', 'events.place')
-      .select([
-        'events.article_id',
-        'events.event_id',
-        'events.type',
-        'events.trigger',
-        'events.trigger_start',
-        'events.actor',
-        'ac.name as actor_name',
-        'events.target',
-        'ta.name as target_name',
-        'events.place',
-        'pl.name as place_name',
-        'pl.lat',
-        'pl.lon',
-        'events.time',
-        'events.quantity',
-        'events.status',
-        'events.claims',
-        'articles.title',
-        'articles.published',
-      ]);
+      .select([...COLUMNS, 'ac.name as actor_name', 'ta.name as target_name', 'pl.name as place_name', 'pl.lat', 'pl.lon', 'events.claims']);
     if (options.type) query = query.where('events.type', '=', options.type);
     if (options.place) query = query.where('events.place', '=', options.place);
     if (role && options.entity) query = query.where(`events.${role}`, '=', options.entity);
@@ -82,21 +79,7 @@ export async function entityEvents(db: Kysely<ListTables>, id: string, limit: nu
       db
         .selectFrom('events')
         .innerJoin('articles', 'articles.id', 'events.article_id')
-        .select([
-          'events.article_id',
-          'events.event_id',
-          'events.type',
-          'events.trigger',
-          'events.trigger_start',
-          'events.actor',
-          'events.target',
-          'events.place',
-          'events.time',
-          'events.quantity',
-          'events.status',
-          'articles.title',
-          'articles.published',
-        ])
+        .select(COLUMNS)
         .where(`events.${role}`, '=', id),
       null,
     )

@@ -59,20 +59,17 @@ export class SharedRows {
 
   /** Write what was gathered, each table in key order, then drop rows that fell to zero. */
   async write(trx: Kysely<Database>): Promise<void> {
-    if (this.entities.size) {
-      const rows = [...this.entities.values()].sort((a, b) => compare(a.id, b.id));
-      const col = <K extends keyof EntitiesTable>(k: K) => rows.map((r) => r[k]);
-      await sql`
-        insert into entities (id, name, type, subtype, kb, country, lat, lon, intake)
-        select id, name, type, subtype, kb, country, lat, lon, intake from unnest(${col('id')}::text[], ${col('name')}::text[], ${col('type')}::text[], ${col('subtype')}::text[],
-          ${col('kb')}::text[], ${col('country')}::text[], ${col('lat')}::double precision[], ${col('lon')}::double precision[], ${col('intake')}::text[]) with ordinality
-          as u(id, name, type, subtype, kb, country, lat, lon, intake, n)
-        order by n
-        on conflict (id) do update set name = excluded.name, type = excluded.type, subtype = excluded.subtype, kb = excluded.kb, country = excluded.country,
-          lat = excluded.lat, lon = excluded.lon, intake = excluded.intake
-        where entities.intake is null or excluded.intake <= entities.intake`.execute(trx);
+    const rows = [...this.entities.values()].sort((a, b) => compare(a.id, b.id));
+    if (!this.orphans.size) await upsertEntities(trx, rows);
+    else {
+      // Rare (an article analysed again): rows written and rows passed on one at a time, in the one key order every
+      // save locks rows in, so that no two saves each hold a row the other waits for.
+      for (const id of [...new Set([...this.entities.keys(), ...this.orphans])].sort(compare)) {
+        const row = this.entities.get(id);
+        if (row) await upsertEntities(trx, [row]);
+        if (this.orphans.has(id)) await rehomeEntities(trx, [id]);
+      }
     }
-    await rehomeEntities(trx, [...this.orphans].sort(compare));
     const counts = [...this.counts].filter(([, c]) => c.mentions || c.articles).sort(([a], [b]) => compare(a, b));
     if (counts.length) {
       await sql`
@@ -114,6 +111,24 @@ export class SharedRows {
     a.n += n;
     this.aliases.set(key, a);
   }
+}
+
+/**
+ * Write entity rows, in the order given (key order: the order rows are locked in). A row is written when it is new or
+ * its article was submitted no later than the one whose row it is (an equal key is that article written again).
+ */
+async function upsertEntities(trx: Kysely<Database>, rows: readonly EntitiesTable[]): Promise<void> {
+  if (!rows.length) return;
+  const col = <K extends keyof EntitiesTable>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    insert into entities (id, name, type, subtype, kb, country, lat, lon, intake)
+    select id, name, type, subtype, kb, country, lat, lon, intake from unnest(${col('id')}::text[], ${col('name')}::text[], ${col('type')}::text[], ${col('subtype')}::text[],
+      ${col('kb')}::text[], ${col('country')}::text[], ${col('lat')}::double precision[], ${col('lon')}::double precision[], ${col('intake')}::text[]) with ordinality
+      as u(id, name, type, subtype, kb, country, lat, lon, intake, n)
+    order by n
+    on conflict (id) do update set name = excluded.name, type = excluded.type, subtype = excluded.subtype, kb = excluded.kb, country = excluded.country,
+      lat = excluded.lat, lon = excluded.lon, intake = excluded.intake
+    where entities.intake is null or excluded.intake <= entities.intake`.execute(trx);
 }
 
 /** One fixed order for every save (code units): the order rows are locked in. */

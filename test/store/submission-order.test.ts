@@ -2,6 +2,7 @@ import { Migrator } from 'kysely';
 import { refreshAnalysis } from '../../src/analysis/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/doc/types.js';
+import type { SaveStatus } from '../../src/contract/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { intakeKey } from '../../src/store/intake.js';
 import { migrationProvider } from '../../src/store/sqlite/migrations/index.js';
@@ -13,6 +14,11 @@ import { makeAnalysis } from '../fixtures/articles.js';
 import { BACKENDS, freshPlace, freshStore } from './backends.js';
 
 const ID = 'org.harbour-radio';
+/** The two ways an article is saved again: alone, or in a batch (the rows articles share are then written at its end). */
+const WAYS = [
+  ['one at a time', false],
+  ['in a batch', true],
+] as const;
 const keys = [intakeKey('0190a0a0-0000-7000-8000-000000000001'), intakeKey('0190a0a0-0000-7000-8000-000000000002')];
 
 /** Two articles that write one entity differently (its name's case, its subtype): what outlets' copy does. */
@@ -73,34 +79,33 @@ describe.each(BACKENDS)('entity rows on the %s store', (backend) => {
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: null });
   });
 
-  it.each([
-    ['one at a time', false],
-    ['in a batch', true],
-  ])('take the new analysis of the article that holds them when it is analysed again, %s', async (_, batch) => {
+  /** Save an article analysed again (--reanalyze), alone or as a batch of one; its status. */
+  async function analysedAgain(store: Store, a: Analysis, batch: boolean): Promise<SaveStatus | null> {
+    if (!batch) return store.articles.save(a, { replace: true });
+    const [result] = await store.articles.saveMany([a], { replace: true });
+    return result!.ok ? result!.status : null;
+  }
+
+  it.each(WAYS)('take the new analysis of the article that holds them when it is analysed again, %s', async (_, batch) => {
     const store = await open();
     const [first, later] = articles();
     await store.articles.save(first, { intake: keys[0]! });
     await store.articles.save(later, { intake: keys[1]! });
     // Analysed again (--reanalyze) with a newer model that types the outlet as media; the article keeps its place.
     const again: Analysis = { ...first, entities: first.entities.map((e) => ({ ...e, subtype: 'media' })) };
-    const replaced = batch ? (await store.articles.saveMany([again], { replace: true }))[0]! : { ok: true, status: await store.articles.save(again, { replace: true }) };
-    expect(replaced).toMatchObject({ ok: true, status: 'replaced' });
+    expect(await analysedAgain(store, again, batch)).toBe('replaced');
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour Radio', subtype: 'media', mentions: 2, articles: 2 });
   });
 
-  it.each([
-    ['one at a time', false],
-    ['in a batch', true],
-  ])('pass to the next article naming them when the one holding them no longer does, %s', async (_, batch) => {
+  it.each(WAYS)('pass to the next article naming them when the one holding them no longer does, %s', async (_, batch) => {
     const store = await open();
     const [first, later] = articles();
     await store.articles.save(first, { intake: keys[0]! });
     await store.articles.save(later, { intake: keys[1]! });
-    const save = async (a: Analysis) => (batch ? (await store.articles.saveMany([a], { replace: true }))[0]!.ok : await store.articles.save(a, { replace: true }));
-    await save({ ...first, entities: [] });
+    await analysedAgain(store, { ...first, entities: [] }, batch);
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'HARBOUR RADIO', subtype: 'media', mentions: 1, articles: 1 });
     // Named by none: the next article naming it writes it, though submitted after the one that last did.
-    await save({ ...later, entities: [] });
+    await analysedAgain(store, { ...later, entities: [] }, batch);
     const third = makeAnalysis({ published: '2026-03-03', source: 'Test Wire', title: 'Ferry full', ref: 'ferry-full' }, 'Harbour radio said every seat on the ferry was sold.', [{ id: ID, name: 'Harbour radio', type: 'ORG', forms: ['Harbour radio'] }], []);
     await store.articles.save(third, { intake: intakeKey('0190a0a0-0000-7000-8000-000000000003') });
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour radio', subtype: null, mentions: 1, articles: 1 });

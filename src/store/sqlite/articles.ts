@@ -64,8 +64,10 @@ export class SqliteArticles implements ArticleStore {
     // Rows go through statements prepared on the connection this transaction holds.
     this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
     insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, intake));
-    const named = new Set(analysis.entities.map((e) => e.id));
-    await rehomeEntities(trx, held.filter((id) => !named.has(id)));
+    if (held.length) {
+      const named = new Set(analysis.entities.map((e) => e.id));
+      await rehomeEntities(trx, held.filter((id) => !named.has(id)));
+    }
     return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 

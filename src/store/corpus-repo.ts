@@ -35,7 +35,7 @@ export interface CorpusRepo {
   eachClaim(filters?: ClaimFilters): AsyncIterable<ClaimItem>;
   /** Canonical entities, most mentioned first. */
   listEntities(options?: EntityFilters & PageOptions): Promise<Page<EntitySummary>>;
-  /** The entity page: who it is, what it said, what was said about it, where it acted; null when not stored. */
+  /** The entity page: who it is, what it said, what was said about it, where it acted; null when no stored article names it. */
   entityPage(id: string, limit?: number): Promise<EntityPage | null>;
   /** Events, newest article first (its publication, then id), an article's in text order: the same for any order stored. */
   listEvents(options?: EventFilters & PageOptions): Promise<Page<EventItem>>;

@@ -106,6 +106,8 @@ describe.each(BACKENDS)('entity rows on the %s store', (backend) => {
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'HARBOUR RADIO', subtype: 'media', mentions: 1, articles: 1 });
     // Named by none: the next article naming it writes it, though submitted after the one that last did.
     await analysedAgain(store, { ...later, entities: [] }, batch);
+    // No article names it now: it has no page (its row keeps what it last said, listed nowhere).
+    expect(await store.corpus.entityPage(ID)).toBeNull();
     const third = makeAnalysis({ published: '2026-03-03', source: 'Test Wire', title: 'Ferry full', ref: 'ferry-full' }, 'Harbour radio said every seat on the ferry was sold.', [{ id: ID, name: 'Harbour radio', type: 'ORG', forms: ['Harbour radio'] }], []);
     await store.articles.save(third, { intake: intakeKey('0190a0a0-0000-7000-8000-000000000003') });
     expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ name: 'Harbour radio', subtype: null, mentions: 1, articles: 1 });

@@ -38,7 +38,8 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
   // independent reads, run at once on the pool's connections.
   const row = await db
     .selectFrom('entities')
-    .leftJoin('entity_counts as c', 'c.entity_id', 'entities.id')
+    // An entity no stored article names any more has no counts: no page, as it is in no list.
+    .innerJoin('entity_counts as c', 'c.entity_id', 'entities.id')
     .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon', 'c.mentions', 'c.articles'])
     .where('entities.id', '=', id)
     .executeTakeFirst();
@@ -56,7 +57,7 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
     listClaims(db, { speaker: id, limit }),
     listClaims(db, { mentions: id, limit }),
     entityEvents(listTables(db), id, limit),
-    entityArticles(db, id, Number(row.mentions ?? 0), limit),
+    entityArticles(db, id, Number(row.mentions), limit),
   ]);
   const timeline: TimelineItem[] = [
     ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),

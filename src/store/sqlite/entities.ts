@@ -38,7 +38,8 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
   // Counts and surface forms from the rows the saves keep (mention-counts.ts).
   const row = await db
     .selectFrom('entities')
-    .leftJoin('entity_counts as c', 'c.entity_id', 'entities.id')
+    // An entity no stored article names any more has no counts: no page, as it is in no list.
+    .innerJoin('entity_counts as c', 'c.entity_id', 'entities.id')
     .select(['entities.id', 'entities.name', 'entities.type', 'entities.subtype', 'entities.kb', 'entities.country', 'entities.lat', 'entities.lon', 'c.mentions', 'c.articles'])
     .where('entities.id', '=', id)
     .executeTakeFirst();
@@ -55,7 +56,7 @@ export async function entityPage(db: Kysely<Database>, id: string, limit = 20): 
   const by = await listClaims(db, { speaker: id, limit });
   const about = await listClaims(db, { mentions: id, limit });
   const events = await entityEvents(listTables(db), id, limit);
-  const articles = await entityArticles(db, id, Number(row.mentions ?? 0), limit);
+  const articles = await entityArticles(db, id, Number(row.mentions), limit);
   const timeline: TimelineItem[] = [
     ...dedupeClaims([...by.items, ...about.items]).map((claim): TimelineItem => ({ kind: 'claim', date: claim.said ?? claim.published?.slice(0, 10) ?? null, claim })),
     ...events.map((event): TimelineItem => ({ kind: 'event', date: event.time ?? event.published?.slice(0, 10) ?? null, event })),

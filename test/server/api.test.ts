@@ -98,7 +98,7 @@ describe('read endpoints', () => {
     const dates = kursk.timeline.map((t) => t.date).filter((d): d is string => d !== null);
     expect(dates).toEqual([...dates].sort());
     expect(kursk.aliases).toContainEqual({ text: 'Kursk Oblast', count: 2 });
-    await get(`/api/entities/${encodeURIComponent('no:such')}`, 404);
+    expect((await get<{ message: string }>(`/api/entities/${encodeURIComponent('no:such')}`, 404)).message).toContain('"no:such"');
   });
 
   it('filters claims by speaker (id or name words), stance, dates, words, article and about', async () => {

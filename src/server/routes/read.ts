@@ -86,7 +86,8 @@ export const readRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
     },
     async (req) => {
       const page = await corpus.entityPage(req.params.id, req.query.limit);
-      if (!page) throw new NotFoundError(`no entity "${req.params.id}"`);
+      // Unknown, or named by no stored article any more (a re-analysed article dropped it).
+      if (!page) throw new NotFoundError(`no stored article names the entity "${req.params.id}"`);
       return page;
     },
   );

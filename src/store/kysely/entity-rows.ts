@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Entity } from '../../contract/index.js';
+import type { Analysis, Entity } from '../../contract/index.js';
 import type { ArticlesTable, EntitiesTable, MentionsTable } from './tables.js';
 
 /** The tables finding an entity row's holder reads, alike in both backends. */
@@ -42,15 +42,18 @@ export async function rehomeEntities<DB extends HolderTables>(db: Kysely<DB>, id
 }
 
 /**
- * The entity rows the stored article `articleId`, submitted at `intake`, holds: of those it names, the ones whose row is
- * its own. Read before it is written again, while its old mentions are there.
+ * The entity rows the stored article `articleId`, submitted at `intake`, holds (of those it names, the ones whose row is
+ * its own) that its new analysis `next` no longer names: each is to pass on (rehomeEntities). Read before the article is
+ * written again, while its old mentions are there.
  */
-export async function heldEntities<DB extends HolderTables>(db: Kysely<DB>, articleId: string, intake: string): Promise<string[]> {
+export async function releasedEntities<DB extends HolderTables>(db: Kysely<DB>, articleId: string, intake: string, next: Analysis): Promise<string[]> {
   const rows = await (db as unknown as Kysely<HolderTables>)
     .selectFrom('entities')
     .select('id')
     .where('id', 'in', (eb) => eb.selectFrom('mentions').select('entity_id').where('article_id', '=', articleId))
     .where('intake', '=', intake)
     .execute();
-  return rows.map((r) => r.id);
+  if (!rows.length) return [];
+  const named = new Set(next.entities.map((e) => e.id));
+  return rows.map((r) => r.id).filter((id) => !named.has(id));
 }

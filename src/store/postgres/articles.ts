@@ -4,7 +4,7 @@ import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { keptIntake, newIntakes } from '../intake.js';
-import { heldEntities } from '../kysely/entity-rows.js';
+import { releasedEntities } from '../kysely/entity-rows.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { dateKey } from '../../doc/dates.js';
@@ -76,8 +76,7 @@ export class PostgresArticles implements ArticleStore {
     if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
     const mine = new SharedRows();
     if (existing) {
-      const named = new Set(analysis.entities.map((e) => e.id));
-      mine.rehome((await heldEntities(trx, id, existing.intake)).filter((e) => !named.has(e)));
+      mine.rehome(await releasedEntities(trx, id, existing.intake, analysis));
       // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
       await mine.remove(trx, id);
       await trx.deleteFrom('articles').where('id', '=', id).execute();

@@ -11,7 +11,7 @@ import type { Database } from './schema.js';
 import type { SqliteStore } from './store.js';
 import { ArticleStatements } from './article-statements.js';
 import { saveBatch } from '../kysely/save-batch.js';
-import { heldEntities, rehomeEntities } from '../kysely/entity-rows.js';
+import { releasedEntities, rehomeEntities } from '../kysely/entity-rows.js';
 import { addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { articlesMatching, ftsQuery, unindexArticle, unindexClaims } from './text-search.js';
 
@@ -55,7 +55,7 @@ export class SqliteArticles implements ArticleStore {
     // worker stored first (its metadata, a date or a ref, may differ, and with it the analysis): until the refresh
     // has taken it, the earlier copy takes the later one's place.
     if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
-    const held = existing ? await heldEntities(trx, analysis.article.id, existing.intake) : [];
+    const released = existing ? await releasedEntities(trx, analysis.article.id, existing.intake, analysis) : [];
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
@@ -64,10 +64,7 @@ export class SqliteArticles implements ArticleStore {
     // Rows go through statements prepared on the connection this transaction holds.
     this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
     insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, intake));
-    if (held.length) {
-      const named = new Set(analysis.entities.map((e) => e.id));
-      await rehomeEntities(trx, held.filter((id) => !named.has(id)));
-    }
+    if (released.length) await rehomeEntities(trx, released);
     return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
   }
 

@@ -36,6 +36,12 @@ export interface AnalyzeOptions extends IngestOptions {
  */
 const SAVE_BATCH = 32;
 const SAVE_BATCH_CHARS = 4 << 20;
+/**
+ * Windows handed to the analysis while the oldest is saved: enough that the analysis threads keep working while this
+ * thread is busy a while (a cross-article refresh step run alongside: RefreshAlongside). With one, the refresh
+ * alongside gained nothing on PolNeAR; with four, about a tenth (docs/quality.md).
+ */
+const WINDOWS_AHEAD = 4;
 
 /** An input's outcome in input order: known already, or an analysis waiting for its batch's save (with its intake key, if given). */
 type Pending = { outcome: Outcome } | { analysis: Analysis; origin: string; words: number; intake?: string };
@@ -65,28 +71,30 @@ export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable
   let window: Read[] = [];
   let chars = 0;
   let read = 0;
-  // The window analysed and saving while the next one (current) is analysed.
-  let previous: Promise<Outcome[]> | null = null;
-  let current: Promise<Outcome[]> | null = null;
+  // Windows analysing or saving, oldest first: each saves after the one before it, and none once one stopped the run.
+  const inflight: Promise<Outcome[]>[] = [];
+  const run: Run = { stopped: false };
   try {
     for await (const item of items) {
       window.push({ item, intake: options.intakeOf?.(read++) });
       if (item.ok) chars += item.article.text.length;
       if (window.length < SAVE_BATCH && chars < SAVE_BATCH_CHARS) continue;
-      current = analyzeWindow(window, options, previous);
+      inflight.push(analyzeWindow(window, options, inflight.at(-1) ?? null, run));
       window = [];
       chars = 0;
-      if (previous && (yield* untilFatal(await previous))) return;
-      previous = current;
-      current = null;
+      while (inflight.length > WINDOWS_AHEAD) if (yield* untilFatal(await inflight.shift()!)) return;
     }
-    if (window.length) current = analyzeWindow(window, options, previous);
-    if (previous && (yield* untilFatal(await previous))) return;
-    if (current) yield* untilFatal(await current);
+    if (window.length) inflight.push(analyzeWindow(window, options, inflight.at(-1) ?? null, run));
+    while (inflight.length) if (yield* untilFatal(await inflight.shift()!)) return;
   } finally {
     // A run that stops early (a fatal outcome, a caller that left) leaves no save under way behind it.
-    await Promise.all([previous, current]);
+    await Promise.all(inflight);
   }
+}
+
+/** A run of the analyze path: whether a fatal outcome stopped it. */
+interface Run {
+  stopped: boolean;
 }
 
 /** Yield outcomes up to and including a fatal one; whether one was. */
@@ -100,10 +108,10 @@ function* untilFatal(outcomes: readonly Outcome[]): Generator<Outcome, boolean> 
 
 /**
  * Analyse a window of items (those the store holds already taken from it) and save them in one batch, after the window
- * `before` is saved (articles are stored in the order read) and not when it stopped the run; every outcome, in input order.
- * Its analyses may run on other threads (an AnalysisPool) while `before` is saved.
+ * `before` is saved (articles are stored in the order read) and not once a fatal outcome stopped the run; every outcome,
+ * in input order. Its analyses may run on other threads (an AnalysisPool) while the windows before it are saved.
  */
-async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptions, keyof IngestOptions>, before: Promise<Outcome[]> | null): Promise<Outcome[]> {
+async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptions, keyof IngestOptions>, before: Promise<Outcome[]> | null, run: Run): Promise<Outcome[]> {
   let stored: Map<string, Analysis> | Error = new Map();
   if (options.store && !options.replace) {
     try {
@@ -142,8 +150,11 @@ async function analyzeWindow(window: readonly Read[], options: Omit<AnalyzeOptio
     }
   }
   const pending = await Promise.all(slots);
-  if (before && (await before).some((o) => !o.ok && o.fatal)) return [];
-  return settle(pending, options);
+  await before;
+  if (run.stopped) return [];
+  const outcomes = await settle(pending, options);
+  run.stopped = outcomes.some((o) => !o.ok && o.fatal);
+  return outcomes;
 }
 
 /** Two copies of one article (one text) that say the same of it: what its analysis reads besides the text. */

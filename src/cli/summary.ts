@@ -7,9 +7,9 @@ export interface RunSummary {
   words: number;
   /** Loading the pipeline and opening the store, before the first article. */
   startupMs: number;
-  /** Reading, analysing and storing the articles. */
+  /** Reading, analysing and storing the articles (the cross-article refresh runs alongside). */
   analysisMs: number;
-  /** Bringing the cross-article analysis up to date. */
+  /** Bringing the cross-article analysis up to date after the last article was stored. */
   refreshMs: number;
   db: string | null;
 }

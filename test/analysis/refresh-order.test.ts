@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RefreshAlongside } from '../../src/analysis/alongside.js';
 import { refreshAnalysis } from '../../src/analysis/index.js';
 import type { Analysis } from '../../src/doc/types.js';
 import { intakeKey } from '../../src/store/intake.js';
@@ -108,5 +109,24 @@ describe('the order the refresh takes articles in', () => {
     expect(await store.articles.save(corpus[0]!, { intake: earlier })).toBe('duplicate');
     expect((store.sqlite.prepare('select intake from articles where id = ?').get(corpus[0]!.article.id) as { intake: string }).intake).toBe(keys[0]);
     await Promise.all([store.close(), inOrder.close()]);
+  });
+  it('gives, refreshed alongside the saves, what one refresh after them gives', async () => {
+    const store = await SqliteStore.open(join(dir, `order-${++stores}.db`));
+    let runs = 0;
+    const along = new RefreshAlongside(() => (runs++, refreshAnalysis(store)), 2);
+    // Not awaited between saves: the refreshes take the articles stored so far while the next ones are saved.
+    for (const [i, a] of corpus.entries()) {
+      await store.articles.save(a, { intake: keys[i] });
+      along.stored();
+    }
+    await along.settle();
+    expect(runs).toBeGreaterThan(0);
+    expect(unrefreshed(store)).toBeLessThan(corpus.length);
+    await along.finish();
+    expect(unrefreshed(store)).toBe(0);
+    const after = await storeOf(corpus.map((a, i) => [a, keys[i]]));
+    await refreshAnalysis(after);
+    expect(await derived(store)).toEqual(await derived(after));
+    await Promise.all([store.close(), after.close()]);
   });
 });

@@ -231,6 +231,24 @@ describe.concurrent('claimtrail analyze', () => {
     sqlite.close();
   }, 120_000);
 
+  it('stores every article when the cross-article refresh fails along the way, and says so once', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'broken.db');
+    writeFileSync(join(dir, 'one.txt'), articleText(0));
+    expect((await runCli(['analyze', join(dir, 'one.txt'), '--db', db])).code).toBe(0);
+    // A table only the refresh writes, gone: every refresh of the next run fails, the first while it still stores.
+    const sqlite = new Database(db);
+    sqlite.exec('drop table prop_keys');
+    sqlite.close();
+    const many = join(dir, 'many.jsonl');
+    writeFileSync(many, Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: `m${i}`, text: articleText(i + 1) })).join('\n'));
+    const r = await runCli(['analyze', many, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringMatching(/^error: the articles are stored, but the cross-article analysis failed \(the next run retries it\): .*prop_keys/)]);
+    expect(r.stderr).toContain('read 150 · new 150 · duplicates 0 · failed 0');
+    expect(consistency(db)).toMatchObject({ integrity: 'ok', articles: 151, layers: 151, fts: 151, orphans: 0 });
+  }, 120_000);
+
   it('leaves the database consistent when killed mid-run, and a re-run completes it without duplicates', async () => {
     const dir = tempDir();
     const db = join(dir, 'kill.db');

@@ -70,11 +70,12 @@ export function checkOptionFiles(
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
-  const [{ analyzeInputs }, { createPipeline }, { AnalysisPool, defaultThreads }, { refreshInOrder }, { loadRules }, { estimateCount, holdsOneArticle }, { readGazetteer }] = await Promise.all([
+  const [{ analyzeInputs }, { createPipeline }, { AnalysisPool, defaultThreads }, { refreshInOrder }, { RefreshAlongside }, { loadRules }, { estimateCount, holdsOneArticle }, { readGazetteer }] = await Promise.all([
     import('../../analyze.js'),
     import('../../annotate/index.js'),
     import('../../threads/analysis-pool.js'),
     import('../refresh.js'),
+    import('../../analysis/alongside.js'),
     import('../../ingest/clean.js'),
     import('../../ingest/index.js'),
     import('../../annotate/entities/gazetteer.js'),
@@ -86,6 +87,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers }) : null;
   const pipeline = pool ?? (await createPipeline({ gazetteers }));
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
+  // Duplicates, propositions, contradictions, stories and the timeline, brought up to date while the articles are stored.
+  const refresh = store ? new RefreshAlongside(() => refreshInOrder(store, flags.db)) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };
@@ -115,21 +118,22 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
         if (outcome.status === 'duplicate') counts.duplicates++;
         else if (outcome.status === 'replaced') counts.replaced++;
         else counts.new++;
+        if (outcome.status !== 'duplicate') refresh?.stored();
         const note = outcome.status === 'duplicate' ? 'already stored' : undefined;
         out(flags.json ? JSON.stringify(outcome.analysis) : `${digest(outcome.analysis, note)}\n`);
       }
       progress.update(counts.read + counts.failed, counts.words, counts.failed, total);
     }
     analysed = performance.now();
-    // Bring duplicates, propositions, contradictions, stories and the timeline up to date.
-    if (store && !fatal) {
-      await refreshInOrder(store, flags.db).catch((e: Error) => {
+    if (refresh && !fatal) {
+      await refresh.finish().catch((e: Error) => {
         refreshFailed = true;
         err(`error: the articles are stored, but the cross-article analysis failed (the next run retries it): ${e.message}`);
       });
     }
   } finally {
     progress.clear();
+    await refresh?.settle();
     await Promise.all([store?.close(), pool?.close()]);
   }
   const line = summaryLine({

@@ -1,0 +1,51 @@
+/** Articles stored between two refreshes of a run: one refresh step's worth (refresh.ts BATCH). */
+export const REFRESH_EVERY = 100;
+
+/**
+ * The cross-article refresh of a run that stores many articles (`claimtrail analyze`), run while it
+ * stores them rather than all after: each time enough new articles are stored and no refresh is
+ * under way, one starts. The analysis threads go on meanwhile, so the refresh uses what the
+ * storing leaves of the cores; on this project's 2-core machine about a tenth came off the
+ * whole command on PolNeAR (docs/quality.md). The refresh takes articles in the order submitted
+ * whenever it runs, so the results are those of one refresh after the run.
+ *
+ * A refresh that fails along the way starts no more; the last one, after the run (finish), takes
+ * up what it left and is the one whose error the caller sees.
+ */
+export class RefreshAlongside {
+  private running: Promise<void> | null = null;
+  private waiting = 0;
+  private failed = false;
+
+  constructor(
+    private readonly refresh: () => Promise<unknown>,
+    private readonly every = REFRESH_EVERY,
+  ) {}
+
+  /** `count` more articles stored: start a refresh when enough wait and none runs. */
+  stored(count = 1): void {
+    this.waiting += count;
+    if (this.running || this.failed || this.waiting < this.every) return;
+    this.waiting = 0;
+    this.running = this.refresh().then(
+      () => {
+        this.running = null;
+      },
+      () => {
+        this.failed = true;
+        this.running = null;
+      },
+    );
+  }
+
+  /** Wait for the refresh under way, if any (a run that stops leaves none behind it). */
+  async settle(): Promise<void> {
+    await this.running;
+  }
+
+  /** After the last article is stored: wait for the refresh under way, then refresh once more, throwing its error. */
+  async finish(): Promise<void> {
+    await this.settle();
+    await this.refresh();
+  }
+}

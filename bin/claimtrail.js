@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/index.js';
+import { tuneTiering } from '../dist/tiering.js';
+
+// Before the CLI's modules load: see src/tiering.ts.
+tuneTiering();
+const { main } = await import('../dist/cli/index.js');
 
 process.exitCode = await main(process.argv);

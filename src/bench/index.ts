@@ -38,6 +38,10 @@ import { postgresPlaces, sqlitePlaces } from './growth-places.js';
 import { runSizes, type SizeKind } from './sizes.js';
 import { startupBench } from './startup.js';
 import { UsageError } from '../errors.js';
+import { defaultTiering, tuneTiering } from '../tiering.js';
+
+// As the command does (bin/claimtrail.js): the bench measures what a user runs.
+tuneTiering();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -190,6 +194,8 @@ async function peerRates(sample: readonly Article[]): Promise<Record<'json' | 'e
   type Doc = { json(): unknown; topics(): { json(): unknown } };
   type Nlp = (text: string) => Doc;
   let nlp: Nlp;
+  // The peer runs as it would on its own, with V8's default budget (its functions are made when it loads).
+  defaultTiering();
   try {
     const from = values['compromise-from'] ? join(values['compromise-from'], 'peer.js') : import.meta.url;
     nlp = ((await import(pathToFileURL(createRequire(from).resolve('compromise')).href)) as { default: Nlp }).default;

@@ -13,8 +13,8 @@ const DEFAULT_BUDGET = 67_584;
  * budget, they are deoptimised there and compiled again, on V8's helper threads, which then take
  * the cores the analysis and the refresh need. On the 1,013 PolNeAR records, one analysis thread
  * compiled 576 times (198 of them again) at the default and 345 times at this budget, and
- * `claimtrail analyze` of them took about a tenth less CPU (docs/quality.md, Speed). Call it
- * first, before the code it tunes runs: the command does (bin/claimtrail.js).
+ * `claimtrail analyze` of them took 21.0–23.9 s of CPU against 22.9–26.9 s (docs/quality.md,
+ * Speed). Call it first, before the code it tunes runs: the command does (bin/claimtrail.js).
  */
 export function tuneTiering(): void {
   setFlagsFromString(`--interrupt-budget=${DEFAULT_BUDGET * 4}`);

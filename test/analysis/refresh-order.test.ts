@@ -110,6 +110,7 @@ describe('the order the refresh takes articles in', () => {
     expect((store.sqlite.prepare('select intake from articles where id = ?').get(corpus[0]!.article.id) as { intake: string }).intake).toBe(keys[0]);
     await Promise.all([store.close(), inOrder.close()]);
   });
+
   it('gives, refreshed alongside the saves, what one refresh after them gives', async () => {
     const store = await SqliteStore.open(join(dir, `order-${++stores}.db`));
     let runs = 0;

@@ -34,6 +34,8 @@ export interface ArticleStore {
   saveMany(analyses: readonly Analysis[], options?: SaveManyOptions): Promise<SaveResult[]>;
   /** The version of the pipeline that analysed each of these articles the store holds (full ids; the others are left out), in one read. */
   storedPipelines(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Whether the store holds an article another pipeline version analysed: one a run of this version would re-analyse and replace. */
+  holdsOtherPipelines(version: string): Promise<boolean>;
   /** The stored analysis of an article, by id, unique id prefix, or ref. */
   getAnalysis(key: string): Promise<Analysis | null>;
   /** The stored analyses of these articles (full ids), in one read; unknown ids are left out. */

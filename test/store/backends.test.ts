@@ -34,6 +34,9 @@ describe.each(BACKENDS)('the %s store', (backend) => {
       const id = ministryArticle().article.id;
       expect(await store.articles.storedPipelines([id, 'nope', id])).toEqual(new Map([[id, 'test-pipeline']]));
       expect(await store.articles.storedPipelines([])).toEqual(new Map());
+      // Every article stored by this store's version: none another version would have to replace, which any other version would.
+      expect(await store.articles.holdsOtherPipelines('test-pipeline')).toBe(false);
+      expect(await store.articles.holdsOtherPipelines('another-pipeline')).toBe(true);
     });
 
     it('reads an article back whole by id, prefix and ref', async () => {

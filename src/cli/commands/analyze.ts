@@ -70,7 +70,7 @@ export function checkOptionFiles(
 async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   // Loaded here, not at the top: the reading commands start without the ingest stack (HTML, feeds, fetch).
-  const [{ analyzeInputs }, { createPipeline }, { AnalysisPool, defaultThreads }, { refreshInOrder }, { RefreshAlongside }, { loadRules }, { estimateCount, holdsOneArticle }, { readGazetteer }] = await Promise.all([
+  const [{ analyzeInputs }, { createPipeline }, { AnalysisPool, defaultThreads }, { refreshInOrder }, { RefreshAlongside, REFRESH_EVERY }, { loadRules }, { estimateCount, holdsOneArticle }, { readGazetteer }] = await Promise.all([
     import('../../analyze.js'),
     import('../../annotate/index.js'),
     import('../../threads/analysis-pool.js'),
@@ -87,8 +87,11 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers }) : null;
   const pipeline = pool ?? (await createPipeline({ gazetteers }));
   const store: Store | null = flags.store ? await openStore(flags.db) : null;
-  // Duplicates, propositions, contradictions, stories and the timeline, brought up to date while the articles are stored.
-  const refresh = store ? new RefreshAlongside(() => refreshInOrder(store, flags.db)) : null;
+  // Duplicates, propositions, contradictions, stories and the timeline, brought up to date while the articles are stored —
+  // unless the run may replace stored articles: a refresh before a replacement would match claims against the replaced
+  // article's claims, which one refresh after the run never sees (RefreshAlongside).
+  const replaces = Boolean(flags.reanalyze) || (store !== null && (await store.articles.holdsOtherPipelines(store.pipelineVersion)));
+  const refresh = store ? new RefreshAlongside(() => refreshInOrder(store, flags.db), replaces ? Infinity : REFRESH_EVERY) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };

@@ -13,6 +13,7 @@ import type { PostgresStore } from './store.js';
 import { addClaimMentions, SharedRows } from './mention-counts.js';
 import { allWords, articlesMatching } from './text-search.js';
 import { saveBatch } from '../kysely/save-batch.js';
+import { holdsOtherPipelines } from '../kysely/other-pipelines.js';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bound parameters. */
 const CHUNK = 1000;
@@ -28,6 +29,10 @@ export class PostgresArticles implements ArticleStore {
     if (!ids.length) return new Map();
     const rows = await this.store.db.selectFrom('layers').select(['article_id', 'pipeline']).where('article_id', 'in', [...new Set(ids)]).execute();
     return new Map(rows.map((r) => [r.article_id, r.pipeline]));
+  }
+
+  holdsOtherPipelines(version: string): Promise<boolean> {
+    return holdsOtherPipelines(this.store.db, version);
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {

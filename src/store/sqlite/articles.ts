@@ -14,6 +14,7 @@ import { saveBatch } from '../kysely/save-batch.js';
 import { releasedEntities, rehomeEntities } from '../kysely/entity-rows.js';
 import { addMentionCounts, removeMentionCounts } from './mention-counts.js';
 import { articlesMatching, ftsQuery, unindexArticle, unindexClaims } from './text-search.js';
+import { holdsOtherPipelines } from '../kysely/other-pipelines.js';
 
 /** The articles of the SQLite store: each article and all its layers written in one transaction, or a batch of them in one (saveBatch). */
 export class SqliteArticles implements ArticleStore {
@@ -25,6 +26,10 @@ export class SqliteArticles implements ArticleStore {
     if (!ids.length) return new Map();
     const rows = await this.store.db.selectFrom('layers').select(['article_id', 'pipeline']).where('article_id', 'in', [...new Set(ids)]).execute();
     return new Map(rows.map((r) => [r.article_id, r.pipeline]));
+  }
+
+  holdsOtherPipelines(version: string): Promise<boolean> {
+    return holdsOtherPipelines(this.store.db, version);
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {

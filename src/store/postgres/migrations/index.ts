@@ -12,6 +12,7 @@ import { refreshRowsUnchecked } from './0010-refresh-rows-unchecked.js';
 import { entityIntake } from './0011-entity-intake.js';
 import { ledgerTies } from './0012-ledger-ties.js';
 import { eventOrder } from './0013-event-order.js';
+import { layerPipelines } from './0014-layer-pipelines.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -20,7 +21,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder, layerPipelines];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

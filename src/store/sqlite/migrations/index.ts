@@ -14,6 +14,7 @@ import { bandLevels } from './0015-band-levels.js';
 import { entityIntake } from './0016-entity-intake.js';
 import { ledgerTies } from './0017-ledger-ties.js';
 import { eventOrder } from './0018-event-order.js';
+import { layerPipelines } from './0019-layer-pipelines.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0016_entity_intake': entityIntake,
   '0017_ledger_ties': ledgerTies,
   '0018_event_order': eventOrder,
+  '0019_layer_pipelines': layerPipelines,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,7 +7,7 @@ export interface RunSummary {
   words: number;
   /** Loading the pipeline and opening the store, before the first article. */
   startupMs: number;
-  /** Reading, analysing and storing the articles (the cross-article refresh runs alongside). */
+  /** Reading, analysing and storing the articles (the cross-article refresh runs alongside, unless the run replaces stored ones). */
   analysisMs: number;
   /** Bringing the cross-article analysis up to date after the last article was stored. */
   refreshMs: number;

@@ -6,7 +6,7 @@ import { answered, ANSWER_WINDOW, ECHO, NAMED_REACH } from './answers.js';
 import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
 import { bluffOf, standingOf } from '../lang/en/standings.js';
 import { electionsOfTheArticle, sideOfStatelessSpeakers, standingAsVoice, threatsCalledBluffs, type VoicedStanding } from './standings.js';
-import { contentTokens } from '../lang/en/token.js';
+import { contentTokens, lowerAt } from '../lang/en/token.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
@@ -186,7 +186,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       if ((COORDINATORS.has(w) || /^[,;]$/.test(w)) && parts.at(-1)!.length) parts.push([]);
       const head = k - from < HEAD_WORDS && !relative;
       if (NEGATION.has(w)) {
-        negated ||= head && tokens[k + 1]?.lower !== 'to' && !NOT_ONLY.has(tokens[k + 1]?.lower ?? '');
+        negated ||= head && lowerAt(tokens, k + 1) !== 'to' && !NOT_ONLY.has(lowerAt(tokens, k + 1));
         negation = true;
         lastNegation = k;
       }
@@ -196,7 +196,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
         negation = false;
       }
       else if (END.has(w)) ends ||= head;
-      else if (CONTINUE.has(w) || (GOING.has(w) && tokens[k + 1]?.lower === 'on')) goesOn ||= head;
+      else if (CONTINUE.has(w) || (GOING.has(w) && lowerAt(tokens, k + 1) === 'on')) goesOn ||= head;
       else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
         const st = stem(w);
         if (!words.has(st)) words.set(st, w);
@@ -231,7 +231,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
       entities: [...ents].sort(),
       events: sigs,
       words: stems,
-      rows: stems.map((st) => rowOf(words.get(st)!, st)),
+      rows: rowsOf(stems, words),
       subject: about.subject,
       rare: about.said,
       disbelief: belief?.negated === true,
@@ -286,6 +286,13 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   return out;
 }
 
+/** Each stem's row (rowOf), pushed one by one: arrays of one elements kind however many words, so meaningKeys' optimised code fits them all. */
+function rowsOf(stems: readonly string[], words: ReadonlyMap<string, string>): number[] {
+  const rows: number[] = [];
+  for (const st of stems) rows.push(rowOf(words.get(st)!, st));
+  return rows;
+}
+
 /** A content word's row in the shipped vectors: its own form, else its stem ("blockades" → "blockade"); −1 unknown. */
 function rowOf(word: string, st: string): number {
   const vectors = wordVectors(en);
@@ -331,17 +338,17 @@ function mostBlamed(blames: readonly Blame[]): string | null {
 function innerBelief(tokens: readonly Token[]): { end: number; negated: boolean } | null {
   let k = 0;
   while (k < tokens.length && /^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower)) k++;
-  if (!SELF.has(tokens[k]?.lower ?? '')) return null;
+  if (!SELF.has(lowerAt(tokens, k))) return null;
   k++;
   let negated = false;
-  if (DO_AUX.has(tokens[k]?.lower ?? '')) {
-    negated = tokens[k]!.lower.endsWith("n't") || tokens[k + 1]?.lower === 'not' || tokens[k + 1]?.lower === "n't";
-    k += tokens[k + 1]?.lower === 'not' || tokens[k + 1]?.lower === "n't" ? 2 : 1;
+  if (DO_AUX.has(lowerAt(tokens, k))) {
+    negated = tokens[k]!.lower.endsWith("n't") || lowerAt(tokens, k + 1) === 'not' || lowerAt(tokens, k + 1) === "n't";
+    k += lowerAt(tokens, k + 1) === 'not' || lowerAt(tokens, k + 1) === "n't" ? 2 : 1;
   }
-  const verb = tokens[k]?.lower ?? '';
+  const verb = lowerAt(tokens, k);
   if (!NEG_RAISING.has(verb) && !NEG_RAISING.has(verb.replace(/s$/, '')) && verb !== 'thought' && verb !== 'believed') return null;
   k++;
-  if (tokens[k]?.lower === 'that') k++;
+  if (lowerAt(tokens, k) === 'that') k++;
   return k < tokens.length ? { end: k, negated } : null;
 }
 
@@ -362,7 +369,7 @@ function subjectOf(tokens: readonly Token[], from: number, to: number, c: Claim)
   while (k < to && tokens[k]!.entity === subject) k++;
   // A possessor or a modifier is not the subject ("Clinton's use of …", "the Republican nominee"),
   // except for the body that speaks for it ("the Chinese government").
-  const next = tokens[k]?.lower ?? '';
+  const next = lowerAt(tokens, k);
   if (t.entity && (next === "'s" || next === "'" || (/^\p{Ll}/u.test(next) && !FINITE.has(next) && !SPEAKING_BODIES.has(next) && !next.endsWith('ed')))) return { subject: null, said: [] };
   const said = new Set<string>();
   for (let j = k; j < to && j < k + PREDICATE_REACH; j++) {
@@ -389,7 +396,8 @@ function blameAsVoice(b: Blame | null, byId: ReadonlyMap<string, Entity>, voiceO
   const target = asState ? `state:${e.country}` : voiceOf(b.target);
   // A state is named by the country itself where the article names it (its capital blamed: the country).
   const state = target.startsWith('state:') ? [...byId.values()].find((x) => x.type === 'GPE' && x.subtype === 'country' && x.country === target.slice(6)) : undefined;
-  return { ...b, target, name: state?.name ?? e?.name ?? b.target, with: b.with.map(voiceOf) };
+  // Every field in one order, none spread in: every blame then has one shape (see PositionIndex.within).
+  return { target, name: state?.name ?? e?.name ?? b.target, with: b.with.map(voiceOf), outcome: b.outcome, direction: b.direction };
 }
 
 function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {

@@ -141,15 +141,20 @@ function near(a: Terms, wa: Weighed, wb: Weighed, unmet: readonly number[]): num
  * alphabetical order.
  */
 export function meaningKeys(t: Terms): string[] {
-  if (!t.rows) return [];
-  const heavy = t.words
-    .map((w, i) => ({ w, row: t.rows![i] ?? -1 }))
-    .filter((x) => weightOf(x.row) >= TOPIC_WEIGHT)
-    .map((x) => ({ w: x.w, rank: x.row < 0 ? Number.MAX_SAFE_INTEGER : x.row }))
-    .sort((x, y) => y.rank - x.rank || (x.w < y.w ? -1 : 1))
-    .slice(0, t.words.length >= LONG ? KEY_WORDS + 1 : KEY_WORDS)
-    .map((x) => x.w)
-    .sort();
+  const rows = t.rows;
+  if (!rows) return [];
+  // Word indexes and loops, not objects through chained array methods: this runs for every claim, and an object whose
+  // rank is sometimes an integer and sometimes not changes shape under V8's optimised code, which then starts over.
+  const rank = (i: number): number => {
+    const row = rows[i] ?? -1;
+    return row < 0 ? Number.MAX_SAFE_INTEGER : row;
+  };
+  const topical: number[] = [];
+  for (let i = 0; i < t.words.length; i++) if (weightOf(rows[i] ?? -1) >= TOPIC_WEIGHT) topical.push(i);
+  topical.sort((x, y) => rank(y) - rank(x) || (t.words[x]! < t.words[y]! ? -1 : 1));
+  const heavy: string[] = [];
+  for (let k = 0; k < topical.length && k < (t.words.length >= LONG ? KEY_WORDS + 1 : KEY_WORDS); k++) heavy.push(t.words[topical[k]!]!);
+  heavy.sort();
   const keys: string[] = [];
   for (let i = 0; i < heavy.length; i++) for (let j = i + 1; j < heavy.length; j++) keys.push(`t:${heavy[i]}|${heavy[j]}`);
   return keys;

@@ -1,5 +1,5 @@
 import type { Entity } from '../../doc/types.js';
-import type { Token } from './token.js';
+import { lowerAt, type Token } from './token.js';
 
 /**
  * Who a claim holds responsible for what: "the junta bears full responsibility for this war",
@@ -76,21 +76,20 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     const e = tokens[k]?.entity;
     return e && isParty(e) ? e : null;
   };
-  const lower = (k: number) => tokens[k]?.lower ?? '';
   const outcomeAt = (from: number): string | null => {
     for (let k = from; k < n && k < from + 8; k++) {
-      const w = lower(k);
+      const w = lowerAt(tokens, k);
       if (PUNCT.test(w) && w !== '-' && w !== ',' && !QUOTES.has(w)) break;
       // "the crisis", "the Ruritania crisis" — not "the financial crisis".
-      const crisis = w === 'crisis' && (lower(k - 1) === 'the' || lower(k - 1) === 'this' || tokens[k - 1]?.entity != null);
-      if (WAR.has(w) || crisis || (w === 'operation' && lower(k - 1) === 'military')) return 'war';
+      const crisis = w === 'crisis' && (lowerAt(tokens, k - 1) === 'the' || lowerAt(tokens, k - 1) === 'this' || tokens[k - 1]?.entity != null);
+      if (WAR.has(w) || crisis || (w === 'operation' && lowerAt(tokens, k - 1) === 'military')) return 'war';
       if (FOOD.has(w)) return 'food';
     }
     return null;
   };
   /** A word for the war just before token k ("the war started by", "the invasion had not been justified by"). */
   const warBefore = (k: number, reach = 4): boolean => {
-    for (let j = k - 1; j >= 0 && j >= k - reach; j--) if (WAR.has(lower(j))) return true;
+    for (let j = k - 1; j >= 0 && j >= k - reach; j--) if (WAR.has(lowerAt(tokens, j))) return true;
     return false;
   };
   /** The entity nearest before token k in its clause: the party the construction blames. */
@@ -108,9 +107,9 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     // ("… shows that the League is trying to prolong …"; not "it was Osterlich that launched …").
     let to = k;
     for (let from = k - 1; from >= -1; from--) {
-      if (from >= 0 && !HARD_STOP.has(lower(from)) && lower(from) !== 'that') continue;
+      if (from >= 0 && !HARD_STOP.has(lowerAt(tokens, from)) && lowerAt(tokens, from) !== 'that') continue;
       for (let j = from + 1; j < to; j++) if (party(j)) return party(j);
-      if (from < 0 || HARD_STOP.has(lower(from))) return null;
+      if (from < 0 || HARD_STOP.has(lowerAt(tokens, from))) return null;
       to = from;
     }
     return null;
@@ -123,7 +122,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
   const possessorBefore = (k: number): string | null => {
     for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
       if (party(j)) return party(j);
-      const w = lower(j);
+      const w = lowerAt(tokens, j);
       if (w !== "'s" && w !== '’s' && w !== 'own' && w !== 'a' && w !== 'an' && w !== 'the' && w !== 'and' && w !== ',' && !CAUSELESS.has(w) && !/^[a-z]+(?:al|ous|ful|ive|ic)$/.test(w)) return null;
     }
     return null;
@@ -131,7 +130,7 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
   /** Token k is a passive participle whose subject is the war: "the war … was (perhaps) provoked". */
   const passiveOfWar = (k: number): boolean => {
     for (let j = k - 1; j >= 1 && j >= k - 5; j--) {
-      const w = lower(j);
+      const w = lowerAt(tokens, j);
       if (BE_PAST.has(w)) return warBefore(j, 5);
       if (party(j) || HARD_STOP.has(w)) return false;
     }
@@ -139,24 +138,24 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
   };
   /** "does not want (to see) an end", "doesn't want an end": a want of an end denied before token k. */
   const wantsNot = (k: number): boolean => {
-    for (let j = k - 1; j >= 1 && j >= k - 6; j--) if (WANTING.has(lower(j))) return NEGATORS.has(lower(j - 1)) || NEGATORS.has(lower(j - 2));
+    for (let j = k - 1; j >= 1 && j >= k - 6; j--) if (WANTING.has(lowerAt(tokens, j))) return NEGATORS.has(lowerAt(tokens, j - 1)) || NEGATORS.has(lowerAt(tokens, j - 2));
     return false;
   };
   /** The subject of token k's clause is the war or one of its acts, named by no party of its own ("the war in X has …", "the blockade …"). */
   const warSubject = (k: number): boolean => {
     for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
-      const w = lower(j);
+      const w = lowerAt(tokens, j);
       if (HARD_STOP.has(w) || w === 'that') return false;
-      if ((WAR.has(w) || WAR_ACTS.has(w)) && (j === 0 || DETERMINER.has(lower(j - 1)))) return true;
+      if ((WAR.has(w) || WAR_ACTS.has(w)) && (j === 0 || DETERMINER.has(lowerAt(tokens, j - 1)))) return true;
     }
     return false;
   };
   const negatedBefore = (k: number) => {
-    for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (NEGATORS.has(lower(j))) return true;
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (NEGATORS.has(lowerAt(tokens, j))) return true;
     return false;
   };
   const reported = (k: number) => {
-    for (let j = 0; j < k; j++) if (REPORTING.has(lower(j))) return true;
+    for (let j = 0; j < k; j++) if (REPORTING.has(lowerAt(tokens, j))) return true;
     return false;
   };
   /** Parties coordinated with the one at token `at` ("the League and Osterlich", "You, the League and your allies"). */
@@ -184,17 +183,17 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     if (target && outcome) return { target, outcome, direction: 1, with: alongside(target) };
   }
   for (let k = 0; k < n; k++) {
-    const w = lower(k);
+    const w = lowerAt(tokens, k);
     // "bears (full) responsibility for …", "is to blame for …", "cannot be blamed for …"
     if (RESPONSIBLE.has(w) || w === 'blamed') {
       let f = k + 1;
-      while (f < n && f < k + 3 && lower(f) !== 'for') f++;
-      const outcome = lower(f) === 'for' ? outcomeAt(f + 1) : null;
+      while (f < n && f < k + 3 && lowerAt(tokens, f) !== 'for') f++;
+      const outcome = lowerAt(tokens, f) === 'for' ? outcomeAt(f + 1) : null;
       if (!outcome) continue;
       // "the responsibility for the war lies (solely) with X"
       let lies = f + 1;
-      while (lies < n && lies < f + 12 && lower(lies) !== 'lies' && lower(lies) !== 'rests') lies++;
-      if ((lower(lies) === 'lies' || lower(lies) === 'rests') && w === 'responsibility' && k <= 2) {
+      while (lies < n && lies < f + 12 && lowerAt(tokens, lies) !== 'lies' && lowerAt(tokens, lies) !== 'rests') lies++;
+      if ((lowerAt(tokens, lies) === 'lies' || lowerAt(tokens, lies) === 'rests') && w === 'responsibility' && k <= 2) {
         const b = make(agentAfter(lies + 1), outcome, k);
         if (b) return b;
         continue;
@@ -213,12 +212,12 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       const b = make(warMaker, 'war', k);
       if (b) return b;
     }
-    if (w === 'making' && lower(k - 1) === 'own' && warBefore(k, 6)) {
+    if (w === 'making' && lowerAt(tokens, k - 1) === 'own' && warBefore(k, 6)) {
       const b = make(possessorBefore(k - 1), 'war', k);
       if (b) return b;
     }
     // "does not want (to see) an end to the war", "wants the war to go on": whoever wants it to last is blamed for it.
-    if (w === 'end' && lower(k + 1) === 'to' && outcomeAt(k + 2) === 'war' && wantsNot(k)) {
+    if (w === 'end' && lowerAt(tokens, k + 1) === 'to' && outcomeAt(k + 2) === 'war' && wantsNot(k)) {
       const b = make(agentFirst(k), 'war', k);
       if (b) return b;
     }
@@ -230,8 +229,8 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     }
     // "no one other than X sought conflict", "X wanted this war": whoever wanted the war is blamed for it.
     if (SEEKING.has(w)) {
-      const at = DETERMINER.has(lower(k + 1)) ? k + 2 : k + 1;
-      if (WAR.has(lower(at)) && lower(at + 1) !== 'to' && !PRONOUNS.has(lower(k - 1))) {
+      const at = DETERMINER.has(lowerAt(tokens, k + 1)) ? k + 2 : k + 1;
+      if (WAR.has(lowerAt(tokens, at)) && lowerAt(tokens, at + 1) !== 'to' && !PRONOUNS.has(lowerAt(tokens, k - 1))) {
         const b = make(agentBefore(k), 'war', k);
         if (b) return b;
       }
@@ -239,26 +238,26 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     // "X provoked the war", "it was X that launched the offensive", "the power that started this crisis"
     if (CAUSING.has(w)) {
       // "the war started by the junta", "the invasion had not been provoked by any act of X"
-      if (lower(k + 1) === 'by' && warBefore(k)) {
+      if (lowerAt(tokens, k + 1) === 'by' && warBefore(k)) {
         // "a war chosen by one man": a maker the text does not name is the article's.
         const b = make(agentAfter(k + 2) ?? (negatedBefore(k) ? null : warMaker), 'war', k);
         if (b) return b;
       }
       // "the war was perhaps provoked": its maker was provoked — held not (alone) to blame; "was not provoked", to blame.
-      if (PROVOKED.has(w) && lower(k + 1) !== 'by' && warMaker && passiveOfWar(k)) {
+      if (PROVOKED.has(w) && lowerAt(tokens, k + 1) !== 'by' && warMaker && passiveOfWar(k)) {
         return reported(k) ? null : { target: warMaker, outcome: 'war', direction: negatedBefore(k) ? 1 : -1, with: [] };
       }
-      const outcome = lower(k + 1) === 'by' ? null : outcomeAt(k + 1);
+      const outcome = lowerAt(tokens, k + 1) === 'by' ? null : outcomeAt(k + 1);
       if (outcome) {
         // "when he launched his first invasion": whom the pronoun stands for is not read here.
-        if (PRONOUNS.has(lower(k - 1)) || (AUXILIARIES.has(lower(k - 1)) && PRONOUNS.has(lower(k - 2)))) continue;
+        if (PRONOUNS.has(lowerAt(tokens, k - 1)) || (AUXILIARIES.has(lowerAt(tokens, k - 1)) && PRONOUNS.has(lowerAt(tokens, k - 2)))) continue;
         const b = make(agentFirst(k), outcome, k);
         if (b) return b;
         continue;
       }
       // "a war that the general has started": the outcome before, its maker between.
       for (let j = k - 1; j >= 1 && j >= k - 6; j--) {
-        if ((lower(j) === 'that' || lower(j) === 'which') && outcomeAt(j - 1) !== null && WAR.has(lower(j - 1))) {
+        if ((lowerAt(tokens, j) === 'that' || lowerAt(tokens, j) === 'which') && outcomeAt(j - 1) !== null && WAR.has(lowerAt(tokens, j - 1))) {
           const b = make(agentAfter(j + 1), 'war', k);
           if (b) return b;
         }
@@ -267,8 +266,8 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
     }
     // "X forced the government's hand", "X may have forced them to attack": X is blamed for the war.
     if (FORCING.has(w)) {
-      const hand = lower(k + 3) === 'hand' || lower(k + 2) === 'hand' || lower(k + 4) === 'hand';
-      const toAct = lower(k + 2) === 'to' || lower(k + 3) === 'to';
+      const hand = lowerAt(tokens, k + 3) === 'hand' || lowerAt(tokens, k + 2) === 'hand' || lowerAt(tokens, k + 4) === 'hand';
+      const toAct = lowerAt(tokens, k + 2) === 'to' || lowerAt(tokens, k + 3) === 'to';
       if (!hand && !toAct) continue;
       const b = make(agentFirst(k), 'war', k);
       if (b) return b;

@@ -9,7 +9,7 @@
  */
 
 import { WEEKDAYS } from './times.js';
-import type { Token } from './token.js';
+import { lowerAt, type Token } from './token.js';
 import { BE as FORMS_OF_BE } from './words.js';
 
 export type { Token };
@@ -97,7 +97,7 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
   // "it", "that's untrue", "them groundless rumours"
   if (PRONOUNS.has(tokens[i]!.lower) && tokens[i]!.entity === null) {
     const next = tokens[i + 1]?.lower;
-    if (next === undefined || PUNCT.test(next) || next === 'as' || FALSE.has(next) || BE.has(next) || FALSE.has(tokens[i + 2]?.lower ?? '')) {
+    if (next === undefined || PUNCT.test(next) || next === 'as' || FALSE.has(next) || BE.has(next) || FALSE.has(lowerAt(tokens, i + 2))) {
       const falsehood = judged(i + 1);
       const direction = PEOPLE_TOO.has(tokens[i]!.lower) && !falsehood ? null : side(falsehood);
       return direction ? { direction, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null, near: true } : null;
@@ -177,7 +177,7 @@ export function isRefusal(tokens: readonly Token[], stance: string, cueLemma: st
   if (cueLemma !== null && REFUSING.has(cueLemma)) return true;
   let i = 0;
   while (i < tokens.length && PUNCT.test(tokens[i]!.lower)) i++;
-  if (tokens[i]?.lower === 'to') return true;
+  if (lowerAt(tokens, i) === 'to') return true;
   // "rejected opposition leader Jane Roe's offer to …": the first noun named after the names.
   for (let j = i; j < tokens.length && j - i <= 8; j++) {
     const w = tokens[j]!.lower;
@@ -202,10 +202,10 @@ function judgedFalse(tokens: readonly Token[], from: number): boolean {
       if (negated) return false;
       let e = k + 1;
       while (e < tokens.length && (FALSE.has(tokens[e]!.lower) || SAYING.has(tokens[e]!.lower) || tokens[e]!.lower === 'news' || PUNCT.test(tokens[e]!.lower))) e++;
-      return !EXPLETIVE_AFTER.has(tokens[e]?.lower ?? '');
+      return !EXPLETIVE_AFTER.has(lowerAt(tokens, e));
     }
     // "a shameless lie", "an outright fabrication": one word may qualify the judgement.
-    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || w === "n't" || w === 'no' || w === 'never' || PUNCT.test(w) || FALSE.has(tokens[k + 1]?.lower ?? ''))) return false;
+    if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || w === "n't" || w === 'no' || w === 'never' || PUNCT.test(w) || FALSE.has(lowerAt(tokens, k + 1)))) return false;
   }
   return false;
 }

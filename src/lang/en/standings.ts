@@ -1,5 +1,5 @@
 import { DOUBT } from './contents.js';
-import type { Token } from './token.js';
+import { lowerAt, type Token } from './token.js';
 
 /**
  * The standing questions of a war that its parties answer in many words: does a party take part
@@ -89,15 +89,14 @@ const REACH = 12;
 /** The standing a content takes, if any; `isParty` says whether an entity can be a party to a war, `isState` whether it is a state (or its capital). */
 export function standingOf(tokens: readonly Token[], isParty: (entity: string) => boolean, isState: (entity: string) => boolean = () => false): Standing | null {
   const n = tokens.length;
-  const lower = (k: number) => tokens[k]?.lower ?? '';
   const warWithin = (from: number, reach: number) => {
-    for (let k = from; k < n && k < from + reach; k++) if (WAR.has(lower(k))) return true;
+    for (let k = from; k < n && k < from + reach; k++) if (WAR.has(lowerAt(tokens, k))) return true;
     return false;
   };
   /** The clause's start before token k. */
   const clauseStart = (k: number) => {
     let j = k - 1;
-    while (j >= 0 && j >= k - REACH && !CLAUSE_END.has(lower(j))) j--;
+    while (j >= 0 && j >= k - REACH && !CLAUSE_END.has(lowerAt(tokens, j))) j--;
     return j + 1;
   };
   /** The party named nearest before token k in its clause (its subject, or whose threat it is), else null (the speaker's side). */
@@ -111,9 +110,9 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
   /** A negation in token k's clause before it, unless it denies a bluff or a doubt ("not a bluff", "no hesitation" affirm). */
   const negatedBefore = (k: number) => {
     for (let j = clauseStart(k); j < k; j++) {
-      if (FALSEHOOD.has(lower(j))) return true;
-      if (!NEGATORS.has(lower(j))) continue;
-      if ([1, 2, 3].some((d) => BLUFF.has(lower(j + d)) || DOUBT.has(lower(j + d)))) continue;
+      if (FALSEHOOD.has(lowerAt(tokens, j))) return true;
+      if (!NEGATORS.has(lowerAt(tokens, j))) continue;
+      if ([1, 2, 3].some((d) => BLUFF.has(lowerAt(tokens, j + d)) || DOUBT.has(lowerAt(tokens, j + d)))) continue;
       return true;
     }
     return false;
@@ -128,15 +127,15 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
   const armsNear = (k: number) => {
     for (let j = Math.max(0, k - 2); j < n && j <= k + 6; j++) {
       if (j === k) continue;
-      if (ARMS.has(lower(j))) return true;
-      if (MILITARY_GOODS.has(lower(j)) && [1, 2].some((d) => lower(j - d) === 'military') ) return true;
+      if (ARMS.has(lowerAt(tokens, j))) return true;
+      if (MILITARY_GOODS.has(lowerAt(tokens, j)) && [1, 2].some((d) => lowerAt(tokens, j - d) === 'military') ) return true;
     }
     return false;
   };
   /** The party named after the word `by` within a few words of token k ("from Osterlich"). */
   const partyAfter = (k: number, by: string): string | null => {
-    for (let j = k + 1; j < n && j <= k + 8 && !CLAUSE_END.has(lower(j)); j++) {
-      if (lower(j) !== by) continue;
+    for (let j = k + 1; j < n && j <= k + 8 && !CLAUSE_END.has(lowerAt(tokens, j)); j++) {
+      if (lowerAt(tokens, j) !== by) continue;
       const e = tokens[j + 1]?.entity ?? tokens[j + 2]?.entity;
       return e && isParty(e) ? e : null;
     }
@@ -160,14 +159,14 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
   };
   /** Getting land back said in token k's clause before it ("return control over its lands occupied by …"). */
   const retakingBefore = (k: number) => {
-    for (let j = clauseStart(k); j < k; j++) if (RETAKING.has(lower(j))) return true;
+    for (let j = clauseStart(k); j < k; j++) if (RETAKING.has(lowerAt(tokens, j))) return true;
     return false;
   };
   /** A sole condition after token k: "only if", "in one case only", "unless". */
   const onlyIf = (k: number) => {
     for (let j = k; j < n; j++) {
-      if (lower(j) === 'unless') return true;
-      if (lower(j) === 'only' && ['if', 'when', 'case', ':'].some((x) => lower(j + 1) === x || lower(j - 1) === x || lower(j - 2) === x)) return true;
+      if (lowerAt(tokens, j) === 'unless') return true;
+      if (lowerAt(tokens, j) === 'only' && ['if', 'when', 'case', ':'].some((x) => lowerAt(tokens, j + 1) === x || lowerAt(tokens, j - 1) === x || lowerAt(tokens, j - 2) === x)) return true;
     }
     return false;
   };
@@ -175,34 +174,34 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
   let using = -1;
   let bluff = -1;
   for (let k = 0; k < n; k++) {
-    const w = lower(k);
+    const w = lowerAt(tokens, k);
     // Taking part: "a party to the conflict", "part of this war", "take part in the fighting",
     // "participate in the war", "join the war", "a co-aggressor", "a proxy war".
-    if (w === 'party' && lower(k + 1) === 'to' && warWithin(k + 2, 3)) return make('party', k);
-    if (w === 'part' && (lower(k + 1) === 'of' || lower(k + 1) === 'in') && warWithin(k + 2, 3) && lower(k - 1) !== 'in') return make('party', k);
-    if (PARTICIPATING.has(w) && lower(k + 1) === 'in' && warWithin(k + 2, 3)) return make('party', k);
+    if (w === 'party' && lowerAt(tokens, k + 1) === 'to' && warWithin(k + 2, 3)) return make('party', k);
+    if (w === 'part' && (lowerAt(tokens, k + 1) === 'of' || lowerAt(tokens, k + 1) === 'in') && warWithin(k + 2, 3) && lowerAt(tokens, k - 1) !== 'in') return make('party', k);
+    if (PARTICIPATING.has(w) && lowerAt(tokens, k + 1) === 'in' && warWithin(k + 2, 3)) return make('party', k);
     if (JOINING.has(w) && warWithin(k + 1, 3) && !tokens[k + 1]?.entity) return make('party', k);
     if (BELLIGERENT.has(w)) return make('party', k);
     // "ready to fight alongside them"; "ready to fight in one case only: if attacked" says it will
     // not fight otherwise.
-    if (READY.has(w) && lower(k + 1) === 'to' && lower(k + 2) === 'fight') return make('party', k, onlyIf(k + 3));
+    if (READY.has(w) && lowerAt(tokens, k + 1) === 'to' && lowerAt(tokens, k + 2) === 'fight') return make('party', k, onlyIf(k + 3));
     // "would not send troops", "no way it would send its soldiers": sending forces is an event of
     // its own unless denied, when it answers whether a party takes part.
-    if (SENDING.has(w) && [1, 2].some((d) => FORCES.has(lower(k + d))) && negatedBefore(k)) return make('party', k);
+    if (SENDING.has(w) && [1, 2].some((d) => FORCES.has(lowerAt(tokens, k + d))) && negatedBefore(k)) return make('party', k);
     // One who calls a war a proxy war says who wages it; with no one named, no party is said to.
-    if (w === 'proxy' && (lower(k + 1) === 'war' || lower(k + 1) === 'wars') && partyBefore(k)) return make('party', k);
+    if (w === 'proxy' && (lowerAt(tokens, k + 1) === 'war' || lowerAt(tokens, k + 1) === 'wars') && partyBefore(k)) return make('party', k);
     // "would have any control over the arsenal": holding the button is being able to use it.
-    if ((w === 'control' || w === 'command') && (lower(k + 1) === 'over' || lower(k + 1) === 'of') && [2, 3, 4].some((d) => ARSENAL.has(lower(k + d)) || (WEAPON.has(lower(k + d)) && tokens.some((t) => t.lower === 'nuclear')))) return make('nuclear', k);
+    if ((w === 'control' || w === 'command') && (lowerAt(tokens, k + 1) === 'over' || lowerAt(tokens, k + 1) === 'of') && [2, 3, 4].some((d) => ARSENAL.has(lowerAt(tokens, k + d)) || (WEAPON.has(lowerAt(tokens, k + d)) && tokens.some((t) => t.lower === 'nuclear')))) return make('nuclear', k);
     if (w === 'nuclear' && nuclear < 0) {
-      if (NUCLEAR_USE.has(lower(k + 1)) || NUCLEAR_USE.has(lower(k + 2))) return make('nuclear', k);
-      if (WEAPON.has(lower(k + 1)) || WEAPON.has(lower(k + 2))) nuclear = k;
+      if (NUCLEAR_USE.has(lowerAt(tokens, k + 1)) || NUCLEAR_USE.has(lowerAt(tokens, k + 2))) return make('nuclear', k);
+      if (WEAPON.has(lowerAt(tokens, k + 1)) || WEAPON.has(lowerAt(tokens, k + 2))) nuclear = k;
     }
     // "supplied drones", "drone exports", "deliveries of weapons", "military equipment was sent".
-    if ((SUPPLYING.has(w) && armsNear(k)) || (SENDING_ARMS.has(w) && [1, 2, 3].some((d) => GENERIC_ARMS.has(lower(k + d))))) {
+    if ((SUPPLYING.has(w) && armsNear(k)) || (SENDING_ARMS.has(w) && [1, 2, 3].some((d) => GENERIC_ARMS.has(lowerAt(tokens, k + d))))) {
       // "drones supplied by Osterlich", "moving missiles from Osterlich": the supplier follows; "Osterlich's drone exports": it
       // stands just before the noun; "Osterlich evaded sanctions on Vale or supplied it weapons":
       // it is the clause's subject, not the nearest name.
-      const by = lower(k + 1) === 'by' ? partyAfter(k, 'by') : partyAfter(k, 'from');
+      const by = lowerAt(tokens, k + 1) === 'by' ? partyAfter(k, 'by') : partyAfter(k, 'from');
       const party = by ?? (TRADE_NOUNS.has(w) ? voterOf(k) : firstParty(k));
       return { question: 'arms', party, direction: negatedBefore(k) ? -1 : 1 };
     }
@@ -214,13 +213,13 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     // "claimed victory in the elections", "the election was rigged", "Vale's election win".
     if (ELECTION.has(w)) {
       const around = [-4, -3, -2, -1, 1, 2, 3, 4].map((d) => k + d).filter((j) => j >= 0 && j < n);
-      const fraud = around.find((j) => FRAUD.has(lower(j)));
-      const won = around.find((j) => (WON.has(lower(j)) || (lower(j) === 'win' && ELECTION.has(lower(j - 1)))) && !FORECAST.has(lower(j - 1)) && !FORECAST.has(lower(j - 2)) && !NEGATORS.has(lower(j + 1)));
+      const fraud = around.find((j) => FRAUD.has(lowerAt(tokens, j)));
+      const won = around.find((j) => (WON.has(lowerAt(tokens, j)) || (lowerAt(tokens, j) === 'win' && ELECTION.has(lowerAt(tokens, j - 1)))) && !FORECAST.has(lowerAt(tokens, j - 1)) && !FORECAST.has(lowerAt(tokens, j - 2)) && !NEGATORS.has(lowerAt(tokens, j + 1)));
       const at = fraud ?? won;
       if (at !== undefined) {
         const from = Math.min(k, at);
         // "the victory of Vale", "Vale's election win"; a party named further off leaves whose vote it is open.
-        const party = (lower(at + 1) === 'of' ? partyAfter(at, 'of') : null) ?? voterOf(from);
+        const party = (lowerAt(tokens, at + 1) === 'of' ? partyAfter(at, 'of') : null) ?? voterOf(from);
         if (!party && partyBefore(from)) return null;
         const negated = negatedBefore(Math.max(k, at)) !== (fraud !== undefined);
         return { question: 'election', party, direction: negated ? -1 : 1 };
@@ -229,32 +228,32 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
     // "recognise the region as part of Osterlich": the land is the party's (a refusal to recognise, not).
     if (RECOGNISING.has(w)) {
       // Past a relative clause on the land ("the peninsula, which it seized in 2014, as part of …").
-      for (let j = k + 2; j < n && j <= k + 16 && !CLAUSE_END.has(lower(j)); j++) {
-        if (lower(j) === 'as' && lower(j + 1) === 'part' && lower(j + 2) === 'of') {
+      for (let j = k + 2; j < n && j <= k + 16 && !CLAUSE_END.has(lowerAt(tokens, j)); j++) {
+        if (lowerAt(tokens, j) === 'as' && lowerAt(tokens, j + 1) === 'part' && lowerAt(tokens, j + 2) === 'of') {
           const party = partyAfter(j + 1, 'of');
           if (party) return { question: 'land', party, direction: negatedBefore(k) ? -1 : 1 };
         }
       }
     }
     // "will never recognise Osterlich's annexations": what is not recognised is not its own.
-    if (ANNEXATION.has(w) && [1, 2, 3, 4, 5, 6].some((d) => RECOGNISING.has(lower(k - d)))) {
+    if (ANNEXATION.has(w) && [1, 2, 3, 4, 5, 6].some((d) => RECOGNISING.has(lowerAt(tokens, k - d)))) {
       const party = partyBefore(k);
       if (party) return { question: 'land', party, direction: negatedBefore(k) ? -1 : 1 };
     }
     // "Osterlich withdraws its troops from the occupied territories": it gives the land up.
-    if (WITHDRAWING.has(w) && [1, 2, 3, 4, 5, 6].some((d) => lower(k + d) === 'occupied' || (lower(k + d) === 'from' && [1, 2, 3].some((e) => LANDS.has(lower(k + d + e)) && lower(k + d + e - 1) === 'occupied')))) {
+    if (WITHDRAWING.has(w) && [1, 2, 3, 4, 5, 6].some((d) => lowerAt(tokens, k + d) === 'occupied' || (lowerAt(tokens, k + d) === 'from' && [1, 2, 3].some((e) => LANDS.has(lowerAt(tokens, k + d + e)) && lowerAt(tokens, k + d + e - 1) === 'occupied')))) {
       const party = firstParty(k);
       if (party) return { question: 'land', party, direction: negatedBefore(k) ? 1 : -1 };
     }
     // "to return control over its lands occupied by Osterlich": the land goes back.
-    if (w === 'occupied' && lower(k + 1) === 'by' && retakingBefore(k)) {
+    if (w === 'occupied' && lowerAt(tokens, k + 1) === 'by' && retakingBefore(k)) {
       const party = partyAfter(k, 'by');
       if (party) return { question: 'land', party, direction: negatedBefore(k) ? 1 : -1 };
     }
     // "of launching an armed rebellion", "not aimed at regime change": the one who rose is a
     // person or a body named before it, never the state risen against.
     // (Not "a coup for the senator": a success.)
-    if ((REVOLT.has(w) && !(w === 'coup' && lower(k + 1) === 'for')) || (w === 'regime' && lower(k + 1) === 'change')) {
+    if ((REVOLT.has(w) && !(w === 'coup' && lowerAt(tokens, k + 1) === 'for')) || (w === 'regime' && lowerAt(tokens, k + 1) === 'change')) {
       return { question: 'revolt', party: partyBefore(k, (e) => !isState(e)), direction: negatedBefore(k) ? -1 : 1 };
     }
     if (USING.has(w) && using < 0) using = k;
@@ -264,7 +263,7 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
   if (nuclear >= 0 && using >= 0 && Math.abs(using - nuclear) <= 8) {
     const at = Math.min(using, nuclear);
     // "is bluffing about using nuclear weapons": the threat held empty.
-    const empty = bluff >= 0 && bluff < at && ![1, 2, 3].some((d) => NEGATORS.has(lower(bluff - d)));
+    const empty = bluff >= 0 && bluff < at && ![1, 2, 3].some((d) => NEGATORS.has(lowerAt(tokens, bluff - d)));
     return make('nuclear', at, empty);
   }
   return null;
@@ -278,5 +277,5 @@ export function standingOf(tokens: readonly Token[], isParty: (entity: string) =
 export function bluffOf(tokens: readonly Token[]): 1 | -1 | null {
   const at = tokens.findIndex((t) => BLUFF.has(t.lower));
   if (at < 0) return null;
-  return [1, 2, 3].some((d) => NEGATORS.has(tokens[at - d]?.lower ?? '')) ? 1 : -1;
+  return [1, 2, 3].some((d) => NEGATORS.has(lowerAt(tokens, at - d))) ? 1 : -1;
 }

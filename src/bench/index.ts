@@ -7,6 +7,9 @@
  * `npm run bench -- --growth [--stores 10000,100000] [--new 1000] [--copies 0.4] [--flood 4000] [--repeat N] [--pg URL]`:
  * refresh cost per new article as the store grows, and under a flood of copies (growth.ts).
  *
+ * `npm run bench -- --refresh [--runs 5] [CORPUS.jsonl …]`: the cross-article refresh of a whole stored corpus, from
+ * scratch, in a new process each run (refresh.ts).
+ *
  * `npm run bench -- [CORPUS.jsonl …] [--layers a,b] [--no-store] [--repeat N] [--threads N] [--compromise-from DIR]`: speed of the whole
  * analyze path (tokenize + every layer) on one thread, in words per second, with time per stage and peak memory; then
  * of the same with the SQLite store as `claimtrail analyze` runs it (on --threads analysis threads, by default as many
@@ -33,6 +36,7 @@ import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/index.js';
 import { runGrowth } from './growth.js';
+import { refreshBench } from './refresh.js';
 import { KINDS, storeDigests } from './same.js';
 import { postgresPlaces, sqlitePlaces } from './growth-places.js';
 import { runSizes, type SizeKind } from './sizes.js';
@@ -52,10 +56,11 @@ const { values, positionals } = parseArgs({
     repeat: { type: 'string', default: '1' },
     sizes: { type: 'boolean', default: false },
     startup: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '11' },
+    runs: { type: 'string' },
     mb: { type: 'string', default: '0.1,0.25,0.5,1,2,5,10' },
     kinds: { type: 'string', default: 'text,html' },
     growth: { type: 'boolean', default: false },
+    refresh: { type: 'boolean', default: false },
     stores: { type: 'string', default: '10000,100000' },
     new: { type: 'string', default: '1000' },
     copies: { type: 'string', default: '0.4' },
@@ -67,9 +72,10 @@ const { values, positionals } = parseArgs({
   },
 });
 
-if (values.startup) await startupBench(values.runs);
+if (values.startup) await startupBench(values.runs ?? '11');
 else if (values.sizes) await sizesBench();
 else if (values.growth) await growthBench();
+else if (values.refresh) await refreshBench(await readCorpus(), values.runs ?? '5');
 else await corpusBench();
 
 async function growthBench(): Promise<void> {
@@ -95,13 +101,23 @@ async function sizesBench(): Promise<void> {
   await runSizes(sizes, kinds as SizeKind[]);
 }
 
-async function corpusBench(): Promise<void> {
-  const corpus = positionals.length ? positionals : [sharedPath('eval/polnear/train.jsonl'), sharedPath('eval/polnear/dev.jsonl')];
+/** The articles of the corpus given (by default the PolNeAR texts), as `claimtrail analyze` reads them. */
+async function readCorpus(): Promise<Article[]> {
   const articles: Article[] = [];
-  for await (const item of ingest(corpus, { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
+  for await (const item of ingest(corpusFiles(), { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
     if (item.ok) articles.push(item.article);
     else console.error(`skipped: ${item.error.message}`);
   }
+  return articles;
+}
+
+function corpusFiles(): string[] {
+  return positionals.length ? positionals : [sharedPath('eval/polnear/train.jsonl'), sharedPath('eval/polnear/dev.jsonl')];
+}
+
+async function corpusBench(): Promise<void> {
+  const corpus = corpusFiles();
+  const articles = await readCorpus();
   const words = articles.reduce((n, a) => n + countWords(a.text), 0);
   const repeat = Math.max(1, Number(values.repeat) || 1);
   const layers = values.layers?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -105,8 +105,8 @@ describe('a worker\'s runs', () => {
 
   it('take the next jobs while the last are settled, two batches at most, and leave every article refreshed', async () => {
     const queue = new RecordingQueue(requests(40));
-    // A refresh every 3 jobs: several run in the background while jobs keep coming.
-    const stats = await runWorker({ queue, store, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, refreshEvery: 3 });
+    // Runs of 8 jobs, five of them; a refresh every 3 jobs: several run in the background while jobs keep coming.
+    const stats = await runWorker({ queue, store, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, refreshEvery: 3, jobsPerRun: 8 });
     expect(stats).toMatchObject({ done: 40, failed: 0, articles: 40 });
     expect(queue.done).toHaveLength(40);
     // The second batch was taken before the first was done (its analysis goes on while the first is saved), never a third.
@@ -123,7 +123,7 @@ describe('a worker\'s runs', () => {
       // Marking done is slow, so the last run is saved while the one before is still being marked done, and a
       // background refresh starts then: it stops before the last run's jobs, which the queue still holds.
       const queue = new RecordingQueue(requests(24), 25);
-      await runWorker({ queue, store: own, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, refreshEvery: 1 });
+      await runWorker({ queue, store: own, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, refreshEvery: 1, jobsPerRun: 8 });
       expect(queue.done).toHaveLength(24);
       expect((await refreshAnalysis(own)).articles).toBe(0);
     } finally {

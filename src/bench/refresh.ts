@@ -6,25 +6,16 @@
  * the median of the runs.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeIngested } from '../analyze.js';
+import { builtScript } from '../built.js';
 import { pipelineVersion } from '../annotate/index.js';
 import type { Article } from '../doc/types.js';
 import { InternalError, UsageError } from '../errors.js';
 import { openStore } from '../store/index.js';
 import { AnalysisPool, defaultThreads } from '../threads/analysis-pool.js';
-
-/** The script of one run: dist/bench/refresh-once.js, also when this module runs from sources under a test runner. */
-function onceScript(): string {
-  const beside = fileURLToPath(new URL('./refresh-once.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/bench/refresh-once.js', import.meta.url));
-  if (existsSync(built)) return built;
-  throw new InternalError(`bench --refresh: the run script is not built (${built}): run npm run build`);
-}
 
 /** What one run prints (refresh-once.ts). */
 export interface RefreshRun {
@@ -68,7 +59,7 @@ export async function refreshBench(articles: readonly Article[], runsOption: str
 }
 
 function refreshOnce(db: string): RefreshRun {
-  const p = spawnSync(process.execPath, [onceScript(), db], { encoding: 'utf8' });
+  const p = spawnSync(process.execPath, [builtScript('bench/refresh-once.js', 'the refresh bench\'s run script'), db], { encoding: 'utf8' });
   if (p.status !== 0) throw new InternalError(`bench --refresh: the refresh of ${db} exited with ${p.status}: ${p.stderr}`);
   return JSON.parse(p.stdout) as RefreshRun;
 }

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { analyzeIngested } from '../analyze.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
 import { ingest, type Ingested, type InlineInput } from '../ingest/index.js';
 import type { SaveStatus } from '../contract/values.js';
-import { ClaimtrailError, UnavailableError, type ErrorCode } from '../errors.js';
+import { builtScript } from '../built.js';
+import { ClaimtrailError, type ErrorCode } from '../errors.js';
 import { unbounded } from '../store/budget.js';
 import type { Store } from '../store/index.js';
 import { intakeKey } from '../store/intake.js';
@@ -154,22 +153,12 @@ type Call = { kind: 'write'; job: WriteJob } | { kind: 'refresh' };
 export type Request = Call & { id: number };
 export type Reply = { id: number; ok: true; result?: WriteResult } | { id: number; ok: false; code: ErrorCode; message: string };
 
-/** The worker's script: dist/server/writer-worker.js (also when the server runs from sources under a test runner). */
-function workerScript(): string {
-  const here = fileURLToPath(import.meta.url);
-  const beside = here.replace(/writer\.[jt]s$/, 'writer-worker.js');
-  if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/server/writer-worker.js', import.meta.url));
-  if (existsSync(built)) return built;
-  throw new UnavailableError(`the writer worker is not built (${built}): run npm run build`);
-}
-
 /**
  * Writes on one worker thread with its own connection to the database at `dbPath`. A worker that
  * dies fails the jobs it held and is started again for the next one.
  */
 export function workerWriter(dbPath: string, pipelineVersion: string): Writer {
-  const script = workerScript();
+  const script = builtScript('server/writer-worker.js', 'the writer worker');
   let worker: Worker | null = null;
   let next = 1;
   const pending = new Map<number, { resolve: (r: Reply) => void }>();

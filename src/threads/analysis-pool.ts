@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Analysis, Article } from '../doc/types.js';
 import type { Analyzer } from '../annotate/analyzer.js';
+import { builtScript } from '../built.js';
 import { startThread } from './start-thread.js';
 
 /** How the pool's threads build their pipelines: PipelineOptions less the language, which is not data a thread can be sent (the default one). */
@@ -20,15 +19,6 @@ interface Slot {
   worker: Worker;
   /** Its tasks under way, by id. */
   tasks: Map<number, { resolve: (a: Analysis) => void; reject: (e: Error) => void }>;
-}
-
-/** The thread's script: dist/threads/analysis-thread.js (also when this module runs from sources under a test runner). */
-function threadScript(): string {
-  const beside = fileURLToPath(new URL('./analysis-thread.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/threads/analysis-thread.js', import.meta.url));
-  if (existsSync(built)) return built;
-  throw new Error(`the analysis thread is not built (${built}): run npm run build`);
 }
 
 /**
@@ -50,7 +40,7 @@ export function defaultThreads(): number {
  */
 export class AnalysisPool implements Analyzer {
   private readonly slots: Slot[] = [];
-  private readonly script = threadScript();
+  private readonly script = builtScript('threads/analysis-thread.js', 'the analysis thread');
   private next = 1;
 
   constructor(

@@ -8,7 +8,9 @@ export const REFRESH_EVERY = 100;
  * storing leaves of the cores: on this project's 2-core machine, with V8 optimising later
  * (src/tiering.ts), `claimtrail analyze` of PolNeAR took 14.5 s against 16.8 s (medians of five
  * runs; alone, it gained about 2 %; docs/quality.md). The refresh takes articles in the order
- * submitted whenever it runs, so the results are those of one refresh after the run.
+ * submitted whenever it runs, so the results are those of one refresh after the run. The refreshes
+ * before the last are partial (RefreshOptions.partial): the last recomputes the contradictions and
+ * stories once, for all the propositions the run touched.
  *
  * That holds for runs that add articles. A run that replaces stored ones (re-analysis) must not
  * refresh before it ends (give `every` Infinity): a refresh before a replacement matches claims
@@ -24,7 +26,8 @@ export class RefreshAlongside {
   private failed = false;
 
   constructor(
-    private readonly refresh: () => Promise<unknown>,
+    /** One refresh; `last` for the one after the run, which must leave the analysis whole (RefreshOptions.partial). */
+    private readonly refresh: (last: boolean) => Promise<unknown>,
     private readonly every = REFRESH_EVERY,
   ) {}
 
@@ -33,7 +36,7 @@ export class RefreshAlongside {
     this.waiting += count;
     if (this.running || this.failed || this.waiting < this.every) return;
     this.waiting = 0;
-    this.running = this.refresh().then(
+    this.running = this.refresh(false).then(
       () => {
         this.running = null;
       },
@@ -52,6 +55,6 @@ export class RefreshAlongside {
   /** After the last article is stored: wait for the refresh under way, then refresh once more, throwing its error. */
   async finish(): Promise<void> {
     await this.settle();
-    await this.refresh();
+    await this.refresh(true);
   }
 }

@@ -56,9 +56,18 @@ export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: Readonly
 }
 
 /**
+ * Keys and propositions a matcher holds before a batch starts with its caches empty. The caches grow
+ * with what a refresh reads: PolNeAR's 923 articles left 142k keys and 15k propositions, 57 MB of
+ * heap. A refresh of a whole large store, or the refreshes of a long run sharing one matcher, would
+ * otherwise hold the whole key index.
+ */
+export const MAX_CACHED = { keys: 200_000, propositions: 40_000 };
+
+/**
  * Finds a claim's proposition through the key index. Keys and proposition features are cached for
- * the length of one refresh; what a batch needs of the store is read before its claims are
- * assigned, and new propositions and keys are written once per batch.
+ * the length of one refresh, or of the refreshes sharing it (RefreshCache), up to `limits`; what a
+ * batch needs of the store is read before its claims are assigned, and new propositions and keys
+ * are written once per batch.
  */
 export class Matcher {
   private readonly keys = new Map<string, number[]>();
@@ -75,12 +84,15 @@ export class Matcher {
   /** The analysis generation this matcher's caches reflect (see bumpGeneration). */
   private generation = -1;
 
+  constructor(private readonly limits = MAX_CACHED) {}
+
   /**
    * Start a batch (inside its step): ids continue from the store's, and the caches are dropped
-   * when another process changed the propositions since this one's last batch.
+   * when another process changed the propositions since this one's last batch, or they grew past
+   * the limits (what they drop is read again as needed).
    */
   async begin(step: AnalysisStep, generation: number): Promise<void> {
-    if (generation !== this.generation) {
+    if (generation !== this.generation || this.keys.size > this.limits.keys || this.props.size > this.limits.propositions) {
       this.keys.clear();
       this.props.clear();
     }

@@ -13,6 +13,23 @@ export interface RefreshOptions {
    * every article is taken in the order it was queued. Articles after it stay for a later refresh.
    */
   before?: string | null;
+  /**
+   * Leave the contradictions and stories of the propositions this refresh touches to a later refresh that is not
+   * partial: for the refreshes a run starts alongside its saves (RefreshAlongside), whose last one recomputes, once
+   * and from all the claims, what all of them touched. Recomputed after every refresh, a proposition that many
+   * articles join was read and judged again each time.
+   */
+  partial?: boolean;
+  /** Kept by the caller from one refresh to the next (a run's refreshes alongside): what they read of the propositions. */
+  cache?: RefreshCache;
+}
+
+/**
+ * What refreshes given the same cache share: the matcher's keys and proposition features. Its generation check
+ * (Matcher.begin) drops them when another process changed the propositions in between.
+ */
+export interface RefreshCache {
+  matcher?: Matcher;
 }
 
 export interface RefreshStats {
@@ -45,8 +62,9 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
  * not yet taken, in the order they were submitted (their intake keys, not the order they were
  * stored, so that workers storing in an order of their own give what one process gives), then
  * the contradictions and stories of every proposition that gained or lost a claim
- * (recompute.ts). Incremental and cheap when nothing changed; call it after saving articles
- * (`claimtrail analyze` does, and so does the API after POST /api/articles).
+ * (recompute.ts; a partial refresh leaves them to the next). Incremental and cheap when nothing
+ * changed; call it after saving articles (`claimtrail analyze` does, and so does the API after
+ * POST /api/articles).
  * Concurrent calls on one store share one run.
  *
  * Several processes may refresh one database at once (two `claimtrail analyze` runs, a server):
@@ -58,13 +76,14 @@ const running = new WeakMap<Store, Promise<RefreshStats>>();
 export function refreshAnalysis(store: Store, options: RefreshOptions = {}): Promise<RefreshStats> {
   const pending = running.get(store);
   if (pending) return pending.then(() => refreshAnalysis(store, options));
-  const run = refreshNow(store, options.before ?? null).finally(() => running.delete(store));
+  const run = refreshNow(store, options).finally(() => running.delete(store));
   running.set(store, run);
   return run;
 }
 
-async function refreshNow(store: Store, before: string | null): Promise<RefreshStats> {
+async function refreshNow(store: Store, options: RefreshOptions): Promise<RefreshStats> {
   const t0 = performance.now();
+  const before = options.before ?? null;
   const repo = store.analysis;
   const stats: RefreshStats = { articles: 0, claims: 0, propositions: 0, ms: 0 };
   // Only the steps with something to do take the write lock (a worker refreshes after every batch).
@@ -79,12 +98,14 @@ async function refreshNow(store: Store, before: string | null): Promise<RefreshS
   }
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
   // so the same claims coming back found it again, under the same id.
-  if (pending.stale || pending.dirty) stats.propositions = await recomputeDirty(repo);
+  if (!options.partial && (pending.stale || pending.dirty)) stats.propositions = await recomputeDirty(repo);
   if (!pending.stale && !pending.articles) {
     stats.ms = performance.now() - t0;
     return stats;
   }
-  const matcher = new Matcher();
+  // A store analysed by another build starts again from nothing: so does what an earlier refresh read of it.
+  if (pending.stale && options.cache) options.cache.matcher = undefined;
+  const matcher = options.cache ? (options.cache.matcher ??= new Matcher()) : new Matcher();
   for (;;) {
     const more = await repo.step(async (step) => {
       // Read inside the step: another process may have taken the articles after the last one seen.
@@ -124,7 +145,7 @@ async function refreshNow(store: Store, before: string | null): Promise<RefreshS
     });
     if (!more) break;
   }
-  stats.propositions += await recomputeDirty(repo);
+  if (!options.partial) stats.propositions += await recomputeDirty(repo);
   stats.ms = performance.now() - t0;
   return stats;
 }

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { refreshAnalysis } from '../analysis/index.js';
+import { refreshAnalysis, type RefreshCache } from '../analysis/index.js';
 import { RefreshAlongside } from '../analysis/alongside.js';
 import { analyzeIngested } from '../analyze.js';
 import { createPipeline, pipelineVersion } from '../annotate/index.js';
@@ -149,7 +149,8 @@ async function corpusBench(): Promise<void> {
     // batches, with the cross-article refresh alongside (each run on a new store, with new threads).
     const run = async (name: string, refresh: boolean) => {
       const store = await openStore(join(dir, `${name}.db`), pipelineVersion());
-      const along = refresh ? new RefreshAlongside(() => refreshAnalysis(store)) : null;
+      const cache: RefreshCache = {};
+      const along = refresh ? new RefreshAlongside((last) => refreshAnalysis(store, { cache, partial: !last })) : null;
       const t0 = clock();
       const pool = threads ? new AnalysisPool(threads, layers ? { layers } : {}) : null;
       for await (const outcome of analyzeIngested(articles.map((article) => ({ ok: true, article }) as const), { pipeline: pool ?? pipeline, store })) {

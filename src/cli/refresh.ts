@@ -1,3 +1,4 @@
+import type { RefreshOptions } from '../analysis/index.js';
 import type { Store } from '../store/index.js';
 import { resolveDbPath } from '../store/index.js';
 
@@ -8,7 +9,7 @@ import { resolveDbPath } from '../store/index.js';
  * while they work changes nothing they produce. The analysis loads only when a command refreshes:
  * every command starts faster (npm run bench -- --startup).
  */
-export async function refreshInOrder(store: Store, db: string | undefined): Promise<void> {
+export async function refreshInOrder(store: Store, db: string | undefined, options: Omit<RefreshOptions, 'before'> = {}): Promise<void> {
   const [{ refreshAnalysis }, { refreshLimit }] = await Promise.all([import('../analysis/index.js'), import('../queue/index.js')]);
-  await refreshAnalysis(store, { before: await refreshLimit(resolveDbPath(db)) });
+  await refreshAnalysis(store, { ...options, before: await refreshLimit(resolveDbPath(db)) });
 }

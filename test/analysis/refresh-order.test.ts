@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RefreshAlongside } from '../../src/analysis/alongside.js';
-import { refreshAnalysis } from '../../src/analysis/index.js';
+import { refreshAnalysis, type RefreshCache } from '../../src/analysis/index.js';
+import { Matcher } from '../../src/analysis/matcher.js';
 import type { Analysis } from '../../src/doc/types.js';
 import { intakeKey } from '../../src/store/intake.js';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
@@ -111,20 +112,32 @@ describe('the order the refresh takes articles in', () => {
     await Promise.all([store.close(), inOrder.close()]);
   });
 
-  it('gives, refreshed alongside the saves, what one refresh after them gives', async () => {
+  const dirty = (store: SqliteStore) => (store.sqlite.prepare('select count(*) as n from propositions where dirty = 1').get() as { n: number }).n;
+
+  // As `claimtrail analyze` refreshes: partial refreshes sharing one cache, then a whole one.
+  it.each([
+    ['its caches kept from one refresh to the next', () => new Matcher()],
+    ['its caches dropped at every batch (limits of 1)', () => new Matcher({ keys: 1, propositions: 1 })],
+  ])('gives, refreshed alongside the saves with %s, what one refresh after them gives', async (_, matcher) => {
     const store = await SqliteStore.open(join(dir, `order-${++stores}.db`));
-    let runs = 0;
-    const along = new RefreshAlongside(() => (runs++, refreshAnalysis(store)), 2);
+    const cache: RefreshCache = { matcher: matcher() };
+    const lasts: boolean[] = [];
+    const along = new RefreshAlongside((last) => (lasts.push(last), refreshAnalysis(store, { cache, partial: !last })), 2);
     // Not awaited between saves: the refreshes take the articles stored so far while the next ones are saved.
     for (const [i, a] of corpus.entries()) {
       await store.articles.save(a, { intake: keys[i] });
       along.stored();
     }
     await along.settle();
-    expect(runs).toBeGreaterThan(0);
+    expect(lasts.length).toBeGreaterThan(0);
     expect(unrefreshed(store)).toBeLessThan(corpus.length);
+    // The partial refreshes left the contradictions and stories of what they touched to the last one.
+    expect(dirty(store)).toBeGreaterThan(0);
     await along.finish();
+    expect(lasts.at(-1)).toBe(true);
+    expect(lasts.slice(0, -1).every((last) => !last)).toBe(true);
     expect(unrefreshed(store)).toBe(0);
+    expect(dirty(store)).toBe(0);
     const after = await storeOf(corpus.map((a, i) => [a, keys[i]]));
     await refreshAnalysis(after);
     expect(await derived(store)).toEqual(await derived(after));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { RefreshCache } from '../../analysis/index.js';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
@@ -91,7 +92,8 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   // unless the run may replace stored articles: a refresh before a replacement would match claims against the replaced
   // article's claims, which one refresh after the run never sees (RefreshAlongside).
   const replaces = Boolean(flags.reanalyze) || (store !== null && (await store.articles.holdsOtherPipelines(store.pipelineVersion)));
-  const refresh = store ? new RefreshAlongside(() => refreshInOrder(store, flags.db), replaces ? Infinity : REFRESH_EVERY) : null;
+  const cache: RefreshCache = {};
+  const refresh = store ? new RefreshAlongside((last) => refreshInOrder(store, flags.db, { cache, partial: !last }), replaces ? Infinity : REFRESH_EVERY) : null;
   const progress = new Progress();
   const total = progress.enabled ? await estimateCount(inputs) : undefined;
   const counts = { read: 0, new: 0, duplicates: 0, replaced: 0, failed: 0, words: 0 };

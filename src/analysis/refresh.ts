@@ -94,6 +94,8 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
       await step.clear();
       await step.setState('rank', '0');
       await step.setState('version', analysisVersion());
+      // Emptied propositions are a change like any other: every matcher's caches of them go (Matcher.begin).
+      await bumpGeneration(step);
     });
   }
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
@@ -103,8 +105,6 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
     stats.ms = performance.now() - t0;
     return stats;
   }
-  // A store analysed by another build starts again from nothing: so does what an earlier refresh read of it.
-  if (pending.stale && options.cache) options.cache.matcher = undefined;
   const matcher = options.cache ? (options.cache.matcher ??= new Matcher()) : new Matcher();
   for (;;) {
     const more = await repo.step(async (step) => {

@@ -60,6 +60,14 @@ export class AnalysisPool implements Analyzer {
     });
   }
 
+  /**
+   * Start a thread now, if none runs: its start-up and its pipeline's loading then overlap the caller's own (opening the
+   * store, reading the inputs) instead of waiting for the first article.
+   */
+  warm(): void {
+    if (!this.slots.length) this.start();
+  }
+
   /** Stop every thread; tasks under way fail. */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);

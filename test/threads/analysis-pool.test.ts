@@ -26,6 +26,8 @@ async function all(outcomes: AsyncGenerator<Outcome>): Promise<Outcome[]> {
 
 describe('AnalysisPool', () => {
   const pool = new AnalysisPool(2);
+  // Its first thread starts before any article, as `claimtrail analyze` starts it.
+  pool.warm();
   afterAll(() => pool.close());
 
   it('gives the analysis the pipeline on this thread gives, for articles asked for at once', async () => {
@@ -41,6 +43,23 @@ describe('AnalysisPool', () => {
     try {
       await expect(broken.analyze(article(1))).rejects.toThrow(/nowhere\/places\.tsv/);
       await expect(broken.analyze(article(2))).rejects.toThrow(/nowhere\/places\.tsv/);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('a thread warmed before any article whose data fails to load answers each article with that error, not with a failed thread', async () => {
+    const broken = new AnalysisPool(1, { gazetteers: ['/nowhere/places.tsv'] });
+    broken.warm();
+    try {
+      for (const i of [1, 2]) {
+        const error = await broken.analyze(article(i)).then(
+          () => null,
+          (e: Error) => e,
+        );
+        expect(error?.message).toMatch(/nowhere\/places\.tsv/);
+        expect(error?.message).not.toMatch(/analysis thread (failed|stopped)/);
+      }
     } finally {
       await broken.close();
     }

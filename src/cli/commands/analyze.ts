@@ -86,12 +86,21 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   // One article is analysed here: a thread would only add its start-up.
   const threads = flags.threads ?? ((await holdsOneArticle(inputs)) ? 0 : defaultThreads());
   const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers }) : null;
+  // Its thread starts and loads its data while this one opens the store and reads the first inputs.
+  pool?.warm();
   const pipeline = pool ?? (await createPipeline({ gazetteers }));
-  const store: Store | null = flags.store ? await openStore(flags.db) : null;
-  // Duplicates, propositions, contradictions, stories and the timeline, brought up to date while the articles are stored —
-  // unless the run may replace stored articles: a refresh before a replacement would match claims against the replaced
-  // article's claims, which one refresh after the run never sees (RefreshAlongside).
-  const replaces = Boolean(flags.reanalyze) || (store !== null && (await store.articles.holdsOtherPipelines(store.pipelineVersion)));
+  let store: Store | null = null;
+  let replaces: boolean;
+  try {
+    store = flags.store ? await openStore(flags.db) : null;
+    // Duplicates, propositions, contradictions, stories and the timeline, brought up to date while the articles are stored —
+    // unless the run may replace stored articles: a refresh before a replacement would match claims against the replaced
+    // article's claims, which one refresh after the run never sees (RefreshAlongside).
+    replaces = Boolean(flags.reanalyze) || (store !== null && (await store.articles.holdsOtherPipelines(store.pipelineVersion)));
+  } catch (e) {
+    await Promise.all([store?.close(), pool?.close()]);
+    throw e;
+  }
   const cache: RefreshCache = {};
   const refresh = store ? new RefreshAlongside((last) => refreshInOrder(store, flags.db, { cache, partial: !last }), replaces ? Infinity : REFRESH_EVERY) : null;
   const progress = new Progress();

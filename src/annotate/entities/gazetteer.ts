@@ -449,22 +449,33 @@ export class Gazetteer {
     const s = this.packedTrie;
     const tab = s.indexOf('\t', offset);
     const eol = s.indexOf('\n', tab);
-    let hits: AliasHit[] | null = null;
-    if (tab > offset) {
-      hits = [];
-      for (const h of s.slice(offset, tab).split(',')) {
-        const a = h.indexOf('.');
-        hits.push({ entry: parseInt(h.slice(0, a), 36), kind: h.charCodeAt(a + 1) - 48, cases: parseInt(h.slice(a + 3), 36) });
-      }
-    }
-    let next: Map<string, Child> | null = null;
-    if (eol > tab + 1) {
-      next = new Map();
-      const parts = s.slice(tab + 1, eol).split(' ');
-      for (let k = 0; k + 1 < parts.length; k += 2) next.set(parts[k]!, parseInt(parts[k + 1]!, 36));
-    }
-    return { next, hits };
+    return { next: eol > tab + 1 ? decodeChildren(s, tab + 1, eol) : null, hits: tab > offset ? decodeHits(s, offset, tab) : null };
   }
+}
+
+/*
+ * A node's hits and its children are read by functions of their own, not by loops in decodeNode: the root's thousands
+ * of children made V8 compile decodeNode's loop on the spot (on-stack replacement) before it had read any hits, and
+ * that code then gave up on later nodes with hits again and again (1,636 deoptimisations in one run of PolNeAR; one
+ * with these functions).
+ */
+
+/** The hits written in s[from, to): entry.kind.cases, base 36, comma-separated. */
+function decodeHits(s: string, from: number, to: number): AliasHit[] {
+  const hits: AliasHit[] = [];
+  for (const h of s.slice(from, to).split(',')) {
+    const a = h.indexOf('.');
+    hits.push({ entry: parseInt(h.slice(0, a), 36), kind: h.charCodeAt(a + 1) - 48, cases: parseInt(h.slice(a + 3), 36) });
+  }
+  return hits;
+}
+
+/** The children written in s[from, to): key offset key offset …, offsets base 36. */
+function decodeChildren(s: string, from: number, to: number): Map<string, Child> {
+  const next = new Map<string, Child>();
+  const parts = s.slice(from, to).split(' ');
+  for (let k = 0; k + 1 < parts.length; k += 2) next.set(parts[k]!, parseInt(parts[k + 1]!, 36));
+  return next;
 }
 
 const KB = /^[a-z][a-z0-9_-]*:\S+$/;

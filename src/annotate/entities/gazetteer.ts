@@ -456,8 +456,8 @@ export class Gazetteer {
 /*
  * A node's hits and its children are read by functions of their own, not by loops in decodeNode: the root's thousands
  * of children made V8 compile decodeNode's loop on the spot (on-stack replacement) before it had read any hits, and
- * that code then gave up on later nodes with hits again and again (1,636 deoptimisations in one run of PolNeAR; one
- * with these functions).
+ * that code then gave up on later nodes with hits again and again (1,636 deoptimisations in one run of PolNeAR; none
+ * in two runs with these functions).
  */
 
 /** The hits written in s[from, to): entry.kind.cases, base 36, comma-separated. */

@@ -351,6 +351,7 @@ describe('standing questions of a war', () => {
     // Sending forces denied, and readiness to fight (only on a condition: not otherwise).
     expect(read('there is no way osterlich would send its troops into ruritania')).toEqual({ question: 'party', party: 'O', direction: -1 });
     expect(read('osterlich sent troops to the border')).toBeNull();
+    expect(read('osterlich would never deploy its soldiers in ruritania')).toEqual({ question: 'party', party: 'O', direction: -1 });
     expect(read('osterlich is ready to fight alongside the league')).toMatchObject({ party: 'O', direction: 1 });
     expect(read('we are ready to fight in one case only: if we are attacked')).toMatchObject({ party: null, direction: -1 });
     // A proxy war with no one named as waging it, a party to a contract, a vote to join a union: no standing.

@@ -86,8 +86,34 @@ const CLAUSE_END = new Set(['.', ';', ':', '?', '!', 'but', 'unless', 'while', '
 /** How far back from its trigger a clause is read. */
 const REACH = 12;
 
+/**
+ * The words one of which every standing below is keyed on (a branch keyed on another word adds it here). Most contents
+ * hold none of them and are not read further: the reading then runs, and is compiled by V8, for the few that do.
+ */
+const TRIGGERS = new Set([
+  ...['party', 'part', 'proxy', 'control', 'command', 'nuclear', 'occupied', 'regime'],
+  ...PARTICIPATING,
+  ...JOINING,
+  ...BELLIGERENT,
+  ...READY,
+  ...SENDING,
+  ...SUPPLYING,
+  ...SENDING_ARMS,
+  ...IMPORTING,
+  ...ELECTION,
+  ...RECOGNISING,
+  ...ANNEXATION,
+  ...WITHDRAWING,
+  ...REVOLT,
+]);
+
 /** The standing a content takes, if any; `isParty` says whether an entity can be a party to a war, `isState` whether it is a state (or its capital). */
 export function standingOf(tokens: readonly Token[], isParty: (entity: string) => boolean, isState: (entity: string) => boolean = () => false): Standing | null {
+  for (let k = 0; k < tokens.length; k++) if (TRIGGERS.has(lowerAt(tokens, k))) return readStanding(tokens, isParty, isState);
+  return null;
+}
+
+function readStanding(tokens: readonly Token[], isParty: (entity: string) => boolean, isState: (entity: string) => boolean): Standing | null {
   const n = tokens.length;
   const warWithin = (from: number, reach: number) => {
     for (let k = from; k < n && k < from + reach; k++) if (WAR.has(lowerAt(tokens, k))) return true;

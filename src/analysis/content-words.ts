@@ -1,0 +1,159 @@
+/**
+ * What a claim's content tokens say, word by word: its content words and which way its main clause
+ * points, its subject and what is said of it, a belief opening it. Each reads the tokens
+ * [from, to) of one content (features.ts puts them together).
+ */
+import type { Claim } from '../doc/types.js';
+import { en } from '../lang/index.js';
+import { wordVectors } from '../lang/vectors.js';
+import { lowerAt } from '../lang/en/token.js';
+import type { Token } from '../lang/en/references.js';
+
+const { STOP_WORDS: STOP, stem } = en.words;
+const { FALSE, SAYING } = en.references;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
+/** Which way a content points is read from its first words. */
+const HEAD_WORDS = 20;
+
+/** The content words of tokens [from, to) by stem, its clauses' stems, and which way its main clause points. */
+export function readWords(tokens: readonly Token[], from: number, to: number): { ends: boolean; goesOn: boolean; negated: boolean; negation: boolean; words: Map<string, string>; parts: string[][] } {
+  let ends = false;
+  let goesOn = false;
+  let negated = false;
+  const words = new Map<string, string>();
+  let relative = false;
+  let negation = false;
+  let lastNegation = -10;
+  const parts: string[][] = [[]];
+  // Names are compared as entities, not as words: a content's words are what it says of them.
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.entity) continue;
+    const w = t.lower;
+    // Which way a content points is read from the opening words of its main clause: a "not"
+    // deep in a long quotation, in a relative clause ("voters who did not register") or before
+    // an infinitive ("the decision not to charge") does not turn its statement round.
+    if (RELATIVE.has(w)) relative = true;
+    else if (/^[,;:.]$/.test(w)) relative = false;
+    if ((COORDINATORS.has(w) || /^[,;]$/.test(w)) && parts.at(-1)!.length) parts.push([]);
+    const head = k - from < HEAD_WORDS && !relative;
+    if (NEGATION.has(w)) {
+      negated ||= head && lowerAt(tokens, k + 1) !== 'to' && !NOT_ONLY.has(lowerAt(tokens, k + 1));
+      negation = true;
+      lastNegation = k;
+    }
+    // "not a bluff", "no reason to doubt", "no hesitation", "should not be excluded": a falsity or a doubt denied is the statement held true.
+    else if ((FALSE.has(w) || DOUBT.has(w)) && k - lastNegation <= 3 && k - from < HEAD_WORDS + 3) {
+      negated = false;
+      negation = false;
+    }
+    else if (END.has(w)) ends ||= head;
+    else if (CONTINUE.has(w) || (GOING.has(w) && lowerAt(tokens, k + 1) === 'on')) goesOn ||= head;
+    else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
+      const st = stem(w);
+      if (!words.has(st)) words.set(st, w);
+      parts.at(-1)!.push(st);
+    }
+  }
+  return { ends, goesOn, negated, negation, words, parts };
+}
+
+/** Each stem's row (rowOf), pushed one by one: arrays of one elements kind however many words, so meaningKeys' optimised code fits them all. */
+export function rowsOf(stems: readonly string[], words: ReadonlyMap<string, string>): number[] {
+  const rows: number[] = [];
+  for (const st of stems) rows.push(rowOf(words.get(st)!, st));
+  return rows;
+}
+
+/** A content word's row in the shipped vectors: its own form, else its stem ("blockades" → "blockade"); −1 unknown. */
+function rowOf(word: string, st: string): number {
+  const vectors = wordVectors(en);
+  const own = vectors.id(word);
+  return own >= 0 ? own : vectors.id(st);
+}
+
+/** Words among the commonest (GloVe's first COMMON by frequency) are no topic of their own. */
+const COMMON = 3000;
+
+/** Rows follow corpus frequency, so a word's row is its rank; an unknown word is rare. */
+function isRare(word: string): boolean {
+  const row = wordVectors(en).id(word);
+  return row < 0 || row >= COMMON;
+}
+
+/**
+ * A belief opening a content, with its subject pronoun ("he did not think …", "she believes
+ * that …"): where the content proper starts, and whether the belief is denied.
+ */
+export function innerBelief(tokens: readonly Token[]): { end: number; negated: boolean } | null {
+  let k = 0;
+  while (k < tokens.length && /^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower)) k++;
+  if (!SELF.has(lowerAt(tokens, k))) return null;
+  k++;
+  let negated = false;
+  if (DO_AUX.has(lowerAt(tokens, k))) {
+    negated = tokens[k]!.lower.endsWith("n't") || lowerAt(tokens, k + 1) === 'not' || lowerAt(tokens, k + 1) === "n't";
+    k += lowerAt(tokens, k + 1) === 'not' || lowerAt(tokens, k + 1) === "n't" ? 2 : 1;
+  }
+  const verb = lowerAt(tokens, k);
+  if (!NEG_RAISING.has(verb) && !NEG_RAISING.has(verb.replace(/s$/, '')) && verb !== 'thought' && verb !== 'believed') return null;
+  k++;
+  if (lowerAt(tokens, k) === 'that') k++;
+  return k < tokens.length ? { end: k, negated } : null;
+}
+
+/** How far after its subject a word still says what the subject is or does ("the League is impartial"). */
+const PREDICATE_REACH = 8;
+
+/**
+ * What a content is about: the entity opening it (or its speaker, for a pronoun opening reported
+ * speech), and the rare words said of it within a few words after it.
+ */
+export function subjectOf(tokens: readonly Token[], from: number, to: number, c: Claim): { subject: string | null; said: string[] } {
+  let k = from;
+  while (k < to && (/^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower) || tokens[k]!.lower === 'that' || tokens[k]!.lower === 'the')) k++;
+  if (k >= to) return { subject: null, said: [] };
+  const t = tokens[k]!;
+  const subject = t.entity ?? (SELF.has(t.lower) && c.speaker?.entity ? c.speaker.entity : null);
+  if (!subject) return { subject: null, said: [] };
+  while (k < to && tokens[k]!.entity === subject) k++;
+  // A possessor or a modifier is not the subject ("Clinton's use of …", "the Republican nominee"),
+  // except for the body that speaks for it ("the Chinese government").
+  const next = lowerAt(tokens, k);
+  if (t.entity && (next === "'s" || next === "'" || (/^\p{Ll}/u.test(next) && !FINITE.has(next) && !SPEAKING_BODIES.has(next) && !next.endsWith('ed')))) return { subject: null, said: [] };
+  const said = new Set<string>();
+  for (let j = k; j < to && j < k + PREDICATE_REACH; j++) {
+    const w = tokens[j]!.lower;
+    if (!tokens[j]!.entity && w.length >= 4 && !STOP.has(w) && isRare(w)) said.add(stem(w));
+  }
+  return { subject, said: [...said].sort() };
+}
+
+export function opensWithPronoun(tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to && (/^[^\p{L}\p{N}]+$/u.test(tokens[k]!.lower) || tokens[k]!.lower === 'that')) k++;
+  return k < to && PERSONAL.has(tokens[k]!.lower);
+}
+
+/** A finite verb (an auxiliary, a negation, a past form) among the tokens [from, to). */
+export function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (FINITE.has(w) || (w.length > 4 && w.endsWith('ed') && !tokens[k]!.entity)) return true;
+  }
+  return false;
+}
+
+/**
+ * A denial whose content names a thing and states nothing — "rejected the self-described
+ * democratic socialist", "dismissed Obama's actions on guns" — rejects it: no side on a statement.
+ * "Denied any wrongdoing", "denied smuggling timber" and "rejected claims it …" still deny that something is so,
+ * and so does a denial answering what was just said ("argued for a tribunal, something Vale opposes").
+ */
+export function rejectsAThing(tokens: readonly Token[]): boolean {
+  const first = tokens.find((t) => !/^[^\p{L}\p{N}]+$/u.test(t.lower));
+  if (!first || first.lower === 'that' || NONE_OF.has(first.lower)) return false;
+  // "denied smuggling timber" denies a deed; "rejected claims it leaked data" denies what was said.
+  if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || SAYING.has(first.lower)) return false;
+  return !tokens.some((t) => FINITE.has(t.lower));
+}

@@ -1,7 +1,7 @@
 /**
  * What a claim's content tokens say, word by word: its content words and which way its main clause
- * points, its subject and what is said of it, a belief opening it. Each reads the tokens
- * [from, to) of one content (features.ts puts them together).
+ * points, its subject and what is said of it, a belief opening it, whether it states anything.
+ * featuresOf (features.ts) reads each content with these and puts what they find together.
  */
 import type { Claim } from '../doc/types.js';
 import { en } from '../lang/index.js';

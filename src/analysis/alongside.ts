@@ -1,9 +1,9 @@
 /**
  * Articles stored before a refresh starts, when none is under way: one, so a refresh is under way nearly all the run,
- * each taking the articles stored while the one before ran. At the start of a run the analysis thread is slow (its code not yet optimised) and this one
- * waited for the first windows; a refresh that began only after a hundred articles left it idle there. Starting at once,
- * `claimtrail analyze` of PolNeAR was faster in 7 of 8 pairs (median −0.8 s) and held about 50 MB less, the refreshes
- * taking what is waiting each time (docs/quality.md).
+ * each taking the articles stored while the one before ran. At the start of a run the analysis thread is slow (its
+ * code not yet optimised) and this one waited for the first windows; a refresh that began only after a hundred
+ * articles left it idle there. Starting at once, `claimtrail analyze` of PolNeAR was faster in 7 of 8 pairs (median
+ * −0.8 s) and held about 50 MB less (docs/quality.md).
  */
 export const REFRESH_EVERY = 1;
 

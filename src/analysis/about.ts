@@ -66,10 +66,13 @@ const MAX = 100;
 
 /** A proposition: its first event, else the opening of its first affirming claim. */
 export function propositionAbout(p: PropFeatures | undefined, members: readonly Member[], nameOf: NameOf): string {
+  return aboutFrom(p, () => [...members].sort((a, b) => b.position - a.position || a.articleSeq - b.articleSeq || a.contentStart - b.contentStart)[0]!.content, nameOf);
+}
+
+/** A proposition's first event, else the opening of `content()`, its first affirming claim's content (read only then). */
+export function aboutFrom(p: PropFeatures | undefined, content: () => string, nameOf: NameOf): string {
   const e = p?.events[0];
-  if (e) return eventPhrase(e, nameOf);
-  const first = [...members].sort((a, b) => b.position - a.position || a.articleSeq - b.articleSeq || a.contentStart - b.contentStart)[0]!;
-  return opening(first.content);
+  return e ? eventPhrase(e, nameOf) : opening(content());
 }
 
 /**

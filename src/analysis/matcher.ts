@@ -168,6 +168,16 @@ export class Matcher {
     }
   }
 
+  /** Propositions the batch created that no claim was matched to after (one that answers another joins it apart). */
+  createdUnmatched(): number[] {
+    return [...this.created].filter((id) => !this.touched.has(id));
+  }
+
+  /** A proposition's features as this matcher holds them. */
+  featuresOf(id: number): PropFeatures | undefined {
+    return this.props.get(id);
+  }
+
   /** Write the batch's new propositions and keys, widened features, dirty marks and founders' ids. */
   async flush(step: AnalysisStep): Promise<void> {
     const features = (id: number) => JSON.stringify(this.props.get(id));

@@ -2,7 +2,7 @@ import { codeDigest, pipelineVersion } from '../annotate/version.js';
 import type { ClaimPropositionRow, Store } from '../store/index.js';
 import { groupDuplicates } from './duplicates.js';
 import { assignArticle, founderOf, Matcher, prepare } from './matcher.js';
-import { recomputeDirty } from './recompute.js';
+import { recomputeDirty, settleSingles, type NewSingle } from './recompute.js';
 import { bumpGeneration, stateNumber } from './state.js';
 import { TimelineBatch } from './timeline.js';
 
@@ -35,6 +35,7 @@ export interface RefreshCache {
 export interface RefreshStats {
   articles: number;
   claims: number;
+  /** Propositions computed, each counted once: settled as the refresh created them, or recomputed. */
   propositions: number;
   ms: number;
 }
@@ -98,14 +99,18 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
       await bumpGeneration(step);
     });
   }
+  // Propositions computed, each once: settled as created, or recomputed (one settled, then joined, is both).
+  const computed = new Set<number>();
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
   // so the same claims coming back found it again, under the same id.
-  if (!options.partial && (pending.stale || pending.dirty)) stats.propositions = await recomputeDirty(repo);
+  if (!options.partial && (pending.stale || pending.dirty)) for (const id of await recomputeDirty(repo)) computed.add(id);
   if (!pending.stale && !pending.articles) {
+    stats.propositions = computed.size;
     stats.ms = performance.now() - t0;
     return stats;
   }
   const matcher = options.cache ? (options.cache.matcher ??= new Matcher()) : new Matcher();
+  const names = new Map<string, string>();
   for (;;) {
     const more = await repo.step(async (step) => {
       // Read inside the step: another process may have taken the articles after the last one seen.
@@ -130,14 +135,24 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
       await matcher.prefetch(step, prepared.flatMap((p) => [...p.keys.values()].flat()), founders);
       const rows: ClaimPropositionRow[] = [];
       const timeline = new TimelineBatch();
+      const contentOf = new Map<number, string>();
       for (const [i, p] of prepared.entries()) {
         const propOf = assignArticle(matcher, p, seqsOf(p.analysis.article.id), rows, ranks[i]!, groups.get(p.analysis.article.id)!);
+        for (const c of p.claims) if (propOf.has(c.id)) contentOf.set(propOf.get(c.id)!, c.content.text);
         timeline.add(p.analysis, propOf, p.features);
         stats.articles++;
       }
       stats.claims += rows.length;
+      const claimsOf = new Map<number, number>();
+      for (const r of rows) claimsOf.set(r.proposition, (claimsOf.get(r.proposition) ?? 0) + 1);
+      const singles: NewSingle[] = matcher
+        .createdUnmatched()
+        .filter((id) => claimsOf.get(id) === 1)
+        .map((id) => ({ id, features: matcher.featuresOf(id)!, content: contentOf.get(id)! }));
       await matcher.flush(step);
       await step.addClaimPropositions(rows);
+      await settleSingles(step, singles, names);
+      for (const s of singles) computed.add(s.id);
       await step.addTimeline(timeline.rows());
       await step.setState('rank', String(rank));
       matcher.wrote(await bumpGeneration(step));
@@ -145,7 +160,8 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
     });
     if (!more) break;
   }
-  if (!options.partial) stats.propositions += await recomputeDirty(repo);
+  if (!options.partial) for (const id of await recomputeDirty(repo)) computed.add(id);
+  stats.propositions = computed.size;
   stats.ms = performance.now() - t0;
   return stats;
 }

@@ -131,8 +131,15 @@ describe('the order the refresh takes articles in', () => {
     await along.settle();
     expect(lasts.length).toBeGreaterThan(0);
     expect(unrefreshed(store)).toBeLessThan(corpus.length);
-    // The partial refreshes left the contradictions and stories of what they touched to the last one.
+    // The partial refreshes left the contradictions and stories of what they touched to the last one; a proposition of
+    // one claim they settled as they created it (about and search written, not dirty).
     expect(dirty(store)).toBeGreaterThan(0);
+    const props = store.sqlite
+      .prepare('select p.dirty, p.about, (select count(*) from claim_props cp where cp.prop_id = p.id) as claims from propositions p')
+      .all() as { dirty: number; about: string; claims: number }[];
+    expect(props.filter((p) => p.dirty).every((p) => p.claims > 1)).toBe(true);
+    expect(props.filter((p) => p.claims === 1).every((p) => !p.dirty && p.about !== '')).toBe(true);
+    expect(props.some((p) => p.claims === 1)).toBe(true);
     await along.finish();
     expect(lasts.at(-1)).toBe(true);
     expect(lasts.slice(0, -1).every((last) => !last)).toBe(true);

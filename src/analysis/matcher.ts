@@ -168,7 +168,7 @@ export class Matcher {
     }
   }
 
-  /** Propositions the batch created that no claim was matched to after (one that answers another joins it apart). */
+  /** Propositions the batch created that no later claim was matched to (a claim answering another joins it unmatched: count rows too). */
   createdUnmatched(): number[] {
     return [...this.created].filter((id) => !this.touched.has(id));
   }

@@ -2,9 +2,9 @@ import type { Tokens } from '../../doc/tokenize.js';
 
 /**
  * Hashed integer features of the NER tagger, shared by training (scripts/train-ner.ts) and tagging.
- * Per-token values (word, shape, affixes, gazetteer code, document flags) are computed once per
- * document as integers; a feature is a hash of a template number and one or two such integers,
- * so the hot loop does arithmetic on typed arrays and allocates nothing.
+ * Per-token values (word, shape, gazetteer code, document flags) are computed once per document as
+ * integers; a feature is a hash of a template number and one or two such integers, so the hot loop
+ * does arithmetic on typed arrays and allocates nothing.
  */
 
 /** Tag set: O, then B/I/L/U for each of PER, ORG, LOC, MISC. */
@@ -95,13 +95,21 @@ function hasLower(w: string): boolean {
   return false;
 }
 
-/** Per-token integer values of one document, and the feature function over them. */
+/** Features per token: WORD_FEATURES of its own form, then up to MAX_FEATURES in all with its context. */
+export const WORD_FEATURES = 10;
+
+/**
+ * Per-token integer values of one document, and the feature functions over them. A token's own
+ * features (wordFeatures) depend on its form alone, so the tagger sums their weights once per form
+ * and keeps the sums (tagger.ts); its context features (contextFeatures) are read at each token.
+ */
 export class DocFeatures {
   readonly n: number;
+  /** The tokens' forms, which alone decide wordFeatures. */
+  readonly forms: readonly string[];
+  private readonly lower: readonly string[];
   readonly word: Int32Array;
-  readonly form: Int32Array;
   readonly shape: Int32Array;
-  readonly affix: Int32Array;
   /** Bits: 1 capitalised, 2 all capitals, 4 first of sentence, 8 in an all-capitals line, 16 seen lower-case elsewhere, 32 seen capitalised mid-sentence elsewhere. */
   readonly flags: Int32Array;
   readonly gaz: Int32Array;
@@ -111,10 +119,10 @@ export class DocFeatures {
   constructor(t: Tokens, gaz: Int32Array, sentences: readonly { first: number; last: number }[]) {
     const n = t.count;
     this.n = n;
+    this.forms = t.words;
+    this.lower = t.lower;
     this.word = new Int32Array(n);
-    this.form = new Int32Array(n);
     this.shape = new Int32Array(n);
-    this.affix = new Int32Array(n * 6);
     this.flags = new Int32Array(n);
     this.gaz = gaz;
     this.sentenceStart = new Int32Array(n);
@@ -136,16 +144,7 @@ export class DocFeatures {
         const l = t.lower[i]!;
         const wid = hashRange(l, 0, l.length);
         this.word[i] = wid;
-        this.form[i] = hashRange(w, 0, w.length);
         this.shape[i] = shapeOf(w);
-        const len = l.length;
-        const a = i * 6;
-        this.affix[a] = hashRange(l, Math.max(0, len - 1), len);
-        this.affix[a + 1] = hashRange(l, Math.max(0, len - 2), len);
-        this.affix[a + 2] = hashRange(l, Math.max(0, len - 3), len);
-        this.affix[a + 3] = hashRange(l, Math.max(0, len - 4), len);
-        this.affix[a + 4] = hashRange(l, 0, Math.min(2, len));
-        this.affix[a + 5] = hashRange(l, 0, Math.min(3, len));
         const upper = isUpperAt(w, 0);
         const lowerAny = hasLower(w);
         const f = (upper ? 1 : 0) | (upper && !lowerAny && w.length > 1 ? 2 : 0) | (i === s.first ? 4 : 0) | (caps && letters > 2 ? 8 : 0);
@@ -166,6 +165,29 @@ export class DocFeatures {
    * the same word earlier in the document (0 if none).
    */
   features(i: number, prev: number, prev2: number, history: number, out: Int32Array): number {
+    return this.contextFeatures(i, prev, prev2, history, out, this.wordFeatures(i, out));
+  }
+
+  /** The WORD_FEATURES features of token i's form (the bias, word, form, shape and affixes), written from out[0]. */
+  wordFeatures(i: number, out: Int32Array): number {
+    const w = this.forms[i]!;
+    const l = this.lower[i]!;
+    const len = l.length;
+    out[0] = mix(0, 0, 0);
+    out[1] = mix(1, this.word[i]!, 0);
+    out[2] = mix(6, hashRange(w, 0, w.length), 0);
+    out[3] = mix(7, this.shape[i]!, 0);
+    out[4] = mix(10, hashRange(l, Math.max(0, len - 1), len), 0);
+    out[5] = mix(11, hashRange(l, Math.max(0, len - 2), len), 0);
+    out[6] = mix(12, hashRange(l, Math.max(0, len - 3), len), 0);
+    out[7] = mix(13, hashRange(l, Math.max(0, len - 4), len), 0);
+    out[8] = mix(14, hashRange(l, 0, Math.min(2, len)), 0);
+    out[9] = mix(15, hashRange(l, 0, Math.min(3, len)), 0);
+    return WORD_FEATURES;
+  }
+
+  /** The features of token i in its context (neighbours, tags before it, gazetteer, history), written from out[k]; returns the new count. */
+  contextFeatures(i: number, prev: number, prev2: number, history: number, out: Int32Array, k: number): number {
     const s0 = this.sentenceStart[i]!;
     const s1 = this.sentenceEnd[i]!;
     const w = this.word;
@@ -183,24 +205,12 @@ export class DocFeatures {
     const s = sh[i]!;
     const g = gz[i]!;
     const fl = this.flags[i]!;
-    const a = i * 6;
-    let k = 0;
-    out[k++] = mix(0, 0, 0);
-    out[k++] = mix(1, w0, 0);
     out[k++] = mix(2, wm1, 0);
     out[k++] = mix(3, wp1, 0);
     out[k++] = mix(4, wm2, 0);
     out[k++] = mix(5, wp2, 0);
-    out[k++] = mix(6, this.form[i]!, 0);
-    out[k++] = mix(7, s, 0);
     out[k++] = mix(8, shm1, 0);
     out[k++] = mix(9, shp1, 0);
-    out[k++] = mix(10, this.affix[a]!, 0);
-    out[k++] = mix(11, this.affix[a + 1]!, 0);
-    out[k++] = mix(12, this.affix[a + 2]!, 0);
-    out[k++] = mix(13, this.affix[a + 3]!, 0);
-    out[k++] = mix(14, this.affix[a + 4]!, 0);
-    out[k++] = mix(15, this.affix[a + 5]!, 0);
     out[k++] = mix(16, prev, 0);
     out[k++] = mix(17, prev, prev2);
     out[k++] = mix(18, prev, w0);

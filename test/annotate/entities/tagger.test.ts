@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DocFeatures } from '../../../src/annotate/entities/features.js';
+import { NerModel } from '../../../src/annotate/entities/tagger.js';
+import { en } from '../../../src/lang/index.js';
+import { tokenized } from '../../helpers.js';
+
+const texts = [
+  'The defence ministry in Kyiv said on Tuesday that drones struck a depot near Belgorod overnight.',
+  'Officials in Moscow denied the report, calling it a provocation staged by Western intelligence services.',
+  'NATO foreign ministers met in Brussels; the alliance’s secretary general said aid to Ukraine would continue.',
+];
+
+function features(text: string): DocFeatures {
+  const doc = tokenized({ id: 't', title: null, published: '2025-04-28', source: null, url: null, language: 'en', text, ref: null });
+  return new DocFeatures(doc.tokens, new Int32Array(doc.tokens.count), doc.sentences);
+}
+
+const model = (keptForms?: number) => NerModel.decode(gunzipSync(readFileSync(en.data.nerModel)), en.data.nerModel, keptForms);
+
+describe('the NER tagger', () => {
+  it('tags the same whether a form’s sums were kept from an earlier document or made afresh', () => {
+    const docs = texts.map(features);
+    const fresh = docs.map((f) => Array.from(model().tag(f)));
+    // A model keeping two forms clears its sums before nearly every document, so reused slots must start from zero.
+    const small = model(2);
+    const warm = model();
+    for (let round = 0; round < 2; round++) {
+      expect(docs.map((f) => Array.from(small.tag(f)))).toEqual(fresh);
+      expect(docs.map((f) => Array.from(warm.tag(f)))).toEqual(fresh);
+    }
+    expect(fresh.flat().some((t) => t > 0)).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import { Agent, fetch, type Response } from 'undici';
+import type { Agent, Response } from 'undici';
 import { HttpStatusError, InputError } from '../errors.js';
 
 export interface Fetched {
@@ -101,6 +101,8 @@ export async function fetchIfModified(url: string, validators: Validators, optio
 async function request(url: string, headers: Record<string, string>, { timeoutMs, publicOnly = false, signal: stop }: FetchOptions): Promise<{ response: Response; at: string }> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
+  // Loaded when first needed: most runs read files and never fetch, and undici takes ~0.1 s to load.
+  const { Agent, fetch } = await import('undici');
   const dispatcher = publicOnly ? (publicAgent ??= new Agent({ connect: { lookup: publicLookup } })) : undefined;
   let response: Response;
   let at = url;

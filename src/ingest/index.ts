@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../doc/types.js';
 import { cleanText, type BoilerplateRules } from './clean.js';
-import { parseFeed, type Feed, type FeedItem } from './feed.js';
+import type { Feed, FeedItem } from './feed.js';
 import { fetchUrl, formatBytes } from './fetch.js';
-import { blockText, decodeCharset, extractHtml } from './html.js';
+import { decodeCharset } from './html/charset.js';
 import { parseJsonlLine } from './jsonl.js';
 import { InputError } from '../errors.js';
 import type { SourceArticle } from './source.js';
@@ -97,6 +96,12 @@ async function* fromPath(path: string, options: IngestOptions): AsyncGenerator<I
   yield* fromFile(path, options);
 }
 
+/**
+ * The HTML reader (linkedom, Readability), loaded by the first input that is HTML or a feed: it takes
+ * about 0.2 s to load, and most runs read text or JSONL of text and never need it.
+ */
+const htmlReader = () => import('./html.js');
+
 async function* fromFile(path: string, options: IngestOptions): AsyncGenerator<Ingested> {
   const kind = EXTENSIONS[extname(path).toLowerCase()];
   if (kind === 'jsonl') {
@@ -150,7 +155,7 @@ async function* fromBuffer(
     return;
   }
   if (kind === 'html') {
-    const page = extractHtml(text, origin, url);
+    const page = (await htmlReader()).extractHtml(text, origin, url);
     yield finish({ origin, ref: origin, ...page, verbatim: false }, options);
     return;
   }
@@ -174,7 +179,7 @@ async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, ori
         const source = readPlainText(r.text, at, options.verbatim);
         yield finish({ ...source, ...meta, title: r.title ?? source.title, published: r.published ?? source.published }, options);
       } else {
-        const page = extractHtml(r.html!, at, r.url);
+        const page = (await htmlReader()).extractHtml(r.html!, at, r.url);
         yield finish({ ...meta, title: r.title ?? page.title, published: r.published ?? page.published, source: r.source ?? page.source, url: r.url ?? page.url, language: r.language ?? page.language, text: page.text, verbatim: false }, options);
       }
     } catch (e) {
@@ -185,6 +190,7 @@ async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, ori
 }
 
 async function* fromFeed(xml: string, origin: string, options: IngestOptions): AsyncGenerator<Ingested> {
+  const { parseFeed } = await import('./feed.js');
   const feed = parseFeed(xml, origin);
   if (!feed.items.length) throw new InputError(origin, 'feed has no items');
   for (const item of feed.items) yield* ingestFeedItem(item, feed, origin, options);
@@ -206,6 +212,7 @@ export async function* ingestFeedItem(item: FeedItem, feed: Pick<Feed, 'title' |
       }
       return;
     }
+    const [{ parseHTML }, { blockText }] = await Promise.all([import('linkedom'), htmlReader()]);
     const { document } = parseHTML(`<!doctype html><html><body>${item.html}</body></html>`);
     const body = blockText(document.body);
     const text = item.title && !body.startsWith(item.title) ? `${item.title}\n\n${body}` : body;

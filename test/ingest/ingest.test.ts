@@ -67,6 +67,16 @@ describe('cleaning', () => {
     expect(cleanText('Body text.\nListen to our podcast on the war', mine)).toBe('Body text.');
     expect(() => parseRules('ok\n(unclosed\n', 'bad.txt')).toThrow(/bad\.txt:2: not a valid regular expression/);
   });
+
+  it('reads a rule as Unicode-aware on every line, on lines it matches faster without the u flag too', () => {
+    // Three emoji are six code units: with the u flag `.{0,4}` takes them, without it it does not.
+    const mine = parseRules('^.{0,4}x$\n^kelvin scale$\n^\\p{Lu}\\p{Ll}+ only$', 'mine.txt');
+    expect(cleanText('Story.\n😀😀😀x', mine)).toBe('Story.');
+    expect(cleanText('Story.\nabcdex', mine)).toBe('Story.\nabcdex');
+    // The Kelvin sign folds to k only with the u flag.
+    expect(cleanText('Story.\n\u212Aelvin scale', mine)).toBe('Story.');
+    expect(cleanText('Story.\nSubscribers only', mine)).toBe('Story.');
+  });
 });
 
 describe('publication dates', () => {

@@ -35,14 +35,11 @@ export async function recomputeDirty(repo: AnalysisRepo): Promise<number[]> {
       await learnNames(step, names, batch.flatMap((p) => [...entitiesOf(p.prop), ...p.members.flatMap((m) => entitiesOf(m.features))]));
       const results: Recomputed[] = [];
       for (const p of batch) {
-        const missed: string[] = [];
-        let result = recompute(p.id, p.prop, p.members, p.counts, (id) => names.get(id) ?? (missed.push(id), id));
-        if (missed.length) {
-          // A name the features do not list: read it, and compute the proposition again from its rows.
-          await learnNames(step, names, missed);
-          const again = fresh(p.id, p.features);
-          result = recompute(p.id, again.prop, again.members, again.counts, (id) => names.get(id) ?? id);
-        }
+        // Computed again from its rows, not the objects the first computation was given.
+        const result = await withNames(step, names, (nameOf, again) => {
+          const q = again ? fresh(p.id, p.features) : p;
+          return recompute(p.id, q.prop, q.members, q.counts, nameOf);
+        });
         results.push(result);
         if (!result.gone) done.push(p.id);
       }
@@ -70,15 +67,7 @@ export async function settleSingles(step: AnalysisStep, singles: readonly NewSin
   if (!singles.length) return;
   await learnNames(step, names, singles.flatMap((s) => entitiesOf(s.features)));
   const results: Recomputed[] = [];
-  for (const s of singles) {
-    const missed: string[] = [];
-    let result = recomputeOne(s.id, s.features, s.content, (id) => names.get(id) ?? (missed.push(id), id));
-    if (missed.length) {
-      await learnNames(step, names, missed);
-      result = recomputeOne(s.id, s.features, s.content, (id) => names.get(id) ?? id);
-    }
-    results.push(result);
-  }
+  for (const s of singles) results.push(await withNames(step, names, (nameOf) => recomputeOne(s.id, s.features, s.content, nameOf)));
   await step.saveRecomputed(results);
 }
 
@@ -115,6 +104,18 @@ function entitiesOf(f: PropFeatures | ClaimFeatures): string[] {
   if ('blame' in f && f.blame) ids.push(f.blame.target);
   if ('standing' in f && f.standing) ids.push(f.standing.party);
   return ids.filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * `compute` with the names read so far; when it meets an entity the features do not list, its name is read and
+ * `compute` runs again (`again` true).
+ */
+async function withNames(step: AnalysisStep, names: Map<string, string>, compute: (nameOf: (id: string) => string, again: boolean) => Recomputed): Promise<Recomputed> {
+  const missed: string[] = [];
+  const result = compute((id) => names.get(id) ?? (missed.push(id), id), false);
+  if (!missed.length) return result;
+  await learnNames(step, names, missed);
+  return compute((id) => names.get(id) ?? id, true);
 }
 
 /** Read the names of the entities not known yet (an id that names none stands for itself). */

@@ -55,20 +55,13 @@ export class SqliteStore implements Store {
    */
   static async open(path: string, pipelineVersion = 'claimtrail', options: OpenOptions = {}): Promise<SqliteStore> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    let sqlite: SQLite.Database;
-    try {
-      sqlite = new SQLite(path);
-      sqlite.pragma('journal_mode = WAL');
-    } catch (e) {
-      throw new UnavailableError(`${path}: cannot open the database (${(e as Error).message})`, { cause: e });
-    }
+    const sqlite = await openWal(path);
     sqlite.pragma('synchronous = NORMAL');
     // Checkpoint the write-ahead log every 10,000 pages (40 MB), not SQLite's 1,000: a page written
     // by many commits is copied back once, not each time (saves and refreshes of 1,000 articles
     // into 10,000- and 100,000-article stores 10-20 % faster, docs/quality.md).
     sqlite.pragma('wal_autocheckpoint = 10000');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     installDeadline(sqlite);
     const db = new Kysely<Database>({ dialect: new StoreDialect({ database: sqlite }), plugins: options.boundedReads ? [new DeadlinePlugin()] : [] });
     const migrator = new Migrator({ db, provider: migrationProvider });
@@ -138,6 +131,30 @@ export class SqliteStore implements Store {
         if (waited >= WRITE_WAIT_MS) throw new StoreBusyError(this.path, waited);
         await sleep(Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random()));
       }
+    }
+  }
+}
+
+/**
+ * Open the database in WAL mode. Two processes opening a new file at once both turn it to WAL,
+ * which writes its first page in the old journal mode: the one that finds the other's write lock
+ * fails at once (SQLite skips its busy wait there, to avoid deadlock), so it waits and tries again.
+ */
+async function openWal(path: string): Promise<SQLite.Database> {
+  const started = Date.now();
+  let sqlite: SQLite.Database | undefined;
+  for (;;) {
+    try {
+      sqlite ??= new SQLite(path, { timeout: BUSY_TIMEOUT_MS });
+      sqlite.pragma('journal_mode = WAL');
+      return sqlite;
+    } catch (e) {
+      if (isBusy(sqliteCode(e)) && Date.now() - started < WRITE_WAIT_MS) {
+        await sleep(50 + 100 * Math.random());
+        continue;
+      }
+      sqlite?.close();
+      throw new UnavailableError(`${path}: cannot open the database (${(e as Error).message})`, { cause: e });
     }
   }
 }

@@ -41,9 +41,9 @@ export function contentTokens(text: string, offset: number, mentions: readonly {
       else {
         // Words joined by hyphens or en dashes are one token ("Russian-held").
         end = run;
-        while ((text.charCodeAt(end) === 45 || text.charCodeAt(end) === 0x2013) && end + 1 < n && isWord(kindAt(text, end + 1))) end = runEnd(text, end + 1);
+        while ((codeAt(text, end) === 45 || codeAt(text, end) === 0x2013) && end + 1 < n && isWord(kindAt(text, end + 1))) end = runEnd(text, end + 1);
       }
-    } else if (isApostrophe(text.charCodeAt(p)) && text.charCodeAt(p + 1) === 115 && !isWordChar(text.charCodeAt(p + 2))) {
+    } else if (isApostrophe(text.charCodeAt(p)) && codeAt(text, p + 1) === 115 && !isWordChar(codeAt(text, p + 2))) {
       end = p + 2;
     } else end = p + (c === OTHER_PAIR ? 2 : 1);
     const at = offset + p;
@@ -102,10 +102,16 @@ function runEnd(s: string, i: number): number {
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
-/** A word character of \b (ASCII letters, digits, underscore); NaN past the end is none. */
+/**
+ * The code unit at i, or -1 past the end. Never charCodeAt past the end: its NaN throws V8's optimised code out
+ * (an out-of-bounds deoptimisation), and this scan was compiled again and again for it.
+ */
+const codeAt = (s: string, i: number) => (i < s.length ? s.charCodeAt(i) : -1);
+
+/** A word character of \b (ASCII letters, digits, underscore); -1 past the end is none. */
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /** n't at i, ending a word. */
 function isNegation(s: string, i: number): boolean {
-  return s.charCodeAt(i) === 110 && isApostrophe(s.charCodeAt(i + 1)) && s.charCodeAt(i + 2) === 116 && !isWordChar(s.charCodeAt(i + 3));
+  return codeAt(s, i) === 110 && isApostrophe(codeAt(s, i + 1)) && codeAt(s, i + 2) === 116 && !isWordChar(codeAt(s, i + 3));
 }

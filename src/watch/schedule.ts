@@ -38,7 +38,11 @@ export function nextPollDelay(intervalMs: number, failures: number, random: numb
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }
 
-/** How long after start a feed that is due (never polled, or overdue) is first polled: spread over the start window. */
-export function firstPollDelay(intervalMs: number, random: number): number {
-  return Math.round(Math.min(intervalMs, START_SPREAD_MS) * random);
+/**
+ * How long after start the `index`-th of `count` feeds that are due (never polled, or overdue) is first polled: the
+ * first at once, the others evenly over the start window (a minute, or the interval when shorter). Hundreds of feeds
+ * do not fire together, and a lone feed is not kept waiting.
+ */
+export function firstPollDelay(intervalMs: number, index: number, count: number): number {
+  return count > 1 ? Math.round((Math.min(intervalMs, START_SPREAD_MS) * index) / count) : 0;
 }

@@ -155,21 +155,21 @@ export async function pollOnce(urls: readonly string[], options: WatchOptions, s
 }
 
 /**
- * Poll the feeds until `signal` stops the watcher: each when it is due (its stored next poll, or
- * spread over the first minute when it is overdue or new), at most `concurrency` at a time, so
+ * Poll the feeds until `signal` stops the watcher: each when it is due (its stored next poll; those
+ * overdue or new, the first at once and the rest spread over the first minute), at most `concurrency` at a time, so
  * that neither hundreds of feeds fire together nor a slow or failing one delays the others. On
  * stop, the polls under way finish the item they are at and it resolves. An error that means
  * nothing can be stored (the database cannot be written) stops it and is thrown.
  */
 export async function watchFeeds(urls: readonly string[], options: WatchOptions, signal: AbortSignal): Promise<void> {
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
   const due = new Map<string, number>();
   const start = now();
-  for (const url of urls) {
-    const next = Date.parse((await options.feeds.get(url))?.nextPoll ?? '');
-    due.set(url, next > start ? next : start + firstPollDelay(options.intervalMs, random()));
-  }
+  const stored: number[] = [];
+  for (const url of urls) stored.push(Date.parse((await options.feeds.get(url))?.nextPoll ?? ''));
+  const overdue = stored.filter((next) => !(next > start)).length;
+  let nth = 0;
+  urls.forEach((url, i) => due.set(url, stored[i]! > start ? stored[i]! : start + firstPollDelay(options.intervalMs, nth++, overdue)));
   const running = new Set<Promise<void>>();
   let fatal: unknown = null;
   const stop = new AbortController();

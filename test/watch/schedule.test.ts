@@ -41,9 +41,9 @@ describe('watch schedule', () => {
     expect(nextPollDelay(60 * MIN, 1, 0.5, MIN)).toBe(60 * MIN);
   });
 
-  it('spreads the first polls over the first minute, or the interval when shorter', () => {
-    expect(firstPollDelay(10 * MIN, 0)).toBe(0);
-    expect(firstPollDelay(10 * MIN, 0.5)).toBe(30_000);
-    expect(firstPollDelay(20_000, 0.5)).toBe(10_000);
+  it('polls a lone feed at once, and spreads many evenly over the first minute, or the interval when shorter', () => {
+    expect(firstPollDelay(10 * MIN, 0, 1)).toBe(0);
+    expect([0, 1, 2, 3].map((i) => firstPollDelay(10 * MIN, i, 4))).toEqual([0, 15_000, 30_000, 45_000]);
+    expect(firstPollDelay(20_000, 1, 2)).toBe(10_000);
   });
 });

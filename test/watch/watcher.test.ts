@@ -145,6 +145,27 @@ describe('the feed watcher', () => {
     await store.close();
   });
 
+  it('polls a lone new feed at once, whatever the jitter draws', async () => {
+    server.routes.set('/w8/lone.rss', { kind: 'rss', title: 'Lone', items: [report(81)] });
+    const { store, urls } = await watched('/w8/lone.rss');
+    const stop = new AbortController();
+    const started = Date.now();
+    let polled = -1;
+    // An hour between polls and the jitter's largest draw: before, the first poll waited that share of a minute.
+    await watchFeeds(urls, options(store, recordingSink(), {
+      intervalMs: 3_600_000,
+      random: () => 0.999,
+      onEvent: (e) => {
+        if (e.kind !== 'polled') return;
+        polled = Date.now() - started;
+        stop.abort();
+      },
+    }), stop.signal);
+    expect(polled).toBeGreaterThanOrEqual(0);
+    expect(polled).toBeLessThan(5000);
+    await store.close();
+  });
+
   it('stops polling a feed removed while it is watched', async () => {
     server.routes.set('/w7/kept.rss', { kind: 'rss', title: 'Kept', etag: '"k1"', items: [report(71)] });
     server.routes.set('/w7/gone.rss', { kind: 'rss', title: 'Gone', items: [report(72)] });

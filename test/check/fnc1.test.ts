@@ -6,7 +6,7 @@ import { measure } from '../../src/eval/fnc1.js';
 import { SHARED } from '../helpers.js';
 
 const present = existsSync(join(SHARED, 'eval/fnc1/train_stances.csv'));
-if (!present) console.log(`skipped: FNC-1 tests need ${join(SHARED, 'eval/fnc1')}, which is absent`);
+// Skipped without it; test/shared-setup.ts says so, once for every test that reads ../shared.
 
 describe.skipIf(!present)('FNC-1 (../shared/eval/fnc1, read at run time)', () => {
   it('reads every pair and holds out about a fifth of the bodies', () => {

@@ -7,9 +7,9 @@ import { en } from '../../../src/lang/index.js';
 import { tokenized } from '../../helpers.js';
 
 const texts = [
-  'The defence ministry in Kyiv said on Tuesday that drones struck a depot near Belgorod overnight.',
-  'Officials in Moscow denied the report, calling it a provocation staged by Western intelligence services.',
-  'NATO foreign ministers met in Brussels; the alliance’s secretary general said aid to Ukraine would continue.',
+  'The defence ministry in Valdera said on Tuesday that drones struck a depot near Korvask overnight.',
+  'Officials in Ostrelin denied the report, calling it a provocation staged by foreign intelligence services.',
+  'Ministers of the Northern Compact met in Havenport; its secretary general said aid to Verdany would continue.',
 ];
 
 function features(text: string): DocFeatures {

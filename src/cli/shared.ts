@@ -44,6 +44,13 @@ export function positiveNumber(name: string) {
   };
 }
 
+/** --threads: a whole number of analysis threads, 0 for none (the command's own thread analyses). */
+export function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--threads must be a whole number from 0 to 256, got "${value}"`);
+  return n;
+}
+
 /** A date option: YYYY, YYYY-MM or YYYY-MM-DD, a real month and day. */
 export function datePrefix(name: string) {
   return (value: string): string => {

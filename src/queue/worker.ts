@@ -1,4 +1,4 @@
-import type { Pipeline } from '../annotate/pipeline.js';
+import type { Analyzer } from '../annotate/analyzer.js';
 import { refreshAnalysis } from '../analysis/index.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
 import { runWrites, type WriteResult } from '../server/writer.js';
@@ -10,7 +10,8 @@ export interface WorkerDeps {
   queue: JobQueue;
   /** Where articles are stored: any store (openStore), several workers' saves serialised by it. */
   store: Store;
-  pipeline: Pipeline;
+  /** The pipeline, or a pool of threads running it: then the next jobs are analysed there while this thread saves and refreshes. */
+  pipeline: Analyzer;
   rules: BoilerplateRules;
 }
 

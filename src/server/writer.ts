@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { analyzeIngested } from '../analyze.js';
+import type { Analyzer } from '../annotate/analyzer.js';
 import type { Pipeline } from '../annotate/pipeline.js';
 import type { BoilerplateRules } from '../ingest/clean.js';
 import { ingest, type Ingested, type InlineInput } from '../ingest/index.js';
@@ -58,7 +59,8 @@ export interface Writer {
 
 export interface WriteDeps {
   store: Store;
-  pipeline: Pipeline;
+  /** The pipeline, or a pool of threads running it (a worker's AnalysisPool). */
+  pipeline: Analyzer;
   rules: BoilerplateRules;
   refresh: () => Promise<unknown>;
 }

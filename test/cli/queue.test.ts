@@ -32,5 +32,16 @@ describe('the queue commands called wrongly', () => {
     const lease = await runCli(['worker', '--lease', '1.5'], { env: noQueue });
     expect(lease.code).toBe(2);
     expect(lease.stderr).toMatch(/--lease must be a whole number of seconds from 2 to 3600, got "1.5"/);
+    const threads = await runCli(['worker', '--threads', '-1'], { env: noQueue });
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toMatch(/--threads must be a whole number from 0 to 256, got "-1"/);
+  });
+
+  it('worker reads its option files before it connects: a bad one is one usage error, not a failure of every job', async () => {
+    // Port 1 has no server: reaching it would fail otherwise, and later.
+    const r = await runCli(['worker', '--queue', 'postgres://127.0.0.1:1/none', '--gazetteer', 'no-such-gazetteer.tsv'], { env: noQueue });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--gazetteer no-such-gazetteer\.tsv: /);
+    expect(r.stderr).not.toMatch(/127\.0\.0\.1:1/);
   });
 });

@@ -34,11 +34,12 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
     await db?.drop();
   });
 
-  const throughQueue = async (store: string, concurrency: number) => {
+  /** `threads`: each worker's analysis threads, 0 for none (the worker analyses). */
+  const throughQueue = async (store: string, concurrency: number, threads: number) => {
     const env = { CLAIMTRAIL_QUEUE: db.url };
     const queued = await runCli(['analyze', CORPUS, '--queue'], { env });
     expect(queued.code, queued.stderr).toBe(0);
-    const worked = await runCli(['worker', '--db', store, '--until-idle', '--concurrency', String(concurrency)], { env });
+    const worked = await runCli(['worker', '--db', store, '--until-idle', '--concurrency', String(concurrency), '--threads', String(threads)], { env });
     expect(worked.code, worked.stderr).toBe(0);
     return contents(store);
   };
@@ -51,13 +52,14 @@ describe.skipIf(!TEST_PG)('the same corpus in place and through the queue', () =
     expect(expected.contradictions.length).toBeGreaterThan(0);
     expect(expected.stories.length).toBeGreaterThan(0);
 
-    // One worker takes the jobs in the order queued: the same store, numbers included.
-    expect(await throughQueue(join(dir, 'one.db'), 1)).toEqual(expected);
+    // One worker takes the jobs in the order queued, analysed on a thread of its own or on its own thread: the same
+    // store, numbers included.
+    expect(await throughQueue(join(dir, 'one.db'), 1, 1)).toEqual(expected);
     // The store on PostgreSQL (this test's database; the queue has a schema of its own there): the same again.
-    expect(await throughQueue(db.url, 1)).toEqual(expected);
+    expect(await throughQueue(db.url, 1, 0)).toEqual(expected);
 
     // Two workers store in an order of their own; the refresh takes articles in the order their
     // jobs were queued, waiting for a job not yet finished, so the store is the same again.
-    expect(await throughQueue(join(dir, 'two.db'), 2)).toEqual(expected);
+    expect(await throughQueue(join(dir, 'two.db'), 2, 1)).toEqual(expected);
   });
 });

@@ -3,7 +3,7 @@ import type { RefreshCache } from '../../analysis/index.js';
 import type { Store } from '../../store/store.js';
 import { digest } from '../digest.js';
 import { Progress } from '../progress.js';
-import { collect, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { collect, err, openStore, out, positiveNumber, threadCount, UsageError } from '../shared.js';
 import { summaryLine } from '../summary.js';
 
 interface AnalyzeFlags {
@@ -18,13 +18,6 @@ interface AnalyzeFlags {
   reanalyze?: boolean;
   queue?: string | true;
   threads?: number;
-}
-
-/** --threads: a whole number of analysis threads, 0 for none (this thread analyses). */
-function threadCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UsageError(`--threads must be a whole number from 0 to 256, got "${value}"`);
-  return n;
 }
 
 export function registerAnalyze(program: Command): void {

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../store/index.js';
-import { collect, err, openStore, UsageError } from '../shared.js';
+import { collect, err, openStore, threadCount, UsageError } from '../shared.js';
+import { checkOptionFiles } from './analyze.js';
 
 interface WorkerFlags {
   db?: string;
   queue?: string;
   concurrency: number;
+  threads?: number;
   lease: number;
   untilIdle?: boolean;
   boilerplate?: string[];
@@ -32,6 +34,7 @@ export function registerWorker(program: Command): void {
     .option('--db <path>', 'database file or postgres:// URL (default: $CLAIMTRAIL_DB or ./claimtrail.db)')
     .option('--queue <url>', 'the job queue, a postgres:// URL (default: $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL)')
     .option('--concurrency <n>', 'worker processes to run (analysis takes a core each: up to one per core)', count, 1)
+    .option('--threads <n>', "threads per process that analyse the jobs' articles while the process saves and refreshes (default: the cores left to each process but one, at least one; 0: the process analyses)", threadCount)
     .option('--lease <seconds>', 'how long a job is held without a sign of life (renewed every quarter of it): a worker that dies has its jobs taken back about this long after', lease, 60)
     .option('--until-idle', 'exit once no job is waiting or under way')
     .option('--boilerplate <file>', 'extra boilerplate rules (see data/boilerplate.txt); repeatable', collect)
@@ -43,7 +46,9 @@ export function registerWorker(program: Command): void {
 
 /** The same command with one process each: analysis is CPU-bound, so concurrency is processes. */
 async function supervise(flags: WorkerFlags): Promise<number> {
-  const args = [process.argv[1]!, 'worker', '--concurrency', '1', '--lease', String(flags.lease)];
+  const { defaultThreads } = await import('../../threads/analysis-pool.js');
+  const threads = flags.threads ?? defaultThreads(flags.concurrency);
+  const args = [process.argv[1]!, 'worker', '--concurrency', '1', '--threads', String(threads), '--lease', String(flags.lease)];
   if (flags.db) args.push('--db', flags.db);
   if (flags.queue) args.push('--queue', flags.queue);
   if (flags.untilIdle) args.push('--until-idle');
@@ -66,25 +71,32 @@ async function supervise(flags: WorkerFlags): Promise<number> {
 }
 
 async function work(flags: WorkerFlags): Promise<number> {
-  const [{ openQueue, resolveQueueUrl }, { runWorker }, { createPipeline }, { loadRules }] = await Promise.all([
+  const [{ openQueue, resolveQueueUrl }, { runWorker }, { createPipeline }, { AnalysisPool, defaultThreads }, { loadRules }, { readGazetteer }] = await Promise.all([
     import('../../queue/index.js'),
     import('../../queue/worker.js'),
     import('../../annotate/index.js'),
+    import('../../threads/analysis-pool.js'),
     import('../../ingest/clean.js'),
+    import('../../annotate/entities/gazetteer.js'),
   ]);
   const url = resolveQueueUrl(flags.queue, resolveDbPath(flags.db));
   if (!url) throw new UsageError('no job queue: give --queue postgres://… or set CLAIMTRAIL_QUEUE (or use a PostgreSQL database with --db)');
-  let rules;
-  try {
-    rules = loadRules(flags.boilerplate);
-  } catch (e) {
-    throw new UsageError(`--boilerplate: ${(e as Error).message}`);
-  }
+  // Read here, not by the analysis thread at its first job: a bad file is one usage error, not a failure of every job.
+  const rules = checkOptionFiles(flags, loadRules, readGazetteer);
   const log = (line: string) => err(`worker ${process.pid}: ${line}`);
-  const pipeline = await createPipeline({ gazetteers: flags.gazetteer ?? [] });
-  const queue = await openQueue(url, { leaseSeconds: flags.lease, onError: (e) => log(`queue: ${e.message}`) });
+  const gazetteers = flags.gazetteer ?? [];
+  const threads = flags.threads ?? defaultThreads();
+  // Analysis on threads of its own: the next jobs' articles are analysed there while this thread saves, refreshes and
+  // waits on the database (docs/quality.md, Many workers).
+  const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers }) : null;
+  pool?.warm();
+  const pipeline = pool ?? (await createPipeline({ gazetteers }));
+  const queue = await openQueue(url, { leaseSeconds: flags.lease, onError: (e) => log(`queue: ${e.message}`) }).catch(async (e: unknown) => {
+    await pool?.close();
+    throw e;
+  });
   const store = await openStore(flags.db).catch(async (e: unknown) => {
-    await queue.close();
+    await Promise.all([queue.close(), pool?.close()]);
     throw e;
   });
   const stopping = new AbortController();
@@ -104,6 +116,6 @@ async function work(flags: WorkerFlags): Promise<number> {
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    await Promise.allSettled([queue.close(), store.close()]);
+    await Promise.allSettled([queue.close(), store.close(), pool?.close()]);
   }
 }

@@ -17,9 +17,11 @@ export function lowerAt(tokens: readonly Token[], k: number): string {
  * A content's tokens, lower case ("n't" and "'s" apart), each with the entity whose mention it
  * lies in; `offset` is where `text` starts in the article, `mentions` sorted by start.
  *
- * The tokens are those of TOKEN below, matched in order; this scan finds the same ones twice as fast
- * (irregexp tests \p{L} and \p{N} by range tables, char by char, and backtracks the first
- * alternative over every word). test/lang/token.test.ts holds the two alike.
+ * The tokens are those of a regular expression matched in order — "n't" and "'s" apart, words with
+ * their hyphens, any other character that is neither a space, a letter nor a digit alone
+ * (test/lang/token.test.ts gives it and holds the two alike); this scan finds the same ones twice as
+ * fast (irregexp tests \p{L} and \p{N} by range tables, char by char, and backtracks the first
+ * alternative over every word).
  */
 export function contentTokens(text: string, offset: number, mentions: readonly { start: number; end: number; entity: string }[]): Token[] {
   const out: Token[] = [];
@@ -55,12 +57,6 @@ export function contentTokens(text: string, offset: number, mentions: readonly {
   }
   return out;
 }
-
-/**
- * What the scan reproduces: "n't" and "'s" apart, words with their hyphens, any other character that is
- * neither a space, a letter nor a digit alone. Kept for the test that holds the scan to it.
- */
-export const TOKEN = /[\p{L}\p{N}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 const SPACE = 0;
 /** A letter or digit (\p{L}, \p{N}); WORD_PAIR one outside the BMP (two code units). */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { analyzeIngested, type Outcome } from '../analyze.js';
-import type { Pipeline } from '../annotate/pipeline.js';
+import type { Analyzer } from '../annotate/analyzer.js';
 import { ingestFeedItem, type Ingested, type IngestOptions } from '../ingest/index.js';
 import type { FeedItem } from '../ingest/feed.js';
-import type { Article } from '../doc/types.js';
+import type { Analysis, Article } from '../doc/types.js';
 import type { AnalyzeRequest } from '../queue/job.js';
 import type { Store } from '../store/index.js';
 
@@ -30,12 +30,14 @@ export interface ItemOutcome {
 }
 
 /**
- * What the watcher does with each new item: analyse and store it here (analyzeSink), or hand it
- * to a job queue. Throwing means the item was not handled: it is not remembered, and the next
- * poll brings it again. An error with code "unwritable" stops the watcher.
+ * What the watcher does with each new item: analyse and store it here (analyzeSink), or hand it to a job queue. Taking
+ * an item reads it and starts what may run ahead of its turn (its analysis); `finish`, which the watcher calls in the
+ * feed's order (oldest first), stores or queues it. The watcher takes a few of a feed's items ahead of the one it
+ * finishes. Throwing (from take or finish) means the item was not handled: it is not remembered, and the next poll
+ * brings it again. An error with code "unwritable" stops the watcher.
  */
 export interface ItemSink {
-  accept(item: NewItem): Promise<ItemOutcome>;
+  take(item: NewItem): Promise<() => Promise<ItemOutcome>>;
   /** After a poll that handed items over: bring what depends on them up to date (the cross-article analysis). */
   settle(): Promise<void>;
 }
@@ -60,7 +62,8 @@ export async function readFeedItem(item: NewItem, options: IngestOptions): Promi
 
 export interface AnalyzeSinkDeps {
   store: Store;
-  pipeline: Pipeline;
+  /** The pipeline, or a pool of threads running it (AnalysisPool): then items of several feeds are analysed at once. */
+  pipeline: Analyzer;
   /** How items (and the links of summary-only items) are read. */
   ingest: IngestOptions;
   /** The cross-article refresh (src/analysis refreshAnalysis; the CLI's stops before a job queue's unfinished jobs). */
@@ -69,10 +72,21 @@ export interface AnalyzeSinkDeps {
   onOutcome?: (outcome: Outcome, item: NewItem) => void;
 }
 
+/** An item taken and finished, waiting for its turn to be stored. */
+interface Waiting {
+  item: NewItem;
+  articles: Ingested[];
+  started: Map<Article, Promise<Analysis>>;
+  done: (outcome: ItemOutcome) => void;
+  failed: (e: unknown) => void;
+}
+
 /**
- * The sink that analyses and stores items in this process. Reading an item (fetching its link)
- * runs alongside other feeds' polls; analysing, storing and the cross-article refresh run one at
- * a time.
+ * The sink that analyses and stores items in this process. Reading an item (fetching its link) and analysing its
+ * articles run alongside other feeds' items: on a pool of threads (AnalysisPool), as many at once as it has threads.
+ * Storing and the cross-article refresh run one at a time, each feed's items stored in the order the watcher finishes
+ * them. Items of several feeds finished while a store runs are stored together after it, in one transaction per batch
+ * (analyzeIngested): storing each on its own committed each (the commit cost more than the rows).
  */
 export function analyzeSink(deps: AnalyzeSinkDeps): ItemSink {
   let queue: Promise<unknown> = Promise.resolve();
@@ -82,23 +96,46 @@ export function analyzeSink(deps: AnalyzeSinkDeps): ItemSink {
     return run;
   };
   let dirty = false;
-  return {
-    async accept(item) {
-      const articles = await readFeedItem(item, deps.ingest);
-      return serial(async () => {
-        const result: ItemOutcome = { stored: 0, errors: [] };
-        for await (const outcome of analyzeIngested(articles, { pipeline: deps.pipeline, store: deps.store })) {
-          deps.onOutcome?.(outcome, item);
-          if (!outcome.ok) {
-            if (outcome.fatal) throw outcome.error;
-            result.errors.push(outcome.error.message);
-          } else if (outcome.status !== 'duplicate') {
-            result.stored++;
-            dirty = true;
-          }
+  let waiting: Waiting[] = [];
+  // Stores every item waiting; an item's promise settles when the run that took it does.
+  const storeWaiting = async () => {
+    const group = waiting;
+    waiting = [];
+    if (!group.length) return;
+    const started = new Map(group.flatMap((w) => [...w.started]));
+    // Each analysis started at take; one not needed (a copy stored meanwhile) is let go.
+    const pipeline: Analyzer = { analyze: (article) => started.get(article) ?? deps.pipeline.analyze(article) };
+    const results = group.map((): ItemOutcome => ({ stored: 0, errors: [] }));
+    // analyzeIngested gives one outcome per item read, in order: the k-th belongs to the group's item holding it.
+    const owner = group.flatMap((w, g) => w.articles.map(() => g));
+    let k = 0;
+    try {
+      for await (const outcome of analyzeIngested(group.flatMap((w) => w.articles), { pipeline, store: deps.store })) {
+        const g = owner[k++]!;
+        deps.onOutcome?.(outcome, group[g]!.item);
+        if (!outcome.ok) {
+          if (outcome.fatal) throw outcome.error;
+          results[g]!.errors.push(outcome.error.message);
+        } else if (outcome.status !== 'duplicate') {
+          results[g]!.stored++;
+          dirty = true;
         }
-        return result;
-      });
+      }
+    } catch (e) {
+      for (const w of group) w.failed(e);
+      return;
+    }
+    group.forEach((w, g) => w.done(results[g]!));
+  };
+  return {
+    async take(item) {
+      const articles = await readFeedItem(item, deps.ingest);
+      const started = await startAnalyses(articles, deps);
+      return () =>
+        new Promise<ItemOutcome>((done, failed) => {
+          waiting.push({ item, articles, started, done, failed });
+          void serial(storeWaiting);
+        });
     },
     settle() {
       return serial(async () => {
@@ -113,6 +150,31 @@ export function analyzeSink(deps: AnalyzeSinkDeps): ItemSink {
       });
     },
   };
+}
+
+/**
+ * Start analysing an item's articles that this pipeline version has not stored, before the item's turn to be stored:
+ * on a pool, the threads work through the items of every feed polled while this thread stores. A failure is the store
+ * stage's to report, with the article named (analyzeIngested), so none is left unhandled here.
+ */
+async function startAnalyses(articles: readonly Ingested[], deps: AnalyzeSinkDeps): Promise<Map<Article, Promise<Analysis>>> {
+  const read = articles.flatMap((a) => (a.ok ? [a.article] : []));
+  const started = new Map<Article, Promise<Analysis>>();
+  if (!read.length) return started;
+  let stored: Map<string, string>;
+  try {
+    stored = await deps.store.articles.storedPipelines(read.map((a) => a.id));
+  } catch {
+    // The store stage reads it again and reports what fails.
+    return started;
+  }
+  for (const article of read) {
+    if (stored.get(article.id) === deps.store.pipelineVersion) continue;
+    const analysis = Promise.resolve().then(() => deps.pipeline.analyze(article));
+    analysis.catch(() => undefined);
+    started.set(article, analysis);
+  }
+  return started;
 }
 
 export interface QueueSinkDeps {
@@ -132,7 +194,7 @@ export interface QueueSinkDeps {
  */
 export function queueSink(deps: QueueSinkDeps): ItemSink {
   return {
-    async accept(item) {
+    async take(item) {
       const result: ItemOutcome = { stored: 0, errors: [] };
       const requests: AnalyzeRequest[] = [];
       const articles: Article[] = [];
@@ -147,10 +209,12 @@ export function queueSink(deps: QueueSinkDeps): ItemSink {
         articles.push(article);
         requests.push({ input: { name: ref ?? article.id, content: `${record}\n`, kind: 'jsonl' }, replace: false, verbatim: true, fetchTimeoutMs: deps.ingest.timeoutMs, maxBytes: deps.ingest.maxBytes, publicOnly: deps.ingest.publicOnly ?? true });
       }
-      // Throws when the queue cannot take them: the item is not remembered and comes again.
-      const ids = requests.length ? await deps.enqueue(requests) : [];
-      ids.forEach((id, k) => deps.onQueued?.(id, articles[k]!));
-      return result;
+      // Queued in the feed's order; throws when the queue cannot take them: the item is not remembered and comes again.
+      return async () => {
+        const ids = requests.length ? await deps.enqueue(requests) : [];
+        ids.forEach((id, k) => deps.onQueued?.(id, articles[k]!));
+        return result;
+      };
     },
     async settle() {},
   };

@@ -5,10 +5,15 @@ import { fetchIfModified, type FetchOptions, type Validators } from '../ingest/f
 import { decodeHtml } from '../ingest/index.js';
 import type { FeedRepo } from '../store/index.js';
 import { firstPollDelay, nextPollDelay } from './schedule.js';
-import { itemId, type ItemSink } from './sink.js';
+import { itemId, type ItemOutcome, type ItemSink } from './sink.js';
 
 /** Item ids remembered per feed at least (twice the feed's length when that is more). */
 export const SEEN_PER_FEED = 1000;
+/**
+ * A feed's items taken by the sink at once: the one being finished (stored, queued) and those after it, read and
+ * analysed meanwhile. A few keep a pool's threads busy with one feed's items; more would hold more analyses in memory.
+ */
+const TAKEN_AHEAD = 4;
 
 export interface WatchOptions {
   feeds: FeedRepo;
@@ -102,15 +107,26 @@ export async function pollFeed(url: string, options: WatchOptions, signal?: Abor
   // Oldest first (feeds list the newest first), each item once however often the feed repeats it.
   const fresh = feed.items.map((item, i) => ({ item, id: ids[i]! })).reverse().filter(({ id }) => !seen.has(id) && (seen.add(id), true));
   let handledAll = true;
-  for (const { item, id } of fresh) {
+  // Items taken ahead of the one being finished: their links are read and their analyses run (on other threads) meanwhile.
+  const taken: Promise<() => Promise<ItemOutcome>>[] = [];
+  const take = (k: number) => {
+    const { item, id } = fresh[k]!;
+    const finish = sink.take({ feedUrl: url, feedTitle: feed.title, language: feed.language, id, item });
+    // Its failure is told when its turn comes; one left untold when the poll stops early is no failure.
+    finish.catch(() => undefined);
+    taken.push(finish);
+  };
+  for (let k = 0; k < fresh.length; k++) {
     if (signal?.aborted) {
       result.stopped = true;
       handledAll = false;
       break;
     }
-    let outcome;
+    while (taken.length < TAKEN_AHEAD && k + taken.length < fresh.length) take(k + taken.length);
+    const { item, id } = fresh[k]!;
+    let outcome: ItemOutcome;
     try {
-      outcome = await sink.accept({ feedUrl: url, feedTitle: feed.title, language: feed.language, id, item });
+      outcome = await (await taken.shift()!)();
     } catch (e) {
       if (e instanceof ClaimtrailError && e.code === 'unwritable') throw e;
       // Not handled: not remembered, and the feed's validators are not kept, so it comes again.

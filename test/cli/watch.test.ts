@@ -57,7 +57,8 @@ describe.concurrent('claimtrail watch', { timeout: 180_000 }, () => {
 
     items.unshift(report(4));
     server.routes.set('/a/world.rss', { kind: 'rss', title: 'World Wire', items, etag: '"w2"' });
-    const third = await runCli(['watch', feeds[0]!, '--once', '--db', db]);
+    // Analysed on this thread (the runs before analysed on the pool's).
+    const third = await runCli(['watch', feeds[0]!, '--once', '--threads', '0', '--db', db]);
     expect(third.code, third.stderr).toBe(0);
     expect(third.stderr).toContain(`${feeds[0]}: 200 1 new item · 1 stored`);
     expect(third.stdout).toContain('report 4');
@@ -133,6 +134,8 @@ describe.concurrent('claimtrail watch', { timeout: 180_000 }, () => {
       [[good, '--every', '0.5s'], 'got "0.5s"'],
       [[good, '--concurrency', '0'], '--concurrency must be a whole number of at least 1, got "0"'],
       [[good, '--timeout', '-1'], '--timeout must be a positive number, got "-1"'],
+      [[good, '--threads', '-1'], '--threads must be a whole number from 0 to 256, got "-1"'],
+      [[good, '--queue', 'postgres://127.0.0.1:9/none', '--threads', '1'], '--queue cannot go with --threads'],
       [[], 'no feeds to watch: give their URLs'],
     ];
     for (const [args, message] of cases) {
@@ -191,7 +194,9 @@ describe.concurrent('claimtrail watch', { timeout: 180_000 }, () => {
     expect(code, stderr).toBe(0);
     expect(stderr).toContain(`${feed}: 200 1 new item · 1 stored · stopped, the rest next time`);
     expect(stdout).toContain('Power restored in the east');
-    expect(server.requestsFor('/f/second')).toEqual([]);
+    // The second item may have been read ahead, but it was not stored.
+    expect(stdout).not.toContain('Grain convoy leaves the port');
+    expect(articleCount(db)).toBe(1);
     // The feed's ETag was not kept: the next poll reads it whole and handles the item left.
     expect((await feedsOf(db))[0]).toMatchObject({ etag: null, itemsSeen: 1 });
     const next = await runCli(['watch', '--once', '--allow-private-urls', '--db', db]);

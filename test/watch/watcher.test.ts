@@ -16,11 +16,13 @@ function recordingSink(fail: (item: NewItem) => Error | null = () => null): Item
   const sink = {
     got: [] as string[],
     settled: 0,
-    async accept(item: NewItem) {
-      const e = fail(item);
-      if (e) throw e;
-      sink.got.push(item.id);
-      return { stored: 1, errors: [] };
+    async take(item: NewItem) {
+      return async () => {
+        const e = fail(item);
+        if (e) throw e;
+        sink.got.push(item.id);
+        return { stored: 1, errors: [] };
+      };
     },
     async settle() {
       sink.settled++;
@@ -80,6 +82,34 @@ describe('the feed watcher', () => {
     const full = new StoreUnwritableError(':memory:', 'SQLITE_FULL', 'the disk (or the database size limit) is full', new Error('database or disk is full'));
     await expect(pollFeed(urls[0]!, options(store, recordingSink(() => full)))).rejects.toBe(full);
     await expect(watchFeeds(urls, options(store, recordingSink(() => full)), new AbortController().signal)).rejects.toBe(full);
+    await store.close();
+  });
+
+  it('reads a few of a feed’s items ahead of the one it finishes, and finishes them oldest first whichever is read first', async () => {
+    server.routes.set('/w9/feed.rss', { kind: 'rss', title: 'Ahead', items: [96, 95, 94, 93, 92, 91].map((n) => report(n)) });
+    const { store, urls } = await watched('/w9/feed.rss');
+    const taken: string[] = [];
+    const finished: string[] = [];
+    const takenAtFinish: number[] = [];
+    const sink: ItemSink = {
+      async take(item) {
+        taken.push(item.id);
+        // The older an item, the slower it is read: the newer ones are ready first.
+        await new Promise((resolve) => setTimeout(resolve, 10 * (100 - Number(item.id.slice(-2)))));
+        return async () => {
+          finished.push(item.id);
+          takenAtFinish.push(taken.length);
+          return { stored: 1, errors: [] };
+        };
+      },
+      async settle() {},
+    };
+    const r = await pollFeed(urls[0]!, options(store, sink));
+    expect(finished).toEqual(['report-91', 'report-92', 'report-93', 'report-94', 'report-95', 'report-96']);
+    expect(r).toMatchObject({ items: 6, stored: 6 });
+    // Four at a time: the first finished while the next three were read, not the whole feed.
+    expect(takenAtFinish[0]).toBe(4);
+    expect(taken).toHaveLength(6);
     await store.close();
   });
 

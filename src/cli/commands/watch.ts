@@ -3,7 +3,7 @@ import type { Store } from '../../store/store.js';
 import type { WatchEvent } from '../../watch/watcher.js';
 import { digest } from '../digest.js';
 import { resolveDbPath } from '../../store/index.js';
-import { collect, err, openStore, out, positiveNumber, UsageError } from '../shared.js';
+import { collect, err, openStore, out, positiveNumber, threadCount, UsageError } from '../shared.js';
 import { checkOptionFiles } from './analyze.js';
 
 interface WatchFlags {
@@ -15,6 +15,7 @@ interface WatchFlags {
   maxSize: number;
   boilerplate?: string[];
   gazetteer?: string[];
+  threads?: number;
   allowPrivateUrls?: boolean;
   queue?: string | true;
 }
@@ -44,6 +45,7 @@ export function registerWatch(program: Command): void {
     .option('--max-size <MB>', 'largest feed or article accepted, in megabytes', positiveNumber('--max-size'), 10)
     .option('--boilerplate <file>', 'extra boilerplate rules (see data/boilerplate.txt); repeatable', collect)
     .option('--gazetteer <file>', 'extra gazetteer entries (see docs/gazetteer.md); repeatable', collect)
+    .option('--threads <n>', "threads that analyse new items, several feeds' at once, while this one stores them (default: one per core but one, at least one; 0: this thread analyses)", threadCount)
     .option('--allow-private-urls', 'let item links reach loopback and private addresses (refused by default)')
     .option('--queue [url]', 'queue each new article for `claimtrail worker`s instead of analysing it here (the queue: this postgres:// URL, else $CLAIMTRAIL_QUEUE, else the database when it is on PostgreSQL)')
     .addHelpText('after', HELP)
@@ -74,11 +76,12 @@ function feedUrl(value: string): string {
 
 async function watch(args: string[], flags: WatchFlags): Promise<number> {
   // Loaded here, not at the top: the other commands start without the ingest and analysis stack.
-  const [{ parseDuration, formatDuration }, { watchFeeds, pollOnce }, { analyzeSink, queueSink }, { createPipeline }, { refreshInOrder }, { loadRules }, { readGazetteer }, { openQueue, resolveQueueUrl }] = await Promise.all([
+  const [{ parseDuration, formatDuration }, { watchFeeds, pollOnce }, { analyzeSink, queueSink }, { createPipeline }, { AnalysisPool, defaultThreads }, { refreshInOrder }, { loadRules }, { readGazetteer }, { openQueue, resolveQueueUrl }] = await Promise.all([
     import('../../watch/schedule.js'),
     import('../../watch/watcher.js'),
     import('../../watch/sink.js'),
     import('../../annotate/index.js'),
+    import('../../threads/analysis-pool.js'),
     import('../refresh.js'),
     import('../../ingest/clean.js'),
     import('../../annotate/entities/gazetteer.js'),
@@ -88,12 +91,20 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
   const given = [...new Set(args.map(feedUrl))];
   let queueUrl: string | null = null;
   if (flags.queue !== undefined) {
-    if (flags.gazetteer?.length) throw new UsageError('--queue cannot go with --gazetteer: queued articles are analysed by the workers (give --gazetteer to claimtrail worker)');
+    const clash = [flags.gazetteer?.length && '--gazetteer', flags.threads !== undefined && '--threads'].filter(Boolean);
+    if (clash.length) throw new UsageError(`--queue cannot go with ${clash.join(', ')}: queued articles are analysed by the workers (give --gazetteer and --threads to claimtrail worker)`);
     queueUrl = resolveQueueUrl(flags.queue === true ? undefined : flags.queue, resolveDbPath(flags.db));
     if (!queueUrl) throw new UsageError('--queue: no job queue: give --queue postgres://…, set CLAIMTRAIL_QUEUE, or use a PostgreSQL database with --db');
   }
   const rules = checkOptionFiles(flags, loadRules, readGazetteer);
-  const store: Store = await openStore(flags.db);
+  const threads = queueUrl ? 0 : (flags.threads ?? defaultThreads());
+  const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers: flags.gazetteer ?? [] }) : null;
+  // The thread loads its pipeline while the store opens and the first feeds are fetched.
+  pool?.warm();
+  const store: Store = await openStore(flags.db).catch(async (e: unknown) => {
+    await pool?.close();
+    throw e;
+  });
   const queue = queueUrl ? await openQueue(queueUrl, { connections: 1 }).catch(async (e: unknown) => {
     await store.close();
     throw e;
@@ -117,7 +128,7 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
       ? queueSink({ enqueue: (requests) => queue.enqueue(requests), ingest, onQueued: (id, article) => out(`queued ${id} ${article.ref ?? article.id}${article.title ? ` · ${article.title}` : ''}\n`) })
       : analyzeSink({
           store,
-          pipeline: await createPipeline({ gazetteers: flags.gazetteer ?? [] }),
+          pipeline: pool ?? (await createPipeline({ gazetteers: flags.gazetteer ?? [] })),
           ingest,
           refresh: (s) => refreshInOrder(s, flags.db),
           onOutcome: (o) => {
@@ -167,6 +178,7 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await queue?.close();
+    await pool?.close();
     await store.close();
   }
 }

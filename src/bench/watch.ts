@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ import type { Article } from '../doc/types.js';
 import { UsageError } from '../errors.js';
 import { loadRules } from '../ingest/clean.js';
 import { ingest } from '../ingest/index.js';
+import { busySeconds } from './busy.js';
 import { syntheticText } from './sizes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,11 +75,6 @@ function rss(title: string, articles: readonly Served[]): string {
     return `<item><title>${esc(a.title ?? a.id)}</title><guid isPermaLink="false">${esc(a.id)}</guid><pubDate>${(Number.isNaN(date.getTime()) ? new Date(0) : date).toUTCString()}</pubDate><content:encoded>${esc(body)}</content:encoded></item>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${esc(title)}</title><language>en</language>${items.reverse().join('')}</channel></rss>`;
-}
-
-/** Core-seconds every core of the machine has been busy since boot. */
-function busySeconds(): number {
-  return cpus().reduce((n, { times: t }) => n + t.user + t.nice + t.sys + t.irq, 0) / 1000;
 }
 
 interface Run {

@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ import { readJobInputs, requestsFor } from '../queue/inputs.js';
 import { scratchDatabase } from '../store/queue/scratch.js';
 import { UsageError } from '../errors.js';
 import { KINDS, storeDigests } from './same.js';
+import { busySeconds } from './busy.js';
 import { syntheticText } from './sizes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -76,11 +77,6 @@ interface Run {
   seconds: number;
   /** Core-seconds the whole machine was busy from the workers' start to their exit: workers, PostgreSQL, the rest. */
   busy: number;
-}
-
-/** Core-seconds every core of the machine has been busy since boot. */
-function busySeconds(): number {
-  return cpus().reduce((n, { times: t }) => n + t.user + t.nice + t.sys + t.irq, 0) / 1000;
 }
 
 /** The same articles through `claimtrail analyze` in one process, no queue: the reference, its time and what it stored. */

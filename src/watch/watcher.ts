@@ -11,7 +11,8 @@ import { itemId, type ItemOutcome, type ItemSink } from './sink.js';
 export const SEEN_PER_FEED = 1000;
 /**
  * A feed's items taken by the sink at once: the one being finished (stored, queued) and those after it, read and
- * analysed meanwhile. A few keep a pool's threads busy with one feed's items; more would hold more analyses in memory.
+ * analysed meanwhile, so a lone feed's next items do not wait for its last one's store. More would hold more analyses
+ * in memory for a burst the pool's threads work through no faster.
  */
 const TAKEN_AHEAD = 4;
 

@@ -98,9 +98,9 @@ async function watch(args: string[], flags: WatchFlags): Promise<number> {
   }
   const rules = checkOptionFiles(flags, loadRules, readGazetteer);
   const threads = queueUrl ? 0 : (flags.threads ?? defaultThreads());
+  // Its first thread starts with the first new item: a poll that brings none (most polls of a watcher run from cron)
+  // loads no pipeline at all.
   const pool = threads > 0 ? new AnalysisPool(threads, { gazetteers: flags.gazetteer ?? [] }) : null;
-  // The thread loads its pipeline while the store opens and the first feeds are fetched.
-  pool?.warm();
   const store: Store = await openStore(flags.db).catch(async (e: unknown) => {
     await pool?.close();
     throw e;

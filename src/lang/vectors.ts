@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Language } from './language.js';
 import { UnavailableError } from '../errors.js';
+import { closestKernel, SELF, STRIDE, type ClosestKernel } from './closest-kernel.js';
 
 /** Components per word vector. */
 export const DIMENSIONS = 100;
 /** A unit vector's components are stored as round(x × SCALE) in a signed byte (|x| < 0.6 in the shipped set). */
 export const SCALE = 200;
-
+/** Row indices `closest` hands the kernel at a time. */
+const ROWS_AT_ONCE = 4096;
 
 /**
  * English word vectors (GloVe, 100 dimensions, the 60,000 most frequent lower-case words; built by
@@ -16,13 +18,25 @@ export const SCALE = 200;
  */
 export class WordVectors {
   private readonly index: Map<string, number>;
-  private readonly scratch = new Int32Array(DIMENSIONS);
+  /** The vectors in the kernel's memory, STRIDE bytes apart: the kernel reads them there, the rest here. */
+  private readonly data: Int8Array;
+  private readonly kernel: ClosestKernel;
+  /** Where `closest` puts the rows it compares with, after the vectors. */
+  private readonly rowsAt: number;
+  private readonly rows: Int32Array;
 
+  /** `vectors`: DIMENSIONS signed bytes per word, in the order of `words`. */
   constructor(
     readonly words: readonly string[],
-    private readonly data: Int8Array,
+    vectors: Int8Array,
   ) {
     this.index = new Map(words.map((w, k) => [w, k]));
+    this.rowsAt = words.length * STRIDE;
+    this.kernel = closestKernel(this.rowsAt + ROWS_AT_ONCE * 4);
+    const { buffer } = this.kernel.memory;
+    this.data = new Int8Array(buffer, 0, this.rowsAt);
+    for (let k = 0; k < words.length; k++) this.data.set(vectors.subarray(k * DIMENSIONS, (k + 1) * DIMENSIONS), k * STRIDE);
+    this.rows = new Int32Array(buffer, this.rowsAt, ROWS_AT_ONCE);
   }
 
   has(word: string): boolean {
@@ -36,35 +50,28 @@ export class WordVectors {
 
   /** Add row `k`'s unit vector (times `weight`) into `into`. */
   addRow(into: Float32Array, k: number, weight = 1): void {
-    const x = k * DIMENSIONS;
+    const x = k * STRIDE;
     const w = weight / SCALE;
     for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
   }
 
-  /** The largest cosine similarity of row `i` with any of the first `count` of `rows`; −1 for none. */
-  closest(i: number, rows: ArrayLike<number>, count = rows.length): number {
-    const data = this.data;
-    // Row i as integers, two running sums in int32 arithmetic: a product is at most 127², a sum of
-    // 50 of them far from overflow, so the sums are the exact ones (and a third faster than doubles).
-    const a = this.scratch;
-    const x = i * DIMENSIONS;
-    for (let d = 0; d < DIMENSIONS; d++) a[d] = data[x + d]!;
+  /**
+   * The largest cosine similarity of row `i` with any of the first `count` of `rows`; −1 for none,
+   * 1 when row i is one of them. The sums are exact integers, so the kernel's answer is the one the
+   * same products summed in JavaScript give.
+   */
+  closest(i: number, rows: Int32Array, count = rows.length): number {
+    if (!count) return -1;
     let best = -Infinity;
-    for (let k = 0; k < count; k++) {
-      const j = rows[k]!;
-      if (j === i) return 1;
-      const y = j * DIMENSIONS;
-      let s0 = 0;
-      let s1 = 0;
-      for (let d = 0; d < DIMENSIONS; d += 2) {
-        s0 = (s0 + a[d]! * data[y + d]!) | 0;
-        s1 = (s1 + a[d + 1]! * data[y + d + 1]!) | 0;
-      }
-      if (s0 + s1 > best) best = s0 + s1;
+    for (let from = 0; from < count; from += ROWS_AT_ONCE) {
+      const n = Math.min(ROWS_AT_ONCE, count - from);
+      this.rows.set(rows.subarray(from, from + n));
+      const s = this.kernel.closest(i, this.rowsAt, n);
+      if (s === SELF) return 1;
+      if (s > best) best = s;
     }
-    return count ? best / (SCALE * SCALE) : -1;
+    return best / (SCALE * SCALE);
   }
-
 
   /** Cosine similarity of two words' vectors, or null when either is unknown. */
   similarity(a: string, b: string): number | null {
@@ -73,8 +80,8 @@ export class WordVectors {
     if (i === undefined || j === undefined) return null;
     if (i === j) return 1;
     let s = 0;
-    const x = i * DIMENSIONS;
-    const y = j * DIMENSIONS;
+    const x = i * STRIDE;
+    const y = j * STRIDE;
     for (let d = 0; d < DIMENSIONS; d++) s += this.data[x + d]! * this.data[y + d]!;
     return s / (SCALE * SCALE);
   }
@@ -83,7 +90,7 @@ export class WordVectors {
   addTo(into: Float32Array, word: string, weight = 1): boolean {
     const k = this.index.get(word.toLowerCase());
     if (k === undefined) return false;
-    const x = k * DIMENSIONS;
+    const x = k * STRIDE;
     const w = weight / SCALE;
     for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
     return true;

@@ -1,3 +1,4 @@
+import { kernelInstance } from '../wasm.js';
 import { CLOSEST_WASM } from './closest-wasm.js';
 
 /** Bytes per word vector in the kernel's memory: 100 components zero-padded to seven 16-byte lanes. */
@@ -12,14 +13,7 @@ export interface ClosestKernel {
   closest(i: number, rows: number, count: number): number;
 }
 
-let compiled: WebAssembly.Module | undefined;
-
-/** A new instance of the kernel, its memory grown to at least `bytes`. */
+/** A new instance of the kernel, its memory at least `bytes`. */
 export function closestKernel(bytes: number): ClosestKernel {
-  compiled ??= new WebAssembly.Module(Buffer.from(CLOSEST_WASM, 'base64'));
-  const exports = new WebAssembly.Instance(compiled).exports as unknown as ClosestKernel;
-  const page = 65536;
-  const have = exports.memory.buffer.byteLength;
-  if (bytes > have) exports.memory.grow(Math.ceil((bytes - have) / page));
-  return exports;
+  return kernelInstance<ClosestKernel>(CLOSEST_WASM, bytes);
 }

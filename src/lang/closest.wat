@@ -1,4 +1,4 @@
-;; claimtrail's one hand-written kernel: the nearest word by meaning, the inner loop of matching
+;; The nearest word by meaning, the inner loop of matching
 ;; claims across articles (src/analysis/meaning.ts) and of judging a claim against an article
 ;; (src/check/features.ts). Dot products of int8 word vectors in WebAssembly SIMD, 16 components at
 ;; a time, seven to eight times as fast as the same integer sums in JavaScript, and exactly equal to them.

@@ -8,7 +8,7 @@ import { contradictionOf } from '../../src/analysis/contradictions.js';
 import { countIn } from '../../src/analysis/measures.js';
 import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '../../src/analysis/features.js';
 import type { Member } from '../../src/analysis/members.js';
-import { minhash, similarity } from '../../src/analysis/minhash.js';
+import { fmix, HASHES, minhash, similarity } from '../../src/analysis/minhash.js';
 import { readReference, type Token } from '../../src/lang/en/references.js';
 import { orderSteps, storyOf } from '../../src/analysis/stories.js';
 import type { Stance } from '../../src/doc/types.js';
@@ -721,4 +721,35 @@ describe('near-duplicate signatures', () => {
     expect(checksum(minhash('Short text'))).toBe(640204973);
     expect(checksum(minhash(''))).toBe(1048014);
   });
+
+  it('gives the signature plain JavaScript gives, for a text longer than the kernel takes at once', () => {
+    const words = Array.from({ length: 40_000 }, (_, k) => `w${(Math.imul(k, 2654435761) >>> 0) % 5003}`);
+    for (const text of [words.join(' '), words.slice(0, 16_388).join(' '), 'Ein kurzer Satz über Öl.']) {
+      expect([...minhash(text)]).toEqual([...plainMinhash(text)]);
+    }
+  });
 });
+
+/** MinHash as the loop in JavaScript computes it, shingle by shingle (what the kernel must equal). */
+function plainMinhash(text: string): Uint32Array {
+  const fnv = (w: string, h: number) => {
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
+    return h >>> 0;
+  };
+  const randoms = (seed: number, odd: boolean) => {
+    const out: number[] = [];
+    for (let i = 0, x = seed; i < HASHES; i++) out.push(odd ? (x = fmix(x + 0x6d2b79f5)) | 1 : (x = fmix(x + 0x6d2b79f5)));
+    return out;
+  };
+  const seeds = randoms(0x9e3779b9, false);
+  const multipliers = randoms(0x85ebca6b, true);
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let i = 0; i < Math.max(1, words.length - 4); i++) {
+    let h = 2166136261;
+    for (let k = i; k < Math.min(words.length, i + 5); k++) h = fnv(words[k]!, h ^ 32);
+    const x = fmix(h);
+    for (let j = 0; j < HASHES; j++) sig[j] = Math.min(sig[j]!, (Math.imul(x, multipliers[j]!) + seeds[j]!) >>> 0);
+  }
+  return sig;
+}

@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/build-kernels.ts
  *
- * wabt (Apache-2.0) is a devDependency; test/lang/kernels.test.ts checks each pair of files agrees.
+ * wabt (Apache-2.0) is a devDependency; test/kernels.test.ts checks each pair of files agrees.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
-;; The nearest word by meaning, the inner loop of matching
-;; claims across articles (src/analysis/meaning.ts) and of judging a claim against an article
-;; (src/check/features.ts). Dot products of int8 word vectors in WebAssembly SIMD, 16 components at
-;; a time, seven to eight times as fast as the same integer sums in JavaScript, and exactly equal to them.
+;; The nearest word by meaning, the inner loop of matching claims across articles
+;; (src/analysis/meaning.ts) and of judging a claim against an article (src/check/features.ts).
+;; Dot products of int8 word vectors in WebAssembly SIMD, 16 components at a time, six to eight
+;; times as fast as the same integer sums in JavaScript, and exactly equal to them.
 ;; scripts/build-kernels.ts compiles it into src/lang/closest-wasm.ts.
 (module
   (memory (export "memory") 1)

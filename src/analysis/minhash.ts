@@ -58,7 +58,7 @@ let kernel: { least: (count: number) => void; signature: Uint32Array; hashes: Ui
 
 function minhashKernel(): NonNullable<typeof kernel> {
   if (!kernel) {
-    const k = kernelInstance<MinhashKernel>(MINHASH_WASM, HASHES_AT + CHUNK * 4);
+    const k = kernelInstance<MinhashKernel>('MinHash', MINHASH_WASM, HASHES_AT + CHUNK * 4);
     new Uint32Array(k.memory.buffer, MULTIPLIERS_AT, HASHES).set(MULTIPLIERS);
     new Uint32Array(k.memory.buffer, SEEDS_AT, HASHES).set(SEEDS);
     kernel = { least: k.least, signature: new Uint32Array(k.memory.buffer, SIGNATURE_AT, HASHES), hashes: new Uint32Array(k.memory.buffer, HASHES_AT, CHUNK) };

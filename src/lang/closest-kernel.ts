@@ -15,5 +15,5 @@ export interface ClosestKernel {
 
 /** A new instance of the kernel, its memory at least `bytes`. */
 export function closestKernel(bytes: number): ClosestKernel {
-  return kernelInstance<ClosestKernel>(CLOSEST_WASM, bytes);
+  return kernelInstance<ClosestKernel>('nearest-word', CLOSEST_WASM, bytes);
 }

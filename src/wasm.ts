@@ -1,13 +1,14 @@
 import { UnavailableError } from './errors.js';
 
-/**
- * An instance of one of claimtrail's WebAssembly kernels (the .wat files, compiled into base64 by
- * scripts/build-kernels.ts), its exported memory grown to at least `bytes`. Each module is
- * compiled once per thread. A runtime without WebAssembly SIMD (every Node.js claimtrail supports
- * has it) gets an error that says so, naming the kernel, not a bare CompileError.
- */
+/** Each kernel's module, compiled once per thread. */
 const compiled = new Map<string, WebAssembly.Module>();
 
+/**
+ * An instance of one of claimtrail's WebAssembly kernels (the .wat files, compiled into base64 by
+ * scripts/build-kernels.ts), its exported memory grown to at least `bytes`. A runtime without
+ * WebAssembly SIMD (every Node.js claimtrail supports has it) gets an error that says so, naming
+ * the kernel, not a bare CompileError.
+ */
 export function kernelInstance<T extends { memory: WebAssembly.Memory }>(name: string, base64: string, bytes: number): T {
   let module = compiled.get(base64);
   if (!module) {

@@ -54,9 +54,16 @@ interface MinhashKernel {
   least(count: number): void;
 }
 
-let kernel: { least: (count: number) => void; signature: Uint32Array; hashes: Uint32Array } | undefined;
+/** The kernel's function and the views of its memory that minhash() fills and reads, made once per thread. */
+interface MinhashViews {
+  least: MinhashKernel['least'];
+  signature: Uint32Array;
+  hashes: Uint32Array;
+}
 
-function minhashKernel(): NonNullable<typeof kernel> {
+let kernel: MinhashViews | undefined;
+
+function minhashKernel(): MinhashViews {
   if (!kernel) {
     const k = kernelInstance<MinhashKernel>('MinHash', MINHASH_WASM, HASHES_AT + CHUNK * 4);
     new Uint32Array(k.memory.buffer, MULTIPLIERS_AT, HASHES).set(MULTIPLIERS);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [--threads N] [--store sqlite|postgres] [FILE…]`: throughput
+ * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [--threads N] [--store sqlite|postgres] [--pin] [FILE…]`: throughput
  * of `claimtrail worker`s through the job queue — the same articles queued, then taken by 1, then
  * by 2 workers (processes; --threads: each one's analysis threads, by default the worker's own),
  * each run on a fresh SQLite store and a fresh queue database. Prints articles/s and words/s per
@@ -17,6 +17,9 @@
  * start-up (loading the pipeline) and the cross-article refresh every 25 jobs, not the final
  * refresh after the queue ran dry. For reference, the same articles go through `claimtrail
  * analyze` in one process first (start to exit: start-up and the refresh included).
+ *
+ * --pin gives each worker one core of its own (`taskset`, worker i on core i): one machine of one core per worker, so
+ * 1 against 2 workers measures what a second core adds, where unpinned one worker already spreads over every core.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +46,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     store: { type: 'string', default: 'sqlite' },
     threads: { type: 'string' },
+    pin: { type: 'boolean', default: false },
   },
 });
 
@@ -75,6 +79,8 @@ interface Run {
   words: number;
   failed: number;
   seconds: number;
+  /** Words/s over the jobs finished after the first quarter of them: past each worker's start-up and most of V8's compiling, which a long-running worker pays once. */
+  steady: number;
   /** Core-seconds the whole machine was busy from the workers' start to their exit: workers, PostgreSQL, the rest. */
   busy: number;
 }
@@ -110,19 +116,32 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
     // The store: a SQLite file the workers share, or the scratch database (public schema; the queue has its own).
     const store = values.store === 'postgres' ? db.url : join(dir, 'bench.db');
     const threads = values.threads === undefined ? [] : ['--threads', values.threads];
-    const child = spawn(process.execPath, [BIN, 'worker', '--db', store, '--until-idle', '--concurrency', String(workers), ...threads], {
-      env: { ...process.env, CLAIMTRAIL_QUEUE: db.url },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const worker = [BIN, 'worker', '--db', store, '--until-idle', ...threads];
+    // Pinned: one single-process worker per core; else one command running them all (its own supervisor).
+    const commands = values.pin
+      ? Array.from({ length: workers }, (_, i) => ['taskset', ['-c', String(i % availableParallelism()), process.execPath, ...worker, '--concurrency', '1']] as const)
+      : [[process.execPath, [...worker, '--concurrency', String(workers)]] as const];
     let errors = '';
-    child.stderr.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0) throw new Error(`the workers exited with ${code}: ${errors}`);
+    const codes = await Promise.all(
+      commands.map(([command, args]) => {
+        const child = spawn(command, args, { env: { ...process.env, CLAIMTRAIL_QUEUE: db.url }, stdio: ['ignore', 'ignore', 'pipe'] });
+        child.stderr.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
+        return new Promise<number | null>((resolve) => {
+          child.on('error', () => resolve(null));
+          child.on('exit', resolve);
+        });
+      }),
+    );
+    const failed = codes.find((code) => code !== 0);
+    if (failed !== undefined) throw new Error(`the workers exited with ${failed}: ${errors}`);
     const busy = busySeconds() - busyAtStart;
     const jobs = await queue.list({ limit: requests.length + 10 });
     await queue.close();
     const done = jobs.filter((j) => j.state === 'done');
     const last = Math.max(...done.map((j) => Date.parse(j.finished!)));
+    const byEnd = done.map((j) => ({ at: Date.parse(j.finished!), words: j.articles.reduce((w, a) => w + a.words, 0) })).sort((a, b) => a.at - b.at);
+    const quarter = Math.floor(byEnd.length / 4);
+    const later = byEnd.slice(quarter + 1).reduce((w, j) => w + j.words, 0);
     return {
       digests: await storeDigests(store),
       workers,
@@ -130,6 +149,7 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
       words: done.reduce((n, j) => n + j.articles.reduce((w, a) => w + a.words, 0), 0),
       failed: jobs.length - done.length,
       seconds: (last - started) / 1000,
+      steady: later / ((last - byEnd[quarter]!.at) / 1000),
       busy,
     };
   } finally {
@@ -141,8 +161,8 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
 const { name, inputs } = await corpus();
 const requests = requestsFor(inputs, { replace: false, verbatim: false, fetchTimeoutMs: 20_000, maxBytes: 10 << 20, publicOnly: false });
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-console.log(`corpus: ${name} · ${requests.length} jobs · ${availableParallelism()} cores · ${new Date().toISOString().slice(0, 10)}`);
-console.log('workers  articles  failed    words   seconds  articles/s    words/s  speed-up  cores busy  same as in place');
+console.log(`corpus: ${name} · ${requests.length} jobs · ${availableParallelism()} cores${values.pin ? ' · each worker pinned to a core of its own' : ''} · ${new Date().toISOString().slice(0, 10)}`);
+console.log('workers  articles  failed    words   seconds  articles/s    words/s  speed-up  cores busy  steady words/s  speed-up  same as in place');
 const reference = await inPlace(inputs);
 let base: Run | null = null;
 const results: Run[] = [];
@@ -153,7 +173,7 @@ for (const workers of runs) {
   const rate = r.articles / r.seconds;
   const differ = KINDS.filter((k) => r.digests[k].sha256 !== reference.digests[k].sha256);
   console.log(
-    `${String(workers).padStart(7)}${String(r.articles).padStart(10)}${String(r.failed).padStart(8)}${n(r.words).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(12)}${n(r.words / r.seconds).padStart(11)}${(rate / (base.articles / base.seconds)).toFixed(2).padStart(10)}${(r.busy / r.seconds).toFixed(2).padStart(12)}  ${differ.length ? `no: ${differ.join(', ')} differ` : 'yes'}`,
+    `${String(workers).padStart(7)}${String(r.articles).padStart(10)}${String(r.failed).padStart(8)}${n(r.words).padStart(9)}${r.seconds.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(12)}${n(r.words / r.seconds).padStart(11)}${(rate / (base.articles / base.seconds)).toFixed(2).padStart(10)}${(r.busy / r.seconds).toFixed(2).padStart(12)}${n(r.steady).padStart(16)}${(r.steady / base.steady).toFixed(2).padStart(10)}  ${differ.length ? `no: ${differ.join(', ')} differ` : 'yes'}`,
   );
 }
 const held = reference.digests;

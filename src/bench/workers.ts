@@ -72,6 +72,9 @@ async function corpus(): Promise<{ name: string; inputs: JobInput[] }> {
 
 type Digests = Awaited<ReturnType<typeof storeDigests>>;
 
+/** Jobs a run needs for its steady rate (Run.steady) to be more than the last few jobs' timing. */
+const STEADY_JOBS = 40;
+
 interface Run {
   digests: Digests;
   workers: number;
@@ -127,7 +130,11 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
         const child = spawn(command, args, { env: { ...process.env, CLAIMTRAIL_QUEUE: db.url }, stdio: ['ignore', 'ignore', 'pipe'] });
         child.stderr.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
         return new Promise<number | null>((resolve) => {
-          child.on('error', () => resolve(null));
+          // No taskset on the machine, say: the run fails with why.
+          child.on('error', (e) => {
+            errors += `${command}: ${e.message}`;
+            resolve(null);
+          });
           child.on('exit', resolve);
         });
       }),
@@ -142,14 +149,17 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
     const byEnd = done.map((j) => ({ at: Date.parse(j.finished!), words: j.articles.reduce((w, a) => w + a.words, 0) })).sort((a, b) => a.at - b.at);
     const quarter = Math.floor(byEnd.length / 4);
     const later = byEnd.slice(quarter + 1).reduce((w, j) => w + j.words, 0);
+    const words = done.reduce((n, j) => n + j.articles.reduce((w, a) => w + a.words, 0), 0);
+    // A run of a few jobs has no later quarter worth timing: its steady rate is the whole run's.
+    const span = byEnd.length >= STEADY_JOBS ? (last - byEnd[quarter]!.at) / 1000 : 0;
     return {
       digests: await storeDigests(store),
       workers,
       articles: done.reduce((n, j) => n + j.articles.length, 0),
-      words: done.reduce((n, j) => n + j.articles.reduce((w, a) => w + a.words, 0), 0),
+      words,
       failed: jobs.length - done.length,
       seconds: (last - started) / 1000,
-      steady: later / ((last - byEnd[quarter]!.at) / 1000),
+      steady: span > 0 && later > 0 ? later / span : words / ((last - started) / 1000),
       busy,
     };
   } finally {

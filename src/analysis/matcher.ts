@@ -1,7 +1,7 @@
 import type { Analysis, Claim } from '../doc/types.js';
 import type { AnalysisStep, ClaimPropositionRow } from '../store/index.js';
 import { claimFeatures, positionOf, type ClaimFeatures } from './features.js';
-import { keysOf, matchScore, propositionOf, widen, type PropFeatures } from './propositions.js';
+import { inOneShape, keysOf, matchScore, propositionOf, widen, type PropFeatures } from './propositions.js';
 
 /** An article ready for proposition assignment: its claims' features and lookup keys. */
 export interface Prepared {
@@ -110,7 +110,7 @@ export class Matcher {
     const found = await step.propositionsByKey(missing);
     for (const k of missing) this.keys.set(k, found.get(k) ?? []);
     const unseen = [...new Set([...found.values()].flat())].filter((id) => !this.props.has(id));
-    for (const [id, features] of await step.propositionFeatures(unseen)) this.props.set(id, JSON.parse(features) as PropFeatures);
+    for (const [id, features] of await step.propositionFeatures(unseen)) this.props.set(id, inOneShape(JSON.parse(features) as PropFeatures));
     this.founded = await step.foundedIds(founders);
     this.existing = await step.existingPropositions([...new Set(this.founded.values())]);
   }

@@ -34,7 +34,16 @@ export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'milit
 const MAX_EVENTS = 12;
 
 export function propositionOf(f: ClaimFeatures): PropFeatures {
-  return { ...(f.blame ? { blames: [f.blame.outcome] } : {}), ...(f.standing ? { standings: [standingKey(f.standing)] } : {}), subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, ...(f.rows ? { rows: f.rows } : {}), entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] };
+  return inOneShape({ blames: f.blame ? [f.blame.outcome] : undefined, standings: f.standing ? [standingKey(f.standing)] : undefined, subject: f.subject, rare: f.rare, events: dedupeEvents(f.events), words: f.words, rows: f.rows || undefined, entities: f.entities, countries: { ...f.countries }, wide: [...f.wide] });
+}
+
+/**
+ * A proposition's features with every field present, in one order: made here or read back from the store (where JSON
+ * left out the absent ones), all propositions then share one hidden class, and the matching code V8 compiled for one
+ * is not thrown away at the next. A field absent is undefined, which JSON leaves out as before.
+ */
+export function inOneShape(p: PropFeatures): PropFeatures {
+  return { blames: p.blames, standings: p.standings, subject: p.subject, rare: p.rare, events: p.events, words: p.words, rows: p.rows, entities: p.entities, countries: p.countries, wide: p.wide };
 }
 
 /** One standing question about one party, as a key ("nuclear|state:XX"). */

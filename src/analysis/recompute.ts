@@ -3,7 +3,7 @@ import { aboutFrom, propositionAbout } from './about.js';
 import { contradictionOf } from './contradictions.js';
 import type { ClaimFeatures } from './features.js';
 import type { Member } from './members.js';
-import type { PropFeatures } from './propositions.js';
+import { inOneShape, type PropFeatures } from './propositions.js';
 import { bumpGeneration } from './state.js';
 import { storyOf } from './stories.js';
 
@@ -28,7 +28,7 @@ export async function recomputeDirty(repo: AnalysisRepo): Promise<number[]> {
       const read = await step.members(dirty.map((d) => d.id), WINDOW);
       const fresh = (id: number, features: string) => {
         const m = read.get(id);
-        return { prop: JSON.parse(features) as PropFeatures, members: (m?.rows ?? []).map(memberOf), counts: { claims: m?.claims ?? 0, sources: m?.sources ?? 0 } };
+        return { prop: inOneShape(JSON.parse(features) as PropFeatures), members: (m?.rows ?? []).map(memberOf), counts: { claims: m?.claims ?? 0, sources: m?.sources ?? 0 } };
       };
       const batch = dirty.map(({ id, features }) => ({ id, features, ...fresh(id, features) }));
       // Names are read for the whole step at once: those of the entities the features name.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meaningKeys, meaningOverlap, weightOf, type Terms } from '../../src/analysis/meaning.js';
-import { keysOf, matchScore, propositionOf } from '../../src/analysis/propositions.js';
+import { inOneShape, keysOf, matchScore, propositionOf } from '../../src/analysis/propositions.js';
 import type { ClaimFeatures, EventSig } from '../../src/analysis/features.js';
 import { en } from '../../src/lang/index.js';
 import { wordVectors } from '../../src/lang/vectors.js';
@@ -107,5 +107,16 @@ describe('propositions', () => {
     const here = features('shelled homes overnight', { events: [invasion({ place: 'town' })] });
     const there = features('drone hit power station', { events: [invasion({ actor: null, place: 'town' })] });
     expect(matchScore(here, propositionOf(there))).toBeGreaterThan(2);
+  });
+
+  it('writes a proposition\'s features as before, and reads them back in the one shape every proposition has', () => {
+    const plain = propositionOf(features('grain harbours closed', { rows: undefined }));
+    const blaming = propositionOf(features('provoked the war', { blame: { target: 'state:A', with: [], outcome: 'war' } }));
+    // Stores hold features JSON that earlier builds wrote, with the absent fields left out, in this order.
+    expect(JSON.stringify(plain)).toBe('{"subject":null,"rare":[],"events":[],"words":["clos","grain","harbour"],"entities":[],"countries":{},"wide":[]}');
+    expect(JSON.stringify(blaming)).toMatch(/^\{"blames":\["war"\],"subject":null,"rare":\[\],"events":\[\],"words":\[.+\],"rows":\[.+\],"entities"/);
+    const read = inOneShape(JSON.parse(JSON.stringify(plain)));
+    expect(Object.keys(read)).toEqual(Object.keys(blaming));
+    expect(JSON.stringify(read)).toBe(JSON.stringify(plain));
   });
 });

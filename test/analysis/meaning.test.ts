@@ -111,7 +111,7 @@ describe('propositions', () => {
 
   it('writes a proposition\'s features as before, and reads them back in the one shape every proposition has', () => {
     const plain = propositionOf(features('grain harbours closed', { rows: undefined }));
-    const blaming = propositionOf(features('provoked the war', { blame: { target: 'state:A', with: [], outcome: 'war' } }));
+    const blaming = propositionOf(features('provoked the war', { blame: { target: 'state:A', with: [], outcome: 'war', direction: 1 } }));
     // Stores hold features JSON that earlier builds wrote, with the absent fields left out, in this order.
     expect(JSON.stringify(plain)).toBe('{"subject":null,"rare":[],"events":[],"words":["clos","grain","harbour"],"entities":[],"countries":{},"wide":[]}');
     expect(JSON.stringify(blaming)).toMatch(/^\{"blames":\["war"\],"subject":null,"rare":\[\],"events":\[\],"words":\[.+\],"rows":\[.+\],"entities"/);

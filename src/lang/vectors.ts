@@ -90,9 +90,7 @@ export class WordVectors {
   addTo(into: Float32Array, word: string, weight = 1): boolean {
     const k = this.index.get(word.toLowerCase());
     if (k === undefined) return false;
-    const x = k * STRIDE;
-    const w = weight / SCALE;
-    for (let d = 0; d < DIMENSIONS; d++) into[d]! += this.data[x + d]! * w;
+    this.addRow(into, k, weight);
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES, pairFeatures } from '../../src/check/features.js';
-import { boost, CompiledForest } from '../../src/check/gbdt.js';
+import { boost, CompiledForest, predictTree, type Forest } from '../../src/check/gbdt.js';
 import { asStatement, claimAnalysis, ClaimChecker, stanceToClaim } from '../../src/check/index.js';
 import { gramsOf, LexicalIndexer, Lexicon, trainLexicon } from '../../src/check/lexical.js';
 import { stem } from '../../src/lang/en/check.js';
@@ -156,6 +156,27 @@ describe('the learners', () => {
     const wrong = rows.filter((x, i) => (compiled.predict(x)[1]! > 0.5 ? 1 : 0) !== labels[i]).length;
     expect(wrong).toBe(0);
     expect(boost(rows, labels, 2, options)).toEqual(forest);
+  });
+
+  it('the compiled forest gives the probabilities of walking each tree, leaves at any depth, NaN going right', () => {
+    // Three classes, seven trees (not a multiple of the four walked together), leaves one to three levels deep.
+    const stump = (f: number, at: number, l: number, r: number) => ({ feature: [f, -1, -1], threshold: [at, 0, 0], left: [1, 0, 0], right: [2, 0, 0], value: [0, l, r] });
+    const uneven = { feature: [0, -1, 1, 2, -1, -1, -1], threshold: [0.5, 0, 0.25, 0.75, 0, 0, 0], left: [1, 0, 3, 5, 0, 0, 0], right: [2, 0, 4, 6, 0, 0, 0], value: [0, -1.5, 0, 0, 2.25, 0.125, -0.75] };
+    const forest: Forest = { classes: 3, base: [0.1, -0.2, 0.3], trees: [uneven, stump(1, 0.5, 0.3, -0.3), stump(2, 0.1, -1, 1), stump(0, 0.9, 0.7, 0.2), uneven, stump(2, 0.6, 0.05, -0.4), stump(1, 0.2, -0.6, 0.9)] };
+    const walked = (x: Float32Array) => {
+      const s = forest.base.map((b, c) => b + forest.trees.reduce((sum, t, k) => (k % 3 === c ? sum + predictTree(t, x) : sum), 0));
+      const e = s.map((v) => Math.exp(v - Math.max(...s)));
+      return e.map((v) => v / e.reduce((a, b) => a + b, 0));
+    };
+    const compiled = new CompiledForest(forest);
+    const rows = [[0, 0, 0], [1, 1, 1], [0.7, 0.1, 0.9], [0.7, 0.3, 0.5], [NaN, 0.3, 0.8], [0.6, NaN, NaN], [0.5, 0.25, 0.75]].map((r) => Float32Array.from(r));
+    for (const x of rows) {
+      const p = compiled.predict(x);
+      const q = walked(x);
+      p.forEach((v, c) => expect(v).toBeCloseTo(q[c]!, 12));
+    }
+    // The leaves reached differ between the rows: the test would not pass on a forest that ignored its input.
+    expect(new Set(rows.map((x) => compiled.predict(x)[0]!.toFixed(6))).size).toBeGreaterThan(4);
   });
 
   it('the lexicon learns which words deny, and reads them only where it knows them', () => {

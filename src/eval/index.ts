@@ -2,6 +2,11 @@
  * `npm run eval -- SUITE [args]`: the project's own scorers over ../shared/eval.
  * Each suite is a module in this folder exporting `run(args)`; its figures go to docs/quality.md.
  */
+import { tuneTiering } from '../tiering.js';
+
+// The speeds a suite prints are those of the commands, which tune V8 so first (bin/claimtrail.js).
+tuneTiering();
+
 const SUITES: Record<string, string> = {
   html: 'main-text extraction on ../shared/eval/html-main-text (segments that must / must not appear)',
   ner: 'entity mentions on CoNLL-2003 dev (exact span and type)',

@@ -98,6 +98,10 @@ function hasLower(w: string): boolean {
 /** Features per token: WORD_FEATURES of its own form, then up to MAX_FEATURES in all with its context. */
 export const WORD_FEATURES = 10;
 
+/** DocFeatures.flags bit of a word of lower-case letters only ("said", "été"): no capital, digit or other sign. */
+export const PLAIN_WORD = 64;
+const PLAIN = /^\p{Ll}+$/u;
+
 /**
  * Per-token integer values of one document, and the feature functions over them. A token's own
  * features (wordFeatures) depend on its form alone, so the tagger sums their weights once per form
@@ -110,7 +114,10 @@ export class DocFeatures {
   private readonly lower: readonly string[];
   readonly word: Int32Array;
   readonly shape: Int32Array;
-  /** Bits: 1 capitalised, 2 all capitals, 4 first of sentence, 8 in an all-capitals line, 16 seen lower-case elsewhere, 32 seen capitalised mid-sentence elsewhere. */
+  /**
+   * Bits: 1 capitalised, 2 all capitals, 4 first of sentence, 8 in an all-capitals line, 16 seen lower-case elsewhere,
+   * 32 seen capitalised mid-sentence elsewhere, 64 a plain word (PLAIN_WORD). The features read bits 1–32 only.
+   */
   readonly flags: Int32Array;
   readonly gaz: Int32Array;
   readonly sentenceStart: Int32Array;
@@ -147,7 +154,7 @@ export class DocFeatures {
         this.shape[i] = shapeOf(w);
         const upper = isUpperAt(w, 0);
         const lowerAny = hasLower(w);
-        const f = (upper ? 1 : 0) | (upper && !lowerAny && w.length > 1 ? 2 : 0) | (i === s.first ? 4 : 0) | (caps && letters > 2 ? 8 : 0);
+        const f = (upper ? 1 : 0) | (upper && !lowerAny && w.length > 1 ? 2 : 0) | (i === s.first ? 4 : 0) | (caps && letters > 2 ? 8 : 0) | (PLAIN.test(w) ? PLAIN_WORD : 0);
         this.flags[i] = f;
         if (!upper && lowerAny) lowerSeen.add(wid);
         else if (upper && lowerAny && i !== s.first && !(f & 8)) capSeen.add(wid);

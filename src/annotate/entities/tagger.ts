@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Tokens } from '../../doc/tokenize.js';
 import { AliasKind, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import type { PosLexicon } from '../pos/tags.js';
-import { allowed, DocFeatures, MAX_FEATURES, N_CLASSES, NER_TYPES, Pos, posOfTag, typeOfTag, WORD_FEATURES } from './features.js';
+import { allowed, DocFeatures, MAX_FEATURES, N_CLASSES, NER_TYPES, PLAIN_WORD, Pos, posOfTag, typeOfTag, WORD_FEATURES } from './features.js';
 import { UnavailableError } from '../../errors.js';
 
 /**
@@ -109,6 +109,7 @@ export class NerModel {
       const first = i === f.sentenceStart[i];
       const prev = first ? 0 : tags[i - 1]!;
       const prev2 = first || i - 2 < f.sentenceStart[i]! ? 0 : tags[i - 2]!;
+      if (prev === 0 && opensNothing(f, i)) continue;
       const n = f.contextFeatures(i, prev, prev2, history.get(f.word[i]!) ?? 0, feats, 0);
       // Every row is looked up before any is read, so the lookups (cache misses, most of them) overlap.
       for (let k = 0; k < n; k++) at[k] = rows[feats[k]! & mask]!;
@@ -179,6 +180,18 @@ export class NerModel {
     }
     return slots;
   }
+}
+
+/**
+ * Does token i, after a token outside any name, stay outside one? A plain lower-case word, not part of
+ * a gazetteer name and followed by no capitalised word, opens no name in news: the tagger gives it O
+ * unscored, about half of all tokens. Scoring them, the model tagged none otherwise on CoNLL-2003 dev
+ * (23,756 such tokens), PolNeAR (529,082) or the conflict set (12,707), and 7 of FNC-1's 447,369 (lower-case
+ * names in hashtags, French words). A lower-case word before a capital ("de Gaulle") is scored.
+ */
+function opensNothing(f: DocFeatures, i: number): boolean {
+  if (!(f.flags[i]! & PLAIN_WORD) || f.gaz[i] !== 0) return false;
+  return i + 1 >= f.sentenceEnd[i]! || !(f.flags[i + 1]! & 1);
 }
 
 /** Spans of a BILOU tag sequence. */

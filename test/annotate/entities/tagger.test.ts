@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DocFeatures } from '../../../src/annotate/entities/features.js';
+import { DocFeatures, N_CLASSES } from '../../../src/annotate/entities/features.js';
 import { NerModel } from '../../../src/annotate/entities/tagger.js';
 import { en } from '../../../src/lang/index.js';
 import { tokenized } from '../../helpers.js';
@@ -31,5 +31,26 @@ describe('the NER tagger', () => {
       expect(docs.map((f) => Array.from(warm.tag(f)))).toEqual(fresh);
     }
     expect(fresh.flat().some((t) => t > 0)).toBe(true);
+  });
+
+  it('gives O unscored to a plain lower-case word after one outside a name, and scores one before a capital', () => {
+    // A model that tags every token it scores as some name: O weighs −100 in every bucket.
+    const weights = new Int8Array(4 * N_CLASSES);
+    for (let r = 0; r < 4; r++) weights[r * N_CLASSES] = -100;
+    const everything = new NerModel(2, Uint32Array.from([0, 1, 2, 3]), weights);
+    const text = 'the envoy from été met de Gaulle. iPhone makers left.';
+    const doc = tokenized({ id: 't', title: null, published: null, source: null, url: null, language: 'en', text, ref: null });
+    const named = (gaz: Int32Array) => {
+      const f = new DocFeatures(doc.tokens, gaz, doc.sentences);
+      const tags = everything.tag(f);
+      return f.forms.filter((_, i) => tags[i]! > 0);
+    };
+    // Unscored: "the", "envoy", "from", "été", "met". Scored: "de" (a capital follows), "iPhone" (not plain), and
+    // every token after a name.
+    expect(named(new Int32Array(doc.tokens.count))).toEqual(['de', 'Gaulle', '.', 'iPhone', 'makers', 'left', '.']);
+    // A word of a gazetteer name is scored too.
+    const gaz = new Int32Array(doc.tokens.count);
+    gaz[1] = 5;
+    expect(named(gaz).slice(0, 3)).toEqual(['envoy', 'from', 'été']);
   });
 });

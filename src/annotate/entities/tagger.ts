@@ -102,18 +102,19 @@ export class NerModel {
     const sums = new Int32Array(LANES);
     const scores = new Int32Array(N_CLASSES);
     const history = new Map<number, number>();
-    const slots = this.slotsOf(f, feats, at);
+    if (this.formSlot.size > this.keptForms) this.formSlot.clear();
     const { rows, packed, mask } = this;
-    const formSums = this.sums;
     for (let i = 0; i < f.n; i++) {
       const first = i === f.sentenceStart[i];
       const prev = first ? 0 : tags[i - 1]!;
       const prev2 = first || i - 2 < f.sentenceStart[i]! ? 0 : tags[i - 2]!;
       if (prev === 0 && opensNothing(f, i)) continue;
+      // Before the context features: a form not met before takes `feats` and `at` for its own.
+      const slot = this.slotOf(f, i, feats, at);
+      const formSums = this.sums;
       const n = f.contextFeatures(i, prev, prev2, history.get(f.word[i]!) ?? 0, feats, 0);
       // Every row is looked up before any is read, so the lookups (cache misses, most of them) overlap.
       for (let k = 0; k < n; k++) at[k] = rows[feats[k]! & mask]!;
-      const slot = slots[i]!;
       for (let l = 0; l < LANES; l++) sums[l] = formSums[slot + l]!;
       let hits = formSums[slot + LANES]!;
       for (let k = 0; k < n; k++) {
@@ -143,42 +144,36 @@ export class NerModel {
   }
 
   /**
-   * Each token's slot in `sums`, summing the word features of forms not met before. News repeats
-   * its words, so most tokens find their form's sums there: 10 of a token's 36 row lookups, the
-   * tagger's cost, are made once per form.
+   * Token i's slot in `sums`, summing its form's word features when the form was not met before.
+   * News repeats its words, so most tokens find their form's sums there: 10 of a token's 36 row
+   * lookups, the tagger's cost, are made once per form. Only scored tokens ask.
    */
-  private slotsOf(f: DocFeatures, feats: Int32Array, at: Int32Array): Int32Array {
-    if (this.formSlot.size > this.keptForms) this.formSlot.clear();
-    const slots = new Int32Array(f.n);
-    const { rows, packed, mask, formSlot } = this;
-    for (let i = 0; i < f.n; i++) {
-      const form = f.forms[i]!;
-      let slot = formSlot.get(form);
-      if (slot === undefined) {
-        slot = formSlot.size * SLOT;
-        if (slot + SLOT > this.sums.length) {
-          const grown = new Int32Array(this.sums.length * 2);
-          grown.set(this.sums);
-          this.sums = grown;
-        }
-        const sums = this.sums;
-        // A slot of forms cleared away holds their sums.
-        sums.fill(0, slot, slot + SLOT);
-        f.wordFeatures(i, feats);
-        for (let k = 0; k < WORD_FEATURES; k++) at[k] = rows[feats[k]! & mask]!;
-        let hits = 0;
-        for (let k = 0; k < WORD_FEATURES; k++) {
-          const r = at[k]!;
-          if (r < 0) continue;
-          hits++;
-          for (let l = 0; l < LANES; l++) sums[slot + l]! += packed[r + l]!;
-        }
-        sums[slot + LANES] = hits;
-        formSlot.set(form, slot);
-      }
-      slots[i] = slot;
+  private slotOf(f: DocFeatures, i: number, feats: Int32Array, at: Int32Array): number {
+    const form = f.forms[i]!;
+    const kept = this.formSlot.get(form);
+    if (kept !== undefined) return kept;
+    const { rows, packed, mask } = this;
+    const slot = this.formSlot.size * SLOT;
+    if (slot + SLOT > this.sums.length) {
+      const grown = new Int32Array(this.sums.length * 2);
+      grown.set(this.sums);
+      this.sums = grown;
     }
-    return slots;
+    const sums = this.sums;
+    // A slot of forms cleared away holds their sums.
+    sums.fill(0, slot, slot + SLOT);
+    f.wordFeatures(i, feats);
+    for (let k = 0; k < WORD_FEATURES; k++) at[k] = rows[feats[k]! & mask]!;
+    let hits = 0;
+    for (let k = 0; k < WORD_FEATURES; k++) {
+      const r = at[k]!;
+      if (r < 0) continue;
+      hits++;
+      for (let l = 0; l < LANES; l++) sums[slot + l]! += packed[r + l]!;
+    }
+    sums[slot + LANES] = hits;
+    this.formSlot.set(form, slot);
+    return slot;
   }
 }
 

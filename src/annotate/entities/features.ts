@@ -102,6 +102,16 @@ export const WORD_FEATURES = 10;
 export const PLAIN_WORD = 64;
 const PLAIN = /^\p{Ll}+$/u;
 
+/** Lower-case letters only: ASCII read by code, as nearly every token is, anything else by PLAIN. */
+function isPlain(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    return c >= 128 && PLAIN.test(w);
+  }
+  return w.length > 0;
+}
+
 /**
  * Per-token integer values of one document, and the feature functions over them. A token's own
  * features (wordFeatures) depend on its form alone, so the tagger sums their weights once per form
@@ -154,7 +164,7 @@ export class DocFeatures {
         this.shape[i] = shapeOf(w);
         const upper = isUpperAt(w, 0);
         const lowerAny = hasLower(w);
-        const f = (upper ? 1 : 0) | (upper && !lowerAny && w.length > 1 ? 2 : 0) | (i === s.first ? 4 : 0) | (caps && letters > 2 ? 8 : 0) | (PLAIN.test(w) ? PLAIN_WORD : 0);
+        const f = (upper ? 1 : 0) | (upper && !lowerAny && w.length > 1 ? 2 : 0) | (i === s.first ? 4 : 0) | (caps && letters > 2 ? 8 : 0) | (isPlain(w) ? PLAIN_WORD : 0);
         this.flags[i] = f;
         if (!upper && lowerAny) lowerSeen.add(wid);
         else if (upper && lowerAny && i !== s.first && !(f & 8)) capSeen.add(wid);

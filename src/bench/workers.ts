@@ -149,7 +149,7 @@ async function run(workers: number, requests: AnalyzeRequest[]): Promise<Run> {
     const byEnd = done.map((j) => ({ at: Date.parse(j.finished!), words: j.articles.reduce((w, a) => w + a.words, 0) })).sort((a, b) => a.at - b.at);
     const quarter = Math.floor(byEnd.length / 4);
     const later = byEnd.slice(quarter + 1).reduce((w, j) => w + j.words, 0);
-    const words = done.reduce((n, j) => n + j.articles.reduce((w, a) => w + a.words, 0), 0);
+    const words = byEnd.reduce((n, j) => n + j.words, 0);
     // A run of a few jobs has no later quarter worth timing: its steady rate is the whole run's.
     const span = byEnd.length >= STEADY_JOBS ? (last - byEnd[quarter]!.at) / 1000 : 0;
     return {

@@ -150,6 +150,8 @@ function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: str
   for (const e of entities) for (const m of e.mentions) st.insertMention.run(article.id, e.id, m.start, m.end, m.text, m.label ?? null);
   addMentionCounts(st, analysis);
   const name = new Map(entities.map((e) => [e.id, e.name]));
+  // Most claims say no time of their own and take their article's day: worked out once.
+  const publishedDay = claimDay(null, article.published);
   for (const c of claims) {
     const claimSeq = st.insertClaim.run(
       article.id,
@@ -165,7 +167,7 @@ function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: str
       c.stance,
       c.negated ? 1 : 0,
       c.said ?? null,
-      claimDay(c.said, article.published),
+      c.said ? claimDay(c.said, article.published) : publishedDay,
       c.via?.entity ?? null,
       c.via?.text ?? null,
       c.explain?.rule ?? null,

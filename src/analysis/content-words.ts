@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../doc/types.js';
 import { en } from '../lang/index.js';
-import { wordVectors } from '../lang/vectors.js';
+import { wordVectors, type WordVectors } from '../lang/vectors.js';
 import { lowerAt } from '../lang/en/token.js';
 import type { Token } from '../lang/en/references.js';
 
@@ -60,14 +60,14 @@ export function readWords(tokens: readonly Token[], from: number, to: number): {
 
 /** Each stem's row (rowOf), pushed one by one: arrays of one elements kind however many words, so meaningKeys' optimised code fits them all. */
 export function rowsOf(stems: readonly string[], words: ReadonlyMap<string, string>): number[] {
+  const vectors = wordVectors(en);
   const rows: number[] = [];
-  for (const st of stems) rows.push(rowOf(words.get(st)!, st));
+  for (const st of stems) rows.push(rowOf(vectors, words.get(st)!, st));
   return rows;
 }
 
 /** A content word's row in the shipped vectors: its own form, else its stem ("blockades" → "blockade"); −1 unknown. */
-function rowOf(word: string, st: string): number {
-  const vectors = wordVectors(en);
+function rowOf(vectors: WordVectors, word: string, st: string): number {
   const own = vectors.id(word);
   return own >= 0 ? own : vectors.id(st);
 }

@@ -148,7 +148,7 @@ async function corpusBench(): Promise<void> {
     // The path claimtrail analyze runs from the articles it has read: analyse (on threads, started here), save in
     // batches, with the cross-article refresh alongside (each run on a new store, with new threads).
     const run = async (name: string, refresh: boolean) => {
-      const store = await openStore(join(dir, `${name}.db`), pipelineVersion(), { bulkWrites: true });
+      const store = await openStore(join(dir, `${name}.db`), pipelineVersion());
       const cache: RefreshCache = {};
       const along = refresh ? new RefreshAlongside((last) => refreshAnalysis(store, { cache, partial: !last })) : null;
       const t0 = clock();

@@ -1,13 +1,13 @@
 import { isDatePrefix } from '../doc/dates.js';
 import { pipelineVersion } from '../annotate/version.js';
 import { UsageError } from '../errors.js';
-import { openStore as open, resolveDbPath, type OpenOptions, type Store } from '../store/index.js';
+import { openStore as open, resolveDbPath, type Store } from '../store/index.js';
 
 export { UsageError };
 
 /** Open the store named by --db / CLAIMTRAIL_DB / ./claimtrail.db. */
-export function openStore(db?: string, options?: OpenOptions): Promise<Store> {
-  return open(resolveDbPath(db), pipelineVersion(), options);
+export function openStore(db?: string): Promise<Store> {
+  return open(resolveDbPath(db), pipelineVersion());
 }
 
 /**

@@ -37,9 +37,4 @@ export interface OpenOptions {
    * the server's store.
    */
   boundedReads?: boolean;
-  /**
-   * The store takes a long run of writes (`claimtrail analyze`, a worker): housekeeping that would stop
-   * each writer now and then runs beside it where the backend can (SQLite's log copied back on a thread).
-   */
-  bulkWrites?: boolean;
 }

@@ -85,7 +85,7 @@ async function analyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
   let store: Store | null = null;
   let replaces: boolean;
   try {
-    store = flags.store ? await openStore(flags.db, { bulkWrites: true }) : null;
+    store = flags.store ? await openStore(flags.db) : null;
     // Duplicates, propositions, contradictions, stories and the timeline, brought up to date while the articles are stored —
     // unless the run may replace stored articles: a refresh before a replacement would match claims against the replaced
     // article's claims, which one refresh after the run never sees (RefreshAlongside).

@@ -7,7 +7,6 @@ import { StoreBusyError, StoreUnwritableError, UnavailableError } from '../../er
 import type { OpenOptions, Store } from '../store.js';
 import { SqliteAnalysis } from './analysis/index.js';
 import { SqliteArticles } from './articles.js';
-import { Checkpointer } from './checkpointer.js';
 import { SqliteCorpus } from './corpus.js';
 import { feedsOf, type KyselyFeeds } from '../kysely/feeds.js';
 import { DeadlinePlugin, installDeadline } from './deadline.js';
@@ -41,7 +40,6 @@ export class SqliteStore implements Store {
     readonly sqlite: SQLite.Database,
     readonly path: string,
     readonly pipelineVersion: string,
-    private readonly checkpointer: Checkpointer | null,
   ) {
     this.location = path;
     this.articles = new SqliteArticles(this);
@@ -80,11 +78,10 @@ export class SqliteStore implements Store {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
       throw new UnavailableError(`${path}: database migration ${failed ?? ''} failed (${(error as Error).message ?? String(error)})`, { cause: error });
     }
-    return new SqliteStore(db, sqlite, path, pipelineVersion, options.bulkWrites && path !== ':memory:' ? Checkpointer.start(path) : null);
+    return new SqliteStore(db, sqlite, path, pipelineVersion);
   }
 
   async close(): Promise<void> {
-    await this.checkpointer?.close();
     await this.db.destroy();
   }
 
@@ -106,7 +103,6 @@ export class SqliteStore implements Store {
         try {
           const result = await fn(conn);
           await sql`commit`.execute(conn);
-          this.checkpointer?.committed();
           return result;
         } catch (e) {
           // SQLite has already rolled back after some errors (a full disk): roll back only what is open.

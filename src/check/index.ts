@@ -7,7 +7,7 @@
 import { createPipeline, type Pipeline } from '../annotate/index.js';
 import type { Analysis, Span } from '../doc/types.js';
 import { stanceModel, type StanceModel } from './model.js';
-import { prepare, type Prepared } from './prepare.js';
+import { prepare, type Prepared, type Tokenized } from './prepare.js';
 import { evidenceOf, sourcesOf, type Source } from './sources.js';
 import type { Evidence, StanceLabel } from '../contract/index.js';
 import { NotFoundError } from '../errors.js';
@@ -35,10 +35,15 @@ const FEATURE_LAYERS = ['entities', 'times', 'quantities', 'claims'];
 const CACHED_TEXTS = 2000;
 
 const prepared = new WeakMap<Analysis, Prepared>();
+/** The tokens of an analysis the checker made, until it is prepared: the pipeline's own, not tokenized again. */
+const tokenized = new WeakMap<Analysis, Tokenized>();
 
 function prepareOnce(analysis: Analysis): Prepared {
   let p = prepared.get(analysis);
-  if (!p) prepared.set(analysis, (p = prepare(analysis)));
+  if (!p) {
+    prepared.set(analysis, (p = prepare(analysis, tokenized.get(analysis))));
+    tokenized.delete(analysis);
+  }
   return p;
 }
 
@@ -119,7 +124,9 @@ export class ClaimChecker {
       // Least recently used first out: a text seen again moves to the end.
       this.analyses.delete(text);
     } else {
-      a = this.pipeline.analyze({ id: 'check', title: null, published: null, source: null, url: null, language: 'en', ref: null, text });
+      const doc = this.pipeline.process({ id: 'check', title: null, published: null, source: null, url: null, language: 'en', ref: null, text });
+      a = doc.toAnalysis();
+      tokenized.set(a, { tokens: doc.tokens, sentences: doc.sentences });
       if (this.analyses.size >= CACHED_TEXTS) this.analyses.delete(this.analyses.keys().next().value!);
     }
     this.analyses.set(text, a);

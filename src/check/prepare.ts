@@ -1,4 +1,4 @@
-import { tokenize } from '../doc/tokenize.js';
+import { tokenize, type Sentence, type Tokens } from '../doc/tokenize.js';
 import type { Analysis, Claim } from '../doc/types.js';
 import { DIMENSIONS, wordVectors, type WordVectors } from '../lang/vectors.js';
 import { en } from '../lang/index.js';
@@ -68,6 +68,12 @@ export interface PreparedClaim {
   named: Set<string>;
 }
 
+/** A text's tokens and sentences, as `tokenize` gives them. */
+export interface Tokenized {
+  tokens: Tokens;
+  sentences: Sentence[];
+}
+
 /** How many words after a negation a word counts as negated. */
 export const TURN_WINDOW = 4;
 
@@ -130,11 +136,15 @@ function wordInfo(w: string, wv: WordVectors): WordInfo {
   return info;
 }
 
-export function prepare(analysis: Analysis): Prepared {
+/**
+ * A text read into its Prepared form. `read` is its tokens and sentences when the pipeline's Doc still holds them (the
+ * same tokenize of the same text); without it, the text is tokenized again.
+ */
+export function prepare(analysis: Analysis, read: Tokenized = tokenize(analysis.article.text)): Prepared {
   vectors ??= wordVectors(en);
   const wv = vectors;
   const text = analysis.article.text;
-  const { tokens, sentences } = tokenize(text);
+  const { tokens, sentences } = read;
   const tf = new Map<number, number>();
   const bigrams = new Set<number>();
   const vector = new Float32Array(DIMENSIONS);

@@ -49,12 +49,9 @@ export class SqliteArticles implements ArticleStore {
   }
 
   private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string): Promise<SaveStatus> {
-    const existing = await trx
-      .selectFrom('articles')
-      .leftJoin('layers', 'layers.article_id', 'articles.id')
-      .select(['articles.seq', 'articles.title', 'articles.text', 'articles.intake', 'articles.refreshed', 'layers.pipeline'])
-      .where('articles.id', '=', analysis.article.id)
-      .executeTakeFirst();
+    // Rows go through statements prepared on the connection this transaction holds.
+    this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
+    const existing = this.statements.findArticle.get(analysis.article.id);
     const duplicate = existing && !replace && existing.pipeline === this.store.pipelineVersion;
     // The same article submitted twice is the copy submitted first, stored where it was submitted, whichever copy a
     // worker stored first (its metadata, a date or a ref, may differ, and with it the analysis): until the refresh
@@ -66,8 +63,6 @@ export class SqliteArticles implements ArticleStore {
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
       await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
     }
-    // Rows go through statements prepared on the connection this transaction holds.
-    this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
     insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, intake));
     if (released.length) await rehomeEntities(trx, released);
     return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';

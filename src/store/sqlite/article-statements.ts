@@ -3,7 +3,7 @@ import { sql, type Compilable, type InferResult, type Kysely, type RawBuilder } 
 import type { Database } from './schema.js';
 
 /** The stored article a save meets under the same id, with its analysis's pipeline version. */
-function storedArticle(db: Kysely<Database>) {
+function existingArticle(db: Kysely<Database>) {
   return db
     .selectFrom('articles')
     .leftJoin('layers', 'layers.article_id', 'articles.id')
@@ -11,7 +11,7 @@ function storedArticle(db: Kysely<Database>) {
     .where('articles.id', '=', param<string>());
 }
 
-export type StoredArticle = InferResult<ReturnType<typeof storedArticle>>[number];
+export type ExistingArticle = InferResult<ReturnType<typeof existingArticle>>[number];
 
 function param<T>(): RawBuilder<T> {
   return sql<T>`${null}`;
@@ -23,8 +23,8 @@ function param<T>(): RawBuilder<T> {
  * building, compiling and preparing a multi-row query for each chunk cost more than the writes.
  */
 export class ArticleStatements {
-  /** (id) → the article stored under it (StoredArticle), if any: looked up before every save. */
-  readonly findArticle: SQLite.Statement<[string], StoredArticle>;
+  /** (id) → the article stored under it (ExistingArticle), if any: looked up before every save. */
+  readonly findArticle: SQLite.Statement<[string], ExistingArticle>;
   readonly insertArticle: SQLite.Statement;
   readonly indexArticle: SQLite.Statement;
   readonly insertLayers: SQLite.Statement;
@@ -43,7 +43,7 @@ export class ArticleStatements {
     const text = param<string>;
     const maybe = param<string | null>;
     const num = param<number>;
-    this.findArticle = sq.prepare<[string], StoredArticle>(storedArticle(db).compile().sql);
+    this.findArticle = sq.prepare<[string], ExistingArticle>(existingArticle(db).compile().sql);
     this.insertArticle = prep(
       db.insertInto('articles').values({ id: text(), ref: maybe(), title: maybe(), published: maybe(), source: maybe(), url: maybe(), language: maybe(), text: text(), words: num(), added_at: text(), intake: text() }),
     );

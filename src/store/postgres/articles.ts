@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
+import type { Analysis, Article, ArticleFilters, ArticleSummary, Claim, Event, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
@@ -14,9 +14,6 @@ import { addClaimMentions, SharedRows } from './mention-counts.js';
 import { allWords, articlesMatching } from './text-search.js';
 import { saveBatch } from '../kysely/save-batch.js';
 import { holdsOtherPipelines } from '../kysely/other-pipelines.js';
-
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bound parameters. */
-const CHUNK = 1000;
 
 /**
  * The articles of the PostgreSQL store: each article and all its layers written in one transaction.
@@ -192,69 +189,49 @@ async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipelin
     .execute();
   await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
 
-  // The entities' own rows and counts are the batch's (SharedRows), written at its end.
-  await insertChunks(
-    entities.flatMap((e) => e.mentions.map((m) => ({ article_id: article.id, entity_id: e.id, start: m.start, end: m.end, text: m.text, label: m.label ?? null }))),
-    (rows) => trx.insertInto('mentions').values(rows).execute(),
-  );
+  // The entities' own rows and counts are the batch's (SharedRows), written at its end. The layers' rows go in as
+  // arrays (unnest): one statement text whatever their number, which the server parses and plans once per connection's
+  // use rather than once per article (a multi-row VALUES list is a new statement for every row count).
+  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ entity: e.id, m })));
+  if (mentions.length) {
+    await sql`
+      insert into mentions (article_id, entity_id, start, "end", text, label)
+      select ${article.id}, entity_id, start, "end", text, label
+      from unnest(${mentions.map((x) => x.entity)}::text[], ${mentions.map((x) => x.m.start)}::integer[], ${mentions.map((x) => x.m.end)}::integer[],
+        ${mentions.map((x) => x.m.text)}::text[], ${mentions.map((x) => x.m.label ?? null)}::text[]) with ordinality as u(entity_id, start, "end", text, label, n)
+      order by n`.execute(trx);
+  }
   if (claims.length) {
     const name = new Map(entities.map((e) => [e.id, e.name]));
-    const seqs = new Map<string, number>();
-    await insertChunks(claims, async (chunk) => {
-      const rows = await trx
-        .insertInto('claims')
-        .values(
-          chunk.map((c) => ({
-            article_id: article.id,
-            claim_id: c.id,
-            speaker_entity: c.speaker?.entity ?? null,
-            speaker_text: c.speaker?.text ?? null,
-            cue_lemma: c.cue?.lemma ?? null,
-            cue_text: c.cue?.text ?? null,
-            content: c.content.text,
-            content_start: c.content.start,
-            content_end: c.content.end,
-            kind: c.kind,
-            stance: c.stance,
-            negated: c.negated ? 1 : 0,
-            said: c.said,
-            made: dateKey(c.said) ?? dateKey(article.published),
-            via_entity: c.via?.entity ?? null,
-            via_text: c.via?.text ?? null,
-            rule: c.explain?.rule ?? null,
-            // Each claim is searched under its speaker's canonical name.
-            fts_speaker: (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '',
-          })),
-        )
-        .returning(['seq', 'claim_id'])
-        .execute();
-      for (const r of rows) seqs.set(r.claim_id, r.seq);
-    });
-    await addClaimMentions(trx, analysis, seqs);
+    const col = <T>(f: (c: Claim) => T) => claims.map(f);
+    // Each claim is searched under its speaker's canonical name (fts_speaker).
+    const { rows } = await sql<{ seq: number; claim_id: string }>`
+      insert into claims (article_id, claim_id, speaker_entity, speaker_text, cue_lemma, cue_text, content, content_start, content_end, kind, stance, negated,
+        said, made, via_entity, via_text, rule, fts_speaker)
+      select ${article.id}, claim_id, speaker_entity, speaker_text, cue_lemma, cue_text, content, content_start, content_end, kind, stance, negated,
+        said, made, via_entity, via_text, rule, fts_speaker
+      from unnest(${col((c) => c.id)}::text[], ${col((c) => c.speaker?.entity ?? null)}::text[], ${col((c) => c.speaker?.text ?? null)}::text[],
+        ${col((c) => c.cue?.lemma ?? null)}::text[], ${col((c) => c.cue?.text ?? null)}::text[], ${col((c) => c.content.text)}::text[],
+        ${col((c) => c.content.start)}::integer[], ${col((c) => c.content.end)}::integer[], ${col((c) => c.kind)}::text[], ${col((c) => c.stance)}::text[],
+        ${col((c) => (c.negated ? 1 : 0))}::integer[], ${col((c) => c.said ?? null)}::text[], ${col((c) => dateKey(c.said) ?? dateKey(article.published))}::text[],
+        ${col((c) => c.via?.entity ?? null)}::text[], ${col((c) => c.via?.text ?? null)}::text[], ${col((c) => c.explain?.rule ?? null)}::text[],
+        ${col((c) => (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '')}::text[])
+        with ordinality as u(claim_id, speaker_entity, speaker_text, cue_lemma, cue_text, content, content_start, content_end, kind, stance, negated,
+          said, made, via_entity, via_text, rule, fts_speaker, n)
+      order by n
+      returning seq, claim_id`.execute(trx);
+    await addClaimMentions(trx, analysis, new Map(rows.map((r) => [r.claim_id, r.seq])));
   }
   if (events.length) {
-    await insertChunks(
-      events.map((e) => ({
-        article_id: article.id,
-        event_id: e.id,
-        type: e.type,
-        trigger: e.trigger.text,
-        trigger_start: e.trigger.start,
-        actor: e.actor,
-        target: e.target,
-        place: e.place,
-        time: e.time,
-        quantity: e.quantity,
-        status: e.status,
-        claims: JSON.stringify(e.claims),
-        rule: e.explain?.rule ?? null,
-        published: article.published ?? null,
-      })),
-      (rows) => trx.insertInto('events').values(rows).execute(),
-    );
+    const col = <T>(f: (e: Event) => T) => events.map(f);
+    await sql`
+      insert into events (article_id, event_id, type, trigger, trigger_start, actor, target, place, time, quantity, status, claims, rule, published)
+      select ${article.id}, event_id, type, trigger, trigger_start, actor, target, place, time, quantity, status, claims, rule, ${article.published ?? null}
+      from unnest(${col((e) => e.id)}::text[], ${col((e) => e.type)}::text[], ${col((e) => e.trigger.text)}::text[], ${col((e) => e.trigger.start)}::integer[],
+        ${col((e) => e.actor)}::text[], ${col((e) => e.target)}::text[], ${col((e) => e.place)}::text[], ${col((e) => e.time)}::text[],
+        ${col((e) => e.quantity)}::double precision[], ${col((e) => e.status)}::text[], ${col((e) => JSON.stringify(e.claims))}::text[],
+        ${col((e) => e.explain?.rule ?? null)}::text[])
+        with ordinality as u(event_id, type, trigger, trigger_start, actor, target, place, time, quantity, status, claims, rule, n)
+      order by n`.execute(trx);
   }
-}
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }

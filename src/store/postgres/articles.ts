@@ -79,9 +79,8 @@ export class PostgresArticles implements ArticleStore {
     const mine = new SharedRows();
     if (existing) {
       mine.rehome(await releasedEntities(trx, id, existing.intake, analysis));
-      // Layers, claims, mentions, events and what the analysis derived from them go by cascade.
       await mine.remove(trx, id);
-      await trx.deleteFrom('articles').where('id', '=', id).execute();
+      await deleteArticle(trx, id);
     }
     const kept = keptIntake(existing?.intake, intake);
     await insertAnalysis(trx, analysis, this.store.pipelineVersion, kept);
@@ -166,6 +165,23 @@ async function storedRows(trx: Kysely<Database>, ids: readonly string[]): Promis
     .where('articles.id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, { pipeline: r.pipeline, intake: r.intake, refreshed: r.refreshed === 1 }]));
+}
+
+/**
+ * Delete an article and every row of it: its rows no longer check their article by a foreign key, so nothing cascades
+ * (migration 0015). A claim's proposition row marks its proposition for the refresh (trigger claim_props_gone), and a
+ * timeline source its item (timeline_sources_gone), as their cascades did.
+ */
+async function deleteArticle(trx: Kysely<Database>, id: string): Promise<void> {
+  await sql`
+    with gone as (delete from claims where article_id = ${id} returning seq),
+      props as (delete from claim_props where claim_seq in (select seq from gone)),
+      named as (delete from claim_mentions where claim_seq in (select seq from gone))
+    select count(*) from gone`.execute(trx);
+  for (const table of ['mentions', 'events', 'layers', 'doc_bands', 'doc_signatures', 'timeline_sources'] as const) {
+    await trx.deleteFrom(table).where('article_id', '=', id).execute();
+  }
+  await trx.deleteFrom('articles').where('id', '=', id).execute();
 }
 
 async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string, intake: string): Promise<void> {

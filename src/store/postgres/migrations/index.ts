@@ -13,6 +13,7 @@ import { entityIntake } from './0011-entity-intake.js';
 import { ledgerTies } from './0012-ledger-ties.js';
 import { eventOrder } from './0013-event-order.js';
 import { layerPipelines } from './0014-layer-pipelines.js';
+import { articleRowsUnchecked } from './0015-article-rows-unchecked.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -21,7 +22,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder, layerPipelines];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder, layerPipelines, articleRowsUnchecked];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

@@ -7,8 +7,11 @@ import type { SaveResult } from '../article-store.js';
 export interface BatchWriter<DB> {
   /** One write transaction (the store's writeTransaction). */
   transaction<R>(fn: (trx: Kysely<DB>) => Promise<R>): Promise<R>;
-  /** Save the batch's i-th analysis inside it. */
-  write(trx: Kysely<DB>, analysis: Analysis, i: number): Promise<SaveStatus>;
+  /**
+   * Save the batch's i-th analysis inside it. `alone` when it is saved under a savepoint of its own (the second try):
+   * whatever it writes must be written before this returns, so that its failure is its own.
+   */
+  write(trx: Kysely<DB>, analysis: Analysis, i: number, alone: boolean): Promise<SaveStatus>;
   /** Called last inside the transaction, once every article is written or failed: rows the written articles share (PostgreSQL: SharedRows). */
   finish?(trx: Kysely<DB>): Promise<void>;
   /** An error, met inside the transaction, that fails the whole batch, not one article (the database cannot be written). */
@@ -27,7 +30,7 @@ export async function saveBatch<DB>(analyses: readonly Analysis[], w: BatchWrite
   try {
     return await w.transaction(async (trx) => {
       const results: SaveResult[] = [];
-      for (const [i, analysis] of analyses.entries()) results.push({ ok: true, status: await w.write(trx, analysis, i) });
+      for (const [i, analysis] of analyses.entries()) results.push({ ok: true, status: await w.write(trx, analysis, i, false) });
       await w.finish?.(trx);
       return results;
     });
@@ -41,7 +44,7 @@ export async function saveBatch<DB>(analyses: readonly Analysis[], w: BatchWrite
       // A failed statement aborts the whole transaction in PostgreSQL unless rolled back to a savepoint.
       await sql`savepoint article`.execute(trx);
       try {
-        results.push({ ok: true, status: await w.write(trx, analysis, i) });
+        results.push({ ok: true, status: await w.write(trx, analysis, i, true) });
         await sql`release savepoint article`.execute(trx);
       } catch (e) {
         if (w.fatal(e)) throw e;

@@ -1,16 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { Analysis, Article, ArticleFilters, ArticleSummary, Claim, Event, Page, PageOptions, SaveStatus } from '../../contract/index.js';
-import { countWords } from '../../doc/doc.js';
+import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { keptIntake, newIntakes } from '../intake.js';
 import { releasedEntities } from '../kysely/entity-rows.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
-import { dateKey } from '../../doc/dates.js';
 import type { Database } from './schema.js';
 import type { PostgresStore } from './store.js';
-import { addClaimMentions, SharedRows } from './mention-counts.js';
+import { SharedRows } from './mention-counts.js';
+import { LayerRows } from './layer-rows.js';
 import { allWords, articlesMatching } from './text-search.js';
 import { saveBatch } from '../kysely/save-batch.js';
 import { holdsOtherPipelines } from '../kysely/other-pipelines.js';
@@ -44,6 +43,7 @@ export class PostgresArticles implements ArticleStore {
     const intakes = options.intakes ?? newIntakes(analyses.length);
     const ids = analyses.map((a) => a.article.id);
     let shared = new SharedRows();
+    let rows = new LayerRows();
     let stored = new Map<string, Stored>();
     return saveBatch<Database>(analyses, {
       transaction: (fn) =>
@@ -51,24 +51,36 @@ export class PostgresArticles implements ArticleStore {
           async (trx) => {
             // Afresh for each transaction: when a batch is saved again article by article, nothing of the first try counts.
             shared = new SharedRows();
+            rows = new LayerRows();
             // Read under the articles' locks, in one round trip for the batch.
             stored = await storedRows(trx, ids);
             return fn(trx);
           },
           { articles: ids },
         ),
-      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!, shared, stored),
-      finish: (trx) => shared.write(trx),
+      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), intake: intakes[i]!, alone }, shared, rows, stored),
+      finish: async (trx) => {
+        await rows.flush(trx);
+        await shared.write(trx);
+      },
       fatal: (e) => Boolean(unwritableReason(pgCode(e))),
     });
   }
 
   /**
-   * Write one article of a batch; what it changes in the rows articles share goes to `shared`, written at the batch's end.
+   * Write one article of a batch: its own rows go to `rows` and what it changes in the rows articles share to `shared`,
+   * both written at the batch's end, or its own rows at once when it is saved `alone` (under a savepoint of its own).
    * `stored` holds the batch's articles as the transaction found them, and is kept up to date as they are written (a
    * batch may hold one article twice).
    */
-  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string, shared: SharedRows, stored: Map<string, Stored>): Promise<SaveStatus> {
+  private async write(
+    trx: Kysely<Database>,
+    analysis: Analysis,
+    { replace, intake, alone }: { replace: boolean; intake: string; alone: boolean },
+    shared: SharedRows,
+    rows: LayerRows,
+    stored: Map<string, Stored>,
+  ): Promise<SaveStatus> {
     const { id } = analysis.article;
     const existing = stored.get(id);
     const duplicate = existing && !replace && existing.pipeline === this.store.pipelineVersion;
@@ -78,12 +90,15 @@ export class PostgresArticles implements ArticleStore {
     if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
     const mine = new SharedRows();
     if (existing) {
+      // A batch may hold the article already (submitted twice): its rows go in first, to be counted and deleted.
+      await rows.flush(trx);
       mine.rehome(await releasedEntities(trx, id, existing.intake, analysis));
       await mine.remove(trx, id);
       await deleteArticle(trx, id);
     }
     const kept = keptIntake(existing?.intake, intake);
-    await insertAnalysis(trx, analysis, this.store.pipelineVersion, kept);
+    rows.add(analysis, this.store.pipelineVersion, kept);
+    if (alone) await rows.flush(trx);
     mine.add(analysis, kept);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
@@ -182,72 +197,4 @@ async function deleteArticle(trx: Kysely<Database>, id: string): Promise<void> {
     await trx.deleteFrom(table).where('article_id', '=', id).execute();
   }
   await trx.deleteFrom('articles').where('id', '=', id).execute();
-}
-
-async function insertAnalysis(trx: Kysely<Database>, analysis: Analysis, pipeline: string, intake: string): Promise<void> {
-  const { article, entities, times, quantities, claims, events } = analysis;
-  const layers = { entities, times, quantities, claims, events };
-  await trx
-    .insertInto('articles')
-    .values({
-      id: article.id,
-      ref: article.ref,
-      title: article.title,
-      published: article.published,
-      source: article.source,
-      url: article.url,
-      language: article.language,
-      text: article.text,
-      words: countWords(article.text),
-      added_at: new Date().toISOString(),
-      intake,
-    })
-    .execute();
-  await trx.insertInto('layers').values({ article_id: article.id, json: JSON.stringify(layers), pipeline }).execute();
-
-  // The entities' own rows and counts are the batch's (SharedRows), written at its end. The layers' rows go in as
-  // arrays (unnest): one statement text whatever their number, which the server parses and plans once per connection's
-  // use rather than once per article (a multi-row VALUES list is a new statement for every row count).
-  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ entity: e.id, m })));
-  if (mentions.length) {
-    await sql`
-      insert into mentions (article_id, entity_id, start, "end", text, label)
-      select ${article.id}, entity_id, start, "end", text, label
-      from unnest(${mentions.map((x) => x.entity)}::text[], ${mentions.map((x) => x.m.start)}::integer[], ${mentions.map((x) => x.m.end)}::integer[],
-        ${mentions.map((x) => x.m.text)}::text[], ${mentions.map((x) => x.m.label ?? null)}::text[]) with ordinality as u(entity_id, start, "end", text, label, n)
-      order by n`.execute(trx);
-  }
-  if (claims.length) {
-    const name = new Map(entities.map((e) => [e.id, e.name]));
-    const col = <T>(f: (c: Claim) => T) => claims.map(f);
-    // Each claim is searched under its speaker's canonical name (fts_speaker).
-    const { rows } = await sql<{ seq: number; claim_id: string }>`
-      insert into claims (article_id, claim_id, speaker_entity, speaker_text, cue_lemma, cue_text, content, content_start, content_end, kind, stance, negated,
-        said, made, via_entity, via_text, rule, fts_speaker)
-      select ${article.id}, claim_id, speaker_entity, speaker_text, cue_lemma, cue_text, content, content_start, content_end, kind, stance, negated,
-        said, made, via_entity, via_text, rule, fts_speaker
-      from unnest(${col((c) => c.id)}::text[], ${col((c) => c.speaker?.entity ?? null)}::text[], ${col((c) => c.speaker?.text ?? null)}::text[],
-        ${col((c) => c.cue?.lemma ?? null)}::text[], ${col((c) => c.cue?.text ?? null)}::text[], ${col((c) => c.content.text)}::text[],
-        ${col((c) => c.content.start)}::integer[], ${col((c) => c.content.end)}::integer[], ${col((c) => c.kind)}::text[], ${col((c) => c.stance)}::text[],
-        ${col((c) => (c.negated ? 1 : 0))}::integer[], ${col((c) => c.said ?? null)}::text[], ${col((c) => dateKey(c.said) ?? dateKey(article.published))}::text[],
-        ${col((c) => c.via?.entity ?? null)}::text[], ${col((c) => c.via?.text ?? null)}::text[], ${col((c) => c.explain?.rule ?? null)}::text[],
-        ${col((c) => (c.speaker?.entity && name.get(c.speaker.entity)) ?? c.speaker?.text ?? '')}::text[])
-        with ordinality as u(claim_id, speaker_entity, speaker_text, cue_lemma, cue_text, content, content_start, content_end, kind, stance, negated,
-          said, made, via_entity, via_text, rule, fts_speaker, n)
-      order by n
-      returning seq, claim_id`.execute(trx);
-    await addClaimMentions(trx, analysis, new Map(rows.map((r) => [r.claim_id, r.seq])));
-  }
-  if (events.length) {
-    const col = <T>(f: (e: Event) => T) => events.map(f);
-    await sql`
-      insert into events (article_id, event_id, type, trigger, trigger_start, actor, target, place, time, quantity, status, claims, rule, published)
-      select ${article.id}, event_id, type, trigger, trigger_start, actor, target, place, time, quantity, status, claims, rule, ${article.published ?? null}
-      from unnest(${col((e) => e.id)}::text[], ${col((e) => e.type)}::text[], ${col((e) => e.trigger.text)}::text[], ${col((e) => e.trigger.start)}::integer[],
-        ${col((e) => e.actor)}::text[], ${col((e) => e.target)}::text[], ${col((e) => e.place)}::text[], ${col((e) => e.time)}::text[],
-        ${col((e) => e.quantity)}::double precision[], ${col((e) => e.status)}::text[], ${col((e) => JSON.stringify(e.claims))}::text[],
-        ${col((e) => e.explain?.rule ?? null)}::text[])
-        with ordinality as u(event_id, type, trigger, trigger_start, actor, target, place, time, quantity, status, claims, rule, n)
-      order by n`.execute(trx);
-  }
 }

@@ -140,14 +140,17 @@ function entityRow(e: Entity, intake: string): EntitiesTable {
   return { id: e.id, name: e.name, type: e.type, subtype: e.subtype, kb: e.kb, country: e.country ?? null, lat: e.coords?.[0] ?? null, lon: e.coords?.[1] ?? null, intake };
 }
 
-/** The entities each claim's content mentions: a mention inside the content's span (migration 0005; gone with the claim). */
-export async function addClaimMentions(trx: Kysely<Database>, analysis: Analysis, seqs: ReadonlyMap<string, number>): Promise<void> {
+/**
+ * The entities each claim's content mentions: a mention inside the content's span (migration 0005; gone with the claim),
+ * as the columns of claim_mentions, each claim by its stored seq.
+ */
+export function claimMentionRows(analysis: Analysis, seqOf: (claimId: string) => number): { entities: string[]; claims: number[] } {
   const mentions = analysis.entities.flatMap((e) => e.mentions.map((m) => ({ entity: e.id, start: m.start, end: m.end }))).sort((a, b) => a.start - b.start);
   const pairs = new Set<string>();
   const entities: string[] = [];
   const claims: number[] = [];
   for (const c of analysis.claims) {
-    const seq = seqs.get(c.id)!;
+    const seq = seqOf(c.id);
     // The first mention starting inside the content, then on while they do.
     let lo = 0;
     let hi = mentions.length;
@@ -165,8 +168,5 @@ export async function addClaimMentions(trx: Kysely<Database>, analysis: Analysis
       claims.push(seq);
     }
   }
-  if (!claims.length) return;
-  await sql`
-    insert into claim_mentions (entity_id, claim_seq)
-    select * from unnest(${entities}::text[], ${claims}::integer[])`.execute(trx);
+  return { entities, claims };
 }

@@ -141,8 +141,8 @@ function entityRow(e: Entity, intake: string): EntitiesTable {
 }
 
 /**
- * The entities each claim's content mentions: a mention inside the content's span (migration 0005; gone with the claim),
- * as the columns of claim_mentions, each claim by its stored seq.
+ * The entities each claim's content mentions: a mention inside the content's span (migration 0005; deleted with the
+ * claim, deleteArticle), as the columns of claim_mentions, each claim by its stored seq.
  */
 export function claimMentionRows(analysis: Analysis, seqOf: (claimId: string) => number): { entities: string[]; claims: number[] } {
   const mentions = analysis.entities.flatMap((e) => e.mentions.map((m) => ({ entity: e.id, start: m.start, end: m.end }))).sort((a, b) => a.start - b.start);

@@ -49,6 +49,9 @@ describe.skipIf(!TEST_PG)('SQLite and PostgreSQL give the same answers', () => {
       claims,
       about: await store.corpus.listClaims({ about: 'troops' }),
       aboutEntity: await store.corpus.listClaims({ about: 'kursk' }),
+      // Words of a speaker's name alone: a search finds its claims, one of the content alone does not.
+      bySpeakerWords: await store.corpus.listClaims({ q: 'armed forces' }),
+      aboutSpeakerWords: await store.corpus.listClaims({ about: 'armed forces' }),
       mentioning: await Promise.all(['wikidata:Q7252', 'wikidata:Q159', 'ent:ru-defence-ministry'].map((id) => store.corpus.listClaims({ mentions: id, limit: 2 }))),
       bySpeaker: await store.corpus.listClaims({ speaker: 'ministry' }),
       entities,
@@ -72,6 +75,8 @@ describe.skipIf(!TEST_PG)('SQLite and PostgreSQL give the same answers', () => {
     expect(a.counts.contradictions).toBeGreaterThan(0);
     expect(a.counts.stories).toBeGreaterThan(0);
     expect(a.timeline.length).toBeGreaterThan(0);
+    expect(a.bySpeakerWords.items.length).toBeGreaterThan(0);
+    expect(a.aboutSpeakerWords.items).toEqual([]);
     for (const key of Object.keys(a) as (keyof typeof a)[]) expect(b[key], key).toEqual(a[key]);
   });
 

@@ -119,7 +119,7 @@ function filterClaims(query: ClaimQuery, f: Resolved): ClaimQuery {
   if (f.about?.trim()) {
     // Words of the content from the full-text index; entities of that name from claim_mentions.
     // No claim or article text is scanned.
-    const inContent = claimContentsMatching(allWords(f.about.trim()));
+    const inContent = claimContentsMatching(f.about.trim());
     const ids = f.aboutEntities ?? [];
     query = query.where((eb: Joined) => (ids.length ? eb.or([eb.exists(mentionInContent(eb, ids)), eb('claims.seq', 'in', inContent)]) : eb('claims.seq', 'in', inContent)));
   }

@@ -2,10 +2,11 @@ import { sql, type RawBuilder } from 'kysely';
 
 /**
  * Full-text search of the PostgreSQL store: tsvector columns kept by the database itself
- * (generated columns, migration 0001) — articles' `fts` (title and text), claims' `fts` (speaker's
- * canonical name and content) and `fts_content` — in the english configuration, so words match
- * their stems ("attacks" finds "attack"), and common words ("the", "of") match nothing on their
- * own. FTS5 in the SQLite store matches whole words only; see docs/architecture.md.
+ * (generated columns, migrations 0001 and 0016) — articles' `fts` (title and text), claims' `fts`
+ * (the speaker's canonical name, its words of weight A, and the content, of weight D) — in the
+ * english configuration, so words match their stems ("attacks" finds "attack"), and common words
+ * ("the", "of") match nothing on their own. FTS5 in the SQLite store matches whole words only; see
+ * docs/architecture.md.
  */
 
 /** The words of a user's query, letters and digits only (no syntax to break). */
@@ -33,9 +34,10 @@ export function claimsMatching(query: RawBuilder<unknown>): RawBuilder<number> {
   return sql<number>`(select seq from claims where fts @@ ${query})`;
 }
 
-/** The same, the content only. */
-export function claimContentsMatching(query: RawBuilder<unknown>): RawBuilder<number> {
-  return sql<number>`(select seq from claims where fts_content @@ ${query})`;
+/** Seqs of the claims whose content has every word of `q`: the words asked for with weight D, the content's. */
+export function claimContentsMatching(q: string): RawBuilder<number> {
+  const query = wordsOf(q).map((w) => `${w}:D`).join(' & ');
+  return sql<number>`(select seq from claims where fts @@ to_tsquery('english', ${query}))`;
 }
 
 export { likePattern } from '../kysely/like.js';

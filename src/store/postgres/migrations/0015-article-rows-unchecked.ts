@@ -6,7 +6,7 @@ import type { Migration } from './index.js';
  * MinHash bands, signature and timeline sources. Each check is a locking read of the parent row: 61,383 mentions took
  * 587–739 ms to insert with the check and 73–80 ms without (timed in psql), and PolNeAR's 923 articles make 154,772 of
  * them (docs/quality.md). As with 0010, nothing is lost with the cascades: the one place an article is deleted (saved
- * again, PostgresArticles) deletes these rows first (deleteArticleRows), every new article's rows are written in the
+ * again, PostgresArticles) deletes these rows first (deleteArticle), every new article's rows are written in the
  * transaction that writes the article, and a claim's rows go in the statements that delete it.
  */
 export const articleRowsUnchecked: Migration = {

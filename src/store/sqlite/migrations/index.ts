@@ -15,6 +15,7 @@ import { entityIntake } from './0016-entity-intake.js';
 import { ledgerTies } from './0017-ledger-ties.js';
 import { eventOrder } from './0018-event-order.js';
 import { layerPipelines } from './0019-layer-pipelines.js';
+import { oneMentionsEntityIndex } from './0020-one-mentions-entity-index.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0017_ledger_ties': ledgerTies,
   '0018_event_order': eventOrder,
   '0019_layer_pipelines': layerPipelines,
+  '0020_one_mentions_entity_index': oneMentionsEntityIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ import { ledgerTies } from './0017-ledger-ties.js';
 import { eventOrder } from './0018-event-order.js';
 import { layerPipelines } from './0019-layer-pipelines.js';
 import { oneMentionsEntityIndex } from './0020-one-mentions-entity-index.js';
+import { unreadIndexes } from './0021-unread-indexes.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0018_event_order': eventOrder,
   '0019_layer_pipelines': layerPipelines,
   '0020_one_mentions_entity_index': oneMentionsEntityIndex,
+  '0021_unread_indexes': unreadIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

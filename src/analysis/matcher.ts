@@ -135,11 +135,11 @@ export class Matcher {
       }
     }
     if (best !== null) {
-      const added = widen(this.props.get(best)!, f);
-      if (added.length) {
-        this.widened.add(best);
-        this.addKeys(best, added);
-      }
+      // Written back whenever the features changed: a matcher whose caches were dropped (another process's batch,
+      // the limits) reads them from the store, and must find what this one held.
+      const { changed, keys: added } = widen(this.props.get(best)!, f);
+      if (changed) this.widened.add(best);
+      if (added.length) this.addKeys(best, added);
       this.touched.add(best);
       return best;
     }

@@ -53,17 +53,23 @@ export function standingKey(s: { question: string; party: string }): string {
 
 /**
  * Add a member's events of the proposition's own types (a member's other events are not what the
- * proposition is about); returns the new keys, if any.
+ * proposition is about), with their countries and wide places. Returns whether the features changed,
+ * which the store must then be told even when no key is new (an event whose arguments the proposition
+ * already has keys for), and the new keys.
  */
-export function widen(p: PropFeatures, f: ClaimFeatures): string[] {
+export function widen(p: PropFeatures, f: ClaimFeatures): { changed: boolean; keys: string[] } {
   const types = new Set(p.events.map((e) => e.type));
   const more = f.events.filter((e) => types.has(e.type));
-  if (!more.length) return [];
+  if (!more.length) return { changed: false, keys: [] };
   const before = new Set(eventKeys(p.events, p.wide));
-  p.events = dedupeEvents([...p.events, ...more]).slice(0, MAX_EVENTS);
+  const events = dedupeEvents([...p.events, ...more]).slice(0, MAX_EVENTS);
+  const wide = [...new Set([...(p.wide ?? []), ...f.wide])];
+  // The old events come first and are kept: only a longer list is a change.
+  const changed = events.length > p.events.length || wide.length > (p.wide?.length ?? 0) || Object.entries(f.countries).some(([id, country]) => p.countries[id] !== country);
+  p.events = events;
   Object.assign(p.countries, f.countries);
-  p.wide = [...new Set([...(p.wide ?? []), ...f.wide])];
-  return eventKeys(p.events, p.wide).filter((k) => !before.has(k));
+  p.wide = wide;
+  return { changed, keys: eventKeys(p.events, p.wide).filter((k) => !before.has(k)) };
 }
 
 /** Keys of events: type and argument, and the place of a war event (narrower than a country) of any type. */

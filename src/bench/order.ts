@@ -1,11 +1,13 @@
 /**
- * `npm run bench:order -- [--articles 400] [--batch 8] [FILE…]`: does the order articles are stored in change what
- * the store holds? Workers store a queue's articles in an order of their own; the store and the refresh must give what
- * one process storing them in the order submitted gives. The same analyses are stored twice on SQLite, keyed as
- * submitted: in that order, then last to first in batches, refreshed after each batch up to the first article not
- * yet stored (as a worker's refresh stops at the first unfinished job). Prints each kind's count and whether the two
- * stores hold the same (same.ts), and exits 1 when they differ. The articles are the FILEs (any `claimtrail analyze`
- * input), else PolNeAR (../shared/eval/polnear).
+ * `npm run bench:order -- [--articles 400] [--batch 8] [FILE…]`: do the order articles are stored in, and how often the
+ * store is refreshed, change what it holds? Workers store a queue's articles in an order of their own and refresh after
+ * every few jobs; the store and the refresh must give what one process storing them in the order submitted and
+ * refreshing once gives. The same analyses are stored three times on SQLite, keyed as submitted: in that order and
+ * refreshed once (the reference); last to first in batches; and in order in batches. A store in batches is refreshed
+ * after each batch up to the first article not yet stored (as a worker's refresh stops at the first unfinished job),
+ * each refresh with caches of its own (as another worker's batch leaves them). Prints each kind's count and whether
+ * each store holds what the reference holds (same.ts), and exits 1 when one differs. The articles are the FILEs (any
+ * `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,11 +66,19 @@ const dir = mkdtempSync(join(tmpdir(), 'claimtrail-bench-order-'));
 try {
   const inOrder = analyses.map((_, i) => i);
   const expected = await stored(join(dir, 'in-order.db'), inOrder, analyses.length);
-  const reversed = await stored(join(dir, 'reversed.db'), inOrder.slice().reverse(), batch);
-  console.log(`corpus: ${files.join(', ')} · ${analyses.length} articles · stored in order, and last to first ${batch} at a time`);
-  const differ = KINDS.filter((k) => expected[k].sha256 !== reversed[k].sha256);
-  for (const k of KINDS) console.log(`${k.padEnd(20)}${String(expected[k].count).padStart(8)}  ${differ.includes(k) ? 'differ' : 'same'}`);
-  process.exitCode = differ.length ? 1 : 0;
+  const runs = [
+    ['last to first', await stored(join(dir, 'reversed.db'), inOrder.slice().reverse(), batch)],
+    ['in order', await stored(join(dir, 'batches.db'), inOrder, batch)],
+  ] as const;
+  console.log(`corpus: ${files.join(', ')} · ${analyses.length} articles · stored in order and refreshed once; against it, stored ${batch} at a time, refreshed after each batch:`);
+  console.log(`${'kind'.padEnd(20)}${'count'.padStart(8)}${runs.map(([name]) => name.padStart(16)).join('')}`);
+  let differ = false;
+  for (const k of KINDS) {
+    const same = runs.map(([, digests]) => digests[k].sha256 === expected[k].sha256);
+    differ ||= same.includes(false);
+    console.log(`${k.padEnd(20)}${String(expected[k].count).padStart(8)}${same.map((x) => (x ? 'same' : 'differ').padStart(16)).join('')}`);
+  }
+  process.exitCode = differ ? 1 : 0;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

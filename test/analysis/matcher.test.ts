@@ -28,7 +28,7 @@ function features(words: string[], events: EventSig[]): ClaimFeatures {
 const WORDS = ['detain', 'overnight', 'polic', 'station'];
 // The founding claim: an arrest by one actor of one target.
 const first = features(WORDS, [arrest({ actor: 'org.city-police', target: 'person.courier' })]);
-// A second report of it gives its date and no actor: an event the proposition had no key for is none, as its target is keyed.
+// A second report of it gives its date and no actor: a new event for the proposition, but no new key (its target has one).
 const second = features(WORDS, [arrest({ target: 'person.courier', time: '2014-05' })]);
 
 describe('widening a proposition', () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:order -- [--articles 400] [--batch 8] [FILE…]`: do the order articles are stored in, and how often the
+ * `npm run bench:order -- [--articles 400] [--batch 8] [--fnc1-bodies] [FILE…]`: do the order articles are stored in, and how often the
  * store is refreshed, change what it holds? Workers store a queue's articles in an order of their own and refresh after
  * every few jobs; the store and the refresh must give what one process storing them in the order submitted and
  * refreshing once gives. The same analyses are stored three times on SQLite, keyed as submitted: in that order and
@@ -7,7 +7,8 @@
  * after each batch up to the first article not yet stored (as a worker's refresh stops at the first unfinished job),
  * each refresh with caches of its own (as another worker's batch leaves them). Prints each kind's count and whether
  * each store holds what the reference holds (same.ts), and exits 1 when one differs. The articles are the FILEs (any
- * `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear).
+ * `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear); `--fnc1-bodies` adds FNC-1's training bodies
+ * after them (fnc1-bodies.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,10 +24,11 @@ import { ingest } from '../ingest/index.js';
 import { intakeKey, OrderedIds } from '../store/intake.js';
 import { openStore } from '../store/index.js';
 import { KINDS, storeDigests } from './same.js';
+import { FNC1_BODIES, writeFnc1Bodies } from './fnc1-bodies.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { articles: { type: 'string', default: '400' }, batch: { type: 'string', default: '8' } },
+  options: { articles: { type: 'string', default: '400' }, batch: { type: 'string', default: '8' }, 'fnc1-bodies': { type: 'boolean', default: false } },
 });
 const count = Number(values.articles);
 const batch = Number(values.batch);
@@ -35,10 +37,15 @@ if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(batch) || batch 
 const files = positionals.length ? positionals : [sharedPath('eval/polnear/train.jsonl'), sharedPath('eval/polnear/dev.jsonl')];
 const pipeline = await createPipeline();
 const analyses: Analysis[] = [];
-for await (const item of ingest(files, { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
-  if (analyses.length === count) break;
-  if (item.ok) analyses.push(pipeline.analyze(item.article));
-  else console.error(`skipped: ${item.error.message}`);
+const bodies = values['fnc1-bodies'] ? mkdtempSync(join(tmpdir(), 'claimtrail-bench-fnc1-')) : null;
+try {
+  for await (const item of ingest([...files, ...(bodies ? [writeFnc1Bodies(bodies)] : [])], { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
+    if (analyses.length === count) break;
+    if (item.ok) analyses.push(pipeline.analyze(item.article));
+    else console.error(`skipped: ${item.error.message}`);
+  }
+} finally {
+  if (bodies) rmSync(bodies, { recursive: true, force: true });
 }
 const ids = new OrderedIds();
 const keys = analyses.map(() => intakeKey(ids.next()));
@@ -70,7 +77,7 @@ try {
     ['last to first', await stored(join(dir, 'reversed.db'), inOrder.slice().reverse(), batch)],
     ['in order', await stored(join(dir, 'batches.db'), inOrder, batch)],
   ] as const;
-  console.log(`corpus: ${files.join(', ')} · ${analyses.length} articles · stored in order and refreshed once; against it, stored ${batch} at a time, refreshed after each batch:`);
+  console.log(`corpus: ${[...files, ...(bodies ? [FNC1_BODIES] : [])].join(', ')} · ${analyses.length} articles · stored in order and refreshed once; against it, stored ${batch} at a time, refreshed after each batch:`);
   console.log(`${'kind'.padEnd(20)}${'count'.padStart(8)}${runs.map(([name]) => name.padStart(16)).join('')}`);
   let differ = false;
   for (const k of KINDS) {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [--threads N] [--store sqlite|postgres] [--pin] [FILE…]`: throughput
+ * `npm run bench:workers -- [--queue URL] [--articles 300] [--workers 1,2] [--threads N] [--store sqlite|postgres] [--pin] [--fnc1-bodies] [FILE…]`: throughput
  * of `claimtrail worker`s through the job queue — the same articles queued, then taken by 1, then
  * by 2 workers (processes; --threads: each one's analysis threads, by default the worker's own),
  * each run on a fresh SQLite store and a fresh queue database. Prints articles/s and words/s per
@@ -11,7 +11,8 @@
  * The queue's server is --queue or $CLAIMTRAIL_QUEUE; the bench makes a scratch database on it
  * for each run (the role must be allowed to create databases) and drops it after. The articles
  * are the FILEs (any `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear) when it
- * is there, else synthetic news text (sizes.ts), so anyone can run it.
+ * is there, else synthetic news text (sizes.ts), so anyone can run it; `--fnc1-bodies` queues FNC-1's training bodies
+ * after them (fnc1-bodies.ts), for a longer run.
  *
  * The time of a run is from the workers' start to the last job done: it includes each worker's
  * start-up (loading the pipeline) and the cross-article refresh every 25 jobs, not the final
@@ -34,6 +35,7 @@ import { UsageError } from '../errors.js';
 import { KINDS, storeDigests } from './same.js';
 import { busySeconds } from './busy.js';
 import { syntheticText } from './sizes.js';
+import { FNC1_BODIES, writeFnc1Bodies } from './fnc1-bodies.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/claimtrail.js');
@@ -47,6 +49,7 @@ const { values, positionals } = parseArgs({
     store: { type: 'string', default: 'sqlite' },
     threads: { type: 'string' },
     pin: { type: 'boolean', default: false },
+    'fnc1-bodies': { type: 'boolean', default: false },
   },
 });
 
@@ -61,10 +64,15 @@ if (!Number.isInteger(count) || count <= 0 || runs.some((n) => !Number.isInteger
 async function corpus(): Promise<{ name: string; inputs: JobInput[] }> {
   const shared = resolve(process.env.CLAIMTRAIL_SHARED ?? join(ROOT, '../shared'), 'eval/polnear');
   const files = positionals.length ? positionals : existsSync(shared) ? [join(shared, 'dev.jsonl'), join(shared, 'train.jsonl')] : [];
-  if (files.length) {
-    const read = await readJobInputs(files, { maxBytes: 10 << 20 });
-    for (const e of read.errors) console.error(`skipped: ${e.message}`);
-    return { name: files.join(', '), inputs: read.inputs.slice(0, count) };
+  const bodies = values['fnc1-bodies'] ? mkdtempSync(join(tmpdir(), 'claimtrail-bench-fnc1-')) : null;
+  if (files.length || bodies) {
+    try {
+      const read = await readJobInputs([...files, ...(bodies ? [writeFnc1Bodies(bodies)] : [])], { maxBytes: 10 << 20 });
+      for (const e of read.errors) console.error(`skipped: ${e.message}`);
+      return { name: [...files, ...(bodies ? [FNC1_BODIES] : [])].join(', '), inputs: read.inputs.slice(0, count) };
+    } finally {
+      if (bodies) rmSync(bodies, { recursive: true, force: true });
+    }
   }
   const inputs = Array.from({ length: count }, (_, i): JobInput => ({ name: `synthetic-${i}.txt`, content: syntheticText(4000, 100 + i), kind: 'text' }));
   return { name: 'synthetic news text (src/bench/sizes.ts)', inputs };

@@ -39,15 +39,24 @@ export function bucket(key: string): number {
   return (h >>> 0) % 100;
 }
 
-export function readFnc1(): Fnc1 {
+const BODY_FILE = 'eval/fnc1/train_bodies.csv';
+
+/** The training bodies by id. */
+export function readFnc1Bodies(): Map<number, string> {
   const bodies = new Map<number, string>();
-  const bodyFile = sharedPath('eval/fnc1/train_bodies.csv');
+  const bodyFile = sharedPath(BODY_FILE);
   for (const [k, row] of parseCsv(readFileSync(bodyFile, 'utf8')).entries()) {
     if (k === 0) continue;
     const [id, text] = row;
     if (id === undefined || text === undefined) throw new InputError(bodyFile, `row ${k + 1} has ${row.length} fields`);
     bodies.set(Number(id), text);
   }
+  return bodies;
+}
+
+export function readFnc1(): Fnc1 {
+  const bodies = readFnc1Bodies();
+  const bodyFile = sharedPath(BODY_FILE);
   const pairs: Fnc1Pair[] = [];
   const stanceFile = sharedPath('eval/fnc1/train_stances.csv');
   for (const [k, row] of parseCsv(readFileSync(stanceFile, 'utf8')).entries()) {

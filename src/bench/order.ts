@@ -1,14 +1,14 @@
 /**
- * `npm run bench:order -- [--articles 400] [--batch 8] [--fnc1-bodies] [FILE…]`: do the order articles are stored in, and how often the
- * store is refreshed, change what it holds? Workers store a queue's articles in an order of their own and refresh after
- * every few jobs; the store and the refresh must give what one process storing them in the order submitted and
- * refreshing once gives. The same analyses are stored three times on SQLite, keyed as submitted: in that order and
- * refreshed once (the reference); last to first in batches; and in order in batches. A store in batches is refreshed
- * after each batch up to the first article not yet stored (as a worker's refresh stops at the first unfinished job),
- * each refresh with caches of its own (as another worker's batch leaves them). Prints each kind's count and whether
- * each store holds what the reference holds (same.ts), and exits 1 when one differs. The articles are the FILEs (any
- * `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear); `--fnc1-bodies` adds FNC-1's training bodies
- * after them (fnc1-bodies.ts).
+ * `npm run bench:order -- [--articles 400] [--batch 8] [--fnc1-bodies] [FILE…]`: do the order articles are stored in,
+ * and how often the store is refreshed, change what it holds? Workers store a queue's articles in an order of their own
+ * and refresh after every few jobs; the store and the refresh must give what one process storing them in the order
+ * submitted and refreshing once gives. The same analyses are stored three times on SQLite, keyed as submitted: in that
+ * order and refreshed once (the reference); last to first in batches; and in order in batches. A store in batches is
+ * refreshed after each batch up to the first article not yet stored (as a worker's refresh stops at the first
+ * unfinished job), each refresh with caches of its own (as another worker's batch leaves them). Prints each kind's
+ * count and whether each store holds what the reference holds (same.ts), and exits 1 when one differs. The articles are
+ * the FILEs (any `claimtrail analyze` input), else PolNeAR (../shared/eval/polnear); `--fnc1-bodies` adds FNC-1's
+ * training bodies after them (fnc1-bodies.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -24,7 +24,7 @@ import { ingest } from '../ingest/index.js';
 import { intakeKey, OrderedIds } from '../store/intake.js';
 import { openStore } from '../store/index.js';
 import { KINDS, storeDigests } from './same.js';
-import { FNC1_BODIES, writeFnc1Bodies } from './fnc1-bodies.js';
+import { withFnc1Bodies } from './fnc1-bodies.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,16 +37,14 @@ if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(batch) || batch 
 const files = positionals.length ? positionals : [sharedPath('eval/polnear/train.jsonl'), sharedPath('eval/polnear/dev.jsonl')];
 const pipeline = await createPipeline();
 const analyses: Analysis[] = [];
-const bodies = values['fnc1-bodies'] ? mkdtempSync(join(tmpdir(), 'claimtrail-bench-fnc1-')) : null;
-try {
-  for await (const item of ingest([...files, ...(bodies ? [writeFnc1Bodies(bodies)] : [])], { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
+const corpusName = await withFnc1Bodies(values['fnc1-bodies'], files, async (paths, name) => {
+  for await (const item of ingest(paths, { verbatim: false, timeoutMs: 20_000, maxBytes: 10 << 20, rules: loadRules() })) {
     if (analyses.length === count) break;
     if (item.ok) analyses.push(pipeline.analyze(item.article));
     else console.error(`skipped: ${item.error.message}`);
   }
-} finally {
-  if (bodies) rmSync(bodies, { recursive: true, force: true });
-}
+  return name;
+});
 const ids = new OrderedIds();
 const keys = analyses.map(() => intakeKey(ids.next()));
 
@@ -77,7 +75,7 @@ try {
     ['last to first', await stored(join(dir, 'reversed.db'), inOrder.slice().reverse(), batch)],
     ['in order', await stored(join(dir, 'batches.db'), inOrder, batch)],
   ] as const;
-  console.log(`corpus: ${[...files, ...(bodies ? [FNC1_BODIES] : [])].join(', ')} · ${analyses.length} articles · stored in order and refreshed once; against it, stored ${batch} at a time, refreshed after each batch:`);
+  console.log(`corpus: ${corpusName} · ${analyses.length} articles · stored in order and refreshed once; against it, stored ${batch} at a time, refreshed after each batch:`);
   console.log(`${'kind'.padEnd(20)}${'count'.padStart(8)}${runs.map(([name]) => name.padStart(16)).join('')}`);
   let differ = false;
   for (const k of KINDS) {

@@ -35,7 +35,7 @@ import { UsageError } from '../errors.js';
 import { KINDS, storeDigests } from './same.js';
 import { busySeconds } from './busy.js';
 import { syntheticText } from './sizes.js';
-import { FNC1_BODIES, writeFnc1Bodies } from './fnc1-bodies.js';
+import { withFnc1Bodies } from './fnc1-bodies.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/claimtrail.js');
@@ -64,15 +64,12 @@ if (!Number.isInteger(count) || count <= 0 || runs.some((n) => !Number.isInteger
 async function corpus(): Promise<{ name: string; inputs: JobInput[] }> {
   const shared = resolve(process.env.CLAIMTRAIL_SHARED ?? join(ROOT, '../shared'), 'eval/polnear');
   const files = positionals.length ? positionals : existsSync(shared) ? [join(shared, 'dev.jsonl'), join(shared, 'train.jsonl')] : [];
-  const bodies = values['fnc1-bodies'] ? mkdtempSync(join(tmpdir(), 'claimtrail-bench-fnc1-')) : null;
-  if (files.length || bodies) {
-    try {
-      const read = await readJobInputs([...files, ...(bodies ? [writeFnc1Bodies(bodies)] : [])], { maxBytes: 10 << 20 });
+  if (files.length || values['fnc1-bodies']) {
+    return withFnc1Bodies(values['fnc1-bodies'], files, async (paths, name) => {
+      const read = await readJobInputs(paths, { maxBytes: 10 << 20 });
       for (const e of read.errors) console.error(`skipped: ${e.message}`);
-      return { name: [...files, ...(bodies ? [FNC1_BODIES] : [])].join(', '), inputs: read.inputs.slice(0, count) };
-    } finally {
-      if (bodies) rmSync(bodies, { recursive: true, force: true });
-    }
+      return { name, inputs: read.inputs.slice(0, count) };
+    });
   }
   const inputs = Array.from({ length: count }, (_, i): JobInput => ({ name: `synthetic-${i}.txt`, content: syntheticText(4000, 100 + i), kind: 'text' }));
   return { name: 'synthetic news text (src/bench/sizes.ts)', inputs };

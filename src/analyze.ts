@@ -5,6 +5,7 @@ import type { Analysis, Article } from './doc/types.js';
 import { ClaimtrailError, InternalError } from './errors.js';
 import { ingest, type Ingested, type IngestOptions, type Input } from './ingest/index.js';
 import type { SaveResult, Store } from './store/index.js';
+import { runStartKey } from './store/intake.js';
 
 /**
  * What happened to one input article on the analyze path. An error with `fatal` set (the
@@ -21,6 +22,8 @@ export interface AnalyzeOptions extends IngestOptions {
   store: Store | null;
   /** Replace the stored analysis of articles already in the store. */
   replace?: boolean;
+  /** With `replace`: the key the run began at (runStartKey()); a run of this path is one when not given. */
+  runStart?: string;
   /**
    * The intake key of the run's n-th item (counting every item read, failed ones too): for queued
    * jobs, their id and the item's place in its job (src/store/intake.ts), so a job's articles keep
@@ -67,7 +70,9 @@ export function analyzeInputs(inputs: readonly Input[], options: AnalyzeOptions)
  * Items are taken a batch at a time (SAVE_BATCH of them, or SAVE_BATCH_CHARS of text), so the store is asked once per
  * batch which of them it holds already: on PostgreSQL one round trip per article cost about a millisecond each.
  */
-export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable<Ingested>, options: Omit<AnalyzeOptions, keyof IngestOptions>): AsyncGenerator<Outcome> {
+export async function* analyzeIngested(items: AsyncIterable<Ingested> | Iterable<Ingested>, given: Omit<AnalyzeOptions, keyof IngestOptions>): AsyncGenerator<Outcome> {
+  // A re-analysis replaces what was stored before it, and of its own copies of one text keeps the one submitted first.
+  const options = given.replace ? { ...given, runStart: given.runStart ?? runStartKey() } : given;
   let window: Read[] = [];
   let chars = 0;
   let read = 0;
@@ -179,7 +184,7 @@ async function settle(pending: readonly Pending[], options: Omit<AnalyzeOptions,
     try {
       saved = await options.store.articles.saveMany(
         toSave.map((p) => p.analysis),
-        { replace: Boolean(options.replace), ...(intakes ? { intakes } : {}) },
+        { replace: Boolean(options.replace), ...(options.runStart !== undefined ? { runStart: options.runStart } : {}), ...(intakes ? { intakes } : {}) },
       );
     } catch (e) {
       // Nothing of the batch is stored: each of its articles is told so (the caller stops at a fatal one).

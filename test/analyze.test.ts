@@ -48,6 +48,22 @@ describe('analyzeInputs', () => {
     await store.close();
   });
 
+  it('keeps the copy submitted first when a re-analysis reads two copies of one text, as a fresh run does, and replaces it in the next', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    const text = 'Bridge reopened\n\nThe regional governor said on Tuesday that the bridge was open to lorries again.';
+    const copy = (ref: string): Article => ({ id: articleId(text), title: 'Bridge reopened', published: '2025-06-03', source: 'Test Wire', url: null, language: 'en', text, ref });
+    const run = (refs: string[], replace: boolean) => all(analyzeIngested(refs.map((ref) => ({ ok: true, article: copy(ref) }) as const), { pipeline, store, replace }));
+    expect((await run(['first', 'second'], false)).map((o) => o.ok && o.status)).toEqual(['new', 'duplicate']);
+    expect((await store.articles.getAnalysis(articleId(text)))?.article.ref).toBe('first');
+    expect((await run(['first', 'second'], true)).map((o) => o.ok && o.status)).toEqual(['replaced', 'duplicate']);
+    expect((await store.articles.getAnalysis(articleId(text)))?.article.ref).toBe('first');
+    // Another re-analysis, another run: what the one before stored is replaced.
+    expect((await run(['third'], true)).map((o) => o.ok && o.status)).toEqual(['replaced']);
+    expect((await store.articles.getAnalysis(articleId(text)))?.article.ref).toBe('third');
+    await store.close();
+  });
+
   it('asks the store which articles it holds once per batch, not once per article', async () => {
     const pipeline = await createPipeline();
     const store = await Store.open(':memory:', pipelineVersion());

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { formatBytes } from '../ingest/fetch.js';
 import { EXTENSIONS, walk, type InlineInput, type Kind } from '../ingest/index.js';
+import { runStartKey } from '../store/intake.js';
 import type { AnalyzeRequest, JobInput } from './job.js';
 
 const URL_INPUT = /^https?:\/\//i;
@@ -92,7 +93,8 @@ export function ingestInput(input: JobInput): string | InlineInput {
   return { name: input.name, content, ...(input.kind ? { kind: input.kind } : {}), ...(input.line ? { line: input.line } : {}) };
 }
 
-/** A request for each input, with the same reading options. */
+/** A request for each input, with the same reading options: one run, which a re-analysis marks with the key it began at. */
 export function requestsFor(inputs: readonly JobInput[], options: Omit<AnalyzeRequest, 'input'>): AnalyzeRequest[] {
-  return inputs.map((input) => ({ ...options, input }));
+  const how = options.replace && options.runStart === undefined ? { ...options, runStart: runStartKey() } : options;
+  return inputs.map((input) => ({ ...how, input }));
 }

@@ -15,6 +15,8 @@ export interface AnalyzeRequest {
   input: JobInput;
   /** Re-analyse an article already stored. */
   replace: boolean;
+  /** With `replace`: the key the run it was queued with began at (requestsFor gives it), so its copies of one text keep the one queued first. */
+  runStart?: string;
   /** Keep text and JSONL content exactly as given (no cleaning). */
   verbatim: boolean;
   fetchTimeoutMs: number;

@@ -148,11 +148,12 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     for (const [i, job] of jobs.entries()) await settleJob(job, results[i]!);
   };
 
-  /** Jobs taken together, those that agree on `replace` through one run each, in the order queued. */
+  /** Jobs taken together, those that agree on `replace` (and the run it belongs to) through one run each, in the order queued. */
   const runAll = async (jobs: readonly HeldJob[]) => {
+    const agree = (a: HeldJob, b: HeldJob) => a.request.replace === b.request.replace && a.request.runStart === b.request.runStart;
     for (let i = 0; i < jobs.length; ) {
       let j = i + 1;
-      while (j < jobs.length && jobs[j]!.request.replace === jobs[i]!.request.replace) j++;
+      while (j < jobs.length && agree(jobs[j]!, jobs[i]!)) j++;
       await run(jobs.slice(i, j));
       i = j;
     }

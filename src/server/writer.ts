@@ -16,6 +16,8 @@ import { startThread } from '../threads/start-thread.js';
 export interface WriteJob {
   input: string | InlineInput;
   replace: boolean;
+  /** With `replace`, for a job of a run queued together: the key the run began at (src/store/intake.ts, runStartKey). */
+  runStart?: string;
   /** Keep text and JSONL content exactly as given (queued `claimtrail analyze --verbatim`). */
   verbatim?: boolean;
   fetchTimeoutMs: number;
@@ -73,8 +75,8 @@ export async function runWrite(job: WriteJob, deps: WriteDeps): Promise<WriteRes
 /**
  * Several jobs through one run of the analyze path, their articles saved together (a commit for
  * many articles, not one each), then one refresh when something new was stored; a result per
- * job. Each job's inputs are read with its own options; `replace` is the first job's, so callers
- * group jobs that agree on it. A job left without an outcome because the database could not be
+ * job. Each job's inputs are read with its own options; `replace` and `runStart` are the first job's, so
+ * callers group jobs that agree on them. A job left without an outcome because the database could not be
  * written says so.
  */
 export async function runWrites(jobs: readonly WriteJob[], deps: WriteDeps): Promise<WriteResult[]> {
@@ -101,6 +103,7 @@ export async function runWrites(jobs: readonly WriteJob[], deps: WriteDeps): Pro
     pipeline: deps.pipeline,
     store: deps.store,
     replace: jobs[0]!.replace,
+    ...(jobs[0]!.runStart !== undefined ? { runStart: jobs[0]!.runStart } : {}),
     ...(keyed ? { intakeOf: (i: number) => intakeKey(bases[jobOf[i]!]!, place[i]) } : {}),
   });
   let k = 0;

@@ -1,14 +1,20 @@
 import type { Analysis, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../contract/index.js';
 
-/** How to save: `replace` re-writes a stored article; `intake` is its place in the order articles were submitted (src/store/intake.ts), a new key when not given. */
+/**
+ * How to save: `replace` re-writes a stored article; `intake` is its place in the order articles were submitted
+ * (src/store/intake.ts), a new key when not given. A re-analysis given `runStart` (runStartKey(), made as it began)
+ * re-writes only what was stored before it: of its own copies of one article, the one submitted first stands.
+ */
 export interface SaveOptions {
   replace?: boolean;
+  runStart?: string;
   intake?: string;
 }
 
 /** How to save several: as SaveOptions, with `intakes` one key per analysis. */
 export interface SaveManyOptions {
   replace?: boolean;
+  runStart?: string;
   intakes?: readonly string[];
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SaveStatus } from '../contract/index.js';
 
 /**
  * Where an article stands in the order articles were submitted (its intake key): the order the
@@ -45,6 +46,45 @@ export class OrderedIds {
  */
 export function keptIntake(stored: string | undefined, given: string): string {
   return stored !== undefined && stored < given ? stored : given;
+}
+
+/**
+ * The key a run that re-analyses articles (`--reanalyze`, `?replace=true`) began at: it sorts before every intake key
+ * made from now on by this machine's clock (a UUID of this millisecond with every other bit at its least), so the
+ * copies the run stores are told from what was stored before it (saveOutcome).
+ */
+export function runStartKey(): string {
+  const ms = Date.now().toString(16).padStart(12, '0');
+  return intakeKey(`${ms.slice(0, 8)}-${ms.slice(8)}-7000-8000-000000000000`);
+}
+
+/** The article a save finds stored under its id: its pipeline version, the intake key of the copy it holds, and whether the refresh took it. */
+export interface StoredCopy {
+  pipeline: string | null;
+  copyIntake: string;
+  refreshed: boolean;
+}
+
+/** How an article is saved: whether it re-analyses (with the key its run began at), and its own intake key. */
+export interface SaveWay {
+  replace: boolean;
+  runStart?: string | undefined;
+  intake: string;
+}
+
+/**
+ * What saving an article does to the one stored under its id (same text): the status it reports, and whether it
+ * writes its analysis. A stored analysis of another pipeline version is replaced, and so is one stored before a
+ * re-analysis began. Otherwise the two are copies: the copy submitted first stands, whichever was stored first (its
+ * metadata, a date or a ref, may differ, and with it the analysis), so an earlier copy takes a later one's place,
+ * in a fresh run until the refresh has taken it. A re-analysis replaces refreshed articles anyway, and so keeps
+ * the copy submitted first of the copies it stores, as a fresh run does.
+ */
+export function saveOutcome(stored: StoredCopy | undefined, pipeline: string, way: SaveWay): { status: SaveStatus; write: boolean } {
+  if (!stored) return { status: 'new', write: true };
+  const storedByRun = way.runStart !== undefined && stored.copyIntake >= way.runStart;
+  if (stored.pipeline !== pipeline || (way.replace && !storedByRun)) return { status: 'replaced', write: true };
+  return { status: 'duplicate', write: way.intake < stored.copyIntake && (way.replace || !stored.refreshed) };
 }
 
 /** One clock for the intake keys this process gives, so keys of one process never go back. */

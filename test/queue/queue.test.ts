@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { openQueue, resolveQueueUrl, type AnalyzeRequest, type JobQueue } from '../../src/queue/index.js';
-import { ingestInput, jobInputsOf, readJobInputs } from '../../src/queue/inputs.js';
-import { OrderedIds } from '../../src/store/intake.js';
+import { ingestInput, jobInputsOf, readJobInputs, requestsFor } from '../../src/queue/inputs.js';
+import { intakeKey, OrderedIds } from '../../src/store/intake.js';
 import { tempDir } from '../helpers.js';
 import { freshDatabase, TEST_PG, type TestDatabase } from './pg.js';
 
@@ -19,6 +19,16 @@ describe('job ids', () => {
     expect([...made].sort()).toEqual(made);
     expect(new Set(made).size).toBe(made.length);
     for (const id of made.slice(0, 3)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('sort after the key of a re-analysis begun before them, and the jobs it queues share that key', () => {
+    const requests = requestsFor(['https://example.org/a', 'https://example.org/b'], { ...how, replace: true });
+    const start = requests[0]!.runStart!;
+    const ids = new OrderedIds();
+    // Made in the same millisecond as the key, or later: every one sorts after it.
+    for (const id of Array.from({ length: 1000 }, () => ids.next())) expect(intakeKey(id) > start).toBe(true);
+    expect(requests.map((r) => r.runStart)).toEqual([start, start]);
+    expect(requestsFor(['https://example.org/a'], how)[0]!.runStart).toBeUndefined();
   });
 });
 

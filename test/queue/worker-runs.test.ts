@@ -6,6 +6,7 @@ import type { Pipeline } from '../../src/annotate/pipeline.js';
 import { loadRules } from '../../src/ingest/clean.js';
 import type { AnalyzeRequest, HeldJob, JobOutcome, JobQueue } from '../../src/queue/index.js';
 import { runWorker } from '../../src/queue/worker.js';
+import { intakeKey } from '../../src/store/intake.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
 
@@ -33,6 +34,7 @@ class RecordingQueue implements JobQueue {
   mostUnsettled = 0;
   takenBeforeFirstDone = 0;
   done: string[] = [];
+  readonly outcomes = new Map<string, JobOutcome>();
 
   /** `settleMs`: how long marking a job done takes (a queue across a network). */
   constructor(
@@ -52,7 +54,8 @@ class RecordingQueue implements JobQueue {
     return jobs;
   }
 
-  async complete(id: string, _outcome: JobOutcome): Promise<void> {
+  async complete(id: string, outcome: JobOutcome): Promise<void> {
+    this.outcomes.set(id, outcome);
     if (this.settleMs) await new Promise((resolve) => setTimeout(resolve, this.settleMs));
     if (!this.done.length) this.takenBeforeFirstDone = this.batches;
     this.settle(id);
@@ -115,6 +118,22 @@ describe('a worker\'s runs', () => {
     // Nothing left for a refresh to take: jobs settled while a background refresh ran were taken by a later one.
     expect((await refreshAnalysis(store)).articles).toBe(0);
     expect((await store.corpus.stats()).articles).toBe(40);
+  });
+
+  it('take the jobs of two re-analyses through a run each: each keeps the copy queued first of its own, the second replaces the first', async () => {
+    const own = await openStore(join(tempDir(), 'reanalyses.db'));
+    try {
+      const text = 'Ferry resumes\n\nThe port authority said on Monday that the ferry would sail again after the storm.';
+      const copy = (ref: string, run: string): AnalyzeRequest => ({ ...requests(1)[0]!, input: { name: ref, content: JSON.stringify({ id: ref, text }), kind: 'jsonl' }, replace: true, runStart: intakeKey(run) });
+      // Jobs job-0000 and job-0001 were queued by one re-analysis, job-0002 by the next; one worker takes all three at once.
+      const queue = new RecordingQueue([copy('first-a', 'job-0000'), copy('first-b', 'job-0000'), copy('second', 'job-0002')]);
+      await runWorker({ queue, store: own, pipeline, rules: loadRules() }, { untilIdle: true, pollMs: 10, jobsPerRun: 8 });
+      expect(['job-0000', 'job-0001', 'job-0002'].map((id) => queue.outcomes.get(id)?.articles[0]?.status)).toEqual(['new', 'duplicate', 'replaced']);
+      const [stored] = (await own.articles.listArticles()).items;
+      expect(stored?.ref).toBe('second');
+    } finally {
+      await own.close();
+    }
   });
 
   it('leave every article refreshed when a refresh starts between a run\'s save and its jobs being marked done', async () => {

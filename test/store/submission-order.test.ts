@@ -135,6 +135,42 @@ describe.each(BACKENDS)('copies of one article on the %s store', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('a re-analysis on the %s store', (backend) => {
+  const copies = () => {
+    const [first] = articles();
+    return [0, 1].map((i): Analysis => ({ ...first, article: { ...first.article, ref: `ferry-copy-${i}` } }));
+  };
+  const runStart = intakeKey('0190a0a0-0000-7000-8000-000000000010');
+  const again = [intakeKey('0190a0a0-0000-7000-8000-000000000011'), intakeKey('0190a0a0-0000-7000-8000-000000000012')];
+
+  it.each([
+    ['in the order submitted', [0, 1], ['replaced', 'duplicate']],
+    ['in the reverse order', [1, 0], ['replaced', 'duplicate']],
+  ])('keeps the copy it was given first of its own copies, stored %s, though the refresh took the other', async (_, order, statuses) => {
+    const { store, drop } = await freshStore(backend);
+    try {
+      const pair = copies();
+      expect(await store.articles.save(pair[0]!, { intake: keys[0]! })).toBe('new');
+      const seen: SaveStatus[] = [];
+      for (const [n, i] of order.entries()) {
+        seen.push(await store.articles.save(pair[i]!, { replace: true, runStart, intake: again[i]! }));
+        // A worker refreshes between its jobs: a re-analysis replaces what the refresh took, its own copy too.
+        if (n === 0) await refreshAnalysis(store);
+      }
+      expect(seen).toEqual(statuses);
+      expect((await store.articles.getAnalysis(pair[0]!.article.id))?.article.ref).toBe('ferry-copy-0');
+      expect((await store.corpus.entityPage(ID))?.entity).toMatchObject({ mentions: 1, articles: 1 });
+      // The next re-analysis replaces what this one stored.
+      const next: Analysis = { ...pair[1]!, article: { ...pair[1]!.article, ref: 'ferry-copy-next' } };
+      const later = intakeKey('0190a0a0-0000-7000-8000-000000000020');
+      expect(await store.articles.save(next, { replace: true, runStart: later, intake: intakeKey('0190a0a0-0000-7000-8000-000000000021') })).toBe('replaced');
+      expect((await store.articles.getAnalysis(pair[0]!.article.id))?.article.ref).toBe('ferry-copy-next');
+    } finally {
+      await drop();
+    }
+  });
+});
+
 const MAYOR = 'per.city-mayor';
 
 /** Every item of a list, read `limit` at a time. */
@@ -212,6 +248,28 @@ describe.each(BACKENDS)('lists on the %s store', (backend) => {
     expect(lists[0]!.mayors).toEqual(lists[0]!.events);
     expect(lists[0]!.page).toEqual(lists[0]!.events.map((e) => `${e}/actor`));
     expect(lists[1]).toEqual(lists[0]);
+  });
+});
+
+describe('migration 0022 of the SQLite store', () => {
+  it("gives each stored article its own place as its copy's, so a copy submitted earlier still takes its place", async () => {
+    const place = await freshPlace('sqlite');
+    const [first] = articles();
+    const store = await SqliteStore.open(place.path);
+    await store.articles.save({ ...first, article: { ...first.article, ref: 'ferry-late' } }, { intake: keys[1]! });
+    const { error } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateTo('0021_unread_indexes');
+    expect(error).toBeUndefined();
+    await store.close();
+    const reopened = await openStore(place.path);
+    try {
+      const latest = intakeKey('0190a0a0-0000-7000-8000-000000000003');
+      expect(await reopened.articles.save({ ...first, article: { ...first.article, ref: 'ferry-latest' } }, { intake: latest })).toBe('duplicate');
+      expect(await reopened.articles.save({ ...first, article: { ...first.article, ref: 'ferry-early' } }, { intake: keys[0]! })).toBe('duplicate');
+      expect((await reopened.articles.getAnalysis(first.article.id))?.article.ref).toBe('ferry-early');
+    } finally {
+      await reopened.close();
+      await place.drop();
+    }
   });
 });
 

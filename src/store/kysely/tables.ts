@@ -54,6 +54,8 @@ export interface ArticlesTable {
   added_at: string;
   /** Its place in the order articles were submitted (src/store/intake.ts): the refresh takes them in this order. */
   intake: string;
+  /** The intake key of the copy whose analysis is stored: an article's place moves forward to an earlier copy's, and stays when it is analysed again (migration 0022). */
+  copy_intake: string;
   /** 1 once the cross-article refresh has taken it (0 when saved, and after the analysis is cleared). */
   refreshed: Generated<number>;
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptions, SaveStatus } from '../../contract/index.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
-import { keptIntake, newIntakes } from '../intake.js';
+import { keptIntake, newIntakes, saveOutcome, type SaveWay, type StoredCopy } from '../intake.js';
 import { releasedEntities } from '../kysely/entity-rows.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
@@ -32,7 +32,8 @@ export class PostgresArticles implements ArticleStore {
   }
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
-    const [result] = await this.saveMany([analysis], { replace: Boolean(options.replace), intakes: [options.intake ?? newIntakes(1)[0]!] });
+    const { intake, ...how } = options;
+    const [result] = await this.saveMany([analysis], { ...how, intakes: [intake ?? newIntakes(1)[0]!] });
     if (!result!.ok) throw result!.error;
     return result!.status;
   }
@@ -58,7 +59,7 @@ export class PostgresArticles implements ArticleStore {
           },
           { articles: ids },
         ),
-      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), intake: intakes[i]!, alone }, shared, rows, stored),
+      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake: intakes[i]! }, alone, shared, rows, stored),
       finish: async (trx) => {
         await rows.flush(trx);
         await shared.write(trx);
@@ -76,18 +77,16 @@ export class PostgresArticles implements ArticleStore {
   private async write(
     trx: Kysely<Database>,
     analysis: Analysis,
-    { replace, intake, alone }: { replace: boolean; intake: string; alone: boolean },
+    way: SaveWay,
+    alone: boolean,
     shared: SharedRows,
     rows: LayerRows,
     stored: Map<string, Stored>,
   ): Promise<SaveStatus> {
     const { id } = analysis.article;
     const existing = stored.get(id);
-    const duplicate = existing && !replace && existing.pipeline === this.store.pipelineVersion;
-    // The same article submitted twice is the copy submitted first, stored where it was submitted, whichever copy a
-    // worker stored first (its metadata, a date or a ref, may differ, and with it the analysis): until the refresh
-    // has taken it, the earlier copy takes the later one's place.
-    if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
+    const { status, write } = saveOutcome(existing, this.store.pipelineVersion, way);
+    if (!write) return status;
     const mine = new SharedRows();
     if (existing) {
       // A batch may hold the article already (submitted twice): its rows go in first, to be counted and deleted.
@@ -96,14 +95,14 @@ export class PostgresArticles implements ArticleStore {
       await mine.remove(trx, id);
       await deleteArticle(trx, id);
     }
-    const kept = keptIntake(existing?.intake, intake);
-    rows.add(analysis, this.store.pipelineVersion, kept);
+    const kept = keptIntake(existing?.intake, way.intake);
+    rows.add(analysis, this.store.pipelineVersion, kept, way.intake);
     if (alone) await rows.flush(trx);
     mine.add(analysis, kept);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
-    stored.set(id, { pipeline: this.store.pipelineVersion, intake: kept, refreshed: false });
-    return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
+    stored.set(id, { pipeline: this.store.pipelineVersion, intake: kept, copyIntake: way.intake, refreshed: false });
+    return status;
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {
@@ -165,21 +164,19 @@ export class PostgresArticles implements ArticleStore {
   }
 }
 
-/** A stored article as a save finds it: who analysed it, where it stands in the order of submission, and whether the refresh took it. */
-interface Stored {
-  pipeline: string | null;
+/** A stored article as a save finds it (StoredCopy), and its place in the order of submission. */
+interface Stored extends StoredCopy {
   intake: string;
-  refreshed: boolean;
 }
 
 async function storedRows(trx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Stored>> {
   const rows = await trx
     .selectFrom('articles')
     .leftJoin('layers', 'layers.article_id', 'articles.id')
-    .select(['articles.id', 'layers.pipeline', 'articles.intake', 'articles.refreshed'])
+    .select(['articles.id', 'layers.pipeline', 'articles.intake', 'articles.copy_intake', 'articles.refreshed'])
     .where('articles.id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, { pipeline: r.pipeline, intake: r.intake, refreshed: r.refreshed === 1 }]));
+  return new Map(rows.map((r) => [r.id, { pipeline: r.pipeline, intake: r.intake, copyIntake: r.copy_intake, refreshed: r.refreshed === 1 }]));
 }
 
 /**

@@ -5,11 +5,12 @@ import { countWords } from '../../doc/doc.js';
 import { claimMentionRows } from './mention-counts.js';
 import type { Database } from './schema.js';
 
-/** One article to write: its analysis, the pipeline that made it and its place in the order of submission. */
+/** One article to write: its analysis, the pipeline that made it, its place in the order of submission and its copy's. */
 interface Pending {
   analysis: Analysis;
   pipeline: string;
   intake: string;
+  copyIntake: string;
 }
 
 /**
@@ -21,8 +22,8 @@ interface Pending {
 export class LayerRows {
   private pending: Pending[] = [];
 
-  add(analysis: Analysis, pipeline: string, intake: string): void {
-    this.pending.push({ analysis, pipeline, intake });
+  add(analysis: Analysis, pipeline: string, intake: string, copyIntake: string): void {
+    this.pending.push({ analysis, pipeline, intake, copyIntake });
   }
 
   /** Insert what was added since the last flush. */
@@ -41,13 +42,13 @@ async function insertArticles(trx: Kysely<Database>, batch: readonly Pending[]):
   const col = <T>(f: (p: Pending) => T) => batch.map(f);
   const added = new Date().toISOString();
   await sql`
-    insert into articles (id, ref, title, published, source, url, language, text, words, added_at, intake)
-    select id, ref, title, published, source, url, language, text, words, ${added}, intake
+    insert into articles (id, ref, title, published, source, url, language, text, words, added_at, intake, copy_intake)
+    select id, ref, title, published, source, url, language, text, words, ${added}, intake, copy_intake
     from unnest(${col((p) => p.analysis.article.id)}::text[], ${col((p) => p.analysis.article.ref ?? null)}::text[], ${col((p) => p.analysis.article.title ?? null)}::text[],
       ${col((p) => p.analysis.article.published ?? null)}::text[], ${col((p) => p.analysis.article.source ?? null)}::text[], ${col((p) => p.analysis.article.url ?? null)}::text[],
       ${col((p) => p.analysis.article.language ?? null)}::text[], ${col((p) => p.analysis.article.text)}::text[], ${col((p) => countWords(p.analysis.article.text))}::integer[],
-      ${col((p) => p.intake)}::text[])
-      with ordinality as u(id, ref, title, published, source, url, language, text, words, intake, n)
+      ${col((p) => p.intake)}::text[], ${col((p) => p.copyIntake)}::text[])
+      with ordinality as u(id, ref, title, published, source, url, language, text, words, intake, copy_intake, n)
     order by n`.execute(trx);
   const layers = col(({ analysis: { entities, times, quantities, claims, events } }) => JSON.stringify({ entities, times, quantities, claims, events }));
   await sql`

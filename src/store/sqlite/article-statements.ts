@@ -7,7 +7,7 @@ function existingArticle(db: Kysely<Database>) {
   return db
     .selectFrom('articles')
     .leftJoin('layers', 'layers.article_id', 'articles.id')
-    .select(['articles.seq', 'articles.title', 'articles.text', 'articles.intake', 'articles.refreshed', 'layers.pipeline'])
+    .select(['articles.seq', 'articles.title', 'articles.text', 'articles.intake', 'articles.copy_intake', 'articles.refreshed', 'layers.pipeline'])
     .where('articles.id', '=', param<string>());
 }
 
@@ -45,7 +45,7 @@ export class ArticleStatements {
     const num = param<number>;
     this.findArticle = sq.prepare<[string], ExistingArticle>(existingArticle(db).compile().sql);
     this.insertArticle = prep(
-      db.insertInto('articles').values({ id: text(), ref: maybe(), title: maybe(), published: maybe(), source: maybe(), url: maybe(), language: maybe(), text: text(), words: num(), added_at: text(), intake: text() }),
+      db.insertInto('articles').values({ id: text(), ref: maybe(), title: maybe(), published: maybe(), source: maybe(), url: maybe(), language: maybe(), text: text(), words: num(), added_at: text(), intake: text(), copy_intake: text() }),
     );
     this.indexArticle = prep(db.insertInto('articles_fts').values({ rowid: num(), title: maybe(), text: text() }));
     this.insertLayers = prep(db.insertInto('layers').values({ article_id: text(), json: text(), pipeline: text() }));

@@ -3,7 +3,7 @@ import type { Analysis, Article, ArticleFilters, ArticleSummary, Page, PageOptio
 import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
-import { keptIntake, newIntakes } from '../intake.js';
+import { keptIntake, newIntakes, saveOutcome, type SaveWay } from '../intake.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
@@ -34,7 +34,7 @@ export class SqliteArticles implements ArticleStore {
 
   async save(analysis: Analysis, options: SaveOptions = {}): Promise<SaveStatus> {
     const intake = options.intake ?? newIntakes(1)[0]!;
-    return this.store.writeTransaction((trx) => this.write(trx, analysis, Boolean(options.replace), intake));
+    return this.store.writeTransaction((trx) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake }));
   }
 
   async saveMany(analyses: readonly Analysis[], options: SaveManyOptions = {}): Promise<SaveResult[]> {
@@ -42,30 +42,28 @@ export class SqliteArticles implements ArticleStore {
     const intakes = options.intakes ?? newIntakes(analyses.length);
     return saveBatch<Database>(analyses, {
       transaction: (fn) => this.store.writeTransaction(fn),
-      write: (trx, analysis, i) => this.write(trx, analysis, Boolean(options.replace), intakes[i]!),
+      write: (trx, analysis, i) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake: intakes[i]! }),
       // SQLite has rolled the transaction back itself after some errors: nothing is left to save the others in.
       fatal: (e) => Boolean(unwritableReason(sqliteCode(e))) || !this.store.sqlite.inTransaction,
     });
   }
 
-  private async write(trx: Kysely<Database>, analysis: Analysis, replace: boolean, intake: string): Promise<SaveStatus> {
+  private async write(trx: Kysely<Database>, analysis: Analysis, way: SaveWay): Promise<SaveStatus> {
     // Rows go through statements prepared on the connection this transaction holds.
     this.statements ??= new ArticleStatements(this.store.sqlite, this.store.db);
     const existing = this.statements.findArticle.get(analysis.article.id);
-    const duplicate = existing && !replace && existing.pipeline === this.store.pipelineVersion;
-    // The same article submitted twice is the copy submitted first, stored where it was submitted, whichever copy a
-    // worker stored first (its metadata, a date or a ref, may differ, and with it the analysis): until the refresh
-    // has taken it, the earlier copy takes the later one's place.
-    if (duplicate && !(intake < existing.intake && !existing.refreshed)) return 'duplicate';
+    const stored = existing && { pipeline: existing.pipeline, copyIntake: existing.copy_intake, refreshed: Boolean(existing.refreshed) };
+    const { status, write } = saveOutcome(stored, this.store.pipelineVersion, way);
+    if (!write) return status;
     const released = existing ? await releasedEntities(trx, analysis.article.id, existing.intake, analysis) : [];
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
       await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
     }
-    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, intake));
+    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, way.intake), way.intake);
     if (released.length) await rehomeEntities(trx, released);
-    return duplicate ? 'duplicate' : existing ? 'replaced' : 'new';
+    return status;
   }
 
   async getAnalysis(key: string): Promise<Analysis | null> {
@@ -132,11 +130,12 @@ async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<v
   for (const table of ['mentions', 'claims', 'events', 'layers'] as const) await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
 }
 
-function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string, intake: string): void {
+/** Insert an article and its layers: at its place `intake`, the copy submitted at `copyIntake`. */
+function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string, intake: string, copyIntake: string): void {
   const { article, entities, times, quantities, claims, events } = analysis;
   const layers = { entities, times, quantities, claims, events };
   const seq = Number(
-    st.insertArticle.run(article.id, article.ref ?? null, article.title ?? null, article.published ?? null, article.source ?? null, article.url ?? null, article.language ?? null, article.text, countWords(article.text), new Date().toISOString(), intake).lastInsertRowid,
+    st.insertArticle.run(article.id, article.ref ?? null, article.title ?? null, article.published ?? null, article.source ?? null, article.url ?? null, article.language ?? null, article.text, countWords(article.text), new Date().toISOString(), intake, copyIntake).lastInsertRowid,
   );
   st.indexArticle.run(seq, article.title ?? null, article.text);
   st.insertLayers.run(article.id, JSON.stringify(layers), pipeline);

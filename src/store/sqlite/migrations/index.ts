@@ -17,6 +17,7 @@ import { eventOrder } from './0018-event-order.js';
 import { layerPipelines } from './0019-layer-pipelines.js';
 import { oneMentionsEntityIndex } from './0020-one-mentions-entity-index.js';
 import { unreadIndexes } from './0021-unread-indexes.js';
+import { copyIntake } from './0022-copy-intake.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0019_layer_pipelines': layerPipelines,
   '0020_one_mentions_entity_index': oneMentionsEntityIndex,
   '0021_unread_indexes': unreadIndexes,
+  '0022_copy_intake': copyIntake,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,15 +19,14 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
 }
 
 /**
- * Where a cross-article refresh run outside the workers must stop: before the first unfinished job
- * of the queue the database at `db` has (CLAIMTRAIL_QUEUE, else the database itself on PostgreSQL),
- * as the workers' own refreshes do; null without a queue or unfinished job. Past it, a refresh
- * would take articles before the jobs submitted ahead of them, and workers would not give what
- * one process gives.
+ * Where a cross-article refresh run outside the workers must stop (JobQueue.refreshLimit) in the queue
+ * the database at `db` has (CLAIMTRAIL_QUEUE, else the database itself on PostgreSQL), as the workers'
+ * own refreshes do; null without a queue or unfinished job. Past it, a refresh would take articles
+ * before the jobs submitted ahead of them, and workers would not give what one process gives.
  */
 export async function refreshLimit(db: string): Promise<string | null> {
   const url = resolveQueueUrl(undefined, db);
   if (!url) return null;
-  const { firstPendingAt } = await import('../store/queue/pgboss.js');
-  return firstPendingAt(url);
+  const { refreshLimitAt } = await import('../store/queue/pgboss.js');
+  return refreshLimitAt(url);
 }

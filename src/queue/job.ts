@@ -72,10 +72,13 @@ export interface JobQueue {
   /** Jobs not yet done or failed (waiting, also for a retry later, or active). */
   pending(): Promise<number>;
   /**
-   * The id of the first job queued that is not yet done or failed, or null when none is: articles
-   * of jobs queued after it wait for it before the cross-article refresh takes them.
+   * Where the cross-article refresh stops, as an intake key (src/store/intake.ts): the id of the first job queued that
+   * is not yet done or failed, so articles of jobs queued after it wait for it; the empty key, before every article,
+   * while a job that re-analyses is unfinished (its articles keep their earlier places, and a refresh between
+   * replacements would match claims against claims a later one takes away: a re-analysis in place refreshes after its
+   * last article too); null when no job is unfinished.
    */
-  firstPending(): Promise<string | null>;
+  refreshLimit(): Promise<string | null>;
   close(): Promise<void>;
 }
 

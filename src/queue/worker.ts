@@ -91,7 +91,7 @@ export async function runWorker(deps: WorkerDeps, options: WorkerOptions = {}): 
     try {
       // Articles of jobs queued after one not yet finished wait for it: the refresh takes every
       // article in the order its job was queued, however the workers share the jobs.
-      await refreshAnalysis(store, { before: await queue.firstPending() });
+      await refreshAnalysis(store, { before: await queue.refreshLimit() });
       unrefreshed -= taken;
     } catch (e) {
       log(`the cross-article refresh failed (tried again later): ${(e as Error).message}`);

@@ -46,7 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     queue = typeof options.queue === 'string' ? await (await import('../queue/index.js')).openQueue(options.queue, { connections: 2, onError }) : (options.queue ?? null);
     // Articles stored by an older build or another process get their cross-article analysis now
     // (with a queue, only those before its first unfinished job: the workers take the rest in order).
-    await refreshAnalysis(store, { before: queue ? await queue.firstPending() : null });
+    await refreshAnalysis(store, { before: queue ? await queue.refreshLimit() : null });
     app = await buildServer({ store, host, token: options.token, pipeline: options.pipeline, webRoot: options.webRoot, allowPrivateUrls: options.allowPrivateUrls, logger: options.logger, queue });
     await app.listen({ host, port: options.port ?? 7878 });
   } catch (e) {

@@ -115,17 +115,17 @@ describe.skipIf(!TEST_PG)('the queue on PostgreSQL', () => {
     const job = await queue.get(ids[0]!);
     expect(job).toMatchObject({ id: ids[0], state: 'waiting', input: 'first', attempts: 0, maxAttempts: 3, error: null, articles: [], finished: null });
 
-    expect(await queue.firstPending()).toBe(ids[0]);
+    expect(await queue.refreshLimit()).toBe(ids[0]);
     const [held, ...more] = await queue.take();
     expect(more).toEqual([]);
     expect(held).toMatchObject({ id: ids[0], attempt: 1, request: request('first') });
     // Held, it is not finished: the refresh still waits for it.
-    expect(await queue.firstPending()).toBe(ids[0]);
+    expect(await queue.refreshLimit()).toBe(ids[0]);
     expect(await queue.get(ids[0]!)).toMatchObject({ state: 'active', attempts: 1 });
     const item = { id: 'abc', title: 't', status: 'new' as const, entities: 1, claims: 2, events: 3, words: 4 };
     await queue.complete(ids[0]!, { articles: [item], errors: [] });
     expect(await queue.get(ids[0]!)).toMatchObject({ state: 'done', attempts: 1, articles: [item], error: null, finished: expect.any(String) });
-    expect(await queue.firstPending()).toBe(ids[1]);
+    expect(await queue.refreshLimit()).toBe(ids[1]);
     expect((await queue.list({ state: 'done' })).map((j) => j.id)).toEqual([ids[0]]);
     expect((await queue.list({ state: 'waiting' })).map((j) => j.id)).toEqual([ids[2], ids[1]]);
   });
@@ -141,7 +141,7 @@ describe.skipIf(!TEST_PG)('the queue on PostgreSQL', () => {
     expect(await queue.get(third!.id)).toMatchObject({ state: 'failed', attempts: 1, maxAttempts: 1, error: 'third: binary data' });
     expect((await queue.list({ state: 'failed' })).map((j) => j.id)).toEqual([third!.id]);
     // Failed for good it is finished; the one waiting for its retry is not.
-    expect(await queue.firstPending()).toBe(second!.id);
+    expect(await queue.refreshLimit()).toBe(second!.id);
 
     expect(await queue.retry(second!.id)).toBe(false); // waiting, not failed
     expect(await queue.retry(third!.id)).toBe(true);
@@ -156,5 +156,31 @@ describe.skipIf(!TEST_PG)('the queue on PostgreSQL', () => {
 
   it('refuses to open at an address with no server, naming it without its password', async () => {
     await expect(openQueue('postgres://someone:secret@127.0.0.1:1/none')).rejects.toThrow(/cannot open the job queue at postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/none/);
+  });
+});
+
+describe.skipIf(!TEST_PG)('the refresh limit of the queue on PostgreSQL', () => {
+  it('holds back every article while a re-analysing job is unfinished, as a re-analysis in place refreshes after its last', async () => {
+    const db = await freshDatabase('queue_limit');
+    const queue = await openQueue(db.url, { retryDelaySeconds: 1 });
+    try {
+      expect(await queue.refreshLimit()).toBeNull();
+      const [fresh] = await queue.enqueue([request('fresh')]);
+      const [again] = await queue.enqueue(requestsFor([{ name: 'again', content: 'Kyiv said the bridge was hit.', kind: 'text' }], { ...how, replace: true }));
+      expect(await queue.refreshLimit()).toBe('');
+      for (const id of [fresh!, again!]) {
+        const [held] = await queue.take();
+        expect(held!.id).toBe(id);
+        // Held, the re-analysing job is not finished either.
+        expect(await queue.refreshLimit()).toBe('');
+        await queue.complete(id, { articles: [], errors: [] });
+      }
+      expect(await queue.refreshLimit()).toBeNull();
+      const [later] = await queue.enqueue([request('later')]);
+      expect(await queue.refreshLimit()).toBe(later);
+    } finally {
+      await queue.close();
+      await db.drop();
+    }
   });
 });

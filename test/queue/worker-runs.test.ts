@@ -29,6 +29,7 @@ class RecordingQueue implements JobQueue {
   readonly location = 'memory';
   private readonly waiting: HeldJob[];
   private readonly open = new Map<string, number>();
+  private readonly held = new Map<string, HeldJob>();
   private readonly unsettled = new Map<number, number>();
   private batches = 0;
   mostUnsettled = 0;
@@ -47,6 +48,7 @@ class RecordingQueue implements JobQueue {
   async take(max = 1): Promise<HeldJob[]> {
     const jobs = this.waiting.splice(0, max);
     if (!jobs.length) return [];
+    for (const job of jobs) this.held.set(job.id, job);
     const batch = this.batches++;
     for (const job of jobs) this.open.set(job.id, batch);
     this.unsettled.set(batch, jobs.length);
@@ -67,6 +69,7 @@ class RecordingQueue implements JobQueue {
   }
 
   private settle(id: string): void {
+    this.held.delete(id);
     const batch = this.open.get(id)!;
     this.open.delete(id);
     const left = this.unsettled.get(batch)! - 1;
@@ -78,7 +81,9 @@ class RecordingQueue implements JobQueue {
     return this.waiting.length + this.open.size;
   }
 
-  async firstPending(): Promise<string | null> {
+  /** As on PostgreSQL: no article while a re-analysis is unfinished, else those before the first unfinished job. */
+  async refreshLimit(): Promise<string | null> {
+    if ([...this.waiting, ...this.held.values()].some((job) => job.request.replace)) return '';
     return [this.waiting[0]?.id, ...this.open.keys()].filter((id): id is string => id !== undefined).sort()[0] ?? null;
   }
 
@@ -131,6 +136,8 @@ describe('a worker\'s runs', () => {
       expect(['job-0000', 'job-0001', 'job-0002'].map((id) => queue.outcomes.get(id)?.articles[0]?.status)).toEqual(['new', 'duplicate', 'replaced']);
       const [stored] = (await own.articles.listArticles()).items;
       expect(stored?.ref).toBe('second');
+      // Its refresh waited for the last re-analysing job, then took every article.
+      expect((await refreshAnalysis(own)).articles).toBe(0);
     } finally {
       await own.close();
     }

@@ -75,21 +75,26 @@ const COLUMNS = `id, state::text AS state,
   CASE WHEN jsonb_typeof(data->'input') = 'string' THEN data->>'input' ELSE (data->'input'->>'name') || COALESCE(':' || (data->'input'->>'line'), '') END AS input,
   retry_count, retry_limit, started_on, created_on, completed_on, output`;
 
-/** The first unfinished job: job ids are made in the order queued (OrderedIds), and PostgreSQL orders uuids by their bytes. */
-const FIRST_PENDING = `SELECT id FROM $schema.job WHERE name = $1 AND state < 'completed' ORDER BY id LIMIT 1`;
+/**
+ * JobQueue.refreshLimit: '' while a re-analysis is unfinished, else the first unfinished job (job ids are made in the order
+ * queued, OrderedIds, and PostgreSQL orders uuids by their bytes); null when no job is unfinished.
+ */
+const REFRESH_LIMIT = `SELECT CASE
+  WHEN EXISTS (SELECT 1 FROM $schema.job WHERE name = $1 AND state < 'completed' AND data->>'replace' = 'true') THEN ''
+  ELSE (SELECT id::text FROM $schema.job WHERE name = $1 AND state < 'completed' ORDER BY id LIMIT 1) END AS bound`;
 
 /**
- * JobQueue.firstPending of the queue at `url` without starting pg-boss, which would create its
+ * JobQueue.refreshLimit of the queue at `url` without starting pg-boss, which would create its
  * tables: for a process that only reads the store (null when no queue was ever made there).
  */
-export async function firstPendingAt(url: string): Promise<string | null> {
+export async function refreshLimitAt(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, application_name: 'claimtrail-queue' });
   try {
     await client.connect();
     const made = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`${QUEUE_SCHEMA}.job`]);
     if (!made.rows[0]?.t) return null;
-    const first = await client.query<{ id: string }>(FIRST_PENDING.replaceAll('$schema', QUEUE_SCHEMA), [QUEUE_NAME]);
-    return first.rows[0]?.id ?? null;
+    const limit = await client.query<{ bound: string | null }>(REFRESH_LIMIT.replaceAll('$schema', QUEUE_SCHEMA), [QUEUE_NAME]);
+    return limit.rows[0]?.bound ?? null;
   } catch (e) {
     throw new UnavailableError(`cannot read the job queue at ${redactUrl(url)}: ${(e as Error).message}`, { cause: e });
   } finally {
@@ -290,9 +295,9 @@ export class PgBossQueue implements JobQueue {
     return Number(row?.n ?? 0);
   }
 
-  async firstPending(): Promise<string | null> {
-    const [row] = await this.sql<{ id: string }>(FIRST_PENDING, [QUEUE_NAME]);
-    return row?.id ?? null;
+  async refreshLimit(): Promise<string | null> {
+    const [row] = await this.sql<{ bound: string | null }>(REFRESH_LIMIT, [QUEUE_NAME]);
+    return row?.bound ?? null;
   }
 
   async close(): Promise<void> {

@@ -171,6 +171,36 @@ describe.each(BACKENDS)('a re-analysis on the %s store', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('an article re-analysed as it was on the %s store', (backend) => {
+  it.each(WAYS)('keeps its rows and what the refresh derived from them, %s, and still tells its own copies', async (_, batch) => {
+    const { store, drop } = await freshStore(backend);
+    try {
+      const [first, later] = articles();
+      await store.articles.save(first, { intake: keys[0]! });
+      await store.articles.save(later, { intake: keys[1]! });
+      expect((await refreshAnalysis(store)).articles).toBe(2);
+      const runStart = intakeKey('0190a0a0-0000-7000-8000-000000000010');
+      const again = (a: Analysis, n: number) => {
+        const how = { replace: true, runStart };
+        const intake = intakeKey(`0190a0a0-0000-7000-8000-00000000001${n}`);
+        return batch ? store.articles.saveMany([a], { ...how, intakes: [intake] }).then(([r]) => (r!.ok ? r!.status : null)) : store.articles.save(a, { ...how, intake });
+      };
+      expect(await again(first, 1)).toBe('replaced');
+      // Nothing changed, so nothing is left for the refresh.
+      expect((await refreshAnalysis(store)).articles).toBe(0);
+      // A later copy of it in the same re-analysis is its copy, as after a write.
+      expect(await again({ ...first, article: { ...first.article, ref: 'ferry-again' } }, 2)).toBe('duplicate');
+      expect((await store.articles.getAnalysis(first.article.id))?.article.ref).toBe('ferry');
+      // One that says otherwise is written, and refreshed again.
+      expect(await again({ ...later, article: { ...later.article, title: 'Port shut' } }, 3)).toBe('replaced');
+      expect((await store.articles.getAnalysis(later.article.id))?.article.title).toBe('Port shut');
+      expect((await refreshAnalysis(store)).articles).toBe(1);
+    } finally {
+      await drop();
+    }
+  });
+});
+
 const MAYOR = 'per.city-mayor';
 
 /** Every item of a list, read `limit` at a time. */

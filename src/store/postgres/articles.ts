@@ -4,6 +4,7 @@ import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { keptIntake, newIntakes, saveOutcome, type SaveWay, type StoredCopy } from '../intake.js';
 import { releasedEntities } from '../kysely/entity-rows.js';
+import { unchangedBy, type StoredAnalysis } from '../unchanged.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import type { Database } from './schema.js';
@@ -54,7 +55,7 @@ export class PostgresArticles implements ArticleStore {
             shared = new SharedRows();
             rows = new LayerRows();
             // Read under the articles' locks, in one round trip for the batch.
-            stored = await storedRows(trx, ids);
+            stored = await storedRows(trx, ids, Boolean(options.replace));
             return fn(trx);
           },
           { articles: ids },
@@ -87,6 +88,12 @@ export class PostgresArticles implements ArticleStore {
     const existing = stored.get(id);
     const { status, write } = saveOutcome(existing, this.store.pipelineVersion, way);
     if (!write) return status;
+    const kept = keptIntake(existing?.intake, way.intake);
+    if (status === 'replaced' && existing!.pipeline === this.store.pipelineVersion && existing!.analysis && unchangedBy(existing!.analysis, analysis)) {
+      await trx.updateTable('articles').set({ intake: kept, copy_intake: way.intake }).where('id', '=', id).execute();
+      stored.set(id, { ...existing!, intake: kept, copyIntake: way.intake });
+      return status;
+    }
     const mine = new SharedRows();
     if (existing) {
       // A batch may hold the article already (submitted twice): its rows go in first, to be counted and deleted.
@@ -95,7 +102,6 @@ export class PostgresArticles implements ArticleStore {
       await mine.remove(trx, id);
       await deleteArticle(trx, id);
     }
-    const kept = keptIntake(existing?.intake, way.intake);
     rows.add(analysis, this.store.pipelineVersion, kept, way.intake);
     if (alone) await rows.flush(trx);
     mine.add(analysis, kept);
@@ -164,19 +170,27 @@ export class PostgresArticles implements ArticleStore {
   }
 }
 
-/** A stored article as a save finds it (StoredCopy), and its place in the order of submission. */
+/** A stored article as a save finds it (StoredCopy), its place in the order of submission, and for a re-analysis what it holds. */
 interface Stored extends StoredCopy {
   intake: string;
+  analysis?: StoredAnalysis;
 }
 
-async function storedRows(trx: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Stored>> {
+async function storedRows(trx: Kysely<Database>, ids: readonly string[], withAnalysis: boolean): Promise<Map<string, Stored>> {
   const rows = await trx
     .selectFrom('articles')
     .leftJoin('layers', 'layers.article_id', 'articles.id')
     .select(['articles.id', 'layers.pipeline', 'articles.intake', 'articles.copy_intake', 'articles.refreshed'])
+    .$if(withAnalysis, (q) => q.select(['articles.ref', 'articles.title', 'articles.published', 'articles.source', 'articles.url', 'articles.language', 'layers.json']))
     .where('articles.id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((r) => [r.id, { pipeline: r.pipeline, intake: r.intake, copyIntake: r.copy_intake, refreshed: r.refreshed === 1 }]));
+  return new Map(
+    rows.map((r) => {
+      const { id, pipeline, intake, copy_intake, refreshed, ref, title, published, source, url, language, json } = r;
+      const analysis = json != null ? { ref: ref ?? null, title: title ?? null, published: published ?? null, source: source ?? null, url: url ?? null, language: language ?? null, json } : undefined;
+      return [id, { pipeline, intake, copyIntake: copy_intake, refreshed: refreshed === 1, ...(analysis ? { analysis } : {}) }];
+    }),
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { dateKey } from '../../doc/dates.js';
 import { countWords } from '../../doc/doc.js';
 import { claimMentionRows } from './mention-counts.js';
 import type { Database } from './schema.js';
+import { layersJson } from '../unchanged.js';
 
 /** One article to write: its analysis, the pipeline that made it, its place in the order of submission and its copy's. */
 interface Pending {
@@ -50,7 +51,7 @@ async function insertArticles(trx: Kysely<Database>, batch: readonly Pending[]):
       ${col((p) => p.intake)}::text[], ${col((p) => p.copyIntake)}::text[])
       with ordinality as u(id, ref, title, published, source, url, language, text, words, intake, copy_intake, n)
     order by n`.execute(trx);
-  const layers = col(({ analysis: { entities, times, quantities, claims, events } }) => JSON.stringify({ entities, times, quantities, claims, events }));
+  const layers = col((p) => layersJson(p.analysis));
   await sql`
     insert into layers (article_id, json, pipeline)
     select * from unnest(${col((p) => p.analysis.article.id)}::text[], ${layers}::text[], ${col((p) => p.pipeline)}::text[])`.execute(trx);

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Compilable, type InferResult, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
+import type { StoredAnalysis } from '../unchanged.js';
 
 /** The stored article a save meets under the same id, with its analysis's pipeline version. */
 function existingArticle(db: Kysely<Database>) {
@@ -12,6 +13,15 @@ function existingArticle(db: Kysely<Database>) {
 }
 
 export type ExistingArticle = InferResult<ReturnType<typeof existingArticle>>[number];
+
+/** What a stored article holds of its analysis (StoredAnalysis): read only when a re-analysis may leave it as it is. */
+function storedAnalysis(db: Kysely<Database>) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('layers', 'layers.article_id', 'articles.id')
+    .select(['articles.ref', 'articles.title', 'articles.published', 'articles.source', 'articles.url', 'articles.language', 'layers.json'])
+    .where('articles.id', '=', param<string>());
+}
 
 function param<T>(): RawBuilder<T> {
   return sql<T>`${null}`;
@@ -25,6 +35,10 @@ function param<T>(): RawBuilder<T> {
 export class ArticleStatements {
   /** (id) → the article stored under it (ExistingArticle), if any: looked up before every save. */
   readonly findArticle: SQLite.Statement<[string], ExistingArticle>;
+  /** (id) → what the article stored under it holds of its analysis. */
+  readonly storedAnalysis: SQLite.Statement<[string], StoredAnalysis>;
+  /** (intake, copy_intake, id): an article analysed again as it was keeps its rows and takes these keys. */
+  readonly keepArticle: SQLite.Statement;
   readonly insertArticle: SQLite.Statement;
   readonly indexArticle: SQLite.Statement;
   readonly insertLayers: SQLite.Statement;
@@ -44,6 +58,8 @@ export class ArticleStatements {
     const maybe = param<string | null>;
     const num = param<number>;
     this.findArticle = sq.prepare<[string], ExistingArticle>(existingArticle(db).compile().sql);
+    this.storedAnalysis = sq.prepare<[string], StoredAnalysis>(storedAnalysis(db).compile().sql);
+    this.keepArticle = prep(db.updateTable('articles').set({ intake: text(), copy_intake: text() }).where('id', '=', text()));
     this.insertArticle = prep(
       db.insertInto('articles').values({ id: text(), ref: maybe(), title: maybe(), published: maybe(), source: maybe(), url: maybe(), language: maybe(), text: text(), words: num(), added_at: text(), intake: text(), copy_intake: text() }),
     );

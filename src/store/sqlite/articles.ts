@@ -4,6 +4,7 @@ import { countWords } from '../../doc/doc.js';
 import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { keptIntake, newIntakes, saveOutcome, type SaveWay } from '../intake.js';
+import { layersJson, unchangedBy } from '../unchanged.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
@@ -55,13 +56,18 @@ export class SqliteArticles implements ArticleStore {
     const stored = existing && { pipeline: existing.pipeline, copyIntake: existing.copy_intake, refreshed: Boolean(existing.refreshed) };
     const { status, write } = saveOutcome(stored, this.store.pipelineVersion, way);
     if (!write) return status;
+    const intake = keptIntake(existing?.intake, way.intake);
+    if (status === 'replaced' && existing!.pipeline === this.store.pipelineVersion && unchangedBy(this.statements.storedAnalysis.get(analysis.article.id)!, analysis)) {
+      this.statements.keepArticle.run(intake, way.intake, analysis.article.id);
+      return status;
+    }
     const released = existing ? await releasedEntities(trx, analysis.article.id, existing.intake, analysis) : [];
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
       await trx.deleteFrom('articles').where('id', '=', analysis.article.id).execute();
     }
-    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, keptIntake(existing?.intake, way.intake), way.intake);
+    insertAnalysis(this.statements, analysis, this.store.pipelineVersion, intake, way.intake);
     if (released.length) await rehomeEntities(trx, released);
     return status;
   }
@@ -132,13 +138,12 @@ async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<v
 
 /** Insert an article and its layers: at its place `intake`, the copy submitted at `copyIntake`. */
 function insertAnalysis(st: ArticleStatements, analysis: Analysis, pipeline: string, intake: string, copyIntake: string): void {
-  const { article, entities, times, quantities, claims, events } = analysis;
-  const layers = { entities, times, quantities, claims, events };
+  const { article, entities, claims, events } = analysis;
   const seq = Number(
     st.insertArticle.run(article.id, article.ref ?? null, article.title ?? null, article.published ?? null, article.source ?? null, article.url ?? null, article.language ?? null, article.text, countWords(article.text), new Date().toISOString(), intake, copyIntake).lastInsertRowid,
   );
   st.indexArticle.run(seq, article.title ?? null, article.text);
-  st.insertLayers.run(article.id, JSON.stringify(layers), pipeline);
+  st.insertLayers.run(article.id, layersJson(analysis), pipeline);
   // A row is written when it is new or this article was submitted before the one it holds.
   for (const e of entities) st.insertEntity.run(e.id, e.name, e.type, e.subtype ?? null, e.kb ?? null, e.country ?? null, e.coords?.[0] ?? null, e.coords?.[1] ?? null, intake);
   for (const e of entities) for (const m of e.mentions) st.insertMention.run(article.id, e.id, m.start, m.end, m.text, m.label ?? null);

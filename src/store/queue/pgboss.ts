@@ -76,12 +76,11 @@ const COLUMNS = `id, state::text AS state,
   retry_count, retry_limit, started_on, created_on, completed_on, output`;
 
 /**
- * JobQueue.refreshLimit: '' while a re-analysis is unfinished, else the first unfinished job (job ids are made in the order
- * queued, OrderedIds, and PostgreSQL orders uuids by their bytes); null when no job is unfinished.
+ * JobQueue.refreshLimit, in one pass over the unfinished jobs: '' while one re-analyses, else the first (job ids are made
+ * in the order queued, OrderedIds, and their text sorts as their bytes); null when no job is unfinished.
  */
-const REFRESH_LIMIT = `SELECT CASE
-  WHEN EXISTS (SELECT 1 FROM $schema.job WHERE name = $1 AND state < 'completed' AND data->>'replace' = 'true') THEN ''
-  ELSE (SELECT id::text FROM $schema.job WHERE name = $1 AND state < 'completed' ORDER BY id LIMIT 1) END AS bound`;
+const REFRESH_LIMIT = `SELECT CASE WHEN bool_or(data->>'replace' = 'true') THEN '' ELSE min(id::text COLLATE "C") END AS bound
+  FROM $schema.job WHERE name = $1 AND state < 'completed'`;
 
 /**
  * JobQueue.refreshLimit of the queue at `url` without starting pg-boss, which would create its

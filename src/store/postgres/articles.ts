@@ -90,9 +90,9 @@ export class PostgresArticles implements ArticleStore {
     if (!write) return status;
     const kept = keptIntake(existing?.intake, way.intake);
     // Analysed again as it was: it keeps its rows and what the refresh derived from them (src/store/unchanged.ts).
-    if (status === 'replaced' && existing!.pipeline === this.store.pipelineVersion && existing!.analysis && unchangedBy(existing!.analysis, analysis)) {
+    if (existing?.analysis && status === 'replaced' && existing.pipeline === this.store.pipelineVersion && unchangedBy(existing.analysis, analysis)) {
       await trx.updateTable('articles').set({ intake: kept, copy_intake: way.intake }).where('id', '=', id).execute();
-      stored.set(id, { ...existing!, intake: kept, copyIntake: way.intake });
+      stored.set(id, { ...existing, intake: kept, copyIntake: way.intake });
       return status;
     }
     const mine = new SharedRows();

@@ -58,7 +58,7 @@ export class SqliteArticles implements ArticleStore {
     if (!write) return status;
     const intake = keptIntake(existing?.intake, way.intake);
     // Analysed again as it was: it keeps its rows and what the refresh derived from them (src/store/unchanged.ts).
-    const was = status === 'replaced' && existing!.pipeline === this.store.pipelineVersion ? this.statements.storedAnalysis.get(analysis.article.id) : undefined;
+    const was = existing && status === 'replaced' && existing.pipeline === this.store.pipelineVersion ? this.statements.storedAnalysis.get(analysis.article.id) : undefined;
     if (was && unchangedBy(was, analysis)) {
       this.statements.keepArticle.run(intake, way.intake, analysis.article.id);
       return status;

@@ -46,11 +46,12 @@ export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: Readonly
     // A reference joins the proposition of the claim it answers, pointing with or against it.
     const answered = f.answers ? propOf.get(f.answers) : undefined;
     const by = answeredBy.get(c.id);
-    const prop = answered ?? (by !== undefined ? propOf.get(by) : undefined) ?? matcher.assign(f, p.keys.get(c.id)!, founderOf(id, c.id));
+    const joined = answered ?? (by !== undefined ? propOf.get(by) : undefined);
+    const prop = joined ?? matcher.assign(f, p.keys.get(c.id)!, founderOf(id, c.id));
     const position = positionOf(c.stance, f, answered !== undefined ? positions.get(f.answers!) : undefined);
     propOf.set(c.id, prop);
     positions.set(c.id, position);
-    rows.push({ claimSeq, article: id, proposition: prop, position, features: JSON.stringify(f), rank: rankOf.get(c.id)!, group });
+    rows.push({ claimSeq, article: id, proposition: prop, position, features: JSON.stringify(f), rank: rankOf.get(c.id)!, group, matched: joined === undefined });
   }
   return propOf;
 }

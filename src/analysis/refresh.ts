@@ -3,6 +3,7 @@ import type { ClaimPropositionRow, Store } from '../store/index.js';
 import { groupDuplicates } from './duplicates.js';
 import { assignArticle, founderOf, Matcher, prepare } from './matcher.js';
 import { recomputeDirty, settleSingles, type NewSingle } from './recompute.js';
+import { rewind } from './rewind.js';
 import { bumpGeneration, stateNumber } from './state.js';
 import { TimelineBatch } from './timeline.js';
 
@@ -113,6 +114,8 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
   const names = new Map<string, string>();
   for (;;) {
     const more = await repo.step(async (step) => {
+      // A re-analysed article is taken up in its place first: until then the propositions are not as the articles before it left them.
+      if (await rewind(step)) return true;
       // Read inside the step: another process may have taken the articles after the last one seen.
       const batch = await step.nextArticles(BATCH, before);
       if (!batch.length) return false;

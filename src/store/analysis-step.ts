@@ -45,6 +45,20 @@ export interface AnalysisStep {
   /** Put claims in their propositions. */
   addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void>;
 
+  /**
+   * Take back what the refresh derived from the articles at and after the earliest place where a save replaced an
+   * article it had taken (noted by the save; src/analysis/rewind.ts says why): their claims leave their propositions,
+   * their signatures, bands and timeline sources go, and they are to be taken again. Returns how many it took back.
+   */
+  rewind(): Promise<number>;
+  /**
+   * Propositions that lost claims since their features were derived, lowest id first (at most `limit`), each with the
+   * claims it has left in the order the refresh matched them: by article, then by place in the text.
+   */
+  replays(limit: number): Promise<Map<number, ReplayMember[]>>;
+  /** Store propositions' features and keys derived again (and mark them to be recomputed), or delete those left with no claim. */
+  replayed(propositions: readonly Replayed[]): Promise<void>;
+
   /** Add timeline items, or sources to the stored item of the same key. */
   addTimeline(items: readonly TimelineRow[]): Promise<void>;
 
@@ -102,6 +116,21 @@ export interface ClaimPropositionRow {
   rank: number;
   /** Its article's near-duplicate group. */
   group: string;
+  /** It found its proposition through the matcher (founding it, or widening it), not by answering a claim of its article. */
+  matched: boolean;
+}
+
+/** A claim of a proposition as its features are derived again. */
+export interface ReplayMember {
+  features: string;
+  matched: boolean;
+}
+
+/** A proposition's features (JSON) and lookup keys derived again; null features: it has no claim left. */
+export interface Replayed {
+  id: number;
+  features: string | null;
+  keys: readonly string[];
 }
 
 export interface TimelineRow {

@@ -6,7 +6,7 @@ import type { ArticlesTable, EntitiesTable, ResultTables } from './tables.js';
 /** The tables a proposition's members are read from, as both backends have them. */
 export interface MemberTables {
   /** `rank`: the claim's place in the order the refresh took claims (members are read in it); `dup_group`: its article's near-duplicate group. */
-  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number; dup_group: string };
+  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number; dup_group: string; matched: number };
   claims: {
     seq: number;
     article_id: string;
@@ -57,6 +57,22 @@ export function memberQuery(db: Kysely<MemberTables>) {
       'ds.dup_group',
       'e.name as speaker_name',
     ]);
+}
+
+/**
+ * Propositions' claims as their features are derived again (filter on cp.prop_id added by the caller), in the order
+ * the refresh matched them: by article, then by place in the text (assignArticle in src/analysis/matcher.ts).
+ */
+export function replayQuery(db: Kysely<MemberTables>) {
+  return db
+    .selectFrom('claim_props as cp')
+    .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
+    .innerJoin('doc_signatures as ds', 'ds.article_id', 'cp.article_id')
+    .select(['cp.prop_id', 'cp.features', 'cp.matched'])
+    .orderBy('cp.prop_id')
+    .orderBy('ds.seq')
+    .orderBy('c.content_start')
+    .orderBy('cp.rank');
 }
 
 /** How many articles a proposition's claims come from, copies of one article counted once (filter on cp.prop_id added by the caller): along claim_props_groups alone. */

@@ -5,6 +5,7 @@ import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../
 import { keptIntake, newIntakes, saveOutcome, type SaveWay, type StoredCopy } from '../intake.js';
 import { releasedEntities } from '../kysely/entity-rows.js';
 import { unchangedBy, type StoredAnalysis } from '../unchanged.js';
+import { REWIND_STATE } from '../rewind-point.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import type { Database } from './schema.js';
@@ -96,6 +97,7 @@ export class PostgresArticles implements ArticleStore {
       return status;
     }
     const mine = new SharedRows();
+    if (existing?.refreshed) await noteRewind(trx, kept);
     if (existing) {
       // A batch may hold the article already (submitted twice): its rows go in first, to be counted and deleted.
       await rows.flush(trx);
@@ -192,6 +194,15 @@ async function storedRows(trx: Kysely<Database>, ids: readonly string[], withAna
       return [id, { pipeline, intake, copyIntake: copy_intake, refreshed: refreshed === 1, ...(analysis ? { analysis } : {}) }];
     }),
   );
+}
+
+/** The refresh had taken the article a save replaces: it takes the articles from its place on again (src/analysis/rewind.ts). */
+async function noteRewind(trx: Kysely<Database>, intake: string): Promise<void> {
+  await trx
+    .insertInto('analysis_state')
+    .values({ key: REWIND_STATE, value: intake })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`least(analysis_state.value collate "C", excluded.value collate "C")` }))
+    .execute();
 }
 
 /**

@@ -81,6 +81,8 @@ export interface AnalysisTables extends ResultTables {
     claims: number;
     sources: number;
     dirty: number;
+    /** 1: it lost a claim, and its features and keys are to be derived again from those it has left (migration 0023 / 0019). */
+    replay: Generated<number>;
     /** Text searched by --about: about, speakers and contents. */
     search: string;
   };
@@ -92,6 +94,16 @@ export interface AnalysisTables extends ResultTables {
   /** Keys under which a proposition is found: event type with an argument, MinHash of its words. */
   prop_keys: { key: string; prop_id: number; ord: Generated<number> };
   /** `rank`: the claim's place in the order the refresh took claims (members are read in it); `dup_group`: its article's near-duplicate group. */
-  claim_props: { claim_seq: number; article_id: string; prop_id: number; position: number; features: string; rank: number; dup_group: string };
+  claim_props: {
+    claim_seq: number;
+    article_id: string;
+    prop_id: number;
+    position: number;
+    features: string;
+    rank: number;
+    dup_group: string;
+    /** 1: the claim found its proposition through the matcher (its features are the proposition's), 0: it answers a claim of its article. */
+    matched: number;
+  };
   timeline_items: { id: number; key: string; date: string; kind: string; json: string };
 }

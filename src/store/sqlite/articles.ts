@@ -5,6 +5,7 @@ import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { keptIntake, newIntakes, saveOutcome, type SaveWay } from '../intake.js';
 import { layersJson, unchangedBy } from '../unchanged.js';
+import { REWIND_STATE } from '../rewind-point.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
@@ -64,6 +65,7 @@ export class SqliteArticles implements ArticleStore {
       return status;
     }
     const released = existing ? await releasedEntities(trx, analysis.article.id, existing.intake, analysis) : [];
+    if (existing?.refreshed) await noteRewind(trx, intake);
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
@@ -129,6 +131,15 @@ export class SqliteArticles implements ArticleStore {
     const row = await this.store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** The refresh had taken the article a save replaces: it takes the articles from its place on again (src/analysis/rewind.ts). */
+async function noteRewind(trx: Kysely<Database>, intake: string): Promise<void> {
+  await trx
+    .insertInto('analysis_state')
+    .values({ key: REWIND_STATE, value: intake })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`min(value, excluded.value)` }))
+    .execute();
 }
 
 async function deleteLayers(trx: Kysely<Database>, articleId: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Analysis, Article } from '../../../contract/index.js';
-import { memberQuery, memberRow, memberSourcesQuery, memberTables } from '../../kysely/members.js';
-import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import { memberQuery, memberRow, memberSourcesQuery, memberTables, replayQuery } from '../../kysely/members.js';
+import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import { REWIND_STATE } from '../../rewind-point.js';
 import type { Database } from '../schema.js';
 import { freshenStatistics } from './statistics.js';
 
@@ -159,10 +160,59 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
     if (!rows.length) return;
     await sql`
-      insert into claim_props (claim_seq, article_id, prop_id, position, features, rank, dup_group)
+      insert into claim_props (claim_seq, article_id, prop_id, position, features, rank, dup_group, matched)
       select * from unnest(${rows.map((r) => r.claimSeq)}::integer[], ${rows.map((r) => r.article)}::text[], ${rows.map((r) => r.proposition)}::integer[],
-        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[], ${rows.map((r) => r.rank)}::bigint[], ${rows.map((r) => r.group)}::text[])
+        ${rows.map((r) => r.position)}::integer[], ${rows.map((r) => r.features)}::text[], ${rows.map((r) => r.rank)}::bigint[], ${rows.map((r) => r.group)}::text[],
+        ${rows.map((r) => (r.matched ? 1 : 0))}::smallint[])
       on conflict do nothing`.execute(this.db);
+  }
+
+  async rewind(): Promise<number> {
+    const from = await this.getState(REWIND_STATE);
+    if (from === null) return 0;
+    const taken = (await this.db.selectFrom('articles').select('id').where('refreshed', '=', 1).where('intake', '>=', from).execute()).map((r) => r.id);
+    if (taken.length) {
+      await sql`
+        with gone as (select seq from claims where article_id = ${anyOf(taken, 'text')})
+        delete from claim_props where claim_seq in (select seq from gone)`.execute(this.db);
+      // A timeline item goes with its last source (trigger timeline_sources_gone).
+      for (const table of ['doc_signatures', 'doc_bands', 'timeline_sources'] as const) await sql`delete from ${sql.table(table)} where article_id = ${anyOf(taken, 'text')}`.execute(this.db);
+      await sql`update articles set refreshed = 0 where id = ${anyOf(taken, 'text')}`.execute(this.db);
+    }
+    await this.db.deleteFrom('analysis_state').where('key', '=', REWIND_STATE).execute();
+    return taken.length;
+  }
+
+  async replays(limit: number): Promise<Map<number, ReplayMember[]>> {
+    const ids = (await this.db.selectFrom('propositions').select('id').where('replay', '=', sql.lit(1)).orderBy('id').limit(limit).execute()).map((r) => r.id);
+    const out = new Map(ids.map((id) => [id, [] as ReplayMember[]]));
+    if (!ids.length) return out;
+    for (const r of await replayQuery(memberTables(this.db)).where('cp.prop_id', '=', anyOf(ids, 'integer')).execute()) out.get(r.prop_id)!.push({ features: r.features, matched: r.matched === 1 });
+    return out;
+  }
+
+  async replayed(propositions: readonly Replayed[]): Promise<void> {
+    const kept = propositions.filter((p): p is Replayed & { features: string } => p.features !== null);
+    const all = propositions.map((p) => p.id);
+    if (!all.length) return;
+    await sql`delete from prop_keys where prop_id = ${anyOf(all, 'integer')}`.execute(this.db);
+    const keptIds = new Set(kept.map((p) => p.id));
+    const gone = all.filter((id) => !keptIds.has(id));
+    if (gone.length) {
+      await sql`delete from contradictions where prop_id = ${anyOf(gone, 'integer')}`.execute(this.db);
+      await sql`delete from stories where prop_id = ${anyOf(gone, 'integer')}`.execute(this.db);
+      await sql`delete from propositions where id = ${anyOf(gone, 'integer')}`.execute(this.db);
+    }
+    if (!kept.length) return;
+    await sql`
+      update propositions p set features = u.features, replay = 0, dirty = 1
+      from unnest(${kept.map((p) => p.id)}::integer[], ${kept.map((p) => p.features)}::text[]) as u(id, features) where p.id = u.id`.execute(this.db);
+    const keys = kept.flatMap((p) => p.keys.map((key) => [key, p.id] as const));
+    if (keys.length) {
+      await sql`
+        insert into prop_keys (key, prop_id)
+        select key, prop_id from unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::integer[]) with ordinality as u(key, prop_id, n) order by n`.execute(this.db);
+    }
   }
 
   async addTimeline(items: readonly TimelineRow[]): Promise<void> {

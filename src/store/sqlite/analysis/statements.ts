@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { BandIndex } from './band-index.js';
-import { memberQuery, memberSourcesQuery, memberTables } from '../../kysely/members.js';
+import { memberQuery, memberSourcesQuery, memberTables, replayQuery } from '../../kysely/members.js';
 
 /** The materialised tables, dependents first: what AnalysisStep.clear() empties (prop_ids stays). */
 const TABLES = ['timeline_entities', 'timeline_sources', 'timeline_items', 'stories', 'contradictions', 'claim_props', 'prop_keys', 'propositions', 'doc_bands', 'doc_signatures'] as const;
@@ -52,6 +52,15 @@ export class Statements {
   readonly insertItemEntity: SQLite.Statement;
   readonly insertItemSource: SQLite.Statement;
   readonly dirtyProps: SQLite.Statement;
+  readonly deleteState: SQLite.Statement;
+  /** Articles the refresh took whose intake sorts at or after a key. */
+  readonly takenFrom: SQLite.Statement;
+  /** What the refresh derived from one article, each taken back by its id. */
+  readonly untake: SQLite.Statement[];
+  readonly replayIds: SQLite.Statement;
+  readonly replayMembers: SQLite.Statement;
+  readonly setReplayed: SQLite.Statement;
+  readonly deleteKeys: SQLite.Statement;
   readonly members: SQLite.Statement;
   readonly firstMembers: SQLite.Statement;
   readonly latestMembers: SQLite.Statement;
@@ -129,7 +138,7 @@ export class Statements {
     this.insertClaimProp = prep(
       db
         .insertInto('claim_props')
-        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text(), rank: num(), dup_group: text() })
+        .values({ claim_seq: num(), article_id: text(), prop_id: num(), position: num(), features: text(), rank: num(), dup_group: text(), matched: num() })
         .onConflict((oc) => oc.doNothing()),
     );
     this.itemByKey = prep(db.selectFrom('timeline_items').select('id').where('key', '=', text())).pluck();
@@ -137,6 +146,20 @@ export class Statements {
     this.insertItem = prep(db.insertInto('timeline_items').values({ id: num(), key: text(), date: text(), kind: text(), json: text() }));
     this.insertItemEntity = prep(db.insertInto('timeline_entities').values({ item_id: num(), entity_id: text() }));
     this.insertItemSource = prep(db.insertInto('timeline_sources').values({ item_id: num(), article_id: text(), ref: text() }));
+    this.deleteState = prep(db.deleteFrom('analysis_state').where('key', '=', text()));
+    this.takenFrom = prep(db.selectFrom('articles').select('id').where('refreshed', '=', sql.lit(1)).where('intake', '>=', text())).pluck();
+    this.untake = [
+      db.deleteFrom('claim_props').where('claim_seq', 'in', db.selectFrom('claims').select('seq').where('article_id', '=', text())),
+      db.deleteFrom('doc_signatures').where('article_id', '=', text()),
+      db.deleteFrom('doc_bands').where('article_id', '=', text()),
+      // Its items go with their last source (trigger timeline_sources_gone).
+      db.deleteFrom('timeline_sources').where('article_id', '=', text()),
+      db.updateTable('articles').set({ refreshed: sql.lit(0) }).where('id', '=', text()),
+    ].map(prep);
+    this.replayIds = prep(db.selectFrom('propositions').select('id').where('replay', '=', sql.lit(1)).orderBy('id').limit(num())).pluck();
+    this.replayMembers = prep(replayQuery(memberTables(db)).where('cp.prop_id', '=', num()));
+    this.setReplayed = prep(db.updateTable('propositions').set({ features: text(), replay: sql.lit(0), dirty: sql.lit(1) }).where('id', '=', num()));
+    this.deleteKeys = prep(db.deleteFrom('prop_keys').where('prop_id', '=', num()));
     this.dirtyProps = prep(db.selectFrom('propositions').select(['id', 'features']).where('dirty', '=', sql.lit(1)).orderBy('id').limit(num()));
     const members = memberQuery(memberTables(db)).where('cp.prop_id', '=', num());
     // Along the proposition's index (prop_id, rank): in the order the refresh took the claims.

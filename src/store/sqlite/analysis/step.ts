@@ -1,5 +1,6 @@
 import type { Analysis, Article } from '../../../contract/index.js';
-import type { AnalysisStep, ClaimPropositionRow, Members, MemberWindow, PropositionWrites, Recomputed, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import type { AnalysisStep, ClaimPropositionRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import { REWIND_STATE } from '../../rewind-point.js';
 import { KEY_CHUNK, type Statements } from './statements.js';
 import { memberRow, type MemberSqlRow } from '../../kysely/members.js';
 
@@ -100,7 +101,35 @@ export class SqliteAnalysisStep implements AnalysisStep {
   }
 
   async addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void> {
-    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features, r.rank, r.group);
+    for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features, r.rank, r.group, r.matched ? 1 : 0);
+  }
+
+  async rewind(): Promise<number> {
+    const from = (this.st.getState.get(REWIND_STATE) as { value: string } | undefined)?.value;
+    if (from === undefined) return 0;
+    const taken = this.st.takenFrom.all(from) as string[];
+    for (const id of taken) for (const statement of this.st.untake) statement.run(id);
+    this.st.deleteState.run(REWIND_STATE);
+    return taken.length;
+  }
+
+  async replays(limit: number): Promise<Map<number, ReplayMember[]>> {
+    const ids = this.st.replayIds.all(limit) as number[];
+    return new Map(ids.map((id) => [id, (this.st.replayMembers.all(id) as { features: string; matched: number }[]).map((m) => ({ features: m.features, matched: m.matched === 1 }))]));
+  }
+
+  async replayed(propositions: readonly Replayed[]): Promise<void> {
+    for (const p of propositions) {
+      if (p.features === null) {
+        this.st.deleteContradiction.run(p.id);
+        this.st.deleteStory.run(p.id);
+        this.st.deleteProp.run(p.id);
+        continue;
+      }
+      this.st.setReplayed.run(p.features, p.id);
+      this.st.deleteKeys.run(p.id);
+      for (const key of p.keys) this.st.insertKey.run(key, p.id);
+    }
   }
 
   async addTimeline(items: readonly TimelineRow[]): Promise<void> {

@@ -18,6 +18,7 @@ import { layerPipelines } from './0019-layer-pipelines.js';
 import { oneMentionsEntityIndex } from './0020-one-mentions-entity-index.js';
 import { unreadIndexes } from './0021-unread-indexes.js';
 import { copyIntake } from './0022-copy-intake.js';
+import { replay } from './0023-replay.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0020_one_mentions_entity_index': oneMentionsEntityIndex,
   '0021_unread_indexes': unreadIndexes,
   '0022_copy_intake': copyIntake,
+  '0023_replay': replay,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,6 +48,7 @@ export class PostgresArticles implements ArticleStore {
     let shared = new SharedRows();
     let rows = new LayerRows();
     let stored = new Map<string, Stored>();
+    const rewind = { from: null as string | null };
     return saveBatch<Database>(analyses, {
       transaction: (fn) =>
         this.store.writeTransaction(
@@ -55,16 +56,19 @@ export class PostgresArticles implements ArticleStore {
             // Afresh for each transaction: when a batch is saved again article by article, nothing of the first try counts.
             shared = new SharedRows();
             rows = new LayerRows();
+            rewind.from = null;
             // Read under the articles' locks, in one round trip for the batch.
             stored = await storedRows(trx, ids, Boolean(options.replace));
             return fn(trx);
           },
           { articles: ids },
         ),
-      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake: intakes[i]! }, alone, shared, rows, stored),
+      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake: intakes[i]! }, alone, shared, rows, stored, rewind),
       finish: async (trx) => {
         await rows.flush(trx);
         await shared.write(trx);
+        // Last, as the shared rows: two batches replacing articles wait for each other only while one commits.
+        if (rewind.from !== null) await noteRewind(trx, rewind.from);
       },
       fatal: (e) => Boolean(unwritableReason(pgCode(e))),
     });
@@ -74,7 +78,8 @@ export class PostgresArticles implements ArticleStore {
    * Write one article of a batch: its own rows go to `rows` and what it changes in the rows articles share to `shared`,
    * both written at the batch's end, or its own rows at once when it is saved `alone` (under a savepoint of its own).
    * `stored` holds the batch's articles as the transaction found them, and is kept up to date as they are written (a
-   * batch may hold one article twice).
+   * batch may hold one article twice). `rewind.from` takes the earliest place of an article it replaces that the refresh
+   * had taken (src/analysis/rewind.ts).
    */
   private async write(
     trx: Kysely<Database>,
@@ -84,6 +89,7 @@ export class PostgresArticles implements ArticleStore {
     shared: SharedRows,
     rows: LayerRows,
     stored: Map<string, Stored>,
+    rewind: { from: string | null },
   ): Promise<SaveStatus> {
     const { id } = analysis.article;
     const existing = stored.get(id);
@@ -97,7 +103,6 @@ export class PostgresArticles implements ArticleStore {
       return status;
     }
     const mine = new SharedRows();
-    if (existing?.refreshed) await noteRewind(trx, kept);
     if (existing) {
       // A batch may hold the article already (submitted twice): its rows go in first, to be counted and deleted.
       await rows.flush(trx);
@@ -110,6 +115,7 @@ export class PostgresArticles implements ArticleStore {
     mine.add(analysis, kept);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
+    if (existing?.refreshed && (rewind.from === null || kept < rewind.from)) rewind.from = kept;
     stored.set(id, { pipeline: this.store.pipelineVersion, intake: kept, copyIntake: way.intake, refreshed: false });
     return status;
   }

@@ -3,7 +3,7 @@ import type { ClaimPropositionRow, Store } from '../store/index.js';
 import { groupDuplicates } from './duplicates.js';
 import { assignArticle, founderOf, Matcher, prepare } from './matcher.js';
 import { recomputeDirty, settleSingles, type NewSingle } from './recompute.js';
-import { rewind } from './rewind.js';
+import { due, rewind } from './rewind.js';
 import { bumpGeneration, stateNumber } from './state.js';
 import { TimelineBatch } from './timeline.js';
 
@@ -105,7 +105,7 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
   // Propositions that lost claims to a replaced article go first: one left with none is deleted,
   // so the same claims coming back found it again, under the same id.
   if (!options.partial && (pending.stale || pending.dirty)) for (const id of await recomputeDirty(repo)) computed.add(id);
-  if (!pending.stale && !pending.articles) {
+  if (!pending.stale && !pending.articles && !due(pending.rewind, before)) {
     stats.propositions = computed.size;
     stats.ms = performance.now() - t0;
     return stats;
@@ -115,7 +115,7 @@ async function refreshNow(store: Store, options: RefreshOptions): Promise<Refres
   for (;;) {
     const more = await repo.step(async (step) => {
       // A re-analysed article is taken up in its place first: until then the propositions are not as the articles before it left them.
-      if (await rewind(step)) return true;
+      if (await rewind(step, before)) return true;
       // Read inside the step: another process may have taken the articles after the last one seen.
       const batch = await step.nextArticles(BATCH, before);
       if (!batch.length) return false;

@@ -10,13 +10,15 @@ import type {
   TimelineFilters,
   TimelineItem,
 } from '../contract/index.js';
-import type { AnalysisStep } from './analysis-step.js';
+import type { AnalysisStep, RewindPoint } from './analysis-step.js';
 
 /** What a refresh would find to do: an analysis of another version to clear, dirty propositions, articles not yet taken. */
 export interface RefreshPending {
   stale: boolean;
   dirty: boolean;
   articles: boolean;
+  /** Where saves noted replaced articles (AnalysisStep.rewindPoint), as read outside a step. */
+  rewind: RewindPoint | null;
 }
 
 /**

@@ -46,11 +46,16 @@ export interface AnalysisStep {
   addClaimPropositions(rows: readonly ClaimPropositionRow[]): Promise<void>;
 
   /**
-   * Take back what the refresh derived from the articles at and after the earliest place where a save replaced an
-   * article it had taken (noted by the save; src/analysis/rewind.ts says why): their claims leave their propositions,
-   * their signatures, bands and timeline sources go, and they are to be taken again. Returns how many it took back.
+   * Where saves noted they replaced articles the refresh had taken (src/analysis/rewind.ts): the earliest place of one
+   * whose analysis changed, how many articles they replaced since, and how many the refresh has taken from that place
+   * on. Null when none changed.
    */
-  rewind(): Promise<number>;
+  rewindPoint(): Promise<RewindPoint | null>;
+  /**
+   * Take back what the refresh derived from the articles from this place on: their claims leave their propositions,
+   * their signatures, bands and timeline sources go, and they are to be taken again. The saves' notes are cleared.
+   */
+  rewind(from: string): Promise<void>;
   /**
    * Propositions that lost claims since their features were derived, lowest id first (at most `limit`), each with the
    * claims it has left in the order the refresh matched them: by article, then by place in the text.
@@ -118,6 +123,15 @@ export interface ClaimPropositionRow {
   group: string;
   /** It found its proposition through the matcher (founding it, or widening it), not by answering a claim of its article. */
   matched: boolean;
+}
+
+export interface RewindPoint {
+  /** The intake key of the earliest article replaced with a changed analysis. */
+  from: string;
+  /** Articles replaced since the notes were last cleared, whether their analysis changed or not. */
+  replaced: number;
+  /** Articles the refresh has taken whose intake key sorts at or after `from`. */
+  taken: number;
 }
 
 /** A claim of a proposition as its features are derived again. */

@@ -7,7 +7,7 @@ import type { OpenOptions, Store } from './store.js';
  * knows which database it is.
  */
 export type { AnalysisRepo } from './analysis-repo.js';
-export type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, Signature, SignatureRow, StoredArticle, TimelineRow } from './analysis-step.js';
+export type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, RewindPoint, Signature, SignatureRow, StoredArticle, TimelineRow } from './analysis-step.js';
 export type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from './article-store.js';
 export type { CandidateOptions, CorpusRepo } from './corpus-repo.js';
 export type { FeedRepo, PollRecord } from './feed-repo.js';

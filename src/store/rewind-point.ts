@@ -1,5 +1,7 @@
 /**
- * The key of the refresh's state (analysis_state) under which a save notes the earliest intake key of an article it
- * replaced after the refresh had taken it: the place the refresh takes articles again from (AnalysisStep.rewind).
+ * Keys of the refresh's state (analysis_state) that saves write when they replace an article the refresh had taken
+ * (src/analysis/rewind.ts): the earliest intake key of one whose analysis changed, the place to take articles up again
+ * from; and how many such articles were replaced since (changed or not), what taking them up may cost.
  */
 export const REWIND_STATE = 'rewind';
+export const REPLACED_STATE = 'replaced';

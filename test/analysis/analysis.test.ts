@@ -91,17 +91,14 @@ describe('cross-article analysis over the test corpus', () => {
     await expect(store.analysis.listStories({ cursor: 'nonsense' })).rejects.toThrow(/invalid cursor "nonsense"/);
   });
 
-  it('refreshes incrementally: nothing new costs nothing, a replaced article is taken again in its place', async () => {
+  it('refreshes incrementally: nothing new costs nothing, a replaced article is recomputed', async () => {
     const again = await refreshAnalysis(store);
     expect(again).toMatchObject({ articles: 0, claims: 0, propositions: 0 });
     const before = await store.analysis.counts();
-    const corpus = handmadeCorpus();
-    const place = corpus.findIndex((a) => a.article.id === 'eastgate-2024-10-25');
-    await store.articles.save({ ...corpus[place]!, claims: [], events: [] }, { replace: true });
+    const eastgate = handmadeCorpus().find((a) => a.article.id === 'eastgate-2024-10-25')!;
+    await store.articles.save({ ...eastgate, claims: [] , events: [] }, { replace: true });
     const stats = await refreshAnalysis(store);
-    // With the articles stored after it (src/analysis/rewind.ts).
-    expect(stats.articles).toBe(corpus.length - place);
-    expect(stats.articles).toBeLessThan(corpus.length);
+    expect(stats.articles).toBe(1);
     const after = await store.analysis.counts();
     expect(after.contradictions).toBe(before.contradictions - 1);
     const deploy = (await store.analysis.listContradictions()).items.find((x) => x.about.includes('sent forces'));

@@ -10,8 +10,8 @@ import { handmadeCorpus } from '../fixtures/corpus.js';
 import { BACKENDS, freshStore } from '../store/backends.js';
 
 const corpus = (): Analysis[] => [...handmadeCorpus(), ministryArticle(), generalStaffArticle(), hostileArticle()];
-// As a queue keys them: one job per article, queued in the corpus's order.
-const keys = corpus().map((_, i) => intakeKey(`job-${String(i).padStart(4, '0')}`));
+// As a queue keys them: one job per article, queued in the corpus's order, before any key made now (a re-analysis keeps them).
+const keys = corpus().map((_, i) => intakeKey(`0000-job-${String(i).padStart(4, '0')}`));
 
 /** Everything the cross-article analysis shows. */
 async function derived(store: Store) {
@@ -53,23 +53,74 @@ function changedEarlyArticle(store: Store) {
 }
 
 describe.each(BACKENDS)('a re-analysed article, on %s', (backend) => {
-  it('is taken up in its place: the store holds what a refresh of all its articles from scratch gives', async () => {
+  const notes = (store: Store) => rows<{ key: string; value: string }>(store, `select key, value from analysis_state where key in ('rewind', 'replaced') order by key`);
+
+  it('is taken up in its place by a re-analysis of the articles from it on: the store holds what a refresh from scratch gives', async () => {
     const { store, drop } = await freshStore(backend, 'rewind');
     try {
       for (const [i, a] of corpus().entries()) await store.articles.save(a, { intake: keys[i] });
       await refreshAnalysis(store);
       const [i, changed] = await changedEarlyArticle(store)();
       expect(i).toBeLessThan(corpus().length - 1);
+      // The articles after it come out as they were: replaced all the same, and so paying for the place.
       expect(await store.articles.save(changed, { replace: true })).toBe('replaced');
-      await refreshAnalysis(store);
+      for (const a of corpus().slice(i + 1)) expect(await store.articles.save(a, { replace: true })).toBe('replaced');
+      const stats = await refreshAnalysis(store);
+      expect(stats.articles).toBe(corpus().length - i);
       const incremental = await derived(store);
       expect(incremental.propositions.length).toBeGreaterThan(3);
       expect(incremental.stories.length).toBeGreaterThan(0);
+      expect(await notes(store)).toEqual([]);
       await fromScratch(store);
       expect(incremental).toEqual(await derived(store));
-      // Nothing is left to take up.
-      expect(await rows(store, `select key from analysis_state where key = 'rewind'`)).toEqual([]);
       expect(await rows(store, 'select id from propositions where replay = 1')).toEqual([]);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('is taken after the others when re-analysed alone, its place kept until enough of a re-analysis pays for it', async () => {
+    const { store, drop } = await freshStore(backend, 'rewind');
+    try {
+      for (const [i, a] of corpus().entries()) await store.articles.save(a, { intake: keys[i] });
+      await refreshAnalysis(store);
+      const [i, changed] = await changedEarlyArticle(store)();
+      await store.articles.save(changed, { replace: true });
+      // Taken up in its place, it would cost the refresh of every article after it: a server asked to analyse old
+      // articles again one at a time would refresh the store each time.
+      expect((await refreshAnalysis(store)).articles).toBe(1);
+      expect(await notes(store)).toEqual([
+        { key: 'replaced', value: '1' },
+        { key: 'rewind', value: keys[i] },
+      ]);
+      // Propositions that lost its claims are derived again from those they have left, all the same.
+      expect(await rows(store, 'select id from propositions where replay = 1')).toEqual([]);
+      for (const a of corpus().slice(i + 1)) await store.articles.save(a, { replace: true });
+      expect((await refreshAnalysis(store)).articles).toBe(corpus().length - i);
+      expect(await notes(store)).toEqual([]);
+      const incremental = await derived(store);
+      await fromScratch(store);
+      expect(incremental).toEqual(await derived(store));
+    } finally {
+      await drop();
+    }
+  });
+
+  it('is not taken up while a queue holds the articles back (a re-analysis under way), only after', async () => {
+    const { store, drop } = await freshStore(backend, 'rewind');
+    try {
+      for (const [i, a] of corpus().entries()) await store.articles.save(a, { intake: keys[i] });
+      await refreshAnalysis(store);
+      const [i, changed] = await changedEarlyArticle(store)();
+      await store.articles.save(changed, { replace: true });
+      for (const a of corpus().slice(i + 1)) await store.articles.save(a, { replace: true });
+      // JobQueue.refreshLimit while a re-analysing job is unfinished: no article may be taken.
+      expect((await refreshAnalysis(store, { before: '' })).articles).toBe(0);
+      expect((await notes(store)).map((n) => n.key)).toEqual(['replaced', 'rewind']);
+      expect((await refreshAnalysis(store)).articles).toBe(corpus().length - i);
+      const incremental = await derived(store);
+      await fromScratch(store);
+      expect(incremental).toEqual(await derived(store));
     } finally {
       await drop();
     }
@@ -86,7 +137,7 @@ describe.each(BACKENDS)('a re-analysed article, on %s', (backend) => {
       expect(before.features.length).toBeGreaterThan(3);
       await sql`update propositions set replay = 1`.execute(db(store));
       let steps = 0;
-      while (await store.analysis.step((step) => rewind(step))) steps++;
+      while (await store.analysis.step((step) => rewind(step, null))) steps++;
       expect(steps).toBe(1);
       expect({ features: await features(), keys: await lookups() }).toEqual(before);
     } finally {

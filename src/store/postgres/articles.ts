@@ -5,7 +5,7 @@ import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../
 import { keptIntake, newIntakes, saveOutcome, type SaveWay, type StoredCopy } from '../intake.js';
 import { releasedEntities } from '../kysely/entity-rows.js';
 import { unchangedBy, type StoredAnalysis } from '../unchanged.js';
-import { REWIND_STATE } from '../rewind-point.js';
+import { REPLACED_STATE, REWIND_STATE } from '../rewind-point.js';
 import { pgCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import type { Database } from './schema.js';
@@ -48,7 +48,7 @@ export class PostgresArticles implements ArticleStore {
     let shared = new SharedRows();
     let rows = new LayerRows();
     let stored = new Map<string, Stored>();
-    const rewind = { from: null as string | null };
+    const replaced: Replaced = { count: 0, changedAt: null };
     return saveBatch<Database>(analyses, {
       transaction: (fn) =>
         this.store.writeTransaction(
@@ -56,19 +56,20 @@ export class PostgresArticles implements ArticleStore {
             // Afresh for each transaction: when a batch is saved again article by article, nothing of the first try counts.
             shared = new SharedRows();
             rows = new LayerRows();
-            rewind.from = null;
+            replaced.count = 0;
+            replaced.changedAt = null;
             // Read under the articles' locks, in one round trip for the batch.
             stored = await storedRows(trx, ids, Boolean(options.replace));
             return fn(trx);
           },
           { articles: ids },
         ),
-      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake: intakes[i]! }, alone, shared, rows, stored, rewind),
+      write: (trx, analysis, i, alone) => this.write(trx, analysis, { replace: Boolean(options.replace), runStart: options.runStart, intake: intakes[i]! }, alone, shared, rows, stored, replaced),
       finish: async (trx) => {
         await rows.flush(trx);
         await shared.write(trx);
         // Last, as the shared rows: two batches replacing articles wait for each other only while one commits.
-        if (rewind.from !== null) await noteRewind(trx, rewind.from);
+        if (replaced.count) await noteReplaced(trx, replaced);
       },
       fatal: (e) => Boolean(unwritableReason(pgCode(e))),
     });
@@ -78,8 +79,8 @@ export class PostgresArticles implements ArticleStore {
    * Write one article of a batch: its own rows go to `rows` and what it changes in the rows articles share to `shared`,
    * both written at the batch's end, or its own rows at once when it is saved `alone` (under a savepoint of its own).
    * `stored` holds the batch's articles as the transaction found them, and is kept up to date as they are written (a
-   * batch may hold one article twice). `rewind.from` takes the earliest place of an article it replaces that the refresh
-   * had taken (src/analysis/rewind.ts).
+   * batch may hold one article twice). `replaced` counts the articles it replaces that the refresh had taken, with the
+   * earliest place of those whose analysis changed (src/analysis/rewind.ts).
    */
   private async write(
     trx: Kysely<Database>,
@@ -89,7 +90,7 @@ export class PostgresArticles implements ArticleStore {
     shared: SharedRows,
     rows: LayerRows,
     stored: Map<string, Stored>,
-    rewind: { from: string | null },
+    replaced: Replaced,
   ): Promise<SaveStatus> {
     const { id } = analysis.article;
     const existing = stored.get(id);
@@ -100,6 +101,7 @@ export class PostgresArticles implements ArticleStore {
     if (existing?.analysis && status === 'replaced' && existing.pipeline === this.store.pipelineVersion && unchangedBy(existing.analysis, analysis)) {
       await trx.updateTable('articles').set({ intake: kept, copy_intake: way.intake }).where('id', '=', id).execute();
       stored.set(id, { ...existing, intake: kept, copyIntake: way.intake });
+      if (existing.refreshed) replaced.count++;
       return status;
     }
     const mine = new SharedRows();
@@ -115,7 +117,10 @@ export class PostgresArticles implements ArticleStore {
     mine.add(analysis, kept);
     // Only now: an article that failed part-way (rolled back to its savepoint) changes no count.
     shared.merge(mine);
-    if (existing?.refreshed && (rewind.from === null || kept < rewind.from)) rewind.from = kept;
+    if (existing?.refreshed) {
+      replaced.count++;
+      if (replaced.changedAt === null || kept < replaced.changedAt) replaced.changedAt = kept;
+    }
     stored.set(id, { pipeline: this.store.pipelineVersion, intake: kept, copyIntake: way.intake, refreshed: false });
     return status;
   }
@@ -202,11 +207,23 @@ async function storedRows(trx: Kysely<Database>, ids: readonly string[], withAna
   );
 }
 
-/** The refresh had taken the article a save replaces: it takes the articles from its place on again (src/analysis/rewind.ts). */
-async function noteRewind(trx: Kysely<Database>, intake: string): Promise<void> {
+/** What a batch replaced of the articles the refresh had taken: how many, and the earliest place of those that changed. */
+interface Replaced {
+  count: number;
+  changedAt: string | null;
+}
+
+/** The refresh's notes of replaced articles (src/analysis/rewind.ts), written last as the shared rows are: two batches wait for each other only while one commits. */
+async function noteReplaced(trx: Kysely<Database>, replaced: Replaced): Promise<void> {
   await trx
     .insertInto('analysis_state')
-    .values({ key: REWIND_STATE, value: intake })
+    .values({ key: REPLACED_STATE, value: String(replaced.count) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`(analysis_state.value::bigint + excluded.value::bigint)::text` }))
+    .execute();
+  if (replaced.changedAt === null) return;
+  await trx
+    .insertInto('analysis_state')
+    .values({ key: REWIND_STATE, value: replaced.changedAt })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`least(analysis_state.value collate "C", excluded.value collate "C")` }))
     .execute();
 }

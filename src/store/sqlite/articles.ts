@@ -5,7 +5,7 @@ import { AmbiguousError } from '../../errors.js';
 import type { ArticleStore, SaveManyOptions, SaveOptions, SaveResult } from '../article-store.js';
 import { keptIntake, newIntakes, saveOutcome, type SaveWay } from '../intake.js';
 import { layersJson, unchangedBy } from '../unchanged.js';
-import { REWIND_STATE } from '../rewind-point.js';
+import { REPLACED_STATE, REWIND_STATE } from '../rewind-point.js';
 import { sqliteCode, unwritableReason } from './driver-errors.js';
 import { clampLimit, decodeDateArticleCursor, encodeDateArticleCursor } from '../page.js';
 import { claimDay } from './migrations/0008-claim-made.js';
@@ -62,10 +62,11 @@ export class SqliteArticles implements ArticleStore {
     const was = existing && status === 'replaced' && existing.pipeline === this.store.pipelineVersion ? this.statements.storedAnalysis.get(analysis.article.id) : undefined;
     if (was && unchangedBy(was, analysis)) {
       this.statements.keepArticle.run(intake, way.intake, analysis.article.id);
+      if (existing?.refreshed) await noteReplaced(trx, 1, null);
       return status;
     }
     const released = existing ? await releasedEntities(trx, analysis.article.id, existing.intake, analysis) : [];
-    if (existing?.refreshed) await noteRewind(trx, intake);
+    if (existing?.refreshed) await noteReplaced(trx, 1, intake);
     if (existing) {
       await deleteLayers(trx, analysis.article.id);
       await unindexArticle(trx, existing.seq, existing.title, existing.text);
@@ -133,11 +134,20 @@ export class SqliteArticles implements ArticleStore {
   }
 }
 
-/** The refresh had taken the article a save replaces: it takes the articles from its place on again (src/analysis/rewind.ts). */
-async function noteRewind(trx: Kysely<Database>, intake: string): Promise<void> {
+/**
+ * Articles the refresh had taken were replaced: `count` more of them, and the earliest place of those whose analysis
+ * changed, if any (src/analysis/rewind.ts).
+ */
+async function noteReplaced(trx: Kysely<Database>, count: number, changedAt: string | null): Promise<void> {
   await trx
     .insertInto('analysis_state')
-    .values({ key: REWIND_STATE, value: intake })
+    .values({ key: REPLACED_STATE, value: String(count) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(value as integer) + cast(excluded.value as integer) as text)` }))
+    .execute();
+  if (changedAt === null) return;
+  await trx
+    .insertInto('analysis_state')
+    .values({ key: REWIND_STATE, value: changedAt })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`min(value, excluded.value)` }))
     .execute();
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Analysis, Article } from '../../../contract/index.js';
 import { memberQuery, memberRow, memberSourcesQuery, memberTables, replayQuery } from '../../kysely/members.js';
-import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
-import { REWIND_STATE } from '../../rewind-point.js';
+import type { AnalysisStep, ClaimPropositionRow, MemberRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, RewindPoint, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import { REPLACED_STATE, REWIND_STATE } from '../../rewind-point.js';
+import { rewindPoint } from '../../kysely/refresh-pending.js';
 import type { Database } from '../schema.js';
 import { freshenStatistics } from './statistics.js';
 
@@ -35,6 +36,8 @@ export class PostgresAnalysisStep implements AnalysisStep {
   async clear(): Promise<void> {
     for (const table of TABLES) await this.db.deleteFrom(table).execute();
     await this.db.updateTable('articles').set({ refreshed: 0 }).where('refreshed', '=', 1).execute();
+    // Every article is taken again, each in its place.
+    await this.forgetReplaced();
   }
 
   async nextArticles(limit: number, before: string | null): Promise<StoredArticle[]> {
@@ -167,9 +170,11 @@ export class PostgresAnalysisStep implements AnalysisStep {
       on conflict do nothing`.execute(this.db);
   }
 
-  async rewind(): Promise<number> {
-    const from = await this.getState(REWIND_STATE);
-    if (from === null) return 0;
+  rewindPoint(): Promise<RewindPoint | null> {
+    return rewindPoint(this.db);
+  }
+
+  async rewind(from: string): Promise<void> {
     const taken = (await this.db.selectFrom('articles').select('id').where('refreshed', '=', 1).where('intake', '>=', from).execute()).map((r) => r.id);
     if (taken.length) {
       await sql`
@@ -179,8 +184,11 @@ export class PostgresAnalysisStep implements AnalysisStep {
       for (const table of ['doc_signatures', 'doc_bands', 'timeline_sources'] as const) await sql`delete from ${sql.table(table)} where article_id = ${anyOf(taken, 'text')}`.execute(this.db);
       await sql`update articles set refreshed = 0 where id = ${anyOf(taken, 'text')}`.execute(this.db);
     }
-    await this.db.deleteFrom('analysis_state').where('key', '=', REWIND_STATE).execute();
-    return taken.length;
+    await this.forgetReplaced();
+  }
+
+  private async forgetReplaced(): Promise<void> {
+    await this.db.deleteFrom('analysis_state').where('key', 'in', [REWIND_STATE, REPLACED_STATE]).execute();
   }
 
   async replays(limit: number): Promise<Map<number, ReplayMember[]>> {

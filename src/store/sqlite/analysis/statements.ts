@@ -55,6 +55,7 @@ export class Statements {
   readonly deleteState: SQLite.Statement;
   /** Articles the refresh took whose intake sorts at or after a key. */
   readonly takenFrom: SQLite.Statement;
+  readonly countTakenFrom: SQLite.Statement;
   /** What the refresh derived from one article, each taken back by its id. */
   readonly untake: SQLite.Statement[];
   readonly replayIds: SQLite.Statement;
@@ -147,7 +148,9 @@ export class Statements {
     this.insertItemEntity = prep(db.insertInto('timeline_entities').values({ item_id: num(), entity_id: text() }));
     this.insertItemSource = prep(db.insertInto('timeline_sources').values({ item_id: num(), article_id: text(), ref: text() }));
     this.deleteState = prep(db.deleteFrom('analysis_state').where('key', '=', text()));
-    this.takenFrom = prep(db.selectFrom('articles').select('id').where('refreshed', '=', sql.lit(1)).where('intake', '>=', text())).pluck();
+    const takenFrom = db.selectFrom('articles').where('refreshed', '=', sql.lit(1)).where('intake', '>=', text());
+    this.takenFrom = prep(takenFrom.select('id')).pluck();
+    this.countTakenFrom = prep(takenFrom.select((eb) => eb.fn.countAll<number>().as('n'))).pluck();
     this.untake = [
       db.deleteFrom('claim_props').where('claim_seq', 'in', db.selectFrom('claims').select('seq').where('article_id', '=', text())),
       db.deleteFrom('doc_signatures').where('article_id', '=', text()),

@@ -1,6 +1,6 @@
 import type { Analysis, Article } from '../../../contract/index.js';
-import type { AnalysisStep, ClaimPropositionRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
-import { REWIND_STATE } from '../../rewind-point.js';
+import type { AnalysisStep, ClaimPropositionRow, Members, MemberWindow, PropositionWrites, Recomputed, Replayed, ReplayMember, RewindPoint, Signature, SignatureRow, StoredArticle, TimelineRow } from '../../analysis-step.js';
+import { REPLACED_STATE, REWIND_STATE } from '../../rewind-point.js';
 import { KEY_CHUNK, type Statements } from './statements.js';
 import { memberRow, type MemberSqlRow } from '../../kysely/members.js';
 
@@ -23,6 +23,8 @@ export class SqliteAnalysisStep implements AnalysisStep {
   async clear(): Promise<void> {
     for (const statement of this.st.clear) statement.run();
     this.st.unrefresh.run();
+    // Every article is taken again, each in its place.
+    this.forgetReplaced();
   }
 
   async nextArticles(limit: number, before: string | null): Promise<StoredArticle[]> {
@@ -104,13 +106,20 @@ export class SqliteAnalysisStep implements AnalysisStep {
     for (const r of rows) this.st.insertClaimProp.run(r.claimSeq, r.article, r.proposition, r.position, r.features, r.rank, r.group, r.matched ? 1 : 0);
   }
 
-  async rewind(): Promise<number> {
-    const from = (this.st.getState.get(REWIND_STATE) as { value: string } | undefined)?.value;
-    if (from === undefined) return 0;
-    const taken = this.st.takenFrom.all(from) as string[];
-    for (const id of taken) for (const statement of this.st.untake) statement.run(id);
+  async rewindPoint(): Promise<RewindPoint | null> {
+    const from = await this.getState(REWIND_STATE);
+    if (from === null) return null;
+    return { from, replaced: Number((await this.getState(REPLACED_STATE)) ?? 0), taken: this.st.countTakenFrom.get(from) as number };
+  }
+
+  async rewind(from: string): Promise<void> {
+    for (const id of this.st.takenFrom.all(from) as string[]) for (const statement of this.st.untake) statement.run(id);
+    this.forgetReplaced();
+  }
+
+  private forgetReplaced(): void {
     this.st.deleteState.run(REWIND_STATE);
-    return taken.length;
+    this.st.deleteState.run(REPLACED_STATE);
   }
 
   async replays(limit: number): Promise<Map<number, ReplayMember[]>> {

@@ -16,7 +16,7 @@ const REPLAY_BATCH = 500;
  * articles from that place on is taken back, to be taken again in order. The result is what a refresh from scratch
  * of the same articles gives, at the cost of refreshing the articles after that place again: so this is done only
  * when the articles replaced since pay for it, at most TAKE_UP_COST articles taken again for each. A re-analysis of
- * the whole store, or of its latest articles, always is taken up; old articles re-analysed a few at a time (a server
+ * the whole store, or of its latest articles, is always taken up; old articles re-analysed a few at a time (a server
  * asked to analyse one again) are taken after the others, as new ones are, and their place kept until enough have
  * been replaced to pay for it: otherwise each of them would refresh most of the store again.
  *

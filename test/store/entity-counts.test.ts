@@ -129,7 +129,7 @@ describe('migration 0012 of the SQLite store', () => {
     // The store as it was before 0012: its mentions, no counts.
     const { error, results } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateTo('0011_refresh_indexes');
     expect(error).toBeUndefined();
-    expect(results?.map((r) => r.migrationName)).toEqual(['0023_replay', '0022_copy_intake', '0021_unread_indexes', '0020_one_mentions_entity_index', '0019_layer_pipelines', '0018_event_order', '0017_ledger_ties', '0016_entity_intake', '0015_band_levels', '0014_claim_groups', '0013_refresh_order', '0012_entity_counts']);
+    expect(results?.map((r) => r.migrationName)).toEqual(['0024_taken_articles', '0023_replay', '0022_copy_intake', '0021_unread_indexes', '0020_one_mentions_entity_index', '0019_layer_pipelines', '0018_event_order', '0017_ledger_ties', '0016_entity_intake', '0015_band_levels', '0014_claim_groups', '0013_refresh_order', '0012_entity_counts']);
     await store.close();
     const reopened = await openStore(place.path);
     try {

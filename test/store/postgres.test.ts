@@ -57,7 +57,7 @@ describe.skipIf(!TEST_PG)('the PostgreSQL store', () => {
     it('open it at once: the migrations run once, under their lock', async () => {
       const stores = await Promise.all([1, 2, 3, 4].map(() => PostgresStore.open(place.path)));
       const { rows } = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(stores[0]!.db);
-      expect(rows.map((r) => r.name)).toEqual(['0001_articles_and_layers', '0002_cross_article_analysis', '0003_ledger_order_indexes', '0004_mention_counts', '0005_claim_mentions', '0006_feeds', '0007_refresh_indexes', '0008_refresh_order', '0009_claim_groups', '0010_refresh_rows_unchecked', '0011_entity_intake', '0012_ledger_ties', '0013_event_order', '0014_layer_pipelines', '0015_article_rows_unchecked', '0016_one_claim_search_vector', '0017_unread_indexes', '0018_copy_intake', '0019_replay']);
+      expect(rows.map((r) => r.name)).toEqual(['0001_articles_and_layers', '0002_cross_article_analysis', '0003_ledger_order_indexes', '0004_mention_counts', '0005_claim_mentions', '0006_feeds', '0007_refresh_indexes', '0008_refresh_order', '0009_claim_groups', '0010_refresh_rows_unchecked', '0011_entity_intake', '0012_ledger_ties', '0013_event_order', '0014_layer_pipelines', '0015_article_rows_unchecked', '0016_one_claim_search_vector', '0017_unread_indexes', '0018_copy_intake', '0019_replay', '0020_taken_articles']);
       await Promise.all(stores.map((s) => s.close()));
     });
 

@@ -6,9 +6,10 @@ import { freshPlace } from './backends.js';
 /**
  * Since migration 0020 one index of `mentions` is keyed by entity (mentions_entity_span). Every way the store reads
  * an entity's mentions (its page's articles and claims, candidates for a check, re-homing its row) must still find
- * them by that index, not by reading the whole table.
+ * them by that index, not by reading the whole table. And the refresh's count of the articles it has taken from a
+ * place reads an index of its own (0024).
  */
-describe('the SQLite store reads mentions by entity through an index', () => {
+describe('the SQLite store reads mentions by entity, and the articles taken, through an index', () => {
   let store: SqliteStore;
   let drop: () => Promise<void>;
   beforeAll(async () => {
@@ -38,5 +39,11 @@ describe('the SQLite store reads mentions by entity through an index', () => {
     const steps = plan(query);
     expect(steps.some((s) => /^SEARCH m(entions)? USING (COVERING )?INDEX mentions_entity_span \(entity_id=/.test(s))).toBe(true);
     expect(steps.some((s) => /^SCAN m(entions)?\b/.test(s))).toBe(false);
+  });
+
+  // Since migration 0024: while a re-analysed article's place is noted, every refresh step counts the articles taken
+  // from it on (src/analysis/rewind.ts); a scan of the articles would read their texts too.
+  it('counts the articles the refresh has taken from a place through an index', () => {
+    expect(plan(`select count(*) as n from articles where refreshed = 1 and intake >= 'k'`)).toEqual(['SEARCH articles USING COVERING INDEX articles_taken (intake>?)']);
   });
 });

@@ -18,6 +18,7 @@ import { oneClaimSearchVector } from './0016-one-claim-search-vector.js';
 import { unreadIndexes } from './0017-unread-indexes.js';
 import { copyIntake } from './0018-copy-intake.js';
 import { replay } from './0019-replay.js';
+import { takenArticles } from './0020-taken-articles.js';
 
 /** A schema change: statements run in one transaction. Never edited once released: change the schema with a new one. */
 export interface Migration {
@@ -26,7 +27,7 @@ export interface Migration {
   statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder, layerPipelines, articleRowsUnchecked, oneClaimSearchVector, unreadIndexes, copyIntake, replay];
+const MIGRATIONS: readonly Migration[] = [articlesAndLayers, crossArticleAnalysis, ledgerOrderIndexes, mentionCounts, claimMentions, feeds, refreshIndexes, refreshOrder, claimGroups, refreshRowsUnchecked, entityIntake, ledgerTies, eventOrder, layerPipelines, articleRowsUnchecked, oneClaimSearchVector, unreadIndexes, copyIntake, replay, takenArticles];
 
 /** The advisory lock class of migrations (the second key is the schema's): several processes may open one store at once. */
 const MIGRATION_LOCK = 0x6374_6d67;

@@ -19,6 +19,7 @@ import { oneMentionsEntityIndex } from './0020-one-mentions-entity-index.js';
 import { unreadIndexes } from './0021-unread-indexes.js';
 import { copyIntake } from './0022-copy-intake.js';
 import { replay } from './0023-replay.js';
+import { takenArticles } from './0024-taken-articles.js';
 
 /**
  * Versioned schema migrations of the SQLite store, applied in name order at open. A migration is
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0021_unread_indexes': unreadIndexes,
   '0022_copy_intake': copyIntake,
   '0023_replay': replay,
+  '0024_taken_articles': takenArticles,
 };
 
 export const migrationProvider: MigrationProvider = {

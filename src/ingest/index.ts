@@ -159,8 +159,8 @@ async function* fromBuffer(
     yield finish({ origin, ref: origin, ...page, verbatim: false }, options);
     return;
   }
-  const source = readPlainText(text, origin, options.verbatim);
-  yield finish({ ...source, url }, options);
+  const source = await readPlainText(text, origin, options.verbatim);
+  yield finish({ ...source, url: url ?? source.url }, options);
 }
 
 async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, origin: string, options: IngestOptions): AsyncGenerator<Ingested> {
@@ -176,8 +176,9 @@ async function* fromJsonlStream(lines: AsyncIterable<Line> | Iterable<Line>, ori
       const r = parseJsonlLine(decodeUtf8(line, at), at);
       const meta = { origin: at, ref: r.id ?? at, title: r.title, published: r.published, source: r.source, url: r.url, language: r.language };
       if (r.text !== null) {
-        const source = readPlainText(r.text, at, options.verbatim);
-        yield finish({ ...source, ...meta, title: r.title ?? source.title, published: r.published ?? source.published }, options);
+        const source = await readPlainText(r.text, at, options.verbatim);
+        // The record's own fields first, then what its text leads with.
+        yield finish({ ...source, ...meta, title: r.title ?? source.title, published: r.published ?? source.published, source: r.source ?? source.source, url: r.url ?? source.url, language: r.language ?? source.language }, options);
       } else {
         const page = (await htmlReader()).extractHtml(r.html!, at, r.url);
         yield finish({ ...meta, title: r.title ?? page.title, published: r.published ?? page.published, source: r.source ?? page.source, url: r.url ?? page.url, language: r.language ?? page.language, text: page.text, verbatim: false }, options);

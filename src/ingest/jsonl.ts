@@ -1,14 +1,9 @@
 import { InputError } from '../errors.js';
-import { normalizeDate } from './source.js';
+import { readMetadata, type Metadata } from './metadata.js';
 
 /** One JSONL record, validated: `text` or `html` is present. */
-export interface JsonlRecord {
+export interface JsonlRecord extends Metadata {
   id: string | null;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  language: string | null;
   text: string | null;
   html: string | null;
 }
@@ -17,7 +12,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 
 /**
  * Parse one line of a JSONL input. Field names follow the README; common crawler spellings
- * (publication_date, date, publisher, content) are accepted too.
+ * (publication_date, date, publisher, content; readMetadata) are accepted too.
  */
 export function parseJsonlLine(line: string, origin: string): JsonlRecord {
   let data: unknown;
@@ -31,14 +26,5 @@ export function parseJsonlLine(line: string, origin: string): JsonlRecord {
   const text = str(r.text) ?? str(r.content);
   const html = str(r.html);
   if (text === null && html === null) throw new InputError(origin, 'record has neither "text" nor "html"');
-  return {
-    id: str(r.id),
-    url: str(r.url),
-    title: str(r.title),
-    published: normalizeDate(r.published ?? r.publication_date ?? r.date),
-    source: str(r.source) ?? str(r.publisher),
-    language: str(r.language) ?? str(r.lang),
-    text,
-    html,
-  };
+  return { id: str(r.id), ...readMetadata(r), text, html };
 }

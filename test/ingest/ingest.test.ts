@@ -122,6 +122,50 @@ describe.skipIf(!HAS_SEED)('the founding article', () => {
   });
 });
 
+describe('plain text that leads with its metadata', () => {
+  const BODY = 'The ministry said on Sunday that a pontoon bridge near the port had been destroyed.\n\nThe other side called the report false.';
+  const read = async (content: string, extra: Partial<IngestOptions> = {}) => articles(await all([{ name: 'note.md', content }], extra))[0]!;
+
+  it('reads a YAML front matter (title, date, source, link, language) and drops it from the text', async () => {
+    const a = await read(`---\ntitle: "Bridge struck near the port"\ndate: 2026-11-30T09:15:00+02:00\nsource: Lakeside Wire\nlink: https://example.org/bridge\nlang: en\ntags: [war, bridges]\n---\n${BODY}`);
+    expect(a).toMatchObject({ title: 'Bridge struck near the port', published: '2026-11-30T09:15:00+02:00', source: 'Lakeside Wire', url: 'https://example.org/bridge', language: 'en' });
+    expect(a.text.startsWith('The ministry said on Sunday')).toBe(true);
+    expect(a.text).not.toContain('---');
+  });
+
+  it('reads a block of "Key: value" lines ended by a blank line, in any case, a date given in words', async () => {
+    const a = await read(`Title: Bridge struck near the port\nPublished: 30 November 2026\nSOURCE: Lakeside Wire\n\n${BODY}`);
+    expect(a).toMatchObject({ title: 'Bridge struck near the port', published: '2026-11-30', source: 'Lakeside Wire' });
+    expect(a.text.startsWith('The ministry said on Sunday')).toBe(true);
+  });
+
+  it('leaves as text what only looks like a header: an unknown field, no blank line after it, a Markdown rule', async () => {
+    const warning = `Warning: the report below describes casualties\n\n${BODY}`;
+    expect(await read(warning)).toMatchObject({ title: 'Warning: the report below describes casualties', published: null });
+    expect((await read(warning)).text).toContain('Warning: the report');
+    const unended = `Title: Bridge struck near the port\n${BODY}`;
+    expect((await read(unended)).text).toContain('Title: Bridge struck');
+    const rule = `---\nThe ministry's statement, in full:\n---\n${BODY}`;
+    expect(await read(rule)).toMatchObject({ title: '---', published: null });
+    expect((await read(rule)).text).toContain("The ministry's statement, in full:");
+  });
+
+  it('keeps the text exactly as given with --verbatim, still reading the header', async () => {
+    const content = `Title: Bridge struck near the port\nDate: 2026-11-30\n\n${BODY}`;
+    const a = await read(content, { verbatim: true });
+    expect(a.text).toBe(content);
+    expect(a).toMatchObject({ title: 'Bridge struck near the port', published: '2026-11-30' });
+  });
+
+  it("takes a JSONL record's own fields first, then what its text leads with", async () => {
+    const text = `---\ntitle: From the text\ndate: 2026-11-30\nsource: Text Wire\n---\n${BODY}`;
+    const line = JSON.stringify({ id: 'r1', title: 'From the record', text });
+    const a = articles(await all([{ name: 'dump.jsonl', content: line }]))[0]!;
+    expect(a).toMatchObject({ title: 'From the record', published: '2026-11-30', source: 'Text Wire' });
+    expect(a.text.startsWith('The ministry said on Sunday')).toBe(true);
+  });
+});
+
 describe('inputs of every kind', () => {
   let server: Server;
   let base: string;

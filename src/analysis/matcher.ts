@@ -8,14 +8,29 @@ export interface Prepared {
   analysis: Analysis;
   features: Map<string, ClaimFeatures>;
   keys: Map<string, string[]>;
-  /** Claims in text order, so a dismissal comes after the claim it answers. */
+  /**
+   * Claims in the order they are matched: in text order, so a dismissal comes after the claim it answers, but a
+   * headline's after the body's. A headline says in a few telegraphic words what the body says in full ("Ministry says
+   * bridge was struck"); matched first, it would found the proposition, and the fuller statement, and every report of
+   * it elsewhere, would be matched against its few words.
+   */
   claims: Claim[];
 }
 
 export function prepare(analysis: Analysis): Prepared {
   const features = claimFeatures(analysis);
-  const claims = [...analysis.claims].sort((a, b) => a.content.start - b.content.start);
+  const headline = headlineEnd(analysis.article);
+  const inHeadline = (c: Claim) => (c.content.end <= headline ? 1 : 0);
+  const claims = [...analysis.claims].sort((a, b) => inHeadline(a) - inHeadline(b) || a.content.start - b.content.start);
   return { analysis, features, claims, keys: new Map(claims.map((c) => [c.id, keysOf(features.get(c.id)!)])) };
+}
+
+/** Where the article's title ends when its text opens with it (a plain-text article's first line), else 0. */
+function headlineEnd(article: Analysis['article']): number {
+  const title = article.title?.trim();
+  if (!title) return 0;
+  const start = article.text.length - article.text.trimStart().length;
+  return article.text.startsWith(title, start) ? start + title.length : 0;
 }
 
 /** The founding claim of a proposition it creates: "article/claim". */
@@ -30,7 +45,8 @@ export function founderOf(article: string, claim: string): string {
  */
 export function assignArticle(matcher: Matcher, p: Prepared, claimSeqs: ReadonlyMap<string, number>, rows: ClaimPropositionRow[], rank: number, group: string): Map<string, number> {
   const id = p.analysis.article.id;
-  const rankOf = new Map(p.analysis.claims.map((c, i) => [c.id, rank + 1 + i]));
+  // Ranks in the order the claims are matched: the order their proposition's members are read in, and derived again (rewind.ts).
+  const rankOf = new Map(p.claims.map((c, i) => [c.id, rank + 1 + i]));
   const propOf = new Map<string, number>();
   const positions = new Map<string, number>();
   // A denial told before what it answers ("the League denied … . Osterlich insists …"): the claim it answers joins it.

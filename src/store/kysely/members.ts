@@ -61,17 +61,14 @@ export function memberQuery(db: Kysely<MemberTables>) {
 
 /**
  * Propositions' claims as their features are derived again (filter on cp.prop_id added by the caller), in the order
- * the refresh matched them: by article, then by place in the text (assignArticle in src/analysis/matcher.ts).
+ * the refresh matched them: by rank, given to each article and then to its claims in the order they are matched
+ * (assignArticle in src/analysis/matcher.ts).
  */
 export function replayQuery(db: Kysely<MemberTables>) {
   return db
     .selectFrom('claim_props as cp')
-    .innerJoin('claims as c', 'c.seq', 'cp.claim_seq')
-    .innerJoin('doc_signatures as ds', 'ds.article_id', 'cp.article_id')
     .select(['cp.prop_id', 'cp.features', 'cp.matched'])
     .orderBy('cp.prop_id')
-    .orderBy('ds.seq')
-    .orderBy('c.content_start')
     .orderBy('cp.rank');
 }
 

@@ -172,6 +172,12 @@ export function findArguments(lex: Language['events'],
     target = null;
     how.push('actor: the party after "with"');
   }
+  if (type === 'capture' && target && !place && PLACE_LABELS.has(target.label)) {
+    // A place taken is where the taking happened: "captured the town", "the town was captured" meet "fighting in the town".
+    place = mostSpecific(target, mentions, lower);
+    target = null;
+    how.push('place: the place taken');
+  }
   if (!place) {
     // A place named elsewhere in the sentence: "In Kursk, … captured", "fighting in Kursk … operations … continue".
     let best: SentenceMention | null = null;

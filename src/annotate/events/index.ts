@@ -64,6 +64,7 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
     const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes);
+    if (f.rule.place && !args.place) continue;
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "the mayor announced plans to build a bridge": who promises is who will do it.
       args.actor = claim.speakerEntity;
@@ -132,7 +133,7 @@ function breakBetween(lex: Language['events'], lower: readonly string[], from: n
 }
 
 function conditionOf(rule: TriggerRule): string {
-  const parts = [rule.object && 'with its object nearby', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict'].filter(Boolean);
+  const parts = [rule.object && 'with its object nearby', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict', rule.place && 'naming a place'].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

@@ -61,6 +61,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 
   ['capture', 'verb', 'capture captures captured capturing recapture recaptures recaptured recapturing retake retakes retook retaken retaking seize seized seizes seizing overran overrun occupy occupies', { conflict: true, not: words('on upon imagination attention') }],
   ['capture', 'noun', 'capture seizure', { conflict: true }],
+  // "took control of the town", "have taken full control of it", "regained control over": who holds a place.
+  ['capture', 'noun', 'control', { conflict: true, before: words('take takes took taken taking seize seized seizing gain gains gained gaining regain regains regained regaining assume assumed establish established establishing full complete total'), place: true }],
 
   ['kill', 'verb', 'kill kills killed killing slain slew murdered murder assassinated executed die dies died dying', { not: EVERYDAY_OBJECTS }],
   ['kill', 'noun', 'killing killings deaths death dead fatalities slaying', { not: words('row penalty penalties threat threats sentence sentences certificate tax panel panels') }],

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { refreshAnalysis } from '../../src/analysis/index.js';
+import { analyzeInputs, type Outcome } from '../../src/analyze.js';
+import { createPipeline, pipelineVersion } from '../../src/annotate/index.js';
+import type { Analysis } from '../../src/doc/types.js';
+import { loadRules } from '../../src/ingest/clean.js';
+import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
+
+const options = { verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() };
+
+// Two outlets, two sides, two wordings of who holds one town.
+const CLAIMED = [
+  'date 2026-11-20',
+  'Army claims the town after a week of fighting',
+  '',
+  'The army said on Thursday that its forces had taken full control of Wad Medani after a week of heavy fighting.',
+].join('\n');
+const DENIED = [
+  'date 2026-11-21',
+  'Paramilitary command says its units still hold the town',
+  '',
+  'The paramilitary command denied on Friday that army forces had captured Wad Medani, saying its units continued to defend it.',
+].join('\n');
+const POLITICS = ['date 2026-11-22', 'Campaign notes', '', 'Democrats said the new weapon in their arsenal would help them regain control of the Senate.'].join('\n');
+
+async function analyse(contents: Record<string, string>) {
+  const pipeline = await createPipeline();
+  const store = await Store.open(':memory:', pipelineVersion());
+  const analyses: Analysis[] = [];
+  const inputs = Object.entries(contents).map(([name, content]) => ({ name, content, kind: 'text' as const }));
+  const outcomes: Outcome[] = [];
+  for await (const o of analyzeInputs(inputs, { ...options, pipeline, store })) outcomes.push(o);
+  for (const o of outcomes) if (o.ok) analyses.push(o.analysis);
+  expect(analyses).toHaveLength(inputs.length);
+  await refreshAnalysis(store);
+  return { store, analyses };
+}
+
+describe('ground taken, in two wordings', () => {
+  it('reads "taken control of the town" and "captured the town" as one capture there, and sets the two sides against each other', async () => {
+    const { store, analyses } = await analyse({ 'claimed.txt': CLAIMED, 'denied.txt': DENIED });
+    const captures = analyses.map((a) => a.events.filter((e) => e.type === 'capture').map((e) => [e.trigger.text, e.place, e.target]));
+    // The town is where the capture happened, whether it is named after "of" or as what was captured.
+    expect(captures).toEqual([[['control', expect.stringMatching(/medani/), null]], [['captured', expect.stringMatching(/medani/), null]]]);
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.sides.map((s) => s.claims.map((c) => [c.stance, c.content]))).toEqual([
+      [['assert', 'its forces had taken full control of Wad Medani after a week of heavy fighting']],
+      [['deny', 'army forces had captured Wad Medani']],
+    ]);
+    await store.close();
+  });
+
+  it('takes control of something that is no place for no capture', async () => {
+    const { store, analyses } = await analyse({ 'politics.txt': POLITICS });
+    expect(analyses[0]!.events.filter((e) => e.type === 'capture')).toEqual([]);
+    await store.close();
+  });
+});

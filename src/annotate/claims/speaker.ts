@@ -100,7 +100,12 @@ export class SpeakerResolver {
     }
     const two = range[1] - range[0] >= 2 ? `${ctx.lower[range[1] - 2]} ${last}` : '';
     if (this.ctx.lex.SPOKESPEOPLE.has(last) || this.ctx.lex.SPOKESPEOPLE.has(two) || this.ctx.lex.DOCUMENTS.has(last)) {
-      return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE', this.ctx.lex.DOCUMENTS.has(last) ? last : null);
+      // An unnamed spokesperson speaks for a body or a state, not for the town the story last named ("an army spokesman"
+      // after shelling in a town); one said to be local ("local officials") for that town.
+      let local = false;
+      for (let k = range[0]; k < range[1] - 1; k++) local ||= this.ctx.lex.LOCAL_BODIES.has(ctx.lower[k]!);
+      const voice = local ? (e: Entity) => e.type === 'GPE' && e.subtype !== 'country' : (e: Entity) => e.type === 'ORG' || (e.type === 'GPE' && e.subtype === 'country');
+      return this.recent(before, voice, this.ctx.lex.DOCUMENTS.has(last) ? last : null);
     }
     // "the commission", "the ministry": the last organisation whose name has that word; else, for
     // a word naming an organisation ("the agency" after the National Intelligence Service spoke),

@@ -158,6 +158,9 @@ export const PUBLISHING = new Set(['published', 'released', 'issued', 'produced'
 /** People who speak for an organisation: "a spokesperson" speaks for it. */
 export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'official', 'officials', 'representative', 'representatives', 'envoy', 'diplomat', 'diplomats', 'aide', 'aides', 'press secretary']);
 
+/** Words before a spokesperson's word that make them speak for a town or region ("local officials", "a regional spokesman"). */
+export const LOCAL_BODIES = new Set(['local', 'regional', 'city', 'town', 'municipal', 'provincial', 'district', 'village', 'county']);
+
 /** Pronouns for a person, possessives too: "in his view", "in her words" speak for whom they stand for. */
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 

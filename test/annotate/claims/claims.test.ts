@@ -16,6 +16,7 @@ interface EntitySpec {
   type: EntityType;
   /** Texts of its mentions; every occurrence in the text becomes a mention. */
   mentions: string[];
+  subtype?: string;
 }
 
 /** A doc whose entity and time layers are filled by hand, so claims are tested on their own. */
@@ -33,7 +34,7 @@ function docOf(text: string, entities: EntitySpec[] = [], times: { text: string;
       id: e.id,
       name: e.mentions[0]!,
       type: e.type,
-      subtype: null,
+      subtype: e.subtype ?? null,
       kb: null,
       mentions: e.mentions.flatMap((m) => occurrences(m).map((start) => ({ start, end: start + m.length, text: m }))),
     }),
@@ -397,6 +398,19 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'condemned')).toMatchObject({ stance: 'condemn', speaker: { entity: 'fo' } });
     expect(byCue(claims, 'said')).toMatchObject({ stance: 'demand', speaker: { text: 'A spokesperson', entity: 'fo' } });
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
+  });
+
+  it('lets an unnamed spokesperson speak for a state or body, not for the town the story named last, unless said to be local', () => {
+    const doc = docOf(
+      'Westland has shelled the market in Eastburg, witnesses said. An army spokesman said the death toll was inflated. Local officials said the market had been full.',
+      [
+        { id: 'westland', type: 'GPE', subtype: 'country', mentions: ['Westland'] },
+        { id: 'eastburg', type: 'GPE', subtype: 'town', mentions: ['Eastburg'] },
+      ],
+    );
+    const about = (words: string) => rulesOnly(doc).find((c) => c.content.text.includes(words));
+    expect(about('death toll')).toMatchObject({ speaker: { text: 'An army spokesman', entity: 'westland' } });
+    expect(about('had been full')).toMatchObject({ speaker: { text: 'Local officials', entity: 'eastburg' } });
   });
 
   it('resolves "he" to the person last named as a subject, and "its diplomats" to the country', () => {

@@ -55,10 +55,17 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
     else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w) && !ctx.lex.NOT_SAYING.has(w)) entry = learnedEntry(ctx, i);
     else continue;
-    if (!entry.noun && !verbal(ctx, i, entry)) continue;
+    if (!entry.noun && (!verbal(ctx, i, entry) || ascribes(ctx, i))) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
   }
   return out;
+}
+
+/** "Dozens reported dead", "two confirmed killed": the verb ascribes a state to its subject, it reports no speech ("reported wounded soldiers" does). */
+function ascribes(ctx: Context, i: number): boolean {
+  if (!ctx.lex.ASCRIBED_STATES.has(ctx.lower[i + 1] ?? '')) return false;
+  const next = ctx.tags[i + 2];
+  return i + 2 >= ctx.count || ctx.sentFirst(i + 2) === i + 2 || (next !== TAG.NOUN && next !== TAG.PROPN && next !== TAG.ADJ);
 }
 
 /** A learned cue word: a noun cue where it is a noun, else a verb or adjective taking an object. */

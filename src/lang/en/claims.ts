@@ -59,6 +59,12 @@ export const NOT_SAYING: ReadonlySet<string> = new Set(
   'acquiesced avoided distinguish enjoys follows keen passed passing presented presenting sparked voted warrant dismay dismayed'.split(' '),
 );
 
+/**
+ * States a cue verb can ascribe without reporting speech: "dozens reported dead", "two soldiers confirmed killed",
+ * "three feared missing" are reduced passives (a headline's "were" dropped), not anyone saying anything.
+ */
+export const ASCRIBED_STATES: ReadonlySet<string> = new Set('dead killed missing wounded injured alive safe hurt drowned'.split(' '));
+
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 

@@ -400,6 +400,13 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
   });
 
+  it('reads no claim where a cue verb ascribes a state ("reported dead", "confirmed killed"), and one where it reports', () => {
+    expect(rulesOnly(docOf('Dozens reported dead after shelling of market'))).toEqual([]);
+    expect(rulesOnly(docOf('Two soldiers confirmed killed in border clash.'))).toEqual([]);
+    const [c] = rulesOnly(docOf('The hospital reported wounded soldiers arriving from the front overnight.'));
+    expect(c).toMatchObject({ speaker: { text: 'The hospital' }, cue: { text: 'reported' }, content: { text: 'wounded soldiers arriving from the front overnight' } });
+  });
+
   it('lets an unnamed spokesperson speak for a state or body, not for the town the story named last, unless said to be local', () => {
     const doc = docOf(
       'Westland has shelled the market in Eastburg, witnesses said. An army spokesman said the death toll was inflated. Local officials said the market had been full.',

@@ -51,6 +51,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['attack', 'verb', 'bombed bombard bombarded bombarding shelled invaded ambushed detonated detonate detonating', {}],
   ['attack', 'verb', 'exploded explode explodes', { conflict: true }],
   ['attack', 'verb', 'attack attacks attacked attacking strike strikes struck striking assault assaulted assaulting raid raided raiding ambush shoot shooting invade invades invading fired', { conflict: true, not: EVERYDAY_OBJECTS }],
+  // "shells hit the market", "a drone hit the depot": a weapon's hit is an attack; an economy's is not, nor "hit him on guns".
+  ['attack', 'verb', 'hit hits', { object: WEAPONS, not: words('on') }],
   ['attack', 'noun', 'airstrike airstrikes air-strike air-strikes bombing bombings bombardment shelling incursion explosion explosions blast blasts detonation gunfire assassination assassinations massacre', {}],
   ['attack', 'noun', 'attack attacks assault assaults raid raids strike strikes invasion shooting shootings ambush', { conflict: true }],
 

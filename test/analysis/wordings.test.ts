@@ -21,7 +21,16 @@ const DENIED = [
   '',
   'The paramilitary command denied on Friday that army forces had captured Wad Medani, saying its units continued to defend it.',
 ].join('\n');
-const POLITICS = ['date 2026-11-22', 'Campaign notes', '', 'Democrats said the new weapon in their arsenal would help them regain control of the Senate.'].join('\n');
+const POLITICS = [
+  'date 2026-11-22',
+  'Campaign notes',
+  '',
+  'Democrats said the new weapon in their arsenal would help them regain control of the Senate.',
+  '',
+  'In the debate she hit him on guns and on taxes.',
+].join('\n');
+const SHELLED = ['date 2026-09-14', 'Market shelled', '', 'Shells hit a crowded market in Wad Medani on Saturday, the regional health ministry said.'].join('\n');
+const NOT_SHELLED = ['date 2026-09-15', 'Army denies shelling', '', 'The army on Sunday denied shelling the market in Wad Medani.'].join('\n');
 
 async function analyse(contents: Record<string, string>) {
   const pipeline = await createPipeline();
@@ -36,7 +45,7 @@ async function analyse(contents: Record<string, string>) {
   return { store, analyses };
 }
 
-describe('ground taken, in two wordings', () => {
+describe('one war event in two wordings', () => {
   it('reads "taken control of the town" and "captured the town" as one capture there, and sets the two sides against each other', async () => {
     const { store, analyses } = await analyse({ 'claimed.txt': CLAIMED, 'denied.txt': DENIED });
     const captures = analyses.map((a) => a.events.filter((e) => e.type === 'capture').map((e) => [e.trigger.text, e.place, e.target]));
@@ -50,9 +59,19 @@ describe('ground taken, in two wordings', () => {
     await store.close();
   });
 
-  it('takes control of something that is no place for no capture', async () => {
+  it('reads "shells hit the market" as the attack another side denies there', async () => {
+    const { store } = await analyse({ 'shelled.txt': SHELLED, 'not-shelled.txt': NOT_SHELLED });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.sides.map((s) => s.claims.map((c) => [c.stance, c.content]))).toEqual([
+      [['assert', 'Shells hit a crowded market in Wad Medani on Saturday']],
+      [['deny', 'shelling the market in Wad Medani']],
+    ]);
+    await store.close();
+  });
+
+  it('takes control of something that is no place for no capture, and a hit on a topic for no attack', async () => {
     const { store, analyses } = await analyse({ 'politics.txt': POLITICS });
-    expect(analyses[0]!.events.filter((e) => e.type === 'capture')).toEqual([]);
+    expect(analyses[0]!.events.filter((e) => e.type === 'capture' || e.type === 'attack')).toEqual([]);
     await store.close();
   });
 });

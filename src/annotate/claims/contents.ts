@@ -107,6 +107,8 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if ((next === 'which' || next === 'who') && !clauseSoFar && insideSubject(ctx, k, end)) continue;
     // "his troops were entering Rostov, a large city in the south": an appositive to a name after the clause.
     if (clauseSoFar && ctx.tags[k - 1] === TAG.PROPN && (next === 'a' || next === 'an')) return k;
+    // "…had shot down 14 drones, a claim that could not be verified": the reporter's word on the whole claim.
+    if (clauseSoFar && (next === 'a' || next === 'an') && ctx.lex.REFER_BACK.has(ctx.lower[k + 2]!)) return k;
     if (ctx.lex.TRAILING_CLAUSES.has(next) || (next.endsWith('ing') && next !== 'including' && ctx.tags[k + 1] === TAG.VERB && ctx.tags[k + 2] !== TAG.NOUN && ctx.tags[k + 2] !== TAG.ADJ)) return k;
     // ", and posted a video …": a verb after ", and" goes on with the speaker, not the content.
     if ((next === 'and' || next === 'but') && ctx.tags[ctx.skipAdverbsRight(k + 2, end)] === TAG.VERB && !ctx.lower[ctx.skipAdverbsRight(k + 2, end)]!.endsWith('ing')) return k;

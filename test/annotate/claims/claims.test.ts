@@ -400,6 +400,11 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
   });
 
+  it("ends a content before the reporter's word on it (\", a claim that could not be verified\")", () => {
+    const [c] = rulesOnly(docOf('The ministry said its air defences had shot down 14 drones overnight, a claim that could not be independently verified.'));
+    expect(c).toMatchObject({ speaker: { text: 'The ministry' }, content: { text: 'its air defences had shot down 14 drones overnight' } });
+  });
+
   it('reads no claim where a cue verb ascribes a state ("reported dead", "confirmed killed"), and one where it reports', () => {
     expect(rulesOnly(docOf('Dozens reported dead after shelling of market'))).toEqual([]);
     expect(rulesOnly(docOf('Two soldiers confirmed killed in border clash.'))).toEqual([]);

@@ -68,6 +68,9 @@ export const ASCRIBED_STATES: ReadonlySet<string> = new Set('dead killed missing
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 
+/** Cues whose object is a statement, never a thing: "…, which the rebels denied" answers the whole clause before it. */
+export const DENYING_STATEMENTS: ReadonlySet<string> = new Set(['deny', 'refute', 'rebut', 'contradict', 'dispute']);
+
 /** Nouns for something just said that a cue after them answers ("…, a claim Osterlich denies"). */
 export const ANSWERED: ReadonlySet<string> = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion', 'suggestion', 'notion', 'idea', 'version', 'account', 'view', 'position', 'proposal', 'move', 'step']);
 

@@ -93,6 +93,15 @@ describe('a cue answering what was just said', () => {
     ]);
   });
 
+  it('reads "…, which X denied" as denying the whole clause before, "…, which X opposed" the thing named last', () => {
+    const text = 'The ministry accused the rebels of shelling villages near the border, which the rebels denied. The council said it backed the new plan, which the mayor opposed.';
+    const answers = claimsOf(docOf(text)).filter((c) => c.explain?.rule === 'appositive');
+    expect(answers.map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([
+      ['denied', 'deny', 'the rebels of shelling villages near the border'],
+      ['opposed', 'deny', 'the new plan'],
+    ]);
+  });
+
   it('leaves a relative clause that says something of its own to the other frames', () => {
     const text = 'Vale praised the bridge, which he called “a marvel of engineering.” Vale toured the harbour, which he describes as his second home.';
     const claims = claimsOf(docOf(text, [{ id: 'v', type: 'PERSON', mentions: ['Vale'] }]));

@@ -41,8 +41,9 @@ export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]
   const last = said.parts[said.parts.length - 1]!;
   if (last[1] > k) last[1] = k;
   let from = last[0];
-  // "…, which Vale opposed" answers the noun phrase before it ("backed the plan, which …").
-  if (ctx.lower[k + 1] === 'which') {
+  // "…, which Vale opposed" answers the noun phrase before it ("backed the plan, which …"); "…, which the rebels
+  // denied" the whole clause ("accused the rebels of shelling villages, which …"): a denial's object is a statement.
+  if (ctx.lower[k + 1] === 'which' && !ctx.lex.DENYING_STATEMENTS.has(c.entry.lemma)) {
     from = ctx.npLeft(k - 1, last[0]);
     if (from < 0) return null;
   }

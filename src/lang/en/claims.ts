@@ -208,6 +208,20 @@ export const STATE_BODIES = new Set(['government', 'administration', 'cabinet'])
 /** Prepositions that place a speaker somewhere ("the institute in Washington"). */
 export const LOCATING = new Set(['in', 'at', 'from', 'near']);
 
+/**
+ * What a source knows, after the noun that names it: "officials familiar with the talks", "a source close to the
+ * delegation", "diplomats briefed on the plan" speak, not the talks. Each word with the preposition after it.
+ */
+export const SOURCE_KNOWS: ReadonlyMap<string, string> = new Map([
+  ['familiar', 'with'],
+  ['close', 'to'],
+  ['briefed', 'on'],
+  ['involved', 'in'],
+  ['knowledgeable', 'about'],
+  ['privy', 'to'],
+  ['knowledge', 'of'],
+]);
+
 // Stance: the wordings that make a claim a denial, a demand, a promise … (stance.ts).
 
 /** Wording of a plan announced ("announced plans to build …"). */

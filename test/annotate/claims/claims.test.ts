@@ -400,6 +400,11 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
   });
 
+  it('reads a source by what it knows as the speaker, not what it knows ("diplomats familiar with the talks said")', () => {
+    const doc = docOf('Diplomats familiar with the talks said both delegations left without a date. People with knowledge of the plan said it would be delayed. A source close to the delegation said the mood was grim.');
+    expect(rulesOnly(doc).map((c) => c.speaker?.text)).toEqual(['Diplomats familiar with the talks', 'People with knowledge of the plan', 'A source close to the delegation']);
+  });
+
   it("ends a content before the reporter's word on it (\", a claim that could not be verified\")", () => {
     const [c] = rulesOnly(docOf('The ministry said its air defences had shot down 14 drones overnight, a claim that could not be independently verified.'));
     expect(c).toMatchObject({ speaker: { text: 'The ministry' }, content: { text: 'its air defences had shot down 14 drones overnight' } });

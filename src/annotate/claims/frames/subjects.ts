@@ -108,11 +108,23 @@ function setOffSubject(ctx: Context, d: Draft, before: number, sf: number): bool
 
 /**
  * The start of a noun phrase widened over a place phrase inside it ("the head of the aid office
- * in Moldova", "a source at the ministry"), or `s` as it was.
+ * in Moldova", "a source at the ministry") or over what its source knows ("officials familiar with
+ * the matter"), or `s` as it was.
  */
 function withPlace(ctx: Context, s: number, sf: number): number {
-  while (s - 2 > sf && ctx.lex.LOCATING.has(ctx.lower[s - 1]!) && ctx.isNounHead(s - 2)) {
-    const wider = ctx.npLeft(s - 2, sf);
+  for (;;) {
+    if (s - 2 > sf && ctx.lex.LOCATING.has(ctx.lower[s - 1]!) && ctx.isNounHead(s - 2)) {
+      const wider = ctx.npLeft(s - 2, sf);
+      if (wider < 0) break;
+      s = wider;
+      continue;
+    }
+    // "diplomats familiar with the talks", "a source with knowledge of the plan": the source, not what it knows.
+    const knows = s - 2 > sf ? ctx.lex.SOURCE_KNOWS.get(ctx.lower[s - 2]!) : undefined;
+    if (knows === undefined || ctx.lower[s - 1] !== knows) break;
+    const k = ctx.lower[s - 2] === 'knowledge' && ctx.lower[s - 3] === 'with' ? s - 3 : s - 2;
+    if (k - 1 <= sf - 1 || !ctx.isNounHead(k - 1)) break;
+    const wider = ctx.npLeft(k - 1, sf);
     if (wider < 0) break;
     s = wider;
   }

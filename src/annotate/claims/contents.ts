@@ -13,6 +13,7 @@ import type { Draft, Range } from './frames/index.js';
 export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
   cutAtAttachedClauses(ctx, drafts);
   const kept = dropRepeated(ctx, dropNested(relayVia(ctx, drafts)));
+  for (const d of kept) quotedAs(ctx, d);
   // (A claim told inside a quotation is part of it: the quote still runs on past it.)
   const heads = new PositionIndex(kept.filter((d) => !d.quoted), (d) => d.head);
   for (const d of kept) if (!d.quoted) continueQuote(ctx, d, heads);
@@ -221,6 +222,30 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   return drafts.filter((d) => !drop.has(d));
 }
 
+
+/**
+ * "The agency quoted the minister as saying that the talks had collapsed": the minister speaks, the agency relays
+ * (`via`), and the cue is the verb after "as" ("saying", "warning"), which gives the stance. The draft is rewritten
+ * in place; one of another shape is left as it is.
+ */
+function quotedAs(ctx: Context, d: Draft): void {
+  if (!ctx.lex.QUOTING_CUES.has(d.entry.lemma) || d.rightFrom < 0 || !d.parts.length || d.parts[0]![0] !== d.rightFrom || !ctx.startsNp(d.rightFrom)) return;
+  const first = d.parts[0]!;
+  const np = ctx.npRight(d.rightFrom, first[1], false);
+  if (np < 0 || ctx.lower[np] !== 'as' || np + 2 >= first[1]) return;
+  const entry = ctx.cueEntries(np + 1)?.find((e) => !e.noun);
+  if (!entry || !ctx.lower[np + 1]!.endsWith('ing')) return;
+  d.via = d.source;
+  d.source = [d.rightFrom, np];
+  d.sourceHead = d.source;
+  d.antecedent = null;
+  d.inherits = false;
+  d.entry = entry;
+  d.cue = [np + 1, np + 2];
+  d.head = np + 1;
+  d.rightFrom = ctx.lower[np + 2] === 'that' ? np + 3 : np + 2;
+  first[0] = d.rightFrom;
+}
 
 /** Whether tokens of `r` name the agency whose dateline opens the article. */
 function filedBy(ctx: Context, r: Range): boolean {

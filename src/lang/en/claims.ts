@@ -135,6 +135,9 @@ export const PLURALS_WITHOUT_S = new Set(['people', 'police', 'men', 'women', 'c
 /** Words that, after a comma, open a clause that reported content usually leaves out. */
 export const TRAILING_CLAUSES = new Set(['which', 'who', 'but', 'while', 'whereas']);
 
+/** Cues with which an outlet passes on someone's words: "the agency quoted the minister as saying that …". */
+export const QUOTING_CUES = new Set(['quote', 'cite']);
+
 /** Cues with which an outlet says it relays what others said ("…, the agency has learned"). */
 export const RELAY_CUES = new Set(['learn', 'report']);
 

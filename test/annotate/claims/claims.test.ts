@@ -400,6 +400,12 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
   });
 
+  it('reads "the agency quoted the minister as saying that …" as the minister speaking, relayed by the agency', () => {
+    const [said, warned] = rulesOnly(docOf('The state news agency quoted the foreign minister as saying that the talks had collapsed. A local paper quoted a commander as warning that new attacks would follow.'));
+    expect(said).toMatchObject({ speaker: { text: 'the foreign minister' }, via: { text: 'The state news agency' }, cue: { text: 'saying' }, stance: 'assert', content: { text: 'the talks had collapsed' } });
+    expect(warned).toMatchObject({ speaker: { text: 'a commander' }, via: { text: 'A local paper' }, cue: { text: 'warning' }, stance: 'warn', content: { text: 'new attacks would follow' } });
+  });
+
   it('reads a source by what it knows as the speaker, not what it knows ("diplomats familiar with the talks said")', () => {
     const doc = docOf('Diplomats familiar with the talks said both delegations left without a date. People with knowledge of the plan said it would be delayed. A source close to the delegation said the mood was grim.');
     expect(rulesOnly(doc).map((c) => c.speaker?.text)).toEqual(['Diplomats familiar with the talks', 'People with knowledge of the plan', 'A source close to the delegation']);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refreshAnalysis } from '../../src/analysis/index.js';
-import { analyzeInputs, type Outcome } from '../../src/analyze.js';
-import { createPipeline, pipelineVersion } from '../../src/annotate/index.js';
-import { loadRules } from '../../src/ingest/clean.js';
-import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
-
-const options = { verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() };
+import { analyseTexts } from './texts.js';
 
 // Plain text whose first line is the title, as most saved articles are: the headline's claim is in the text.
 const REPORT = [
@@ -25,16 +19,7 @@ const ADMISSION = [
 
 describe('a headline and the statement it shortens', () => {
   it('meet the later reports of that statement: the fuller statement founds the proposition, not the headline', async () => {
-    const pipeline = await createPipeline();
-    const store = await Store.open(':memory:', pipelineVersion());
-    const inputs = [
-      { name: 'report.txt', content: REPORT, kind: 'text' as const },
-      { name: 'admission.txt', content: ADMISSION, kind: 'text' as const },
-    ];
-    const outcomes: Outcome[] = [];
-    for await (const o of analyzeInputs(inputs, { ...options, pipeline, store })) outcomes.push(o);
-    expect(outcomes.every((o) => o.ok)).toBe(true);
-    await refreshAnalysis(store);
+    const { store } = await analyseTexts({ 'report.txt': REPORT, 'admission.txt': ADMISSION });
     const stories = (await store.analysis.listStories({ limit: 10 })).items;
     const story = stories.find((s) => s.steps.some((step) => step.stance === 'deny'));
     expect(story?.about).toBe('its artillery destroyed a pontoon bridge near the river port of Vorsk');

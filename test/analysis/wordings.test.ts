@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refreshAnalysis } from '../../src/analysis/index.js';
-import { analyzeInputs, type Outcome } from '../../src/analyze.js';
-import { createPipeline, pipelineVersion } from '../../src/annotate/index.js';
-import type { Analysis } from '../../src/doc/types.js';
-import { loadRules } from '../../src/ingest/clean.js';
-import { SqliteStore as Store } from '../../src/store/sqlite/store.js';
-
-const options = { verbatim: false, timeoutMs: 1000, maxBytes: 1 << 20, rules: loadRules() };
+import { analyseTexts } from './texts.js';
 
 // Two outlets, two sides, two wordings of who holds one town.
 const CLAIMED = [
@@ -32,22 +25,9 @@ const POLITICS = [
 const SHELLED = ['date 2026-09-14', 'Market shelled', '', 'Shells hit a crowded market in Wad Medani on Saturday, the regional health ministry said.'].join('\n');
 const NOT_SHELLED = ['date 2026-09-15', 'Army denies shelling', '', 'The army on Sunday denied shelling the market in Wad Medani.'].join('\n');
 
-async function analyse(contents: Record<string, string>) {
-  const pipeline = await createPipeline();
-  const store = await Store.open(':memory:', pipelineVersion());
-  const analyses: Analysis[] = [];
-  const inputs = Object.entries(contents).map(([name, content]) => ({ name, content, kind: 'text' as const }));
-  const outcomes: Outcome[] = [];
-  for await (const o of analyzeInputs(inputs, { ...options, pipeline, store })) outcomes.push(o);
-  for (const o of outcomes) if (o.ok) analyses.push(o.analysis);
-  expect(analyses).toHaveLength(inputs.length);
-  await refreshAnalysis(store);
-  return { store, analyses };
-}
-
 describe('one war event in two wordings', () => {
   it('reads "taken control of the town" and "captured the town" as one capture there, and sets the two sides against each other', async () => {
-    const { store, analyses } = await analyse({ 'claimed.txt': CLAIMED, 'denied.txt': DENIED });
+    const { store, analyses } = await analyseTexts({ 'claimed.txt': CLAIMED, 'denied.txt': DENIED });
     const captures = analyses.map((a) => a.events.filter((e) => e.type === 'capture').map((e) => [e.trigger.text, e.place, e.target]));
     // The town is where the capture happened, whether it is named after "of" or as what was captured.
     expect(captures).toEqual([[['control', expect.stringMatching(/medani/), null]], [['captured', expect.stringMatching(/medani/), null]]]);
@@ -60,7 +40,7 @@ describe('one war event in two wordings', () => {
   });
 
   it('reads "shells hit the market" as the attack another side denies there', async () => {
-    const { store } = await analyse({ 'shelled.txt': SHELLED, 'not-shelled.txt': NOT_SHELLED });
+    const { store } = await analyseTexts({ 'shelled.txt': SHELLED, 'not-shelled.txt': NOT_SHELLED });
     const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
     expect(x?.sides.map((s) => s.claims.map((c) => [c.stance, c.content]))).toEqual([
       [['assert', 'Shells hit a crowded market in Wad Medani on Saturday']],
@@ -70,7 +50,7 @@ describe('one war event in two wordings', () => {
   });
 
   it('takes control of something that is no place for no capture, and a hit on a topic for no attack', async () => {
-    const { store, analyses } = await analyse({ 'politics.txt': POLITICS });
+    const { store, analyses } = await analyseTexts({ 'politics.txt': POLITICS });
     expect(analyses[0]!.events.filter((e) => e.type === 'capture' || e.type === 'attack')).toEqual([]);
     await store.close();
   });

@@ -52,7 +52,8 @@ interface Header {
 
 /**
  * A YAML front matter, if the text opens with one that reads as a mapping with a field readMetadata knows; anything
- * else between two "---" lines (Markdown rules around a line) is left as text. The YAML reader is loaded only for a text that opens with a fence.
+ * else between two "---" lines (Markdown rules around a line) is left as text, without a warning. The YAML reader is
+ * loaded only for a text that opens with a fence.
  */
 async function frontMatter(text: string): Promise<Header | null> {
   const open = FENCE_OPEN.exec(text);
@@ -62,7 +63,7 @@ async function frontMatter(text: string): Promise<Header | null> {
   const yaml = text.slice(open[0].length, open[0].length + close.index);
   let data: unknown;
   try {
-    data = (await import('yaml')).parse(yaml);
+    data = (await import('yaml')).parse(yaml, { logLevel: 'silent' });
   } catch {
     return null;
   }

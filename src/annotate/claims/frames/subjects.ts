@@ -123,7 +123,7 @@ function withPlace(ctx: Context, s: number, sf: number): number {
     const knows = s - 2 > sf ? ctx.lex.SOURCE_KNOWS.get(ctx.lower[s - 2]!) : undefined;
     if (knows === undefined || ctx.lower[s - 1] !== knows) break;
     const k = ctx.lower[s - 2] === 'knowledge' && ctx.lower[s - 3] === 'with' ? s - 3 : s - 2;
-    if (k - 1 <= sf - 1 || !ctx.isNounHead(k - 1)) break;
+    if (k - 1 < sf || !ctx.isNounHead(k - 1)) break;
     const wider = ctx.npLeft(k - 1, sf);
     if (wider < 0) break;
     s = wider;

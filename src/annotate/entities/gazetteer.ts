@@ -145,6 +145,8 @@ export class Gazetteer {
   private pendingSeats: PendingSeat[] = [];
   /** Every description noun of every entry, lower case: a cheap first test for "the <noun>". */
   readonly descriptionNouns = new Set<string>();
+  /** Country entry → its capital's entry, found on first use ("the Peruvian capital"). */
+  private capitals: Map<number, number> | null = null;
 
   /** Number of entries. */
   get size(): number {
@@ -154,6 +156,21 @@ export class Gazetteer {
   /** Entry `i` (an alias hit's `entry`). */
   entry(i: number): GazetteerEntry {
     return this.decoded[i] ?? this.decodeEntry(i);
+  }
+
+  /** The capital of country entry `country` (the capital that stands for it), or -1. */
+  capitalOf(country: number): number {
+    if (!this.capitals) {
+      this.capitals = new Map();
+      for (let i = 0; i < this.count; i++) {
+        // Rows not decoded yet are tested as text first: a few hundred of some 45,000 are capitals.
+        const row = this.packedRows[i];
+        if (!this.decoded[i] && row !== undefined && !row.includes('\tcapital\t')) continue;
+        const e = this.entry(i);
+        if (e.subtype === 'capital' && e.seatOf >= 0) this.capitals.set(e.seatOf, i);
+      }
+    }
+    return this.capitals.get(country) ?? -1;
   }
 
   /** Parse one file's text; `source` names it in errors ("FILE:LINE: …"). */

@@ -16,6 +16,12 @@ export const ACTOR_NEXT = new Set(
   ).split(' '),
 );
 
+/**
+ * Nouns for a settlement: "the city" is the town or city the article named last before it, "the capital" the capital,
+ * and "the Peruvian capital" the capital of the country named.
+ */
+export const SETTLEMENT_NOUNS = new Set(['city', 'town', 'village', 'capital']);
+
 /** Words before a place that keep it a place ("a statue in Minsk"). */
 export const PLACE_BEFORE = new Set('in at near outside inside around across into from to via through toward towards within over of'.split(' '));
 

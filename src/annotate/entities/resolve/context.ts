@@ -88,6 +88,12 @@ export function isSettlement(subtype: string | null): boolean {
   return subtype === 'town' || subtype === 'city';
 }
 
+/** Whether the words before token `start` make a name there a place: "in", "near", "the town of". */
+function placeOnly(r: Resolution, start: number): boolean {
+  const before = r.t.lower[start - 1] ?? '';
+  return r.lex.PLACE_ONLY_BEFORE.has(before) || (before === 'of' && r.lex.SETTLEMENT_NOUNS.has(r.t.lower[start - 2] ?? ''));
+}
+
 /** A gazetteer hit good enough to stand without the tagger. */
 export function strongHit(g: Gazetteer, h: AliasHit, length: number): boolean {
   const e = g.entry(h.entry);
@@ -125,7 +131,7 @@ export function fromSpan(r: Resolution, start: number, end: number, tagType: num
 
 /** Choose among the entries a name may stand for: the tagger's class first, then rank. */
 export function pick(r: Resolution, hits: readonly AliasHit[], start: number, end: number, tagType: number): Candidate {
-  const { t, g, lex, countries } = r;
+  const { g, countries } = r;
   let best: AliasHit | null = null;
   let bestScore = -Infinity;
   for (const h of hits) {
@@ -151,8 +157,8 @@ export function pick(r: Resolution, hits: readonly AliasHit[], start: number, en
   const type = g.entry(entry).type;
   const c: Candidate = { start, end, entry, type };
   if (best!.kind === AliasKind.Demonym) c.label = 'NORP';
-  else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON' && !(isSettlement(g.entry(entry).subtype) && lex.PLACE_ONLY_BEFORE.has(t.lower[start - 1] ?? ''))) {
-    // A town or city after "in", "near", "over" is a place whatever the tagger read ("drones over Sudzha").
+  else if (tagType >= 0 && tagType !== COARSE[type] && tagType !== 3 && type !== 'PERSON' && !(isSettlement(g.entry(entry).subtype) && placeOnly(r, start))) {
+    // A town or city after "in", "near", "over" or "the city of" is a place whatever the tagger read ("drones over Sudzha").
     c.label = TAGGER_TYPES[tagType]!;
   }
   return c;

@@ -5,6 +5,7 @@
  */
 import type { Entity, EntityMention, EntityType } from '../../../doc/types.js';
 import { entityId } from '../ids.js';
+import type { Gazetteer } from '../gazetteer.js';
 import { spellingKey } from '../variants.js';
 import { COARSE, inDateline, type Candidate, type Resolution } from './context.js';
 
@@ -74,20 +75,15 @@ export function group(r: Resolution): Slot[] {
       // "Kursk" after "Kursk Oblast": a bare place name that opens a longer place name of the article.
       slot = nearest(slots, c.start, (s) => s.entity.type === 'LOC' && s.tokens.length > words.length && words.every((w, k) => s.tokens[k] === w));
     }
+    if (!slot && entry) {
+      slot = entrySlot(g, c.entry, slots);
+      byKey.set(key, slot);
+    }
     if (!slot) {
-      const name = entry ? entry.name : norm(c.name ?? textOf(c));
-      const entity: Entity = {
-        id: entityId(entry ? entry.type : type, name, entry?.kb ?? null),
-        name,
-        type: entry ? entry.type : type,
-        subtype: entry ? entry.subtype : (c.subtype ?? null),
-        kb: entry?.kb ?? null,
-        mentions: [],
-        country: entry ? entry.country : (c.country ?? null),
-        coords: entry?.coords ?? null,
-      };
-      const tokens = entry || c.name ? name.toLowerCase().replace(/’/g, "'").split(/\s+/) : words;
-      slot = { entity, entry: c.entry, tokens, keys: tokens.map(spellingKey), at: [] };
+      const name = norm(c.name ?? textOf(c));
+      const entity: Entity = { id: entityId(type, name, null), name, type, subtype: c.subtype ?? null, kb: null, mentions: [], country: c.country ?? null, coords: null };
+      const tokens = c.name ? nameTokens(name) : words;
+      slot = { entity, entry: -1, tokens, keys: tokens.map(spellingKey), at: [] };
       byKey.set(key, slot);
       slots.push(slot);
     }
@@ -103,6 +99,20 @@ export function group(r: Resolution): Slot[] {
     entity.mentions.push(m);
   });
   return slots;
+}
+
+/** A new entity of the article for gazetteer entry `entry`, added to `slots`. */
+export function entrySlot(g: Gazetteer, entry: number, slots: Slot[]): Slot {
+  const e = g.entry(entry);
+  const entity: Entity = { id: entityId(e.type, e.name, e.kb), name: e.name, type: e.type, subtype: e.subtype, kb: e.kb, mentions: [], country: e.country, coords: e.coords };
+  const tokens = nameTokens(e.name);
+  const slot: Slot = { entity, entry, tokens, keys: tokens.map(spellingKey), at: [] };
+  slots.push(slot);
+  return slot;
+}
+
+function nameTokens(name: string): string[] {
+  return name.toLowerCase().replace(/’/g, "'").split(/\s+/);
 }
 
 /** Is token k a noun that makes a name an outlet? */

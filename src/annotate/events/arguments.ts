@@ -76,9 +76,11 @@ export function findArguments(lex: Language['events'],
   win: Window,
   mentions: readonly SentenceMention[],
   indexes: ArgumentIndexes,
+  undergoer = false,
 ): Arguments {
   const lower = doc.tokens.lower;
   const how: string[] = [];
+  if (undergoer) return undergone(lex, doc, pos, trigger, win, mentions, indexes);
   let actor: SentenceMention | null = null;
   let target: SentenceMention | null = null;
 
@@ -208,6 +210,35 @@ export function findArguments(lex: Language['events'],
   };
 }
 
+
+/**
+ * The arguments of an event told of the place that undergoes it (TriggerRule.undergoer): the place is the verb's
+ * subject ("the city had fallen") or follows the noun's "of" ("the loss of the town"), and who took it follows "to"
+ * ("fell to rebel forces"). No place, no arguments: the rule then does not fire.
+ */
+function undergone(lex: Language['events'], doc: Doc, pos: 'verb' | 'noun', trigger: number, win: Window, mentions: readonly SentenceMention[], indexes: ArgumentIndexes): Arguments {
+  const lower = doc.tokens.lower;
+  const none: Arguments = { actor: null, target: null, place: null, time: null, quantity: null, how: [] };
+  let place: SentenceMention | undefined;
+  if (pos === 'verb') {
+    let k = trigger - 1;
+    while (k >= win.first && lex.UNDERGOER_GAP.has(lower[k]!)) k--;
+    place = mentions.find((m) => m.last === k + 1 && PLACE_LABELS.has(m.label));
+  } else if (lower[trigger + 1] === 'of') {
+    let k = trigger + 2;
+    while (k < win.last && lex.SKIPPABLE.has(lower[k]!) && !mentions.some((m) => m.first === k)) k++;
+    place = mentions.find((m) => m.first === k && PLACE_LABELS.has(m.label));
+  }
+  if (!place || (win.content && (place.start < win.content.start || place.end > win.content.end))) return none;
+  const how = [pos === 'verb' ? 'place: the place that fell (the subject)' : 'place: the place lost (after "of")'];
+  const to = place.first > trigger ? place.last : trigger + 1;
+  const actor = lower[to] === 'to' ? (mentions.find((m) => m.first > to && m.first - to <= 3 && ACTOR_LABELS.has(m.label)) ?? null) : null;
+  if (actor) how.push('actor after "to"');
+  const time = nearestTime(indexes.times, doc.tokens.start[trigger]!, win);
+  if (time) how.push(`time "${time.text}"`);
+  const taken = mostSpecific(place, mentions, lower);
+  return { actor: actor?.entity.id ?? null, target: null, place: taken.entity.id, time: time ? dateOf(time.value) : null, quantity: null, how };
+}
 
 /** The "to" opening an infinitive purpose clause after the trigger ("sent troops to fight …"), or -1. */
 function purposeClause(lex: Language['events'], doc: Doc, trigger: number, until: number): number {

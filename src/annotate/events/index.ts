@@ -63,7 +63,7 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
     const at = tokens.start[f.token]!;
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
-    const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes);
+    const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes, f.rule.undergoer);
     if (f.rule.place && !args.place) continue;
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "the mayor announced plans to build a bridge": who promises is who will do it.

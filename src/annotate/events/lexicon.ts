@@ -21,6 +21,11 @@ export interface TriggerRule {
   not?: ReadonlySet<string>;
   /** The event must name where it happened: "took control of the town" is taking ground, "of the Senate" is not. */
   place?: boolean;
+  /**
+   * The place is what undergoes the event, as the verb's subject ("the city has fallen") or after the noun's "of"
+   * ("the fall of the town"); without such a place the rule does not fire ("debris fell on a house", "the loss of life").
+   */
+  undergoer?: boolean;
 }
 
 const TRIGGERS = new WeakMap<Language, ReadonlyMap<string, readonly TriggerRule[]>>();

@@ -63,6 +63,9 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 
   ['capture', 'verb', 'capture captures captured capturing recapture recaptures recaptured recapturing retake retakes retook retaken retaking seize seized seizes seizing overran overrun occupy occupies', { conflict: true, not: words('on upon imagination attention') }],
   ['capture', 'noun', 'capture seizure', { conflict: true }],
+  // "the city has fallen", "the fall of the town", "confirming the loss of the village": ground lost, told of the place.
+  ['capture', 'verb', 'fall falls fell fallen', { conflict: true, place: true, undergoer: true }],
+  ['capture', 'noun', 'fall loss', { conflict: true, place: true, undergoer: true }],
   // "took control of the town", "have taken full control of it", "regained control over": who holds a place.
   ['capture', 'noun', 'control', { conflict: true, before: words('take takes took taken taking seize seized seizing gain gains gained gaining regain regains regained regaining assume assumed establish established establishing full complete total'), place: true }],
 
@@ -133,6 +136,9 @@ export const SKIPPABLE = new Set(['the', 'a', 'an', 'both', 'southern', 'norther
 
 /** Auxiliaries of a passive trigger: "was captured", "got killed". */
 export const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set([...BE, 'get', 'got']);
+
+/** Words between a place and the verb it undergoes: "the town had finally fallen", "has not fallen". */
+export const UNDERGOER_GAP = new Set(['has', 'have', 'had', 'was', 'is', 'would', 'will', 'could', 'may', 'might', 'not', "n't", 'never', 'already', 'finally', 'effectively', 'now', 'reportedly', 'all', 'but', 'almost', 'nearly', 'since', 'also']);
 
 /** Adverbs between a passive's auxiliary and its trigger. */
 export const ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'already', 'recently', 'then', 'not', "n't", 'never', 'personally', 'reportedly']);

@@ -18,6 +18,20 @@ describe('event extraction', () => {
     expect(events[0]!.explain?.rule).toBe('events/lexicon:verb');
   });
 
+  it('reads a place that falls or is lost as captured there, and who took it after "to"', () => {
+    const entities = [
+      { id: 'gpe.vorsk', name: 'Vorsk', type: 'GPE' as const, subtype: 'town', aliases: ['Vorsk', { text: 'the town', label: 'GPE' as const }] },
+      { id: 'org.rebels', name: 'Northern Front', type: 'ORG' as const, aliases: ['Northern Front'] },
+    ];
+    const fell = extractEvents(handmade('After weeks of fighting Vorsk has finally fallen to Northern Front.', { entities }), en);
+    expect(fell.filter((e) => e.type === 'capture')).toMatchObject([{ trigger: { text: 'fallen' }, place: 'gpe.vorsk', actor: 'org.rebels', target: null }]);
+    const lost = extractEvents(handmade('Soldiers were killed in the battle that ended with the loss of the town.', { entities }), en);
+    expect(lost.filter((e) => e.type === 'capture')).toMatchObject([{ trigger: { text: 'loss' }, place: 'gpe.vorsk' }]);
+    // What falls on a place, and a loss of soldiers in it, take no ground.
+    const none = extractEvents(handmade('Debris from a drone fell on a house in Vorsk. The army mourned the loss of soldiers in Vorsk.', { entities }), en);
+    expect(none.filter((e) => e.type === 'capture')).toEqual([]);
+  });
+
   it('marks an event inside a claim as reported and links the claim; the count and destination come along', () => {
     const text = 'Seoul’s spy agency said in October 2024 that North Korea had deployed about 1,500 special forces troops to Russia.';
     const events = only(text, {

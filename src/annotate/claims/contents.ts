@@ -88,6 +88,9 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if (ctx.isDash(k) && (ctx.lower[k + 1] === 'which' || ctx.lower[k + 1] === 'who')) return k;
     // "citing maintenance while warning that …": a second participle of the speaker's.
     if (w === 'while' && ctx.lower[k + 1]!.endsWith('ing')) return k;
+    // "confirming the loss of the town four days after denying it": after an object, "after"/"before" with a
+    // participle dates the speaker's act, and so does the span of time before it.
+    if (!clauseSoFar && (w === 'after' || w === 'before') && ctx.lower[k + 1]!.endsWith('ing') && ctx.tags[k + 1] === TAG.VERB) return spanOfTimeBefore(ctx, from, k);
     if (w !== ',') {
       // "denied the reports and instead blamed …": a second verb of the speaker after an object;
       // "vowed to deepen ties and expressed …": a past tense after an infinitive is the speaker's too.
@@ -117,6 +120,13 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     if ((next === 'and' || next === 'but') && (ctx.tags[k + 2] === TAG.SCONJ || ctx.tags[k + 2] === TAG.WH) && ctx.lower[k + 2] !== 'that') return k;
   }
   return end;
+}
+
+/** The first token of "four days", "a week", "just hours" ending right before token k (k itself when none does). */
+function spanOfTimeBefore(ctx: Context, from: number, k: number): number {
+  let j = k;
+  while (j > from && (ctx.lex.SPAN_OF_TIME.has(ctx.lower[j - 1]!) || ctx.tags[j - 1] === TAG.NUM)) j--;
+  return j;
 }
 
 /** Does the relative clause opening after the comma at k close with a comma and the main verb after it? */

@@ -68,6 +68,12 @@ export const ASCRIBED_STATES: ReadonlySet<string> = new Set('dead killed missing
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 
+/**
+ * Words of a span of time before "after"/"before": "confirming the loss of the town four days after denying it" dates
+ * the speaker's act, not what is confirmed.
+ */
+export const SPAN_OF_TIME: ReadonlySet<string> = new Set('a an few several hours days weeks months years hour day week month year just only'.split(' '));
+
 /** Cues whose object is a statement, never a thing: "…, which the rebels denied" answers the whole clause before it. */
 export const DENYING_STATEMENTS: ReadonlySet<string> = new Set(['deny', 'refute', 'rebut', 'contradict', 'dispute']);
 

@@ -416,6 +416,16 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'The ministry' }, content: { text: 'its air defences had shot down 14 drones overnight' } });
   });
 
+  it('ends an object content before "after"/"before" with a participle, and the span of time before it, which date the act', () => {
+    const [c] = rulesOnly(docOf('The command confirmed the loss of the town four days after denying it.'));
+    expect(c).toMatchObject({ cue: { text: 'confirmed' }, content: { text: 'the loss of the town' } });
+    const [d] = rulesOnly(docOf('The minister announced the new envoy before leaving for the summit.'));
+    expect(d!.content.text).toBe('the new envoy');
+    // A clause reported goes on: "after" is part of what was said.
+    const [e] = rulesOnly(docOf('The army said its troops entered the town after shelling it for a week.'));
+    expect(e!.content.text).toBe('its troops entered the town after shelling it for a week');
+  });
+
   it('reads no claim where a cue verb ascribes a state ("reported dead", "confirmed killed"), and one where it reports', () => {
     expect(rulesOnly(docOf('Dozens reported dead after shelling of market'))).toEqual([]);
     expect(rulesOnly(docOf('Two soldiers confirmed killed in border clash.'))).toEqual([]);

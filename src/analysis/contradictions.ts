@@ -34,25 +34,16 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   if (standing) return standing;
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const answered = new Set(members.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
-  let eligible = members.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
-  if (eligible.some((m) => m.features.predicate !== 0)) eligible = eligible.filter((m) => m.features.predicate !== 0 || m.features.refers !== 0 || answered.has(claimKey(m)));
-  const pro = eligible.filter((m) => m.position > 0);
-  const con = eligible.filter((m) => m.position < 0);
-  // One voice against itself counts only as a change of mind over time ("groundless" in October, confirmed in April).
-  const links: { pair: [Member, Member]; link: Link }[] = [];
-  for (const a of pro) {
-    for (const b of con) {
-      const link = a.features.voice !== b.features.voice || apart(a, b) ? linkOf(a, b, byClaim) : null;
-      if (link) links.push({ pair: [a, b], link });
-    }
-  }
-  // A proposition may hold two disputes ("the Kursk region retaken" against "the fighting goes on",
-  // and a denial of a report of troops sent there): one contradiction shows the larger.
-  const dispute = largestGroup(links.map((l) => l.pair));
-  const proLinked = pro.filter((m) => dispute.has(m));
-  const conLinked = con.filter((m) => dispute.has(m));
+  const taking = members.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
+  // When some claims say something ended or goes on, only those (and references) take sides ...
+  const predicated = taking.some((m) => m.features.predicate !== 0);
+  const eligible = predicated ? taking.filter((m) => m.features.predicate !== 0 || m.features.refers !== 0 || answered.has(claimKey(m))) : taking;
+  // ... unless they set no two voices against each other ("its troops were still fighting" alone): then the rest of
+  // the proposition does ("seized the city" against "denied that the city had fallen").
+  const sides = linkedSides(eligible, byClaim) ?? (eligible.length < taking.length ? linkedSides(taking, byClaim) : null);
   const base = { id: `x${propId}`, proposition: `p${propId}` };
-  if (proLinked.length && conLinked.length && new Set([...proLinked, ...conLinked].map((m) => m.features.voice)).size >= 2) {
+  if (sides) {
+    const { proLinked, conLinked, links, dispute } = sides;
     // The side whose references dispute what the other says is the denying one, whatever the
     // words of the claims they answer ("accused him of not doing enough" — "rejected that criticism").
     const disputes = (side: Member[]) => side.filter((m) => m.features.refers < 0).length;
@@ -67,6 +58,29 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   const why = [`${value.kind === 'number' ? 'different counts' : 'different days'} of the same event: ${eventPhrase(value.event, nameOf)}`];
   const label = (v: number | string, ms: Member[]) => (typeof v === 'number' ? { label: countIn(ms[0]!.content, v, value.event.type).label } : {});
   return { ...base, about, kind: value.kind, sides: value.sides.map(([v, ms]) => ({ stance: 'assert' as const, value: v, ...label(v, ms), claims: ms.map(claimRef) })), why };
+}
+
+/**
+ * The claims of two voices set against each other (linkOf) among `eligible`: of the groups they form, the largest (a
+ * proposition may hold two disputes, "the region retaken" against "the fighting goes on" and a denial of troops sent
+ * there); null when no such group holds two voices. One voice against itself counts only as a change of mind over
+ * time ("groundless" in October, confirmed in April).
+ */
+function linkedSides(eligible: readonly Member[], byClaim: ReadonlyMap<string, Member>) {
+  const pro = eligible.filter((m) => m.position > 0);
+  const con = eligible.filter((m) => m.position < 0);
+  const links: { pair: [Member, Member]; link: Link }[] = [];
+  for (const a of pro) {
+    for (const b of con) {
+      const link = a.features.voice !== b.features.voice || apart(a, b) ? linkOf(a, b, byClaim) : null;
+      if (link) links.push({ pair: [a, b], link });
+    }
+  }
+  const dispute = largestGroup(links.map((l) => l.pair));
+  const proLinked = pro.filter((m) => dispute.has(m));
+  const conLinked = con.filter((m) => dispute.has(m));
+  if (!proLinked.length || !conLinked.length || new Set([...proLinked, ...conLinked].map((m) => m.features.voice)).size < 2) return null;
+  return { proLinked, conLinked, links, dispute };
 }
 
 /**

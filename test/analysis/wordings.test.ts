@@ -25,6 +25,28 @@ const POLITICS = [
 const SHELLED = ['date 2026-09-14', 'Market shelled', '', 'Shells hit a crowded market in Wad Medani on Saturday, the regional health ministry said.'].join('\n');
 const NOT_SHELLED = ['date 2026-09-15', 'Army denies shelling', '', 'The army on Sunday denied shelling the market in Wad Medani.'].join('\n');
 
+// A city taken, the fall denied of "the city", then the loss confirmed in another article.
+const SEIZED = [
+  'date 2026-06-10',
+  'Army says it holds the city',
+  '',
+  'The army said on Wednesday that its forces had seized the southern city of Arequipa after ten days of fighting.',
+  '',
+  'The rebel command denied that the city had fallen, saying its troops were still fighting in the northern districts.',
+].join('\n');
+const LOST = [
+  'date 2026-06-14',
+  'Rebels leave the city',
+  '',
+  'The rebel command said on Sunday that its fighters had withdrawn from Arequipa, confirming the loss of the city four days after denying it.',
+].join('\n');
+const NOT_TAKEN = [
+  'date 2026-06-15',
+  'Drone debris',
+  '',
+  'Debris from a downed drone fell on a house in Arequipa, officials said. They mourned the loss of life in the city after the shelling.',
+].join('\n');
+
 describe('one war event in two wordings', () => {
   it('reads "taken control of the town" and "captured the town" as one capture there, and sets the two sides against each other', async () => {
     const { store, analyses } = await analyseTexts({ 'claimed.txt': CLAIMED, 'denied.txt': DENIED });
@@ -46,6 +68,38 @@ describe('one war event in two wordings', () => {
       [['assert', 'Shells hit a crowded market in Wad Medani on Saturday']],
       [['deny', 'shelling the market in Wad Medani']],
     ]);
+    await store.close();
+  });
+
+  it('reads "the city had fallen" and "the loss of the city" as the capture of the city named before: reported, denied, confirmed', async () => {
+    const { store, analyses } = await analyseTexts({ 'seized.txt': SEIZED, 'lost.txt': LOST });
+    const captures = analyses.map((a) => a.events.filter((e) => e.type === 'capture').map((e) => [e.trigger.text, e.place]));
+    expect(captures).toEqual([
+      [
+        ['seized', 'gpe.arequipa'],
+        ['fallen', 'gpe.arequipa'],
+      ],
+      [['loss', 'gpe.arequipa']],
+    ]);
+    // "four days after denying it" dates the confirmation; it is not what is confirmed.
+    expect(analyses[1]!.claims.find((c) => c.stance === 'confirm')?.content.text).toBe('the loss of the city');
+    // "still fighting" on the denying side alone does not keep the rest of the proposition from taking sides.
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.sides.map((s) => s.claims.map((c) => [c.stance, c.content]))).toEqual([
+      [
+        ['assert', 'its forces had seized the southern city of Arequipa after ten days of fighting'],
+        ['confirm', 'the loss of the city'],
+      ],
+      [['deny', 'the city had fallen']],
+    ]);
+    const story = (await store.analysis.listStories({ limit: 10 })).items.find((s) => s.steps.some((step) => step.stance === 'deny'));
+    expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'deny', 'confirm']);
+    await store.close();
+  });
+
+  it('takes what falls on a place, and a loss of life, for no capture', async () => {
+    const { store, analyses } = await analyseTexts({ 'not-taken.txt': NOT_TAKEN });
+    expect(analyses[0]!.events.filter((e) => e.type === 'capture')).toEqual([]);
     await store.close();
   });
 

@@ -181,10 +181,13 @@ const CLAIM_STATUS: Record<Claim['stance'], EventStatus> = {
 function statusOf(lex: Language['events'], lower: readonly string[], trigger: number, sentenceFirst: number, claim: ClaimRange | null): { status: EventStatus; why: string } {
   let status: EventStatus = claim ? CLAIM_STATUS[claim.stance] : 'asserted';
   let why = claim ? `inside claim ${claim.id} (${claim.stance})` : 'stated by the article';
+  let reach = true;
   for (let k = trigger - 1; k >= sentenceFirst && k >= trigger - 4; k--) {
     const w = lower[k]!;
     if (w === ',' || w === ';' || w === '.' || w === ':') break;
-    if (lex.NEGATIONS.has(w)) {
+    // "not confined to the strike": a negation before a preposition is not the event's ("plans to strike" still plans it).
+    if (lex.NEGATION_BREAKS.has(w)) reach = false;
+    if (reach && lex.NEGATIONS.has(w)) {
       status = status === 'denied' ? 'reported' : 'denied';
       why += `; negated by "${w}"`;
       break;

@@ -109,6 +109,9 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 /** Words before a trigger that deny the event. */
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
 
+/** Words between a negation and a trigger that end its reach: "not confined to the strike" denies no strike. */
+export const NEGATION_BREAKS = new Set(['to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'over', 'into', 'than']);
+
 /** Words before a trigger that make the event planned. */
 export const PLANNED = new Set(
   "will 'll would shall plan plans planned planning intend intends intended intending prepare prepares preparing vowed vow vows pledged pledge pledges threatened threatens aims aim seeks seek wants want going ready".split(' '),

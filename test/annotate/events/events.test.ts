@@ -112,6 +112,12 @@ describe('event extraction', () => {
     expect(killed).toMatchObject({ type: 'kill', actor: 'Q212', target: 'Q159', place: 'kursk', quantity: 2, status: 'asserted' });
     const [withdraw] = only('Russia has not withdrawn its troops from the border.');
     expect(withdraw).toMatchObject({ type: 'withdraw', actor: 'Q159', status: 'denied' });
+    // A negation reaches the trigger only when no preposition stands between them.
+    expect(only('No civilians were killed in the strike.').map((e) => [e.type, e.status])).toEqual([
+      ['kill', 'denied'],
+      ['attack', 'asserted'],
+    ]);
+    expect(only('Army losses were not confined to the strike on the port.').map((e) => e.status)).toEqual(['asserted']);
   });
 
   it('gives every trigger span its text and a type from the taxonomy', () => {

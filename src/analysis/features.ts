@@ -6,6 +6,7 @@ import { blameOf, isParty, type Blame } from '../lang/en/blame.js';
 import { bluffOf, standingOf } from '../lang/en/standings.js';
 import { electionsOfTheArticle, sideOfStatelessSpeakers, standingAsVoice, threatsCalledBluffs, type VoicedStanding } from './standings.js';
 import { contentTokens } from '../lang/en/token.js';
+import { MILITARY } from './propositions.js';
 import { hasVerb, innerBelief, opensWithPronoun, readWords, rejectsAThing, rowsOf, subjectOf } from './content-words.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
@@ -18,6 +19,8 @@ export interface EventSig {
   time: string | null;
   quantity: number | null;
   planned: boolean;
+  /** Told as not having happened: "no civilians were killed", "troops never entered the town". */
+  denied: boolean;
 }
 
 /**
@@ -215,7 +218,12 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   }
   own.sort((a, b) => a.trigger.start - b.trigger.start);
   const sigs: EventSig[] = [];
-  for (const e of own) if (e.type === own[0]!.type) sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned' });
+  // Another war event in the same place is the same happening told by another word: "a missile strike on the town
+  // killed 12 civilians" is about the strike and the dead, and meets a denial of either.
+  const main = own[0];
+  const told = (e: (typeof own)[number]) =>
+    e.type === main!.type || (e.place !== null && MILITARY.has(e.type) && MILITARY.has(main!.type) && !isCountry(byId.get(e.place)) && own.some((m) => m.type === main!.type && m.place === e.place));
+  for (const e of own) if (told(e)) sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned', denied: e.status === 'denied' || e.status === 'disputed' });
   const countries: Record<string, string> = {};
   for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
   const wide = [...new Set(sigs.flatMap((s) => (s.place && isCountry(byId.get(s.place)) ? [s.place] : [])))];

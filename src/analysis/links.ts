@@ -57,7 +57,10 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
   if (!fa.topic && !fb.topic && !fa.pronounSubject && !fb.pronounSubject && a.position * b.position < 0 && a.features.camp !== b.features.camp) {
     if ((fb.statement && deniesOf(fa, fb)) || (fa.statement && deniesOf(fb, fa))) return { kind: 'denial' };
   }
-  const denial = a.position * b.position < 0 && (a.stance === 'deny' || b.stance === 'deny' || a.features.refers !== 0 || b.features.refers !== 0);
+  // "no civilians were killed in the strike" turns round "the strike killed 12 civilians" as a denial of it does, when
+  // its negation is the event's ("not confined to the scandal, in which four were killed" denies no killing).
+  const eventNegated = negation && [a, b].every((m) => !m.features.negated || m.features.events.some((e) => e.denied));
+  const denial = a.position * b.position < 0 && (a.stance === 'deny' || b.stance === 'deny' || a.features.refers !== 0 || b.features.refers !== 0 || eventNegated);
   const predicated = fa.predicate !== 0 && fb.predicate !== 0;
   const place = predicated ? warPlace(fa, fb) : null;
   if (place) return { kind: 'war', place };

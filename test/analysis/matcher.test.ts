@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 function arrest(over: Partial<EventSig>): EventSig {
-  return { type: 'arrest', actor: null, target: null, place: null, time: null, quantity: null, planned: false, ...over };
+  return { type: 'arrest', actor: null, target: null, place: null, time: null, quantity: null, planned: false, denied: false, ...over };
 }
 
 /** A claim's features with the words and events given, every other field at its plainest. */

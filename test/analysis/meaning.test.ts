@@ -82,7 +82,7 @@ describe('meaning of contents', () => {
 });
 
 describe('propositions', () => {
-  const invasion = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'R', target: null, place: null, time: null, quantity: null, planned: false, ...over });
+  const invasion = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'R', target: null, place: null, time: null, quantity: null, planned: false, denied: false, ...over });
 
   it('joins paraphrases of one statement, found through their keys', () => {
     const a = features('naval blockade trapping grain exports ports');

@@ -499,7 +499,7 @@ describe('standing questions of a war', () => {
 });
 
 describe('contradictions', () => {
-  const attack = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'Q212', target: null, place: 'plant', time: null, quantity: null, planned: false, ...over });
+  const attack = (over: Partial<EventSig> = {}): EventSig => ({ type: 'attack', actor: 'Q212', target: null, place: 'plant', time: null, quantity: null, planned: false, denied: false, ...over });
 
   it('sets a denial against the claim it answers, the denying side second whatever the words of the charge', () => {
     const charge = member({ stance: 'condemn', article: 'x', claim: 'c1', features: { words: ['enough', 'help'], negated: true } });
@@ -602,7 +602,7 @@ describe('contradictions', () => {
 
   it('sets different counts of one capture from different sources against each other, made within a month', () => {
     const capture = (n: number): Partial<ClaimFeatures> => ({
-      events: [{ type: 'capture', actor: 'Q212', target: 'Q423', place: 'kursk', time: '2025-01-11', quantity: n, planned: false }],
+      events: [{ type: 'capture', actor: 'Q212', target: 'Q423', place: 'kursk', time: '2025-01-11', quantity: n, planned: false, denied: false }],
       words: ['captur', 'soldier'],
       numbers: [n],
     });
@@ -620,7 +620,7 @@ describe('contradictions', () => {
 
   it('sets counts against each other only when they count the same thing, and says their bounds', () => {
     const killed = (n: number): Partial<ClaimFeatures> => ({
-      events: [{ type: 'kill', actor: null, target: 'Q423', place: 'kursk', time: null, quantity: n, planned: false }],
+      events: [{ type: 'kill', actor: null, target: 'Q423', place: 'kursk', time: null, quantity: n, planned: false, denied: false }],
       words: ['kill', 'soldier'],
       numbers: [n],
     });
@@ -664,7 +664,7 @@ describe('claim stories', () => {
   });
 
   it('tells the turns, and marks more voices repeating the report as repeats', () => {
-    const deploy: Partial<ClaimFeatures> = { events: [{ type: 'deploy', actor: 'Q423', target: null, place: null, time: null, quantity: null, planned: false }] };
+    const deploy: Partial<ClaimFeatures> = { events: [{ type: 'deploy', actor: 'Q423', target: null, place: null, time: null, quantity: null, planned: false, denied: false }] };
     const reports = ['2024-10-18', '2024-10-20', '2024-10-29'].map((said) => member({ stance: 'assert', said, features: deploy }));
     const denial = member({ stance: 'deny', said: '2024-10-22', features: { ...deploy, voice: 'state:KP' } });
     const confirmation = member({ stance: 'confirm', said: '2025-04-28', features: { ...deploy, voice: 'state:KP' } });
@@ -690,7 +690,7 @@ describe('claim stories', () => {
     const copy = member({ stance: 'assert', dupGroup: a.dupGroup, features: { words } });
     expect(storyOf(6, [a, copy], nameOf)).toBeNull();
     // Named by an event only when two of its claims tell it, else by the opening of a statement.
-    const fight: EventSig = { type: 'attack', actor: 'Q212', target: null, place: null, time: null, quantity: null, planned: false };
+    const fight: EventSig = { type: 'attack', actor: 'Q212', target: null, place: null, time: null, quantity: null, planned: false, denied: false };
     const told = member({ stance: 'assert', content: 'the blockade trapped grain in the ports', features: { words, events: [fight] } });
     const plain = member({ stance: 'assert', content: 'grain was trapped by the blockade of ports', features: { words } });
     expect(storyOf(7, [told, plain], nameOf)!.about).not.toMatch(/attack/);

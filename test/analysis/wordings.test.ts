@@ -47,7 +47,26 @@ const NOT_TAKEN = [
   'Debris from a downed drone fell on a house in Arequipa, officials said. They mourned the loss of life in the city after the shelling.',
 ].join('\n');
 
+// A strike and its dead, said not to have happened in other words.
+const STRUCK = ['date 2026-03-03', 'Strike on the town', '', 'A missile strike on a residential district of Oruro killed at least 12 civilians on Monday, the regional governor said.'].join('\n');
+const NONE_KILLED = ['date 2026-03-04', 'Ministry answers', '', 'The defence ministry said on Tuesday that no civilians were killed in the strike on Oruro.'].join('\n');
+const NOT_CONFINED = [
+  'date 2026-03-05',
+  'Opposition widens its attack',
+  '',
+  'The opposition said the minister’s failures in the region were not confined to the strike on Oruro, in which 12 civilians were killed.',
+].join('\n');
+
 describe('one war event in two wordings', () => {
+  it('sets a strike that killed against "no civilians were killed" in it, but not against a negation of something else', async () => {
+    const { store } = await analyseTexts({ 'struck.txt': STRUCK, 'none-killed.txt': NONE_KILLED, 'not-confined.txt': NOT_CONFINED });
+    const xs = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(xs.map((x) => x.sides.map((s) => s.claims.map((c) => c.content)))).toEqual([
+      [['A missile strike on a residential district of Oruro killed at least 12 civilians on Monday'], ['no civilians were killed in the strike on Oruro']],
+    ]);
+    await store.close();
+  });
+
   it('reads "taken control of the town" and "captured the town" as one capture there, and sets the two sides against each other', async () => {
     const { store, analyses } = await analyseTexts({ 'claimed.txt': CLAIMED, 'denied.txt': DENIED });
     const captures = analyses.map((a) => a.events.filter((e) => e.type === 'capture').map((e) => [e.trigger.text, e.place, e.target]));

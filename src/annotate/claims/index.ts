@@ -145,7 +145,9 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
     if (!speaker && d.source && d.sourceHead) {
       entity = resolver.resolve(d.sourceHead, d.antecedent);
-      speaker = { ...tokenSpan(ctx, d.source), entity: entity?.id ?? null };
+      // "the regional governor, who said": the speaker's words reach back to the antecedent ("who" alone says nobody).
+      const words: Range = d.antecedent ? [d.antecedent[0], d.source[1]] : d.source;
+      speaker = { ...tokenSpan(ctx, words), entity: entity?.id ?? null };
       head ||= ctx.lower[d.sourceHead[1] - 1]!;
     }
     // A possessive ("his remarks", "in her view") names someone spoken of before: later pronouns go on from the speakers before it.

@@ -426,6 +426,13 @@ describe('speakers and stances', () => {
     expect(e!.content.text).toBe('its troops entered the town after shelling it for a week');
   });
 
+  it('lets the antecedent of a relative pronoun speak: "the regional governor, who said"', () => {
+    const c = rulesOnly(docOf('The strike was condemned by the regional governor, who said the district had no military sites.')).find((x) => x.cue?.text === 'said');
+    expect(c).toMatchObject({ speaker: { text: 'the regional governor, who' }, content: { text: 'the district had no military sites' } });
+    const [d] = rulesOnly(docOf('Reporters spoke to unnamed diplomats who said the talks had stalled.'));
+    expect(d!.speaker!.text).toBe('unnamed diplomats who');
+  });
+
   it('reads no claim where a cue verb ascribes a state ("reported dead", "confirmed killed"), and one where it reports', () => {
     expect(rulesOnly(docOf('Dozens reported dead after shelling of market'))).toEqual([]);
     expect(rulesOnly(docOf('Two soldiers confirmed killed in border clash.'))).toEqual([]);

@@ -12,7 +12,7 @@ import type { Draft, Range } from './frames/index.js';
  */
 export function finishDrafts(ctx: Context, drafts: Draft[]): Draft[] {
   cutAtAttachedClauses(ctx, drafts);
-  const kept = dropRepeated(ctx, dropNested(relayVia(ctx, drafts)));
+  const kept = dropRepeated(ctx, dropNested(citedSources(ctx, relayVia(ctx, drafts))));
   for (const d of kept) quotedAs(ctx, d);
   // (A claim told inside a quotation is part of it: the quote still runs on past it.)
   const heads = new PositionIndex(kept.filter((d) => !d.quoted), (d) => d.head);
@@ -232,6 +232,67 @@ function relayVia(ctx: Context, drafts: Draft[]): Draft[] {
   return drafts.filter((d) => !drop.has(d));
 }
 
+
+/**
+ * "…, citing hospital officials": the officials are the source of the claim the participle hangs on, and whoever
+ * reported it relays it (`via`). Three shapes: "Z, the agency reported, citing X" (the claim before it), "the agency
+ * reported, citing X, that Z" (the content after it) and "the agency, citing X, reported that Z" (the claim in whose
+ * speaker it stands). The participle is then no claim of its own.
+ */
+function citedSources(ctx: Context, drafts: Draft[]): Draft[] {
+  const drop = new Set<Draft>();
+  for (const d of drafts) {
+    const at = d.cue[0];
+    if (d.entry.lemma !== 'cite' || !ctx.lower[at]!.endsWith('ing') || d.parts.length !== 1 || d.parts[0]![0] !== d.rightFrom || !ctx.isComma(at - 1)) continue;
+    const [from, to] = d.parts[0]!;
+    const np = ctx.npRight(from, to, false);
+    if (np <= from || !citable(ctx, from, np)) continue;
+    const cited: Range = [from, np];
+    const host = drafts.find((o) => o !== d && o.source && o.source[0] < at && o.source[1] > at);
+    const before = drafts.find((o) => o !== d && o.cue[1] === at - 1 && (o.source || o.inherits));
+    if (host) {
+      host.via = [host.source![0], at - 1];
+      cite(host, cited);
+    } else if (before && np >= to) {
+      before.via = before.source;
+      cite(before, cited);
+    } else if (d.source && ctx.isComma(np) && ctx.lower[np + 1] === 'that' && ctx.cueEntries(at - 2)?.length) {
+      // The reporting verb before the comma is the cue; the clause after "that" what was reported.
+      const end = trimEnd(ctx, np + 2, ctx.sentLast(at));
+      if (end <= np + 2) continue;
+      d.via = d.source;
+      cite(d, cited);
+      d.entry = ctx.cueEntries(at - 2)!.find((e) => !e.noun) ?? d.entry;
+      d.cue = [at - 2, at - 1];
+      d.head = at - 2;
+      d.rightFrom = np + 2;
+      d.parts = [[np + 2, end]];
+      d.rule = 'complement';
+      continue;
+    } else continue;
+    drop.add(d);
+  }
+  return drop.size ? drafts.filter((d) => !drop.has(d)) : drafts;
+}
+
+/** Whether tokens [from, to) name someone or something that can be a source: a party named, or a source's noun ("citing precedent" cites none). */
+function citable(ctx: Context, from: number, to: number): boolean {
+  const { lex, lower, doc } = ctx;
+  const { start, end } = doc.tokens;
+  if (doc.mentionsIn(start[from]!, end[to - 1]!).some((m) => m.entity.type === 'PERSON' || m.entity.type === 'ORG' || m.entity.type === 'GPE' || m.entity.type === 'NORP')) return true;
+  for (let k = from; k < to; k++) {
+    const w = lower[k]!;
+    if (lex.SPOKESPEOPLE.has(w) || lex.DOCUMENTS.has(w) || lex.PUBLISHED_WORKS.has(w) || lex.AGENTS.has(w) || lex.CITED_SOURCES.has(w)) return true;
+  }
+  return false;
+}
+
+function cite(d: Draft, source: Range): void {
+  d.source = source;
+  d.sourceHead = source;
+  d.antecedent = null;
+  d.inherits = false;
+}
 
 /**
  * "The agency quoted the minister as saying that the talks had collapsed": the minister speaks, the agency relays

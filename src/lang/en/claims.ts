@@ -167,6 +167,9 @@ export const WITHHOLD = /^(?:avoid|avoids|avoided|avoiding|refrain|refrains|refr
 /** Nouns for what an organisation publishes: "the statement" speaks for whoever issued it. */
 export const DOCUMENTS = new Set(['statement', 'message', 'letter', 'communique', 'communiqué', 'release', 'announcement', 'memo', 'decree', 'post', 'tweet', 'notice', 'document', 'declaration', 'resolution', 'case', 'indictment', 'lawsuit', 'complaint']);
 
+/** Nouns for who or what a report cites as its source, besides spokespeople, documents and works: "citing hospital sources". */
+export const CITED_SOURCES = new Set('source sources witness witnesses resident residents data figures documents records filings officers doctors medics police military army intelligence'.split(' '));
+
 /** Works a body publishes, which speak for it: "a report published by the agency", "the institute released a study". */
 export const PUBLISHED_WORKS = new Set(['report', 'study', 'assessment', 'analysis', 'survey', 'review', 'paper', 'readout', 'findings']);
 

@@ -426,6 +426,19 @@ describe('speakers and stances', () => {
     expect(e!.content.text).toBe('its troops entered the town after shelling it for a week');
   });
 
+  it('makes the source named after "citing" speak, relayed by whoever reported it, in each place the participle stands', () => {
+    const doc = docOf(
+      'State media reported, citing the defence ministry, that the air force had hit a weapons depot. ' +
+        'The toll rose to 12, the agency said, citing hospital officials. ' +
+        'The broadcaster, citing a police source, reported that two suspects were held.',
+    );
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.via?.text, c.cue?.text, c.content.text])).toEqual([
+      ['the defence ministry', 'State media', 'reported', 'the air force had hit a weapons depot'],
+      ['hospital officials', 'the agency', 'said', 'The toll rose to 12'],
+      ['a police source', 'The broadcaster', 'reported', 'two suspects were held'],
+    ]);
+  });
+
   it('lets the antecedent of a relative pronoun speak: "the regional governor, who said"', () => {
     const c = rulesOnly(docOf('The strike was condemned by the regional governor, who said the district had no military sites.')).find((x) => x.cue?.text === 'said');
     expect(c).toMatchObject({ speaker: { text: 'the regional governor, who' }, content: { text: 'the district had no military sites' } });

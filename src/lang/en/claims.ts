@@ -452,6 +452,9 @@ export const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubs
 /** Verbs whose object is a topic, not something held: "discussed the need for talks" takes no side on it. */
 export const TOPICAL = new Set(['mention', 'discuss', 'address', 'cite', 'list', 'outline', 'detail']);
 
+/** Words right after a cue verb that make it another verb: "called for", "called on", "called off". */
+export const PARTICLES_AFTER_CUE = new Set(['for', 'on', 'off', 'up']);
+
 /** Verbs that name or describe something, whose second complement judges it ("called the vote a sham"). */
 export const JUDGING = new Set(['call', 'describe', 'characterize', 'characterise', 'portray', 'label', 'dub', 'brand', 'liken', 'compare']);
 

@@ -439,6 +439,15 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('ends a reported clause before "and" with a verb that answers reports ("and called the reports fake news")', () => {
+    const doc = docOf('The ministry said no civilians were killed in the strike and called reports of deaths "fake news". The army said the troops had entered the town and called for reinforcements.');
+    expect(rulesOnly(doc).map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([
+      ['said', 'assert', 'no civilians were killed in the strike'],
+      ['called', 'deny', 'reports of deaths "fake news"'],
+      ['said', 'assert', 'the troops had entered the town and called for reinforcements'],
+    ]);
+  });
+
   it('lets the antecedent of a relative pronoun speak: "the regional governor, who said"', () => {
     const c = rulesOnly(docOf('The strike was condemned by the regional governor, who said the district had no military sites.')).find((x) => x.cue?.text === 'said');
     expect(c).toMatchObject({ speaker: { text: 'the regional governor, who' }, content: { text: 'the district had no military sites' } });

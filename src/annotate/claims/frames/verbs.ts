@@ -57,7 +57,10 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     // and planned …") it may be reported speech.
     const verb = nearestVerb(ctx, before, sf);
     const comma = before > sf && ctx.isComma(before - 1);
-    const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma) && cueBefore(ctx, before, sf));
+    // So does one that answers what others say ("said no one was killed and dismissed the reports as lies", "… and
+    // called the reports fake news"), when a cue came before it.
+    const answering = c.entry.frame === 'object' && (c.entry.stance === 'deny' || ctx.lex.JUDGING.has(c.entry.lemma)) && !ctx.lex.PARTICLES_AFTER_CUE.has(lower[i + 1] ?? '');
+    const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma || answering) && cueBefore(ctx, before, sf));
     // (Not a second verb of an infinitive: "wants the port to reopen and pay …" goes on with the "to".)
     if (main && !(tags[i] !== TAG.AUX && plainForm(w) && infinitiveBefore(ctx, before, sf))) d.boundary = comma ? before - 1 : before;
     contentAfter(ctx, d, cueEnd, sl);

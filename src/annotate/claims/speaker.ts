@@ -116,7 +116,8 @@ export class SpeakerResolver {
         const e = mentions[k]!.entity;
         if ((e.type === 'ORG' || e.type === 'GPE') && nameWords(e).has(last)) return e;
       }
-      if (this.ctx.lex.BODIES.has(last)) return this.recentSpeaker(before, (e) => e.type === 'ORG');
+      // Only a bare word: "the defence ministry" after a rebel front spoke is no word for the front.
+      if (this.ctx.lex.BODIES.has(last) && range[1] - range[0] === 2) return this.recentSpeaker(before, (e) => e.type === 'ORG');
     }
     return null;
   }

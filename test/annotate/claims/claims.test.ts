@@ -448,6 +448,13 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('gives "the defence ministry" no speaking body without a ministry named; a bare "the agency" is the body that spoke', () => {
+    const doc = docOf('The Northern Front said government aircraft struck the town. The defence ministry said only a depot was hit. The agency said more.', [
+      { id: 'org.front', type: 'ORG', mentions: ['Northern Front'] },
+    ]);
+    expect(rulesOnly(doc).map((c) => c.speaker?.entity ?? null)).toEqual(['org.front', null, 'org.front']);
+  });
+
   it('lets the antecedent of a relative pronoun speak: "the regional governor, who said"', () => {
     const c = rulesOnly(docOf('The strike was condemned by the regional governor, who said the district had no military sites.')).find((x) => x.cue?.text === 'said');
     expect(c).toMatchObject({ speaker: { text: 'the regional governor, who' }, content: { text: 'the district had no military sites' } });

@@ -99,20 +99,26 @@ function mostFrequent(lines: readonly string[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l]) => l);
 }
 
+/** Events whose counts are told of a place: the dead and the wounded. */
+const CASUALTIES = new Set(['kill', 'injure']);
+
 /**
  * Different counts (or days) of one event from different voices, each with the claims giving it.
  * Counts of a war change as it goes on: only claims made within a month of each other disagree.
  */
 function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind: 'number' | 'date'; event: EventSig; sides: [number | string, Member[]][] } | null {
-  // value → members giving it, for one event at a time: same type and two shared arguments
-  // (a count of the dead in one attack is not set against a count in another).
+  // value → members giving it, for one event at a time: same type and two shared arguments (a count of the dead in
+  // one attack is not set against a count in another); the dead and wounded of one town, narrower than a country,
+  // are counted of its place alone ("at least 45 killed in the town" against "12 killed in the town").
   const byType = new Map<string, Map<string, Member[]>>();
   const firstOf = new Map<string, EventSig>();
   for (const m of members) {
     if (m.position <= 0) continue;
     for (const e of m.features.events) {
       if (e.planned || !MILITARY.has(e.type)) continue;
-      if ([e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
+      const local = CASUALTIES.has(e.type) && e.place !== null && !m.features.wide.includes(e.place);
+      const shared = local ? 1 / 3 : 2 / 3;
+      if (!local && [e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;
       if (value === null) continue;
       // Counts of one measure only: "killed" is not set against "killed or wounded".
@@ -121,7 +127,7 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
       const values = byType.get(key) ?? new Map<string, Member[]>();
       byType.set(key, values);
       const list = values.get(value) ?? [];
-      if ([...values.values()].flat().some((o) => !o.features.events.some((x) => x.type === e.type && eventMatch(x, e, { ...o.features.countries, ...m.features.countries }) >= 2 / 3))) continue;
+      if ([...values.values()].flat().some((o) => !o.features.events.some((x) => x.type === e.type && (!local || x.place === e.place) && eventMatch(x, e, { ...o.features.countries, ...m.features.countries }) >= shared))) continue;
       if (!list.includes(m)) list.push(m);
       values.set(value, list);
     }

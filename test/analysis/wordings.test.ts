@@ -57,7 +57,18 @@ const NOT_CONFINED = [
   'The opposition said the minister’s failures in the region were not confined to the strike on Oruro, in which 12 civilians were killed.',
 ].join('\n');
 
+const TOLL_HIGH = ['date 2026-09-14', 'Market shelled', '', 'At least 45 people were killed when shells hit a crowded market in Wad Medani on Saturday, the regional health ministry said.'].join('\n');
+const TOLL_LOW = ['date 2026-09-15', 'Army disputes toll', '', 'The army said on Sunday that 12 people were killed in the market in Wad Medani, far fewer than regional officials had reported.'].join('\n');
+
 describe('one war event in two wordings', () => {
+  it('sets two counts of the dead in one town against each other, though neither names who killed them', async () => {
+    const { store } = await analyseTexts({ 'high.txt': TOLL_HIGH, 'low.txt': TOLL_LOW });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.kind).toBe('number');
+    expect(x?.sides.map((s) => s.value)).toEqual([45, 12]);
+    await store.close();
+  });
+
   it('sets a strike that killed against "no civilians were killed" in it, but not against a negation of something else', async () => {
     const { store } = await analyseTexts({ 'struck.txt': STRUCK, 'none-killed.txt': NONE_KILLED, 'not-confined.txt': NOT_CONFINED });
     const xs = (await store.analysis.listContradictions({ limit: 10 })).items;

@@ -103,6 +103,7 @@ function fires(lex: Language['events'], doc: Doc, rule: TriggerRule, i: number, 
   if (rule.before && !(i > sentence.first && rule.before.has(lower[i - 1]!))) return false;
   if (rule.object && !near(lower, rule.object, i, sentence.first, sentence.last)) return false;
   if (rule.not) for (let k = i + 1; k < Math.min(count, sentence.last, i + 4); k++) if (rule.not.has(lower[k]!)) return false;
+  if (rule.notAfter) for (let k = i - 1; k >= sentence.first && k >= i - 3; k--) if (rule.notAfter.has(lower[k]!)) return false;
   if (rule.conflict && !isConflict(lex, doc, s, conflict) && !(s > 0 && isConflict(lex, doc, s - 1, conflict))) return false;
   return true;
 }

@@ -19,6 +19,8 @@ export interface TriggerRule {
   conflict?: boolean;
   /** Nearby words that show the everyday sense ("killed the bill"): the rule does not fire. */
   not?: ReadonlySet<string>;
+  /** Words just before the trigger that make it another event: "violating the ceasefire" tells of attacks, not a truce. */
+  notAfter?: ReadonlySet<string>;
   /** The event must name where it happened: "took control of the town" is taking ground, "of the Senate" is not. */
   place?: boolean;
   /**

@@ -103,7 +103,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['threaten', 'verb', 'threaten threatens threatened threatening', {}],
   ['threaten', 'noun', 'ultimatum', {}],
 
-  ['ceasefire', 'noun', 'ceasefire cease-fire truce armistice', {}],
+  // A truce broken is told of the fire, not of the truce: "accused them of violating the ceasefire".
+  ['ceasefire', 'noun', 'ceasefire cease-fire truce armistice', { notAfter: words('violate violates violated violating violation violations breach breaches breached breaching break breaks broke broken breaking') }],
 ];
 
 /** Words before a trigger that deny the event. */

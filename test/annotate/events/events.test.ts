@@ -100,6 +100,11 @@ describe('event extraction', () => {
     expect(only('The senator sent a letter to Ukraine and signed copies of her book.')).toEqual([]);
   });
 
+  it('reads a truce agreed as a ceasefire, and one said to be broken as none', () => {
+    expect(only('The two sides agreed a ceasefire on Sunday.').map((e) => e.type)).toEqual(['ceasefire']);
+    expect(only('The ministry accused the rebels of violating the ceasefire, and of breaking the truce twice.')).toEqual([]);
+  });
+
   it('leaves the everyday senses of war words alone', () => {
     expect(only('The senator opposes the death penalty and vowed to combat this narrative about the war.')).toEqual([]);
     expect(only('Republicans seized on the memo as a political weapon.')).toEqual([]);

@@ -220,9 +220,9 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   const sigs: EventSig[] = [];
   // Another war event in the same place is the same happening told by another word: "a missile strike on the town
   // killed 12 civilians" is about the strike and the dead, and meets a denial of either.
-  const main = own[0];
-  const told = (e: (typeof own)[number]) =>
-    e.type === main!.type || (e.place !== null && MILITARY.has(e.type) && MILITARY.has(main!.type) && !isCountry(byId.get(e.place)) && own.some((m) => m.type === main!.type && m.place === e.place));
+  const main = own[0]?.type ?? '';
+  const warPlaces = MILITARY.has(main) ? new Set(own.flatMap((e) => (e.type === main && e.place !== null && !isCountry(byId.get(e.place)) ? [e.place] : []))) : null;
+  const told = (e: (typeof own)[number]) => e.type === main || (e.place !== null && MILITARY.has(e.type) && warPlaces?.has(e.place) === true);
   for (const e of own) if (told(e)) sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned', denied: e.status === 'denied' || e.status === 'disputed' });
   const countries: Record<string, string> = {};
   for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;

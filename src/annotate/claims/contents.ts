@@ -253,26 +253,37 @@ function citedSources(ctx: Context, drafts: Draft[]): Draft[] {
     if (host) {
       host.via = [host.source![0], at - 1];
       cite(host, cited);
+      drop.add(d);
     } else if (before && np >= to) {
       before.via = before.source;
       cite(before, cited);
-    } else if (d.source && ctx.isComma(np) && ctx.lower[np + 1] === 'that' && ctx.cueEntries(at - 2)?.length) {
-      // The reporting verb before the comma is the cue; the clause after "that" what was reported.
-      const end = trimEnd(ctx, np + 2, ctx.sentLast(at));
-      if (end <= np + 2) continue;
-      d.via = d.source;
-      cite(d, cited);
-      d.entry = ctx.cueEntries(at - 2)!.find((e) => !e.noun) ?? d.entry;
-      d.cue = [at - 2, at - 1];
-      d.head = at - 2;
-      d.rightFrom = np + 2;
-      d.parts = [[np + 2, end]];
-      d.rule = 'complement';
-      continue;
-    } else continue;
-    drop.add(d);
+      drop.add(d);
+    } else {
+      reportedThat(ctx, d, cited);
+    }
   }
   return drop.size ? drafts.filter((d) => !drop.has(d)) : drafts;
+}
+
+/**
+ * "The agency reported, citing X, that Z": the participle's draft becomes the report, its cue the reporting verb
+ * before the comma and its content the clause after "that"; one of another shape is left as it is.
+ */
+function reportedThat(ctx: Context, d: Draft, cited: Range): void {
+  const at = d.cue[0];
+  const np = cited[1];
+  const entry = ctx.cueEntries(at - 2)?.find((e) => !e.noun);
+  if (!d.source || !entry || !ctx.isComma(np) || ctx.lower[np + 1] !== 'that') return;
+  const end = trimEnd(ctx, np + 2, ctx.sentLast(at));
+  if (end <= np + 2) return;
+  d.via = d.source;
+  cite(d, cited);
+  d.entry = entry;
+  d.cue = [at - 2, at - 1];
+  d.head = at - 2;
+  d.rightFrom = np + 2;
+  d.parts = [[np + 2, end]];
+  d.rule = 'complement';
 }
 
 /** Whether tokens [from, to) name someone or something that can be a source: a party named, or a source's noun ("citing precedent" cites none). */

@@ -455,6 +455,11 @@ describe('speakers and stances', () => {
     expect(rulesOnly(doc).map((c) => c.speaker?.entity ?? null)).toEqual(['org.front', null, 'org.front']);
   });
 
+  it('ends a passive\'s "by" agent before the time it runs on into', () => {
+    const doc = docOf('The report was denied by the ministry on Monday.', [], [{ text: 'Monday', value: '2025-04-28' }]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([['the ministry', 'deny', 'The report']]);
+  });
+
   it('lets the antecedent of a relative pronoun speak: "the regional governor, who said"', () => {
     const c = rulesOnly(docOf('The strike was condemned by the regional governor, who said the district had no military sites.')).find((x) => x.cue?.text === 'said');
     expect(c).toMatchObject({ speaker: { text: 'the regional governor, who' }, content: { text: 'the district had no military sites' } });

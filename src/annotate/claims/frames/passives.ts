@@ -21,7 +21,7 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     }
   }
   if (k < sl && lower[k] === 'by') {
-    const end = ctx.npRight(k + 1, sl, false);
+    const end = agentEnd(ctx, k + 1, ctx.npRight(k + 1, sl, false));
     if (end < 0) return null;
     d.source = [k + 1, end];
     d.sourceHead = d.source;
@@ -68,6 +68,15 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
   return d.parts.length ? d : null;
 }
 
+/** The end of a "by" agent, before a time it ran on into ("denied by the ministry on Monday"); -1 stays -1. */
+function agentEnd(ctx: Context, first: number, end: number): number {
+  const { start } = ctx.doc.tokens;
+  for (let j = first + 1; j + 1 < end; j++) {
+    if (ctx.tags[j] === TAG.ADP && ctx.doc.times.some((t) => t.start === start[j + 1])) return j;
+  }
+  return end;
+}
+
 /**
  * A participle with its "be" left out: "As reported by the Coast Gazette, there are …",
  * "…, he said when asked how …", "Asked about the polls, Smith said …". The content is the
@@ -80,7 +89,7 @@ export function elliptical(ctx: Context, c: Candidate, sl: number): Draft | null
   const d = newDraft('passive', c, [i, i + 1]);
   let k = i + 1;
   if (k < sl && lower[k] === 'by') {
-    const end = ctx.npRight(k + 1, sl, false);
+    const end = agentEnd(ctx, k + 1, ctx.npRight(k + 1, sl, false));
     if (end < 0) return null;
     d.source = [k + 1, end];
     d.sourceHead = d.source;

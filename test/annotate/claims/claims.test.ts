@@ -456,8 +456,11 @@ describe('speakers and stances', () => {
   });
 
   it('ends a passive\'s "by" agent before the time it runs on into', () => {
-    const doc = docOf('The report was denied by the ministry on Monday.', [], [{ text: 'Monday', value: '2025-04-28' }]);
-    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([['the ministry', 'deny', 'The report']]);
+    const doc = docOf('The report was denied by the ministry on Monday. Smith was asked by reporters on Monday about the plan.', [], [{ text: 'Monday', value: '2025-04-28' }]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([
+      ['the ministry', 'deny', 'The report'],
+      ['reporters', 'question', 'the plan'],
+    ]);
   });
 
   it('lets the antecedent of a relative pronoun speak: "the regional governor, who said"', () => {

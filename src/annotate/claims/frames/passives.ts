@@ -25,7 +25,7 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     if (end < 0) return null;
     d.source = [k + 1, end];
     d.sourceHead = d.source;
-    k = end;
+    k = afterTime(ctx, end);
   }
   const subjectEnd = ctx.skipBetweenLeft(aux - 1, sf);
   const subjectStart = subjectEnd >= sf ? ctx.npLeft(subjectEnd, sf) : -1;
@@ -77,6 +77,14 @@ function agentEnd(ctx: Context, first: number, end: number): number {
   return end;
 }
 
+/** Past the time opening at token k ("on Thursday" in "asked by her on Thursday about …"), else k. */
+function afterTime(ctx: Context, k: number): number {
+  const { start } = ctx.doc.tokens;
+  if (ctx.tags[k] !== TAG.ADP) return k;
+  const time = ctx.doc.times.find((t) => t.start === start[k + 1]);
+  return time ? ctx.doc.tokenAt(time.end - 1) + 1 : k;
+}
+
 /**
  * A participle with its "be" left out: "As reported by the Coast Gazette, there are …",
  * "…, he said when asked how …", "Asked about the polls, Smith said …". The content is the
@@ -93,7 +101,7 @@ export function elliptical(ctx: Context, c: Candidate, sl: number): Draft | null
     if (end < 0) return null;
     d.source = [k + 1, end];
     d.sourceHead = d.source;
-    k = end;
+    k = afterTime(ctx, end);
   }
   while (k < sl && (ctx.timeOf[k]! >= 0 || ctx.tags[k] === TAG.ADV)) k++;
   const w = lower[k];

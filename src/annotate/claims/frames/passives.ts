@@ -21,11 +21,8 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     }
   }
   if (k < sl && lower[k] === 'by') {
-    const end = agentEnd(ctx, k + 1, ctx.npRight(k + 1, sl, false));
-    if (end < 0) return null;
-    d.source = [k + 1, end];
-    d.sourceHead = d.source;
-    k = afterTime(ctx, end);
+    k = byAgent(ctx, d, k, sl);
+    if (k < 0) return null;
   }
   const subjectEnd = ctx.skipBetweenLeft(aux - 1, sf);
   const subjectStart = subjectEnd >= sf ? ctx.npLeft(subjectEnd, sf) : -1;
@@ -68,21 +65,28 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
   return d.parts.length ? d : null;
 }
 
-/** The end of a "by" agent, before a time it ran on into ("denied by the ministry on Monday"); -1 stays -1. */
-function agentEnd(ctx: Context, first: number, end: number): number {
-  const { start } = ctx.doc.tokens;
-  for (let j = first + 1; j + 1 < end; j++) {
-    if (ctx.tags[j] === TAG.ADP && ctx.doc.times.some((t) => t.start === start[j + 1])) return j;
+/**
+ * The agent after "by" at token k made the draft's speaker, ending before a time it runs on into ("denied by the
+ * ministry on Monday"): the token after the agent and that time ("asked by her on Thursday about …"), or -1.
+ */
+function byAgent(ctx: Context, d: Draft, k: number, sl: number): number {
+  let end = ctx.npRight(k + 1, sl, false);
+  if (end < 0) return -1;
+  const opensTime = (j: number) => ctx.tags[j] === TAG.ADP && ctx.timeOf[j + 1]! >= 0;
+  for (let j = k + 2; j + 1 < end; j++) {
+    if (opensTime(j)) {
+      end = j;
+      break;
+    }
   }
-  return end;
-}
-
-/** Past the time opening at token k ("on Thursday" in "asked by her on Thursday about …"), else k. */
-function afterTime(ctx: Context, k: number): number {
-  const { start } = ctx.doc.tokens;
-  if (ctx.tags[k] !== TAG.ADP) return k;
-  const time = ctx.doc.times.find((t) => t.start === start[k + 1]);
-  return time ? ctx.doc.tokenAt(time.end - 1) + 1 : k;
+  d.source = [k + 1, end];
+  d.sourceHead = d.source;
+  let next = end;
+  if (opensTime(next)) {
+    next++;
+    while (next < sl && ctx.timeOf[next]! >= 0) next++;
+  }
+  return next;
 }
 
 /**
@@ -97,11 +101,8 @@ export function elliptical(ctx: Context, c: Candidate, sl: number): Draft | null
   const d = newDraft('passive', c, [i, i + 1]);
   let k = i + 1;
   if (k < sl && lower[k] === 'by') {
-    const end = agentEnd(ctx, k + 1, ctx.npRight(k + 1, sl, false));
-    if (end < 0) return null;
-    d.source = [k + 1, end];
-    d.sourceHead = d.source;
-    k = afterTime(ctx, end);
+    k = byAgent(ctx, d, k, sl);
+    if (k < 0) return null;
   }
   while (k < sl && (ctx.timeOf[k]! >= 0 || ctx.tags[k] === TAG.ADV)) k++;
   const w = lower[k];

@@ -298,6 +298,7 @@ function citable(ctx: Context, from: number, to: number): boolean {
   return false;
 }
 
+/** `source` speaks in draft `d`, in place of whoever it held ("quoted X as saying", "citing X"). */
 function cite(d: Draft, source: Range): void {
   d.source = source;
   d.sourceHead = source;
@@ -318,10 +319,7 @@ function quotedAs(ctx: Context, d: Draft): void {
   const entry = ctx.cueEntries(np + 1)?.find((e) => !e.noun);
   if (!entry || !ctx.lower[np + 1]!.endsWith('ing')) return;
   d.via = d.source;
-  d.source = [d.rightFrom, np];
-  d.sourceHead = d.source;
-  d.antecedent = null;
-  d.inherits = false;
+  cite(d, [d.rightFrom, np]);
   d.entry = entry;
   d.cue = [np + 1, np + 2];
   d.head = np + 1;

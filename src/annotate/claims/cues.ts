@@ -54,7 +54,11 @@ export function cueCandidates(ctx: Context, vocabulary: ReadonlySet<string>): Ca
     let entry: CueEntry;
     if (entries) entry = entries.length === 1 ? entries[0]! : chooseEntry(ctx, i, entries);
     else if (vocabulary.has(w) && !ctx.lex.LIGHT_VERBS.has(w) && !ctx.lex.NOT_SAYING.has(w)) entry = learnedEntry(ctx, i);
-    else continue;
+    else {
+      const count = countCue(ctx, i);
+      if (!count) continue;
+      entry = count;
+    }
     if (!entry.noun && (!verbal(ctx, i, entry) || ascribes(ctx, i))) continue;
     out.push({ head: i, entry, kind: 'lexicon' });
   }
@@ -66,6 +70,30 @@ function ascribes(ctx: Context, i: number): boolean {
   if (!ctx.lex.ASCRIBED_STATES.has(ctx.lower[i + 1] ?? '')) return false;
   const next = ctx.tags[i + 2];
   return i + 2 >= ctx.count || ctx.sentFirst(i + 2) === i + 2 || (next !== TAG.NOUN && next !== TAG.PROPN && next !== TAG.ADJ);
+}
+
+/**
+ * "Officials put the death toll at 14", "medics placed the number of dead at 21", "revised its tally to 30": a verb that
+ * alone says nothing states a count when its object is one and the number follows. The object is the content.
+ */
+function countCue(ctx: Context, i: number): CueEntry | null {
+  const verb = ctx.lex.COUNT_VERBS.get(ctx.lower[i]!);
+  if (!verb) return null;
+  const last = Math.min(ctx.sentLast(i), i + 10);
+  let counted = false;
+  for (let k = i + 1; k < last; k++) {
+    const w = ctx.lower[k]!;
+    if (ctx.lex.COUNTS.has(w) || (verb.before === 'at' && ctx.lex.ESTIMATED.has(w))) counted = true;
+    else if (w === verb.before && counted) return numberAfter(ctx, k + 1) ? { lemma: verb.lemma, noun: false, frame: 'object', stance: 'assert' } : null;
+    else if (ctx.isVerb(k) || ctx.isPunct(k)) return null;
+  }
+  return null;
+}
+
+/** Whether a number opens the words from k, after words like "more than" or "at least". */
+function numberAfter(ctx: Context, k: number): boolean {
+  for (const end = Math.min(ctx.count, k + 3); k < end && ctx.lex.COUNT_APPROXIMATORS.has(ctx.lower[k]!); ) k++;
+  return ctx.tags[k] === TAG.NUM;
 }
 
 /** A learned cue word: a noun cue where it is a noun, else a verb or adjective taking an object. */

@@ -65,6 +65,28 @@ export const NOT_SAYING: ReadonlySet<string> = new Set(
  */
 export const ASCRIBED_STATES: ReadonlySet<string> = new Set('dead killed missing wounded injured alive safe hurt drowned'.split(' '));
 
+/**
+ * Verbs that state a count when their object is a count and a number follows the preposition: "officials put the death
+ * toll at 14", "medics placed the number of dead at 21", "the ministry revised its tally to 30". Form → lemma and
+ * preposition; alone they say nothing.
+ */
+export const COUNT_VERBS: ReadonlyMap<string, { lemma: string; before: 'at' | 'to' }> = new Map(
+  (['put put puts putting', 'place places placed placing', 'revise revises revised revising', 'raise raises raised raising', 'lower lowers lowered lowering'] as const).flatMap((line) => {
+    const [lemma, ...forms] = line.split(' ') as [string, ...string[]];
+    const before = lemma === 'put' || lemma === 'place' ? 'at' : 'to';
+    return forms.map((f): [string, { lemma: string; before: 'at' | 'to' }] => [f, { lemma, before }]);
+  }),
+);
+
+/** Heads of a count of the dead or hurt ("the death toll", "its tally", "civilian casualties"): revised "to" a number, a count is stated. */
+export const COUNTS: ReadonlySet<string> = new Set('toll tolls tally count casualties dead losses'.split(' '));
+
+/** Heads that are a count only when put "at" a number ("the number of dead", "the figure"): "raised the number of troops to" is a deed. */
+export const ESTIMATED: ReadonlySet<string> = new Set('number figure figures total'.split(' '));
+
+/** Words between a count's preposition and its number: "at more than 40", "to at least 12", "at about 30". */
+export const COUNT_APPROXIMATORS: ReadonlySet<string> = new Set('more than less fewer over under about around nearly almost roughly some least at'.split(' '));
+
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 

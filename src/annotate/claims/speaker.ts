@@ -21,6 +21,15 @@ function nameWords(e: Entity): Set<string> {
   return words;
 }
 
+/**
+ * What "it" can stand for as a speaker: a body, a state or its capital ("Moscow … It said"), not a person, a town, a region
+ * or a building, which do not speak ("It put the number of dead at nine" after a strike on a town is the ministry).
+ */
+function canSpeakAsIt(e: Entity): boolean {
+  if (e.type === 'GPE') return !e.subtype || e.subtype === 'country' || e.subtype === 'capital';
+  return e.type !== 'PERSON' && e.type !== 'LOC' && e.type !== 'FAC' && e.type !== 'EVENT';
+}
+
 /** Index of the last mention (sorted by start) that starts before `offset`, or −1. */
 function lastBefore(mentions: readonly LocatedMention[], offset: number): number {
   let lo = 0;
@@ -95,7 +104,7 @@ export class SpeakerResolver {
     if (producer) return producer;
     if (range[1] - range[0] === 1) {
       if (this.ctx.lex.PERSONAL_PRONOUNS.has(last)) return this.spokesperson(before) ?? this.person(before);
-      if (this.ctx.lex.NEUTER_PRONOUNS.has(last)) return this.recent(before, (e) => e.type !== 'PERSON');
+      if (this.ctx.lex.NEUTER_PRONOUNS.has(last)) return this.recent(before, canSpeakAsIt);
       if (this.ctx.lex.PLURAL_PRONOUNS.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     }
     const two = range[1] - range[0] >= 2 ? `${ctx.lower[range[1] - 2]} ${last}` : '';

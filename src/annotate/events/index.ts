@@ -64,7 +64,7 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
     const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes, f.rule.undergoer);
-    if (f.rule.place && !args.place) continue;
+    if ((f.rule.place && !args.place) || (f.rule.counted && args.quantity === null)) continue;
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "the mayor announced plans to build a bridge": who promises is who will do it.
       args.actor = claim.speakerEntity;
@@ -88,8 +88,38 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
       },
     });
   }
+  placeCounts(doc, events);
   markDisputed(events, doc.claims);
   return events;
+}
+
+/** Events a count of the dead or hurt can be of. */
+const WAR_EVENTS: ReadonlySet<string> = new Set(['attack', 'military_operation', 'capture', 'kill', 'injure']);
+const CASUALTIES: ReadonlySet<string> = new Set(['kill', 'injure']);
+/** How many sentences back a count looks for the event it counts. */
+const COUNT_REACH = 2;
+
+/**
+ * "It put the number of dead at nine", "the true toll was 14" after "a missile strike on the town killed 12": a count of
+ * the dead or hurt that names no place counts those of the war event told last in a place narrower than a country, in
+ * its sentence or the two before.
+ */
+function placeCounts(doc: Doc, events: Event[]): void {
+  const sentence = (e: Event) => doc.tokens.sentence[doc.tokenAt(e.trigger.start)]!;
+  const country = new Set(doc.entities.filter((x) => x.type === 'GPE' && x.subtype === 'country').map((x) => x.id));
+  for (let k = 1; k < events.length; k++) {
+    const e = events[k]!;
+    if (!CASUALTIES.has(e.type) || e.place || e.quantity === null) continue;
+    const s = sentence(e);
+    for (let j = k - 1; j >= 0; j--) {
+      const before = events[j]!;
+      if (s - sentence(before) > COUNT_REACH) break;
+      if (!before.place || !WAR_EVENTS.has(before.type) || country.has(before.place)) continue;
+      e.place = before.place;
+      if (e.explain) e.explain.detail = `${e.explain.detail}; place of the ${before.type} told before ("${before.trigger.text}")`;
+      break;
+    }
+  }
 }
 
 
@@ -134,7 +164,7 @@ function breakBetween(lex: Language['events'], lower: readonly string[], from: n
 }
 
 function conditionOf(rule: TriggerRule): string {
-  const parts = [rule.object && 'with its object nearby', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict', rule.place && 'naming a place'].filter(Boolean);
+  const parts = [rule.object && 'with its object nearby', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict', rule.place && 'naming a place', rule.counted && 'giving a count'].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

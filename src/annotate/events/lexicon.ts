@@ -21,6 +21,8 @@ export interface TriggerRule {
   not?: ReadonlySet<string>;
   /** Words just before the trigger that make it another event: "violating the ceasefire" tells of attacks, not a truce. */
   notAfter?: ReadonlySet<string>;
+  /** The event must give a count: "the true toll was 14" counts the dead, "it is not for me to give a toll" counts none. */
+  counted?: boolean;
   /** The event must name where it happened: "took control of the town" is taking ground, "of the Senate" is not. */
   place?: boolean;
   /**

@@ -71,6 +71,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 
   ['kill', 'verb', 'kill kills killed killing slain slew murdered murder assassinated executed die dies died dying', { not: EVERYDAY_OBJECTS }],
   ['kill', 'noun', 'killing killings deaths death dead fatalities slaying', { not: words('row penalty penalties threat threats sentence sentences certificate tax panel panels') }],
+  // "the toll rose to 30", "the true toll was 14" (after "death toll" the two are one event); not "took a heavy toll", "toll roads".
+  ['kill', 'noun', 'toll tolls', { counted: true, notAfter: words('take takes took taken taking exact exacts exacted heavy terrible'), not: words('road roads booth booths bridge bridges plaza free') }],
 
   ['injure', 'verb', 'injure injures injured injuring wound wounded wounding', {}],
   ['injure', 'noun', 'injuries injury', {}],

@@ -69,6 +69,19 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('sets a count "put at" a number after the strike it counts against the count another side gives of that town', async () => {
+    const governor = ['date 2026-04-06', 'Market hit', '', 'A rocket struck the central market in Potosi on Sunday. The provincial governor said 17 people had been killed.'].join('\n');
+    const ministry = ['date 2026-04-07', 'Ministry gives lower figure', '', 'Artillery fire hit a market in Potosi on Sunday, the defence ministry said. It put the number of dead at four.'].join('\n');
+    const { store } = await analyseTexts({ 'governor.txt': governor, 'ministry.txt': ministry });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.kind).toBe('number');
+    expect(x?.sides.map((s) => [s.value, s.claims.map((c) => c.speaker)])).toEqual([
+      [17, ['The provincial governor']],
+      [4, ['It']],
+    ]);
+    await store.close();
+  });
+
   it('sets a strike that killed against "no civilians were killed" in it, but not against a negation of something else', async () => {
     const { store } = await analyseTexts({ 'struck.txt': STRUCK, 'none-killed.txt': NONE_KILLED, 'not-confined.txt': NOT_CONFINED });
     const xs = (await store.analysis.listContradictions({ limit: 10 })).items;

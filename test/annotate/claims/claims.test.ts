@@ -455,6 +455,32 @@ describe('speakers and stances', () => {
     expect(rulesOnly(doc).map((c) => c.speaker?.entity ?? null)).toEqual(['org.front', null, 'org.front']);
   });
 
+  it('reads a count put "at" or revised "to" a number as a claim of its subject, and a deed or a placement as none', () => {
+    const doc = docOf(
+      'Regional officials put the death toll at 14. Medics placed the number of dead at more than 20. The health ministry revised its tally to 31. ' +
+        'The army raised the number of troops to 5,000. She put the parcel at the door.',
+    );
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.stance, c.content.text])).toEqual([
+      ['Regional officials', 'put', 'assert', 'the death toll at 14'],
+      ['Medics', 'placed', 'assert', 'the number of dead at more than 20'],
+      ['The health ministry', 'revised', 'assert', 'its tally to 31'],
+    ]);
+    expect(findClaims(doc, CueModel.load(en.data.cueModel), en)).toHaveLength(3);
+  });
+
+  it('gives "it" as a speaker to a body or a state, never to the town last named', () => {
+    const doc = docOf('The defence ministry said a missile hit a market in Tarija. It put the number of dead at four. Freedonia said the strike was lawful. It said the market hid a depot.', [
+      { id: 'gpe.tarija', type: 'GPE', subtype: 'city', mentions: ['Tarija'] },
+      { id: 'gpe.freedonia', type: 'GPE', subtype: 'country', mentions: ['Freedonia'] },
+    ]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.speaker?.entity ?? null])).toEqual([
+      ['The defence ministry', null],
+      ['It', null],
+      ['Freedonia', 'gpe.freedonia'],
+      ['It', 'gpe.freedonia'],
+    ]);
+  });
+
   it('ends a passive\'s "by" agent before the time it runs on into', () => {
     const doc = docOf('The report was denied by the ministry on Monday. Smith was asked by reporters on Monday about the plan.', [], [{ text: 'Monday', value: '2025-04-28' }]);
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([

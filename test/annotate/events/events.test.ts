@@ -100,6 +100,23 @@ describe('event extraction', () => {
     expect(only('The senator sent a letter to Ukraine and signed copies of her book.')).toEqual([]);
   });
 
+  it('reads a toll given as a count of the dead, and a count that names no place as of the war event told just before', () => {
+    const entities = [{ id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] }];
+    const quantities = [
+      { text: '4', value: 4, unit: null },
+      { text: '14', value: 14, unit: null },
+    ];
+    const events = extractEvents(handmade('A missile hit a market in Tarija. Officials put the number of dead at 4. The governor said the toll was 14.', { entities, quantities }), en);
+    expect(events.filter((e) => e.type === 'kill').map((e) => [e.trigger.text, e.quantity, e.place])).toEqual([
+      ['dead', 4, 'gpe.tarija'],
+      ['toll', 14, 'gpe.tarija'],
+    ]);
+    // A toll without a count, a heavy toll taken and a toll road are no deaths; nor is a count three sentences on.
+    expect(only('It is not for me to give a toll. The war took a heavy toll on farmers. The toll road reopened.')).toEqual([]);
+    const far = extractEvents(handmade('A missile hit a market in Tarija. Rain fell. Roads closed. Schools shut. Officials put the number of dead at 4.', { entities, quantities: quantities.slice(0, 1) }), en);
+    expect(far.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
+  });
+
   it('reads a truce agreed as a ceasefire, and one said to be broken as none', () => {
     expect(only('The two sides agreed a ceasefire on Sunday.').map((e) => e.type)).toEqual(['ceasefire']);
     expect(only('The ministry accused the rebels of violating the ceasefire, and of breaking the truce twice.')).toEqual([]);

@@ -161,7 +161,7 @@ function acronym(w: string): boolean {
  */
 export function tagTokens(tokens: Tokens, lexicon: PosLexicon): Uint8Array {
   const { words, lower, count, sentence } = tokens;
-  const { MODALS } = lexicon.words;
+  const { MODALS, NOUN_AFTER, PARTICIPLE_ENDING } = lexicon.words;
   const tags = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const w = words[i]!;
@@ -183,6 +183,8 @@ export function tagTokens(tokens: Tokens, lexicon: PosLexicon): Uint8Array {
     else if (capital && !initial && (known === TAG.NOUN || known === TAG.ADJ || known === TAG.VERB)) tag = TAG.PROPN;
     // "Will Rogers", "May Smith": a capitalised modal before another capitalised word is a name.
     else if (capital && !initial && known === TAG.AUX && i + 1 < count && isCapitalised(words[i + 1]!)) tag = TAG.PROPN;
+    // "the claim was rejected": a verb's plain form after an article or a possessive is a noun ("let's go" is no possessive).
+    else if (known === TAG.VERB && i > 0 && NOUN_AFTER.has(lower[i - 1]!) && tags[i - 1] !== TAG.AUX && lower[i - 2] !== 'let' && !PARTICIPLE_ENDING.test(lw)) tag = TAG.NOUN;
     else tag = known;
     // "he's", "that's", "who's": the clitic is "is" or "has", not a possessive.
     if (tag === TAG.POSS && i > 0 && (tags[i - 1] === TAG.PRON || tags[i - 1] === TAG.WH || lower[i - 1] === 'that')) tag = TAG.AUX;

@@ -21,3 +21,10 @@ export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 's
 export const ADVERB_ENDING = /ly$/;
 export const VERB_ENDING = /(?:ing|ed)$/;
 export const ADJECTIVE_ENDING = /(?:ous|ive|al|ic|able|ible|less|ful|ish)$/;
+
+/**
+ * Words after which a verb's plain or -s form is a noun ("the claim was rejected", "its call", "Moscow's claim"); a
+ * participle there is an adjective ("the alleged attack"), kept.
+ */
+export const NOUN_AFTER: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'its', 'our', 'their', 'my', 'your', "'s", '’s']);
+export const PARTICIPLE_ENDING = /(?:ed|ing|en)$/;

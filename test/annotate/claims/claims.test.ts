@@ -468,6 +468,15 @@ describe('speakers and stances', () => {
     expect(findClaims(doc, CueModel.load(en.data.cueModel), en)).toHaveLength(3);
   });
 
+  it('reads "the claim was rejected by X" as X denying the claim, a noun after its article or possessor', () => {
+    const doc = docOf('A spokesman said the depot stored rockets. The claim was rejected by the governor. The army\'s claim was dismissed by residents.');
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([
+      ['A spokesman', 'assert', 'the depot stored rockets'],
+      ['the governor', 'deny', 'The claim'],
+      ['residents', 'deny', "The army's claim"],
+    ]);
+  });
+
   it('gives "it" as a speaker to a body or a state, never to the town last named', () => {
     const doc = docOf('The defence ministry said a missile hit a market in Tarija. It put the number of dead at four. Freedonia said the strike was lawful. It said the market hid a depot.', [
       { id: 'gpe.tarija', type: 'GPE', subtype: 'city', mentions: ['Tarija'] },

@@ -103,8 +103,8 @@ describe('event extraction', () => {
   it('reads a toll given as a count of the dead, and a count that names no place as of the war event told just before', () => {
     const entities = [{ id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] }];
     const quantities = [
-      { text: '4', value: 4, unit: null },
-      { text: '14', value: 14, unit: null },
+      { text: '4', value: 4 },
+      { text: '14', value: 14 },
     ];
     const events = extractEvents(handmade('A missile hit a market in Tarija. Officials put the number of dead at 4. The governor said the toll was 14.', { entities, quantities }), en);
     expect(events.filter((e) => e.type === 'kill').map((e) => [e.trigger.text, e.quantity, e.place])).toEqual([

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { TAG_NAMES } from '../../../src/annotate/pos/tags.js';
+import { tokenized } from '../../helpers.js';
+
+/** Each word with its class, as the tagger gives it. */
+function tagged(text: string): string[] {
+  const doc = tokenized({ id: 't', title: null, published: null, source: null, url: null, language: 'en', text, ref: null });
+  return doc.tokens.words.map((w, i) => `${w}/${TAG_NAMES[doc.pos[i]!]}`);
+}
+
+describe('word classes', () => {
+  it('reads a verb\'s plain form after an article or a possessor as a noun, and a verb elsewhere (after "let\'s" too)', () => {
+    expect(tagged('The claim was false.')).toContain('claim/NOUN');
+    expect(tagged("Their call went unanswered and Moscow's claim stood.")).toEqual(expect.arrayContaining(['call/NOUN', 'claim/NOUN']));
+    expect(tagged('They claim the alleged attack never happened.')).toEqual(expect.arrayContaining(['claim/VERB', 'alleged/ADJ']));
+    expect(tagged("Let's go.")).toContain('go/VERB');
+  });
+});

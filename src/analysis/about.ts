@@ -28,6 +28,7 @@ const NOUN: Record<string, string> = {
   arrest: 'arrest',
   threaten: 'threat',
   ceasefire: 'ceasefire',
+  intercept: 'interception',
 };
 
 /** What the actor did, in the past tense, and the word before a place. */
@@ -48,6 +49,7 @@ const DID: Record<string, [string, string]> = {
   arrest: ['arrested', 'in'],
   threaten: ['threatened', 'in'],
   ceasefire: ['agreed a ceasefire', 'in'],
+  intercept: ['shot down', 'over'],
 };
 
 const COUNTED: Record<string, string> = {
@@ -60,6 +62,7 @@ const COUNTED: Record<string, string> = {
   withdraw: 'how many troops withdrew',
   arms_transfer: 'how many weapons were supplied',
   attack: 'how many attacks there were',
+  intercept: 'how many were shot down',
 };
 
 const MAX = 100;

@@ -99,8 +99,8 @@ function mostFrequent(lines: readonly string[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l]) => l);
 }
 
-/** Events whose counts are told of a place: the dead and the wounded. */
-const CASUALTIES = new Set(['kill', 'injure']);
+/** Events whose counts are told of a place: the dead and the wounded, the drones and missiles shot down over it. */
+const COUNTED_OF_PLACE = new Set(['kill', 'injure', 'intercept']);
 
 /**
  * Different counts (or days) of one event from different voices, each with the claims giving it.
@@ -108,15 +108,15 @@ const CASUALTIES = new Set(['kill', 'injure']);
  */
 function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind: 'number' | 'date'; event: EventSig; sides: [number | string, Member[]][] } | null {
   // value → members giving it, for one event at a time: same type and two shared arguments (a count of the dead in
-  // one attack is not set against a count in another); the dead and wounded of one town, narrower than a country,
-  // are counted of its place alone ("at least 45 killed in the town" against "12 killed in the town").
+  // one attack is not set against a count in another); the dead and wounded of one town, narrower than a country, and
+  // what was shot down over it are counted of its place alone ("at least 45 killed in the town" against "12 killed in the town").
   const byType = new Map<string, Map<string, Member[]>>();
   const firstOf = new Map<string, EventSig>();
   for (const m of members) {
     if (m.position <= 0) continue;
     for (const e of m.features.events) {
       if (e.planned || !MILITARY.has(e.type)) continue;
-      const local = CASUALTIES.has(e.type) && e.place !== null && !m.features.wide.includes(e.place);
+      const local = COUNTED_OF_PLACE.has(e.type) && e.place !== null && !m.features.wide.includes(e.place);
       const shared = local ? 1 / 3 : 2 / 3;
       if (!local && [e.actor, e.target, e.place].filter(Boolean).length < 2) continue;
       const value = kind === 'number' ? (e.quantity !== null ? String(e.quantity) : null) : e.time && /^\d{4}-\d{2}-\d{2}$/.test(e.time) ? e.time : null;

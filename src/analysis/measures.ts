@@ -15,6 +15,7 @@ const MEASURE: Record<string, string> = {
   injure: 'wounded',
   withdraw: 'withdrawn',
   arrest: 'arrested',
+  intercept: 'shot down',
 };
 
 /** Killed and wounded counted together: "killed or wounded", "dead and injured", "casualties". */

@@ -29,7 +29,7 @@ export interface PropFeatures {
 /** MinHash values of a content's words, taken two by two as lookup keys. */
 const WORD_HASHES = 16;
 /** War event types: claims about one share a single argument (a place, an actor) and can be set against each other by it. */
-export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire']);
+export const MILITARY: ReadonlySet<string> = new Set(['deploy', 'attack', 'military_operation', 'capture', 'kill', 'injure', 'withdraw', 'arms_transfer', 'ceasefire', 'intercept']);
 /** At most this many event signatures are kept per proposition (the earliest). */
 const MAX_EVENTS = 12;
 

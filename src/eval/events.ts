@@ -5,8 +5,9 @@
  * Justice.ArrestJailDetain → arrest, Conflict.Demonstrate → protest, Contact.ThreatenCoerce →
  * threaten); gold events of other types are not scored, nor are predictions of types without a
  * KAIROS counterpart (deploy, military_operation, capture, withdraw, sign_agreement, sanction,
- * arms_transfer, commemorate, ceasefire). A prediction and a gold trigger match when their spans
- * overlap and their types are equal; "trigger" ignores the type.
+ * arms_transfer, commemorate, ceasefire); intercept is scored as attack, as KAIROS codes a shoot-down.
+ * A prediction and a gold trigger match when their spans overlap and their types are equal;
+ * "trigger" ignores the type.
  *
  * The records' sentences are joined with line breaks (the set's own text runs them together), and
  * each record is an article without a publication date.
@@ -34,6 +35,8 @@ const KAIROS: [RegExp, string][] = [
   [/^Contact\.ThreatenCoerce\./, 'threaten'],
 ];
 const SCORED = new Set(KAIROS.map(([, t]) => t));
+/** Our types KAIROS folds into another: a drone or missile shot down is a Conflict.Attack on it. */
+const AS_KAIROS: Record<string, string> = { intercept: 'attack' };
 
 interface Span {
   start: number;
@@ -58,8 +61,8 @@ export async function run(args: string[]): Promise<void> {
     const article: Article = { id: r.doc_id, title: null, published: null, source: null, url: null, language: 'en', text, ref: r.doc_id };
     const predicted: Span[] = pipeline
       .analyze(article)
-      .events.filter((e) => SCORED.has(e.type))
-      .map((e) => ({ start: e.trigger.start, end: e.trigger.end, type: e.type, text: e.trigger.text }));
+      .events.map((e) => ({ start: e.trigger.start, end: e.trigger.end, type: AS_KAIROS[e.type] ?? e.type, text: e.trigger.text }))
+      .filter((e) => SCORED.has(e.type));
     const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
     for (const g of gold) {
       const hit = predicted.some((p) => overlaps(p, g) && p.type === g.type);

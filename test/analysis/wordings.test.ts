@@ -82,6 +82,22 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('sets drones shot down over a town against "none of its drones were intercepted" there, and two counts of them against each other', async () => {
+    const governor = ['date 2026-05-11', 'Night raid', '', 'Air defences shot down 27 drones over Tarija overnight, the regional governor said on Monday.'].join('\n');
+    const rebels = ['date 2026-05-11', 'Rebels claim raid', '', 'The Northern Front said on Monday that none of its drones had been intercepted over Tarija.'].join('\n');
+    const army = ['date 2026-05-12', 'Army figures', '', 'The army said 12 drones had been downed over Tarija on Sunday night.'].join('\n');
+    const disputed = await analyseTexts({ 'governor.txt': governor, 'rebels.txt': rebels });
+    const [x] = (await disputed.store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.kind).toBe('stance');
+    expect(x?.sides.map((s) => s.claims.map((c) => c.speaker))).toEqual([['the regional governor'], ['Northern Front']]);
+    await disputed.store.close();
+    const counted = await analyseTexts({ 'governor.txt': governor, 'army.txt': army });
+    const [y] = (await counted.store.analysis.listContradictions({ limit: 10 })).items;
+    expect(y?.kind).toBe('number');
+    expect(y?.sides.map((s) => s.value)).toEqual([27, 12]);
+    await counted.store.close();
+  });
+
   it('sets a strike that killed against "no civilians were killed" in it, but not against a negation of something else', async () => {
     const { store } = await analyseTexts({ 'struck.txt': STRUCK, 'none-killed.txt': NONE_KILLED, 'not-confined.txt': NOT_CONFINED });
     const xs = (await store.analysis.listContradictions({ limit: 10 })).items;

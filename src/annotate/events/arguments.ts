@@ -32,7 +32,7 @@ const PLACE_LABELS = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 /** Types whose "to X" is where forces go (a place), not a recipient. */
 const MOVEMENT: ReadonlySet<EventType> = new Set(['deploy', 'withdraw', 'military_operation', 'attack', 'protest']);
 /** Types that count something (people, weapons). */
-const COUNTED: ReadonlySet<EventType> = new Set(['deploy', 'capture', 'kill', 'injure', 'arrest', 'protest', 'arms_transfer', 'withdraw', 'attack']);
+const COUNTED: ReadonlySet<EventType> = new Set(['deploy', 'capture', 'kill', 'injure', 'arrest', 'protest', 'arms_transfer', 'withdraw', 'attack', 'intercept']);
 /** Events between parties, where who is actor and who target is a matter of wording. */
 const SYMMETRIC: ReadonlySet<EventType> = new Set(['sign_agreement', 'meet', 'ceasefire']);
 /** Types without a target role. */

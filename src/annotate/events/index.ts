@@ -1,6 +1,7 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Claim, Event, EventStatus } from '../../doc/types.js';
 import type { ComponentSpec } from '../pipeline.js';
+import { TAG } from '../pos/tags.js';
 import { SpanIndex } from '../ranges.js';
 import { argumentIndexes, findArguments, sentenceMentions, type SentenceMention } from './arguments.js';
 import type { Language } from '../../lang/language.js';
@@ -12,7 +13,7 @@ export { EVENT_TAXONOMY, EVENT_TYPES, type EventType } from './taxonomy.js';
 export const EVENTS: ComponentSpec = {
   name: 'events',
   assigns: ['events'],
-  requires: ['tokens', 'sentences', 'entities', 'times', 'quantities', 'claims'],
+  requires: ['tokens', 'sentences', 'pos', 'entities', 'times', 'quantities', 'claims'],
   create: ({ language }) => (doc) => doc.set('events', extractEvents(doc, language)),
 };
 
@@ -70,7 +71,7 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
       args.actor = claim.speakerEntity;
       args.how.push('actor: the speaker of the promise');
     }
-    const { status, why } = statusOf(lex, lower, f.token, sentence.first, claim);
+    const { status, why } = statusOf(lex, doc, f.token, sentence.first, claim);
     events.push({
       id: `e${events.length + 1}`,
       type: f.rule.type,
@@ -209,7 +210,8 @@ const CLAIM_STATUS: Record<Claim['stance'], EventStatus> = {
 };
 
 /** Status from the claim that holds the trigger, then from negation and intention words just before it. */
-function statusOf(lex: Language['events'], lower: readonly string[], trigger: number, sentenceFirst: number, claim: ClaimRange | null): { status: EventStatus; why: string } {
+function statusOf(lex: Language['events'], doc: Doc, trigger: number, sentenceFirst: number, claim: ClaimRange | null): { status: EventStatus; why: string } {
+  const lower = doc.tokens.lower;
   let status: EventStatus = claim ? CLAIM_STATUS[claim.stance] : 'asserted';
   let why = claim ? `inside claim ${claim.id} (${claim.stance})` : 'stated by the article';
   let reach = true;
@@ -229,7 +231,25 @@ function statusOf(lex: Language['events'], lower: readonly string[], trigger: nu
       break;
     }
   }
+  if (status !== 'denied' && noneOf(lex, doc, trigger, sentenceFirst)) {
+    status = 'denied';
+    why += '; its subject is "none of"';
+  }
   return { status, why };
+}
+
+/** How far back a clause's "none of" subject reaches its verb: "none of its drones had been intercepted". */
+const SUBJECT_REACH = 8;
+
+/** Whether the trigger's clause opens with "none of …": no punctuation, clause word or other verb between ("none of them said the town fell"). */
+function noneOf(lex: Language['events'], doc: Doc, trigger: number, sentenceFirst: number): boolean {
+  const lower = doc.tokens.lower;
+  for (let k = trigger - 1; k > sentenceFirst && k >= trigger - SUBJECT_REACH; k--) {
+    const w = lower[k]!;
+    if (w === ',' || w === ';' || w === ':' || w === 'that' || w === 'and' || w === 'but' || doc.pos[k] === TAG.VERB) return false;
+    if (w === 'of' && lex.NONE_OF.has(lower[k - 1]!)) return true;
+  }
+  return false;
 }
 
 const AFFIRMED = new Set<EventStatus>(['asserted', 'reported', 'confirmed']);

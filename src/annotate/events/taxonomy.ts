@@ -92,6 +92,11 @@ export const EVENT_TAXONOMY = {
     cameo: '08 Yield (0871 Declare truce, ceasefire)',
     acled: 'Strategic developments (Agreement)',
   },
+  intercept: {
+    description: 'drones, missiles or aircraft shot down or intercepted',
+    cameo: '19 Fight',
+    acled: 'Strategic developments (Disrupted weapons use)',
+  },
 } as const satisfies Record<string, EventTypeInfo>;
 
 export type EventType = keyof typeof EVENT_TAXONOMY;

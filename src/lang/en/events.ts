@@ -20,6 +20,12 @@ export const WEAPONS = words(
     'jets aircraft rifles guns launchers warheads interceptors f-16s',
 );
 
+/** What air defence shoots down: "shot down 27 drones", "intercepted two missiles" (not "intercepted calls"). */
+export const AIRBORNE = words(
+  'drone drones missile missiles rocket rockets uav uavs aircraft jet jets plane planes warplane warplanes helicopter helicopters ' +
+    'projectile projectiles warhead warheads',
+);
+
 export const AGREEMENTS = words(
   'agreement agreements treaty treaties deal deals accord accords pact pacts memorandum ceasefire cease-fire truce armistice ' +
     'protocol declaration partnership contract contracts',
@@ -48,6 +54,12 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['deploy', 'verb', 'send sends sent sending dispatch dispatches dispatched dispatching commit commits committed committing station stations stationed', { object: FORCES }],
   ['deploy', 'noun', 'deployment deployments redeployment', { conflict: true }],
 
+  // Before the attack rules: "shooting down drones" is air defence, not a shooting.
+  ['intercept', 'verb', 'shot shoot shoots shooting', { object: words('down'), not: EVERYDAY_OBJECTS }],
+  ['intercept', 'verb', 'downed downing intercept intercepts intercepted intercepting', { object: AIRBORNE }],
+  // "air defences destroyed 30 drones": what air defence destroys it shoots down.
+  ['intercept', 'verb', 'destroy destroys destroyed destroying', { before: words('defence defences defense defenses'), object: AIRBORNE }],
+  ['intercept', 'noun', 'interception interceptions', { object: AIRBORNE }],
   ['attack', 'verb', 'bombed bombard bombarded bombarding shelled invaded ambushed detonated detonate detonating', {}],
   ['attack', 'verb', 'exploded explode explodes', { conflict: true }],
   ['attack', 'verb', 'attack attacks attacked attacking strike strikes struck striking assault assaulted assaulting raid raided raiding ambush shoot shooting invade invades invading fired', { conflict: true, not: EVERYDAY_OBJECTS }],
@@ -111,6 +123,9 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 
 /** Words before a trigger that deny the event. */
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
+
+/** Subjects that deny the event of their clause: "none of its drones had been intercepted", "neither of the towns was taken". */
+export const NONE_OF = new Set(['none', 'neither']);
 
 /** Words between a negation and a trigger that end its reach: "not confined to the strike" denies no strike. */
 export const NEGATION_BREAKS = new Set(['to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'over', 'into', 'than']);

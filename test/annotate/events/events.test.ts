@@ -117,6 +117,26 @@ describe('event extraction', () => {
     expect(far.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
   });
 
+  it('reads drones and missiles shot down, intercepted or destroyed by air defence as interceptions, with their count', () => {
+    const quantities = [
+      { text: '27', value: 27 },
+      { text: '12', value: 12 },
+    ];
+    const events = only('Air defences shot down 27 drones overnight. Crews downed 12 missiles. Air defences destroyed a rocket. The navy intercepted a drone.', { quantities });
+    expect(events.map((e) => [e.type, e.trigger.text, e.quantity])).toEqual([
+      ['intercept', 'shot', 27],
+      ['intercept', 'downed', 12],
+      ['intercept', 'destroyed', null],
+      ['intercept', 'intercepted', null],
+    ]);
+    expect(only('Agents intercepted calls. The senator shot down the idea. Shelling destroyed a school.').filter((e) => e.type === 'intercept')).toEqual([]);
+  });
+
+  it('denies the event of a clause whose subject is "none of", but not of a clause after another verb', () => {
+    expect(only('None of the drones had been intercepted.').map((e) => e.status)).toEqual(['denied']);
+    expect(only('None of the soldiers said the drones were intercepted.').map((e) => e.status)).toEqual(['asserted']);
+  });
+
   it('reads a truce agreed as a ceasefire, and one said to be broken as none', () => {
     expect(only('The two sides agreed a ceasefire on Sunday.').map((e) => e.type)).toEqual(['ceasefire']);
     expect(only('The ministry accused the rebels of violating the ceasefire, and of breaking the truce twice.')).toEqual([]);

@@ -47,6 +47,7 @@ const TOLD: Record<string, { did: string; done: string; at: string; counted?: bo
   protest: { did: 'protested', done: 'Protest', at: 'in' },
   threaten: { did: 'threatened', done: 'Threat', at: 'in' },
   ceasefire: { did: 'agreed a ceasefire', done: 'Ceasefire', at: 'in' },
+  intercept: { did: 'shot down', done: 'shot down', at: 'over', counted: true },
 };
 
 /** What a sentence needs of an event: names already resolved. */

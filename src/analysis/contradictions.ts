@@ -210,7 +210,7 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
   const names = new Map(blaming.map((m) => [m.features.blame!.target, m.features.blame!.name ?? nameOf(m.features.blame!.target)]));
   const name = (voice: string) => names.get(voice) ?? voice;
   const others = [...new Set(against.map(name))];
-  const what = outcome === 'war' ? 'the war' : outcome === 'food' ? 'the food crisis' : outcome;
+  const what = OUTCOMES[outcome] ?? outcome;
   const about = `who is to blame for ${what}: ${name(pivot)} or ${others.length ? others.join(' and ') : 'not ' + name(pivot)}`;
   return {
     id: `x${propId}`,
@@ -224,6 +224,9 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
     why: [`each side lays ${what} at another's door`],
   };
 }
+
+/** A blamed outcome as a question names it: "who is to blame for breaking the truce". */
+const OUTCOMES: Record<string, string> = { war: 'the war', food: 'the food crisis', truce: 'breaking the truce' };
 
 const QUESTION: Record<VoicedStanding['question'], (name: string) => string> = {
   party: (name) => `whether ${name} takes part in the war`,

@@ -300,6 +300,12 @@ describe('who is to blame', () => {
     // Told as someone else's story, or no outcome blamed: none.
     expect(blameOf(tokens('a story that the league caused this conflict', ents), null, party)).toBeNull();
     expect(blameOf(tokens('ruritania started talks on trade', ents), null, party)).toBeNull();
+    // A broken truce is an outcome of its own; a truce agreed or kept blames no one.
+    expect(blameOf(tokens('osterlich of violating the ceasefire on monday', ents), 'accuse', party)).toMatchObject({ target: 'O', outcome: 'truce', direction: 1 });
+    expect(blameOf(tokens('ruritania had broken the truce by firing first', ents), null, party)).toMatchObject({ target: 'R', outcome: 'truce' });
+    expect(blameOf(tokens('ruritania bears responsibility for the ceasefire violations', ents), null, party)).toMatchObject({ target: 'R', outcome: 'truce' });
+    expect(blameOf(tokens('ruritania and osterlich agreed a truce', ents), null, party)).toBeNull();
+    expect(blameOf(tokens('they broke the truce', ents), null, party)).toBeNull();
   });
 
   it('lays a war blamed without naming its maker at the door of the party the article’s claims blame for it', () => {

@@ -98,6 +98,16 @@ describe('one war event in two wordings', () => {
     await counted.store.close();
   });
 
+  it('sets two sides each saying the other broke the truce against each other, whatever the words', async () => {
+    const peru = ['date 2026-06-02', 'Truce under strain', '', "Peru's defence ministry accused Bolivia of violating the ceasefire on Monday."].join('\n');
+    const bolivia = ['date 2026-06-03', 'Reply', '', "Bolivia's foreign ministry said on Tuesday that Peru had broken the truce by firing on its positions."].join('\n');
+    const { store } = await analyseTexts({ 'peru.txt': peru, 'bolivia.txt': bolivia });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x).toMatchObject({ kind: 'blame', about: 'who is to blame for breaking the truce: Bolivia or Peru' });
+    expect(x?.sides.map((s) => s.value)).toEqual(['Bolivia', 'Peru']);
+    await store.close();
+  });
+
   it('sets a strike that killed against "no civilians were killed" in it, but not against a negation of something else', async () => {
     const { store } = await analyseTexts({ 'struck.txt': STRUCK, 'none-killed.txt': NONE_KILLED, 'not-confined.txt': NOT_CONFINED });
     const xs = (await store.analysis.listContradictions({ limit: 10 })).items;

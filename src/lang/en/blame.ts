@@ -6,7 +6,8 @@ import { lowerAt, type Token } from './token.js';
  * "the responsibility … rests with X", "the alliance is to blame for the fighting", "the rebels may
  * have provoked the conflict", "You and your allies needed this war", "accused the League of
  * starting the conflict", "it was X that launched the offensive", "X cannot be blamed for the
- * conflict" (held not responsible). Claims that lay one outcome at different doors disagree,
+ * conflict" (held not responsible), "accused X of violating the ceasefire", "X had broken the truce" (a broken truce is
+ * an outcome of its own). Claims that lay one outcome at different doors disagree,
  * though their words differ
  * ("who started the war" is the commonest dispute of war reporting).
  */
@@ -29,6 +30,10 @@ const WAR = new Set(['war', 'wars', 'conflict', 'bloodshed', 'invasion', 'aggres
 const CAUSELESS = new Set(['unprovoked', 'unjustified', 'unjustifiable', 'needless', 'senseless', 'premeditated']);
 /** Quotation marks a cause may be wrapped in ("may have “provoked” the war"): they do not end its clause. */
 const QUOTES = new Set(['"', "'", '“', '”', '‘', '’']);
+/** A truce, however worded: broken, it is an outcome of its own ("accused X of violating the ceasefire", "X had broken the truce"). */
+const TRUCE = new Set(['ceasefire', 'cease-fire', 'truce', 'armistice']);
+/** Words that break a truce. */
+const BREAKING = new Set('violate violates violated violating violation violations breach breaches breached breaching break breaks broke broken breaking'.split(' '));
 /** The food crisis, however worded. */
 const FOOD = new Set(['food', 'hunger', 'famine', 'grain', 'starvation']);
 /** Verbs that make their subject the cause of their object ("provoked the war", "started the conflict"). */
@@ -84,8 +89,14 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
       const crisis = w === 'crisis' && (lowerAt(tokens, k - 1) === 'the' || lowerAt(tokens, k - 1) === 'this' || tokens[k - 1]?.entity != null);
       if (WAR.has(w) || crisis || (w === 'operation' && lowerAt(tokens, k - 1) === 'military')) return 'war';
       if (FOOD.has(w)) return 'food';
+      if (TRUCE.has(w) && (brokenBefore(k) || BREAKING.has(lowerAt(tokens, k + 1)))) return 'truce';
     }
     return null;
+  };
+  /** A word that breaks a truce among the three before token k ("violating the ceasefire", "broke the truce"). */
+  const brokenBefore = (k: number): boolean => {
+    for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (BREAKING.has(lowerAt(tokens, j))) return true;
+    return false;
   };
   /** A word for the war just before token k ("the war started by", "the invasion had not been justified by"). */
   const warBefore = (k: number, reach = 4): boolean => {
@@ -263,6 +274,11 @@ export function blameOf(tokens: readonly Token[], cueLemma: string | null, isPar
         }
       }
       continue;
+    }
+    // "X had broken the truce", "X violated the ceasefire": who broke it is blamed for the broken truce.
+    if (BREAKING.has(w) && outcomeAt(k + 1) === 'truce' && !PRONOUNS.has(lowerAt(tokens, k - 1))) {
+      const b = make(agentFirst(k), 'truce', k);
+      if (b) return b;
     }
     // "X forced the government's hand", "X may have forced them to attack": X is blamed for the war.
     if (FORCING.has(w)) {

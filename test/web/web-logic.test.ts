@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/doc/types.js';
-import { quoted, stanceLabel } from '../../src/doc/display.js';
+import { quoted, sideHead, stanceLabel } from '../../src/doc/display.js';
 import { axisPositions } from '../../web/src/axis.js';
 import { marksOf, segment } from '../../web/src/highlight.js';
 import { placeShape } from '../../web/src/places.js';
@@ -51,6 +51,13 @@ describe('claims shown to readers', () => {
     expect(quoted('"Statements by the command"')).toBe('"Statements by the command"');
     expect(stanceLabel({ stance: 'confirm', negated: true })).toBe('not confirm');
     expect(stanceLabel({ stance: 'deny' })).toBe('deny');
+  });
+
+  it('heads a side of a contradiction by its count, its day or the party it blames, never a party read as a day', () => {
+    expect(sideHead('number', { value: 45, label: 'at least 45 killed' })).toBe('says at least 45 killed');
+    expect(sideHead('date', { value: '2026-03-02' })).toBe('says 2 Mar 2026');
+    expect(sideHead('blame', { value: 'Bolivia' })).toBe('blames Bolivia');
+    expect(sideHead('stance', {})).toBeNull();
   });
 });
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { ClaimRef, Contradiction } from '../../contract/index.js';
-import { formatDate } from '../../doc/dates.js';
-import { claimDate, INFERRED_NOTE, quoted } from '../../doc/display.js';
+import { claimDate, INFERRED_NOTE, quoted, sideHead } from '../../doc/display.js';
 import { clip } from '../digest.js';
 import { allItems } from '../../store/page.js';
 import { err, openStore, out, positiveNumber } from '../shared.js';
@@ -52,7 +51,7 @@ const SHOWN = 4;
 function readable(x: Contradiction): string {
   const lines = [`${x.id}  ${x.about}  (${x.kind})`, ...x.why.map((w) => `  why: ${w}`)];
   for (const side of x.sides) {
-    lines.push(`  ${side.value !== undefined ? `says ${side.label ?? (typeof side.value === 'number' ? side.value.toLocaleString('en-US') : formatDate(side.value))}` : side.stance === 'assert' ? 'affirm' : 'deny or contradict'}:`);
+    lines.push(`  ${sideHead(x.kind, side) ?? (side.stance === 'assert' ? 'affirm' : 'deny or contradict')}:`);
     for (const c of side.claims.slice(0, SHOWN)) lines.push(`    ${claimLine(c)}`);
     if (side.claims.length > SHOWN) lines.push(`    … and ${side.claims.length - SHOWN} more (--json for all)`);
   }

@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { api, type Contradiction } from '../api.js';
-import { claimDate } from '../../../src/doc/display.js';
+import { claimDate, sideHead } from '../../../src/doc/display.js';
 import { ClaimDate, InferredNote, PagedList, StanceBadge, Status } from '../components/common.js';
 import { articleHref, formatDate } from '../format.js';
 import { useLoad } from '../load.js';
@@ -10,10 +10,10 @@ const href = (id: string) => `/contradictions/${encodeURIComponent(id)}`;
 
 type Side = Contradiction['sides'][number];
 
-/** What a side says: its count ("at least 100 killed") or day, else its stance. */
-function SideHead({ side }: { side: Side }) {
-  if (side.value === undefined) return <StanceBadge stance={side.stance} />;
-  return <span class="side-value">{side.label ?? (typeof side.value === 'number' ? side.value.toLocaleString('en-US') : formatDate(side.value))}</span>;
+/** What a side says: its count ("at least 100 killed"), its day or whom it blames, else its stance. */
+function SideHead({ kind, side }: { kind: string; side: Side }) {
+  const head = sideHead(kind, side);
+  return head === null ? <StanceBadge stance={side.stance} /> : <span class="side-value">{head}</span>;
 }
 
 /** Claims shown per side in the list; the page of the contradiction has them all. */
@@ -28,7 +28,7 @@ export function ContradictionSummary({ c }: { c: Contradiction }) {
         {c.sides.map((s, i) => (
           <span key={i} class="side-line">
             {i > 0 && <span class="versus"> vs </span>}
-            <SideHead side={s} />{' '}
+            <SideHead kind={c.kind} side={s} />{' '}
             {s.claims.slice(0, SHOWN).map((x, k) => (
               <span key={k} class="side-source">
                 {k > 0 && '; '}
@@ -83,7 +83,7 @@ export function ContradictionView(props: { id: string }) {
             {c.sides.map((side, i) => (
               <section key={i} class={`side stance-border-${side.stance}`}>
                 <h2>
-                  <SideHead side={side} />
+                  <SideHead kind={c.kind} side={side} />
                 </h2>
                 {side.claims.map((x) => (
                   <div key={`${x.article}/${x.claim}`} class="side-claim">

@@ -40,18 +40,25 @@ export interface Count {
   label: string;
 }
 
+/** Characters before and after a count in which its measure is read: "casualties at about 1,100, including at least 100 dead" counts 100 dead. */
+const MEASURE_BEFORE = 30;
+const MEASURE_AFTER = 60;
+
 /** The count `value` of an event of `type` as a claim's content gives it. */
 export function countIn(content: string, value: number, type: string): Count {
-  const killedOrWounded = (type === 'kill' || type === 'injure') && COMBINED.test(content);
-  const measure = killedOrWounded ? 'killed or wounded' : (MEASURE[type] ?? type.replace(/_/g, ' '));
   const shown = value.toLocaleString('en-US');
   let bound: string | null = null;
+  // The words around the count, or the whole content when it gives the count in words ("above three thousand").
+  let around = content;
   for (const written of new Set([shown, String(value)])) {
-    const at = content.search(new RegExp(`(?<![\\d,.])${written.replace(/[.,]/g, '\\$&')}(?![\\d,])`));
+    const at = content.search(new RegExp(`(?<![\\d,.])${written.replace(/[.,]/g, '\\$&')}(?!\\d|,\\d)`));
     if (at < 0) continue;
     const before = content.slice(Math.max(0, at - 20), at).trimEnd();
     bound = BOUNDS.find(([words]) => words.test(before))?.[1] ?? null;
+    around = content.slice(Math.max(0, at - MEASURE_BEFORE), at + written.length + MEASURE_AFTER);
     break;
   }
+  const killedOrWounded = (type === 'kill' || type === 'injure') && COMBINED.test(around);
+  const measure = killedOrWounded ? 'killed or wounded' : (MEASURE[type] ?? type.replace(/_/g, ' '));
   return { measure, bound, label: `${bound ? `${bound} ` : ''}${shown} ${measure}` };
 }

@@ -11,14 +11,13 @@ export function stanceLabel(c: { stance: Stance | string; negated?: boolean }): 
 export const INFERRED_NOTE = '≈ the text does not say when: the date is inferred (its article\'s publication, or the claim it answers)';
 
 /**
- * What one side of a contradiction holds, as lists head it: "says at least 100 killed", "says 3 Mar 2026", "blames
+ * What one side of a contradiction holds, as the workbench heads it: "at least 100 killed", "3 Mar 2026", "blames
  * Bolivia"; null for a side that only affirms or denies (kind stance).
  */
 export function sideHead(kind: string, side: { value?: number | string; label?: string }): string | null {
   if (side.value === undefined) return null;
   if (kind === 'blame') return `blames ${side.value}`;
-  const value = side.label ?? (typeof side.value === 'number' ? side.value.toLocaleString('en-US') : kind === 'date' ? formatDate(side.value) : side.value);
-  return `says ${value}`;
+  return side.label ?? (typeof side.value === 'number' ? side.value.toLocaleString('en-US') : kind === 'date' ? formatDate(side.value) : side.value);
 }
 
 /** Words in quotation marks, unless they bring their own (a direct quote's content). */

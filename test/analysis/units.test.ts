@@ -649,6 +649,11 @@ describe('counts as claims give them', () => {
     expect(countIn('2 soldiers captured', 2, 'capture')).toEqual({ measure: 'captured', bound: null, label: '2 captured' });
     // 12,000 is not 2,000 nor 1,000: the number is matched whole.
     expect(countIn('12,000 killed', 2000, 'kill').bound).toBeNull();
+    // Two counts in one content, the first before a comma: each is of the words around it, not of the other's.
+    const both = 'North Korean casualties at about 1,100, including at least 100 dead';
+    expect(countIn(both, 100, 'kill').label).toBe('at least 100 killed');
+    expect(countIn(both, 1100, 'kill').label).toBe('about 1,100 killed or wounded');
+    expect(countIn('losses above three thousand, and they keep growing', 3000, 'kill').measure).toBe('killed or wounded');
   });
 });
 

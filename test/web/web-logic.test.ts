@@ -54,8 +54,8 @@ describe('claims shown to readers', () => {
   });
 
   it('heads a side of a contradiction by its count, its day or the party it blames, never a party read as a day', () => {
-    expect(sideHead('number', { value: 45, label: 'at least 45 killed' })).toBe('says at least 45 killed');
-    expect(sideHead('date', { value: '2026-03-02' })).toBe('says 2 Mar 2026');
+    expect(sideHead('number', { value: 45, label: 'at least 45 killed' })).toBe('at least 45 killed');
+    expect(sideHead('date', { value: '2026-03-02' })).toBe('2 Mar 2026');
     expect(sideHead('blame', { value: 'Bolivia' })).toBe('blames Bolivia');
     expect(sideHead('stance', {})).toBeNull();
   });

@@ -51,7 +51,8 @@ const SHOWN = 4;
 function readable(x: Contradiction): string {
   const lines = [`${x.id}  ${x.about}  (${x.kind})`, ...x.why.map((w) => `  why: ${w}`)];
   for (const side of x.sides) {
-    lines.push(`  ${sideHead(x.kind, side) ?? (side.stance === 'assert' ? 'affirm' : 'deny or contradict')}:`);
+    const head = sideHead(x.kind, side);
+    lines.push(`  ${head === null ? (side.stance === 'assert' ? 'affirm' : 'deny or contradict') : x.kind === 'blame' ? head : `says ${head}`}:`);
     for (const c of side.claims.slice(0, SHOWN)) lines.push(`    ${claimLine(c)}`);
     if (side.claims.length > SHOWN) lines.push(`    … and ${side.claims.length - SHOWN} more (--json for all)`);
   }

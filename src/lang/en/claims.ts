@@ -87,6 +87,9 @@ export const ESTIMATED: ReadonlySet<string> = new Set('number figure figures tot
 /** Words between a count's preposition and its number: "at more than 40", "to at least 12", "at about 30". */
 export const COUNT_APPROXIMATORS: ReadonlySet<string> = new Set('more than less fewer over under about around nearly almost roughly some least at'.split(' '));
 
+/** What a source asks not to be ("who asked not to be named"): the condition it spoke on, no demand. */
+export const UNNAMED: ReadonlySet<string> = new Set(['named', 'identified', 'quoted', 'cited']);
+
 /** Nouns that refer back to claims reported just before ("— claims Pyongyang dismissed as …"). */
 export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'allegations', 'allegation', 'accusations', 'reports', 'charges', 'assertions', 'rumors', 'rumours', 'suggestions']);
 

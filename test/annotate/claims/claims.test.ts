@@ -477,6 +477,14 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('takes a source\'s "asked not to be named" for the condition it spoke on, not a demand', () => {
+    const doc = docOf('A doctor, who asked not to be named, said the ward was hit. The mayor asked residents not to be alarmed.');
+    expect(rulesOnly(doc).map((c) => [c.cue?.text, c.content.text])).toEqual([
+      ['said', 'the ward was hit'],
+      ['asked', 'residents not to be alarmed'],
+    ]);
+  });
+
   it('gives "it" as a speaker to a body or a state, never to the town last named', () => {
     const doc = docOf('The defence ministry said a missile hit a market in Tarija. It put the number of dead at four. Freedonia said the strike was lawful. It said the market hid a depot.', [
       { id: 'gpe.tarija', type: 'GPE', subtype: 'city', mentions: ['Tarija'] },

@@ -42,7 +42,7 @@ export class Frames {
     }
     // "“…,” he continued", "the sign read: “…”" — these verbs report only quoted words.
     if (c.entry.frame === 'quote' && !d.parts.every(([a]) => this.ctx.opensQuote(a))) return null;
-    if (c.kind === 'lexicon' && !c.entry.noun && this.tellsADeed(c.entry, d)) return null;
+    if (c.kind === 'lexicon' && !c.entry.noun && (this.tellsADeed(c.entry, d) || this.asksAnonymity(d))) return null;
     // "said this in a comment", "confirmed as much": the words point back at a claim already read.
     if (d.rightFrom >= 0 && this.pointsBack(d.parts[0]!)) return null;
     if (d.inherits && !d.source) this.mainSubject(d);
@@ -128,6 +128,14 @@ export class Frames {
     const w = ctx.lower[a]!;
     const next = w === 'as' && ctx.lower[a + 1] === 'much' ? a + 2 : ctx.lex.POINTING.has(w) ? a + 1 : -1;
     return next > 0 && (next >= b || ctx.tags[next] === TAG.ADP || ctx.isPunct(next));
+  }
+
+  /** "A doctor, who asked not to be named, said …": the condition a source spoke on, not a demand it made. */
+  private asksAnonymity(d: Draft): boolean {
+    const a = d.parts[0]?.[0];
+    if (a === undefined) return false;
+    const { lower } = this.ctx;
+    return lower[a] === 'not' && lower[a + 1] === 'to' && lower[a + 2] === 'be' && this.ctx.lex.UNNAMED.has(lower[a + 3]!);
   }
 
   /** Does an indirect question open at token k ("why …", "whether …")? */

@@ -230,6 +230,8 @@ function secondComplement(ctx: Context, [a, b]: Range): boolean {
   // A quoted name for it ("called the plan “a disgrace”") or a relative object ("what he called …").
   for (let k = a; k < b; k++) if (ctx.quotes.of[k]! >= 0 || ctx.words[k] === '‘') return true;
   if (tags[a] === TAG.WH) return true;
+  // "called the claims absurd", "called the accusation false": a judgement right after a noun, whatever the tagger took it for.
+  for (let k = a + 1; k < b; k++) if (ctx.language.references.FALSE.has(ctx.lower[k]!) && (tags[k - 1] === TAG.NOUN || tags[k - 1] === TAG.PROPN)) return true;
   // The object, then any "of"/"in" phrases.
   let np = ctx.npCore(a, b);
   while (np > 0 && np < b && tags[np] === TAG.ADP && ctx.lower[np] !== 'as') np = ctx.npCore(np + 1, b);

@@ -9,6 +9,15 @@ import { attachedAt, attributionTail } from './quotes.js';
 import { embeddedRelativeEnd, plainForm, venueAt } from './relatives.js';
 import { type Draft, type Range } from './draft.js';
 
+/** Whether a noun phrase from k is one addressed, a that-clause after it: "said to reporters (on Monday) that …". */
+function addressedBeforeThat(ctx: Context, k: number, sl: number): boolean {
+  if (!ctx.startsNp(k) || ctx.opensQuote(k)) return false;
+  const end = ctx.npRight(k, sl, false);
+  let j = end;
+  while (j > 0 && j < sl && ctx.timeOf[j]! >= 0) j++;
+  return j > 0 && ctx.lower[j] === 'that';
+}
+
 /** Content after the cue, from `from` to the sentence end (cut later at attached clauses). */
 export function contentAfter(ctx: Context, d: Draft, from: number, sl: number): void {
   const { lower, tags } = ctx;
@@ -53,7 +62,8 @@ export function contentAfter(ctx: Context, d: Draft, from: number, sl: number): 
         k = aside;
         continue;
       }
-      if (ctx.isVerb(k) || tags[k] === TAG.WH || w === 'whether' || w === 'if' || w === 'to' || ctx.isPunct(k)) break;
+      // ("said to reporters that …" passes the one addressed; "told them to leave" is no such "to".)
+      if (ctx.isVerb(k) || tags[k] === TAG.WH || w === 'whether' || w === 'if' || (w === 'to' && !(k === from && addressedBeforeThat(ctx, k + 1, sl))) || ctx.isPunct(k)) break;
     }
     // "told state TV the talks had failed", "told reporters how …": past the one addressed.
     if (start === from && ctx.lex.ADDRESSEES.has(d.entry.lemma) && ctx.startsNp(from) && ctx.timeOf[from]! < 0) {

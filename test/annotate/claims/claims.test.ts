@@ -477,6 +477,19 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('reads "called the claims absurd" as a judgement of them, though the tagger takes the judgement for a noun', () => {
+    const doc = docOf('The president called the claims absurd. The minister called the accusation false. The mayor called a crisis meeting.');
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([
+      ['The president', 'deny', 'the claims absurd'],
+      ['The minister', 'deny', 'the accusation false'],
+    ]);
+  });
+
+  it('passes the one addressed after "to" on the way to a that-clause, but not an infinitive\'s "to"', () => {
+    const doc = docOf('She said to reporters that the talks had failed. The ministry wrote to the council that the bridge was unsafe. He told them to leave.');
+    expect(rulesOnly(doc).map((c) => c.content.text)).toEqual(['the talks had failed', 'the bridge was unsafe', 'to leave']);
+  });
+
   it('takes a source\'s "asked not to be named" for the condition it spoke on, not a demand', () => {
     const doc = docOf('A doctor, who asked not to be named, said the ward was hit. The mayor asked residents not to be alarmed.');
     expect(rulesOnly(doc).map((c) => [c.cue?.text, c.content.text])).toEqual([

@@ -6,10 +6,9 @@ import { lowerAt, type Token } from './token.js';
  * "the responsibility … rests with X", "the alliance is to blame for the fighting", "the rebels may
  * have provoked the conflict", "You and your allies needed this war", "accused the League of
  * starting the conflict", "it was X that launched the offensive", "X cannot be blamed for the
- * conflict" (held not responsible), "accused X of violating the ceasefire", "X had broken the truce" (a broken truce is
- * an outcome of its own). Claims that lay one outcome at different doors disagree,
- * though their words differ
- * ("who started the war" is the commonest dispute of war reporting).
+ * conflict" (held not responsible), "accused X of violating the ceasefire", "X had broken the truce" (a
+ * broken truce is an outcome of its own). Claims that lay one outcome at different doors disagree,
+ * though their words differ ("who started the war" is the commonest dispute of war reporting).
  */
 export interface Blame {
   /** The entity held responsible (its id; the analysis makes it a voice). */

@@ -89,7 +89,7 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
       },
     });
   }
-  placeCounts(doc, events);
+  placeCounts(lex, doc, events);
   markDisputed(events, doc.claims);
   return events;
 }
@@ -103,10 +103,11 @@ const COUNT_REACH = 2;
 /**
  * "It put the number of dead at nine", "the true toll was 14" after "a missile strike on the town killed 12": a count of
  * the dead or hurt that names no place counts those of the war event told last in a place narrower than a country, in
- * its sentence or the two before.
+ * its sentence or the two before — not past a sentence that moves elsewhere ("Elsewhere, four soldiers were killed").
  */
-function placeCounts(doc: Doc, events: Event[]): void {
+function placeCounts(lex: Language['events'], doc: Doc, events: Event[]): void {
   const sentence = (e: Event) => doc.tokens.sentence[doc.tokenAt(e.trigger.start)]!;
+  const shifts = (s: number) => lex.SCENE_SHIFTS.has(doc.tokens.lower[doc.sentences[s]!.first]!);
   const country = new Set(doc.entities.filter((x) => x.type === 'GPE' && x.subtype === 'country').map((x) => x.id));
   for (let k = 1; k < events.length; k++) {
     const e = events[k]!;
@@ -114,7 +115,7 @@ function placeCounts(doc: Doc, events: Event[]): void {
     const s = sentence(e);
     for (let j = k - 1; j >= 0; j--) {
       const before = events[j]!;
-      if (s - sentence(before) > COUNT_REACH) break;
+      if (s - sentence(before) > COUNT_REACH || (sentence(before) < s && shifts(s)) || (sentence(before) < s - 1 && shifts(s - 1))) break;
       if (!before.place || !WAR_EVENTS.has(before.type) || country.has(before.place)) continue;
       e.place = before.place;
       if (e.explain) e.explain.detail = `${e.explain.detail}; place of the ${before.type} told before ("${before.trigger.text}")`;

@@ -124,6 +124,9 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 /** Words before a trigger that deny the event. */
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
 
+/** Words opening a sentence that moves to another scene: a count after them is not of the event told before. */
+export const SCENE_SHIFTS = words('elsewhere separately meanwhile also additionally further');
+
 /** Subjects that deny the event of their clause: "none of its drones had been intercepted", "neither of the towns was taken". */
 export const NONE_OF = new Set(['none', 'neither']);
 

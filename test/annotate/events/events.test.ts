@@ -115,6 +115,9 @@ describe('event extraction', () => {
     expect(only('It is not for me to give a toll. The war took a heavy toll on farmers. The toll road reopened.')).toEqual([]);
     const far = extractEvents(handmade('A missile hit a market in Tarija. Rain fell. Roads closed. Schools shut. Officials put the number of dead at 4.', { entities, quantities: quantities.slice(0, 1) }), en);
     expect(far.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
+    // Nor is a count after the report has moved elsewhere.
+    const elsewhere = extractEvents(handmade('A missile hit a market in Tarija. Elsewhere, officials put the number of dead at 4.', { entities, quantities: quantities.slice(0, 1) }), en);
+    expect(elsewhere.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
   });
 
   it('reads drones and missiles shot down, intercepted or destroyed by air defence as interceptions, with their count', () => {

@@ -145,6 +145,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     else if (!warMaker) unblamed.push([c, one.tokens]);
     out.set(c.id, one.features);
   }
+  pronounVoices(ordered, out);
   sideOfStatelessSpeakers(out);
   electionsOfTheArticle(out);
   threatsCalledBluffs(out, bluffs, ordered);
@@ -282,6 +283,27 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     blame: blameAsVoice(rawBlame, byId, voiceOf),
   };
   return { features, reference, bluff, rawBlame, tokens };
+}
+
+/** Voices of speakers that are only a pronoun ("It", "they", "he"), tied to no entity. */
+const PRONOUN_VOICES: ReadonlySet<string> = new Set([...en.claims.PERSONAL_PRONOUNS, ...en.claims.NEUTER_PRONOUNS, ...en.claims.PLURAL_PRONOUNS].map((p) => `text:${p}`));
+
+/**
+ * A pronoun speaker the claims layer tied to no entity ("It put the number of dead at four" after "the defence ministry
+ * said …") speaks with the voice of the claim before it, not as one voice "it" with every other article's "it".
+ */
+function pronounVoices(ordered: readonly Claim[], features: ReadonlyMap<string, ClaimFeatures>): void {
+  let last: ClaimFeatures | null = null;
+  for (const c of ordered) {
+    const f = features.get(c.id)!;
+    if (!PRONOUN_VOICES.has(f.voice)) {
+      if (f.voice !== 'article') last = f;
+      continue;
+    }
+    if (!last) continue;
+    if (f.camp === f.voice) f.camp = last.camp;
+    f.voice = last.voice;
+  }
 }
 
 /**

@@ -82,6 +82,16 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('hears an unnamed "It" as the body that spoke before it, so two bodies\' counts are two voices', async () => {
+    const ministry = ['date 2026-04-07', 'Ministry figure', '', 'The defence ministry said a missile hit the market in Potosi on Sunday. It put the number of dead at four.'].join('\n');
+    const council = ['date 2026-04-08', 'Council figure', '', 'The regional council said shells hit the market in Potosi on Sunday. It put the number of dead at 17.'].join('\n');
+    const { store } = await analyseTexts({ 'ministry.txt': ministry, 'council.txt': council });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.kind).toBe('number');
+    expect(x?.sides.map((s) => s.value)).toEqual([4, 17]);
+    await store.close();
+  });
+
   it('sets drones shot down over a town against "none of its drones were intercepted" there, and two counts of them against each other', async () => {
     const governor = ['date 2026-05-11', 'Night raid', '', 'Air defences shot down 27 drones over Tarija overnight, the regional governor said on Monday.'].join('\n');
     const rebels = ['date 2026-05-11', 'Rebels claim raid', '', 'The Northern Front said on Monday that none of its drones had been intercepted over Tarija.'].join('\n');

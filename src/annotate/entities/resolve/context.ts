@@ -88,10 +88,14 @@ export function isSettlement(subtype: string | null): boolean {
   return subtype === 'town' || subtype === 'city';
 }
 
+/** Whether the name at token `start` is introduced as a settlement: "the town of Vorsk", "the city of Arequipa". */
+export function namedAsSettlement(r: Resolution, start: number): boolean {
+  return r.t.lower[start - 1] === 'of' && r.lex.SETTLEMENT_NOUNS.has(r.t.lower[start - 2] ?? '');
+}
+
 /** Whether the words before token `start` make a name there a place: "in", "near", "the town of". */
 function placeOnly(r: Resolution, start: number): boolean {
-  const before = r.t.lower[start - 1] ?? '';
-  return r.lex.PLACE_ONLY_BEFORE.has(before) || (before === 'of' && r.lex.SETTLEMENT_NOUNS.has(r.t.lower[start - 2] ?? ''));
+  return r.lex.PLACE_ONLY_BEFORE.has(r.t.lower[start - 1] ?? '') || namedAsSettlement(r, start);
 }
 
 /** A gazetteer hit good enough to stand without the tagger. */

@@ -1,10 +1,7 @@
 import type { EntityMention } from '../../../doc/types.js';
 import { TAG } from '../../pos/tags.js';
-import type { Resolution } from './context.js';
+import { isSettlement, namedAsSettlement, type Resolution } from './context.js';
 import { entrySlot, nameHead, type Slot } from './group.js';
-
-/** Gazetteer subtypes of a settlement, which "the city", "the town" and "the village" may stand for. */
-const SETTLEMENTS = new Set(['city', 'town', 'capital']);
 
 /**
  * Definite descriptions as mentions: "the commission" is the organisation mentioned last before
@@ -34,7 +31,7 @@ export function describe(r: Resolution, slots: Slot[]): void {
     }
     let fits: (k: number) => boolean;
     if (settlement) {
-      fits = (k) => isSettlement(r, slots[k]!, noun);
+      fits = (k) => settlementFor(r, slots[k]!, noun);
     } else {
       const heads = (nouns ??= slots.map((s) => {
         const out = s.entry >= 0 ? [...g.entry(s.entry).descriptions] : [];
@@ -71,13 +68,12 @@ function addDescription(r: Resolution, slot: Slot, first: number, end: number): 
  * Whether `slot` is a place that "the <noun>" may stand for: a capital for "the capital"; for "the city", "the town" or
  * "the village" a settlement the gazetteer knows, or a place the article introduced as one ("the town of Vorsk").
  */
-function isSettlement(r: Resolution, slot: Slot, noun: string): boolean {
+function settlementFor(r: Resolution, slot: Slot, noun: string): boolean {
   const e = slot.entity;
   if (e.type !== 'GPE') return false;
   if (noun === 'capital') return e.subtype === 'capital';
-  if (e.subtype) return SETTLEMENTS.has(e.subtype);
-  const { lower } = r.t;
-  return slot.at.some((a) => lower[a - 1] === 'of' && r.lex.SETTLEMENT_NOUNS.has(lower[a - 2] ?? ''));
+  if (e.subtype) return isSettlement(e.subtype) || e.subtype === 'capital';
+  return slot.at.some((a) => namedAsSettlement(r, a));
 }
 
 /**

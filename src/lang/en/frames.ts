@@ -30,6 +30,9 @@ export const PP_BETWEEN = new Set(['in', 'at', 'on', 'during', 'from', 'with']);
 /** Subordinators of time or reason: after a cue they open no content ("said as he left"). */
 export const TEMPORAL = new Set(['as', 'when', 'while', 'because', 'since', 'until']);
 
+/** Words that set one time after or before another: a clause they open after an attribution tells when ("…, days after troops left"). */
+export const SEQUENCE = new Set(['after', 'before']);
+
 /** Cues whose object is the person addressed, not the content ("…, she told reporters."). */
 export const ADDRESSEES = new Set(['tell', 'ask', 'inform', 'assure', 'remind', 'warn', 'answer', 'reply', 'write', 'email', 'tweet', 'urge']);
 

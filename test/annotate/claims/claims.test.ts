@@ -468,6 +468,17 @@ describe('speakers and stances', () => {
     expect(findClaims(doc, CueModel.load(en.data.cueModel), en)).toHaveLength(3);
   });
 
+  it('keeps a body\'s statement told before its cue whatever the cue model says, and reads a clause of time after the cue as no content', () => {
+    const doc = docOf(
+      'The border crossings will close at midnight, the transport ministry announced on Friday. ' +
+        'Ferries will resume next week, the port authority announced on Monday, days after the storm had passed.',
+    );
+    expect(findClaims(doc, CueModel.load(en.data.cueModel), en).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
+      ['the transport ministry', 'announced', 'The border crossings will close at midnight'],
+      ['the port authority', 'announced', 'Ferries will resume next week'],
+    ]);
+  });
+
   it('reads "the claim was rejected by X" as X denying the claim, a noun after its article or possessor', () => {
     const doc = docOf('A spokesman said the depot stored rockets. The claim was rejected by the governor. The army\'s claim was dismissed by residents.');
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([

@@ -7,7 +7,7 @@ const SUBJECT_REACH = 10;
 
 /**
  * Whether the cue itself is negated — "has not confirmed", "never said", "did not deny", "was not
- * confirmed by", "has yet to confirm", "stopped short of confirming", "without naming", "neither
+ * confirmed by", "has yet to confirm", "declined to confirm", "stopped short of confirming", "without naming", "neither
  * Moscow nor Pyongyang has acknowledged": the speaker did not make the claim the cue names, so it
  * takes no side. A negation inside the content ("said it had not") is the content's own; "not
  * only said" adds to the claim.
@@ -22,7 +22,7 @@ export function negatedCue(ctx: Context, cue: Range): boolean {
   const two = cue[0] - 2 >= first ? lower[cue[0] - 2]! : '';
   // "has yet to confirm", "stopped short of confirming", "without naming", "refrained from saying", "avoided naming".
   if (one === 'without' || ctx.lex.WITHHOLD.test(one)) return true;
-  if ((one === 'to' && two === 'yet') || (one === 'of' && two === 'short') || (one === 'from' && ctx.lex.WITHHOLD.test(two))) return true;
+  if ((one === 'to' && (two === 'yet' || ctx.lex.DECLINING.test(two))) || (one === 'of' && two === 'short') || (one === 'from' && ctx.lex.WITHHOLD.test(two))) return true;
   for (let k = cue[0] - 1, n = 0; k >= first && n < REACH; k--, n++) {
     if (isNegator(k)) return true;
     if (!ctx.lex.BRIDGE.has(lower[k]!)) break;

@@ -117,7 +117,7 @@ export const NOT_SPEAKERS = new Set(
 /** Words that may stand between a speaker and the cue ("has also repeatedly said"). */
 export const BETWEEN = new Set(
   (
-    "also has have had is was were are be been will would could can may might must should did does do not n't n’t never " +
+    "also has have had is was were are be been will would could can may might must should did does do not n't n’t never neither " +
     'reportedly previously initially later again repeatedly publicly privately recently often frequently ' +
     'once first then now still already further only even just long quickly immediately separately subsequently ' +
     'specifically explicitly directly openly formally officially personally clearly flatly strongly firmly ' +
@@ -174,7 +174,7 @@ export const RELAY_CUES = new Set(['learn', 'report']);
 
 // Negated cues (negation.ts).
 
-export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'cannot']);
+export const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'cannot', 'neither', 'nor']);
 
 /** Auxiliaries and adverbs that may stand between a negator and its cue ("has not yet publicly confirmed"). */
 export const BRIDGE = new Set(

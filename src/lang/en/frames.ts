@@ -93,6 +93,9 @@ export const RECEIVING = new Set(
  */
 export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 
+/** Verbs whose infinitive is left undone: "declined to confirm", "refused to say whether" make no such claim. */
+export const DECLINING = /^(?:decline|declines|declined|declining|refuse|refuses|refused|refusing)$/;
+
 /** Verbs whose object may be the gathering spoken to ("addressed the session"), which says nothing. */
 export const SPEAKING_TO = new Set(['address']);
 

@@ -479,6 +479,25 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('reads "neither confirmed nor denied" and "declined to confirm" as claims not made, and a speech after them as their subject\'s', () => {
+    const doc = docOf(
+      'The navy neither confirmed nor denied the report, saying only that patrols continue. ' +
+        'The army declined to confirm that the bridge had been hit. The port refused to say whether ships had left.',
+    );
+    const model = CueModel.load(en.data.cueModel);
+    expect(findClaims(doc, model, en).map((c) => [c.speaker?.text, c.cue?.text, c.negated ?? false, c.content.text])).toEqual([
+      ['The navy', 'denied', true, 'the report'],
+      ['The navy', 'saying', false, 'patrols continue'],
+      ['The army', 'confirm', true, 'the bridge had been hit'],
+      ['The port', 'refused', false, 'to say whether ships had left'],
+    ]);
+  });
+
+  it('reads an -ing cue after "and" and an auxiliary as a verb of its clause, not a participle of the sentence', () => {
+    const doc = docOf('A report said the rebels were regrouping and were planning to retake the pass.');
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['A report', 'said', 'the rebels were regrouping and were planning to retake the pass']]);
+  });
+
   it('reads "the claim was rejected by X" as X denying the claim, a noun after its article or possessor', () => {
     const doc = docOf('A spokesman said the depot stored rockets. The claim was rejected by the governor. The army\'s claim was dismissed by residents.');
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.stance, c.content.text])).toEqual([

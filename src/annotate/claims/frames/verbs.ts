@@ -40,7 +40,8 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
   if (ctx.lex.PASSIVE_BEFORE_TO.has(lower[i]!) && lower[i + 1] === 'to' && ctx.isVerb(i + 2) && beforeAux < 0) return null;
   // Participle after a comma: "…, describing their mission as …" speaks for the main clause.
   const w = lower[i]!;
-  if (w.endsWith('ing') && before >= sf && (ctx.isComma(before) || ctx.isDash(before) || lower[before] === 'and' || lower[before] === 'while' || lower[before] === 'by')) {
+  // (Not after an auxiliary: "… and was planning to …" is a verb of the clause, with its own tense.)
+  if (w.endsWith('ing') && before >= sf && (ctx.isComma(before) || ctx.isDash(before) || lower[before] === 'and' || lower[before] === 'while' || lower[before] === 'by') && !auxBetween(ctx, before, i)) {
     const d = newDraft('participial', c, [i, cueEnd]);
     d.inherits = true;
     d.boundary = lower[before] === 'and' && before > sf && ctx.isComma(before - 1) ? before - 1 : before;
@@ -48,7 +49,7 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     return d.parts.length ? d : null;
   }
   // Coordinated verb: "praised the soldiers and announced plans" shares the subject.
-  if (before >= sf && (lower[before] === 'and' || lower[before] === 'but' || lower[before] === 'yet') && verbBefore(ctx, before, sf)) {
+  if (before >= sf && (lower[before] === 'and' || lower[before] === 'but' || lower[before] === 'yet' || lower[before] === 'nor') && verbBefore(ctx, before, sf)) {
     const d = newDraft('coordinated', c, [i, cueEnd]);
     d.inherits = true;
     // Coordinated with a cue ("praised … and announced"), it attaches to the sentence; so does a
@@ -177,6 +178,12 @@ function infinitiveSubject(ctx: Context, d: Draft, j: number, sf: number): void 
   while (k >= sf && (ctx.isVerb(k) || tags[k] === TAG.ADV || tags[k] === TAG.PART || (tags[k] === TAG.CCONJ && tags[k - 1] === TAG.ADV && tags[k + 1] === TAG.ADV))) k--;
   if (k < j && k >= sf && subject(ctx, d, k, sf)) return;
   d.inherits = true;
+}
+
+/** Whether an auxiliary stands between tokens `from` and `to` (both excluded). */
+function auxBetween(ctx: Context, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (ctx.tags[k] === TAG.AUX) return true;
+  return false;
 }
 
 /** Index of a form of "be" right before the cue (adverbs skipped), or −1. */

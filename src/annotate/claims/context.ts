@@ -121,6 +121,11 @@ export class Context {
     return i < this.words.length ? this.cues.get(this.lower[i]!) : undefined;
   }
 
+  /** Cue lexicon entries of a word form ("denied"), if any. */
+  entriesOf(form: string): CueEntry[] | undefined {
+    return this.cues.get(form);
+  }
+
   get count(): number {
     return this.doc.tokens.count;
   }

@@ -93,6 +93,20 @@ describe('a cue answering what was just said', () => {
     ]);
   });
 
+  it('reads "…, a claim X described as “slander”" and "…, a claim X called baseless" as X denying the claim before, but not a thing judged otherwise', () => {
+    const text =
+      'The soldiers said guards had beaten them, a claim the prison service described as "slander". ' +
+      'Farmers said troops had burnt the silos, an allegation the army called utterly baseless. ' +
+      'Vale said the port had reopened, a claim the ministry called a welcome surprise.';
+    const claims = claimsOf(docOf(text, [{ id: 'v', type: 'PERSON', mentions: ['Vale'] }]));
+    const answers = claims.filter((c) => c.explain?.rule === 'appositive');
+    expect(answers.map((c) => [c.speaker?.text, c.cue?.text, c.stance, c.content.text])).toEqual([
+      ['the prison service', 'described', 'deny', 'guards had beaten them'],
+      ['the army', 'called', 'deny', 'troops had burnt the silos'],
+    ]);
+    expect(answers.map((a) => claims.find((c) => c.id === a.refersTo)?.speaker?.text)).toEqual(['The soldiers', 'Farmers']);
+  });
+
   it('reads "…, which X denied" as denying the whole clause before, "…, which X opposed" the thing named last', () => {
     const text = 'The ministry accused the rebels of shelling villages near the border, which the rebels denied. The council said it backed the new plan, which the mayor opposed.';
     const answers = claimsOf(docOf(text)).filter((c) => c.explain?.rule === 'appositive');

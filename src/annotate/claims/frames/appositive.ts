@@ -20,7 +20,9 @@ export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]
   const next = i + 1 < ctx.sentLast(i) ? i + 1 : -1;
   const ends = next < 0 || (ctx.isPunct(next) && !ctx.opensQuote(next));
   const phrase = next >= 0 && ctx.tags[next] === TAG.ADP && !['that', 'to', 'as', 'of'].includes(ctx.lower[next]!);
-  if (!ends && !phrase) return null;
+  // "…, a claim the ministry described as “slander”": a claim judged false is denied.
+  const judged = !ends && !phrase && next >= 0 ? judgedFalse(ctx, next) : false;
+  if (!ends && !phrase && !judged) return null;
   let k = i - 1;
   while (k > sf && k >= i - REACH && !ctx.isComma(k) && !ctx.isDash(k)) {
     if (ctx.isPunct(k) || ctx.quotes.of[k]! >= 0) return null;
@@ -28,7 +30,7 @@ export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]
   }
   if (k <= sf || k < i - REACH || !(ctx.isComma(k) || ctx.isDash(k))) return null;
   const j = subjectStart(ctx, k + 1, i);
-  if (j < 0) return null;
+  if (j < 0 || (judged && !ctx.lex.ANSWERED.has(ctx.lower[j - 1] === 'that' ? ctx.lower[j - 2]! : ctx.lower[j - 1]!))) return null;
   // "…, which Vale denies." — a relative pronoun answers only with the clause ended at the cue.
   if (ctx.lower[k + 1] === 'which' && !ends) return null;
   // Adverbs and auxiliaries between the subject and the cue ("has long denied").
@@ -55,7 +57,21 @@ export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]
   d.parts.push([from, last[1]]);
   d.boundary = k;
   d.refersBack = true;
+  if (judged) d.stanceEntry = ctx.entriesOf('denied')?.find((e) => e.stance === 'deny') ?? null;
   return d;
+}
+
+/** Whether the words from `k` judge the thing false and end the clause: "as “slander”", "baseless", "a complete fabrication". */
+function judgedFalse(ctx: Context, k: number): boolean {
+  const sl = ctx.sentLast(k);
+  let j = k;
+  if (ctx.lower[j] === 'as') j++;
+  let judged = false;
+  for (; j < sl && j < k + 6; j++) {
+    if (ctx.language.references.FALSE.has(ctx.lower[j]!)) judged = true;
+    else if (!(ctx.opensQuote(j) || ctx.closesQuote(j) || ctx.tags[j] === TAG.DET || ctx.tags[j] === TAG.ADV || ctx.tags[j] === TAG.ADJ)) break;
+  }
+  return judged && (j >= sl || (ctx.isPunct(j) && !ctx.opensQuote(j)));
 }
 
 /**

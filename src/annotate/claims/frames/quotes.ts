@@ -89,7 +89,9 @@ export function isTail(ctx: Context, from: number, sl: number, afterCue = true):
     if ((ctx.isComma(k) || ctx.isDash(k)) && k > from && ctx.tags[k + 1] === TAG.DET && !ctx.lex.POSSESSIVES.has(ctx.lower[k + 1]!)) return true;
     if (w === 'that' || w === ':' || w === ';') return false;
     // "…, he said as he accepted the credentials": the verbs of a clause of time are the tail's.
-    if (ctx.tags[k] === TAG.WH || ((ctx.lex.TEMPORAL.has(w) || ctx.lex.SEQUENCE.has(w)) && ctx.startsNp(k + 1))) wh = true;
+    // ("…, days after troops left", "…, shortly before the vote": a span of time or an adverb before after/before.)
+    const sequence = ctx.lex.SEQUENCE.has(w) && k > from && (ctx.tags[k - 1] === TAG.ADV || ctx.language.times.UNITS.has(ctx.lower[k - 1]!));
+    if (ctx.tags[k] === TAG.WH || ((ctx.lex.TEMPORAL.has(w) || sequence) && ctx.startsNp(k + 1))) wh = true;
     if (ctx.tags[k] === TAG.VERB && !wh && ctx.timeOf[k]! < 0) return false;
   }
   return true;

@@ -114,7 +114,7 @@ export class SpeakerResolver {
       let local = false;
       for (let k = range[0]; k < range[1] - 1; k++) local ||= this.ctx.lex.LOCAL_BODIES.has(ctx.lower[k]!);
       const voice = local ? (e: Entity) => e.type === 'GPE' && e.subtype !== 'country' : (e: Entity) => e.type === 'ORG' || (e.type === 'GPE' && e.subtype === 'country');
-      return this.recent(before, voice, this.ctx.lex.DOCUMENTS.has(last) ? last : null);
+      return this.recent(before, voice, this.ctx.lex.DOCUMENTS.has(last) ? last : null, !this.ctx.lex.DOCUMENTS.has(last));
     }
     // "the commission", "the ministry": the last organisation whose name has that word; else, for
     // a word naming an organisation ("the agency" after the National Intelligence Service spoke),
@@ -384,7 +384,11 @@ export class SpeakerResolver {
    * The most recent fitting speaker of an earlier claim within a few sentences (preferring one
    * whose cue was `document`, for "the statement"), else the most recent fitting mention.
    */
-  private recent(before: number, fits: (e: Entity) => boolean, document: string | null = null): Entity | null {
+  /**
+   * The entity that spoke or was named last before token `before` and fits. `sided`: not one of two states its own
+   * sentence names ("Peru and Bolivia held talks, two diplomats said": diplomats of either, or of neither).
+   */
+  private recent(before: number, fits: (e: Entity) => boolean, document: string | null = null, sided = false): Entity | null {
     const { ctx } = this;
     const sentence = ctx.sentence[ctx.doc.tokenAt(before)] ?? 0;
     let fallback: Entity | null = null;
@@ -399,8 +403,23 @@ export class SpeakerResolver {
     const mentions = ctx.doc.mentions();
     for (let k = lastBefore(mentions, before); k >= 0; k--) {
       const m = mentions[k]!;
-      if (m.mention.start < before && fits(m.entity) && ctx.quotes.of[ctx.doc.tokenAt(m.mention.start)]! < 0) return m.entity;
+      if (!(m.mention.start < before && fits(m.entity) && ctx.quotes.of[ctx.doc.tokenAt(m.mention.start)]! < 0)) continue;
+      if (sided && isState(m.entity) && ctx.sentence[ctx.doc.tokenAt(m.mention.start)] === sentence && this.another(mentions, k, sentence, isState)) return null;
+      return m.entity;
     }
     return null;
   }
+
+  /** Whether a mention before mentions[k] in the same sentence names another entity that fits. */
+  private another(mentions: readonly LocatedMention[], k: number, sentence: number, fits: (e: Entity) => boolean): boolean {
+    const { ctx } = this;
+    for (let j = k - 1; j >= 0 && ctx.sentence[ctx.doc.tokenAt(mentions[j]!.mention.start)] === sentence; j--) {
+      if (mentions[j]!.entity !== mentions[k]!.entity && fits(mentions[j]!.entity)) return true;
+    }
+    return false;
+  }
+}
+
+function isState(e: Entity): boolean {
+  return e.type === 'GPE' && e.subtype === 'country';
 }

@@ -576,6 +576,17 @@ describe('speakers and stances', () => {
     expect(about('had been full')).toMatchObject({ speaker: { text: 'Local officials', entity: 'eastburg' } });
   });
 
+  it('leaves an unnamed spokesperson unresolved when its own sentence names two parties before it', () => {
+    const doc = docOf('Westland and Eastland held secret talks last month, two diplomats said. Eastland closed its border, an official said.', [
+      { id: 'westland', type: 'GPE', subtype: 'country', mentions: ['Westland'] },
+      { id: 'eastland', type: 'GPE', subtype: 'country', mentions: ['Eastland'] },
+    ]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([
+      ['two diplomats', null],
+      ['an official', 'eastland'],
+    ]);
+  });
+
   it('resolves "he" to the person last named as a subject, and "its diplomats" to the country', () => {
     const doc = docOf('Minister Ostrowska summoned the ambassador, Petr Hanak, on Monday. He warned that ties would suffer. Its diplomats later said the talks were over.', [
       { id: 'ost', type: 'PERSON', mentions: ['Ostrowska'] },

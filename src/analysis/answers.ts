@@ -1,5 +1,6 @@
 import type { Claim } from '../doc/types.js';
 import { en } from '../lang/index.js';
+import { wordVectors } from '../lang/vectors.js';
 import type { Reference } from '../lang/en/references.js';
 import type { ClaimFeatures } from './features.js';
 import { overlap } from './propositions.js';
@@ -10,7 +11,10 @@ import { overlap } from './propositions.js';
  */
 
 const { NOUN_KIND } = en.references;
-const { PROPOSING } = en.contents;
+const { PROPOSING, HAPPENING } = en.contents;
+const HAPPENING_STEMS: ReadonlySet<string> = new Set([...HAPPENING].map((w) => en.words.stem(w)));
+/** Words this close by meaning name the same thing ("negotiations", "talks"), as in meaning.ts. */
+const NEAR = 0.7;
 
 /** Stances of claims that can be answered: statements and accusations, not demands, promises or questions. */
 const ANSWERABLE = new Set(['assert', 'confirm', 'condemn', 'warn', 'promise']);
@@ -65,9 +69,11 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
     const part = r === ECHO ? 0.6 : 0.4;
     // A denial that does not say it answers anything answers a claim about its speaker or about what it names.
     const aboutThem = (x: Claim) => r !== ECHO || overlap(features.get(x.id)!.entities, own.entities).shared > 0 || features.get(x.id)!.entities.some((e) => voiceOf(e) === own.voice);
+    const named = r === ECHO ? happened(own) : -1;
     return best(
       statements.filter((x) => {
         const { shared } = overlap(features.get(x.id)!.words, own.words);
+        if (named >= 0) return aboutThem(x) && namesNear(own, named, features.get(x.id)!);
         return shared >= 2 && shared >= part * Math.min(own.words.length, features.get(x.id)!.words.length) && aboutThem(x);
       }),
     );
@@ -96,6 +102,29 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
     return answerable(pick) ? pick.id : null;
   }
   return null;
+}
+
+/**
+ * A denial that something happened at all ("denied that any negotiations had taken place"): the index of the one word
+ * it names beside words of happening, else −1. What it answers names that thing, in the same word or a near one
+ * ("held secret talks").
+ */
+function happened(f: ClaimFeatures): number {
+  let named = -1;
+  for (let i = 0; i < f.words.length; i++) {
+    if (HAPPENING_STEMS.has(f.words[i]!)) continue;
+    if (named >= 0) return -1;
+    named = i;
+  }
+  return named >= 0 && f.words.length > 1 ? named : -1;
+}
+
+/** Whether the other claim says word `i` of `f`, by stem or by a word near it in meaning. */
+function namesNear(f: ClaimFeatures, i: number, other: ClaimFeatures): boolean {
+  if (other.words.includes(f.words[i]!)) return true;
+  const row = f.rows?.[i] ?? -1;
+  const rows = other.rows?.filter((r) => r >= 0);
+  return row >= 0 && rows !== undefined && rows.length > 0 && wordVectors(en).closest(row, Int32Array.from(rows)) >= NEAR;
 }
 
 const SENTENCE_END = /[.!?]["”’']?\s+|\n/g;

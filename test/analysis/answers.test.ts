@@ -24,3 +24,20 @@ describe('a cue answering what was just said, across the analysis', () => {
     await store.close();
   });
 });
+
+describe('a denial that something happened at all', () => {
+  it('answers the claim that names the thing in the same word or a near one ("held talks" — "any negotiations had taken place")', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    const content =
+      'Envoys met in secret\n\nPeru and Bolivia held secret talks in a neutral capital last month, two diplomats said. ' +
+      'Bolivia denied that any negotiations had taken place. Separately, a court in Peru denied that any bail had been set.';
+    for await (const o of analyzeInputs([{ name: 'a.txt', content, kind: 'text' }], { ...options, pipeline, store })) expect(o.ok).toBe(true);
+    await refreshAnalysis(store);
+    const { items } = await store.analysis.listContradictions({ limit: 10 });
+    expect(items.map((x) => x.sides.map((s) => s.claims.map((c) => [c.speaker, c.content])))).toEqual([
+      [[['two diplomats', 'Peru and Bolivia held secret talks in a neutral capital last month']], [['Bolivia', 'any negotiations had taken place']]],
+    ]);
+    await store.close();
+  });
+});

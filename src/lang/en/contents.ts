@@ -45,3 +45,6 @@ export const SPEAKING_BODIES = new Set(['government', 'administration', 'authori
 
 /** Words that join the things a content names ("smuggling timber or blocking harbours"). */
 export const COORDINATORS = new Set(['and', 'or', 'nor']);
+
+/** Words that only say something happened ("had taken place", "occurred"): a denial of them denies the thing named. */
+export const HAPPENING = new Set('take takes taking took taken place happen happens happened occur occurs occurred exist exists existed held'.split(' '));

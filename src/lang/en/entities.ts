@@ -28,6 +28,9 @@ export const PLACE_BEFORE = new Set('in at near outside inside around across int
 /** Words before a name that make it a place rather than a person of that name. */
 export const PLACE_ONLY_BEFORE = new Set(['in', 'near', 'outside', 'around', 'across', 'over', 'into']);
 
+/** Of those, the words that place something beside a place, never in a language, a season or an event ("in English"). */
+export const NEAR_PLACE = new Set(['near', 'outside', 'around']);
+
 /** Words before a name that make it an actor ("talks with Pyongyang", "between Washington and Seoul"). */
 export const ACTOR_BEFORE = new Set('with between by against and nor neither urged told accused warned'.split(' '));
 

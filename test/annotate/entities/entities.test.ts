@@ -138,6 +138,11 @@ describe('descriptions and names in context', () => {
     expect(entityOf(es, 'Arequipa')!.mentions[0]!.label).toBeUndefined();
   });
 
+  it('makes a name no list knows a place after "near", "outside" or "in", whatever the tagger guessed from its letters', () => {
+    const es = analyse('Drones hit a fuel depot outside Zolotvyn on Monday. A drone struck the ammunition depot near Uyuni. Shelling went on in Kravtsy.');
+    expect(['Zolotvyn', 'Uyuni', 'Kravtsy'].map((n) => entityOf(es, n)?.type)).toEqual(['LOC', 'LOC', 'LOC']);
+  });
+
   it('takes no country for "the city" and no city for "the capital"', () => {
     const es = analyse('Peru said troops entered Arequipa. Fighting went on in the capital and the city.');
     expect(es.find((e) => e.name === 'Peru')!.mentions.every((m) => m.kind !== 'description')).toBe(true);

@@ -128,7 +128,9 @@ export function fromSpan(r: Resolution, start: number, end: number, tagType: num
   // After "in", "near" … a place it is, whatever the tagger read ("fighting in Chasiv Yar").
   if (!hits.length || (tagType === 0 && !hits.some((h) => g.entry(h.entry).type === 'PERSON') && !lex.PLACE_ONLY_BEFORE.has(t.lower[start - 1] ?? ''))) {
     const type = TAGGER_TYPES[tagType]!;
-    return { start, end, entry: -1, type };
+    // A name no list knows, after "in", "near" …: a place, whatever the tagger guessed from its letters ("outside Zolotvyn").
+    const place = !hits.length && ((type === 'PERSON' && placeOnly(r, start)) || (type === 'MISC' && lex.NEAR_PLACE.has(t.lower[start - 1] ?? '')));
+    return { start, end, entry: -1, type: place ? 'LOC' : type };
   }
   return pick(r, hits, start, end, tagType);
 }

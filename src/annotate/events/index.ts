@@ -1,4 +1,4 @@
-import type { Doc } from '../../doc/doc.js';
+import type { Doc, LocatedMention } from '../../doc/doc.js';
 import type { Claim, Event, EventStatus } from '../../doc/types.js';
 import type { ComponentSpec } from '../pipeline.js';
 import { TAG } from '../pos/tags.js';
@@ -89,6 +89,7 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
       },
     });
   }
+  placeSites(lex, doc, events);
   placeCounts(lex, doc, events);
   markDisputed(events, doc.claims);
   return events;
@@ -124,6 +125,35 @@ function placeCounts(lex: Language['events'], doc: Doc, events: Event[]): void {
   }
 }
 
+/**
+ * "Drones had hit the site" after "a fire at an ammunition depot near Uyuni": a war event on "the site", "the depot" …
+ * that names no place is at the place (narrower than a country) something was last said to be in or near, in its
+ * sentence or the one before — not past a sentence that moves elsewhere.
+ */
+function placeSites(lex: Language['events'], doc: Doc, events: Event[]): void {
+  const { lower, sentence: sentenceOf } = doc.tokens;
+  let mentions: readonly LocatedMention[] | null = null;
+  for (const e of events) {
+    if (e.place || !WAR_EVENTS.has(e.type)) continue;
+    const i = doc.tokenAt(e.trigger.start);
+    const s = sentenceOf[i]!;
+    // The site as the object ("hit the depot") or the subject of a passive ("the depot was hit").
+    const site = (k: number) => lower[k] === 'the' && lex.SITES.has(lower[k + 1] ?? '') && sentenceOf[k + 1] === s;
+    if (!site(i + 1) && !(i >= 3 && site(i - 3) && lex.PASSIVE_AUXILIARIES.has(lower[i - 1]!))) continue;
+    const from = doc.sentences[Math.max(0, lex.SCENE_SHIFTS.has(lower[doc.sentences[s]!.first]!) ? s : s - 1)]!.start;
+    mentions ??= doc.mentions();
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.mention.start >= e.trigger.start) continue;
+      if (m.mention.start < from) break;
+      // A place something is in or near ("a depot near Uyuni"), not one naming a thing ("a Lima newspaper").
+      if ((m.entity.type !== 'LOC' && !(m.entity.type === 'GPE' && m.entity.subtype !== 'country')) || !lex.PLACE_PREPOSITIONS.has(lower[doc.tokenAt(m.mention.start) - 1] ?? '')) continue;
+      e.place = m.entity.id;
+      if (e.explain) e.explain.detail = `${e.explain.detail}; place of "the ${lower[i + 1] === 'the' ? lower[i + 2] : lower[i - 2]}", named before ("${m.mention.text}")`;
+      break;
+    }
+  }
+}
 
 function fires(lex: Language['events'], doc: Doc, rule: TriggerRule, i: number, s: number, conflict: Int8Array): boolean {
   const { lower, count } = doc.tokens;

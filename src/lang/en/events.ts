@@ -127,6 +127,9 @@ export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'without']);
 /** Words opening a sentence that moves to another scene: a count after them is not of the event told before. */
 export const SCENE_SHIFTS = words('elsewhere separately meanwhile also additionally further');
 
+/** Nouns that, after "the", point back to a site the text placed before ("drones hit the site" after "a depot near Uyuni"). */
+export const SITES = words('site facility depot base plant warehouse compound installation airfield airbase refinery arsenal');
+
 /** Subjects that deny the event of their clause: "none of its drones had been intercepted", "neither of the towns was taken". */
 export const NONE_OF = new Set(['none', 'neither']);
 

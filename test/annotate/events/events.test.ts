@@ -120,6 +120,19 @@ describe('event extraction', () => {
     expect(elsewhere.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
   });
 
+  it('places a strike on "the site" or "the depot" where the text last put something, not at a place naming a thing', () => {
+    const entities = [
+      { id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] },
+      { id: 'gpe.potosi', name: 'Potosi', type: 'GPE' as const, subtype: 'city', aliases: ['Potosi'] },
+    ];
+    const at = (text: string) => extractEvents(handmade(text, { entities }), en).filter((e) => e.type === 'attack').map((e) => [e.trigger.text, e.place]);
+    expect(at('A fire broke out at an arms depot near Tarija. Officers told a Potosi newspaper that drones had hit the site.')).toEqual([['hit', 'gpe.tarija']]);
+    expect(at('A fire broke out at an arms depot near Tarija. The depot was struck by drones, officers said.')).toEqual([['struck', 'gpe.tarija']]);
+    // Not a strike on a site of its own ("a site"), nor past a move elsewhere.
+    expect(at('A fire broke out at an arms depot near Tarija. Drones hit a site in the north.')).toEqual([['hit', null]]);
+    expect(at('A fire broke out at an arms depot near Tarija. Elsewhere, drones hit the base.')).toEqual([['hit', null]]);
+  });
+
   it('reads drones and missiles shot down, intercepted or destroyed by air defence as interceptions, with their count', () => {
     const quantities = [
       { text: '27', value: 27 },

@@ -1,9 +1,9 @@
 import { disputeAbout, type NameOf } from './about.js';
 import { claimKey, largestGroup, linked, TRUTH_STANCES } from './links.js';
-import type { ClaimFeatures } from './features.js';
+import type { ClaimFeatures, EventSig } from './features.js';
 import { meaningOverlap } from './meaning.js';
 import { claimRef, dedupeCopies, type Member } from './members.js';
-import { eventMatch, overlap } from './propositions.js';
+import { eventMatch, MILITARY, overlap } from './propositions.js';
 import type { Story, StoryStep } from '../contract/cross.js';
 
 export type { Story, StoryStep };
@@ -86,12 +86,19 @@ function retold(members: readonly Member[]): Member[] {
   return [...largestGroup(pairs)];
 }
 
+/** Deaths and injuries are told of shootings and accidents as much as of war: their place alone makes no retelling. */
+const TOLLS: ReadonlySet<string> = new Set(['kill', 'injure']);
+
 function sameStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
   if (a.blame && b.blame) return a.blame.target === b.blame.target && a.blame.outcome === b.blame.outcome && a.blame.direction === b.blame.direction;
   if (a.standing && b.standing) return a.standing.question === b.standing.question && a.standing.party === b.standing.party && a.standing.direction === b.standing.direction;
   const { shared, jaccard } = overlap(a.words, b.words);
   if (shared >= RETOLD_WORDS && jaccard >= RETOLD_JACCARD) return true;
-  if (a.events.some((e) => b.events.some((f) => eventMatch(e, f, { ...a.countries, ...b.countries }) >= 2 / 3))) return true;
+  const countries = { ...a.countries, ...b.countries };
+  // One war event in one place narrower than a country, told in a word more than the event's ("drones had hit the site"
+  // near Uyuni; "a drone struck the depot near Uyuni").
+  const onePlace = (e: EventSig, f: EventSig) => MILITARY.has(e.type) && !TOLLS.has(e.type) && e.place !== null && e.place === f.place && !a.wide.includes(e.place) && !b.wide.includes(e.place) && shared >= 2;
+  if (a.events.some((e) => b.events.some((f) => eventMatch(e, f, countries) >= 2 / 3 || (eventMatch(e, f, countries) > 0 && onePlace(e, f))))) return true;
   return meaningOverlap(a, b, RETOLD_MEANING).score > 0;
 }
 

@@ -493,6 +493,15 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('reads a cue after a reported deed in the past perfect as the speaker\'s own ("said it had struck … and accused …")', () => {
+    const doc = docOf('The ministry said it had struck a command post in the city and accused the rebels of hiding weapons in schools. The mayor said the rebels had shelled the port and had accused him of lying.');
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
+      ['The ministry', 'said', 'it had struck a command post in the city'],
+      ['The ministry', 'accused', 'the rebels of hiding weapons in schools'],
+      ['The mayor', 'said', 'the rebels had shelled the port and had accused him of lying'],
+    ]);
+  });
+
   it('reads an -ing cue after "and" and an auxiliary as a verb of its clause, not a participle of the sentence', () => {
     const doc = docOf('A report said the rebels were regrouping and were planning to retake the pass.');
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['A report', 'said', 'the rebels were regrouping and were planning to retake the pass']]);

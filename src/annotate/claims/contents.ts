@@ -101,6 +101,10 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
       continue;
     }
     const next = ctx.lower[k + 1]!;
+    // "…, three days after denying that the town had fallen": set off by a comma, a span of time before "after"/"before"
+    // and a participle dates the speaker's act, after a clause too.
+    const span = spanOfTimeAfter(ctx, k + 1, end);
+    if (span > k + 1 && (ctx.lower[span] === 'after' || ctx.lower[span] === 'before') && ctx.lower[span + 1]?.endsWith('ing') && ctx.tags[span + 1] === TAG.VERB) return k;
     const relative = embeddedRelativeEnd(ctx, k, end);
     if (relative > 0) {
       k = relative;
@@ -126,6 +130,13 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
 function spanOfTimeBefore(ctx: Context, from: number, k: number): number {
   let j = k;
   while (j > from && (ctx.lex.SPAN_OF_TIME.has(ctx.lower[j - 1]!) || ctx.tags[j - 1] === TAG.NUM)) j--;
+  return j;
+}
+
+/** The first token after "three days", "a week", "just hours" starting at token k (k itself when none does). */
+function spanOfTimeAfter(ctx: Context, k: number, end: number): number {
+  let j = k;
+  while (j < end && (ctx.lex.SPAN_OF_TIME.has(ctx.lower[j]!) || ctx.tags[j] === TAG.NUM)) j++;
   return j;
 }
 

@@ -424,6 +424,9 @@ describe('speakers and stances', () => {
     // A clause reported goes on: "after" is part of what was said.
     const [e] = rulesOnly(docOf('The army said its troops entered the town after shelling it for a week.'));
     expect(e!.content.text).toBe('its troops entered the town after shelling it for a week');
+    // Set off by a comma, a span of time and a participle date the act after a clause too.
+    const [f] = rulesOnly(docOf('The ministry confirmed that its forces had withdrawn from the town, three days after denying that it had fallen.'));
+    expect(f!.content.text).toBe('its forces had withdrawn from the town');
   });
 
   it('makes the source named after "citing" speak, relayed by whoever reported it, in each place the participle stands', () => {

@@ -99,7 +99,7 @@ export interface ClaimInfo {
 }
 
 const { isRefusal, readReference } = en.references;
-const { WHOLE_WAR } = en.events;
+const { WHOLE_WAR, LIBERATING } = en.events;
 const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING } = en.contents;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
@@ -224,7 +224,15 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   const main = own[0]?.type ?? '';
   const warPlaces = MILITARY.has(main) ? new Set(own.flatMap((e) => (e.type === main && e.place !== null && !isCountry(byId.get(e.place)) ? [e.place] : []))) : null;
   const told = (e: (typeof own)[number]) => e.type === main || (e.place !== null && MILITARY.has(e.type) && warPlaces?.has(e.place) === true);
-  for (const e of own) if (told(e)) sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned', denied: e.status === 'denied' || e.status === 'disputed' });
+  for (const e of own) {
+    if (!told(e)) continue;
+    const denied = e.status === 'denied' || e.status === 'disputed';
+    sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned', denied });
+    // Forces withdrawn from a town leave it to the other side, and a town "liberated" is taken: both tell of the town's
+    // capture ("withdrew from Cobija" confirms "the army liberated Cobija"), the withdrawal without saying by whom.
+    const taken = e.type === 'withdraw' || (e.type === 'military_operation' && LIBERATING.has(e.trigger.text.toLowerCase()));
+    if (taken && e.place !== null && !isCountry(byId.get(e.place))) sigs.push({ type: 'capture', actor: e.type === 'withdraw' ? null : e.actor, target: null, place: e.place, time: e.time, quantity: null, planned: e.status === 'planned', denied });
+  }
   const countries: Record<string, string> = {};
   for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
   const wide = [...new Set(sigs.flatMap((s) => (s.place && isCountry(byId.get(s.place)) ? [s.place] : [])))];

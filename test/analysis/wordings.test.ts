@@ -202,4 +202,18 @@ describe('one war event in two wordings', () => {
     ]);
     await store.close();
   });
+
+  it('reads forces withdrawn from a town as its capture told, after the town "liberated" was claimed and denied', async () => {
+    const { store } = await analyseTexts({
+      'claimed.txt': ['date 2026-04-01', 'Army says the town is free', '', 'The army said on Wednesday it had liberated the border town of Cobija after three days of street fighting, a claim the rebels disputed.'].join('\n'),
+      'withdrawn.txt': ['date 2026-04-04', 'Rebels leave', '', 'The rebel command confirmed on Saturday that its fighters had withdrawn from Cobija.'].join('\n'),
+    });
+    const story = (await store.analysis.listStories({ limit: 10 })).items.find((s) => s.steps.some((step) => step.stance === 'deny'));
+    expect(story?.steps.map((s) => [s.stance, s.content])).toEqual([
+      ['assert', 'it had liberated the border town of Cobija after three days of street fighting'],
+      ['deny', 'it had liberated the border town of Cobija after three days of street fighting'],
+      ['confirm', 'its fighters had withdrawn from Cobija'],
+    ]);
+    await store.close();
+  });
 });

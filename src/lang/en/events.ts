@@ -43,6 +43,9 @@ export const CONFLICT_WORDS = words(
 /** Words that name a whole war ("Russia's invasion of Ukraine", "since it invaded"): the background of its reporting, not one event of it. */
 export const WHOLE_WAR = words('invasion invasions invade invades invaded invading');
 
+/** Operations that end with a place taken: "liberated the town of X" tells of its capture too. */
+export const LIBERATING = words('liberate liberates liberated liberating liberation');
+
 export const EVERYDAY_OBJECTS = words('bill deal proposal plan idea legislation measure story amendment chances time mood buzz momentum');
 
 /** A trigger rule as the language lists it: the type, the word class, the forms and the conditions. */

@@ -61,9 +61,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     // So does one that answers what others say ("said no one was killed and dismissed the reports as lies", "… and
     // called the reports fake news"), when a cue came before it.
     const answering = c.entry.frame === 'object' && (c.entry.stance === 'deny' || ctx.lex.JUDGING.has(c.entry.lemma)) && !ctx.lex.PARTICLES_AFTER_CUE.has(lower[i + 1] ?? '');
-    // So does one in the tense of the cue before, after a reported deed in the past perfect ("said it had struck a
-    // command post and accused Peru of …": the reported speech says "had struck"; "accused" goes with "said").
-    const tenseOfCue = verb >= 0 && before === i - 1 && lower[i]!.endsWith('ed') && hadBefore(ctx, verb, sf);
+    // So does one in the tense of the cue before, after the speaker's own deed reported in the past perfect ("said it
+    // had struck a command post and accused Peru of …": "accused" goes with "said", and either way the speaker accuses).
+    const tenseOfCue = verb >= 0 && before === i - 1 && lower[i]!.endsWith('ed') && pastPerfectOfPronoun(ctx, verb, sf);
     const main = (verb >= 0 && ctx.cueEntries(verb)?.some((e) => !e.noun)) || (!c.entry.learned && (c.entry.frame === 'speech' || comma || answering || tenseOfCue) && cueBefore(ctx, before, sf));
     // (Not a second verb of an infinitive: "wants the port to reopen and pay …" goes on with the "to".)
     if (main && !(tags[i] !== TAG.AUX && plainForm(w) && infinitiveBefore(ctx, before, sf))) d.boundary = comma ? before - 1 : before;
@@ -228,11 +228,11 @@ function cueBefore(ctx: Context, k: number, sf: number): boolean {
   return false;
 }
 
-/** Is the verb at `k` a past participle after "had" (adverbs between), the past perfect of reported speech? */
-function hadBefore(ctx: Context, k: number, sf: number): boolean {
+/** Is the verb at `k` in the past perfect of reported speech with a pronoun subject ("it had struck", "they had already left")? */
+function pastPerfectOfPronoun(ctx: Context, k: number, sf: number): boolean {
   let j = k - 1;
   while (j > sf && ctx.tags[j] === TAG.ADV) j--;
-  return j >= sf && ctx.lower[j] === 'had';
+  return j > sf && ctx.lower[j] === 'had' && ctx.tags[j - 1] === TAG.PRON;
 }
 
 /** Is there a verb (outside quotes) between the sentence start and token `k`? */

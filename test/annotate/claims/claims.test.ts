@@ -496,13 +496,18 @@ describe('speakers and stances', () => {
     ]);
   });
 
-  it('reads a cue after a reported deed in the past perfect as the speaker\'s own ("said it had struck … and accused …")', () => {
+  it('reads a cue after the speaker\'s own deed reported in the past perfect as the speaker\'s ("said it had struck … and accused …")', () => {
     const doc = docOf('The ministry said it had struck a command post in the city and accused the rebels of hiding weapons in schools. The mayor said the rebels had shelled the port and had accused him of lying.');
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
       ['The ministry', 'said', 'it had struck a command post in the city'],
       ['The ministry', 'accused', 'the rebels of hiding weapons in schools'],
       ['The mayor', 'said', 'the rebels had shelled the port and had accused him of lying'],
     ]);
+  });
+
+  it('reads "released video that it said showed …" as a claim of "it", not of "video that it said"', () => {
+    const doc = docOf('The ministry released video that it said showed soldiers raising the flag over the town hall.');
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['it', 'said', 'showed soldiers raising the flag over the town hall']]);
   });
 
   it('reads an -ing cue after "and" and an auxiliary as a verb of its clause, not a participle of the sentence', () => {

@@ -33,8 +33,10 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
     return true;
   }
   if (ctx.isComma(before) || ctx.isDash(before)) return setOffSubject(ctx, d, before, sf);
-  // "those surveyed said", "A study released Monday said": a participle after its noun.
-  if (tags[before] === TAG.VERB && before > sf && ctx.lex.isParticiple(lower[before]!) && ctx.isNounHead(before - 1)) {
+  // "those surveyed said", "A study released Monday said": a participle after its noun (not a pronoun's verb of
+  // saying: "video that it said showed …").
+  const saidBy = tags[before - 1] === TAG.PRON && ctx.cueEntries(before)?.some((e) => e.frame === 'speech' && !e.noun);
+  if (tags[before] === TAG.VERB && before > sf && ctx.lex.isParticiple(lower[before]!) && ctx.isNounHead(before - 1) && !saidBy) {
     const np = ctx.npLeft(before - 1, sf);
     if (np >= 0) {
       d.source = [np, before + 1];
@@ -46,6 +48,8 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
   for (let k = before - 1; k > sf && k >= before - 10; k--) {
     if (ctx.isPunct(k) || ctx.quotes.of[k]! >= 0) break;
     if (!ctx.lex.RELATIVES.has(lower[k]!) || !ctx.isNounHead(k - 1) || !hasVerbBetween(ctx, k + 1, before + 1)) continue;
+    // "video that it said showed …": the relative clause is an attribution of what follows, the claim its cue's.
+    if (tags[k + 1] === TAG.PRON && before === k + 2 && ctx.cueEntries(before)?.some((e) => e.frame === 'speech' && !e.noun)) return false;
     const np = ctx.npLeft(k - 1, sf);
     if (np < 0) break;
     d.source = [np, before + 1];

@@ -162,17 +162,19 @@ describe('one war event in two wordings', () => {
     ]);
     // "four days after denying it" dates the confirmation; it is not what is confirmed.
     expect(analyses[1]!.claims.find((c) => c.stance === 'confirm')?.content.text).toBe('the loss of the city');
-    // "still fighting" on the denying side alone does not keep the rest of the proposition from taking sides.
+    // "still fighting" on the denying side alone does not keep the rest of the proposition from taking sides; fighters
+    // withdrawn from the city tell of its capture too.
     const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
     expect(x?.sides.map((s) => s.claims.map((c) => [c.stance, c.content]))).toEqual([
       [
         ['assert', 'its forces had seized the southern city of Arequipa after ten days of fighting'],
+        ['assert', 'its fighters had withdrawn from Arequipa'],
         ['confirm', 'the loss of the city'],
       ],
       [['deny', 'the city had fallen']],
     ]);
     const story = (await store.analysis.listStories({ limit: 10 })).items.find((s) => s.steps.some((step) => step.stance === 'deny'));
-    expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'deny', 'confirm']);
+    expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'deny', 'assert', 'confirm']);
     await store.close();
   });
 

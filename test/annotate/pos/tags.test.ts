@@ -15,4 +15,9 @@ describe('word classes', () => {
     expect(tagged('They claim the alleged attack never happened.')).toEqual(expect.arrayContaining(['claim/VERB', 'alleged/ADJ']));
     expect(tagged("Let's go.")).toContain('go/VERB');
   });
+
+  it('reads an -ing form after a comma and before "that" as a participle, and the same word after an article as a noun', () => {
+    expect(tagged('The operator said the dam was hit, warning that it could burst.')).toContain('warning/VERB');
+    expect(tagged('The operator gave a warning that it could burst.')).toContain('warning/NOUN');
+  });
 });

@@ -93,6 +93,9 @@ export const RECEIVING = new Set(
  */
 export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 
+/** Pronouns that make "call" name its own subject ("a group calling itself the Northern Front"): no claim. */
+export const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself', 'ourselves', 'myself', 'yourself']);
+
 /** Verbs whose infinitive is left undone: "declined to confirm", "refused to say whether" make no such claim. */
 export const DECLINING = /^(?:decline|declines|declined|declining|refuse|refuses|refused|refusing)$/;
 

@@ -510,6 +510,11 @@ describe('speakers and stances', () => {
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['it', 'said', 'showed soldiers raising the flag over the town hall']]);
   });
 
+  it('reads "a group calling itself X" as a name, and X claiming responsibility as the claim', () => {
+    const doc = docOf('A militant group calling itself the Red Brigade claimed responsibility for the bombing of a bridge.', [{ id: 'rb', type: 'ORG', mentions: ['the Red Brigade'] }]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['the Red Brigade', 'claimed', 'responsibility for the bombing of a bridge']]);
+  });
+
   it('reads an -ing cue after "and" and an auxiliary as a verb of its clause, not a participle of the sentence', () => {
     const doc = docOf('A report said the rebels were regrouping and were planning to retake the pass.');
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['A report', 'said', 'the rebels were regrouping and were planning to retake the pass']]);

@@ -511,8 +511,8 @@ describe('speakers and stances', () => {
   });
 
   it('reads "a group calling itself X" as a name, and X claiming responsibility as the claim', () => {
-    const doc = docOf('A militant group calling itself the Red Brigade claimed responsibility for the bombing of a bridge.', [{ id: 'rb', type: 'ORG', mentions: ['the Red Brigade'] }]);
-    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['the Red Brigade', 'claimed', 'responsibility for the bombing of a bridge']]);
+    const doc = docOf('A militant group calling itself the Silver Lance claimed responsibility for the bombing of a bridge.', [{ id: 'sl', type: 'ORG', mentions: ['the Silver Lance'] }]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['the Silver Lance', 'claimed', 'responsibility for the bombing of a bridge']]);
   });
 
   it('reads an -ing cue after "and" and an auxiliary as a verb of its clause, not a participle of the sentence', () => {

@@ -192,7 +192,7 @@ describe('one war event in two wordings', () => {
 
   it('tells a strike reported by one side and acknowledged by the other as one story, told of one place', async () => {
     const { store } = await analyseTexts({
-      'reported.txt': ['date 2026-03-06', 'Fire at a depot', '', 'A fire broke out at an ammunition depot near Uyuni on Thursday. Military sources told a Lima newspaper that drones had hit the site.'].join('\n'),
+      'reported.txt': ['date 2026-03-06', 'Fire at a depot', '', 'A fire broke out at an ammunition depot near Uyuni on Thursday. Military sources told a Sucre newspaper that drones had hit the site.'].join('\n'),
       'admitted.txt': ['date 2026-03-12', 'Drone hit the depot', '', 'Bolivia acknowledged on Tuesday that a drone struck the ammunition depot near Uyuni last week.'].join('\n'),
     });
     const stories = (await store.analysis.listStories({ limit: 10 })).items;

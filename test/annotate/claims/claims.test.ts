@@ -599,13 +599,13 @@ describe('speakers and stances', () => {
   });
 
   it('leaves an unnamed spokesperson unresolved when its own sentence names two parties before it', () => {
-    const doc = docOf('Westland and Eastland held secret talks last month, two diplomats said. Eastland closed its border, an official said.', [
+    const doc = docOf('Westland and Southmark held secret talks last month, two diplomats said. Southmark closed its border, an official said.', [
       { id: 'westland', type: 'GPE', subtype: 'country', mentions: ['Westland'] },
-      { id: 'eastland', type: 'GPE', subtype: 'country', mentions: ['Eastland'] },
+      { id: 'southmark', type: 'GPE', subtype: 'country', mentions: ['Southmark'] },
     ]);
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([
       ['two diplomats', null],
-      ['an official', 'eastland'],
+      ['an official', 'southmark'],
     ]);
   });
 

@@ -65,7 +65,9 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['intercept', 'noun', 'interception interceptions', { object: AIRBORNE }],
   ['attack', 'verb', 'bombed bombard bombarded bombarding shelled invaded ambushed detonated detonate detonating', {}],
   ['attack', 'verb', 'exploded explode explodes', { conflict: true }],
-  ['attack', 'verb', 'attack attacks attacked attacking strike strikes struck striking assault assaulted assaulting raid raided raiding ambush shoot shooting invade invades invading fired', { conflict: true, not: EVERYDAY_OBJECTS }],
+  ['attack', 'verb', 'attack attacks attacked attacking strike strikes struck striking assault assaulted assaulting raid raided raiding ambush shoot shooting invade invades invading fired firing', { conflict: true, not: EVERYDAY_OBJECTS }],
+  // "opened fire on the crowd".
+  ['attack', 'noun', 'fire', { before: words('open opens opened opening') }],
   // "shells hit the market", "a drone hit the depot": a weapon's hit is an attack; an economy's is not, nor "hit him on guns".
   ['attack', 'verb', 'hit hits', { object: WEAPONS, not: words('on') }],
   ['attack', 'noun', 'airstrike airstrikes air-strike air-strikes bombing bombings bombardment shelling incursion explosion explosions blast blasts detonation gunfire assassination assassinations massacre', {}],

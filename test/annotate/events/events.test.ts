@@ -120,6 +120,13 @@ describe('event extraction', () => {
     expect(elsewhere.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
   });
 
+  it('reads troops "firing on" a dam and soldiers who "opened fire" as attacks, and a minister\'s firing as none', () => {
+    const types = (text: string) => only(text).map((e) => [e.trigger.text, e.type]);
+    expect(types('Border troops were firing on the dam from across the river.')).toEqual([['firing', 'attack']]);
+    expect(types('Soldiers opened fire on the convoy.')).toEqual([['fire', 'attack']]);
+    expect(types('The firing of the minister surprised the cabinet.')).toEqual([]);
+  });
+
   it('places a strike on "the site" or "the depot" where the text last put something, not at a place naming a thing', () => {
     const entities = [
       { id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] },

@@ -261,6 +261,10 @@ describe('references to something said', () => {
     // A falsity denied judges nothing false: "this is not a bluff" holds it true.
     expect(readReference(tokens('this is a bluff'), 'assert')).toMatchObject({ direction: -1 });
     expect(readReference(tokens('this is not a bluff'), 'assert')).toBeNull();
+    // "There is no truth to the claim that …" denies the claim it names, whatever the cue ("said", "told").
+    expect(readReference(tokens('there is no truth to the claim that our units fired on the dam'), 'assert')).toMatchObject({ direction: -1, noun: 'claim', said: 8, clause: true });
+    expect(readReference(tokens('there was no basis for reports that the bridge fell'), 'assert')).toMatchObject({ direction: -1, noun: 'reports', said: 7 });
+    expect(readReference(tokens('there is no truth in it'), 'assert')).toMatchObject({ direction: -1, near: true });
   });
 });
 

@@ -90,6 +90,12 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
   let i = 0;
   while (i < tokens.length && PUNCT.test(tokens[i]!.lower)) i++;
   if (i >= tokens.length) return null;
+  // "There is no truth to the claim that …": what follows is a reference denied, whatever the cue.
+  const denied = noTruthIn(tokens, i);
+  if (denied > i) {
+    i = denied;
+    stance = 'deny';
+  }
   const n = tokens.length;
   const judged = (from: number) => judgedFalse(tokens, from);
   const side = (falsehood: boolean): -1 | 1 | null => (stance === 'deny' || falsehood ? -1 : stance === 'confirm' ? 1 : null);
@@ -160,6 +166,19 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
     }
   }
   return null;
+}
+
+/** Nouns of grounds denied before a reference: "there is no truth to the claim that …", "no basis for reports …". */
+const GROUNDS = new Set(['truth', 'basis', 'substance', 'foundation', 'evidence']);
+
+/** Where the reference starts after "there is no truth to", "there was no basis for" opening at `i`; else `i`. */
+function noTruthIn(tokens: readonly Token[], i: number): number {
+  if (lowerAt(tokens, i) !== 'there' || !BE.has(lowerAt(tokens, i + 1))) return i;
+  let k = i + 2;
+  if (lowerAt(tokens, k) !== 'no' || !GROUNDS.has(lowerAt(tokens, k + 1))) return i;
+  k += 2;
+  const preposition = lowerAt(tokens, k);
+  return preposition === 'to' || preposition === 'in' || preposition === 'for' || preposition === 'behind' ? k + 1 : i;
 }
 
 /** Things asked for or offered: to reject them is to refuse, not to deny that something is so. */

@@ -13,6 +13,7 @@ import { overlap } from './propositions.js';
 const { NOUN_KIND } = en.references;
 const { PROPOSING, HAPPENING } = en.contents;
 const HAPPENING_STEMS: ReadonlySet<string> = new Set([...HAPPENING].map((w) => en.words.stem(w)));
+const INVOLVEMENT: ReadonlySet<string> = new Set([...en.contents.INVOLVEMENT].map((w) => en.words.stem(w)));
 /** Words this close by meaning name the same thing ("negotiations", "talks"), as in meaning.ts. */
 const NEAR = 0.7;
 
@@ -63,7 +64,9 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
     const x = best(statements.filter((x) => named(x) && onTopic(x)));
     if (x || r.sayer) return x;
   }
-  if (r.said >= 0) {
+  // "Bolivia denied any involvement": the accusation just before that names the denier, as "denied the charges" would.
+  const involvement = r === ECHO && own.words.length === 1 && INVOLVEMENT.has(own.words[0]!);
+  if (r.said >= 0 && !involvement) {
     // What was said must be said by the other claim: two or more of its words, and a good part
     // of them (most of them for a denial that does not say it answers anything).
     const part = r === ECHO ? 0.6 : 0.4;
@@ -96,7 +99,8 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
     }
     if (run.some((x) => features.get(x.id)!.refers !== 0 || features.get(x.id)!.refusal)) continue;
     // "the accusations": the accusation in the run; "that account": where it starts, with its event; else the nearest.
-    const kind = r.noun ? NOUN_KIND.get(r.noun) : undefined;
+    const kind = involvement ? 'charge' : r.noun ? NOUN_KIND.get(r.noun) : undefined;
+    if (involvement && !run.some((x) => x.stance === 'condemn' && features.get(x.id)!.entities.some((e) => voiceOf(e) === own.voice))) return null;
     const pick =
       (kind === 'charge' ? run.find((x) => x.stance === 'condemn') : kind === 'account' ? (run.find((x) => features.get(x.id)!.events.length) ?? run[0]) : undefined) ?? run[run.length - 1]!;
     return answerable(pick) ? pick.id : null;

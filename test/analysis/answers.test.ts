@@ -41,3 +41,20 @@ describe('a denial that something happened at all', () => {
     await store.close();
   });
 });
+
+describe('a denial of any part in a deed', () => {
+  it('answers the accusation just before that names the denier, and no statement that does not', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    const content =
+      'Bridge bombed\n\nThe interior minister blamed Bolivian intelligence for the bombing of the bridge. Bolivia denied any involvement. ' +
+      'Police said the bridge would reopen in May. The railway company denied any responsibility.';
+    for await (const o of analyzeInputs([{ name: 'a.txt', content, kind: 'text' }], { ...options, pipeline, store })) expect(o.ok).toBe(true);
+    await refreshAnalysis(store);
+    const { items } = await store.analysis.listContradictions({ limit: 10 });
+    expect(items.map((x) => x.sides.map((s) => s.claims.map((c) => [c.speaker, c.content])))).toEqual([
+      [[['The interior minister', 'Bolivian intelligence for the bombing of the bridge']], [['Bolivia', 'any involvement']]],
+    ]);
+    await store.close();
+  });
+});

@@ -48,3 +48,6 @@ export const COORDINATORS = new Set(['and', 'or', 'nor']);
 
 /** Words that only say something happened ("had taken place", "occurred"): a denial of them denies the thing named. */
 export const HAPPENING = new Set('take takes taking took taken place happen happens happened occur occurs occurred exist exists existed held'.split(' '));
+
+/** A part in a deed, denied alone ("denied any involvement", "rejects any role"): a denial of the accusation before it. */
+export const INVOLVEMENT = new Set('involvement role responsibility complicity part hand link links connection'.split(' '));

@@ -146,7 +146,7 @@ function placeSites(lex: Language['events'], doc: Doc, events: Event[]): void {
       const m = mentions[k]!;
       if (m.mention.start >= e.trigger.start) continue;
       if (m.mention.start < from) break;
-      // A place something is in or near ("a depot near Uyuni"), not one naming a thing ("a Lima newspaper").
+      // A place something is in or near ("a depot near Uyuni"), not one naming a thing ("a Sucre newspaper").
       if ((m.entity.type !== 'LOC' && !(m.entity.type === 'GPE' && m.entity.subtype !== 'country')) || !lex.PLACE_PREPOSITIONS.has(lower[doc.tokenAt(m.mention.start) - 1] ?? '')) continue;
       e.place = m.entity.id;
       if (e.explain) e.explain.detail = `${e.explain.detail}; place of "the ${lower[i + 1] === 'the' ? lower[i + 2] : lower[i - 2]}", named before ("${m.mention.text}")`;

@@ -93,6 +93,9 @@ export const RECEIVING = new Set(
  */
 export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 
+/** Words of leave to speak: the infinitive after them is no speech ("was not authorised to discuss the talks"). */
+export const PERMITTED = new Set(['authorised', 'authorized', 'allowed', 'permitted', 'cleared', 'empowered']);
+
 /** Pronouns that make "call" name its own subject ("a group calling itself the Northern Front"): no claim. */
 export const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself', 'ourselves', 'myself', 'yourself']);
 

@@ -550,6 +550,11 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('takes "who spoke on condition of anonymity because he was not authorised to discuss …" for no claim', () => {
+    const doc = docOf('A senior diplomat, who spoke on condition of anonymity because he was not authorised to discuss the talks, said negotiators were close.');
+    expect(rulesOnly(doc).map((c) => [c.cue?.text, c.content.text])).toEqual([['said', 'negotiators were close']]);
+  });
+
   it('gives "it" as a speaker to a body or a state, never to the town last named', () => {
     const doc = docOf('The defence ministry said a missile hit a market in Tarija. It put the number of dead at four. Freedonia said the strike was lawful. It said the market hid a depot.', [
       { id: 'gpe.tarija', type: 'GPE', subtype: 'city', mentions: ['Tarija'] },

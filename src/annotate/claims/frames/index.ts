@@ -135,6 +135,9 @@ export class Frames {
     const a = d.parts[0]?.[0];
     if (a === undefined) return false;
     const { lower } = this.ctx;
+    // "who spoke on condition of anonymity", "on the condition that he not be named".
+    const c = lower[a] === 'the' ? a + 1 : a;
+    if (lower[c] === 'condition' && (lower[c + 1] === 'of' || lower[c + 1] === 'that')) return true;
     return lower[a] === 'not' && lower[a + 1] === 'to' && lower[a + 2] === 'be' && this.ctx.lex.UNNAMED.has(lower[a + 3]!);
   }
 

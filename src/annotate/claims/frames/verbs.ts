@@ -92,8 +92,8 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
     // "sought to convince …", and so reads as no claim: then the infinitive's cue speaks.)
     !ctx.cueEntries(before - 1)?.some((e) => (e.frame === 'intend' || e.frame === 'direct') && !ctx.lex.OWN_DEEDS.has(e.lemma))
   ) {
-    // "simplistic to say", "important to note": an impersonal remark, nobody's claim.
-    if (tags[before - 1] === TAG.ADJ) return null;
+    // "simplistic to say", "important to note": an impersonal remark, nobody's claim; "not authorised to discuss": leave to speak.
+    if (tags[before - 1] === TAG.ADJ || ctx.lex.PERMITTED.has(lower[before - 1]!)) return null;
     const d = newDraft('infinitive', c, [i, cueEnd]);
     infinitiveSubject(ctx, d, before - 1, sf);
     contentAfter(ctx, d, cueEnd, sl);

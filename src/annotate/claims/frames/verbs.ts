@@ -28,8 +28,9 @@ export function verb(ctx: Context, c: Candidate): Draft | null {
   // "storms lashed the coast", "appealed the ruling": some verbs speak only with a particle.
   const particles = ctx.lex.PARTICLE_ONLY.get(c.entry.lemma);
   if (particles && !particles.has(lower[i + 1]!)) return null;
-  // "a group calling itself the Northern Front": a name its subject takes, after the noun it names.
-  if (c.entry.lemma === 'call' && ctx.lex.REFLEXIVES.has(lower[i + 1] ?? '') && before >= sf && ctx.isNounHead(before)) return null;
+  // "a group calling itself the Northern Front": a name a noun takes, in a participle after it ("Sanders calls himself
+  // a democratic socialist" still says something of himself).
+  if (c.entry.lemma === 'call' && lower[i]!.endsWith('ing') && ctx.lex.REFLEXIVES.has(lower[i + 1] ?? '') && before >= sf && ctx.isNounHead(before)) return null;
 
   // Passive: "was asked", "is expected to", "were appointed by".
   const beforeAux = auxBefore(ctx, i, sf);

@@ -513,6 +513,8 @@ describe('speakers and stances', () => {
   it('reads "a group calling itself X" as a name, and X claiming responsibility as the claim', () => {
     const doc = docOf('A militant group calling itself the Silver Lance claimed responsibility for the bombing of a bridge.', [{ id: 'sl', type: 'ORG', mentions: ['the Silver Lance'] }]);
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['the Silver Lance', 'claimed', 'responsibility for the bombing of a bridge']]);
+    // A finite "calls himself" says something of himself.
+    expect(rulesOnly(docOf('The mayor calls himself a moderate.')).map((c) => c.cue?.text)).toEqual(['calls']);
   });
 
   it('reads an -ing cue after "and" and an auxiliary as a verb of its clause, not a participle of the sentence', () => {

@@ -100,7 +100,7 @@ export interface ClaimInfo {
 
 const { isRefusal, readReference } = en.references;
 const { WHOLE_WAR, LIBERATING } = en.events;
-const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING } = en.contents;
+const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING, UPHOLDING } = en.contents;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
 /** Speakers that speak for their state. */
@@ -163,7 +163,13 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   for (const c of ordered) {
     const f = out.get(c.id)!;
     const reference = references.get(c.id);
-    if (reference) f.answers = answered(around(c), c, reference, out, voiceOf, text);
+    if (reference) {
+      f.answers = answered(around(c), c, reference, out, voiceOf, text);
+      // "defended the remark" disputes the criticism it answers, but holds a statement it answers ("defended his earlier
+      // statement that no talks were under way").
+      const held = f.answers !== null && UPHOLDING.has(c.cue?.lemma ?? '') ? ordered.find((x) => x.id === f.answers) : undefined;
+      if (held && held.stance !== 'condemn') f.refers = 1;
+    }
     // The grammar says what it answers ("argued for a tribunal, something Vale opposes").
     else if (answersByGrammar(c)) f.answers = c.refersTo!;
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the

@@ -58,3 +58,20 @@ describe('a denial of any part in a deed', () => {
     await store.close();
   });
 });
+
+describe('a defence of something said', () => {
+  it('holds a statement it answers, and disputes a criticism it answers', async () => {
+    const pipeline = await createPipeline();
+    const store = await Store.open(':memory:', pipelineVersion());
+    const content =
+      'Talks\n\nThe president said no truce talks were under way. Reporters pressed him on Friday, and the president defended his earlier statement.\n\n' +
+      'The council condemned the mayor for his remark about the refugees. The party defended the remark.';
+    for await (const o of analyzeInputs([{ name: 'a.txt', content, kind: 'text' }], { ...options, pipeline, store })) expect(o.ok).toBe(true);
+    await refreshAnalysis(store);
+    const { items } = await store.analysis.listContradictions({ limit: 10 });
+    expect(items.map((x) => x.sides.map((s) => s.claims.map((c) => [c.speaker, c.content])))).toEqual([
+      [[['The council', 'the mayor for his remark about the refugees']], [['The party', 'the remark']]],
+    ]);
+    await store.close();
+  });
+});

@@ -64,7 +64,8 @@ describe('a defence of something said', () => {
     const pipeline = await createPipeline();
     const store = await Store.open(':memory:', pipelineVersion());
     const content =
-      'Talks\n\nThe president said no truce talks were under way. Reporters pressed him on Friday, and the president defended his earlier statement.\n\n' +
+      'Talks\n\nPeru confirmed on Wednesday that it had agreed to a truce, a week after its president said no truce talks were under way. ' +
+      'The president defended his earlier statement, telling reporters that intermediaries had led the talks.\n\n' +
       'The council condemned the mayor for his remark about the refugees. The party defended the remark.';
     for await (const o of analyzeInputs([{ name: 'a.txt', content, kind: 'text' }], { ...options, pipeline, store })) expect(o.ok).toBe(true);
     await refreshAnalysis(store);

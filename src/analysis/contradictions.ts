@@ -113,7 +113,8 @@ function valueSides(members: readonly Member[], kind: 'number' | 'date'): { kind
   const byType = new Map<string, Map<string, Member[]>>();
   const firstOf = new Map<string, EventSig>();
   for (const m of members) {
-    if (m.position <= 0) continue;
+    // A count the text itself calls superseded ("officials had earlier put the toll at nine") is no side against the new one.
+    if (m.position <= 0 || (kind === 'number' && m.features.order === 'early')) continue;
     for (const e of m.features.events) {
       if (e.planned || !MILITARY.has(e.type)) continue;
       const local = COUNTED_OF_PLACE.has(e.type) && e.place !== null && !m.features.wide.includes(e.place);

@@ -69,6 +69,14 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('takes a count the text calls earlier for one superseded, not a side against the new one', async () => {
+    const { store } = await analyseTexts({
+      'risen.txt': ['date 2026-04-06', 'Toll rises', '', 'At least 17 people were killed when a missile hit an apartment block in Tarija on Sunday, the regional governor said. Officials had earlier put the toll at nine.'].join('\n'),
+    });
+    expect((await store.analysis.listContradictions({ limit: 10 })).items).toEqual([]);
+    await store.close();
+  });
+
   it('sets a count "put at" a number after the strike it counts against the count another side gives of that town', async () => {
     const governor = ['date 2026-04-06', 'Market hit', '', 'A rocket struck the central market in Potosi on Sunday. The provincial governor said 17 people had been killed.'].join('\n');
     const ministry = ['date 2026-04-07', 'Ministry gives lower figure', '', 'Artillery fire hit a market in Potosi on Sunday, the defence ministry said. It put the number of dead at four.'].join('\n');

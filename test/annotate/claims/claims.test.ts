@@ -505,6 +505,11 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('reads "analysts who reviewed the footage said it showed …" as the analysts\' claim, not a speaker "… said it"', () => {
+    const doc = docOf('Analysts who reviewed the footage said it showed six destroyed vehicles.');
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['Analysts who reviewed the footage', 'said', 'it showed six destroyed vehicles']]);
+  });
+
   it('reads "released video that it said showed …" as a claim of "it", not of "video that it said"', () => {
     const doc = docOf('The ministry released video that it said showed soldiers raising the flag over the town hall.');
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['it', 'said', 'showed soldiers raising the flag over the town hall']]);

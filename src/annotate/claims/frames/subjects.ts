@@ -50,6 +50,9 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
     if (!ctx.lex.RELATIVES.has(lower[k]!) || !ctx.isNounHead(k - 1) || !hasVerbBetween(ctx, k + 1, before + 1)) continue;
     // "video that it said showed …": the relative clause is an attribution of what follows, the claim its cue's.
     if (tags[k + 1] === TAG.PRON && before === k + 2 && ctx.cueEntries(before)?.some((e) => e.frame === 'speech' && !e.noun)) return false;
+    // "analysts who reviewed the footage said it showed …": a verb of saying after the relative clause is the main verb;
+    // the subject here is what follows it.
+    if (saysBetween(ctx, k + 2, before)) break;
     const np = ctx.npLeft(k - 1, sf);
     if (np < 0) break;
     d.source = [np, before + 1];
@@ -76,6 +79,12 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
   d.source = [s, before + 1];
   d.sourceHead = d.source;
   return true;
+}
+
+/** Whether a verb of saying stands among tokens [from, to) ("… said it showed"). */
+function saysBetween(ctx: Context, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (ctx.isVerb(j) && ctx.cueEntries(j)?.some((e) => e.frame === 'speech' && !e.noun)) return true;
+  return false;
 }
 
 /**

@@ -143,6 +143,11 @@ describe('descriptions and names in context', () => {
     expect(['Zolotvyn', 'Uyuni', 'Kravtsy'].map((n) => entityOf(es, n)?.type)).toEqual(['LOC', 'LOC', 'LOC']);
   });
 
+  it('makes "the town" the place no list knows that the article introduced as a town', () => {
+    const es = analyse('Shelling killed three people in the border town of Kravtsy on Tuesday. Troops shelled the town again on Wednesday.');
+    expect(entityOf(es, 'Kravtsy')!.mentions.map((m) => m.text)).toEqual(['Kravtsy', 'the town']);
+  });
+
   it('takes no country for "the city" and no city for "the capital"', () => {
     const es = analyse('Peru said troops entered Arequipa. Fighting went on in the capital and the city.');
     expect(es.find((e) => e.name === 'Peru')!.mentions.every((m) => m.kind !== 'description')).toBe(true);

@@ -70,7 +70,8 @@ function addDescription(r: Resolution, slot: Slot, first: number, end: number): 
  */
 function settlementFor(r: Resolution, slot: Slot, noun: string): boolean {
   const e = slot.entity;
-  if (e.type !== 'GPE') return false;
+  // A place no list knows is tagged a location; introduced as a town ("the border town of Desaguadero") it is one.
+  if (e.type !== 'GPE' && !(e.type === 'LOC' && !e.subtype && noun !== 'capital')) return false;
   if (noun === 'capital') return e.subtype === 'capital';
   if (e.subtype) return isSettlement(e.subtype) || e.subtype === 'capital';
   return slot.at.some((a) => namedAsSettlement(r, a));

@@ -105,14 +105,17 @@ const COUNT_REACH = 2;
  * "It put the number of dead at nine", "the true toll was 14" after "a missile strike on the town killed 12": a count of
  * the dead or hurt that names no place counts those of the war event told last in a place narrower than a country, in
  * its sentence or the two before — not past a sentence that moves elsewhere ("Elsewhere, four soldiers were killed").
+ * So is "the strike", "the attack" (a war event named with "the") of the one told before ("blamed Bolivian artillery
+ * for the strike" after "shelling killed three people in Desaguadero").
  */
 function placeCounts(lex: Language['events'], doc: Doc, events: Event[]): void {
   const sentence = (e: Event) => doc.tokens.sentence[doc.tokenAt(e.trigger.start)]!;
   const shifts = (s: number) => lex.SCENE_SHIFTS.has(doc.tokens.lower[doc.sentences[s]!.first]!);
   const country = new Set(doc.entities.filter((x) => x.type === 'GPE' && x.subtype === 'country').map((x) => x.id));
+  const named = (e: Event) => WAR_EVENTS.has(e.type) && doc.tokens.lower[doc.tokenAt(e.trigger.start) - 1] === 'the' && doc.pos[doc.tokenAt(e.trigger.start)] === TAG.NOUN;
   for (let k = 1; k < events.length; k++) {
     const e = events[k]!;
-    if (!CASUALTIES.has(e.type) || e.place || e.quantity === null) continue;
+    if (e.place || !((CASUALTIES.has(e.type) && e.quantity !== null) || named(e))) continue;
     const s = sentence(e);
     for (let j = k - 1; j >= 0; j--) {
       const before = events[j]!;

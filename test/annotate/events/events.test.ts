@@ -120,6 +120,19 @@ describe('event extraction', () => {
     expect(elsewhere.filter((e) => e.type === 'kill')).toMatchObject([{ quantity: 4, place: null }]);
   });
 
+  it('places "the strike" at the war event told before it, not past a move elsewhere', () => {
+    const entities = [{ id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] }];
+    const at = (text: string) => extractEvents(handmade(text, { entities, quantities: [{ text: 'three', value: 3 }] }), en).filter((e) => e.type === 'attack').map((e) => [e.trigger.text, e.place]);
+    expect(at('Shelling killed three people in Tarija on Tuesday. The army blamed rebel artillery for the strike.')).toEqual([
+      ['Shelling', 'gpe.tarija'],
+      ['strike', 'gpe.tarija'],
+    ]);
+    expect(at('Shelling killed three people in Tarija on Tuesday. Elsewhere, the army blamed rebels for the strike.')).toEqual([
+      ['Shelling', 'gpe.tarija'],
+      ['strike', null],
+    ]);
+  });
+
   it('reads troops "firing on" a dam and soldiers who "opened fire" as attacks, and a minister\'s firing as none', () => {
     const types = (text: string) => only(text).map((e) => [e.trigger.text, e.type]);
     expect(types('Border troops were firing on the dam from across the river.')).toEqual([['firing', 'attack']]);

@@ -187,6 +187,9 @@ export function tagTokens(tokens: Tokens, lexicon: PosLexicon): Uint8Array {
     else if (known === TAG.VERB && i > 0 && NOUN_AFTER.has(lower[i - 1]!) && tags[i - 1] !== TAG.AUX && lower[i - 2] !== 'let' && !PARTICIPLE_ENDING.test(lw)) tag = TAG.NOUN;
     // "…, the operator said, warning that …": an -ing form after a comma and before "that" is a participle, not a noun.
     else if (known === TAG.NOUN && i > 0 && lower[i - 1] === ',' && lower[i + 1] === 'that' && lw.endsWith('ing')) tag = TAG.VERB;
+    // "Debris damaged two buildings": an -ed form between a noun and an article or a number is the clause's verb ("the
+    // damaged buildings", "buildings damaged in the blast" keep their adjective).
+    else if (known === TAG.ADJ && i > 0 && lw.endsWith('ed') && (tags[i - 1] === TAG.NOUN || tags[i - 1] === TAG.PROPN) && (lexicon.classOf(lower[i + 1] ?? '') === TAG.DET || lexicon.classOf(lower[i + 1] ?? '') === TAG.NUM || /^\d/.test(lower[i + 1] ?? ''))) tag = TAG.VERB;
     else tag = known;
     // "he's", "that's", "who's": the clitic is "is" or "has", not a possessive.
     if (tag === TAG.POSS && i > 0 && (tags[i - 1] === TAG.PRON || tags[i - 1] === TAG.WH || lower[i - 1] === 'that')) tag = TAG.AUX;

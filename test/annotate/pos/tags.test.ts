@@ -20,4 +20,9 @@ describe('word classes', () => {
     expect(tagged('The operator said the dam was hit, warning that it could burst.')).toContain('warning/VERB');
     expect(tagged('The operator gave a warning that it could burst.')).toContain('warning/NOUN');
   });
+
+  it('reads an -ed form between a noun and an article or a number as the verb, and after an article as an adjective', () => {
+    expect(tagged('Debris damaged two buildings.')).toContain('damaged/VERB');
+    expect(tagged('The damaged buildings were cleared.')).toContain('damaged/ADJ');
+  });
 });

@@ -113,15 +113,16 @@ function actorDemand(ctx: Context, d: Draft): boolean {
 }
 
 /**
- * A state or body announcing after what it says ("Troops will be sent to the border, the ministry announced on
- * Friday") makes a statement: kept whatever the model says, which saw few such inversions with verbs other than "said".
+ * A state, a body or an office announcing after what it says ("Troops will be sent to the border, the ministry announced
+ * on Friday"; "…, the city's mayor wrote on Telegram") makes a statement: kept whatever the model says, which saw few
+ * such inversions with verbs other than "said".
  */
 function actorAnnounces(ctx: Context, d: Draft): boolean {
   if (d.entry.learned || d.entry.frame !== 'speech' || d.rule !== 'clause-before' || !d.sourceHead || d.parts.length !== 1) return false;
   const [a, b] = d.parts[0]!;
   let verb = false;
   for (let k = a; k < b && !verb; k++) verb = ctx.isVerb(k) && ctx.quotes.of[k]! < 0;
-  return verb && speaksForBody(ctx, d.sourceHead);
+  return verb && speaksForOffice(ctx, d.sourceHead);
 }
 
 /** Whether the speaker's head names an organisation, a state or a seat of power, or is a body's or spokesperson's word. */
@@ -131,6 +132,11 @@ function speaksForBody(ctx: Context, [s, e]: Range): boolean {
   if (named.length) return ACTORS.has(named[named.length - 1]!.entity.type);
   const head = ctx.lower[e - 1]!;
   return ctx.lex.BODIES.has(head) || ctx.lex.STATE_BODIES.has(head) || ctx.lex.SPOKESPEOPLE.has(head);
+}
+
+/** The same, or an office that speaks for one ("the city's mayor", "the regional governor"). */
+function speaksForOffice(ctx: Context, r: Range): boolean {
+  return speaksForBody(ctx, r) || ctx.lex.OFFICES.has(ctx.lower[r[1] - 1]!);
 }
 
 /** How a claim was read, for `explain`: rule, lexicon entry (or learned word) and the model's score. */

@@ -93,6 +93,9 @@ export const RECEIVING = new Set(
  */
 export const OWN_DEEDS = new Set(['seek', 'decline', 'agree']);
 
+/** Modifiers that make a noun cue a deed of war ("an air attack", "a ground assault"), beside the words of weapons. */
+export const ARMED = new Set(['air', 'ground', 'military', 'armed', 'naval', 'artillery', 'aerial', 'amphibious']);
+
 /** Words of leave to speak: the infinitive after them is no speech ("was not authorised to discuss the talks"). */
 export const PERMITTED = new Set(['authorised', 'authorized', 'allowed', 'permitted', 'cleared', 'empowered']);
 

@@ -515,6 +515,21 @@ describe('speakers and stances', () => {
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['it', 'said', 'showed soldiers raising the flag over the town hall']]);
   });
 
+  it('reads "launched its largest drone attack" as a deed of war, not a verbal attack, and the claim after it as the speaker\'s', () => {
+    const doc = docOf('Westland launched its largest drone attack of the war on Sucre overnight, the air force said. The senator launched an attack on her rival.');
+    expect(findClaims(doc, CueModel.load(en.data.cueModel), en).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
+      ['the air force', 'said', 'Westland launched its largest drone attack of the war on Sucre overnight'],
+      ['The senator', 'launched an attack', 'her rival'],
+    ]);
+  });
+
+  it('keeps an office\'s statement told before its cue ("…, the city\'s mayor wrote on Telegram")', () => {
+    const doc = docOf('Falling debris damaged two apartment blocks, the city\'s mayor wrote on Telegram.');
+    expect(findClaims(doc, CueModel.load(en.data.cueModel), en).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([
+      ["the city's mayor", 'wrote', 'Falling debris damaged two apartment blocks'],
+    ]);
+  });
+
   it('reads "a group calling itself X" as a name, and X claiming responsibility as the claim', () => {
     const doc = docOf('A militant group calling itself the Silver Lance claimed responsibility for the bombing of a bridge.', [{ id: 'sl', type: 'ORG', mentions: ['the Silver Lance'] }]);
     expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['the Silver Lance', 'claimed', 'responsibility for the bombing of a bridge']]);

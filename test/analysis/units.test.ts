@@ -265,6 +265,8 @@ describe('references to something said', () => {
     expect(readReference(tokens('there is no truth to the claim that our units fired on the dam'), 'assert')).toMatchObject({ direction: -1, noun: 'claim', said: 8, clause: true });
     expect(readReference(tokens('there was no basis for reports that the bridge fell'), 'assert')).toMatchObject({ direction: -1, noun: 'reports', said: 7 });
     expect(readReference(tokens('there is no truth in it'), 'assert')).toMatchObject({ direction: -1, near: true });
+    // An unnamed sayer after "by" or "from" does not hide what it said.
+    expect(readReference(tokens('accusations by rights groups that a strike had killed 14 civilians'), 'deny')).toMatchObject({ direction: -1, sayer: null, said: 5, clause: true });
   });
 });
 

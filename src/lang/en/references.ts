@@ -129,6 +129,10 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
         sayer = tokens[k + 1 + named]!.entity;
         k += 1 + named;
         while (k < n && tokens[k]!.entity === sayer) k++;
+      } else {
+        // "accusations by rights groups that …": an unnamed sayer, then what it said.
+        const that = tokens.slice(k + 1, k + 6).findIndex((t) => t.lower === 'that' || PUNCT.test(t.lower));
+        if (that > 0 && tokens[k + 1 + that]!.lower === 'that') k += 1 + that;
       }
     }
     // "called that report Monday a 'shameless lie'": when it was said is no part of what.

@@ -50,11 +50,16 @@ export function keptIntake(stored: string | undefined, given: string): string {
 
 /**
  * The key a run that re-analyses articles (`--reanalyze`, `?replace=true`) began at: it sorts before every intake key
- * made from now on by this machine's clock (a UUID of this millisecond with every other bit at its least), so the
- * copies the run stores are told from what was stored before it (saveOutcome).
+ * made from now on by this machine's clock (a UUID of a millisecond with every other bit at its least), so the copies
+ * the run stores are told from what was stored before it (saveOutcome). It waits for the next millisecond: keys made
+ * earlier in the current one would sort after its least UUID, and a run begun right after another (a fast machine)
+ * took the other run's copies for its own.
  */
 export function runStartKey(): string {
-  const ms = Date.now().toString(16).padStart(12, '0');
+  const entered = Date.now();
+  let now = entered;
+  while (now <= entered) now = Date.now();
+  const ms = now.toString(16).padStart(12, '0');
   return intakeKey(`${ms.slice(0, 8)}-${ms.slice(8)}-7000-8000-000000000000`);
 }
 

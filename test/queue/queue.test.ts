@@ -30,6 +30,15 @@ describe('job ids', () => {
     expect(requests.map((r) => r.runStart)).toEqual([start, start]);
     expect(requestsFor(['https://example.org/a'], how)[0]!.runStart).toBeUndefined();
   });
+
+  it('sort before the key of a re-analysis begun after them, though made in the same millisecond', () => {
+    const ids = new OrderedIds();
+    for (let round = 0; round < 20; round++) {
+      const before = intakeKey(ids.next());
+      const start = requestsFor(['https://example.org/a'], { ...how, replace: true })[0]!.runStart!;
+      expect(before < start).toBe(true);
+    }
+  });
 });
 
 describe("the queue's URL", () => {

@@ -72,11 +72,11 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
     const part = r === ECHO ? 0.6 : 0.4;
     // A denial that does not say it answers anything answers a claim about its speaker or about what it names.
     const aboutThem = (x: Claim) => r !== ECHO || overlap(features.get(x.id)!.entities, own.entities).shared > 0 || features.get(x.id)!.entities.some((e) => voiceOf(e) === own.voice);
-    const named = r === ECHO ? happened(own) : -1;
+    const thing = r === ECHO ? happened(own) : -1;
     return best(
       statements.filter((x) => {
         const { shared } = overlap(features.get(x.id)!.words, own.words);
-        if (named >= 0) return aboutThem(x) && namesNear(own, named, features.get(x.id)!);
+        if (thing >= 0) return aboutThem(x) && namesNear(own, thing, features.get(x.id)!);
         return shared >= 2 && shared >= part * Math.min(own.words.length, features.get(x.id)!.words.length) && aboutThem(x);
       }),
     );

@@ -52,5 +52,5 @@ export const HAPPENING = new Set('take takes taking took taken place happen happ
 /** A part in a deed, denied alone ("denied any involvement", "rejects any role"): a denial of the accusation before it. */
 export const INVOLVEMENT = new Set('involvement role responsibility complicity part hand link links connection'.split(' '));
 
-/** Cues that hold what they name when it is something said ("defended his earlier statement", "stood by the report"). */
+/** Cues that hold what they name when it is something said ("defended his earlier statement", "reaffirmed the report"). */
 export const UPHOLDING = new Set(['defend', 'uphold', 'reaffirm', 'reiterate']);

@@ -521,6 +521,8 @@ describe('speakers and stances', () => {
       ['the air force', 'said', 'Westland launched its largest drone attack of the war on Sucre overnight'],
       ['The senator', 'launched an attack', 'her rival'],
     ]);
+    // Only an attack is a deed with a weapon or a force before it: a military statement still speaks.
+    expect(rulesOnly(docOf('The army issued an official military statement that the bridge had been closed.')).map((c) => c.cue?.text)).toEqual(['issued an official military statement']);
   });
 
   it('keeps an office\'s statement told before its cue ("…, the city\'s mayor wrote on Telegram")', () => {

@@ -29,8 +29,9 @@ export function noun(ctx: Context, c: Candidate): Draft | null {
   if (m < k && m >= sf && ctx.lex.LIGHT_VERBS.has(lower[m]!)) k = m;
   // "in a statement", "during an interview": the noun only qualifies another cue.
   if (k >= sf && (lower[k] === 'in' || lower[k] === 'during' || lower[k] === 'on' || lower[k] === 'with') && (possessor < 0 || ctx.lex.VENUES.has(lower[n]!))) return null;
-  // "launched its largest drone attack", "a missile attack on the port": an attack with weapons is a deed, not words.
-  for (let j = n - 1; j >= sf && j >= n - 3; j--) if (ctx.language.events.WEAPONS.has(lower[j]!) || ctx.lex.ARMED.has(lower[j]!)) return null;
+  // "launched its largest drone attack", "a missile attack on the port": an attack with weapons is a deed, not words
+  // ("a military statement" still speaks).
+  if (c.entry.stance === 'condemn') for (let j = n - 1; j >= sf && j >= n - 3; j--) if (ctx.language.events.WEAPONS.has(lower[j]!) || ctx.lex.ARMED.has(lower[j]!)) return null;
 
   // "Trump earned the support of four in ten voters": the backers speak, about the one backed.
   if (ctx.lex.BACKING.has(lower[n]!) && k >= sf && ctx.lex.RECEIVING.has(lower[k]!)) return backing(ctx, c, k, sf, sl);

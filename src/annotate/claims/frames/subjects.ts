@@ -50,8 +50,8 @@ export function subject(ctx: Context, d: Draft, before: number, sf: number): boo
     if (!ctx.lex.RELATIVES.has(lower[k]!) || !ctx.isNounHead(k - 1) || !hasVerbBetween(ctx, k + 1, before + 1)) continue;
     // "video that it said showed …": the relative clause is an attribution of what follows, the claim its cue's.
     if (tags[k + 1] === TAG.PRON && before === k + 2 && ctx.cueEntries(before)?.some((e) => e.frame === 'speech' && !e.noun)) return false;
-    // "analysts who reviewed the footage said it showed …": a verb of saying after the relative clause is the main verb;
-    // the subject here is what follows it.
+    // "analysts who reviewed the footage said it showed …": a verb of saying after the relative clause's own verb (which
+    // may be one: "officials who spoke on condition …") is the main verb; the subject here is what follows it.
     if (saysBetween(ctx, k + 2, before)) break;
     const np = ctx.npLeft(k - 1, sf);
     if (np < 0) break;

@@ -32,6 +32,8 @@ export function contradictionOf(propId: number, all: readonly Member[], nameOf: 
   if (blame) return blame;
   const standing = standingDispute(propId, members);
   if (standing) return standing;
+  const maker = makerDispute(propId, members, nameOf);
+  if (maker) return maker;
   const byClaim = new Map(members.map((m) => [claimKey(m), m]));
   const answered = new Set(members.flatMap((m) => (m.features.answers ? [`${m.article}|${m.features.answers}`] : [])));
   const taking = members.filter((m) => m.position !== 0 && (TRUTH_STANCES.has(m.stance) || answered.has(claimKey(m))));
@@ -223,6 +225,51 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
       { stance: 'deny', value: others.join(', ') || `not ${name(pivot)}`, claims: other.map(claimRef) },
     ],
     why: [`each side lays ${what} at another's door`],
+  };
+}
+
+/**
+ * Two sides each telling one attack in one place as the other's deed ("the army blamed Bolivian artillery for the strike"
+ * on Desaguadero; "Bolivia said Peruvian forces had shelled the town"): who made it is disputed, when one side at least
+ * speaks for a party the other accuses. Each accused side is a side of the dispute, with the claims that accuse it; a
+ * denial that the one side did it stands with the other. Accusations of one side only are no dispute.
+ */
+function makerDispute(propId: number, members: readonly Member[], nameOf: NameOf): Contradiction | null {
+  const accusing = members.filter((m) => m.features.accuses && m.position > 0);
+  const place = accusing[0]?.features.accuses!.place;
+  if (place === undefined) return null;
+  const byAccused = new Map<string, Member[]>();
+  for (const m of accusing) {
+    const a = m.features.accuses!;
+    if (a.place === place) byAccused.set(a.voice, [...(byAccused.get(a.voice) ?? []), m]);
+  }
+  if (byAccused.size < 2) return null;
+  // The two most accused, each by claims of another voice than the other's accusers.
+  const ranked = [...byAccused.values()].sort((x, y) => y.length - x.length);
+  const held = ranked[0]!;
+  const other = ranked[1]!;
+  if (!held.some((a) => other.some((b) => a.features.camp !== b.features.camp))) return null;
+  // One side at least answers by accusing the other ("an American-born gunman" and "ISIS's targeting" are no such pair).
+  const accusedOf = (ms: Member[]) => ms[0]!.features.accuses!.voice;
+  if (!held.some((a) => a.features.camp === accusedOf(other)) && !other.some((b) => b.features.camp === accusedOf(held))) return null;
+  const actorOf = (ms: Member[]) => ms[0]!.features.accuses!.actor;
+  const countries = Object.assign({}, ...members.map((m) => m.features.countries)) as Record<string, string>;
+  const sameSide = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
+  // "Our artillery did not fire a single shell at Desaguadero": the one side's denial stands with the other's accusation.
+  const denying = (actor: string) => members.filter((m) => m.position < 0 && m.features.events.some((e) => e.type === 'attack' && (e.place ?? e.target) === place && e.actor !== null && sameSide(e.actor, actor)));
+  const nameA = nameOf(actorOf(held));
+  const nameB = nameOf(actorOf(other));
+  const about = `who attacked ${nameOf(place)}: ${nameA} or ${nameB}`;
+  return {
+    id: `x${propId}`,
+    proposition: `p${propId}`,
+    about,
+    kind: 'blame',
+    sides: [
+      { stance: 'assert', value: nameA, claims: [...held, ...denying(actorOf(other))].map(claimRef) },
+      { stance: 'deny', value: nameB, claims: [...other, ...denying(actorOf(held))].map(claimRef) },
+    ],
+    why: [`each side says the other made the attack on ${nameOf(place)}`],
   };
 }
 

@@ -57,6 +57,12 @@ export interface ClaimFeatures {
   answers: string | null;
   /** A refusal ("declined to comment") or a negated cue ("has not confirmed"): no side on anything. */
   refusal: boolean;
+  /**
+   * An attack in one place narrower than a country told as another side's deed ("the army blamed Bolivian artillery for
+   * the strike" on a town): whom it accuses, by voice and entity, and where. Two sides accusing each other of one attack
+   * dispute who made it.
+   */
+  accuses?: { voice: string; actor: string; place: string } | null;
   /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */
   statement: boolean;
   /** The content (or what it says was said) opens with a personal pronoun: "he was never an insider" is about whoever "he" is. */
@@ -103,6 +109,8 @@ const { WHOLE_WAR, LIBERATING } = en.events;
 const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING, UPHOLDING } = en.contents;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
+/** Stances that tell a deed as done: an accusation, a statement, a confirmation. */
+const ACCUSING: ReadonlySet<string> = new Set(['assert', 'condemn', 'confirm']);
 /** Speakers that speak for their state. */
 const STATE_SUBTYPES = new Set(['military', 'intelligence', 'ministry', 'government', 'country', 'capital']);
 
@@ -265,6 +273,10 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
   const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id)), (id) => byId.get(id)?.type === 'GPE' || voiceOf(id).startsWith('state:')), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
   const about = subjectOf(tokens, from, to, c);
+  // An attack's place, or the town it struck ("shelled the town": its target).
+  const struck = (e: EventSig) => e.place ?? (e.target !== null && isTown(byId.get(e.target)) ? e.target : null);
+  const deed = !reference && !negated && !c.negated && ACCUSING.has(c.stance) ? sigs.find((e) => e.type === 'attack' && e.actor !== null && struck(e) !== null && !wide.includes(struck(e)!) && !e.planned) : undefined;
+  const accused = deed ? voiceOf(deed.actor!) : null;
   // Every field written, in one order, none spread in: every claim's features then share one shape (see PositionIndex.within).
   const features: ClaimFeatures = {
     entities: [...ents].sort(),
@@ -287,6 +299,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     answers: null,
     // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
     refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
+    accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: deed.actor!, place: struck(deed)! } : null,
     statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
     pronounSubject: opensWithPronoun(tokens, from, to),
     retort: RETORTING.has(c.cue?.lemma ?? ''),
@@ -379,6 +392,11 @@ function orderWord(text: string, c: Claim): ClaimFeatures['order'] {
   if (LATE.test(before)) return 'late';
   if (NOW.test(before)) return 'now';
   return null;
+}
+
+/** A place narrower than a country: a town, a city, a region, a site. */
+function isTown(e: Entity | undefined): boolean {
+  return e !== undefined && (e.type === 'LOC' || e.type === 'FAC' || (e.type === 'GPE' && e.subtype !== 'country'));
 }
 
 function isCountry(e: Entity | undefined): boolean {

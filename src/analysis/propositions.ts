@@ -106,8 +106,11 @@ export function keysOf(f: {
   standings?: readonly string[];
   subject?: string | null;
   rare?: readonly string[];
+  accuses?: { place: string } | null;
 }): string[] {
   const keys = new Set<string>(eventKeys(f.events, f.wide));
+  // An accusation finds the war events of the town it names, struck there or struck as a target ("shelled the town").
+  if (f.accuses) keys.add(`m:${f.accuses.place}`);
   if (f.subject) for (const w of f.rare ?? []) keys.add(`s:${f.subject}:${w}`);
   for (const outcome of f.blame ? [f.blame.outcome] : (f.blames ?? [])) keys.add(`b:${outcome}`);
   for (const k of f.standing ? [standingKey(f.standing)] : (f.standings ?? [])) keys.add(`q:${k}`);
@@ -167,6 +170,9 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
     if (p.events.some((q) => MILITARY.has(q.type) && q.place !== null && places.has(q.place))) best = 1 / 3;
   }
   if (best) return 2 + best;
+  // Two sides each telling one attack in one place as the other's deed dispute who made it: one proposition.
+  const a = f.accuses;
+  if (a && p.events.some((q) => q.type === 'attack' && (q.place ?? q.target) === a.place && q.actor !== null && (countries[q.actor] ?? q.actor) !== (countries[a.actor] ?? a.actor))) return 2 + 1 / 3;
   // Events of one type by different actors or in different places are different events, whatever
   // the words ("Ukrainian forces sent drones", "North Korea sent troops").
   if (f.events.some((e) => p.events.some((q) => clash(e, q, countries)))) return 0;

@@ -270,6 +270,31 @@ describe('references to something said', () => {
   });
 });
 
+describe('who made an attack', () => {
+  const strike = (actor: string) => ({ type: 'attack', actor, target: null, place: 'town', time: null, quantity: null, planned: false, denied: false });
+  const accusing = (camp: string, actor: string, voice: string) =>
+    member({ stance: 'condemn', features: { voice: camp, camp, events: [strike(actor)], accuses: { voice, actor, place: 'town' } } });
+  const names: Record<string, string> = { e: 'Southmark', w: 'Westland', town: 'Kravtsy' };
+
+  it('sets two sides each accusing the other of one attack against each other, a denial beside the other side', () => {
+    const byWest = accusing('state:W', 'e', 'state:E');
+    const byEast = accusing('state:E', 'w', 'state:W');
+    const notUs = member({ stance: 'deny', features: { voice: 'state:E', camp: 'state:E', events: [strike('e')] } });
+    const x = contradictionOf(30, [byWest, byEast, notUs], (id) => names[id] ?? id);
+    expect(x).toMatchObject({ kind: 'blame', about: 'who attacked Kravtsy: Southmark or Westland' });
+    expect(x!.sides.map((s) => [s.value, s.claims.map((c) => c.article)])).toEqual([
+      ['Southmark', [byWest.article]],
+      ['Westland', [byEast.article, notUs.article]],
+    ]);
+  });
+
+  it('takes two accusations of different actors by voices of neither side for no dispute', () => {
+    const one = accusing('party:A', 'e', 'state:E');
+    const two = accusing('person:B', 'w', 'state:W');
+    expect(contradictionOf(31, [one, two], (id) => names[id] ?? id)).toBeNull();
+  });
+});
+
 describe('who is to blame', () => {
   const party = () => true;
   it('reads who a content holds responsible for the war, however worded, and who it holds not responsible', () => {

@@ -226,4 +226,30 @@ describe('one war event in two wordings', () => {
     ]);
     await store.close();
   });
+
+  it('sets two sides each saying the other shelled one town against each other: who attacked it', async () => {
+    const { store } = await analyseTexts({
+      'shelled.txt': [
+        'date 2026-07-02',
+        'Border town shelled',
+        '',
+        "Shelling killed three people in the border town of Tarija on Tuesday, local officials said. Peru's army blamed Bolivian artillery for the strike; Bolivia said Peruvian forces had shelled the town by mistake.",
+      ].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x).toMatchObject({ kind: 'blame', about: 'who attacked Tarija: Bolivia or Peru' });
+    expect(x?.sides.map((s) => [s.value, s.claims.map((c) => c.content)])).toEqual([
+      ['Bolivia', ['Bolivian artillery for the strike']],
+      ['Peru', ['Peruvian forces had shelled the town by mistake']],
+    ]);
+    await store.close();
+  });
+
+  it('takes one side telling its own strike, and another confirming it, for no dispute of who made it', async () => {
+    const { store } = await analyseTexts({
+      'own.txt': ['date 2026-07-02', 'Strike', '', "Bolivia's army said it had shelled positions near Tarija. Peru's army said Bolivian artillery had struck the town."].join('\n'),
+    });
+    expect((await store.analysis.listContradictions({ limit: 10 })).items.filter((x) => x.kind === 'blame')).toEqual([]);
+    await store.close();
+  });
 });

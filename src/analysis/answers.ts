@@ -11,7 +11,7 @@ import { overlap } from './propositions.js';
  */
 
 const { NOUN_KIND } = en.references;
-const { PROPOSING, HAPPENING } = en.contents;
+const { PROPOSING, HAPPENING, NONE_THERE } = en.contents;
 const HAPPENING_STEMS: ReadonlySet<string> = new Set([...HAPPENING].map((w) => en.words.stem(w)));
 const INVOLVEMENT: ReadonlySet<string> = new Set([...en.contents.INVOLVEMENT].map((w) => en.words.stem(w)));
 /** Words this close by meaning name the same thing ("negotiations", "talks"), as in meaning.ts. */
@@ -72,7 +72,7 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
     const part = r === ECHO ? 0.6 : 0.4;
     // A denial that does not say it answers anything answers a claim about its speaker or about what it names.
     const aboutThem = (x: Claim) => r !== ECHO || overlap(features.get(x.id)!.entities, own.entities).shared > 0 || features.get(x.id)!.entities.some((e) => voiceOf(e) === own.voice);
-    const thing = r === ECHO ? happened(own) : -1;
+    const thing = r === ECHO ? happened(own, NONE_THERE.test(c.content.text)) : -1;
     return best(
       statements.filter((x) => {
         const { shared } = overlap(features.get(x.id)!.words, own.words);
@@ -109,18 +109,18 @@ export function answered(ordered: readonly Claim[], c: Claim, r: Reference, feat
 }
 
 /**
- * A denial that something happened at all ("denied that any negotiations had taken place"): the index of the one word
- * it names beside words of happening, else −1. What it answers names that thing, in the same word or a near one
- * ("held secret talks").
+ * A denial that something happened or exists at all ("denied that any negotiations had taken place", "There is no
+ * blockade"): the index of the one word it names beside words of happening, else −1. What it answers names that thing,
+ * in the same word or a near one ("held secret talks").
  */
-function happened(f: ClaimFeatures): number {
+function happened(f: ClaimFeatures, exists: boolean): number {
   let named = -1;
   for (let i = 0; i < f.words.length; i++) {
     if (HAPPENING_STEMS.has(f.words[i]!)) continue;
     if (named >= 0) return -1;
     named = i;
   }
-  return named >= 0 && f.words.length > 1 ? named : -1;
+  return named >= 0 && (exists || f.words.length > 1) ? named : -1;
 }
 
 /** Whether the other claim says word `i` of `f`, by stem or by a word near it in meaning. */

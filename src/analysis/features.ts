@@ -106,7 +106,7 @@ export interface ClaimInfo {
 
 const { isRefusal, readReference } = en.references;
 const { WHOLE_WAR, LIBERATING } = en.events;
-const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING, UPHOLDING } = en.contents;
+const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING, UPHOLDING, NONE_THERE } = en.contents;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
 /** Stances that tell a deed as done: an accusation, a statement, a confirmation. */
@@ -183,7 +183,8 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
     // A denial that says what it denies ("Trump denied that he mocked the reporter") answers the
     // claim it echoes, if the article has one.
     // So does one read from the content's own negation ("has not seen any sign the rebels are preparing to …").
-    else if (c.stance === 'deny' && !f.refusal) f.answers = answered(around(c), c, ECHO, out, voiceOf, text);
+    // So does a content saying the thing is not there at all ("There is no blockade").
+    else if ((c.stance === 'deny' || (f.negated && NONE_THERE.test(c.content.text))) && !f.refusal) f.answers = answered(around(c), c, ECHO, out, voiceOf, text);
   }
   return out;
 }

@@ -57,3 +57,14 @@ describe('a defence of something said', () => {
     expect(await contradictionsIn(content)).toEqual([[[['The council', 'the mayor for his remark about the refugees']], [['The party', 'the remark']]]]);
   });
 });
+
+describe('a thing said not to be there at all', () => {
+  it('answers the claim that names it ("There is no blockade")', async () => {
+    const content =
+      'Ports\n\nBolivia\'s harbour master said the Peruvian blockade had cut supplies by two thirds. "There is no blockade," a Peruvian navy spokesman told state radio. ' +
+      'The weather service said there was no rain in the capital.';
+    expect(await contradictionsIn(content)).toEqual([
+      [[['Bolivia', 'the Peruvian blockade had cut supplies by two thirds']], [['Peru', '"There is no blockade,"']]],
+    ]);
+  });
+});

@@ -47,7 +47,10 @@ export const SPEAKING_BODIES = new Set(['government', 'administration', 'authori
 export const COORDINATORS = new Set(['and', 'or', 'nor']);
 
 /** Words that only say something happened ("had taken place", "occurred"): a denial of them denies the thing named. */
-export const HAPPENING = new Set('take takes taking took taken place happen happens happened occur occurs occurred exist exists existed held'.split(' '));
+export const HAPPENING = new Set('take takes taking took taken place happen happens happened occur occurs occurred exist exists existed held impose imposes imposed imposing'.split(' '));
+
+/** A content saying a thing does not exist at all ("There is no blockade"): a denial of whatever names it. */
+export const NONE_THERE = /^\W*there\s+(?:is|are|was|were|'s|’s|has\s+been|have\s+been)\s+no\s/i;
 
 /** A part in a deed, denied alone ("denied any involvement", "rejects any role"): a denial of the accusation before it. */
 export const INVOLVEMENT = new Set('involvement role responsibility complicity part hand link links connection'.split(' '));

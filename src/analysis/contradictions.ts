@@ -205,8 +205,13 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
   // Holding a party not to blame sides against those who blame it: "X cannot be blamed" with the
   // other side when X is the pivot, with the pivot's when X is one of the others.
   const denying = blaming.filter((m) => m.features.blame!.direction < 0 && m.features.blame!.outcome === outcome);
-  const notPivot = denying.filter((m) => m.features.blame!.target === pivot);
-  const notOthers = denying.filter((m) => against.includes(m.features.blame!.target));
+  // A denial answering a blaming claim ("Peru has denied imposing a blockade" after Bolivia blamed the blockade) holds
+  // the party it blames not to blame, as "X cannot be blamed" does.
+  const blamedBy = new Map(blaming.map((m) => [`${m.article}|${m.claim}`, m.features.blame!]));
+  const answering = members.filter((m) => !m.features.blame && m.position < 0 && m.features.answers !== null && blamedBy.get(`${m.article}|${m.features.answers}`)?.outcome === outcome);
+  const targetOf = (m: Member) => m.features.blame?.target ?? blamedBy.get(`${m.article}|${m.features.answers}`)!.target;
+  const notPivot = [...denying, ...answering].filter((m) => targetOf(m) === pivot);
+  const notOthers = [...denying, ...answering].filter((m) => against.includes(targetOf(m)));
   const other = [...against.flatMap((t) => byTarget.get(t)!), ...notPivot];
   const held = [...byTarget.get(pivot)!, ...notOthers];
   if (!other.length || new Set([...held, ...other].map((m) => m.features.voice)).size < 2) return null;

@@ -252,4 +252,21 @@ describe('one war event in two wordings', () => {
     expect((await store.analysis.listContradictions({ limit: 10 })).items.filter((x) => x.kind === 'blame')).toEqual([]);
     await store.close();
   });
+
+  it('puts a denial of what one side is blamed for beside the side that blames the other', async () => {
+    const { store } = await analyseTexts({
+      'blockade.txt': [
+        'date 2026-09-02',
+        'Food shortages',
+        '',
+        "Bolivia's agriculture minister blamed Peru's naval blockade of Lake Titicaca ports for the food shortages. Peru has denied imposing a blockade. Peru accuses Bolivia of diverting food aid to its army, which has caused the shortages, an allegation Bolivian officials rejected.",
+      ].join('\n'),
+    });
+    const x = (await store.analysis.listContradictions({ limit: 10 })).items.find((c) => c.kind === 'blame');
+    expect(x?.sides.map((s) => [s.value, s.claims.map((c) => [c.speaker, c.stance])])).toEqual([
+      ['Peru', [['Bolivia', 'condemn'], ['Bolivia', 'deny']]],
+      ['Bolivia', [['Peru', 'condemn'], ['Peru', 'deny']]],
+    ]);
+    await store.close();
+  });
 });

@@ -220,16 +220,21 @@ function blameDispute(propId: number, members: readonly Member[], nameOf: NameOf
   const others = [...new Set(against.map(name))];
   const what = OUTCOMES[outcome] ?? outcome;
   const about = `who is to blame for ${what}: ${name(pivot)} or ${others.length ? others.join(' and ') : 'not ' + name(pivot)}`;
+  return blameOf(propId, about, [name(pivot), held], [others.join(', ') || `not ${name(pivot)}`, other], `each side lays ${what} at another's door`);
+}
+
+/** A dispute of who is to blame (or who did it): each side the party it names and the claims that name it. */
+function blameOf(propId: number, about: string, [held, heldBy]: [string, Member[]], [other, otherBy]: [string, Member[]], why: string): Contradiction {
   return {
     id: `x${propId}`,
     proposition: `p${propId}`,
     about,
     kind: 'blame',
     sides: [
-      { stance: 'assert', value: name(pivot), claims: held.map(claimRef) },
-      { stance: 'deny', value: others.join(', ') || `not ${name(pivot)}`, claims: other.map(claimRef) },
+      { stance: 'assert', value: held, claims: heldBy.map(claimRef) },
+      { stance: 'deny', value: other, claims: otherBy.map(claimRef) },
     ],
-    why: [`each side lays ${what} at another's door`],
+    why: [why],
   };
 }
 
@@ -260,22 +265,12 @@ function makerDispute(propId: number, members: readonly Member[], nameOf: NameOf
   const actorOf = (ms: Member[]) => ms[0]!.features.accuses!.actor;
   const countries = Object.assign({}, ...members.map((m) => m.features.countries)) as Record<string, string>;
   const sameSide = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
-  // "Our artillery did not fire a single shell at Desaguadero": the one side's denial stands with the other's accusation.
+  // "Bolivia denied that its troops had shelled the town": the one side's denial stands with the other's accusation.
   const denying = (actor: string) => members.filter((m) => m.position < 0 && m.features.events.some((e) => e.type === 'attack' && (e.place ?? e.target) === place && e.actor !== null && sameSide(e.actor, actor)));
   const nameA = nameOf(actorOf(held));
   const nameB = nameOf(actorOf(other));
-  const about = `who attacked ${nameOf(place)}: ${nameA} or ${nameB}`;
-  return {
-    id: `x${propId}`,
-    proposition: `p${propId}`,
-    about,
-    kind: 'blame',
-    sides: [
-      { stance: 'assert', value: nameA, claims: [...held, ...denying(actorOf(other))].map(claimRef) },
-      { stance: 'deny', value: nameB, claims: [...other, ...denying(actorOf(held))].map(claimRef) },
-    ],
-    why: [`each side says the other made the attack on ${nameOf(place)}`],
-  };
+  const where = nameOf(place);
+  return blameOf(propId, `who attacked ${where}: ${nameA} or ${nameB}`, [nameA, [...held, ...denying(actorOf(other))]], [nameB, [...other, ...denying(actorOf(held))]], `each side says the other made the attack on ${where}`);
 }
 
 /** A blamed outcome as a question names it: "who is to blame for breaking the truce". */

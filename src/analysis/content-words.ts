@@ -11,7 +11,7 @@ import type { Token } from '../lang/en/references.js';
 
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING } = en.references;
-const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES } = en.contents;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CAUSE_WORDS, ACCIDENTS } = en.contents;
 /** Which way a content points is read from its first words. */
 const HEAD_WORDS = 20;
 
@@ -156,4 +156,24 @@ export function rejectsAThing(tokens: readonly Token[]): boolean {
   // "denied smuggling timber" denies a deed; "rejected claims it leaked data" denies what was said.
   if ((!first.entity && first.lower.length > 5 && first.lower.endsWith('ing')) || SAYING.has(first.lower)) return false;
   return !tokens.some((t) => FINITE.has(t.lower));
+}
+
+/** How far after the word of cause an accident may be named ("caused by a violation of fire safety rules"). */
+const CAUSE_REACH = 7;
+
+/**
+ * Whether the content gives an accident as a blast's cause ("a fire at the depot was caused by a short circuit", "the
+ * explosions were due to careless smoking"): it then says no attack made it.
+ */
+export function accidentCause(tokens: readonly Token[], from: number, to: number): boolean {
+  let blast = false;
+  for (let k = from; k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (BLASTS.has(w)) blast = true;
+    else if (blast && CAUSE_WORDS.has(w)) {
+      for (let j = k + 1; j < to && j <= k + CAUSE_REACH; j++) if (ACCIDENTS.has(tokens[j]!.lower)) return true;
+      return false;
+    }
+  }
+  return false;
 }

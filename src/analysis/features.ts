@@ -7,7 +7,7 @@ import { bluffOf, standingOf } from '../lang/en/standings.js';
 import { electionsOfTheArticle, sideOfStatelessSpeakers, standingAsVoice, threatsCalledBluffs, type VoicedStanding } from './standings.js';
 import { contentTokens } from '../lang/en/token.js';
 import { MILITARY } from './propositions.js';
-import { hasVerb, innerBelief, opensWithPronoun, readWords, rejectsAThing, rowsOf, subjectOf } from './content-words.js';
+import { accidentCause, hasVerb, innerBelief, opensWithPronoun, readWords, rejectsAThing, rowsOf, subjectOf } from './content-words.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
@@ -248,6 +248,9 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     const taken = e.type === 'withdraw' || (e.type === 'military_operation' && LIBERATING.has(e.trigger.text.toLowerCase()));
     if (taken && e.place !== null && !isCountry(byId.get(e.place))) sigs.push({ type: 'capture', actor: e.type === 'withdraw' ? null : e.actor, target: null, place: e.place, time: e.time, quantity: null, planned: e.status === 'planned', denied });
   }
+  // "A fire at the depot near Uyuni was caused by a short circuit": no attack there, whatever else is said of it.
+  const accident = !sigs.some((e) => e.type === 'attack') && accidentCause(tokens, from, to) ? [...ents].find((id) => isTown(byId.get(id))) : undefined;
+  if (accident) sigs.push({ type: 'attack', actor: null, target: null, place: accident, time: null, quantity: null, planned: false, denied: true });
   const countries: Record<string, string> = {};
   for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
   const wide = [...new Set(sigs.flatMap((s) => (s.place && isCountry(byId.get(s.place)) ? [s.place] : [])))];
@@ -263,6 +266,11 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   // A denial read from the content's own words ("said there is no safety reason"): its
   // negation is the denial, not a second turn.
   if (c.stance === 'deny' && !DENYING.has(c.cue?.lemma ?? '') && !RETORTING.has(c.cue?.lemma ?? '')) negated = false;
+  // An accident given as the cause turns the attack round.
+  if (accident && c.stance !== 'deny') {
+    negated = true;
+    negation = true;
+  }
   const stems = [...words.keys()].sort();
   const camp = campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c);
   const bluff = bluffOf(tokens);

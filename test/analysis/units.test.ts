@@ -10,6 +10,7 @@ import { claimFeatures, positionOf, type ClaimFeatures, type EventSig } from '..
 import type { Member } from '../../src/analysis/members.js';
 import { fmix, HASHES, minhash, similarity } from '../../src/analysis/minhash.js';
 import { readReference, type Token } from '../../src/lang/en/references.js';
+import { accidentCause } from '../../src/analysis/content-words.js';
 import { orderSteps, storyOf } from '../../src/analysis/stories.js';
 import type { Stance } from '../../src/doc/types.js';
 import { handmade, KOREA_ENTITIES, type HandmadeSpec } from '../fixtures/handmade.js';
@@ -267,6 +268,19 @@ describe('references to something said', () => {
     expect(readReference(tokens('there is no truth in it'), 'assert')).toMatchObject({ direction: -1, near: true });
     // An unnamed sayer after "by" or "from" does not hide what it said.
     expect(readReference(tokens('accusations by rights groups that a strike had killed 14 civilians'), 'deny')).toMatchObject({ direction: -1, sayer: null, said: 5, clause: true });
+  });
+});
+
+describe('a blast put down to an accident', () => {
+  it('is read where an accident is the cause a blast is given, not an attack or no cause at all', () => {
+    const cause = (text: string) => {
+      const t = tokens(text);
+      return accidentCause(t, 0, t.length);
+    };
+    expect(cause('a fire at the depot was caused by a short circuit')).toBe(true);
+    expect(cause('the explosions were due to a violation of fire safety rules')).toBe(true);
+    expect(cause('a fire at the depot was caused by a drone strike')).toBe(false);
+    expect(cause('a fire broke out at the market after careless smoking')).toBe(false);
   });
 });
 

@@ -269,4 +269,18 @@ describe('one war event in two wordings', () => {
     ]);
     await store.close();
   });
+
+  it('takes an accident given as a blast\'s cause for a denial of an attack there: reported, denied, conceded', async () => {
+    const { store } = await analyseTexts({
+      'accident.txt': ['date 2026-03-06', 'Depot fire', '', 'A fire at an ammunition depot near Uyuni was caused by a short circuit, the emergency ministry said on Thursday.'].join('\n'),
+      'drones.txt': ['date 2026-03-07', 'Drones hit depot', '', 'Military sources told a Sucre newspaper that long-range drones had hit the site near Uyuni.'].join('\n'),
+      'admitted.txt': ['date 2026-03-12', 'Drone hit the depot', '', 'Bolivia acknowledged on Tuesday that a drone struck the ammunition depot near Uyuni last week.'].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.sides.map((s) => s.claims.map((c) => c.content))).toEqual([
+      ['long-range drones had hit the site near Uyuni', 'a drone struck the ammunition depot near Uyuni last week'],
+      ['A fire at an ammunition depot near Uyuni was caused by a short circuit'],
+    ]);
+    await store.close();
+  });
 });

@@ -57,3 +57,12 @@ export const INVOLVEMENT = new Set('involvement role responsibility complicity p
 
 /** Cues that hold what they name when it is something said ("defended his earlier statement", "reaffirmed the report"). */
 export const UPHOLDING = new Set(['defend', 'uphold', 'reaffirm', 'reiterate']);
+
+/** Blasts and fires whose cause a content may give ("the explosions at the depot were caused by …"). */
+export const BLASTS = new Set('fire fires blaze blazes explosion explosions blast blasts detonation detonations'.split(' '));
+
+/** Words that give a cause after them: "caused by", "due to", "the result of". */
+export const CAUSE_WORDS = new Set(['caused', 'due', 'result']);
+
+/** Causes that are no attack: "a short circuit", "a violation of fire safety rules", "careless smoking". */
+export const ACCIDENTS = new Set('circuit accident accidental fault faulty malfunction negligence careless carelessness smoking safety technical lightning spontaneous wiring'.split(' '));

@@ -53,6 +53,20 @@ export const DESCRIBED_HEADS = new Set(
   ).split(' '),
 );
 
+/**
+ * Last words that make a name an organisation's, not a person's, when the tagger read it as a
+ * person ("Southmark Refugee Council", "Amnesty International"): the heads above that are nobody's
+ * surname, and the words that end the names of rights groups and think tanks.
+ */
+export const ORG_NAME_HEADS = new Set(
+  (
+    'commission ministry agency council committee department party alliance bloc union bureau directorate ' +
+    'tribunal parliament assembly corps brigade regiment battalion group movement organisation organization ' +
+    'federation league association coalition network international institute foundation fund watch centre center ' +
+    'initiative society forum'
+  ).split(' '),
+);
+
 /** Nouns after a name that make it an agreement: "the Northern Cooperation treaty". */
 export const TREATY = new Set(['treaty', 'agreement', 'accord', 'accords', 'pact', 'convention', 'protocol']);
 

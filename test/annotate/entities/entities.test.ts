@@ -283,6 +283,12 @@ describe('names in conflict news', () => {
     expect(entityOf(entities, 'Vienna')?.type).toBe('GPE');
   });
 
+  it('makes an organisation, not a person, of a name ending in an organisation\'s head word, and knows rights groups', () => {
+    const entities = analyse('Southmark Refugee Council said 40 families fled. Human Rights Watch said the strike was unlawful.');
+    expect(entityOf(entities, 'Southmark Refugee Council')?.type).toBe('ORG');
+    expect(entityOf(entities, 'Human Rights Watch')).toMatchObject({ type: 'ORG', subtype: 'ngo' });
+  });
+
   it('folds romanisations of one name to one spelling key and keeps different names apart', () => {
     const same = (...ws: string[]) => expect(new Set(ws.map(spellingKey)).size).toBe(1);
     same('Zelenskyy', 'Zelensky', 'Zelenskiy', 'Zelenskyi');

@@ -65,6 +65,8 @@ export function taggedSpans(r: Resolution, spans: readonly TaggedSpan[]): void {
     const placed = type === 1 ? placeAfterIn(t, g, start, end) : -1;
     const place: [number, number] | null = placed > 0 ? [placed + 1, end] : null;
     if (place) end = placed;
+    // "Southmark Refugee Council" is no person, whatever the tagger made of its first words.
+    if (type === 0 && end - start > 1 && isCapitalised(t.words[end - 1]!) && lex.ORG_NAME_HEADS.has(t.lower[end - 1]!)) type = 1;
     // A title alone before a name is no name: "Vice Foreign Minister Kim …".
     if (end - start === 1 && isTitleWord(lex, t.lower[start]!) && isCapitalised(t.words[end] ?? '')) continue;
     // A known person's name ending a longer span is that person ("Weary Jane Roe",

@@ -14,19 +14,25 @@ import { findQuotes, type Quotes } from './quotes.js';
 
 const CLOSING = new Set(['”', '"', '’', "'"]);
 const DASHES = new Set(['—', '–', '―', '--', '-']);
+/** Function words that, capitalised inside a name, are part of it. */
+const NAME_INNER = new Set<number>([TAG.ADP, TAG.DET, TAG.CCONJ, TAG.PART]);
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /**
  * Word classes with the entity layer's say: a word of a name is no verb, whatever the lexicon
- * learnt of it ("Seoul" is a verb in its training headlines). Copied only when something changes.
+ * learnt of it ("Seoul" is a verb in its training headlines), and a capitalised word inside one no
+ * preposition ("Doctors Without Borders"). Copied only when something changes.
  */
 function withNames(doc: Doc, tags: Uint8Array): Uint8Array {
-  const { start, count } = doc.tokens;
+  const { start, count, words } = doc.tokens;
   let own: Uint8Array | null = null;
   for (const e of doc.entities) {
     if (e.type === 'MISC') continue;
     for (const m of e.mentions) {
-      for (let i = doc.tokenAt(m.start); i >= 0 && i < count && start[i]! < m.end; i++) {
-        if (tags[i] !== TAG.VERB && tags[i] !== TAG.AUX) continue;
+      const first = doc.tokenAt(m.start);
+      for (let i = first; i >= 0 && i < count && start[i]! < m.end; i++) {
+        const inner = i > first && NAME_INNER.has(tags[i]!) && isUpper(words[i]!.charCodeAt(0));
+        if (tags[i] !== TAG.VERB && tags[i] !== TAG.AUX && !inner) continue;
         own ??= tags.slice();
         own[i] = TAG.PROPN;
       }
@@ -271,7 +277,6 @@ export class Context {
     if (last < floor) return -1;
     const t = tags[last];
     if (t === TAG.PRON || t === TAG.WH) return last;
-    // A head is a noun, or a title ending in an adjective ("attorney general", "Surgeon General").
     // A head is a noun, or a title ending in an adjective ("attorney general", "Surgeon General"),
     // or an adjective used as a noun ("the military", "Russia's top general").
     const nominal = last > floor && (tags[last - 1] === TAG.NOUN || tags[last - 1] === TAG.DET || tags[last - 1] === TAG.POSS || (tags[last - 1] === TAG.ADJ && tags[last - 2] === TAG.POSS));

@@ -365,6 +365,12 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'The head of the aid office in Moldova, Anna Berg,' }, content: { text: '“Food was used to force villagers to cooperate.”' } });
   });
 
+  it('takes a name with a capitalised preposition inside it whole as the speaker ("Doctors Without Borders said")', () => {
+    const doc = docOf('Doctors Without Borders said its clinic in the port had been hit twice.', [{ id: 'org.dwb', type: 'ORG', mentions: ['Doctors Without Borders'] }]);
+    const [c] = rulesOnly(doc);
+    expect(c).toMatchObject({ speaker: { text: 'Doctors Without Borders', entity: 'org.dwb' }, content: { text: 'its clinic in the port had been hit twice' } });
+  });
+
   it('reads the name before two appositives after an opening phrase of time ("On Friday, Ivo Renk, the mayor of Eastburg, a port …, said")', () => {
     const [c] = rulesOnly(docOf('On Friday, Ivo Renk, the mayor of Eastburg, a port near the border, said the ferry had sunk.'));
     expect(c).toMatchObject({ speaker: { text: 'Ivo Renk, the mayor of Eastburg, a port near the border,' }, content: { text: 'the ferry had sunk' } });

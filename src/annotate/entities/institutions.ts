@@ -14,6 +14,8 @@ export interface Institution {
   subtype: string;
   /** Whether a lower-case head names it ("Japanese intelligence said"). */
   lower: boolean;
+  /** Whether "the" and its head alone name it, of the one country the article named before ("Peru said … The defence ministry said"). */
+  definite: boolean;
   /** Whether a gazetteer entry of this subtype, with these names, is this institution of its country. */
   member: ((names: string) => boolean) | null;
 }

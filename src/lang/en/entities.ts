@@ -136,28 +136,31 @@ export const ROLE_NOT_FIRST = new Set(['of', 'the', 'and', 'staff', 'forces', 'f
 
 /** Institutions every country has, named from the country (src/annotate/entities/institutions.ts). */
 export const INSTITUTIONS: readonly Institution[] = [
-  { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: false, member: (n) => /\bGeneral Staff\b/i.test(n) },
+  { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: false, definite: true, member: (n) => /\bGeneral Staff\b/i.test(n) },
   {
     heads: ['defence ministry', 'defense ministry', 'ministry of defence', 'ministry of defense'],
     name: (c) => `Ministry of Defence of ${c}`,
     subtype: 'ministry',
     lower: true,
+    definite: true,
     member: (n) => /\bDefen[cs]e\b/i.test(n),
   },
-  { heads: ['foreign ministry', 'ministry of foreign affairs'], name: (c) => `Ministry of Foreign Affairs of ${c}`, subtype: 'ministry', lower: true, member: (n) => /\b(Foreign|State Department|Department of State)\b/i.test(n) },
+  { heads: ['foreign ministry', 'ministry of foreign affairs'], name: (c) => `Ministry of Foreign Affairs of ${c}`, subtype: 'ministry', lower: true, definite: true, member: (n) => /\b(Foreign|State Department|Department of State)\b/i.test(n) },
   {
     heads: ['interior ministry', 'ministry of interior', 'ministry of internal affairs'],
     name: (c) => `Ministry of Internal Affairs of ${c}`,
     subtype: 'ministry',
     lower: true,
+    definite: true,
     member: (n) => /\b(Interior|Internal Affairs|Home Office)\b/i.test(n),
   },
-  { heads: ['security service'], name: (c) => `Security Service of ${c}`, subtype: 'intelligence', lower: false, member: (n) => /\bSecurity Service\b/i.test(n) },
+  { heads: ['security service'], name: (c) => `Security Service of ${c}`, subtype: 'intelligence', lower: false, definite: false, member: (n) => /\bSecurity Service\b/i.test(n) },
   {
     heads: ['intelligence', 'intelligence service', 'intelligence services', 'intelligence agency', 'spy agency', 'spy service'],
     name: (_c, d) => `${d} intelligence`,
     subtype: 'intelligence',
     lower: true,
+    definite: false,
     member: () => true,
   },
   {
@@ -165,8 +168,9 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: (c) => `Armed Forces of ${c}`,
     subtype: 'military',
     lower: true,
+    definite: false,
     member: (n) => /\b(Armed Forces|Defen[cs]e Forces|People's Army|Liberation Army)\b/i.test(n) && !/\b(General Staff|Chiefs of Staff)\b/i.test(n),
   },
-  { heads: ['government', 'authorities'], name: (c) => `Government of ${c}`, subtype: 'government', lower: true, member: null },
-  { heads: ['state media'], name: (_c, d) => `${d} state media`, subtype: 'media', lower: true, member: null },
+  { heads: ['government', 'authorities'], name: (c) => `Government of ${c}`, subtype: 'government', lower: true, definite: false, member: null },
+  { heads: ['state media'], name: (_c, d) => `${d} state media`, subtype: 'media', lower: true, definite: false, member: null },
 ];

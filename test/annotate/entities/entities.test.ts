@@ -368,6 +368,13 @@ describe('places and facilities with coordinates', () => {
 });
 
 describe('one entity per body, no fragments, platforms and outlets', () => {
+  it('makes "the defence ministry" the ministry of the one country named before it, and of none when several were', () => {
+    const one = analyse('Peru said on Friday that one of its jets had crashed. The defence ministry said the pilot was rescued.');
+    expect(entityOf(one, 'defence ministry')).toMatchObject({ type: 'ORG', name: 'Ministry of Defence of Peru', country: 'PE' });
+    const two = analyse('Peru and Bolivia traded fire on Friday. The defence ministry said the pilot was rescued.');
+    expect(entityOf(two, 'defence ministry')).toBeUndefined();
+  });
+
   it('joins a country’s institution named by a description to its own name, for any country with one such body', () => {
     const es = analyse('Israeli intelligence said the cell was dismantled. Mossad declined to comment. The Chinese military said drills ended, the People’s Liberation Army said.');
     expect(entityOf(es, 'Israeli intelligence')!.name).toBe('Mossad');

@@ -88,6 +88,20 @@ function countryBefore(r: Resolution, i: number): { country: number; start: numb
   return null;
 }
 
+/** The one country the text names (by name or demonym) before token i, or -1 when it names none or several. */
+function onlyCountryBefore(r: Resolution, i: number): number {
+  let found = -1;
+  for (const m of r.matches) {
+    if (m.end > i) break;
+    for (const h of m.hits) {
+      if ((h.kind !== AliasKind.Name && h.kind !== AliasKind.Demonym) || r.g.entry(h.entry).subtype !== 'country') continue;
+      if (found >= 0 && found !== h.entry) return -1;
+      found = h.entry;
+    }
+  }
+  return found;
+}
+
 /** An institution of a country at match m: the country's own entry for the name, or a built one. */
 function institution(r: Resolution, m: GazetteerMatch): Candidate | null {
   const { t, g, lex, matchAt } = r;
@@ -97,7 +111,12 @@ function institution(r: Resolution, m: GazetteerMatch): Candidate | null {
   let end = m.end;
   const heads = institutionHeads(r, m.start);
   const headEnd = Math.max(m.end, heads[0]?.end ?? 0);
-  if (country < 0) {
+  const definite = country < 0 && t.lower[m.start - 1] === 'the' && t.lower[headEnd] !== 'of' && heads[0]?.spec.definite;
+  if (definite) {
+    // "Peru said … The defence ministry said": the body of the one country named before.
+    country = onlyCountryBefore(r, m.start);
+    if (country < 0) return null;
+  } else if (country < 0) {
     // "General Staff of Ukraine"
     if (t.lower[headEnd] !== 'of') return null;
     const after = matchAt.get(headEnd + 1);
@@ -113,7 +132,7 @@ function institution(r: Resolution, m: GazetteerMatch): Candidate | null {
   let local = m.hits.find(isLocal);
   if (!local && heads.length) {
     local = g.lookup(t, m.start, headEnd, true).find(isLocal);
-    if (local && before) end = Math.max(end, headEnd);
+    if (local && (before || definite)) end = Math.max(end, headEnd);
   }
   const lowerHead = t.words[m.start] === t.lower[m.start];
   if (lowerHead) {
@@ -127,6 +146,6 @@ function institution(r: Resolution, m: GazetteerMatch): Candidate | null {
   }
   const spec = heads[0]?.spec;
   if (!spec || (lowerHead && !spec.lower)) return null;
-  if (before) end = heads[0]!.end;
+  if (before || definite) end = heads[0]!.end;
   return { start, end, entry: -1, type: 'ORG', name: spec.name(c.name, c.demonym ?? c.name), subtype: spec.subtype, country: c.country };
 }

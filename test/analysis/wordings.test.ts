@@ -30,7 +30,7 @@ const SEIZED = [
   'date 2026-06-10',
   'Army says it holds the city',
   '',
-  'The army said on Wednesday that its forces had seized the southern city of Arequipa after ten days of fighting.',
+  'The army said on Wednesday that its forces had seized the southern city of Tarija after ten days of fighting.',
   '',
   'The rebel command denied that the city had fallen, saying its troops were still fighting in the northern districts.',
 ].join('\n');
@@ -38,13 +38,13 @@ const LOST = [
   'date 2026-06-14',
   'Rebels leave the city',
   '',
-  'The rebel command said on Sunday that its fighters had withdrawn from Arequipa, confirming the loss of the city four days after denying it.',
+  'The rebel command said on Sunday that its fighters had withdrawn from Tarija, confirming the loss of the city four days after denying it.',
 ].join('\n');
 const NOT_TAKEN = [
   'date 2026-06-15',
   'Drone debris',
   '',
-  'Debris from a downed drone fell on a house in Arequipa, officials said. They mourned the loss of life in the city after the shelling.',
+  'Debris from a downed drone fell on a house in Tarija, officials said. They mourned the loss of life in the city after the shelling.',
 ].join('\n');
 
 // A strike and its dead, said not to have happened in other words.
@@ -163,10 +163,10 @@ describe('one war event in two wordings', () => {
     const captures = analyses.map((a) => a.events.filter((e) => e.type === 'capture').map((e) => [e.trigger.text, e.place]));
     expect(captures).toEqual([
       [
-        ['seized', 'gpe.arequipa'],
-        ['fallen', 'gpe.arequipa'],
+        ['seized', 'gpe.tarija'],
+        ['fallen', 'gpe.tarija'],
       ],
-      [['loss', 'gpe.arequipa']],
+      [['loss', 'gpe.tarija']],
     ]);
     // "four days after denying it" dates the confirmation; it is not what is confirmed.
     expect(analyses[1]!.claims.find((c) => c.stance === 'confirm')?.content.text).toBe('the loss of the city');
@@ -175,8 +175,8 @@ describe('one war event in two wordings', () => {
     const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
     expect(x?.sides.map((s) => s.claims.map((c) => [c.stance, c.content]))).toEqual([
       [
-        ['assert', 'its forces had seized the southern city of Arequipa after ten days of fighting'],
-        ['assert', 'its fighters had withdrawn from Arequipa'],
+        ['assert', 'its forces had seized the southern city of Tarija after ten days of fighting'],
+        ['assert', 'its fighters had withdrawn from Tarija'],
         ['confirm', 'the loss of the city'],
       ],
       [['deny', 'the city had fallen']],

@@ -88,7 +88,7 @@ export function isSettlement(subtype: string | null): boolean {
   return subtype === 'town' || subtype === 'city';
 }
 
-/** Whether the name at token `start` is introduced as a settlement: "the town of Vorsk", "the city of Arequipa". */
+/** Whether the name at token `start` is introduced as a settlement: "the town of Vorsk", "the city of Tarija". */
 export function namedAsSettlement(r: Resolution, start: number): boolean {
   return r.t.lower[start - 1] === 'of' && r.lex.SETTLEMENT_NOUNS.has(r.t.lower[start - 2] ?? '');
 }

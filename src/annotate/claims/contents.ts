@@ -103,8 +103,9 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     const next = ctx.lower[k + 1]!;
     // "…, three days after denying that the town had fallen": set off by a comma, a span of time before "after"/"before"
     // and a participle dates the speaker's act, after a clause too.
+    // So does such a span before a clause: "…, four days after its president dismissed reports of such plans".
     const span = spanOfTimeAfter(ctx, k + 1, end);
-    if (span > k + 1 && (ctx.lower[span] === 'after' || ctx.lower[span] === 'before') && ctx.lower[span + 1]?.endsWith('ing') && ctx.tags[span + 1] === TAG.VERB) return k;
+    if (span > k + 1 && (ctx.lower[span] === 'after' || ctx.lower[span] === 'before') && (ctx.tags[span + 1] === TAG.VERB ? ctx.lower[span + 1]!.endsWith('ing') : clauseFollows(ctx, span + 1, end))) return k;
     const relative = embeddedRelativeEnd(ctx, k, end);
     if (relative > 0) {
       k = relative;
@@ -138,6 +139,13 @@ function spanOfTimeAfter(ctx: Context, k: number, end: number): number {
   let j = k;
   while (j < end && (ctx.lex.SPAN_OF_TIME.has(ctx.lower[j]!) || ctx.tags[j] === TAG.NUM)) j++;
   return j;
+}
+
+/** Does a clause open at token k: a subject of a few words, then its verb (a verb, not a participle, after the noun)? */
+function clauseFollows(ctx: Context, k: number, end: number): boolean {
+  if (!ctx.startsNp(k)) return false;
+  for (let j = k + 1; j < end && j < k + 6; j++) if (ctx.isVerb(j)) return ctx.tags[j - 1] !== TAG.DET && !ctx.lower[j]!.endsWith('ing');
+  return false;
 }
 
 /** Does the relative clause opening after the comma at k close with a comma and the main verb after it? */

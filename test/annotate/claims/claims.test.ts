@@ -433,6 +433,11 @@ describe('speakers and stances', () => {
     // Set off by a comma, a span of time and a participle date the act after a clause too.
     const [f] = rulesOnly(docOf('The ministry confirmed that its forces had withdrawn from the town, three days after denying that it had fallen.'));
     expect(f!.content.text).toBe('its forces had withdrawn from the town');
+    // So do a span of time and a clause: "…, four days after its president dismissed …".
+    const [g] = rulesOnly(docOf('The ministry said the border was closed, four days after its president dismissed reports of such plans.'));
+    expect(g!.content.text).toBe('the border was closed');
+    const [h] = rulesOnly(docOf('The ministry said the troops had arrived, two days after the attack.'));
+    expect(h!.content.text).toBe('the troops had arrived, two days after the attack');
   });
 
   it('makes the source named after "citing" speak, relayed by whoever reported it, in each place the participle stands', () => {

@@ -106,7 +106,7 @@ export interface ClaimInfo {
 
 const { isRefusal, readReference } = en.references;
 const { WHOLE_WAR, LIBERATING } = en.events;
-const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING, UPHOLDING, NONE_THERE } = en.contents;
+const { EARLY, LATE, NOW, NEG_RAISING, RETORTING, DENYING, UPHOLDING, NONE_THERE, PERFORMATIVES } = en.contents;
 /** A negation turns a content round for near-identical wording only in a short statement, not deep in a long quotation. */
 export const SHORT_STATEMENT = 15;
 /** Stances that tell a deed as done: an accusation, a statement, a confirmation. */
@@ -257,6 +257,10 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   const read = readWords(tokens, from, to);
   let { negated, negation } = read;
   const { ends, goesOn, words, parts } = read;
+  // "declared martial law": the act is the verb with its object, as a denial of plans "to declare martial law" names it.
+  const lemma = c.cue?.lemma ?? '';
+  const performed = PERFORMATIVES.has(lemma) && !reference && !sigs.length && !hasVerb(tokens, from, to);
+  if (performed) words.set(en.words.stem(lemma), lemma);
   // "does not believe the general would have control": the speaker holds the content false.
   if (c.negated && NEG_RAISING.has(c.cue?.lemma ?? '')) negated = !negated;
   if (belief?.negated) {
@@ -309,7 +313,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
     refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
     accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: deed.actor!, place: struck(deed)! } : null,
-    statement: reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
+    statement: performed || reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
     pronounSubject: opensWithPronoun(tokens, from, to),
     retort: RETORTING.has(c.cue?.lemma ?? ''),
     denies: c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '') ? parts.filter((p) => p.length).map((p) => [...new Set(p)].sort()) : undefined,

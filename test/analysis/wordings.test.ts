@@ -283,4 +283,17 @@ describe('one war event in two wordings', () => {
     ]);
     await store.close();
   });
+  it('tells an act named with its verb ("declared martial law") after plans for it were denied: denied, then done', async () => {
+    const { store } = await analyseTexts({
+      'denied.txt': ['date 2026-10-16', 'No emergency rule', '', 'The president of Bolivia rejected reports that his government was preparing to declare martial law.'].join('\n'),
+      'declared.txt': ['date 2026-10-20', 'Emergency rule', '', 'Bolivia declared martial law on Monday, four days after its president dismissed reports of such plans.'].join('\n'),
+      'unrelated.txt': ['date 2026-10-21', 'Vote', '', 'Peru declared the vote a success.'].join('\n'),
+    });
+    const story = (await store.analysis.listStories({ limit: 10 })).items.find((s) => s.steps.some((step) => step.stance === 'deny'));
+    expect(story?.steps.map((s) => [s.stance, s.content])).toEqual([
+      ['deny', 'reports that his government was preparing to declare martial law'],
+      ['assert', 'martial law on Monday'],
+    ]);
+    await store.close();
+  });
 });

@@ -66,3 +66,6 @@ export const CAUSE_WORDS = new Set(['caused', 'due', 'result']);
 
 /** Causes that are no attack: "a short circuit", "a violation of fire safety rules", "careless smoking". */
 export const ACCIDENTS = new Set('circuit accident accidental fault faulty malfunction negligence careless carelessness smoking safety technical lightning spontaneous wiring'.split(' '));
+
+/** Cues whose object is the act they perform, named with the verb ("declared martial law", "proclaimed independence"). */
+export const PERFORMATIVES = new Set(['declare', 'proclaim']);

@@ -162,6 +162,16 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('“It would be naive and wrong to say the dam failed by itself.”')).toBe('deny');
     expect(stance('“We will not accept more delays at the port.”')).not.toBe('deny');
   });
+
+  it('reads a saying called pure fiction, another invention or fabrications as a denial, but not a thing invented', () => {
+    expect(stance('“This is pure fiction.”')).toBe('deny');
+    expect(stance('“This is another invention of the enemy’s press office.”')).toBe('deny');
+    expect(stance('“These reports are fabrications.”')).toBe('deny');
+    expect(stance('“This is a fabrication.”')).toBe('deny');
+    expect(stance('“The new rifle is an invention of our own engineers.”')).not.toBe('deny');
+    const called: CueEntry = { lemma: 'call', noun: false, frame: 'object', stance: 'assert' };
+    expect(stance('the report an invention', false, called)).toBe('deny');
+  });
 });
 
 describe('stance: judgements', () => {

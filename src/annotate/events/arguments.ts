@@ -127,8 +127,11 @@ export function findArguments(lex: Language['events'],
     }
   }
   if (passive && !NO_TARGET.has(type)) {
+    // The subject of the passive, in the claim's content: not its speaker ("X told reporters the plane was hit").
+    const floor = win.content ? win.content.start : 0;
     for (let k = mentions.length - 1; k >= 0; k--) {
       const m = mentions[k]!;
+      if (m.start < floor) break;
       if (m.last <= trigger && ACTOR_LABELS.has(m.label) && m !== actor) {
         target = m;
         how.push('target: subject of a passive');

@@ -196,6 +196,11 @@ describe('event extraction', () => {
       ['attack', 'asserted'],
     ]);
     expect(only('Army losses were not confined to the strike on the port.').map((e) => e.status)).toEqual(['asserted']);
+    // The subject of a reported passive is in the content, not the speaker before it.
+    const [hit] = only('North Korea told reporters the plane was hit by a missile.', {
+      claims: [{ speaker: 'North Korea', cue: 'told', content: 'the plane was hit by a missile', stance: 'assert' }],
+    });
+    expect(hit).toMatchObject({ type: 'attack', target: null });
   });
 
   it('gives every trigger span its text and a type from the taxonomy', () => {

@@ -39,6 +39,17 @@ describe('a denial that something happened at all', () => {
   });
 });
 
+describe('a denial of a loss', () => {
+  it('answers the claim of the deed that would have caused it, named in a near word ("shot down a jet" — "losing any aircraft")', async () => {
+    const content =
+      'Jet downed\n\nBolivia said on Wednesday that it had shot down a Peruvian fighter jet near Oruro. ' +
+      "Peru's defence ministry denied losing any aircraft. Peru's football team denied losing any sleep over the draw.";
+    expect(await contradictionsIn(content)).toEqual([
+      [[['Bolivia', 'it had shot down a Peruvian fighter jet near Oruro']], [['Ministry of Defence of Peru', 'losing any aircraft']]],
+    ]);
+  });
+});
+
 describe('a denial of any part in a deed', () => {
   it('answers the accusation just before that names the denier, and no statement that does not', async () => {
     const content =

@@ -46,8 +46,11 @@ export const SPEAKING_BODIES = new Set(['government', 'administration', 'authori
 /** Words that join the things a content names ("smuggling timber or blocking harbours"). */
 export const COORDINATORS = new Set(['and', 'or', 'nor']);
 
-/** Words that only say something happened ("had taken place", "occurred"): a denial of them denies the thing named. */
-export const HAPPENING = new Set('take takes taking took taken place happen happens happened occur occurs occurred exist exists existed held impose imposes imposed imposing'.split(' '));
+/**
+ * Words that only say something happened ("had taken place", "occurred"), or befell the speaker ("losing any aircraft"):
+ * a denial of them denies the thing named.
+ */
+export const HAPPENING = new Set('take takes taking took taken place happen happens happened occur occurs occurred exist exists existed held impose imposes imposed imposing lose loses losing lost loss losses'.split(' '));
 
 /** A content saying a thing does not exist at all ("There is no blockade"): a denial of whatever names it. */
 export const NONE_THERE = /^\W*there\s+(?:is|are|was|were|'s|’s|has\s+been|have\s+been)\s+no\s/i;

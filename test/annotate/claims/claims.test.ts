@@ -280,6 +280,12 @@ describe('reported speech', () => {
     expect(claims.map((c) => c.cue?.text)).toEqual(['said']);
   });
 
+  it('reads a headline in capitals whose name runs to its end without failing', async () => {
+    const { createPipeline } = await import('../../../src/annotate/index.js');
+    const article = { id: 'h', title: null, published: null, source: null, url: null, language: 'en', ref: null, text: 'Soldier Cries Tears Of Joy After Seeing His Mother Again' };
+    expect((await createPipeline()).analyze(article).article.text).toBe(article.text);
+  });
+
   it('reads a headline', () => {
     const [c] = rulesOnly(docOf('Moldova rejects accusations of election meddling\n\nThe vote went ahead on Sunday.'));
     expect(c).toMatchObject({ stance: 'deny', cue: { text: 'rejects' }, speaker: { text: 'Moldova' } });

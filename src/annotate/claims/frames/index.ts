@@ -153,6 +153,7 @@ export class Frames {
     const end = ctx.npRight(a, b, false);
     if (end <= a || end >= b) return false;
     const v = ctx.skipAdverbsRight(end, b);
+    if (v >= b) return false;
     // "a deal brokered by the UN": a participle with its agent qualifies the noun.
     if (ctx.lex.isParticiple(ctx.lower[v]!) && ctx.lower[v + 1] === 'by') return false;
     // "appeal to the court should the ruling stand": an inverted condition opens after the object.

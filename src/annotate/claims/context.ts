@@ -20,8 +20,8 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /**
  * Word classes with the entity layer's say: a word of a name is no verb, whatever the lexicon
- * learnt of it ("Seoul" is a verb in its training headlines), and a capitalised word inside one no
- * preposition ("Doctors Without Borders"). Copied only when something changes.
+ * learnt of it ("Seoul" is a verb in its training headlines), and a capitalised word inside an
+ * organisation's name no preposition ("Doctors Without Borders"). Copied only when something changes.
  */
 function withNames(doc: Doc, tags: Uint8Array): Uint8Array {
   const { start, count, words } = doc.tokens;
@@ -31,7 +31,7 @@ function withNames(doc: Doc, tags: Uint8Array): Uint8Array {
     for (const m of e.mentions) {
       const first = doc.tokenAt(m.start);
       for (let i = first; i >= 0 && i < count && start[i]! < m.end; i++) {
-        const inner = i > first && NAME_INNER.has(tags[i]!) && isUpper(words[i]!.charCodeAt(0));
+        const inner = e.type === 'ORG' && i > first && NAME_INNER.has(tags[i]!) && isUpper(words[i]!.charCodeAt(0));
         if (tags[i] !== TAG.VERB && tags[i] !== TAG.AUX && !inner) continue;
         own ??= tags.slice();
         own[i] = TAG.PROPN;

@@ -26,9 +26,12 @@ function features(text: string, over: Partial<ClaimFeatures> = {}): ClaimFeature
 
 describe('stems', () => {
   it('gives the forms of one verb one stem', () => {
-    for (const forms of ['invade invades invaded invading', 'seize seizes seized seizing', 'plan plans planned planning', 'supply supplies supplied'].map((f) => f.split(' '))) {
+    for (const forms of ['invade invades invaded invading', 'seize seizes seized seizing', 'plan plans planned planning', 'supply supplies supplied', 'use uses used using'].map((f) => f.split(' '))) {
       expect(new Set(forms.map(stem)).size).toBe(1);
     }
+    // Aircraft are one thing, whatever they are called, and not a plan.
+    expect(new Set(['planes', 'jet', 'aircraft', 'warplanes'].map(stem)).size).toBe(1);
+    expect(stem('planes')).not.toBe(stem('plans'));
     expect(stem('passed')).toBe('pass');
     expect(stem('agree')).toBe('agree');
   });

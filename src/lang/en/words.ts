@@ -28,6 +28,8 @@ const SAME: ReadonlyMap<string, string> = new Map(
     attack: 'attack attacks attacked strike strikes struck hit hits shelling shelled',
     kill: 'killed deaths dead',
     send: 'sent sending send deployed deploying deploy deployment dispatched',
+    // Not "plan", the stem "planes" would leave.
+    aircraft: 'aircraft plane planes jet jets warplane warplanes',
   }).flatMap(([canon, forms]) => forms.split(' ').map((f) => [f, canon] as const)),
 );
 
@@ -69,6 +71,7 @@ const DERIVATIONS: Readonly<Record<string, string>> = {
   refuse: 'refusal',
   remove: 'removal',
   reject: 'rejection',
+  use: 'used using usage',
 };
 
 /** A noun's stem (as `inflected` leaves it) to its verb's. */

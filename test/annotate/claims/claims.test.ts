@@ -520,6 +520,12 @@ describe('speakers and stances', () => {
       ['The ministry', 'accused', 'the rebels of hiding weapons in schools'],
       ['The mayor', 'said', 'the rebels had shelled the port and had accused him of lying'],
     ]);
+    // The speaker's own forces, named with its possessive, are its deed too.
+    const own = docOf('The army said its gunners had hit only military targets and accused the rebels of storing shells in the market.');
+    expect(rulesOnly(own).map((c) => [c.cue?.text, c.content.text])).toEqual([
+      ['said', 'its gunners had hit only military targets'],
+      ['accused', 'the rebels of storing shells in the market'],
+    ]);
   });
 
   it('reads "analysts who reviewed the footage said it showed …" as the analysts\' claim, not a speaker "… said it"', () => {

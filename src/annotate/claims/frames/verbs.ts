@@ -231,11 +231,18 @@ function cueBefore(ctx: Context, k: number, sf: number): boolean {
   return false;
 }
 
-/** Is the verb at `k` in the past perfect of reported speech with a pronoun subject ("it had struck", "they had already left")? */
+/**
+ * Is the verb at `k` in the past perfect of reported speech with a pronoun subject, or the speaker's own ("it had
+ * struck", "they had already left", "its forces had hit")?
+ */
 function pastPerfectOfPronoun(ctx: Context, k: number, sf: number): boolean {
   let j = k - 1;
   while (j > sf && ctx.tags[j] === TAG.ADV) j--;
-  return j > sf && ctx.lower[j] === 'had' && ctx.tags[j - 1] === TAG.PRON;
+  if (j <= sf || ctx.lower[j] !== 'had') return false;
+  if (ctx.tags[j - 1] === TAG.PRON) return true;
+  let s = j - 1;
+  while (s > sf && s > j - 4 && (ctx.tags[s] === TAG.NOUN || ctx.tags[s] === TAG.ADJ)) s--;
+  return s < j - 1 && ctx.lex.SPEAKER_POSSESSIVES.has(ctx.lower[s]!);
 }
 
 /** Is there a verb (outside quotes) between the sentence start and token `k`? */

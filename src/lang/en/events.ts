@@ -96,6 +96,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 
   ['withdraw', 'verb', 'withdraw withdraws withdrew withdrawn withdrawing retreat retreated retreating', { conflict: true }],
   ['withdraw', 'noun', 'withdrawal pullout pull-out retreat', { conflict: true }],
+  // "pulled back from the village", "pulled its troops out of the city".
+  ['withdraw', 'verb', 'pull pulls pulled pulling', { conflict: true, object: words('back out') }],
 
   ['sign_agreement', 'verb', 'sign signs signed signing', { object: AGREEMENTS }],
 

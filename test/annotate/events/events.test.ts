@@ -173,6 +173,14 @@ describe('event extraction', () => {
     expect(only('None of the soldiers said the drones were intercepted.').map((e) => e.status)).toEqual(['asserted']);
   });
 
+  it('reads forces "pulled back" or "pulled out" as withdrawn, but not a car pulled out of a garage', () => {
+    expect(only('Russian troops pulled back from Kursk after heavy fighting.').map((e) => [e.type, e.place])).toEqual([
+      ['withdraw', 'kursk'],
+      ['military_operation', 'kursk'],
+    ]);
+    expect(only('He pulled the car out of the garage.')).toEqual([]);
+  });
+
   it('reads a truce agreed as a ceasefire, and one said to be broken as none', () => {
     expect(only('The two sides agreed a ceasefire on Sunday.').map((e) => e.type)).toEqual(['ceasefire']);
     expect(only('The ministry accused the rebels of violating the ceasefire, and of breaking the truce twice.')).toEqual([]);

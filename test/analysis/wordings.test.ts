@@ -296,4 +296,19 @@ describe('one war event in two wordings', () => {
     ]);
     await store.close();
   });
+  it('sets a place said to be taken against fighting said to go on there: claimed, disputed, conceded', async () => {
+    const { store } = await analyseTexts({
+      'taken.txt': ['date 2026-11-02', 'Village taken', '', "Peru's defence ministry said on Monday that its troops had taken control of the village of Villazon."].join('\n'),
+      'fighting.txt': ['date 2026-11-03', 'Still fighting', '', "Bolivia's army said on Tuesday that its units were still fighting in Villazon."].join('\n'),
+      'conceded.txt': ['date 2026-11-07', 'Pulled back', '', "Bolivia's army acknowledged on Saturday that its troops had pulled back from Villazon."].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.sides.map((s) => s.claims.map((c) => c.content))).toEqual([
+      ['its troops had taken control of the village of Villazon', 'its troops had pulled back from Villazon'],
+      ['its units were still fighting in Villazon'],
+    ]);
+    const [story] = (await store.analysis.listStories({ limit: 10 })).items;
+    expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'assert', 'confirm']);
+    await store.close();
+  });
 });

@@ -134,6 +134,9 @@ export const ROLE_HEADS = new Set(
 /** Words a role does not start with. */
 export const ROLE_NOT_FIRST = new Set(['of', 'the', 'and', 'staff', 'forces', 'force', 'service', 'council', 'party']);
 
+/** Words for a country that own its institutions after "the": "the army's general staff", "the country's defence ministry". */
+export const GENERIC_OWNERS = new Set(['army', 'military', 'country', 'nation', 'government']);
+
 /** Institutions every country has, named from the country (src/annotate/entities/institutions.ts). */
 export const INSTITUTIONS: readonly Institution[] = [
   { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: false, definite: true, member: (n) => /\bGeneral Staff\b/i.test(n) },

@@ -373,6 +373,9 @@ describe('one entity per body, no fragments, platforms and outlets', () => {
     expect(entityOf(one, 'defence ministry')).toMatchObject({ type: 'ORG', name: 'Ministry of Defence of Peru', country: 'PE' });
     const two = analyse('Peru and Bolivia traded fire on Friday. The defence ministry said the pilot was rescued.');
     expect(entityOf(two, 'defence ministry')).toBeUndefined();
+    // So is "the army's General Staff", "the country's defence ministry".
+    const owned = analyse("Bolivia said the attack failed. The army's General Staff said it was over.");
+    expect(entityOf(owned, "army's General Staff")).toMatchObject({ name: 'General Staff of the Armed Forces of Bolivia' });
   });
 
   it('joins a country’s institution named by a description to its own name, for any country with one such body', () => {

@@ -111,11 +111,14 @@ function institution(r: Resolution, m: GazetteerMatch): Candidate | null {
   let end = m.end;
   const heads = institutionHeads(r, m.start);
   const headEnd = Math.max(m.end, heads[0]?.end ?? 0);
-  const definite = country < 0 && t.lower[m.start - 1] === 'the' && t.lower[headEnd] !== 'of' && heads[0]?.spec.definite;
+  // "the defence ministry", "the army's general staff", "the country's defence ministry".
+  const possessive = (t.lower[m.start - 1] === "'s" || t.lower[m.start - 1] === '’s') && t.lower[m.start - 3] === 'the' && lex.GENERIC_OWNERS.has(t.lower[m.start - 2]!);
+  const definite = country < 0 && (t.lower[m.start - 1] === 'the' || possessive) && t.lower[headEnd] !== 'of' && heads[0]?.spec.definite;
   if (definite) {
     // "Peru said … The defence ministry said": the body of the one country named before.
     country = onlyCountryBefore(r, m.start);
     if (country < 0) return null;
+    if (possessive) start = m.start - 2;
   } else if (country < 0) {
     // "General Staff of Ukraine"
     if (t.lower[headEnd] !== 'of') return null;

@@ -104,7 +104,7 @@ export class SpeakerResolver {
     if (producer) return producer;
     if (range[1] - range[0] === 1) {
       if (this.ctx.lex.PERSONAL_PRONOUNS.has(last)) return this.spokesperson(before) ?? this.person(before);
-      if (this.ctx.lex.NEUTER_PRONOUNS.has(last)) return this.recent(before, canSpeakAsIt);
+      if (this.ctx.lex.NEUTER_PRONOUNS.has(last)) return this.afterUnnamedBody(before) ? null : this.recent(before, canSpeakAsIt);
       if (this.ctx.lex.PLURAL_PRONOUNS.has(last)) return this.recent(before, (e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     }
     const two = range[1] - range[0] >= 2 ? `${ctx.lower[range[1] - 2]} ${last}` : '';
@@ -408,6 +408,19 @@ export class SpeakerResolver {
       return m.entity;
     }
     return null;
+  }
+
+  /**
+   * Whether the claim just before, in this sentence or the one before, was a body's that no entity names ("…, the
+   * army's general staff said. It said …"): "it" is that body, not a name mentioned around it.
+   */
+  private afterUnnamedBody(before: number): boolean {
+    const h = this.history[this.history.length - 1];
+    if (!h || h.entity) return false;
+    const { ctx } = this;
+    if (ctx.sentence[ctx.doc.tokenAt(before)]! - ctx.sentence[h.token]! > 1) return false;
+    const { DESCRIBED_HEADS, INSTITUTIONS } = ctx.language.entities;
+    return ctx.lex.BODIES.has(h.head) || ctx.lex.STATE_BODIES.has(h.head) || DESCRIBED_HEADS.has(h.head) || INSTITUTIONS.some((i) => i.heads.some((w) => w.endsWith(` ${h.head}`)));
   }
 
   /** Whether a mention before mentions[k] in the same sentence names another entity that fits. */

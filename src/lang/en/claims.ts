@@ -211,7 +211,7 @@ export const LOCAL_BODIES = new Set(['local', 'regional', 'city', 'town', 'munic
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his']);
 
 /** Words for an organisation that "the …" names when its name does not have them ("the agency"). */
-export const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);
+export const BODIES = new Set(['agency', 'ministry', 'service', 'office', 'commission', 'committee', 'department', 'council', 'bureau', 'authority', 'command', 'administration', 'organisation', 'organization', 'company', 'group', 'embassy', 'alliance', 'body', 'watchdog', 'regulator']);
 
 export const SPEAKER_POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 

@@ -412,6 +412,15 @@ describe('speakers and stances', () => {
     expect(byCue(claims, 'added')).toMatchObject({ speaker: { text: 'She', entity: 'fo' } });
   });
 
+  it('takes "It" after a body no entity names for that body, not for a country named near it', () => {
+    const doc = docOf("Rebel units shelled the port in Peru, the army's high command said. It said the rebels had lost 30 men.", [{ id: 'pe', type: 'GPE', subtype: 'country', mentions: ['Peru'] }]);
+    const claims = rulesOnly(doc);
+    expect(claims.map((c) => [c.speaker?.text, c.speaker?.entity ?? null])).toEqual([
+      ["the army's high command", null],
+      ['It', null],
+    ]);
+  });
+
   it('reads "the agency quoted the minister as saying that …" as the minister speaking, relayed by the agency', () => {
     const [said, warned] = rulesOnly(docOf('The state news agency quoted the foreign minister as saying that the talks had collapsed. A local paper quoted a commander as warning that new attacks would follow.'));
     expect(said).toMatchObject({ speaker: { text: 'the foreign minister' }, via: { text: 'The state news agency' }, cue: { text: 'saying' }, stance: 'assert', content: { text: 'the talks had collapsed' } });

@@ -277,7 +277,7 @@ export const DENIAL = [
   /\b(?:is|was|are|were|'s|’s)\s+(?:nothing but|pure|utter|outright|blatant|(?:yet )?another)\s+(?:an?\s+)?(?:lies?|fabrications?|fiction|inventions?|myths?|hoax(?:es)?|slander|fakes?)\b|^\W*(?:this|that|it|these|those)\s+(?:is|was|are|were|'s|’s)\s+(?:an?\s+)?(?:fabrications?|inventions?|hoax(?:es)?)\b|\b(?:are|were)\s+(?:fabrications|inventions|hoaxes|fakes)\b/i,
   /^\W*(?:this|that|it|these|those|such)\b[^.?!]{0,40}\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply )?(?:not the case|not so)\b/i,
   /\bnothing of the (?:kind|sort)\b/i,
-  /\b(?:there (?:is|was|were|are)|we (?:have|had|see|saw))\s+(?:absolutely\s+)?no\s+(?:\w+\s+){0,2}(?:reason|evidence|proof|basis|truth|grounds|sign|indication)\b/i,
+  /\b(?:there (?:is|was|were|are)|we (?:have|had|see|saw)|found|finds|seen|saw)\s+(?:absolutely\s+)?no\s+(?:\w+\s+){0,2}(?:reason|evidence|proof|basis|truth|grounds|sign|trace|indication)\b/i,
   /\b(?:is|are|am|was|were)\s+not\s+(?:a\s+)?(?:part|party|parties|involved|responsible|guilty|to blame|behind)\b/i,
   /\b(?:have|has|had)\s+not\s+seen\s+(?:any\s+)?(?:\w+\s+){0,6}?(?:evidence|indication|sign|proof|reason)\b/i,
   /(?:^|[.!?]\s+)\W*no,\s/i,

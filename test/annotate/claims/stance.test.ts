@@ -163,6 +163,12 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('“We will not accept more delays at the port.”')).not.toBe('deny');
   });
 
+  it('reads having found no evidence or trace of something as a denial of it', () => {
+    expect(stance('they had found no evidence of a gun battery near the school')).toBe('deny');
+    expect(stance('inspectors found no trace of the missing shells')).toBe('deny');
+    expect(stance('inspectors found the missing shells')).toBe('assert');
+  });
+
   it('reads a saying called pure fiction, another invention or fabrications as a denial, but not a thing invented', () => {
     expect(stance('“This is pure fiction.”')).toBe('deny');
     expect(stance('“This is another invention of the enemy’s press office.”')).toBe('deny');

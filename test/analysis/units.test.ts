@@ -249,6 +249,8 @@ describe('references to something said', () => {
     expect(readReference(tokens('the ap report was misleading because it left out meetings', { ap: 'ap' }), 'assert')).toMatchObject({ direction: -1, sayer: 'ap', noun: 'report' });
     expect(readReference(tokens('the reports'), 'confirm')).toMatchObject({ direction: 1 });
     expect(readReference(tokens('that report monday a " shameless lie . "'), 'assert')).toMatchObject({ direction: -1, noun: 'report' });
+    // A claim called premature is not so yet.
+    expect(readReference(tokens('the claim was premature'), 'assert')).toMatchObject({ direction: -1, noun: 'claim' });
     // "Them" is as often people: a reference only when judged false.
     expect(readReference(tokens('them as members of the old guard'), 'deny')).toBeNull();
     expect(readReference(tokens('them groundless rumours'), 'assert')).toMatchObject({ direction: -1 });

@@ -48,7 +48,7 @@ export const FALSE = new Set(
     'false untrue inaccurate incorrect wrong misleading baseless groundless unfounded unsubstantiated fabricated fabrication fabrications ' +
     'fake lie lies lying nonsense absurd ridiculous ludicrous preposterous bogus hoax propaganda smear smears slander fiction fictitious ' +
     'erroneous distorted distortion distortions garbage rubbish disinformation misinformation debunked exaggerated overblown mischaracterization ' +
-    'misrepresentation misleadingly falsely bluff bluffing'
+    'misrepresentation misleadingly falsely bluff bluffing premature'
   ).split(' '),
 );
 

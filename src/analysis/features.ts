@@ -282,8 +282,8 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   // The speaker holds the content false: denied by the cue ("rejected claims that …"), or a belief it denies holding.
   const turned = (c.stance === 'deny' && DENYING.has(c.cue?.lemma ?? '')) || belief?.negated === true || (c.negated === true && NEG_RAISING.has(c.cue?.lemma ?? ''));
   // "ended" and "continue" speak of an event only when the content names one. A place taken is one where the fighting
-  // is over: "had taken control of the village" meets "were still fighting in the village".
-  const placeTaken = !goesOn && sigs.some((e) => e.type === 'capture' && !e.denied && !e.planned && e.place !== null && !wide.includes(e.place));
+  // is over: "had taken control of the village" meets "were still fighting in the village" (soldiers captured there do not).
+  const placeTaken = !goesOn && sigs.some((e) => e.type === 'capture' && e.target === null && !e.denied && !e.planned && e.place !== null && !wide.includes(e.place));
   const predicate = ends !== goesOn && sigs.length ? (ends ? 1 : -1) : placeTaken ? 1 : 0;
   // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
   const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id)), (id) => byId.get(id)?.type === 'GPE' || voiceOf(id).startsWith('state:')), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;

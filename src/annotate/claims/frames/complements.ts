@@ -202,7 +202,8 @@ export function relayBetween(ctx: Context, from: number, to: number): Range | nu
   for (let k = from; k < to; k++) {
     if (!ctx.startsNp(k) || ctx.quotes.of[k]! >= 0 || (k > from && ctx.startsNp(k - 1) && ctx.tags[k - 1] !== TAG.VERB)) continue;
     const e = ctx.npRight(k, to, false, true);
-    if (e < 0) continue;
+    // (A phrase that ends where it starts moves nothing on: the next token is tried.)
+    if (e <= k) continue;
     const head = ctx.lower[e - 1]!;
     const media = ctx.doc.mentionsIn(start[k]!, end[e - 1]!).some((m) => m.entity.subtype === 'media');
     if (ctx.lex.RELAYS.has(head) || ctx.lex.PLATFORMS.has(head) || media) return [k, e];

@@ -95,7 +95,8 @@ export async function pollFeed(url: string, options: WatchOptions, signal?: Abor
     await feeds.recordPoll(url, { polledAt: at(), nextPoll: new Date(result.nextPoll).toISOString(), status: result.status, error: result.error });
     return result;
   }
-  result.nextPoll = schedule(0);
+  const delay = nextPollDelay(options.intervalMs, 0, random());
+  result.nextPoll = now() + delay;
   if (!read) {
     await feeds.recordPoll(url, { polledAt: at(), nextPoll: new Date(result.nextPoll).toISOString(), status: 304, error: null });
     return result;
@@ -140,8 +141,11 @@ export async function pollFeed(url: string, options: WatchOptions, signal?: Abor
     result.stored += outcome.stored;
     result.itemErrors.push(...outcome.errors);
   }
+  // The next poll counts from the end of this one, when it is recorded: its items may have taken a while.
+  const polledAt = now();
+  result.nextPoll = polledAt + delay;
   await feeds.recordPoll(url, {
-    polledAt: at(),
+    polledAt: new Date(polledAt).toISOString(),
     nextPoll: new Date(result.nextPoll).toISOString(),
     status: 200,
     title: feed.title,

@@ -123,6 +123,19 @@ describe('the feed watcher', () => {
     await store.close();
   });
 
+  it('counts the next poll from the end of this one, however long its items took', async () => {
+    server.routes.set('/w4b/feed.rss', { kind: 'rss', title: 'Slow items', items: [report(21), report(22)] });
+    const { store, urls } = await watched('/w4b/feed.rss');
+    // Each look at the clock is a minute later: the items take minutes.
+    let clock = Date.parse('2026-12-04T12:00:00Z');
+    const r = await pollFeed(urls[0]!, options(store, recordingSink(), { now: () => (clock += 60_000), intervalMs: 3_600_000 }));
+    const feed = (await store.feeds.get(urls[0]!))!;
+    // The least the jitter gives (random 0): 0.9 of the interval after the poll recorded.
+    expect(Date.parse(feed.nextPoll!) - Date.parse(feed.lastPolled!)).toBe(0.9 * 3_600_000);
+    expect(r.nextPoll).toBe(Date.parse(feed.nextPoll!));
+    await store.close();
+  });
+
   it('polls at most `concurrency` feeds at once', async () => {
     let inFlight = 0;
     let most = 0;

@@ -17,6 +17,7 @@ const DASHES = new Set(['—', '–', '―', '--', '-']);
 /** Function words that, capitalised inside a name, are part of it. */
 const NAME_INNER = new Set<number>([TAG.ADP, TAG.DET, TAG.CCONJ, TAG.PART]);
 const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (w: string | undefined) => w !== undefined && /^\p{Ll}/u.test(w);
 
 /**
  * Word classes with the entity layer's say: a word of a name is no verb, whatever the lexicon
@@ -30,8 +31,10 @@ function withNames(doc: Doc, tags: Uint8Array): Uint8Array {
     if (e.type === 'MISC') continue;
     for (const m of e.mentions) {
       const first = doc.tokenAt(m.start);
+      // Not in a headline in capitals, whose every word looks like a name's ("Senator Asks For A Vote").
+      const prose = e.type === 'ORG' && (isLower(words[first - 1]) || isLower(words[doc.tokenAt(m.end - 1) + 1]));
       for (let i = first; i >= 0 && i < count && start[i]! < m.end; i++) {
-        const inner = e.type === 'ORG' && i > first && NAME_INNER.has(tags[i]!) && isUpper(words[i]!.charCodeAt(0));
+        const inner = prose && i > first && NAME_INNER.has(tags[i]!) && isUpper(words[i]!.charCodeAt(0));
         if (tags[i] !== TAG.VERB && tags[i] !== TAG.AUX && !inner) continue;
         own ??= tags.slice();
         own[i] = TAG.PROPN;

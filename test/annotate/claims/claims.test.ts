@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { findClaims } from '../../../src/annotate/claims/index.js';
 import { parseCues } from '../../../src/annotate/claims/lexicon.js';
 import { CueModel } from '../../../src/annotate/claims/model.js';
+import { Context } from '../../../src/annotate/claims/context.js';
+import { TAG } from '../../../src/annotate/pos/tags.js';
 import type { Doc } from '../../../src/doc/doc.js';
 import type { Claim, Entity, EntityType, TimeExpression } from '../../../src/doc/types.js';
 import { InputError, UnavailableError } from '../../../src/errors.js';
@@ -378,6 +380,15 @@ describe('speakers and stances', () => {
     const doc = docOf('Doctors Without Borders said its clinic in the port had been hit twice.', [{ id: 'org.dwb', type: 'ORG', mentions: ['Doctors Without Borders'] }]);
     const [c] = rulesOnly(doc);
     expect(c).toMatchObject({ speaker: { text: 'Doctors Without Borders', entity: 'org.dwb' }, content: { text: 'its clinic in the port had been hit twice' } });
+  });
+
+  it('takes in an organisation\'s capitalised function words in prose, not in a headline in capitals', () => {
+    const classOf = (text: string, name: string, word: string) => {
+      const doc = docOf(text, [{ id: 'org.x', type: 'ORG', mentions: [name] }]);
+      return new Context(doc, en).tags[doc.tokens.words.indexOf(word)];
+    };
+    expect(classOf('Doctors Without Borders said its clinic was hit.', 'Doctors Without Borders', 'Without')).toBe(TAG.PROPN);
+    expect(classOf('Senators Ask For A Vote On Aid Without Delay Today', 'Vote On Aid Without Delay', 'Without')).not.toBe(TAG.PROPN);
   });
 
   it('reads the name before two appositives after an opening phrase of time ("On Friday, Ivo Renk, the mayor of Eastburg, a port …, said")', () => {

@@ -99,8 +99,8 @@ export const REFER_BACK: ReadonlySet<string> = new Set(['claims', 'claim', 'alle
  */
 export const SPAN_OF_TIME: ReadonlySet<string> = new Set('a an few several hours days weeks months years hour day week month year just only'.split(' '));
 
-/** Cues whose object is a statement, never a thing: "…, which the rebels denied" answers the whole clause before it. */
-export const DENYING_STATEMENTS: ReadonlySet<string> = new Set(['deny', 'refute', 'rebut', 'contradict', 'dispute']);
+/** Cues that after "which" answer the whole clause before ("…, which the rebels denied"); a thing rejected is a whole content anyway. */
+export const DENYING_STATEMENTS: ReadonlySet<string> = new Set(['deny', 'refute', 'rebut', 'contradict', 'dispute', 'reject', 'dismiss']);
 
 /** Nouns for something just said that a cue after them answers ("…, a claim Osterlich denies"). */
 export const ANSWERED: ReadonlySet<string> = new Set(['claim', 'allegation', 'accusation', 'charge', 'assertion', 'suggestion', 'notion', 'idea', 'version', 'account', 'view', 'position', 'proposal', 'move', 'step']);

@@ -108,11 +108,15 @@ describe('a cue answering what was just said', () => {
   });
 
   it('reads "…, which X denied" as denying the whole clause before, "…, which X opposed" the thing named last', () => {
-    const text = 'The ministry accused the rebels of shelling villages near the border, which the rebels denied. The council said it backed the new plan, which the mayor opposed.';
+    const text =
+      'The ministry accused the rebels of shelling villages near the border, which the rebels denied. The council said it backed the new plan, which the mayor opposed. ' +
+      'The army has claimed that rebel engineers mined the road in the spring, which the rebels reject.';
     const answers = claimsOf(docOf(text)).filter((c) => c.explain?.rule === 'appositive');
     expect(answers.map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([
       ['denied', 'deny', 'the rebels of shelling villages near the border'],
       ['opposed', 'deny', 'the new plan'],
+      // What is rejected is what was claimed, not "the spring".
+      ['reject', 'deny', 'rebel engineers mined the road in the spring'],
     ]);
   });
 

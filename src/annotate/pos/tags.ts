@@ -185,6 +185,8 @@ export function tagTokens(tokens: Tokens, lexicon: PosLexicon): Uint8Array {
     else if (capital && !initial && known === TAG.AUX && i + 1 < count && isCapitalised(words[i + 1]!)) tag = TAG.PROPN;
     // "the claim was rejected": a verb's plain form after an article or a possessive is a noun ("let's go" is no possessive).
     else if (known === TAG.VERB && i > 0 && NOUN_AFTER.has(lower[i - 1]!) && tags[i - 1] !== TAG.AUX && lower[i - 2] !== 'let' && !PARTICIPLE_ENDING.test(lw)) tag = TAG.NOUN;
+    // "the Bolivian claim was rejected", "the latest report is": so is one after an article and a modifier, before an auxiliary.
+    else if (known === TAG.VERB && i > 1 && NOUN_AFTER.has(lower[i - 2]!) && (tags[i - 1] === TAG.ADJ || tags[i - 1] === TAG.PROPN) && lexicon.classOf(lower[i + 1] ?? '') === TAG.AUX && !PARTICIPLE_ENDING.test(lw)) tag = TAG.NOUN;
     // "…, the operator said, warning that …": an -ing form after a comma and before "that" is a participle, not a noun.
     else if (known === TAG.NOUN && i > 0 && lower[i - 1] === ',' && lower[i + 1] === 'that' && lw.endsWith('ing')) tag = TAG.VERB;
     // "Debris damaged two buildings": an -ed form between a noun and an article or a number is the clause's verb ("the

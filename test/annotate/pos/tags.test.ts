@@ -11,6 +11,9 @@ function tagged(text: string): string[] {
 describe('word classes', () => {
   it('reads a verb\'s plain form after an article or a possessor as a noun, and a verb elsewhere (after "let\'s" too)', () => {
     expect(tagged('The claim was false.')).toContain('claim/NOUN');
+    // So after an article and a modifier, before an auxiliary: "The Bolivian claim was rejected".
+    expect(tagged('The Bolivian claim was rejected by the army.')).toContain('claim/NOUN');
+    expect(tagged('The latest report is out.')).toContain('report/NOUN');
     expect(tagged("Their call went unanswered and Moscow's claim stood.")).toEqual(expect.arrayContaining(['call/NOUN', 'claim/NOUN']));
     expect(tagged('They claim the alleged attack never happened.')).toEqual(expect.arrayContaining(['claim/VERB', 'alleged/ADJ']));
     expect(tagged("Let's go.")).toContain('go/VERB');

@@ -158,7 +158,8 @@ export function findArguments(lex: Language['events'],
       break;
     }
   }
-  if (!NO_TARGET.has(type) && !target) {
+  // A passive's target is its subject, before it: what follows is its agent and the circumstances ("hit … after crossing into Bolivian airspace").
+  if (!NO_TARGET.has(type) && !target && !passive) {
     for (const m of mentions) {
       if (m.first <= trigger || m === actor || m === place || !ACTOR_LABELS.has(m.label)) continue;
       if (m.first - trigger > 8 || m.first >= until) break;

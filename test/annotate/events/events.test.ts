@@ -209,6 +209,9 @@ describe('event extraction', () => {
       claims: [{ speaker: 'North Korea', cue: 'told', content: 'the plane was hit by a missile', stance: 'assert' }],
     });
     expect(hit).toMatchObject({ type: 'attack', target: null });
+    // Nor is a name after a passive its target: "… after crossing into Russian airspace".
+    const [crossed] = only('The plane was hit by a missile after crossing into Russian airspace.');
+    expect(crossed).toMatchObject({ type: 'attack', target: null });
   });
 
   it('gives every trigger span its text and a type from the taxonomy', () => {

@@ -161,6 +161,8 @@ export function linkWhy(link: Link, nameOf: NameOf): string {
       return `the same said of ${nameOf(link.subject)} (“${link.word}…”), one side denying it`;
     case 'denial':
       return 'the same deed, one side denying it in fewer words';
+    case 'plan':
+      return 'a plan for it disowned, and the deed told as done';
     case 'war':
       return `one side says the fighting in ${nameOf(link.place)} is over, the other that it goes on`;
     case 'event':

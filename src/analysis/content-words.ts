@@ -11,7 +11,7 @@ import type { Token } from '../lang/en/references.js';
 
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING } = en.references;
-const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CAUSE_WORDS, ACCIDENTS } = en.contents;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
 /** Which way a content points is read from its first words. */
 const HEAD_WORDS = 20;
 
@@ -165,6 +165,30 @@ const CAUSE_REACH = 7;
  * Whether the content gives an accident as a blast's cause ("a fire at the depot was caused by a short circuit", "the
  * explosions were due to careless smoking"): it then says no attack made it.
  */
+/**
+ * The act of a plan that tokens [from, to) disown — a planning word in their opening, under a denial or right after a
+ * negation — as the stems of its first content words ("no plans to close the border": close, border); else none.
+ */
+export function disownedPlan(tokens: readonly Token[], from: number, to: number, denied: boolean): string[] {
+  for (let k = from; k < to && k < from + HEAD_WORDS; k++) {
+    if (!PLANNING_STEMS.has(stem(tokens[k]!.lower))) continue;
+    let negated = denied;
+    for (let j = Math.max(from, k - 2); j < k && !negated; j++) negated = NEGATION.has(tokens[j]!.lower);
+    if (!negated) continue;
+    const act = new Set<string>();
+    for (let j = k + 1; j < to && j <= k + ACT_REACH && act.size < ACT_WORDS; j++) {
+      const t = tokens[j]!;
+      if (!t.entity && t.lower.length > 2 && !STOP.has(t.lower) && /^[\p{L}]/u.test(t.lower)) act.add(stem(t.lower));
+    }
+    return [...act].sort();
+  }
+  return [];
+}
+
+/** The act of a plan is read from the few words after the planning word: at most this many, within this reach. */
+const ACT_WORDS = 3;
+const ACT_REACH = 8;
+
 export function accidentCause(tokens: readonly Token[], from: number, to: number): boolean {
   let blast = false;
   for (let k = from; k < to; k++) {

@@ -7,7 +7,7 @@ import { bluffOf, standingOf } from '../lang/en/standings.js';
 import { electionsOfTheArticle, sideOfStatelessSpeakers, standingAsVoice, threatsCalledBluffs, type VoicedStanding } from './standings.js';
 import { contentTokens } from '../lang/en/token.js';
 import { MILITARY } from './propositions.js';
-import { accidentCause, hasVerb, innerBelief, opensWithPronoun, readWords, rejectsAThing, rowsOf, subjectOf } from './content-words.js';
+import { accidentCause, disownedPlan, hasVerb, innerBelief, opensWithPronoun, readWords, rejectsAThing, rowsOf, subjectOf } from './content-words.js';
 import type { Reference, Token } from '../lang/en/references.js';
 
 /** An event reported in a claim's content, with entity ids as arguments. */
@@ -63,6 +63,11 @@ export interface ClaimFeatures {
    * dispute who made it.
    */
   accuses?: { voice: string; actor: string; place: string } | null;
+  /**
+   * The act of a plan it disowns, as stems of its first words: a planning word under a denial ("denied preparing to
+   * declare martial law") or right after a negation ("no plans to close the border"). Empty or absent when none.
+   */
+  disownedPlan?: string[];
   /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */
   statement: boolean;
   /** The content (or what it says was said) opens with a personal pronoun: "he was never an insider" is about whoever "he" is. */
@@ -315,6 +320,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
     refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
     accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: deed.actor!, place: struck(deed)! } : null,
+    disownedPlan: disownedPlan(tokens, from, to, turned),
     statement: performed || reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
     pronounSubject: opensWithPronoun(tokens, from, to),
     retort: RETORTING.has(c.cue?.lemma ?? ''),

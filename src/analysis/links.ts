@@ -1,6 +1,11 @@
 import { eventMatch, MILITARY, overlap } from './propositions.js';
 import { SHORT_STATEMENT, type ClaimFeatures, type EventSig } from './features.js';
 import type { Member } from './members.js';
+import { en } from '../lang/index.js';
+
+const { PLANNING_STEMS } = en.contents;
+/** At most this many words besides the act's own in the claim telling it done. */
+const DEED_WORDS = 3;
 
 /** Stances that say something is or is not so; praise, blame, warnings and demands take no side of their own. */
 export const TRUTH_STANCES = new Set(['assert', 'confirm', 'deny', 'promise', 'warn', 'condemn', 'demand']);
@@ -11,6 +16,7 @@ export type Link =
   | { kind: 'wording' }
   | { kind: 'subject'; subject: string; word: string }
   | { kind: 'denial' }
+  | { kind: 'plan' }
   | { kind: 'war'; place: string }
   | { kind: 'event'; event: EventSig };
 
@@ -51,6 +57,8 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     const contained = words.shared >= 0.9 * Math.min(fa.words.length, fb.words.length);
     return !contained || a.stance !== b.stance ? { kind: 'wording' } : null;
   }
+  // "had no plans to close the border" and "closed all crossings on its border": a plan disowned and the deed done.
+  if (comparable && a.position * b.position < 0 && (plannedAndDone(a.position < 0 ? fa : fb, a.position < 0 ? fb : fa))) return { kind: 'plan' };
   // "denied smuggling timber or blocking harbours": each deed a denial names is denied (a deed, not a
   // statement, is what it names), and one the other claim states of the same parties in all its
   // words, two at least ("the blockade of the harbours"), is denied of it.
@@ -76,6 +84,16 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
     if (word && words.jaccard >= 0.15) return { kind: 'subject', subject: fa.subject, word };
   }
   return null;
+}
+
+/**
+ * Whether `d`, which points against, disowns a plan for the act `f` tells as done, in few more words than the act's
+ * own: every word of the act, two at least, is `f`'s, and `f` names no plan itself.
+ */
+function plannedAndDone(d: ClaimFeatures, f: ClaimFeatures): boolean {
+  const act = d.disownedPlan ?? [];
+  if (act.length < 2 || f.words.length > act.length + DEED_WORDS || f.words.some((w) => PLANNING_STEMS.has(w))) return false;
+  return overlap(act, f.words).shared === act.length;
 }
 
 /** Whether one of the things `d` denies has all its words, two at least, in `f`, which names every party `d` names. */

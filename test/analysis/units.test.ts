@@ -108,6 +108,17 @@ describe('claim features', () => {
     expect(f.get('c3')!.refusal).toBe(true);
   });
 
+  it('reads a plan disowned under a denial or right after a negation, not a plan said to be made', () => {
+    const f = featuresOf('Seoul said it had no plans to close the port. Pyongyang denied preparing a strike. Seoul claimed without evidence that Pyongyang was preparing a strike.', {
+      claims: [
+        { speaker: 'Seoul', cue: 'said', content: 'it had no plans to close the port', stance: 'assert' },
+        { speaker: 'Pyongyang', cue: 'denied', lemma: 'deny', content: 'preparing a strike', stance: 'deny' },
+        { speaker: 'Seoul', cue: 'claimed', content: 'without evidence that Pyongyang was preparing a strike', stance: 'assert' },
+      ],
+    });
+    expect(['c1', 'c2', 'c3'].map((id) => f.get(id)!.disownedPlan)).toEqual([['clos', 'port'], ['attack'], []]);
+  });
+
   it('keeps each thing a denial names, as stems: "denied smuggling timber or blocking harbours"', () => {
     const f = featuresOf('Osterlich denied smuggling timber or blocking harbours. Vale said the harbours are open.', {
       entities: [{ id: 'ost', name: 'Osterlich', type: 'GPE', aliases: ['Osterlich'] }, { id: 'vale', name: 'Vale', type: 'GPE', aliases: ['Vale'] }],

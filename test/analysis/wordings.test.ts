@@ -311,4 +311,18 @@ describe('one war event in two wordings', () => {
     expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'assert', 'confirm']);
     await store.close();
   });
+  it('tells a plan disowned and the deed then done as one story', async () => {
+    const { store } = await analyseTexts({
+      'no-plans.txt': ['date 2026-11-08', 'Border stays open', '', "Peru's interior minister said on Sunday that the government had no plans to close the border with Bolivia."].join('\n'),
+      'closed.txt': ['date 2026-11-12', 'Border closed', '', 'Peru closed all crossings on its border with Bolivia on Thursday, officials said.'].join('\n'),
+    });
+    const stories = (await store.analysis.listStories({ limit: 10 })).items;
+    expect(stories.map((s) => s.steps.map((step) => [step.stance, step.content]))).toEqual([
+      [
+        ['assert', 'the government had no plans to close the border with Bolivia'],
+        ['assert', 'Peru closed all crossings on its border with Bolivia on Thursday'],
+      ],
+    ]);
+    await store.close();
+  });
 });

@@ -72,3 +72,6 @@ export const ACCIDENTS = new Set('circuit accident accidental fault faulty malfu
 
 /** Cues whose object is the act they perform, named with the verb ("declared martial law", "proclaimed independence"). */
 export const PERFORMATIVES = new Set(['declare', 'proclaim']);
+
+/** Stems of words that put an act ahead as a plan ("no plans to close", "preparing to declare", "no intention of"). */
+export const PLANNING_STEMS = new Set(['plan', 'prepar', 'intention', 'intend', 'intent']);

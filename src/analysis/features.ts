@@ -293,6 +293,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   // A standing is a party's answer or one said of a party by someone named: not the article's own "there are fears that …".
   const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id)), (id) => byId.get(id)?.type === 'GPE' || voiceOf(id).startsWith('state:')), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
   const about = subjectOf(tokens, from, to, c);
+  const plan = disownedPlan(tokens, from, to, turned);
   // An attack's place, or the town it struck ("shelled the town": its target).
   const struck = (e: EventSig) => e.place ?? (e.target !== null && isTown(byId.get(e.target)) ? e.target : null);
   const deed = !reference && !negated && !c.negated && ACCUSING.has(c.stance) ? sigs.find((e) => e.type === 'attack' && e.actor !== null && struck(e) !== null && !wide.includes(struck(e)!) && !e.planned) : undefined;
@@ -320,7 +321,8 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
     refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
     accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: deed.actor!, place: struck(deed)! } : null,
-    disownedPlan: disownedPlan(tokens, from, to, turned),
+    // (Absent when none, as in features stored before it: most claims disown nothing, and JSON leaves it out.)
+    disownedPlan: plan.length ? plan : undefined,
     statement: performed || reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
     pronounSubject: opensWithPronoun(tokens, from, to),
     retort: RETORTING.has(c.cue?.lemma ?? ''),

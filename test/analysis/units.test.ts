@@ -116,7 +116,7 @@ describe('claim features', () => {
         { speaker: 'Seoul', cue: 'claimed', content: 'without evidence that Pyongyang was preparing a strike', stance: 'assert' },
       ],
     });
-    expect(['c1', 'c2', 'c3'].map((id) => f.get(id)!.disownedPlan)).toEqual([['clos', 'port'], ['attack'], []]);
+    expect(['c1', 'c2', 'c3'].map((id) => f.get(id)!.disownedPlan)).toEqual([['clos', 'port'], ['attack'], undefined]);
   });
 
   it('keeps each thing a denial names, as stems: "denied smuggling timber or blocking harbours"', () => {

@@ -162,10 +162,6 @@ export function rejectsAThing(tokens: readonly Token[]): boolean {
 const CAUSE_REACH = 7;
 
 /**
- * Whether the content gives an accident as a blast's cause ("a fire at the depot was caused by a short circuit", "the
- * explosions were due to careless smoking"): it then says no attack made it.
- */
-/**
  * The act of a plan that tokens [from, to) disown — a planning word in their opening, under a denial or right after a
  * negation — as the stems of its first content words ("no plans to close the border": close, border); else none.
  */
@@ -189,6 +185,10 @@ export function disownedPlan(tokens: readonly Token[], from: number, to: number,
 const ACT_WORDS = 3;
 const ACT_REACH = 8;
 
+/**
+ * Whether the content gives an accident as a blast's cause ("a fire at the depot was caused by a short circuit", "the
+ * explosions were due to careless smoking"): it then says no attack made it.
+ */
 export function accidentCause(tokens: readonly Token[], from: number, to: number): boolean {
   let blast = false;
   for (let k = from; k < to; k++) {

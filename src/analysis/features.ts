@@ -65,7 +65,7 @@ export interface ClaimFeatures {
   accuses?: { voice: string; actor: string; place: string } | null;
   /**
    * The act of a plan it disowns, as stems of its first words: a planning word under a denial ("denied preparing to
-   * declare martial law") or right after a negation ("no plans to close the border"). Empty or absent when none.
+   * declare martial law") or right after a negation ("no plans to close the border"). Absent when none.
    */
   disownedPlan?: string[];
   /** The content states something (a verb, an event, or a reference), not just names a thing ("his tax records"). */

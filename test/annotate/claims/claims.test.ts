@@ -282,10 +282,10 @@ describe('reported speech', () => {
     expect(claims.map((c) => c.cue?.text)).toEqual(['said']);
   });
 
-  it('reads headlines in capitals, names running into their small words, without failing or looping', async () => {
+  it('reads a text that ends after an adverb with no full stop, and a name running into its small words, without failing or looping', async () => {
     const { createPipeline } = await import('../../../src/annotate/index.js');
     const pipeline = await createPipeline();
-    for (const text of ['Soldier Cries Tears Of Joy After Seeing His Mother Again', 'It Is Not A Wild Dream To Ask For A Fair Price.']) {
+    for (const text of ['The minister praised the soldiers again', 'It Is Not A Wild Dream To Ask For a fair price.']) {
       const article = { id: 'h', title: null, published: null, source: null, url: null, language: 'en', ref: null, text };
       expect(pipeline.analyze(article).article.text).toBe(text);
     }
@@ -376,10 +376,10 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'The head of the aid office in Moldova, Anna Berg,' }, content: { text: '“Food was used to force villagers to cooperate.”' } });
   });
 
-  it('takes a name with a capitalised preposition inside it whole as the speaker ("Doctors Without Borders said")', () => {
-    const doc = docOf('Doctors Without Borders said its clinic in the port had been hit twice.', [{ id: 'org.dwb', type: 'ORG', mentions: ['Doctors Without Borders'] }]);
+  it('takes a name with a capitalised preposition inside it whole as the speaker ("Engineers Without Frontiers said")', () => {
+    const doc = docOf('Engineers Without Frontiers said its clinic in the port had been hit twice.', [{ id: 'org.ewf', type: 'ORG', mentions: ['Engineers Without Frontiers'] }]);
     const [c] = rulesOnly(doc);
-    expect(c).toMatchObject({ speaker: { text: 'Doctors Without Borders', entity: 'org.dwb' }, content: { text: 'its clinic in the port had been hit twice' } });
+    expect(c).toMatchObject({ speaker: { text: 'Engineers Without Frontiers', entity: 'org.ewf' }, content: { text: 'its clinic in the port had been hit twice' } });
   });
 
   it('takes in an organisation\'s capitalised function words in prose, not in a headline in capitals', () => {
@@ -387,7 +387,7 @@ describe('speakers and stances', () => {
       const doc = docOf(text, [{ id: 'org.x', type: 'ORG', mentions: [name] }]);
       return new Context(doc, en).tags[doc.tokens.words.indexOf(word)];
     };
-    expect(classOf('Doctors Without Borders said its clinic was hit.', 'Doctors Without Borders', 'Without')).toBe(TAG.PROPN);
+    expect(classOf('Engineers Without Frontiers said its clinic was hit.', 'Engineers Without Frontiers', 'Without')).toBe(TAG.PROPN);
     expect(classOf('Senators Ask For A Vote On Aid Without Delay Today', 'Vote On Aid Without Delay', 'Without')).not.toBe(TAG.PROPN);
   });
 

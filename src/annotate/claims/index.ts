@@ -166,7 +166,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     if (ctx.lex.IMPERSONAL.test(d.entry.lemma)) d.source = null;
     let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
     if (!speaker && d.source && d.sourceHead) {
-      entity = resolver.resolve(d.sourceHead, d.antecedent);
+      entity = resolver.resolve(d.sourceHead, d.antecedent, d.parts[0]?.[0] ?? -1);
       // "the regional governor, who said": the speaker's words reach back to the antecedent ("who" alone says nobody).
       const words: Range = d.antecedent ? [d.antecedent[0], d.source[1]] : d.source;
       speaker = { ...tokenSpan(ctx, words), entity: entity?.id ?? null };

@@ -73,14 +73,18 @@ export class SpeakerResolver {
     this.history.push(entry);
   }
 
-  resolve(head: Range, antecedent: Range | null): Entity | null {
+  resolve(head: Range, antecedent: Range | null, contentFirst = -1): Entity | null {
     const { ctx } = this;
     const doc = ctx.doc;
     const range = antecedent ?? head;
     const from = doc.tokens.start[range[0]]!;
     const to = doc.tokens.end[range[1] - 1]!;
     const last = ctx.lower[range[1] - 1]!;
-    const before = from;
+    // Whom a description stands for was named before the claim, not in what it says ("Russia shelled the town,
+    // officials said": not Russia's officials). A pronoun's antecedent is the nearest, even inside the quote before it,
+    // and so is a possessive's ("…, his top aide said").
+    const pronoun = (range[1] - range[0] === 1 && ctx.tags[range[0]] === TAG.PRON) || ctx.lex.SPEAKER_POSSESSIVES.has(ctx.lower[range[0]]!);
+    const before = !pronoun && contentFirst >= 0 && contentFirst < range[0] ? doc.tokens.start[contentFirst]! : from;
     // "its diplomats (at the United Nations)", "his office": someone speaking for whoever the possessive names.
     const owner = ctx.lower[range[0]]!;
     let own = range[0] + 1;
@@ -411,8 +415,9 @@ export class SpeakerResolver {
   }
 
   /**
-   * Whether the claim just before, in this sentence or the one before, was a body's that no entity names ("…, the
-   * army's general staff said. It said …"): "it" is that body, not a name mentioned around it.
+   * Whether the claim just before, in this sentence or the one before, was a body's or a document's that no entity
+   * names ("…, the army's general staff said. It said …", "The report said … It said …"): "it" is that body or document,
+   * not a name mentioned around it.
    */
   private afterUnnamedBody(before: number): boolean {
     const h = this.history[this.history.length - 1];
@@ -420,6 +425,7 @@ export class SpeakerResolver {
     const { ctx } = this;
     if (ctx.sentence[ctx.doc.tokenAt(before)]! - ctx.sentence[h.token]! > 1) return false;
     const { DESCRIBED_HEADS, INSTITUTIONS } = ctx.language.entities;
+    if (ctx.lex.DOCUMENTS.has(h.head) || ctx.lex.PUBLISHED_WORKS.has(h.head)) return true;
     return ctx.lex.BODIES.has(h.head) || ctx.lex.STATE_BODIES.has(h.head) || DESCRIBED_HEADS.has(h.head) || INSTITUTIONS.some((i) => i.heads.some((w) => w.endsWith(` ${h.head}`)));
   }
 

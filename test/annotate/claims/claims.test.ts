@@ -435,6 +435,17 @@ describe('speakers and stances', () => {
     ]);
   });
 
+  it('looks for whom an unnamed speaker stands before the claim, not in what it says, and takes "It" after a report for the report', () => {
+    const doc = docOf('Rebels shelled the port in Peru overnight, officials said. The report said 40 sailors were held in Peru. It said 12 were later freed.', [
+      { id: 'pe', type: 'GPE', subtype: 'country', mentions: ['Peru'] },
+    ]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.speaker?.entity ?? null])).toEqual([
+      ['officials', null],
+      ['The report', null],
+      ['It', null],
+    ]);
+  });
+
   it('reads "the agency quoted the minister as saying that …" as the minister speaking, relayed by the agency', () => {
     const [said, warned] = rulesOnly(docOf('The state news agency quoted the foreign minister as saying that the talks had collapsed. A local paper quoted a commander as warning that new attacks would follow.'));
     expect(said).toMatchObject({ speaker: { text: 'the foreign minister' }, via: { text: 'The state news agency' }, cue: { text: 'saying' }, stance: 'assert', content: { text: 'the talks had collapsed' } });

@@ -106,6 +106,8 @@ function clauseEnd(ctx: Context, from: number, end: number): number {
     // So does such a span before a clause: "…, four days after its president dismissed reports of such plans".
     const span = spanOfTimeAfter(ctx, k + 1, end);
     if (span > k + 1 && (ctx.lower[span] === 'after' || ctx.lower[span] === 'before') && (ctx.tags[span + 1] === TAG.VERB ? ctx.lower[span + 1]!.endsWith('ing') : clauseFollows(ctx, span + 1, end))) return k;
+    // "…, without providing evidence", "…, without giving details": the reporter's word on how it was said.
+    if (next === 'without' && ctx.lower[k + 2]?.endsWith('ing') && ctx.tags[k + 2] === TAG.VERB) return k;
     const relative = embeddedRelativeEnd(ctx, k, end);
     if (relative > 0) {
       k = relative;

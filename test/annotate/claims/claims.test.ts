@@ -462,7 +462,7 @@ describe('speakers and stances', () => {
     expect(c).toMatchObject({ speaker: { text: 'The ministry' }, content: { text: 'its air defences had shot down 14 drones overnight' } });
   });
 
-  it('ends an object content before "after"/"before" with a participle, and the span of time before it, which date the act', () => {
+  it('ends an object content before "after"/"before" with a participle and the span of time before it, which date the act, and before ", without providing evidence"', () => {
     const [c] = rulesOnly(docOf('The command confirmed the loss of the town four days after denying it.'));
     expect(c).toMatchObject({ cue: { text: 'confirmed' }, content: { text: 'the loss of the town' } });
     const [d] = rulesOnly(docOf('The minister announced the new envoy before leaving for the summit.'));
@@ -473,6 +473,9 @@ describe('speakers and stances', () => {
     // Set off by a comma, a span of time and a participle date the act after a clause too.
     const [f] = rulesOnly(docOf('The ministry confirmed that its forces had withdrawn from the town, three days after denying that it had fallen.'));
     expect(f!.content.text).toBe('its forces had withdrawn from the town');
+    // "…, without providing evidence" is the reporter's word on how it was said.
+    const [w] = rulesOnly(docOf('The ministry said rebel gunners were behind the attack, without providing evidence.'));
+    expect(w!.content.text).toBe('rebel gunners were behind the attack');
     // So do a span of time and a clause: "…, four days after its president dismissed …".
     const [g] = rulesOnly(docOf('The ministry said the border was closed, four days after its president dismissed reports of such plans.'));
     expect(g!.content.text).toBe('the border was closed');

@@ -49,13 +49,18 @@ export function readWords(tokens: readonly Token[], from: number, to: number): {
     }
     else if (END.has(w)) ends ||= head;
     else if (CONTINUE.has(w) || (GOING.has(w) && lowerAt(tokens, k + 1) === 'on')) goesOn ||= head;
-    else if (w.length > 2 && !STOP.has(w) && !FALSE.has(w) && /^[\p{L}]/u.test(w)) {
+    else if (isContentWord(w) && !FALSE.has(w)) {
       const st = stem(w);
       if (!words.has(st)) words.set(st, w);
       parts.at(-1)!.push(st);
     }
   }
   return { ends, goesOn, negated, negation, words, parts };
+}
+
+/** A word that says something of its own: a letter first, not a stop word, three letters at least. */
+function isContentWord(w: string): boolean {
+  return w.length > 2 && !STOP.has(w) && /^[\p{L}]/u.test(w);
 }
 
 /** Each stem's row (rowOf), pushed one by one: arrays of one elements kind however many words, so meaningKeys' optimised code fits them all. */
@@ -174,7 +179,7 @@ export function disownedPlan(tokens: readonly Token[], from: number, to: number,
     const act = new Set<string>();
     for (let j = k + 1; j < to && j <= k + ACT_REACH && act.size < ACT_WORDS; j++) {
       const t = tokens[j]!;
-      if (!t.entity && t.lower.length > 2 && !STOP.has(t.lower) && /^[\p{L}]/u.test(t.lower)) act.add(stem(t.lower));
+      if (!t.entity && isContentWord(t.lower)) act.add(stem(t.lower));
     }
     return [...act].sort();
   }

@@ -11,7 +11,7 @@ import type { Token } from '../lang/en/references.js';
 
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING } = en.references;
-const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, MAIN_AUX, CLAUSE_TAKING, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
 /** Which way a content points is read from its first words. */
 const HEAD_WORDS = 20;
 
@@ -22,6 +22,9 @@ export function readWords(tokens: readonly Token[], from: number, to: number): {
   let negated = false;
   const words = new Map<string, string>();
   let relative = false;
+  // The words of the relative clause read so far, and whether it holds a clause of its own ("who said he was not there").
+  let relativeWords = 0;
+  let embedded = false;
   let negation = false;
   let lastNegation = -10;
   const parts: string[][] = [[]];
@@ -33,8 +36,16 @@ export function readWords(tokens: readonly Token[], from: number, to: number): {
     // Which way a content points is read from the opening words of its main clause: a "not"
     // deep in a long quotation, in a relative clause ("voters who did not register") or before
     // an infinitive ("the decision not to charge") does not turn its statement round.
-    if (RELATIVE.has(w)) relative = true;
-    else if (/^[,;:.]$/.test(w)) relative = false;
+    if (RELATIVE.has(w)) {
+      relative = true;
+      relativeWords = 0;
+      embedded = false;
+    } else if (/^[,;:.]$/.test(w)) relative = false;
+    else if (relative) {
+      if (relativeWords > 0 && MAIN_AUX.has(w) && !embedded && !PERSONAL.has(lowerAt(tokens, k - 1))) relative = false;
+      else embedded ||= w === 'that' || CLAUSE_TAKING.has(w) || PERSONAL.has(w);
+      relativeWords++;
+    }
     if ((COORDINATORS.has(w) || /^[,;]$/.test(w)) && parts.at(-1)!.length) parts.push([]);
     const head = k - from < HEAD_WORDS && !relative;
     if (NEGATION.has(w)) {

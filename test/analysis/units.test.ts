@@ -169,6 +169,17 @@ describe('claim features', () => {
     expect(f.get('c2')!.negated).toBe(false);
   });
 
+  it('reads the main clause after a relative clause: its "not" turns the statement round, one in a clause of the relative does not', () => {
+    const f = featuresOf('Kim said the jet which went down near the border was not shot down. Kim said officers who said the guns were not there had lied.', {
+      claims: [
+        { speaker: 'Kim', content: 'the jet which went down near the border was not shot down', stance: 'assert' },
+        { speaker: 'Kim', content: 'officers who said the guns were not there had lied', stance: 'assert', id: 'c2' },
+      ],
+    });
+    expect(f.get('c1')!.negated).toBe(true);
+    expect(f.get('c2')!.negated).toBe(false);
+  });
+
   it('lets a bare dismissal answer the nearest earlier claim of another speaker, and reads "initially"', () => {
     const text = 'Seoul said North Korea had sent troops to Russia, a report Pyongyang initially called baseless lies.';
     const f = featuresOf(text, {

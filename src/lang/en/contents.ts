@@ -6,6 +6,13 @@
 
 /** Relative pronouns: a negation after one is in a relative clause ("voters who did not register"). */
 export const RELATIVE = new Set(['who', 'which', 'whom', 'whose']);
+/**
+ * Auxiliaries that, after a relative clause's own words, are the main clause's ("the jet which went down near the town
+ * was not shot down"): the relative clause has ended before them.
+ */
+export const MAIN_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would']);
+/** Verbs that open a clause of their own inside a relative clause ("who said the troops were not there"). */
+export const CLAUSE_TAKING = new Set('said says say told tells claimed claims believe believes believed think thinks thought knew know knows insisted insists argued argues warned added'.split(' '));
 /** Finite verbs and auxiliaries: a content without one (and without "that") names a thing, not a statement. */
 export const FINITE = new Set('is are was were be been has have had did does do will would can could should may might must am isn\'t wasn\'t n\'t not'.split(' '));
 /** A denial that opens with these denies that something exists ("denied any wrongdoing"). */

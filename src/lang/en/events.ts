@@ -68,6 +68,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['attack', 'verb', 'attack attacks attacked attacking strike strikes struck striking assault assaulted assaulting raid raided raiding ambush shoot shooting invade invades invading fired firing', { conflict: true, not: EVERYDAY_OBJECTS }],
   // "opened fire on the crowd".
   ['attack', 'noun', 'fire', { before: words('open opens opened opening') }],
+  // "did not fire a single shell", "ordered to fire on the town": the plain verb after a negation, "to" or a modal, at what is shot.
+  ['attack', 'verb', 'fire', { before: words("not n't never to will would did could cannot"), object: words('shell shells round rounds missile missiles rocket rockets salvo salvoes shot shots at on upon'), conflict: true }],
   // "shells hit the market", "a drone hit the depot": a weapon's hit is an attack; an economy's is not, nor "hit him on guns".
   ['attack', 'verb', 'hit hits', { object: WEAPONS, not: words('on') }],
   ['attack', 'noun', 'airstrike airstrikes air-strike air-strikes bombing bombings bombardment shelling incursion explosion explosions blast blasts detonation gunfire assassination assassinations massacre', {}],

@@ -140,6 +140,12 @@ describe('event extraction', () => {
     expect(types('The firing of the minister surprised the cabinet.')).toEqual([]);
   });
 
+  it('reads "did not fire a single shell" as an attack denied, and the plain verb "fire" at no shells as none', () => {
+    expect(only('Our artillery did not fire a single shell at the village.').map((e) => [e.trigger.text, e.type, e.status])).toEqual([['fire', 'attack', 'denied']]);
+    expect(only('Troops were ordered to fire on the convoy.').map((e) => [e.trigger.text, e.type])).toEqual([['fire', 'attack']]);
+    expect(only('The army chief said he would fire the minister of the armed forces.')).toEqual([]);
+  });
+
   it('places a strike on "the site" or "the depot" where the text last put something, not at a place naming a thing', () => {
     const entities = [
       { id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] },

@@ -283,6 +283,10 @@ describe('references to something said', () => {
     expect(readReference(tokens('it was wrong to equate the two plans'), 'assert')).toBeNull();
     expect(readReference(tokens('the report found that the server was hacked'), 'deny')).toBeNull();
     expect(readReference(tokens('the reports'), 'assert')).toBeNull();
+    // "denied it was calling up reservists": "it" acts; "denied it was true" judges something said.
+    expect(readReference(tokens('it was calling up reservists'), 'deny')).toBeNull();
+    expect(readReference(tokens('it was true'), 'deny')).toMatchObject({ direction: -1, near: true });
+    expect(readReference(tokens('this was the case'), 'confirm')).toMatchObject({ direction: 1 });
     // A falsity denied judges nothing false: "this is not a bluff" holds it true.
     expect(readReference(tokens('this is a bluff'), 'assert')).toMatchObject({ direction: -1 });
     expect(readReference(tokens('this is not a bluff'), 'assert')).toBeNull();

@@ -70,6 +70,8 @@ const BEFORE_NOUN = new Set(
 const PRONOUNS = new Set(['that', 'it', 'this', 'them', 'those', 'these']);
 /** Pronouns that as often stand for people ("dismissed them as the old guard"): a reference only when judged false. */
 const PEOPLE_TOO = new Set(['them', 'those', 'these']);
+/** What "it was" says of something said when no falsity is named: "denied it was true", "confirmed that this was the case". */
+const TRUE_AFTER_BE = new Set(['true', 'so', 'correct', 'accurate', 'real', 'right', 'genuine', 'authentic', 'case', 'fact']);
 /** Nouns that name a statement only with what it says ("the idea that …"); alone they are mostly proposals ("rejected the idea"). */
 const WITH_CLAUSE = new Set(['idea', 'suggestion', 'suggestions']);
 /** "be", and "'s" for "is" ("that's untrue"). */
@@ -105,6 +107,8 @@ export function readReference(tokens: readonly Token[], stance: string): Referen
     const next = tokens[i + 1]?.lower;
     if (next === undefined || PUNCT.test(next) || next === 'as' || FALSE.has(next) || BE.has(next) || FALSE.has(lowerAt(tokens, i + 2))) {
       const falsehood = judged(i + 1);
+      // "denied it was calling up reservists": "it" is who acts, and what follows a statement of its own.
+      if (next !== undefined && BE.has(next) && !falsehood && i + 2 < tokens.length && !judgement(tokens, i + 2)) return null;
       const direction = PEOPLE_TOO.has(tokens[i]!.lower) && !falsehood ? null : side(falsehood);
       return direction ? { direction, sayer: null, said: -1, saidEnd: -1, clause: false, noun: null, near: true } : null;
     }
@@ -231,6 +235,13 @@ function judgedFalse(tokens: readonly Token[], from: number): boolean {
     if (!(BE.has(w) || ADVERBS.has(w) || w === 'as' || w === 'not' || w === "n't" || w === 'no' || w === 'never' || PUNCT.test(w) || FALSE.has(lowerAt(tokens, k + 1)))) return false;
   }
   return false;
+}
+
+/** Whether the words from `from` judge something said true or false ("true", "not the case", "wrong"), skipping a negation and an article. */
+function judgement(tokens: readonly Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && (tokens[k]!.lower === 'not' || tokens[k]!.lower === "n't" || tokens[k]!.lower === 'the' || ADVERBS.has(tokens[k]!.lower))) k++;
+  return k >= tokens.length || PUNCT.test(tokens[k]!.lower) || TRUE_AFTER_BE.has(tokens[k]!.lower) || FALSE.has(tokens[k]!.lower);
 }
 
 function firstBreak(tokens: readonly Token[], from: number): number {

@@ -174,6 +174,8 @@ export const INSTITUTIONS: readonly Institution[] = [
     definite: false,
     member: (n) => /\b(Armed Forces|Defen[cs]e Forces|People's Army|Liberation Army)\b/i.test(n) && !/\b(General Staff|Chiefs of Staff)\b/i.test(n),
   },
+  { heads: ['air force'], name: (c) => `Air Force of ${c}`, subtype: 'military', lower: true, definite: true, member: (n) => /\bAir Force\b/i.test(n) },
+  { heads: ['navy'], name: (c) => `Navy of ${c}`, subtype: 'military', lower: true, definite: true, member: (n) => /\bNavy\b/i.test(n) },
   { heads: ['government', 'authorities'], name: (c) => `Government of ${c}`, subtype: 'government', lower: true, definite: false, member: null },
   { heads: ['state media'], name: (_c, d) => `${d} state media`, subtype: 'media', lower: true, definite: false, member: null },
 ];

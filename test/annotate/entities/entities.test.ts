@@ -378,6 +378,13 @@ describe('one entity per body, no fragments, platforms and outlets', () => {
     expect(entityOf(owned, "army's General Staff")).toMatchObject({ name: 'General Staff of the Armed Forces of Bolivia' });
   });
 
+  it('names a country\'s air force and navy, and "the air force" after it as the same body', () => {
+    const es = analyse("Peru's air force said its jet was not shot down. The crash had a technical cause, the air force said. The Bolivian navy said it had seized a boat.");
+    expect(entityOf(es, "Peru's air force")).toMatchObject({ type: 'ORG', name: 'Air Force of Peru', subtype: 'military', country: 'PE' });
+    expect(entityOf(es, 'air force')).toBe(entityOf(es, "Peru's air force"));
+    expect(entityOf(es, 'Bolivian navy')).toMatchObject({ name: 'Navy of Bolivia' });
+  });
+
   it('joins a country’s institution named by a description to its own name, for any country with one such body', () => {
     const es = analyse('Israeli intelligence said the cell was dismantled. Mossad declined to comment. The Chinese military said drills ended, the People’s Liberation Army said.');
     expect(entityOf(es, 'Israeli intelligence')!.name).toBe('Mossad');

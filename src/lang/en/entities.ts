@@ -139,7 +139,7 @@ export const GENERIC_OWNERS = new Set(['army', 'military', 'country', 'nation', 
 
 /** Institutions every country has, named from the country (src/annotate/entities/institutions.ts). */
 export const INSTITUTIONS: readonly Institution[] = [
-  { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: false, definite: true, member: (n) => /\bGeneral Staff\b/i.test(n) },
+  { heads: ['general staff'], name: (c) => `General Staff of the Armed Forces of ${c}`, subtype: 'military', lower: true, definite: true, member: (n) => /\bGeneral Staff\b/i.test(n) },
   {
     heads: ['defence ministry', 'defense ministry', 'ministry of defence', 'ministry of defense'],
     name: (c) => `Ministry of Defence of ${c}`,

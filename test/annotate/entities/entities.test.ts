@@ -378,11 +378,15 @@ describe('one entity per body, no fragments, platforms and outlets', () => {
     expect(entityOf(owned, "army's General Staff")).toMatchObject({ name: 'General Staff of the Armed Forces of Bolivia' });
   });
 
-  it('names a country\'s air force and navy, and "the air force" after it as the same body', () => {
+  it('names a country\'s air force, navy and general staff, and "the air force" after it as the same body', () => {
     const es = analyse("Peru's air force said its jet was not shot down. The crash had a technical cause, the air force said. The Bolivian navy said it had seized a boat.");
     expect(entityOf(es, "Peru's air force")).toMatchObject({ type: 'ORG', name: 'Air Force of Peru', subtype: 'military', country: 'PE' });
     expect(entityOf(es, 'air force')).toBe(entityOf(es, "Peru's air force"));
     expect(entityOf(es, 'Bolivian navy')).toMatchObject({ name: 'Navy of Bolivia' });
+    // Wire copy writes a general staff in lower case too.
+    const staff = analyse("Bolivian troops took the village, the army's general staff said. According to the general staff, the fighting was over.");
+    expect(entityOf(staff, "army's general staff")).toMatchObject({ name: 'General Staff of the Armed Forces of Bolivia' });
+    expect(entityOf(staff, 'general staff')).toBe(entityOf(staff, "army's general staff"));
   });
 
   it('joins a country’s institution named by a description to its own name, for any country with one such body', () => {

@@ -155,6 +155,13 @@ function acronym(w: string): boolean {
   return true;
 }
 
+/** Whether the word after a noun-like word leaves it the head of its phrase: a preposition, a conjunction, an auxiliary, a mark or nothing. */
+function headsPhrase(lexicon: PosLexicon, next: string | undefined): boolean {
+  if (next === undefined) return true;
+  const known = lexicon.classOf(next.toLowerCase());
+  return known === TAG.ADP || known === TAG.CCONJ || known === TAG.SCONJ || known === TAG.AUX || known === TAG.PUNCT || known === TAG.WH;
+}
+
 /**
  * The coarse class of every token: lexicon lookup (most frequent class), capitalised words
  * inside a sentence taken as names, a shape guess for unknown words.
@@ -187,6 +194,9 @@ export function tagTokens(tokens: Tokens, lexicon: PosLexicon): Uint8Array {
     else if (known === TAG.VERB && i > 0 && NOUN_AFTER.has(lower[i - 1]!) && tags[i - 1] !== TAG.AUX && lower[i - 2] !== 'let' && !PARTICIPLE_ENDING.test(lw)) tag = TAG.NOUN;
     // "the Bolivian claim was rejected", "the latest report is": so is one after an article and a modifier, before an auxiliary.
     else if (known === TAG.VERB && i > 1 && NOUN_AFTER.has(lower[i - 2]!) && (tags[i - 1] === TAG.ADJ || tags[i - 1] === TAG.PROPN) && lexicon.classOf(lower[i + 1] ?? '') === TAG.AUX && !PARTICIPLE_ENDING.test(lw)) tag = TAG.NOUN;
+    // "blamed the army for the shelling and …", "the fighting in the east": an -ing form after an article that heads its
+    // phrase is a noun ("the attacking troops", "the following day" keep their participle).
+    else if (known === TAG.VERB && i > 0 && lw.endsWith('ing') && NOUN_AFTER.has(lower[i - 1]!) && tags[i - 1] !== TAG.AUX && lower[i - 2] !== 'let' && headsPhrase(lexicon, words[i + 1])) tag = TAG.NOUN;
     // "…, the operator said, warning that …": an -ing form after a comma and before "that" is a participle, not a noun.
     else if (known === TAG.NOUN && i > 0 && lower[i - 1] === ',' && lower[i + 1] === 'that' && lw.endsWith('ing')) tag = TAG.VERB;
     // "Debris damaged two buildings": an -ed form between a noun and an article or a number is the clause's verb ("the

@@ -24,6 +24,11 @@ describe('word classes', () => {
     expect(tagged('The operator gave a warning that it could burst.')).toContain('warning/NOUN');
   });
 
+  it('reads an -ing form after an article that heads its phrase as a noun, and one before a noun as a participle', () => {
+    expect(tagged('Peru blamed the army for the shelling and the fighting in the east.')).toEqual(expect.arrayContaining(['shelling/NOUN', 'fighting/NOUN']));
+    expect(tagged('The attacking troops left the following day.')).toEqual(expect.arrayContaining(['attacking/VERB', 'following/VERB']));
+  });
+
   it('reads an -ed form between a noun and an article or a number as the verb, and after an article as an adjective', () => {
     expect(tagged('Debris damaged two buildings.')).toContain('damaged/VERB');
     expect(tagged('The damaged buildings were cleared.')).toContain('damaged/ADJ');

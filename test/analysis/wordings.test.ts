@@ -245,6 +245,24 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('places "the attack" and "the shelling" at the town shells hit, and tells two towns of one country apart', async () => {
+    const { store } = await analyseTexts({
+      'dam.txt': [
+        'date 2026-07-06',
+        'Dam shelled',
+        '',
+        'Shells hit the Sucre dam on Monday. Bolivia said Peruvian forces were behind the attack. Peru blamed Bolivian troops for the shelling and said they wanted to flood the valley.',
+      ].join('\n'),
+      'town.txt': ['date 2026-07-05', 'Town shelled', '', 'Peru said on Sunday that Bolivian guns had shelled Oruro overnight.'].join('\n'),
+    });
+    const [x, ...rest] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x).toMatchObject({ kind: 'blame', about: 'who attacked Sucre: Peru or Bolivia' });
+    expect(rest).toEqual([]);
+    // The shelling of Oruro by Bolivian guns is another attack than the one Peru lays on Bolivian troops at Sucre.
+    expect(x?.sides.flatMap((s) => s.claims.map((c) => c.content))).not.toContain('Bolivian guns had shelled Oruro overnight');
+    await store.close();
+  });
+
   it('takes one side telling its own strike, and another confirming it, for no dispute of who made it', async () => {
     const { store } = await analyseTexts({
       'own.txt': ['date 2026-07-02', 'Strike', '', "Bolivia's army said it had shelled positions near Tarija. Peru's army said Bolivian artillery had struck the town."].join('\n'),

@@ -112,6 +112,9 @@ function placeCounts(lex: Language['events'], doc: Doc, events: Event[]): void {
   const sentence = (e: Event) => doc.tokens.sentence[doc.tokenAt(e.trigger.start)]!;
   const shifts = (s: number) => lex.SCENE_SHIFTS.has(doc.tokens.lower[doc.sentences[s]!.first]!);
   const country = new Set(doc.entities.filter((x) => x.type === 'GPE' && x.subtype === 'country').map((x) => x.id));
+  // Where an event happened: its place, or the town it struck ("shells hit the town": its target).
+  const towns = new Set(doc.entities.filter((x) => x.type === 'LOC' || (x.type === 'GPE' && x.subtype !== 'country')).map((x) => x.id));
+  const placeOf = (e: Event) => e.place ?? (e.target !== null && towns.has(e.target) ? e.target : null);
   const named = (e: Event) => WAR_EVENTS.has(e.type) && doc.tokens.lower[doc.tokenAt(e.trigger.start) - 1] === 'the' && doc.pos[doc.tokenAt(e.trigger.start)] === TAG.NOUN;
   for (let k = 1; k < events.length; k++) {
     const e = events[k]!;
@@ -120,8 +123,9 @@ function placeCounts(lex: Language['events'], doc: Doc, events: Event[]): void {
     for (let j = k - 1; j >= 0; j--) {
       const before = events[j]!;
       if (s - sentence(before) > COUNT_REACH || (sentence(before) < s && shifts(s)) || (sentence(before) < s - 1 && shifts(s - 1))) break;
-      if (!before.place || !WAR_EVENTS.has(before.type) || country.has(before.place)) continue;
-      e.place = before.place;
+      const place = placeOf(before);
+      if (!place || !WAR_EVENTS.has(before.type) || country.has(place)) continue;
+      e.place = place;
       if (e.explain) e.explain.detail = `${e.explain.detail}; place of the ${before.type} told before ("${before.trigger.text}")`;
       break;
     }

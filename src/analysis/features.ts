@@ -247,7 +247,9 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   for (const e of own) {
     if (!told(e)) continue;
     const denied = e.status === 'denied' || e.status === 'disputed';
-    sigs.push({ type: e.type, actor: e.actor, target: e.target, place: e.place, time: e.time, quantity: e.quantity, planned: e.status === 'planned', denied });
+    // A war event on a town ("shelled Villazon") happened there: its place, as "an attack in Villazon" gives it.
+    const place = e.place ?? (MILITARY.has(e.type) && e.target !== null && isTown(byId.get(e.target)) ? e.target : null);
+    sigs.push({ type: e.type, actor: e.actor, target: e.target, place, time: e.time, quantity: e.quantity, planned: e.status === 'planned', denied });
     // Forces withdrawn from a town leave it to the other side, and a town "liberated" is taken: both tell of the town's
     // capture ("withdrew from Cobija" confirms "the army liberated Cobija"), the withdrawal without saying by whom.
     const taken = e.type === 'withdraw' || (e.type === 'military_operation' && LIBERATING.has(e.trigger.text.toLowerCase()));

@@ -155,7 +155,7 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   let best = 0;
   for (const e of f.events) {
     for (const q of p.events) {
-      const s = eventMatch(e, q, countries);
+      const s = eventMatch(e, q, countries, wide);
       // Meetings, sanctions, protests … with one party in common are many different events:
       // one shared argument is enough only for a war event in one place (narrower than a
       // country), else two, or some shared words. A party alone ("Russia's invasion", "attacks by
@@ -175,7 +175,7 @@ export function matchScore(f: ClaimFeatures, p: PropFeatures): number {
   if (a && p.events.some((q) => q.type === 'attack' && (q.place ?? q.target) === a.place && q.actor !== null && (countries[q.actor] ?? q.actor) !== (countries[a.actor] ?? a.actor))) return 2 + 1 / 3;
   // Events of one type by different actors or in different places are different events, whatever
   // the words ("Ukrainian forces sent drones", "North Korea sent troops").
-  if (f.events.some((e) => p.events.some((q) => clash(e, q, countries)))) return 0;
+  if (f.events.some((e) => p.events.some((q) => clash(e, q, countries, wide)))) return 0;
   // The same party said to be (or not to be) something rare: "the League is impartial", "the League was not impartial".
   if (f.subject && f.subject === p.subject && overlap(f.rare, p.rare ?? []).shared >= 1 && jaccard >= 0.08) return 0.25 + jaccard / 10;
   if (shared < 3) return byMeaning(f, p);
@@ -208,18 +208,27 @@ function byMeaning(f: ClaimFeatures, p: PropFeatures): number {
 }
 
 /** Two events of one type whose actors, or whose places, are both given and differ. */
-function clash(a: EventSig, b: EventSig, countries: Record<string, string>): boolean {
+function clash(a: EventSig, b: EventSig, countries: Record<string, string>, wide: ReadonlySet<string>): boolean {
   if (a.type !== b.type) return false;
   const differ = (x: string | null, y: string | null) => x !== null && y !== null && x !== y && (countries[x] === undefined || countries[x] !== countries[y]);
-  return differ(a.actor, b.actor) || differ(a.place, b.place);
+  return differ(a.actor, b.actor) || differ(a.place, b.place) || towns(a.place, b.place, wide);
 }
 
-/** Shared arguments of two events of one type (0 when they differ in type or conflict). */
-export function eventMatch(a: EventSig, b: EventSig, countries: Record<string, string>): number {
+/** Two places both narrower than a country (the wide places: countries) and not the same: two towns of one country differ. */
+function towns(x: string | null, y: string | null, wide: ReadonlySet<string>): boolean {
+  return x !== null && y !== null && x !== y && !wide.has(x) && !wide.has(y);
+}
+
+/**
+ * Shared arguments of two events of one type (0 when they differ in type or conflict). Given the places wider than a
+ * town (`wide`), two different places narrower than that conflict even in one country.
+ */
+export function eventMatch(a: EventSig, b: EventSig, countries: Record<string, string>, wide?: ReadonlySet<string>): number {
   if (a.type !== b.type) return 0;
   const same = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
   if (a.actor && b.actor && !same(a.actor, b.actor)) return 0;
-  if (a.place && b.place && !same(a.place, b.place)) return 0;
+  // A country and a town in it may be one place; two towns of it are not.
+  if (a.place && b.place && (!same(a.place, b.place) || (wide !== undefined && towns(a.place, b.place, wide)))) return 0;
   if (a.time && b.time && a.time.slice(0, 4) !== b.time.slice(0, 4)) return 0;
   let shared = 0;
   if (a.actor && a.actor === b.actor) shared++;

@@ -98,7 +98,8 @@ function sameStatement(a: ClaimFeatures, b: ClaimFeatures): boolean {
   // One war event in one place narrower than a country, told in a word more than the event's ("drones had hit the site"
   // near Uyuni; "a drone struck the depot near Uyuni").
   const onePlace = (e: EventSig, f: EventSig) => MILITARY.has(e.type) && !TOLLS.has(e.type) && e.place !== null && e.place === f.place && !a.wide.includes(e.place) && !b.wide.includes(e.place) && shared >= 2;
-  if (a.events.some((e) => b.events.some((f) => eventMatch(e, f, countries) >= 2 / 3 || (eventMatch(e, f, countries) > 0 && onePlace(e, f))))) return true;
+  const wide = new Set([...a.wide, ...b.wide]);
+  if (a.events.some((e) => b.events.some((f) => eventMatch(e, f, countries, wide) >= 2 / 3 || (eventMatch(e, f, countries, wide) > 0 && onePlace(e, f))))) return true;
   return meaningOverlap(a, b, RETOLD_MEANING).score > 0;
 }
 

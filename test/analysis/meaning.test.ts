@@ -112,6 +112,15 @@ describe('propositions', () => {
     expect(matchScore(here, propositionOf(there))).toBeGreaterThan(2);
   });
 
+  it('tells attacks on two towns of one country apart, though a town and its country may be one place', () => {
+    const countries = { R: 'RR', town: 'RR', village: 'RR', land: 'RR' };
+    const here = features('guns shelled town overnight', { events: [invasion({ place: 'town' })], countries });
+    const there = features('guns shelled village overnight', { events: [invasion({ place: 'village' })], countries });
+    expect(matchScore(here, propositionOf(there))).toBe(0);
+    const country = features('guns shelled land overnight', { events: [invasion({ place: 'land' })], countries, wide: ['land'] });
+    expect(matchScore(here, propositionOf(country))).toBeGreaterThan(2);
+  });
+
   it('writes a proposition\'s features as before, and reads them back in the one shape every proposition has', () => {
     const plain = propositionOf(features('grain harbours closed', { rows: undefined }));
     const blaming = propositionOf(features('provoked the war', { blame: { target: 'state:A', with: [], outcome: 'war', direction: 1 } }));

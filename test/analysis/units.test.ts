@@ -169,6 +169,15 @@ describe('claim features', () => {
     expect(f.get('c2')!.negated).toBe(false);
   });
 
+  it('places a war event on a town at the town ("shelled Tarija" happened there)', () => {
+    const city = { id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', country: 'BO', aliases: ['Tarija'] };
+    const f = featuresOf('Kim said Russian guns shelled Tarija overnight.', {
+      entities: [...KOREA_ENTITIES!, city],
+      claims: [{ speaker: 'Kim', content: 'Russian guns shelled Tarija overnight', stance: 'assert' }],
+    });
+    expect(f.get('c1')!.events).toMatchObject([{ type: 'attack', target: 'gpe.tarija', place: 'gpe.tarija' }]);
+  });
+
   it('reads the main clause after a relative clause: its "not" turns the statement round, one in a clause of the relative does not', () => {
     const f = featuresOf('Kim said the jet which went down near the border was not shot down. Kim said officers who said the guns were not there had lied.', {
       claims: [

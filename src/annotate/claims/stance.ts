@@ -38,6 +38,8 @@ function judgingWords(text: string): string[] {
 
 const WORD = /[\p{L}']+/gu;
 const SPACE = /\s/;
+/** A judged object names something said when such a noun is among its first words ("the latest reports"). */
+const REFERENCE_OPENING = 3;
 /** Marks after which a capital opens a sentence or a quote rather than a name. */
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', ';', '"', '“', '‘', '(', '—', '–', '-']);
 
@@ -76,6 +78,11 @@ export function stanceOf(lex: Language['claims'], entry: CueEntry, cue: string, 
   if (judging) {
     const falsity = lex.UNFOUNDED.exec(content);
     if (falsity) return { stance: 'deny', why: falsity[0] };
+    // "branded the reports a provocation", "called the accusations cynical": what was said, judged with words of
+    // disapproval, is dismissed.
+    const words = judgingWords(content);
+    const against = words.slice(0, REFERENCE_OPENING).some((w) => lex.REFER_BACK.has(w)) ? words.find((w) => lex.DISAPPROVAL.has(w)) : undefined;
+    if (against) return { stance: 'deny', why: against };
   }
   // "confirmed that the allies should …": what is confirmed is an obligation, a demand.
   if (base === 'confirm') {

@@ -178,6 +178,14 @@ describe('stance: demands, confirmations, denials', () => {
     const called: CueEntry = { lemma: 'call', noun: false, frame: 'object', stance: 'assert' };
     expect(stance('the report an invention', false, called)).toBe('deny');
   });
+
+  it('reads reports or accusations called a provocation or cynical as dismissed, and a deed so called as condemned', () => {
+    const branded: CueEntry = { lemma: 'brand', noun: false, frame: 'object', stance: 'assert' };
+    const called: CueEntry = { lemma: 'call', noun: false, frame: 'object', stance: 'assert' };
+    expect(stance('the reports a provocation', false, branded)).toBe('deny');
+    expect(stance('the latest accusations cynical', false, called)).toBe('deny');
+    expect(stance('the strike a cynical provocation', false, called)).toBe('condemn');
+  });
 });
 
 describe('stance: judgements', () => {

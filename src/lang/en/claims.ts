@@ -272,7 +272,7 @@ export const PLAN_AMONG = /\b(?:a|its|their|his|her|new) plans? to\b/i;
  * evidence", "nothing of the sort", "No, we did not", "the claims are baseless").
  */
 export const DENIAL = [
-  /\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply |entirely |just )?(?:not true|untrue|false|wrong|a lie|lies|a fabrication|fabricated|fake|nonsense|baseless|groundless|unfounded|absurd|ridiculous|a myth|fiction|a hoax|slander|disinformation)\b/i,
+  /\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply |entirely |just )?(?:not true|untrue|false|wrong|a lie|lies|a fabrication|fabricated|fake|nonsense|baseless|groundless|unfounded|absurd|ridiculous|a myth|fiction|a fantasy|a fairy[- ]?tale|a hoax|slander|disinformation)\b/i,
   // "It is pure fiction", "This is another invention of …", "These reports are fabrications" (not "The drone is an invention").
   /\b(?:is|was|are|were|'s|’s)\s+(?:nothing but|pure|utter|outright|blatant|(?:yet )?another)\s+(?:an?\s+)?(?:lies?|fabrications?|fiction|inventions?|myths?|hoax(?:es)?|slander|fakes?)\b|^\W*(?:this|that|it|these|those)\s+(?:is|was|are|were|'s|’s)\s+(?:an?\s+)?(?:fabrications?|inventions?|hoax(?:es)?)\b|\b(?:are|were)\s+(?:fabrications|inventions|hoaxes|fakes)\b/i,
   /^\W*(?:this|that|it|these|those|such)\b[^.?!]{0,40}\b(?:is|was|are|were|'s|’s)\s+(?:absolutely |completely |totally |simply )?(?:not the case|not so)\b/i,
@@ -474,7 +474,7 @@ export const HARMING = /\b(?:destroy|strike|retaliate|respon(?:d|se)|punish|atta
 export const FORCE = /\bus(?:e|ing) (?:all (?:means|force)|(?:\w+ ){0,3}?(?:nuclear|force|weapons))\b/i;
 
 /** Words that judge something said or proposed unfounded or unworkable. */
-export const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|an? invention|invented|made[- ]up|a myth|a hoax|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
+export const UNFOUNDED = /\b(?:false|untrue|baseless|groundless|unfounded|unsubstantiated|fabricated|fabrications?|fake|lies|a lie|nonsense|absurd|ridiculous|preposterous|propaganda|disinformation|misinformation|fiction|an? invention|invented|made[- ]up|a myth|a hoax|an? fantasy|fantasies|an? fairy[- ]?tales?|unworkable|unrealistic|impossible|a non-starter|misleading|wrong)\b/i;
 
 /** Verbs whose object is a topic, not something held: "discussed the need for talks" takes no side on it. */
 export const TOPICAL = new Set(['mention', 'discuss', 'address', 'cite', 'list', 'outline', 'detail']);

@@ -46,7 +46,7 @@ export const SAYING = new Set(
 export const FALSE = new Set(
   (
     'false untrue inaccurate incorrect wrong misleading baseless groundless unfounded unsubstantiated fabricated fabrication fabrications ' +
-    'fake lie lies lying nonsense absurd ridiculous ludicrous preposterous bogus hoax propaganda smear smears slander fiction fictitious ' +
+    'fake lie lies lying nonsense absurd ridiculous ludicrous preposterous bogus hoax propaganda smear smears slander fiction fictitious fantasy fantasies ' +
     'erroneous distorted distortion distortions garbage rubbish disinformation misinformation debunked exaggerated overblown mischaracterization ' +
     'misrepresentation misleadingly falsely bluff bluffing premature'
   ).split(' '),

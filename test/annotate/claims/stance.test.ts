@@ -179,12 +179,16 @@ describe('stance: demands, confirmations, denials', () => {
     expect(stance('the report an invention', false, called)).toBe('deny');
   });
 
-  it('reads reports or accusations called a provocation or cynical as dismissed, and a deed so called as condemned', () => {
+  it('reads reports called a provocation, cynical, a fantasy or a fairy tale as dismissed, and a deed so called as condemned', () => {
     const branded: CueEntry = { lemma: 'brand', noun: false, frame: 'object', stance: 'assert' };
     const called: CueEntry = { lemma: 'call', noun: false, frame: 'object', stance: 'assert' };
     expect(stance('the reports a provocation', false, branded)).toBe('deny');
     expect(stance('the latest accusations cynical', false, called)).toBe('deny');
     expect(stance('the strike a cynical provocation', false, called)).toBe('condemn');
+    // A fantasy or a fairy tale is no more true than a fiction.
+    expect(stance('the enemy figure a fantasy', false, called)).toBe('deny');
+    expect(stance('the report was a fairy tale')).toBe('deny');
+    expect(stance('his fantasy was to retire')).not.toBe('deny');
   });
 });
 

@@ -263,6 +263,17 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('sets the soldiers one side says it killed near a town against those the other says it lost there', async () => {
+    const { store } = await analyseTexts({
+      'killed.txt': ['date 2026-06-03', 'Heavy losses claimed', '', "Bolivia's army said on Tuesday it had killed about 300 Peruvian soldiers in fighting near Tupiza."].join('\n'),
+      'lost.txt': ['date 2026-06-04', 'Army gives its losses', '', "Peru's military said on Wednesday it had lost 12 soldiers near Tupiza this week."].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x).toMatchObject({ kind: 'number' });
+    expect(x?.sides.map((s) => s.label)).toEqual(['about 300 killed', '12 killed']);
+    await store.close();
+  });
+
   it('takes one side telling its own strike, and another confirming it, for no dispute of who made it', async () => {
     const { store } = await analyseTexts({
       'own.txt': ['date 2026-07-02', 'Strike', '', "Bolivia's army said it had shelled positions near Tarija. Peru's army said Bolivian artillery had struck the town."].join('\n'),

@@ -66,6 +66,11 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
     const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes, f.rule.undergoer);
     if ((f.rule.place && !args.place) || (f.rule.counted && args.quantity === null)) continue;
+    if (f.rule.sufferer) {
+      args.target = args.actor ?? args.target;
+      args.actor = null;
+      args.how.push('the subject suffers it: the target');
+    }
     if (!args.actor && claim?.stance === 'promise' && claim.speakerEntity) {
       // "the mayor announced plans to build a bridge": who promises is who will do it.
       args.actor = claim.speakerEntity;
@@ -203,7 +208,7 @@ function breakBetween(lex: Language['events'], lower: readonly string[], from: n
 }
 
 function conditionOf(rule: TriggerRule): string {
-  const parts = [rule.object && 'with its object nearby', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict', rule.place && 'naming a place', rule.counted && 'giving a count'].filter(Boolean);
+  const parts = [rule.object && 'with its object nearby', rule.sufferer && 'suffered by its subject', rule.before && 'after its modifier', rule.conflict && 'in a sentence about armed conflict', rule.place && 'naming a place', rule.counted && 'giving a count'].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

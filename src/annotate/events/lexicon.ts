@@ -30,6 +30,11 @@ export interface TriggerRule {
    * ("the fall of the town"); without such a place the rule does not fire ("debris fell on a house", "the loss of life").
    */
   undergoer?: boolean;
+  /**
+   * The verb's subject suffers the event rather than makes it ("the army lost 12 soldiers": its soldiers were killed, by
+   * no one the sentence names): the subject is the target, and there is no actor.
+   */
+  sufferer?: boolean;
 }
 
 const TRIGGERS = new WeakMap<Language, ReadonlyMap<string, readonly TriggerRule[]>>();

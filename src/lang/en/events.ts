@@ -89,6 +89,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['capture', 'noun', 'control', { conflict: true, before: words('take takes took taken taking seize seized seizing gain gains gained gaining regain regains regained regaining assume assumed establish established establishing full complete total'), place: true }],
 
   ['kill', 'verb', 'kill kills killed killing slain slew murdered murder assassinated executed die dies died dying', { not: EVERYDAY_OBJECTS }],
+  // "the army lost 12 soldiers near the town": its soldiers were killed (not "lost contact with two units").
+  ['kill', 'verb', 'lost lose loses losing', { object: words('soldiers servicemen troops fighters men marines paratroopers personnel'), counted: true, conflict: true, sufferer: true, not: words('contact touch track sight control') }],
   ['kill', 'noun', 'killing killings deaths death dead fatalities slaying', { not: words('row penalty penalties threat threats sentence sentences certificate tax panel panels') }],
   // "the toll rose to 30", "the true toll was 14" (after "death toll" the two are one event); not "took a heavy toll", "toll roads".
   ['kill', 'noun', 'toll tolls', { counted: true, notAfter: words('take takes took taken taking exact exacts exacted heavy terrible'), not: words('road roads booth booths bridge bridges plaza free') }],

@@ -140,6 +140,14 @@ describe('event extraction', () => {
     expect(types('The firing of the minister surprised the cabinet.')).toEqual([]);
   });
 
+  it('reads soldiers a side "lost" as killed, the side their target and no actor, but not contact lost or seats', () => {
+    const twelve = { quantities: [{ text: '12', value: 12, unit: 'soldiers' }] };
+    const lost = only('Russia said its army had lost 12 soldiers in the fighting.', twelve);
+    expect(lost.map((e) => [e.trigger.text, e.type, e.actor, e.quantity])).toContainEqual(['lost', 'kill', null, 12]);
+    expect(only('The army lost contact with two units during the fighting.', { quantities: [{ text: 'two', value: 2 }] }).filter((e) => e.type === 'kill')).toEqual([]);
+    expect(only('The party lost 12 seats in the vote.', twelve)).toEqual([]);
+  });
+
   it('reads "did not fire a single shell" as an attack denied, and the plain verb "fire" at no shells as none', () => {
     expect(only('Our artillery did not fire a single shell at the village.').map((e) => [e.trigger.text, e.type, e.status])).toEqual([['fire', 'attack', 'denied']]);
     expect(only('Troops were ordered to fire on the convoy.').map((e) => [e.trigger.text, e.type])).toEqual([['fire', 'attack']]);

@@ -56,9 +56,11 @@ export function inheritedTime(ctx: Context, d: Draft, drafts: readonly Draft[], 
   let sameSentence: string | null = null;
   let earlier: string | null = null;
   // Back from the claim before it (drafts are in text order), as far as a statement told on reaches.
+  // A quotation goes on with the speech it is taken from: it reaches back to the speaker's dated claim however far.
+  const quoted = d.parts.length > 0 && ctx.opensQuote(d.parts[0]![0]);
   for (let k = at - 1; k >= 0; k--) {
     const o = drafts[k]!;
-    if (sentence - ctx.sentence[o.head]! > SAME_OCCASION) break;
+    if (sentence - ctx.sentence[o.head]! > SAME_OCCASION && !quoted) break;
     if (o.head > d.head) continue;
     const value = said.get(o);
     if (!value) continue;

@@ -832,6 +832,18 @@ describe('speakers and stances', () => {
       ['the tunnels were dry', null],
     ]);
   });
+
+  it('dates a quotation by the speaker\'s dated claim however far before it: it goes on with that speech', () => {
+    const text =
+      'The governor said on Monday that the roads were safe. Traffic was light. Buses ran late. Trams were full. ' +
+      '"Crews will work through the night," the governor said. Roads were busy. Shops shut. Schools closed. The governor said the tunnels were dry.';
+    const claims = rulesOnly(docOf(text, [{ id: 'g', type: 'PERSON', mentions: ['The governor', 'the governor'] }], [{ text: 'on Monday', value: '2025-04-28' }]));
+    expect(claims.map((c) => [c.content.text, c.said])).toEqual([
+      ['the roads were safe', '2025-04-28'],
+      ['"Crews will work through the night,"', '2025-04-28'],
+      ['the tunnels were dry', null],
+    ]);
+  });
 });
 
 describe('speakers set off, relayed and referred back to', () => {

@@ -11,7 +11,7 @@ import type { Token } from '../lang/en/references.js';
 
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING } = en.references;
-const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, MAIN_AUX, CLAUSE_TAKING, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, MAIN_AUX, CLAUSE_TAKING, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CRASHES, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
 /** Which way a content points is read from its first words. */
 const HEAD_WORDS = 20;
 
@@ -202,18 +202,20 @@ const ACT_WORDS = 3;
 const ACT_REACH = 8;
 
 /**
- * Whether the content gives an accident as a blast's cause ("a fire at the depot was caused by a short circuit", "the
- * explosions were due to careless smoking"): it then says no attack made it.
+ * What the content gives an accident as the cause of, and so says no war event made it: a blast ("a fire at the depot
+ * was caused by a short circuit", "the explosions were due to careless smoking": no attack) or a crash ("the crash was
+ * caused by a technical fault": no shooting-down); else null.
  */
-export function accidentCause(tokens: readonly Token[], from: number, to: number): boolean {
-  let blast = false;
+export function accidentCause(tokens: readonly Token[], from: number, to: number): 'attack' | 'intercept' | null {
+  let what: 'attack' | 'intercept' | null = null;
   for (let k = from; k < to; k++) {
     const w = tokens[k]!.lower;
-    if (BLASTS.has(w)) blast = true;
-    else if (blast && CAUSE_WORDS.has(w)) {
-      for (let j = k + 1; j < to && j <= k + CAUSE_REACH; j++) if (ACCIDENTS.has(tokens[j]!.lower)) return true;
-      return false;
+    if (BLASTS.has(w)) what = 'attack';
+    else if (CRASHES.has(w)) what = 'intercept';
+    else if (what && CAUSE_WORDS.has(w)) {
+      for (let j = k + 1; j < to && j <= k + CAUSE_REACH; j++) if (ACCIDENTS.has(tokens[j]!.lower)) return what;
+      return null;
     }
   }
-  return false;
+  return null;
 }

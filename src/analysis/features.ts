@@ -255,9 +255,11 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     const taken = e.type === 'withdraw' || (e.type === 'military_operation' && LIBERATING.has(e.trigger.text.toLowerCase()));
     if (taken && e.place !== null && !isCountry(byId.get(e.place))) sigs.push({ type: 'capture', actor: e.type === 'withdraw' ? null : e.actor, target: null, place: e.place, time: e.time, quantity: null, planned: e.status === 'planned', denied });
   }
-  // "A fire at the depot near Uyuni was caused by a short circuit": no attack there, whatever else is said of it.
-  const accident = !sigs.some((e) => e.type === 'attack') && accidentCause(tokens, from, to) ? [...ents].find((id) => isTown(byId.get(id))) : undefined;
-  if (accident) sigs.push({ type: 'attack', actor: null, target: null, place: accident, time: null, quantity: null, planned: false, denied: true });
+  // "A fire at the depot near Uyuni was caused by a short circuit": no attack there, whatever else is said of it; "the crash
+  // near Uyuni was caused by an engine fault": no shooting-down.
+  const caused = accidentCause(tokens, from, to);
+  const accident = caused !== null && !sigs.some((e) => e.type === caused) ? [...ents].find((id) => isTown(byId.get(id))) : undefined;
+  if (accident) sigs.push({ type: caused!, actor: null, target: null, place: accident, time: null, quantity: null, planned: false, denied: true });
   const countries: Record<string, string> = {};
   for (const s of sigs) for (const id of [s.place, s.actor]) if (id && countryOf.has(id)) countries[id] = countryOf.get(id)!;
   const wide = [...new Set(sigs.flatMap((s) => (s.place && isCountry(byId.get(s.place)) ? [s.place] : [])))];

@@ -308,16 +308,19 @@ describe('references to something said', () => {
   });
 });
 
-describe('a blast put down to an accident', () => {
-  it('is read where an accident is the cause a blast is given, not an attack or no cause at all', () => {
+describe('a blast or a crash put down to an accident', () => {
+  it('is read where an accident is the cause a blast or a crash is given, not an attack or no cause at all', () => {
     const cause = (text: string) => {
       const t = tokens(text);
       return accidentCause(t, 0, t.length);
     };
-    expect(cause('a fire at the depot was caused by a short circuit')).toBe(true);
-    expect(cause('the explosions were due to a violation of fire safety rules')).toBe(true);
-    expect(cause('a fire at the depot was caused by a drone strike')).toBe(false);
-    expect(cause('a fire broke out at the market after careless smoking')).toBe(false);
+    expect(cause('a fire at the depot was caused by a short circuit')).toBe('attack');
+    expect(cause('the explosions were due to a violation of fire safety rules')).toBe('attack');
+    expect(cause('a fire at the depot was caused by a drone strike')).toBeNull();
+    expect(cause('a fire broke out at the market after careless smoking')).toBeNull();
+    // A crash put down to a fault was no shooting-down.
+    expect(cause('the crash of the jet was caused by a technical fault and not by enemy fire')).toBe('intercept');
+    expect(cause('the jet crashed after it was hit by a missile')).toBeNull();
   });
 });
 

@@ -263,6 +263,22 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('sets a jet said to be shot down near a town against its crash there put down to a fault, or denied in a relative clause', async () => {
+    const shot = ['date 2026-03-02', 'Jet downed', '', "Bolivia's army said on Sunday that its air defences shot down a Peruvian fighter jet near Tarija."].join('\n');
+    for (const answer of [
+      "Peru's air force said on Monday that the crash of its fighter jet near Tarija was caused by a technical fault.",
+      "Peru's air force said on Monday that its fighter jet which went down near Tarija was not shot down.",
+    ]) {
+      const { store } = await analyseTexts({ 'shot.txt': shot, 'crash.txt': ['date 2026-03-03', 'Air force on the crash', '', answer].join('\n') });
+      const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+      expect(x?.sides.map((s) => s.claims.map((c) => c.content))).toEqual([
+        ['its air defences shot down a Peruvian fighter jet near Tarija'],
+        [answer.slice(answer.indexOf('that ') + 5, -1)],
+      ]);
+      await store.close();
+    }
+  });
+
   it('sets the soldiers one side says it killed near a town against those the other says it lost there', async () => {
     const { store } = await analyseTexts({
       'killed.txt': ['date 2026-06-03', 'Heavy losses claimed', '', "Bolivia's army said on Tuesday it had killed about 300 Peruvian soldiers in fighting near Tupiza."].join('\n'),

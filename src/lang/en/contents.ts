@@ -71,6 +71,9 @@ export const UPHOLDING = new Set(['defend', 'uphold', 'reaffirm', 'reiterate']);
 /** Blasts and fires whose cause a content may give ("the explosions at the depot were caused by …"). */
 export const BLASTS = new Set('fire fires blaze blazes explosion explosions blast blasts detonation detonations'.split(' '));
 
+/** Crashes whose cause a content may give ("the crash of the jet near the town was caused by an engine fault"): no shooting-down. */
+export const CRASHES = new Set('crash crashes crashed'.split(' '));
+
 /** Words that give a cause after them: "caused by", "due to", "the result of". */
 export const CAUSE_WORDS = new Set(['caused', 'due', 'result']);
 

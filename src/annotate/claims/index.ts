@@ -3,6 +3,7 @@ import type { Claim, ClaimKind, Entity, EntityRef, Span } from '../../doc/types.
 import type { Language } from '../../lang/language.js';
 import type { ComponentSpec } from '../pipeline.js';
 import { PositionIndex } from '../ranges.js';
+import { TAG } from '../pos/tags.js';
 import { finishDrafts } from './contents.js';
 import { Context } from './context.js';
 import { continueSpeakers } from './continued.js';
@@ -165,8 +166,16 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     // "it seems", "it was clear that": an impression, nobody's claim.
     if (ctx.lex.IMPERSONAL.test(d.entry.lemma)) d.source = null;
     let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
+    // The body a person named in an appositive speaks for ("A spokesman for the army, Colonel Luis Vargas, said"):
+    // what the content says of "the army" is the speaker speaking of itself.
+    let body: Entity | null = null;
     if (!speaker && d.source && d.sourceHead) {
       entity = resolver.resolve(d.sourceHead, d.antecedent, d.parts[0]?.[0] ?? -1);
+      const person = appositivePerson(ctx, d.source, d.sourceHead);
+      if (person && entities.has(person)) {
+        body = entity?.type === 'PERSON' ? null : entity;
+        entity = entities.get(person)!;
+      }
       // "the regional governor, who said": the speaker's words reach back to the antecedent ("who" alone says nobody).
       const words: Range = d.antecedent ? [d.antecedent[0], d.source[1]] : d.source;
       speaker = { ...tokenSpan(ctx, words), entity: entity?.id ?? null };
@@ -187,7 +196,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     saidOf.set(d, said);
     const cue = tokenSpan(ctx, d.cue);
     let negated = negatedCue(ctx, d.cue);
-    let stance = stanceOf(ctx.lex, stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities));
+    let stance = stanceOf(ctx.lex, stanceEntry, cue.text, contentText, speaksOfItself(ctx, d, entity, entities) || (body !== null && speaksOfItself(ctx, d, body, entities)));
     // Laying the war or another outcome at a party's door is an accusation, whatever the cue ("said the rebels started the war").
     if (stance.stance === 'assert') {
       const blame = blameOf(contentTokens(content.text, content.start, mentionSpans(doc, content.start, content.end)), stanceEntry.lemma, (id) => isParty(entities.get(id)));
@@ -230,6 +239,30 @@ const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence'
  * ("said it will provide", "“We are ready …”"), the speaker named again, a body speaking of "the
  * alliance", or the speaker's country ("Osterlich is not going to …" said by its president).
  */
+/**
+ * The person an appositive after a description names ("A spokesman for the army, Colonel Luis Vargas,"), else null: the
+ * appositive is the name alone, after at most a title, and the head names no person itself ("O'Donnell, who said …").
+ */
+function appositivePerson(ctx: Context, source: Range, head: Range): string | null {
+  if (head[1] >= source[1] || !ctx.isComma(head[1])) return null;
+  const { start, end } = ctx.doc.tokens;
+  if (ctx.doc.mentionsIn(start[head[0]]!, end[head[1] - 1]!).some((m) => m.entity.type === 'PERSON')) return null;
+  let last = source[1] - 1;
+  while (last > head[1] && ctx.isPunct(last)) last--;
+  if (last <= head[1]) return null;
+  const mentions = ctx.doc.mentionsIn(start[head[1] + 1]!, end[last]!);
+  const person = mentions.length === 1 && mentions[0]!.entity.type === 'PERSON' ? mentions[0]! : null;
+  if (!person || person.mention.end !== end[last]!) return null;
+  // At most a title of capitalised words before the name ("Colonel", "Major General").
+  const first = ctx.doc.tokenAt(person.mention.start);
+  if (first - (head[1] + 1) > APPOSITIVE_TITLE) return null;
+  for (let k = head[1] + 1; k < first; k++) if (ctx.tags[k] !== TAG.PROPN) return null;
+  return person.entity.id;
+}
+
+/** How many title words may stand before the name in a speaker's appositive. */
+const APPOSITIVE_TITLE = 3;
+
 function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities: ReadonlyMap<string, Entity>): boolean {
   let a = d.parts[0]![0];
   const quoted = ctx.opensQuote(a);

@@ -847,6 +847,23 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('takes the person an appositive names as the speaker of a description, and the body it speaks for as itself', () => {
+    const text =
+      'A spokesman for the alliance, Colonel Luis Vargas, said the alliance would not send troops. He added that the talks would go on. ' +
+      'Ana Ruiz, who said in an interview that she had met Luis Vargas, denied the report.';
+    const claims = rulesOnly(docOf(text, [
+      { id: 'nato', type: 'ORG', mentions: ['the alliance'] },
+      { id: 'lv', type: 'PERSON', mentions: ['Luis Vargas'] },
+      { id: 'ar', type: 'PERSON', mentions: ['Ana Ruiz'] },
+    ]));
+    expect(claims.map((c) => [c.speaker?.entity, c.stance, c.content.text])).toEqual([
+      ['lv', 'promise', 'the alliance would not send troops'],
+      ['lv', 'assert', 'the talks would go on'],
+      ['ar', 'assert', 'she had met Luis Vargas'],
+      ['ar', 'deny', 'the report'],
+    ]);
+  });
+
   it('resolves a possessive speaker ("in his opinion") to the person, without steering later pronouns', () => {
     const text = 'Halvorsen said the river was rising. In his opinion, the dam is too old. Berit Lenz visited the dam on Monday and she said it would hold.';
     const claims = rulesOnly(docOf(text, [{ id: 'p1', type: 'PERSON', mentions: ['Halvorsen'] }, { id: 'p2', type: 'PERSON', mentions: ['Berit Lenz'] }]));

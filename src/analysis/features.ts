@@ -285,7 +285,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     negation = true;
   }
   const stems = [...words.keys()].sort();
-  const camp = campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c);
+  const camp = campOf(c.speaker?.entity ? byId.get(c.speaker.entity) : undefined, voiceOf, c, a);
   const bluff = bluffOf(tokens);
   const rawBlame = blameOf(tokens, c.cue?.lemma ?? null, isPartyId, warMaker);
   // The speaker holds the content false: denied by the cue ("rejected claims that …"), or a belief it denies holding.
@@ -383,8 +383,17 @@ function mostBlamed(blames: readonly Blame[]): string | null {
 }
 
 /** The side a speaker is on: its state when it is a person holding an office of one, else its voice. */
-function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim): string {
+function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim, a: Pick<ArticleFacts, 'byId' | 'mentionsAt'>): string {
   if (e?.type === 'PERSON' && e.country && e.mentions.some((m) => m.role)) return `state:${e.country}`;
+  // "A spokesman for the Bolivian army, Colonel Luis Vargas,": a person the speaker's words describe as speaking for a
+  // body is of the body's camp.
+  if (e?.type === 'PERSON' && c.speaker) {
+    const { start, end } = c.speaker;
+    const inSpan = a.mentionsAt.within(start, end, (m) => m.start >= start && m.end <= end);
+    const person = inSpan.find((m) => m.entity === e.id);
+    const body = person && inSpan.find((m) => m.end <= person.start && a.byId.get(m.entity)?.type !== 'PERSON');
+    if (body) return voiceOf(body.entity);
+  }
   return e ? voiceOf(e.id) : c.speaker ? `text:${c.speaker.text.toLowerCase()}` : 'article';
 }
 

@@ -290,6 +290,22 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('hears a person an appositive names for a body as that body\'s side: who attacked a town, said by two spokespeople', async () => {
+    const { store } = await analyseTexts({
+      'spokespeople.txt': [
+        'date 2026-07-02',
+        'Town shelled',
+        '',
+        'A spokesman for the Bolivian army, Colonel Luis Vargas, said Peruvian artillery had shelled Tarija on Tuesday. ' +
+          "A spokeswoman for Peru's defence ministry, Ana Ruiz, said Bolivian forces had shelled the town themselves.",
+      ].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x).toMatchObject({ kind: 'blame', about: 'who attacked Tarija: Peru or Bolivia' });
+    expect(x?.sides.map((s) => s.claims.map((c) => c.speaker))).toEqual([['Luis Vargas'], ['Ana Ruiz']]);
+    await store.close();
+  });
+
   it('takes one side telling its own strike, and another confirming it, for no dispute of who made it', async () => {
     const { store } = await analyseTexts({
       'own.txt': ['date 2026-07-02', 'Strike', '', "Bolivia's army said it had shelled positions near Tarija. Peru's army said Bolivian artillery had struck the town."].join('\n'),

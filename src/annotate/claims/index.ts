@@ -235,11 +235,6 @@ const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence'
 
 
 /**
- * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
- * ("said it will provide", "“We are ready …”"), the speaker named again, a body speaking of "the
- * alliance", or the speaker's country ("Osterlich is not going to …" said by its president).
- */
-/**
  * The person an appositive after a description names ("A spokesman for the army, Colonel Luis Vargas,"), else null: the
  * appositive is the name alone, after at most a title, and the head names no person itself ("O'Donnell, who said …").
  */
@@ -263,6 +258,11 @@ function appositivePerson(ctx: Context, source: Range, head: Range): string | nu
 /** How many title words may stand before the name in a speaker's appositive. */
 const APPOSITIVE_TITLE = 3;
 
+/**
+ * Whether a claim's content opens with its speaker or the speaker's side as subject: a pronoun
+ * ("said it will provide", "“We are ready …”"), the speaker named again, a body speaking of "the
+ * alliance", or the speaker's country ("Osterlich is not going to …" said by its president).
+ */
 function speaksOfItself(ctx: Context, d: Draft, speaker: Entity | null, entities: ReadonlyMap<string, Entity>): boolean {
   let a = d.parts[0]![0];
   const quoted = ctx.opensQuote(a);

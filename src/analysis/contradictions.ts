@@ -265,12 +265,15 @@ function makerDispute(propId: number, members: readonly Member[], nameOf: NameOf
   const actorOf = (ms: Member[]) => ms[0]!.features.accuses!.actor;
   const countries = Object.assign({}, ...members.map((m) => m.features.countries)) as Record<string, string>;
   const sameSide = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
-  // "Bolivia denied that its troops had shelled the town": the one side's denial stands with the other's accusation.
-  const denying = (actor: string) => members.filter((m) => m.position < 0 && m.features.events.some((e) => e.type === 'attack' && (e.place ?? e.target) === place && e.actor !== null && sameSide(e.actor, actor)));
+  // "Bolivia denied that its troops had shelled the town": the one side's denial stands with the other's accusation; so
+  // does one that answers an accusation of that side ("Peru's army denied the report").
+  const answered = (ms: Member[]) => new Set(ms.map(claimKey));
+  const denying = (actor: string, accusers: Member[]) =>
+    members.filter((m) => m.position < 0 && (m.features.events.some((e) => e.type === 'attack' && (e.place ?? e.target) === place && e.actor !== null && sameSide(e.actor, actor)) || (m.features.answers !== null && answered(accusers).has(`${m.article}|${m.features.answers}`))));
   const nameA = nameOf(actorOf(held));
   const nameB = nameOf(actorOf(other));
   const where = nameOf(place);
-  return blameOf(propId, `who attacked ${where}: ${nameA} or ${nameB}`, [nameA, [...held, ...denying(actorOf(other))]], [nameB, [...other, ...denying(actorOf(held))]], `each side says the other made the attack on ${where}`);
+  return blameOf(propId, `who attacked ${where}: ${nameA} or ${nameB}`, [nameA, [...held, ...denying(actorOf(other), other)]], [nameB, [...other, ...denying(actorOf(held), held)]], `each side says the other made the attack on ${where}`);
 }
 
 /** A blamed outcome as a question names it: "who is to blame for breaking the truce". */

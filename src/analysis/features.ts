@@ -147,7 +147,7 @@ export function claimFeatures(analysis: Analysis): Map<string, ClaimFeatures> {
   const blamed: Blame[] = [];
   const unblamed: [Claim, Token[]][] = [];
   const bluffs: [string, 1 | -1][] = [];
-  const facts: ArticleFacts = { text, byId, countryOf, voiceOf, mentionsAt, triggersAt, quantitiesAt, timesAt, eventsOf, events, warMaker, isPartyId };
+  const facts: ArticleFacts = { text, byId, countryOf, voiceOf, mentionsAt, triggersAt, quantitiesAt, timesAt, eventsOf, events, warMaker, isPartyId, partnerOf: partners(claims) };
   // One function per claim and one per word walk, not one loop body: V8 then optimises each on its
   // own, in a fraction of the time the whole took, and a branch first taken late recompiles only its part.
   for (const c of ordered) {
@@ -208,6 +208,8 @@ interface ArticleFacts {
   events: Analysis['events'];
   warMaker: string | null;
   isPartyId: (id: string) => boolean;
+  /** For each of two parties said to accuse each other (claims/mutual.ts), the other party. */
+  partnerOf: ReadonlyMap<string, string>;
 }
 
 /** One claim's features, with what the article-wide steps after need of it. */
@@ -300,8 +302,11 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   const plan = disownedPlan(tokens, from, to, turned);
   // An attack's place, or the town it struck ("shelled the town": its target).
   const struck = (e: EventSig) => e.place ?? (e.target !== null && isTown(byId.get(e.target)) ? e.target : null);
-  const deed = !reference && !negated && !c.negated && ACCUSING.has(c.stance) ? sigs.find((e) => e.type === 'attack' && e.actor !== null && struck(e) !== null && !wide.includes(struck(e)!) && !e.planned) : undefined;
-  const accused = deed ? voiceOf(deed.actor!) : null;
+  // "Peru and Bolivia accused each other of shelling the town": who each accuses is the other.
+  const partner = a.partnerOf.get(c.id);
+  const maker = (e: EventSig) => e.actor ?? partner ?? null;
+  const deed = !reference && !negated && !c.negated && ACCUSING.has(c.stance) ? sigs.find((e) => e.type === 'attack' && maker(e) !== null && struck(e) !== null && !wide.includes(struck(e)!) && !e.planned) : undefined;
+  const accused = deed ? voiceOf(maker(deed)!) : null;
   // Every field written, in one order, none spread in: every claim's features then share one shape (see PositionIndex.within).
   const features: ClaimFeatures = {
     entities: [...ents].sort(),
@@ -324,7 +329,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     answers: null,
     // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
     refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
-    accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: deed.actor!, place: struck(deed)! } : null,
+    accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: maker(deed)!, place: struck(deed)! } : null,
     // (Absent when none, as in features stored before it: most claims disown nothing, and JSON leaves it out.)
     disownedPlan: plan.length ? plan : undefined,
     statement: performed || reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
@@ -337,6 +342,23 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     blame: blameAsVoice(rawBlame, byId, voiceOf),
   };
   return { features, reference, bluff, rawBlame, tokens };
+}
+
+/** Each of two claims whose parties accuse each other (one cue, one content, two speakers), mapped to the other's speaker. */
+function partners(claims: readonly Claim[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byContent = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (!c.speaker?.entity || !en.claims.MUTUAL.test(c.content.text)) continue;
+    const key = `${c.content.start}|${c.cue?.start ?? -1}`;
+    byContent.set(key, [...(byContent.get(key) ?? []), c]);
+  }
+  for (const [a, b, ...more] of byContent.values()) {
+    if (!b || more.length || a!.speaker!.entity === b.speaker!.entity) continue;
+    out.set(a!.id, b.speaker!.entity!);
+    out.set(b.id, a!.speaker!.entity!);
+  }
+  return out;
 }
 
 /** Voices of speakers that are only a pronoun ("It", "they", "he"), tied to no entity. */

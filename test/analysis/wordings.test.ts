@@ -290,6 +290,31 @@ describe('one war event in two wordings', () => {
     await store.close();
   });
 
+  it('reads two parties accusing each other of one attack as a dispute of who made it, with a denial of the report beside the accused', async () => {
+    const { store } = await analyseTexts({
+      'report.txt': [
+        'date 2026-03-05',
+        'Town shelled',
+        '',
+        "Bolivia's defence ministry said Peruvian artillery shelled the town of Tarija overnight. Peru's army denied the report.",
+      ].join('\n'),
+      'each-other.txt': ['date 2026-03-06', 'Blame traded', '', 'Peru and Bolivia accused each other on Wednesday of shelling the border town of Tarija.'].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x).toMatchObject({ kind: 'blame', about: 'who attacked Tarija: Peru or Bolivia' });
+    expect(x?.sides.map((s) => s.claims.map((c) => [c.speaker, c.content]))).toEqual([
+      [
+        ['Ministry of Defence of Bolivia', 'Peruvian artillery shelled the town of Tarija overnight'],
+        ['Bolivia', 'each other on Wednesday of shelling the border town of Tarija'],
+      ],
+      [
+        ['Peru', 'each other on Wednesday of shelling the border town of Tarija'],
+        ['Armed Forces of Peru', 'the report'],
+      ],
+    ]);
+    await store.close();
+  });
+
   it('hears a person an appositive names for a body as that body\'s side: who attacked a town, said by two spokespeople', async () => {
     const { store } = await analyseTexts({
       'spokespeople.txt': [

@@ -12,6 +12,7 @@ import { Frames, type Draft, type Range } from './frames/index.js';
 import { CueModel } from './model.js';
 import { negatedCue } from './negation.js';
 import { linkReferences } from './refers.js';
+import { splitMutual } from './mutual.js';
 import { inheritedTime, timeOfCue } from './said.js';
 import { SpeakerResolver } from './speaker.js';
 import { stanceOf } from './stance.js';
@@ -221,7 +222,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     });
   }
   linkReferences(ctx, drafts, claims, entities);
-  return claims;
+  return splitMutual(ctx.lex, doc, claims);
 }
 
 

@@ -151,3 +151,6 @@ export function isParticiple(w: string): boolean {
 
 /** Past participles that do not end in -ed. */
 export const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', 'thought', 'found', 'shown', 'written', 'felt', 'understood', 'sought', 'given', 'made']);
+
+/** A content opening with these tells of two parties doing it to each other ("accused each other of shelling the town"). */
+export const MUTUAL = /^\W*(?:each other|one another)\b/i;

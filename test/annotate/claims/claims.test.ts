@@ -847,6 +847,19 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('splits "A and B accused each other" into a claim of each, but not a speaker that names no two parties', () => {
+    const text = 'Peru and Bolivia accused each other of shelling the town. The Peruvian and Bolivian armies blamed one another for the blast.';
+    const claims = rulesOnly(docOf(text, [
+      { id: 'pe', type: 'GPE', mentions: ['Peru', 'Peruvian'] },
+      { id: 'bo', type: 'GPE', mentions: ['Bolivia', 'Bolivian'] },
+    ]));
+    expect(claims.map((c) => [c.id, c.speaker?.text, c.speaker?.entity, c.content.text])).toEqual([
+      ['c1', 'Peru', 'pe', 'each other of shelling the town'],
+      ['c2', 'Bolivia', 'bo', 'each other of shelling the town'],
+      ['c3', 'The Peruvian and Bolivian armies', 'bo', 'one another for the blast'],
+    ]);
+  });
+
   it('takes the person an appositive names as the speaker of a description, and the body it speaks for as itself', () => {
     const text =
       'A spokesman for the alliance, Colonel Luis Vargas, said the alliance would not send troops. He added that the talks would go on. ' +

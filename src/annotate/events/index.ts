@@ -158,8 +158,11 @@ function placeSites(lex: Language['events'], doc: Doc, events: Event[]): void {
       const m = mentions[k]!;
       if (m.mention.start >= e.trigger.start) continue;
       if (m.mention.start < from) break;
-      // A place something is in or near ("a depot near Uyuni"), not one naming a thing ("a Sucre newspaper").
-      if ((m.entity.type !== 'LOC' && !(m.entity.type === 'GPE' && m.entity.subtype !== 'country')) || !lex.PLACE_PREPOSITIONS.has(lower[doc.tokenAt(m.mention.start) - 1] ?? '')) continue;
+      // A place something is in or near ("a depot near Uyuni", "inspectors at the Sucre power plant": the site named by its
+      // town), not one naming a thing ("a Sucre newspaper").
+      const at = doc.tokenAt(m.mention.start);
+      const placed = lex.PLACE_PREPOSITIONS.has(lower[at - 1] ?? '') || (lower[at - 1] === 'the' && lex.PLACE_PREPOSITIONS.has(lower[at - 2] ?? '') && siteAfter(lex, lower, m, doc));
+      if ((m.entity.type !== 'LOC' && !(m.entity.type === 'GPE' && m.entity.subtype !== 'country')) || !placed) continue;
       e.place = m.entity.id;
       if (e.explain) e.explain.detail = `${e.explain.detail}; place of "the ${lower[i + 1] === 'the' ? lower[i + 2] : lower[i - 2]}", named before ("${m.mention.text}")`;
       break;
@@ -200,6 +203,12 @@ function isConflict(lex: Language['events'], doc: Doc, s: number, cache: Int8Arr
     cache[s] = yes ? 2 : 1;
   }
   return cache[s] === 2;
+}
+
+/** Whether a site word follows a place's mention within two words ("the Sucre power plant", "the Tarija depot"). */
+function siteAfter(lex: Language['events'], lower: readonly string[], m: LocatedMention, doc: Doc): boolean {
+  const after = doc.tokenAt(m.mention.end - 1) + 1;
+  return lex.SITES.has(lower[after] ?? '') || lex.SITES.has(lower[after + 1] ?? '');
 }
 
 function breakBetween(lex: Language['events'], lower: readonly string[], from: number, to: number): boolean {

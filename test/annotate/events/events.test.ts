@@ -162,6 +162,12 @@ describe('event extraction', () => {
     const at = (text: string) => extractEvents(handmade(text, { entities }), en).filter((e) => e.type === 'attack').map((e) => [e.trigger.text, e.place]);
     expect(at('A fire broke out at an arms depot near Tarija. Officers told a Potosi newspaper that drones had hit the site.')).toEqual([['hit', 'gpe.tarija']]);
     expect(at('A fire broke out at an arms depot near Tarija. The depot was struck by drones, officers said.')).toEqual([['struck', 'gpe.tarija']]);
+    // A site named by its town ("at the Tarija power plant"), not a thing named after it ("the Potosi newspaper").
+    expect(at('Inspectors at the Tarija power plant heard blasts. Troops had shelled the plant, officials said.')).toEqual([
+      ['blasts', 'gpe.tarija'],
+      ['shelled', 'gpe.tarija'],
+    ]);
+    expect(at('Editors at the Potosi newspaper were told. Troops had shelled the plant, officials said.')).toEqual([['shelled', null]]);
     // Not a strike on a site of its own ("a site"), nor past a move elsewhere.
     expect(at('A fire broke out at an arms depot near Tarija. Drones hit a site in the north.')).toEqual([['hit', null]]);
     expect(at('A fire broke out at an arms depot near Tarija. Elsewhere, drones hit the base.')).toEqual([['hit', null]]);

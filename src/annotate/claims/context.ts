@@ -302,7 +302,9 @@ export class Context {
         k = p;
         // "… of the Workers' Party": the determiner may belong to an "of"-phrase inside a name;
         // "experts at the site", "the management of the plant": to a phrase after a role.
-        if (p - 1 > floor && (this.lex.NP_JOINERS.has(lower[p - 1]!) || lower[p - 1] === 'in' || lower[p - 1] === 'from') && (this.isNounHead(p - 2) || this.lex.ROLES.has(lower[p - 2]!)) && (tags[k + 1] === TAG.PROPN || this.lex.ROLES.has(lower[p - 2]!))) {
+        // "Peru's ambassador to the United Nations": an envoy's phrase goes on with "to".
+        const sentTo = p - 1 > floor && lower[p - 1] === 'to' && this.lex.ENVOYS.has(lower[p - 2]!);
+        if (sentTo || (p - 1 > floor && (this.lex.NP_JOINERS.has(lower[p - 1]!) || lower[p - 1] === 'in' || lower[p - 1] === 'from') && (this.isNounHead(p - 2) || this.lex.ROLES.has(lower[p - 2]!)) && (tags[k + 1] === TAG.PROPN || this.lex.ROLES.has(lower[p - 2]!)))) {
           k = p - 1;
           continue;
         }
@@ -316,7 +318,7 @@ export class Context {
       const role = p > floor && this.lex.ROLES.has(lower[p - 1]!);
       // "the minister of foreign affairs": an office of a portfolio.
       const office = p > floor && pw === 'of' && this.lex.OFFICES.has(lower[p - 1]!);
-      if ((this.lex.NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from'))) && p > floor && (tags[k] === TAG.PROPN || role || office) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role || office)) {
+      if ((this.lex.NP_JOINERS.has(pw) || (role && (pw === 'in' || pw === 'from')) || (pw === 'to' && p > floor && this.lex.ENVOYS.has(lower[p - 1]!))) && p > floor && (tags[k] === TAG.PROPN || role || office) && (tags[p - 1] === TAG.PROPN || tags[p - 1] === TAG.NOUN || role || office)) {
         k = p;
         continue;
       }

@@ -102,7 +102,10 @@ export class SpeakerResolver {
       const state = owner?.entity.type === 'PERSON' && owner.entity.country ? doc.entities.find((e) => e.type === 'GPE' && e.subtype === 'country' && e.country === owner.entity.country) : undefined;
       if (state) return state;
     }
-    const named = this.headMention(doc.mentionsIn(from, to));
+    // "Peru's ambassador to the United Nations": the envoy speaks for who sent it, not where it was sent.
+    let sender = to;
+    for (let k = range[0] + 1; k < range[1]; k++) if (ctx.lower[k] === 'to' && ctx.lex.ENVOYS.has(ctx.lower[k - 1]!)) sender = doc.tokens.end[k - 1]!;
+    const named = this.headMention(doc.mentionsIn(from, sender));
     if (named) return named.entity;
     const producer = this.producer(range);
     if (producer) return producer;

@@ -154,3 +154,6 @@ export const IRREGULAR_PARTICIPLES = new Set(['said', 'told', 'known', 'seen', '
 
 /** A content opening with these tells of two parties doing it to each other ("accused each other of shelling the town"). */
 export const MUTUAL = /^\W*(?:each other|one another)\b/i;
+
+/** Roles sent to a place or a body, whose noun phrase goes on with "to" ("Peru's ambassador to the United Nations"). */
+export const ENVOYS = new Set('ambassador ambassadors envoy envoys representative representatives delegate delegates delegation emissary mission'.split(' '));

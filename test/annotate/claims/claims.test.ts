@@ -847,6 +847,19 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('reads "Peru\'s ambassador to the United Nations" whole as the speaker, who speaks for Peru', () => {
+    const text = "Peru's ambassador to the United Nations said the vote was rigged. Bolivia's envoy to Lima said the border was open.";
+    const claims = rulesOnly(docOf(text, [
+      { id: 'pe', type: 'GPE', mentions: ['Peru', 'Lima'] },
+      { id: 'bo', type: 'GPE', mentions: ['Bolivia'] },
+      { id: 'un', type: 'ORG', mentions: ['United Nations'] },
+    ]));
+    expect(claims.map((c) => [c.speaker?.text, c.speaker?.entity])).toEqual([
+      ["Peru's ambassador to the United Nations", 'pe'],
+      ["Bolivia's envoy to Lima", 'bo'],
+    ]);
+  });
+
   it('splits "A and B accused each other" into a claim of each, but not a speaker that names no two parties', () => {
     const text = 'Peru and Bolivia accused each other of shelling the town. The Peruvian and Bolivian armies blamed one another for the blast.';
     const claims = rulesOnly(docOf(text, [

@@ -82,6 +82,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
 
   ['capture', 'verb', 'capture captures captured capturing recapture recaptures recaptured recapturing retake retakes retook retaken retaking seize seized seizes seizing overran overrun occupy occupies', { conflict: true, not: words('on upon imagination attention') }],
   ['capture', 'noun', 'capture seizure', { conflict: true }],
+  // "pushed the enemy's troops out of Kravtsy", "drove them out of the town": the place taken from them.
+  ['capture', 'verb', 'push pushed pushes pushing drive drove driven drives driving forced forcing', { object: words('out'), conflict: true, place: true }],
   // "the city has fallen", "the fall of the town", "confirming the loss of the village": ground lost, told of the place.
   ['capture', 'verb', 'fall falls fell fallen', { conflict: true, place: true, undergoer: true }],
   ['capture', 'noun', 'fall loss', { conflict: true, place: true, undergoer: true }],

@@ -140,6 +140,14 @@ describe('event extraction', () => {
     expect(types('The firing of the minister surprised the cabinet.')).toEqual([]);
   });
 
+  it('reads troops "pushed out of" or "driven out of" a place as the place taken, but not a senator forced out of office', () => {
+    const entities = [{ id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] }];
+    const at = (text: string) => extractEvents(handmade(text, { entities }), en).map((e) => [e.trigger.text, e.type, e.place]);
+    expect(at('The army pushed the rebel troops out of Tarija.')).toEqual([['pushed', 'capture', 'gpe.tarija']]);
+    expect(at('Soldiers drove the rebels out of Tarija after a week of fighting.')).toContainEqual(['drove', 'capture', 'gpe.tarija']);
+    expect(at('The senator was forced out of office in Tarija.')).toEqual([]);
+  });
+
   it('reads soldiers a side "lost" as killed, the side their target and no actor, but not contact lost or seats', () => {
     const twelve = { quantities: [{ text: '12', value: 12, unit: 'soldiers' }] };
     const lost = only('Russia said its army had lost 12 soldiers in the fighting.', twelve);

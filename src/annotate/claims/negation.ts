@@ -3,6 +3,8 @@ import type { Range } from './frames/index.js';
 
 const REACH = 4;
 const SUBJECT_REACH = 10;
+/** "No group has claimed": how far the cue may stand from a "No" that opens its subject. */
+const NO_SUBJECT = 3;
 
 
 /**
@@ -27,9 +29,11 @@ export function negatedCue(ctx: Context, cue: Range): boolean {
     if (isNegator(k)) return true;
     if (!ctx.lex.BRIDGE.has(lower[k]!)) break;
   }
-  // "Neither Moscow nor Pyongyang has acknowledged", "No one has confirmed": a subject that denies it.
+  // "Neither Moscow nor Pyongyang has acknowledged", "No one has confirmed", "No group has claimed": a subject that denies it.
   const opening = lower[first]!;
-  if (cue[0] - first > SUBJECT_REACH || !(ctx.lex.NO_ONE.has(opening) || (opening === 'no' && lower[first + 1] === 'one'))) return false;
+  // "No" with one noun right before the cue or its auxiliary ("No group has claimed"; not "No doubt the army will deny").
+  const noOne = opening === 'no' && (lower[first + 1] === 'one' || cue[0] - first <= NO_SUBJECT);
+  if (cue[0] - first > SUBJECT_REACH || !(ctx.lex.NO_ONE.has(opening) || noOne)) return false;
   // The subject runs up to the cue: no other verb or clause between ("Neither side said …, officials said").
   for (let k = first + 1; k < cue[0]; k++) if (ctx.isPunct(k) || (ctx.isVerb(k) && !ctx.lex.BRIDGE.has(lower[k]!))) return false;
   return true;

@@ -847,6 +847,15 @@ describe('speakers and stances', () => {
 });
 
 describe('speakers set off, relayed and referred back to', () => {
+  it('reads "No group has claimed responsibility" as a claim nobody made, but not "No doubt the army will deny it"', () => {
+    const claims = rulesOnly(docOf('No group has claimed responsibility. No official has confirmed the toll. No doubt the army will deny it, the minister said.'));
+    expect(claims.map((c) => [c.speaker?.text, c.cue?.text, c.negated ?? false])).toEqual([
+      ['No group', 'claimed', true],
+      ['No official', 'confirmed', true],
+      ['the army', 'deny', false],
+    ]);
+  });
+
   it('reads "Peru\'s ambassador to the United Nations" whole as the speaker, who speaks for Peru', () => {
     const text = "Peru's ambassador to the United Nations said the vote was rigged. Bolivia's envoy to Lima said the border was open.";
     const claims = rulesOnly(docOf(text, [

@@ -279,6 +279,17 @@ describe('one war event in two wordings', () => {
     }
   });
 
+  it('tells a village claimed, its loss denied, and the withdrawal confirmed as one story', async () => {
+    const { store } = await analyseTexts({
+      'taken.txt': ['date 2026-08-01', 'Village taken', '', "Bolivia's defence ministry said on Friday that its forces had captured the village of Tupiza."].join('\n'),
+      'denied.txt': ['date 2026-08-02', 'Loss denied', '', "Peru's army on Saturday dismissed Bolivian claims that its troops had lost the village of Tupiza."].join('\n'),
+      'left.txt': ['date 2026-08-09', 'Withdrawal confirmed', '', "Peru's army confirmed on Saturday that its troops had left the village of Tupiza to avoid encirclement."].join('\n'),
+    });
+    const [story] = (await store.analysis.listStories({ limit: 10 })).items;
+    expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'deny', 'confirm']);
+    await store.close();
+  });
+
   it('sets the soldiers one side says it killed near a town against those the other says it lost there', async () => {
     const { store } = await analyseTexts({
       'killed.txt': ['date 2026-06-03', 'Heavy losses claimed', '', "Bolivia's army said on Tuesday it had killed about 300 Peruvian soldiers in fighting near Tupiza."].join('\n'),

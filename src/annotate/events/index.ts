@@ -65,6 +65,10 @@ export function extractEvents(doc: Doc, language: Language): Event[] {
     const claim = innermostClaim(contents, at);
     const win = { first: sentence.first, last: sentence.last, start: sentence.start, end: sentence.end, content: claim ? claim.content : null, speaker: claim?.speakerEntity ?? null };
     const args = findArguments(lex, doc, f.rule.type, f.rule.pos, f.token, win, mentions, indexes, f.rule.undergoer);
+    if (f.rule.placeObject && !args.place) {
+      args.place = placeObject(lex, doc, f.token, sentence.last);
+      args.how.push('place: the object');
+    }
     if ((f.rule.place && !args.place) || (f.rule.counted && args.quantity === null)) continue;
     if (f.rule.sufferer) {
       args.target = args.actor ?? args.target;
@@ -182,7 +186,23 @@ function fires(lex: Language['events'], doc: Doc, rule: TriggerRule, i: number, 
   if (rule.not) for (let k = i + 1; k < Math.min(count, sentence.last, i + 4); k++) if (rule.not.has(lower[k]!)) return false;
   if (rule.notAfter) for (let k = i - 1; k >= sentence.first && k >= i - 3; k--) if (rule.notAfter.has(lower[k]!)) return false;
   if (rule.conflict && !isConflict(lex, doc, s, conflict) && !(s > 0 && isConflict(lex, doc, s - 1, conflict))) return false;
+  if (rule.placeObject && placeObject(lex, doc, i, sentence.last) === null) return false;
   return true;
+}
+
+/** How many words after a verb its place object may begin ("lost the strategic village of Zolotvyn"). */
+const PLACE_OBJECT_REACH = 5;
+
+/** The place that is the object of the verb at `i` (named right after it, after at most words that introduce a place), else null. */
+function placeObject(lex: Language['events'], doc: Doc, i: number, last: number): string | null {
+  const { lower, start, end } = doc.tokens;
+  for (let k = i + 1; k < last && k <= i + PLACE_OBJECT_REACH; k++) {
+    // A place by its name, not its people ("lost Americans in a terrorist attack").
+    const place = doc.mentionsIn(start[k]!, end[k]!).find((m) => (m.entity.type === 'LOC' || m.entity.type === 'GPE') && m.mention.label !== 'NORP');
+    if (place) return place.entity.id;
+    if (!lex.PLACE_OBJECT_WORDS.has(lower[k]!)) return null;
+  }
+  return null;
 }
 
 function near(lower: readonly string[], set: ReadonlySet<string>, i: number, first: number, last: number): boolean {

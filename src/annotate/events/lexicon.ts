@@ -35,6 +35,8 @@ export interface TriggerRule {
    * no one the sentence names): the subject is the target, and there is no actor.
    */
   sufferer?: boolean;
+  /** The place must be the verb's object, right after it ("lost the village of Zolotvyn", not "lost in 2012 in Ohio"). */
+  placeObject?: boolean;
 }
 
 const TRIGGERS = new WeakMap<Language, ReadonlyMap<string, readonly TriggerRule[]>>();

@@ -91,6 +91,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['capture', 'noun', 'control', { conflict: true, before: words('take takes took taken taking seize seized seizing gain gains gained gaining regain regains regained regaining assume assumed establish established establishing full complete total'), place: true }],
 
   ['kill', 'verb', 'kill kills killed killing slain slew murdered murder assassinated executed die dies died dying', { not: EVERYDAY_OBJECTS }],
+  // "its troops had lost the village": the place taken from the subject (before the soldiers lost, which need a count).
+  ['capture', 'verb', 'lost lose loses losing', { conflict: true, place: true, placeObject: true, sufferer: true }],
   // "the army lost 12 soldiers near the town": its soldiers were killed (not "lost contact with two units").
   ['kill', 'verb', 'lost lose loses losing', { object: words('soldiers servicemen troops fighters men marines paratroopers personnel'), counted: true, conflict: true, sufferer: true, not: words('contact touch track sight control') }],
   ['kill', 'noun', 'killing killings deaths death dead fatalities slaying', { not: words('row penalty penalties threat threats sentence sentences certificate tax panel panels') }],
@@ -104,6 +106,8 @@ export const TRIGGER_SPECS: readonly TriggerSpec[] = [
   ['withdraw', 'noun', 'withdrawal pullout pull-out retreat', { conflict: true }],
   // "pulled back from the village", "pulled its troops out of the city".
   ['withdraw', 'verb', 'pull pulls pulled pulling', { conflict: true, object: words('back out') }],
+  // "its troops had left the village": forces leaving a named place withdraw from it ("the strike left 12 soldiers dead" does not).
+  ['withdraw', 'verb', 'left leave leaves leaving', { conflict: true, object: FORCES, place: true, placeObject: true }],
 
   ['sign_agreement', 'verb', 'sign signs signed signing', { object: AGREEMENTS }],
 
@@ -142,6 +146,9 @@ export const SCENE_SHIFTS = words('elsewhere separately meanwhile also additiona
 
 /** Nouns that, after "the", point back to a site the text placed before ("drones hit the site" after "a depot near Uyuni"). */
 export const SITES = words('site facility depot base plant warehouse compound installation airfield airbase refinery arsenal');
+
+/** Words between a verb and the place that is its object ("lost the strategic village of Zolotvyn"). */
+export const PLACE_OBJECT_WORDS = words('the a village town city settlement port region district key strategic eastern western northern southern frontline front-line of');
 
 /** Subjects that deny the event of their clause: "none of its drones had been intercepted", "neither of the towns was taken". */
 export const NONE_OF = new Set(['none', 'neither']);

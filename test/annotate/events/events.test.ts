@@ -140,6 +140,15 @@ describe('event extraction', () => {
     expect(types('The firing of the minister surprised the cabinet.')).toEqual([]);
   });
 
+  it('reads a place a side "lost" as taken and troops that "left" it as withdrawn, only with the place as the object', () => {
+    const entities = [{ id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: [{ text: 'Tarija', label: 'GPE' as const }] }];
+    const at = (text: string) => extractEvents(handmade(text, { entities }), en).map((e) => [e.trigger.text, e.type, e.place]);
+    expect(at('The army said its troops had lost the city of Tarija.')).toEqual([['lost', 'capture', 'gpe.tarija']]);
+    expect(at('The army said its troops had left Tarija to avoid encirclement.')).toEqual([['left', 'withdraw', 'gpe.tarija']]);
+    expect(at('The party lost in 2012 in Tarija, weeks after the war began.').filter(([, type]) => type === 'capture')).toEqual([]);
+    expect(at('More troops should be left in Tarija, the general said.')).toEqual([]);
+  });
+
   it('reads troops "pushed out of" or "driven out of" a place as the place taken, but not a senator forced out of office', () => {
     const entities = [{ id: 'gpe.tarija', name: 'Tarija', type: 'GPE' as const, subtype: 'city', aliases: ['Tarija'] }];
     const at = (text: string) => extractEvents(handmade(text, { entities }), en).map((e) => [e.trigger.text, e.type, e.place]);

@@ -132,7 +132,9 @@ function question(e: EventSig, nameOf: NameOf): string {
 /** "deployment by North Korea to Russia", "attack on Zaporizhzhia". */
 export function eventPhrase(e: EventSig, nameOf: NameOf): string {
   const to = DID[e.type]?.[1] || (e.type === 'attack' ? 'on' : 'in');
-  const parts = [NOUN[e.type] ?? e.type, e.actor && `by ${nameOf(e.actor)}`, e.target && `against ${nameOf(e.target)}`, e.place && `${to} ${nameOf(e.place)}`];
+  // A town struck is named once, as the place ("attack on Arica", not "attack against Arica on Arica").
+  const target = e.target !== e.place ? e.target : null;
+  const parts = [NOUN[e.type] ?? e.type, e.actor && `by ${nameOf(e.actor)}`, target && `against ${nameOf(target)}`, e.place && `${to} ${nameOf(e.place)}`];
   return parts.filter(Boolean).join(' ');
 }
 

@@ -179,7 +179,9 @@ const CAUSE_REACH = 7;
 
 /**
  * The act of a plan that tokens [from, to) disown — a planning word in their opening, under a denial or right after a
- * negation — as the stems of its first content words ("no plans to close the border": close, border); else none.
+ * negation — as the stems of its first content words and the places or parties it names, as `@` and the entity id, up
+ * to the end of its clause ("no plans to close the border": close, border; "no plans to attack Arica, as …": attack,
+ * @Arica's id); else none.
  */
 export function disownedPlan(tokens: readonly Token[], from: number, to: number, denied: boolean): string[] {
   for (let k = from; k < to && k < from + HEAD_WORDS; k++) {
@@ -190,7 +192,9 @@ export function disownedPlan(tokens: readonly Token[], from: number, to: number,
     const act = new Set<string>();
     for (let j = k + 1; j < to && j <= k + ACT_REACH && act.size < ACT_WORDS; j++) {
       const t = tokens[j]!;
-      if (!t.entity && isContentWord(t.lower)) act.add(stem(t.lower));
+      if (/^[,;:.]$/.test(t.lower)) break;
+      if (t.entity) act.add(`@${t.entity}`);
+      else if (isContentWord(t.lower)) act.add(stem(t.lower));
     }
     return [...act].sort();
   }

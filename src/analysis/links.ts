@@ -93,7 +93,8 @@ export function linkOf(a: Member, b: Member, byClaim: ReadonlyMap<string, Member
 function plannedAndDone(d: ClaimFeatures, f: ClaimFeatures): boolean {
   const act = d.disownedPlan ?? [];
   if (act.length < 2 || f.words.length > act.length + DEED_WORDS || f.words.some((w) => PLANNING_STEMS.has(w))) return false;
-  return overlap(act, f.words).shared === act.length;
+  // The act's places and parties are named by the deed too (entities as `@` and their id).
+  return act.every((w) => (w.startsWith('@') ? f.entities.includes(w.slice(1)) : f.words.includes(w)));
 }
 
 /** Whether one of the things `d` denies has all its words, two at least, in `f`, which names every party `d` names. */

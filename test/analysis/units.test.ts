@@ -117,6 +117,11 @@ describe('claim features', () => {
       ],
     });
     expect(['c1', 'c2', 'c3'].map((id) => f.get(id)!.disownedPlan)).toEqual([['clos', 'port'], ['attack'], undefined]);
+    // A place the act names is part of it, and the act ends with its clause.
+    const at = featuresOf('Seoul said it had no plans to attack Kursk, as troops massed.', {
+      claims: [{ speaker: 'Seoul', cue: 'said', content: 'it had no plans to attack Kursk, as troops massed', stance: 'assert' }],
+    });
+    expect(at.get('c1')!.disownedPlan).toEqual(['@kursk', 'attack']);
   });
 
   it('keeps each thing a denial names, as stems: "denied smuggling timber or blocking harbours"', () => {

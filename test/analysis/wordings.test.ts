@@ -408,6 +408,16 @@ describe('one war event in two wordings', () => {
     expect(story?.steps.map((s) => s.stance)).toEqual(['assert', 'assert', 'confirm']);
     await store.close();
   });
+  it('sets a plan to attack a town disowned against the attack on it told later', async () => {
+    const { store } = await analyseTexts({
+      'no-plans.txt': ['date 2026-08-06', 'No plans', '', "Bolivia's foreign minister said on Wednesday that his country had no plans to attack Tarija, as troops massed near the border."].join('\n'),
+      'hit.txt': ['date 2026-08-12', 'Missiles hit Tarija', '', "Bolivian missiles hit the city of Tarija on Tuesday, Peru's defence ministry said."].join('\n'),
+    });
+    const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
+    expect(x?.why).toEqual(['a plan for it disowned, and the deed told as done']);
+    await store.close();
+  });
+
   it('tells a plan disowned and the deed then done as one story', async () => {
     const { store } = await analyseTexts({
       'no-plans.txt': ['date 2026-11-08', 'Border stays open', '', "Peru's interior minister said on Sunday that the government had no plans to close the border with Bolivia."].join('\n'),

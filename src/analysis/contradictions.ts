@@ -267,9 +267,11 @@ function makerDispute(propId: number, members: readonly Member[], nameOf: NameOf
   const sameSide = (x: string, y: string) => x === y || (countries[x] !== undefined && countries[x] === countries[y]);
   // "Bolivia denied that its troops had shelled the town": the one side's denial stands with the other's accusation; so
   // does one that answers an accusation of that side ("Peru's army denied the report").
-  const answered = (ms: Member[]) => new Set(ms.map(claimKey));
-  const denying = (actor: string, accusers: Member[]) =>
-    members.filter((m) => m.position < 0 && (m.features.events.some((e) => e.type === 'attack' && (e.place ?? e.target) === place && e.actor !== null && sameSide(e.actor, actor)) || (m.features.answers !== null && answered(accusers).has(`${m.article}|${m.features.answers}`))));
+  const denying = (actor: string, accusers: Member[]) => {
+    const accusations = new Set(accusers.map(claimKey));
+    const deniesDeed = (m: Member) => m.features.events.some((e) => e.type === 'attack' && (e.place ?? e.target) === place && e.actor !== null && sameSide(e.actor, actor));
+    return members.filter((m) => m.position < 0 && (deniesDeed(m) || (m.features.answers !== null && accusations.has(`${m.article}|${m.features.answers}`))));
+  };
   const nameA = nameOf(actorOf(held));
   const nameB = nameOf(actorOf(other));
   const where = nameOf(place);

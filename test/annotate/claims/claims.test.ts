@@ -291,6 +291,17 @@ describe('reported speech', () => {
     }
   });
 
+  it('keeps a statement written on a platform, with the clause or quotation after it, whatever the cue model says', async () => {
+    const { createPipeline } = await import('../../../src/annotate/index.js');
+    const pipeline = await createPipeline();
+    const text = "Bolivia's president wrote on Telegram that talks were over. The governor wrote on X: \"Two drones were downed.\"";
+    const article = { id: 'p', title: null, published: null, source: null, url: null, language: 'en', ref: null, text };
+    expect(pipeline.analyze(article).claims.map((c) => [c.cue?.text, c.content.text])).toEqual([
+      ['wrote', 'talks were over'],
+      ['wrote', '"Two drones were downed."'],
+    ]);
+  });
+
   it('reads a headline', () => {
     const [c] = rulesOnly(docOf('Moldova rejects accusations of election meddling\n\nThe vote went ahead on Sunday.'));
     expect(c).toMatchObject({ stance: 'deny', cue: { text: 'rejects' }, speaker: { text: 'Moldova' } });

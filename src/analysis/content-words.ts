@@ -11,7 +11,7 @@ import type { Token } from '../lang/en/references.js';
 
 const { STOP_WORDS: STOP, stem } = en.words;
 const { FALSE, SAYING } = en.references;
-const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, MAIN_AUX, CLAUSE_TAKING, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, BLASTS, CRASHES, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
+const { COORDINATORS, DOUBT, NOT_ONLY, RELATIVE, MAIN_AUX, CLAUSE_TAKING, FINITE, NONE_OF, NEGATION, END, CONTINUE, GOING, NEG_RAISING, PERSONAL, DO_AUX, SELF, SPEAKING_BODIES, ACCIDENT_OF, CAUSE_WORDS, ACCIDENTS, PLANNING_STEMS } = en.contents;
 /** Which way a content points is read from its first words. */
 const HEAD_WORDS = 20;
 
@@ -214,8 +214,8 @@ export function accidentCause(tokens: readonly Token[], from: number, to: number
   let what: 'attack' | 'intercept' | null = null;
   for (let k = from; k < to; k++) {
     const w = tokens[k]!.lower;
-    if (BLASTS.has(w)) what = 'attack';
-    else if (CRASHES.has(w)) what = 'intercept';
+    const kind = ACCIDENT_OF.get(w);
+    if (kind) what = kind;
     else if (what && CAUSE_WORDS.has(w)) {
       for (let j = k + 1; j < to && j <= k + CAUSE_REACH; j++) if (ACCIDENTS.has(tokens[j]!.lower)) return what;
       return null;

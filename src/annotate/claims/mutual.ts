@@ -8,7 +8,9 @@ import type { Language } from '../../lang/language.js';
  * two parties joined by "and" becomes one claim per party, with the same cue and content. Ids are numbered again in
  * text order, and what refers to a claim so split refers to its first part.
  */
-export function splitMutual(lex: Language['claims'], doc: Doc, claims: readonly Claim[]): Claim[] {
+export function splitMutual(lex: Language['claims'], doc: Doc, claims: Claim[]): Claim[] {
+  // Almost no article has one: then its claims stay as they are, not copied.
+  if (!claims.some((c) => c.speaker && lex.MUTUAL.test(c.content.text) && partiesOf(doc, c.speaker))) return claims;
   const out: Claim[] = [];
   const renamed = new Map<string, string>();
   for (const c of claims) {

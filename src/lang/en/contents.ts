@@ -68,11 +68,15 @@ export const INVOLVEMENT = new Set('involvement role responsibility complicity p
 /** Cues that hold what they name when it is something said ("defended his earlier statement", "reaffirmed the report"). */
 export const UPHOLDING = new Set(['defend', 'uphold', 'reaffirm', 'reiterate']);
 
-/** Blasts and fires whose cause a content may give ("the explosions at the depot were caused by …"). */
-export const BLASTS = new Set('fire fires blaze blazes explosion explosions blast blasts detonation detonations'.split(' '));
 
-/** Crashes whose cause a content may give ("the crash of the jet near the town was caused by an engine fault"): no shooting-down. */
-export const CRASHES = new Set('crash crashes crashed'.split(' '));
+/**
+ * What an accident given as the cause says did not happen: blasts and fires ("the explosions at the depot were caused by
+ * …": no attack), crashes ("the crash of the jet near the town was caused by an engine fault": no shooting-down).
+ */
+export const ACCIDENT_OF: ReadonlyMap<string, 'attack' | 'intercept'> = new Map([
+  ...'fire fires blaze blazes explosion explosions blast blasts detonation detonations'.split(' ').map((w) => [w, 'attack'] as const),
+  ...'crash crashes crashed'.split(' ').map((w) => [w, 'intercept'] as const),
+]);
 
 /** Words that give a cause after them: "caused by", "due to", "the result of". */
 export const CAUSE_WORDS = new Set(['caused', 'due', 'result']);

@@ -107,6 +107,15 @@ describe('a cue answering what was just said', () => {
     expect(answers.map((a) => claims.find((c) => c.id === a.refersTo)?.speaker?.text)).toEqual(['The soldiers', 'Farmers']);
   });
 
+  it('reads "The claim, which X rejected, came …" as X rejecting the claim named, and a plan so set off as nothing', () => {
+    const text = 'The army said rebel guns had shelled the port. The claim, which the rebels rejected, came a day after the strike. The plan, which the mayor backed, was dropped.';
+    const claims = claimsOf(docOf(text));
+    expect(claims.map((c) => [c.cue?.text, c.stance, c.content.text])).toEqual([
+      ['said', 'assert', 'rebel guns had shelled the port'],
+      ['rejected', 'deny', 'The claim'],
+    ]);
+  });
+
   it('reads "…, which X denied" as denying the whole clause before, "…, which X opposed" the thing named last', () => {
     const text =
       'The ministry accused the rebels of shelling villages near the border, which the rebels denied. The council said it backed the new plan, which the mayor opposed. ' +

@@ -39,7 +39,7 @@ export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]
   if (!ctx.startsNp(j) || ctx.npRight(j, e + 1, false) !== e + 1 || e + 1 - j > 5) return null;
   // What was said: the latest claim of the sentence before the comma; its content ends there.
   const said = [...earlier].reverse().find((o) => o.head < k && ctx.sentence[o.head] === ctx.sentence[i] && o.parts.length && o.parts[o.parts.length - 1]![0] < k);
-  if (!said) return null;
+  if (!said) return named(ctx, c, sf, k, [j, e + 1]);
   const last = said.parts[said.parts.length - 1]!;
   if (last[1] > k) last[1] = k;
   let from = last[0];
@@ -58,6 +58,23 @@ export function appositive(ctx: Context, c: Candidate, earlier: readonly Draft[]
   d.boundary = k;
   d.refersBack = true;
   if (judged) d.stanceEntry = ctx.entriesOf('denied')?.find((e) => e.stance === 'deny') ?? null;
+  return d;
+}
+
+/**
+ * "The claim, which Bolivia rejected, came a day after …": with no claim before it in the sentence, a relative clause
+ * answers the noun opening the sentence when it names something said; the analysis finds the claim that noun names as
+ * it does for any reference (src/lang/en/references.ts).
+ */
+function named(ctx: Context, c: Candidate, sf: number, k: number, source: [number, number]): Draft | null {
+  const head = ctx.lower[k - 1]!;
+  if (ctx.lower[k + 1] !== 'which' || !ctx.startsNp(sf) || ctx.npRight(sf, k, false) !== k) return null;
+  if (!ctx.lex.ANSWERED.has(head) && !ctx.lex.REFER_BACK.has(head)) return null;
+  const d = newDraft('appositive', c, [c.head, c.head + 1]);
+  d.source = source;
+  d.sourceHead = source;
+  d.parts.push([sf, k]);
+  d.boundary = k;
   return d;
 }
 

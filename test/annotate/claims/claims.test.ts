@@ -340,6 +340,11 @@ describe('noun cues, according to, relays', () => {
     expect(claims[0]).toMatchObject({ speaker: { text: 'he' }, cue: { text: 'said' }, content: { text: 'The strike was called over unpaid wages and was never meant to topple anyone' } });
   });
 
+  it('reads "X said, according to Y, that …" as X\'s claim, the source set off as an aside', () => {
+    const doc = docOf("The army chief said, according to the state agency, that the war would end soon.", [{ id: 'ag', type: 'ORG', mentions: ['the state agency'] }]);
+    expect(rulesOnly(doc).map((c) => [c.speaker?.text, c.cue?.text, c.content.text])).toEqual([['The army chief', 'said', 'the war would end soon']]);
+  });
+
   it('gives "That is according to X" the sentence before as content', () => {
     const doc = docOf('The port handled 40 ships last month, twice as many as a year ago.\n\nThat is according to the harbour authority, which published its figures on Friday.', [
       { id: 'ha', type: 'ORG', mentions: ['harbour authority'] },

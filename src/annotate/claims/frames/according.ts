@@ -41,8 +41,10 @@ export function according(ctx: Context, c: Candidate): Draft | null {
   if (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(') d.boundary = e;
   while (e >= sf && (ctx.isComma(e) || ctx.isDash(e) || ctx.words[e] === '(')) e--;
   if (e < sf) return null;
-  // "…, he said, according to a translation by X": the sentence's own tag says who speaks; X only relays it.
+  // "…, he said, according to a translation by X": the sentence's own tag says who speaks; X only relays it. So in
+  // "the army chief said, according to the state agency, that …": the verb before it is the cue.
   if (speechTagEnds(ctx, e, sf)) return null;
+  if (ctx.cueEntries(e) && ctx.tags[e] === TAG.VERB && ctx.lower[end] === ',' && ctx.lower[after] === 'that') return null;
   // "That's according to X.": what X says is the sentence before.
   if (e === sf + 1 && ctx.lex.DEMONSTRATIVES.has(ctx.lower[sf]!) && ctx.lex.BE_OR_CLITIC.has(ctx.lower[sf + 1]!)) {
     if (sf === 0) return null;

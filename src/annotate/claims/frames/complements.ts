@@ -134,7 +134,9 @@ function thatAfterObject(ctx: Context, from: number, sl: number): number {
  * verb, quote or "that" of its own.
  */
 function asideEnd(ctx: Context, k: number, limit: number): number {
-  for (let j = k + 1; j < limit && j <= k + 7; j++) {
+  // ", according to the state agency, that …": the source of the report is an aside too.
+  const according = ctx.lower[k + 1] === 'according' && ctx.lower[k + 2] === 'to';
+  for (let j = according ? k + 3 : k + 1; j < limit && j <= k + 7; j++) {
     if (ctx.isComma(j)) return j > k + 1 && ctx.lower[j + 1] !== 'and' ? j : -1;
     if (ctx.isPunct(j) || ctx.isVerb(j) || ctx.lower[j] === 'that' || ctx.quotes.of[j]! >= 0 || ctx.tags[j] === TAG.WH) return -1;
   }

@@ -125,7 +125,7 @@ function sharedEvent(lists: readonly (readonly EventSig[])[], least = 1): EventS
 function question(e: EventSig, nameOf: NameOf): string {
   const [did, to] = DID[e.type] ?? [e.type, 'in'];
   if (!e.actor) return eventPhrase(e, nameOf);
-  const parts = [`whether ${nameOf(e.actor)} ${did}`, e.target && nameOf(e.target), e.place && `${to} ${nameOf(e.place)}`.trim()];
+  const parts = [`whether ${nameOf(e.actor)} ${did}`, e.target && e.target !== e.place && nameOf(e.target), e.place && `${to} ${nameOf(e.place)}`.trim()];
   return parts.filter(Boolean).join(' ');
 }
 

@@ -630,6 +630,9 @@ describe('contradictions', () => {
     const x = contradictionOf(5, [seoul, report, later], nameOf);
     expect(x!.sides[1]!.claims.map((c) => c.article)).toEqual([later.article]);
     expect(x!.about).toBe('whether Ukraine attacked Zaporizhzhia');
+    // A town struck, its target and its place, is named once.
+    const struck = (stance: Stance, voice: string, said: string) => member({ stance, features: { voice, events: [attack({ target: 'plant' })] }, said });
+    expect(contradictionOf(6, [struck('assert', 'state:KR', '2024-10-18'), struck('deny', 'state:KP', '2025-04-28')], nameOf)!.about).toBe('whether Ukraine attacked Zaporizhzhia');
   });
 
   it('does not set two speakers’ words about themselves, or a retort, against each other', () => {

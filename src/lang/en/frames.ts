@@ -157,3 +157,6 @@ export const MUTUAL = /^\W*(?:each other|one another)\b/i;
 
 /** Roles sent to a place or a body, whose noun phrase goes on with "to" ("Peru's ambassador to the United Nations"). */
 export const ENVOYS = new Set('ambassador ambassadors envoy envoys representative representatives delegate delegates delegation emissary mission'.split(' '));
+
+/** Passives a reporter hedges another's words with: "is said to have warned", "is understood to have told aides". */
+export const HEARSAY = new Set(['said', 'understood', 'reported', 'believed', 'thought', 'known', 'alleged']);

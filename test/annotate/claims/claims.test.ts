@@ -209,6 +209,15 @@ describe('direct quotes', () => {
     expect(claims.map((c) => [c.explain?.rule, c.stance, c.content.text])).toEqual([['quote-before', 'demand', '“Please, everyone, stay away from the river bank tonight,”']]);
   });
 
+  it('reads "X is said to have warned that …" as X\'s warning, past the one told, and leaves a deed so hedged whole', () => {
+    const claims = rulesOnly(docOf('The general is said to have warned that the front could collapse. The president is understood to have told aides that talks were pointless. The town is believed to have fallen.'));
+    expect(claims.map((c) => [c.speaker?.text ?? null, c.cue?.text, c.content.text])).toEqual([
+      ['The general', 'warned', 'the front could collapse'],
+      ['The president', 'told', 'talks were pointless'],
+      [null, 'is believed', 'The town is believed to have fallen'],
+    ]);
+  });
+
   it('reads the quote before "X was quoted as saying."', () => {
     const claims = rulesOnly(docOf('“Many people believe the river is rising faster every year,” Berg was quoted as saying.'));
     expect(claims.map((c) => [c.speaker?.text, c.content.text])).toEqual([['Berg', '“Many people believe the river is rising faster every year,”']]);

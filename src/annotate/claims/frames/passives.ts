@@ -42,6 +42,27 @@ export function passive(ctx: Context, c: Candidate, aux: number, cueEnd: number,
     d.parts.push([from, sl]);
     return d;
   }
+  // "The general is said to have warned that …", "X is understood to have told aides that …": what its subject is said
+  // to have said, with the cue it says it with (the hedge is the reporter's).
+  const hearsay = lower[k] === 'to' && lower[k + 1] === 'have' ? ctx.cueEntries(k + 2)?.find((e) => e.frame === 'speech') : undefined;
+  if (!d.source && subjectStart >= 0 && !expletive && hearsay && ctx.lex.HEARSAY.has(lower[c.head]!)) {
+    d.cue = [k + 2, k + 3];
+    d.stanceEntry = hearsay;
+    d.source = [subjectStart, subjectEnd + 1];
+    d.sourceHead = d.source;
+    let from = k + 3;
+    // Past the one told ("told aides that").
+    for (let j = from; j < sl && j <= from + 4 && !ctx.isPunct(j); j++) {
+      if (lower[j] === 'that') {
+        from = j + 1;
+        break;
+      }
+    }
+    if (from >= sl) return null;
+    d.rightFrom = from;
+    d.parts.push([from, sl]);
+    return d;
+  }
   // "Vitrenko is convinced (that) Putin will …": a belief its subject holds.
   if (!d.source && subjectStart >= 0 && !expletive && ctx.lex.CONVINCED.has(lower[c.head]!) && k === cueEnd && k < sl && (lower[k] === 'that' || (ctx.startsNp(k) && ctx.lower[k] !== 'of'))) {
     d.source = [subjectStart, subjectEnd + 1];

@@ -407,7 +407,7 @@ function mostBlamed(blames: readonly Blame[]): string | null {
 /** The side a speaker is on: its state when it is a person holding an office of one, else its voice. */
 function campOf(e: Entity | undefined, voiceOf: (id: string) => string, c: Claim, a: Pick<ArticleFacts, 'byId' | 'mentionsAt'>): string {
   if (e?.type === 'PERSON' && e.country && e.mentions.some((m) => m.role)) return `state:${e.country}`;
-  // "A spokesman for the Bolivian army, Colonel Luis Vargas,": a person the speaker's words describe as speaking for a
+  // "A spokesman for the Bolivian army, Colonel Luis Quiroga,": a person the speaker's words describe as speaking for a
   // body is of the body's camp.
   if (e?.type === 'PERSON' && c.speaker) {
     const { start, end } = c.speaker;

@@ -332,13 +332,13 @@ describe('one war event in two wordings', () => {
         'date 2026-07-02',
         'Town shelled',
         '',
-        'A spokesman for the Bolivian army, Colonel Luis Vargas, said Peruvian artillery had shelled Tarija on Tuesday. ' +
-          "A spokeswoman for Peru's defence ministry, Ana Ruiz, said Bolivian forces had shelled the town themselves.",
+        'A spokesman for the Bolivian army, Colonel Luis Quiroga, said Peruvian artillery had shelled Tarija on Tuesday. ' +
+          "A spokeswoman for Peru's defence ministry, Ana Condori, said Bolivian forces had shelled the town themselves.",
       ].join('\n'),
     });
     const [x] = (await store.analysis.listContradictions({ limit: 10 })).items;
     expect(x).toMatchObject({ kind: 'blame', about: 'who attacked Tarija: Peru or Bolivia' });
-    expect(x?.sides.map((s) => s.claims.map((c) => c.speaker))).toEqual([['Luis Vargas'], ['Ana Ruiz']]);
+    expect(x?.sides.map((s) => s.claims.map((c) => c.speaker))).toEqual([['Luis Quiroga'], ['Ana Condori']]);
     await store.close();
   });
 

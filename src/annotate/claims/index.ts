@@ -180,7 +180,7 @@ function assemble(ctx: Context, drafts: Draft[], scores: ReadonlyMap<Draft, numb
     // "it seems", "it was clear that": an impression, nobody's claim.
     if (ctx.lex.IMPERSONAL.test(d.entry.lemma)) d.source = null;
     let entity = speaker?.entity ? (entities.get(speaker.entity) ?? null) : null;
-    // The body a person named in an appositive speaks for ("A spokesman for the army, Colonel Luis Vargas, said"):
+    // The body a person named in an appositive speaks for ("A spokesman for the army, Colonel Luis Quiroga, said"):
     // what the content says of "the army" is the speaker speaking of itself.
     let body: Entity | null = null;
     if (!speaker && d.source && d.sourceHead) {
@@ -249,7 +249,7 @@ const STATE_ORGS = new Set(['government', 'ministry', 'military', 'intelligence'
 
 
 /**
- * The person an appositive after a description names ("A spokesman for the army, Colonel Luis Vargas,"), else null: the
+ * The person an appositive after a description names ("A spokesman for the army, Colonel Luis Quiroga,"), else null: the
  * appositive is the name alone, after at most a title, and the head names no person itself ("O'Donnell, who said …").
  */
 function appositivePerson(ctx: Context, source: Range, head: Range): string | null {

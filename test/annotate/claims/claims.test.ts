@@ -909,18 +909,18 @@ describe('speakers set off, relayed and referred back to', () => {
 
   it('takes the person an appositive names as the speaker of a description, and the body it speaks for as itself', () => {
     const text =
-      'A spokesman for the alliance, Colonel Luis Vargas, said the alliance would not send troops. He added that the talks would go on. ' +
-      'Ana Ruiz, who said in an interview that she had met Luis Vargas, denied the report.';
+      'A spokesman for the alliance, Colonel Luis Quiroga, said the alliance would not send troops. He added that the talks would go on. ' +
+      'Ana Condori, who said in an interview that she had met Luis Quiroga, denied the report.';
     const claims = rulesOnly(docOf(text, [
       { id: 'nato', type: 'ORG', mentions: ['the alliance'] },
-      { id: 'lv', type: 'PERSON', mentions: ['Luis Vargas'] },
-      { id: 'ar', type: 'PERSON', mentions: ['Ana Ruiz'] },
+      { id: 'lq', type: 'PERSON', mentions: ['Luis Quiroga'] },
+      { id: 'ac', type: 'PERSON', mentions: ['Ana Condori'] },
     ]));
     expect(claims.map((c) => [c.speaker?.entity, c.stance, c.content.text])).toEqual([
-      ['lv', 'promise', 'the alliance would not send troops'],
-      ['lv', 'assert', 'the talks would go on'],
-      ['ar', 'assert', 'she had met Luis Vargas'],
-      ['ar', 'deny', 'the report'],
+      ['lq', 'promise', 'the alliance would not send troops'],
+      ['lq', 'assert', 'the talks would go on'],
+      ['ac', 'assert', 'she had met Luis Quiroga'],
+      ['ac', 'deny', 'the report'],
     ]);
   });
 

@@ -24,9 +24,21 @@ export class Databases {
     await this.admin(`CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ''}`);
   }
 
-  /** Drop it, connections still open included; nothing when it is not there. */
+  /**
+   * Drop it, connections still open included; nothing when it is not there. A server process no role may signal (an
+   * autovacuum worker that started on it) makes the forced drop fail for want of privilege until it ends, moments
+   * later: the drop is tried again then.
+   */
   async drop(name: string): Promise<void> {
-    await this.admin(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.admin(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+        return;
+      } catch (e) {
+        if (attempt >= DROP_ATTEMPTS || (e as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw e;
+        await new Promise((resolve) => setTimeout(resolve, DROP_WAIT_MS * attempt));
+      }
+    }
   }
 
   async rename(from: string, to: string): Promise<void> {
@@ -43,6 +55,11 @@ export class Databases {
     }
   }
 }
+
+/** SQLSTATE of a forced drop that met a process it may not terminate. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+const DROP_ATTEMPTS = 5;
+const DROP_WAIT_MS = 200;
 
 function quoted(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);

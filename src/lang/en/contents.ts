@@ -68,7 +68,6 @@ export const INVOLVEMENT = new Set('involvement role responsibility complicity p
 /** Cues that hold what they name when it is something said ("defended his earlier statement", "reaffirmed the report"). */
 export const UPHOLDING = new Set(['defend', 'uphold', 'reaffirm', 'reiterate']);
 
-
 /**
  * What an accident given as the cause says did not happen: blasts and fires ("the explosions at the depot were caused by
  * …": no attack), crashes ("the crash of the jet near the town was caused by an engine fault": no shooting-down).

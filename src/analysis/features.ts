@@ -300,12 +300,11 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
   const standing = c.speaker?.entity ? standingAsVoice(standingOf(tokens.slice(from, to), (id) => isParty(byId.get(id)), (id) => byId.get(id)?.type === 'GPE' || voiceOf(id).startsWith('state:')), { camp, voice: voiceOf(c.speaker.entity) }, byId, voiceOf, turned) : null;
   const about = subjectOf(tokens, from, to, c);
   const plan = disownedPlan(tokens, from, to, turned);
-  // An attack's place, or the town it struck ("shelled the town": its target).
-  const struck = (e: EventSig) => e.place ?? (e.target !== null && isTown(byId.get(e.target)) ? e.target : null);
-  // "Peru and Bolivia accused each other of shelling the town": who each accuses is the other.
+  // An attack's place is the town it struck, if that is all it names (see the signatures above). "Peru and Bolivia
+  // accused each other of shelling the town": who each accuses is the other.
   const partner = a.partnerOf.get(c.id);
   const maker = (e: EventSig) => e.actor ?? partner ?? null;
-  const deed = !reference && !negated && !c.negated && ACCUSING.has(c.stance) ? sigs.find((e) => e.type === 'attack' && maker(e) !== null && struck(e) !== null && !wide.includes(struck(e)!) && !e.planned) : undefined;
+  const deed = !reference && !negated && !c.negated && ACCUSING.has(c.stance) ? sigs.find((e) => e.type === 'attack' && maker(e) !== null && e.place !== null && !wide.includes(e.place) && !e.planned) : undefined;
   const accused = deed ? voiceOf(maker(deed)!) : null;
   // Every field written, in one order, none spread in: every claim's features then share one shape (see PositionIndex.within).
   const features: ClaimFeatures = {
@@ -329,7 +328,7 @@ function featuresOf(c: Claim, a: ArticleFacts): { features: ClaimFeatures; refer
     answers: null,
     // A negated cue takes no side — except a verb of thinking, whose negation denies the content ("do not believe X": X is not so).
     refusal: (c.negated === true && !NEG_RAISING.has(c.cue?.lemma ?? '')) || isRefusal(tokens, c.stance, c.cue?.lemma ?? null) || (c.stance === 'deny' && !reference && !answersByGrammar(c) && !sigs.length && !standing && rejectsAThing(tokens)),
-    accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: maker(deed)!, place: struck(deed)! } : null,
+    accuses: deed && accused !== null && accused !== camp ? { voice: accused, actor: maker(deed)!, place: deed.place! } : null,
     // (Absent when none, as in features stored before it: most claims disown nothing, and JSON leaves it out.)
     disownedPlan: plan.length ? plan : undefined,
     statement: performed || reference !== null || sigs.length > 0 || hasVerb(tokens, from, to),
